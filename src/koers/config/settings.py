@@ -1,0 +1,190 @@
+"""Koers settings: every value comes from the environment through :mod:`koers.config.env`.
+
+Invalid values do not crash the import; they are collected in ``CONFIG_ERRORS`` and reported
+by the system checks in :mod:`koers.config.checks` (``koers check-config``), with a hint.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from koers.config import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent  # src/koers
+PROJECT_DIR = BASE_DIR.parent.parent
+CONFIG_ERRORS: list[str] = []
+
+
+def _safe(reader, name, fallback, **kwargs):
+    try:
+        return reader(name, **kwargs)
+    except env.ConfigError as error:
+        CONFIG_ERRORS.append(str(error))
+        return fallback
+
+
+DEMO = _safe(env.as_bool, "KOERS_DEMO", False)
+DEBUG = _safe(env.as_bool, "KOERS_DEBUG", False)
+DATA_DIR = Path(env.raw("KOERS_DATA_DIR"))
+if not DATA_DIR.is_absolute():
+    DATA_DIR = PROJECT_DIR / DATA_DIR
+
+SECRET_KEY = env.raw("KOERS_SECRET_KEY")
+if not SECRET_KEY:
+    # Only acceptable in demo mode and tests; check koers.E001 refuses it elsewhere.
+    SECRET_KEY = "koers-demo-only-not-secret-" + "x" * 40  # noqa: S105
+    SECRET_KEY_IS_DEFAULT = True
+else:
+    SECRET_KEY_IS_DEFAULT = False
+
+ALLOWED_HOSTS = env.as_list("KOERS_ALLOWED_HOSTS")
+PORT = _safe(env.as_int, "KOERS_PORT", 8000)
+WEB_WORKERS = _safe(env.as_int, "KOERS_WEB_WORKERS", 2)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "koers.organisaties",
+    "koers.toegang",
+    "koers.inburgeraars",
+    "koers.intake",
+    "koers.pip",
+    "koers.web",
+    "koers.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "koers.organisaties.middleware.TweedeFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "koers.config.urls"
+WSGI_APPLICATION = "koers.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "koers.web.context.koers",
+            ],
+        },
+    },
+]
+
+_db_url = env.raw("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'koers.sqlite3'}"
+try:
+    DATABASES = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
+except ValueError as error:
+    CONFIG_ERRORS.append(f"DATABASE_URL: {error}")
+    DATABASES = {"default": dj_database_url.parse(f"sqlite:///{DATA_DIR / 'koers.sqlite3'}")}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # WAL lets the web server and a worker read and write the embedded file side by side.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "organisaties.Gebruiker"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:werkvoorraad"
+LOGOUT_REDIRECT_URL = "web:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = PROJECT_DIR / "staticfiles"
+STATICFILES_DIRS = [("npm", PROJECT_DIR / "node_modules")] if (
+    PROJECT_DIR / "node_modules").exists() else []
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # `make run` needs no collectstatic step
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # stateless web processes
+SESSION_COOKIE_AGE = 60 * _safe(env.as_int, "KOERS_SESSION_IDLE_MINUTES", 30)
+SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: idle expiry
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+_secure = _safe(env.as_bool, "KOERS_SECURE_COOKIES", not DEMO, default=not DEMO)
+SESSION_COOKIE_SECURE = _secure
+CSRF_COOKIE_SECURE = _secure
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "koers.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Koers API",
+    "DESCRIPTION": "API van Koers, het regiesysteem voor de Wet inburgering 2021. "
+                   "Authenticatie: `Authorization: Token <token>` (maak een token met "
+                   "`koers api-token GEBRUIKERSNAAM`).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
+
+OTP_TOTP_ISSUER = "Koers"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.raw("KOERS_LOG_LEVEL") or "INFO"},
+    # Request logs would carry BSNs in URLs and query strings: keep Django's quiet.
+    "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
+}

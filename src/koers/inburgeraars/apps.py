@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InburgeraarsConfig(AppConfig):
+    name = "koers.inburgeraars"
+    verbose_name = "Inburgeraars en trajecten"

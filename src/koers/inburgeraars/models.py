@@ -1,0 +1,170 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.inburgeraars import rules
+from koers.organisaties.models import Gemeente
+
+DOELGROEP_CHOICES = [(d.value, d.value) for d in rules.Doelgroep]
+STATUS_CHOICES = [
+    (rules.Status.AANGEMELD.value, _("Aangemeld")),
+    (rules.Status.BREDE_INTAKE.value, _("Brede intake")),
+    (rules.Status.PIP_VASTGESTELD.value, _("PIP vastgesteld")),
+    (rules.Status.IN_UITVOERING.value, _("In uitvoering")),
+    (rules.Status.AFGEROND.value, _("Afgerond")),
+]
+REDEN_CHOICES = [
+    (rules.Afrondingsreden.VOLDAAN.value, _("Voldaan aan de plicht")),
+    (rules.Afrondingsreden.VRIJGESTELD.value, _("Vrijgesteld")),
+    (rules.Afrondingsreden.ONTHEVEN.value, _("Ontheven")),
+    (rules.Afrondingsreden.VERHUISD.value, _("Verhuisd naar een andere gemeente")),
+    (rules.Afrondingsreden.VERTROKKEN.value, _("Vertrokken uit Nederland")),
+    (rules.Afrondingsreden.OVERLEDEN.value, _("Overleden")),
+    (rules.Afrondingsreden.INGETROKKEN.value, _("Plicht ingetrokken")),
+]
+
+
+def _validate_bsn(value):
+    if not rules.is_valid_bsn(value):
+        raise ValidationError(_("Dit is geen geldig BSN. Een BSN heeft 9 cijfers en moet de "
+                                "elfproef doorstaan."))
+
+
+def _validate_vnummer(value):
+    if value and not rules.is_valid_vnummer(value):
+        raise ValidationError(_("Een V-nummer heeft 10 cijfers."))
+
+
+class Inburgeraar(models.Model):
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[_validate_bsn])
+    vnummer = models.CharField("V-nummer", max_length=10, blank=True,
+                               validators=[_validate_vnummer])
+    voornamen = models.CharField(max_length=200)
+    geslachtsnaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+    # Lower-case "geslachtsnaam voornamen": an indexed prefix search for the werkvoorraad.
+    zoeknaam = models.CharField(max_length=401, editable=False, db_index=True)
+    telefoon = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    adres = models.CharField(max_length=200, blank=True)
+    postcode_plaats = models.CharField(max_length=100, blank=True)
+    talen = models.JSONField(default=list, blank=True,
+                             help_text="Gesproken talen, bijv. ['Arabisch', 'Engels']")
+    tolk_nodig = models.BooleanField(default=False)
+    tolk_taal = models.CharField(max_length=50, blank=True)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT,
+                                 related_name="inburgeraars")
+    doelgroep = models.CharField(max_length=50, choices=DOELGROEP_CHOICES)
+    turkse_nieuwkomer = models.BooleanField(default=False)
+    vestigingsdatum = models.DateField(null=True, blank=True)
+    huidig_traject = models.OneToOneField("Traject", on_delete=models.SET_NULL, null=True,
+                                          blank=True, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "inburgeraars"
+        indexes = [models.Index(fields=["gemeente", "id"], name="inburgeraar_gemeente_id")]
+
+    def __str__(self):
+        return self.volledige_naam
+
+    def save(self, *args, **kwargs):
+        self.zoeknaam = f"{self.geslachtsnaam} {self.voornamen}".lower()[:401]
+        super().save(*args, **kwargs)
+
+    @property
+    def volledige_naam(self):
+        return f"{self.voornamen} {self.geslachtsnaam}"
+
+    @property
+    def doelgroepindeling(self):
+        return rules.doelgroepindeling(self.doelgroep).value
+
+
+class Traject(models.Model):
+    """One case: the whole path under one inburgeringsplicht."""
+
+    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.PROTECT,
+                                    related_name="trajecten")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="trajecten")
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES,
+                              default=rules.Status.AANGEMELD.value)
+    afrondingsreden = models.CharField(max_length=20, choices=REDEN_CHOICES, blank=True)
+    adviseur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="trajecten")
+    datum_start_plicht = models.DateField(null=True, blank=True)
+    datum_start_pip_termijn = models.DateField(
+        null=True, blank=True, help_text="Start van de 10-wekenklok voor het PIP (SS139)")
+    derde_informatie_ontvangen = models.DateField(
+        null=True, blank=True,
+        help_text="Datum waarop nodige informatie van derden binnenkwam (+2 weken, Bi 5.3)")
+    pip_uiterlijk = models.DateField(null=True, blank=True, editable=False)
+    # Sort key of the werkvoorraad; derived by koers.inburgeraars.rules.volgende_deadline and
+    # stored so that 1,000,000 cases sort on an index.
+    volgende_deadline = models.DateField(null=True, blank=True, editable=False)
+    termijn_start = models.DateField(null=True, blank=True)
+    termijn_eind = models.DateField(null=True, blank=True)
+    termijn_bron = models.CharField(max_length=10, blank=True,
+                                    choices=[("afgeleid", "Afgeleid uit PIP"), ("duo", "DUO")])
+    aangemeld_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "trajecten"
+        indexes = [
+            models.Index(fields=["adviseur", "volgende_deadline", "id"],
+                         name="traject_adviseur_deadline"),
+            models.Index(fields=["gemeente", "volgende_deadline", "id"],
+                         name="traject_gemeente_deadline"),
+            models.Index(fields=["gemeente", "status"], name="traject_gemeente_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["inburgeraar"],
+                                    condition=~models.Q(status="afgerond"),
+                                    name="een_open_traject_per_inburgeraar"),
+        ]
+
+    def __str__(self):
+        return f"Traject {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_open(self):
+        return self.status != rules.Status.AFGEROND
+
+    def urgentie(self, vandaag):
+        return rules.deadline_urgentie(self.volgende_deadline, vandaag).value
+
+    def herbereken_deadlines(self):
+        self.pip_uiterlijk = rules.pip_uiterlijk(self.datum_start_pip_termijn,
+                                                 self.derde_informatie_ontvangen)
+        self.volgende_deadline = rules.volgende_deadline(self.status, self.pip_uiterlijk)
+
+
+class Gebeurtenis(models.Model):
+    """The case's history: every status change and every step, with who, when and why."""
+
+    class Soort(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Aangemeld")
+        STATUS = "status", _("Status gewijzigd")
+        ADVISEUR = "adviseur", _("Adviseur toegewezen")
+        INTAKE_OPGESLAGEN = "intake_opgeslagen", _("Brede intake opgeslagen")
+        INTAKE_AFGEROND = "intake_afgerond", _("Brede intake afgerond")
+        PIP_CONCEPT = "pip_concept", _("PIP-concept opgeslagen")
+        PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
+        GEGEVENS = "gegevens", _("Gegevens gewijzigd")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    soort = models.CharField(max_length=30, choices=Soort.choices)
+    omschrijving = models.CharField(max_length=500)
+    van_status = models.CharField(max_length=20, blank=True)
+    naar_status = models.CharField(max_length=20, blank=True)
+    toelichting = models.TextField(blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "gebeurtenissen"
+        ordering = ["-op", "-id"]
+        indexes = [models.Index(fields=["traject", "-op"], name="gebeurtenis_traject_op")]

@@ -1,0 +1,147 @@
+"""Write paths for inburgeraar and traject: each action does its whole change in one
+transaction, including the timeline entry. Views and API call these; they never write the
+models directly."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from koers.inburgeraars import rules
+from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
+
+
+class Weigering(Exception):
+    """A change refused by a rule. ``fouten`` maps a field (or ``"__all__"``) to Dutch text."""
+
+    def __init__(self, fouten: dict[str, str] | list[str]):
+        if isinstance(fouten, list):
+            fouten = {"__all__": " ".join(fouten)} if fouten else {}
+        self.fouten = fouten
+        super().__init__("; ".join(f"{k}: {v}" for k, v in fouten.items()))
+
+
+def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **extra) -> Gebeurtenis:
+    return Gebeurtenis.objects.create(traject=traject, soort=soort, omschrijving=omschrijving,
+                                      door=door, **extra)
+
+
+PERSOON_VELDEN = ("bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "telefoon",
+                  "email", "adres", "postcode_plaats", "talen", "tolk_nodig", "tolk_taal",
+                  "doelgroep", "turkse_nieuwkomer", "vestigingsdatum")
+TRAJECT_VELDEN = ("datum_start_plicht", "datum_start_pip_termijn", "derde_informatie_ontvangen")
+
+
+def _persoon_fouten(data: dict) -> dict[str, str]:
+    fouten = {}
+    if "bsn" in data and not rules.is_valid_bsn(str(data["bsn"])):
+        fouten["bsn"] = "Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan."
+    if data.get("vnummer") and not rules.is_valid_vnummer(str(data["vnummer"])):
+        fouten["vnummer"] = "Een V-nummer heeft 10 cijfers."
+    if "doelgroep" in data and data["doelgroep"] not in rules.Doelgroep.__members__.values():
+        fouten["doelgroep"] = "Kies een doelgroep zoals DUO die kent."
+    return fouten
+
+
+@transaction.atomic
+def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
+    """Register a new inburgeraar with his first traject (status aangemeld)."""
+    fouten = _persoon_fouten(data)
+    if Inburgeraar.objects.filter(bsn=data.get("bsn")).exists():
+        fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
+    if fouten:
+        raise Weigering(fouten)
+    persoon = {k: v for k, v in data.items() if k in PERSOON_VELDEN}
+    traject_data = {k: v for k, v in data.items() if k in TRAJECT_VELDEN}
+    try:
+        with transaction.atomic():
+            inburgeraar = Inburgeraar.objects.create(gemeente=gemeente, **persoon)
+    except IntegrityError:
+        raise Weigering({"bsn": "Er is al een inburgeraar met dit BSN."}) from None
+    traject = Traject(inburgeraar=inburgeraar, gemeente=gemeente, adviseur=adviseur,
+                      **traject_data)
+    traject.herbereken_deadlines()
+    traject.save()
+    inburgeraar.huidig_traject = traject
+    inburgeraar.save(update_fields=["huidig_traject"])
+    registreer(traject, Gebeurtenis.Soort.AANGEMELD, "Aangemeld bij de gemeente " +
+               gemeente.naam, door, naar_status=traject.status)
+    return inburgeraar
+
+
+@transaction.atomic
+def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
+    fouten = _persoon_fouten(data)
+    if "bsn" in data and Inburgeraar.objects.filter(bsn=data["bsn"]).exclude(
+            pk=inburgeraar.pk).exists():
+        fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
+    if fouten:
+        raise Weigering(fouten)
+    gewijzigd = []
+    for key, value in data.items():
+        if key in PERSOON_VELDEN and getattr(inburgeraar, key) != value:
+            setattr(inburgeraar, key, value)
+            gewijzigd.append(key)
+    inburgeraar.save()
+    traject = inburgeraar.huidig_traject
+    if traject is not None:
+        for key, value in data.items():
+            if key in TRAJECT_VELDEN and getattr(traject, key) != value:
+                setattr(traject, key, value)
+                gewijzigd.append(key)
+        traject.herbereken_deadlines()
+        traject.save()
+        if gewijzigd:
+            # Field names only: the timeline must not copy personal data around.
+            registreer(traject, Gebeurtenis.Soort.GEGEVENS,
+                       "Gegevens gewijzigd: " + ", ".join(sorted(gewijzigd)), door)
+    return inburgeraar
+
+
+@transaction.atomic
+def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelichting: str = ""
+                  ) -> Traject:
+    """Move the traject to another status if the lifecycle rule allows it. The caller's
+    instance is updated too, so it never holds a stale status."""
+    gegeven = traject
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    fouten = rules.transition_errors(traject.status, nieuw, reden or None)
+    if fouten:
+        raise Weigering({"status": " ".join(fouten)})
+    oud = traject.status
+    traject.status = nieuw
+    traject.afrondingsreden = reden if nieuw == rules.Status.AFGEROND else ""
+    traject.herbereken_deadlines()
+    traject.save()
+    label = dict(Traject._meta.get_field("status").choices)[nieuw]
+    omschrijving = f"Status: {label}"
+    if reden:
+        omschrijving += f" ({dict(Traject._meta.get_field('afrondingsreden').choices)[reden]})"
+    registreer(traject, Gebeurtenis.Soort.STATUS, omschrijving, door, van_status=oud,
+               naar_status=nieuw, toelichting=toelichting)
+    for veld in ("status", "afrondingsreden", "pip_uiterlijk", "volgende_deadline"):
+        setattr(gegeven, veld, getattr(traject, veld))
+    return traject
+
+
+def zorg_voor_status(traject: Traject, minimaal: str, door) -> Traject:
+    """Move forward to ``minimaal`` when the traject is still before it (e.g. the first save
+    of an intake moves aangemeld → brede intake)."""
+    traject.refresh_from_db(fields=["status"])
+    volgorde = list(rules.Status)
+    if volgorde.index(rules.Status(traject.status)) < volgorde.index(rules.Status(minimaal)):
+        return wijzig_status(traject, minimaal, door)
+    return traject
+
+
+@transaction.atomic
+def wijs_adviseur_toe(traject: Traject, adviseur, door) -> Traject:
+    traject.adviseur = adviseur
+    traject.save(update_fields=["adviseur", "gewijzigd_op"])
+    naam = adviseur.weergavenaam if adviseur else "niemand"
+    registreer(traject, Gebeurtenis.Soort.ADVISEUR, f"Adviseur: {naam}", door)
+    return traject
+
+
+def vandaag():
+    return timezone.localdate()

@@ -1,0 +1,200 @@
+"""The brede intake: its topics, the Positieve Gezondheid dimensions, and when it is complete.
+
+Sources: Wi2021 art. 14 and Bi art. 2.2-2.5 (brede intake and its topics; information on
+voor- en vroegschoolse educatie for parents of young children and the offer to speak without
+the partner present); startnotitie §4.2.3 and §6.11 (Positieve Gezondheid, six dimensions,
+scores 0-10); DUO Leerbaarheidstoets API (result values). Keys follow shared/DOMAIN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Veld:
+    """A structured field of a topic. ``keuzes`` for a choice, ``min``/``max`` for a number."""
+
+    naam: str
+    label: str
+    soort: str = "tekst"  # tekst | keuze | getal | janee
+    keuzes: tuple[tuple[str, str], ...] = ()
+    min: int | None = None
+    max: int | None = None
+    verplicht: bool = True
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    sleutel: str
+    titel: str
+    vraag: str
+    velden: tuple[Veld, ...] = field(default_factory=tuple)
+    bijzonder: bool = False  # special-category data (AVG art. 9): health
+
+
+OPLEIDINGSNIVEAUS = (
+    ("geen", "Geen onderwijs"), ("basis", "Basisonderwijs"),
+    ("voortgezet", "Voortgezet onderwijs"), ("mbo", "Beroepsonderwijs (mbo)"),
+    ("hbo", "Hoger beroepsonderwijs (hbo)"), ("wo", "Universiteit (wo)"),
+)
+SCHAAL_DIGITAAL = (
+    ("0", "Geen: gebruikt geen computer of smartphone"),
+    ("1", "Beginner: belt en gebruikt apps met hulp"),
+    ("2", "Basis: e-mail, zoeken, formulieren met hulp"),
+    ("3", "Goed: regelt zaken online zelfstandig"),
+)
+SCHAAL_ZELFREDZAAM = (
+    ("1", "Heeft veel hulp nodig"), ("2", "Heeft soms hulp nodig"),
+    ("3", "Redt zich meestal zelf"), ("4", "Redt zich zelf"),
+)
+
+ONDERWERPEN: tuple[Onderwerp, ...] = (
+    Onderwerp("leerbaarheid", "Leerbaarheid", "Hoe leert deze persoon? Wat zegt de "
+              "leerbaarheidstoets?"),
+    Onderwerp("motivatie_interesses", "Motivatie en interesses",
+              "Wat wil deze persoon bereiken? Waar is hij of zij goed in en blij van?"),
+    Onderwerp("werknemersvaardigheden", "Werknemersvaardigheden",
+              "Samenwerken, op tijd komen, afspraken nakomen."),
+    Onderwerp("opleiding", "Opleiding", "Welke opleiding heeft deze persoon gevolgd?", (
+        Veld("hoogste_niveau", "Hoogste opleiding", "keuze", OPLEIDINGSNIVEAUS),
+        Veld("jaren_onderwijs", "Aantal jaren onderwijs", "getal", min=0, max=30),
+        Veld("diploma_in_bezit", "Diploma in bezit", "janee", verplicht=False),
+    )),
+    Onderwerp("zelfredzaamheid", "Zelfredzaamheid",
+              "Hoe goed regelt deze persoon zaken zelf?", (
+                  Veld("niveau", "Niveau", "keuze", SCHAAL_ZELFREDZAAM),)),
+    Onderwerp("praktische_competenties", "Praktische competenties",
+              "Wat kan deze persoon praktisch? Bijvoorbeeld fietsen, koken, techniek."),
+    Onderwerp("sociaal_netwerk", "Sociaal netwerk",
+              "Wie zijn familie, vrienden en contacten in Nederland?"),
+    Onderwerp("digitale_vaardigheden", "Digitale vaardigheden",
+              "Hoe goed werkt deze persoon met computer en smartphone?", (
+                  Veld("niveau", "Niveau", "keuze", SCHAAL_DIGITAAL),)),
+    Onderwerp("gezondheid", "Gezondheid", "Lichamelijke en mentale gezondheid. "
+              "Belemmert iets het leren of werken?", (
+                  Veld("belemmeringen", "Belemmert de gezondheid leren of werken?", "janee"),),
+              bijzonder=True),
+    Onderwerp("werkervaring", "Werkervaring", "Betaald werk en vrijwilligerswerk.", (
+        Veld("jaren_werkervaring", "Jaren werkervaring", "getal", min=0, max=60),
+        Veld("vrijwilligerswerk", "Heeft vrijwilligerswerk gedaan", "janee", verplicht=False),
+    )),
+    Onderwerp("gezinssituatie", "Gezinssituatie", "Partner, kinderen en wie er zorg nodig "
+              "heeft.", (
+                  Veld("aantal_kinderen", "Aantal kinderen", "getal", min=0, max=20),
+                  Veld("kinderen_onder_6", "Kinderen jonger dan 6 jaar", "getal", min=0,
+                       max=20),
+              )),
+)
+ONDERWERP_SLEUTELS = tuple(o.sleutel for o in ONDERWERPEN)
+ONDERWERPEN_BY_KEY = {o.sleutel: o for o in ONDERWERPEN}
+
+
+@dataclass(frozen=True)
+class Dimensie:
+    sleutel: str
+    titel: str
+    omschrijving: str
+
+
+DIMENSIES: tuple[Dimensie, ...] = (
+    Dimensie("lichaamsfuncties", "Lichaamsfuncties",
+             "Gezond voelen, conditie, klachten en pijn, slapen, eten, bewegen"),
+    Dimensie("mentaal_welbevinden", "Mentaal welbevinden",
+             "Onthouden, concentreren, communiceren, vrolijk zijn, jezelf accepteren"),
+    Dimensie("zingeving", "Zingeving",
+             "Zinvol leven, levenslust, idealen, vertrouwen, blijven leren"),
+    Dimensie("kwaliteit_van_leven", "Kwaliteit van leven",
+             "Genieten, gelukkig zijn, balans, veilig voelen, wonen, rondkomen"),
+    Dimensie("meedoen", "Meedoen", "Sociale contacten, serieus genomen worden, samen dingen "
+             "doen, steun, erbij horen"),
+    Dimensie("dagelijks_functioneren", "Dagelijks functioneren",
+             "Zorgen voor jezelf, grenzen kennen, omgaan met geld en tijd, werken, hulp vragen"),
+)
+DIMENSIE_SLEUTELS = tuple(d.sleutel for d in DIMENSIES)
+SCORE_MIN, SCORE_MAX = 0, 10
+
+LBT_UITSLAGEN = ("B1-route haalbaar", "B1-route niet haalbaar", "Onbekend")
+LBT_MAX_SCORE = 40
+PLAATSEN = (("azc", "AZC"), ("gemeente", "Gemeentehuis"), ("elders", "Elders"))
+KINDEREN_VVE_LEEFTIJD = 6
+
+
+def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
+    """Type and range errors of one topic's structured fields (missing values are not errors
+    here: a draft may be incomplete)."""
+    fouten = {}
+    for veld in onderwerp.velden:
+        waarde = waarden.get(veld.naam)
+        if waarde in (None, ""):
+            continue
+        if veld.soort == "keuze" and str(waarde) not in {k for k, _ in veld.keuzes}:
+            fouten[veld.naam] = f"Kies een van de mogelijkheden bij '{veld.label}'."
+        elif veld.soort == "getal":
+            if isinstance(waarde, bool) or not isinstance(waarde, int):
+                fouten[veld.naam] = f"Vul bij '{veld.label}' een heel getal in."
+            elif not veld.min <= waarde <= veld.max:
+                fouten[veld.naam] = (f"'{veld.label}' moet tussen {veld.min} en {veld.max} "
+                                     "liggen.")
+        elif veld.soort == "janee" and not isinstance(waarde, bool):
+            fouten[veld.naam] = f"Kies ja of nee bij '{veld.label}'."
+    return fouten
+
+
+def score_fout(score) -> str | None:
+    if score in (None, ""):
+        return None
+    if isinstance(score, bool) or not isinstance(score, int) or not (
+            SCORE_MIN <= score <= SCORE_MAX):
+        return f"Een score is een heel getal van {SCORE_MIN} tot en met {SCORE_MAX}."
+    return None
+
+
+def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
+    fouten = {}
+    if uitslag and uitslag not in LBT_UITSLAGEN:
+        fouten["lbt_uitslag"] = "Kies een uitslag van de leerbaarheidstoets."
+    if score is not None and (isinstance(score, bool) or not isinstance(score, int)
+                              or not 0 <= score <= LBT_MAX_SCORE):
+        fouten["lbt_score"] = f"De score van de leerbaarheidstoets ligt tussen 0 en {LBT_MAX_SCORE}."
+    return fouten
+
+
+def ontbrekend(onderwerpen: dict, positieve_gezondheid: dict, *, lbt_uitslag: str,
+               plaats: str, vve_informatie_gegeven: bool, gesprek_zonder_partner_aangeboden: bool
+               ) -> dict[str, str]:
+    """Everything still missing before the intake can be afgerond, keyed by field.
+
+    A topic counts as answered when its explanation is written and its required structured
+    fields are filled. Every Positieve Gezondheid dimension needs a score. The LBT result is
+    needed (``Onbekend`` is an answer). The partner duty always applies; the VVE duty when
+    there are children under 6 (Bi art. 2.3; shared/DOMAIN.md).
+    """
+    missing: dict[str, str] = {}
+    for onderwerp in ONDERWERPEN:
+        antwoord = onderwerpen.get(onderwerp.sleutel) or {}
+        if not str(antwoord.get("toelichting") or "").strip():
+            missing[f"onderwerpen.{onderwerp.sleutel}.toelichting"] = (
+                f"{onderwerp.titel}: schrijf een toelichting.")
+        for veld in onderwerp.velden:
+            if veld.verplicht and antwoord.get(veld.naam) in (None, ""):
+                missing[f"onderwerpen.{onderwerp.sleutel}.{veld.naam}"] = (
+                    f"{onderwerp.titel}: vul '{veld.label}' in.")
+    for dimensie in DIMENSIES:
+        score = (positieve_gezondheid.get(dimensie.sleutel) or {}).get("score")
+        if score in (None, ""):
+            missing[f"positieve_gezondheid.{dimensie.sleutel}.score"] = (
+                f"Positieve Gezondheid: geef een score voor '{dimensie.titel}'.")
+    if not lbt_uitslag:
+        missing["lbt_uitslag"] = "Vul de uitslag van de leerbaarheidstoets in (of 'Onbekend')."
+    if not plaats:
+        missing["plaats"] = "Kies waar de intake plaatsvond."
+    if not gesprek_zonder_partner_aangeboden:
+        missing["gesprek_zonder_partner_aangeboden"] = (
+            "Bevestig dat u hebt aangeboden om zonder partner te praten.")
+    kinderen = (onderwerpen.get("gezinssituatie") or {}).get("kinderen_onder_6") or 0
+    if isinstance(kinderen, int) and kinderen > 0 and not vve_informatie_gegeven:
+        missing["vve_informatie_gegeven"] = (
+            "Er zijn jonge kinderen: bevestig dat u informatie over voorschoolse educatie "
+            "(VVE) hebt gegeven.")
+    return missing

@@ -1,0 +1,109 @@
+"""Write paths of the brede intake: save a draft at any time, afronden when complete."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, zorg_voor_status
+from koers.intake import rules
+from koers.intake.models import BredeIntake
+
+ALGEMENE_VELDEN = ("datum", "plaats", "tolk_gebruikt", "tolk_taal", "vve_informatie_gegeven",
+                   "gesprek_zonder_partner_aangeboden", "lbt_uitslag", "lbt_score", "lbt_datum",
+                   "afwijking_lbt_advies")
+
+
+def valideer(data: dict) -> dict[str, str]:
+    """Errors of a (partial) intake: unknown keys, wrong types, out-of-range values."""
+    fouten: dict[str, str] = {}
+    for sleutel, antwoord in (data.get("onderwerpen") or {}).items():
+        onderwerp = rules.ONDERWERPEN_BY_KEY.get(sleutel)
+        if onderwerp is None:
+            fouten[f"onderwerpen.{sleutel}"] = f"Onbekend onderwerp '{sleutel}'."
+            continue
+        if not isinstance(antwoord, dict):
+            fouten[f"onderwerpen.{sleutel}"] = "Verwacht een object met velden."
+            continue
+        bekend = {v.naam for v in onderwerp.velden} | {"toelichting"}
+        for naam in set(antwoord) - bekend:
+            fouten[f"onderwerpen.{sleutel}.{naam}"] = f"Onbekend veld '{naam}'."
+        for naam, tekst in rules.veld_fouten(onderwerp, antwoord).items():
+            fouten[f"onderwerpen.{sleutel}.{naam}"] = tekst
+    for sleutel, antwoord in (data.get("positieve_gezondheid") or {}).items():
+        if sleutel not in rules.DIMENSIE_SLEUTELS:
+            fouten[f"positieve_gezondheid.{sleutel}"] = f"Onbekende dimensie '{sleutel}'."
+            continue
+        if not isinstance(antwoord, dict):
+            fouten[f"positieve_gezondheid.{sleutel}"] = "Verwacht score en toelichting."
+            continue
+        fout = rules.score_fout(antwoord.get("score"))
+        if fout:
+            fouten[f"positieve_gezondheid.{sleutel}.score"] = fout
+    fouten.update(rules.lbt_fouten(data.get("lbt_uitslag") or "", data.get("lbt_score")))
+    if data.get("plaats") and data["plaats"] not in dict(rules.PLAATSEN):
+        fouten["plaats"] = "Kies AZC, gemeentehuis of elders."
+    return fouten
+
+
+def intake_van(traject: Traject) -> BredeIntake:
+    intake, _ = BredeIntake.objects.get_or_create(traject=traject)
+    return intake
+
+
+@transaction.atomic
+def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
+    """Save the intake as a draft. Replaces the topics given; leaves others untouched."""
+    fouten = valideer(data)
+    if fouten:
+        raise Weigering(fouten)
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
+                                    "veranderen."})
+    intake = BredeIntake.objects.select_for_update().filter(traject=traject).first() or \
+        intake_van(traject)
+    if intake.is_afgerond:
+        raise Weigering({"__all__": "De intake is al afgerond en kan niet meer veranderen."})
+    for veld in ALGEMENE_VELDEN:
+        if veld in data:
+            waarde = data[veld]
+            if waarde is None and not BredeIntake._meta.get_field(veld).null:
+                waarde = BredeIntake._meta.get_field(veld).get_default()
+            setattr(intake, veld, waarde)
+    onderwerpen = dict(intake.onderwerpen)
+    for sleutel, antwoord in (data.get("onderwerpen") or {}).items():
+        if sleutel == "gezondheid":
+            intake.gezondheid = antwoord
+        else:
+            onderwerpen[sleutel] = antwoord
+    intake.onderwerpen = onderwerpen
+    if "positieve_gezondheid" in data:
+        pg = dict(intake.positieve_gezondheid)
+        pg.update(data["positieve_gezondheid"] or {})
+        intake.positieve_gezondheid = pg
+    intake.save()
+    zorg_voor_status(traject, traject_rules.Status.BREDE_INTAKE, door)
+    registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN, "Brede intake opgeslagen", door)
+    return intake
+
+
+@transaction.atomic
+def rond_af(traject: Traject, door) -> BredeIntake:
+    """Close the intake; refused with the full list of what is missing."""
+    intake = BredeIntake.objects.select_for_update().filter(traject=traject).first()
+    if intake is None:
+        raise Weigering({"__all__": "Er is nog geen intake opgeslagen."})
+    if intake.is_afgerond:
+        raise Weigering({"__all__": "De intake is al afgerond."})
+    missing = intake.ontbrekend()
+    if missing:
+        raise Weigering(missing)
+    intake.status = BredeIntake.Status.AFGEROND
+    intake.afgerond_op = timezone.now()
+    intake.afgerond_door = door
+    intake.save()
+    zorg_voor_status(traject, traject_rules.Status.BREDE_INTAKE, door)
+    registreer(traject, Gebeurtenis.Soort.INTAKE_AFGEROND, "Brede intake afgerond", door)
+    return intake

@@ -1,0 +1,38 @@
+"""The beschikking of a vastgesteld PIP as a PDF: an HTML template rendered by xhtml2pdf."""
+
+from io import BytesIO
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from xhtml2pdf import pisa
+
+from koers.intake import rules as intake_rules
+from koers.pip import rules
+
+
+class PdfFout(RuntimeError):
+    pass
+
+
+def maak_pdf(pip, *, kenmerk: str) -> bytes:
+    traject = pip.traject
+    inburgeraar = traject.inburgeraar
+    doelen = [(d.titel, pip.doelen.get(d.sleutel, "")) for d in intake_rules.DIMENSIES
+              if pip.doelen.get(d.sleutel)]
+    html = render_to_string("pip/beschikking.html", {
+        "pip": pip,
+        "traject": traject,
+        "inburgeraar": inburgeraar,
+        "gemeente": traject.gemeente,
+        "kenmerk": kenmerk,
+        "doelen": doelen,
+        "niveau": rules.niveau_voor_duo(pip.leerroute, pip.niveau),
+        "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
+        "eerste": pip.versie == 1,
+        "aangemaakt": timezone.localdate(),
+    })
+    buffer = BytesIO()
+    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8")
+    if result.err:
+        raise PdfFout("De beschikking kon niet als PDF worden gemaakt.")
+    return buffer.getvalue()

@@ -1,0 +1,144 @@
+"""Write paths of the PIP: draft versions, and vaststellen (version + beschikking + status +
+termijn in one transaction)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, wijzig_status
+from koers.intake import rules as intake_rules
+from koers.pip import rules
+from koers.pip.models import Beschikking, PipVersie
+
+INHOUD_VELDEN = ("dagtekening", "leerroute", "niveau", "geschatte_intensiteit_b1_route",
+                 "alfabetisering", "mag_opleiding_afmaken", "toelichting_leerroute", "doelen",
+                 "begeleiding_ondersteuning", "pvt_invulling", "pvt_uren", "map_invulling",
+                 "map_uren", "ontzorgen", "ontzorgen_toelichting", "voortgangsgesprekken",
+                 "partners")
+
+
+def _context(traject: Traject, *, behalve: PipVersie | None = None) -> rules.PipContext:
+    inburgeraar = traject.inburgeraar
+    vastgesteld = traject.pips.filter(status=PipVersie.Status.VASTGESTELD)
+    if behalve is not None:
+        vastgesteld = vastgesteld.exclude(pk=behalve.pk)
+    eerste = vastgesteld.order_by("versie").first()
+    huidige = vastgesteld.order_by("-versie").first()
+    return rules.PipContext(
+        doelgroep=inburgeraar.doelgroep,
+        datum_start_plicht=traject.datum_start_plicht,
+        vestigingsdatum=inburgeraar.vestigingsdatum,
+        eerste_pip_dagtekening=eerste.dagtekening if eerste else None,
+        huidige_pip_dagtekening=huidige.dagtekening if huidige else None,
+        huidige_leerroute=huidige.leerroute if huidige else None,
+        termijn_start=traject.termijn_start,
+        vandaag=timezone.localdate(),
+    )
+
+
+def _vorm_fouten(data: dict) -> dict[str, str]:
+    fouten = {}
+    for sleutel in (data.get("doelen") or {}):
+        if sleutel not in intake_rules.DIMENSIE_SLEUTELS:
+            fouten[f"doelen.{sleutel}"] = f"Onbekende dimensie '{sleutel}'."
+    return fouten
+
+
+def fouten(traject: Traject, pip: PipVersie) -> dict[str, str]:
+    """All rule violations of this version as it stands (used before vaststellen and shown
+    on the draft so the adviseur sees them early)."""
+    f: dict[str, str] = {}
+    if pip.dagtekening is None:
+        f["dagtekening"] = "Vul de dagtekening in: de datum van de beschikking."
+    else:
+        voorstel = rules.PipVoorstel(
+            dagtekening=pip.dagtekening, leerroute=pip.leerroute, niveau=pip.niveau or None,
+            geschatte_intensiteit_b1_route=pip.geschatte_intensiteit_b1_route,
+            alfabetisering=pip.alfabetisering or None,
+            mag_opleiding_afmaken=pip.mag_opleiding_afmaken)
+        f.update(rules.pip_fouten(voorstel, _context(traject, behalve=pip)))
+    f.update(rules.inhoud_fouten(doelgroep=traject.inburgeraar.doelgroep,
+                                 leerroute=pip.leerroute, ontzorgen=pip.ontzorgen,
+                                 map_uren=pip.map_uren, pvt_uren=pip.pvt_uren))
+    return f
+
+
+@transaction.atomic
+def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None
+                   ) -> PipVersie:
+    """Create the draft version, or update it. A vastgesteld version never changes."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    vorm = _vorm_fouten(data)
+    if data.get("leerroute") not in rules.Leerroute.__members__.values():
+        vorm["leerroute"] = "Kies een leerroute: B1-route, onderwijsroute of Z-route."
+    if vorm:
+        raise Weigering(vorm)
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond."})
+    concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
+    if versie is not None and (concept is None or concept.versie != versie):
+        raise Weigering({"__all__": "Alleen het concept kan veranderen; een vastgesteld PIP "
+                                    "wijzigt u met een nieuwe versie."})
+    if concept is None:
+        hoogste = traject.pips.aggregate(m=Max("versie"))["m"] or 0
+        concept = PipVersie(traject=traject, versie=hoogste + 1, aangemaakt_door=door)
+    for veld in INHOUD_VELDEN:
+        if veld in data:
+            waarde = data[veld]
+            if waarde is None and not PipVersie._meta.get_field(veld).null:
+                waarde = PipVersie._meta.get_field(veld).get_default()
+            setattr(concept, veld, waarde)
+    concept.save()
+    registreer(traject, Gebeurtenis.Soort.PIP_CONCEPT, f"PIP versie {concept.versie} als "
+               "concept opgeslagen", door)
+    return concept
+
+
+@transaction.atomic
+def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
+    """Vaststellen: check every rule, then store version, beschikking, status and termijn
+    together. Nothing is saved when anything is refused."""
+    from koers.pip.beschikking import maak_pdf
+
+    traject = Traject.objects.select_for_update().select_related(
+        "inburgeraar", "gemeente__organisatie").get(pk=traject.pk)
+    pip = traject.pips.filter(versie=versie).first()
+    if pip is None:
+        raise Weigering({"__all__": f"PIP versie {versie} bestaat niet."})
+    if pip.is_vastgesteld:
+        raise Weigering({"__all__": f"PIP versie {versie} is al vastgesteld."})
+    f = {}
+    intake = getattr(traject, "intake", None)
+    if intake is None or not intake.is_afgerond:
+        f["intake"] = "Rond eerst de brede intake af. Het PIP bouwt op de intake."
+    if not traject.is_open:
+        f["__all__"] = "Dit traject is afgerond."
+    f.update(fouten(traject, pip))
+    if f:
+        raise Weigering(f)
+
+    eerste = not traject.pips.filter(status=PipVersie.Status.VASTGESTELD).exists()
+    pip.status = PipVersie.Status.VASTGESTELD
+    pip.vastgesteld_door = door
+    pip.vastgesteld_op = timezone.now()
+    pip.save()
+    if eerste and traject.termijn_bron != "duo":
+        traject.termijn_start, traject.termijn_eind = rules.termijn(pip.dagtekening)
+        traject.termijn_bron = "afgeleid"
+        traject.save(update_fields=["termijn_start", "termijn_eind", "termijn_bron"])
+    if traject.status in (traject_rules.Status.AANGEMELD, traject_rules.Status.BREDE_INTAKE):
+        wijzig_status(traject, traject_rules.Status.PIP_VASTGESTELD, door)
+    kenmerk = f"PIP-{traject.gemeente.gemeentecode}-{traject.pk}-{pip.versie}"
+    pdf = maak_pdf(pip, kenmerk=kenmerk)
+    Beschikking.objects.create(pip=pip, kenmerk=kenmerk, pdf=pdf,
+                               sha256=hashlib.sha256(pdf).hexdigest())
+    registreer(traject, Gebeurtenis.Soort.PIP_VASTGESTELD,
+               f"PIP versie {pip.versie} vastgesteld ({pip.leerroute_naam}); beschikking "
+               f"{kenmerk}", door)
+    return pip

@@ -1,0 +1,125 @@
+"""The ONE access policy of Koers: who may see or do what, on which case and section.
+
+Every view, API endpoint and export loads personal data through the ``*_voor`` helpers here,
+so the UI and the API cannot disagree. A case outside a user's reach is *not found* (404):
+its existence is itself personal data.
+
+Reach (issue 2, §2): an adviseur or teamleider reaches the cases of his own gemeente, plus
+those of another gemeente of the subregio while that gemeente has delegated its work to his
+(a :class:`~koers.organisaties.models.Delegatie`). Beleid, financiën and functioneel beheer
+reach no personal data.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from koers.inburgeraars.models import Inburgeraar, Traject
+from koers.organisaties.models import Delegatie, Rol
+
+
+class Sectie(StrEnum):
+    PERSONALIA = "personalia"
+    TIJDLIJN = "tijdlijn"
+    INTAKE = "intake"
+    GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
+    PIP = "pip"
+
+
+class Actie(StrEnum):
+    AANMELDEN = "aanmelden"
+    GEGEVENS_WIJZIGEN = "gegevens_wijzigen"
+    INTAKE_BEWERKEN = "intake_bewerken"
+    PIP_BEWERKEN = "pip_bewerken"
+    PIP_VASTSTELLEN = "pip_vaststellen"
+    STATUS_WIJZIGEN = "status_wijzigen"
+    ADVISEUR_TOEWIJZEN = "adviseur_toewijzen"
+
+
+CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER)
+
+# Which role may read which section of a case within reach. Health answers are for the
+# adviseur who conducts the intake and writes the PIP; the teamleider steers caseload and
+# deadlines and has no need for them.
+SECTIES: dict[str, frozenset[Sectie]] = {
+    Rol.ADVISEUR: frozenset(Sectie),
+    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID},
+}
+
+ACTIES: dict[str, frozenset[Actie]] = {
+    Rol.ADVISEUR: frozenset(Actie) - {Actie.ADVISEUR_TOEWIJZEN},
+    Rol.TEAMLEIDER: frozenset({Actie.ADVISEUR_TOEWIJZEN, Actie.AANMELDEN,
+                               Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN}),
+}
+
+
+def _rollen(user) -> list[str]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    return list(getattr(user, "rollen", None) or [])
+
+
+def heeft_casustoegang(user) -> bool:
+    """Whether the user works on cases at all (and so may see personal data)."""
+    return user.is_authenticated and user.gemeente is not None and any(
+        r in CASE_ROLES for r in _rollen(user))
+
+
+def _gemeente_filter(user, field: str) -> Q:
+    """Own gemeente or one that delegates to it today; one subquery, no extra round trip."""
+    own = user.gemeente
+    vandaag = timezone.localdate()
+    delegated = Delegatie.objects.filter(
+        aan=own, ingangsdatum__lte=vandaag).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)).values("van_id")
+    return Q(**{field: own.pk}) | Q(**{f"{field}__in": delegated})
+
+
+def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
+    """All inburgeraars the user may see (one query, usable as a base for lists)."""
+    if not heeft_casustoegang(user):
+        return Inburgeraar.objects.none()
+    return Inburgeraar.objects.filter(_gemeente_filter(user, "gemeente_id"))
+
+
+def trajecten_voor(user) -> QuerySet[Traject]:
+    if not heeft_casustoegang(user):
+        return Traject.objects.none()
+    return Traject.objects.filter(_gemeente_filter(user, "gemeente_id"))
+
+
+def get_inburgeraar_voor(user, pk) -> Inburgeraar:
+    """The inburgeraar with this id, or 404 when the user may not know it exists."""
+    try:
+        return inburgeraars_voor(user).select_related(
+            "gemeente__organisatie", "huidig_traject__adviseur").get(pk=pk)
+    except (Inburgeraar.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def zichtbare_gemeenten(user):
+    from koers.organisaties.models import Gemeente
+    if not heeft_casustoegang(user):
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(_gemeente_filter(user, "pk")).select_related("organisatie")
+
+
+def mag_zien(user, sectie: Sectie) -> bool:
+    return any(sectie in SECTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
+
+
+def mag(user, actie: Actie) -> bool:
+    return any(actie in ACTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
+
+
+def adviseurs_voor(user):
+    """The adviseurs a teamleider may assign cases to: those of his own gemeente."""
+    from koers.organisaties.models import Gebruiker
+    if not mag(user, Actie.ADVISEUR_TOEWIJZEN):
+        return Gebruiker.objects.none()
+    colleagues = Gebruiker.objects.filter(organisatie=user.organisatie, is_active=True)
+    return [g for g in colleagues.order_by("last_name", "username") if g.heeft_rol(Rol.ADVISEUR)]

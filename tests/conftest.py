@@ -90,3 +90,9 @@ def traject_weert(weert, adviseur_weert):
 def traject_cranendonck(cranendonck, adviseur_cranendonck):
     return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=cranendonck),
                           adviseur=adviseur_cranendonck)
+
+
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    """The production hasher is slow on purpose; tests create many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

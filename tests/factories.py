@@ -15,6 +15,7 @@ from koers.organisaties.models import (
     Subregio,
 )
 
+
 def valid_bsn(seed: int) -> str:
     """The ``seed``-th 9-digit number that passes the elfproef, from 100000000 up."""
     count = -1

@@ -168,3 +168,6 @@ class Gebeurtenis(models.Model):
         verbose_name_plural = "gebeurtenissen"
         ordering = ["-op", "-id"]
         indexes = [models.Index(fields=["traject", "-op"], name="gebeurtenis_traject_op")]
+
+    def __str__(self):
+        return self.omschrijving

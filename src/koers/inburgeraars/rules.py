@@ -16,9 +16,11 @@ def is_valid_bsn(bsn: str) -> bool:
 
     Source: Wet algemene bepalingen burgerservicenummer art. 1 and the Logius specification
     of the BSN: sum(d_i * (9 - i)) for the first eight digits minus the ninth digit is a
-    multiple of 11. ``000000000`` is not issued.
+    multiple of 11. ``000000000`` is not issued. Only the ASCII digits 0-9 count: ``isdigit``
+    alone also accepts e.g. full-width or superscript digits.
     """
-    if not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isdigit() or bsn == "0" * 9:
+    if (not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit()
+            or bsn == "0" * 9):
         return False
     total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1), strict=True))
     total -= int(bsn[8])
@@ -26,8 +28,9 @@ def is_valid_bsn(bsn: str) -> bool:
 
 
 def is_valid_vnummer(vnummer: str) -> bool:
-    """A V-nummer (vreemdelingennummer) is 10 digits (IND/BVV)."""
-    return len(vnummer) == 10 and vnummer.isdigit()
+    """A V-nummer (vreemdelingennummer) is 10 ASCII digits (IND/BVV)."""
+    return (isinstance(vnummer, str) and len(vnummer) == 10 and vnummer.isascii()
+            and vnummer.isdigit())
 
 
 class Doelgroep(StrEnum):
@@ -108,9 +111,14 @@ def transition_errors(current: str, new: str, reden: str | None) -> list[str]:
     """Why a status change is not allowed (empty list: allowed).
 
     A closed traject needs its reason; a closed traject stays closed (a resumed plicht opens a
-    new traject, RULES.md SS130).
+    new traject, RULES.md SS130). An unknown target status (from a form or API client) is
+    refused like any impossible change; an unknown current status is a programming error
+    (ValueError).
     """
-    current_status, new_status = Status(current), Status(new)
+    current_status = Status(current)
+    if new not in Status.__members__.values():
+        return [f"Onbekende status: {new}."]
+    new_status = Status(new)
     errors = []
     if new_status not in TRANSITIONS[current_status]:
         errors.append(f"Een traject met status '{current_status.value}' kan niet naar "
@@ -167,6 +175,22 @@ def deadline_urgentie(deadline: date | None, vandaag: date) -> Urgentie:
     if vandaag >= deadline - PIP_WAARSCHUWING:
         return Urgentie.BIJNA
     return Urgentie.OP_TIJD
+
+
+def deadline_bereik(urgentie: str, vandaag: date) -> tuple[date | None, date | None]:
+    """The deadlines (inclusive bounds, ``None`` = open) that have this urgency on ``vandaag``.
+
+    The set-based twin of :func:`deadline_urgentie`, so that lists filter on an index instead
+    of deciding per row. ``GEEN`` has no range: it means "no deadline" (filter on null).
+    """
+    urgentie = Urgentie(urgentie)
+    if urgentie is Urgentie.TE_LAAT:
+        return None, vandaag - timedelta(days=1)
+    if urgentie is Urgentie.BIJNA:
+        return vandaag, vandaag + PIP_WAARSCHUWING
+    if urgentie is Urgentie.OP_TIJD:
+        return vandaag + PIP_WAARSCHUWING + timedelta(days=1), None
+    raise ValueError("Urgentie 'geen' heeft geen datumbereik.")
 
 
 def volgende_deadline(status: str, pip_deadline: date | None) -> date | None:

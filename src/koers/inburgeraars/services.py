@@ -29,6 +29,9 @@ def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **ext
 PERSOON_VELDEN = ("bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "telefoon",
                   "email", "adres", "postcode_plaats", "talen", "tolk_nodig", "tolk_taal",
                   "doelgroep", "turkse_nieuwkomer", "vestigingsdatum")
+# What a registration cannot do without: the person's identity and DUO's doelgroep (on which
+# the doelgroepindeling, ontzorgen and the PIP rules depend).
+VERPLICHT_BIJ_AANMELDEN = ("bsn", "voornamen", "geslachtsnaam", "geboortedatum", "doelgroep")
 TRAJECT_VELDEN = ("datum_start_plicht", "datum_start_pip_termijn", "derde_informatie_ontvangen")
 
 
@@ -47,6 +50,9 @@ def _persoon_fouten(data: dict) -> dict[str, str]:
 def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
     """Register a new inburgeraar with his first traject (status aangemeld)."""
     fouten = _persoon_fouten(data)
+    for veld in VERPLICHT_BIJ_AANMELDEN:
+        if data.get(veld) in (None, "") and veld not in fouten:
+            fouten[veld] = "Vul dit gegeven in."
     if Inburgeraar.objects.filter(bsn=data.get("bsn")).exists():
         fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
     if fouten:
@@ -136,6 +142,10 @@ def zorg_voor_status(traject: Traject, minimaal: str, door) -> Traject:
 
 @transaction.atomic
 def wijs_adviseur_toe(traject: Traject, adviseur, door) -> Traject:
+    """Assign (or with ``None`` un-assign) the case's adviseur. Who may be chosen is decided
+    by koers.toegang.policy.adviseurs_voor; this refuses anyone without the adviseur role."""
+    if adviseur is not None and (not adviseur.is_active or not adviseur.heeft_rol("adviseur")):
+        raise Weigering({"adviseur": "Kies een actieve adviseur inburgering."})
     traject.adviseur = adviseur
     traject.save(update_fields=["adviseur", "gewijzigd_op"])
     naam = adviseur.weergavenaam if adviseur else "niemand"

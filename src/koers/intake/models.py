@@ -41,6 +41,9 @@ class BredeIntake(models.Model):
         verbose_name = "brede intake"
         verbose_name_plural = "brede intakes"
 
+    def __str__(self):
+        return f"Brede intake van traject {self.traject_id}"
+
     @property
     def is_afgerond(self):
         return self.status == self.Status.AFGEROND

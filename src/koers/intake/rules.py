@@ -156,7 +156,8 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
         fouten["lbt_uitslag"] = "Kies een uitslag van de leerbaarheidstoets."
     if score is not None and (isinstance(score, bool) or not isinstance(score, int)
                               or not 0 <= score <= LBT_MAX_SCORE):
-        fouten["lbt_score"] = f"De score van de leerbaarheidstoets ligt tussen 0 en {LBT_MAX_SCORE}."
+        fouten["lbt_score"] = ("De score van de leerbaarheidstoets ligt tussen 0 en "
+                               f"{LBT_MAX_SCORE}.")
     return fouten
 
 

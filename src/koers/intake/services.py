@@ -59,6 +59,7 @@ def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
     fouten = valideer(data)
     if fouten:
         raise Weigering(fouten)
+    traject.refresh_from_db(fields=["status"])  # the caller's instance may be stale
     if not traject.is_open:
         raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
                                     "veranderen."})
@@ -91,7 +92,12 @@ def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
 
 @transaction.atomic
 def rond_af(traject: Traject, door) -> BredeIntake:
-    """Close the intake; refused with the full list of what is missing."""
+    """Close the intake; refused with the full list of what is missing. Like a draft save,
+    refused on a closed traject: its intake no longer changes."""
+    traject.refresh_from_db(fields=["status"])
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
+                                    "veranderen."})
     intake = BredeIntake.objects.select_for_update().filter(traject=traject).first()
     if intake is None:
         raise Weigering({"__all__": "Er is nog geen intake opgeslagen."})

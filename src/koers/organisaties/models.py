@@ -180,6 +180,9 @@ class Taakstelling(models.Model):
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "halfjaar"],
                                                name="taakstelling_uniek")]
 
+    def __str__(self):
+        return f"{self.gemeente} {self.jaar}-{self.halfjaar}: {self.aantal}"
+
 
 class Budget(models.Model):
     """Money a gemeente receives per year and stream (startnotitie, ch. 8)."""
@@ -198,3 +201,6 @@ class Budget(models.Model):
         verbose_name_plural = "budgetten"
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "stroom"],
                                                name="budget_uniek")]
+
+    def __str__(self):
+        return f"{self.gemeente} {self.jaar} {self.get_stroom_display()}"

@@ -1,6 +1,7 @@
 """The beschikking of a vastgesteld PIP as a PDF: an HTML template rendered by xhtml2pdf."""
 
 from io import BytesIO
+from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -8,6 +9,10 @@ from xhtml2pdf import pisa
 
 from koers.intake import rules as intake_rules
 from koers.pip import rules
+
+# DejaVu ships with Koers: the PDF standard fonts lack letters such as the Turkish dotless ı
+# (Yılmaz, Aydın), which would print as blanks in a legal decision.
+FONTS = Path(__file__).resolve().parent / "fonts"
 
 
 class PdfFout(RuntimeError):
@@ -30,6 +35,8 @@ def maak_pdf(pip, *, kenmerk: str) -> bytes:
         "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
         "eerste": pip.versie == 1,
         "aangemaakt": timezone.localdate(),
+        "font_regular": (FONTS / "DejaVuSans.ttf").as_posix(),
+        "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
     })
     buffer = BytesIO()
     result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8")

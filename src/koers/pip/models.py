@@ -81,3 +81,6 @@ class Beschikking(models.Model):
 
     class Meta:
         verbose_name_plural = "beschikkingen"
+
+    def __str__(self):
+        return self.kenmerk

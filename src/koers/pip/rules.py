@@ -8,8 +8,8 @@ three years from the day after the first PIP's dagtekening), art. 15 (PIP), art.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 

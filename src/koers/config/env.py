@@ -41,6 +41,10 @@ VARIABLES: tuple[Variable, ...] = (
              kind="int"),
     Variable("KOERS_WEB_WORKERS", "Aantal webprocessen bij `koers run`.", default="2",
              kind="int"),
+    Variable("KOERS_WEB_THREADS", "Aantal threads per webproces bij `koers run`.",
+             default="4", kind="int"),
+    Variable("KOERS_BEHIND_TLS_PROXY", "Koers draait achter een reverse proxy die HTTPS "
+             "afhandelt en X-Forwarded-Proto meestuurt.", default="false", kind="bool"),
     Variable("KOERS_DATA_DIR", "Map voor de SQLite-database en andere lokale bestanden.",
              default="var"),
     Variable("KOERS_SESSION_IDLE_MINUTES", "Sessie verloopt na zoveel minuten zonder "

@@ -4,6 +4,7 @@ Invalid values do not crash the import; they are collected in ``CONFIG_ERRORS`` 
 by the system checks in :mod:`koers.config.checks` (``koers check-config``), with a hint.
 """
 
+import contextlib
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,10 @@ else:
 ALLOWED_HOSTS = env.as_list("KOERS_ALLOWED_HOSTS")
 PORT = _safe(env.as_int, "KOERS_PORT", 8000)
 WEB_WORKERS = _safe(env.as_int, "KOERS_WEB_WORKERS", 2)
+WEB_THREADS = _safe(env.as_int, "KOERS_WEB_THREADS", 4)
+if _safe(env.as_bool, "KOERS_BEHIND_TLS_PROXY", False):
+    # The proxy terminates TLS; trust its X-Forwarded-Proto so CSRF and secure cookies work.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "koers.organisaties",
     "koers.toegang",
     "koers.inburgeraars",
@@ -127,16 +133,24 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Staff pages are Dutch. More languages (the portal of issue 5) are added here together with
+# their gettext catalogues; listing one before its catalogue exists would mix languages.
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "staticfiles"
-STATICFILES_DIRS = [("npm", PROJECT_DIR / "node_modules")] if (
-    PROJECT_DIR / "node_modules").exists() else []
+STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic in production
+with contextlib.suppress(OSError):  # WhiteNoise warns on every start without it
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Only the built files of the front-end packages, not all of node_modules: WhiteNoise scans
+# these folders when it starts.
+_NPM_DIST = ("@utrecht/component-library-css/dist", "@utrecht/design-tokens/dist",
+             "htmx.org/dist")
+STATICFILES_DIRS = [(f"npm/{folder}", PROJECT_DIR / "node_modules" / folder)
+                    for folder in _NPM_DIST if (PROJECT_DIR / "node_modules" / folder).exists()]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -174,7 +188,17 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        # Several value sets share a field name; name them after what they belong to.
+        "TrajectStatusEnum": "koers.inburgeraars.models.STATUS_CHOICES",
+        "AfrondingsredenEnum": "koers.inburgeraars.models.REDEN_CHOICES",
+        "IntakeStatusEnum": "koers.intake.models.BredeIntake.Status",
+        "PipStatusEnum": "koers.pip.models.PipVersie.Status",
+    },
+    # The documentation page serves Swagger UI from our own static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 OTP_TOTP_ISSUER = "Koers"

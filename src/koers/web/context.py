@@ -1,5 +1,26 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from koers.organisaties.models import Rol
+
+
+def _navigatie(request) -> dict:
+    """What the header and menu show; computed only when a template asks for it."""
+    from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
+    from koers.toegang import policy
+
+    user = getattr(request, "user", None)
+    if (user is None or not user.is_authenticated or not hasattr(user, "is_verified")
+            or heeft_tweede_factor_nodig(request)):
+        return {"actief": False}
+    return {
+        "actief": True,
+        "werkvoorraad": policy.heeft_casustoegang(user),
+        "aanmelden": policy.mag(user, policy.Actie.AANMELDEN),
+        "beheer": user.is_staff or user.heeft_rol(Rol.BEHEERDER),
+        "gemeente": user.gemeente,
+    }
 
 
 def koers(request):
-    return {"DEMO": settings.DEMO}
+    return {"DEMO": settings.DEMO, "nav": SimpleLazyObject(lambda: _navigatie(request))}

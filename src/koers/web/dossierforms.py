@@ -1,0 +1,226 @@
+"""Forms of the brede intake and the PIP, generated from the specs in the rules modules."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.intake import rules as intake_rules
+from koers.pip import rules as pip_rules
+from koers.web.forms import (
+    SMALLINT_MAX,
+    KoersStijl,
+    datumveld,
+    janee_initial,
+    janeeveld,
+    tekstvak,
+)
+
+# --- Brede intake -----------------------------------------------------------------------
+
+def _intake_veld(veld: intake_rules.Veld):
+    """A form field for a structured intake field, built from its spec in intake.rules."""
+    if veld.soort == "keuze":
+        return forms.ChoiceField(label=veld.label, required=False,
+                                 choices=[("", _("Kies"))] + list(veld.keuzes))
+    if veld.soort == "getal":
+        # Only the type here: the range is a rule (intake.rules.veld_fouten).
+        return forms.IntegerField(label=veld.label, required=False)
+    if veld.soort == "janee":
+        return janeeveld(veld.label)
+    return forms.CharField(label=veld.label, required=False, max_length=1000)
+
+
+INTAKE_ALGEMEEN = ("datum", "plaats", "tolk_gebruikt", "tolk_taal", "vve_informatie_gegeven",
+                   "gesprek_zonder_partner_aangeboden", "lbt_uitslag", "lbt_score", "lbt_datum",
+                   "afwijking_lbt_advies")
+
+
+class IntakeForm(KoersStijl, forms.Form):
+    """The brede intake, generated from ``koers.intake.rules.ONDERWERPEN`` and ``DIMENSIES``.
+
+    Field names follow the service's error keys with ``-`` for ``.``:
+    ``onderwerpen-opleiding-toelichting``, ``positieve_gezondheid-zingeving-score``.
+    """
+
+    toon_niet_verplicht = False
+
+    datum = datumveld(_("Datum van de intake"), required=False)
+    plaats = forms.ChoiceField(label=_("Plaats van de intake"), required=False,
+                               choices=[("", _("Kies een plaats"))] + list(intake_rules.PLAATSEN))
+    tolk_gebruikt = forms.BooleanField(label=_("Er was een tolk bij het gesprek"),
+                                       required=False)
+    tolk_taal = forms.CharField(label=_("Taal van de tolk"), max_length=50, required=False)
+    gesprek_zonder_partner_aangeboden = forms.BooleanField(
+        label=_("Ik heb aangeboden om zonder partner te praten"), required=False)
+    vve_informatie_gegeven = forms.BooleanField(
+        label=_("Ik heb informatie gegeven over voorschoolse educatie (VVE)"), required=False,
+        help_text=_("Verplicht als er kinderen jonger dan 6 jaar zijn."))
+    lbt_uitslag = forms.ChoiceField(
+        label=_("Uitslag leerbaarheidstoets"), required=False,
+        choices=[("", _("Nog niet ingevuld"))] + [(u, u) for u in intake_rules.LBT_UITSLAGEN])
+    lbt_score = forms.IntegerField(
+        label=_("Score leerbaarheidstoets"), required=False,
+        help_text=_("Een getal van 0 tot en met %(max)s.") % {"max": intake_rules.LBT_MAX_SCORE})
+    lbt_datum = datumveld(_("Datum leerbaarheidstoets"), required=False)
+    afwijking_lbt_advies = tekstvak(
+        _("Afwijking van het advies van de leerbaarheidstoets"),
+        help_text=_("Alleen invullen als u een andere leerroute adviseert dan de toets. "
+                    "Schrijf op waarom."))
+
+    def __init__(self, *args, met_gezondheid: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.met_gezondheid = met_gezondheid
+        self.onderwerpen = [o for o in intake_rules.ONDERWERPEN
+                            if met_gezondheid or not o.bijzonder]
+        for onderwerp in self.onderwerpen:
+            for veld in onderwerp.velden:
+                self.voeg_toe(f"onderwerpen-{onderwerp.sleutel}-{veld.naam}",
+                              _intake_veld(veld))
+            self.voeg_toe(f"onderwerpen-{onderwerp.sleutel}-toelichting", tekstvak(
+                _("Toelichting bij %(titel)s") % {"titel": onderwerp.titel.lower()}, rows=4))
+        if met_gezondheid:
+            for dimensie in intake_rules.DIMENSIES:
+                self.voeg_toe(f"positieve_gezondheid-{dimensie.sleutel}-score",
+                              forms.IntegerField(
+                                  label=_("Score %(titel)s") % {"titel": dimensie.titel.lower()},
+                                  required=False, help_text=_("0 tot en met 10."),
+                                  widget=forms.NumberInput(attrs={"inputmode": "numeric"})))
+                self.voeg_toe(f"positieve_gezondheid-{dimensie.sleutel}-toelichting", tekstvak(
+                    _("Notitie bij %(titel)s") % {"titel": dimensie.titel.lower()}, rows=2))
+
+    def onderwerp_groepen(self):
+        """(topic, [bound fields]) in the order of the spec, for the template."""
+        return [(o, [self[f"onderwerpen-{o.sleutel}-{v.naam}"] for v in o.velden]
+                 + [self[f"onderwerpen-{o.sleutel}-toelichting"]]) for o in self.onderwerpen]
+
+    def dimensie_groepen(self):
+        if not self.met_gezondheid:
+            return []
+        return [(d, self[f"positieve_gezondheid-{d.sleutel}-score"],
+                 self[f"positieve_gezondheid-{d.sleutel}-toelichting"])
+                for d in intake_rules.DIMENSIES]
+
+    def naar_data(self) -> dict:
+        """The cleaned form as the dict ``koers.intake.services.bewaar`` takes."""
+        cd = self.cleaned_data
+        data = {veld: cd.get(veld) for veld in INTAKE_ALGEMEEN}
+        data["onderwerpen"] = {
+            o.sleutel: {"toelichting": cd.get(f"onderwerpen-{o.sleutel}-toelichting", ""),
+                        **{v.naam: cd.get(f"onderwerpen-{o.sleutel}-{v.naam}")
+                           for v in o.velden}}
+            for o in self.onderwerpen}
+        if self.met_gezondheid:
+            data["positieve_gezondheid"] = {
+                d.sleutel: {
+                    "score": cd.get(f"positieve_gezondheid-{d.sleutel}-score"),
+                    "toelichting": cd.get(f"positieve_gezondheid-{d.sleutel}-toelichting", ""),
+                } for d in intake_rules.DIMENSIES}
+        return data
+
+    @staticmethod
+    def initial_van(intake, *, met_gezondheid: bool) -> dict:
+        if intake is None:
+            return {}
+        initial = {veld: getattr(intake, veld) for veld in INTAKE_ALGEMEEN}
+        onderwerpen = intake.alle_onderwerpen() if met_gezondheid else intake.onderwerpen
+        for onderwerp in intake_rules.ONDERWERPEN:
+            antwoord = onderwerpen.get(onderwerp.sleutel) or {}
+            initial[f"onderwerpen-{onderwerp.sleutel}-toelichting"] = antwoord.get(
+                "toelichting", "")
+            for veld in onderwerp.velden:
+                waarde = antwoord.get(veld.naam)
+                if veld.soort == "janee":
+                    waarde = janee_initial(waarde)
+                initial[f"onderwerpen-{onderwerp.sleutel}-{veld.naam}"] = waarde
+        if met_gezondheid:
+            for dimensie in intake_rules.DIMENSIES:
+                antwoord = intake.positieve_gezondheid.get(dimensie.sleutel) or {}
+                for deel in ("score", "toelichting"):
+                    initial[f"positieve_gezondheid-{dimensie.sleutel}-{deel}"] = antwoord.get(deel)
+        return initial
+
+
+# --- PIP --------------------------------------------------------------------------------
+
+def _uren(label, **kwargs):
+    # Bounds of the database column only; the rules on hours live in pip.rules.
+    return forms.IntegerField(label=label, required=False, min_value=0,
+                              max_value=SMALLINT_MAX, **kwargs)
+
+
+class PipForm(KoersStijl, forms.Form):
+    toon_niet_verplicht = False
+
+    dagtekening = datumveld(_("Dagtekening"), required=False,
+                            help_text=_("De datum van de beschikking."))
+    leerroute = forms.ChoiceField(
+        label=_("Leerroute"), required=False, widget=forms.RadioSelect,
+        choices=[("B", _("B1-route: taal leren tot niveau B1")),
+                 ("O", _("Onderwijsroute: taal leren om een opleiding te gaan doen")),
+                 ("Z", _("Zelfredzaamheidsroute (Z-route): taal leren en meedoen in het "
+                         "dagelijks leven"))])
+    niveau = forms.ChoiceField(
+        label=_("Taalniveau"), required=False,
+        choices=[("", _("Geen keuze (DUO rekent dan met B1)")),
+                 *[(n, n) for n in pip_rules.NIVEAUS]])
+    geschatte_intensiteit_b1_route = _uren(
+        _("Geschatte intensiteit B1-route (uren)"),
+        help_text=_("Alleen voor asielstatushouders in de B1-route."))
+    alfabetisering = forms.ChoiceField(
+        label=_("Alfabetisering"), required=False,
+        choices=[("", _("Niet ingevuld"))] + list(pip_rules.ALFABETISERING.items()))
+    mag_opleiding_afmaken = janeeveld(_("Mag een opleiding afmaken"))
+    toelichting_leerroute = tekstvak(_("Toelichting bij de leerroute"))
+    begeleiding_ondersteuning = tekstvak(_("Begeleiding en ondersteuning"))
+    pvt_invulling = tekstvak(_("Participatieverklaringstraject (PVT): invulling"))
+    pvt_uren = _uren(_("PVT: aantal uren"), help_text=_("Minstens %(n)s uur.") % {
+        "n": pip_rules.PVT_MIN_UREN})
+    map_invulling = tekstvak(_("Module arbeidsmarkt en participatie (MAP): invulling"))
+    map_uren = _uren(_("MAP: aantal uren"), help_text=_("De onderwijsroute heeft geen MAP."))
+    ontzorgen = forms.BooleanField(label=_("Financieel ontzorgen"), required=False,
+                                   help_text=_("Alleen voor asielstatushouders."))
+    ontzorgen_toelichting = tekstvak(_("Toelichting bij ontzorgen"))
+    voortgangsgesprekken = tekstvak(_("Voortgangsgesprekken"),
+                                    help_text=_("Hoe vaak en met wie."))
+    partners = tekstvak(_("Partners"), help_text=_("Welke organisaties helpen, en waarmee."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for dimensie in intake_rules.DIMENSIES:
+            self.voeg_toe(f"doelen-{dimensie.sleutel}", tekstvak(
+                _("Doel voor %(titel)s") % {"titel": dimensie.titel.lower()}, rows=2))
+
+    def doel_velden(self):
+        return [self[f"doelen-{d.sleutel}"] for d in intake_rules.DIMENSIES]
+
+    def naar_data(self) -> dict:
+        cd = self.cleaned_data
+        data = {veld: cd.get(veld) for veld in PIP_VELDEN}
+        data["doelen"] = {d.sleutel: cd[f"doelen-{d.sleutel}"] for d in intake_rules.DIMENSIES
+                          if cd.get(f"doelen-{d.sleutel}")}
+        return data
+
+    @staticmethod
+    def initial_van(pip) -> dict:
+        if pip is None:
+            return {}
+        initial = {veld: getattr(pip, veld) for veld in PIP_VELDEN}
+        initial["mag_opleiding_afmaken"] = janee_initial(pip.mag_opleiding_afmaken)
+        for dimensie in intake_rules.DIMENSIES:
+            initial[f"doelen-{dimensie.sleutel}"] = (pip.doelen or {}).get(dimensie.sleutel, "")
+        return initial
+
+
+PIP_VELDEN = ("dagtekening", "leerroute", "niveau", "geschatte_intensiteit_b1_route",
+              "alfabetisering", "mag_opleiding_afmaken", "toelichting_leerroute",
+              "begeleiding_ondersteuning", "pvt_invulling", "pvt_uren", "map_invulling",
+              "map_uren", "ontzorgen", "ontzorgen_toelichting", "voortgangsgesprekken",
+              "partners")
+
+
+class VaststellenForm(KoersStijl, forms.Form):
+    besproken = forms.BooleanField(
+        label=_("Ik heb het PIP met de inburgeraar besproken"),
+        error_messages={"required": _("Bevestig dat u het PIP met de inburgeraar hebt "
+                                      "besproken.")})

@@ -1,0 +1,332 @@
+"""Forms of the web slice. They check the shape of input (types, lengths, choices); every rule
+of the law stays in the ``rules.py`` modules and reaches the user through ``Weigering``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+
+from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES
+
+DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+SMALLINT_MAX = 32767  # PositiveSmallIntegerField on PostgreSQL
+
+_KLASSEN = (
+    (forms.Textarea, "utrecht-textarea", "utrecht-textarea--html-textarea"),
+    (forms.RadioSelect, "utrecht-radio-button", "utrecht-radio-button--html-input"),
+    (forms.Select, "utrecht-select", "utrecht-select--html-select"),
+    (forms.CheckboxInput, "utrecht-checkbox", "utrecht-checkbox--html-input"),
+    (forms.Widget, "utrecht-textbox", "utrecht-textbox--html-input"),
+)
+
+
+def _klasse(widget) -> str:
+    for soort, basis, _html in _KLASSEN:
+        if isinstance(widget, soort):
+            return basis
+    return "utrecht-textbox"
+
+
+def _foutteksten(field) -> None:
+    """Error messages that name the field, so the error summary reads well on its own."""
+    label = str(field.label or "")
+    teksten = {
+        "required": _("Vul '%(label)s' in."),
+        "invalid_choice": _("Kies bij '%(label)s' een van de mogelijkheden."),
+    }
+    if isinstance(field, forms.IntegerField):
+        teksten["invalid"] = _("Vul bij '%(label)s' een heel getal in.")
+        teksten["min_value"] = _("'%(label)s' kan niet kleiner zijn dan %%(limit_value)s.")
+        teksten["max_value"] = _("'%(label)s' kan niet groter zijn dan %%(limit_value)s.")
+    elif isinstance(field, forms.DateField):
+        teksten["invalid"] = _("Vul bij '%(label)s' een geldige datum in, bijvoorbeeld "
+                               "31-12-2026.")
+    elif isinstance(field, forms.EmailField):
+        teksten["invalid"] = _("Vul bij '%(label)s' een geldig e-mailadres in.")
+    elif isinstance(field, forms.CharField):
+        teksten["max_length"] = _("'%(label)s' is te lang: maximaal %%(limit_value)s tekens.")
+    for sleutel, tekst in teksten.items():
+        if sleutel == "required" and isinstance(field, forms.BooleanField):
+            continue
+        field.error_messages[sleutel] = str(tekst) % {"label": label}
+
+
+class KoersStijl:
+    """NL Design System classes on every widget, and the ARIA links between a field, its
+    help text and its error message (ids ``<id>-hulp`` and ``<id>-fout``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            self._stijl(name, field)
+
+    def voeg_toe(self, name, field):
+        """Add a field after ``__init__`` (dynamic forms), styled like the others."""
+        self.fields[name] = field
+        self._stijl(name, field)
+
+    # Show "(niet verplicht)" after the label of optional fields. Off for the intake and the
+    # PIP: there the rules decide at afronden/vaststellen what is needed.
+    toon_niet_verplicht = True
+
+    def _stijl(self, name, field):
+        _foutteksten(field)
+        widget = field.widget
+        basis = _klasse(widget)
+        html = next(h for soort, _b, h in _KLASSEN if isinstance(widget, soort))
+        widget.attrs["class"] = f"{basis} {html}"
+        if field.help_text:
+            widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hulp"
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self._errors:
+            if name == NON_FIELD_ERRORS or name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            if widget.attrs.get("aria-invalid"):
+                continue
+            basis = _klasse(widget)
+            widget.attrs["aria-invalid"] = "true"
+            widget.attrs["class"] += f" {basis}--invalid"
+            fout_id = f"{self[name].auto_id}-fout"
+            widget.attrs["aria-describedby"] = " ".join(
+                filter(None, [fout_id, widget.attrs.get("aria-describedby")]))
+
+    def fout_samenvatting(self) -> list[dict]:
+        """The entries of the error summary: each message with the id of its field."""
+        items = [{"href": None, "tekst": str(e)} for e in self.non_field_errors()]
+        for name in self.fields:
+            for fout in self.errors.get(name, ()):
+                items.append({"href": f"#{self[name].auto_id}", "tekst": str(fout)})
+        return items
+
+
+def weigering_naar_formulier(form, fouten: dict[str, str]) -> None:
+    """Put a ``Weigering``'s errors on the form's fields (``a.b.c`` → field ``a-b-c``)."""
+    for sleutel, tekst in fouten.items():
+        naam = sleutel.replace(".", "-")
+        form.add_error(naam if naam in form.fields else None, tekst)
+
+
+def datumveld(label, **kwargs):
+    return forms.DateField(
+        label=label, input_formats=DATUM_FORMATEN,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
+
+
+def tekstvak(label, *, rows=3, **kwargs):
+    kwargs.setdefault("required", False)
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}),
+                           max_length=10000, **kwargs)
+
+
+JANEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def janeeveld(label, **kwargs):
+    return forms.TypedChoiceField(
+        label=label, choices=JANEE, widget=forms.RadioSelect, required=False,
+        coerce=lambda v: v == "ja", empty_value=None, **kwargs)
+
+
+def janee_initial(waarde):
+    return {True: "ja", False: "nee"}.get(waarde, "")
+
+
+# --- Inloggen ---------------------------------------------------------------------------
+
+class InlogForm(KoersStijl, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("De gebruikersnaam of het wachtwoord klopt niet. Probeer het "
+                           "opnieuw."),
+        "inactive": _("Dit account is uitgeschakeld. Neem contact op met de beheerder."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["password"].label = _("Wachtwoord")
+        self.fields["username"].error_messages["required"] = _("Vul uw gebruikersnaam in.")
+        self.fields["password"].error_messages["required"] = _("Vul uw wachtwoord in.")
+
+
+class CodeForm(KoersStijl, forms.Form):
+    code = forms.CharField(
+        label=_("Code uit uw app"), max_length=12,
+        help_text=_("De 6 cijfers die uw authenticator-app nu laat zien."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("De code heeft 6 cijfers."))
+        return code
+
+
+# --- Werkvoorraad -----------------------------------------------------------------------
+
+STATUS_FILTER = [("", _("Alle open zaken")), *STATUS_CHOICES, ("alle", _("Alle zaken"))]
+DOELGROEP_FILTER = [("", _("Alle doelgroepen"))] + [
+    (d.value, d.value) for d in traject_rules.Doelgroepindeling]
+DEADLINE_FILTER = [("", _("Alle")), (traject_rules.Urgentie.TE_LAAT.value, _("Te laat")),
+                   (traject_rules.Urgentie.BIJNA.value, _("Binnen 2 weken"))]
+
+
+class WerkvoorraadFilter(KoersStijl, forms.Form):
+    toon_niet_verplicht = False
+
+    q = forms.CharField(label=_("Zoek op naam of BSN"), max_length=100, required=False,
+                        help_text=_("Begin van de achternaam, of het hele BSN (9 cijfers)."))
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER, required=False)
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), choices=(), coerce=int,
+                                      required=False, empty_value=None)
+    doelgroep = forms.ChoiceField(label=_("Doelgroep"), choices=DOELGROEP_FILTER,
+                                  required=False)
+    deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER, required=False)
+    adviseur = forms.ChoiceField(label=_("Adviseur"), choices=(), required=False)
+    alle = forms.BooleanField(label=_("Alle zaken van mijn gemeente(n)"), required=False)
+
+    def __init__(self, *args, gemeenten=(), adviseurs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten"))] + [
+            (g.pk, g.naam) for g in gemeenten]
+        if adviseurs is None:
+            del self.fields["adviseur"]
+        else:
+            self.fields["adviseur"].choices = [
+                ("", _("Alle adviseurs")), ("geen", _("Zonder adviseur"))] + [
+                (str(a.pk), a.weergavenaam) for a in adviseurs]
+            del self.fields["alle"]
+
+
+# --- Inburgeraar ------------------------------------------------------------------------
+
+def _talen(tekst: str) -> list[str]:
+    return [t.strip() for t in (tekst or "").split(",") if t.strip()]
+
+
+class PersoonForm(KoersStijl, forms.Form):
+    """Personalia and the dates of the traject (aanmelden and gegevens wijzigen)."""
+
+    bsn = forms.CharField(label=_("BSN"), max_length=20,
+                          help_text=_("9 cijfers. Spaties mogen."))
+    vnummer = forms.CharField(label=_("V-nummer"), max_length=20,
+                              required=False, help_text=_("10 cijfers."))
+    voornamen = forms.CharField(label=_("Voornamen"), max_length=200)
+    geslachtsnaam = forms.CharField(label=_("Achternaam"), max_length=200)
+    geboortedatum = datumveld(_("Geboortedatum"))
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep (volgens DUO)"),
+        choices=[("", _("Kies een doelgroep"))] + [(d.value, d.value)
+                                                    for d in traject_rules.Doelgroep])
+    turkse_nieuwkomer = forms.BooleanField(label=_("Turkse nieuwkomer"), required=False)
+    vestigingsdatum = datumveld(_("Datum van vestiging in de gemeente"),
+                                required=False)
+    talen = forms.CharField(label=_("Talen"), max_length=500, required=False,
+                            help_text=_("Zet een komma tussen de talen. Bijvoorbeeld: "
+                                        "Arabisch, Engels"))
+    tolk_nodig = forms.BooleanField(label=_("Heeft een tolk nodig"), required=False)
+    tolk_taal = forms.CharField(label=_("Taal van de tolk"), max_length=50,
+                                required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=40,
+                               required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254,
+                             required=False)
+    adres = forms.CharField(label=_("Adres"), max_length=200, required=False)
+    postcode_plaats = forms.CharField(label=_("Postcode en plaats"),
+                                      max_length=100, required=False)
+    datum_start_plicht = datumveld(_("Start van de inburgeringsplicht"),
+                                   required=False)
+    datum_start_pip_termijn = datumveld(
+        _("Start van de PIP-termijn"), required=False,
+        help_text=_("De datum van het bericht van DUO. Vanaf die dag hebt u 10 weken om het "
+                    "PIP vast te stellen."))
+    derde_informatie_ontvangen = datumveld(
+        _("Informatie van derden ontvangen op"), required=False,
+        help_text=_("Alleen invullen als u op informatie van een ander moest wachten. Het PIP "
+                    "mag dan tot 2 weken na deze datum."))
+
+    def clean_bsn(self):
+        return "".join(self.cleaned_data["bsn"].split())
+
+    def clean_vnummer(self):
+        return "".join(self.cleaned_data["vnummer"].split())
+
+    def clean_talen(self):
+        return _talen(self.cleaned_data["talen"])
+
+    @staticmethod
+    def initial_van(inburgeraar) -> dict:
+        traject = inburgeraar.huidig_traject
+        initial = {veld: getattr(inburgeraar, veld) for veld in (
+            "bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "doelgroep",
+            "turkse_nieuwkomer", "vestigingsdatum", "tolk_nodig", "tolk_taal", "telefoon",
+            "email", "adres", "postcode_plaats")}
+        initial["talen"] = ", ".join(inburgeraar.talen or [])
+        if traject is not None:
+            for veld in ("datum_start_plicht", "datum_start_pip_termijn",
+                         "derde_informatie_ontvangen"):
+                initial[veld] = getattr(traject, veld)
+        return initial
+
+
+class AanmeldForm(PersoonForm):
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=None, empty_label=_("Kies een gemeente"))
+    adviseur = forms.ChoiceField(label=_("Adviseur"), choices=(),
+                                 required=False)
+
+    field_order = ["gemeente", "adviseur"]
+
+    def __init__(self, *args, gemeenten, adviseurs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten
+        self._adviseurs = {str(a.pk): a for a in adviseurs or ()}
+        if adviseurs is None:
+            del self.fields["adviseur"]
+        else:
+            self.fields["adviseur"].choices = [("", _("Nog niemand"))] + [
+                (pk, a.weergavenaam) for pk, a in self._adviseurs.items()]
+        self.order_fields(self.field_order + [n for n in self.fields
+                                              if n not in self.field_order])
+
+    def clean_adviseur(self):
+        return self._adviseurs.get(self.cleaned_data.get("adviseur") or "")
+
+
+# --- Acties op de casus -----------------------------------------------------------------
+
+class StatusForm(KoersStijl, forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=())
+    reden = forms.ChoiceField(
+        label=_("Reden (alleen bij afronden)"), required=False,
+        choices=[("", _("Geen reden"))] + list(REDEN_CHOICES))
+    toelichting = tekstvak(_("Toelichting"))
+
+    def __init__(self, *args, huidige_status: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(STATUS_CHOICES)
+        # The PIP status comes only with vaststellen, so it is not offered by hand.
+        volgende = [s for s in traject_rules.Status
+                    if s in traject_rules.TRANSITIONS[traject_rules.Status(huidige_status)]
+                    and s is not traject_rules.Status.PIP_VASTGESTELD]
+        self.fields["status"].choices = [(s.value, labels[s.value]) for s in volgende]
+        self.heeft_keuzes = bool(volgende)
+
+
+class AdviseurForm(KoersStijl, forms.Form):
+    adviseur = forms.ChoiceField(label=_("Adviseur"), choices=(), required=False)
+
+    def __init__(self, *args, adviseurs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._adviseurs = {str(a.pk): a for a in adviseurs}
+        self.fields["adviseur"].choices = [("", _("Niemand"))] + [
+            (pk, a.weergavenaam) for pk, a in self._adviseurs.items()]
+
+    def clean_adviseur(self):
+        return self._adviseurs.get(self.cleaned_data.get("adviseur") or "")

@@ -1,0 +1,1 @@
+"""Views of the web slice, one small module per screen."""

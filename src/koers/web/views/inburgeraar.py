@@ -1,0 +1,162 @@
+"""Aanmelden, the case page and the actions on it (gegevens, status, adviseur)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.inburgeraars import services
+from koers.inburgeraars.services import Weigering
+from koers.intake.models import BredeIntake
+from koers.organisaties.models import Rol
+from koers.pip.models import Beschikking
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+from koers.web import spinnenweb, weergave
+from koers.web.forms import (
+    AanmeldForm,
+    AdviseurForm,
+    PersoonForm,
+    StatusForm,
+    weigering_naar_formulier,
+)
+from koers.web.views.common import casus, casus_met_traject, vereis
+
+GEZONDHEID_VELDEN = ("gezondheid", "positieve_gezondheid")
+
+
+@login_required
+def aanmelden(request):
+    user = request.user
+    vereis(user, Actie.AANMELDEN)
+    gemeenten = policy.zichtbare_gemeenten(user)
+    adviseurs = policy.adviseurs_voor(user) if policy.mag(user, Actie.ADVISEUR_TOEWIJZEN) \
+        else None
+    form = AanmeldForm(request.POST or None, gemeenten=gemeenten, adviseurs=adviseurs)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        gemeente = data.pop("gemeente")
+        adviseur = data.pop("adviseur", None)
+        if adviseurs is None and user.heeft_rol(Rol.ADVISEUR):
+            adviseur = user  # an adviseur registers his own case
+        try:
+            inburgeraar = services.meld_aan(gemeente=gemeente, door=user, adviseur=adviseur,
+                                            **data)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("%(naam)s is aangemeld.") % {
+                "naam": inburgeraar.volledige_naam})
+            return redirect("web:inburgeraar", pk=inburgeraar.pk)
+    return render(request, "web/inburgeraar/aanmelden.html", {"form": form})
+
+
+@login_required
+def gegevens(request, pk):
+    user = request.user
+    vereis(user, Actie.GEGEVENS_WIJZIGEN)
+    inburgeraar, _traject = casus(user, pk)
+    form = PersoonForm(request.POST or None, initial=PersoonForm.initial_van(inburgeraar))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_gegevens(inburgeraar, user, **form.cleaned_data)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect("web:inburgeraar", pk=inburgeraar.pk)
+    return render(request, "web/inburgeraar/gegevens.html",
+                  {"form": form, "inburgeraar": inburgeraar})
+
+
+def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -> dict:
+    traject = inburgeraar.huidig_traject
+    vandaag = timezone.localdate()
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    context = {"inburgeraar": inburgeraar, "traject": traject, "vandaag": vandaag,
+               "met_gezondheid": met_gezondheid,
+               "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN)}
+    if traject is None:
+        return context
+    if policy.mag_zien(user, Sectie.TIJDLIJN):
+        context["gebeurtenissen"] = list(traject.gebeurtenissen.select_related("door"))
+    if policy.mag_zien(user, Sectie.INTAKE):
+        intakes = BredeIntake.objects.filter(traject=traject)
+        if not met_gezondheid:
+            intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
+        intake = intakes.first()
+        context["intake"] = intake
+        if intake is not None:
+            context["intake_onderwerpen"] = weergave.intake_onderwerpen(
+                intake, met_gezondheid=met_gezondheid)
+            if met_gezondheid:
+                context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
+                context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
+                if not intake.is_afgerond:
+                    context["intake_ontbrekend"] = list(intake.ontbrekend().values())
+    if policy.mag_zien(user, Sectie.PIP):
+        pips = list(traject.pips.order_by("-versie"))
+        beschikkingen = {b.pip_id: b for b in Beschikking.objects.filter(
+            pip__traject=traject).select_related("pip").defer("pdf")}
+        for pip in pips:
+            pip.beschikking_info = beschikkingen.get(pip.pk)
+        context["pips"] = pips
+        context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
+    context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
+    context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
+    if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:
+        status_form = status_form or StatusForm(huidige_status=traject.status)
+        context["status_form"] = status_form if status_form.heeft_keuzes else None
+    if policy.mag(user, Actie.ADVISEUR_TOEWIJZEN):
+        context["adviseur_form"] = adviseur_form or AdviseurForm(
+            adviseurs=policy.adviseurs_voor(user),
+            initial={"adviseur": str(traject.adviseur_id or "")})
+    return context
+
+
+@login_required
+def inburgeraar(request, pk):
+    inburgeraar, _traject = casus(request.user, pk)
+    return render(request, "web/inburgeraar/casus.html",
+                  _casus_context(request.user, inburgeraar))
+
+
+@login_required
+@require_POST
+def status(request, pk):
+    user = request.user
+    vereis(user, Actie.STATUS_WIJZIGEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    form = StatusForm(request.POST, huidige_status=traject.status)
+    if form.is_valid():
+        try:
+            services.wijzig_status(traject, form.cleaned_data["status"], user,
+                                   reden=form.cleaned_data["reden"],
+                                   toelichting=form.cleaned_data["toelichting"])
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("De status is gewijzigd."))
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
+    return render(request, "web/inburgeraar/casus.html",
+                  _casus_context(user, inburgeraar, status_form=form))
+
+
+@login_required
+@require_POST
+def adviseur(request, pk):
+    user = request.user
+    vereis(user, Actie.ADVISEUR_TOEWIJZEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    form = AdviseurForm(request.POST, adviseurs=policy.adviseurs_voor(user))
+    if form.is_valid():
+        services.wijs_adviseur_toe(traject, form.cleaned_data["adviseur"], user)
+        messages.success(request, _("De adviseur is gewijzigd."))
+        return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
+    return render(request, "web/inburgeraar/casus.html",
+                  _casus_context(user, inburgeraar, adviseur_form=form))

@@ -1,0 +1,73 @@
+"""The brede intake form: save as draft, or save and afronden."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from koers.inburgeraars.services import Weigering
+from koers.intake import services
+from koers.intake.models import BredeIntake
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+from koers.web import spinnenweb
+from koers.web.dossierforms import IntakeForm
+from koers.web.forms import weigering_naar_formulier
+from koers.web.views.common import casus_met_traject, vereis
+
+
+@login_required
+def intake(request, pk):
+    user = request.user
+    vereis(user, Actie.INTAKE_BEWERKEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    casus_url = reverse("web:inburgeraar", args=[inburgeraar.pk])
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    intakes = BredeIntake.objects.filter(traject=traject)
+    if not met_gezondheid:
+        intakes = intakes.defer("gezondheid", "positieve_gezondheid")
+    huidige = intakes.first()
+    if huidige is not None and huidige.is_afgerond:
+        messages.info(request, _("De intake is al afgerond. U ziet hem op de pagina van de "
+                                 "inburgeraar."))
+        return redirect(casus_url + "#intake")
+    if not traject.is_open:
+        messages.info(request, _("Dit traject is afgerond. De intake kan niet meer "
+                                 "veranderen."))
+        return redirect(casus_url)
+
+    foutentitel = ""
+    if request.method == "POST":
+        form = IntakeForm(request.POST, met_gezondheid=met_gezondheid)
+        afronden = request.POST.get("actie") == "afronden"
+        if form.is_valid():
+            try:
+                huidige = services.bewaar(traject, user, form.naar_data())
+            except Weigering as weigering:
+                weigering_naar_formulier(form, weigering.fouten)
+            else:
+                if not afronden:
+                    messages.success(request, _("De intake is opgeslagen als concept."))
+                    return redirect("web:intake", pk=inburgeraar.pk)
+                try:
+                    services.rond_af(traject, user)
+                except Weigering as weigering:
+                    weigering_naar_formulier(form, weigering.fouten)
+                    foutentitel = _("De intake is opgeslagen, maar nog niet af. Dit ontbreekt "
+                                    "nog:")
+                else:
+                    messages.success(request, _("De intake is afgerond."))
+                    return redirect(casus_url + "#intake")
+    else:
+        form = IntakeForm(initial=IntakeForm.initial_van(huidige, met_gezondheid=met_gezondheid),
+                          met_gezondheid=met_gezondheid)
+    pg_scores = None
+    if met_gezondheid and huidige is not None:
+        pg_scores = spinnenweb.scores_van(huidige.positieve_gezondheid)
+    return render(request, "web/inburgeraar/intake.html", {
+        "inburgeraar": inburgeraar, "traject": traject, "form": form, "intake": huidige,
+        "foutentitel": foutentitel, "pg_scores": pg_scores, "met_gezondheid": met_gezondheid,
+    })

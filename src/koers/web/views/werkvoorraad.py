@@ -1,0 +1,93 @@
+"""The werkvoorraad: the cases of an adviseur (or of the team, for a teamleider), most urgent
+first, with search and filters. A constant number of queries per page, whatever its size."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from koers.inburgeraars import rules as traject_rules
+from koers.organisaties.models import Rol
+from koers.toegang import policy
+from koers.web.forms import WerkvoorraadFilter
+from koers.web.paginering import pagineer
+
+PER_PAGINA = 25
+PER_PAGINA_MAX = 100
+
+
+def per_pagina(waarde) -> int:
+    try:
+        return min(max(int(waarde), 1), PER_PAGINA_MAX)
+    except (TypeError, ValueError):
+        return PER_PAGINA
+
+
+def _doelgroepen(indeling: str) -> list[str]:
+    return [d.value for d in traject_rules.Doelgroep
+            if traject_rules.doelgroepindeling(d) == indeling]
+
+
+def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
+    """The filtered werkvoorraad query (not yet ordered or sliced)."""
+    qs = policy.trajecten_voor(user).select_related(
+        "inburgeraar", "gemeente__organisatie", "adviseur")
+    if not teamleider and not filters.get("alle"):
+        qs = qs.filter(adviseur=user)
+    status = filters.get("status") or ""
+    if status == "":
+        qs = qs.exclude(status=traject_rules.Status.AFGEROND)
+    elif status != "alle":
+        qs = qs.filter(status=status)
+    zoek = " ".join((filters.get("q") or "").split()).lower()
+    if len(zoek) == 9 and zoek.isdigit():
+        qs = qs.filter(inburgeraar__bsn=zoek)
+    elif zoek:
+        qs = qs.filter(inburgeraar__zoeknaam__startswith=zoek)
+    if filters.get("gemeente"):
+        qs = qs.filter(gemeente_id=filters["gemeente"])
+    if filters.get("doelgroep"):
+        qs = qs.filter(inburgeraar__doelgroep__in=_doelgroepen(filters["doelgroep"]))
+    if filters.get("deadline"):
+        van, tot = traject_rules.deadline_bereik(filters["deadline"], vandaag)
+        if van is not None:
+            qs = qs.filter(volgende_deadline__gte=van)
+        if tot is not None:
+            qs = qs.filter(volgende_deadline__lte=tot)
+    adviseur = filters.get("adviseur")
+    if adviseur == "geen":
+        qs = qs.filter(adviseur__isnull=True)
+    elif adviseur:
+        qs = qs.filter(adviseur_id=int(adviseur))
+    return qs
+
+
+@login_required
+def werkvoorraad(request):
+    user = request.user
+    if not policy.heeft_casustoegang(user):
+        return render(request, "web/geen_toegang.html", {
+            "is_beheerder": user.is_staff or user.heeft_rol(Rol.BEHEERDER)})
+    teamleider = user.heeft_rol(Rol.TEAMLEIDER)
+    vandaag = timezone.localdate()
+    gemeenten = list(policy.zichtbare_gemeenten(user))
+    adviseurs = policy.adviseurs_voor(user) if teamleider else None
+    form = WerkvoorraadFilter(request.GET or None, gemeenten=gemeenten, adviseurs=adviseurs)
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # an invalid filter is dropped and shown; the valid ones still apply
+        filters = form.cleaned_data
+    per = per_pagina(request.GET.get("per", PER_PAGINA))
+    pagina = pagineer(trajecten(user, filters, vandaag, teamleider=teamleider), per,
+                      na=request.GET.get("na"), voor=request.GET.get("voor"))
+    context = {
+        "form": form, "pagina": pagina, "vandaag": vandaag, "teamleider": teamleider,
+        "alle": bool(filters.get("alle")), "per": per,
+        "gefilterd": any(filters.get(k) for k in ("q", "status", "gemeente", "doelgroep",
+                                                   "deadline", "adviseur")),
+        "bladeren": bool(request.GET.get("na") or request.GET.get("voor")),
+    }
+    template = ("web/werkvoorraad/_resultaten.html" if request.headers.get("HX-Request")
+                else "web/werkvoorraad/index.html")
+    return render(request, template, context)

@@ -1,0 +1,419 @@
+"""The REST API, version 1. Thin views: load through :mod:`koers.toegang.policy`, check the
+form with a serializer, then call one service. Refusals (``Weigering``) become 400 answers in
+:mod:`koers.api.errors`; the services run in one transaction, so nothing is half saved."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from koers.inburgeraars import services as inburgeraar_services
+from koers.inburgeraars.models import Inburgeraar, Traject
+from koers.intake import services as intake_services
+from koers.intake.models import BredeIntake
+from koers.organisaties.models import Gemeente
+from koers.pip import services as pip_services
+from koers.pip.models import Beschikking, PipVersie
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
+from . import schema
+from .errors import DETAIL_403, fout_antwoord
+from .serializers import (
+    AdviseurToewijzingSerializer,
+    BredeIntakeSerializer,
+    GemeenteSerializer,
+    InburgeraarSerializer,
+    PipVersieSerializer,
+    StatusWijzigingSerializer,
+)
+
+GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
+
+
+def vereis(user, actie: Actie) -> None:
+    if not policy.mag(user, actie):
+        raise PermissionDenied(DETAIL_403)
+
+
+def inburgeraar_voor(request, pk, sectie: Sectie = Sectie.PERSONALIA) -> Inburgeraar:
+    """The inburgeraar within the user's reach (else 404) whose section he may read."""
+    inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
+    if not policy.mag_zien(request.user, sectie):
+        raise PermissionDenied(DETAIL_403)
+    return inburgeraar
+
+
+def traject_van(inburgeraar: Inburgeraar) -> Traject:
+    traject = inburgeraar.huidig_traject
+    if traject is None:
+        raise NotFound("Deze inburgeraar heeft geen traject.")
+    traject.inburgeraar = inburgeraar  # the same row: spares a query in the services
+    return traject
+
+
+class Paginering(CursorPagination):
+    """Keyset pagination on id: no COUNT and no OFFSET, fast at a million rows."""
+
+    ordering = "id"
+    page_size = 25
+    page_size_query_param = "page_size"
+    max_page_size = 100
+    cursor_query_description = "Plek in de lijst: neem de link 'next' of 'previous' over."
+    page_size_query_description = "Aantal per pagina (standaard 25, hooguit 100)."
+    invalid_cursor_message = "Deze cursor is ongeldig. Gebruik de links 'next' en 'previous'."
+
+    def decode_cursor(self, request):
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None and not (
+                cursor.position.isdigit() and len(cursor.position) <= 18):
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
+
+
+class PdfRenderer(BaseRenderer):
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else JSONRenderer().render(data)
+
+
+# --- gemeenten -------------------------------------------------------------------------
+
+@extend_schema(tags=["gemeenten"], summary="Gemeenten",
+               description="Alle gemeenten in deze installatie, met gemeentecode en OIN. "
+                           "Dit zijn geen persoonsgegevens: iedere ingelogde gebruiker mag ze "
+                           "zien.", responses=schema.antwoorden(
+                               {200: GemeenteSerializer(many=True)}, zaak=False))
+class GemeenteLijst(generics.ListAPIView):
+    serializer_class = GemeenteSerializer
+    pagination_class = None
+    queryset = Gemeente.objects.select_related("organisatie").order_by("gemeentecode")
+
+
+# --- inburgeraars ----------------------------------------------------------------------
+
+class InburgeraarLijst(generics.ListCreateAPIView):
+    serializer_class = InburgeraarSerializer
+    pagination_class = Paginering
+    parser_classes = [JSONParser]
+
+    def get_queryset(self):
+        user = self.request.user
+        if not policy.mag_zien(user, Sectie.PERSONALIA):
+            return Inburgeraar.objects.none()
+        queryset = policy.inburgeraars_voor(user).select_related(
+            "gemeente", "huidig_traject__adviseur")
+        bsn = self.request.query_params.get("bsn")
+        if bsn is not None:
+            # Stored BSNs are 9 digits; anything else cannot match (and a NUL byte would
+            # upset PostgreSQL), so answer an empty list instead of querying.
+            queryset = queryset.filter(bsn=bsn) if bsn.isdigit() else queryset.none()
+        return queryset
+
+    @extend_schema(tags=["inburgeraars"], summary="Inburgeraars zoeken",
+                   description="De inburgeraars binnen uw bereik: van uw gemeente en van "
+                               "gemeenten die het werk aan de uwe hebben overgedragen. "
+                               "Gesorteerd op id, per pagina (cursor). Gebruikers zonder "
+                               "toegang tot dossiers krijgen een lege lijst.",
+                   parameters=[OpenApiParameter("bsn", str, description="Precies dit BSN.")],
+                   responses=schema.antwoorden({200: InburgeraarSerializer(many=True)},
+                                               zaak=False))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(tags=["inburgeraars"], summary="Inburgeraar aanmelden",
+                   description="Meldt een nieuwe inburgeraar aan, met een eerste traject "
+                               "(status 'aangemeld'). Het BSN moet de elfproef doorstaan en "
+                               "mag nog niet bestaan. Wijs een adviseur toe met "
+                               "POST …/adviseur.",
+                   responses=schema.antwoorden({201: InburgeraarSerializer}, schrijft=True,
+                                               zaak=False))
+    def post(self, request, *args, **kwargs):
+        vereis(request.user, Actie.AANMELDEN)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.service_data()
+        gemeente = data.pop("gemeente")
+        inburgeraar = inburgeraar_services.meld_aan(gemeente=gemeente, door=request.user,
+                                                    **data)
+        url = reverse("api:inburgeraar", kwargs={"pk": inburgeraar.pk})
+        return Response(self.get_serializer(inburgeraar).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": request.build_absolute_uri(url)})
+
+
+class InburgeraarDetail(generics.GenericAPIView):
+    serializer_class = InburgeraarSerializer
+    parser_classes = [JSONParser]
+
+    def get_queryset(self):
+        return policy.inburgeraars_voor(self.request.user)
+
+    @extend_schema(tags=["inburgeraars"], summary="Inburgeraar bekijken",
+                   description="Persoonsgegevens en de stand van het huidige traject.",
+                   responses=schema.antwoorden({200: InburgeraarSerializer}))
+    def get(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk)
+        return Response(self.get_serializer(inburgeraar).data)
+
+    @extend_schema(tags=["inburgeraars"], summary="Gegevens wijzigen",
+                   description="Wijzigt alleen de velden die u meestuurt. De gemeente "
+                               "verandert hier niet (een verhuizing loopt via DUO).",
+                   responses=schema.antwoorden({200: InburgeraarSerializer}, schrijft=True))
+    def patch(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk)
+        vereis(request.user, Actie.GEGEVENS_WIJZIGEN)
+        serializer = self.get_serializer(inburgeraar, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.service_data()
+        gemeente = data.pop("gemeente", inburgeraar.gemeente)
+        if gemeente.pk != inburgeraar.gemeente_id:
+            return fout_antwoord({"gemeentecode": [
+                "De gemeente kunt u hier niet wijzigen. Bij een verhuizing meldt DUO de "
+                "nieuwe gemeente."]})
+        inburgeraar_services.wijzig_gegevens(inburgeraar, request.user, **data)
+        return Response(self.get_serializer(inburgeraar).data)
+
+
+@extend_schema(tags=["inburgeraars"], summary="Status van het traject wijzigen",
+               description="Zet het huidige traject in een volgende status. Afronden kan "
+                           "altijd, met een reden. Een afgerond traject blijft afgerond.",
+               request=StatusWijzigingSerializer,
+               responses=schema.antwoorden({200: InburgeraarSerializer}, schrijft=True))
+class StatusWijziging(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk)
+        vereis(request.user, Actie.STATUS_WIJZIGEN)
+        traject = traject_van(inburgeraar)
+        serializer = StatusWijzigingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        inburgeraar_services.wijzig_status(traject, data["status"], request.user,
+                                           reden=data.get("reden", ""),
+                                           toelichting=data.get("toelichting", ""))
+        return Response(InburgeraarSerializer(inburgeraar, context={"request": request}).data)
+
+
+@extend_schema(tags=["inburgeraars"], summary="Adviseur toewijzen",
+               description="Wijst het huidige traject toe aan een adviseur van uw eigen "
+                           "gemeente (alleen voor teamleiders). Stuur null om de toewijzing "
+                           "weg te halen.",
+               request=AdviseurToewijzingSerializer,
+               responses=schema.antwoorden({200: InburgeraarSerializer}, schrijft=True))
+class AdviseurToewijzing(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk)
+        vereis(request.user, Actie.ADVISEUR_TOEWIJZEN)
+        traject = traject_van(inburgeraar)
+        serializer = AdviseurToewijzingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        username = serializer.validated_data["username"]
+        adviseur = None
+        if username is not None:
+            adviseur = next((a for a in policy.adviseurs_voor(request.user)
+                             if a.username == username), None)
+            if adviseur is None:
+                return fout_antwoord({"username": [
+                    "Kies een adviseur van uw eigen gemeente."]})
+        inburgeraar_services.wijs_adviseur_toe(traject, adviseur, request.user)
+        return Response(InburgeraarSerializer(inburgeraar, context={"request": request}).data)
+
+
+# --- brede intake ----------------------------------------------------------------------
+
+def _intake_antwoord(request, traject: Traject, intake: BredeIntake | None = None) -> Response:
+    if intake is None:
+        intake = BredeIntake.objects.filter(traject=traject).first() or BredeIntake(
+            traject=traject)
+    gezondheid = policy.mag_zien(request.user, Sectie.GEZONDHEID)
+    return Response(BredeIntakeSerializer(intake, context={"gezondheid": gezondheid}).data)
+
+
+class BredeIntakeView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=["brede intake"], summary="Brede intake bekijken",
+                   description="De brede intake van het huidige traject, en wat nog ontbreekt "
+                               "om hem af te ronden. Het onderwerp 'gezondheid' en Positieve "
+                               "Gezondheid staan er alleen in als u gezondheidsgegevens mag "
+                               "zien.",
+                   responses=schema.antwoorden({200: BredeIntakeSerializer}))
+    def get(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        return _intake_antwoord(request, traject_van(inburgeraar))
+
+    @extend_schema(tags=["brede intake"], summary="Brede intake opslaan",
+                   description="Slaat de intake op als concept. Velden en onderwerpen die u "
+                               "weglaat, blijven zoals ze waren; een onderwerp dat u meestuurt, "
+                               "vervangt het oude antwoord. Het traject gaat zo nodig naar "
+                               "'brede intake'.",
+                   request=BredeIntakeSerializer,
+                   responses=schema.antwoorden({200: BredeIntakeSerializer}, schrijft=True))
+    def put(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        vereis(request.user, Actie.INTAKE_BEWERKEN)
+        traject = traject_van(inburgeraar)
+        serializer = BredeIntakeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if not policy.mag_zien(request.user, Sectie.GEZONDHEID):
+            verboden = {}
+            if "gezondheid" in data.get("onderwerpen", {}):
+                verboden["onderwerpen.gezondheid"] = [GEEN_GEZONDHEID]
+            if "positieve_gezondheid" in data:
+                verboden["positieve_gezondheid"] = [GEEN_GEZONDHEID]
+            if verboden:
+                return fout_antwoord(verboden)
+        intake = intake_services.bewaar(traject, request.user, data)
+        return _intake_antwoord(request, traject, intake)
+
+
+@extend_schema(tags=["brede intake"], summary="Brede intake afronden",
+               description="Rondt de intake af. Ontbreekt er nog iets, dan krijgt u 400 met "
+                           "per veld wat u nog moet invullen.",
+               request=None,
+               responses=schema.antwoorden({200: BredeIntakeSerializer}, schrijft=True))
+class BredeIntakeAfronden(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        vereis(request.user, Actie.INTAKE_BEWERKEN)
+        traject = traject_van(inburgeraar)
+        intake = intake_services.rond_af(traject, request.user)
+        return _intake_antwoord(request, traject, intake)
+
+
+# --- PIP -------------------------------------------------------------------------------
+
+def _pip_van(traject: Traject, versie: int) -> PipVersie:
+    pip = traject.pips.filter(versie=versie).first()
+    if pip is None:
+        raise NotFound(f"PIP versie {versie} bestaat niet.")
+    return pip
+
+
+class PipLijst(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=["PIP"], summary="PIP-versies",
+                   description="Alle versies van het PIP van het huidige traject, oudste "
+                               "eerst. Hooguit een versie is een concept.",
+                   responses=schema.antwoorden({200: PipVersieSerializer(many=True)}))
+    def get(self, request, pk):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.PIP))
+        pips = traject.pips.order_by("versie")
+        return Response(PipVersieSerializer(pips, many=True, context={"request": request}).data)
+
+    @extend_schema(tags=["PIP"], summary="Nieuw PIP-concept",
+                   description="Maakt een nieuwe PIP-versie als concept (de eerste, of een "
+                               "wijziging van een vastgesteld PIP). Bestaat er al een concept, "
+                               "dan krijgt u 400: wijzig dat concept met PATCH "
+                               "…/pips/{versie}. Een concept mag nog regels breken; die staan "
+                               "in 'fouten' en blokkeren pas het vaststellen.",
+                   request=PipVersieSerializer,
+                   responses=schema.antwoorden({201: PipVersieSerializer}, schrijft=True))
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
+        vereis(request.user, Actie.PIP_BEWERKEN)
+        traject = traject_van(inburgeraar)
+        serializer = PipVersieSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            # Lock the traject so two POSTs cannot both pass the check below.
+            Traject.objects.select_for_update().filter(pk=traject.pk).first()
+            concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
+            if concept is not None:
+                return fout_antwoord({"__all__": [
+                    f"Er is al een concept: versie {concept.versie}. Wijzig dat concept met "
+                    f"PATCH op versie {concept.versie}."]})
+            pip = pip_services.bewaar_concept(traject, request.user,
+                                              dict(serializer.validated_data))
+        url = reverse("api:pip", kwargs={"pk": inburgeraar.pk, "versie": pip.versie})
+        return Response(PipVersieSerializer(pip, context={"request": request}).data,
+                        status=status.HTTP_201_CREATED,
+                        headers={"Location": request.build_absolute_uri(url)})
+
+
+class PipDetail(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=["PIP"], summary="PIP-versie bekijken",
+                   responses=schema.antwoorden({200: PipVersieSerializer}))
+    def get(self, request, pk, versie):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.PIP))
+        pip = _pip_van(traject, versie)
+        return Response(PipVersieSerializer(pip, context={"request": request}).data)
+
+    @extend_schema(tags=["PIP"], summary="PIP-concept wijzigen",
+                   description="Wijzigt de velden die u meestuurt. Alleen het concept kan "
+                               "veranderen; een vastgesteld PIP wijzigt u met een nieuwe "
+                               "versie (POST …/pips).",
+                   request=PipVersieSerializer,
+                   responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
+    def patch(self, request, pk, versie):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
+        vereis(request.user, Actie.PIP_BEWERKEN)
+        traject = traject_van(inburgeraar)
+        pip = _pip_van(traject, versie)
+        serializer = PipVersieSerializer(pip, data=request.data, partial=True,
+                                         context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.setdefault("leerroute", pip.leerroute)
+        pip = pip_services.bewaar_concept(traject, request.user, data, versie=versie)
+        return Response(PipVersieSerializer(pip, context={"request": request}).data)
+
+
+@extend_schema(tags=["PIP"], summary="PIP vaststellen",
+               description="Stelt het concept vast: controleert alle regels (ook die van "
+                           "DUO), maakt de beschikking en start zo nodig de "
+                           "inburgeringstermijn. Breekt het PIP een regel, dan krijgt u 400 "
+                           "met per veld de reden, en verandert er niets.",
+               request=None,
+               responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
+class PipVaststellen(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk, versie):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
+        vereis(request.user, Actie.PIP_VASTSTELLEN)
+        traject = traject_van(inburgeraar)
+        _pip_van(traject, versie)
+        pip = pip_services.stel_vast(traject, versie, request.user)
+        return Response(PipVersieSerializer(pip, context={"request": request}).data)
+
+
+@extend_schema(tags=["PIP"], summary="Beschikking downloaden",
+               description="De beschikking van een vastgesteld PIP, als PDF.",
+               responses=schema.antwoorden({(200, "application/pdf"): OpenApiResponse(
+                   OpenApiTypes.BINARY, description="De beschikking (PDF).")}))
+class PipBeschikking(APIView):
+    renderer_classes = [JSONRenderer, PdfRenderer]
+
+    def get(self, request, pk, versie):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.PIP))
+        pip = _pip_van(traject, versie)
+        beschikking = Beschikking.objects.filter(pip=pip).first()
+        if beschikking is None:
+            raise NotFound("Dit PIP is nog niet vastgesteld: er is nog geen beschikking.")
+        response = HttpResponse(bytes(beschikking.pdf), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{beschikking.kenmerk}.pdf"'
+        return response

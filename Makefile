@@ -1,0 +1,82 @@
+# Koers: `make run` starts the demo, `make test` runs every test. Both set up what is missing
+# first (virtualenv, Python and npm packages, database) and remember it in stamp files, so a
+# second run is fast.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KOERS := $(BIN)/koers
+PORT := $(or $(KOERS_PORT),8000)
+MIGRATIONS := $(wildcard src/koers/*/migrations/*.py)
+PYTEST_ARGS ?=
+LOCKENV := .lockenv
+
+# Without DATABASE_URL Koers uses the embedded SQLite file; rebuild it when it is missing.
+ifeq ($(DATABASE_URL),)
+MIGRATE_DEPS := $(MIGRATIONS) $(if $(wildcard var/koers.sqlite3),,FORCE)
+else
+MIGRATE_DEPS := FORCE
+endif
+
+.PHONY: run test lint schema lock check FORCE
+
+run: $(VENV)/.base.stamp node_modules/.stamp var/.migrated.stamp
+	KOERS_DEMO=true $(KOERS) seed
+	@echo
+	@echo "Koers start op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
+	KOERS_DEMO=true KOERS_PORT=$(PORT) $(KOERS) run
+
+test: $(VENV)/.dev.stamp node_modules/.stamp
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Chromium installeren voor de browsertests (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium >/dev/null; \
+	fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "LET OP: /usr/bin/chromium ontbreekt en installeren kan niet (geen root):"; \
+		echo "        de browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \
+	fi
+	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev.stamp
+	$(BIN)/ruff check
+
+schema: $(VENV)/.base.stamp
+	KOERS_DEMO=true $(KOERS) spectacular --file src/koers/api/openapi.yaml
+
+check: $(VENV)/.base.stamp
+	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
+
+# Pin every dependency again from requirements/*.in, with pip-tools in a throwaway venv.
+lock:
+	rm -rf $(LOCKENV) && $(PYTHON) -m venv $(LOCKENV)
+	$(LOCKENV)/bin/pip install -q pip-tools
+	cd requirements && for f in base dev; do \
+		../$(LOCKENV)/bin/pip-compile -q --no-emit-find-links --no-emit-index-url \
+			--output-file=$$f.txt --strip-extras $$f.in || exit 1; done
+	rm -rf $(LOCKENV)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.base.stamp: requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/base.txt
+	$(BIN)/pip install -q -e . --no-deps
+	touch $@
+
+$(VENV)/.dev.stamp: requirements/dev.txt $(VENV)/.base.stamp
+	$(BIN)/pip install -q -r requirements/dev.txt
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+var/.migrated.stamp: $(VENV)/.base.stamp $(MIGRATE_DEPS)
+	mkdir -p var
+	KOERS_DEMO=true $(KOERS) migrate --noinput
+	touch $@
+
+FORCE:

@@ -37,10 +37,12 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 		echo "        de browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \
 	fi
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
+	$(BIN)/mypy src/koers/*/rules.py
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev.stamp
 	$(BIN)/ruff check
+	$(BIN)/mypy src/koers/*/rules.py
 
 schema: $(VENV)/.base.stamp
 	KOERS_DEMO=true $(KOERS) spectacular --file src/koers/api/openapi.yaml

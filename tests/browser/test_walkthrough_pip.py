@@ -124,6 +124,8 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak):
     assert pdf.startswith(b"%PDF")
     assert bytes(Beschikking.objects.get(pip__traject__inburgeraar=zaak).pdf) == pdf
     assert_accessible(page)
+    page.locator("#pip").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('pip').scrollIntoView()")
     screenshot(page, "dossier-pip-vastgesteld")
 
 

@@ -49,9 +49,12 @@ def test_beschikking_is_leesbare_pdf(traject_weert, adviseur_weert, leerroute, n
 
 
 @time_machine.travel("2026-10-15 12:00 +02:00", tick=False)
-def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert):
+def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert, tmp_path,
+                                            monkeypatch):
     """Names such as Yılmaz and Aydın must print whole: a blank letter in a decision is an
-    error in the addressee's name."""
+    error in the addressee's name. Run from another directory: the server's working
+    directory must not decide whether the font can be read."""
+    monkeypatch.chdir(tmp_path)
     persoon = traject_weert.inburgeraar
     persoon.voornamen, persoon.geslachtsnaam = "Ayşe Gül", "Yılmaz-Aydın"
     persoon.save()

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.http import JsonResponse
 from django.urls import include, path
+from django.views import defaults
 
 admin.site.site_header = "Koers — functioneel beheer"
 admin.site.site_title = "Koers beheer"
@@ -9,3 +11,20 @@ urlpatterns = [
     path("api/v1/", include("koers.api.urls")),
     path("", include("koers.web.urls")),
 ]
+
+
+def _api_of_pagina(api_antwoord, pagina):
+    """API clients get JSON for errors Django answers before DRF is reached (an unknown URL,
+    an uncaught error); people get the Dutch error pages."""
+    def handler(request, *args, **kwargs):
+        if request.path.startswith("/api/"):
+            return api_antwoord()
+        return pagina(request, *args, **kwargs)
+    return handler
+
+
+handler404 = _api_of_pagina(
+    lambda: JsonResponse({"detail": "Niet gevonden."}, status=404), defaults.page_not_found)
+handler500 = _api_of_pagina(
+    lambda: JsonResponse({"detail": "Er ging iets mis aan onze kant. Probeer het later "
+                                    "opnieuw."}, status=500), defaults.server_error)

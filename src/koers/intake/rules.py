@@ -133,7 +133,8 @@ def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
         elif veld.soort == "getal":
             if isinstance(waarde, bool) or not isinstance(waarde, int):
                 fouten[veld.naam] = f"Vul bij '{veld.label}' een heel getal in."
-            elif not veld.min <= waarde <= veld.max:
+            elif (veld.min is not None and waarde < veld.min) or (
+                    veld.max is not None and waarde > veld.max):
                 fouten[veld.naam] = (f"'{veld.label}' moet tussen {veld.min} en {veld.max} "
                                      "liggen.")
         elif veld.soort == "janee" and not isinstance(waarde, bool):

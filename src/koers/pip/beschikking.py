@@ -6,6 +6,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from koers.intake import rules as intake_rules
 from koers.pip import rules
@@ -13,6 +14,11 @@ from koers.pip import rules
 # DejaVu ships with Koers: the PDF standard fonts lack letters such as the Turkish dotless ı
 # (Yılmaz, Aydın), which would print as blanks in a legal decision.
 FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+# The letter needs nothing but its fonts: no network, no other file, whatever the working
+# directory of the process.
+RESOURCES = ResourceAccessPolicy(allow_remote=False, base_dir=FONTS)
 
 
 class PdfFout(RuntimeError):
@@ -39,7 +45,7 @@ def maak_pdf(pip, *, kenmerk: str) -> bytes:
         "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
     })
     buffer = BytesIO()
-    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8")
+    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=RESOURCES)
     if result.err:
         raise PdfFout("De beschikking kon niet als PDF worden gemaakt.")
     return buffer.getvalue()

@@ -21,6 +21,18 @@ class Weigering(Exception):
         super().__init__("; ".join(f"{k}: {v}" for k, v in fouten.items()))
 
 
+def neem_over(instance, data: dict, velden) -> None:
+    """Copy the given ``velden`` present in ``data`` onto a model instance; ``None`` for a
+    column that cannot be null means "empty" (its default), as forms and JSON both send it."""
+    for veld in velden:
+        if veld in data:
+            waarde = data[veld]
+            field = instance._meta.get_field(veld)
+            if waarde is None and not field.null:
+                waarde = field.get_default()
+            setattr(instance, veld, waarde)
+
+
 def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **extra) -> Gebeurtenis:
     return Gebeurtenis.objects.create(traject=traject, soort=soort, omschrijving=omschrijving,
                                       door=door, **extra)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, zorg_voor_status
+from koers.inburgeraars.services import Weigering, neem_over, registreer, zorg_voor_status
 from koers.intake import rules
 from koers.intake.models import BredeIntake
 
@@ -67,12 +67,7 @@ def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
         intake_van(traject)
     if intake.is_afgerond:
         raise Weigering({"__all__": "De intake is al afgerond en kan niet meer veranderen."})
-    for veld in ALGEMENE_VELDEN:
-        if veld in data:
-            waarde = data[veld]
-            if waarde is None and not BredeIntake._meta.get_field(veld).null:
-                waarde = BredeIntake._meta.get_field(veld).get_default()
-            setattr(intake, veld, waarde)
+    neem_over(intake, data, ALGEMENE_VELDEN)
     onderwerpen = dict(intake.onderwerpen)
     for sleutel, antwoord in (data.get("onderwerpen") or {}).items():
         if sleutel == "gezondheid":

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, wijzig_status
+from koers.inburgeraars.services import Weigering, neem_over, registreer, wijzig_status
 from koers.intake import rules as intake_rules
 from koers.pip import rules
 from koers.pip.models import Beschikking, PipVersie
@@ -88,12 +88,7 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
     if concept is None:
         hoogste = traject.pips.aggregate(m=Max("versie"))["m"] or 0
         concept = PipVersie(traject=traject, versie=hoogste + 1, aangemaakt_door=door)
-    for veld in INHOUD_VELDEN:
-        if veld in data:
-            waarde = data[veld]
-            if waarde is None and not PipVersie._meta.get_field(veld).null:
-                waarde = PipVersie._meta.get_field(veld).get_default()
-            setattr(concept, veld, waarde)
+    neem_over(concept, data, INHOUD_VELDEN)
     concept.save()
     registreer(traject, Gebeurtenis.Soort.PIP_CONCEPT, f"PIP versie {concept.versie} als "
                "concept opgeslagen", door)

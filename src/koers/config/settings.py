@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "koers.organisaties.middleware.SessieVerlengenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -159,7 +160,8 @@ WHITENOISE_USE_FINDERS = True  # `make run` needs no collectstatic step
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # stateless web processes
 SESSION_COOKIE_AGE = 60 * _safe(env.as_int, "KOERS_SESSION_IDLE_MINUTES", 30)
-SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: idle expiry
+# Idle expiry: the age counts from the last save, which SessieVerlengenMiddleware makes at
+# most once a minute (not on every request, which would write on every click).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 _secure = _safe(env.as_bool, "KOERS_SECURE_COOKIES", not DEMO, default=not DEMO)

@@ -3,6 +3,7 @@ the deadline urgency."""
 
 from django import forms, template
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -50,11 +51,19 @@ URGENTIE_TEKST = {
 }
 
 
-@register.inclusion_tag("web/components/deadline.html")
+@register.simple_tag
 def deadline(datum, vandaag):
-    """The deadline with its urgency in words (never colour alone)."""
+    """The deadline with its urgency in words (never colour alone). Built in Python, not with
+    an included template: the werkvoorraad renders it on every row."""
+    if not datum:
+        return format_html('<span class="koers-deadline koers-deadline--geen">{}</span>',
+                           _("Geen"))
     urgentie = traject_rules.deadline_urgentie(datum, vandaag)
     tekst = URGENTIE_TEKST.get(urgentie)
-    return {"datum": datum, "urgentie": urgentie.value,
-            "tekst": str(tekst) if tekst else "",
-            "datum_tekst": formats.date_format(datum, "j F Y") if datum else ""}
+    datum_tekst = formats.date_format(datum, "j F Y")
+    if tekst:
+        return format_html('<span class="koers-deadline koers-deadline--{}"><strong>{}</strong> '
+                           '<span class="koers-deadline__datum">({})</span></span>',
+                           urgentie.value, tekst, datum_tekst)
+    return format_html('<span class="koers-deadline koers-deadline--{}">{}</span>',
+                       urgentie.value, datum_tekst)

@@ -52,6 +52,26 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("KOERS_SECURE_COOKIES", "Cookies alleen via HTTPS. Standaard aan buiten "
              "demomodus.", default="", kind="bool"),
     Variable("KOERS_LOG_LEVEL", "Logniveau (DEBUG, INFO, WARNING, ERROR).", default="INFO"),
+    Variable("KOERS_DUO_BASE_URL", "Basisadres van de DUO-API's, met versie, bijv. "
+             "https://duo-host:443/v1. Leeg bij `make run`: de DUO-simulator op "
+             "http://127.0.0.1:8601/v1 wordt gestart.", kind="url"),
+    Variable("KOERS_DUO_OIN", "OIN van DUO (20 cijfers), voor de header `doel`.",
+             default="00000001234567890000"),
+    Variable("KOERS_DUO_CLIENT_CERT", "PKIoverheid-clientcertificaat (PEM-bestand) voor "
+             "mutual TLS met DUO. Verplicht bij https."),
+    Variable("KOERS_DUO_CLIENT_KEY", "Private sleutel (PEM-bestand) bij het "
+             "clientcertificaat.", secret=True),
+    Variable("KOERS_DUO_CA_BUNDLE", "CA-bundel (PEM) waarmee Koers het certificaat van DUO "
+             "controleert (PKIoverheid private root)."),
+    Variable("KOERS_DUO_TIMEOUT", "Seconden wachten op een antwoord van DUO.", default="10",
+             kind="int"),
+    Variable("KOERS_DUO_MAX_POGINGEN", "Zo vaak probeert de worker een bericht af te leveren "
+             "bij een time-out of 5xx.", default="8", kind="int"),
+    Variable("KOERS_DUO_BACKOFF_MAX", "Langste wachttijd tussen twee pogingen, in seconden "
+             "(de wachttijd verdubbelt per poging).", default="3600", kind="int"),
+    Variable("KOERS_DUO_HERSTEL_PER_MINUUT", "Zoveel open zaken per minuut vraagt de "
+             "herstel-taak opnieuw op bij DUO (plicht en termijn).", default="60",
+             kind="int"),
 )
 
 _BY_NAME = {v.name: v for v in VARIABLES}

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "koers.inburgeraars",
     "koers.intake",
     "koers.pip",
+    "koers.duo",
     "koers.web",
     "koers.api",
 ]
@@ -204,6 +205,17 @@ SPECTACULAR_SETTINGS = {
 }
 
 OTP_TOTP_ISSUER = "Koers"
+
+# The DUO chain (koers.duo). Checked by koers.config.checks.
+DUO_BASE_URL = env.raw("KOERS_DUO_BASE_URL").rstrip("/")
+DUO_OIN = env.raw("KOERS_DUO_OIN")
+DUO_CLIENT_CERT = env.raw("KOERS_DUO_CLIENT_CERT")
+DUO_CLIENT_KEY = env.raw("KOERS_DUO_CLIENT_KEY")
+DUO_CA_BUNDLE = env.raw("KOERS_DUO_CA_BUNDLE")
+DUO_TIMEOUT = _safe(env.as_int, "KOERS_DUO_TIMEOUT", 10)
+DUO_MAX_POGINGEN = _safe(env.as_int, "KOERS_DUO_MAX_POGINGEN", 8)
+DUO_BACKOFF_MAX = _safe(env.as_int, "KOERS_DUO_BACKOFF_MAX", 3600)
+DUO_HERSTEL_PER_MINUUT = _safe(env.as_int, "KOERS_DUO_HERSTEL_PER_MINUUT", 60)
 
 LOGGING = {
     "version": 1,

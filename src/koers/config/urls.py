@@ -9,6 +9,7 @@ admin.site.site_title = "Koers beheer"
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("koers.api.urls")),
+    path("duo/v1/", include("koers.duo.urls")),
     path("", include("koers.web.urls")),
 ]
 

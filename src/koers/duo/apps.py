@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DuoConfig(AppConfig):
+    name = "koers.duo"
+    verbose_name = "DUO-keten"

@@ -1,0 +1,88 @@
+"""The durable records of the DUO chain: notifications in, messages out.
+
+Both are written before anything else happens (a notification is stored before the 201; a
+melding is stored in the same transaction as the change that causes it) and worked off by
+``koers worker``. Workers claim rows with a lease (``geclaimd_tot``): a conditional UPDATE, so
+several workers never handle one row at the same time, and a crashed worker's lease runs out.
+"""
+
+import uuid
+
+from django.db import models
+
+from koers.inburgeraars.models import Traject
+from koers.organisaties.models import Gemeente
+
+
+class Notificatie(models.Model):
+    """One notification from DUO (API Notificatie, operation opvoerenNotificatie)."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", "Nieuw"
+        VERWERKT = "verwerkt", "Verwerkt"
+        ONBEKEND = "onbekend", "Onbekende gebeurtenis"  # stored and shown, never dropped
+        FOUT = "fout", "Fout bij verwerken"
+
+    bericht_id = models.UUIDField(unique=True, help_text="Header berichtId van DUO")
+    bron = models.CharField(max_length=20)
+    doel = models.CharField(max_length=20)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    gebeurtenis_id = models.CharField(max_length=10)
+    bsn = models.CharField(max_length=9, blank=True)
+    vnummer = models.CharField(max_length=10, blank=True)
+    registratie_datum_tijd = models.DateTimeField()
+    ontvangen_op = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NIEUW)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging_op = models.DateTimeField(null=True, blank=True)
+    geclaimd_tot = models.DateTimeField(null=True, blank=True)
+    verwerkt_op = models.DateTimeField(null=True, blank=True)
+    fout = models.TextField(blank=True)
+    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="notificaties")
+
+    class Meta:
+        verbose_name_plural = "notificaties"
+        indexes = [models.Index(fields=["status", "volgende_poging_op"],
+                                name="notificatie_werk")]
+
+    def __str__(self):
+        return f"{self.gebeurtenis_id} ({self.bericht_id})"
+
+
+class Bericht(models.Model):
+    """One message to DUO (the outbox). Its ``bericht_id`` is sent as header berichtId and stays
+    the same across retries."""
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", "Wacht op verzending"
+        AFGELEVERD = "afgeleverd", "Afgeleverd"
+        GEWEIGERD = "geweigerd", "Geweigerd door DUO"  # 4xx: no retry, shown on the case
+        MISLUKT = "mislukt", "Mislukt na alle pogingen"
+
+    bericht_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    soort = models.CharField(max_length=30)  # pip, inburgeringsaanbod, map, pvt, ...
+    operation_id = models.CharField(max_length=80)  # DUO's operationId, e.g. postPipByBsn
+    methode = models.CharField(max_length=6)
+    pad = models.CharField(max_length=300)  # relative to KOERS_DUO_BASE_URL, e.g. /personen/…
+    body = models.JSONField(null=True, blank=True)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="berichten")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.WACHTEND)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging_op = models.DateTimeField(null=True, blank=True)
+    geclaimd_tot = models.DateTimeField(null=True, blank=True)
+    laatste_statuscode = models.PositiveSmallIntegerField(null=True, blank=True)
+    laatste_antwoord = models.TextField(blank=True)
+    foutteksten = models.JSONField(default=list, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgeleverd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "berichten"
+        indexes = [models.Index(fields=["status", "volgende_poging_op"], name="bericht_werk"),
+                   models.Index(fields=["traject", "-aangemaakt_op"], name="bericht_traject")]
+
+    def __str__(self):
+        return f"{self.operation_id} ({self.bericht_id})"

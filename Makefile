@@ -1,6 +1,7 @@
-# Koers: `make run` starts the demo, `make test` runs every test. Both set up what is missing
-# first (virtualenv, Python and npm packages, database) and remember it in stamp files, so a
-# second run is fast.
+# Koers: `make run` starts the demo (web server, worker and, unless KOERS_DUO_BASE_URL is set,
+# the DUO simulator on http://127.0.0.1:8601/v1; Ctrl+C stops them together), `make test` runs
+# every test. Both set up what is missing first (virtualenv, Python and npm packages, database)
+# and remember it in stamp files, so a second run is fast.
 
 PYTHON ?= python3
 VENV := .venv
@@ -24,7 +25,8 @@ run: $(VENV)/.base.stamp node_modules/.stamp var/.migrated.stamp
 	KOERS_DEMO=true $(KOERS) seed
 	@echo
 	@echo "Koers start op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
-	KOERS_DEMO=true KOERS_PORT=$(PORT) $(KOERS) run
+	@[ -n "$(KOERS_DUO_BASE_URL)" ] || echo "DUO-simulator: http://127.0.0.1:8601/_sim/"
+	KOERS_DEMO=true KOERS_PORT=$(PORT) $(KOERS) demo
 
 test: $(VENV)/.dev.stamp node_modules/.stamp
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -78,6 +80,8 @@ node_modules/.stamp: package.json package-lock.json
 
 var/.migrated.stamp: $(VENV)/.base.stamp $(MIGRATE_DEPS)
 	mkdir -p var
+	@# A new SQLite database: the DUO simulator's saved state belongs to the old one.
+	@[ -n "$(DATABASE_URL)" ] || [ -f var/koers.sqlite3 ] || rm -f var/duo-sim.json
 	KOERS_DEMO=true $(KOERS) migrate --noinput
 	touch $@
 

@@ -157,6 +157,14 @@ class InburgeraarSerializer(serializers.ModelSerializer):
                   "afrondingsreden", "pip_uiterlijk", "adviseur", "termijn_start",
                   "termijn_eind"]
         read_only_fields = ["id"]
+        # A case DUO opened may lack the date of birth until the BRP fills it in; whoever
+        # registers or corrects a person through the API must give it.
+        extra_kwargs = {"geboortedatum": {"required": True, "allow_null": True}}
+
+    def validate_geboortedatum(self, value):
+        if value is None:
+            raise serializers.ValidationError("Vul de geboortedatum in.")
+        return value
 
     def service_data(self) -> dict:
         """Validated data as the services take it: traject fields flat, beside the person's."""

@@ -1,6 +1,12 @@
 """Configuration mistakes as Django system checks (ids koers.E0xx / koers.W0xx), so that
 ``koers check-config`` explains what is wrong and how to fix it."""
 
+import os
+import re
+import ssl
+from pathlib import Path
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -32,4 +38,79 @@ def check_configuratie(app_configs=None, **kwargs):
             problems.append(Warning("Cookies worden ook zonder HTTPS verstuurd.",
                                     hint="Zet KOERS_SECURE_COOKIES=true achter HTTPS.",
                                     id="koers.W002"))
+    return problems
+
+
+_DUO_BESTANDEN = (
+    ("KOERS_DUO_CLIENT_CERT", "DUO_CLIENT_CERT", "het PKIoverheid-clientcertificaat (PEM)"),
+    ("KOERS_DUO_CLIENT_KEY", "DUO_CLIENT_KEY", "de private sleutel bij dat certificaat (PEM)"),
+    ("KOERS_DUO_CA_BUNDLE", "DUO_CA_BUNDLE", "de CA-bundel van DUO (PKIoverheid private root, "
+                                             "PEM)"),
+)
+
+
+@register(Tags.security, deploy=False)
+def check_duo(app_configs=None, **kwargs):
+    """The connection to DUO (koers.duo.client): ids koers.E010-E015 and koers.W010."""
+    problems = []
+    base_url = settings.DUO_BASE_URL
+    if not base_url:
+        if not settings.DEMO:
+            problems.append(Error(
+                "KOERS_DUO_BASE_URL ontbreekt: Koers weet niet waar DUO is.",
+                hint="Zet het basisadres van DUO's API's, met versie, bijv. "
+                     "KOERS_DUO_BASE_URL=https://duo-host:443/v1 (zie shared/duo-m2m/RULES.md, "
+                     "Transport). Alleen in demomodus start `koers demo` zelf een simulator.",
+                id="koers.E010"))
+    else:
+        deel = urlsplit(base_url)
+        if deel.scheme not in ("http", "https") or not deel.hostname:
+            problems.append(Error(
+                "KOERS_DUO_BASE_URL is geen http(s)-adres.",
+                hint="Gebruik de vorm https://duo-host:443/v1.", id="koers.E011"))
+        elif deel.scheme == "https":
+            ontbreekt = [naam for naam, setting, _ in _DUO_BESTANDEN
+                         if not getattr(settings, setting)]
+            for naam, _setting, wat in _DUO_BESTANDEN:
+                if naam in ontbreekt:
+                    problems.append(Error(
+                        f"{naam} ontbreekt: DUO vraagt mutual TLS bij https.",
+                        hint=f"Zet {naam} op het pad naar {wat}.", id="koers.E012"))
+        elif not settings.DEMO:
+            problems.append(Warning(
+                "KOERS_DUO_BASE_URL gebruikt http: het verkeer met DUO is onversleuteld en "
+                "zonder PKIoverheid-certificaat.",
+                hint="DUO is alleen via https met mutual TLS bereikbaar; gebruik http alleen "
+                     "voor de simulator.", id="koers.W010"))
+    leesbaar = 0
+    for naam, setting, wat in _DUO_BESTANDEN:
+        pad = getattr(settings, setting)
+        if not pad:
+            continue
+        if not Path(pad).is_file():
+            problems.append(Error(
+                f"{naam}: het bestand {pad} bestaat niet.",
+                hint=f"Zet {naam} op het pad naar {wat}.", id="koers.E013"))
+        elif not os.access(pad, os.R_OK):
+            problems.append(Error(
+                f"{naam}: Koers mag het bestand {pad} niet lezen.",
+                hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
+                id="koers.E013"))
+        else:
+            leesbaar += 1
+    if leesbaar == len(_DUO_BESTANDEN):
+        try:
+            context = ssl.create_default_context(cafile=settings.DUO_CA_BUNDLE)
+            context.load_cert_chain(settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY)
+        except (OSError, ssl.SSLError) as error:
+            problems.append(Error(
+                f"De bestanden voor mutual TLS met DUO zijn onbruikbaar ({error}).",
+                hint="KOERS_DUO_CLIENT_CERT en KOERS_DUO_CLIENT_KEY moeten een PEM-certificaat "
+                     "en de bijbehorende sleutel zijn, KOERS_DUO_CA_BUNDLE een of meer "
+                     "PEM-CA-certificaten.", id="koers.E015"))
+    if not re.fullmatch(r"[0-9]{20}", settings.DUO_OIN or ""):
+        problems.append(Error(
+            "KOERS_DUO_OIN is geen OIN van 20 cijfers.",
+            hint="Zet het OIN van DUO (20 cijfers, voor de header `doel`), zoals DUO het "
+                 "heeft opgegeven.", id="koers.E014"))
     return problems

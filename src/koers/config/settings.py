@@ -224,5 +224,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.raw("KOERS_LOG_LEVEL") or "INFO"},
     # Request logs would carry BSNs in URLs and query strings: keep Django's quiet.
-    "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
+    # httpx and httpcore log every request URL at INFO; DUO's paths carry BSNs.
+    "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"},
+                "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }

@@ -7,6 +7,7 @@ admin.site.site_header = "Koers — functioneel beheer"
 admin.site.site_title = "Koers beheer"
 
 urlpatterns = [
+    path("beheer-duo/", include("koers.duo.beheer_urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("koers.api.urls")),
     path("duo/v1/", include("koers.duo.urls")),

@@ -86,3 +86,49 @@ class Bericht(models.Model):
 
     def __str__(self):
         return f"{self.operation_id} ({self.bericht_id})"
+
+
+class Contactpersoon(models.Model):
+    """A contactpersoon the gemeente registered at DUO (API Contactpersoon): an adviseur.
+
+    DUO gives the id in its answer to ``createContactpersoon``; until that answer is in,
+    ``duo_id`` is empty and links to persons wait (see koers.duo.meldingen)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    gebruiker = models.ForeignKey("organisaties.Gebruiker", on_delete=models.SET_NULL,
+                                  null=True, related_name="+")
+    duo_id = models.PositiveIntegerField(null=True, blank=True)
+    naam = models.CharField(max_length=100)
+    email = models.CharField(max_length=241)
+    telefoonnummer = models.CharField(max_length=22)
+    aanmaakbericht = models.ForeignKey(Bericht, on_delete=models.SET_NULL, null=True,
+                                       blank=True, related_name="+")
+
+    class Meta:
+        verbose_name_plural = "contactpersonen"
+        constraints = [models.UniqueConstraint(fields=["gemeente", "gebruiker"],
+                                               name="contactpersoon_per_gebruiker")]
+
+    def __str__(self):
+        return f"Contactpersoon {self.duo_id or '(nog geen id)'}"
+
+
+class ContactpersoonKoppeling(models.Model):
+    """Which contactpersoon is linked to the person of a traject at DUO (one per person:
+    linking replaces an earlier link). ``bericht`` empty: the link waits for DUO's id of the
+    contactpersoon. ``fout``: why no contactpersoon could be reported (shown on the case)."""
+
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE,
+                                   related_name="duo_contactpersoon")
+    contactpersoon = models.ForeignKey(Contactpersoon, on_delete=models.SET_NULL, null=True,
+                                       blank=True, related_name="koppelingen")
+    bericht = models.ForeignKey(Bericht, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    fout = models.TextField(blank=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "contactpersoonkoppelingen"
+
+    def __str__(self):
+        return f"Koppeling traject {self.traject_id}"

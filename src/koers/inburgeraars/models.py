@@ -42,7 +42,9 @@ class Inburgeraar(models.Model):
                                validators=[_validate_vnummer])
     voornamen = models.CharField(max_length=200)
     geslachtsnaam = models.CharField(max_length=200)
-    geboortedatum = models.DateField()
+    # Empty only for a person whom DUO announced before Koers knew him: DUO's answers carry
+    # neither name nor date of birth (see persoonsgegevens_aanvullen).
+    geboortedatum = models.DateField(null=True, blank=True)
     # Lower-case "geslachtsnaam voornamen": an indexed prefix search for the werkvoorraad.
     zoeknaam = models.CharField(max_length=401, editable=False, db_index=True)
     telefoon = models.CharField(max_length=40, blank=True)
@@ -58,6 +60,12 @@ class Inburgeraar(models.Model):
     doelgroep = models.CharField(max_length=50, choices=DOELGROEP_CHOICES)
     turkse_nieuwkomer = models.BooleanField(default=False)
     vestigingsdatum = models.DateField(null=True, blank=True)
+    persoonsgegevens_aanvullen = models.BooleanField(
+        default=False,
+        help_text="Aangemaakt door een bericht van DUO: naam en geboortedatum staan nog niet "
+                  "in Koers. Vul ze aan uit de BRP.")
+    geen_contact = models.BooleanField(
+        default=False, help_text="Geen contact en geen brieven meer (bijv. overleden, SS111)")
     huidig_traject = models.OneToOneField("Traject", on_delete=models.SET_NULL, null=True,
                                           blank=True, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -73,9 +81,12 @@ class Inburgeraar(models.Model):
         self.zoeknaam = f"{self.geslachtsnaam} {self.voornamen}".lower()[:401]
         super().save(*args, **kwargs)
 
+    NAAM_ONBEKEND = "Naam nog onbekend"
+
     @property
     def volledige_naam(self):
-        return f"{self.voornamen} {self.geslachtsnaam}"
+        naam = f"{self.voornamen} {self.geslachtsnaam}".strip()
+        return naam or self.NAAM_ONBEKEND
 
     @property
     def doelgroepindeling(self):
@@ -107,12 +118,23 @@ class Traject(models.Model):
     termijn_eind = models.DateField(null=True, blank=True)
     termijn_bron = models.CharField(max_length=10, blank=True,
                                     choices=[("afgeleid", "Afgeleid uit PIP"), ("duo", "DUO")])
+    # Set by DUO's notifications (koers.duo.handlers): SS109 pauses, SS129/SS130 resume.
+    gepauzeerd_sinds = models.DateField(
+        null=True, blank=True, help_text="Tijdelijke vrijstelling door DUO (SS109)")
+    aow_binnen_6_maanden = models.BooleanField(
+        default=False, help_text="DUO meldt: bereikt binnen 6 maanden de AOW-leeftijd (SS128)")
+    duo_gecontroleerd_op = models.DateTimeField(
+        null=True, blank=True, help_text="Laatste controle van plicht en termijn bij DUO")
     aangemeld_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "trajecten"
         indexes = [
+            # Herstel (koers.duo.herstel): open cases, longest unchecked first.
+            models.Index(fields=["duo_gecontroleerd_op", "id"],
+                         condition=~models.Q(status="afgerond"),
+                         name="traject_duo_herstel"),
             models.Index(fields=["adviseur", "volgende_deadline", "id"],
                          name="traject_adviseur_deadline"),
             models.Index(fields=["gemeente", "volgende_deadline", "id"],
@@ -153,6 +175,7 @@ class Gebeurtenis(models.Model):
         PIP_CONCEPT = "pip_concept", _("PIP-concept opgeslagen")
         PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
         GEGEVENS = "gegevens", _("Gegevens gewijzigd")
+        DUO = "duo", _("Bericht van DUO")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="gebeurtenissen")
     soort = models.CharField(max_length=30, choices=Soort.choices)

@@ -84,6 +84,8 @@ def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
     inburgeraar.save(update_fields=["huidig_traject"])
     registreer(traject, Gebeurtenis.Soort.AANGEMELD, "Aangemeld bij de gemeente " +
                gemeente.naam, door, naar_status=traject.status)
+    if adviseur is not None:
+        _meld_contactpersoon(traject)
     return inburgeraar
 
 
@@ -162,7 +164,15 @@ def wijs_adviseur_toe(traject: Traject, adviseur, door) -> Traject:
     traject.save(update_fields=["adviseur", "gewijzigd_op"])
     naam = adviseur.weergavenaam if adviseur else "niemand"
     registreer(traject, Gebeurtenis.Soort.ADVISEUR, f"Adviseur: {naam}", door)
+    _meld_contactpersoon(traject)
     return traject
+
+
+def _meld_contactpersoon(traject: Traject) -> None:
+    """The assigned adviseur becomes the person's contactpersoon at DUO (RULES.md
+    "Contactpersoon"), queued in the caller's transaction."""
+    from koers.duo.meldingen import contactpersoon_bij_toewijzing
+    contactpersoon_bij_toewijzing(traject)
 
 
 def vandaag():

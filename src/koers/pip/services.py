@@ -99,6 +99,7 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
 def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
     """Vaststellen: check every rule, then store version, beschikking, status and termijn
     together. Nothing is saved when anything is refused."""
+    from koers.duo import meldingen
     from koers.pip.beschikking import maak_pdf
 
     traject = Traject.objects.select_for_update().select_related(
@@ -136,4 +137,6 @@ def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
     registreer(traject, Gebeurtenis.Soort.PIP_VASTGESTELD,
                f"PIP versie {pip.versie} vastgesteld ({pip.leerroute_naam}); beschikking "
                f"{kenmerk}", door)
+    # Every vastgesteld version goes to DUO, queued in this same transaction.
+    meldingen.meld_pip(pip)
     return pip

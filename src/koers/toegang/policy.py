@@ -28,6 +28,7 @@ class Sectie(StrEnum):
     INTAKE = "intake"
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
+    DUO = "duo"  # the traject's messages to and notifications from DUO
 
 
 class Actie(StrEnum):
@@ -123,3 +124,9 @@ def adviseurs_voor(user):
         return Gebruiker.objects.none()
     colleagues = Gebruiker.objects.filter(organisatie=user.organisatie, is_active=True)
     return [g for g in colleagues.order_by("last_name", "username") if g.heeft_rol(Rol.ADVISEUR)]
+
+
+def mag_duo_berichten_beheren(user) -> bool:
+    """The DUO message monitor (DOMAIN.md "Actors": functioneel beheerder). It shows the
+    exchange, never a whole BSN, and lets the beheerder send a message again."""
+    return Rol.BEHEERDER in _rollen(user)

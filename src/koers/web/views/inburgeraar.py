@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.duo.meldingen import soort_naam
+from koers.duo.models import Bericht, ContactpersoonKoppeling
 from koers.inburgeraars import services
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
@@ -107,6 +109,8 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
             pip.beschikking_info = beschikkingen.get(pip.pk)
         context["pips"] = pips
         context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
+    if policy.mag_zien(user, Sectie.DUO):
+        context.update(_duo_context(traject))
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
     if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:
@@ -117,6 +121,29 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
             adviseurs=policy.adviseurs_voor(user),
             initial={"adviseur": str(traject.adviseur_id or "")})
     return context
+
+
+DUO_AANTAL = 50  # the newest messages and notifications shown on the case page
+
+
+def _duo_context(traject) -> dict:
+    """The traject's messages to DUO and notifications from DUO: three queries whatever
+    their number. Refused or failed messages are a signal the adviseur must act on."""
+    berichten = list(traject.berichten.order_by("-aangemaakt_op", "-pk").only(
+        "soort", "status", "aangemaakt_op", "afgeleverd_op", "foutteksten", "pogingen",
+        "traject_id")[:DUO_AANTAL])
+    notificaties = list(traject.notificaties.order_by("-ontvangen_op", "-pk").only(
+        "gebeurtenis_id", "status", "registratie_datum_tijd", "ontvangen_op", "fout",
+        "traject_id")[:DUO_AANTAL])
+    for bericht in berichten:
+        bericht.soort_naam = soort_naam(bericht.soort)
+    koppeling = ContactpersoonKoppeling.objects.filter(traject=traject).only(
+        "fout", "traject_id").first()
+    return {"duo_berichten": berichten,
+            "duo_actie_nodig": [b for b in berichten if b.status in (
+                Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)],
+            "duo_notificaties": notificaties,
+            "duo_contactpersoon_fout": koppeling.fout if koppeling else ""}
 
 
 @login_required

@@ -1,0 +1,13 @@
+"""The DUO message monitor for functioneel beheer, under /beheer-duo/."""
+
+from django.urls import path
+
+from koers.duo import views
+
+app_name = "duo_beheer"
+urlpatterns = [
+    path("", views.berichten, name="berichten"),
+    path("berichten/<int:pk>/", views.bericht, name="bericht"),
+    path("berichten/<int:pk>/opnieuw/", views.opnieuw, name="opnieuw"),
+    path("notificaties/", views.notificaties, name="notificaties"),
+]

@@ -1,0 +1,43 @@
+"""``koers worker [--eenmalig]``: deliver messages to DUO, handle DUO's notifications and
+run the herstel job (koers.duo.worker). Reads DATABASE_URL and KOERS_DUO_BASE_URL like the
+web server, so it can run as its own process (or several) next to ``koers run``."""
+
+import signal
+import threading
+
+from django.core.management.base import BaseCommand, CommandError
+
+from koers.duo import worker
+
+
+class Command(BaseCommand):
+    help = ("Verwerk de DUO-keten: berichten naar DUO afleveren, notificaties van DUO "
+            "verwerken en open zaken periodiek bij DUO controleren. Stopt netjes na het "
+            "huidige bericht bij SIGTERM of Ctrl-C.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--eenmalig", action="store_true",
+                            help="Eén ronde en dan stoppen (voor cron of tests).")
+        parser.add_argument("--slaap", type=float, default=2.0,
+                            help="Seconden wachten als er niets te doen is (standaard 2).")
+        parser.add_argument("--herstel-interval", type=float, default=15.0,
+                            help="Minuten tussen twee controles van open zaken bij DUO "
+                                 "(standaard 15, minimaal 1; 0 = uit).")
+
+    def handle(self, *args, eenmalig, slaap, herstel_interval, **options):
+        if slaap <= 0:
+            raise CommandError("--slaap moet groter zijn dan 0.")
+        if 0 < herstel_interval < 1:
+            raise CommandError("--herstel-interval is minimaal 1 minuut (of 0 voor uit).")
+        stop = threading.Event()
+
+        def _stop(signum, frame):
+            self.stderr.write("Worker stopt na het huidige bericht.")
+            stop.set()
+
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+        self.stdout.write("Worker gestart." if not eenmalig else "Worker: één ronde.")
+        worker.draai(eenmalig=eenmalig, slaap=slaap, herstel_interval=herstel_interval,
+                     stop=stop)
+        self.stdout.write("Worker gestopt.")

@@ -1,0 +1,134 @@
+"""The Notificatie API that DUO calls: ``POST /duo/v1/notificaties``.
+
+Contract: ``API/Notificatie/openapi.yml`` (operation ``opvoerenNotificatie``). DUO sends the
+headers ``bron``, ``doel`` and ``berichtId`` and a body ``{registratieDatumTijd, bsn?, vNummer?,
+gebeurtenisId}``. We answer
+
+- 201 with ``API-Version`` and the echoed ``berichtId`` once the notification is stored
+  (committed) — the work itself happens later in ``koers worker``;
+- 201 again for a ``berichtId`` we already have (stored and processed once);
+- 400 with a Foutmelding list ``[{"fouttekst": ...}]`` for anything that does not follow the
+  contract (headers, JSON, types, an invalid BSN, a date without meaning);
+- 403 with a Foutmelding list when ``doel`` is not the OIN of one of our gemeenten (the file
+  lists 403 "Niet geautoriseerd").
+
+Security: this view has no Koers login and no CSRF (DUO is a machine). In production it must
+sit behind the reverse proxy that terminates Digikoppeling mutual TLS and lets through only
+DUO's PKIoverheid certificate (see docs). Only JSON is accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse, JsonResponse
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from koers.duo import spec
+from koers.duo.models import Notificatie
+from koers.inburgeraars import rules as persoon_rules
+from koers.organisaties.models import Gemeente
+
+log = logging.getLogger(__name__)
+
+OPERATIE = "opvoerenNotificatie"
+MAX_LENGTE = 16 * 1024  # a notification is a few hundred bytes
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def api_versie() -> str:
+    """``info.version`` of the vendored Notificatie API file (the version we implement)."""
+    return spec.operation(OPERATIE).api_version
+
+
+def _fout(status: int, teksten: list[str]) -> JsonResponse:
+    antwoord = JsonResponse([{"fouttekst": t[:200]} for t in teksten], status=status, safe=False)
+    antwoord["API-Version"] = api_versie()
+    return antwoord
+
+
+def _registratie(waarde: str) -> datetime | None:
+    """The notification's timestamp; one without an offset counts as Dutch local time."""
+    try:
+        moment = parse_datetime(waarde)
+    except ValueError:
+        return None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=AMSTERDAM)
+    return moment
+
+
+def _geen_json(naam: str):
+    raise ValueError(f"{naam} is geen JSON")
+
+
+def _lees_body(request) -> tuple[object, list[str]]:
+    soort = request.content_type or ""
+    if soort != "application/json":
+        return None, ["Stuur de notificatie als JSON (Content-Type: application/json)."]
+    if len(request.body) > MAX_LENGTE:
+        return None, ["De notificatie is te groot."]
+    try:
+        return json.loads(request.body.decode("utf-8"), parse_constant=_geen_json), []
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None, ["De inhoud is geen geldige JSON."]
+
+
+@csrf_exempt
+@transaction.non_atomic_requests
+@require_POST
+def ontvang(request):
+    body, fouten = _lees_body(request)
+    if fouten:
+        return _fout(400, fouten)
+    if not isinstance(body, dict):
+        return _fout(400, ["De notificatie moet een JSON-object zijn."])
+    headers = {naam: request.headers.get(naam) for naam in ("bron", "doel", "berichtId")}
+    headers = {k: v for k, v in headers.items() if v is not None}
+    if any("\x00" in v for v in headers.values()):
+        return _fout(400, ["Een header bevat een ongeldig teken."])
+    fouten = spec.validate_request(OPERATIE, path_params={}, headers=headers, body=body)
+    if fouten:
+        return _fout(400, fouten)
+    # The schema allows more than makes sense; these checks keep garbage out of the inbox.
+    bsn = body.get("bsn") or ""
+    if bsn and not persoon_rules.is_valid_bsn(bsn):
+        fouten.append("Het BSN is ongeldig: het moet 9 cijfers hebben en de elfproef "
+                      "doorstaan.")
+    moment = _registratie(body["registratieDatumTijd"])
+    if moment is None:
+        fouten.append("registratieDatumTijd is geen geldige datum en tijd.")
+    vnummer = body.get("vNummer")
+    if isinstance(vnummer, bool):
+        fouten.append("vNummer moet een getal zijn.")
+    if fouten:
+        return _fout(400, fouten)
+    gemeente = Gemeente.objects.filter(oin=headers["doel"]).first()
+    if gemeente is None:
+        return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze installatie."])
+    bericht_id = uuid.UUID(headers["berichtId"])
+    try:
+        with transaction.atomic():
+            Notificatie.objects.create(
+                bericht_id=bericht_id, bron=headers["bron"], doel=headers["doel"],
+                gemeente=gemeente, gebeurtenis_id=body["gebeurtenisId"], bsn=bsn,
+                vnummer=str(vnummer).zfill(10) if vnummer is not None else "",
+                registratie_datum_tijd=moment)
+    except IntegrityError:
+        # Same berichtId again (DUO retried, or two deliveries raced): acknowledged, kept once.
+        if not Notificatie.objects.filter(bericht_id=bericht_id).exists():
+            raise
+        log.info("Notificatie %s was al ontvangen", bericht_id)
+    else:
+        log.info("Notificatie %s (%s) opgeslagen", bericht_id, body["gebeurtenisId"])
+    antwoord = HttpResponse(status=201)
+    antwoord["API-Version"] = api_versie()
+    antwoord["berichtId"] = str(bericht_id)
+    return antwoord

@@ -1,0 +1,159 @@
+"""The durable outbox: messages to DUO, stored with the change that causes them and
+delivered by ``koers worker``.
+
+- :func:`plaats` validates the request against DUO's contract (koers.duo.spec) and stores a
+  :class:`~koers.duo.models.Bericht` in the caller's transaction: rolled back together with
+  the change, so DUO never hears of a change Koers did not keep, and never misses one it did.
+- :func:`lever_af` claims due messages with a lease (see koers.duo.lease for the algorithm)
+  and delivers each with ``DuoClient.call(bericht_id=bericht.bericht_id)``: the berichtId is
+  fixed when the message is queued and never changes, so DUO can recognise a retry.
+  Outcomes: 2xx → ``afgeleverd``; 4xx → ``geweigerd`` with DUO's foutteksten, no retry
+  (retrying cannot help, a person must correct something); timeout, connection error or
+  5xx → retry after ``2 ** pogingen`` seconds (at most ``DUO_BACKOFF_MAX``), and after
+  ``DUO_MAX_POGINGEN`` attempts → ``mislukt``. Refused and failed messages are put on the
+  case's timeline.
+- :func:`opnieuw_versturen` puts a refused or failed message back in the queue (functioneel
+  beheer, after a correction), with the same berichtId.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from koers.duo import lease, spec
+from koers.duo.client import DuoClient, DuoFout, duo_client
+from koers.duo.models import Bericht
+from koers.inburgeraars.models import Gebeurtenis
+from koers.inburgeraars.services import Weigering, registreer
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)  # far longer than one delivery (DUO_TIMEOUT) may take
+MAX_ANTWOORD = 10_000
+
+
+def plaats(*, soort: str, operation_id: str, gemeente, traject=None, path_params: dict,
+           body=None) -> Bericht:
+    """Queue a message to DUO. Must run inside the caller's ``transaction.atomic()``."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("outbox.plaats hoort in de transactie van de wijziging.")
+    operatie = spec.operation(operation_id)
+    bericht_id = uuid.uuid4()
+    headers = {"bron": gemeente.oin, "doel": settings.DUO_OIN, "berichtId": str(bericht_id)}
+    fouten = spec.validate_request(operation_id, path_params=path_params, headers=headers,
+                                   body=body)
+    if fouten:
+        raise Weigering(["DUO zou dit bericht weigeren: " + " ".join(fouten)])
+    return Bericht.objects.create(
+        bericht_id=bericht_id, soort=soort, operation_id=operation_id,
+        methode=operatie.method, pad=spec.path_for(operation_id, **path_params), body=body,
+        gemeente=gemeente, traject=traject)
+
+
+def wachttijd(pogingen: int) -> timedelta:
+    """Exponential backoff: 2, 4, 8, … seconds, capped at DUO_BACKOFF_MAX."""
+    return timedelta(seconds=min(2 ** min(pogingen, 30), settings.DUO_BACKOFF_MAX))
+
+
+def _te_doen(max_aantal: int) -> list[int]:
+    nu = timezone.now()
+    return list(Bericht.objects.filter(lease.aan_de_beurt(nu), status=Bericht.Status.WACHTEND)
+                .order_by("volgende_poging_op", "id").values_list("id", flat=True)[:max_aantal])
+
+
+def _tekst(body) -> str:
+    return "" if body is None else json.dumps(body, ensure_ascii=False)[:MAX_ANTWOORD]
+
+
+def _op_tijdlijn(bericht: Bericht, omschrijving: str, toelichting: str = "") -> None:
+    if bericht.traject_id is not None:
+        registreer(bericht.traject, Gebeurtenis.Soort.DUO, omschrijving[:500], None,
+                   toelichting=toelichting)
+
+
+def _lever_een_af(pk: int, client: DuoClient) -> bool:
+    tot = lease.claim(Bericht, pk, status=Bericht.Status.WACHTEND, lease=LEASE)
+    if tot is None:
+        return False  # another worker has it
+    bericht = Bericht.objects.select_related("gemeente", "traject").get(pk=pk)
+    operatie = spec.operation(bericht.operation_id)
+    path_params = operatie.match(bericht.pad) or {}
+    pogingen = bericht.pogingen + 1
+    try:
+        antwoord = client.call(bericht.operation_id, bron=bericht.gemeente.oin,
+                               path_params=path_params, body=bericht.body,
+                               bericht_id=bericht.bericht_id)
+    except DuoFout as fout:
+        if fout.permanent:
+            with transaction.atomic():
+                if lease.schrijf(Bericht, pk, tot, status=Bericht.Status.GEWEIGERD,
+                                 pogingen=pogingen, laatste_statuscode=fout.status,
+                                 foutteksten=list(fout.foutteksten),
+                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD]):
+                    _op_tijdlijn(bericht, f"DUO weigerde het bericht "
+                                 f"'{bericht.soort}'", "\n".join(fout.foutteksten)
+                                 or fout.melding)
+            log.info("Bericht %s geweigerd door DUO (status %s)", bericht.bericht_id,
+                     fout.status)
+            return True
+        if pogingen >= settings.DUO_MAX_POGINGEN:
+            with transaction.atomic():
+                if lease.schrijf(Bericht, pk, tot, status=Bericht.Status.MISLUKT,
+                                 pogingen=pogingen, laatste_statuscode=fout.status,
+                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD]):
+                    _op_tijdlijn(bericht, f"Bericht '{bericht.soort}' niet bij DUO "
+                                 f"aangekomen na {pogingen} pogingen", fout.melding)
+            log.warning("Bericht %s mislukt na %s pogingen", bericht.bericht_id, pogingen)
+            return True
+        lease.schrijf(Bericht, pk, tot, pogingen=pogingen, laatste_statuscode=fout.status,
+                      laatste_antwoord=fout.melding[:MAX_ANTWOORD],
+                      volgende_poging_op=timezone.now() + wachttijd(pogingen))
+        log.info("Bericht %s: DUO niet bereikbaar (status %s), poging %s", bericht.bericht_id,
+                 fout.status, pogingen)
+        return True
+    lease.schrijf(Bericht, pk, tot, status=Bericht.Status.AFGELEVERD, pogingen=pogingen,
+                  laatste_statuscode=antwoord.status, laatste_antwoord=_tekst(antwoord.body),
+                  foutteksten=[], afgeleverd_op=timezone.now())
+    log.info("Bericht %s afgeleverd (status %s)", bericht.bericht_id, antwoord.status)
+    return True
+
+
+def lever_af(*, max_aantal: int = 50, client: DuoClient | None = None,
+             stop: threading.Event | None = None) -> int:
+    """Deliver up to ``max_aantal`` due messages; returns how many were attempted.
+    ``stop`` (set by SIGTERM in the worker) ends the batch after the current message."""
+    client = client or duo_client()
+    aantal = 0
+    for pk in _te_doen(max_aantal):
+        if stop is not None and stop.is_set():
+            break
+        aantal += _lever_een_af(pk, client)
+    return aantal
+
+
+@transaction.atomic
+def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
+    """Queue a refused or failed message again (same berichtId), e.g. after a correction."""
+    bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+    if bericht.status not in (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT):
+        raise Weigering(["Alleen een geweigerd of mislukt bericht kan opnieuw worden "
+                         "verstuurd."])
+    bericht.status = Bericht.Status.WACHTEND
+    bericht.pogingen = 0
+    bericht.volgende_poging_op = None
+    bericht.geclaimd_tot = None
+    bericht.foutteksten = []
+    bericht.save(update_fields=["status", "pogingen", "volgende_poging_op", "geclaimd_tot",
+                                "foutteksten"])
+    if bericht.traject_id is not None:
+        registreer(bericht.traject, Gebeurtenis.Soort.DUO,
+                   f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd", door)
+    return bericht

@@ -1,0 +1,165 @@
+"""``koers worker``: the loop that works off the DUO chain.
+
+Each round:
+
+1. deliver due messages from the outbox (koers.duo.outbox.lever_af), then let
+   koers.duo.meldingen take DUO's ids from delivered contactpersonen;
+2. handle due notifications (:func:`verwerk_notificaties`);
+3. when its interval has passed, run the herstel job (koers.duo.herstel);
+4. sleep briefly when there was nothing to do.
+
+SIGTERM/SIGINT set a stop flag that is checked between items, so the worker stops after the
+item it is working on; a worker killed harder leaves only leases that run out.
+
+Notifications are claimed like messages (koers.duo.lease). A person's notifications are
+handled in DUO's order: one waits while an earlier one of the same BSN is still open. A
+handler runs in one transaction with the notification's new status. Transient DUO failures
+(timeout, 5xx) are retried with backoff (koers.duo.outbox.wachttijd) up to
+DUO_MAX_POGINGEN; a permanent one (4xx, or a Weigering from Koers' own rules) gives status
+``fout`` with the Dutch melding for functioneel beheer. Unknown gebeurtenisIds get status
+``onbekend``. Several workers may run at the same time, against SQLite or PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from koers.duo import handlers, herstel, lease, meldingen, outbox
+from koers.duo.client import DuoClient, DuoFout, duo_client
+from koers.duo.models import Notificatie
+from koers.inburgeraars.services import Weigering
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+NIEUW = Notificatie.Status.NIEUW
+
+
+def _te_doen(max_aantal: int) -> list[int]:
+    nu = timezone.now()
+    eerder_open = Notificatie.objects.filter(
+        status=NIEUW, bsn=OuterRef("bsn"),
+        registratie_datum_tijd__lt=OuterRef("registratie_datum_tijd")).exclude(bsn="")
+    return list(Notificatie.objects.filter(lease.aan_de_beurt(nu), status=NIEUW)
+                .filter(~Exists(eerder_open))
+                .order_by("registratie_datum_tijd", "id")
+                .values_list("id", flat=True)[:max_aantal])
+
+
+def _verwerk_een(pk: int, client: DuoClient) -> bool:
+    tot = lease.claim(Notificatie, pk, status=NIEUW, lease=LEASE)
+    if tot is None:
+        return False
+    notificatie = Notificatie.objects.select_related("gemeente").get(pk=pk)
+    pogingen = notificatie.pogingen + 1
+    if not handlers.is_bekend(notificatie.gebeurtenis_id):
+        lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.ONBEKEND,
+                      pogingen=pogingen, verwerkt_op=timezone.now(),
+                      fout=f"Koers kent gebeurtenis {notificatie.gebeurtenis_id} nog niet.")
+        log.warning("Notificatie %s: onbekende gebeurtenis %s", notificatie.bericht_id,
+                    notificatie.gebeurtenis_id)
+        return True
+    try:
+        with transaction.atomic():
+            traject = handlers.behandel(notificatie, client)
+            if not lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.VERWERKT,
+                                 pogingen=pogingen, verwerkt_op=timezone.now(), fout="",
+                                 traject=traject):
+                # Our lease ran out and another worker took over: undo our work.
+                raise _LeaseVerlopen
+    except _LeaseVerlopen:
+        log.warning("Notificatie %s: lease verlopen, verwerking teruggedraaid",
+                    notificatie.bericht_id)
+    except Weigering as weigering:
+        lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.FOUT, pogingen=pogingen,
+                      fout=" ".join(weigering.fouten.values()))
+        log.warning("Notificatie %s (%s) kan niet worden verwerkt", notificatie.bericht_id,
+                    notificatie.gebeurtenis_id)
+    except DuoFout as fout:
+        if fout.permanent or pogingen >= settings.DUO_MAX_POGINGEN:
+            lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.FOUT,
+                          pogingen=pogingen, fout=fout.melding)
+            log.warning("Notificatie %s: DUO-fout (status %s), opgegeven",
+                        notificatie.bericht_id, fout.status)
+        else:
+            _later(pk, tot, pogingen, fout.melding)
+    except (IntegrityError, OperationalError) as fout:
+        # A race with another worker on the same person, or a locked database: try again.
+        # The exception text is not logged: a database error can quote a BSN.
+        _later(pk, tot, pogingen, f"Tijdelijke fout in de database ({type(fout).__name__}).")
+    except Exception as fout:  # noqa: BLE001 - one bad notification must not stop the worker
+        log.error("Notificatie %s (%s): onverwachte fout %s", notificatie.bericht_id,
+                  notificatie.gebeurtenis_id, type(fout).__name__)
+        _later(pk, tot, pogingen, f"Onverwachte fout bij het verwerken ({type(fout).__name__}). "
+                                  "Meld dit aan de leverancier als het blijft gebeuren.")
+    return True
+
+
+class _LeaseVerlopen(Exception):
+    pass
+
+
+def _later(pk: int, tot, pogingen: int, melding: str) -> None:
+    if pogingen >= settings.DUO_MAX_POGINGEN:
+        lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.FOUT, pogingen=pogingen,
+                      fout=melding)
+        return
+    lease.schrijf(Notificatie, pk, tot, pogingen=pogingen, fout=melding,
+                  volgende_poging_op=timezone.now() + outbox.wachttijd(pogingen))
+
+
+def verwerk_notificaties(*, max_aantal: int = 50, client: DuoClient | None = None,
+                         stop: threading.Event | None = None) -> int:
+    """Handle up to ``max_aantal`` due notifications; returns how many were attempted."""
+    client = client or duo_client()
+    aantal = 0
+    for pk in _te_doen(max_aantal):
+        if stop is not None and stop.is_set():
+            break
+        aantal += _verwerk_een(pk, client)
+    return aantal
+
+
+def ronde(*, client: DuoClient | None = None, stop: threading.Event | None = None,
+          herstel_nu: bool = False) -> int:
+    """One pass over everything; returns the number of items worked on."""
+    client = client or duo_client()
+    werk = outbox.lever_af(client=client, stop=stop)
+    meldingen.verwerk_contactpersonen()
+    werk += verwerk_notificaties(client=client, stop=stop)
+    if herstel_nu and not (stop and stop.is_set()):
+        werk += herstel.herstel(client=client, stop=stop)
+    return werk
+
+
+def draai(*, eenmalig: bool = False, slaap: float = 2.0, herstel_interval: float = 15.0,
+          stop: threading.Event | None = None, client: DuoClient | None = None) -> None:
+    """The loop of ``koers worker``. ``herstel_interval`` in minutes (0 = no herstel)."""
+    stop = stop or threading.Event()
+    client = client or duo_client()
+    volgende_herstel = time.monotonic()
+    while not stop.is_set():
+        herstel_nu = herstel_interval > 0 and time.monotonic() >= volgende_herstel
+        if herstel_nu:
+            volgende_herstel = time.monotonic() + herstel_interval * 60
+        try:
+            werk = ronde(client=client, stop=stop, herstel_nu=herstel_nu)
+        except OperationalError:
+            log.error("Database niet bereikbaar; de worker probeert het zo opnieuw")
+            werk = 0
+        except Exception as fout:  # noqa: BLE001 - the loop must keep running
+            # Only the type: an exception text can quote personal data.
+            log.error("Onverwachte fout in de worker-ronde: %s", type(fout).__name__)
+            werk = 0
+        if eenmalig:
+            return
+        if not werk:
+            stop.wait(slaap)

@@ -40,3 +40,10 @@ def test_persoonsgegevens_van_inburgeraars_staan_niet_in_beheer(client, beheerde
     _met_tweede_factor(client, beheerder)
     assert client.get("/beheer/inburgeraars/inburgeraar/").status_code == 404
     assert Gebruiker.objects.filter(username="beheer").exists()
+
+
+def test_beheerder_vindt_de_duo_berichten_in_het_menu(client, beheerder, adviseur_weert):
+    _met_tweede_factor(client, beheerder)
+    assert 'id="naar-duo-berichten"' in client.get("/beheer-duo/").content.decode()
+    _met_tweede_factor(client, adviseur_weert)
+    assert 'id="naar-duo-berichten"' not in client.get("/").content.decode()

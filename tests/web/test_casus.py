@@ -182,3 +182,14 @@ def test_gegevens_wijzigen(als, adviseur_weert, traject_weert):
     assert client.post(url, data).status_code == 302
     traject_weert.inburgeraar.refresh_from_db()
     assert traject_weert.inburgeraar.geslachtsnaam == "Haddad-Nieuw"
+
+
+def test_the_case_page_of_a_person_duo_announced_without_name_works(als, weert, adviseur_weert):
+    from tests.factories import InburgeraarFactory, TrajectFactory
+
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
+        gemeente=weert, voornamen="", geslachtsnaam="", geboortedatum=None,
+        persoonsgegevens_aanvullen=True), adviseur=adviseur_weert)
+    html = als(adviseur_weert).get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
+    assert "Naam nog onbekend" in html
+    assert "Nog onbekend" in html

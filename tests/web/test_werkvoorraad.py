@@ -178,3 +178,15 @@ def test_htmx_gets_only_the_results(als, adviseur_weert, traject_weert):
     response = als(adviseur_weert).get("/", HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert 'id="werkvoorraad-tabel"' in html and "<html" not in html
+
+
+def test_a_case_opened_by_duo_without_a_name_says_so(als, weert, adviseur_weert):
+    """DUO sends no names: such a case must be recognisable and ask for the BRP data."""
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
+        gemeente=weert, voornamen="", geslachtsnaam="", geboortedatum=None,
+        persoonsgegevens_aanvullen=True), adviseur=adviseur_weert)
+    html = als(adviseur_weert).get("/").content.decode()
+    rij = html[html.index(f'id="zaak-{traject.inburgeraar_id}"'):]
+    rij = rij[:rij.index("</tr>")]
+    assert "Naam nog onbekend" in rij
+    assert "aanvullen uit BRP" in rij

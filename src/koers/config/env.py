@@ -69,6 +69,9 @@ VARIABLES: tuple[Variable, ...] = (
              "bij een time-out of 5xx.", default="8", kind="int"),
     Variable("KOERS_DUO_BACKOFF_MAX", "Langste wachttijd tussen twee pogingen, in seconden "
              "(de wachttijd verdubbelt per poging).", default="3600", kind="int"),
+    Variable("KOERS_DUO_LEASE_SECONDEN", "Zolang houdt een worker een bericht of notificatie "
+             "vast. Stopt een worker onverwacht, dan pakt een andere het daarna op. Moet ruim "
+             "langer zijn dan KOERS_DUO_TIMEOUT.", default="300", kind="int"),
     Variable("KOERS_DUO_HERSTEL_PER_MINUUT", "Zoveel open zaken per minuut vraagt de "
              "herstel-taak opnieuw op bij DUO (plicht en termijn).", default="60",
              kind="int"),

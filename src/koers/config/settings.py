@@ -216,6 +216,7 @@ DUO_TIMEOUT = _safe(env.as_int, "KOERS_DUO_TIMEOUT", 10)
 DUO_MAX_POGINGEN = _safe(env.as_int, "KOERS_DUO_MAX_POGINGEN", 8)
 DUO_BACKOFF_MAX = _safe(env.as_int, "KOERS_DUO_BACKOFF_MAX", 3600)
 DUO_HERSTEL_PER_MINUUT = _safe(env.as_int, "KOERS_DUO_HERSTEL_PER_MINUUT", 60)
+DUO_LEASE_SECONDEN = _safe(env.as_int, "KOERS_DUO_LEASE_SECONDEN", 300)
 
 LOGGING = {
     "version": 1,

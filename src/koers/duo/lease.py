@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Model, Q
 from django.utils import timezone
 
@@ -36,9 +37,17 @@ def aan_de_beurt(nu: datetime) -> Q:
     return (Q(volgende_poging_op__isnull=True) | Q(volgende_poging_op__lte=nu)) & vrij(nu)
 
 
-def claim(model: type[Model], pk: int, *, status: str, lease: timedelta) -> datetime | None:
+def duur() -> timedelta:
+    """How long a claim holds (KOERS_DUO_LEASE_SECONDEN): far longer than one delivery may
+    take (KOERS_DUO_TIMEOUT), short enough that a crashed worker's work is soon taken over."""
+    return timedelta(seconds=settings.DUO_LEASE_SECONDEN)
+
+
+def claim(model: type[Model], pk: int, *, status: str, lease: timedelta | None = None
+          ) -> datetime | None:
     """Claim one row; returns the lease end (the fencing token) or None when someone else
     has it or it is no longer open."""
+    lease = lease or duur()
     nu = timezone.now()
     tot = nu + lease
     geclaimd = model.objects.filter(vrij(nu), pk=pk, status=status).update(geclaimd_tot=tot)

@@ -36,7 +36,6 @@ from koers.inburgeraars.services import Weigering, registreer
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)  # far longer than one delivery (DUO_TIMEOUT) may take
 MAX_ANTWOORD = 10_000
 
 
@@ -80,7 +79,7 @@ def _op_tijdlijn(bericht: Bericht, omschrijving: str, toelichting: str = "") -> 
 
 
 def _lever_een_af(pk: int, client: DuoClient) -> bool:
-    tot = lease.claim(Bericht, pk, status=Bericht.Status.WACHTEND, lease=LEASE)
+    tot = lease.claim(Bericht, pk, status=Bericht.Status.WACHTEND)
     if tot is None:
         return False  # another worker has it
     bericht = Bericht.objects.select_related("gemeente", "traject").get(pk=pk)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
@@ -39,7 +38,6 @@ from koers.inburgeraars.services import Weigering
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
 NIEUW = Notificatie.Status.NIEUW
 
 
@@ -55,7 +53,7 @@ def _te_doen(max_aantal: int) -> list[int]:
 
 
 def _verwerk_een(pk: int, client: DuoClient) -> bool:
-    tot = lease.claim(Notificatie, pk, status=NIEUW, lease=LEASE)
+    tot = lease.claim(Notificatie, pk, status=NIEUW)
     if tot is None:
         return False
     notificatie = Notificatie.objects.select_related("gemeente").get(pk=pk)

@@ -84,6 +84,13 @@ class Inburgeraar(models.Model):
     NAAM_ONBEKEND = "Naam nog onbekend"
 
     @property
+    def lijstnaam(self):
+        """"Geslachtsnaam, voornamen" for lists sorted by surname."""
+        if not self.geslachtsnaam:
+            return self.volledige_naam
+        return f"{self.geslachtsnaam}, {self.voornamen}" if self.voornamen else self.geslachtsnaam
+
+    @property
     def volledige_naam(self):
         naam = f"{self.voornamen} {self.geslachtsnaam}".strip()
         return naam or self.NAAM_ONBEKEND

@@ -18,6 +18,7 @@ def _navigatie(request) -> dict:
         "werkvoorraad": policy.heeft_casustoegang(user),
         "aanmelden": policy.mag(user, policy.Actie.AANMELDEN),
         "beheer": user.is_staff or user.heeft_rol(Rol.BEHEERDER),
+        "duo_berichten": policy.mag_duo_berichten_beheren(user),
         "gemeente": user.gemeente,
     }
 

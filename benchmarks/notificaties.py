@@ -1,0 +1,123 @@
+"""Benchmark: notifications from DUO accepted per second, durably stored (201 after commit).
+
+Starts Koers exactly as ``koers run`` does (gunicorn) against a fresh database and POSTs N
+valid notifications to ``/duo/v1/notificaties`` from C concurrent clients over real HTTP,
+10% of them repeating an earlier berichtId. Checks afterwards that every distinct berichtId
+is stored exactly once. Prints the rate as JSON. Run by hand, per database::
+
+    .venv/bin/python benchmarks/notificaties.py                       # embedded SQLite
+    .venv/bin/python benchmarks/notificaties.py --database-url postgres://postgres@127.0.0.1:5432/koers_bench_notif
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+KOERS = str(ROOT / ".venv" / "bin" / "koers")
+DUO_OIN = "00000001234567890000"
+
+
+def bsn(n: int) -> str:
+    """The n-th 9-digit number from 300000000 that passes the elfproef."""
+    count, value = -1, 300000000
+    while True:
+        digits = str(value)
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+        if (total - int(digits[8])) % 11 == 0:
+            count += 1
+            if count == n:
+                return digits
+        value += 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp()
+    url = args.database_url or f"sqlite:///{tmp}/koers.sqlite3"
+    if url.startswith("postgres"):
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    env = {**os.environ, "DATABASE_URL": url, "KOERS_DEMO": "true", "KOERS_DATA_DIR": tmp,
+           "KOERS_PORT": str(args.port), "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1"}
+    subprocess.run([KOERS, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([KOERS, "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
+    weert_oin = subprocess.run(
+        [KOERS, "shell", "-c", "from koers.organisaties.models import Gemeente;"
+         "print(Gemeente.objects.get(gemeentecode='0988').oin)"],
+        env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+    ids = [str(uuid.uuid4()) for _ in range(int(args.n * 0.9))]
+    berichten = [(ids[i], bsn(i)) for i in range(len(ids))]
+    berichten += [berichten[i] for i in range(args.n - len(berichten))]  # 10% repeated
+    server = subprocess.Popen([KOERS, "run"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base + "/inloggen/", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        fouten = []
+        volgende = iter(berichten)
+        lock = threading.Lock()
+
+        def client():
+            with httpx.Client(base_url=base, timeout=30) as http:
+                while True:
+                    with lock:
+                        item = next(volgende, None)
+                    if item is None:
+                        return
+                    bericht_id, nummer = item
+                    antwoord = http.post("/duo/v1/notificaties", headers={
+                        "bron": DUO_OIN, "doel": weert_oin, "berichtId": bericht_id},
+                        json={"registratieDatumTijd": "2026-11-28T10:00:00+01:00",
+                              "bsn": nummer, "gebeurtenisId": "SS139"})
+                    if antwoord.status_code != 201:
+                        fouten.append(antwoord.status_code)
+
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        duur = time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    opgeslagen = subprocess.run(
+        [KOERS, "shell", "-c", "from koers.duo.models import Notificatie;"
+         "print(Notificatie.objects.count())"],
+        env=env, check=True, capture_output=True, text=True).stdout.strip()
+    print(json.dumps({
+        "database": "postgresql" if url.startswith("postgres") else "sqlite",
+        "verstuurd": len(berichten), "uniek": len(ids), "opgeslagen": int(opgeslagen),
+        "fouten": len(fouten), "clients": args.clients, "seconden": round(duur, 2),
+        "per_seconde": round(len(berichten) / duur, 1)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

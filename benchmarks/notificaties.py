@@ -62,7 +62,7 @@ def main() -> None:
     subprocess.run([KOERS, "migrate", "-v0"], env=env, check=True)
     subprocess.run([KOERS, "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
     weert_oin = subprocess.run(
-        [KOERS, "shell", "-c", "from koers.organisaties.models import Gemeente;"
+        [KOERS, "shell", "--no-imports", "-c", "from koers.organisaties.models import Gemeente;"
          "print(Gemeente.objects.get(gemeentecode='0988').oin)"],
         env=env, check=True, capture_output=True, text=True).stdout.strip()
 
@@ -109,7 +109,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
     opgeslagen = subprocess.run(
-        [KOERS, "shell", "-c", "from koers.duo.models import Notificatie;"
+        [KOERS, "shell", "--no-imports", "-c", "from koers.duo.models import Notificatie;"
          "print(Notificatie.objects.count())"],
         env=env, check=True, capture_output=True, text=True).stdout.strip()
     print(json.dumps({

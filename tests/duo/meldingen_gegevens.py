@@ -3,6 +3,9 @@
 import uuid
 from datetime import date
 
+import pytest
+import time_machine
+
 from koers.duo import spec
 from koers.intake.services import bewaar, rond_af
 from koers.pip.services import bewaar_concept, stel_vast
@@ -42,3 +45,11 @@ def assert_spec_geldig(bericht):
     headers = {"bron": bericht.gemeente.oin, "doel": DUO_OIN, "berichtId": str(uuid.uuid4())}
     assert spec.validate_request(bericht.operation_id, path_params=params, headers=headers,
                                  body=bericht.body) == []
+
+
+@pytest.fixture
+def meldingen_dag(settings):
+    """The meldingen tests run on VANDAAG against DUO_OIN."""
+    settings.DUO_OIN = DUO_OIN
+    with time_machine.travel(VANDAAG, tick=False):
+        yield

@@ -4,26 +4,19 @@ when DUO's rules hold, a Weigering and nothing queued when they do not."""
 from datetime import date
 
 import pytest
-import time_machine
 
 from koers.duo import meldingen
 from koers.duo.models import Bericht
 from koers.duo.rules import Aanbod, Instelling
 from koers.inburgeraars.services import Weigering
-from tests.duo.meldingen_gegevens import (
-    DUO_OIN,
-    VANDAAG,
+from tests.duo.meldingen_gegevens import (  # noqa: F401  (meldingen_dag is a fixture)
     assert_spec_geldig,
     intake_af,
+    meldingen_dag,
     vastgesteld,
 )
 
-
-@pytest.fixture(autouse=True)
-def _vandaag(settings):
-    settings.DUO_OIN = DUO_OIN
-    with time_machine.travel(VANDAAG, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("meldingen_dag")
 
 
 @pytest.fixture

@@ -4,28 +4,21 @@ vaststellen (RULES.md "PIP"; API PIP, operation postPipByBsn)."""
 from datetime import date
 
 import pytest
-import time_machine
 
 from koers.duo import meldingen
 from koers.duo.models import Bericht
 from koers.inburgeraars.services import Weigering
 from koers.pip.models import PipVersie
 from koers.pip.services import bewaar_concept, stel_vast
-from tests.duo.meldingen_gegevens import (
-    DUO_OIN,
-    VANDAAG,
+from tests.duo.meldingen_gegevens import (  # noqa: F401  (meldingen_dag is a fixture)
     assert_spec_geldig,
     geldig_pip,
     intake_af,
+    meldingen_dag,
     vastgesteld,
 )
 
-
-@pytest.fixture(autouse=True)
-def _vandaag(settings):
-    settings.DUO_OIN = DUO_OIN
-    with time_machine.travel(VANDAAG, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("meldingen_dag")
 
 
 @pytest.fixture

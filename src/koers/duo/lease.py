@@ -37,6 +37,17 @@ def aan_de_beurt(nu: datetime) -> Q:
     return (Q(volgende_poging_op__isnull=True) | Q(volgende_poging_op__lte=nu)) & vrij(nu)
 
 
+def werk_af(ids, doe, stop=None) -> int:
+    """Run ``doe(pk)`` for each claimed-to-be id until ``stop`` (SIGTERM) is set; returns the
+    number attempted. ``doe`` claims the row itself, so a row taken meanwhile is skipped."""
+    aantal = 0
+    for pk in ids:
+        if stop is not None and stop.is_set():
+            break
+        aantal += doe(pk)
+    return aantal
+
+
 def duur() -> timedelta:
     """How long a claim holds (KOERS_DUO_LEASE_SECONDEN): far longer than one delivery may
     take (KOERS_DUO_TIMEOUT), short enough that a crashed worker's work is soon taken over."""

@@ -130,12 +130,7 @@ def lever_af(*, max_aantal: int = 50, client: DuoClient | None = None,
     """Deliver up to ``max_aantal`` due messages; returns how many were attempted.
     ``stop`` (set by SIGTERM in the worker) ends the batch after the current message."""
     client = client or duo_client()
-    aantal = 0
-    for pk in _te_doen(max_aantal):
-        if stop is not None and stop.is_set():
-            break
-        aantal += _lever_een_af(pk, client)
-    return aantal
+    return lease.werk_af(_te_doen(max_aantal), lambda pk: _lever_een_af(pk, client), stop)
 
 
 @transaction.atomic

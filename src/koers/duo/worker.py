@@ -118,12 +118,7 @@ def verwerk_notificaties(*, max_aantal: int = 50, client: DuoClient | None = Non
                          stop: threading.Event | None = None) -> int:
     """Handle up to ``max_aantal`` due notifications; returns how many were attempted."""
     client = client or duo_client()
-    aantal = 0
-    for pk in _te_doen(max_aantal):
-        if stop is not None and stop.is_set():
-            break
-        aantal += _verwerk_een(pk, client)
-    return aantal
+    return lease.werk_af(_te_doen(max_aantal), lambda pk: _verwerk_een(pk, client), stop)
 
 
 def ronde(*, client: DuoClient | None = None, stop: threading.Event | None = None,

@@ -1,0 +1,52 @@
+"""The chain's screens in a real browser, checked with axe-core: a refusal by DUO on the case
+page, and the message monitor of functioneel beheer."""
+
+import re
+
+import pytest
+
+from koers.duo.models import Bericht
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.test_walkthrough_pip import WACHTWOORD, adviseur, inloggen, zaak  # noqa: F401
+from tests.factories import GebruikerFactory, OrganisatieFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def geweigerd(zaak, weert):  # noqa: F811  (zaak is the imported fixture)
+    return Bericht.objects.create(
+        soort="pip", operation_id="postPipByBsn", methode="POST",
+        pad=f"/personen/{zaak.bsn}/PIP", body={"dagtekeningPip": "2026-11-01", "leerroute": "B"},
+        gemeente=weert, traject=zaak.huidig_traject, status=Bericht.Status.GEWEIGERD,
+        pogingen=1, laatste_statuscode=400,
+        foutteksten=["De dagtekening ligt voor de vestiging in de gemeente."])
+
+
+def test_adviseur_ziet_de_weigering_van_duo_op_de_zaak(page, zaak, geweigerd):  # noqa: F811
+    inloggen(page, "adviseur-weert")
+    page.locator("#werkvoorraad-tabel").wait_for()
+    page.goto(f"/inburgeraars/{zaak.pk}/")
+    alert = page.locator("#duo-actie-nodig")
+    assert "De dagtekening ligt voor de vestiging" in alert.inner_text()
+    assert_accessible(page)
+
+
+def test_beheerder_ziet_en_verstuurt_berichten_opnieuw(page, geweigerd, db):
+    org = OrganisatieFactory(naam="Koers functioneel beheer", soort="overig")
+    GebruikerFactory(username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True,
+                     is_demo_account=True, password=WACHTWOORD)
+    inloggen(page, "beheer")
+    page.locator("#naar-duo-berichten").click()
+    page.wait_for_url(re.compile(r"/beheer-duo/"))
+    tabel = page.locator("table").first
+    assert "PIP" in tabel.inner_text()
+    assert geweigerd.traject.inburgeraar.bsn not in page.content()  # masked
+    assert_accessible(page)
+    screenshot(page, "duo-berichten")
+    tabel.locator("tbody a").first.click()
+    assert "postPipByBsn" in page.content()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Opnieuw versturen")).click()
+    geweigerd.refresh_from_db()
+    assert geweigerd.status == Bericht.Status.WACHTEND

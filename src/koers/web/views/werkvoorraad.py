@@ -3,8 +3,11 @@ first, with search and filters. A constant number of queries per page, whatever 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
@@ -12,6 +15,7 @@ from koers.organisaties.models import Rol
 from koers.toegang import policy
 from koers.web.forms import WerkvoorraadFilter
 from koers.web.paginering import pagineer
+from koers.web.templatetags.koers_web import deadline
 
 PER_PAGINA = 25
 PER_PAGINA_MAX = 100
@@ -74,6 +78,35 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     return qs
 
 
+@dataclass(frozen=True)
+class Rij:
+    """One werkvoorraad row as plain text: the template only prints it, which keeps a page of
+    many rows cheap to render."""
+
+    inburgeraar_id: int
+    url: str
+    naam: str
+    aanvullen: bool
+    bsn: str
+    gemeente: str
+    doelgroep: str
+    status: str
+    adviseur: str
+    deadline: str
+
+
+def _rij(traject, vandaag) -> Rij:
+    persoon = traject.inburgeraar
+    return Rij(
+        inburgeraar_id=persoon.pk,
+        url=reverse("web:inburgeraar", args=[persoon.pk]),
+        naam=persoon.lijstnaam, aanvullen=persoon.persoonsgegevens_aanvullen, bsn=persoon.bsn,
+        gemeente=traject.gemeente.naam, doelgroep=persoon.doelgroepindeling,
+        status=traject.get_status_display(),
+        adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
+        deadline=deadline(traject.volgende_deadline, vandaag))
+
+
 @login_required
 def werkvoorraad(request):
     user = request.user
@@ -93,7 +126,8 @@ def werkvoorraad(request):
     pagina = pagineer(trajecten(user, filters, vandaag, teamleider=teamleider), per,
                       na=request.GET.get("na"), voor=request.GET.get("voor"))
     context = {
-        "form": form, "pagina": pagina, "vandaag": vandaag, "teamleider": teamleider,
+        "form": form, "pagina": pagina, "rijen": [_rij(t, vandaag) for t in pagina.rijen],
+        "vandaag": vandaag, "teamleider": teamleider,
         "alle": bool(filters.get("alle")), "per": per,
         "gefilterd": any(filters.get(k) for k in ("q", "status", "gemeente", "doelgroep",
                                                    "deadline", "adviseur")),

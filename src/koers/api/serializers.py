@@ -62,12 +62,12 @@ class _JsonObjectField(serializers.DictField):
 
 @extend_schema_field(schema.OnderwerpenSerializer)
 class OnderwerpenField(_JsonObjectField):
-    pass
+    """The intake topics, keyed as in koers.intake.rules.ONDERWERPEN."""
 
 
 @extend_schema_field(schema.PositieveGezondheidSerializer)
 class PositieveGezondheidField(_JsonObjectField):
-    pass
+    """Score and note per Positieve Gezondheid dimension."""
 
 
 @extend_schema_field(schema.DoelenSerializer)

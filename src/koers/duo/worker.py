@@ -102,7 +102,7 @@ def _verwerk_een(pk: int, client: DuoClient) -> bool:
 
 
 class _LeaseVerlopen(Exception):
-    pass
+    """Another worker took the row over: our outcome must not be written."""
 
 
 def _later(pk: int, tot, pogingen: int, melding: str) -> None:

@@ -22,7 +22,7 @@ RESOURCES = ResourceAccessPolicy(allow_remote=False, base_dir=FONTS)
 
 
 class PdfFout(RuntimeError):
-    pass
+    """The letter could not be rendered; vaststellen is rolled back with it."""
 
 
 def maak_pdf(pip, *, kenmerk: str) -> bytes:

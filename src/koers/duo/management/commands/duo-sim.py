@@ -9,6 +9,8 @@ The simulator keeps its own state (in memory, optionally in --state FILE); it ne
 Koers' database. No request is logged: paths hold BSNs.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -62,9 +64,8 @@ class Command(BaseCommand):
                           "Stoppen: Ctrl+C.")
         self.stdout.flush()
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+            with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is the way to stop it
+                server.serve_forever()
         finally:
             server.server_close()
 

@@ -19,7 +19,7 @@ else
 MIGRATE_DEPS := FORCE
 endif
 
-.PHONY: run test lint schema lock check FORCE
+.PHONY: run test lint schema lock check screenshots FORCE
 
 run: $(VENV)/.base.stamp node_modules/.stamp var/.migrated.stamp
 	KOERS_DEMO=true $(KOERS) seed
@@ -41,6 +41,10 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
 	$(BIN)/mypy src/koers/*/rules.py
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The user guide's pictures, taken by the browser walk-throughs.
+screenshots: $(VENV)/.dev.stamp node_modules/.stamp
+	KOERS_SCREENSHOTS=1 $(BIN)/pytest tests/browser
 
 lint: $(VENV)/.dev.stamp
 	$(BIN)/ruff check

@@ -61,6 +61,9 @@ def assert_accessible(page):
 
 
 def screenshot(page, name):
-    """Screenshots for the user guide (docs/gebruikers/), refreshed by every run."""
+    """Screenshots for the user guide (docs/gebruikers/img), refreshed with
+    ``make screenshots``; an ordinary test run leaves the committed pictures alone."""
+    if not os.environ.get("KOERS_SCREENSHOTS"):
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)

@@ -122,6 +122,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisaties.Gebruiker"
+AUTHENTICATION_BACKENDS = ["koers.organisaties.auth.KoersBackend"]
+# Form widgets rendered by Jinja2 (Django's own widget templates, compiled): several times
+# faster than the Django template engine for the werkvoorraad's filters.
+FORM_RENDERER = "koers.web.renderers.KoersRenderer"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:werkvoorraad"
 LOGOUT_REDIRECT_URL = "web:login"

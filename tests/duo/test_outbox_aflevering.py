@@ -32,7 +32,7 @@ def test_plaats_buiten_een_transactie_is_een_programmeerfout(traject_weert):
 
 def test_plaats_in_teruggedraaide_transactie_laat_niets_achter(traject_weert):
     class Terug(Exception):
-        pass
+        """Rolls the surrounding transaction back."""
 
     with pytest.raises(Terug), transaction.atomic():
         outbox.plaats(soort="pip", operation_id="postPipByBsn", gemeente=traject_weert.gemeente,

@@ -39,7 +39,7 @@ PATRONEN: dict[str, str] = {
 
 
 class OnbekendPatroon(LookupError):
-    pass
+    """A pattern in DUO's files for which no example value is known yet."""
 
 
 def voorbeeld(schema: dict[str, Any], *, volledig: bool = True) -> Any:

@@ -142,3 +142,18 @@ def test_inhoud_fouten(kw, fout_velden):
     args = {"doelgroep": "Asielstatushouder", "leerroute": "B", "ontzorgen": False,
             "map_uren": 40, "pvt_uren": 16, **kw}
     assert set(inhoud_fouten(**args)) == fout_velden
+
+
+@pytest.mark.parametrize(("termijn", "uren", "velden"), [
+    (False, False, set()),
+    (True, False, {"termijn"}),
+    (False, True, {"uren"}),
+    (True, True, {"termijn", "uren"}),
+], ids=["vrij", "termijn-loopt", "uren-geregistreerd", "beide"])
+def test_huidig_pip_verwijderen_alleen_zonder_termijn_en_uren(termijn, uren, velden):
+    """RULES.md, PIP: deleting the current PIP only while no termijn is set and no course
+    hours are registered."""
+    from koers.pip.rules import pip_verwijderen_fouten
+
+    fouten = pip_verwijderen_fouten(termijn_vastgesteld=termijn, uren_geregistreerd=uren)
+    assert set(fouten) == velden

@@ -41,7 +41,14 @@ from koers.duo.client import DuoClient, DuoFout
 from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
-from koers.inburgeraars.services import Weigering, registreer, wijzig_gegevens, wijzig_status
+from koers.inburgeraars.services import (
+    Weigering,
+    meld_aan_door_duo,
+    open_traject,
+    registreer,
+    wijzig_gegevens,
+    wijzig_status,
+)
 from koers.intake import services as intake_services
 from koers.intake.models import BredeIntake
 from koers.intake.rules import LBT_MAX_SCORE
@@ -206,14 +213,9 @@ def _pip(body) -> str:
 
 def _nieuw_traject(persoon: Inburgeraar, ctx: Context, start_plicht: date | None,
                    omschrijving: str) -> Traject:
-    traject = Traject(inburgeraar=persoon, gemeente=ctx.gemeente, datum_start_plicht=start_plicht)
-    traject.herbereken_deadlines()
-    traject.save()
-    persoon.huidig_traject = traject
-    persoon.save(update_fields=["huidig_traject"])
-    registreer(traject, Gebeurtenis.Soort.AANGEMELD, f"DUO ({ctx.gid}): {omschrijving}", None,
-               naar_status=traject.status)
-    return traject
+    return open_traject(persoon, gemeente=ctx.gemeente, door=None,
+                        omschrijving=f"DUO ({ctx.gid}): {omschrijving}",
+                        datum_start_plicht=start_plicht)
 
 
 def open_traject_from_notification(ctx: Context) -> Traject | None:
@@ -251,10 +253,8 @@ def open_traject_from_notification(ctx: Context) -> Traject | None:
         raise Weigering(["DUO gaf geen doelgroep door; zonder doelgroep kan Koers geen "
                          "traject openen."])
     if persoon is None:
-        persoon = Inburgeraar.objects.create(
-            bsn=ctx.notificatie.bsn, vnummer=ctx.notificatie.vnummer, voornamen="",
-            geslachtsnaam="", geboortedatum=None, gemeente=ctx.gemeente, doelgroep=doelgroep,
-            persoonsgegevens_aanvullen=True)
+        persoon = meld_aan_door_duo(bsn=ctx.notificatie.bsn, vnummer=ctx.notificatie.vnummer,
+                                    gemeente=ctx.gemeente, doelgroep=doelgroep)
         return _nieuw_traject(persoon, ctx, start_plicht, "aangemeld door DUO; naam en "
                               "geboortedatum nog aanvullen uit de BRP")
     # Known person whose earlier case is closed: the plicht runs again (RULES.md SS129/SS130).

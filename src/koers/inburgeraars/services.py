@@ -76,17 +76,38 @@ def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
             inburgeraar = Inburgeraar.objects.create(gemeente=gemeente, **persoon)
     except IntegrityError:
         raise Weigering({"bsn": "Er is al een inburgeraar met dit BSN."}) from None
+    open_traject(inburgeraar, gemeente=gemeente, door=door, adviseur=adviseur,
+                 omschrijving="Aangemeld bij de gemeente " + gemeente.naam, **traject_data)
+    return inburgeraar
+
+
+def open_traject(inburgeraar: Inburgeraar, *, gemeente, door, omschrijving: str,
+                 adviseur=None, **traject_data) -> Traject:
+    """Open a traject for a known person and make it his current one (aanmelding by the
+    gemeente, or a plicht DUO announces). Call inside the caller's transaction."""
     traject = Traject(inburgeraar=inburgeraar, gemeente=gemeente, adviseur=adviseur,
                       **traject_data)
     traject.herbereken_deadlines()
     traject.save()
     inburgeraar.huidig_traject = traject
     inburgeraar.save(update_fields=["huidig_traject"])
-    registreer(traject, Gebeurtenis.Soort.AANGEMELD, "Aangemeld bij de gemeente " +
-               gemeente.naam, door, naar_status=traject.status)
+    registreer(traject, Gebeurtenis.Soort.AANGEMELD, omschrijving, door,
+               naar_status=traject.status)
     if adviseur is not None:
         _meld_contactpersoon(traject)
-    return inburgeraar
+    return traject
+
+
+@transaction.atomic
+def meld_aan_door_duo(*, bsn: str, vnummer: str, gemeente, doelgroep: str) -> Inburgeraar:
+    """A person DUO announces but Koers does not know. DUO sends no name or date of birth and
+    Koers makes none up: the person is marked to be completed from the BRP."""
+    fouten = _persoon_fouten({"bsn": bsn, "vnummer": vnummer, "doelgroep": doelgroep})
+    if fouten:
+        raise Weigering(fouten)
+    return Inburgeraar.objects.create(
+        bsn=bsn, vnummer=vnummer, voornamen="", geslachtsnaam="", geboortedatum=None,
+        gemeente=gemeente, doelgroep=doelgroep, persoonsgegevens_aanvullen=True)
 
 
 @transaction.atomic

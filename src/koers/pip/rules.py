@@ -167,3 +167,17 @@ def inhoud_fouten(*, doelgroep: str, leerroute: str, ontzorgen: bool, map_uren: 
 
 
 PVT_MIN_UREN = 12
+
+
+def pip_verwijderen_fouten(*, termijn_vastgesteld: bool,
+                           uren_geregistreerd: bool) -> dict[str, str]:
+    """DUO refuses to delete the current PIP once the termijn is set or course hours are
+    registered (RULES.md "Business rules DUO applies to reports", PIP, last rule)."""
+    f: dict[str, str] = {}
+    if termijn_vastgesteld:
+        f["termijn"] = ("Het PIP kan niet meer worden verwijderd: de inburgeringstermijn is al "
+                        "vastgesteld.")
+    if uren_geregistreerd:
+        f["uren"] = ("Het PIP kan niet meer worden verwijderd: er zijn al gevolgde uren "
+                     "doorgegeven.")
+    return f

@@ -1,7 +1,8 @@
 """The simulator's bridge to DUO's business rules: each check is one call into a rules module.
 
 The rules themselves live in koers.pip.rules (PIP), koers.duo.rules (MAP, PVT, Z-route, uren,
-inburgeringsaanbod, contactpersoon) and koers.duo.simulator.rules (DUO-only rules). This module
+inburgeringsaanbod, contactpersoon) and koers.duo.simulator.rules (which persons DUO shows a
+gemeente, a rule only DUO applies). This module
 only reads the person's state into the values those functions take and turns their
 ``{field: text}`` answers into DUO's list of foutteksten.
 """
@@ -85,8 +86,8 @@ def termijn_na_eerste_pip(pip: dict, vandaag: date) -> dict:
 
 
 def pip_verwijder_fouten(persoon: dict) -> list[str]:
-    """DUO's rule for deleting the current PIP (koers.duo.simulator.rules)."""
-    return _teksten(sim_rules.pip_verwijderen_fouten(
+    """DUO's rule for deleting the current PIP (koers.pip.rules)."""
+    return _teksten(pip_rules.pip_verwijderen_fouten(
         termijn_vastgesteld=bool(persoon.get("termijn")),
         uren_geregistreerd=any(uren.get(soort, {}).get("uren")
                                for uren in (persoon.get("uren") or {}).values()

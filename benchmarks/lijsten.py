@@ -29,6 +29,7 @@ from pathlib import Path
 
 import httpx
 import psycopg
+from gedeeld import ensure_database, run_threads, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 KOERS = str(ROOT / ".venv" / "bin" / "koers")
@@ -39,18 +40,6 @@ def koers(env, *args, capture=False):
     result = subprocess.run([KOERS, *args], env=env, check=True, text=True,
                             capture_output=capture)
     return result.stdout.strip() if capture else None
-
-
-def ensure_database(url: str, fresh: bool) -> None:
-    name = url.rsplit("/", 1)[1]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def count_trajecten(url: str) -> int:
@@ -64,17 +53,6 @@ def some_bsn(url: str) -> str:
             "SELECT i.bsn FROM inburgeraars_inburgeraar i JOIN organisaties_gemeente g "
             "ON g.id = i.gemeente_id WHERE g.gemeentecode = '0988' "
             "ORDER BY i.id DESC LIMIT 1").fetchone()[0]
-
-
-def wait_for(url: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer on {url}")
 
 
 def login(base: str, username: str) -> httpx.Client:
@@ -113,13 +91,7 @@ def measure(make_client, path: str, requests: int, concurrency: int) -> dict:
             timings.extend(local)
             errors += local_errors
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    wall = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - wall
+    wall = run_threads(worker, concurrency)
     timings.sort()
     return {
         "requests": len(timings),
@@ -143,7 +115,7 @@ def main() -> None:
 
     env = {**os.environ, "DATABASE_URL": args.database_url, "KOERS_DEMO": "true",
            "KOERS_PORT": str(args.port), "KOERS_WEB_WORKERS": str(args.workers)}
-    ensure_database(args.database_url, args.fresh)
+    ensure_database(args.database_url, fresh=args.fresh)
     koers(env, "migrate", "-v0")
     koers(env, "seed")
     existing = count_trajecten(args.database_url)

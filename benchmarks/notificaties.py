@@ -17,12 +17,13 @@ import os
 import subprocess
 import tempfile
 import threading
-import time
 import uuid
 from pathlib import Path
 
 import httpx
-import psycopg
+from gedeeld import ensure_database, run_threads, wait_for
+
+from koers.inburgeraars.rules import is_valid_bsn
 
 ROOT = Path(__file__).resolve().parent.parent
 KOERS = str(ROOT / ".venv" / "bin" / "koers")
@@ -30,15 +31,13 @@ DUO_OIN = "00000001234567890000"
 
 
 def bsn(n: int) -> str:
-    """The n-th 9-digit number from 300000000 that passes the elfproef."""
-    count, value = -1, 300000000
+    """The n-th BSN from 300000000 on (the elfproef of koers.inburgeraars.rules)."""
+    found, value = -1, 300000000
     while True:
-        digits = str(value)
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-        if (total - int(digits[8])) % 11 == 0:
-            count += 1
-            if count == n:
-                return digits
+        if is_valid_bsn(str(value)):
+            found += 1
+            if found == n:
+                return str(value)
         value += 1
 
 
@@ -53,10 +52,7 @@ def main() -> None:
     tmp = tempfile.mkdtemp()
     url = args.database_url or f"sqlite:///{tmp}/koers.sqlite3"
     if url.startswith("postgres"):
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+        ensure_database(url, fresh=True)
     env = {**os.environ, "DATABASE_URL": url, "KOERS_DEMO": "true", "KOERS_DATA_DIR": tmp,
            "KOERS_PORT": str(args.port), "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1"}
     subprocess.run([KOERS, "migrate", "-v0"], env=env, check=True)
@@ -73,12 +69,7 @@ def main() -> None:
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{args.port}"
     try:
-        for _ in range(100):
-            try:
-                httpx.get(base + "/inloggen/", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_for(base + "/inloggen/")
         fouten = []
         volgende = iter(berichten)
         lock = threading.Lock()
@@ -98,13 +89,7 @@ def main() -> None:
                     if antwoord.status_code != 201:
                         fouten.append(antwoord.status_code)
 
-        threads = [threading.Thread(target=client) for _ in range(args.clients)]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        duur = time.perf_counter() - start
+        duur = run_threads(client, args.clients)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -14,7 +14,19 @@ from koers.inburgeraars.models import Traject
 from koers.organisaties.models import Gemeente
 
 
-class Notificatie(models.Model):
+class Geleased(models.Model):
+    """The work-queue columns koers.duo.lease claims rows by: attempts, when the next attempt
+    is due, and until when a worker holds the row."""
+
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging_op = models.DateTimeField(null=True, blank=True)
+    geclaimd_tot = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Notificatie(Geleased):
     """One notification from DUO (API Notificatie, operation opvoerenNotificatie)."""
 
     class Status(models.TextChoices):
@@ -33,9 +45,6 @@ class Notificatie(models.Model):
     registratie_datum_tijd = models.DateTimeField()
     ontvangen_op = models.DateTimeField(auto_now_add=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NIEUW)
-    pogingen = models.PositiveSmallIntegerField(default=0)
-    volgende_poging_op = models.DateTimeField(null=True, blank=True)
-    geclaimd_tot = models.DateTimeField(null=True, blank=True)
     verwerkt_op = models.DateTimeField(null=True, blank=True)
     fout = models.TextField(blank=True)
     traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
@@ -50,7 +59,7 @@ class Notificatie(models.Model):
         return f"{self.gebeurtenis_id} ({self.bericht_id})"
 
 
-class Bericht(models.Model):
+class Bericht(Geleased):
     """One message to DUO (the outbox). Its ``bericht_id`` is sent as header berichtId and stays
     the same across retries."""
 
@@ -70,9 +79,6 @@ class Bericht(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="berichten")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.WACHTEND)
-    pogingen = models.PositiveSmallIntegerField(default=0)
-    volgende_poging_op = models.DateTimeField(null=True, blank=True)
-    geclaimd_tot = models.DateTimeField(null=True, blank=True)
     laatste_statuscode = models.PositiveSmallIntegerField(null=True, blank=True)
     laatste_antwoord = models.TextField(blank=True)
     foutteksten = models.JSONField(default=list, blank=True)

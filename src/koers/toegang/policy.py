@@ -126,6 +126,11 @@ def adviseurs_voor(user):
     return [g for g in colleagues.order_by("last_name", "username") if g.heeft_rol(Rol.ADVISEUR)]
 
 
+def mag_beheren(user) -> bool:
+    """Functioneel beheer: organisations, users and configuration in the admin."""
+    return bool(getattr(user, "is_staff", False)) or Rol.BEHEERDER in _rollen(user)
+
+
 def mag_duo_berichten_beheren(user) -> bool:
     """The DUO message monitor (DOMAIN.md "Actors": functioneel beheerder). It shows the
     exchange, never a whole BSN, and lets the beheerder send a message again."""

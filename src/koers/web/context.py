@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from koers.organisaties.models import Rol
-
 
 def _navigatie(request) -> dict:
     """What the header and menu show; computed only when a template asks for it."""
@@ -17,7 +15,7 @@ def _navigatie(request) -> dict:
         "actief": True,
         "werkvoorraad": policy.heeft_casustoegang(user),
         "aanmelden": policy.mag(user, policy.Actie.AANMELDEN),
-        "beheer": user.is_staff or user.heeft_rol(Rol.BEHEERDER),
+        "beheer": policy.mag_beheren(user),
         "duo_berichten": policy.mag_duo_berichten_beheren(user),
         "gemeente": user.gemeente,
     }

@@ -112,7 +112,7 @@ def werkvoorraad(request):
     user = request.user
     if not policy.heeft_casustoegang(user):
         return render(request, "web/geen_toegang.html", {
-            "is_beheerder": user.is_staff or user.heeft_rol(Rol.BEHEERDER)})
+            "is_beheerder": policy.mag_beheren(user)})
     teamleider = user.heeft_rol(Rol.TEAMLEIDER)
     vandaag = timezone.localdate()
     gemeenten = list(policy.zichtbare_gemeenten(user))

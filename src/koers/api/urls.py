@@ -1,10 +1,11 @@
 """API version 1, under /api/v1/ (see koers.config.urls). JSON only; no trailing slashes on
 resources."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from koers.api import views
+from koers.config.modules import UITVOERING_APPS
 
 app_name = "api"
 urlpatterns = [
@@ -26,4 +27,5 @@ urlpatterns = [
          views.PipVaststellen.as_view(), name="pip-vaststellen"),
     path("inburgeraars/<int:pk>/pips/<int:versie>/beschikking",
          views.PipBeschikking.as_view(), name="pip-beschikking"),
+    *[path("", include(f"{app}.api_urls")) for app in UITVOERING_APPS],
 ]

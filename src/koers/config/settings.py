@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from koers.config import env
+from koers.config.modules import UITVOERING_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/koers
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "koers.intake",
     "koers.pip",
     "koers.duo",
+    *UITVOERING_APPS,
     "koers.web",
     "koers.api",
 ]

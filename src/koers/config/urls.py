@@ -3,6 +3,8 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views import defaults
 
+from koers.config.modules import UITVOERING_APPS
+
 admin.site.site_header = "Koers — functioneel beheer"
 admin.site.site_title = "Koers beheer"
 
@@ -12,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("koers.api.urls")),
     path("duo/v1/", include("koers.duo.urls")),
     path("", include("koers.web.urls")),
+    *[path("", include(f"{app}.urls")) for app in UITVOERING_APPS],
 ]
 
 

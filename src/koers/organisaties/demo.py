@@ -195,7 +195,14 @@ def seed(stdout=None) -> dict[str, int]:
         seed_cijfers(gemeenten)
         accounts = seed_accounts(gemeenten)
     nieuw = demo_personen.seed_personen(gemeenten, accounts, stdout=stdout)
-    return {"inburgeraars": nieuw}
+    aantallen = {"inburgeraars": nieuw}
+    # The uitvoering apps (koers.config.modules) add their part to the demo cases: each
+    # ``demo.seed(gemeenten, accounts)`` is idempotent and returns what it created, by kind.
+    from koers.web.secties import optionele_modules
+    for module in optionele_modules("demo"):
+        with transaction.atomic():
+            aantallen.update(module.seed(gemeenten, accounts))
+    return aantallen
 
 
 def accounts_tabel() -> str:

@@ -132,6 +132,8 @@ class Rol(models.TextChoices):
     BELEID = "beleid", _("Beleid")
     FINANCIEN = "financien", _("Financiën")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+    # Fills the register of ontzorgen payments (issue 4); reaches no other case data.
+    UITKERINGSADMINISTRATIE = "uitkeringsadministratie", _("Uitkeringsadministratie")
 
 
 class Gebruiker(AbstractUser):

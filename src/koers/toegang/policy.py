@@ -29,6 +29,15 @@ class Sectie(StrEnum):
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
     DUO = "duo"  # the traject's messages to and notifications from DUO
+    # Issue 4, uitvoering en monitoring.
+    LEERROUTE = "leerroute"  # inburgeringsaanbod, uren, examens, afschalen, Z-route
+    MODULES = "modules"  # PVT and MAP
+    BEGELEIDING = "begeleiding"  # maatschappelijke begeleiding, duaal traject / werk
+    ONTZORGEN = "ontzorgen"  # financieel ontzorgen: bijstand and payments (finances)
+    NETWERK = "netwerk"  # instroomklas, tolken, ervaringsdeskundigen, informele taal
+    GESPREKKEN = "gesprekken"  # voortgangsgesprekken (their health scores need GEZONDHEID)
+    SIGNALEN = "signalen"  # due and overdue items of the case
+    HANDHAVING = "handhaving"  # warnings, hoorzitting, boetes, DUO boetes and verlengingen
 
 
 class Actie(StrEnum):
@@ -39,6 +48,18 @@ class Actie(StrEnum):
     PIP_VASTSTELLEN = "pip_vaststellen"
     STATUS_WIJZIGEN = "status_wijzigen"
     ADVISEUR_TOEWIJZEN = "adviseur_toewijzen"
+    # Issue 4, uitvoering en monitoring.
+    LEERROUTE_BEWERKEN = "leerroute_bewerken"
+    MODULES_BEWERKEN = "modules_bewerken"
+    BEGELEIDING_BEWERKEN = "begeleiding_bewerken"
+    ONTZORGEN_BEWERKEN = "ontzorgen_bewerken"
+    NETWERK_BEWERKEN = "netwerk_bewerken"  # a case's instroomklas, tolk, referrals
+    # The tolken and ervaringsdeskundigen lists of the gemeente.
+    NETWERK_REGISTERS_BEHEREN = "netwerk_registers_beheren"
+    GESPREK_VOEREN = "gesprek_voeren"
+    SIGNAAL_AFHANDELEN = "signaal_afhandelen"
+    HANDHAVEN = "handhaven"
+    DUO_MELDEN = "duo_melden"  # report MAP, PVT, Z-route, uren and aanbod to DUO
 
 
 CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER)
@@ -48,13 +69,15 @@ CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 # deadlines and has no need for them.
 SECTIES: dict[str, frozenset[Sectie]] = {
     Rol.ADVISEUR: frozenset(Sectie),
-    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID},
+    # Nor the payments of ontzorgen: finances are special-category data too (issue 4).
+    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN},
 }
 
 ACTIES: dict[str, frozenset[Actie]] = {
     Rol.ADVISEUR: frozenset(Actie) - {Actie.ADVISEUR_TOEWIJZEN},
     Rol.TEAMLEIDER: frozenset({Actie.ADVISEUR_TOEWIJZEN, Actie.AANMELDEN,
-                               Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN}),
+                               Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN,
+                               Actie.NETWERK_REGISTERS_BEHEREN, Actie.SIGNAAL_AFHANDELEN}),
 }
 
 

@@ -27,6 +27,7 @@ from koers.web.forms import (
     StatusForm,
     weigering_naar_formulier,
 )
+from koers.web.secties import casus_secties
 from koers.web.views.common import casus, casus_met_traject, vereis
 
 GEZONDHEID_VELDEN = ("gezondheid", "positieve_gezondheid")
@@ -111,6 +112,7 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
         context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
     if policy.mag_zien(user, Sectie.DUO):
         context.update(_duo_context(traject))
+    context["secties"] = casus_secties(user, inburgeraar, traject)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
     if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:

@@ -1,0 +1,16 @@
+"""The apps that carry out a traject after the PIP (issue 4, "Uitvoering en monitoring").
+
+One list, read by the settings (INSTALLED_APPS), the case page (each app's ``casus`` module
+adds a section), the main menu (an app's optional ``menu`` module), the demo seed (each app's
+``demo`` module), the API (each app's ``api_urls``) and the signal engine (an app's optional
+``signalen`` module). Adding an app here wires it into all of them.
+"""
+
+UITVOERING_APPS: tuple[str, ...] = (
+    "koers.monitoring",   # voortgangsgesprekken and the signal engine
+    "koers.leerroute",    # inburgeringsaanbod, uren, examens, afschalen, Z-route
+    "koers.modules",      # PVT and MAP
+    "koers.begeleiding",  # maatschappelijke begeleiding, ontzorgen, duale trajecten
+    "koers.netwerk",      # instroomklas, tolken, ervaringsdeskundigen, informele taal
+    "koers.handhaving",   # handhaving by the gemeente, DUO boetes and verlengingen
+)

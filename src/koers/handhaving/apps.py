@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HandhavingConfig(AppConfig):
+    name = "koers.handhaving"
+    verbose_name = "Handhaving"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LeerrouteConfig(AppConfig):
+    name = "koers.leerroute"
+    verbose_name = "Leerroute"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ModulesConfig(AppConfig):
+    name = "koers.modules"
+    verbose_name = "PVT en MAP"

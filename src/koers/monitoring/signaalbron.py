@@ -1,0 +1,25 @@
+"""What an app gives the signal engine (issue 4 §9): one :class:`Bron` per kind of signal.
+
+An app lists its sources as ``BRONNEN`` in its ``signalen`` module; the engine in
+:mod:`koers.monitoring` runs every source once per run, set-based: ``rijen(vandaag)`` is ONE
+query over all cases (never a loop per case) that yields ``(traject_id, vervaldatum,
+sleutel)`` for every item that is due *now or within the source's horizon*. ``sleutel``
+tells several signals of one kind on one case apart (e.g. the gesprek's id); use ``""`` when
+a case has at most one. A signal that a source no longer yields is closed by the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from koers.toegang.policy import Sectie
+
+
+@dataclass(frozen=True)
+class Bron:
+    soort: str  # stable key, stored with the signal, e.g. "ontzorgen_einde"
+    titel: str  # Dutch at B1 level, shown on the werkvoorraad and the case page
+    sectie: Sectie  # who may see the signal: whoever may see this section of the case
+    rijen: Callable[[date], Iterable[tuple[int, date, str]]]

@@ -203,6 +203,11 @@ SPECTACULAR_SETTINGS = {
         "AfrondingsredenEnum": "koers.inburgeraars.models.REDEN_CHOICES",
         "IntakeStatusEnum": "koers.intake.models.BredeIntake.Status",
         "PipStatusEnum": "koers.pip.models.PipVersie.Status",
+        "TolkSoortEnum": "koers.netwerk.models.TOLK_SOORT_CHOICES",
+        "TaalondersteuningSoortEnum": "koers.netwerk.models.TAAL_SOORT_CHOICES",
+        "TolkboekingStatusEnum": "koers.netwerk.models.BOEKING_STATUS_CHOICES",
+        "TaalverwijzingStatusEnum": "koers.netwerk.models.VERWIJZING_STATUS_CHOICES",
+        "ErvaringsdeskundigeRolEnum": "koers.netwerk.models.ROL_CHOICES",
     },
     # The documentation page serves Swagger UI from our own static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",

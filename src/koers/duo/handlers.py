@@ -40,6 +40,7 @@ from django.db.models import QuerySet
 from koers.duo.client import DuoClient, DuoFout
 from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.inburgeraars.services import (
     Weigering,
@@ -277,6 +278,7 @@ def bewaar_termijn(ctx: Context, traject: Traject) -> None:
     traject.termijn_start, traject.termijn_eind, traject.termijn_bron = start, eind, "duo"
     traject.save(update_fields=["termijn_start", "termijn_eind", "termijn_bron",
                                 "gewijzigd_op"])
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.TERMIJN)
     toelichting = body.get("verlengingsgrondomschrijving") or ""
     _registreer_eenmalig(traject, ctx, f"inburgeringstermijn van {_nl(start)} tot en met "
                          f"{_nl(eind)}", toelichting)
@@ -352,6 +354,7 @@ def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
             _start_pip_klok(ctx, traject)
         if uitslagen:
             _registreer_eenmalig(traject, ctx, "examenresultaten", _examens(uitslagen))
+            _bewaar_examens(traject, uitslagen)
         if vrijstelling:
             _registreer_eenmalig(traject, ctx, "vrijstellingen",
                                  _oordelen(vrijstellingen, VRIJSTELLINGEN))
@@ -465,10 +468,18 @@ def _lbt_score(tekst: str) -> int | None:
     return punten if 0 <= punten <= LBT_MAX_SCORE else None
 
 
+def _bewaar_examens(traject: Traject, uitslagen) -> None:
+    """The results as rows per part too, shown in the leerroute section of the case."""
+    from koers.leerroute.services import bewaar_duo_examens
+
+    bewaar_duo_examens(traject, uitslagen if isinstance(uitslagen, list) else [])
+
+
 def ss199_examen(ctx: Context) -> Traject:
     uitslagen = ctx.haal("getExamenresultatenByBsn")
     traject = _vereist_traject(ctx)
     _registreer_eenmalig(traject, ctx, "examenresultaat bekend", _examens(uitslagen))
+    _bewaar_examens(traject, uitslagen)
     return traject
 
 

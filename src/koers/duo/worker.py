@@ -6,7 +6,9 @@ Each round:
    koers.duo.meldingen take DUO's ids from delivered contactpersonen;
 2. handle due notifications (:func:`verwerk_notificaties`);
 3. when its interval has passed, run the herstel job (koers.duo.herstel);
-4. sleep briefly when there was nothing to do.
+4. every few minutes, offer the daily run of the signal engine
+   (:func:`koers.monitoring.engine.dagelijks`: it runs once a day, by one worker only);
+5. sleep briefly when there was nothing to do.
 
 SIGTERM/SIGINT set a stop flag that is checked between items, so the worker stops after the
 item it is working on; a worker killed harder leaves only leases that run out.
@@ -133,13 +135,30 @@ def ronde(*, client: DuoClient | None = None, stop: threading.Event | None = Non
     return werk
 
 
+SIGNALEN_INTERVAL = 10 * 60  # seconds between two offers of the daily engine run
+
+
+def signalen_dagelijks() -> None:
+    """The daily run of the signal engine; a failure is logged, never stops the worker."""
+    from koers.monitoring.engine import dagelijks
+
+    try:
+        dagelijks()
+    except Exception as fout:  # noqa: BLE001 - the loop must keep running
+        log.error("Signalen berekenen mislukt: %s", type(fout).__name__)
+
+
 def draai(*, eenmalig: bool = False, slaap: float = 2.0, herstel_interval: float = 15.0,
           stop: threading.Event | None = None, client: DuoClient | None = None) -> None:
     """The loop of ``koers worker``. ``herstel_interval`` in minutes (0 = no herstel)."""
     stop = stop or threading.Event()
     client = client or duo_client()
     volgende_herstel = time.monotonic()
+    volgende_signalen = time.monotonic()
     while not stop.is_set():
+        if time.monotonic() >= volgende_signalen:
+            volgende_signalen = time.monotonic() + SIGNALEN_INTERVAL
+            signalen_dagelijks()
         herstel_nu = herstel_interval > 0 and time.monotonic() >= volgende_herstel
         if herstel_nu:
             volgende_herstel = time.monotonic() + herstel_interval * 60

@@ -147,6 +147,9 @@ class Traject(models.Model):
             models.Index(fields=["gemeente", "volgende_deadline", "id"],
                          name="traject_gemeente_deadline"),
             models.Index(fields=["gemeente", "status"], name="traject_gemeente_status"),
+            # Signals on the termijn's end (verwijtbaar window, PVT/MAP not done) at 1M cases.
+            models.Index(fields=["termijn_eind"], condition=~models.Q(status="afgerond"),
+                         name="traject_termijn_eind_open"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["inburgeraar"],

@@ -105,6 +105,11 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.AFGEROND: frozenset(),
 }
 OPEN_STATUSES = frozenset(s for s in Status if s is not Status.AFGEROND)
+# The timeline steps (Gebeurtenis.Soort) that carry out the PIP: the first of them moves a
+# traject from "PIP vastgesteld" to "in uitvoering" (DOMAIN.md "The traject, step by step",
+# step 4 Uitvoering: leerroute, PVT, MAP, begeleiding, ontzorgen). Not the netwerk steps: an
+# instroomklas or a tolk comes before the route starts as well.
+UITVOERING_STAPPEN = frozenset({"leerroute", "module", "begeleiding", "ontzorgen"})
 
 
 def transition_errors(current: str, new: str, reden: str | None) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from koers.inburgeraars import rules
+from koers.inburgeraars import rules, signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 
 
@@ -34,8 +34,15 @@ def neem_over(instance, data: dict, velden) -> None:
 
 
 def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **extra) -> Gebeurtenis:
-    return Gebeurtenis.objects.create(traject=traject, soort=soort, omschrijving=omschrijving,
-                                      door=door, **extra)
+    """A step on the case's timeline. Every change of a case passes here, so this is also
+    where the case's signals are told to follow ("on change", issue 4 §9)."""
+    gebeurtenis = Gebeurtenis.objects.create(traject=traject, soort=soort,
+                                             omschrijving=omschrijving, door=door, **extra)
+    if soort in rules.UITVOERING_STAPPEN and traject.status == rules.Status.PIP_VASTGESTELD:
+        zorg_voor_status(traject, rules.Status.IN_UITVOERING, door)
+    signals.traject_gewijzigd.send(sender=Gebeurtenis, traject=traject,
+                                   wat=signals.GEBEURTENIS)
+    return gebeurtenis
 
 
 PERSOON_VELDEN = ("bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "telefoon",

@@ -1,8 +1,21 @@
 """This app's section of the case page (see koers.web.secties)."""
 
+from koers.inburgeraars.services import vandaag
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
 PLAATS = "onder"
 TEMPLATE = "leerroute/casus_sectie.html"
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    return None
+    if traject is None or not policy.mag_zien(user, Sectie.LEERROUTE):
+        return None
+    from koers.leerroute.selectors import overzicht
+
+    o = overzicht(traject, vandaag=vandaag())
+    if o.pip is None and not (o.aanbod or o.uren or o.examens):
+        return {"inburgeraar": inburgeraar, "o": None, "mag_bewerken": False}
+    return {"inburgeraar": inburgeraar, "o": o,
+            "mag_bewerken": policy.mag(user, Actie.LEERROUTE_BEWERKEN) and traject.is_open,
+            "mag_melden": policy.mag(user, Actie.DUO_MELDEN) and traject.is_open}

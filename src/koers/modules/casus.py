@@ -1,8 +1,26 @@
-"""This app's section of the case page (see koers.web.secties)."""
+"""This app's section of the case page (see koers.web.secties): the state of PVT and MAP in
+three queries, whatever the number of activities."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from koers.toegang import policy
+from koers.toegang.policy import Sectie
+
+from . import services
 
 PLAATS = "onder"
 TEMPLATE = "modules/casus_sectie.html"
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    return None
+    if traject is None or not policy.mag_zien(user, Sectie.MODULES):
+        return None
+    stand = services.stand(traject)
+    rijen = [
+        {"module": "pvt", "naam": _("PVT"), "ms": stand.pvt,
+         "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "pvt"})},
+        {"module": "map", "naam": _("MAP"), "ms": stand.map,
+         "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "map"})},
+    ]
+    return {"rijen": rijen, "stand": stand}

@@ -1,8 +1,74 @@
-"""This app's section of the case page (see koers.web.secties)."""
+"""This app's section of the case page (see koers.web.secties): the case's open signals
+with forms to handle or snooze them, and the voortgangsgesprekken (planned and held, the
+spinnenweb over time and the effect of interventions). A fixed number of queries."""
 
-PLAATS = "onder"
+from __future__ import annotations
+
+from koers.inburgeraars.services import vandaag
+from koers.monitoring import lezen, rules
+from koers.monitoring.forms import AfhandelenForm, UitstellenForm
+from koers.monitoring.models import Signaal, Voortgangsgesprek
+from koers.monitoring.services import plan_gesprekken
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
+PLAATS = "boven"
 TEMPLATE = "monitoring/casus_sectie.html"
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
-    return None
+def signalen_context(user, traject, *, formulieren: dict | None = None) -> dict | None:
+    soorten = lezen.zichtbare_soorten(user)
+    if not soorten:
+        return None
+    dag = vandaag()
+    titels = lezen.titels()
+    mag = policy.mag(user, Actie.SIGNAAL_AFHANDELEN) and traject.is_open
+    formulieren = formulieren or {}
+    signalen = list(Signaal.objects.filter(
+        traject=traject, actief=True, soort__in=soorten,
+        status__in=(Signaal.Status.OPEN, Signaal.Status.UITGESTELD))
+        .order_by("status", "vervaldatum", "id"))
+    for s in signalen:
+        s.titel = titels.get(s.soort, s.soort)
+        s.te_laat = rules.urgentie(s.vervaldatum, dag) == "te_laat"
+        if mag:
+            s.afhandel_form, s.uitstel_form = formulieren.get(s.pk) or (
+                AfhandelenForm(prefix=f"a{s.pk}"), UitstellenForm(prefix=f"u{s.pk}"))
+    return {"signalen": signalen, "mag_afhandelen": mag}
+
+
+def gesprekken_context(user, traject) -> dict | None:
+    if not policy.mag_zien(user, Sectie.GESPREKKEN):
+        return None
+    plan_gesprekken([traject.pk])  # idempotent: nothing to do when the planning is current
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    qs = Voortgangsgesprek.objects.filter(traject=traject).order_by(
+        "gehouden_op", "gepland_op", "id")
+    if not met_gezondheid:
+        qs = qs.defer("positieve_gezondheid")  # health data is not even loaded
+    gesprekken = list(qs)
+    gehouden = [g for g in gesprekken if g.is_gehouden]
+    gepland = [g for g in gesprekken if not g.is_gehouden]
+    dag = vandaag()
+    for g in gepland:
+        g.te_laat = g.gepland_op is not None and g.gepland_op < dag
+    for g in gehouden:
+        g.interventie_namen = [rules.INTERVENTIES.get(iv.get("soort"), "")
+                               for iv in g.interventies]
+    context = {"gehouden": gehouden, "gepland": gepland, "met_gezondheid": met_gezondheid,
+               "mag_gesprek": policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open}
+    if met_gezondheid:
+        metingen = lezen.metingen(traject, gehouden)
+        context["metingen"] = metingen
+        context["effecten"] = lezen.effect_rijen(metingen)
+        context["dimensies"] = lezen.dimensie_titels()
+    return context
+
+
+def casus_context(user, inburgeraar, traject, *, formulieren=None) -> dict | None:
+    signalen = signalen_context(user, traject, formulieren=formulieren)
+    gesprekken = gesprekken_context(user, traject)
+    if signalen is None and gesprekken is None:
+        return None
+    return {"inburgeraar": inburgeraar, "traject": traject, "signalen": signalen,
+            "gesprekken": gesprekken, "vandaag": vandaag()}

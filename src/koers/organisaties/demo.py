@@ -123,6 +123,8 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
                 "Beleidsmedewerker, Weert (alleen aantallen)"),
     DemoAccount("financien", "Ingrid", "Smeets", Rol.FINANCIEN, "0988",
                 "Financieel adviseur, Weert (budgetten)"),
+    DemoAccount("uitkering-weert", "Kim", "Wouters", Rol.UITKERINGSADMINISTRATIE, "0988",
+                "Uitkeringsadministratie, Weert (alleen financieel ontzorgen)"),
     DemoAccount("beheer", "Bas", "Coenen", Rol.BEHEERDER, BEHEER_ORGANISATIE,
                 "Functioneel beheerder (beheerscherm)"),
 )
@@ -202,6 +204,9 @@ def seed(stdout=None) -> dict[str, int]:
     for module in optionele_modules("demo"):
         with transaction.atomic():
             aantallen.update(module.seed(gemeenten, accounts))
+    # The signals of all that demo data, as the worker's daily run would find them.
+    from koers.monitoring.engine import bereken_signalen
+    aantallen["signalen"] = bereken_signalen().nieuw
     return aantallen
 
 

@@ -137,11 +137,11 @@ def _batch(n: int, prefix_reeks, gemeenten, adviseurs, rng, vandaag) -> None:
             if status != rules.Status.AANGEMELD:
                 intakes.append(_intake(traject_id, klok, status, rng))
         # Both tables point at each other; the foreign keys are checked at commit.
-        _schrijf(Inburgeraar, personen)
-        _schrijf(Traject, trajecten)
-        _schrijf(Gebeurtenis, gebeurtenissen)
-        _schrijf(BredeIntake, intakes)
-        _schrijf(PipVersie, pips)
+        schrijf(Inburgeraar, personen)
+        schrijf(Traject, trajecten)
+        schrijf(Gebeurtenis, gebeurtenissen)
+        schrijf(BredeIntake, intakes)
+        schrijf(PipVersie, pips)
 
 
 def _nieuwe_ids(model, n: int) -> list[int]:
@@ -160,7 +160,7 @@ def _nieuwe_ids(model, n: int) -> list[int]:
     return list(range(hoogste + 1, hoogste + 1 + n))
 
 
-def _schrijf(model, rijen: list[dict]) -> None:
+def schrijf(model, rijen: list[dict]) -> None:
     """Write rows (dicts by column attname) in one go: COPY on PostgreSQL, one prepared
     multi-row INSERT (executemany) elsewhere. Columns a row leaves out get the field's
     default, so a new field with a default needs no change here."""

@@ -1,4 +1,7 @@
-"""The beschikking of a vastgesteld PIP as a PDF: an HTML template rendered by xhtml2pdf."""
+"""Letters as PDF: an HTML template rendered by xhtml2pdf with the fonts that ship with Koers.
+
+The beschikking of a vastgesteld PIP is made here; other letters (handhaving) use
+:func:`render_pdf` too."""
 
 from io import BytesIO
 from pathlib import Path
@@ -25,12 +28,27 @@ class PdfFout(RuntimeError):
     """The letter could not be rendered; vaststellen is rolled back with it."""
 
 
+def render_pdf(template: str, context: dict, *, fout: str) -> bytes:
+    """``template`` rendered with ``context`` (plus the font paths) as PDF bytes; ``PdfFout``
+    with the Dutch text ``fout`` when xhtml2pdf cannot make it."""
+    html = render_to_string(template, {
+        **context,
+        "font_regular": (FONTS / "DejaVuSans.ttf").as_posix(),
+        "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
+    })
+    buffer = BytesIO()
+    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=RESOURCES)
+    if result.err:
+        raise PdfFout(fout)
+    return buffer.getvalue()
+
+
 def maak_pdf(pip, *, kenmerk: str) -> bytes:
     traject = pip.traject
     inburgeraar = traject.inburgeraar
     doelen = [(d.titel, pip.doelen.get(d.sleutel, "")) for d in intake_rules.DIMENSIES
               if pip.doelen.get(d.sleutel)]
-    html = render_to_string("pip/beschikking.html", {
+    return render_pdf("pip/beschikking.html", {
         "pip": pip,
         "traject": traject,
         "inburgeraar": inburgeraar,
@@ -41,11 +59,4 @@ def maak_pdf(pip, *, kenmerk: str) -> bytes:
         "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
         "eerste": pip.versie == 1,
         "aangemaakt": timezone.localdate(),
-        "font_regular": (FONTS / "DejaVuSans.ttf").as_posix(),
-        "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
-    })
-    buffer = BytesIO()
-    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=RESOURCES)
-    if result.err:
-        raise PdfFout("De beschikking kon niet als PDF worden gemaakt.")
-    return buffer.getvalue()
+    }, fout="De beschikking kon niet als PDF worden gemaakt.")

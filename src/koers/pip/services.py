@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, neem_over, registreer, wijzig_status
 from koers.intake import rules as intake_rules
@@ -139,4 +140,6 @@ def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
                f"{kenmerk}", door)
     # Every vastgesteld version goes to DUO, queued in this same transaction.
     meldingen.meld_pip(pip)
+    signals.traject_gewijzigd.send(sender=PipVersie, traject=traject,
+                                   wat=signals.PIP_VASTGESTELD, pip=pip)
     return pip

@@ -7,7 +7,9 @@ its existence is itself personal data.
 Reach (issue 2, §2): an adviseur or teamleider reaches the cases of his own gemeente, plus
 those of another gemeente of the subregio while that gemeente has delegated its work to his
 (a :class:`~koers.organisaties.models.Delegatie`). Beleid, financiën and functioneel beheer
-reach no personal data.
+reach no personal data. The uitkeringsadministratie (need to know, issue 4 §6) reaches only
+the cases of its own gemeente with a running or just ended financieel ontzorgen, and only
+their name/BSN and the ontzorgen register.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from koers.organisaties.models import Delegatie, Rol
 
 
 class Sectie(StrEnum):
-    PERSONALIA = "personalia"
+    NAAM = "naam"  # name and BSN: just enough to find the person
+    PERSONALIA = "personalia"  # the other personal details: birth date, address, contact
+    TRAJECT = "traject"  # status, adviseur, plicht, PIP deadline and termijn
     TIJDLIJN = "tijdlijn"
     INTAKE = "intake"
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
@@ -62,7 +66,10 @@ class Actie(StrEnum):
     DUO_MELDEN = "duo_melden"  # report MAP, PVT, Z-route, uren and aanbod to DUO
 
 
-CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER)
+CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.UITKERINGSADMINISTRATIE)
+# Roles that reach every case of their gemeente (and of gemeenten delegating to it); the
+# other case roles reach only a part, see _bereik_filter.
+VOLLEDIG_BEREIK = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 
 # Which role may read which section of a case within reach. Health answers are for the
 # adviseur who conducts the intake and writes the PIP; the teamleider steers caseload and
@@ -71,6 +78,8 @@ SECTIES: dict[str, frozenset[Sectie]] = {
     Rol.ADVISEUR: frozenset(Sectie),
     # Nor the payments of ontzorgen: finances are special-category data too (issue 4).
     Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN},
+    # Name/BSN to find the person, and the payments it fills; no intake, PIP or health.
+    Rol.UITKERINGSADMINISTRATIE: frozenset({Sectie.NAAM, Sectie.ONTZORGEN}),
 }
 
 ACTIES: dict[str, frozenset[Actie]] = {
@@ -78,6 +87,7 @@ ACTIES: dict[str, frozenset[Actie]] = {
     Rol.TEAMLEIDER: frozenset({Actie.ADVISEUR_TOEWIJZEN, Actie.AANMELDEN,
                                Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN,
                                Actie.NETWERK_REGISTERS_BEHEREN, Actie.SIGNAAL_AFHANDELEN}),
+    Rol.UITKERINGSADMINISTRATIE: frozenset({Actie.ONTZORGEN_BEWERKEN}),
 }
 
 
@@ -103,17 +113,36 @@ def _gemeente_filter(user, field: str) -> Q:
     return Q(**{field: own.pk}) | Q(**{f"{field}__in": delegated})
 
 
+def _ontzorgen_filter(user, field: str) -> Q:
+    """Cases of the user's own gemeente with ontzorgen running or ended shortly ago (the
+    uitkeringsadministratie completes the register of the last month); one subquery."""
+    from koers.begeleiding.models import Ontzorgen
+    from koers.begeleiding.rules import NAZORG_NA_EINDE
+    vanaf = timezone.localdate() - NAZORG_NA_EINDE
+    lopend = Ontzorgen.objects.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
+    kolom = "traject__inburgeraar_id" if field == "inburgeraar" else "traject_id"
+    return Q(gemeente_id=user.gemeente.pk) & Q(pk__in=lopend.values(kolom))
+
+
+def _bereik_filter(user, soort: str) -> Q:
+    """Reach of the user (``soort`` "inburgeraar" or "traject"): full for adviseur and
+    teamleider, the ontzorgen cases only for a user with no other case role."""
+    if any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
+        return _gemeente_filter(user, "gemeente_id")
+    return _ontzorgen_filter(user, soort)
+
+
 def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
     """All inburgeraars the user may see (one query, usable as a base for lists)."""
     if not heeft_casustoegang(user):
         return Inburgeraar.objects.none()
-    return Inburgeraar.objects.filter(_gemeente_filter(user, "gemeente_id"))
+    return Inburgeraar.objects.filter(_bereik_filter(user, "inburgeraar"))
 
 
 def trajecten_voor(user) -> QuerySet[Traject]:
     if not heeft_casustoegang(user):
         return Traject.objects.none()
-    return Traject.objects.filter(_gemeente_filter(user, "gemeente_id"))
+    return Traject.objects.filter(_bereik_filter(user, "traject"))
 
 
 def get_inburgeraar_voor(user, pk) -> Inburgeraar:
@@ -129,7 +158,26 @@ def zichtbare_gemeenten(user):
     from koers.organisaties.models import Gemeente
     if not heeft_casustoegang(user):
         return Gemeente.objects.none()
+    if not any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
+        return Gemeente.objects.filter(pk=user.gemeente.pk).select_related("organisatie")
     return Gemeente.objects.filter(_gemeente_filter(user, "pk")).select_related("organisatie")
+
+
+# The timeline entries that belong to a section: shown only to who may see that section.
+GEBEURTENIS_SECTIES: dict[str, Sectie] = {
+    "intake_opgeslagen": Sectie.INTAKE, "intake_afgerond": Sectie.INTAKE,
+    "pip_concept": Sectie.PIP, "pip_vastgesteld": Sectie.PIP, "duo": Sectie.DUO,
+    "leerroute": Sectie.LEERROUTE, "module": Sectie.MODULES,
+    "begeleiding": Sectie.BEGELEIDING, "ontzorgen": Sectie.ONTZORGEN,
+    "netwerk": Sectie.NETWERK, "gesprek": Sectie.GESPREKKEN, "signaal": Sectie.SIGNALEN,
+    "handhaving": Sectie.HANDHAVING,
+}
+
+
+def verborgen_gebeurtenissen(user) -> list[str]:
+    """The timeline soorten the user may not see (to exclude in the one timeline query)."""
+    return [soort for soort, sectie in GEBEURTENIS_SECTIES.items()
+            if not mag_zien(user, sectie)]
 
 
 def mag_zien(user, sectie: Sectie) -> bool:

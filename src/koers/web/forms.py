@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.inburgeraars import rules as traject_rules
@@ -37,7 +38,19 @@ def _foutteksten(field) -> None:
         "required": _("Vul '%(label)s' in."),
         "invalid_choice": _("Kies bij '%(label)s' een van de mogelijkheden."),
     }
-    if isinstance(field, forms.IntegerField):
+    if isinstance(field, forms.DecimalField):
+        # The limit written the Dutch way (999,9): "999.9" reads as nine hundred thousand.
+        teksten["invalid"] = _("Vul bij '%(label)s' een getal in, bijvoorbeeld 12,5.")
+        teksten["max_decimal_places"] = _("Gebruik bij '%(label)s' hoogstens "
+                                          "%%(max)s cijfer(s) achter de komma.")
+        teksten["max_digits"] = teksten["max_whole_digits"] = _("'%(label)s' is te groot.")
+        if field.min_value is not None:
+            teksten["min_value"] = _("'%(label)s' kan niet kleiner zijn dan {}.").replace(
+                "{}", number_format(field.min_value))
+        if field.max_value is not None:
+            teksten["max_value"] = _("'%(label)s' kan niet groter zijn dan {}.").replace(
+                "{}", number_format(field.max_value))
+    elif isinstance(field, forms.IntegerField):
         teksten["invalid"] = _("Vul bij '%(label)s' een heel getal in.")
         teksten["min_value"] = _("'%(label)s' kan niet kleiner zijn dan %%(limit_value)s.")
         teksten["max_value"] = _("'%(label)s' kan niet groter zijn dan %%(limit_value)s.")
@@ -190,9 +203,12 @@ class WerkvoorraadFilter(KoersStijl, forms.Form):
     deadline = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_FILTER, required=False)
     adviseur = forms.ChoiceField(label=_("Adviseur"), choices=(), required=False)
     alle = forms.BooleanField(label=_("Alle zaken van mijn gemeente(n)"), required=False)
+    signalen = forms.BooleanField(label=_("Alleen zaken met open signalen"), required=False)
 
-    def __init__(self, *args, gemeenten=(), adviseurs=None, **kwargs):
+    def __init__(self, *args, gemeenten=(), adviseurs=None, met_signalen=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not met_signalen:
+            del self.fields["signalen"]
         self.fields["gemeente"].choices = [("", _("Alle gemeenten"))] + [
             (g.pk, g.naam) for g in gemeenten]
         if adviseurs is None:

@@ -83,11 +83,16 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
     met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
     context = {"inburgeraar": inburgeraar, "traject": traject, "vandaag": vandaag,
                "met_gezondheid": met_gezondheid,
+               "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA),
+               "mag_traject": policy.mag_zien(user, Sectie.TRAJECT),
+               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE),
+               "mag_pip_zien": policy.mag_zien(user, Sectie.PIP),
                "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN)}
     if traject is None:
         return context
     if policy.mag_zien(user, Sectie.TIJDLIJN):
-        context["gebeurtenissen"] = list(traject.gebeurtenissen.select_related("door"))
+        context["gebeurtenissen"] = list(traject.gebeurtenissen.exclude(
+            soort__in=policy.verborgen_gebeurtenissen(user)).select_related("door"))
     if policy.mag_zien(user, Sectie.INTAKE):
         intakes = BredeIntake.objects.filter(traject=traject)
         if not met_gezondheid:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
+from koers.monitoring import lezen as signalen
 from koers.organisaties.models import Rol
 from koers.toegang import policy
 from koers.web.forms import WerkvoorraadFilter
@@ -75,6 +76,8 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
         qs = qs.filter(adviseur__isnull=True)
     elif adviseur:
         qs = qs.filter(adviseur_id=int(adviseur))
+    if filters.get("signalen"):
+        qs = signalen.met_open_signaal(user, qs)
     return qs
 
 
@@ -93,9 +96,10 @@ class Rij:
     status: str
     adviseur: str
     deadline: str
+    signalen: dict | None = None  # {"aantal", "eerste", "titel"} of the open signals
 
 
-def _rij(traject, vandaag) -> Rij:
+def _rij(traject, vandaag, signaal_info: dict | None = None) -> Rij:
     persoon = traject.inburgeraar
     return Rij(
         inburgeraar_id=persoon.pk,
@@ -104,7 +108,8 @@ def _rij(traject, vandaag) -> Rij:
         gemeente=traject.gemeente.naam, doelgroep=persoon.doelgroepindeling,
         status=traject.get_status_display(),
         adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
-        deadline=deadline(traject.volgende_deadline, vandaag))
+        deadline=deadline(traject.volgende_deadline, vandaag),
+        signalen=signaal_info)
 
 
 @login_required
@@ -117,20 +122,26 @@ def werkvoorraad(request):
     vandaag = timezone.localdate()
     gemeenten = list(policy.zichtbare_gemeenten(user))
     adviseurs = policy.adviseurs_voor(user) if teamleider else None
-    form = WerkvoorraadFilter(request.GET or None, gemeenten=gemeenten, adviseurs=adviseurs)
+    toon_signalen = bool(signalen.zichtbare_soorten(user))
+    form = WerkvoorraadFilter(request.GET or None, gemeenten=gemeenten, adviseurs=adviseurs,
+                              met_signalen=toon_signalen)
     filters = {}
     if form.is_bound:
         form.is_valid()  # an invalid filter is dropped and shown; the valid ones still apply
-        filters = form.cleaned_data
+        filters = dict(form.cleaned_data)
     per = per_pagina(request.GET.get("per", PER_PAGINA))
     pagina = pagineer(trajecten(user, filters, vandaag, teamleider=teamleider), per,
                       na=request.GET.get("na"), voor=request.GET.get("voor"))
+    # One query for the open signals of the whole page, whatever its size.
+    per_traject = signalen.per_traject(user, [t.pk for t in pagina.rijen]) \
+        if toon_signalen else {}
     context = {
-        "form": form, "pagina": pagina, "rijen": [_rij(t, vandaag) for t in pagina.rijen],
-        "vandaag": vandaag, "teamleider": teamleider,
+        "form": form, "pagina": pagina,
+        "rijen": [_rij(t, vandaag, per_traject.get(t.pk)) for t in pagina.rijen],
+        "vandaag": vandaag, "teamleider": teamleider, "toon_signalen": toon_signalen,
         "alle": bool(filters.get("alle")), "per": per,
         "gefilterd": any(filters.get(k) for k in ("q", "status", "gemeente", "doelgroep",
-                                                   "deadline", "adviseur")),
+                                                   "deadline", "adviseur", "signalen")),
         "bladeren": bool(request.GET.get("na") or request.GET.get("voor")),
     }
     template = ("web/werkvoorraad/_resultaten.html" if request.headers.get("HX-Request")

@@ -1,0 +1,210 @@
+"""API of handhaving, under /api/v1/inburgeraars/{pk}/handhaving. Reading needs the section
+HANDHAVING (adviseur and teamleider); every write needs the action HANDHAVEN (adviseur)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from koers.api import schema
+from koers.api.views import PdfRenderer, inburgeraar_voor, traject_van, vereis
+from koers.handhaving import casus, rules, services
+from koers.handhaving.models import Brief, DuoOpvraging
+from koers.handhaving.serializers import (
+    HandhavingAfsluitenSerializer,
+    HandhavingBoeteSerializer,
+    HandhavingDuoBoetesSerializer,
+    HandhavingDuoVerlengingenSerializer,
+    HandhavingHoorzittingSerializer,
+    HandhavingOnwilSerializer,
+    HandhavingszaakNieuwSerializer,
+    HandhavingszaakSerializer,
+    HandhavingVerslagSerializer,
+    HandhavingWaarschuwingSerializer,
+)
+from koers.toegang.policy import Actie, Sectie
+
+TAG = ["handhaving"]
+DUO_FOUT = OpenApiResponse(schema.FoutSerializer,
+                           description="DUO gaf geen (goed) antwoord. Er is niets opgeslagen.")
+
+
+def _traject(request, pk):
+    inburgeraar = inburgeraar_voor(request, pk, Sectie.HANDHAVING)
+    return inburgeraar, traject_van(inburgeraar)
+
+
+def _zaak_data(request, inburgeraar, traject, zaak_id=None):
+    zaken = casus.zaken_met_stappen(traject)
+    context = {"request": request, "inburgeraar_pk": inburgeraar.pk}
+    if zaak_id is None:
+        return HandhavingszaakSerializer(zaken, many=True, context=context).data
+    zaak = next((z for z in zaken if z.pk == zaak_id), None)
+    if zaak is None:
+        raise NotFound("Deze handhavingszaak bestaat niet.")
+    return HandhavingszaakSerializer(zaak, context=context).data
+
+
+def _zaak_van(traject, zaak_id):
+    zaak = traject.handhavingszaken.filter(pk=zaak_id).first()
+    if zaak is None:
+        raise NotFound("Deze handhavingszaak bestaat niet.")
+    return zaak
+
+
+class ZaakLijst(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=TAG, summary="Handhavingszaken",
+                   description="Alle handhavingszaken van het huidige traject, de nieuwste "
+                               "eerst, met boetes en brieven.",
+                   responses=schema.antwoorden({200: HandhavingszaakSerializer(many=True)}))
+    def get(self, request, pk):
+        inburgeraar, traject = _traject(request, pk)
+        return Response(_zaak_data(request, inburgeraar, traject))
+
+    @extend_schema(tags=TAG, summary="Verzuim vastleggen",
+                   description="Legt vast wat de inburgeraar niet deed (verzuim), wanneer, en "
+                               "wat er gebeurde. Daarna volgt de schriftelijke waarschuwing.",
+                   request=HandhavingszaakNieuwSerializer,
+                   responses=schema.antwoorden({201: HandhavingszaakSerializer}, schrijft=True))
+    def post(self, request, pk):
+        inburgeraar, traject = _traject(request, pk)
+        vereis(request.user, Actie.HANDHAVEN)
+        serializer = HandhavingszaakNieuwSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        zaak = services.open_zaak(traject, request.user, dict(serializer.validated_data))
+        url = reverse("api:handhaving-zaak", kwargs={"pk": inburgeraar.pk, "zaak_id": zaak.pk})
+        return Response(_zaak_data(request, inburgeraar, traject, zaak.pk),
+                        status=status.HTTP_201_CREATED,
+                        headers={"Location": request.build_absolute_uri(url)})
+
+
+class ZaakDetail(APIView):
+    @extend_schema(tags=TAG, summary="Handhavingszaak bekijken",
+                   responses=schema.antwoorden({200: HandhavingszaakSerializer}))
+    def get(self, request, pk, zaak_id):
+        inburgeraar, traject = _traject(request, pk)
+        return Response(_zaak_data(request, inburgeraar, traject, zaak_id))
+
+
+def _stap_view(naam, serializer_klasse, service, summary, description):
+    @extend_schema(tags=TAG, summary=summary, description=description,
+                   request=serializer_klasse,
+                   responses=schema.antwoorden({200: HandhavingszaakSerializer}, schrijft=True))
+    def post(self, request, pk, zaak_id):
+        inburgeraar, traject = _traject(request, pk)
+        vereis(request.user, Actie.HANDHAVEN)
+        zaak = _zaak_van(traject, zaak_id)
+        serializer = serializer_klasse(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        service(zaak, request.user, dict(serializer.validated_data))
+        return Response(_zaak_data(request, inburgeraar, traject, zaak_id))
+
+    return type(f"Zaak{naam.capitalize()}", (APIView,), {
+        "parser_classes": [JSONParser], "post": post,
+        "__doc__": description, "__module__": __name__})
+
+
+ZaakWaarschuwing = _stap_view(
+    "waarschuwing", HandhavingWaarschuwingSerializer, services.stuur_waarschuwing,
+    "Schriftelijke waarschuwing",
+    "Legt de schriftelijke waarschuwing vast en maakt de brief (PDF). Eén keer per zaak. "
+    "Geen brief als er geen contact meer is met de inburgeraar.")
+ZaakHoorzitting = _stap_view(
+    "hoorzitting", HandhavingHoorzittingSerializer, services.plan_hoorzitting,
+    "Hoorzitting plannen",
+    "Plant (of verplaatst) de hoorzitting en maakt de uitnodiging (PDF). Kan pas na de "
+    "waarschuwing.")
+ZaakVerslag = _stap_view(
+    "verslag", HandhavingVerslagSerializer, services.leg_verslag_vast,
+    "Verslag van de hoorzitting",
+    "Wie er waren en wat er gezegd is. Kan pas op of na de dag van de hoorzitting.")
+ZaakOnwil = _stap_view(
+    "onwil", HandhavingOnwilSerializer, services.leg_onwil_vast,
+    "Uitzonderlijke onwil vastleggen",
+    "Alleen voor asielstatushouders: zonder uitzonderlijke onwil (met reden) krijgen zij "
+    "geen boete (rechtspraak 2025).")
+ZaakBoete = _stap_view(
+    "boete", HandhavingBoeteSerializer, services.besluit_boete,
+    "Boete opleggen",
+    f"Het boetebesluit, met de brief (PDF). Alleen na de schriftelijke waarschuwing en een "
+    f"aangeboden hoorzitting; meer dan 0 en hoogstens {rules.MAX_BOETE_EUR} euro.")
+ZaakAfsluiten = _stap_view(
+    "afsluiten", HandhavingAfsluitenSerializer, services.sluit_af,
+    "Zaak afsluiten",
+    "Sluit de zaak af, met of zonder boete. Daarna kan er niets meer bij.")
+
+
+@extend_schema(tags=TAG, summary="Brief downloaden",
+               description="Een brief van een handhavingszaak, als PDF.",
+               responses=schema.antwoorden({(200, "application/pdf"): OpenApiResponse(
+                   OpenApiTypes.BINARY, description="De brief (PDF).")}))
+class BriefDownload(APIView):
+    renderer_classes = [JSONRenderer, PdfRenderer]
+
+    def get(self, request, pk, brief_id):
+        _inburgeraar, traject = _traject(request, pk)
+        brief = Brief.objects.filter(zaak__traject=traject, pk=brief_id).first()
+        if brief is None:
+            raise NotFound("Deze brief bestaat niet.")
+        response = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{brief.kenmerk}.pdf"'
+        return response
+
+
+def _duo_antwoord(traject, soort):
+    opvraging = DuoOpvraging.objects.filter(traject=traject, soort=soort).first()
+    opgehaald = opvraging.opgehaald_op if opvraging else None
+    if soort == DuoOpvraging.Soort.BOETES:
+        return HandhavingDuoBoetesSerializer({"opgehaald_op": opgehaald,
+                                    "boetes": services.duo_boetes(opvraging)}).data
+    return HandhavingDuoVerlengingenSerializer({
+        "opgehaald_op": opgehaald,
+        "verlenging_aanvragen_vanaf": rules.verlenging_aanvragen_vanaf(traject.termijn_start),
+        "verlengingen": services.duo_verlengingen(opvraging)}).data
+
+
+def _duo_view(soort, serializer_klasse, wat):
+    class View(APIView):
+        parser_classes = [JSONParser]
+
+        @extend_schema(tags=TAG, summary=f"{wat.capitalize()} van DUO",
+                       description=f"De {wat} zoals Koers ze het laatst bij DUO ophaalde, met "
+                                   "het moment van ophalen. Vraagt DUO niets.",
+                       responses=schema.antwoorden({200: serializer_klasse}))
+        def get(self, request, pk):
+            _inburgeraar, traject = _traject(request, pk)
+            return Response(_duo_antwoord(traject, soort))
+
+        @extend_schema(tags=TAG, summary=f"{wat.capitalize()} ophalen bij DUO",
+                       description=f"Haalt de {wat} nu op bij DUO en bewaart het antwoord. "
+                                   "Geeft DUO geen goed antwoord, dan krijgt u 502 en blijft "
+                                   "het oude antwoord staan.",
+                       request=None,
+                       responses={**schema.antwoorden({200: serializer_klasse}, schrijft=True),
+                                  502: DUO_FOUT})
+        def post(self, request, pk):
+            _inburgeraar, traject = _traject(request, pk)
+            vereis(request.user, Actie.HANDHAVEN)
+            try:
+                services.haal_op_bij_duo(traject, soort, request.user)
+            except services.DuoNietBeschikbaar as fout:
+                return Response({"detail": fout.melding}, status=status.HTTP_502_BAD_GATEWAY)
+            return Response(_duo_antwoord(traject, soort))
+
+    View.__name__ = View.__qualname__ = f"Duo{soort.capitalize()}"
+    return View
+
+
+DuoBoetes = _duo_view(DuoOpvraging.Soort.BOETES, HandhavingDuoBoetesSerializer, "boetes")
+DuoVerlengingen = _duo_view(DuoOpvraging.Soort.VERLENGINGEN, HandhavingDuoVerlengingenSerializer,
+                            "verlengingsaanvragen")

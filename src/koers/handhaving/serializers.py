@@ -1,0 +1,120 @@
+"""Serializers of the handhaving API. Input serializers check the shape; the rules are in
+rules.py and come back as 400 through ``Weigering``."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from koers.handhaving import rules
+from koers.handhaving.models import Boetebesluit, Brief, Handhavingszaak
+
+
+class HandhavingBriefSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Download de brief als PDF.")
+
+    class Meta:
+        model = Brief
+        fields = ["id", "soort", "kenmerk", "aangemaakt_op", "url"]
+        read_only_fields = fields
+
+    def get_url(self, brief) -> str:
+        request = self.context.get("request")
+        pad = reverse("api:handhaving-brief", kwargs={"pk": self.context["inburgeraar_pk"],
+                                                      "brief_id": brief.pk})
+        return request.build_absolute_uri(pad) if request else pad
+
+
+class HandhavingBoetebesluitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Boetebesluit
+        fields = ["id", "datum", "bedrag", "motivering"]
+        read_only_fields = fields
+
+
+class HandhavingszaakSerializer(serializers.ModelSerializer):
+    """Een handhavingszaak: het verzuim en de stappen daarna."""
+
+    verzuim = serializers.ChoiceField(choices=list(rules.VERZUIM_NAMEN.items()),
+                                      read_only=True)
+    datum = serializers.DateField(read_only=True, help_text="Datum van het verzuim.")
+    omschrijving = serializers.CharField(read_only=True)
+    stand = serializers.CharField(source="stap", read_only=True)
+    boetes = HandhavingBoetebesluitSerializer(many=True, read_only=True)
+    brieven = HandhavingBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Handhavingszaak
+        fields = ["id", "verzuim", "datum", "omschrijving", "stand", "uitzonderlijke_onwil",
+                  "onwil_reden", "waarschuwing_datum", "waarschuwing_toelichting",
+                  "hoorzitting_datum", "hoorzitting_plaats", "hoorzitting_aanwezig",
+                  "hoorzitting_verslag", "verslag_op", "afgesloten_op",
+                  "afsluiting_toelichting", "boetes", "brieven"]
+        read_only_fields = fields
+
+
+class HandhavingszaakNieuwSerializer(serializers.Serializer):
+    """Een nieuw verzuim."""
+
+    verzuim = serializers.ChoiceField(choices=list(rules.VERZUIM_NAMEN.items()))
+    datum = serializers.DateField(help_text="Datum van het verzuim.")
+    omschrijving = serializers.CharField(max_length=2000, help_text="Wat is er gebeurd?")
+
+
+class HandhavingWaarschuwingSerializer(serializers.Serializer):
+    datum = serializers.DateField(help_text="Datum van de brief.")
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class HandhavingHoorzittingSerializer(serializers.Serializer):
+    datum = serializers.DateField(help_text="Datum van de hoorzitting.")
+    plaats = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class HandhavingVerslagSerializer(serializers.Serializer):
+    aanwezig = serializers.CharField(max_length=500, help_text="Wie waren er bij?")
+    verslag = serializers.CharField(max_length=10000)
+
+
+class HandhavingOnwilSerializer(serializers.Serializer):
+    reden = serializers.CharField(max_length=2000, allow_blank=True)
+
+
+class HandhavingBoeteSerializer(serializers.Serializer):
+    datum = serializers.DateField(help_text="Datum van het besluit.")
+    bedrag = serializers.IntegerField(help_text="Hele euro's, meer dan 0 en hoogstens 800.")
+    motivering = serializers.CharField(max_length=5000)
+
+
+class HandhavingAfsluitenSerializer(serializers.Serializer):
+    toelichting = serializers.CharField(max_length=2000)
+
+
+class HandhavingDuoBoeteSerializer(serializers.Serializer):
+    bedrag = serializers.IntegerField(allow_null=True)
+    datum = serializers.DateField(allow_null=True, help_text="Datum van het definitieve "
+                                                            "besluit van DUO.")
+
+
+class HandhavingDuoVerlengingSerializer(serializers.Serializer):
+    beoordeling = serializers.CharField(help_text="Toegekend, Afgewezen of InBehandeling.")
+    beoordeling_naam = serializers.CharField()
+    ontvangstdatum = serializers.DateField(allow_null=True)
+    datum_beoordeling = serializers.DateField(allow_null=True)
+    antwoord_uiterlijk = serializers.DateField(
+        allow_null=True, help_text="In behandeling: DUO beslist binnen 8 weken na ontvangst.")
+
+
+class HandhavingDuoBoetesSerializer(serializers.Serializer):
+    opgehaald_op = serializers.DateTimeField(allow_null=True,
+                                             help_text="Wanneer Koers dit bij DUO ophaalde; "
+                                                       "null als het nog nooit is opgehaald.")
+    boetes = HandhavingDuoBoeteSerializer(many=True)
+
+
+class HandhavingDuoVerlengingenSerializer(serializers.Serializer):
+    opgehaald_op = serializers.DateTimeField(allow_null=True)
+    verlenging_aanvragen_vanaf = serializers.DateField(
+        allow_null=True, help_text="Vanaf deze dag kan een verlenging worden aangevraagd "
+                                   "(2,5 jaar na de start van de termijn).")
+    verlengingen = HandhavingDuoVerlengingSerializer(many=True)

@@ -1,0 +1,273 @@
+"""Rules of the leerroute uitvoering: inburgeringsaanbod, hours, afschalen and the Z-route.
+
+Plain functions over plain values, no Django. Sources, cited per rule:
+
+- DOMAIN.md "Rules with numbers" (shared/DOMAIN.md): afschalen B1 → A2, onderwijsroute
+  (taalschakeltraject), Z-route for asielstatushouders and for gezins- en overige migranten.
+- Startnotitie §6.10.1 (B1-route: course with Keurmerk Blik op Werk), §6.10.2 (taalschakeltraject
+  ≈1000 h taal + ≈500 h rekenen, Engels, studievaardigheden), §6.10.3 (Z-route: 800 h course,
+  800 h participation incl. PVT and MAP, eindgesprek, then report to DUO).
+- RULES.md "Inburgeringsaanbod" (BoW keurmerk; TST for the onderwijsroute) and "Z-route".
+- API Examen (shared/duo-m2m/API/Examen): the exam parts, levels and results.
+
+The DUO rules for the reports themselves live in :mod:`koers.duo.rules`; they are not
+repeated here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from koers.inburgeraars.rules import is_asielmigrant
+
+# -- Exams (API Examen, schemas ExamenonderdeelWI2021Inburgering, ExamenniveauWI2021,
+# ExamenresultaatWI2021, RedenGeenResultaatInburgeringsexamen) ------------------------------
+EXAMENONDERDELEN = {
+    "KNM": "Kennis van de Nederlandse Maatschappij",
+    "LE": "Lezen",
+    "LU": "Luisteren",
+    "SC": "Schrijven",
+    "SP": "Spreken",
+    # Not a Wi2021 part: Oriëntatie op de Nederlandse Arbeidsmarkt of the Wi2013 exam. Only
+    # entered by hand (e.g. an earlier result a person brings along); DUO never sends it.
+    "ONA": "Oriëntatie op de Nederlandse Arbeidsmarkt (Wi2013)",
+}
+DUO_ONDERDELEN = ("KNM", "LE", "LU", "SC", "SP")
+EXAMENNIVEAUS = ("A2", "B1", "B2")
+EXAMENRESULTATEN = ("Geslaagd", "Gezakt", "Geen")
+REDENEN_GEEN_RESULTAAT = ("Verwijtbaar", "Nietverwijtbaar", "Afgemeld", "Absent")
+
+# -- Keurmerk (RULES.md "Inburgeringsaanbod"; startnotitie §6.10.1) ---------------------------
+
+
+class Keurmerk(StrEnum):
+    BOW = "bow"  # Keurmerk Blik op Werk Inburgeren
+    TST = "tst"  # erkende taalschakelinstelling (onderwijsroute)
+
+
+def keurmerk_fouten(leerroute: str | None, *, bow: bool, tst: bool) -> dict[str, str]:
+    """The instelling must hold the Blik op Werk keurmerk; for the onderwijsroute a
+    recognised TST is also good (RULES.md "Inburgeringsaanbod"). Applies to every doelgroep:
+    the gemeente must offer a course with the keurmerk (startnotitie §6.10.1)."""
+    if bow or (leerroute == "O" and tst):
+        return {}
+    if leerroute == "O":
+        return {"instellingsnummer": "Kies een instelling met het keurmerk van Blik op Werk "
+                                     "of een erkende taalschakelinstelling."}
+    return {"instellingsnummer": "Kies een instelling met het keurmerk van Blik op Werk."}
+
+
+def gebruikt_keurmerk(leerroute: str | None, *, bow: bool, tst: bool) -> Keurmerk | None:
+    if bow:
+        return Keurmerk.BOW
+    if leerroute == "O" and tst:
+        return Keurmerk.TST
+    return None
+
+
+# -- Hours ------------------------------------------------------------------------------------
+
+
+class UrenSoort(StrEnum):
+    """What a row of hours is about."""
+
+    TAAL = "taal"  # NT2 lessons (B1-route, Z-route course, instroom)
+    KNM = "knm"  # Kennis van de Nederlandse Maatschappij lessons
+    SCHAKEL_TAAL = "schakel_taal"  # taalschakeltraject: language
+    SCHAKEL_OVERIG = "schakel_overig"  # taalschakeltraject: rekenen, Engels, studievaardigh.
+    PARTICIPATIE = "participatie"  # participation activities (Z-route)
+
+
+UREN_SOORT_NAMEN = {
+    UrenSoort.TAAL: "Taalles (NT2)",
+    UrenSoort.KNM: "KNM-les",
+    UrenSoort.SCHAKEL_TAAL: "Taalschakeltraject: taal",
+    UrenSoort.SCHAKEL_OVERIG: "Taalschakeltraject: rekenen, Engels, studievaardigheden",
+    UrenSoort.PARTICIPATIE: "Participatie-activiteiten",
+}
+UREN_MAX_PER_PERIODE = Decimal("999.9")  # Koers' sanity bound: about 8 hours a day a year
+AANWEZIGHEID_MIN, AANWEZIGHEID_MAX = 0, 100  # percent
+
+
+@dataclass(frozen=True)
+class Periode:
+    """One row of hours as the provider reports it (plain values)."""
+
+    soort: str
+    start: date | None
+    eind: date | None
+    gepland: Decimal | None
+    gevolgd: Decimal | None
+    aanwezigheid: int | None = None
+    tijdens_brede_intake: bool = False
+
+
+def periode_fouten(p: Periode, *, vandaag: date) -> dict[str, str]:
+    """Shape of a reported period: a known kind, start before end, not in the future, hours
+    between 0 and the bound (followed not more than planned is NOT a rule: a provider may give
+    extra lessons), attendance a percentage."""
+    f: dict[str, str] = {}
+    if p.soort not in UrenSoort.__members__.values():
+        f["soort"] = "Kies welke uren dit zijn."
+    if p.start is None:
+        f["periode_start"] = "Vul de eerste dag van de periode in."
+    elif p.start > vandaag:
+        f["periode_start"] = "De periode kan niet in de toekomst beginnen."
+    if p.eind is None:
+        f["periode_eind"] = "Vul de laatste dag van de periode in."
+    elif p.start is not None and p.eind < p.start:
+        f["periode_eind"] = "De laatste dag ligt na de eerste dag."
+    for veld, waarde in (("uren_gepland", p.gepland), ("uren_gevolgd", p.gevolgd)):
+        if waarde is None:
+            f[veld] = "Vul het aantal uren in."
+        elif waarde < 0:
+            f[veld] = "Het aantal uren kan niet negatief zijn."
+        elif waarde > UREN_MAX_PER_PERIODE:
+            f[veld] = (f"Het aantal uren is hoogstens "
+                       f"{str(UREN_MAX_PER_PERIODE).replace('.', ',')} per periode.")
+    if p.aanwezigheid is not None and not (
+            AANWEZIGHEID_MIN <= p.aanwezigheid <= AANWEZIGHEID_MAX):
+        f["aanwezigheid"] = "De aanwezigheid is een percentage van 0 tot en met 100."
+    return f
+
+
+# -- Afschalen B1 → A2 (DOMAIN.md "afschalen B1 → A2"; startnotitie §7.8) ---------------------
+AFSCHALEN_MIN_LESUREN = Decimal(600)  # DOMAIN.md: ≥ 600 h NT2 lessons at a keurmerk provider
+# "Enough effort" has no number in the law or the startnotitie. Koers' working figure: the
+# person followed at least 80% of the planned lessons at the keurmerk provider. The proposal
+# is only a proposal: the adviseur decides.
+AFSCHALEN_MIN_AANWEZIGHEID = Decimal(80)
+
+
+@dataclass(frozen=True)
+class Afschaaltoets:
+    mogelijk: bool
+    redenen: tuple[str, ...]
+
+
+def afschalen_toets(*, leerroute: str | None, niveau: str | None,
+                    lesuren_keurmerk: Decimal, lesuren_gepland_keurmerk: Decimal
+                    ) -> Afschaaltoets:
+    """Whether the B1-route may be scaled down to A2 (DOMAIN.md "afschalen B1 → A2"): B1-route
+    only, at level B1, ≥ 600 followed NT2 lesson hours at a keurmerk (BoW) provider, plus
+    enough effort (followed ≥ 80% of planned, see above)."""
+    redenen = []
+    if leerroute != "B":
+        redenen.append("Afschalen kan alleen in de B1-route.")
+    elif niveau == "A2":
+        redenen.append("Het PIP heeft al niveau A2.")
+    if lesuren_keurmerk < AFSCHALEN_MIN_LESUREN:
+        redenen.append(f"Er zijn {lesuren_keurmerk} lesuren gevolgd bij een instelling met "
+                       f"keurmerk. Nodig: minstens {AFSCHALEN_MIN_LESUREN}.")
+    inzet = aanwezigheid(lesuren_keurmerk, lesuren_gepland_keurmerk)
+    if inzet is None or inzet < AFSCHALEN_MIN_AANWEZIGHEID:
+        redenen.append(f"De inzet is te laag: minder dan {AFSCHALEN_MIN_AANWEZIGHEID}% van de "
+                       "geplande lessen gevolgd.")
+    return Afschaaltoets(mogelijk=not redenen, redenen=tuple(redenen))
+
+
+def aanwezigheid(gevolgd: Decimal, gepland: Decimal) -> Decimal | None:
+    """Followed as a percentage of planned (one decimal), or None without planned hours."""
+    if not gepland:
+        return None
+    return (Decimal(100) * gevolgd / gepland).quantize(Decimal("0.1"))
+
+
+# -- Onderwijsroute: taalschakeltraject (DOMAIN.md; startnotitie §6.10.2) ----------------------
+SCHAKEL_TAAL_UREN = Decimal(1000)  # "ongeveer 1.000 uur" taal
+SCHAKEL_OVERIG_UREN = Decimal(500)  # "ongeveer 500 uur" rekenen, Engels, studievaardigheden
+
+# -- Z-route (DOMAIN.md "Z-route"; startnotitie §6.10.3) --------------------------------------
+ZROUTE_CURSUS_UREN = Decimal(800)  # taal + KNM
+# DOMAIN.md: 800 participation hours (incl. PVT, MAP) for asielstatushouders only; gezins- en
+# overige migranten have the 800 course hours and the eindgesprek. NOTE: the startnotitie
+# §6.10.3 says 800 + 800 for everyone in the Z-route; the law's figure (DOMAIN.md) is used.
+ZROUTE_PARTICIPATIE_UREN = Decimal(800)
+# A case is "behind plan" only when it lags the linear plan by more than this many hours:
+# Koers' choice (about two months of a normal Z-route week), so a holiday is no signal.
+ZROUTE_MARGE_UREN = Decimal(40)
+
+
+@dataclass(frozen=True)
+class ZrouteNorm:
+    cursus: Decimal
+    participatie: Decimal
+
+
+def zroute_norm(doelgroep: str) -> ZrouteNorm:
+    return ZrouteNorm(cursus=ZROUTE_CURSUS_UREN,
+                      participatie=ZROUTE_PARTICIPATIE_UREN if is_asielmigrant(doelgroep)
+                      else Decimal(0))
+
+
+def telt_voor_zroute_cursus(soort: str, tijdens_brede_intake: bool) -> bool:
+    """Language and KNM lessons count for the 800 course hours, but not those during the brede
+    intake (DOMAIN.md "Z-route": intake language hours do not count)."""
+    return soort in (UrenSoort.TAAL, UrenSoort.KNM) and not tijdens_brede_intake
+
+
+def telt_voor_zroute_participatie(soort: str, tijdens_brede_intake: bool) -> bool:
+    """Participation hours count, also those during the brede intake (DOMAIN.md)."""
+    return soort == UrenSoort.PARTICIPATIE
+
+
+def gepland_tot(norm: Decimal, *, termijn_start: date, termijn_eind: date,
+                peildatum: date) -> Decimal:
+    """The linear plan: the share of ``norm`` due by ``peildatum`` over the termijn."""
+    totaal = (termijn_eind - termijn_start).days
+    if totaal <= 0 or peildatum >= termijn_eind:
+        return norm
+    if peildatum <= termijn_start:
+        return Decimal(0)
+    return (norm * (peildatum - termijn_start).days / totaal).quantize(Decimal("0.1"))
+
+
+def achter_vanaf(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_eind: date,
+                 marge: Decimal = ZROUTE_MARGE_UREN) -> date | None:
+    """The first day on which ``uren`` lag the linear plan by more than ``marge`` — so "behind
+    plan" is the set-based check ``achter_vanaf <= today``. None: never behind (the norm is
+    met, or there is no norm)."""
+    if norm <= 0 or uren + marge >= norm:
+        return None
+    totaal = (termijn_eind - termijn_start).days
+    if totaal <= 0:
+        return termijn_start
+    # Plan(d) = norm * d / totaal > uren + marge  ⇔  d > (uren + marge) * totaal / norm.
+    dagen = int((uren + marge) * totaal / norm) + 1
+    return termijn_start + timedelta(days=dagen)
+
+
+def is_achter(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_eind: date,
+              peildatum: date, marge: Decimal = ZROUTE_MARGE_UREN) -> bool:
+    vanaf = achter_vanaf(uren, norm, termijn_start=termijn_start, termijn_eind=termijn_eind,
+                         marge=marge)
+    return vanaf is not None and vanaf <= peildatum
+
+
+def zroute_afronding_fouten(*, afspraken_nagekomen: bool | None, cursus_uren: Decimal,
+                            participatie_uren: Decimal, norm: ZrouteNorm) -> dict[str, str]:
+    """Completion may go to DUO only after an eindgesprek that concluded the PIP agreements
+    were met (startnotitie §6.10.3; RULES.md "Z-route"). The hours are part of those
+    agreements: below the norm Koers refuses, so the conclusion and the figures agree."""
+    f: dict[str, str] = {}
+    if afspraken_nagekomen is None:
+        f["__all__"] = "Voer eerst het eindgesprek en leg de conclusie vast."
+    elif not afspraken_nagekomen:
+        f["__all__"] = ("Volgens het eindgesprek zijn de afspraken uit het PIP niet "
+                        "nagekomen. Dan is de Z-route niet afgerond.")
+    if cursus_uren < norm.cursus:
+        f["cursus_uren"] = (f"Er zijn {cursus_uren} cursusuren (taal en KNM). Nodig: "
+                            f"{norm.cursus}.")
+    if participatie_uren < norm.participatie:
+        f["participatie_uren"] = (f"Er zijn {participatie_uren} participatie-uren. Nodig: "
+                                  f"{norm.participatie}.")
+    return f
+
+
+def hele_uren(uren: Decimal) -> int:
+    """DUO takes whole hours (RULES.md "Gevolgde uren"): round down, never report more than
+    was followed."""
+    return int(uren)

@@ -1,0 +1,576 @@
+"""Write paths of the leerroute uitvoering. Each write runs in one transaction, refuses bad
+input with :class:`~koers.inburgeraars.services.Weigering` (nothing half saved) and leaves a
+LEERROUTE entry on the case timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.leerroute import rules
+from koers.leerroute.models import (
+    Aanbod,
+    Afschalingsvoorstel,
+    Examenresultaat,
+    UrenPeriode,
+    Zroute,
+)
+from koers.pip.models import PipVersie
+
+NUL = Decimal(0)
+SOORT = Gebeurtenis.Soort.LEERROUTE
+
+
+def huidige_pip(traject: Traject) -> PipVersie | None:
+    return traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
+
+
+def _nl(d: date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else "onbekend"
+
+
+def _open(traject: Traject) -> Traject:
+    """Lock the traject row (two writes cannot both pass the checks) and check it is open."""
+    traject = Traject.objects.select_for_update().select_related(
+        "inburgeraar", "gemeente").get(pk=traject.pk)
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond."})
+    return traject
+
+
+# -- Instellingen (DUO's list of keurmerk holders) -------------------------------------------
+
+def instellingen_van_duo(gemeente) -> list[dict]:
+    """DUO's ``GET /instellingen`` (schema Instelling), asked as this gemeente. Raises
+    :class:`koers.duo.client.DuoFout`; callers show its Dutch text."""
+    from koers.duo.client import duo_client
+
+    with duo_client() as client:
+        return list(client.get_instellingen(bron=gemeente.oin) or [])
+
+
+def instelling_keuzes(instellingen: list[dict], leerroute: str | None) -> list[dict]:
+    """The instellingen the adviseur may choose for this leerroute."""
+    return [i for i in instellingen
+            if not rules.keurmerk_fouten(leerroute, bow=bool(i.get("indicatieBowKeurmerk")),
+                                         tst=bool(i.get("indicatieTstKeurmerk")))]
+
+
+# -- Inburgeringsaanbod ------------------------------------------------------------------------
+
+AANBOD_VELDEN = ("instellingsnummer", "datum_aanbod", "startdatum", "einddatum",
+                 "alfabetisering")
+
+
+@transaction.atomic
+def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict],
+                  melden: bool = True) -> Aanbod:
+    """Record the aanbod (one per instelling: a new one for the same instelling replaces it,
+    as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
+    from koers.duo import meldingen
+    from koers.duo import rules as duo_rules
+
+    traject = _open(traject)
+    pip = huidige_pip(traject)
+    f: dict[str, str] = {}
+    if pip is None:
+        raise Weigering({"__all__": "Stel eerst het PIP vast. Het aanbod hoort bij het PIP."})
+    nummer = (data.get("instellingsnummer") or "").strip()
+    instelling = next((i for i in instellingen if i.get("instellingsnummer") == nummer), None)
+    if not nummer:
+        f["instellingsnummer"] = "Kies een instelling."
+    elif instelling is None:
+        f["instellingsnummer"] = "DUO kent deze instelling niet met een keurmerk."
+    else:
+        f.update(rules.keurmerk_fouten(pip.leerroute,
+                                       bow=bool(instelling.get("indicatieBowKeurmerk")),
+                                       tst=bool(instelling.get("indicatieTstKeurmerk"))))
+    for veld, tekst in (("datum_aanbod", "Vul de datum van het aanbod in."),
+                        ("startdatum", "Vul de geplande startdatum in."),
+                        ("einddatum", "Vul de geplande einddatum in.")):
+        if not isinstance(data.get(veld), date):
+            f[veld] = tekst
+    if data.get("alfabetisering") not in ("A", "AA", "NVT"):
+        f["alfabetisering"] = "Kies A, AA of NVT bij alfabetisering."
+    if not f:
+        if data["einddatum"] <= data["startdatum"]:
+            f["einddatum"] = "De einddatum ligt na de startdatum."
+        elif data["startdatum"] < data["datum_aanbod"]:
+            f["startdatum"] = "De opleiding kan niet starten voor de datum van het aanbod."
+    if f:
+        raise Weigering(f)
+    assert instelling is not None
+    keurmerk = rules.gebruikt_keurmerk(pip.leerroute,
+                                       bow=bool(instelling.get("indicatieBowKeurmerk")),
+                                       tst=bool(instelling.get("indicatieTstKeurmerk")))
+    aanbod = Aanbod.objects.filter(traject=traject, instellingsnummer=nummer).first() or Aanbod(
+        traject=traject, instellingsnummer=nummer, aangemaakt_door=door)
+    aanbod.instelling_naam = str(instelling.get("naam") or nummer)[:128]
+    aanbod.keurmerk = keurmerk
+    aanbod.datum_aanbod = data["datum_aanbod"]
+    aanbod.startdatum = data["startdatum"]
+    aanbod.einddatum = data["einddatum"]
+    aanbod.alfabetisering = data["alfabetisering"]
+    from koers.inburgeraars.rules import is_asielmigrant
+    if melden and is_asielmigrant(traject.inburgeraar.doelgroep):
+        aanbod.bericht = meldingen.meld_inburgeringsaanbod(
+            traject, duo_rules.Aanbod(
+                instellingsnummer=nummer,
+                indicator_alfabetiseringsonderwijs=aanbod.alfabetisering,
+                datum_inburgeringsaanbod=aanbod.datum_aanbod,
+                verwachte_startdatum_opleiding=aanbod.startdatum,
+                verwachte_einddatum_opleiding=aanbod.einddatum),
+            instelling=duo_rules.Instelling(
+                instellingsnummer=nummer,
+                bow_keurmerk=bool(instelling.get("indicatieBowKeurmerk")),
+                tst_keurmerk=bool(instelling.get("indicatieTstKeurmerk"))))
+    aanbod.save()
+    gemeld = " en gemeld bij DUO" if aanbod.bericht_id else ""
+    registreer(traject, SOORT, f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
+               f"{gemeld} ({_nl(aanbod.startdatum)} tot {_nl(aanbod.einddatum)})", door)
+    zroute_bijwerken(traject)
+    return aanbod
+
+
+# -- Hours -------------------------------------------------------------------------------------
+
+def _decimaal(waarde) -> Decimal | None:
+    if waarde is None or waarde == "" or isinstance(waarde, bool):
+        return None
+    try:
+        d = Decimal(str(waarde).replace(",", "."))
+    except InvalidOperation:
+        return None
+    return d.quantize(Decimal("0.1")) if d.is_finite() else None
+
+
+@transaction.atomic
+def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
+                ) -> UrenPeriode:
+    """Record the hours of one period as the provider reports them (or correct row
+    ``rij_id``). Afterwards the Z-route plan is brought up to date and, in the B1-route, Koers
+    proposes afschalen when the rule is met."""
+    traject = _open(traject)
+    rij = None
+    if rij_id is not None:
+        rij = UrenPeriode.objects.filter(traject=traject, pk=rij_id).first()
+        if rij is None:
+            raise Weigering({"__all__": "Deze uren horen niet bij dit traject."})
+    aanwezigheid = data.get("aanwezigheid")
+    periode = rules.Periode(
+        soort=data.get("soort") or "", start=data.get("periode_start"),
+        eind=data.get("periode_eind"), gepland=_decimaal(data.get("uren_gepland")),
+        gevolgd=_decimaal(data.get("uren_gevolgd")),
+        aanwezigheid=aanwezigheid if isinstance(aanwezigheid, int) else None,
+        tijdens_brede_intake=bool(data.get("tijdens_brede_intake")))
+    f = rules.periode_fouten(periode, vandaag=vandaag())
+    if aanwezigheid is not None and not isinstance(aanwezigheid, int):
+        f["aanwezigheid"] = "De aanwezigheid is een heel getal van 0 tot en met 100."
+    aanbod = None
+    if data.get("aanbod"):
+        aanbod = Aanbod.objects.filter(traject=traject, pk=data["aanbod"]).first() \
+            if str(data["aanbod"]).isdigit() else None
+        if aanbod is None:
+            f["aanbod"] = "Dit aanbod hoort niet bij dit traject."
+    if len(data.get("opmerking") or "") > 500:
+        f["opmerking"] = "De opmerking is hoogstens 500 tekens."
+    if len(data.get("aanbieder") or "") > 128:
+        f["aanbieder"] = "De naam van de aanbieder is hoogstens 128 tekens."
+    if f:
+        raise Weigering(f)
+    nieuw = rij is None
+    rij = rij or UrenPeriode(traject=traject, aangemaakt_door=door)
+    rij.aanbod, rij.soort = aanbod, periode.soort
+    rij.periode_start, rij.periode_eind = periode.start, periode.eind
+    rij.uren_gepland, rij.uren_gevolgd = periode.gepland, periode.gevolgd
+    rij.aanwezigheid = periode.aanwezigheid
+    rij.tijdens_brede_intake = periode.tijdens_brede_intake
+    rij.aanbieder = (data.get("aanbieder") or "")[:128] or (
+        aanbod.instelling_naam if aanbod else "")
+    rij.opmerking = data.get("opmerking") or ""
+    rij.save()
+    registreer(traject, SOORT, ("" if nieuw else "Gecorrigeerd: ")
+               + f"{rules.UREN_SOORT_NAMEN[rules.UrenSoort(rij.soort)]}: "
+               f"{rij.uren_gevolgd} van {rij.uren_gepland} uur gevolgd "
+               f"({_nl(rij.periode_start)} tot {_nl(rij.periode_eind)})", door)
+    zroute_bijwerken(traject)
+    _misschien_afschalen(traject)
+    return rij
+
+
+@dataclass(frozen=True)
+class Totalen:
+    taal: Decimal
+    knm: Decimal
+    schakel_taal: Decimal
+    schakel_overig: Decimal
+    participatie_eigen: Decimal  # this app's rows (incl. during the brede intake)
+    intake_taal_knm: Decimal  # language + KNM during the brede intake (not for the Z-route)
+    lesuren_keurmerk: Decimal  # followed NT2 hours at a BoW provider
+    lesuren_gepland_keurmerk: Decimal
+    gepland: Decimal
+    gevolgd: Decimal
+
+    @property
+    def zroute_cursus(self) -> Decimal:
+        return self.taal + self.knm - self.intake_taal_knm
+
+    @property
+    def aanwezigheid(self) -> Decimal | None:
+        return rules.aanwezigheid(self.gevolgd, self.gepland)
+
+
+def _s(soort: str, **extra) -> Sum:
+    return Sum("uren_gevolgd", filter=Q(soort=soort, **extra))
+
+
+def totalen(traject_id: int) -> Totalen:
+    """All sums of a traject's hours in one query."""
+    S = rules.UrenSoort
+    r = UrenPeriode.objects.filter(traject_id=traject_id).aggregate(
+        taal=_s(S.TAAL), knm=_s(S.KNM), schakel_taal=_s(S.SCHAKEL_TAAL),
+        schakel_overig=_s(S.SCHAKEL_OVERIG), participatie_eigen=_s(S.PARTICIPATIE),
+        intake_taal_knm=Sum("uren_gevolgd", filter=Q(soort__in=(S.TAAL, S.KNM),
+                                                     tijdens_brede_intake=True)),
+        lesuren_keurmerk=_s(S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW),
+        lesuren_gepland_keurmerk=Sum("uren_gepland", filter=Q(
+            soort=S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW)),
+        gepland=Sum("uren_gepland"), gevolgd=Sum("uren_gevolgd"))
+    return Totalen(**{k: v or NUL for k, v in r.items()})
+
+
+def participatie_uren_modules(traject_ids: list[int]) -> dict[int, Decimal]:
+    """PVT and MAP activity hours (koers.modules), one query; empty while that app has no
+    selector yet."""
+    try:
+        from koers.modules.selectors import participatie_uren
+    except ImportError:
+        return {}
+    return participatie_uren(traject_ids)
+
+
+# -- Afschalen B1 → A2 -------------------------------------------------------------------------
+
+def afschaaltoets(traject: Traject, pip: PipVersie | None = None,
+                  t: Totalen | None = None) -> rules.Afschaaltoets:
+    pip = pip if pip is not None else huidige_pip(traject)
+    t = t or totalen(traject.pk)
+    return rules.afschalen_toets(
+        leerroute=pip.leerroute if pip else None, niveau=(pip.niveau or "B1") if pip else None,
+        lesuren_keurmerk=t.lesuren_keurmerk, lesuren_gepland_keurmerk=t.lesuren_gepland_keurmerk)
+
+
+def _misschien_afschalen(traject: Traject) -> Afschalingsvoorstel | None:
+    """Propose afschalen once the rule is met and nothing was proposed before (after a
+    rejection the adviseur can ask again with :func:`stel_afschaling_voor`)."""
+    if traject.afschalingsvoorstellen.exists():
+        return None
+    if not afschaaltoets(traject).mogelijk:
+        return None
+    return _nieuw_voorstel(traject)
+
+
+def _nieuw_voorstel(traject: Traject) -> Afschalingsvoorstel:
+    t = totalen(traject.pk)
+    voorstel = Afschalingsvoorstel.objects.create(
+        traject=traject, voorgesteld_op=vandaag(), lesuren=t.lesuren_keurmerk,
+        aanwezigheid=rules.aanwezigheid(t.lesuren_keurmerk, t.lesuren_gepland_keurmerk))
+    registreer(traject, SOORT, f"Koers stelt voor het PIP af te schalen naar A2: "
+               f"{voorstel.lesuren} lesuren gevolgd bij een instelling met keurmerk")
+    return voorstel
+
+
+@transaction.atomic
+def stel_afschaling_voor(traject: Traject, door=None) -> Afschalingsvoorstel:
+    traject = _open(traject)
+    if traject.afschalingsvoorstellen.filter(status=Afschalingsvoorstel.Status.OPEN).exists():
+        raise Weigering({"__all__": "Er is al een voorstel om af te schalen. Neem daar eerst "
+                                    "een besluit over."})
+    toets = afschaaltoets(traject)
+    if not toets.mogelijk:
+        raise Weigering({"__all__": " ".join(toets.redenen)})
+    return _nieuw_voorstel(traject)
+
+
+@transaction.atomic
+def besluit_afschaling(traject: Traject, voorstel_id, door, *, aanvaard: bool | None,
+                       reden: str = "") -> Afschalingsvoorstel:
+    """Accept: a new PIP concept with level A2 (the adviseur then vaststelt it as usual).
+    Reject: with a reason."""
+    from koers.pip import services as pip_services
+
+    traject = _open(traject)
+    voorstel = traject.afschalingsvoorstellen.select_for_update().filter(
+        pk=voorstel_id).first() if str(voorstel_id).isdigit() else None
+    if voorstel is None:
+        raise Weigering({"__all__": "Dit voorstel bestaat niet."})
+    if voorstel.status != Afschalingsvoorstel.Status.OPEN:
+        raise Weigering({"__all__": "Over dit voorstel is al besloten."})
+    reden = (reden or "").strip()
+    if aanvaard is None:
+        raise Weigering({"besluit": "Kies: aanvaarden of afwijzen."})
+    if len(reden) > 1000:
+        raise Weigering({"reden": "De reden is hoogstens 1000 tekens."})
+    if not aanvaard and not reden:
+        raise Weigering({"reden": "Schrijf op waarom u het voorstel afwijst."})
+    if aanvaard:
+        pip = huidige_pip(traject)
+        if pip is None or pip.leerroute != "B":
+            raise Weigering({"__all__": "Het huidige PIP is geen B1-route."})
+        if traject.pips.filter(status=PipVersie.Status.CONCEPT).exists():
+            raise Weigering({"__all__": "Er is al een PIP-concept. Stel dat eerst vast of "
+                                        "pas het zelf aan."})
+        data = {veld: getattr(pip, veld) for veld in pip_services.INHOUD_VELDEN}
+        data.update(niveau="A2", dagtekening=vandaag(), toelichting_leerroute=(
+            (pip.toelichting_leerroute + "\n\n" if pip.toelichting_leerroute else "")
+            + f"Afgeschaald naar A2 na {voorstel.lesuren} lesuren bij een instelling met "
+              f"keurmerk. {reden}").strip())
+        voorstel.pip = pip_services.bewaar_concept(traject, door, data)
+    voorstel.status = (Afschalingsvoorstel.Status.AANVAARD if aanvaard
+                       else Afschalingsvoorstel.Status.AFGEWEZEN)
+    voorstel.reden = reden
+    voorstel.besloten_door = door
+    voorstel.besloten_op = timezone.now()
+    voorstel.save()
+    registreer(traject, SOORT, "Voorstel om af te schalen naar A2 aanvaard: nieuw PIP-concept "
+               "met niveau A2" if aanvaard else "Voorstel om af te schalen naar A2 afgewezen",
+               door, toelichting=reden)
+    return voorstel
+
+
+# -- Exams -------------------------------------------------------------------------------------
+
+EXAMEN_VELDEN = ("onderdeel", "niveau", "examendatum", "resultaat", "reden_geen_resultaat")
+
+
+def examen_fouten(data: dict, *, duo: bool = False) -> dict[str, str]:
+    f: dict[str, str] = {}
+    onderdelen = rules.DUO_ONDERDELEN if duo else tuple(rules.EXAMENONDERDELEN)
+    if data.get("onderdeel") not in onderdelen:
+        f["onderdeel"] = "Kies het examenonderdeel."
+    if (data.get("niveau") or "") not in ("", *rules.EXAMENNIVEAUS):
+        f["niveau"] = "Kies A2, B1 of B2."
+    if not isinstance(data.get("examendatum"), date):
+        f["examendatum"] = "Vul de examendatum in."
+    elif not duo and data["examendatum"] > vandaag():
+        f["examendatum"] = "Een uitslag kan niet in de toekomst liggen."
+    if data.get("resultaat") not in rules.EXAMENRESULTATEN:
+        f["resultaat"] = "Kies geslaagd, gezakt of geen resultaat."
+    reden = data.get("reden_geen_resultaat") or ""
+    if reden and reden not in rules.REDENEN_GEEN_RESULTAAT:
+        f["reden_geen_resultaat"] = "Kies een reden uit de lijst."
+    elif reden and data.get("resultaat") != "Geen":
+        f["reden_geen_resultaat"] = "Een reden hoort alleen bij 'geen resultaat'."
+    return f
+
+
+@transaction.atomic
+def bewaar_examen(traject: Traject, door, data: dict) -> Examenresultaat:
+    """An exam result entered by hand (e.g. one the person brings along)."""
+    traject = _open(traject)
+    f = examen_fouten(data)
+    if f:
+        raise Weigering(f)
+    examen, _ = Examenresultaat.objects.update_or_create(
+        traject=traject, onderdeel=data["onderdeel"], niveau=data.get("niveau") or "",
+        examendatum=data["examendatum"],
+        defaults={"resultaat": data["resultaat"],
+                  "reden_geen_resultaat": data.get("reden_geen_resultaat") or "",
+                  "bron": Examenresultaat.Bron.HANDMATIG})
+    registreer(traject, SOORT, f"Examenresultaat {examen.onderdeel} "
+               f"{examen.niveau} ingevoerd: {examen.resultaat}".replace("  ", " "), door)
+    return examen
+
+
+def bewaar_duo_examens(traject: Traject, uitslagen) -> int:
+    """Store DUO's exam results (API Examen, schema Examenresultaat) as rows; called by the
+    SS199 handler inside its transaction. Idempotent: a known row is updated. Returns the
+    number of new or changed rows."""
+    aantal = 0
+    for r in uitslagen or []:
+        data = {"onderdeel": r.get("onderdeel"), "niveau": r.get("niveau") or "",
+                "examendatum": _datum(r.get("examendatum")), "resultaat": r.get("resultaat"),
+                "reden_geen_resultaat": r.get("redenGeenResultaat") or ""}
+        if examen_fouten(data, duo=True):
+            continue  # DUO's file forbids it; the timeline entry still shows DUO's text
+        rij, nieuw = Examenresultaat.objects.get_or_create(
+            traject=traject, onderdeel=data["onderdeel"], niveau=data["niveau"],
+            examendatum=data["examendatum"],
+            defaults={"resultaat": data["resultaat"],
+                      "reden_geen_resultaat": data["reden_geen_resultaat"],
+                      "bron": Examenresultaat.Bron.DUO})
+        if nieuw:
+            aantal += 1
+        elif (rij.resultaat, rij.reden_geen_resultaat, rij.bron) != (
+                data["resultaat"], data["reden_geen_resultaat"], Examenresultaat.Bron.DUO):
+            rij.resultaat = data["resultaat"]
+            rij.reden_geen_resultaat = data["reden_geen_resultaat"]
+            rij.bron = Examenresultaat.Bron.DUO
+            rij.save()
+            aantal += 1
+    return aantal
+
+
+def _datum(waarde) -> date | None:
+    try:
+        return date.fromisoformat(waarde) if waarde else None
+    except (TypeError, ValueError):
+        return None
+
+
+# -- Z-route -----------------------------------------------------------------------------------
+
+def zroute_bijwerken(traject: Traject, pip: PipVersie | None = None) -> Zroute | None:
+    """Bring the traject's Z-route plan up to date (norm, termijn, hours, ``achter_vanaf``).
+    Creates it when the current PIP is the Z-route. Call after any change of hours or PIP
+    (koers.modules may call it after PVT/MAP hours change)."""
+    pip = pip if pip is not None else huidige_pip(traject)
+    zroute = Zroute.objects.filter(traject=traject).first()
+    if pip is None or pip.leerroute != "Z":
+        if zroute is not None and zroute.achter_vanaf is not None:
+            zroute.achter_vanaf = None  # no longer in the Z-route: no signal
+            zroute.save(update_fields=["achter_vanaf", "gewijzigd_op"])
+        return zroute
+    norm = rules.zroute_norm(traject.inburgeraar.doelgroep)
+    t = totalen(traject.pk)
+    modules = participatie_uren_modules([traject.pk]).get(traject.pk, NUL)
+    zroute = zroute or Zroute(traject=traject)
+    zroute.participatie_modules = modules
+    zroute.norm_cursus, zroute.norm_participatie = norm.cursus, norm.participatie
+    zroute.termijn_start, zroute.termijn_eind = traject.termijn_start, traject.termijn_eind
+    zroute.cursus_uren = t.zroute_cursus
+    zroute.participatie_uren = t.participatie_eigen + modules
+    zroute.achter_vanaf = achter_vanaf(zroute)
+    zroute.save()
+    return zroute
+
+
+def achter_vanaf(z: Zroute, participatie: Decimal | None = None) -> date | None:
+    if z.termijn_start is None or z.termijn_eind is None:
+        return None
+    data = [d for d in (
+        rules.achter_vanaf(Decimal(z.cursus_uren), Decimal(z.norm_cursus),
+                           termijn_start=z.termijn_start, termijn_eind=z.termijn_eind),
+        rules.achter_vanaf(participatie if participatie is not None
+                           else Decimal(z.participatie_uren), Decimal(z.norm_participatie),
+                           termijn_start=z.termijn_start, termijn_eind=z.termijn_eind))
+        if d is not None]
+    return min(data) if data else None
+
+
+def _vereist_zroute(traject: Traject) -> Zroute:
+    pip = huidige_pip(traject)
+    if pip is None or pip.leerroute != "Z":
+        raise Weigering({"__all__": "Deze inburgeraar volgt de Z-route niet volgens het "
+                                    "huidige PIP."})
+    zroute = zroute_bijwerken(traject, pip)
+    assert zroute is not None
+    return zroute
+
+
+@transaction.atomic
+def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
+    traject = _open(traject)
+    zroute = _vereist_zroute(traject)
+    f: dict[str, str] = {}
+    datum = data.get("datum")
+    if not isinstance(datum, date):
+        f["datum"] = "Vul de datum van het eindgesprek in."
+    elif datum > vandaag():
+        f["datum"] = "Het eindgesprek kan niet in de toekomst liggen."
+    elif traject.termijn_start and datum < traject.termijn_start:
+        f["datum"] = "Het eindgesprek ligt voor de start van de inburgeringstermijn."
+    if data.get("afspraken_nagekomen") not in (True, False):
+        f["afspraken_nagekomen"] = "Geef aan of de afspraken uit het PIP zijn nagekomen."
+    conclusie = (data.get("conclusie") or "").strip()
+    if not conclusie:
+        f["conclusie"] = "Schrijf de conclusie van het eindgesprek op."
+    elif len(conclusie) > 5000:
+        f["conclusie"] = "De conclusie is hoogstens 5000 tekens."
+    if zroute.afgerond_op is not None:
+        f["__all__"] = "De afronding is al aan DUO gemeld. Het eindgesprek ligt vast."
+    if f:
+        raise Weigering(f)
+    zroute.eindgesprek_op = datum
+    zroute.afspraken_nagekomen = data["afspraken_nagekomen"]
+    zroute.conclusie = conclusie
+    zroute.eindgesprek_door = door
+    zroute.save()
+    registreer(traject, SOORT, f"Eindgesprek Z-route op {_nl(datum)}: afspraken "
+               f"{'nagekomen' if zroute.afspraken_nagekomen else 'niet nagekomen'}", door,
+               toelichting=conclusie)
+    return zroute
+
+
+def map_eindgesprek_bij_duo(traject: Traject) -> date | None:
+    """The MAP eindgesprek date of Koers' latest MAP report for the person that DUO did not
+    refuse (None: none, or the date was withdrawn)."""
+    from koers.duo.models import Bericht
+
+    bericht = Bericht.objects.filter(
+        traject__inburgeraar_id=traject.inburgeraar_id, soort="map").exclude(
+        status=Bericht.Status.GEWEIGERD).order_by("-aangemaakt_op", "-pk").first()
+    return _datum((bericht.body or {}).get("datumEindgesprekMap")) if bericht else None
+
+
+@transaction.atomic
+def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Zroute:
+    """Report the completion of the Z-route to DUO (through the outbox), after an eindgesprek
+    that concluded the agreements were met and with the hours of the plan."""
+    from koers.duo import meldingen
+
+    traject = _open(traject)
+    zroute = _vereist_zroute(traject)
+    if zroute.afgerond_op is not None:
+        raise Weigering({"__all__": "De afronding is al aan DUO gemeld."})
+    f = rules.zroute_afronding_fouten(
+        afspraken_nagekomen=zroute.afspraken_nagekomen if zroute.eindgesprek_op else None,
+        cursus_uren=zroute.cursus_uren, participatie_uren=zroute.participatie_uren,
+        norm=rules.ZrouteNorm(zroute.norm_cursus, zroute.norm_participatie))
+    if f:
+        raise Weigering(f)
+    datum = datum or vandaag()
+    # DUO judges the completion against the eindgesprek it knows: that of the MAP (RULES.md
+    # "Z-route"; the simulator applies koers.duo.rules.zroute_fouten with the MAP date). So
+    # the MAP date must be on its way to DUO first (koers.modules reports it).
+    map_op = map_eindgesprek_bij_duo(traject)
+    if map_op is None:
+        raise Weigering({"__all__": "Meld eerst de datum van het eindgesprek van de MAP bij "
+                                    "DUO. DUO kijkt naar die datum."})
+    zroute.afronding_bericht = meldingen.meld_zroute(
+        traject, datum, eindgesprek_op=max(map_op, zroute.eindgesprek_op))
+    zroute.afgerond_op = datum
+    zroute.save()
+    registreer(traject, SOORT, f"Afronding van de Z-route ({_nl(datum)}) gemeld bij DUO", door)
+    return zroute
+
+
+@transaction.atomic
+def meld_uren_aan_duo(traject: Traject, door) -> list:
+    """Queue the running totals DUO keeps (API GevolgdeUren): language + KNM lessons during
+    the brede intake, and — for asielstatushouders — the participation activities (incl.
+    those during the intake and the PVT/MAP hours). Whole hours, rounded down."""
+    from koers.duo import meldingen
+    from koers.duo.rules import UrenSoort
+    from koers.inburgeraars.rules import is_asielmigrant
+
+    traject = _open(traject)
+    t = totalen(traject.pk)
+    berichten = [meldingen.meld_uren(traject, UrenSoort.TAALLES_KNM_BREDE_INTAKE,
+                                     rules.hele_uren(t.intake_taal_knm))]
+    if is_asielmigrant(traject.inburgeraar.doelgroep):
+        participatie = t.participatie_eigen + participatie_uren_modules([traject.pk]).get(
+            traject.pk, NUL)
+        berichten.append(meldingen.meld_uren(traject, UrenSoort.PARTICIPATIEACTIVITEITEN,
+                                             rules.hele_uren(participatie)))
+    registreer(traject, SOORT, "Gevolgde uren gemeld bij DUO: " + ", ".join(
+        f"{b.body['uren']} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})"
+        for b in berichten), door)
+    return berichten

@@ -1,0 +1,264 @@
+"""The rules of the PVT (participatieverklaringstraject) and the MAP (module arbeidsmarkt en
+participatie). Plain functions over plain values, no Django.
+
+Sources, cited per rule:
+- DOMAIN.md "Rules with numbers", rows PVT, MAP and "verwijtbaar flag" (shared/DOMAIN.md);
+- startnotitie §6.3 (PVT: ≥ 12 uur, a fixed part is an excursion or activity on at least one
+  kernwaarde) and §6.7 (MAP, carried out by Werk.Kom);
+- RULES.md "MAP and PVT" (shared/duo-m2m/RULES.md) for what DUO accepts; those rules live in
+  :func:`koers.duo.rules.map_pvt_fouten` and are not repeated here.
+
+Every ``*_fouten`` function returns ``{field: Dutch text}``; an empty dict means: allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from koers.pip.rules import add_months
+
+
+class Module(StrEnum):
+    PVT = "pvt"
+    MAP = "map"
+
+
+MODULES: frozenset[str] = frozenset(m.value for m in Module)
+
+MODULE_NAMEN: dict[Module, str] = {
+    Module.PVT: "participatieverklaringstraject (PVT)",
+    Module.MAP: "module arbeidsmarkt en participatie (MAP)",
+}
+
+
+class Soort(StrEnum):
+    WORKSHOP = "workshop"
+    EXCURSIE = "excursie"
+    ACTIVITEIT = "activiteit"
+    WERKBEZOEK = "werkbezoek"
+    GESPREK = "gesprek"
+
+
+SOORT_NAMEN: dict[Soort, str] = {
+    Soort.WORKSHOP: "Workshop",
+    Soort.EXCURSIE: "Excursie",
+    Soort.ACTIVITEIT: "Activiteit",
+    Soort.WERKBEZOEK: "Werkbezoek",
+    Soort.GESPREK: "Gesprek",
+}
+
+# The kinds of activity per module. PVT: workshops plus the excursion or activity on a
+# kernwaarde the startnotitie asks for (§6.3). MAP: orientation on the labour market (§6.7).
+SOORTEN: dict[Module, tuple[Soort, ...]] = {
+    Module.PVT: (Soort.WORKSHOP, Soort.EXCURSIE, Soort.ACTIVITEIT),
+    Module.MAP: (Soort.WORKSHOP, Soort.WERKBEZOEK, Soort.GESPREK, Soort.ACTIVITEIT),
+}
+
+
+class Kernwaarde(StrEnum):
+    """The Dutch core values of the PVT (DOMAIN.md row PVT; startnotitie §6.3)."""
+
+    VRIJHEID = "vrijheid"
+    GELIJKWAARDIGHEID = "gelijkwaardigheid"
+    SOLIDARITEIT = "solidariteit"
+    PARTICIPATIE = "participatie"
+
+
+KERNWAARDEN: frozenset[str] = frozenset(k.value for k in Kernwaarde)
+KERNWAARDE_NAMEN: dict[Kernwaarde, str] = {k: k.value.capitalize() for k in Kernwaarde}
+
+# Startnotitie §6.3: "een vast bestanddeel van het traject moet een excursie of activiteit
+# zijn waarin aandacht is voor minimaal één van de kernwaarden" (DOMAIN.md row PVT, policy P).
+KERNWAARDE_SOORTEN: frozenset[Soort] = frozenset({Soort.EXCURSIE, Soort.ACTIVITEIT})
+
+PVT_MIN_UREN = Decimal(12)  # DOMAIN.md row PVT: ≥ 12 hours; startnotitie §6.3 "minimale duur"
+# MAP in the B1- and Z-route, not in the onderwijsroute (DOMAIN.md rows MAP and onderwijsroute).
+MAP_LEERROUTES: frozenset[str] = frozenset({"B", "Z"})
+# Hours of one activity: more than zero, at most one whole day. A plausibility bound of Koers
+# (no source in law): it keeps typing errors such as 120 instead of 12.0 out.
+UREN_MIN_EXCLUSIEF = Decimal(0)
+UREN_MAX = Decimal(24)
+UREN_DECIMALEN = 1  # half hours and quarters rounded to tenths: 1,5 uur
+OMSCHRIJVING_MAX = 500
+UITVOERDER_MAX = 200
+SAMENVATTING_MAX = 5000
+STANDAARD_MAP_UITVOERDER = "Werk.Kom"  # startnotitie §6.7: "De invulling van de MAP komt bij
+#                                         Werk.Kom te liggen"
+# Signals: PVT or MAP not done while the termijn ends within 6 months (issue 4 §9; the
+# verwijtbaar window of DOMAIN.md starts at 2 months, this gives the adviseur time to act).
+SIGNAAL_MAANDEN_VOOR_EINDE = 6
+
+
+def _uren(u: Decimal) -> str:
+    return f"{u.normalize():f}".replace(".", ",")
+
+
+def _datum(d: date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def map_verplicht(leerroute: str | None) -> bool:
+    """Whether the MAP belongs to the route (DOMAIN.md row MAP: B1- and Z-route)."""
+    return leerroute in MAP_LEERROUTES
+
+
+@dataclass(frozen=True)
+class ActiviteitGegevens:
+    module: str
+    datum: date | None
+    uren: Decimal | None
+    soort: str
+    omschrijving: str
+    kernwaarden: tuple[str, ...] = ()
+    uitvoerder: str = ""
+
+
+def activiteit_fouten(a: ActiviteitGegevens, *, vandaag: date, afgerond_op: date | None,
+                      leerroute: str | None) -> dict[str, str]:
+    """One PVT or MAP activity. ``afgerond_op``: the date the module was closed (PVT signed,
+    MAP eindgesprek), after which its activities no longer change. ``leerroute``: of the
+    current vastgesteld PIP (``None`` without one)."""
+    f: dict[str, str] = {}
+    if a.module not in MODULES:
+        return {"__all__": "Kies PVT of MAP."}
+    module = Module(a.module)
+    if afgerond_op is not None:
+        if module is Module.PVT:
+            f["__all__"] = ("De participatieverklaring is al ondertekend. De activiteiten van "
+                            "het PVT kunnen niet meer veranderen.")
+        else:
+            f["__all__"] = ("Het eindgesprek van de MAP is al gevoerd. De activiteiten van de "
+                            "MAP kunnen niet meer veranderen.")
+    if module is Module.MAP and not map_verplicht(leerroute):
+        f["__all__"] = ("De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
+                        "geen vastgesteld PIP met een van die routes.")
+    if a.datum is None:
+        f["datum"] = "Vul de datum in."
+    elif a.datum > vandaag:
+        f["datum"] = "De datum mag niet in de toekomst liggen. Vul een activiteit in als die " \
+                     "geweest is."
+    if a.uren is None:
+        f["uren"] = "Vul het aantal uren in."
+    elif not a.uren.is_finite() or a.uren <= UREN_MIN_EXCLUSIEF:
+        f["uren"] = "Het aantal uren moet meer dan 0 zijn."
+    elif a.uren > UREN_MAX:
+        f["uren"] = f"Een activiteit duurt hooguit {_uren(UREN_MAX)} uur."
+    elif a.uren != a.uren.quantize(Decimal(1).scaleb(-UREN_DECIMALEN)):
+        f["uren"] = "Vul de uren in met hooguit 1 cijfer na de komma, bijvoorbeeld 1,5."
+    if a.soort not in SOORTEN[module]:
+        namen = ", ".join(SOORT_NAMEN[s].lower() for s in SOORTEN[module])
+        f["soort"] = f"Kies een soort activiteit: {namen}."
+    if not a.omschrijving.strip():
+        f["omschrijving"] = "Beschrijf kort wat de inburgeraar heeft gedaan."
+    elif len(a.omschrijving) > OMSCHRIJVING_MAX:
+        f["omschrijving"] = f"De omschrijving is te lang: hooguit {OMSCHRIJVING_MAX} tekens."
+    onbekend = [k for k in a.kernwaarden if k not in KERNWAARDEN]
+    if onbekend:
+        f["kernwaarden"] = ("Kies alleen uit de kernwaarden vrijheid, gelijkwaardigheid, "
+                            "solidariteit en participatie.")
+    elif a.kernwaarden and module is Module.MAP:
+        f["kernwaarden"] = "Kernwaarden horen bij het PVT, niet bij de MAP."
+    elif len(set(a.kernwaarden)) != len(a.kernwaarden):
+        f["kernwaarden"] = "Kies elke kernwaarde maar één keer."
+    if len(a.uitvoerder) > UITVOERDER_MAX:
+        f["uitvoerder"] = f"De naam van de uitvoerder is te lang: hooguit {UITVOERDER_MAX} tekens."
+    return f
+
+
+@dataclass(frozen=True)
+class Gedaan:
+    """One recorded activity, as the closing rules need it."""
+
+    datum: date
+    uren: Decimal
+    soort: str
+    kernwaarden: tuple[str, ...] = ()
+
+
+def uren_tot_en_met(activiteiten: Iterable[Gedaan], peildatum: date) -> Decimal:
+    return sum((a.uren for a in activiteiten if a.datum <= peildatum), Decimal(0))
+
+
+def telt_als_kernwaarde_activiteit(a: Gedaan) -> bool:
+    """An excursion or activity on at least one kernwaarde (startnotitie §6.3)."""
+    return a.soort in KERNWAARDE_SOORTEN and bool(a.kernwaarden)
+
+
+def pvt_ondertekenen_fouten(datum: date | None, activiteiten: Iterable[Gedaan], *,
+                            vandaag: date) -> dict[str, str]:
+    """Signing the participatieverklaring closes the PVT (DOMAIN.md row PVT): before it at
+    least 12 hours (DOMAIN.md; startnotitie §6.3) and at least one excursion or activity on a
+    kernwaarde (startnotitie §6.3, policy P). Only activities on or before the signing date
+    count. DUO's own rules on the date follow in :func:`koers.duo.rules.map_pvt_fouten`."""
+    activiteiten = list(activiteiten)
+    f: dict[str, str] = {}
+    if datum is None:
+        return {"datum": "Vul de datum van de ondertekening in."}
+    if datum > vandaag:
+        f["datum"] = "De datum van de ondertekening mag niet in de toekomst liggen."
+        return f
+    uren = uren_tot_en_met(activiteiten, datum)
+    if uren < PVT_MIN_UREN:
+        f["uren"] = (f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
+                     f"Tot en met {_datum(datum)} zijn {_uren(uren)} uur ingevuld.")
+    if not any(telt_als_kernwaarde_activiteit(a) for a in activiteiten if a.datum <= datum):
+        f["kernwaarden"] = ("Het PVT heeft minstens één excursie of activiteit over een "
+                            "kernwaarde nodig (vrijheid, gelijkwaardigheid, solidariteit of "
+                            "participatie). Vul die eerst in.")
+    return f
+
+
+def map_eindgesprek_fouten(datum: date | None, samenvatting: str, uitvoerder: str, *,
+                           vandaag: date, leerroute: str | None) -> dict[str, str]:
+    """The MAP ends with an eindgesprek (DOMAIN.md row MAP), in the B1- and Z-route only."""
+    f: dict[str, str] = {}
+    if not map_verplicht(leerroute):
+        f["__all__"] = ("De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
+                        "geen vastgesteld PIP met een van die routes.")
+    if datum is None:
+        f["datum"] = "Vul de datum van het eindgesprek in."
+    elif datum > vandaag:
+        f["datum"] = "De datum van het eindgesprek mag niet in de toekomst liggen."
+    if not samenvatting.strip():
+        f["samenvatting"] = "Schrijf kort op wat er in het eindgesprek is besproken."
+    elif len(samenvatting) > SAMENVATTING_MAX:
+        f["samenvatting"] = f"De samenvatting is te lang: hooguit {SAMENVATTING_MAX} tekens."
+    if not uitvoerder.strip():
+        f["uitvoerder"] = "Vul in wie de MAP heeft uitgevoerd, bijvoorbeeld Werk.Kom."
+    elif len(uitvoerder) > UITVOERDER_MAX:
+        f["uitvoerder"] = f"De naam van de uitvoerder is te lang: hooguit {UITVOERDER_MAX} tekens."
+    return f
+
+
+# -- Verwijtbaar -------------------------------------------------------------------------------
+
+def verwijtbaar_gevraagd(datum: date | None, termijn_eind: date | None) -> bool:
+    """Whether DUO needs 'verwijtbaar' with this date: only when the date lies on or after the
+    end of the termijn (RULES.md "MAP and PVT": absent before the end, required after it; the
+    end date is exclusive, DOMAIN.md)."""
+    return datum is not None and termijn_eind is not None and datum >= termijn_eind
+
+
+def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
+    """Plain Dutch for the form: when the adviseur fills in 'verwijtbaar' and what it means
+    (RULES.md "MAP and PVT"; DOMAIN.md "verwijtbaar flag")."""
+    basis = ("Vul 'verwijtbaar' alleen in als de datum op of na het einde van de "
+             "inburgeringstermijn ligt. Kies dan 'Ja' als de inburgeraar het zelf te verwijten is "
+             "dat het te laat is. Kies 'Nee' als dat niet zo is, bijvoorbeeld door ziekte. "
+             "Ligt de datum voor het einde van de termijn? Laat het veld dan leeg.")
+    if termijn_eind is None:
+        return basis + " Deze inburgeraar heeft nog geen einddatum van de termijn."
+    if vandaag >= termijn_eind:
+        return basis + f" De termijn is voorbij: hij eindigde op {_datum(termijn_eind)}."
+    if termijn_eind <= add_months(vandaag, 2):
+        return basis + f" De termijn eindigt binnenkort: op {_datum(termijn_eind)}."
+    return basis + f" De termijn eindigt op {_datum(termijn_eind)}."
+
+
+def signaal_grens(vandaag: date) -> date:
+    """Termijn ends on or before this date → PVT/MAP not done is a signal."""
+    return add_months(vandaag, SIGNAAL_MAANDEN_VOOR_EINDE)

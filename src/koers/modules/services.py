@@ -1,0 +1,281 @@
+"""PVT and MAP: record activities, sign the participatieverklaring, hold the MAP eindgesprek,
+and report the date to DUO. Every write runs in one transaction; a refusal
+(:class:`~koers.inburgeraars.services.Weigering`) leaves nothing half saved, and a melding to
+DUO is queued in the same transaction as the change it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.duo import meldingen
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.pip.models import PipVersie
+
+from . import rules
+from .models import Activiteit, Afronding
+
+ACTIVITEIT_VELDEN = ("module", "datum", "uren", "soort", "omschrijving", "kernwaarden",
+                     "uitvoerder")
+
+
+def huidige_pip(traject: Traject) -> PipVersie | None:
+    return traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
+
+
+@dataclass
+class ModuleStand:
+    """What the screens show of one module of a traject."""
+
+    module: str
+    activiteiten: list[Activiteit] = field(default_factory=list)
+    afronding: Afronding | None = None
+    gepland: int | None = None  # hours planned in the PIP (PipVersie.pvt_uren / map_uren)
+    van_toepassing: bool = True  # MAP: only in the B1- and Z-route
+
+    @property
+    def uren(self) -> Decimal:
+        return sum((a.uren for a in self.activiteiten), Decimal(0))
+
+    @property
+    def uren_nog(self) -> Decimal | None:
+        """Hours still to do against the plan (never negative), ``None`` without a plan."""
+        if self.gepland is None:
+            return None
+        return max(Decimal(self.gepland) - self.uren, Decimal(0))
+
+    @property
+    def kernwaarde_gedaan(self) -> bool:
+        return any(rules.telt_als_kernwaarde_activiteit(a.als_gedaan())
+                   for a in self.activiteiten)
+
+    @property
+    def klaar_voor_ondertekening(self) -> bool:
+        return self.uren >= rules.PVT_MIN_UREN and self.kernwaarde_gedaan
+
+    @property
+    def min_uren(self) -> Decimal:
+        return rules.PVT_MIN_UREN
+
+
+@dataclass
+class Stand:
+    pvt: ModuleStand
+    map: ModuleStand
+    leerroute: str | None
+    termijn_eind: date | None
+
+
+def stand(traject: Traject) -> Stand:
+    """PVT and MAP of the traject in three queries, whatever the number of activities."""
+    pip = huidige_pip(traject)
+    leerroute = pip.leerroute if pip else None
+    pvt = ModuleStand(rules.Module.PVT.value, gepland=pip.pvt_uren if pip else None)
+    map_ = ModuleStand(rules.Module.MAP.value, gepland=pip.map_uren if pip else None,
+                       van_toepassing=rules.map_verplicht(leerroute))
+    standen = {pvt.module: pvt, map_.module: map_}
+    for activiteit in Activiteit.objects.filter(traject=traject).select_related("door"):
+        standen[activiteit.module].activiteiten.append(activiteit)
+    for afronding in Afronding.objects.filter(traject=traject).select_related("bericht"):
+        standen[afronding.module].afronding = afronding
+    return Stand(pvt=pvt, map=map_, leerroute=leerroute, termijn_eind=traject.termijn_eind)
+
+
+def _vergrendel(traject: Traject) -> None:
+    """Lock the traject row: two closes (or an activity and a close) cannot interleave."""
+    Traject.objects.select_for_update().filter(pk=traject.pk).first()
+
+
+def _afronding(traject: Traject, module: str) -> Afronding | None:
+    return Afronding.objects.filter(traject=traject, module=module).first()
+
+
+def _normaliseer(data: dict) -> dict:
+    schoon = {k: data.get(k) for k in ACTIVITEIT_VELDEN if k in data}
+    for tekst in ("omschrijving", "uitvoerder", "soort", "module"):
+        if tekst in schoon:
+            schoon[tekst] = (schoon[tekst] or "").strip()
+    if "kernwaarden" in schoon:
+        schoon["kernwaarden"] = tuple(schoon["kernwaarden"] or ())
+    if schoon.get("uren") is not None and not isinstance(schoon["uren"], Decimal):
+        try:
+            schoon["uren"] = Decimal(str(schoon["uren"]))
+        except ArithmeticError:
+            raise Weigering({"uren": "Vul bij de uren een getal in, bijvoorbeeld 1,5."}) \
+                from None
+    return schoon
+
+
+def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -> None:
+    pip = huidige_pip(traject)
+    activiteit = rules.ActiviteitGegevens(
+        module=gegevens.get("module") or "", datum=gegevens.get("datum"),
+        uren=gegevens.get("uren"), soort=gegevens.get("soort") or "",
+        omschrijving=gegevens.get("omschrijving") or "",
+        kernwaarden=tuple(gegevens.get("kernwaarden") or ()),
+        uitvoerder=gegevens.get("uitvoerder") or "")
+    fouten = rules.activiteit_fouten(activiteit, vandaag=vandaag(), afgerond_op=afgerond_op,
+                                     leerroute=pip.leerroute if pip else None)
+    if fouten:
+        raise Weigering(fouten)
+
+
+def _open(traject: Traject) -> None:
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond. PVT en MAP veranderen niet meer."})
+
+
+def _omschrijf(activiteit: Activiteit) -> str:
+    return (f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
+            f"op {activiteit.datum:%d-%m-%Y}, {activiteit.uren} uur")[:500]
+
+
+@transaction.atomic
+def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
+    _vergrendel(traject)
+    _open(traject)
+    gegevens = _normaliseer(data)
+    module = gegevens.get("module") or ""
+    afronding = _afronding(traject, module) if module in rules.MODULES else None
+    _controleer(traject, gegevens, afgerond_op=afronding.datum if afronding else None)
+    gegevens["kernwaarden"] = list(gegevens.get("kernwaarden") or ())
+    activiteit = Activiteit.objects.create(traject=traject, door=door, **gegevens)
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Activiteit toegevoegd. {_omschrijf(activiteit)}"[:500], door)
+    return activiteit
+
+
+@transaction.atomic
+def wijzig_activiteit(activiteit: Activiteit, door, data: dict) -> Activiteit:
+    traject = activiteit.traject
+    _vergrendel(traject)
+    _open(traject)
+    gegevens = {k: getattr(activiteit, k) for k in ACTIVITEIT_VELDEN}
+    gegevens.update(_normaliseer(data))
+    gegevens["module"] = activiteit.module  # an activity does not move to the other module
+    afronding = _afronding(traject, activiteit.module)
+    _controleer(traject, gegevens, afgerond_op=afronding.datum if afronding else None)
+    gegevens["kernwaarden"] = list(gegevens.get("kernwaarden") or ())
+    for k, v in gegevens.items():
+        setattr(activiteit, k, v)
+    activiteit.save()
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Activiteit gewijzigd. {_omschrijf(activiteit)}"[:500], door)
+    return activiteit
+
+
+@transaction.atomic
+def verwijder_activiteit(activiteit: Activiteit, door) -> None:
+    traject = activiteit.traject
+    _vergrendel(traject)
+    _open(traject)
+    if _afronding(traject, activiteit.module) is not None:
+        raise Weigering({"__all__": "Deze module is al afgerond. De activiteiten kunnen niet "
+                                    "meer veranderen."})
+    omschrijving = _omschrijf(activiteit)
+    activiteit.delete()
+    registreer(traject, Gebeurtenis.Soort.MODULE, f"Activiteit verwijderd. {omschrijving}"[:500],
+               door)
+
+
+def _verwijtbaar(waarde: str | None) -> str | None:
+    return waarde or None
+
+
+def _controleer_verwijtbaar(waarde: str | None) -> None:
+    if waarde and waarde not in ("Ja", "Nee"):
+        raise Weigering({"verwijtbaar": "Verwijtbaar is Ja of Nee, of leeg."})
+
+
+def _meld(traject: Traject, afronding: Afronding) -> None:
+    verwijtbaar = _verwijtbaar(afronding.verwijtbaar)
+    if afronding.module == rules.Module.PVT:
+        bericht = meldingen.meld_pvt(traject, afronding.datum, verwijtbaar)
+    else:
+        bericht = meldingen.meld_map(traject, afronding.datum, verwijtbaar)
+    afronding.bericht = bericht
+    afronding.gemeld_op = timezone.now()
+
+
+@transaction.atomic
+def onderteken_pvt(traject: Traject, door, *, datum: date | None, verwijtbaar: str | None = None,
+                   melden: bool = True) -> Afronding:
+    """The inburgeraar signed the participatieverklaring: the PVT is done. With ``melden`` the
+    signing date goes to DUO in the same transaction (DUO's verwijtbaar rules apply)."""
+    _vergrendel(traject)
+    _open(traject)
+    _controleer_verwijtbaar(verwijtbaar)
+    if _afronding(traject, rules.Module.PVT) is not None:
+        raise Weigering({"__all__": "De participatieverklaring is al ondertekend."})
+    gedaan = [a.als_gedaan() for a in Activiteit.objects.filter(
+        traject=traject, module=rules.Module.PVT)]
+    fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
+    if fouten:
+        raise Weigering(fouten)
+    afronding = Afronding(traject=traject, module=rules.Module.PVT, datum=datum,
+                          verwijtbaar=verwijtbaar or "", door=door)
+    if melden:
+        _meld(traject, afronding)
+    afronding.save()
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}."
+               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
+               door)
+    return afronding
+
+
+@transaction.atomic
+def houd_map_eindgesprek(traject: Traject, door, *, datum: date | None, samenvatting: str,
+                         uitvoerder: str = rules.STANDAARD_MAP_UITVOERDER,
+                         verwijtbaar: str | None = None, melden: bool = True) -> Afronding:
+    """The MAP eindgesprek: the MAP is done. With ``melden`` its date goes to DUO."""
+    _vergrendel(traject)
+    _open(traject)
+    _controleer_verwijtbaar(verwijtbaar)
+    if _afronding(traject, rules.Module.MAP) is not None:
+        raise Weigering({"__all__": "Het eindgesprek van de MAP is al vastgelegd."})
+    pip = huidige_pip(traject)
+    samenvatting = (samenvatting or "").strip()
+    uitvoerder = (uitvoerder or "").strip()
+    fouten = rules.map_eindgesprek_fouten(datum, samenvatting, uitvoerder, vandaag=vandaag(),
+                                          leerroute=pip.leerroute if pip else None)
+    if fouten:
+        raise Weigering(fouten)
+    afronding = Afronding(traject=traject, module=rules.Module.MAP, datum=datum,
+                          samenvatting=samenvatting, uitvoerder=uitvoerder,
+                          verwijtbaar=verwijtbaar or "", door=door)
+    if melden:
+        _meld(traject, afronding)
+    afronding.save()
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder})."
+               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
+               door)
+    return afronding
+
+
+@transaction.atomic
+def meld_alsnog(traject: Traject, module: str, door, *,
+                verwijtbaar: str | None = None) -> Afronding:
+    """Report the date of a closed module that was not reported yet, or again after DUO
+    refused the earlier report (e.g. with another 'verwijtbaar')."""
+    _vergrendel(traject)
+    _controleer_verwijtbaar(verwijtbaar)
+    afronding = _afronding(traject, module) if module in rules.MODULES else None
+    if afronding is None:
+        raise Weigering({"__all__": "Deze module is nog niet afgerond. Er is geen datum om te "
+                                    "melden."})
+    if afronding.bericht_id is not None and not afronding.opnieuw_te_melden:
+        raise Weigering({"__all__": "Deze datum is al aan DUO gemeld."})
+    afronding.verwijtbaar = verwijtbaar or ""
+    _meld(traject, afronding)
+    afronding.save(update_fields=["verwijtbaar", "bericht", "gemeld_op"])
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Datum van de {'participatieverklaring' if module == 'pvt' else 'MAP'} "
+               f"({afronding.datum:%d-%m-%Y}) aan DUO gemeld.", door)
+    return afronding

@@ -1,0 +1,214 @@
+"""API of signals and voortgangsgesprekken (issue 4 §8-9). Loads through the access policy;
+refusals of the services (``Weigering``) become 400 answers (koers.api.errors)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from koers.api import schema
+from koers.api.errors import DETAIL_403
+from koers.api.views import Paginering, inburgeraar_voor, traject_van, vereis
+from koers.monitoring import lezen, services
+from koers.monitoring.models import Signaal, Voortgangsgesprek
+from koers.monitoring.serializers import (
+    AfhandelenSerializer,
+    GesprekSerializer,
+    SignaalSerializer,
+    UitstellenSerializer,
+)
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
+GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
+LIVE = (Signaal.Status.OPEN, Signaal.Status.UITGESTELD)
+
+
+def _context(request, **extra) -> dict:
+    return {"request": request, "titels": lezen.titels(), **extra}
+
+
+@extend_schema(tags=["signalen"], summary="Open signalen",
+               description="De open signalen van de zaken die u mag zien, per soort alleen "
+                           "als u dat deel van de zaak mag zien. Een adviseur ziet standaard "
+                           "zijn eigen zaken; met alle=true alle zaken van zijn gemeente(n).",
+               parameters=[
+                   OpenApiParameter("soort", OpenApiTypes.STR, description="Soort signaal."),
+                   OpenApiParameter("alle", OpenApiTypes.BOOL,
+                                    description="Ook zaken van collega's."),
+                   OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "uitgesteld"],
+                                    description="Standaard open."),
+               ],
+               responses=schema.antwoorden({200: SignaalSerializer(many=True)}, zaak=False))
+class SignaalLijst(generics.ListAPIView):
+    serializer_class = SignaalSerializer
+    pagination_class = Paginering
+
+    def get_queryset(self):
+        user = self.request.user
+        params = self.request.query_params
+        soorten = lezen.zichtbare_soorten(user)
+        if not soorten:
+            return Signaal.objects.none()
+        gevraagd = params.get("status") or "open"
+        if gevraagd not in LIVE:
+            gevraagd = "open"
+        qs = Signaal.objects.filter(status=gevraagd, actief=True, soort__in=soorten,
+                                    traject__in=policy.trajecten_voor(user))
+        if params.get("soort"):
+            qs = qs.filter(soort=params["soort"])
+        if params.get("alle") not in ("true", "1", "on") and not user.heeft_rol("teamleider"):
+            qs = qs.filter(traject__adviseur=user)
+        return qs.select_related("traject")
+
+    def get_serializer_context(self):
+        return _context(self.request)
+
+
+@extend_schema(tags=["signalen"], summary="Signalen van een inburgeraar",
+               description="Open en uitgestelde signalen van de zaak, het eerste bovenaan.",
+               responses=schema.antwoorden({200: SignaalSerializer(many=True)}))
+class InburgeraarSignalen(APIView):
+    def get(self, request, pk):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.SIGNALEN))
+        qs = Signaal.objects.filter(traject=traject, actief=True, status__in=LIVE,
+                                    soort__in=lezen.zichtbare_soorten(request.user)
+                                    ).select_related("traject").order_by("vervaldatum", "id")
+        return Response(SignaalSerializer(qs, many=True, context=_context(request)).data)
+
+
+def _signaal(request, pk, signaal_id) -> Signaal:
+    inburgeraar = inburgeraar_voor(request, pk, Sectie.SIGNALEN)
+    traject = traject_van(inburgeraar)
+    signaal = Signaal.objects.filter(pk=signaal_id, traject=traject, actief=True,
+                                     soort__in=lezen.zichtbare_soorten(request.user)).first()
+    if signaal is None:
+        raise NotFound("Niet gevonden.")
+    vereis(request.user, Actie.SIGNAAL_AFHANDELEN)
+    return signaal
+
+
+@extend_schema(tags=["signalen"], summary="Signaal afhandelen",
+               description="Zet het signaal op afgehandeld, met wat er is gedaan. Het komt "
+                           "terug als dezelfde taak later met een andere datum weer nodig is.",
+               request=AfhandelenSerializer,
+               responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
+class SignaalAfhandelen(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk, signaal_id):
+        signaal = _signaal(request, pk, signaal_id)
+        serializer = AfhandelenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        signaal = services.handel_af(signaal, request.user, serializer.validated_data["reden"])
+        return Response(SignaalSerializer(signaal, context=_context(request)).data)
+
+
+@extend_schema(tags=["signalen"], summary="Signaal uitstellen",
+               description="Stelt het signaal uit tot een datum (na vandaag, hooguit een jaar). "
+                           "Op die datum gaat het vanzelf weer open.",
+               request=UitstellenSerializer,
+               responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
+class SignaalUitstellen(APIView):
+    parser_classes = [JSONParser]
+
+    def post(self, request, pk, signaal_id):
+        signaal = _signaal(request, pk, signaal_id)
+        serializer = UitstellenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        signaal = services.stel_uit(signaal, request.user,
+                                    serializer.validated_data["uitgesteld_tot"],
+                                    serializer.validated_data["reden"])
+        return Response(SignaalSerializer(signaal, context=_context(request)).data)
+
+
+def _gesprekken_qs(request, traject):
+    qs = Voortgangsgesprek.objects.filter(traject=traject)
+    if not policy.mag_zien(request.user, Sectie.GEZONDHEID):
+        qs = qs.defer("positieve_gezondheid")
+    return qs
+
+
+def _schrijf_gezondheid_check(request) -> bool:
+    met = policy.mag_zien(request.user, Sectie.GEZONDHEID)
+    if not met and "positieve_gezondheid" in request.data:
+        raise PermissionDenied(GEEN_GEZONDHEID)
+    return met
+
+
+class GesprekLijst(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprekken",
+                   description="Geplande en gevoerde gesprekken, op datum. De planning volgt "
+                               "uit het vastgestelde PIP en het gespreksbeleid van de gemeente.",
+                   responses=schema.antwoorden({200: GesprekSerializer(many=True)}))
+    def get(self, request, pk):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.GESPREKKEN))
+        services.plan_gesprekken([traject.pk])
+        qs = _gesprekken_qs(request, traject).order_by("gehouden_op", "gepland_op", "id")
+        context = {"gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}
+        return Response(GesprekSerializer(qs, many=True, context=context).data)
+
+    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek vastleggen",
+                   description="Legt een gevoerd gesprek vast. Het vult het eerste geplande "
+                               "gesprek dat nog open is; is er geen, dan is het een extra "
+                               "gesprek. Scores van Positieve Gezondheid alleen als u "
+                               "gezondheidsgegevens mag zien.",
+                   request=GesprekSerializer,
+                   responses=schema.antwoorden({201: GesprekSerializer}, schrijft=True))
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.GESPREKKEN)
+        vereis(request.user, Actie.GESPREK_VOEREN)
+        traject = traject_van(inburgeraar)
+        met = _schrijf_gezondheid_check(request)
+        serializer = GesprekSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.plan_gesprekken([traject.pk])
+        gesprek = services.leg_gesprek_vast(traject, request.user, dict(
+            serializer.validated_data), met_gezondheid=met)
+        url = reverse("api:monitoring-gesprek", kwargs={"pk": inburgeraar.pk,
+                                                        "gesprek_id": gesprek.pk})
+        return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data,
+                        status=status.HTTP_201_CREATED,
+                        headers={"Location": request.build_absolute_uri(url)})
+
+
+class GesprekDetail(APIView):
+    parser_classes = [JSONParser]
+
+    def _gesprek(self, request, pk, gesprek_id):
+        traject = traject_van(inburgeraar_voor(request, pk, Sectie.GESPREKKEN))
+        gesprek = _gesprekken_qs(request, traject).filter(pk=gesprek_id).first()
+        if gesprek is None:
+            raise NotFound("Niet gevonden.")
+        return traject, gesprek
+
+    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek bekijken",
+                   responses=schema.antwoorden({200: GesprekSerializer}))
+    def get(self, request, pk, gesprek_id):
+        _traject, gesprek = self._gesprek(request, pk, gesprek_id)
+        return Response(GesprekSerializer(gesprek, context={
+            "gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}).data)
+
+    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek vastleggen of "
+                   "verbeteren", description="Legt dit (geplande) gesprek vast, of verbetert "
+                   "een gevoerd gesprek. Stuur alle velden mee.",
+                   request=GesprekSerializer,
+                   responses=schema.antwoorden({200: GesprekSerializer}, schrijft=True))
+    def put(self, request, pk, gesprek_id):
+        traject, gesprek = self._gesprek(request, pk, gesprek_id)
+        if not policy.mag(request.user, Actie.GESPREK_VOEREN):
+            raise PermissionDenied(DETAIL_403)
+        met = _schrijf_gezondheid_check(request)
+        serializer = GesprekSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gesprek = services.leg_gesprek_vast(traject, request.user, dict(
+            serializer.validated_data), met_gezondheid=met, gesprek=gesprek)
+        return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data)

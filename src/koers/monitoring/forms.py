@@ -1,0 +1,117 @@
+"""Forms of the voortgangsgesprek and of handling a signal. Field names follow the service's
+error keys (``voortgang.<dimensie>.voortgang`` → ``voortgang-<dimensie>-voortgang``), so a
+refusal lands on its field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.intake import rules as intake_rules
+from koers.monitoring import rules
+from koers.web.forms import KoersStijl, datumveld, tekstvak
+
+INTERVENTIE_REGELS = 3
+
+
+def _kort_tekstvak(label):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=rules.OMSCHRIJVING_MAX, required=False)
+
+
+class GesprekForm(KoersStijl, forms.Form):
+    toon_niet_verplicht = False
+
+    gehouden_op = datumveld(_("Datum van het gesprek"))
+    verslag = tekstvak(_("Verslag"), rows=4, help_text=_("Kort: wat is besproken en "
+                                                         "afgesproken."))
+
+    def __init__(self, *args, doelen: dict | None = None, met_gezondheid: bool = False,
+                 **kwargs):
+        super().__init__(*args, **kwargs)
+        self.doelen = doelen or {}
+        self.met_gezondheid = met_gezondheid
+        keuzes = [("", _("Niet besproken"))] + list(rules.VOORTGANG.items())
+        for d in intake_rules.DIMENSIES:
+            self.voeg_toe(f"voortgang-{d.sleutel}-voortgang", forms.ChoiceField(
+                label=_("Hoe gaat het met dit doel?"), choices=keuzes, required=False))
+            self.voeg_toe(f"voortgang-{d.sleutel}-toelichting", _kort_tekstvak(_("Toelichting")))
+            self.voeg_toe(f"subdoelen-{d.sleutel}", _kort_tekstvak(_("Bijgesteld subdoel")))
+            if met_gezondheid:
+                self.voeg_toe(f"positieve_gezondheid-{d.sleutel}", forms.IntegerField(
+                    label=_("Score %(titel)s (0 tot en met 10)") % {"titel": d.titel.lower()},
+                    min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX, required=False))
+        soorten = [("", _("Geen"))] + list(rules.INTERVENTIES.items())
+        for i in range(INTERVENTIE_REGELS):
+            self.voeg_toe(f"interventies-{i}-soort", forms.ChoiceField(
+                label=_("Interventie %(n)s: soort") % {"n": i + 1}, choices=soorten,
+                required=False))
+            self.voeg_toe(f"interventies-{i}-omschrijving", forms.CharField(
+                label=_("Interventie %(n)s: omschrijving") % {"n": i + 1}, required=False,
+                max_length=rules.OMSCHRIJVING_MAX))
+
+    def doel_groepen(self):
+        """Per dimension: its PIP goal and its fields, for the template."""
+        groepen = []
+        for d in intake_rules.DIMENSIES:
+            groepen.append({
+                "titel": d.titel, "doel": self.doelen.get(d.sleutel, ""),
+                "voortgang": self[f"voortgang-{d.sleutel}-voortgang"],
+                "toelichting": self[f"voortgang-{d.sleutel}-toelichting"],
+                "subdoel": self[f"subdoelen-{d.sleutel}"],
+                "score": self[f"positieve_gezondheid-{d.sleutel}"] if self.met_gezondheid
+                else None})
+        return groepen
+
+    def interventie_velden(self):
+        return [(self[f"interventies-{i}-soort"], self[f"interventies-{i}-omschrijving"])
+                for i in range(INTERVENTIE_REGELS)]
+
+    def naar_data(self) -> dict:
+        cd = self.cleaned_data
+        data = {"gehouden_op": cd.get("gehouden_op"), "verslag": cd.get("verslag") or "",
+                "voortgang": {}, "subdoelen": {}, "interventies": []}
+        for d in intake_rules.DIMENSIES:
+            v = cd.get(f"voortgang-{d.sleutel}-voortgang") or ""
+            t = cd.get(f"voortgang-{d.sleutel}-toelichting") or ""
+            if v or t:
+                data["voortgang"][d.sleutel] = {"voortgang": v, "toelichting": t}
+            if cd.get(f"subdoelen-{d.sleutel}"):
+                data["subdoelen"][d.sleutel] = cd[f"subdoelen-{d.sleutel}"]
+        if self.met_gezondheid:
+            data["positieve_gezondheid"] = {
+                d.sleutel: cd[f"positieve_gezondheid-{d.sleutel}"]
+                for d in intake_rules.DIMENSIES
+                if cd.get(f"positieve_gezondheid-{d.sleutel}") is not None}
+        for i in range(INTERVENTIE_REGELS):
+            soort = cd.get(f"interventies-{i}-soort")
+            omschrijving = cd.get(f"interventies-{i}-omschrijving") or ""
+            if soort or omschrijving:
+                data["interventies"].append({"soort": soort, "omschrijving": omschrijving})
+        return data
+
+    @staticmethod
+    def initial_van(gesprek) -> dict:
+        if gesprek is None:
+            return {}
+        initial = {"gehouden_op": gesprek.gehouden_op, "verslag": gesprek.verslag}
+        for d, w in (gesprek.voortgang or {}).items():
+            initial[f"voortgang-{d}-voortgang"] = w.get("voortgang", "")
+            initial[f"voortgang-{d}-toelichting"] = w.get("toelichting", "")
+        for d, t in (gesprek.subdoelen or {}).items():
+            initial[f"subdoelen-{d}"] = t
+        for d, s in (gesprek.positieve_gezondheid or {}).items():
+            initial[f"positieve_gezondheid-{d}"] = s
+        for i, iv in enumerate((gesprek.interventies or [])[:INTERVENTIE_REGELS]):
+            initial[f"interventies-{i}-soort"] = iv.get("soort", "")
+            initial[f"interventies-{i}-omschrijving"] = iv.get("omschrijving", "")
+        return initial
+
+
+class AfhandelenForm(KoersStijl, forms.Form):
+    reden = forms.CharField(label=_("Wat is er gedaan?"), max_length=rules.REDEN_MAX)
+
+
+class UitstellenForm(KoersStijl, forms.Form):
+    uitgesteld_tot = datumveld(_("Uitstellen tot"))
+    reden = forms.CharField(label=_("Waarom uitstellen?"), max_length=rules.REDEN_MAX)

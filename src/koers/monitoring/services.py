@@ -1,0 +1,304 @@
+"""Write paths of the voortgangsgesprekken and the signals. Each write runs in one
+transaction with its timeline entry; refusals are a ``Weigering`` (nothing half saved)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+
+from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.intake import rules as intake_rules
+from koers.monitoring import rules
+from koers.monitoring.models import Gespreksbeleid, Gespreksplanning, Signaal, Voortgangsgesprek
+from koers.organisaties.schaal import schrijf as schrijf_rijen
+from koers.pip import rules as pip_rules
+from koers.pip.models import PipVersie
+
+CHUNK = 2000
+GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
+
+
+# --- planning ----------------------------------------------------------------------------------
+
+def _te_plannen(traject_ids):
+    """The current vastgesteld PIP of every open case whose planning is not made from it."""
+    nieuwer = PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
+                                       status=PipVersie.Status.VASTGESTELD,
+                                       versie__gt=OuterRef("versie"))
+    gepland = Gespreksplanning.objects.filter(traject_id=OuterRef("traject_id"),
+                                              pip_id=OuterRef("pk"))
+    qs = (PipVersie.objects.filter(status=PipVersie.Status.VASTGESTELD,
+                                   dagtekening__isnull=False)
+          .exclude(traject__status=traject_rules.Status.AFGEROND)
+          .filter(~Exists(nieuwer), ~Exists(gepland)))
+    if traject_ids is not None:
+        qs = qs.filter(traject_id__in=traject_ids)
+    return qs.values_list("pk", "traject_id", "dagtekening", "traject__termijn_eind",
+                          "traject__gemeente_id")
+
+
+def plan_gesprekken(traject_ids=None) -> int:
+    """(Re)plan the voortgangsgesprekken of the cases whose current vastgesteld PIP is not
+    yet the basis of their planning: set-based, idempotent. Open planned gesprekken of an
+    older PIP are replaced; held ones stay. Returns the number of cases planned.
+
+    Called by the engine (all cases), by the case page (one case) and after vaststellen
+    (receiver in apps.py)."""
+    if traject_ids is not None:
+        traject_ids = list(traject_ids)
+        if not traject_ids:
+            return 0
+    te_doen = list(_te_plannen(traject_ids))
+    if not te_doen:
+        return 0
+    beleid = {b.gemeente_id: (b.maanden_jaar1, b.maanden_daarna)
+              for b in Gespreksbeleid.objects.all()}
+    for deel in (te_doen[i:i + CHUNK] for i in range(0, len(te_doen), CHUNK)):
+        ids = [t for _p, t, *_ in deel]
+        gesprekken, planningen = [], []
+        for pip_id, traject_id, dagtekening, termijn_eind, gemeente_id in deel:
+            eind = termijn_eind or pip_rules.termijn(dagtekening)[1]
+            jaar1, daarna = beleid.get(gemeente_id, (rules.MAANDEN_JAAR1, rules.MAANDEN_DAARNA))
+            for dag in rules.gespreksdata(dagtekening, eind=eind, maanden_jaar1=jaar1,
+                                          maanden_daarna=daarna):
+                gesprekken.append({"traject_id": traject_id, "pip_id": pip_id,
+                                   "gepland_op": dag})
+            planningen.append(Gespreksplanning(traject_id=traject_id, pip_id=pip_id))
+        with transaction.atomic():
+            Voortgangsgesprek.objects.filter(traject_id__in=ids, gehouden_op__isnull=True,
+                                             gepland_op__isnull=False).delete()
+            Gespreksplanning.objects.filter(traject_id__in=ids).delete()
+            Gespreksplanning.objects.bulk_create(planningen)
+            # Plain rows, written in one go (COPY on PostgreSQL): the first run over a
+            # million cases plans millions of gesprekken (benchmarks/signalen.py).
+            schrijf_rijen(Voortgangsgesprek, gesprekken)
+    return len(te_doen)
+
+
+def beleid_van(gemeente) -> Gespreksbeleid:
+    return (Gespreksbeleid.objects.filter(gemeente=gemeente).first()
+            or Gespreksbeleid(gemeente=gemeente))
+
+
+# --- een gesprek vastleggen -----------------------------------------------------------------
+
+GESPREK_VELDEN = ("gehouden_op", "voortgang", "subdoelen", "positieve_gezondheid",
+                  "interventies", "verslag")
+
+
+def _datum(waarde) -> date | None:
+    if isinstance(waarde, date):
+        return waarde
+    if isinstance(waarde, str):
+        try:
+            return date.fromisoformat(waarde)
+        except ValueError:
+            return None
+    return None
+
+
+def gesprek_fouten(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
+                   ) -> dict[str, str]:
+    """Every problem of a gesprek's input, keyed by field (dots for nested fields)."""
+    f: dict[str, str] = {}
+    dag = _datum(data.get("gehouden_op"))
+    if dag is None:
+        f["gehouden_op"] = "Vul de datum van het gesprek in."
+    elif dag > vandaag():
+        f["gehouden_op"] = "Het gesprek kan niet in de toekomst liggen."
+    elif eerste_pip and dag < eerste_pip:
+        f["gehouden_op"] = (f"Een voortgangsgesprek is na het eerste PIP "
+                            f"({eerste_pip:%d-%m-%Y}).")
+    voortgang = data.get("voortgang") or {}
+    if not isinstance(voortgang, dict):
+        f["voortgang"] = "De voortgang is per doel."
+        voortgang = {}
+    for dim, waarde in voortgang.items():
+        if dim not in intake_rules.DIMENSIE_SLEUTELS:
+            f[f"voortgang.{dim}"] = f"Onbekend doel '{dim}'."
+            continue
+        waarde = waarde if isinstance(waarde, dict) else {}
+        if waarde.get("voortgang") not in (None, "", *rules.VOORTGANG):
+            f[f"voortgang.{dim}.voortgang"] = "Kies hoe het met dit doel gaat."
+        if len(str(waarde.get("toelichting") or "")) > rules.OMSCHRIJVING_MAX:
+            f[f"voortgang.{dim}.toelichting"] = (
+                f"De toelichting is te lang: hooguit {rules.OMSCHRIJVING_MAX} tekens.")
+    subdoelen = data.get("subdoelen") or {}
+    if not isinstance(subdoelen, dict):
+        f["subdoelen"] = "De subdoelen zijn per doel."
+        subdoelen = {}
+    for dim, tekst in subdoelen.items():
+        if dim not in intake_rules.DIMENSIE_SLEUTELS:
+            f[f"subdoelen.{dim}"] = f"Onbekend doel '{dim}'."
+        elif not isinstance(tekst, str) or len(tekst) > rules.OMSCHRIJVING_MAX:
+            f[f"subdoelen.{dim}"] = (f"Een subdoel is tekst van hooguit "
+                                     f"{rules.OMSCHRIJVING_MAX} tekens.")
+    scores = data.get("positieve_gezondheid") or {}
+    if scores and not met_gezondheid:
+        f["positieve_gezondheid"] = GEEN_GEZONDHEID
+    elif not isinstance(scores, dict):
+        f["positieve_gezondheid"] = "Geef een score per dimensie."
+    else:
+        for dim, score in scores.items():
+            if dim not in intake_rules.DIMENSIE_SLEUTELS:
+                f[f"positieve_gezondheid.{dim}"] = f"Onbekende dimensie '{dim}'."
+            elif (fout := rules.score_fout(score)) is not None:
+                f[f"positieve_gezondheid.{dim}"] = fout
+    interventies = data.get("interventies") or []
+    if not isinstance(interventies, list):
+        f["interventies"] = "Geef een lijst van interventies."
+        interventies = []
+    for i, iv in enumerate(interventies):
+        iv = iv if isinstance(iv, dict) else {}
+        if iv.get("soort") not in rules.INTERVENTIES:
+            f[f"interventies.{i}.soort"] = "Kies het soort interventie."
+        omschrijving = iv.get("omschrijving") or ""
+        if not isinstance(omschrijving, str) or len(omschrijving) > rules.OMSCHRIJVING_MAX:
+            f[f"interventies.{i}.omschrijving"] = (
+                f"De omschrijving is hooguit {rules.OMSCHRIJVING_MAX} tekens.")
+    if len(str(data.get("verslag") or "")) > 10000:
+        f["verslag"] = "Het verslag is te lang: hooguit 10.000 tekens."
+    return f
+
+
+def _schoon(data: dict) -> dict:
+    return {
+        "gehouden_op": _datum(data.get("gehouden_op")),
+        "voortgang": {d: {"voortgang": (w or {}).get("voortgang") or "",
+                          "toelichting": str((w or {}).get("toelichting") or "").strip()}
+                      for d, w in (data.get("voortgang") or {}).items()
+                      if (w or {}).get("voortgang") or (w or {}).get("toelichting")},
+        "subdoelen": {d: t.strip() for d, t in (data.get("subdoelen") or {}).items()
+                      if t and t.strip()},
+        "positieve_gezondheid": {d: s for d, s in (data.get("positieve_gezondheid") or {}
+                                                   ).items() if s is not None},
+        "interventies": [{"soort": iv["soort"],
+                          "omschrijving": str(iv.get("omschrijving") or "").strip()}
+                         for iv in (data.get("interventies") or [])],
+        "verslag": str(data.get("verslag") or "").strip(),
+    }
+
+
+@transaction.atomic
+def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool,
+                     gesprek: Voortgangsgesprek | None = None) -> Voortgangsgesprek:
+    """Record a held voortgangsgesprek. Without ``gesprek`` it fills the earliest planned
+    one that is still open when the dates match (rules.vervult_planning), else it is an
+    extra gesprek; with ``gesprek`` that one is
+    recorded or corrected. Health scores only with ``met_gezondheid``; without it the
+    stored scores stay as they are."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    if not traject.is_open:
+        raise Weigering({"__all__": "Dit traject is afgerond."})
+    eerste = (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
+              .order_by("versie").values_list("dagtekening", flat=True).first())
+    if eerste is None:
+        raise Weigering({"__all__": "Een voortgangsgesprek gaat over het PIP. Stel eerst het "
+                                    "PIP vast."})
+    fouten = gesprek_fouten(data, eerste_pip=eerste, met_gezondheid=met_gezondheid)
+    if fouten:
+        raise Weigering(fouten)
+    schoon = _schoon(data)
+    if gesprek is None:
+        plan_gesprekken([traject.pk])  # the planning may not be made yet (lazy)
+        gepland = (Voortgangsgesprek.objects.select_for_update()
+                   .filter(traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False)
+                   .order_by("gepland_op", "id").first())
+        if gepland is not None and rules.vervult_planning(gepland.gepland_op,
+                                                          schoon["gehouden_op"]):
+            gesprek = gepland
+        else:
+            gesprek = Voortgangsgesprek(traject=traject)  # an extra gesprek
+        nieuw = True
+    else:
+        nieuw = not gesprek.is_gehouden
+    for veld in GESPREK_VELDEN:
+        if veld == "positieve_gezondheid" and not met_gezondheid:
+            continue
+        setattr(gesprek, veld, schoon[veld])
+    gesprek.door = door
+    gesprek.save()
+    wat = "gevoerd" if nieuw else "aangepast"
+    omschrijving = f"Voortgangsgesprek van {gesprek.gehouden_op:%d-%m-%Y} {wat}"
+    if schoon["interventies"]:
+        omschrijving += "; interventies: " + ", ".join(
+            rules.INTERVENTIES[iv["soort"]].lower() for iv in schoon["interventies"])
+    registreer(traject, Gebeurtenis.Soort.GESPREK, omschrijving[:500], door)
+    bereken_na_wijziging([traject.pk])
+    return gesprek
+
+
+def bereken_na_wijziging(traject_ids) -> None:
+    """Signals "on change": recompute the given cases once, after this transaction commits
+    (a service that records three steps recomputes its case once, not three times). The
+    cases are gathered on the callback already waiting in this transaction; a rollback drops
+    that callback, and with it the cases."""
+    from koers.monitoring.engine import bereken_voor
+
+    verbinding = transaction.get_connection()
+    for _savepoints, callback, _robust in verbinding.run_on_commit:
+        wachtend = getattr(callback, "koers_signalen", None)
+        if wachtend is not None:
+            wachtend.update(traject_ids)
+            return
+    ids = set(traject_ids)
+
+    def na_commit():
+        na_commit.koers_signalen = None  # type: ignore[attr-defined]  # done: gather anew
+        bereken_voor(ids)
+
+    na_commit.koers_signalen = ids  # type: ignore[attr-defined]
+    transaction.on_commit(na_commit)
+
+
+# --- signalen afhandelen ----------------------------------------------------------------------
+
+def _titel(signaal: Signaal) -> str:
+    from koers.monitoring.engine import bron_van
+
+    bron = bron_van(signaal.soort)
+    return bron.titel if bron else signaal.soort
+
+
+@transaction.atomic
+def handel_af(signaal: Signaal, door, reden: str) -> Signaal:
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN,
+                                                    Signaal.Status.UITGESTELD):
+        raise Weigering({"__all__": "Dit signaal is al afgehandeld of vervallen."})
+    fouten = rules.reden_fouten(reden)
+    if fouten:
+        raise Weigering(fouten)
+    signaal.status = Signaal.Status.AFGEHANDELD
+    signaal.reden = reden.strip()
+    signaal.uitgesteld_tot = None
+    signaal.door = door
+    signaal.save()
+    registreer(signaal.traject, Gebeurtenis.Soort.SIGNAAL,
+               f"Signaal afgehandeld: {_titel(signaal)}", door, toelichting=signaal.reden)
+    return signaal
+
+
+@transaction.atomic
+def stel_uit(signaal: Signaal, door, tot, reden: str) -> Signaal:
+    signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN,
+                                                    Signaal.Status.UITGESTELD):
+        raise Weigering({"__all__": "Dit signaal is al afgehandeld of vervallen."})
+    tot_datum = _datum(tot)
+    fouten = rules.uitstel_fouten(tot_datum, reden, vandaag())
+    if fouten:
+        raise Weigering(fouten)
+    signaal.status = Signaal.Status.UITGESTELD
+    signaal.uitgesteld_tot = tot_datum
+    signaal.reden = reden.strip()
+    signaal.door = door
+    signaal.save()
+    registreer(signaal.traject, Gebeurtenis.Soort.SIGNAAL,
+               f"Signaal uitgesteld tot {tot_datum:%d-%m-%Y}: {_titel(signaal)}", door,
+               toelichting=signaal.reden)
+    return signaal

@@ -1,0 +1,193 @@
+"""Web pages of voortgangsgesprekken and signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.inburgeraars.services import Weigering, vandaag
+from koers.monitoring import lezen, rules, services
+from koers.monitoring.forms import AfhandelenForm, GesprekForm, UitstellenForm
+from koers.monitoring.models import Signaal, Voortgangsgesprek
+from koers.organisaties.models import Rol
+from koers.pip.models import PipVersie
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+from koers.web.forms import weigering_naar_formulier
+from koers.web.views.common import casus_met_traject, vereis
+
+PER_PAGINA = 25
+
+
+# --- signalen ----------------------------------------------------------------------------------
+
+def _lees_cursor(tekst: str | None):
+    if not tekst or "." not in tekst:
+        return None
+    datum, _punt, pk = tekst.partition(".")
+    try:
+        return dt.date.fromisoformat(datum), int(pk)
+    except ValueError:
+        return None
+
+
+@login_required
+def signalen(request):
+    """The user's open signals across his cases, the first due on top (keyset pages)."""
+    user = request.user
+    if not policy.mag_zien(user, Sectie.SIGNALEN):
+        raise Http404
+    teamleider = user.heeft_rol(Rol.TEAMLEIDER)
+    alle = teamleider or bool(request.GET.get("alle"))
+    titels = lezen.titels()
+    soort = request.GET.get("soort") or ""
+    qs = lezen.open_signalen(user)
+    if not alle:
+        qs = qs.filter(traject__adviseur=user)
+    if soort in titels:
+        qs = qs.filter(soort=soort)
+    else:
+        soort = ""
+    cursor = _lees_cursor(request.GET.get("na"))
+    if cursor is not None:
+        datum, pk = cursor
+        from django.db.models import Q
+        qs = qs.filter(Q(vervaldatum__gt=datum) | Q(vervaldatum=datum, id__gt=pk))
+    rijen = list(qs.select_related("traject__inburgeraar").only(
+        "id", "soort", "vervaldatum", "traject_id", "traject__inburgeraar_id",
+        "traject__inburgeraar__voornamen", "traject__inburgeraar__geslachtsnaam",
+        "traject__inburgeraar__bsn").order_by("vervaldatum", "id")[:PER_PAGINA + 1])
+    meer = len(rijen) > PER_PAGINA
+    rijen = rijen[:PER_PAGINA]
+    dag = vandaag()
+    for s in rijen:
+        s.titel = titels.get(s.soort, s.soort)
+        s.te_laat = rules.urgentie(s.vervaldatum, dag) == "te_laat"
+    zichtbaar = lezen.zichtbare_soorten(user)
+    return render(request, "monitoring/signalen.html", {
+        "rijen": rijen, "alle": alle, "teamleider": teamleider, "soort": soort,
+        "soorten": [(k, titels[k]) for k in zichtbaar],
+        "volgende": f"{rijen[-1].vervaldatum.isoformat()}.{rijen[-1].pk}" if meer else None,
+        "bladeren": cursor is not None})
+
+
+def _signaal(user, pk, signaal_id):
+    vereis(user, Actie.SIGNAAL_AFHANDELEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    signaal = Signaal.objects.filter(pk=signaal_id, traject=traject, actief=True,
+                                     soort__in=lezen.zichtbare_soorten(user)).first()
+    if signaal is None:
+        raise Http404
+    return inburgeraar, traject, signaal
+
+
+def _signaal_pagina(request, inburgeraar, signaal, afhandel_form, uitstel_form):
+    signaal.titel = lezen.titels().get(signaal.soort, signaal.soort)
+    return render(request, "monitoring/signaal.html", {
+        "inburgeraar": inburgeraar, "signaal": signaal, "afhandel_form": afhandel_form,
+        "uitstel_form": uitstel_form}, status=400)
+
+
+@login_required
+@require_POST
+def signaal_afhandelen(request, pk, signaal_id):
+    inburgeraar, _traject, signaal = _signaal(request.user, pk, signaal_id)
+    form = AfhandelenForm(request.POST, prefix=f"a{signaal.pk}")
+    if form.is_valid():
+        try:
+            services.handel_af(signaal, request.user, form.cleaned_data["reden"])
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("Het signaal is afgehandeld."))
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
+    return _signaal_pagina(request, inburgeraar, signaal, form,
+                           UitstellenForm(prefix=f"u{signaal.pk}"))
+
+
+@login_required
+@require_POST
+def signaal_uitstellen(request, pk, signaal_id):
+    inburgeraar, _traject, signaal = _signaal(request.user, pk, signaal_id)
+    form = UitstellenForm(request.POST, prefix=f"u{signaal.pk}")
+    if form.is_valid():
+        try:
+            services.stel_uit(signaal, request.user, form.cleaned_data["uitgesteld_tot"],
+                              form.cleaned_data["reden"])
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("Het signaal is uitgesteld."))
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
+    return _signaal_pagina(request, inburgeraar, signaal,
+                           AfhandelenForm(prefix=f"a{signaal.pk}"), form)
+
+
+# --- voortgangsgesprekken -------------------------------------------------------------------
+
+def _doelen(traject) -> dict:
+    pip = (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
+           .order_by("-versie").only("doelen", "traject_id").first())
+    return (pip.doelen or {}) if pip else {}
+
+
+def _gesprek_pagina(request, pk, gesprek_id=None):
+    user = request.user
+    inburgeraar, traject = casus_met_traject(user, pk)
+    if not policy.mag_zien(user, Sectie.GESPREKKEN):
+        raise PermissionDenied
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    gesprek = None
+    if gesprek_id is not None:
+        qs = Voortgangsgesprek.objects.filter(traject=traject)
+        if not met_gezondheid:
+            qs = qs.defer("positieve_gezondheid")
+        gesprek = qs.filter(pk=gesprek_id).first()
+        if gesprek is None:
+            raise Http404
+    if request.method == "POST" or gesprek is None:
+        vereis(user, Actie.GESPREK_VOEREN)
+        if not traject.is_open:
+            messages.info(request, _("Dit traject is afgerond. U kunt geen gesprek meer "
+                                     "vastleggen."))
+            return redirect("web:inburgeraar", pk=inburgeraar.pk)
+    mag = policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open
+    doelen = _doelen(traject)
+    form = GesprekForm(request.POST or None, doelen=doelen, met_gezondheid=met_gezondheid,
+                       initial=GesprekForm.initial_van(gesprek) or {"gehouden_op": vandaag()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            opgeslagen = services.leg_gesprek_vast(traject, user, form.naar_data(),
+                                                   met_gezondheid=met_gezondheid,
+                                                   gesprek=gesprek)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("Het voortgangsgesprek van %(datum)s is opgeslagen.") % {
+                "datum": opgeslagen.gehouden_op.strftime("%d-%m-%Y")})
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#gesprekken")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "monitoring/gesprek.html", {
+        "inburgeraar": inburgeraar, "traject": traject, "form": form, "gesprek": gesprek,
+        "mag": mag, "met_gezondheid": met_gezondheid, "heeft_pip": bool(
+            PipVersie.objects.filter(traject=traject,
+                                     status=PipVersie.Status.VASTGESTELD).exists())},
+        status=status)
+
+
+@login_required
+def gesprek_nieuw(request, pk):
+    return _gesprek_pagina(request, pk)
+
+
+@login_required
+def gesprek(request, pk, gesprek_id):
+    return _gesprek_pagina(request, pk, gesprek_id)

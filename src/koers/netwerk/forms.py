@@ -1,0 +1,197 @@
+"""Forms of the netwerk pages. They check the shape of input; the rules stay in rules.py and
+reach the user through ``Weigering``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from koers.netwerk import rules
+from koers.netwerk.models import (
+    BOEKING_STATUS_CHOICES,
+    GESPREK_CHOICES,
+    ROL_CHOICES,
+    TAAL_SOORT_CHOICES,
+    TOLK_SOORT_CHOICES,
+    VERWIJZING_STATUS_CHOICES,
+    WORKSHOP_CHOICES,
+)
+from koers.web.forms import KoersStijl as _KoersStijl
+from koers.web.forms import datumveld
+
+KIES = [("", _("Kies…"))]
+
+
+class KoersStijl(_KoersStijl):
+    """The web slice's style, plus amounts with a decimal comma ("1,5" as well as "1.5")
+    and an error text that does not ask for a whole number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget.is_localized = True
+                field.error_messages["invalid"] = str(_(
+                    "Vul bij '%(label)s' een getal in, bijvoorbeeld 1,5.")) % {
+                    "label": field.label}
+
+
+def _tekst(label, max_length=1000):
+    return forms.CharField(label=label, max_length=max_length, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlaatsingForm(KoersStijl, forms.Form):
+    startdatum = datumveld(_("In de instroomklas sinds"))
+    geplande_einddatum = datumveld(
+        _("Tot (verwachte start van de leerroute)"),
+        help_text=_("De inburgeraar blijft in de klas tot de leerroute kan beginnen."))
+    toelichting = _tekst(_("Toelichting"))
+
+
+class BeeindigForm(KoersStijl, forms.Form):
+    einddatum = datumveld(_("Laatste dag in de instroomklas"))
+
+
+class AanwezigheidForm(KoersStijl, forms.Form):
+    week = datumveld(_("Week"), help_text=_("Een dag in de week. Koers neemt de maandag."))
+    dagdelen_gepland = forms.IntegerField(
+        label=_("Dagdelen gepland"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
+    dagdelen_aanwezig = forms.IntegerField(
+        label=_("Dagdelen aanwezig"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
+
+
+class WorkshopForm(KoersStijl, forms.Form):
+    workshop = forms.ChoiceField(label=_("Workshop"), choices=KIES + WORKSHOP_CHOICES)
+    datum = datumveld(_("Datum van de workshop"))
+
+
+class BoekingForm(KoersStijl, forms.Form):
+    tolk = forms.ChoiceField(label=_("Tolk"), choices=())
+    gesprek = forms.ChoiceField(label=_("Voor welk gesprek"), choices=KIES + GESPREK_CHOICES)
+    gesprek_omschrijving = forms.CharField(
+        label=_("Omschrijving van het gesprek"), max_length=200, required=False,
+        help_text=_("Alleen nodig bij 'Ander gesprek'."))
+    datum = datumveld(_("Datum van het gesprek"))
+    duur_minuten = forms.IntegerField(label=_("Duur in minuten"),
+                                      min_value=rules.MIN_DUUR_MINUTEN,
+                                      max_value=rules.MAX_DUUR_MINUTEN)
+    voortgangsgesprek_id = forms.IntegerField(
+        label=_("Nummer van het voortgangsgesprek"), min_value=1, max_value=2_147_483_647,
+        required=False, help_text=_("Alleen bij een voortgangsgesprek."))
+
+    def __init__(self, *args, tolken=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._tolken = {str(t.pk): t for t in tolken}
+        self.fields["tolk"].choices = KIES + [
+            (pk, f"{t.naam} ({', '.join(t.talen)}; {t.get_soort_display().lower()}, "
+                 f"€ {formats.localize(t.tarief_per_uur)} per uur)")
+            for pk, t in self._tolken.items()]
+
+    def clean_tolk(self):
+        return self._tolken.get(self.cleaned_data.get("tolk") or "")
+
+
+class BoekingStatusForm(KoersStijl, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=BOEKING_STATUS_CHOICES)
+    duur_minuten = forms.IntegerField(label=_("Werkelijke duur in minuten"),
+                                      min_value=rules.MIN_DUUR_MINUTEN,
+                                      max_value=rules.MAX_DUUR_MINUTEN, required=False)
+
+
+class KoppelForm(KoersStijl, forms.Form):
+    ervaringsdeskundige = forms.ChoiceField(label=_("Ervaringsdeskundige"), choices=())
+    rol = forms.ChoiceField(label=_("Rol bij deze inburgeraar"), choices=KIES + ROL_CHOICES)
+    sinds = datumveld(_("Sinds"))
+    toelichting = _tekst(_("Toelichting"))
+
+    def __init__(self, *args, personen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        rollen = dict(ROL_CHOICES)
+        self._personen = {str(p.pk): p for p in personen}
+        self.fields["ervaringsdeskundige"].choices = KIES + [
+            (pk, f"{p.naam} ({', '.join(str(rollen.get(r, r)).lower() for r in p.rollen)}"
+                 f"{'; ' + ', '.join(p.talen) if p.talen else ''})")
+            for pk, p in self._personen.items()]
+
+    def clean_ervaringsdeskundige(self):
+        return self._personen.get(self.cleaned_data.get("ervaringsdeskundige") or "")
+
+
+class KoppelingEindeForm(KoersStijl, forms.Form):
+    tot = datumveld(_("Tot en met"))
+
+
+def _uren(label, maximum):
+    return forms.DecimalField(label=label, min_value=0, max_value=maximum, max_digits=5,
+                              decimal_places=1, required=False)
+
+
+class VerwijzingForm(KoersStijl, forms.Form):
+    soort = forms.ChoiceField(label=_("Soort taalondersteuning"),
+                              choices=KIES + TAAL_SOORT_CHOICES)
+    organisatie = forms.CharField(label=_("Organisatie"), max_length=200, required=False,
+                                  help_text=_("Bijvoorbeeld: Bibliotheek Weert, "
+                                              "Taalhuis Nederweert."))
+    datum = datumveld(_("Datum van de verwijzing"))
+    status = forms.ChoiceField(label=_("Status"), choices=VERWIJZING_STATUS_CHOICES)
+    uren_per_week = _uren(_("Uren per week"), rules.MAX_UREN_PER_WEEK)
+    uren_totaal = _uren(_("Uren in totaal (tot nu toe)"), rules.MAX_UREN_TOTAAL)
+    toelichting = _tekst(_("Toelichting"))
+
+
+class VerwijzingStandForm(KoersStijl, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=VERWIJZING_STATUS_CHOICES)
+    uren_per_week = _uren(_("Uren per week"), rules.MAX_UREN_PER_WEEK)
+    uren_totaal = _uren(_("Uren in totaal"), rules.MAX_UREN_TOTAAL)
+
+
+# --- registers ------------------------------------------------------------------------------
+
+class _RegisterForm(KoersStijl, forms.Form):
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), choices=(), coerce=int)
+    naam = forms.CharField(label=_("Naam"), max_length=200)
+    talen = forms.CharField(label=_("Talen"), max_length=500,
+                            help_text=_("Zet een komma tussen de talen. Bijvoorbeeld: "
+                                        "Arabisch, Tigrinya"))
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
+    actief = forms.BooleanField(label=_("Werkt nu voor de gemeente"), required=False,
+                                initial=True)
+
+    def __init__(self, *args, gemeenten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        gemeenten = list(gemeenten)
+        self._gemeenten = {g.pk: g for g in gemeenten}
+        if len(gemeenten) <= 1:
+            del self.fields["gemeente"]
+        else:
+            self.fields["gemeente"].choices = [(g.pk, g.naam) for g in gemeenten]
+
+    def clean_gemeente(self):
+        return self._gemeenten.get(self.cleaned_data.get("gemeente"))
+
+    def clean_talen(self):
+        return [t.strip() for t in self.cleaned_data["talen"].split(",") if t.strip()]
+
+
+class TolkForm(_RegisterForm):
+    soort = forms.ChoiceField(label=_("Soort"), choices=KIES + TOLK_SOORT_CHOICES)
+    tarief_per_uur = forms.DecimalField(label=_("Tarief per uur in euro"), min_value=0,
+                                        max_value=rules.MAX_TARIEF, max_digits=7,
+                                        decimal_places=2)
+
+    field_order = ["gemeente", "naam", "talen", "soort", "tarief_per_uur"]
+
+
+class ErvaringsdeskundigeForm(_RegisterForm):
+    rollen = forms.MultipleChoiceField(label=_("Rollen"), choices=ROL_CHOICES,
+                                       widget=forms.CheckboxSelectMultiple)
+
+    field_order = ["gemeente", "naam", "rollen", "talen"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["talen"].required = False

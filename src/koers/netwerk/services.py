@@ -1,0 +1,405 @@
+"""Write paths of the netwerk part. Every write runs in one transaction; bad input is refused
+with a ``Weigering`` and nothing is saved. Steps on a case go on its timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import formats
+
+from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.netwerk import rules
+from koers.netwerk.models import (
+    Ervaringsdeskundige,
+    ErvaringsdeskundigeKoppeling,
+    InstroomklasPlaatsing,
+    InstroomklasWeek,
+    Taalverwijzing,
+    Tolk,
+    Tolkboeking,
+    Workshopdeelname,
+)
+
+NETWERK = Gebeurtenis.Soort.NETWERK
+AFGEROND = "Dit traject is afgerond. U kunt hier niets meer aan toevoegen."
+MAX_TALEN = 20
+MAX_TAAL_LENGTE = 50
+
+
+def _datum(d: date) -> str:
+    return formats.date_format(d, "j F Y")
+
+
+def _open(traject: Traject) -> None:
+    if not traject.is_open:
+        raise Weigering({"__all__": AFGEROND})
+
+
+def _signalen_bijwerken(traject: Traject) -> None:
+    """The instroomklas and tolk signals change with these writes: recompute the case's
+    signals after the commit (koers.monitoring, "on change")."""
+    from koers.monitoring.services import bereken_na_wijziging
+
+    bereken_na_wijziging([traject.pk])
+
+
+def _weiger(fouten: dict[str, str]) -> None:
+    if fouten:
+        raise Weigering(fouten)
+
+
+def talen_lijst(talen, veld: str = "talen") -> list[str]:
+    """A clean list of languages: trimmed, without doubles; refused when too long."""
+    if isinstance(talen, str):
+        talen = talen.split(",")
+    schoon: list[str] = []
+    for taal in talen or []:
+        taal = " ".join(str(taal).split())
+        if not taal:
+            continue
+        if len(taal) > MAX_TAAL_LENGTE:
+            raise Weigering({veld: f"Een taal heeft hooguit {MAX_TAAL_LENGTE} tekens."})
+        if rules.normaliseer_taal(taal) not in {rules.normaliseer_taal(t) for t in schoon}:
+            schoon.append(taal)
+    if len(schoon) > MAX_TALEN:
+        raise Weigering({veld: f"Vul hooguit {MAX_TALEN} talen in."})
+    return schoon
+
+
+# --- instroomklas -----------------------------------------------------------------------
+
+def open_plaatsing(traject: Traject) -> InstroomklasPlaatsing | None:
+    return traject.instroomklas_plaatsingen.filter(einddatum=None).first()
+
+
+@transaction.atomic
+def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
+                           geplande_einddatum: date | None,
+                           toelichting: str = "") -> InstroomklasPlaatsing:
+    _open(traject)
+    Traject.objects.select_for_update().filter(pk=traject.pk).first()
+    _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum))
+    if open_plaatsing(traject) is not None:
+        raise Weigering({"__all__": "Deze inburgeraar zit al in de instroomklas. Wijzig die "
+                                    "plaatsing of beëindig hem eerst."})
+    plaatsing = InstroomklasPlaatsing.objects.create(
+        traject=traject, gemeente_id=traject.gemeente_id, startdatum=startdatum,
+        geplande_einddatum=geplande_einddatum, toelichting=toelichting or "")
+    registreer(traject, NETWERK, f"In de instroomklas vanaf {_datum(startdatum)}, tot de "
+                                 f"leerroute begint (verwacht {_datum(geplande_einddatum)})",
+               door)
+    _signalen_bijwerken(traject)
+    return plaatsing
+
+
+@transaction.atomic
+def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date | None,
+                     geplande_einddatum: date | None,
+                     toelichting: str = "") -> InstroomklasPlaatsing:
+    _open(plaatsing.traject)
+    _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum, plaatsing.einddatum))
+    plaatsing.startdatum = startdatum
+    plaatsing.geplande_einddatum = geplande_einddatum
+    plaatsing.toelichting = toelichting or ""
+    plaatsing.save()
+    registreer(plaatsing.traject, NETWERK, "Plaatsing in de instroomklas gewijzigd", door)
+    _signalen_bijwerken(plaatsing.traject)
+    return plaatsing
+
+
+@transaction.atomic
+def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None
+                       ) -> InstroomklasPlaatsing:
+    _open(traject)
+    plaatsing = open_plaatsing(traject)
+    if plaatsing is None:
+        raise Weigering({"__all__": "Deze inburgeraar zit niet in de instroomklas."})
+    if einddatum is None:
+        raise Weigering({"einddatum": "Vul de laatste dag in de instroomklas in."})
+    _weiger(rules.plaatsing_fouten(plaatsing.startdatum, plaatsing.geplande_einddatum,
+                                   einddatum))
+    if einddatum > vandaag():
+        raise Weigering({"einddatum": "De einddatum kan niet in de toekomst liggen."})
+    plaatsing.einddatum = einddatum
+    plaatsing.save(update_fields=["einddatum"])
+    registreer(traject, NETWERK, f"Instroomklas beëindigd op {_datum(einddatum)}", door)
+    _signalen_bijwerken(traject)
+    return plaatsing
+
+
+def _plaatsing_voor(traject: Traject, datum: date) -> InstroomklasPlaatsing:
+    plaatsing = open_plaatsing(traject) or traject.instroomklas_plaatsingen.order_by(
+        "-startdatum").first()
+    if plaatsing is None:
+        raise Weigering({"__all__": "Deze inburgeraar zit niet in de instroomklas."})
+    return plaatsing
+
+
+@transaction.atomic
+def registreer_aanwezigheid(traject: Traject, door, *, week: date | None,
+                            dagdelen_gepland: int | None,
+                            dagdelen_aanwezig: int | None) -> InstroomklasWeek:
+    _open(traject)
+    if week is None:
+        raise Weigering({"week": "Vul een dag van de week in."})
+    if dagdelen_gepland is None or dagdelen_aanwezig is None:
+        raise Weigering({k: "Vul het aantal dagdelen in." for k, v in (
+            ("dagdelen_gepland", dagdelen_gepland), ("dagdelen_aanwezig", dagdelen_aanwezig))
+            if v is None})
+    plaatsing = _plaatsing_voor(traject, week)
+    maandag = rules.week_van(week)
+    fouten = rules.aanwezigheid_fouten(dagdelen_gepland, dagdelen_aanwezig)
+    laatste = plaatsing.einddatum or vandaag()
+    if maandag < rules.week_van(plaatsing.startdatum) or maandag > rules.week_van(laatste):
+        fouten["week"] = ("Deze week valt buiten de tijd in de instroomklas, of ligt in de "
+                          "toekomst.")
+    _weiger(fouten)
+    regel, _nieuw = InstroomklasWeek.objects.update_or_create(
+        plaatsing=plaatsing, week=maandag,
+        defaults={"dagdelen_gepland": dagdelen_gepland, "dagdelen_aanwezig": dagdelen_aanwezig})
+    registreer(traject, NETWERK, f"Aanwezigheid instroomklas week van {_datum(maandag)}: "
+                                 f"{dagdelen_aanwezig} van {dagdelen_gepland} dagdelen", door)
+    return regel
+
+
+@transaction.atomic
+def registreer_workshop(traject: Traject, door, *, workshop: str,
+                        datum: date | None) -> Workshopdeelname:
+    _open(traject)
+    fouten = {}
+    if workshop not in rules.WORKSHOP_SLEUTELS:
+        fouten["workshop"] = "Kies een workshop uit de lijst."
+    if datum is None:
+        fouten["datum"] = "Vul de datum van de workshop in."
+    elif datum > vandaag():
+        fouten["datum"] = "Vul een workshop in die al geweest is."
+    _weiger(fouten)
+    plaatsing = _plaatsing_voor(traject, datum)
+    if plaatsing.workshops.filter(workshop=workshop).exists():
+        raise Weigering({"workshop": "Deze workshop staat er al."})
+    deelname = Workshopdeelname.objects.create(plaatsing=plaatsing, workshop=workshop,
+                                               datum=datum)
+    registreer(traject, NETWERK, f"Workshop gevolgd: {deelname.get_workshop_display()}", door)
+    return deelname
+
+
+# --- tolken --------------------------------------------------------------------------------
+
+TOLK_VELDEN = ("naam", "talen", "soort", "tarief_per_uur", "telefoon", "email", "actief")
+
+
+def _naam_fouten(naam: str) -> dict[str, str]:
+    return {} if (naam or "").strip() else {"naam": "Vul de naam in."}
+
+
+@transaction.atomic
+def bewaar_tolk(gemeente, door, data: dict, tolk: Tolk | None = None) -> Tolk:
+    """Add a tolk to the gemeente's register, or change one (only the fields in ``data``)."""
+    data = dict(data)
+    if "talen" in data:
+        data["talen"] = talen_lijst(data["talen"])
+    tolk = tolk or Tolk(gemeente=gemeente)
+    for veld in TOLK_VELDEN:
+        if veld in data and data[veld] is not None:
+            setattr(tolk, veld, data[veld])
+    fouten = _naam_fouten(tolk.naam)
+    if not tolk.talen:
+        fouten["talen"] = "Vul ten minste een taal in."
+    if tolk.soort not in rules.TolkSoort.__members__.values():
+        fouten["soort"] = "Kies telefonisch, ter plaatse of video."
+    tarief = tolk.tarief_per_uur
+    fouten.update(rules.tarief_fouten(Decimal(tarief) if tarief is not None else None))
+    _weiger(fouten)
+    tolk.naam = tolk.naam.strip()
+    tolk.save()
+    return tolk
+
+
+def voorgestelde_tolken(tolken, taal: str) -> list[Tolk]:
+    """The active tolken who speak ``taal`` (the inburgeraar's ``tolk_taal``)."""
+    return [t for t in tolken if t.actief and rules.spreekt(t.talen, taal)]
+
+
+@transaction.atomic
+def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum: date | None,
+              duur_minuten: int | None, gesprek_omschrijving: str = "",
+              voortgangsgesprek_id: int | None = None) -> Tolkboeking:
+    _open(traject)
+    fouten = {}
+    if tolk is None or tolk.gemeente_id != traject.gemeente_id:
+        fouten["tolk"] = "Kies een tolk uit het register van de gemeente van deze inburgeraar."
+    elif not tolk.actief:
+        fouten["tolk"] = "Deze tolk werkt niet meer voor de gemeente. Kies een andere tolk."
+    if gesprek not in rules.GesprekSoort.__members__.values():
+        fouten["gesprek"] = "Kies voor welk gesprek de tolk nodig is."
+    elif gesprek == rules.GesprekSoort.OVERIG and not (gesprek_omschrijving or "").strip():
+        fouten["gesprek_omschrijving"] = "Beschrijf kort om welk gesprek het gaat."
+    if voortgangsgesprek_id is not None and gesprek != rules.GesprekSoort.VOORTGANGSGESPREK:
+        fouten["voortgangsgesprek_id"] = "Vul dit alleen in bij een voortgangsgesprek."
+    if datum is None:
+        fouten["datum"] = "Vul de datum van het gesprek in."
+    fouten.update(rules.duur_fouten(duur_minuten))
+    _weiger(fouten)
+    status = rules.BoekingStatus.GEPLAND.value
+    boeking = Tolkboeking.objects.create(
+        traject=traject, tolk=tolk, gesprek=gesprek,
+        gesprek_omschrijving=(gesprek_omschrijving or "").strip(), datum=datum,
+        voortgangsgesprek_id=voortgangsgesprek_id, duur_minuten=duur_minuten,
+        tarief_per_uur=tolk.tarief_per_uur, status=status,
+        kosten=rules.kosten(tolk.tarief_per_uur, duur_minuten, status), door=door)
+    registreer(traject, NETWERK, f"Tolk {tolk.naam} geboekt voor "
+                                 f"{boeking.get_gesprek_display().lower()} op {_datum(datum)}",
+               door)
+    _signalen_bijwerken(traject)
+    return boeking
+
+
+@transaction.atomic
+def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
+                   duur_minuten: int | None = None) -> Tolkboeking:
+    """Confirm that a booking took place (with the real duration) or cancel it."""
+    _open(boeking.traject)
+    fouten = {}
+    if status not in rules.BoekingStatus.__members__.values():
+        fouten["status"] = "Kies gepland, geweest of geannuleerd."
+    else:
+        fouten.update(rules.statuswijziging_fouten(boeking.status, status, boeking.datum,
+                                                   vandaag()))
+    if duur_minuten is not None:
+        if boeking.status != rules.BoekingStatus.GEPLAND:
+            fouten.setdefault("duur_minuten", "De duur van een afgesloten boeking kan niet "
+                                              "meer veranderen.")
+        fouten.update(rules.duur_fouten(duur_minuten))
+    _weiger(fouten)
+    van = boeking.status
+    boeking.status = status
+    if duur_minuten is not None:
+        boeking.duur_minuten = duur_minuten
+    boeking.kosten = rules.kosten(boeking.tarief_per_uur, boeking.duur_minuten, status)
+    boeking.save()
+    if van != status:
+        wat = {rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
+               rules.BoekingStatus.GEANNULEERD: "geannuleerd"}.get(status, status)
+        registreer(boeking.traject, NETWERK,
+                   f"Tolkboeking van {_datum(boeking.datum)}: {wat}", door)
+    _signalen_bijwerken(boeking.traject)
+    return boeking
+
+
+# --- ervaringsdeskundigen -------------------------------------------------------------------
+
+ED_VELDEN = ("naam", "rollen", "talen", "telefoon", "email", "actief")
+
+
+@transaction.atomic
+def bewaar_ervaringsdeskundige(gemeente, door, data: dict,
+                               persoon: Ervaringsdeskundige | None = None
+                               ) -> Ervaringsdeskundige:
+    data = dict(data)
+    if "talen" in data:
+        data["talen"] = talen_lijst(data["talen"])
+    if "rollen" in data:
+        data["rollen"] = list(dict.fromkeys(data["rollen"] or []))
+    persoon = persoon or Ervaringsdeskundige(gemeente=gemeente)
+    for veld in ED_VELDEN:
+        if veld in data and data[veld] is not None:
+            setattr(persoon, veld, data[veld])
+    fouten = _naam_fouten(persoon.naam)
+    fouten.update(rules.rollen_fouten(persoon.rollen))
+    _weiger(fouten)
+    persoon.naam = persoon.naam.strip()
+    persoon.save()
+    return persoon
+
+
+@transaction.atomic
+def koppel_ervaringsdeskundige(traject: Traject, door, *,
+                               ervaringsdeskundige: Ervaringsdeskundige | None, rol: str,
+                               sinds: date | None, toelichting: str = ""
+                               ) -> ErvaringsdeskundigeKoppeling:
+    _open(traject)
+    persoon = ervaringsdeskundige
+    if persoon is None or persoon.gemeente_id != traject.gemeente_id:
+        raise Weigering({"ervaringsdeskundige": "Kies een ervaringsdeskundige uit het netwerk "
+                                                "van de gemeente van deze inburgeraar."})
+    if not persoon.actief:
+        raise Weigering({"ervaringsdeskundige": "Deze ervaringsdeskundige doet niet meer "
+                                                "mee. Kies een ander."})
+    _weiger(rules.koppeling_fouten(rol, persoon.rollen, sinds))
+    if traject.ervaringsdeskundigen.filter(ervaringsdeskundige=persoon, rol=rol,
+                                           tot=None).exists():
+        raise Weigering({"rol": "Deze ervaringsdeskundige is al in deze rol gekoppeld."})
+    koppeling = ErvaringsdeskundigeKoppeling.objects.create(
+        traject=traject, ervaringsdeskundige=persoon, rol=rol, sinds=sinds,
+        toelichting=toelichting or "")
+    registreer(traject, NETWERK, f"Ervaringsdeskundige {persoon.naam} gekoppeld als "
+                                 f"{koppeling.get_rol_display().lower()}", door)
+    return koppeling
+
+
+@transaction.atomic
+def beeindig_koppeling(koppeling: ErvaringsdeskundigeKoppeling, door, *,
+                       tot: date | None) -> ErvaringsdeskundigeKoppeling:
+    _open(koppeling.traject)
+    if koppeling.tot is not None:
+        raise Weigering({"__all__": "Deze koppeling is al beëindigd."})
+    if tot is None:
+        raise Weigering({"tot": "Vul de einddatum in."})
+    fouten = rules.koppeling_fouten(koppeling.rol, [koppeling.rol], koppeling.sinds, tot)
+    _weiger(fouten)
+    koppeling.tot = tot
+    koppeling.save(update_fields=["tot"])
+    registreer(koppeling.traject, NETWERK,
+               f"Koppeling met ervaringsdeskundige {koppeling.ervaringsdeskundige.naam} "
+               f"beëindigd", door)
+    return koppeling
+
+
+# --- informele taalondersteuning ------------------------------------------------------------
+
+VERWIJZING_VELDEN = ("soort", "organisatie", "datum", "status", "uren_per_week", "uren_totaal",
+                     "toelichting")
+
+
+@transaction.atomic
+def bewaar_verwijzing(traject: Traject, door, data: dict,
+                      verwijzing: Taalverwijzing | None = None) -> Taalverwijzing:
+    """Refer the inburgeraar to informele taalondersteuning, or update the referral (status,
+    hours)."""
+    _open(traject)
+    nieuw = verwijzing is None
+    verwijzing = verwijzing or Taalverwijzing(traject=traject)
+    for veld in VERWIJZING_VELDEN:
+        if veld in data:
+            waarde = data[veld]
+            if waarde is None and veld in ("organisatie", "toelichting"):
+                waarde = ""
+            if waarde is None and veld == "status":
+                continue
+            setattr(verwijzing, veld, waarde)
+    fouten = {}
+    if verwijzing.soort not in rules.TaalSoort.__members__.values():
+        fouten["soort"] = "Kies het soort taalondersteuning."
+    else:
+        fouten.update(rules.verwijzing_fouten(verwijzing.soort, verwijzing.organisatie))
+    if verwijzing.status not in rules.VerwijzingStatus.__members__.values():
+        fouten["status"] = "Kies een status uit de lijst."
+    if verwijzing.datum is None:
+        fouten["datum"] = "Vul de datum van de verwijzing in."
+    elif verwijzing.datum > vandaag():
+        fouten["datum"] = "De datum van de verwijzing kan niet in de toekomst liggen."
+    fouten.update(rules.uren_fouten(verwijzing.uren_per_week, verwijzing.uren_totaal))
+    _weiger(fouten)
+    verwijzing.organisatie = verwijzing.organisatie.strip()
+    verwijzing.save()
+    naam = verwijzing.organisatie or verwijzing.get_soort_display()
+    if nieuw:
+        registreer(traject, NETWERK, f"Verwezen naar informele taalondersteuning: {naam}",
+                   door)
+    else:
+        registreer(traject, NETWERK, f"Informele taalondersteuning bij {naam} bijgewerkt "
+                                     f"({verwijzing.get_status_display().lower()})", door)
+    return verwijzing

@@ -1,0 +1,131 @@
+"""Table-driven tests of koers.begeleiding.rules."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from koers.begeleiding import rules
+
+
+@pytest.mark.parametrize(("score", "contacten"), [
+    (None, None), (1, 8), (2, 4), (3, 2), (4, 1), (5, None)])
+def test_intensiteit_neemt_af_als_zelfredzaamheid_groeit(score, contacten):
+    assert rules.voorgestelde_intensiteit(score) == contacten
+
+
+def test_intensiteit_daalt_monotoon():
+    waarden = [rules.voorgestelde_intensiteit(s) for s in range(1, 5)]
+    assert waarden == sorted(waarden, reverse=True)
+    assert rules.kan_afbouwen(4) and not rules.kan_afbouwen(3)
+
+
+@pytest.mark.parametrize(("doelgroep", "bijstand", "verwacht"), [
+    ("Asielstatushouder", True, True),
+    ("Asielstatushouder", False, False),
+    ("Gezinshereniger met Asielstatushouder", True, True),
+    ("Gezinsvormer met Asielstatushouder", True, True),
+    ("Gezinshereniger", True, False),
+    ("Gezinsvormer", True, False),
+    ("Overig", True, False),
+    ("Geestelijk bedienaar", True, False),
+])
+def test_wie_komt_in_aanmerking(doelgroep, bijstand, verwacht):
+    assert rules.komt_in_aanmerking(doelgroep, bijstand) is verwacht
+
+
+@pytest.mark.parametrize(("start", "einde_bijstand", "eind", "vroeg"), [
+    (date(2026, 10, 1), None, date(2027, 3, 31), False),
+    (date(2026, 8, 31), None, date(2027, 2, 27), False),  # 28 Feb exists: day before
+    (date(2026, 11, 15), None, date(2027, 5, 14), False),
+    (date(2026, 10, 1), date(2026, 12, 31), date(2026, 12, 31), True),
+    (date(2026, 10, 1), date(2027, 3, 31), date(2027, 3, 31), False),
+    (date(2026, 10, 1), date(2027, 8, 1), date(2027, 3, 31), False),  # later: 6 months
+])
+def test_zes_maanden_of_eerder_als_de_bijstand_stopt(start, einde_bijstand, eind, vroeg):
+    assert rules.einddatum(start, einde_bijstand) == eind
+    assert rules.is_vroeg_beeindigd(start, einde_bijstand) is vroeg
+
+
+@pytest.mark.parametrize(("datum", "maanden", "verwacht"), [
+    (date(2026, 1, 31), 1, date(2026, 2, 28)),
+    (date(2026, 8, 31), 6, date(2027, 2, 28)),
+    (date(2026, 12, 15), 1, date(2027, 1, 15)),
+    (date(2026, 3, 1), -2, date(2026, 1, 1)),
+])
+def test_plus_maanden(datum, maanden, verwacht):
+    assert rules.plus_maanden(datum, maanden) == verwacht
+
+
+@pytest.mark.parametrize(("eind", "vandaag", "signaal"), [
+    (date(2027, 3, 31), date(2027, 3, 2), date(2027, 3, 3)),
+    (date(2026, 12, 31), date(2026, 12, 1), date(2026, 12, 3)),
+])
+def test_signaal_vier_weken_voor_het_einde(eind, vandaag, signaal):
+    assert rules.signaaldatum_einde(eind) == signaal
+    assert rules.is_lopend(eind, vandaag)
+    assert not rules.is_lopend(eind, date(2027, 4, 1))
+
+
+@pytest.mark.parametrize(("start", "eind", "aantal", "eerste", "laatste"), [
+    (date(2026, 10, 1), date(2027, 3, 31), 6, date(2026, 10, 1), date(2027, 3, 1)),
+    (date(2026, 10, 15), date(2027, 4, 14), 7, date(2026, 10, 1), date(2027, 4, 1)),
+    (date(2026, 10, 1), date(2026, 11, 20), 2, date(2026, 10, 1), date(2026, 11, 1)),
+])
+def test_betaalmaanden(start, eind, aantal, eerste, laatste):
+    maanden = rules.betaalmaanden(start, eind)
+    assert len(maanden) == aantal and maanden[0] == eerste and maanden[-1] == laatste
+
+
+@pytest.mark.parametrize(("maand", "uiterlijk"), [
+    (date(2026, 2, 1), date(2026, 2, 28)), (date(2028, 2, 1), date(2028, 2, 29)),
+    (date(2026, 12, 1), date(2026, 12, 31))])
+def test_betaling_uiterlijk_eind_van_de_maand(maand, uiterlijk):
+    assert rules.betaling_uiterlijk(maand) == uiterlijk
+
+
+@pytest.mark.parametrize(("post", "bedrag", "fout"), [
+    ("huur", "612.50", None),
+    ("huur", "2500.00", None),
+    ("huur", "2500.01", "te hoog"),
+    ("huur", "61250", "te hoog"),
+    ("energie_water", "0", "groter zijn dan 0"),
+    ("zorgverzekering", "-138.20", "groter zijn dan 0"),
+    ("zorgverzekering", "138.205", "2 cijfers"),
+    ("energie_water", "1000", None),
+])
+def test_absurde_bedragen_worden_geweigerd(post, bedrag, fout):
+    uitkomst = rules.bedrag_fout(post, Decimal(bedrag))
+    if fout is None:
+        assert uitkomst is None
+    else:
+        assert fout in uitkomst
+
+
+@pytest.mark.parametrize(("start", "fout"), [
+    (date(2021, 12, 31), "1 januari 2022"),
+    (date(2022, 1, 1), None),
+    (date(2026, 11, 15), None),
+    (date(2027, 2, 15), None),
+    (date(2027, 3, 1), "toekomst"),
+])
+def test_start_bijstand(start, fout):
+    uitkomst = rules.start_bijstand_fout(start, date(2026, 11, 15))
+    assert (uitkomst is None) if fout is None else (fout in uitkomst)
+
+
+@pytest.mark.parametrize(("tabel", "fout"), [
+    ({1: 8, 2: 4, 3: 2, 4: 1}, None),
+    ({1: 4, 2: 4, 3: 4, 4: 0}, None),
+    ({1: 2, 2: 4, 3: 2, 4: 1}, "niet stijgen"),
+    ({1: 40, 2: 4, 3: 2, 4: 1}, "tussen 0 en 31"),
+])
+def test_tabel_van_de_gemeente_moet_afbouwen(tabel, fout):
+    uitkomst = rules.intensiteit_tabel_fout(tabel)
+    assert (uitkomst is None) if fout is None else (fout in uitkomst)
+
+
+def test_eigen_tabel_en_maxima_van_de_gemeente():
+    assert rules.voorgestelde_intensiteit(2, {1: 4, 2: 3, 3: 1, 4: 0}) == 3
+    assert rules.bedrag_fout("huur", Decimal("900"), {"huur": Decimal("800")})
+    assert rules.bedrag_fout("huur", Decimal("900")) is None

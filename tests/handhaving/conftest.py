@@ -1,0 +1,49 @@
+"""The cases of the handhaving tests: a gezinsmigrant (boete possible) and an
+asielstatushouder (no boete unless uitzonderlijke onwil), both in Weert, on a fixed day."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from tests.api.conftest import api  # noqa: F401
+from tests.factories import InburgeraarFactory, TrajectFactory
+from tests.web.conftest import als  # noqa: F401
+
+VANDAAG = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def klok():
+    with time_machine.travel(dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC), tick=False):
+        yield VANDAAG
+
+
+@pytest.fixture
+def gezin_weert(weert, adviseur_weert):
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=weert, doelgroep="Gezinsvormer",
+                                       voornamen="Yusuf", geslachtsnaam="Öztürk",
+                                       adres="Markt 1", postcode_plaats="6001 AA Weert"),
+        adviseur=adviseur_weert, status="in_uitvoering",
+        termijn_start=dt.date(2026, 1, 15), termijn_eind=dt.date(2029, 1, 15))
+
+
+@pytest.fixture
+def asiel_weert(weert, adviseur_weert):
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=weert, doelgroep="Asielstatushouder",
+                                       voornamen="Samir", geslachtsnaam="Haidari"),
+        adviseur=adviseur_weert, status="in_uitvoering")
+
+
+def zaak_tot_hoorzitting(traject, door, *, hoorzitting=dt.date(2026, 11, 18)):
+    """A zaak with verzuim, warning and a hoorzitting, through the services."""
+    from koers.handhaving import services
+    zaak = services.open_zaak(traject, door, {"verzuim": "lessen",
+                                              "datum": dt.date(2026, 10, 1),
+                                              "omschrijving": "Drie weken niet naar de les."})
+    services.stuur_waarschuwing(zaak, door, {"datum": dt.date(2026, 10, 5)})
+    services.plan_hoorzitting(zaak, door, {"datum": hoorzitting, "plaats": "Stadhuis"})
+    zaak.refresh_from_db()
+    return zaak

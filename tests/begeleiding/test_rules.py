@@ -129,3 +129,13 @@ def test_eigen_tabel_en_maxima_van_de_gemeente():
     assert rules.voorgestelde_intensiteit(2, {1: 4, 2: 3, 3: 1, 4: 0}) == 3
     assert rules.bedrag_fout("huur", Decimal("900"), {"huur": Decimal("800")})
     assert rules.bedrag_fout("huur", Decimal("900")) is None
+
+
+@pytest.mark.parametrize(("betaald_op", "start", "fout"), [
+    (date(2026, 5, 28), date(2026, 5, 29), True),   # before the bijstand: impossible
+    (date(2026, 5, 29), date(2026, 5, 29), False),  # the first day
+    (date(2026, 6, 3), date(2026, 5, 29), False),
+    (date(2026, 1, 1), None, False),                # start not known yet: not judged
+])
+def test_betaaldatum_niet_voor_de_bijstand(betaald_op, start, fout):
+    assert (rules.betaaldatum_fout(betaald_op, start) is not None) is fout

@@ -56,6 +56,16 @@ def test_checklist_alles_of_niets(traject_weert, adviseur_weert):
     assert ChecklistItem.objects.get().status == "klaar"  # nothing changed
 
 
+def test_checklist_slaat_onaangeroerde_onderwerpen_niet_op(traject_weert, adviseur_weert):
+    """The form sends a status for every item; a new one left on "nog doen" is no change."""
+    services.bewaar_checklist(traject_weert, adviseur_weert, [
+        {"onderwerp": "huurcontract", "status": "bezig", "datum": None, "door": ""},
+        {"onderwerp": "huisarts", "status": "todo", "datum": None, "door": ""}])
+    assert list(ChecklistItem.objects.values_list("onderwerp", flat=True)) == ["huurcontract"]
+    toelichting = traject_weert.gebeurtenissen.get(soort="begeleiding").toelichting
+    assert "Huisarts" not in toelichting
+
+
 def test_checklist_onbekend_onderwerp(traject_weert, adviseur_weert):
     with pytest.raises(Weigering):
         services.bewaar_checklist(traject_weert, adviseur_weert, [

@@ -179,3 +179,14 @@ def test_niet_ingelogd(client, api, ontzorgen_weert):
 
 def test_ontzorgen_van_start_in_het_verleden(ontzorgen_weert):
     assert ontzorgen_weert.start_bijstand == START
+
+
+def test_uitkering_krijgt_geen_werkvoorraad(als, uitkering_weert, ontzorgen_weert):
+    """Status, doelgroep, adviseur and deadlines are traject data this role may not see:
+    the werkvoorraad sends it to its own overview, and the menu does not offer it."""
+    client = als(uitkering_weert)
+    antwoord = client.get("/?alle=on&status=alle")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("begeleiding:overzicht")
+    html = client.get(reverse("begeleiding:overzicht")).content.decode()
+    assert "Werkvoorraad" not in html and 'id="menu-ontzorgen"' in html

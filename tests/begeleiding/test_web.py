@@ -338,7 +338,7 @@ def test_score_uit_de_brede_intake(als, adviseur_weert, traject_weert):
     volledige_intake(traject_weert, adviseur_weert)  # zelfredzaamheid: 4, redt zich zelf
     html = als(adviseur_weert).get(url("begeleiding", traject_weert)).content.decode()
     assert "De score komt uit de brede intake." in html
-    assert "Voorstel: 1 contacten per maand" in html and "bouw de begeleiding af" in html
+    assert "Voorstel: 1 contact per maand." in html and "bouw de begeleiding af" in html
 
 
 def test_begeleidingspagina_queries_constant(als, adviseur_weert, traject_weert,

@@ -45,7 +45,10 @@ def test_draai_eenmalig_stopt_na_een_ronde(weert):
     assert nep.verzoeken == []
 
 
-def test_stopsignaal_stopt_de_lus(weert):
+def test_stopsignaal_stopt_de_lus(weert, monkeypatch):
+    # The thread has its own connection: on PostgreSQL what it writes is committed and would
+    # outlive this test, so it does not run the signal engine here.
+    monkeypatch.setattr(worker, "signalen_dagelijks", lambda: None)
     stop = threading.Event()
     draad = threading.Thread(target=worker.draai, kwargs={
         "slaap": 0.05, "herstel_interval": 0, "stop": stop, "client": NepDuo().client()})

@@ -98,7 +98,7 @@ def seed(gemeenten, accounts) -> dict[str, int]:
             "cursus_aanbieder": amw.naam if amw else rules.CURSUS_AANBIEDER,
             "cursus_start": vandaag + timedelta(days=21)})
         rijen = [{"maand": maand, "post": post, "bedrag": BEDRAGEN[post],
-                  "betaald_op": min(maand + timedelta(days=3), vandaag),
+                  "betaald_op": max(start, min(maand + timedelta(days=3), vandaag)),
                   "begunstigde": BEGUNSTIGDEN[post]}
                  for maand in rules.betaalmaanden(start, ontzorgen.einddatum)
                  if maand <= vandaag for post in rules.POST_SLEUTELS]

@@ -196,6 +196,15 @@ def betaling_uiterlijk(maand: date) -> date:
     return maand.replace(day=calendar.monthrange(maand.year, maand.month)[1])
 
 
+def betaaldatum_fout(betaald_op: date, start_bijstand: date | None) -> str | None:
+    """Ontzorgen pays fixed costs *from the bijstand* (DOMAIN.md "financieel ontzorgen"), so
+    a payment cannot be made before the right to bijstand started."""
+    if start_bijstand is not None and betaald_op < start_bijstand:
+        return (f"De betaling ligt voor de start van de bijstand "
+                f"({start_bijstand:%d-%m-%Y}). Controleer de datum.")
+    return None
+
+
 def bedrag_fout(post: str, bedrag: Decimal,
                 maxima: dict[str, Decimal] | None = None) -> str | None:
     """Why an amount cannot be right, or None. Dutch, B1. ``maxima``: the gemeente's own

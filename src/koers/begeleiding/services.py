@@ -116,9 +116,11 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
             traject=traject)}
         gewijzigd = []
         for item in items:
+            nieuw = (item["status"], item.get("datum"), item.get("door") or "")
+            if item["onderwerp"] not in bestaand and nieuw == ("todo", None, ""):
+                continue  # untouched in the form (every select sends a status): not a change
             rij = bestaand.get(item["onderwerp"]) or ChecklistItem(
                 traject=traject, onderwerp=item["onderwerp"])
-            nieuw = (item["status"], item.get("datum"), item.get("door") or "")
             if rij.pk and (rij.status, rij.datum, rij.door) == nieuw:
                 continue
             rij.status, rij.datum, rij.door = nieuw
@@ -327,6 +329,9 @@ def betaling_fouten(ontzorgen: Ontzorgen, rij: dict, al_betaald: set,
         fouten["betaald_op"] = "Vul de datum van betalen in."
     else:
         _niet_toekomst(fouten, "betaald_op", betaald_op)
+        fout = rules.betaaldatum_fout(betaald_op, ontzorgen.start_bijstand)
+        if fout and "betaald_op" not in fouten:
+            fouten["betaald_op"] = fout
     begunstigde = (rij.get("begunstigde") or "").strip()
     if not begunstigde:
         fouten["begunstigde"] = "Vul in aan wie is betaald."

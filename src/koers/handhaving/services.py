@@ -66,7 +66,7 @@ def _datum(data: dict, veld: str, fouten: dict[str, str], leeg: str) -> date | N
 
 
 def _zaak_op_slot(zaak: Handhavingszaak) -> Handhavingszaak:
-    zaak = Handhavingszaak.objects.select_for_update().select_related(
+    zaak = Handhavingszaak.objects.select_for_update(of=("self",)).select_related(
         "traject__inburgeraar", "traject__gemeente__organisatie", "traject__adviseur").get(
         pk=zaak.pk)
     if not zaak.is_open:

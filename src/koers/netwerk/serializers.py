@@ -81,6 +81,12 @@ class ErvaringsdeskundigeNieuwSerializer(ErvaringsdeskundigeSerializer):
 # --- instroomklas ---------------------------------------------------------------------------
 
 class InstroomklasWeekSerializer(serializers.ModelSerializer):
+    # Declared, not derived from the model: a PositiveSmallIntegerField's range differs per
+    # database, and the schema must be the same on SQLite and PostgreSQL.
+    dagdelen_gepland = serializers.IntegerField(
+        read_only=True, min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
+    dagdelen_aanwezig = serializers.IntegerField(
+        read_only=True, min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
     percentage = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:

@@ -14,7 +14,7 @@ def _navigatie(request) -> dict:
         return {"actief": False}
     return {
         "actief": True,
-        "werkvoorraad": policy.heeft_casustoegang(user),
+        "werkvoorraad": policy.mag_zien(user, policy.Sectie.TRAJECT),
         "aanmelden": policy.mag(user, policy.Actie.AANMELDEN),
         "beheer": policy.mag_beheren(user),
         "duo_berichten": policy.mag_duo_berichten_beheren(user),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,8 +14,10 @@ from koers.inburgeraars import rules as traject_rules
 from koers.monitoring import lezen as signalen
 from koers.organisaties.models import Rol
 from koers.toegang import policy
+from koers.toegang.policy import Sectie
 from koers.web.forms import WerkvoorraadFilter
 from koers.web.paginering import pagineer
+from koers.web.secties import menu_items
 from koers.web.templatetags.koers_web import deadline
 
 PER_PAGINA = 25
@@ -118,6 +120,13 @@ def werkvoorraad(request):
     if not policy.heeft_casustoegang(user):
         return render(request, "web/geen_toegang.html", {
             "is_beheerder": policy.mag_beheren(user)})
+    if not policy.mag_zien(user, Sectie.TRAJECT):
+        # A role that reaches a part only (the uitkeringsadministratie) may not see status,
+        # doelgroep, adviseur or deadlines of cases: it works from its own page.
+        items = menu_items(user)
+        if items:
+            return redirect(items[0].url_name)
+        return render(request, "web/geen_toegang.html", {"is_beheerder": False})
     teamleider = user.heeft_rol(Rol.TEAMLEIDER)
     vandaag = timezone.localdate()
     gemeenten = list(policy.zichtbare_gemeenten(user))

@@ -6,10 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.begeleiding import services
+from tests.api.conftest import api  # noqa: F401
 from tests.factories import GebruikerFactory
 from tests.web.conftest import als  # noqa: F401
 
@@ -53,14 +52,3 @@ def betaling(maand=START, post="huur", bedrag="612.50", betaald_op=dt.date(2026,
              begunstigde="Wonen Weert") -> dict:
     return {"maand": maand, "post": post, "bedrag": Decimal(bedrag), "betaald_op": betaald_op,
             "begunstigde": begunstigde}
-
-
-@pytest.fixture
-def api():
-    def maak(user=None):
-        client = APIClient()
-        if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-    return maak

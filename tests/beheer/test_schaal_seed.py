@@ -52,3 +52,25 @@ def test_a_second_scale_run_adds_new_bsns_in_one_gemeente(db):
     assert Inburgeraar.objects.values("bsn").distinct().count() == 100
     assert Inburgeraar.objects.filter(gemeente=gemeenten["0946"]).count() >= 50
     assert Traject.objects.filter(gemeente=F("inburgeraar__gemeente")).count() == 100
+
+
+def test_demo_data_of_the_uitvoering_apps_stays_with_the_demo_persons(db, settings):
+    """On a database seeded for scale, the demo seed adds hours, activities, checklists and
+    gesprekken to the forty demo persons only, never to the scale cases (which would take
+    hours at 1,000,000 and fill a benchmark database with noise)."""
+    from koers.begeleiding.models import ChecklistItem
+    from koers.leerroute.models import UrenPeriode
+    from koers.modules.models import Activiteit
+    from koers.monitoring.models import Voortgangsgesprek
+    from koers.organisaties.demo_personen import demo_bsns
+
+    settings.DEMO = True
+    _regio()
+    seed_schaal(200, batch=100)
+    demo.seed()
+    demo_personen = set(demo_bsns())
+    # (Planned gesprekken are the engine's planning for every PIP; held ones are demo data.)
+    gehouden = Voortgangsgesprek.objects.filter(gehouden_op__isnull=False)
+    for rijen in (UrenPeriode.objects, Activiteit.objects, ChecklistItem.objects, gehouden):
+        bsns = set(rijen.values_list("traject__inburgeraar__bsn", flat=True))
+        assert bsns and bsns <= demo_personen, rijen.model.__name__

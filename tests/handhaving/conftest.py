@@ -19,10 +19,19 @@ def klok():
         yield VANDAAG
 
 
+def _demo_bsn(voornaam, achternaam):
+    from koers.organisaties.demo_personen import PERSONEN, demo_bsns
+    index = next(i for i, p in enumerate(PERSONEN)
+                 if (p.voornamen, p.achternaam) == (voornaam, achternaam))
+    return demo_bsns()[index]
+
+
 @pytest.fixture
 def gezin_weert(weert, adviseur_weert):
     return TrajectFactory(
+        # The demo person's own BSN: the demo seed adds data to demo persons only.
         inburgeraar=InburgeraarFactory(gemeente=weert, doelgroep="Gezinsvormer",
+                                       bsn=_demo_bsn("Yusuf", "Öztürk"),
                                        voornamen="Yusuf", geslachtsnaam="Öztürk",
                                        adres="Markt 1", postcode_plaats="6001 AA Weert"),
         adviseur=adviseur_weert, status="in_uitvoering",

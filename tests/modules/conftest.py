@@ -5,10 +5,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.modules import services
+from tests.api.conftest import api  # noqa: F401
 from tests.uitvoering import met_vastgesteld_pip
 from tests.web.conftest import als  # noqa: F401
 
@@ -64,14 +63,3 @@ def map_activiteit(traject, door, **kw):
             "uitvoerder": "Werk.Kom", "datum": date(2026, 11, 5), "uren": Decimal(3)}
     data.update(kw)
     return services.voeg_activiteit_toe(traject, door, data)
-
-
-@pytest.fixture
-def api():
-    def maak(user=None):
-        client = APIClient()
-        if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-    return maak

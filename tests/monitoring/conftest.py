@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 import time_machine
 
+from tests.api.conftest import api  # noqa: F401
 from tests.uitvoering import met_vastgesteld_pip
 from tests.web.conftest import als  # noqa: F401
 

@@ -3,23 +3,11 @@
 from datetime import date, timedelta
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.inburgeraars import rules as traject_rules
 from koers.monitoring import engine
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from tests.factories import InburgeraarFactory, TrajectFactory
-
-
-@pytest.fixture
-def api():
-    def maak(user):
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-    return maak
 
 
 def zaak(gemeente, adviseur, deadline):

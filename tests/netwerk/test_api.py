@@ -4,8 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.netwerk import services
 from koers.netwerk.models import (
@@ -19,15 +17,6 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 
 D = dt.date
 
-
-@pytest.fixture
-def api():
-    def maak(user):
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-    return maak
 
 
 def _p(traject, rest):

@@ -219,23 +219,19 @@ def test_koppelen_en_verwijzen(als, adviseur_weert, traject_weert, ed_weert):
     antwoord = client.post(_pad(traject_weert, f"ervaringsdeskundigen/{koppeling.pk}/einde/"),
                            {f"koppeling-{koppeling.pk}-tot": "2026-11-04"})
     assert antwoord.status_code == 302
-    antwoord = client.post(_pad(traject_weert, "taalondersteuning/"), {
-        "verwijzing-soort": "bibliotheek", "verwijzing-organisatie": "Taalhuis Weert",
-        "verwijzing-datum": "2026-10-01", "verwijzing-status": "verwezen",
-        "verwijzing-uren_per_week": "-2"})
-    assert antwoord.status_code == 400
-    assert "kan niet kleiner zijn dan 0" in antwoord.content.decode()
-    antwoord = client.post(_pad(traject_weert, "taalondersteuning/"), {
-        "verwijzing-soort": "bibliotheek", "verwijzing-organisatie": "Taalhuis Weert",
-        "verwijzing-datum": "2026-10-01", "verwijzing-status": "verwezen",
-        "verwijzing-uren_per_week": "anderhalf"})
-    assert antwoord.status_code == 400
-    assert "een getal in, bijvoorbeeld 1,5" in antwoord.content.decode()
-    antwoord = client.post(_pad(traject_weert, "taalondersteuning/"), {
-        "verwijzing-soort": "bibliotheek", "verwijzing-organisatie": "Taalhuis Weert",
-        "verwijzing-datum": "2026-10-01", "verwijzing-status": "verwezen",
-        "verwijzing-uren_per_week": "1,5"})
-    assert antwoord.status_code == 302
+
+    def verwijs(uren_per_week):
+        return client.post(_pad(traject_weert, "taalondersteuning/"), {
+            "verwijzing-soort": "bibliotheek", "verwijzing-organisatie": "Taalhuis Weert",
+            "verwijzing-datum": "2026-10-01", "verwijzing-status": "verwezen",
+            "verwijzing-uren_per_week": uren_per_week})
+    for uren, fout in (("-2", "kan niet kleiner zijn dan 0"),
+                       ("anderhalf", "een getal in, bijvoorbeeld 1,5")):
+        antwoord = verwijs(uren)
+        assert antwoord.status_code == 400
+        assert fout in antwoord.content.decode()
+        assert not Taalverwijzing.objects.exists()
+    assert verwijs("1,5").status_code == 302
     verwijzing = Taalverwijzing.objects.get()
     assert verwijzing.uren_per_week == Decimal("1.5")
     antwoord = client.post(_pad(traject_weert, f"taalondersteuning/{verwijzing.pk}/"), {

@@ -62,6 +62,15 @@ def traject_van(inburgeraar: Inburgeraar) -> Traject:
     return traject
 
 
+def traject_voor(request, pk, sectie: Sectie, actie: Actie | None = None) -> Traject:
+    """The current traject of the inburgeraar within the user's reach (else 404) whose
+    section he may read (else 403); with ``actie`` he must also be allowed to do that (403)."""
+    inburgeraar = inburgeraar_voor(request, pk, sectie)
+    if actie is not None:
+        vereis(request.user, actie)
+    return traject_van(inburgeraar)
+
+
 class Paginering(CursorPagination):
     """Keyset pagination on id: no COUNT and no OFFSET, fast at a million rows."""
 

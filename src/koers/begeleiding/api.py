@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import fout_antwoord
-from koers.api.views import inburgeraar_voor, traject_van, vereis
+from koers.api.views import traject_voor
 from koers.begeleiding import services
 from koers.begeleiding.models import Begeleiding, Betaling, ChecklistItem, DuaalTraject, Ontzorgen
 from koers.begeleiding.serializers import (
@@ -49,7 +49,7 @@ class BegeleidingView(APIView):
                                "checklist praktische hulp en de gegeven voorlichting.",
                    responses=schema.antwoorden({200: BegeleidingSerializer}))
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.BEGELEIDING))
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING)
         return _begeleiding_antwoord(traject)
 
     @extend_schema(tags=[TAG_BEGELEIDING], summary="Maatschappelijke begeleiding opslaan",
@@ -59,9 +59,7 @@ class BegeleidingView(APIView):
                    request=BegeleidingSerializer,
                    responses=schema.antwoorden({200: BegeleidingSerializer}, schrijft=True))
     def put(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.BEGELEIDING)
-        vereis(request.user, Actie.BEGELEIDING_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
         serializer = BegeleidingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -83,9 +81,7 @@ class VoorlichtingView(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.BEGELEIDING)
-        vereis(request.user, Actie.BEGELEIDING_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
         serializer = VoorlichtingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         voorlichting = services.voeg_voorlichting_toe(traject, request.user,
@@ -113,7 +109,7 @@ class OntzorgenView(APIView):
                                "zelfredzaamheid daarna. 404 als er geen ontzorgen is.",
                    responses=schema.antwoorden({200: OntzorgenSerializer}))
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.ONTZORGEN))
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN)
         return Response(OntzorgenSerializer(_ontzorgen_van(traject)).data)
 
     @extend_schema(tags=[TAG_ONTZORGEN], summary="Financieel ontzorgen starten of wijzigen",
@@ -125,9 +121,7 @@ class OntzorgenView(APIView):
                    responses=schema.antwoorden({200: OntzorgenSerializer,
                                                 201: OntzorgenSerializer}, schrijft=True))
     def put(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.ONTZORGEN)
-        vereis(request.user, Actie.ONTZORGEN_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
         serializer = OntzorgenSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         nieuw = not Ontzorgen.objects.filter(traject=traject).exists()
@@ -145,7 +139,7 @@ class BetalingenView(APIView):
                                "per maand.",
                    responses=schema.antwoorden({200: BetalingSerializer(many=True)}))
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.ONTZORGEN))
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN)
         ontzorgen = _ontzorgen_van(traject)
         return Response(BetalingSerializer(ontzorgen.betalingen.all(), many=True).data)
 
@@ -157,9 +151,7 @@ class BetalingenView(APIView):
                    responses=schema.antwoorden({201: BetalingSerializer(many=True)},
                                                schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.ONTZORGEN)
-        vereis(request.user, Actie.ONTZORGEN_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
         ontzorgen = _ontzorgen_van(traject)
         batch = isinstance(request.data, list)
         if not batch and not isinstance(request.data, dict):
@@ -188,9 +180,7 @@ class BetalingenView(APIView):
                request=None, responses=schema.antwoorden({204: None}, schrijft=True))
 class BetalingDetail(APIView):
     def delete(self, request, pk, betaling_id):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.ONTZORGEN)
-        vereis(request.user, Actie.ONTZORGEN_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
         betaling = Betaling.objects.filter(pk=betaling_id, ontzorgen__traject=traject).first()
         if betaling is None:
             raise NotFound("Deze betaling bestaat niet.")
@@ -208,7 +198,7 @@ class DuaalLijst(APIView):
                                "uren en de beschikking Participatiewet, nieuwste eerst.",
                    responses=schema.antwoorden({200: DuaalSerializer(many=True)}))
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.BEGELEIDING))
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING)
         return Response(DuaalSerializer(DuaalTraject.objects.filter(traject=traject),
                                         many=True).data)
 
@@ -216,9 +206,7 @@ class DuaalLijst(APIView):
                    request=DuaalSerializer,
                    responses=schema.antwoorden({201: DuaalSerializer}, schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.BEGELEIDING)
-        vereis(request.user, Actie.BEGELEIDING_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
         serializer = DuaalSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         duaal = services.bewaar_duaal(traject, request.user, dict(serializer.validated_data))
@@ -229,10 +217,8 @@ class DuaalDetail(APIView):
     parser_classes = [JSONParser]
 
     def _duaal(self, request, pk, duaal_id, schrijven=False):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.BEGELEIDING)
-        if schrijven:
-            vereis(request.user, Actie.BEGELEIDING_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.BEGELEIDING,
+                               Actie.BEGELEIDING_BEWERKEN if schrijven else None)
         duaal = DuaalTraject.objects.filter(traject=traject, pk=duaal_id).first()
         if duaal is None:
             raise NotFound("Deze werkervaringsplaats bestaat niet.")

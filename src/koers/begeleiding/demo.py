@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from koers.begeleiding import rules, services
 from koers.begeleiding.models import Begeleiding, Ontzorgen
-from koers.inburgeraars.models import Traject
+from koers.organisaties.demo_personen import demo_trajecten
 from koers.organisaties.models import Organisatie
 
 BEDRAGEN = {"huur": Decimal("612.50"), "energie_water": Decimal("145.00"),
@@ -26,8 +26,8 @@ BEGUNSTIGDEN = {"huur": "Wonen Weert", "energie_water": "Energiebedrijf Zuid",
 
 
 def _traject(gemeenten, voornaam, achternaam):
-    return Traject.objects.filter(
-        gemeente__in=gemeenten.values(), inburgeraar__voornamen=voornaam,
+    return demo_trajecten(gemeenten).filter(
+        inburgeraar__voornamen=voornaam,
         inburgeraar__geslachtsnaam=achternaam).exclude(status="afgerond").select_related(
         "inburgeraar").first()
 
@@ -107,8 +107,8 @@ def seed(gemeenten, accounts) -> dict[str, int]:
         aantallen["Ontzorgen"] += 1
 
     # Checklists on the other cases in uitvoering (a "PIP vastgesteld" case stays as it is).
-    for index, traject in enumerate(Traject.objects.filter(
-            gemeente__in=gemeenten.values(), status="in_uitvoering", begeleiding__isnull=True)
+    for index, traject in enumerate(demo_trajecten(gemeenten).filter(
+            status="in_uitvoering", begeleiding__isnull=True)
             .select_related("inburgeraar", "adviseur").order_by("id")):
         door = traject.adviseur or adviseur
         services.bewaar_begeleiding(traject, door, {

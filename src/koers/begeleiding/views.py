@@ -79,20 +79,29 @@ def _terug(inburgeraar, anker):
     return redirect(reverse("begeleiding:begeleiding", args=[inburgeraar.pk]) + anker)
 
 
+def _bewaard(form, bewaar, veldnaam=lambda sleutel: sleutel) -> bool:
+    """True once ``bewaar()`` has saved a valid form; a ``Weigering`` goes onto the form (its
+    keys through ``veldnaam``), so the page shows the form again with the Dutch errors."""
+    if not form.is_valid():
+        return False
+    try:
+        bewaar()
+    except Weigering as weigering:
+        weigering_naar_formulier(form, {veldnaam(k): v for k, v in weigering.fouten.items()})
+        return False
+    return True
+
+
 @login_required
 def begeleiding(request, pk):
     user, inburgeraar, traject = _begeleiding_casus(request, pk)
     form = None
     if request.method == "POST":
         form = BegeleidingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.bewaar_begeleiding(traject, user, form.cleaned_data)
-            except Weigering as weigering:
-                weigering_naar_formulier(form, weigering.fouten)
-            else:
-                messages.success(request, _("De begeleiding is opgeslagen."))
-                return _terug(inburgeraar, "#begeleiding-gegevens")
+        if _bewaard(form, lambda: services.bewaar_begeleiding(traject, user,
+                                                               form.cleaned_data)):
+            messages.success(request, _("De begeleiding is opgeslagen."))
+            return _terug(inburgeraar, "#begeleiding-gegevens")
     return _begeleiding_pagina(request, inburgeraar, traject, form=form)
 
 
@@ -101,15 +110,10 @@ def begeleiding(request, pk):
 def checklist(request, pk):
     user, inburgeraar, traject = _begeleiding_casus(request, pk)
     form = ChecklistForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bewaar_checklist(traject, user, form.naar_items())
-        except Weigering as weigering:
-            weigering_naar_formulier(form, {k.removeprefix("checklist.").replace(".", "-"): v
-                                            for k, v in weigering.fouten.items()})
-        else:
-            messages.success(request, _("De praktische hulp is opgeslagen."))
-            return _terug(inburgeraar, "#praktische-hulp")
+    if _bewaard(form, lambda: services.bewaar_checklist(traject, user, form.naar_items()),
+                lambda k: k.removeprefix("checklist.").replace(".", "-")):
+        messages.success(request, _("De praktische hulp is opgeslagen."))
+        return _terug(inburgeraar, "#praktische-hulp")
     return _begeleiding_pagina(request, inburgeraar, traject, checklist_form=form)
 
 
@@ -118,14 +122,9 @@ def checklist(request, pk):
 def voorlichting(request, pk):
     user, inburgeraar, traject = _begeleiding_casus(request, pk)
     form = VoorlichtingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.voeg_voorlichting_toe(traject, user, form.cleaned_data)
-        except Weigering as weigering:
-            weigering_naar_formulier(form, weigering.fouten)
-        else:
-            messages.success(request, _("De voorlichting is toegevoegd."))
-            return _terug(inburgeraar, "#voorlichting")
+    if _bewaard(form, lambda: services.voeg_voorlichting_toe(traject, user, form.cleaned_data)):
+        messages.success(request, _("De voorlichting is toegevoegd."))
+        return _terug(inburgeraar, "#voorlichting")
     return _begeleiding_pagina(request, inburgeraar, traject, voorlichting_form=form)
 
 
@@ -141,14 +140,10 @@ def duaal(request, pk, duaal_id=None):
         return render(request, "begeleiding/duaal.html", {
             "inburgeraar": inburgeraar, "duaal": bestaand, "form": form})
     form = DuaalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.bewaar_duaal(traject, user, form.cleaned_data, bestaand)
-        except Weigering as weigering:
-            weigering_naar_formulier(form, weigering.fouten)
-        else:
-            messages.success(request, _("De werkervaringsplaats is opgeslagen."))
-            return _terug(inburgeraar, "#duaal")
+    if _bewaard(form, lambda: services.bewaar_duaal(traject, user, form.cleaned_data,
+                                                     bestaand)):
+        messages.success(request, _("De werkervaringsplaats is opgeslagen."))
+        return _terug(inburgeraar, "#duaal")
     if bestaand is not None:
         return render(request, "begeleiding/duaal.html", {
             "inburgeraar": inburgeraar, "duaal": bestaand, "form": form})
@@ -218,15 +213,10 @@ def ontzorgen(request, pk):
     if request.method == "POST":
         vereis(user, Actie.ONTZORGEN_BEWERKEN)
         form = OntzorgenForm(request.POST)
-        if form.is_valid():
-            try:
-                services.bewaar_ontzorgen(traject, user, form.cleaned_data)
-            except Weigering as weigering:
-                weigering_naar_formulier(form, weigering.fouten)
-            else:
-                messages.success(request, _("Financieel ontzorgen is opgeslagen."))
-                return redirect(reverse("begeleiding:ontzorgen", args=[inburgeraar.pk])
-                                + "#ontzorgen-gegevens")
+        if _bewaard(form, lambda: services.bewaar_ontzorgen(traject, user, form.cleaned_data)):
+            messages.success(request, _("Financieel ontzorgen is opgeslagen."))
+            return redirect(reverse("begeleiding:ontzorgen", args=[inburgeraar.pk])
+                            + "#ontzorgen-gegevens")
         return _ontzorgen_pagina(request, inburgeraar, traject, form=form,
                                  fouten=form.fout_samenvatting())
     return _ontzorgen_pagina(request, inburgeraar, traject)
@@ -242,15 +232,11 @@ def betaling(request, pk):
         raise Http404
     form = BetalingForm(request.POST, maanden=rules.betaalmaanden(
         ontzorgen.start_bijstand, ontzorgen.einddatum))
-    if form.is_valid():
-        try:
-            services.registreer_betalingen(ontzorgen, user, [form.naar_data()])
-        except Weigering as weigering:
-            weigering_naar_formulier(form, weigering.fouten)
-        else:
-            messages.success(request, _("De betaling staat in het register."))
-            return redirect(reverse("begeleiding:ontzorgen", args=[inburgeraar.pk])
-                            + "#betalingen")
+    if _bewaard(form, lambda: services.registreer_betalingen(ontzorgen, user,
+                                                             [form.naar_data()])):
+        messages.success(request, _("De betaling staat in het register."))
+        return redirect(reverse("begeleiding:ontzorgen", args=[inburgeraar.pk])
+                        + "#betalingen")
     return _ontzorgen_pagina(request, inburgeraar, traject, betaling_form=form,
                              fouten=form.fout_samenvatting())
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from koers.handhaving import rules, services
 from koers.handhaving.models import Handhavingsbeleid, Handhavingszaak
-from koers.inburgeraars.models import Traject
 from koers.inburgeraars.services import vandaag
+from koers.organisaties.demo_personen import demo_trajecten
 
 VOORNAAM, ACHTERNAAM = "Yusuf", "Öztürk"  # Weert, gezinsvormer, in uitvoering (demo_personen)
 
@@ -23,8 +23,8 @@ def seed(gemeenten, accounts) -> dict[str, int]:
     zaken = 0
     weert = gemeenten.get("0988")
     adviseur = accounts.get("adviseur-weert")
-    traject = Traject.objects.filter(
-        gemeente=weert, inburgeraar__voornamen=VOORNAAM, inburgeraar__geslachtsnaam=ACHTERNAAM,
+    traject = demo_trajecten([weert]).filter(
+        inburgeraar__voornamen=VOORNAAM, inburgeraar__geslachtsnaam=ACHTERNAAM,
         status__in=["pip_vastgesteld", "in_uitvoering"]).select_related(
         "inburgeraar", "gemeente__organisatie").first() if weert else None
     if traject is not None and not Handhavingszaak.objects.filter(traject=traject).exists():

@@ -111,6 +111,16 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
     return zaak
 
 
+def _werk_bij(zaak: Handhavingszaak, fouten: dict[str, str], **velden) -> None:
+    """Refuse the step when there are ``fouten`` (nothing saved); else store these fields of
+    the zaak, and only these."""
+    if fouten:
+        raise Weigering(fouten)
+    for veld, waarde in velden.items():
+        setattr(zaak, veld, waarde)
+    zaak.save(update_fields=list(velden))
+
+
 @transaction.atomic
 def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
     """The written warning, with its letter."""
@@ -122,11 +132,7 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
         fouten.update(rules.waarschuwing_fouten(
             verzuim_datum=zaak.datum, waarschuwing_datum=zaak.waarschuwing_datum, datum=datum,
             vandaag=vandaag()))
-    if fouten:
-        raise Weigering(fouten)
-    zaak.waarschuwing_datum = datum
-    zaak.waarschuwing_toelichting = toelichting
-    zaak.save(update_fields=["waarschuwing_datum", "waarschuwing_toelichting"])
+    _werk_bij(zaak, fouten, waarschuwing_datum=datum, waarschuwing_toelichting=toelichting)
     brief = _maak_brief(zaak, Brief.Soort.WAARSCHUWING, datum)
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                f"Schriftelijke waarschuwing gestuurd ({brief.kenmerk})", door)
@@ -144,12 +150,8 @@ def plan_hoorzitting(zaak: Handhavingszaak, door, data: dict) -> Brief:
         fouten.update(rules.hoorzitting_fouten(
             waarschuwing_datum=zaak.waarschuwing_datum,
             verslag_vastgelegd=zaak.verslag_op is not None, datum=datum))
-    if fouten:
-        raise Weigering(fouten)
     verplaatst = zaak.hoorzitting_datum is not None
-    zaak.hoorzitting_datum = datum
-    zaak.hoorzitting_plaats = plaats
-    zaak.save(update_fields=["hoorzitting_datum", "hoorzitting_plaats"])
+    _werk_bij(zaak, fouten, hoorzitting_datum=datum, hoorzitting_plaats=plaats)
     brief = _maak_brief(zaak, Brief.Soort.UITNODIGING, vandaag())
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                f"Hoorzitting {'verplaatst naar' if verplaatst else 'gepland op'} "
@@ -168,12 +170,8 @@ def leg_verslag_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak
                      leeg="Schrijf het verslag van de hoorzitting.")
     fouten.update(rules.verslag_fouten(hoorzitting_datum=zaak.hoorzitting_datum,
                                        vandaag=vandaag()))
-    if fouten:
-        raise Weigering(fouten)
-    zaak.hoorzitting_aanwezig = aanwezig
-    zaak.hoorzitting_verslag = verslag
-    zaak.verslag_op = vandaag()
-    zaak.save(update_fields=["hoorzitting_aanwezig", "hoorzitting_verslag", "verslag_op"])
+    _werk_bij(zaak, fouten, hoorzitting_aanwezig=aanwezig, hoorzitting_verslag=verslag,
+              verslag_op=vandaag())
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                "Verslag van de hoorzitting vastgelegd", door)
     return zaak
@@ -186,11 +184,7 @@ def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
     fouten: dict[str, str] = {}
     reden = _tekst(data, "reden", verplicht=False, maximum=MAX_KORT, fouten=fouten)
     fouten.update(rules.onwil_fouten(asielmigrant=is_asiel(zaak.traject), reden=reden))
-    if fouten:
-        raise Weigering(fouten)
-    zaak.uitzonderlijke_onwil = True
-    zaak.onwil_reden = reden
-    zaak.save(update_fields=["uitzonderlijke_onwil", "onwil_reden"])
+    _werk_bij(zaak, fouten, uitzonderlijke_onwil=True, onwil_reden=reden)
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                "Uitzonderlijke onwil vastgelegd", door, toelichting=reden)
     return zaak

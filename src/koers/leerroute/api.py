@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import inburgeraar_voor, traject_van, vereis
+from koers.api.views import traject_voor, vereis
 from koers.duo.client import DuoFout
 from koers.inburgeraars.services import vandaag
 from koers.leerroute import selectors, services
@@ -33,13 +33,11 @@ DUO_ONBEREIKBAAR = OpenApiResponse(schema.FoutSerializer,
 
 
 def _lezen(request, pk):
-    return traject_van(inburgeraar_voor(request, pk, Sectie.LEERROUTE))
+    return traject_voor(request, pk, Sectie.LEERROUTE)
 
 
 def _schrijven(request, pk, actie: Actie = Actie.LEERROUTE_BEWERKEN):
-    inburgeraar = inburgeraar_voor(request, pk, Sectie.LEERROUTE)
-    vereis(request.user, actie)
-    return traject_van(inburgeraar)
+    return traject_voor(request, pk, Sectie.LEERROUTE, actie)
 
 
 class AanbodLijst(APIView):

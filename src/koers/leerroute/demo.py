@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from koers.inburgeraars.models import Traject
 from koers.leerroute import services
 from koers.leerroute.models import UrenPeriode
+from koers.organisaties.demo_personen import demo_trajecten
 
 # The instellingen of the simulator's demo scenario (src/koers/duo/simulator/scenario_demo.json).
 INSTELLINGEN = [
@@ -50,8 +50,7 @@ def _periodes(traject, door, aanbod, start, soort, per_week, weken, *, aanwezig=
 
 def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
     vandaag = timezone.localdate()
-    trajecten = Traject.objects.filter(
-        gemeente__in=gemeenten.values(), status="in_uitvoering").select_related(
+    trajecten = demo_trajecten(gemeenten).filter(status="in_uitvoering").select_related(
         "inburgeraar", "adviseur", "gemeente").order_by("pk")
     aantal = 0
     b_gedaan = z_gedaan = 0

@@ -196,37 +196,34 @@ def zroute_afronden(request, pk):
     return _zroute_pagina(request, inburgeraar, traject, afronding_form=form, fouten=fouten)
 
 
-@login_required
-@require_POST
-def uren_melden(request, pk):
-    inburgeraar, traject = _laden(request, pk, Actie.DUO_MELDEN)
+def _knop(request, pk, service, gelukt: str, actie: Actie = Actie.LEERROUTE_BEWERKEN):
+    """A button without a form: run ``service(traject, user)`` on an open case and go back
+    to the leerroute page with ``gelukt``, or with the reasons of a ``Weigering``."""
+    inburgeraar, traject = _laden(request, pk, actie)
     if (antwoord := _afgerond(request, inburgeraar, traject)) is not None:
         return antwoord
     try:
-        services.meld_uren_aan_duo(traject, request.user)
+        service(traject, request.user)
     except Weigering as weigering:
         for tekst in weigering.fouten.values():
             messages.error(request, tekst)
     else:
-        messages.success(request, _("De gevolgde uren gaan naar DUO."))
+        messages.success(request, gelukt)
     return redirect(_terug(inburgeraar))
+
+
+@login_required
+@require_POST
+def uren_melden(request, pk):
+    return _knop(request, pk, services.meld_uren_aan_duo, _("De gevolgde uren gaan naar DUO."),
+                 Actie.DUO_MELDEN)
 
 
 @login_required
 @require_POST
 def afschaling_voorstellen(request, pk):
-    inburgeraar, traject = _laden(request, pk)
-    if (antwoord := _afgerond(request, inburgeraar, traject)) is not None:
-        return antwoord
-    try:
-        services.stel_afschaling_voor(traject, request.user)
-    except Weigering as weigering:
-        for tekst in weigering.fouten.values():
-            messages.error(request, tekst)
-    else:
-        messages.success(request, _("Koers stelt voor af te schalen naar A2. Neem een "
-                                    "besluit."))
-    return redirect(_terug(inburgeraar))
+    return _knop(request, pk, services.stel_afschaling_voor,
+                 _("Koers stelt voor af te schalen naar A2. Neem een besluit."))
 
 
 @login_required

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import inburgeraar_voor, traject_van, vereis
+from koers.api.views import traject_voor, vereis
 from koers.toegang.policy import Actie, Sectie
 
 from . import rules, services
@@ -34,7 +34,7 @@ NAMEN = {"pvt": "het PVT", "map": "de MAP"}
 
 
 def _traject(request, pk, *, schrijft: bool = False):
-    traject = traject_van(inburgeraar_voor(request, pk, Sectie.MODULES))
+    traject = traject_voor(request, pk, Sectie.MODULES)
     if schrijft:
         vereis(request.user, Actie.MODULES_BEWERKEN)
     return traject
@@ -148,9 +148,17 @@ PvtActiviteit = _detail_view("pvt")
 MapActiviteit = _detail_view("map")
 
 
-def _melden_mag(request, melden: bool) -> None:
-    if melden:
+def _rond_af(request, pk, module: str, serializer_klasse, rond_af):
+    """Close a module: check the body, the right to report to DUO when 'melden' is on, then
+    ``rond_af(traject, user, data)``; answer with the module's state."""
+    traject = _traject(request, pk, schrijft=True)
+    serializer = serializer_klasse(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    if data["melden"]:
         vereis(request.user, Actie.DUO_MELDEN)
+    rond_af(traject, request.user, data)
+    return _stand(traject, module)
 
 
 @extend_schema(tags=["PVT"], summary="Participatieverklaring ondertekend",
@@ -165,14 +173,10 @@ class PvtOndertekenen(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        traject = _traject(request, pk, schrijft=True)
-        serializer = PvtOndertekenenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        _melden_mag(request, data["melden"])
-        services.onderteken_pvt(traject, request.user, datum=data["datum"],
-                                verwijtbaar=data.get("verwijtbaar"), melden=data["melden"])
-        return _stand(traject, "pvt")
+        return _rond_af(request, pk, "pvt", PvtOndertekenenSerializer,
+                        lambda traject, door, data: services.onderteken_pvt(
+                            traject, door, datum=data["datum"],
+                            verwijtbaar=data.get("verwijtbaar"), melden=data["melden"]))
 
 
 @extend_schema(tags=["MAP"], summary="Eindgesprek MAP",
@@ -187,16 +191,12 @@ class MapEindgesprek(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        traject = _traject(request, pk, schrijft=True)
-        serializer = MapEindgesprekSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        _melden_mag(request, data["melden"])
-        services.houd_map_eindgesprek(
-            traject, request.user, datum=data["datum"], samenvatting=data["samenvatting"],
-            uitvoerder=data.get("uitvoerder", rules.STANDAARD_MAP_UITVOERDER),
-            verwijtbaar=data.get("verwijtbaar"), melden=data["melden"])
-        return _stand(traject, "map")
+        return _rond_af(request, pk, "map", MapEindgesprekSerializer,
+                        lambda traject, door, data: services.houd_map_eindgesprek(
+                            traject, door, datum=data["datum"],
+                            samenvatting=data["samenvatting"],
+                            uitvoerder=data.get("uitvoerder", rules.STANDAARD_MAP_UITVOERDER),
+                            verwijtbaar=data.get("verwijtbaar"), melden=data["melden"]))
 
 
 def _meld_view(module: str):

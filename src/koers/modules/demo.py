@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from koers.inburgeraars.models import Traject
 from koers.inburgeraars.services import vandaag
+from koers.organisaties.demo_personen import demo_trajecten
 from koers.pip.models import PipVersie
 
 from . import rules, services
@@ -41,8 +41,8 @@ def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
     trajecten = list(
         # Cases in uitvoering only: a "PIP vastgesteld" case stays as it is in the demo (the
         # first activity would move it into uitvoering, koers.inburgeraars.services.registreer).
-        Traject.objects.filter(gemeente__in=gemeenten.values(), termijn_start__isnull=False,
-                               status="in_uitvoering").select_related("inburgeraar", "adviseur")
+        demo_trajecten(gemeenten).filter(termijn_start__isnull=False, status="in_uitvoering")
+        .select_related("inburgeraar", "adviseur")
         .order_by("termijn_start", "id"))
     al_gedaan = set(Activiteit.objects.filter(traject__in=trajecten)
                     .values_list("traject_id", flat=True))

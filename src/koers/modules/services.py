@@ -202,16 +202,37 @@ def _meld(traject: Traject, afronding: Afronding) -> None:
     afronding.gemeld_op = timezone.now()
 
 
+def _begin_afronding(traject: Traject, module: str, verwijtbaar: str | None,
+                     al_gedaan: str) -> None:
+    """The checks before a module is closed: the case is locked and open, 'verwijtbaar' is
+    allowed, and the module was not closed before (``al_gedaan`` says so)."""
+    _vergrendel(traject)
+    _open(traject)
+    _controleer_verwijtbaar(verwijtbaar)
+    if _afronding(traject, module) is not None:
+        raise Weigering({"__all__": al_gedaan})
+
+
+def _sluit_af(traject: Traject, afronding: Afronding, door, melden: bool,
+              omschrijving: str) -> Afronding:
+    """Save the closing of a module (with ``melden`` its date goes to DUO first) and put it on
+    the timeline."""
+    if melden:
+        _meld(traject, afronding)
+    afronding.save()
+    registreer(traject, Gebeurtenis.Soort.MODULE, omschrijving
+               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
+               door)
+    return afronding
+
+
 @transaction.atomic
 def onderteken_pvt(traject: Traject, door, *, datum: date | None, verwijtbaar: str | None = None,
                    melden: bool = True) -> Afronding:
     """The inburgeraar signed the participatieverklaring: the PVT is done. With ``melden`` the
     signing date goes to DUO in the same transaction (DUO's verwijtbaar rules apply)."""
-    _vergrendel(traject)
-    _open(traject)
-    _controleer_verwijtbaar(verwijtbaar)
-    if _afronding(traject, rules.Module.PVT) is not None:
-        raise Weigering({"__all__": "De participatieverklaring is al ondertekend."})
+    _begin_afronding(traject, rules.Module.PVT, verwijtbaar,
+                     "De participatieverklaring is al ondertekend.")
     gedaan = [a.als_gedaan() for a in Activiteit.objects.filter(
         traject=traject, module=rules.Module.PVT)]
     fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
@@ -219,14 +240,8 @@ def onderteken_pvt(traject: Traject, door, *, datum: date | None, verwijtbaar: s
         raise Weigering(fouten)
     afronding = Afronding(traject=traject, module=rules.Module.PVT, datum=datum,
                           verwijtbaar=verwijtbaar or "", door=door)
-    if melden:
-        _meld(traject, afronding)
-    afronding.save()
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}."
-               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
-               door)
-    return afronding
+    return _sluit_af(traject, afronding, door, melden,
+                     f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}.")
 
 
 @transaction.atomic
@@ -234,11 +249,8 @@ def houd_map_eindgesprek(traject: Traject, door, *, datum: date | None, samenvat
                          uitvoerder: str = rules.STANDAARD_MAP_UITVOERDER,
                          verwijtbaar: str | None = None, melden: bool = True) -> Afronding:
     """The MAP eindgesprek: the MAP is done. With ``melden`` its date goes to DUO."""
-    _vergrendel(traject)
-    _open(traject)
-    _controleer_verwijtbaar(verwijtbaar)
-    if _afronding(traject, rules.Module.MAP) is not None:
-        raise Weigering({"__all__": "Het eindgesprek van de MAP is al vastgelegd."})
+    _begin_afronding(traject, rules.Module.MAP, verwijtbaar,
+                     "Het eindgesprek van de MAP is al vastgelegd.")
     pip = huidige_pip(traject)
     samenvatting = (samenvatting or "").strip()
     uitvoerder = (uitvoerder or "").strip()
@@ -249,14 +261,8 @@ def houd_map_eindgesprek(traject: Traject, door, *, datum: date | None, samenvat
     afronding = Afronding(traject=traject, module=rules.Module.MAP, datum=datum,
                           samenvatting=samenvatting, uitvoerder=uitvoerder,
                           verwijtbaar=verwijtbaar or "", door=door)
-    if melden:
-        _meld(traject, afronding)
-    afronding.save()
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder})."
-               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
-               door)
-    return afronding
+    return _sluit_af(traject, afronding, door, melden,
+                     f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder}).")
 
 
 @transaction.atomic

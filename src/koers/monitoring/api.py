@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import DETAIL_403
-from koers.api.views import Paginering, inburgeraar_voor, traject_van, vereis
+from koers.api.views import Paginering, traject_voor, vereis
 from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (
@@ -76,7 +76,7 @@ class SignaalLijst(generics.ListAPIView):
                responses=schema.antwoorden({200: SignaalSerializer(many=True)}))
 class InburgeraarSignalen(APIView):
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.SIGNALEN))
+        traject = traject_voor(request, pk, Sectie.SIGNALEN)
         qs = Signaal.objects.filter(traject=traject, actief=True, status__in=LIVE,
                                     soort__in=lezen.zichtbare_soorten(request.user)
                                     ).select_related("traject").order_by("vervaldatum", "id")
@@ -84,14 +84,22 @@ class InburgeraarSignalen(APIView):
 
 
 def _signaal(request, pk, signaal_id) -> Signaal:
-    inburgeraar = inburgeraar_voor(request, pk, Sectie.SIGNALEN)
-    traject = traject_van(inburgeraar)
+    traject = traject_voor(request, pk, Sectie.SIGNALEN)
     signaal = Signaal.objects.filter(pk=signaal_id, traject=traject, actief=True,
                                      soort__in=lezen.zichtbare_soorten(request.user)).first()
     if signaal is None:
         raise NotFound("Niet gevonden.")
     vereis(request.user, Actie.SIGNAAL_AFHANDELEN)
     return signaal
+
+
+def _signaal_stap(request, pk, signaal_id, serializer_klasse, stap) -> Response:
+    """Check the body, do ``stap(signaal, user, data)`` and answer with the signal."""
+    signaal = _signaal(request, pk, signaal_id)
+    serializer = serializer_klasse(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    signaal = stap(signaal, request.user, serializer.validated_data)
+    return Response(SignaalSerializer(signaal, context=_context(request)).data)
 
 
 @extend_schema(tags=["signalen"], summary="Signaal afhandelen",
@@ -103,11 +111,9 @@ class SignaalAfhandelen(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk, signaal_id):
-        signaal = _signaal(request, pk, signaal_id)
-        serializer = AfhandelenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        signaal = services.handel_af(signaal, request.user, serializer.validated_data["reden"])
-        return Response(SignaalSerializer(signaal, context=_context(request)).data)
+        return _signaal_stap(request, pk, signaal_id, AfhandelenSerializer,
+                             lambda signaal, door, data: services.handel_af(
+                                 signaal, door, data["reden"]))
 
 
 @extend_schema(tags=["signalen"], summary="Signaal uitstellen",
@@ -119,13 +125,9 @@ class SignaalUitstellen(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk, signaal_id):
-        signaal = _signaal(request, pk, signaal_id)
-        serializer = UitstellenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        signaal = services.stel_uit(signaal, request.user,
-                                    serializer.validated_data["uitgesteld_tot"],
-                                    serializer.validated_data["reden"])
-        return Response(SignaalSerializer(signaal, context=_context(request)).data)
+        return _signaal_stap(request, pk, signaal_id, UitstellenSerializer,
+                             lambda signaal, door, data: services.stel_uit(
+                                 signaal, door, data["uitgesteld_tot"], data["reden"]))
 
 
 def _gesprekken_qs(request, traject):
@@ -150,7 +152,7 @@ class GesprekLijst(APIView):
                                "uit het vastgestelde PIP en het gespreksbeleid van de gemeente.",
                    responses=schema.antwoorden({200: GesprekSerializer(many=True)}))
     def get(self, request, pk):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.GESPREKKEN))
+        traject = traject_voor(request, pk, Sectie.GESPREKKEN)
         services.plan_gesprekken([traject.pk])
         qs = _gesprekken_qs(request, traject).order_by("gehouden_op", "gepland_op", "id")
         context = {"gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}
@@ -164,16 +166,14 @@ class GesprekLijst(APIView):
                    request=GesprekSerializer,
                    responses=schema.antwoorden({201: GesprekSerializer}, schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.GESPREKKEN)
-        vereis(request.user, Actie.GESPREK_VOEREN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.GESPREKKEN, Actie.GESPREK_VOEREN)
         met = _schrijf_gezondheid_check(request)
         serializer = GesprekSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.plan_gesprekken([traject.pk])
         gesprek = services.leg_gesprek_vast(traject, request.user, dict(
             serializer.validated_data), met_gezondheid=met)
-        url = reverse("api:monitoring-gesprek", kwargs={"pk": inburgeraar.pk,
+        url = reverse("api:monitoring-gesprek", kwargs={"pk": traject.inburgeraar_id,
                                                         "gesprek_id": gesprek.pk})
         return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data,
                         status=status.HTTP_201_CREATED,
@@ -184,7 +184,7 @@ class GesprekDetail(APIView):
     parser_classes = [JSONParser]
 
     def _gesprek(self, request, pk, gesprek_id):
-        traject = traject_van(inburgeraar_voor(request, pk, Sectie.GESPREKKEN))
+        traject = traject_voor(request, pk, Sectie.GESPREKKEN)
         gesprek = _gesprekken_qs(request, traject).filter(pk=gesprek_id).first()
         if gesprek is None:
             raise NotFound("Niet gevonden.")

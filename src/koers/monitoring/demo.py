@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from koers.inburgeraars.models import Traject
 from koers.inburgeraars.services import vandaag
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.monitoring import services
 from koers.monitoring.models import Voortgangsgesprek
+from koers.organisaties.demo_personen import demo_trajecten
 from koers.pip.models import PipVersie
 
 AANTAL = 4
@@ -37,9 +37,9 @@ def _scores(intake: BredeIntake | None) -> dict[str, int]:
 
 def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
     dag = vandaag()
-    trajecten = list(Traject.objects.filter(
+    trajecten = list(demo_trajecten(gemeenten).filter(
         # Both: the other apps' demo data moves "PIP vastgesteld" cases into uitvoering.
-        gemeente__in=gemeenten.values(), status__in=("pip_vastgesteld", "in_uitvoering"),
+        status__in=("pip_vastgesteld", "in_uitvoering"),
         adviseur__isnull=False)
         .select_related("adviseur").order_by("id")[:AANTAL])
     al_gehouden = set(Voortgangsgesprek.objects.filter(

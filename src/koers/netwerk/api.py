@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import DETAIL_403, fout_antwoord
-from koers.api.views import inburgeraar_voor, traject_van, vereis
+from koers.api.views import traject_voor, vereis
 from koers.netwerk import rules, services
 from koers.netwerk.casus import voorstel_tolken
 from koers.netwerk.models import (
@@ -25,6 +25,7 @@ from koers.netwerk.models import (
     InstroomklasWeek,
     Taalverwijzing,
     Tolk,
+    Tolkboeking,
 )
 from koers.netwerk.serializers import (
     ErvaringsdeskundigeKoppelenSerializer,
@@ -233,10 +234,26 @@ class Rooster(APIView):
 # --- instroomklas of a case -------------------------------------------------------------------
 
 def _casus(request, pk, schrijft=False):
-    inburgeraar = inburgeraar_voor(request, pk, Sectie.NETWERK)
-    if schrijft:
-        vereis(request.user, Actie.NETWERK_BEWERKEN)
-    return inburgeraar, traject_van(inburgeraar)
+    return traject_voor(request, pk, Sectie.NETWERK, Actie.NETWERK_BEWERKEN if schrijft else None)
+
+
+def _stap(request, pk, invoer, service, uitvoer, status_code=status.HTTP_200_OK):
+    """One step on the case: check the body with ``invoer``, call ``service(traject, user,
+    **velden)`` and answer with what it made, shown through ``uitvoer``."""
+    traject = _casus(request, pk, schrijft=True)
+    serializer = invoer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    resultaat = service(traject, request.user, **serializer.validated_data)
+    return Response(uitvoer(resultaat).data, status=status_code)
+
+
+def _van_casus(queryset, traject, pk):
+    """The row of ``queryset`` with this pk on this case (404 otherwise)."""
+    rij = queryset.filter(traject=traject, pk=pk).first()
+    if rij is None:
+        raise NotFound("Niet gevonden.")
+    rij.traject = traject
+    return rij
 
 
 def _instroomklas_antwoord(traject, status_code=status.HTTP_200_OK):
@@ -254,7 +271,7 @@ class InstroomklasView(APIView):
     @extend_schema(tags=[TAG_CASUS], summary="Instroomklas van een inburgeraar",
                    responses=schema.antwoorden({200: InstroomklasSerializer}))
     def get(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk)
+        traject = _casus(request, pk)
         return _instroomklas_antwoord(traject)
 
     @extend_schema(tags=[TAG_CASUS], summary="Plaatsen in de instroomklas",
@@ -263,7 +280,7 @@ class InstroomklasView(APIView):
                    request=InstroomklasPlaatsenSerializer,
                    responses=schema.antwoorden({200: InstroomklasSerializer}, schrijft=True))
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
+        traject = _casus(request, pk, schrijft=True)
         serializer = InstroomklasPlaatsenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         plaatsing = services.open_plaatsing(traject)
@@ -283,12 +300,8 @@ class InstroomklasBeeindigen(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        serializer = InstroomklasBeeindigSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        plaatsing = services.beeindig_plaatsing(traject, request.user,
-                                                **serializer.validated_data)
-        return Response(InstroomklasPlaatsingSerializer(plaatsing).data)
+        return _stap(request, pk, InstroomklasBeeindigSerializer, services.beeindig_plaatsing,
+                     InstroomklasPlaatsingSerializer)
 
 
 @extend_schema(tags=[TAG_CASUS], summary="Aanwezigheid van een week",
@@ -300,12 +313,8 @@ class InstroomklasAanwezigheid(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        serializer = InstroomklasAanwezigheidSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        week = services.registreer_aanwezigheid(traject, request.user,
-                                                **serializer.validated_data)
-        return Response(InstroomklasWeekSerializer(week).data)
+        return _stap(request, pk, InstroomklasAanwezigheidSerializer,
+                     services.registreer_aanwezigheid, InstroomklasWeekSerializer)
 
 
 @extend_schema(tags=[TAG_CASUS], summary="Gevolgde workshop",
@@ -315,13 +324,9 @@ class InstroomklasWorkshop(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        serializer = InstroomklasWorkshopNieuwSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        deelname = services.registreer_workshop(traject, request.user,
-                                                **serializer.validated_data)
-        return Response(InstroomklasWorkshopSerializer(deelname).data,
-                        status=status.HTTP_201_CREATED)
+        return _stap(request, pk, InstroomklasWorkshopNieuwSerializer,
+                     services.registreer_workshop, InstroomklasWorkshopSerializer,
+                     status.HTTP_201_CREATED)
 
 
 # --- tolkboekingen --------------------------------------------------------------------------
@@ -333,7 +338,7 @@ class Tolkboekingen(APIView):
                    description="De tolkboekingen van het huidige traject, de nieuwste eerst.",
                    responses=schema.antwoorden({200: TolkboekingSerializer(many=True)}))
     def get(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk)
+        traject = _casus(request, pk)
         boekingen = traject.tolkboekingen.select_related("tolk")
         return Response(TolkboekingSerializer(boekingen, many=True).data)
 
@@ -343,7 +348,7 @@ class Tolkboekingen(APIView):
                    request=TolkBoekenSerializer,
                    responses=schema.antwoorden({201: TolkboekingSerializer}, schrijft=True))
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
+        traject = _casus(request, pk, schrijft=True)
         serializer = TolkBoekenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -361,11 +366,8 @@ class TolkboekingDetail(APIView):
     parser_classes = [JSONParser]
 
     def patch(self, request, pk, boeking_pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        boeking = traject.tolkboekingen.select_related("tolk").filter(pk=boeking_pk).first()
-        if boeking is None:
-            raise NotFound("Niet gevonden.")
-        boeking.traject = traject
+        traject = _casus(request, pk, schrijft=True)
+        boeking = _van_casus(Tolkboeking.objects.select_related("tolk"), traject, boeking_pk)
         serializer = TolkboekingWijzigSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         boeking = services.wijzig_boeking(boeking, request.user, **serializer.validated_data)
@@ -378,7 +380,7 @@ class TolkboekingDetail(APIView):
                responses=schema.antwoorden({200: TolkSerializer(many=True)}))
 class Tolkvoorstel(APIView):
     def get(self, request, pk):
-        inburgeraar, _traject = _casus(request, pk)
+        inburgeraar = _casus(request, pk).inburgeraar
         return Response(TolkSerializer(voorstel_tolken(inburgeraar), many=True).data)
 
 
@@ -391,7 +393,7 @@ class Koppelingen(APIView):
                    responses=schema.antwoorden(
                        {200: ErvaringsdeskundigeKoppelingSerializer(many=True)}))
     def get(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk)
+        traject = _casus(request, pk)
         koppelingen = traject.ervaringsdeskundigen.select_related("ervaringsdeskundige")
         return Response(ErvaringsdeskundigeKoppelingSerializer(koppelingen, many=True).data)
 
@@ -402,7 +404,7 @@ class Koppelingen(APIView):
                    responses=schema.antwoorden({201: ErvaringsdeskundigeKoppelingSerializer},
                                                schrijft=True))
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
+        traject = _casus(request, pk, schrijft=True)
         serializer = ErvaringsdeskundigeKoppelenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -425,12 +427,9 @@ class KoppelingBeeindigen(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, pk, koppeling_pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        koppeling = ErvaringsdeskundigeKoppeling.objects.filter(
-            traject=traject, pk=koppeling_pk).select_related("ervaringsdeskundige").first()
-        if koppeling is None:
-            raise NotFound("Niet gevonden.")
-        koppeling.traject = traject
+        traject = _casus(request, pk, schrijft=True)
+        koppeling = _van_casus(ErvaringsdeskundigeKoppeling.objects.select_related(
+            "ervaringsdeskundige"), traject, koppeling_pk)
         serializer = ErvaringsdeskundigeKoppelingEindeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         koppeling = services.beeindig_koppeling(koppeling, request.user,
@@ -448,7 +447,7 @@ class Taalondersteuning(APIView):
                                "VluchtelingenWerk en andere organisaties, met de uren.",
                    responses=schema.antwoorden({200: TaalverwijzingSerializer(many=True)}))
     def get(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk)
+        traject = _casus(request, pk)
         return Response(TaalverwijzingSerializer(traject.taalverwijzingen.all(),
                                                  many=True).data)
 
@@ -456,7 +455,7 @@ class Taalondersteuning(APIView):
                    request=TaalverwijzingSerializer,
                    responses=schema.antwoorden({201: TaalverwijzingSerializer}, schrijft=True))
     def post(self, request, pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
+        traject = _casus(request, pk, schrijft=True)
         serializer = TaalverwijzingSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         verwijzing = services.bewaar_verwijzing(traject, request.user,
@@ -474,11 +473,8 @@ class TaalverwijzingDetail(APIView):
     parser_classes = [JSONParser]
 
     def patch(self, request, pk, verwijzing_pk):
-        _inburgeraar, traject = _casus(request, pk, schrijft=True)
-        verwijzing = Taalverwijzing.objects.filter(traject=traject, pk=verwijzing_pk).first()
-        if verwijzing is None:
-            raise NotFound("Niet gevonden.")
-        verwijzing.traject = traject
+        traject = _casus(request, pk, schrijft=True)
+        verwijzing = _van_casus(Taalverwijzing.objects, traject, verwijzing_pk)
         serializer = TaalverwijzingSerializer(verwijzing, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         verwijzing = services.bewaar_verwijzing(traject, request.user,

@@ -25,6 +25,7 @@ from koers.netwerk.models import (
     Workshopdeelname,
 )
 from koers.netwerk.services import NETWERK
+from koers.organisaties.demo_personen import demo_trajecten
 
 T = rules.TolkSoort
 TOLKEN = {
@@ -102,8 +103,7 @@ VERWIJZINGEN = [
 
 
 def _trajecten(gemeenten) -> dict[tuple[str, str], Traject]:
-    trajecten = Traject.objects.filter(
-        gemeente__in=gemeenten.values()).exclude(status=Status.AFGEROND).select_related(
+    trajecten = demo_trajecten(gemeenten).exclude(status=Status.AFGEROND).select_related(
         "inburgeraar")
     return {(t.inburgeraar.voornamen, t.inburgeraar.geslachtsnaam): t for t in trajecten}
 

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.inburgeraars.services import Weigering, vandaag
@@ -114,6 +115,9 @@ REGISTERS = {
                              "netwerk/ervaringsdeskundigen.html",
                              "netwerk:ervaringsdeskundigen", "netwerk:ervaringsdeskundige"),
 }
+# The heading of each register's list page (netwerk/_register.html).
+REGISTER_TITELS = {"tolken": gettext_lazy("Tolken"),
+                   "ervaringsdeskundigen": gettext_lazy("Ervaringsdeskundigen")}
 
 
 def _register_form(form_cls, data, gemeenten, instance=None):
@@ -171,7 +175,8 @@ def _register_lijst(request, soort):
         item.rol_namen = [str(ROL_NAMEN.get(r, r)) for r in getattr(item, "rollen", [])]
     return render(request, template, {
         "items": items, "form": form, "mag_beheren": mag_beheren, "taal": taal,
-        "gemeenten": gemeenten}, status=400 if form is not None and form.errors else 200)
+        "gemeenten": gemeenten, "titel": REGISTER_TITELS[soort], "actie": reverse(lijst_url)},
+        status=400 if form is not None and form.errors else 200)
 
 
 def _register_item(request, soort, pk):
@@ -311,6 +316,11 @@ def _actie(request, pk, sleutel, form_factory, doe, melding, anker):
     return _pagina(request, inburgeraar, traject, {sleutel: form}, status=400)
 
 
+def _met_velden(service):
+    """``service(traject, user, **velden)`` in the shape ``_actie`` calls it."""
+    return lambda traject, user, data: service(traject, user, **data)
+
+
 def _object(model, traject, pk):
     obj = model.objects.filter(traject=traject, pk=pk).select_related("traject").first()
     if obj is None:
@@ -335,7 +345,7 @@ def plaatsen(request, pk):
 @require_POST
 def beeindigen(request, pk):
     return _actie(request, pk, "einde", BeeindigForm,
-                  lambda traject, user, data: services.beeindig_plaatsing(traject, user, **data),
+                  _met_velden(services.beeindig_plaatsing),
                   _("De instroomklas is beëindigd."), "#instroomklas")
 
 
@@ -343,8 +353,7 @@ def beeindigen(request, pk):
 @require_POST
 def aanwezigheid(request, pk):
     return _actie(request, pk, "aanwezigheid", AanwezigheidForm,
-                  lambda traject, user, data: services.registreer_aanwezigheid(
-                      traject, user, **data),
+                  _met_velden(services.registreer_aanwezigheid),
                   _("De aanwezigheid is opgeslagen."), "#instroomklas")
 
 
@@ -352,8 +361,7 @@ def aanwezigheid(request, pk):
 @require_POST
 def workshop(request, pk):
     return _actie(request, pk, "workshop", WorkshopForm,
-                  lambda traject, user, data: services.registreer_workshop(traject, user,
-                                                                           **data),
+                  _met_velden(services.registreer_workshop),
                   _("De workshop is opgeslagen."), "#instroomklas")
 
 
@@ -366,7 +374,7 @@ def boeken(request, pk):
     def factory(data, prefix):
         return BoekingForm(data, prefix=prefix, tolken=tolken_lijst)
     return _actie(request, pk, "boeking", factory,
-                  lambda traject, user, data: services.boek_tolk(traject, user, **data),
+                  _met_velden(services.boek_tolk),
                   _("De tolk is geboekt."), "#tolken")
 
 
@@ -390,8 +398,7 @@ def koppelen(request, pk):
     def factory(data, prefix):
         return KoppelForm(data, prefix=prefix, personen=personen)
     return _actie(request, pk, "koppeling", factory,
-                  lambda traject, user, data: services.koppel_ervaringsdeskundige(
-                      traject, user, **data),
+                  _met_velden(services.koppel_ervaringsdeskundige),
                   _("De ervaringsdeskundige is gekoppeld."), "#ervaringsdeskundigen")
 
 

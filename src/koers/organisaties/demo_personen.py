@@ -27,6 +27,22 @@ from koers.pip import services as pip_services
 DEMO_BSN_PREFIX = 99999000  # first eight digits; RvIG's test range 99999xxxx
 
 
+def demo_trajecten(gemeenten):
+    """The trajecten of the demo persons of these gemeenten (a dict or list), and only those:
+    the uitvoering apps add their demo data to them (koers.organisaties.demo.seed), never to
+    the many cases of ``seed --inburgeraars`` on a database seeded for scale."""
+    from koers.inburgeraars.models import Traject
+
+    gemeenten = list(gemeenten.values()) if isinstance(gemeenten, dict) else list(gemeenten)
+    return Traject.objects.filter(gemeente__in=gemeenten, inburgeraar__bsn__in=demo_bsns())
+
+
+def demo_bsns() -> list[str]:
+    """The BSNs of the demo persons, in the order of PERSONEN."""
+    reeks = bsns(DEMO_BSN_PREFIX)
+    return [next(reeks) for _ in PERSONEN]
+
+
 def bsns(prefix: int):
     """Valid BSNs in increasing order from the 8-digit ``prefix``: each prefix has at most one
     check digit that passes the elfproef (koers.inburgeraars.rules.is_valid_bsn)."""
@@ -243,8 +259,7 @@ def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider,
 def seed_personen(gemeenten: dict, accounts: dict, stdout=None) -> int:
     """Create the demo persons that do not exist yet. Returns how many were created."""
     vandaag = timezone.localdate()
-    reeks = bsns(DEMO_BSN_PREFIX)
-    nummers = [next(reeks) for _ in PERSONEN]
+    nummers = demo_bsns()
     bestaand = set(Inburgeraar.objects.filter(bsn__in=nummers).values_list("bsn", flat=True))
     adviseurs = {"0988": accounts["adviseur-weert"], "0946": accounts["adviseur-nederweert"],
                  "1706": accounts["adviseur-cranendonck"]}

@@ -24,6 +24,7 @@ from .models import Activiteit
 from .serializers import (
     MapEindgesprekSerializer,
     ModuleActiviteitSerializer,
+    ModuleCorrigerenSerializer,
     ModuleMeldenSerializer,
     ModuleStandSerializer,
     PvtOndertekenenSerializer,
@@ -224,3 +225,34 @@ def _meld_view(module: str):
 
 PvtMelden = _meld_view("pvt")
 MapMelden = _meld_view("map")
+
+
+def _corrigeer_view(module: str):
+    @extend_schema(tags=TAGS[module], summary="Datum corrigeren",
+                   description=f"Corrigeert de datum van {NAMEN[module]}. Dezelfde regels als "
+                               f"bij het afronden gelden. Heeft DUO de oude datum al, dan gaat "
+                               f"de nieuwe datum in dezelfde stap naar DUO (daarvoor is het "
+                               f"recht om aan DUO te melden nodig).",
+                   request=ModuleCorrigerenSerializer,
+                   responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
+    class CorrigeerView(APIView):
+        parser_classes = [JSONParser]
+
+        def post(self, request, pk):
+            traject = _traject(request, pk, schrijft=True)
+            serializer = ModuleCorrigerenSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            afronding = traject.module_afrondingen.filter(module=module).first()
+            if afronding is not None and afronding.bericht_id is not None:
+                vereis(request.user, Actie.DUO_MELDEN)
+            services.corrigeer_datum(traject, module, request.user,
+                                     datum=serializer.validated_data["datum"],
+                                     verwijtbaar=serializer.validated_data.get("verwijtbaar"))
+            return _stand(traject, module)
+
+    CorrigeerView.__name__ = CorrigeerView.__qualname__ = f"{module.capitalize()}Corrigeren"
+    return CorrigeerView
+
+
+PvtCorrigeren = _corrigeer_view("pvt")
+MapCorrigeren = _corrigeer_view("map")

@@ -126,3 +126,17 @@ class MeldForm(KoersStijl, forms.Form):
         if uitleg:
             self.fields["verwijtbaar"].help_text = uitleg
             self._stijl("verwijtbaar", self.fields["verwijtbaar"])
+
+
+class CorrigeerForm(MeldForm):
+    """A new date for a closed module; reported again when DUO has the old one."""
+
+    datum = datumveld(_("Juiste datum"),
+                      help_text=_("Heeft DUO de oude datum al? Dan gaat de juiste datum ook "
+                                  "naar DUO."))
+
+    field_order = ["datum", "verwijtbaar"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "corrigeren-%s")
+        super().__init__(*args, **kwargs)

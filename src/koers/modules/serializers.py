@@ -159,3 +159,10 @@ class ModuleMeldenSerializer(serializers.Serializer):
         choices=[("Ja", "Ja"), ("Nee", "Nee")], required=False, allow_null=True,
         help_text=VERWIJTBAAR_HULP,
         error_messages={"invalid_choice": "Verwijtbaar is Ja of Nee, of null."})
+
+
+class ModuleCorrigerenSerializer(ModuleMeldenSerializer):
+    """De juiste datum van een afgeronde module (en zo nodig 'verwijtbaar')."""
+
+    datum = serializers.DateField(help_text="De juiste datum. Heeft DUO de oude datum al, dan "
+                                            "gaat deze datum ook naar DUO.")

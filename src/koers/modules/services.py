@@ -285,3 +285,44 @@ def meld_alsnog(traject: Traject, module: str, door, *,
                f"Datum van de {'participatieverklaring' if module == 'pvt' else 'MAP'} "
                f"({afronding.datum:%d-%m-%Y}) aan DUO gemeld.", door)
     return afronding
+
+
+@transaction.atomic
+def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
+                    verwijtbaar: str | None = None) -> Afronding:
+    """Correct the date of a closed module (a typing error, a wrong day). The same rules as
+    at closing apply to the new date; a date that DUO already holds is reported again, and
+    DUO's own rules decide (RULES.md "MAP and PVT": only the gemeente that delivered the
+    earlier date may change it — koers.duo.meldingen refuses otherwise)."""
+    _vergrendel(traject)
+    _open(traject)
+    _controleer_verwijtbaar(verwijtbaar)
+    afronding = _afronding(traject, module) if module in rules.MODULES else None
+    if afronding is None:
+        raise Weigering({"__all__": "Deze module is nog niet afgerond. Er is geen datum om te "
+                                    "corrigeren."})
+    if module == rules.Module.PVT:
+        gedaan = [a.als_gedaan() for a in Activiteit.objects.filter(
+            traject=traject, module=rules.Module.PVT)]
+        fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
+    else:
+        pip = huidige_pip(traject)
+        fouten = rules.map_eindgesprek_fouten(datum, afronding.samenvatting,
+                                              afronding.uitvoerder, vandaag=vandaag(),
+                                              leerroute=pip.leerroute if pip else None)
+    if fouten:
+        raise Weigering(fouten)
+    if datum == afronding.datum and (verwijtbaar or "") == afronding.verwijtbaar:
+        raise Weigering({"datum": "Dit is dezelfde datum. Er is niets te corrigeren."})
+    oud = afronding.datum
+    afronding.datum, afronding.verwijtbaar = datum, verwijtbaar or ""
+    gemeld = afronding.bericht_id is not None
+    if gemeld:
+        _meld(traject, afronding)
+    afronding.save(update_fields=["datum", "verwijtbaar", "bericht", "gemeld_op"])
+    naam = "de participatieverklaring" if module == rules.Module.PVT else \
+        "het eindgesprek van de MAP"
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Datum van {naam} gecorrigeerd: {oud:%d-%m-%Y} wordt {datum:%d-%m-%Y}."
+               + (" De nieuwe datum gaat naar DUO." if gemeld else ""), door)
+    return afronding

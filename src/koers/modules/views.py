@@ -20,7 +20,7 @@ from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
 from . import rules, services
-from .forms import ActiviteitForm, EindgesprekForm, MeldForm, OndertekenForm
+from .forms import ActiviteitForm, CorrigeerForm, EindgesprekForm, MeldForm, OndertekenForm
 from .models import Activiteit
 
 TITELS = {"pvt": gettext_lazy("Participatieverklaringstraject (PVT)"),
@@ -52,7 +52,7 @@ def _afrond_form_klasse(module: str):
 
 
 def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_form=None,
-            meld_form=None, status: int = 200):
+            meld_form=None, corrigeer_form=None, status: int = 200):
     user = request.user
     stand = services.stand(traject)
     ms = stand.pvt if module == rules.Module.PVT else stand.map
@@ -66,10 +66,13 @@ def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_for
         afrond_form = _afrond_form_klasse(module)(uitleg=uitleg, mag_melden=mag_melden)
     if meld_form is None:
         meld_form = MeldForm(uitleg=uitleg)
+    if corrigeer_form is None:
+        corrigeer_form = CorrigeerForm(uitleg=uitleg)
     return render(request, "modules/module.html", {
         "inburgeraar": inburgeraar, "traject": traject, "module": module,
         "titel": TITELS[module], "ms": ms, "stand": stand, "form": form,
-        "afrond_form": afrond_form, "meld_form": meld_form, "mag_bewerken": mag_bewerken,
+        "afrond_form": afrond_form, "meld_form": meld_form, "corrigeer_form": corrigeer_form,
+        "mag_bewerken": mag_bewerken,
         "mag_melden": mag_melden, "min_uren": rules.PVT_MIN_UREN,
         "is_pvt": module == rules.Module.PVT,
     }, status=status)
@@ -198,3 +201,28 @@ def melden(request, pk, module):
             return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
                                                               "module": module}) + "#afronding")
     return _pagina(request, inburgeraar, traject, module, meld_form=form)
+
+
+@login_required
+@require_POST
+def corrigeren(request, pk, module):
+    """Correct the date of a closed module; a date DUO already has is reported again."""
+    module = _module(module)
+    inburgeraar, traject = _schrijven(request, pk)
+    form = CorrigeerForm(request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind,
+                                                                         vandaag()))
+    if form.is_valid():
+        afronding = traject.module_afrondingen.filter(module=module).first()
+        if afronding is not None and afronding.bericht_id is not None:
+            vereis(request.user, Actie.DUO_MELDEN)
+        try:
+            services.corrigeer_datum(traject, module, request.user,
+                                     datum=form.cleaned_data["datum"],
+                                     verwijtbaar=form.cleaned_data.get("verwijtbaar") or None)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("De datum is gecorrigeerd."))
+            return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
+                                                              "module": module}) + "#afronding")
+    return _pagina(request, inburgeraar, traject, module, corrigeer_form=form)

@@ -41,18 +41,24 @@ def page(browser, live_server, settings):
                                   accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # What the Content-Security-Policy blocked (koers.beveiliging.middleware): checked on
+    # every page by assert_accessible, so a page that needs an inline script fails a test.
+    page.koers_csp_fouten = []
+    page.on("console", lambda bericht: page.koers_csp_fouten.append(bericht.text)
+            if "Content Security Policy" in bericht.text else None)
     yield page
     context.close()
 
 
 def axe_violations(page, minimum=("serious", "critical")):
     """Run axe-core in the page; return the violations of the given impact levels."""
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v.get("impact") in minimum]
 
 
 def assert_accessible(page):
+    assert not page.koers_csp_fouten, f"CSP blokkeerde iets op {page.url}: {page.koers_csp_fouten}"
     violations = axe_violations(page)
     details = json.dumps([{"id": v["id"], "impact": v["impact"], "help": v["help"],
                            "nodes": [n["target"] for n in v["nodes"][:3]]}

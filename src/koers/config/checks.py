@@ -34,6 +34,14 @@ def check_configuratie(app_configs=None, **kwargs):
                 "Koers gebruikt de ingebouwde SQLite-database.",
                 hint="Gebruik in productie PostgreSQL: DATABASE_URL=postgres://...",
                 id="koers.W001"))
+        if settings.SECURE_HSTS_SECONDS < 0:
+            problems.append(Error("KOERS_HSTS_SECONDS is negatief.",
+                                  hint="Gebruik 31536000 (een jaar), of 0 om HSTS uit te "
+                                       "zetten.", id="koers.E004"))
+        elif settings.SECURE_HSTS_SECONDS == 0:
+            problems.append(Warning("HSTS staat uit: browsers mogen Koers ook via http openen.",
+                                    hint="Zet KOERS_HSTS_SECONDS=31536000 als Koers alleen via "
+                                         "HTTPS bereikbaar is.", id="koers.W003"))
         if not settings.SESSION_COOKIE_SECURE:
             problems.append(Warning("Cookies worden ook zonder HTTPS verstuurd.",
                                     hint="Zet KOERS_SECURE_COOKIES=true achter HTTPS.",

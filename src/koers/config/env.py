@@ -44,13 +44,17 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("KOERS_WEB_THREADS", "Aantal threads per webproces bij `koers run`.",
              default="4", kind="int"),
     Variable("KOERS_BEHIND_TLS_PROXY", "Koers draait achter een reverse proxy die HTTPS "
-             "afhandelt en X-Forwarded-Proto meestuurt.", default="false", kind="bool"),
+             "afhandelt en X-Forwarded-Proto en X-Forwarded-For meestuurt (het laatste adres "
+             "daarin telt voor de inlogblokkade).", default="false", kind="bool"),
     Variable("KOERS_DATA_DIR", "Map voor de SQLite-database en andere lokale bestanden.",
              default="var"),
     Variable("KOERS_SESSION_IDLE_MINUTES", "Sessie verloopt na zoveel minuten zonder "
              "activiteit.", default="30", kind="int"),
     Variable("KOERS_SECURE_COOKIES", "Cookies alleen via HTTPS. Standaard aan buiten "
              "demomodus.", default="", kind="bool"),
+    Variable("KOERS_HSTS_SECONDS", "HSTS: zoveel seconden onthoudt de browser dat Koers "
+             "alleen via HTTPS werkt. Nooit in demomodus. 0 zet het uit.", default="31536000",
+             kind="int"),
     Variable("KOERS_LOG_LEVEL", "Logniveau (DEBUG, INFO, WARNING, ERROR).", default="INFO"),
     Variable("KOERS_DUO_BASE_URL", "Basisadres van de DUO-API's, met versie, bijv. "
              "https://duo-host:443/v1. Leeg bij `make run`: de DUO-simulator op "

@@ -44,8 +44,10 @@ ALLOWED_HOSTS = env.as_list("KOERS_ALLOWED_HOSTS")
 PORT = _safe(env.as_int, "KOERS_PORT", 8000)
 WEB_WORKERS = _safe(env.as_int, "KOERS_WEB_WORKERS", 2)
 WEB_THREADS = _safe(env.as_int, "KOERS_WEB_THREADS", 4)
-if _safe(env.as_bool, "KOERS_BEHIND_TLS_PROXY", False):
-    # The proxy terminates TLS; trust its X-Forwarded-Proto so CSRF and secure cookies work.
+BEVEILIGING_ACHTER_PROXY = _safe(env.as_bool, "KOERS_BEHIND_TLS_PROXY", False)
+if BEVEILIGING_ACHTER_PROXY:
+    # The proxy terminates TLS; trust its X-Forwarded-Proto so CSRF and secure cookies work,
+    # and its last X-Forwarded-For entry as the client address (login throttling).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "koers.organisaties",
     "koers.toegang",
+    "koers.beveiliging",
     "koers.inburgeraars",
     "koers.intake",
     "koers.pip",
@@ -74,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "koers.beveiliging.middleware.BeveiligingsheadersMiddleware",  # CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koers.organisaties.middleware.SessieVerlengenMiddleware",
@@ -132,9 +136,11 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:werkvoorraad"
 LOGOUT_REDIRECT_URL = "web:login"
 
+# Password rules (NCSC "Wachtwoorden": length over complexity, refuse known and guessable
+# passwords). Django's messages are Dutch through its own nl catalogue.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+    {"NAME": "koers.beveiliging.wachtwoorden.MinimaleLengte",  # Dutch message
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -176,7 +182,18 @@ SESSION_COOKIE_SECURE = _secure
 CSRF_COOKIE_SECURE = _secure
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS: browsers remember to use only HTTPS. Never in demo mode (it runs on plain http on a
+# laptop); sent by SecurityMiddleware on HTTPS responses only. includeSubDomains covers only
+# names below Koers' own host (e.g. *.koers.gemeente.nl), not the gemeente's other sites.
+# Preloading is a decision of the domain's owner (a submission to the browsers' list), so
+# Koers does not ask for it and its check (security.W021) is silenced. Content-Security-Policy
+# and Permissions-Policy come from koers.beveiliging.middleware.
+SECURE_HSTS_SECONDS = 0 if DEMO else _safe(env.as_int, "KOERS_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.beveiliging import inlogpogingen
 from koers.organisaties.tweede_factor import (
     DEMO_SKIP_SESSION_KEY,
     heeft_tweede_factor_nodig,
@@ -28,22 +29,46 @@ from koers.web.forms import CodeForm, InlogForm
 from koers.web.views.common import veilige_volgende
 
 
+def _geblokkeerd(request, gebruikersnaam: str):
+    """The same answer whether or not the username exists (429: too many requests)."""
+    form = InlogForm(request, initial={"username": gebruikersnaam})
+    return render(request, "web/login.html", {
+        "form": form, "next": request.GET.get("next", ""),
+        "fouten": [{"href": None, "tekst": str(inlogpogingen.MELDING)}]}, status=429)
+
+
+def _verkeerd_wachtwoord(form) -> bool:
+    """A wrong username or password; not an empty field (that is no guess)."""
+    return any(fout.code == "invalid_login" for fout in form.non_field_errors().as_data())
+
+
 @sensitive_post_parameters("password")
 @never_cache
 def inloggen(request):
     if request.user.is_authenticated and not heeft_tweede_factor_nodig(request):
         return redirect(veilige_volgende(request))
     form = InlogForm(request, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.get_user()
-        auth.login(request, user)
-        volgende = veilige_volgende(request)
-        if mag_tweede_factor_overslaan(user):
-            request.session[DEMO_SKIP_SESSION_KEY] = True
-            return redirect(volgende)
-        return redirect(reverse("web:tweede_factor") + "?" + urlencode({"next": volgende}))
+    if request.method == "POST":
+        gebruikersnaam = request.POST.get("username", "")
+        ip = inlogpogingen.client_ip(request)
+        # Blocked: the password is not even checked, so a right guess shows nothing either.
+        if inlogpogingen.is_geblokkeerd(gebruikersnaam, ip):
+            return _geblokkeerd(request, gebruikersnaam)
+        if form.is_valid():
+            user = form.get_user()
+            auth.login(request, user)
+            volgende = veilige_volgende(request)
+            if mag_tweede_factor_overslaan(user):
+                request.session[DEMO_SKIP_SESSION_KEY] = True
+                inlogpogingen.registreer_geslaagd(user.get_username())
+                return redirect(volgende)
+            # The failures are cleared only after the second factor: a stolen password must
+            # not reset the count of wrong codes.
+            return redirect(reverse("web:tweede_factor") + "?" + urlencode({"next": volgende}))
+        if _verkeerd_wachtwoord(form) and inlogpogingen.registreer_mislukt(gebruikersnaam, ip):
+            return _geblokkeerd(request, gebruikersnaam)
     return render(request, "web/login.html", {
-        "form": form, "next": request.GET.get("next", "")})
+        "form": form, "next": request.GET.get("next", ""), "fouten": form.fout_samenvatting})
 
 
 def _qr_svg(url: str) -> str:
@@ -69,6 +94,11 @@ def tweede_factor(request):
         device = totp_device(user, confirmed=False) or TOTPDevice.objects.create(
             user=user, name="Koers", confirmed=False)
     form = CodeForm(request.POST or None)
+    ip = inlogpogingen.client_ip(request)
+    if request.method == "POST" and inlogpogingen.is_geblokkeerd(user.get_username(), ip):
+        # Wrong codes count like wrong passwords: blocked, the half-done login ends.
+        auth.logout(request)
+        return _geblokkeerd(request, "")
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = device.verify_is_allowed()
         if not toegestaan:
@@ -79,11 +109,15 @@ def tweede_factor(request):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            inlogpogingen.registreer_geslaagd(user.get_username())
             if instellen:
                 messages.success(request, _("Uw app is gekoppeld. Vanaf nu vraagt Koers bij "
                                             "het inloggen om een code uit deze app."))
             return redirect(volgende)
         else:
+            if inlogpogingen.registreer_mislukt(user.get_username(), ip):
+                auth.logout(request)
+                return _geblokkeerd(request, "")
             form.add_error("code", _("Deze code klopt niet. Vul de code in die uw app nu "
                                      "laat zien."))
     context = {"form": form, "instellen": instellen, "next": volgende}

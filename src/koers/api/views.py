@@ -26,6 +26,8 @@ from koers.pip import services as pip_services
 from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.context import KANAAL
+from koers.verwerkingen.services import log_lezen
 
 from . import schema
 from .errors import DETAIL_403, fout_antwoord
@@ -51,6 +53,9 @@ def inburgeraar_voor(request, pk, sectie: Sectie = Sectie.PERSONALIA) -> Inburge
     inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
     if not policy.mag_zien(request.user, sectie):
         raise PermissionDenied(DETAIL_403)
+    # A read of personal data: logged with the section asked (issue 5 §3).
+    KANAAL.set("api")
+    log_lezen(request.user, inburgeraar, [sectie], kanaal="api")
     return inburgeraar
 
 

@@ -1,4 +1,5 @@
-"""The apps that carry out a traject after the PIP (issue 4, "Uitvoering en monitoring").
+"""The apps that carry out a traject after the PIP (issue 4, "Uitvoering en monitoring"), and
+others that plug into the case page, menu and API the same way (the verwerkingenlogging).
 
 One list, read by the settings (INSTALLED_APPS), the case page (each app's ``casus`` module
 adds a section), the main menu (an app's optional ``menu`` module), the demo seed (each app's
@@ -13,4 +14,5 @@ UITVOERING_APPS: tuple[str, ...] = (
     "koers.begeleiding",  # maatschappelijke begeleiding, ontzorgen, duale trajecten
     "koers.netwerk",      # instroomklas, tolken, ervaringsdeskundigen, informele taal
     "koers.handhaving",   # handhaving by the gemeente, DUO boetes and verlengingen
+    "koers.verwerkingen",  # verwerkingenlogging and AVG (issue 5 §3); no case section
 )

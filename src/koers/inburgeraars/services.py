@@ -38,11 +38,25 @@ def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **ext
     where the case's signals are told to follow ("on change", issue 4 §9)."""
     gebeurtenis = Gebeurtenis.objects.create(traject=traject, soort=soort,
                                              omschrijving=omschrijving, door=door, **extra)
+    _log_wijziging(traject, soort, door)
     if soort in rules.UITVOERING_STAPPEN and traject.status == rules.Status.PIP_VASTGESTELD:
         zorg_voor_status(traject, rules.Status.IN_UITVOERING, door)
     signals.traject_gewijzigd.send(sender=Gebeurtenis, traject=traject,
                                    wat=signals.GEBEURTENIS)
     return gebeurtenis
+
+
+def _log_wijziging(traject: Traject, soort: str, door) -> None:
+    """Every change is logged in the verwerkingenlogging, in the change's own transaction
+    (issue 5 §3); the section follows the timeline soort, the channel the request."""
+    from koers.toegang.policy import GEBEURTENIS_SECTIES, Sectie
+    from koers.verwerkingen import rules as log_rules
+    from koers.verwerkingen.services import log_wijzigen
+
+    standaard = Sectie.PERSONALIA if soort in ("aangemeld", "gegevens") else Sectie.TRAJECT
+    sectie = GEBEURTENIS_SECTIES.get(soort, standaard)
+    activiteit = log_rules.ACTIVITEIT_DUO if soort == "duo" else log_rules.ACTIVITEIT_WIJZIGEN
+    log_wijzigen(door, traject, [sectie], activiteit=activiteit)
 
 
 PERSOON_VELDEN = ("bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "telefoon",

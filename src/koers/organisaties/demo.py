@@ -125,6 +125,8 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
                 "Financieel adviseur, Weert (budgetten)"),
     DemoAccount("uitkering-weert", "Kim", "Wouters", Rol.UITKERINGSADMINISTRATIE, "0988",
                 "Uitkeringsadministratie, Weert (alleen financieel ontzorgen)"),
+    DemoAccount("privacy", "Noor", "Custers", Rol.PRIVACY_OFFICER, "0988",
+                "Privacy officer, Weert (verwerkingenlogging, geen dossiers)"),
     DemoAccount("beheer", "Bas", "Coenen", Rol.BEHEERDER, BEHEER_ORGANISATIE,
                 "Functioneel beheerder (beheerscherm)"),
 )

@@ -134,6 +134,8 @@ class Rol(models.TextChoices):
     BEHEERDER = "beheerder", _("Functioneel beheerder")
     # Fills the register of ontzorgen payments (issue 4); reaches no other case data.
     UITKERINGSADMINISTRATIE = "uitkeringsadministratie", _("Uitkeringsadministratie")
+    # Sees the verwerkingenlogging (issue 5 §3); reaches no case data.
+    PRIVACY_OFFICER = "privacy", _("Privacy officer")
 
 
 class Gebruiker(AbstractUser):

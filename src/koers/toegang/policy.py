@@ -184,6 +184,11 @@ def mag_zien(user, sectie: Sectie) -> bool:
     return any(sectie in SECTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
 
 
+def zichtbare_secties(user) -> list[Sectie]:
+    """The sections of a case the user may read (what a case page shows him)."""
+    return [s for s in Sectie if mag_zien(user, s)]
+
+
 def mag(user, actie: Actie) -> bool:
     return any(actie in ACTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
 
@@ -206,3 +211,10 @@ def mag_duo_berichten_beheren(user) -> bool:
     """The DUO message monitor (DOMAIN.md "Actors": functioneel beheerder). It shows the
     exchange, never a whole BSN, and lets the beheerder send a message again."""
     return Rol.BEHEERDER in _rollen(user)
+
+
+def mag_verwerkingen_zien(user) -> bool:
+    """The verwerkingenlogging (issue 5 §3): the privacy officer of a gemeente sees who read
+    or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""
+    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
+            is not None and Rol.PRIVACY_OFFICER in _rollen(user))

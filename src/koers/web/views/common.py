@@ -18,8 +18,14 @@ def vereis(user, actie: policy.Actie) -> None:
 
 
 def casus(user, pk):
-    """The inburgeraar (404 outside reach) and his current traject."""
+    """The inburgeraar (404 outside reach) and his current traject. Loading a case is a read
+    of personal data: it is logged with the sections the user may see (issue 5 §3)."""
+    from koers.verwerkingen.context import KANAAL
+    from koers.verwerkingen.services import log_lezen
+
     inburgeraar = policy.get_inburgeraar_voor(user, pk)
+    KANAAL.set("ui")
+    log_lezen(user, inburgeraar, policy.zichtbare_secties(user), kanaal="ui")
     return inburgeraar, inburgeraar.huidig_traject
 
 

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+
+
+class VerwerkingenConfig(AppConfig):
+    name = "koers.verwerkingen"
+    verbose_name = "Verwerkingenlogging"
+
+    def ready(self):
+        from django.core.signals import request_finished, request_started
+
+        request_started.connect(_kanaal_van_verzoek, dispatch_uid="verwerkingen_kanaal_van")
+        request_finished.connect(_kanaal_terug, dispatch_uid="verwerkingen_kanaal_terug")
+
+
+def _kanaal_van_verzoek(sender, environ=None, scope=None, **kwargs):
+    """Every request sets the channel of what it logs: 'api' under /api/, else 'ui'. (No
+    middleware needed; the case-loading helpers set it again, to be sure.)"""
+    from koers.verwerkingen.context import KANAAL
+
+    pad = (environ or {}).get("PATH_INFO") or (scope or {}).get("path") or ""
+    KANAAL.set("api" if pad.startswith("/api/") else "ui")
+
+
+def _kanaal_terug(sender, **kwargs):
+    """A thread serves many requests: after each one the channel is 'job' again."""
+    from koers.verwerkingen.context import KANAAL
+
+    KANAAL.set("job")

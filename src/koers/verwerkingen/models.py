@@ -1,0 +1,111 @@
+"""The verwerkingenlogging (issue 5 §3): one append-only record per read or write of a
+case's personal data, chained by hash so that a changed or removed row is detected.
+
+Append-only three times over: the model refuses to change or delete a saved record, the
+admin does not register it and there is no API to change it, and a database trigger
+(migration 0001) refuses UPDATE and DELETE on the table.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class AlleenToevoegen(Exception):
+    """A log record was to be changed or deleted."""
+
+
+class VerwerkingQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AlleenToevoegen("De verwerkingenlogging kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise AlleenToevoegen("De verwerkingenlogging kan niet worden verwijderd.")
+
+    _raw_delete = delete  # type: ignore[assignment]
+
+
+class Verwerking(models.Model):
+    class Kanaal(models.TextChoices):
+        UI = "ui", "Scherm"
+        API = "api", "API"
+        EXPORT = "export", "Export"
+        JOB = "job", "Achtergrondtaak"
+
+    class Handeling(models.TextChoices):
+        LEZEN = "lezen", "Lezen"
+        WIJZIGEN = "wijzigen", "Wijzigen"
+
+    id = models.BigAutoField(primary_key=True)
+    tijdstip = models.DateTimeField()
+    actor_id = models.IntegerField(null=True, blank=True)  # no FK: the log outlives users
+    actor_naam = models.CharField(max_length=150, blank=True)
+    organisatie = models.CharField(max_length=200, blank=True)
+    organisatie_oin = models.CharField(max_length=20, blank=True)
+    rollen = models.JSONField(default=list)
+    doel = models.CharField(max_length=200)  # the purpose (verwerkingsactiviteit's grond)
+    activiteit = models.CharField(max_length=200)  # e.g. "dossier inzien", "wijzigen"
+    kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
+    handeling = models.CharField(max_length=10, choices=Handeling.choices)
+    inburgeraar_id = models.IntegerField(null=True, blank=True)
+    traject_id = models.IntegerField(null=True, blank=True)
+    secties = models.JSONField(default=list)
+    vorige_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = VerwerkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verwerking"
+        verbose_name_plural = "verwerkingen"
+        indexes = [
+            models.Index(fields=["inburgeraar_id", "id"], name="verwerking_persoon_idx"),
+            models.Index(fields=["actor_id", "id"], name="verwerking_actor_idx"),
+            models.Index(fields=["tijdstip", "id"], name="verwerking_tijdstip_idx"),
+            models.Index(fields=["organisatie_oin", "id"], name="verwerking_oin_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M:%S} {self.actor_naam or 'systeem'} {self.handeling}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AlleenToevoegen("De verwerkingenlogging kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AlleenToevoegen("De verwerkingenlogging kan niet worden verwijderd.")
+
+
+class Kop(models.Model):
+    """The head of the chain: one row (pk 1) holding the last record's hash. Writers lock it
+    (SELECT ... FOR UPDATE) so records are chained one after the other."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    laatste_hash = models.CharField(max_length=64)
+    laatste_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "kop van de keten"
+
+    def __str__(self):
+        return f"kop {self.laatste_id}"
+
+
+class Bewaartermijn(models.Model):
+    """How long a gemeente keeps a closed case before it is anonymised (issue 5 §3). Without
+    a row the default of rules.BEWAARTERMIJN_JAREN applies."""
+
+    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE,
+                                    related_name="bewaartermijn")
+    jaren = models.PositiveSmallIntegerField(
+        default=5, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Jaren na het afronden van het traject; standaard 5 (zie de handleiding).")
+
+    class Meta:
+        verbose_name = "bewaartermijn"
+        verbose_name_plural = "bewaartermijnen"
+
+    def __str__(self):
+        return f"{self.gemeente}: {self.jaren} jaar"

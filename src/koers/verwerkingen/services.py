@@ -1,0 +1,174 @@
+"""Writing and checking the verwerkingenlogging.
+
+:func:`log` appends one record inside the caller's transaction: a change that is rolled back
+leaves no record. Records are chained: the head row (:class:`Kop`) is locked with SELECT ...
+FOR UPDATE, so concurrent writers append one after the other and each record carries the hash
+of the one before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.verwerkingen import rules
+from koers.verwerkingen.context import KANAAL
+from koers.verwerkingen.models import Kop, Verwerking
+
+HASH_VELDEN = ("tijdstip", "actor_id", "actor_naam", "organisatie", "organisatie_oin",
+               "rollen", "doel", "activiteit", "kanaal", "handeling", "inburgeraar_id",
+               "traject_id", "secties")
+CONTROLE_STUK = 2000
+
+
+def _velden(v: Verwerking) -> dict:
+    velden = {naam: getattr(v, naam) for naam in HASH_VELDEN}
+    velden["tijdstip"] = v.tijdstip.isoformat()
+    return velden
+
+
+def _actor(user) -> dict:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return {"actor_id": None, "actor_naam": "", "organisatie": "", "organisatie_oin": "",
+                "rollen": []}
+    organisatie = getattr(user, "organisatie", None)
+    gemeente = getattr(organisatie, "gemeente", None) if organisatie is not None else None
+    return {"actor_id": user.pk, "actor_naam": user.get_username(),
+            "organisatie": organisatie.naam if organisatie is not None else "",
+            "organisatie_oin": gemeente.oin if gemeente is not None else "",
+            "rollen": sorted(str(r) for r in (user.rollen or []))}
+
+
+def log(*, user, handeling: str, activiteit: str, inburgeraar_id: int | None = None,
+        traject_id: int | None = None, secties: Iterable[str] = (), kanaal: str | None = None,
+        doel: str = rules.DOEL_UITVOERING) -> Verwerking:
+    """Append one record to the chain (in the caller's transaction, if any)."""
+    with transaction.atomic():
+        kop, _ = Kop.objects.select_for_update().get_or_create(
+            pk=1, defaults={"laatste_hash": rules.BEGIN_HASH})
+        v = Verwerking(
+            tijdstip=timezone.now(),
+            doel=doel, activiteit=activiteit, kanaal=kanaal or KANAAL.get(),
+            handeling=handeling, inburgeraar_id=inburgeraar_id, traject_id=traject_id,
+            secties=sorted({str(s) for s in secties}), vorige_hash=kop.laatste_hash,
+            **_actor(user))
+        v.hash = rules.record_hash(_velden(v), v.vorige_hash)
+        v.save(force_insert=True)
+        kop.laatste_hash = v.hash
+        kop.laatste_id = v.pk
+        kop.save(update_fields=["laatste_hash", "laatste_id"])
+    return v
+
+
+def log_lezen_lijst(user, zaken: Iterable[tuple[int, int | None]], secties: Iterable[str], *,
+                    kanaal: str | None = None,
+                    activiteit: str = "zaken in lijst getoond") -> list[Verwerking]:
+    """One record per case shown in a list (werkvoorraad, search results): ``zaken`` are
+    ``(inburgeraar_id, traject_id)``. One lock and one multi-row insert: three statements
+    whatever the length of the page. For the lists that still have to be wired."""
+    zaken = list(zaken)
+    if not zaken:
+        return []
+    with transaction.atomic():
+        kop, _ = Kop.objects.select_for_update().get_or_create(
+            pk=1, defaults={"laatste_hash": rules.BEGIN_HASH})
+        nu = timezone.now()
+        gedeeld = dict(_actor(user), tijdstip=nu, doel=rules.DOEL_UITVOERING,
+                       activiteit=activiteit, kanaal=kanaal or KANAAL.get(),
+                       handeling=Verwerking.Handeling.LEZEN,
+                       secties=sorted({str(s) for s in secties}))
+        vorige = kop.laatste_hash
+        rijen = []
+        for inburgeraar_id, traject_id in zaken:
+            v = Verwerking(inburgeraar_id=inburgeraar_id, traject_id=traject_id,
+                           vorige_hash=vorige, **gedeeld)
+            v.hash = vorige = rules.record_hash(_velden(v), vorige)
+            rijen.append(v)
+        Verwerking.objects.bulk_create(rijen)  # ids in insert order (PostgreSQL, SQLite)
+        kop.laatste_hash = vorige
+        kop.laatste_id = rijen[-1].pk or Verwerking.objects.values_list(
+            "id", flat=True).get(hash=vorige)
+        kop.save(update_fields=["laatste_hash", "laatste_id"])
+    return rijen
+
+
+def log_lezen(user, inburgeraar, secties: Iterable[str], *, kanaal: str | None = None,
+              activiteit: str = rules.ACTIVITEIT_INZIEN) -> Verwerking:
+    traject_id = getattr(inburgeraar, "huidig_traject_id", None)
+    return log(user=user, handeling=Verwerking.Handeling.LEZEN, activiteit=activiteit,
+               inburgeraar_id=inburgeraar.pk, traject_id=traject_id, secties=secties,
+               kanaal=kanaal)
+
+
+def log_wijzigen(user, traject, secties: Iterable[str], *,
+                 activiteit: str = rules.ACTIVITEIT_WIJZIGEN) -> Verwerking:
+    return log(user=user, handeling=Verwerking.Handeling.WIJZIGEN, activiteit=activiteit,
+               inburgeraar_id=traject.inburgeraar_id, traject_id=traject.pk, secties=secties)
+
+
+def verifieer(stuk: int = CONTROLE_STUK) -> int | None:
+    """Walk the chain in id order (in chunks); the id of the first record whose hash or link
+    is wrong, or ``None`` when the chain is intact. A removed record breaks the link of the
+    next one; a removed tail is caught by the head row. The head is read first, so records
+    written while the check runs are left for the next check."""
+    kop = Kop.objects.filter(pk=1).first()
+    grens = kop.laatste_id if kop is not None else 0
+    vorige = rules.BEGIN_HASH
+    laatste_id = 0
+    while True:
+        rijen = list(Verwerking.objects.filter(id__gt=laatste_id, id__lte=grens)
+                     .order_by("id")[:stuk])
+        for v in rijen:
+            if v.vorige_hash != vorige or rules.record_hash(_velden(v), vorige) != v.hash:
+                return v.pk
+            vorige = v.hash
+            laatste_id = v.pk
+        if len(rijen) < stuk:
+            break
+    if kop is not None and kop.laatste_hash != vorige:
+        return grens
+    # A record the head does not know of (put in behind its back). The newest id is read
+    # before the head: a writer commits its record and the head together.
+    nieuwste = Verwerking.objects.order_by("-id").values_list("id", flat=True).first()
+    kop = Kop.objects.filter(pk=1).first()
+    if nieuwste is not None and (kop is None or nieuwste > kop.laatste_id):
+        return nieuwste
+    return None
+
+def te_anonimiseren(vandaag):
+    """Dry-run of the retention rule: the closed trajecten whose bewaartermijn has passed,
+    as ``(gemeente, traject_id, inburgeraar_id, afgerond_op, vanaf)``, oldest first. Changes
+    nothing. A person with another, still open or recent traject is skipped: only his last
+    traject counts. Three queries, whatever the number of cases."""
+    import datetime as dt
+
+    from django.db.models import F, Max, Q
+
+    from koers.inburgeraars.models import Traject
+    from koers.inburgeraars.rules import Status
+    from koers.organisaties.models import Gemeente
+    from koers.verwerkingen.models import Bewaartermijn
+
+    termijnen = dict(Bewaartermijn.objects.values_list("gemeente_id", "jaren"))
+    # The latest possible cut-off: the shortest period; exact per gemeente below.
+    kortste = min([rules.BEWAARTERMIJN_JAREN, *termijnen.values()])
+    grens = dt.datetime.combine(vandaag.replace(year=vandaag.year - kortste), dt.time.max,
+                                timezone.get_current_timezone())
+    rijen = (Traject.objects.filter(status=Status.AFGEROND,
+                                    inburgeraar__huidig_traject_id=F("pk"))
+             .annotate(afgerond_op=Max("gebeurtenissen__op",
+                                       filter=Q(gebeurtenissen__naar_status=Status.AFGEROND)))
+             .filter(afgerond_op__lte=grens)
+             .values_list("gemeente_id", "pk", "inburgeraar_id", "afgerond_op")
+             .order_by("afgerond_op", "pk"))
+    namen = dict((g.pk, g.naam) for g in Gemeente.objects.select_related("organisatie"))
+    uit = []
+    for gemeente_id, traject_id, inburgeraar_id, afgerond_op in rijen.iterator(chunk_size=2000):
+        datum = timezone.localdate(afgerond_op)
+        vanaf = rules.anonimiseren_vanaf(
+            datum, termijnen.get(gemeente_id, rules.BEWAARTERMIJN_JAREN))
+        if vanaf <= vandaag:
+            uit.append((namen.get(gemeente_id, ""), traject_id, inburgeraar_id, datum, vanaf))
+    return uit

@@ -1,0 +1,126 @@
+"""The privacy officer's pages: search the verwerkingenlogging and export a person's
+entries (AVG art. 15 inzage). He sees who read or changed what, never the case data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars.rules import is_valid_bsn
+from koers.toegang import policy
+from koers.verwerkingen import rules, services
+from koers.verwerkingen.models import Verwerking
+from koers.web.views.common import fout_items
+
+PER_PAGINA = 50
+VELDEN = ("id", "tijdstip", "actor_naam", "organisatie", "rollen", "doel", "activiteit",
+          "kanaal", "handeling", "inburgeraar_id", "traject_id", "secties")
+
+
+def _vereis(user) -> None:
+    if not policy.mag_verwerkingen_zien(user):
+        raise PermissionDenied
+
+
+def _bereik(user) -> Q:
+    """The records about inburgeraars of the officer's gemeente, or by its own staff."""
+    gemeente = user.gemeente
+    return (Q(inburgeraar_id__in=Inburgeraar.objects.filter(gemeente=gemeente).values("pk"))
+            | Q(organisatie_oin=gemeente.oin))
+
+
+def _datum(tekst: str, veld: str, fouten: dict) -> dt.date | None:
+    if not tekst:
+        return None
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        fouten[veld] = _("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-11-01.")
+        return None
+
+
+def _persoon(bsn: str, fouten: dict, gemeente) -> int | None:
+    if not is_valid_bsn(bsn):
+        fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
+        return None
+    pk = Inburgeraar.objects.filter(bsn=bsn, gemeente=gemeente).values_list(
+        "pk", flat=True).first()
+    return pk if pk is not None else 0  # 0: a valid BSN we do not know, so no records
+
+
+@login_required
+def zoeken(request):
+    user = request.user
+    _vereis(user)
+    bsn = (request.GET.get("bsn") or "").strip()
+    gebruiker = (request.GET.get("gebruiker") or "").strip()[:150]
+    fouten: dict[str, str] = {}
+    van = _datum(request.GET.get("van") or "", "van", fouten)
+    tot = _datum(request.GET.get("tot") or "", "tot", fouten)
+    qs = Verwerking.objects.filter(_bereik(user))
+    if bsn:
+        persoon = _persoon(bsn, fouten, user.gemeente)
+        if persoon is not None:
+            qs = qs.filter(inburgeraar_id=persoon)
+    if gebruiker:
+        qs = qs.filter(actor_naam=gebruiker)
+    tz = timezone.get_current_timezone()
+    if van:
+        qs = qs.filter(tijdstip__gte=dt.datetime.combine(van, dt.time.min, tz))
+    if tot:
+        qs = qs.filter(tijdstip__lt=dt.datetime.combine(tot + dt.timedelta(days=1),
+                                                        dt.time.min, tz))
+    na = request.GET.get("na") or ""
+    if na.isdigit():
+        qs = qs.filter(id__lt=int(na))
+    rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[:PER_PAGINA + 1])
+    meer = len(rijen) > PER_PAGINA
+    rijen = rijen[:PER_PAGINA]
+    return render(request, "verwerkingen/zoeken.html", {
+        "rijen": rijen, "bsn": bsn, "gebruiker": gebruiker,
+        "van": request.GET.get("van") or "", "tot": request.GET.get("tot") or "",
+        "fouten": fout_items(fouten, links={k: f"#id_{k}" for k in fouten}),
+        "volgende": rijen[-1].pk if meer else None, "bladeren": bool(na),
+        "gezocht": bool(bsn or gebruiker or van or tot)}, status=400 if fouten else 200)
+
+
+@login_required
+def export(request):
+    """All log records about one person as JSON (the log part of an AVG inzage). The export
+    itself is logged."""
+    user = request.user
+    _vereis(user)
+    fouten: dict[str, str] = {}
+    bsn = (request.GET.get("bsn") or "").strip()
+    persoon = _persoon(bsn, fouten, user.gemeente)
+    if fouten or not persoon:
+        return HttpResponse(json.dumps({"detail": _("Onbekend of ongeldig BSN."),
+                                        "fouten": {"bsn": [fouten.get("bsn", "")]}}),
+                            status=400 if fouten else 404, content_type="application/json")
+    with transaction.atomic():
+        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
+                     activiteit=rules.ACTIVITEIT_INZAGE, inburgeraar_id=persoon,
+                     kanaal=Verwerking.Kanaal.EXPORT, secties=["verwerkingen"],
+                     doel="AVG art. 15: recht op inzage")
+        rijen = [
+            {"id": v.pk, "tijdstip": v.tijdstip.isoformat(), "organisatie": v.organisatie,
+             "rollen": v.rollen, "gebruiker": v.actor_naam, "doel": v.doel,
+             "activiteit": v.activiteit, "kanaal": v.kanaal, "handeling": v.handeling,
+             "secties": v.secties}
+            for v in Verwerking.objects.filter(inburgeraar_id=persoon).only(*VELDEN)
+            .order_by("id").iterator(chunk_size=2000)]
+    inhoud = json.dumps({"bsn": bsn, "aangemaakt": timezone.now().isoformat(),
+                         "verwerkingen": rijen}, ensure_ascii=False, indent=2)
+    antwoord = HttpResponse(inhoud, content_type="application/json; charset=utf-8")
+    antwoord["Content-Disposition"] = f'attachment; filename="verwerkingen-{persoon}.json"'
+    return antwoord

@@ -1,0 +1,175 @@
+"""The hash chain of the verwerkingenlogging: append-only, verified, tampering detected."""
+
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from koers.verwerkingen import rules, services
+from koers.verwerkingen.models import AlleenToevoegen, Kop, Verwerking
+
+
+def _drie(adviseur, traject):
+    return [services.log_lezen(adviseur, traject.inburgeraar, ["naam", "pip"])
+            for _ in range(3)]
+
+
+def _zegel():
+    """Arm SQLite's DELETE trigger as the migration does on every real database (PostgreSQL's
+    trigger is always armed)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as c:
+            c.execute("INSERT INTO verwerkingen_zegel (id) VALUES (1)")
+
+
+def _triggers_uit(cursor):
+    """Tamper as someone with database rights would: switch the triggers off first (inside the
+    test's transaction, so the test database gets them back)."""
+    if connection.vendor == "postgresql":
+        cursor.execute("DROP TRIGGER verwerking_alleen_toevoegen ON verwerkingen_verwerking")
+    else:
+        cursor.execute("DROP TRIGGER verwerking_geen_update")
+        cursor.execute("DROP TRIGGER verwerking_geen_delete")
+
+
+def test_records_are_chained(adviseur_weert, traject_weert):
+    a, b, c = _drie(adviseur_weert, traject_weert)
+    assert a.vorige_hash == rules.BEGIN_HASH
+    assert b.vorige_hash == a.hash and c.vorige_hash == b.hash
+    assert Kop.objects.get().laatste_hash == c.hash
+    assert a.actor_naam == "alice" and a.organisatie == "Weert"
+    assert a.organisatie_oin == "00000001001234567890" and a.rollen == ["adviseur"]
+    assert a.secties == ["naam", "pip"] and a.doel == rules.DOEL_UITVOERING
+    assert a.kanaal == "job"  # no request
+    assert services.verifieer() is None
+
+
+def test_verification_walks_in_chunks(adviseur_weert, traject_weert):
+    _drie(adviseur_weert, traject_weert)
+    _drie(adviseur_weert, traject_weert)
+    assert services.verifieer(stuk=2) is None
+
+
+def test_empty_chain_verifies(db):
+    assert services.verifieer() is None
+
+
+def test_model_refuses_update_and_delete(adviseur_weert, traject_weert):
+    a, _b, _c = _drie(adviseur_weert, traject_weert)
+    a.actor_naam = "mallory"
+    with pytest.raises(AlleenToevoegen):
+        a.save()
+    with pytest.raises(AlleenToevoegen):
+        a.delete()
+    with pytest.raises(AlleenToevoegen):
+        Verwerking.objects.filter(pk=a.pk).update(actor_naam="mallory")
+    with pytest.raises(AlleenToevoegen):
+        Verwerking.objects.all().delete()
+    assert Verwerking.objects.count() == 3
+
+
+def test_database_trigger_refuses_update(adviseur_weert, traject_weert):
+    a, _b, _c = _drie(adviseur_weert, traject_weert)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
+            connection.cursor() as c:
+        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s",
+                  [a.pk])
+    assert Verwerking.objects.get(pk=a.pk).actor_naam == "alice"
+
+
+def test_database_trigger_refuses_delete_when_sealed(adviseur_weert, traject_weert):
+    a, _b, _c = _drie(adviseur_weert, traject_weert)
+    _zegel()  # every real database is sealed by the migration; the test one is not
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
+            connection.cursor() as c:
+        c.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [a.pk])
+    assert Verwerking.objects.count() == 3
+
+
+def test_tampered_row_is_detected(adviseur_weert, traject_weert):
+    _a, b, _c = _drie(adviseur_weert, traject_weert)
+    with connection.cursor() as c:
+        _triggers_uit(c)
+        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s",
+                  [b.pk])
+    assert services.verifieer() == b.pk
+    with pytest.raises(CommandError, match=str(b.pk)):
+        call_command("verwerkingen-controleren")
+
+
+def test_removed_row_is_detected(adviseur_weert, traject_weert):
+    _a, b, c = _drie(adviseur_weert, traject_weert)
+    with connection.cursor() as cur:
+        _triggers_uit(cur)
+        cur.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [b.pk])
+    assert services.verifieer() == c.pk
+
+
+def test_removed_tail_is_detected(adviseur_weert, traject_weert):
+    _a, _b, c = _drie(adviseur_weert, traject_weert)
+    with connection.cursor() as cur:
+        _triggers_uit(cur)
+        cur.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [c.pk])
+    assert services.verifieer() == c.pk
+
+
+def test_command_reports_intact_chain(adviseur_weert, traject_weert, capsys):
+    _drie(adviseur_weert, traject_weert)
+    call_command("verwerkingen-controleren")
+    assert "in orde (3 verwerkingen)" in capsys.readouterr().out
+
+
+def test_no_admin_and_no_api_to_change_the_log():
+    from django.contrib import admin
+    from django.urls import get_resolver
+
+    from koers.verwerkingen.models import Bewaartermijn
+    assert Verwerking not in admin.site._registry and Kop not in admin.site._registry
+    assert Bewaartermijn in admin.site._registry
+
+    def routes(resolver, prefix=""):
+        for p in resolver.url_patterns:
+            if hasattr(p, "url_patterns"):
+                yield from routes(p, prefix + str(p.pattern))
+            else:
+                yield prefix + str(p.pattern)
+    api = [r for r in routes(get_resolver()) if r.startswith("api/") and "verwerking" in r]
+    assert api == []
+
+
+def test_head_row_exists_after_migrate(db):
+    assert Kop.objects.get(pk=1).laatste_hash == rules.BEGIN_HASH
+
+
+def test_record_put_in_behind_the_heads_back_is_detected(adviseur_weert, traject_weert):
+    _a, _b, c = _drie(adviseur_weert, traject_weert)
+    with connection.cursor() as cur:
+        cur.execute(
+            "INSERT INTO verwerkingen_verwerking (tijdstip, actor_naam, organisatie, "
+            "organisatie_oin, rollen, doel, activiteit, kanaal, handeling, secties, "
+            "vorige_hash, hash) VALUES ('2026-01-01', 'mallory', '', '', '[]', 'x', 'x', "
+            "'ui', 'lezen', '[]', %s, %s)", [c.hash, "f" * 64])
+    nep = Verwerking.objects.order_by("-id").first()
+    assert nep.actor_naam == "mallory"
+    assert services.verifieer() == nep.pk
+
+
+def test_removed_head_is_detected(adviseur_weert, traject_weert):
+    a, _b, _c = _drie(adviseur_weert, traject_weert)
+    Kop.objects.all().delete()
+    assert services.verifieer() is not None
+
+
+def test_a_list_page_is_logged_per_case_in_constant_statements(
+        adviseur_weert, traject_weert, django_assert_max_num_queries):
+    services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    zaken = [(traject_weert.inburgeraar_id, traject_weert.pk)] * 50
+    with django_assert_max_num_queries(5):
+        rijen = services.log_lezen_lijst(adviseur_weert, zaken, ["naam"], kanaal="ui")
+    assert len(rijen) == 50 and Verwerking.objects.count() == 51
+    assert Kop.objects.get().laatste_id == Verwerking.objects.order_by("-id").first().pk
+    assert services.verifieer(stuk=7) is None
+    services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    assert services.verifieer() is None
+    assert services.log_lezen_lijst(adviseur_weert, [], ["naam"]) == []

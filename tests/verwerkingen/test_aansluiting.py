@@ -86,7 +86,7 @@ def test_duo_message_without_user_is_a_job(traject_weert):
 
 def test_rolled_back_write_leaves_no_record(adviseur_weert, traject_weert):
     class Terug(Exception):
-        pass
+        """Raised to roll the change back."""
 
     with pytest.raises(Terug), transaction.atomic():
         inburgeraar_services.wijzig_gegevens(traject_weert.inburgeraar, adviseur_weert,

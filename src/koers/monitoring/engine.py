@@ -20,6 +20,7 @@ any other iterable is filtered in memory.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Iterable
@@ -189,11 +190,9 @@ def dagelijks(vandaag: date | None = None) -> Uitkomst | None:
 
     vandaag = vandaag or _vandaag()
     if not Engineloop.objects.filter(naam=LOOP_NAAM).exists():
-        try:
-            with transaction.atomic():
-                Engineloop.objects.create(naam=LOOP_NAAM)
-        except IntegrityError:
-            pass  # another worker made it at the same moment
+        # Another worker may make it at the same moment: then its row is the one.
+        with contextlib.suppress(IntegrityError), transaction.atomic():
+            Engineloop.objects.create(naam=LOOP_NAAM)
     nu = timezone.now()
     tot = nu + LEASE
     geclaimd = (Engineloop.objects.filter(naam=LOOP_NAAM)

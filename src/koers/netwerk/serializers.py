@@ -52,9 +52,6 @@ class TolkNieuwSerializer(TolkSerializer):
         max_length=4, required=False,
         help_text="Gemeentecode; standaard uw eigen gemeente.")
 
-    class Meta(TolkSerializer.Meta):
-        pass
-
 
 class ErvaringsdeskundigeSerializer(_RegisterSerializer):
     rollen = serializers.ListField(child=serializers.ChoiceField(choices=ROL_CHOICES),
@@ -73,9 +70,6 @@ class ErvaringsdeskundigeNieuwSerializer(ErvaringsdeskundigeSerializer):
     gemeentecode = serializers.CharField(
         max_length=4, required=False,
         help_text="Gemeentecode; standaard uw eigen gemeente.")
-
-    class Meta(ErvaringsdeskundigeSerializer.Meta):
-        pass
 
 
 # --- instroomklas ---------------------------------------------------------------------------

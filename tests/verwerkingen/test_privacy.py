@@ -139,3 +139,12 @@ def test_start_page_of_privacy_officer_shows_the_menu(als, privacy):
     response = als(privacy).get("/")
     assert response.status_code == 200
     assert 'id="menu-verwerkingen"' in response.content.decode()
+
+
+def test_reach_of_the_log_is_in_the_one_policy(privacy, adviseur_weert, traject_weert,
+                                               adviseur_cranendonck, traject_cranendonck):
+    _lees(adviseur_weert, traject_weert)
+    _lees(adviseur_cranendonck, traject_cranendonck)
+    assert list(policy.verwerkingen_voor(privacy).values_list("inburgeraar_id", flat=True)) \
+        == [traject_weert.inburgeraar_id]
+    assert not policy.verwerkingen_voor(adviseur_weert).exists()

@@ -213,6 +213,20 @@ def mag_duo_berichten_beheren(user) -> bool:
     return Rol.BEHEERDER in _rollen(user)
 
 
+def verwerkingen_voor(user):
+    """The records of the verwerkingenlogging the user may see: for the privacy officer those
+    about inburgeraars of his gemeente and those made by its own staff; nothing for others.
+    One query with a subquery, usable as a base for the search page and the export."""
+    from koers.verwerkingen.models import Verwerking
+
+    if not mag_verwerkingen_zien(user):
+        return Verwerking.objects.none()
+    gemeente = user.gemeente
+    return Verwerking.objects.filter(
+        Q(inburgeraar_id__in=Inburgeraar.objects.filter(gemeente=gemeente).values("pk"))
+        | Q(organisatie_oin=gemeente.oin))
+
+
 def mag_verwerkingen_zien(user) -> bool:
     """The verwerkingenlogging (issue 5 §3): the privacy officer of a gemeente sees who read
     or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""

@@ -9,7 +9,6 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -30,13 +29,6 @@ VELDEN = ("id", "tijdstip", "actor_naam", "organisatie", "rollen", "doel", "acti
 def _vereis(user) -> None:
     if not policy.mag_verwerkingen_zien(user):
         raise PermissionDenied
-
-
-def _bereik(user) -> Q:
-    """The records about inburgeraars of the officer's gemeente, or by its own staff."""
-    gemeente = user.gemeente
-    return (Q(inburgeraar_id__in=Inburgeraar.objects.filter(gemeente=gemeente).values("pk"))
-            | Q(organisatie_oin=gemeente.oin))
 
 
 def _datum(tekst: str, veld: str, fouten: dict) -> dt.date | None:
@@ -67,7 +59,7 @@ def zoeken(request):
     fouten: dict[str, str] = {}
     van = _datum(request.GET.get("van") or "", "van", fouten)
     tot = _datum(request.GET.get("tot") or "", "tot", fouten)
-    qs = Verwerking.objects.filter(_bereik(user))
+    qs = policy.verwerkingen_voor(user)
     if bsn:
         persoon = _persoon(bsn, fouten, user.gemeente)
         if persoon is not None:
@@ -117,7 +109,7 @@ def export(request):
              "rollen": v.rollen, "gebruiker": v.actor_naam, "doel": v.doel,
              "activiteit": v.activiteit, "kanaal": v.kanaal, "handeling": v.handeling,
              "secties": v.secties}
-            for v in Verwerking.objects.filter(inburgeraar_id=persoon).only(*VELDEN)
+            for v in policy.verwerkingen_voor(user).filter(inburgeraar_id=persoon).only(*VELDEN)
             .order_by("id").iterator(chunk_size=2000)]
     inhoud = json.dumps({"bsn": bsn, "aangemaakt": timezone.now().isoformat(),
                          "verwerkingen": rijen}, ensure_ascii=False, indent=2)

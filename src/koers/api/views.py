@@ -40,8 +40,6 @@ from .serializers import (
     StatusWijzigingSerializer,
 )
 
-GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
-
 
 def vereis(user, actie: Actie) -> None:
     if not policy.mag(user, actie):
@@ -290,9 +288,9 @@ class BredeIntakeView(APIView):
         if not policy.mag_zien(request.user, Sectie.GEZONDHEID):
             verboden = {}
             if "gezondheid" in data.get("onderwerpen", {}):
-                verboden["onderwerpen.gezondheid"] = [GEEN_GEZONDHEID]
+                verboden["onderwerpen.gezondheid"] = [policy.GEEN_GEZONDHEID]
             if "positieve_gezondheid" in data:
-                verboden["positieve_gezondheid"] = [GEEN_GEZONDHEID]
+                verboden["positieve_gezondheid"] = [policy.GEEN_GEZONDHEID]
             if verboden:
                 return fout_antwoord(verboden)
         intake = intake_services.bewaar(traject, request.user, data)

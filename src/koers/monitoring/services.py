@@ -17,9 +17,9 @@ from koers.monitoring.models import Gespreksbeleid, Gespreksplanning, Signaal, V
 from koers.organisaties.schaal import schrijf as schrijf_rijen
 from koers.pip import rules as pip_rules
 from koers.pip.models import PipVersie
+from koers.toegang import policy
 
 CHUNK = 2000
-GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
 
 
 # --- planning ----------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def gesprek_fouten(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
                                      f"{rules.OMSCHRIJVING_MAX} tekens.")
     scores = data.get("positieve_gezondheid") or {}
     if scores and not met_gezondheid:
-        f["positieve_gezondheid"] = GEEN_GEZONDHEID
+        f["positieve_gezondheid"] = policy.GEEN_GEZONDHEID
     elif not isinstance(scores, dict):
         f["positieve_gezondheid"] = "Geef een score per dimensie."
     else:

@@ -66,6 +66,10 @@ class Actie(StrEnum):
     DUO_MELDEN = "duo_melden"  # report MAP, PVT, Z-route, uren and aanbod to DUO
 
 
+# The refusal when health data (AVG art. 9) is sent by someone who may not see it: the same
+# words in the intake and the voortgangsgesprek, in UI and API.
+GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
+
 CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.UITKERINGSADMINISTRATIE)
 # Roles that reach every case of their gemeente (and of gemeenten delegating to it); the
 # other case roles reach only a part, see _bereik_filter.

@@ -32,6 +32,7 @@ class Verwerking(models.Model):
         API = "api", "API"
         EXPORT = "export", "Export"
         JOB = "job", "Achtergrondtaak"
+        PORTAAL = "portaal", "Mijn Inburgering"
 
     class Handeling(models.TextChoices):
         LEZEN = "lezen", "Lezen"

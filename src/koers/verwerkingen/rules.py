@@ -23,6 +23,7 @@ ACTIVITEIT_WIJZIGEN = "dossier wijzigen"
 ACTIVITEIT_EXPORT = "export"
 ACTIVITEIT_DUO = "DUO-bericht"
 ACTIVITEIT_INZAGE = "AVG inzage (art. 15)"
+ACTIVITEIT_PORTAAL = "eigen dossier in Mijn Inburgering"
 
 # Retention of a closed case before it is anonymised: 5 years after the traject ended.
 # Argument (docs/gebruikers/handleiding-privacy.md): a boete can be imposed and collected

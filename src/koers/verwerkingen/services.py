@@ -29,7 +29,15 @@ def _velden(v: Verwerking) -> dict:
     return velden
 
 
+# The actor of a processing by the inburgeraar himself in Mijn Inburgering (issue 5 §2): he
+# is no Gebruiker, so the record names him by role; his case id is in ``inburgeraar_id``.
+INBURGERAAR_ZELF = {"actor_id": None, "actor_naam": "inburgeraar zelf", "organisatie": "",
+                    "organisatie_oin": "", "rollen": ["inburgeraar"]}
+
+
 def _actor(user) -> dict:
+    if user is INBURGERAAR_ZELF:
+        return dict(INBURGERAAR_ZELF)
     if user is None or not getattr(user, "is_authenticated", False):
         return {"actor_id": None, "actor_naam": "", "organisatie": "", "organisatie_oin": "",
                 "rollen": []}
@@ -100,6 +108,15 @@ def log_lezen(user, inburgeraar, secties: Iterable[str], *, kanaal: str | None =
     return log(user=user, handeling=Verwerking.Handeling.LEZEN, activiteit=activiteit,
                inburgeraar_id=inburgeraar.pk, traject_id=traject_id, secties=secties,
                kanaal=kanaal)
+
+
+def log_portaal(inburgeraar, handeling: str, secties: Iterable[str], *,
+                activiteit: str = rules.ACTIVITEIT_PORTAAL) -> Verwerking:
+    """The inburgeraar read or changed his own data in Mijn Inburgering."""
+    return log(user=INBURGERAAR_ZELF, handeling=handeling, activiteit=activiteit,
+               inburgeraar_id=inburgeraar.pk,
+               traject_id=getattr(inburgeraar, "huidig_traject_id", None), secties=secties,
+               kanaal=Verwerking.Kanaal.PORTAAL)
 
 
 def log_wijzigen(user, traject, secties: Iterable[str], *,

@@ -42,6 +42,10 @@ class Sectie(StrEnum):
     GESPREKKEN = "gesprekken"  # voortgangsgesprekken (their health scores need GEZONDHEID)
     SIGNALEN = "signalen"  # due and overdue items of the case
     HANDHAVING = "handhaving"  # warnings, hoorzitting, boetes, DUO boetes and verlengingen
+    # Issue 5 §2, Mijn Inburgering: what the inburgeraar and his adviseur exchange. Free text
+    # and uploads can hold anything (a doctor's letter), so only the adviseur reads them.
+    BERICHTEN = "berichten"
+    DOCUMENTEN = "documenten"
 
 
 class Actie(StrEnum):
@@ -64,6 +68,7 @@ class Actie(StrEnum):
     SIGNAAL_AFHANDELEN = "signaal_afhandelen"
     HANDHAVEN = "handhaven"
     DUO_MELDEN = "duo_melden"  # report MAP, PVT, Z-route, uren and aanbod to DUO
+    BERICHT_STUREN = "bericht_sturen"  # answer the inburgeraar in Mijn Inburgering
 
 
 # The refusal when health data (AVG art. 9) is sent by someone who may not see it: the same
@@ -81,7 +86,9 @@ VOLLEDIG_BEREIK = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 SECTIES: dict[str, frozenset[Sectie]] = {
     Rol.ADVISEUR: frozenset(Sectie),
     # Nor the payments of ontzorgen: finances are special-category data too (issue 4).
-    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN},
+    # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering.
+    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN,
+                                         Sectie.BERICHTEN, Sectie.DOCUMENTEN},
     # Name/BSN to find the person, and the payments it fills; no intake, PIP or health.
     Rol.UITKERINGSADMINISTRATIE: frozenset({Sectie.NAAM, Sectie.ONTZORGEN}),
 }

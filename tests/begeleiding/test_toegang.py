@@ -105,7 +105,7 @@ def test_uitkering_geen_intake_pip_of_begeleiding(als, api, uitkering_weert, ont
     assert persoon.bsn in html and persoon.volledige_naam in html
     assert "0612345678" not in html and "Markt 1" not in html
     assert 'id="naar-intake"' not in html and 'id="naar-pip"' not in html
-    for sectie in ("traject", "intake", "pip", "documenten"):
+    for sectie in ("traject", "intake", "pip", "beschikkingen"):
         assert f'id="{sectie}"' not in html, sectie
     assert 'id="tijdlijn"' not in html and 'id="begeleiding"' not in html
     assert 'id="ontzorgen"' in html

@@ -43,7 +43,7 @@ def test_the_case_page_shows_personalia_traject_and_timeline(als, adviseur_weert
     html = als(adviseur_weert).get(pagina(traject_weert)).content.decode()
     assert traject_weert.inburgeraar.volledige_naam in html
     for sectie in ('id="personalia"', 'id="traject"', 'id="intake"', 'id="pip"',
-                   'id="documenten"', 'id="tijdlijn"', 'id="gegevens-wijzigen"',
+                   'id="beschikkingen"', 'id="tijdlijn"', 'id="gegevens-wijzigen"',
                    'id="naar-intake"', 'id="naar-pip"', 'id="statusformulier"'):
         assert sectie in html, sectie
     assert 'id="adviseurformulier"' not in html  # assigning is for the teamleider

@@ -7,6 +7,8 @@
 """
 
 import os
+import shutil
+from pathlib import Path
 
 os.environ.setdefault("KOERS_SECRET_KEY", "test-secret-key-" + "k" * 50)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
@@ -96,3 +98,40 @@ def traject_cranendonck(cranendonck, adviseur_cranendonck):
 def _snelle_wachtwoorden(settings):
     """The production hasher is slow on purpose; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- browser tests (tests/browser and a few elsewhere) -------------------------------------
+
+CHROMIUM = os.environ.get("KOERS_CHROMIUM", "/usr/bin/chromium")
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Chromium ontbreekt: installeer Debian's chromium voor de browsertests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    settings.DEMO = True
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL",
+                                  viewport={"width": 1280, "height": 900},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    # What the Content-Security-Policy blocked (koers.beveiliging.middleware): checked on
+    # every page by assert_accessible, so a page that needs an inline script fails a test.
+    page.koers_csp_fouten = []
+    page.on("console", lambda bericht: page.koers_csp_fouten.append(bericht.text)
+            if "Content Security Policy" in bericht.text else None)
+    yield page
+    context.close()

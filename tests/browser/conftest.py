@@ -4,12 +4,10 @@ installs it where it can)."""
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("KOERS_CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "gebruikers" / "img"
@@ -17,37 +15,9 @@ SCREENSHOTS = ROOT / "docs" / "gebruikers" / "img"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Chromium ontbreekt: installeer Debian's chromium voor de browsertests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, live_server, settings):
-    settings.DEMO = True
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL",
-                                  viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    # What the Content-Security-Policy blocked (koers.beveiliging.middleware): checked on
-    # every page by assert_accessible, so a page that needs an inline script fails a test.
-    page.koers_csp_fouten = []
-    page.on("console", lambda bericht: page.koers_csp_fouten.append(bericht.text)
-            if "Content Security Policy" in bericht.text else None)
-    yield page
-    context.close()
+# The ``browser`` and ``page`` fixtures live in tests/conftest.py: one Chromium for the whole
+# run, also for the browser tests outside this folder (a second Playwright in the same
+# process would fail).
 
 
 def axe_violations(page, minimum=("serious", "critical")):

@@ -1,6 +1,7 @@
 """The adviseur's walk-through in a real browser: log in, find a case, complete the brede
 intake, vaststellen the PIP and download the beschikking — accessible on every page."""
 
+import contextlib
 import datetime as dt
 import re
 import time
@@ -72,7 +73,7 @@ def vul_intake_in(page):
         page.locator(f"#id_positieve_gezondheid-{dimensie.sleutel}-score").fill(str(score))
 
 
-def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak):
+def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
     inloggen(page, "adviseur-weert")
     page.locator("#werkvoorraad-tabel").wait_for()
     assert_accessible(page)
@@ -127,6 +128,57 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak):
     page.locator("#pip").scroll_into_view_if_needed()
     page.evaluate("document.getElementById('pip').scrollIntoView()")
     screenshot(page, "dossier-pip-vastgesteld")
+    controleer_verwerkingen(adviseur, zaak)
+
+
+def controleer_verwerkingen(adviseur, zaak):
+    """Issue 5 §5: every personal-data page of the walk-through is in the verwerkingenlogging,
+    the hash chain verifies, and a tampered row is detected."""
+    from django.db import connection, transaction
+
+    from koers.toegang.policy import Sectie
+    from koers.verwerkingen import rules as log_rules
+    from koers.verwerkingen.models import Verwerking
+    from koers.verwerkingen.services import verifieer
+    from tests.verwerkingen.test_keten import _triggers_uit
+
+    van_hem = Verwerking.objects.filter(inburgeraar_id=zaak.pk, actor_id=adviseur.pk)
+    assert all(v.actor_naam == "adviseur-weert" and v.organisatie == "Weert" for v in van_hem)
+    # The werkvoorraad: every case on the first page, then the search that found him.
+    lijst = Verwerking.objects.filter(activiteit=log_rules.ACTIVITEIT_LIJST, actor_id=adviseur.pk)
+    assert set(lijst.values_list("inburgeraar_id", flat=True)) == set(
+        zaak.gemeente.inburgeraars.values_list("pk", flat=True))
+    assert all(v.secties == ["naam", "traject"] and v.kanaal == "ui" for v in lijst)
+    assert lijst.filter(inburgeraar_id=zaak.pk).count() == 2
+    # The case page, the intake and the PIP pages: each opening is a read with his sections.
+    lezen = van_hem.filter(activiteit=log_rules.ACTIVITEIT_INZIEN, handeling="lezen")
+    assert lezen.count() >= 7  # dossier, intake ×3, dossier, pip ×2, dossier, beschikking
+    assert all({Sectie.NAAM, Sectie.INTAKE, Sectie.GEZONDHEID, Sectie.PIP} <= set(v.secties)
+               and v.kanaal == "ui" and v.traject_id == zaak.huidig_traject_id for v in lezen)
+    # The writes: intake saved and completed, PIP saved and vastgesteld.
+    schrijven = {json_lijst(*s) for s in van_hem.filter(handeling="wijzigen").values_list(
+        "secties", flat=True)}
+    assert {json_lijst(Sectie.INTAKE), json_lijst(Sectie.PIP)} <= schrijven, schrijven
+    assert verifieer() is None
+
+    # Tamper with one row as someone with database rights would; rolled back afterwards, so
+    # the triggers and the row are as they were for the tests after this one.
+    doelwit = lezen.order_by("id")[1]
+
+    class Terug(Exception):
+        """Rolls the tampering back."""
+
+    with contextlib.suppress(Terug), transaction.atomic(), connection.cursor() as cursor:
+        _triggers_uit(cursor)
+        cursor.execute("UPDATE verwerkingen_verwerking SET secties = '[]' WHERE id = %s",
+                       [doelwit.pk])
+        assert verifieer() == doelwit.pk
+        raise Terug
+    assert verifieer() is None
+
+
+def json_lijst(*secties) -> tuple:
+    return tuple(sorted(str(s) for s in secties))
 
 
 def test_buiten_demomodus_vraagt_koers_de_code_uit_de_app(page, zaak, adviseur, settings):

@@ -17,12 +17,10 @@ from koers.organisaties.models import Gemeente
 from koers.pip import services as pip_services
 from koers.pip.models import ALFA_CHOICES, LEERROUTE_CHOICES, NIVEAU_CHOICES, PipVersie
 from koers.toegang import policy
+from koers.web.forms import SMALLINT_MAX  # PostgreSQL's range, refused the same on SQLite
 
 from . import schema
 
-# PositiveSmallIntegerField columns: PostgreSQL stores 0..32767. Stated here so both
-# databases refuse the same input (SQLite would accept anything) and the schema is the same.
-SMALLINT_MAX = 32767
 NUL_TEKEN = "Tekst mag geen nul-teken (\\u0000) bevatten."
 
 
@@ -186,7 +184,8 @@ class AdviseurToewijzingSerializer(serializers.Serializer):
 
 
 class BredeIntakeSerializer(serializers.Serializer):
-    """The brede intake. Health data appears only when ``context['gezondheid']`` is true."""
+    """The brede intake: only the topics in ``context['onderwerpen']``
+    (policy.intake_onderwerpen_voor); Positieve Gezondheid only with the gezondheid topic."""
 
     status = serializers.ChoiceField(choices=BredeIntake.Status.choices, read_only=True)
     datum = serializers.DateField(required=False, allow_null=True)
@@ -210,18 +209,20 @@ class BredeIntakeSerializer(serializers.Serializer):
         help_text="Wat nog ontbreekt om de intake af te ronden, per veld.")
 
     def to_representation(self, intake: BredeIntake) -> dict:
-        gezondheid = bool(self.context.get("gezondheid"))
+        sleutels = tuple(self.context.get("onderwerpen", ()))
+        gezondheid = "gezondheid" in sleutels
+        volledig = set(sleutels) >= set(intake_rules.ONDERWERP_SLEUTELS) - {"gezondheid"}
         data = {"status": intake.status}
         for naam in ALGEMENE_VELDEN:
             waarde = getattr(intake, naam)
             data[naam] = None if waarde is None else self.fields[naam].to_representation(waarde)
-        ontbrekend = intake.ontbrekend()
+        alle = intake.alle_onderwerpen() if gezondheid else intake.onderwerpen
+        data["onderwerpen"] = {k: v for k, v in alle.items() if k in sleutels}
         if gezondheid:
-            data["onderwerpen"] = intake.alle_onderwerpen()
             data["positieve_gezondheid"] = intake.positieve_gezondheid
-        else:
-            data["onderwerpen"] = {k: v for k, v in intake.onderwerpen.items()
-                                   if k != "gezondheid"}
+        # What is missing names topics: only for who may read (and so complete) them all.
+        ontbrekend = intake.ontbrekend() if volledig else {}
+        if not gezondheid:
             ontbrekend = {k: v for k, v in ontbrekend.items()
                           if not k.startswith(("onderwerpen.gezondheid.",
                                                "positieve_gezondheid."))}

@@ -27,7 +27,7 @@ from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.context import KANAAL
-from koers.verwerkingen.services import log_lezen
+from koers.verwerkingen.services import LogtLijst, log_lezen
 
 from . import schema
 from .errors import DETAIL_403, fout_antwoord
@@ -46,10 +46,15 @@ def vereis(user, actie: Actie) -> None:
         raise PermissionDenied(DETAIL_403)
 
 
-def inburgeraar_voor(request, pk, sectie: Sectie = Sectie.PERSONALIA) -> Inburgeraar:
-    """The inburgeraar within the user's reach (else 404) whose section he may read."""
+def inburgeraar_voor(request, pk, sectie: Sectie | tuple[Sectie, ...] = Sectie.PERSONALIA
+                     ) -> Inburgeraar:
+    """The inburgeraar within the user's reach (else 404) whose section he may read; of a
+    tuple of sections, the first he may read counts (and is logged)."""
     inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
-    if not policy.mag_zien(request.user, sectie):
+    secties = sectie if isinstance(sectie, tuple) else (sectie,)
+    sectie = next((s for s in secties
+                   if policy.mag_zien(request.user, s, inburgeraar.huidig_traject)), None)
+    if sectie is None:
         raise PermissionDenied(DETAIL_403)
     # A read of personal data: logged with the section asked (issue 5 §3).
     KANAAL.set("api")
@@ -118,10 +123,12 @@ class GemeenteLijst(generics.ListAPIView):
 
 # --- inburgeraars ----------------------------------------------------------------------
 
-class InburgeraarLijst(generics.ListCreateAPIView):
+class InburgeraarLijst(LogtLijst, generics.ListCreateAPIView):
     serializer_class = InburgeraarSerializer
     pagination_class = Paginering
     parser_classes = [JSONParser]
+    # Each person on the page is a read of his personalia and traject (issue 5 §3).
+    log_secties = (Sectie.NAAM, Sectie.PERSONALIA, Sectie.TRAJECT)
 
     def get_queryset(self):
         user = self.request.user
@@ -254,8 +261,8 @@ def _intake_antwoord(request, traject: Traject, intake: BredeIntake | None = Non
     if intake is None:
         intake = BredeIntake.objects.filter(traject=traject).first() or BredeIntake(
             traject=traject)
-    gezondheid = policy.mag_zien(request.user, Sectie.GEZONDHEID)
-    return Response(BredeIntakeSerializer(intake, context={"gezondheid": gezondheid}).data)
+    onderwerpen = policy.intake_onderwerpen_voor(request.user, traject)
+    return Response(BredeIntakeSerializer(intake, context={"onderwerpen": onderwerpen}).data)
 
 
 class BredeIntakeView(APIView):
@@ -265,10 +272,11 @@ class BredeIntakeView(APIView):
                    description="De brede intake van het huidige traject, en wat nog ontbreekt "
                                "om hem af te ronden. Het onderwerp 'gezondheid' en Positieve "
                                "Gezondheid staan er alleen in als u gezondheidsgegevens mag "
-                               "zien.",
+                               "zien. Een ketenpartner die begeleidt naar werk ziet alleen "
+                               "de onderwerpen over werk.",
                    responses=schema.antwoorden({200: BredeIntakeSerializer}))
     def get(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        inburgeraar = inburgeraar_voor(request, pk, (Sectie.INTAKE, Sectie.INTAKE_WERK))
         return _intake_antwoord(request, traject_van(inburgeraar))
 
     @extend_schema(tags=["brede intake"], summary="Brede intake opslaan",

@@ -15,8 +15,8 @@ def casus_context(user, inburgeraar, traject) -> dict | None:
     from koers.begeleiding.models import Begeleiding, ChecklistItem, DuaalTraject, Ontzorgen
     from koers.inburgeraars.services import vandaag
 
-    zie_begeleiding = policy.mag_zien(user, Sectie.BEGELEIDING)
-    zie_ontzorgen = policy.mag_zien(user, Sectie.ONTZORGEN)
+    zie_begeleiding = policy.mag_zien(user, Sectie.BEGELEIDING, traject)
+    zie_ontzorgen = policy.mag_zien(user, Sectie.ONTZORGEN, traject)
     if traject is None or not (zie_begeleiding or zie_ontzorgen):
         return None
     context: dict = {"inburgeraar": inburgeraar, "traject": traject,

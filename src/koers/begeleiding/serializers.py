@@ -15,8 +15,7 @@ from koers.begeleiding.models import (
     Voorlichting,
 )
 from koers.organisaties.models import Organisatie
-
-SMALLINT_MAX = 32767
+from koers.web.forms import SMALLINT_MAX
 
 
 class ChecklistItemSerializer(serializers.Serializer):

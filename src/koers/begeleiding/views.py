@@ -31,6 +31,7 @@ from koers.begeleiding.models import (
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.services import log_lijst
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, fout_items, vereis
 
@@ -270,6 +271,7 @@ def _overzicht_pagina(request, *, import_form=None, import_fouten=None):
         qs = qs.filter(einddatum__gte=vandaag())
     rijen = list(qs.select_related("traject__inburgeraar", "gemeente__organisatie").order_by(
         "einddatum", "id")[:OVERZICHT_MAX])
+    log_lijst(user, rijen, [Sectie.NAAM, Sectie.ONTZORGEN], pad="traject")  # issue 5 §3
     open_maanden = {}
     for traject_id, maand in _open_maanden(user, [r.traject_id for r in rijen]):
         open_maanden.setdefault(traject_id, []).append(maand)

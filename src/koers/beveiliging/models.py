@@ -2,6 +2,7 @@
 and several may run side by side, so a counter in memory would count per process."""
 
 from django.db import models
+from django_otp.models import Device
 
 
 class Soort(models.TextChoices):
@@ -47,3 +48,23 @@ class Blokkade(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.sleutel} tot {self.tot:%Y-%m-%d %H:%M}"
+
+
+class WebAuthnSleutel(Device):
+    """A security key or passkey (WebAuthn) as second factor, beside the TOTP app.
+
+    A django-otp device, so the session counts as verified through the same ``otp_login`` as
+    a TOTP code. It holds only the public key: the private key never leaves the authenticator.
+    ``verify_token`` stays django-otp's default (refuse): a key proves itself by a signed
+    WebAuthn assertion (``koers.beveiliging.webauthn_sleutels``), never by a typed code.
+    """
+
+    credential_id = models.CharField(max_length=1400, unique=True)  # base64url, as sent
+    public_key = models.BinaryField()  # COSE
+    sign_count = models.PositiveBigIntegerField(default=0)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    laatst_gebruikt = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "beveiligingssleutel"
+        verbose_name_plural = "beveiligingssleutels"

@@ -122,3 +122,52 @@ def check_duo(app_configs=None, **kwargs):
             hint="Zet het OIN van DUO (20 cijfers, voor de header `doel`), zoals DUO het "
                  "heeft opgegeven.", id="koers.E014"))
     return problems
+
+
+_OIDC_AANBIEDERS = (
+    ("KOERS_OIDC", "KOERS_OIDC", "het inloggen van medewerkers met het organisatie-account"),
+    ("KOERS_PORTAAL_OIDC", "KOERS_PORTAAL_OIDC", "het inloggen met DigiD in Mijn Inburgering"),
+)
+_OIDC_NODIG = ("ISSUER", "CLIENT_ID", "CLIENT_SECRET")
+
+
+@register(Tags.security, deploy=False)
+def check_oidc(app_configs=None, **kwargs):
+    """OpenID Connect (koers.beveiliging.oidc): ids koers.E020-E022 and koers.W020."""
+    problems = []
+    for prefix, setting, wat in _OIDC_AANBIEDERS:
+        waarden = getattr(settings, setting)
+        # The other variables have defaults; these four say someone meant to switch it on.
+        if not any(waarden[sleutel] for sleutel in (*_OIDC_NODIG, "DISCOVERY_URL")):
+            continue
+        ontbreekt = [f"{prefix}_{sleutel}" for sleutel in _OIDC_NODIG if not waarden[sleutel]]
+        if ontbreekt:
+            problems.append(Error(
+                f"Half ingesteld: {', '.join(ontbreekt)} ontbreekt voor {wat}.",
+                hint=f"Zet {prefix}_ISSUER, {prefix}_CLIENT_ID en {prefix}_CLIENT_SECRET "
+                     f"samen, of laat alle {prefix}_*-variabelen leeg om het uit te zetten. "
+                     "Zie docs/beheer/inloggen-sso-digid.md.", id="koers.E020"))
+        for sleutel in ("ISSUER", "DISCOVERY_URL"):
+            adres = waarden[sleutel]
+            if not adres:
+                continue
+            deel = urlsplit(adres)
+            if deel.scheme not in ("http", "https") or not deel.hostname:
+                problems.append(Error(
+                    f"{prefix}_{sleutel} is geen http(s)-adres.",
+                    hint="Gebruik het adres zoals de inlogdienst het opgeeft, bijv. "
+                         "https://sso.gemeente.nl/realms/gemeente.", id="koers.E021"))
+            elif deel.scheme == "http" and not settings.DEMO:
+                problems.append(Warning(
+                    f"{prefix}_{sleutel} gebruikt http: het verkeer met de inlogdienst is "
+                    "onversleuteld.", hint="Gebruik https.", id="koers.W020"))
+        keuzes = [("TOKEN_AUTH", ("client_secret_basic", "client_secret_post"))]
+        if "KOPPELEN" in waarden:
+            keuzes.append(("KOPPELEN", ("gebruikersnaam", "email")))
+        for sleutel, toegestaan in keuzes:
+            waarde = waarden.get(sleutel, "")
+            if waarde and waarde.lower() not in toegestaan:
+                problems.append(Error(
+                    f"{prefix}_{sleutel}: '{waarde}' is geen geldige waarde.",
+                    hint=f"Gebruik {' of '.join(toegestaan)}.", id="koers.E022"))
+    return problems

@@ -79,9 +79,57 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("KOERS_DUO_HERSTEL_PER_MINUUT", "Zoveel open zaken per minuut vraagt de "
              "herstel-taak opnieuw op bij DUO (plicht en termijn).", default="60",
              kind="int"),
+    # Staff SSO over OpenID Connect (koers.beveiliging.oidc; docs/beheer/inloggen-sso-digid.md).
+    Variable("KOERS_OIDC_ISSUER", "Inloggen voor medewerkers met het account van de "
+             "organisatie (OpenID Connect). Issuer van de inlogdienst, precies zoals in het "
+             "discovery-document, bijv. https://sso.gemeente.nl/realms/gemeente (Keycloak) of "
+             "https://login.microsoftonline.com/TENANT-ID/v2.0 (Azure AD). Leeg: uit.",
+             kind="url"),
+    Variable("KOERS_OIDC_DISCOVERY_URL", "Adres van het discovery-document. Leeg: de "
+             "issuer met /.well-known/openid-configuration erachter.", kind="url"),
+    Variable("KOERS_OIDC_CLIENT_ID", "Client-id van Koers bij de inlogdienst."),
+    Variable("KOERS_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de inlogdienst.",
+             secret=True),
+    Variable("KOERS_OIDC_TOKEN_AUTH", "Hoe Koers het client-secret meestuurt: "
+             "client_secret_basic of client_secret_post.", default="client_secret_basic"),
+    Variable("KOERS_OIDC_SCOPES", "Scopes, gescheiden door spaties of komma's.",
+             default="openid profile email"),
+    Variable("KOERS_OIDC_CLAIM", "Claim in het ID-token met de gebruikersnaam of het "
+             "e-mailadres, bijv. preferred_username, upn of email.",
+             default="preferred_username"),
+    Variable("KOERS_OIDC_KOPPELEN", "Waarmee Koers het claim koppelt aan een bestaand "
+             "account: gebruikersnaam of email. Koers maakt nooit zelf accounts aan.",
+             default="gebruikersnaam"),
+    Variable("KOERS_OIDC_MFA_ACR", "acr-waarden (komma-gescheiden) die betekenen dat de "
+             "inlogdienst een tweede factor heeft gecontroleerd. Dan vraagt Koers geen eigen "
+             "code. Leeg: alleen KOERS_OIDC_MFA_AMR telt."),
+    Variable("KOERS_OIDC_MFA_AMR", "amr-waarden (komma-gescheiden) die betekenen dat de "
+             "inlogdienst een tweede factor heeft gecontroleerd, bijv. mfa (Azure AD) of otp "
+             "(Keycloak). Leeg en KOERS_OIDC_MFA_ACR leeg: Koers vraagt altijd zijn eigen "
+             "code."),
+    # DigiD for Mijn Inburgering, through an OIDC broker.
+    Variable("KOERS_PORTAAL_OIDC_ISSUER", "Inloggen met DigiD in Mijn Inburgering, via een "
+             "OpenID Connect-makelaar. Issuer van die makelaar, precies zoals in het "
+             "discovery-document. Leeg: uit.", kind="url"),
+    Variable("KOERS_PORTAAL_OIDC_DISCOVERY_URL", "Adres van het discovery-document van de "
+             "makelaar. Leeg: de issuer met /.well-known/openid-configuration erachter.",
+             kind="url"),
+    Variable("KOERS_PORTAAL_OIDC_CLIENT_ID", "Client-id van Koers bij de makelaar."),
+    Variable("KOERS_PORTAAL_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de makelaar.",
+             secret=True),
+    Variable("KOERS_PORTAAL_OIDC_TOKEN_AUTH", "Hoe Koers het client-secret meestuurt: "
+             "client_secret_basic of client_secret_post.", default="client_secret_basic"),
+    Variable("KOERS_PORTAAL_OIDC_SCOPES", "Scopes, gescheiden door spaties of komma's. Vraag "
+             "bij de makelaar welke scope het BSN meegeeft.", default="openid"),
+    Variable("KOERS_PORTAAL_OIDC_BSN_CLAIM", "Claim in het ID-token met het BSN.",
+             default="bsn"),
+    Variable("KOERS_PORTAAL_OIDC_ACR", "Vereist betrouwbaarheidsniveau: acr-waarden "
+             "(komma-gescheiden) die Koers accepteert; Koers vraagt er ook om bij het "
+             "inloggen. Leeg: elk niveau dat de makelaar geeft."),
 )
 
 _BY_NAME = {v.name: v for v in VARIABLES}
+VARIABLE_NAMES = frozenset(_BY_NAME)
 _TRUE = {"1", "true", "yes", "ja", "on"}
 _FALSE = {"0", "false", "no", "nee", "off", ""}
 

@@ -81,7 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "koers.organisaties.middleware.SessieVerlengenMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Instead of Django's LocaleMiddleware: other languages only in /mijn/, Dutch elsewhere.
+    "koers.portaal.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,7 +150,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 # Staff pages are Dutch. More languages (the portal of issue 5) are added here together with
 # their gettext catalogues; listing one before its catalogue exists would mix languages.
-LANGUAGES = [("nl", _("Nederlands"))]
+# Only Mijn Inburgering (/mijn/) uses the others: koers.portaal.middleware switches every other
+# page back to Dutch. Tigrinya's name is added to Django's LANG_INFO by koers.portaal.apps.
+LANGUAGES = [("nl", _("Nederlands")), ("en", "English"), ("ar", "العربية"), ("ti", "ትግርኛ"),
+             ("tr", "Türkçe"), ("uk", "Українська")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -165,6 +169,8 @@ _NPM_DIST = ("@utrecht/component-library-css/dist", "@utrecht/design-tokens/dist
              "htmx.org/dist")
 STATICFILES_DIRS = [(f"npm/{folder}", PROJECT_DIR / "node_modules" / folder)
                     for folder in _NPM_DIST if (PROJECT_DIR / "node_modules" / folder).exists()]
+# Uploads (the documents of Mijn Inburgering). Never served directly: the views check access.
+MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -245,6 +251,33 @@ DUO_MAX_POGINGEN = _safe(env.as_int, "KOERS_DUO_MAX_POGINGEN", 8)
 DUO_BACKOFF_MAX = _safe(env.as_int, "KOERS_DUO_BACKOFF_MAX", 3600)
 DUO_HERSTEL_PER_MINUUT = _safe(env.as_int, "KOERS_DUO_HERSTEL_PER_MINUUT", 60)
 DUO_LEASE_SECONDEN = _safe(env.as_int, "KOERS_DUO_LEASE_SECONDEN", 300)
+
+# OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
+# (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are
+# set; half a configuration is reported by check koers.E020.
+_OIDC_SLEUTELS = ("ISSUER", "DISCOVERY_URL", "CLIENT_ID", "CLIENT_SECRET", "TOKEN_AUTH",
+                  "SCOPES", "CLAIM", "KOPPELEN", "MFA_ACR", "MFA_AMR", "BSN_CLAIM", "ACR")
+
+
+def _oidc(prefix: str) -> dict[str, str]:
+    waarden = {}
+    for sleutel in _OIDC_SLEUTELS:
+        naam = f"{prefix}_{sleutel}"
+        if naam not in env.VARIABLE_NAMES:
+            continue
+        try:
+            waarden[sleutel] = env.raw(naam)
+        except OSError as error:  # a *_FILE that cannot be read
+            CONFIG_ERRORS.append(f"{naam}_FILE: {error}")
+            waarden[sleutel] = ""
+    return waarden
+
+
+KOERS_OIDC = _oidc("KOERS_OIDC")
+KOERS_OIDC_ENABLED = bool(KOERS_OIDC["ISSUER"] and KOERS_OIDC["CLIENT_ID"])
+KOERS_PORTAAL_OIDC = _oidc("KOERS_PORTAAL_OIDC")
+KOERS_PORTAAL_OIDC_ENABLED = bool(KOERS_PORTAAL_OIDC["ISSUER"]
+                                  and KOERS_PORTAAL_OIDC["CLIENT_ID"])
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("koers.api.urls")),
     path("duo/v1/", include("koers.duo.urls")),
     path("", include("koers.web.urls")),
+    path("", include("koers.beveiliging.urls")),  # SSO, DigiD (OIDC) and security keys
     *[path("", include(f"{app}.urls")) for app in UITVOERING_APPS],
 ]
 

@@ -33,6 +33,9 @@ from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Traject
 from koers.inburgeraars.services import Weigering
+from koers.toegang.policy import Sectie
+from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.services import log_job
 
 log = logging.getLogger(__name__)
 Reden = traject_rules.Afrondingsreden
@@ -68,6 +71,7 @@ def _context(traject: Traject, client: DuoClient) -> handlers.Context:
 
 def controleer(traject: Traject, client: DuoClient) -> None:
     ctx = _context(traject, client)
+    log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO])  # asks DUO about him (§3)
     plicht = ctx.haal("getInburgeringsplichtByBsn") or {}
     ctx.haal("getInburgeringstermijnByBsn")
     with transaction.atomic():

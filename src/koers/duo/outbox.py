@@ -33,6 +33,9 @@ from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
 from koers.inburgeraars.services import Weigering, registreer
+from koers.toegang.policy import Sectie
+from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.services import log_job
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,8 @@ def _lever_een_af(pk: int, client: DuoClient) -> bool:
     operatie = spec.operation(bericht.operation_id)
     path_params = operatie.match(bericht.pad) or {}
     pogingen = bericht.pogingen + 1
+    if bericht.traject_id is not None:  # the person's data goes to DUO (issue 5 §3)
+        log_job(Verwerking.Handeling.LEZEN, bericht.traject, [Sectie.DUO])
     try:
         antwoord = client.call(bericht.operation_id, bron=bericht.gemeente.oin,
                                path_params=path_params, body=bericht.body,

@@ -37,6 +37,9 @@ from koers.duo import handlers, herstel, lease, meldingen, outbox
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Notificatie
 from koers.inburgeraars.services import Weigering
+from koers.toegang.policy import Sectie
+from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.services import log_job
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +73,8 @@ def _verwerk_een(pk: int, client: DuoClient) -> bool:
     try:
         with transaction.atomic():
             traject = handlers.behandel(notificatie, client)
+            if traject is not None:  # processing a person's notification is logged (issue 5 §3)
+                log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO])
             if not lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.VERWERKT,
                                  pogingen=pogingen, verwerkt_op=timezone.now(), fout="",
                                  traject=traject):

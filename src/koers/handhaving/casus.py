@@ -41,7 +41,7 @@ def duo_context(traject) -> dict:
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    if traject is None or not policy.mag_zien(user, Sectie.HANDHAVING):
+    if traject is None or not policy.mag_zien(user, Sectie.HANDHAVING, traject):
         return None
     return {
         "inburgeraar": inburgeraar, "traject": traject,

@@ -194,6 +194,8 @@ class Gebeurtenis(models.Model):
         GESPREK = "gesprek", _("Voortgangsgesprek")
         SIGNAAL = "signaal", _("Signaal afgehandeld")
         HANDHAVING = "handhaving", _("Handhaving")
+        VERWIJZING = "verwijzing", _("Verwijzing naar ketenpartner")
+        PORTAAL = "portaal", _("Mijn Inburgering")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="gebeurtenissen")
     soort = models.CharField(max_length=30, choices=Soort.choices)

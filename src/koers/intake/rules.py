@@ -87,6 +87,13 @@ ONDERWERPEN: tuple[Onderwerp, ...] = (
               )),
 )
 ONDERWERP_SLEUTELS = tuple(o.sleutel for o in ONDERWERPEN)
+# The topics a partner who guides the person to work may read (issue 5 §1, "relevant intake
+# topics — never health"; P: need to know for the MAP and begeleiding naar werk). Not
+# health, family, social network or zelfredzaamheid: they say nothing about the work he
+# can do, and family and health are what people least want an employer's partner to know.
+WERK_ONDERWERPEN: tuple[str, ...] = (
+    "leerbaarheid", "motivatie_interesses", "werknemersvaardigheden", "opleiding",
+    "praktische_competenties", "digitale_vaardigheden", "werkervaring")
 ONDERWERPEN_BY_KEY = {o.sleutel: o for o in ONDERWERPEN}
 
 

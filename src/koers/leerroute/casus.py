@@ -9,7 +9,7 @@ TEMPLATE = "leerroute/casus_sectie.html"
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    if traject is None or not policy.mag_zien(user, Sectie.LEERROUTE):
+    if traject is None or not policy.mag_zien(user, Sectie.LEERROUTE, traject):
         return None
     from koers.leerroute.selectors import overzicht
 

@@ -14,7 +14,7 @@ TEMPLATE = "modules/casus_sectie.html"
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    if traject is None or not policy.mag_zien(user, Sectie.MODULES):
+    if traject is None or not policy.mag_zien(user, Sectie.MODULES, traject):
         return None
     stand = services.stand(traject)
     rijen = [

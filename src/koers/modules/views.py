@@ -36,7 +36,7 @@ def _module(module: str) -> str:
 def _lezen(request, pk):
     user = request.user
     inburgeraar, traject = casus_met_traject(user, pk)
-    if not policy.mag_zien(user, Sectie.MODULES):
+    if not policy.mag_zien(user, Sectie.MODULES, traject):
         raise PermissionDenied
     return inburgeraar, traject
 

@@ -25,6 +25,7 @@ from koers.monitoring.serializers import (
 )
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.services import LogtLijst
 
 LIVE = (Signaal.Status.OPEN, Signaal.Status.UITGESTELD)
 
@@ -45,9 +46,10 @@ def _context(request, **extra) -> dict:
                                     description="Standaard open."),
                ],
                responses=schema.antwoorden({200: SignaalSerializer(many=True)}, zaak=False))
-class SignaalLijst(generics.ListAPIView):
+class SignaalLijst(LogtLijst, generics.ListAPIView):
     serializer_class = SignaalSerializer
     pagination_class = Paginering
+    log_secties, log_pad = (Sectie.SIGNALEN,), "traject"  # issue 5 §3: each case is logged
 
     def get_queryset(self):
         user = self.request.user

@@ -38,10 +38,10 @@ def signalen_context(user, traject, *, formulieren: dict | None = None) -> dict 
 
 
 def gesprekken_context(user, traject) -> dict | None:
-    if not policy.mag_zien(user, Sectie.GESPREKKEN):
+    if not policy.mag_zien(user, Sectie.GESPREKKEN, traject):
         return None
     plan_gesprekken([traject.pk])  # idempotent: nothing to do when the planning is current
-    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
     qs = Voortgangsgesprek.objects.filter(traject=traject).order_by(
         "gehouden_op", "gepland_op", "id")
     if not met_gezondheid:

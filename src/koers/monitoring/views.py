@@ -21,6 +21,7 @@ from koers.organisaties.models import Rol
 from koers.pip.models import PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.services import log_lijst
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
@@ -67,6 +68,7 @@ def signalen(request):
         "traject__inburgeraar__bsn").order_by("vervaldatum", "id")[:PER_PAGINA + 1])
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
+    log_lijst(user, rijen, [Sectie.NAAM, Sectie.SIGNALEN], pad="traject")  # issue 5 §3
     dag = vandaag()
     for s in rijen:
         s.titel = titels.get(s.soort, s.soort)

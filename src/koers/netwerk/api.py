@@ -49,6 +49,7 @@ from koers.netwerk.serializers import (
 )
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.services import log_lijst
 
 TAG_REGISTERS = "netwerk: registers"
 TAG_CASUS = "netwerk: casus"
@@ -228,6 +229,7 @@ class Rooster(APIView):
                        .annotate(gepland=Sum("weken__dagdelen_gepland", default=0),
                                  aanwezig=Sum("weken__dagdelen_aanwezig", default=0))
                        .prefetch_related("workshops").order_by("startdatum", "id"))
+        log_lijst(request.user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")
         return Response(InstroomklasRoosterRijSerializer(plaatsingen, many=True).data)
 
 

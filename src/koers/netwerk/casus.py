@@ -53,7 +53,7 @@ def voorstel_tolken(inburgeraar) -> list[Tolk]:
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
-    if traject is None or not policy.mag_zien(user, Sectie.NETWERK):
+    if traject is None or not policy.mag_zien(user, Sectie.NETWERK, traject):
         return None
     context = gegevens(traject)
     context.update({

@@ -45,6 +45,7 @@ from koers.netwerk.models import (
 )
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
+from koers.verwerkingen.services import log_lijst
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
@@ -87,6 +88,8 @@ def instroomklas(request, gemeente_pk=None):
                    .order_by("startdatum", "id"))
     if not alle:
         plaatsingen = plaatsingen.filter(einddatum=None)
+    plaatsingen = list(plaatsingen)
+    log_lijst(user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")  # issue 5 §3
     rijen = []
     dag = vandaag()
     for plaatsing in plaatsingen:

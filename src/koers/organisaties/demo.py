@@ -214,8 +214,15 @@ def seed(stdout=None) -> dict[str, int]:
 
 def accounts_tabel() -> str:
     """The demo accounts as a plain-text table, for `make run` and `koers seed`."""
-    breedte = max(len(a.username) for a in ACCOUNTS)
+    from koers.web.secties import optionele_modules
+
+    rijen = [(a.username, a.omschrijving) for a in ACCOUNTS]
+    # The accounts an app seeds itself (``ACCOUNTS`` of its demo module: username first,
+    # description last), e.g. the ketenpartners.
+    rijen += [(account[0], account[-1]) for module in optionele_modules("demo")
+              for account in getattr(module, "ACCOUNTS", ())]
+    breedte = max(len(naam) for naam, _ in rijen)
     regels = [f"Demo-accounts (wachtwoord voor allemaal: {DEMO_WACHTWOORD})"]
-    for a in ACCOUNTS:
-        regels.append(f"  {a.username.ljust(breedte)}  {a.omschrijving}")
+    for naam, omschrijving in rijen:
+        regels.append(f"  {naam.ljust(breedte)}  {omschrijving}")
     return "\n".join(regels)

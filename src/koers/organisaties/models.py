@@ -136,6 +136,9 @@ class Rol(models.TextChoices):
     UITKERINGSADMINISTRATIE = "uitkeringsadministratie", _("Uitkeringsadministratie")
     # Sees the verwerkingenlogging (issue 5 §3); reaches no case data.
     PRIVACY_OFFICER = "privacy", _("Privacy officer")
+    # A user of a ketenpartner (issue 5 §1): reaches only the cases referred to his
+    # organisation while the referral runs, and only the sections of its task.
+    PARTNER = "partner", _("Medewerker ketenpartner")
 
 
 class Gebruiker(AbstractUser):

@@ -10,6 +10,16 @@ those of another gemeente of the subregio while that gemeente has delegated its 
 reach no personal data. The uitkeringsadministratie (need to know, issue 4 §6) reaches only
 the cases of its own gemeente with a running or just ended financieel ontzorgen, and only
 their name/BSN and the ontzorgen register.
+
+Ketenpartners (issue 5 §1): a user with the partner role in a partner organisation (not a
+gemeente) reaches only the cases with a *running* referral (geaccepteerd or lopend) to his
+organisation, and on such a case only the sections of the referred tasks
+(:data:`koers.partners.rules.TAAK_SECTIES`) — never health, finances or the inburgeraar's
+messages and documents. An offered referral shows him the name in his list of referrals
+only. His sections therefore depend on the case: ``mag_zien(user, sectie, traject)`` and
+``zichtbare_secties(user, traject)``; without a traject a partner sees no section at all
+(no lists, signals, registers or werkvoorraad). For the other roles the traject changes
+nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +40,9 @@ class Sectie(StrEnum):
     TRAJECT = "traject"  # status, adviseur, plicht, PIP deadline and termijn
     TIJDLIJN = "tijdlijn"
     INTAKE = "intake"
+    # Only the intake topics about work (intake.rules.WERK_ONDERWERPEN), for a partner who
+    # guides the person to work (issue 5 §1); INTAKE includes them.
+    INTAKE_WERK = "intake_werk"
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
     DUO = "duo"  # the traject's messages to and notifications from DUO
@@ -46,6 +59,8 @@ class Sectie(StrEnum):
     # and uploads can hold anything (a doctor's letter), so only the adviseur reads them.
     BERICHTEN = "berichten"
     DOCUMENTEN = "documenten"
+    # Issue 5 §1: the referrals of the case to ketenpartners and their progress reports.
+    VERWIJZINGEN = "verwijzingen"
 
 
 class Actie(StrEnum):
@@ -69,6 +84,10 @@ class Actie(StrEnum):
     HANDHAVEN = "handhaven"
     DUO_MELDEN = "duo_melden"  # report MAP, PVT, Z-route, uren and aanbod to DUO
     BERICHT_STUREN = "bericht_sturen"  # answer the inburgeraar in Mijn Inburgering
+    VERWIJZEN = "verwijzen"  # refer a case to a ketenpartner, or take the referral back
+    # The partner's side of a referral to his organisation: accept or decline, report
+    # progress, close.
+    VERWIJZING_UITVOEREN = "verwijzing_uitvoeren"
 
 
 # The refusal when health data (AVG art. 9) is sent by someone who may not see it: the same
@@ -94,12 +113,15 @@ SECTIES: dict[str, frozenset[Sectie]] = {
 }
 
 ACTIES: dict[str, frozenset[Actie]] = {
-    Rol.ADVISEUR: frozenset(Actie) - {Actie.ADVISEUR_TOEWIJZEN},
+    Rol.ADVISEUR: frozenset(Actie) - {Actie.ADVISEUR_TOEWIJZEN, Actie.VERWIJZING_UITVOEREN},
     Rol.TEAMLEIDER: frozenset({Actie.ADVISEUR_TOEWIJZEN, Actie.AANMELDEN,
                                Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN,
                                Actie.NETWERK_REGISTERS_BEHEREN, Actie.SIGNAAL_AFHANDELEN}),
     Rol.UITKERINGSADMINISTRATIE: frozenset({Actie.ONTZORGEN_BEWERKEN}),
 }
+# A ketenpartner's actions: on the referrals to his own organisation only (the services check
+# the organisation). Kept apart from ACTIES, which holds the gemeente's case roles.
+PARTNER_ACTIES: frozenset[Actie] = frozenset({Actie.VERWIJZING_UITVOEREN})
 
 
 def _rollen(user) -> list[str]:
@@ -108,10 +130,28 @@ def _rollen(user) -> list[str]:
     return list(getattr(user, "rollen", None) or [])
 
 
+def is_partner(user) -> bool:
+    """A user of a ketenpartner: the partner role in an organisation that is no gemeente."""
+    if Rol.PARTNER not in _rollen(user):
+        return False
+    organisatie = getattr(user, "organisatie", None)
+    return organisatie is not None and not organisatie.is_gemeente
+
+
 def heeft_casustoegang(user) -> bool:
     """Whether the user works on cases at all (and so may see personal data)."""
-    return user.is_authenticated and user.gemeente is not None and any(
-        r in CASE_ROLES for r in _rollen(user))
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.gemeente is not None and any(r in CASE_ROLES for r in _rollen(user)):
+        return True
+    return is_partner(user)
+
+
+def _lopende_verwijzingen(user):
+    """The running referrals to the partner's organisation (a queryset, used as subquery)."""
+    from koers.partners.models import Verwijzing
+    from koers.partners.rules import LOPEND
+    return Verwijzing.objects.filter(organisatie_id=user.organisatie_id, status__in=LOPEND)
 
 
 def _gemeente_filter(user, field: str) -> Q:
@@ -137,7 +177,13 @@ def _ontzorgen_filter(user, field: str) -> Q:
 
 def _bereik_filter(user, soort: str) -> Q:
     """Reach of the user (``soort`` "inburgeraar" or "traject"): full for adviseur and
-    teamleider, the ontzorgen cases only for a user with no other case role."""
+    teamleider, the ontzorgen cases only for a user with no other case role, the cases with
+    a running referral to his organisation for a partner (one subquery on its index)."""
+    if user.gemeente is None:
+        lopend = _lopende_verwijzingen(user).values("traject_id")
+        if soort == "inburgeraar":
+            return Q(huidig_traject_id__in=lopend)
+        return Q(pk__in=lopend)
     if any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
         return _gemeente_filter(user, "gemeente_id")
     return _ontzorgen_filter(user, soort)
@@ -167,7 +213,7 @@ def get_inburgeraar_voor(user, pk) -> Inburgeraar:
 
 def zichtbare_gemeenten(user):
     from koers.organisaties.models import Gemeente
-    if not heeft_casustoegang(user):
+    if not heeft_casustoegang(user) or user.gemeente is None:
         return Gemeente.objects.none()
     if not any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
         return Gemeente.objects.filter(pk=user.gemeente.pk).select_related("organisatie")
@@ -181,26 +227,92 @@ GEBEURTENIS_SECTIES: dict[str, Sectie] = {
     "leerroute": Sectie.LEERROUTE, "module": Sectie.MODULES,
     "begeleiding": Sectie.BEGELEIDING, "ontzorgen": Sectie.ONTZORGEN,
     "netwerk": Sectie.NETWERK, "gesprek": Sectie.GESPREKKEN, "signaal": Sectie.SIGNALEN,
-    "handhaving": Sectie.HANDHAVING,
+    "handhaving": Sectie.HANDHAVING, "verwijzing": Sectie.VERWIJZINGEN,
+    "portaal": Sectie.BERICHTEN,  # the adviseur answered in Mijn Inburgering
 }
 
 
-def verborgen_gebeurtenissen(user) -> list[str]:
+def verborgen_gebeurtenissen(user, traject=None) -> list[str]:
     """The timeline soorten the user may not see (to exclude in the one timeline query)."""
     return [soort for soort, sectie in GEBEURTENIS_SECTIES.items()
-            if not mag_zien(user, sectie)]
+            if not mag_zien(user, sectie, traject)]
 
 
-def mag_zien(user, sectie: Sectie) -> bool:
+PARTNER_CACHE = "_koers_partner_secties"
+
+
+def partner_secties(user, traject) -> frozenset[Sectie]:
+    """The sections of this traject a partner may read: those of the tasks of the running
+    referrals to his organisation. One query per traject and user, kept on the traject
+    object, so a case page asking for each section costs one query in all."""
+    if traject is None or not is_partner(user):
+        return frozenset()
+    cache = traject.__dict__.setdefault(PARTNER_CACHE, {})
+    if user.pk not in cache:
+        from koers.partners.rules import secties_voor_taken
+        taken = _lopende_verwijzingen(user).filter(traject_id=traject.pk).values_list(
+            "taak", flat=True)
+        cache[user.pk] = frozenset(Sectie(s) for s in secties_voor_taken(taken))
+    return cache[user.pk]
+
+
+def mag_zien(user, sectie: Sectie, traject=None) -> bool:
+    """Whether the user may read this section; for a partner only of this ``traject`` (the
+    case's current traject), and never without one. Other roles: the traject is ignored."""
+    if is_partner(user) and getattr(user, "gemeente", None) is None:
+        return sectie in partner_secties(user, traject)
     return any(sectie in SECTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
 
 
-def zichtbare_secties(user) -> list[Sectie]:
+def zichtbare_secties(user, traject=None) -> list[Sectie]:
     """The sections of a case the user may read (what a case page shows him)."""
-    return [s for s in Sectie if mag_zien(user, s)]
+    return [s for s in Sectie if mag_zien(user, s, traject)]
+
+
+def verwijzingen_voor(user):
+    """The referrals to ketenpartners the user may see: for a partner the open ones
+    (aangeboden, geaccepteerd, lopend) to his organisation; for a gemeente role with the
+    VERWIJZINGEN section those of the trajecten within reach. One query with a subquery."""
+    from koers.partners.models import Verwijzing
+    from koers.partners.rules import OPEN
+    if is_partner(user) and getattr(user, "gemeente", None) is None:
+        return Verwijzing.objects.filter(organisatie_id=user.organisatie_id, status__in=OPEN)
+    if not mag_zien(user, Sectie.VERWIJZINGEN):
+        return Verwijzing.objects.none()
+    return Verwijzing.objects.filter(traject__in=trajecten_voor(user).values("pk"))
+
+
+def mag_taakverdeling_zien(user) -> bool:
+    """The taakverdeling of the user's gemeente (issue 5 §1): no personal data; for the
+    adviseur, teamleider and beleid."""
+    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
+            is not None and any(r in (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.BELEID)
+                                for r in _rollen(user)))
+
+
+def mag_taakverdeling_wijzigen(user) -> bool:
+    """The teamleider keeps the table of his own gemeente up to date (beheer: the admin)."""
+    return mag_taakverdeling_zien(user) and Rol.TEAMLEIDER in _rollen(user)
+
+
+def intake_onderwerpen_voor(user, traject=None) -> tuple[str, ...]:
+    """The topics of the brede intake the user may read on this traject: every topic with
+    INTAKE (health only with GEZONDHEID), the topics about work with INTAKE_WERK only, else
+    none. The one answer for the case page and the API."""
+    from koers.intake import rules as intake_rules
+
+    if mag_zien(user, Sectie.INTAKE, traject):
+        gezondheid = mag_zien(user, Sectie.GEZONDHEID, traject)
+        return tuple(o.sleutel for o in intake_rules.ONDERWERPEN
+                     if gezondheid or not o.bijzonder)
+    if mag_zien(user, Sectie.INTAKE_WERK, traject):
+        return intake_rules.WERK_ONDERWERPEN
+    return ()
 
 
 def mag(user, actie: Actie) -> bool:
+    if is_partner(user):
+        return actie in PARTNER_ACTIES
     return any(actie in ACTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
 
 
@@ -238,8 +350,18 @@ def verwerkingen_voor(user):
         | Q(organisatie_oin=gemeente.oin))
 
 
+def persoon_voor_inzage(user, bsn: str) -> Inburgeraar | None:
+    """The person whose complete data the user may export (AVG art. 15 inzage): only the
+    privacy officer, only for a person of his own gemeente; else ``None``."""
+    if not mag_verwerkingen_zien(user):
+        return None
+    return (Inburgeraar.objects.select_related("gemeente__organisatie", "huidig_traject__adviseur")
+            .filter(bsn=bsn, gemeente=user.gemeente).first())
+
+
 def mag_verwerkingen_zien(user) -> bool:
     """The verwerkingenlogging (issue 5 §3): the privacy officer of a gemeente sees who read
     or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""
     return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
             is not None and Rol.PRIVACY_OFFICER in _rollen(user))
+

@@ -110,3 +110,20 @@ class Bewaartermijn(models.Model):
 
     def __str__(self):
         return f"{self.gemeente}: {self.jaren} jaar"
+
+
+class Geanonimiseerd(models.Model):
+    """The mark that a person was anonymised after the bewaartermijn (issue 5 §3): his case
+    stays for the statistics, without identity. Kept apart so the person's own model need
+    not know about retention."""
+
+    inburgeraar = models.OneToOneField("inburgeraars.Inburgeraar", on_delete=models.CASCADE,
+                                       primary_key=True, related_name="geanonimiseerd")
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "geanonimiseerde persoon"
+        verbose_name_plural = "geanonimiseerde personen"
+
+    def __str__(self):
+        return f"inburgeraar {self.inburgeraar_id} geanonimiseerd op {self.op:%Y-%m-%d}"

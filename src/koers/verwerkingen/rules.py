@@ -17,6 +17,15 @@ BEGIN_HASH = "0" * 64
 # lid 1 sub b, art. 30 lid 1 sub b).
 DOEL_UITVOERING = "uitvoering Wet inburgering 2021"
 
+# The DUO exchange: DUO is the source of plicht, doelgroep, termijn and results and receives
+# the PIP, MAP/PVT and Z-route results from the gemeente (DOMAIN.md "Actors"; the M2M
+# interface in duo-m2m/). A purpose of its own, so the log tells it from the adviseur's work.
+DOEL_DUO = "gegevensuitwisseling met DUO (Wet inburgering 2021)"
+# The data subject's right of access (AVG art. 15).
+DOEL_INZAGE = "AVG art. 15: recht op inzage"
+# Retention: anonymising a closed case after its bewaartermijn (AVG art. 5 lid 1 sub e).
+DOEL_BEWAARTERMIJN = "bewaartermijn (AVG art. 5 lid 1 sub e)"
+
 # Verwerkingsactiviteiten (the register of AVG art. 30).
 ACTIVITEIT_INZIEN = "dossier inzien"
 ACTIVITEIT_WIJZIGEN = "dossier wijzigen"
@@ -24,6 +33,9 @@ ACTIVITEIT_EXPORT = "export"
 ACTIVITEIT_DUO = "DUO-bericht"
 ACTIVITEIT_INZAGE = "AVG inzage (art. 15)"
 ACTIVITEIT_PORTAAL = "eigen dossier in Mijn Inburgering"
+ACTIVITEIT_LIJST = "zaken in lijst getoond"
+ACTIVITEIT_ZOEKEN = "zoeken op BSN"
+ACTIVITEIT_ANONIMISEREN = "anonimiseren na bewaartermijn"
 
 # Retention of a closed case before it is anonymised: 5 years after the traject ended.
 # Argument (docs/gebruikers/handleiding-privacy.md): a boete can be imposed and collected

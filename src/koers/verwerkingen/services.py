@@ -72,10 +72,19 @@ def log(*, user, handeling: str, activiteit: str, inburgeraar_id: int | None = N
 
 def log_lezen_lijst(user, zaken: Iterable[tuple[int, int | None]], secties: Iterable[str], *,
                     kanaal: str | None = None,
-                    activiteit: str = "zaken in lijst getoond") -> list[Verwerking]:
+                    activiteit: str = rules.ACTIVITEIT_LIJST) -> list[Verwerking]:
     """One record per case shown in a list (werkvoorraad, search results): ``zaken`` are
-    ``(inburgeraar_id, traject_id)``. One lock and one multi-row insert: three statements
-    whatever the length of the page. For the lists that still have to be wired."""
+    ``(inburgeraar_id, traject_id)``. See :func:`log_veel`."""
+    return log_veel(user, zaken, secties, handeling=Verwerking.Handeling.LEZEN,
+                    activiteit=activiteit, kanaal=kanaal)
+
+
+def log_veel(user, zaken: Iterable[tuple[int, int | None]], secties: Iterable[str], *,
+             handeling: str, activiteit: str, kanaal: str | None = None,
+             doel: str = rules.DOEL_UITVOERING) -> list[Verwerking]:
+    """One record per case, chained, with one lock and one multi-row insert: three
+    statements whatever the number of cases (on SQLite, whose driver binds at most 999
+    values, every 55 rows take one more insert)."""
     zaken = list(zaken)
     if not zaken:
         return []
@@ -83,9 +92,8 @@ def log_lezen_lijst(user, zaken: Iterable[tuple[int, int | None]], secties: Iter
         kop, _ = Kop.objects.select_for_update().get_or_create(
             pk=1, defaults={"laatste_hash": rules.BEGIN_HASH})
         nu = timezone.now()
-        gedeeld = dict(_actor(user), tijdstip=nu, doel=rules.DOEL_UITVOERING,
-                       activiteit=activiteit, kanaal=kanaal or KANAAL.get(),
-                       handeling=Verwerking.Handeling.LEZEN,
+        gedeeld = dict(_actor(user), tijdstip=nu, doel=doel, activiteit=activiteit,
+                       kanaal=kanaal or KANAAL.get(), handeling=handeling,
                        secties=sorted({str(s) for s in secties}))
         vorige = kop.laatste_hash
         rijen = []
@@ -100,6 +108,60 @@ def log_lezen_lijst(user, zaken: Iterable[tuple[int, int | None]], secties: Iter
             "id", flat=True).get(hash=vorige)
         kop.save(update_fields=["laatste_hash", "laatste_id"])
     return rijen
+
+
+def zaken_van(rijen: Iterable, pad: str = "") -> list[tuple[int, int | None]]:
+    """``(inburgeraar_id, traject_id)`` of the rows of a list page. ``pad`` leads from a row
+    to its Traject or Inburgeraar (``"traject"``, ``"traject__inburgeraar"``; empty when the
+    row is one). Reads only loaded ids: no query when the list used select_related."""
+    from koers.inburgeraars.models import Inburgeraar
+
+    zaken = []
+    for rij in rijen:
+        doel = rij
+        for deel in filter(None, pad.split("__")):
+            doel = getattr(doel, deel)
+        if isinstance(doel, Inburgeraar):
+            zaken.append((doel.pk, doel.huidig_traject_id))
+        else:
+            zaken.append((doel.inburgeraar_id, doel.pk))
+    return zaken
+
+
+def log_lijst(user, rijen: Iterable, secties: Iterable[str], *, pad: str = "",
+              kanaal: str | None = None, activiteit: str = rules.ACTIVITEIT_LIJST
+              ) -> list[Verwerking]:
+    """The one-line call for a list page or API list: every case shown is logged as read,
+    with the sections the list shows (issue 5 §3). Constant in statements (see
+    :func:`log_lezen_lijst`)."""
+    return log_lezen_lijst(user, zaken_van(rijen, pad), secties, kanaal=kanaal,
+                           activiteit=activiteit)
+
+
+class LogtLijst:
+    """Mixin for a DRF list view: logs the cases on the page it answers. Set ``log_secties``
+    and ``log_pad`` (see :func:`zaken_van`)."""
+
+    log_secties: tuple[str, ...] = ()
+    log_pad = ""
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)  # type: ignore[misc]
+        if pagina is not None:
+            verzoek = self.request  # type: ignore[attr-defined]
+            zoekt = bool(verzoek.query_params.get("bsn"))
+            log_lijst(verzoek.user, pagina, self.log_secties, pad=self.log_pad,
+                      kanaal=Verwerking.Kanaal.API,
+                      activiteit=rules.ACTIVITEIT_ZOEKEN if zoekt else rules.ACTIVITEIT_LIJST)
+        return pagina
+
+
+def log_job(handeling: str, traject, secties: Iterable[str], *,
+            activiteit: str = rules.ACTIVITEIT_DUO, doel: str = rules.DOEL_DUO) -> Verwerking:
+    """A background job (the DUO worker, retention) processed a person's data."""
+    return log(user=None, handeling=handeling, activiteit=activiteit,
+               inburgeraar_id=traject.inburgeraar_id, traject_id=traject.pk, secties=secties,
+               kanaal=Verwerking.Kanaal.JOB, doel=doel)
 
 
 def log_lezen(user, inburgeraar, secties: Iterable[str], *, kanaal: str | None = None,
@@ -154,11 +216,13 @@ def verifieer(stuk: int = CONTROLE_STUK) -> int | None:
         return nieuwste
     return None
 
-def te_anonimiseren(vandaag):
+
+def te_anonimiseren(vandaag, *, gemeente=None):
     """Dry-run of the retention rule: the closed trajecten whose bewaartermijn has passed,
     as ``(gemeente, traject_id, inburgeraar_id, afgerond_op, vanaf)``, oldest first. Changes
     nothing. A person with another, still open or recent traject is skipped: only his last
-    traject counts. Three queries, whatever the number of cases."""
+    traject counts; a person already anonymised too. ``gemeente``: only its cases. Three
+    queries, whatever the number of cases."""
     import datetime as dt
 
     from django.db.models import F, Max, Q
@@ -174,10 +238,12 @@ def te_anonimiseren(vandaag):
     grens = dt.datetime.combine(vandaag.replace(year=vandaag.year - kortste), dt.time.max,
                                 timezone.get_current_timezone())
     rijen = (Traject.objects.filter(status=Status.AFGEROND,
-                                    inburgeraar__huidig_traject_id=F("pk"))
+                                    inburgeraar__huidig_traject_id=F("pk"),
+                                    inburgeraar__geanonimiseerd__isnull=True)
              .annotate(afgerond_op=Max("gebeurtenissen__op",
                                        filter=Q(gebeurtenissen__naar_status=Status.AFGEROND)))
              .filter(afgerond_op__lte=grens)
+             .filter(**({"gemeente": gemeente} if gemeente is not None else {}))
              .values_list("gemeente_id", "pk", "inburgeraar_id", "afgerond_op")
              .order_by("afgerond_op", "pk"))
     namen = dict((g.pk, g.naam) for g in Gemeente.objects.select_related("organisatie"))

@@ -8,4 +8,7 @@ app_name = "verwerkingen"
 urlpatterns = [
     path("verwerkingen/", views.zoeken, name="zoeken"),
     path("verwerkingen/export.json", views.export, name="export"),
+    path("verwerkingen/inzage.json", views.inzage, {"formaat": "json"}, name="inzage-json"),
+    path("verwerkingen/inzage.pdf", views.inzage, {"formaat": "pdf"}, name="inzage-pdf"),
+    path("verwerkingen/bewaartermijn/", views.bewaartermijn, name="bewaartermijn"),
 ]

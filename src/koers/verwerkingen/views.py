@@ -16,9 +16,13 @@ from django.utils.translation import gettext as _
 
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.rules import is_valid_bsn
+from koers.inburgeraars.services import vandaag
+from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
+from koers.toegang.policy import Sectie
+from koers.verwerkingen import inzage as inzage_gegevens
 from koers.verwerkingen import rules, services
-from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.models import Bewaartermijn, Verwerking
 from koers.web.views.common import fout_items
 
 PER_PAGINA = 50
@@ -60,6 +64,7 @@ def zoeken(request):
     van = _datum(request.GET.get("van") or "", "van", fouten)
     tot = _datum(request.GET.get("tot") or "", "tot", fouten)
     qs = policy.verwerkingen_voor(user)
+    persoon = None
     if bsn:
         persoon = _persoon(bsn, fouten, user.gemeente)
         if persoon is not None:
@@ -76,6 +81,12 @@ def zoeken(request):
     if na.isdigit():
         qs = qs.filter(id__lt=int(na))
     rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[:PER_PAGINA + 1])
+    if bsn and not fouten and persoon:
+        # Looking a person up by BSN is a processing of his data too (issue 5 §3); logged
+        # after the search, so the officer's own search is in the next one.
+        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
+                     activiteit=rules.ACTIVITEIT_ZOEKEN, inburgeraar_id=persoon,
+                     secties=["verwerkingen"], doel=rules.DOEL_INZAGE)
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
     return render(request, "verwerkingen/zoeken.html", {
@@ -103,7 +114,7 @@ def export(request):
         services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
                      activiteit=rules.ACTIVITEIT_INZAGE, inburgeraar_id=persoon,
                      kanaal=Verwerking.Kanaal.EXPORT, secties=["verwerkingen"],
-                     doel="AVG art. 15: recht op inzage")
+                     doel=rules.DOEL_INZAGE)
         rijen = [
             {"id": v.pk, "tijdstip": v.tijdstip.isoformat(), "organisatie": v.organisatie,
              "rollen": v.rollen, "gebruiker": v.actor_naam, "doel": v.doel,
@@ -116,3 +127,59 @@ def export(request):
     antwoord = HttpResponse(inhoud, content_type="application/json; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="verwerkingen-{persoon}.json"'
     return antwoord
+
+
+@login_required
+def inzage(request, formaat: str):
+    """Everything Koers holds about one person (AVG art. 15), as JSON or PDF: all linked
+    data (koers.verwerkingen.inzage), his files by name and size, and who saw his data. The
+    export itself is logged, in the same transaction."""
+    user = request.user
+    _vereis(user)
+    fouten: dict[str, str] = {}
+    bsn = (request.GET.get("bsn") or "").strip()
+    if not is_valid_bsn(bsn):
+        fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
+    persoon = None if fouten else policy.persoon_voor_inzage(user, bsn)
+    if persoon is None:
+        return HttpResponse(json.dumps({"detail": _("Onbekend of ongeldig BSN."),
+                                        "fouten": {"bsn": [fouten.get("bsn", "")]}}),
+                            status=400 if fouten else 404, content_type="application/json")
+    with transaction.atomic():
+        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
+                     activiteit=rules.ACTIVITEIT_INZAGE, inburgeraar_id=persoon.pk,
+                     traject_id=persoon.huidig_traject_id, kanaal=Verwerking.Kanaal.EXPORT,
+                     secties=[*(s.value for s in Sectie), "verwerkingen"],
+                     doel=rules.DOEL_INZAGE)
+        data = inzage_gegevens.gegevens(persoon)
+    if formaat == "pdf":
+        try:
+            inhoud = inzage_gegevens.pdf(persoon, data)
+        except PdfFout as fout:
+            return HttpResponse(str(fout), status=500, content_type="text/plain; charset=utf-8")
+        antwoord = HttpResponse(inhoud, content_type="application/pdf")
+    else:
+        antwoord = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2, default=str),
+                                content_type="application/json; charset=utf-8")
+    antwoord["Content-Disposition"] = (
+        f'attachment; filename="inzage-{persoon.pk}.{"pdf" if formaat == "pdf" else "json"}"')
+    return antwoord
+
+
+BEWAAR_MAX = 500
+
+
+@login_required
+def bewaartermijn(request):
+    """The dry-run report of the retention rule for the officer's gemeente: which closed
+    cases are past their bewaartermijn. Ids and dates only, no names; changes nothing (the
+    functioneel beheerder anonymises with ``koers verwerkingen-bewaartermijn --uitvoeren``)."""
+    user = request.user
+    _vereis(user)
+    dag = vandaag()
+    rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
+    termijn = Bewaartermijn.objects.filter(gemeente=user.gemeente).values_list(
+        "jaren", flat=True).first() or rules.BEWAARTERMIJN_JAREN
+    return render(request, "verwerkingen/bewaartermijn.html", {
+        "rijen": rijen[:BEWAAR_MAX], "totaal": len(rijen), "afgekapt": len(rijen) > BEWAAR_MAX,
+        "vandaag": dag, "jaren": termijn, "standaard": rules.BEWAARTERMIJN_JAREN})

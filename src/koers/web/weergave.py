@@ -18,13 +18,15 @@ def _waarde(veld: intake_rules.Veld, waarde) -> str:
     return str(waarde)
 
 
-def intake_onderwerpen(intake, *, met_gezondheid: bool) -> list[dict]:
-    """Each topic with its explanation and structured answers. The gezondheid topic only
-    when the caller may show health data (then ``intake.gezondheid`` is read at all)."""
+def intake_onderwerpen(intake, sleutels: tuple[str, ...]) -> list[dict]:
+    """Each topic of ``sleutels`` (policy.intake_onderwerpen_voor) with its explanation and
+    structured answers. ``intake.gezondheid`` is read only when the gezondheid topic is
+    among them."""
+    met_gezondheid = any(intake_rules.ONDERWERPEN_BY_KEY[s].bijzonder for s in sleutels)
     antwoorden = intake.alle_onderwerpen() if met_gezondheid else intake.onderwerpen
     resultaat = []
     for onderwerp in intake_rules.ONDERWERPEN:
-        if onderwerp.bijzonder and not met_gezondheid:
+        if onderwerp.sleutel not in sleutels:
             continue
         antwoord = antwoorden.get(onderwerp.sleutel) or {}
         resultaat.append({

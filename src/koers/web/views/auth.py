@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from koers.beveiliging import inlogpogingen
+from koers.beveiliging import inlogpogingen, webauthn_sleutels
 from koers.organisaties.tweede_factor import (
     DEMO_SKIP_SESSION_KEY,
     heeft_tweede_factor_nodig,
@@ -29,12 +30,22 @@ from koers.web.forms import CodeForm, InlogForm
 from koers.web.views.common import veilige_volgende
 
 
-def _geblokkeerd(request, gebruikersnaam: str):
-    """The same answer whether or not the username exists (429: too many requests)."""
-    form = InlogForm(request, initial={"username": gebruikersnaam})
+def _inlogpagina(request, form, fouten, *, status: int = 200):
     return render(request, "web/login.html", {
-        "form": form, "next": request.GET.get("next", ""),
-        "fouten": [{"href": None, "tekst": str(inlogpogingen.MELDING)}]}, status=429)
+        "form": form, "next": request.GET.get("next", ""), "fouten": fouten,
+        "oidc_aan": settings.KOERS_OIDC_ENABLED}, status=status)
+
+
+def inlogpagina_met_melding(request, melding, *, status: int, gebruikersnaam: str = ""):
+    """The login page with one message in the error summary (also for the SSO login)."""
+    form = InlogForm(request, initial={"username": gebruikersnaam})
+    return _inlogpagina(request, form, [{"href": None, "tekst": str(melding)}], status=status)
+
+
+def geblokkeerd(request, gebruikersnaam: str = ""):
+    """The same answer whether or not the username exists (429: too many requests)."""
+    return inlogpagina_met_melding(request, inlogpogingen.MELDING, status=429,
+                                   gebruikersnaam=gebruikersnaam)
 
 
 def _verkeerd_wachtwoord(form) -> bool:
@@ -53,7 +64,7 @@ def inloggen(request):
         ip = inlogpogingen.client_ip(request)
         # Blocked: the password is not even checked, so a right guess shows nothing either.
         if inlogpogingen.is_geblokkeerd(gebruikersnaam, ip):
-            return _geblokkeerd(request, gebruikersnaam)
+            return geblokkeerd(request, gebruikersnaam)
         if form.is_valid():
             user = form.get_user()
             auth.login(request, user)
@@ -66,9 +77,8 @@ def inloggen(request):
             # not reset the count of wrong codes.
             return redirect(reverse("web:tweede_factor") + "?" + urlencode({"next": volgende}))
         if _verkeerd_wachtwoord(form) and inlogpogingen.registreer_mislukt(gebruikersnaam, ip):
-            return _geblokkeerd(request, gebruikersnaam)
-    return render(request, "web/login.html", {
-        "form": form, "next": request.GET.get("next", ""), "fouten": form.fout_samenvatting})
+            return geblokkeerd(request, gebruikersnaam)
+    return _inlogpagina(request, form, form.fout_samenvatting)
 
 
 def _qr_svg(url: str) -> str:
@@ -98,7 +108,7 @@ def tweede_factor(request):
     if request.method == "POST" and inlogpogingen.is_geblokkeerd(user.get_username(), ip):
         # Wrong codes count like wrong passwords: blocked, the half-done login ends.
         auth.logout(request)
-        return _geblokkeerd(request, "")
+        return geblokkeerd(request, "")
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = device.verify_is_allowed()
         if not toegestaan:
@@ -117,10 +127,12 @@ def tweede_factor(request):
         else:
             if inlogpogingen.registreer_mislukt(user.get_username(), ip):
                 auth.logout(request)
-                return _geblokkeerd(request, "")
+                return geblokkeerd(request, "")
             form.add_error("code", _("Deze code klopt niet. Vul de code in die uw app nu "
                                      "laat zien."))
-    context = {"form": form, "instellen": instellen, "next": volgende}
+    # A linked security key (WebAuthn) may stand in for the code.
+    context = {"form": form, "instellen": instellen, "next": volgende,
+               "webauthn_opties": webauthn_sleutels.inlog_opties(request, user)}
     if instellen:
         context.update({
             "geheim": base64.b32encode(device.bin_key).decode(),

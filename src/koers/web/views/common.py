@@ -25,7 +25,8 @@ def casus(user, pk):
 
     inburgeraar = policy.get_inburgeraar_voor(user, pk)
     KANAAL.set("ui")
-    log_lezen(user, inburgeraar, policy.zichtbare_secties(user), kanaal="ui")
+    log_lezen(user, inburgeraar, policy.zichtbare_secties(user, inburgeraar.huidig_traject),
+              kanaal="ui")
     return inburgeraar, inburgeraar.huidig_traject
 
 

@@ -80,20 +80,22 @@ def gegevens(request, pk):
 def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -> dict:
     traject = inburgeraar.huidig_traject
     vandaag = timezone.localdate()
-    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
     context = {"inburgeraar": inburgeraar, "traject": traject, "vandaag": vandaag,
                "met_gezondheid": met_gezondheid,
-               "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA),
-               "mag_traject": policy.mag_zien(user, Sectie.TRAJECT),
-               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE),
-               "mag_pip_zien": policy.mag_zien(user, Sectie.PIP),
+               "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA, traject),
+               "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
+               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject)
+               or policy.mag_zien(user, Sectie.INTAKE_WERK, traject),
+               "mag_pip_zien": policy.mag_zien(user, Sectie.PIP, traject),
                "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN)}
     if traject is None:
         return context
-    if policy.mag_zien(user, Sectie.TIJDLIJN):
+    if policy.mag_zien(user, Sectie.TIJDLIJN, traject):
         context["gebeurtenissen"] = list(traject.gebeurtenissen.exclude(
-            soort__in=policy.verborgen_gebeurtenissen(user)).select_related("door"))
-    if policy.mag_zien(user, Sectie.INTAKE):
+            soort__in=policy.verborgen_gebeurtenissen(user, traject)).select_related("door"))
+    if context["mag_intake_zien"]:
+        volledig = policy.mag_zien(user, Sectie.INTAKE, traject)
         intakes = BredeIntake.objects.filter(traject=traject)
         if not met_gezondheid:
             intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
@@ -101,13 +103,14 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
         context["intake"] = intake
         if intake is not None:
             context["intake_onderwerpen"] = weergave.intake_onderwerpen(
-                intake, met_gezondheid=met_gezondheid)
+                intake, policy.intake_onderwerpen_voor(user, traject))
+            context["intake_alleen_werk"] = not volledig
             if met_gezondheid:
                 context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
                 context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
                 if not intake.is_afgerond:
                     context["intake_ontbrekend"] = list(intake.ontbrekend().values())
-    if policy.mag_zien(user, Sectie.PIP):
+    if policy.mag_zien(user, Sectie.PIP, traject):
         pips = list(traject.pips.order_by("-versie"))
         beschikkingen = {b.pip_id: b for b in Beschikking.objects.filter(
             pip__traject=traject).select_related("pip").defer("pdf")}
@@ -115,7 +118,7 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
             pip.beschikking_info = beschikkingen.get(pip.pk)
         context["pips"] = pips
         context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
-    if policy.mag_zien(user, Sectie.DUO):
+    if policy.mag_zien(user, Sectie.DUO, traject):
         context.update(_duo_context(traject))
     context["secties"] = casus_secties(user, inburgeraar, traject)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open

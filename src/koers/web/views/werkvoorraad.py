@@ -15,6 +15,8 @@ from koers.monitoring import lezen as signalen
 from koers.organisaties.models import Rol
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
+from koers.verwerkingen.rules import ACTIVITEIT_LIJST, ACTIVITEIT_ZOEKEN
+from koers.verwerkingen.services import log_lijst
 from koers.web.forms import WerkvoorraadFilter
 from koers.web.paginering import pagineer
 from koers.web.secties import menu_items
@@ -46,6 +48,11 @@ LIJST_VELDEN = (
 )
 
 
+def _is_bsn(zoek) -> bool:
+    zoek = (zoek or "").strip()
+    return len(zoek) == 9 and zoek.isdigit()
+
+
 def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     """The filtered werkvoorraad query (not yet ordered or sliced)."""
     # Only the columns a row shows: fewer to compile, fetch and build at national scale.
@@ -59,7 +66,7 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     elif status != "alle":
         qs = qs.filter(status=status)
     zoek = " ".join((filters.get("q") or "").split()).lower()
-    if len(zoek) == 9 and zoek.isdigit():
+    if _is_bsn(zoek):
         qs = qs.filter(inburgeraar__bsn=zoek)
     elif zoek:
         qs = qs.filter(inburgeraar__zoeknaam__startswith=zoek)
@@ -144,6 +151,9 @@ def werkvoorraad(request):
     # One query for the open signals of the whole page, whatever its size.
     per_traject = signalen.per_traject(user, [t.pk for t in pagina.rijen]) \
         if toon_signalen else {}
+    # Every case shown is a read of its name and traject (issue 5 §3); a search by BSN too.
+    log_lijst(user, pagina.rijen, [Sectie.NAAM, Sectie.TRAJECT], kanaal="ui",
+              activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST)
     context = {
         "form": form, "pagina": pagina,
         "rijen": [_rij(t, vandaag, per_traject.get(t.pk)) for t in pagina.rijen],

@@ -1,0 +1,83 @@
+"""Security keys (WebAuthn) for staff: add and remove them, and use one instead of the code
+from the app in the second step of logging in."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import auth, messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from koers.beveiliging import inlogpogingen, webauthn_sleutels
+from koers.beveiliging.models import WebAuthnSleutel
+from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
+from koers.web.views.auth import geblokkeerd
+from koers.web.views.common import veilige_volgende
+
+
+@never_cache
+@login_required
+@require_POST
+def controleren(request):
+    """The second step with a security key: the signed answer from the browser."""
+    user = request.user
+    volgende = veilige_volgende(request)
+    if not heeft_tweede_factor_nodig(request):
+        return redirect(volgende)
+    ip = inlogpogingen.client_ip(request)
+    if inlogpogingen.is_geblokkeerd(user.get_username(), ip):
+        auth.logout(request)
+        return geblokkeerd(request)
+    try:
+        sleutel = webauthn_sleutels.controleer(request, user, request.POST.get("credential", ""))
+    except webauthn_sleutels.SleutelFout as fout:
+        # A wrong answer counts like a wrong code.
+        if inlogpogingen.registreer_mislukt(user.get_username(), ip):
+            auth.logout(request)
+            return geblokkeerd(request)
+        messages.error(request, fout.melding)
+        return redirect(reverse("web:tweede_factor") + "?" + urlencode({"next": volgende}))
+    otp_login(request, sleutel)
+    inlogpogingen.registreer_geslaagd(user.get_username())
+    return redirect(volgende)
+
+
+@never_cache
+@login_required
+def sleutels(request):
+    """The user's own security keys; adding one needs a finished login (both factors),
+    which TweedeFactorMiddleware already demands on this path."""
+    user = request.user
+    fout = None
+    if request.method == "POST":
+        try:
+            sleutel = webauthn_sleutels.registreer(
+                request, user, request.POST.get("credential", ""), request.POST.get("naam", ""))
+        except webauthn_sleutels.SleutelFout as error:
+            fout = error.melding
+        else:
+            messages.success(request, _("De sleutel „%(naam)s” is gekoppeld. U kunt hem "
+                                        "voortaan gebruiken bij het inloggen.")
+                             % {"naam": sleutel.name})
+            return redirect("beveiliging:sleutels")
+    return render(request, "beveiliging/sleutels.html", {
+        "sleutels": webauthn_sleutels.sleutels_van(user),
+        "opties": webauthn_sleutels.registratie_opties(request, user),
+        "fouten": [{"href": None, "tekst": str(fout)}] if fout else [],
+    }, status=400 if fout else 200)
+
+
+@never_cache
+@login_required
+@require_POST
+def verwijderen(request, pk: int):
+    sleutel = get_object_or_404(WebAuthnSleutel, pk=pk, user=request.user)
+    sleutel.delete()
+    messages.success(request, _("De sleutel „%(naam)s” is verwijderd.") % {"naam": sleutel.name})
+    return redirect("beveiliging:sleutels")

@@ -1,0 +1,49 @@
+"""This app's section of the case page (see koers.web.secties): the referrals of the case to
+ketenpartners with their progress reports, and for the adviseur the form to refer. A partner
+sees only the referrals to his own organisation. Three queries, whatever their number."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+
+from koers.partners import rules
+from koers.partners.models import Verwijzing, Voortgang
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
+PLAATS = "onder"
+TEMPLATE = "partners/casus_sectie.html"
+
+
+def verwijzingen_van(user, traject) -> list[Verwijzing]:
+    """The referrals of this traject the user may see, with their reports and totals."""
+    qs = Verwijzing.objects.filter(traject=traject)
+    if policy.is_partner(user):
+        qs = qs.filter(organisatie_id=user.organisatie_id, status__in=rules.LOPEND)
+    verwijzingen = list(qs.select_related("organisatie", "verwezen_door").prefetch_related(
+        Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))))
+    for v in verwijzingen:
+        vul_totalen(v)
+    return verwijzingen
+
+
+def vul_totalen(verwijzing: Verwijzing) -> None:
+    """Hours and attendance over all reports (from the prefetched reports: no query)."""
+    rapporten = list(verwijzing.rapportages.all())
+    verwijzing.uren_totaal = sum((r.uren for r in rapporten if r.uren is not None), 0)
+    gepland = sum(r.afspraken_gepland or 0 for r in rapporten)
+    aanwezig = sum(r.afspraken_aanwezig or 0 for r in rapporten)
+    verwijzing.afspraken_gepland = gepland
+    verwijzing.afspraken_aanwezig = aanwezig
+    verwijzing.percentage = rules.aanwezigheidspercentage(gepland, aanwezig)
+
+
+def casus_context(user, inburgeraar, traject) -> dict | None:
+    if traject is None or not policy.mag_zien(user, Sectie.VERWIJZINGEN, traject):
+        return None
+    return {
+        "inburgeraar": inburgeraar, "traject": traject,
+        "verwijzingen": verwijzingen_van(user, traject),
+        "is_partner": policy.is_partner(user),
+        "mag_verwijzen": policy.mag(user, Actie.VERWIJZEN) and traject.is_open,
+    }

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+# Tigrinya is not in Django's LANG_INFO; the portal's language switcher and
+# ``{% get_language_info %}`` need its names and direction (P).
+TIGRINYA = {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"}
+
+
+class PortaalConfig(AppConfig):
+    name = "koers.portaal"
+    verbose_name = "Mijn Inburgering"
+
+    def ready(self):
+        from django.conf.locale import LANG_INFO
+
+        LANG_INFO.setdefault("ti", TIGRINYA)
+        from koers.portaal import checks  # noqa: F401  (registers the system checks)

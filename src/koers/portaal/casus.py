@@ -1,0 +1,36 @@
+"""The Mijn Inburgering section of the case page (see koers.web.secties): the inburgeraar's
+newest messages with the number of unread ones, and his documents. Only for roles that may
+read them (not the teamleider); three queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from koers.portaal.models import Bericht, Document
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
+
+PLAATS = "onder"
+TEMPLATE = "portaal/casus_sectie.html"
+LAATSTE = 3  # messages shown on the case page; the rest on the messages page
+
+
+def casus_context(user, inburgeraar, traject) -> dict | None:
+    berichten_zien = policy.mag_zien(user, Sectie.BERICHTEN)
+    documenten_zien = policy.mag_zien(user, Sectie.DOCUMENTEN)
+    if not (berichten_zien or documenten_zien):
+        return None
+    context = {"inburgeraar": inburgeraar, "berichten_zien": berichten_zien,
+               "documenten_zien": documenten_zien,
+               "mag_sturen": policy.mag(user, Actie.BERICHT_STUREN) and traject is not None}
+    if berichten_zien:
+        tellingen = Bericht.objects.filter(inburgeraar=inburgeraar).aggregate(
+            totaal=Count("id"), ongelezen=Count("id", filter=Q(
+                richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True)))
+        context.update(tellingen)
+        context["berichten"] = list(Bericht.objects.filter(inburgeraar=inburgeraar)
+                                    .select_related("door").order_by("-id")[:LAATSTE])
+    if documenten_zien:
+        context["documenten"] = list(Document.objects.filter(inburgeraar=inburgeraar)
+                                     .order_by("-geupload_op", "-id"))
+    return context

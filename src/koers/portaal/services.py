@@ -1,0 +1,124 @@
+"""Write paths of Mijn Inburgering: messages both ways and the inburgeraar's documents. Each
+write runs in one transaction and is logged in the verwerkingenlogging; a refusal is a
+``Weigering`` with Dutch text (the portal translates the known ones) and saves nothing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.beveiliging.uploads import controleer_upload, extensie
+from koers.inburgeraars.models import Gebeurtenis
+from koers.inburgeraars.services import Weigering, registreer
+from koers.portaal import rules
+from koers.portaal.models import Bericht, Document
+from koers.toegang.policy import Sectie
+from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.services import log_lezen, log_portaal, log_wijzigen
+
+# The timeline soort of the adviseur's steps in Mijn Inburgering. The text never holds the
+# message itself: the timeline is read by roles that may not read the messages.
+TIJDLIJN_SOORT = Gebeurtenis.Soort.PORTAAL
+LEZEN = Verwerking.Handeling.LEZEN
+WIJZIGEN = Verwerking.Handeling.WIJZIGEN
+
+
+def _tekst(tekst: str) -> str:
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise Weigering({"tekst": _("Schrijf eerst een bericht.")})
+    if len(tekst) > rules.BERICHT_MAX:
+        raise Weigering({"tekst": _("Uw bericht is te lang. Het mag hoogstens %(max)s tekens "
+                                    "hebben.") % {"max": rules.BERICHT_MAX}})
+    return tekst
+
+
+@transaction.atomic
+def stuur_bericht(inburgeraar, tekst: str) -> Bericht:
+    """The inburgeraar writes to his adviseur."""
+    bericht = Bericht.objects.create(
+        inburgeraar=inburgeraar, traject_id=inburgeraar.huidig_traject_id,
+        richting=Bericht.Richting.VAN_INBURGERAAR, tekst=_tekst(tekst))
+    log_portaal(inburgeraar, WIJZIGEN, [Sectie.BERICHTEN])
+    return bericht
+
+
+@transaction.atomic
+def beantwoord(user, inburgeraar, tekst: str) -> Bericht:
+    """The adviseur writes to the inburgeraar (the view checks Actie.BERICHT_STUREN)."""
+    traject = inburgeraar.huidig_traject
+    if traject is None:
+        raise Weigering({"__all__": "Deze inburgeraar heeft geen traject."})
+    bericht = Bericht.objects.create(
+        inburgeraar=inburgeraar, traject=traject, richting=Bericht.Richting.VAN_GEMEENTE,
+        tekst=_tekst(tekst), door=user)
+    # Answering means the messages before it were read.
+    Bericht.objects.filter(inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR,
+                           gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    registreer(traject, TIJDLIJN_SOORT, "Bericht gestuurd in Mijn Inburgering", door=user)
+    log_wijzigen(user, traject, [Sectie.BERICHTEN])
+    return bericht
+
+
+@transaction.atomic
+def gelezen_door_gemeente(user, inburgeraar) -> int:
+    """The adviseur opened the messages: logged as a read; returns how many were unread."""
+    aantal = Bericht.objects.filter(
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR,
+        gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    log_lezen(user, inburgeraar, [Sectie.BERICHTEN])
+    return aantal
+
+
+@transaction.atomic
+def gelezen_door_inburgeraar(inburgeraar) -> int:
+    aantal = Bericht.objects.filter(
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_GEMEENTE,
+        gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    log_portaal(inburgeraar, LEZEN, [Sectie.BERICHTEN])
+    return aantal
+
+
+def _controleer(bestand) -> None:
+    if bestand is None:
+        raise Weigering({"bestand": _("Kies een bestand.")})
+    try:
+        controleer_upload(bestand, rules.DOCUMENT_EXTENSIES, max_bytes=rules.DOCUMENT_MAX_BYTES)
+    except ValidationError as fout:
+        raise Weigering({"bestand": " ".join(fout.messages)}) from fout
+
+
+def bewaar_document(inburgeraar, bestand, soort: str, toelichting: str = "") -> Document:
+    """Store an upload of the inburgeraar. The file is written first; when the database part
+    fails the file is removed again, so nothing is half-saved."""
+    _controleer(bestand)
+    if soort not in set(rules.DocumentSoort):
+        raise Weigering({"soort": _("Kies wat voor document het is.")})
+    toelichting = (toelichting or "").strip()
+    if len(toelichting) > rules.DOCUMENT_TOELICHTING_MAX:
+        raise Weigering({"toelichting": _("De toelichting is te lang.")})
+    if Document.objects.filter(inburgeraar=inburgeraar).count() >= rules.DOCUMENTEN_MAX_AANTAL:
+        raise Weigering({"bestand": _("U heeft al het hoogste aantal documenten gestuurd. "
+                                      "Neem contact op met uw adviseur.")})
+    document = Document(inburgeraar=inburgeraar, traject_id=inburgeraar.huidig_traject_id,
+                        soort=soort, toelichting=toelichting,
+                        naam=(bestand.name or "document")[-200:], grootte=bestand.size,
+                        extensie=extensie(bestand.name)[:5])
+    document.bestand.save(bestand.name, bestand, save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+            log_portaal(inburgeraar, WIJZIGEN, [Sectie.DOCUMENTEN])
+    except Exception:
+        document.bestand.delete(save=False)
+        raise
+    return document
+
+
+@transaction.atomic
+def document_geopend_door_gemeente(user, document) -> None:
+    if document.gezien_op is None:
+        Document.objects.filter(pk=document.pk).update(gezien_op=timezone.now())
+    log_lezen(user, document.inburgeraar, [Sectie.DOCUMENTEN], activiteit="document inzien")

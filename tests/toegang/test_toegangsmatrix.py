@@ -1,0 +1,272 @@
+"""The access matrix (issue 5 §5): for every role and every section of a case, whether the
+role may read it — in the policy, on the case page and through the API. The expectation is
+written ONCE, in :data:`MATRIX`; every test below is generated from it, so the policy, the
+screens and the API cannot drift apart without a test failing. Changing who may see what
+means changing this table, on purpose, in review.
+
+A role without reach gets *not found* (404) for the case everywhere; a role with reach but
+without a section gets no trace of it on the case page and 403 from its API endpoint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+
+from koers.begeleiding import services as begeleiding
+from koers.intake import rules as intake_rules
+from koers.partners import services as partners
+from koers.partners.models import Partnerprofiel
+from koers.toegang import policy
+from koers.toegang.policy import Sectie
+from tests.api.conftest import api  # noqa: F401
+from tests.factories import GebruikerFactory, OrganisatieFactory
+from tests.uitvoering import met_vastgesteld_pip
+from tests.web.conftest import inloggen
+
+S = Sectie
+ALLES = frozenset(Sectie)
+
+# role → the sections of a Weert case it may read; None: the case is out of its reach.
+# A partner's row names the task the case was referred to it for (issue 5 §1): it sees the
+# case only while that referral runs, and only what the task needs.
+PARTNER_CONTACT = frozenset({S.NAAM, S.PERSONALIA, S.TRAJECT, S.VERWIJZINGEN})
+MATRIX: dict[str, frozenset[Sectie] | None] = {
+    "adviseur": ALLES,
+    "adviseur_andere_gemeente": None,
+    "teamleider": ALLES - {S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN},
+    "uitkeringsadministratie": frozenset({S.NAAM, S.ONTZORGEN}),
+    "beleid": None,
+    "financien": None,
+    "beheerder": None,
+    "privacy_officer": None,
+    "werkkom_map": frozenset({S.NAAM, S.MODULES, S.VERWIJZINGEN, S.INTAKE_WERK}),
+    "werkkom_begeleiding_naar_werk": PARTNER_CONTACT | {S.MODULES, S.BEGELEIDING,
+                                                        S.INTAKE_WERK},
+    "taalaanbieder_b1_route": PARTNER_CONTACT | {S.LEERROUTE},
+    "vluchtelingenwerk_maatschappelijke_begeleiding": PARTNER_CONTACT | {S.BEGELEIDING},
+    "amw_maatschappelijke_begeleiding": PARTNER_CONTACT | {S.BEGELEIDING},
+    "coa_maatschappelijke_begeleiding": PARTNER_CONTACT | {S.BEGELEIDING},
+    "bibliotheek_pvt": frozenset({S.NAAM, S.MODULES, S.VERWIJZINGEN}),
+    "overig_z_route": PARTNER_CONTACT | {S.LEERROUTE},
+    "werkkom_verwijzing_aangeboden": None,  # not yet accepted: the name in his list only
+    "werkkom_verwijzing_afgesloten": None,
+    "werkkom_zonder_verwijzing": None,
+    "werkkom_zonder_partnerrol": None,
+}
+# Who may read the verwerkingenlogging (the audit trail) of the gemeente.
+AUDIT = frozenset({"privacy_officer"})
+
+
+@dataclass(frozen=True)
+class Toets:
+    """How a section shows itself: a fragment of the case page, and an API read."""
+
+    ui: str | None
+    api: str | None  # path below /api/v1/inburgeraars/{id}; "" is the person itself
+
+
+# A section without its own read endpoint (naam, tijdlijn, duo, …) has api None; its data
+# comes along with another answer that is checked on its own.
+TOETSEN: dict[Sectie, Toets] = {
+    S.NAAM: Toets('id="casus-titel"', None),
+    S.PERSONALIA: Toets("Geboortedatum", ""),
+    S.TRAJECT: Toets('id="traject"', None),
+    S.TIJDLIJN: Toets('id="tijdlijn"', None),
+    # The full intake shows the topics that are not about work; the API: see the intake test.
+    S.INTAKE: Toets('id="onderwerp-gezinssituatie"', None),
+    S.INTAKE_WERK: Toets('id="onderwerp-werkervaring"', "/brede-intake"),
+    S.GEZONDHEID: Toets('id="onderwerp-gezondheid"', None),  # API: see the intake test
+    S.PIP: Toets('id="pip"', "/pips"),
+    S.DUO: Toets('id="duo"', None),
+    S.LEERROUTE: Toets('id="leerroute"', "/aanbod"),
+    S.MODULES: Toets('id="modules"', "/pvt"),
+    S.BEGELEIDING: Toets('id="begeleiding"', "/begeleiding"),
+    S.ONTZORGEN: Toets('id="ontzorgen"', "/ontzorgen"),
+    S.NETWERK: Toets('id="netwerk"', "/tolkboekingen"),
+    S.GESPREKKEN: Toets('id="gesprekken"', "/gesprekken"),
+    S.SIGNALEN: Toets('id="signalen"', "/signalen"),
+    S.HANDHAVING: Toets('id="handhaving"', "/handhaving"),
+    S.BERICHTEN: Toets('id="berichten"', None),
+    S.DOCUMENTEN: Toets('id="documenten"', None),
+    S.VERWIJZINGEN: Toets('id="verwijzingen"', "/verwijzingen"),
+}
+
+VANDAAG = dt.date(2026, 11, 15)
+
+
+@pytest.fixture(autouse=True)
+def _vandaag(time_machine):
+    time_machine.move_to(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False)
+
+
+@pytest.fixture
+def zaak(traject_weert, adviseur_weert):
+    """A Weert case with data in its sections: intake with health answers, a vastgesteld
+    PIP and a running financieel ontzorgen (so the uitkeringsadministratie reaches it)."""
+    met_vastgesteld_pip(traject_weert, adviseur_weert)
+    begeleiding.bewaar_ontzorgen(traject_weert, adviseur_weert, {
+        "start_bijstand": dt.date(2026, 10, 1), "machtiging_datum": dt.date(2026, 10, 1),
+        "machtiging_posten": ["huur"]})
+    return traject_weert.inburgeraar
+
+
+def _partner(soort: str, naam: str, rol: str = "partner"):
+    organisatie = OrganisatieFactory(naam=f"{soort} {naam}", soort=soort)
+    Partnerprofiel.objects.create(organisatie=organisatie, keurmerk=True,
+                                  keurmerk_geldig_tot=dt.date(2030, 1, 1))
+    return GebruikerFactory(username=naam, organisatie=organisatie, rollen=[rol])
+
+
+def _verwezen(traject, adviseur, partner, taak: str, *, tot: str = "lopend"):
+    verwijzing = partners.verwijs(traject, adviseur, taak=taak, organisatie=partner.organisatie)
+    if tot in ("lopend", "afgesloten"):
+        partners.accepteer(verwijzing, partner)
+    if tot == "afgesloten":
+        partners.sluit_af(verwijzing, partner, resultaat="behaald")
+    return partner
+
+
+@pytest.fixture
+def als_rol(weert, cranendonck, adviseur_weert, adviseur_cranendonck, teamleider_weert, beleid,
+            financien, beheerder, zaak):
+    """``als_rol(rol)``: the user of that row of the MATRIX, with what the row names (a
+    referral in the state it says). One row per test: a case has one open referral per task."""
+    traject = zaak.huidig_traject
+
+    def gebruiker(naam, gemeente, rol):
+        return GebruikerFactory(username=naam, organisatie=gemeente.organisatie, rollen=[rol])
+
+    def maak(rol: str):
+        vast = {
+            "adviseur": lambda: adviseur_weert,
+            "adviseur_andere_gemeente": lambda: adviseur_cranendonck,
+            "teamleider": lambda: teamleider_weert,
+            "uitkeringsadministratie": lambda: gebruiker("ursula", weert,
+                                                         "uitkeringsadministratie"),
+            "beleid": lambda: beleid,
+            "financien": lambda: financien,
+            "beheerder": lambda: beheerder,
+            "privacy_officer": lambda: gebruiker("pim", weert, "privacy"),
+            "werkkom_zonder_verwijzing": lambda: _partner("werkkom", "wanda"),
+            "werkkom_verwijzing_aangeboden": lambda: _verwezen(
+                traject, adviseur_weert, _partner("werkkom", "wouter"), "map",
+                tot="aangeboden"),
+            "werkkom_verwijzing_afgesloten": lambda: _verwezen(
+                traject, adviseur_weert, _partner("werkkom", "willem"), "map",
+                tot="afgesloten"),
+        }
+        if rol in vast:
+            return vast[rol]()
+        soort, _, taak = rol.partition("_")
+        if taak == "zonder_partnerrol":  # a colleague at a partner, but with a gemeente role
+            collega = _verwezen(traject, adviseur_weert, _partner(soort, "wies"), "map")
+            return GebruikerFactory(username="wessel", organisatie=collega.organisatie,
+                                    rollen=["adviseur"])
+        return _verwezen(traject, adviseur_weert, _partner(soort, soort), taak)
+
+    return maak
+
+
+def test_de_tabel_noemt_elke_sectie():
+    assert set(TOETSEN) == set(Sectie), "elke sectie heeft een toets op scherm en API"
+
+
+@pytest.mark.parametrize("rol", sorted(MATRIX))
+def test_policy_volgt_de_tabel(rol, als_rol, zaak):
+    user = als_rol(rol)
+    verwacht = MATRIX[rol]
+    bereikt = policy.inburgeraars_voor(user).filter(pk=zaak.pk).exists()
+    assert bereikt is (verwacht is not None)
+    if verwacht is not None:
+        assert set(policy.zichtbare_secties(user, zaak.huidig_traject)) == set(verwacht)
+    assert policy.mag_verwerkingen_zien(user) is (rol in AUDIT)
+
+
+@pytest.mark.parametrize("rol", sorted(MATRIX))
+def test_casuspagina_volgt_de_tabel(rol, als_rol, zaak, client):
+    inloggen(client, als_rol(rol))
+    antwoord = client.get(f"/inburgeraars/{zaak.pk}/")
+    verwacht = MATRIX[rol]
+    if verwacht is None:
+        assert antwoord.status_code == 404
+        assert zaak.bsn not in antwoord.content.decode()
+        return
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    zichtbaar = {s for s, toets in TOETSEN.items() if toets.ui and toets.ui in html}
+    fout_getoond = zichtbaar - verwacht
+    fout_verborgen = {s for s in verwacht if TOETSEN[s].ui} - zichtbaar
+    assert not fout_getoond, f"{rol} ziet {sorted(fout_getoond)} op de casuspagina"
+    assert not fout_verborgen, f"{rol} mist {sorted(fout_verborgen)} op de casuspagina"
+
+
+API_SECTIES = [s for s, toets in TOETSEN.items() if toets.api is not None]
+
+
+@pytest.mark.parametrize("sectie", API_SECTIES)
+@pytest.mark.parametrize("rol", sorted(MATRIX))
+def test_api_volgt_de_tabel(rol, sectie, als_rol, zaak, api):  # noqa: F811
+    antwoord = api(als_rol(rol)).get(f"/api/v1/inburgeraars/{zaak.pk}{TOETSEN[sectie].api}")
+    verwacht = MATRIX[rol]
+    if verwacht is None:
+        assert antwoord.status_code == 404
+    elif sectie in verwacht:
+        assert antwoord.status_code == 200, antwoord.content
+    else:
+        assert antwoord.status_code == 403
+    assert zaak.bsn not in antwoord.content.decode() or (
+        verwacht is not None and sectie in verwacht)
+
+
+@pytest.mark.parametrize("rol", sorted(r for r, v in MATRIX.items() if v and S.INTAKE_WERK in v))
+def test_intake_onderwerpen_in_de_api_volgen_de_tabel(rol, als_rol, zaak, api):  # noqa: F811
+    """The intake API answers with the topics of the role's row: all with INTAKE (health
+    only with GEZONDHEID), those about work with INTAKE_WERK alone."""
+    intake = api(als_rol(rol)).get(f"/api/v1/inburgeraars/{zaak.pk}/brede-intake").json()
+    verwacht = MATRIX[rol]
+    if S.INTAKE in verwacht:
+        onderwerpen = set(intake_rules.ONDERWERP_SLEUTELS)
+        if S.GEZONDHEID not in verwacht:
+            onderwerpen.discard("gezondheid")
+    else:
+        onderwerpen = set(intake_rules.WERK_ONDERWERPEN)
+    assert set(intake["onderwerpen"]) == onderwerpen
+    assert ("positieve_gezondheid" in intake) is (S.GEZONDHEID in verwacht)
+
+
+@pytest.mark.parametrize("rol", sorted(MATRIX))
+def test_verwerkingenlogging_volgt_de_tabel(rol, als_rol, zaak, client):
+    inloggen(client, als_rol(rol))
+    antwoord = client.get("/verwerkingen/")
+    assert (antwoord.status_code == 200) is (rol in AUDIT)
+    if rol not in AUDIT:
+        assert antwoord.status_code in (302, 403, 404)
+
+
+# The inburgeraar himself (issue 5 §2): no staff screen or API, his own case in Mijn
+# Inburgering only. The portal pages and what each shows are tested in tests/portaal.
+PORTAAL_PAGINAS = ("/mijn/", "/mijn/plan/", "/mijn/afspraken/", "/mijn/voortgang/",
+                   "/mijn/documenten/", "/mijn/berichten/", "/mijn/wie-bekeek-mijn-dossier/")
+
+
+def test_inburgeraar_ziet_alleen_zijn_eigen_dossier_in_mijn_inburgering(zaak, client,
+                                                                        traject_cranendonck):
+    from koers.portaal.sessie import SESSIE_SLEUTEL
+
+    sessie = client.session
+    sessie[SESSIE_SLEUTEL] = zaak.pk
+    sessie.save()
+    ander = traject_cranendonck.inburgeraar
+    for pagina in PORTAAL_PAGINAS:
+        antwoord = client.get(pagina)
+        assert antwoord.status_code == 200, pagina
+        assert ander.bsn not in antwoord.content.decode()
+        assert ander.geslachtsnaam not in antwoord.content.decode()
+    for staff in (f"/inburgeraars/{zaak.pk}/", f"/inburgeraars/{ander.pk}/", "/",
+                  "/verwerkingen/", "/verwijzingen/"):
+        antwoord = client.get(staff)
+        assert antwoord.status_code == 302 and "/inloggen/" in antwoord["Location"], staff
+    assert client.get(f"/api/v1/inburgeraars/{zaak.pk}").status_code in (401, 403)

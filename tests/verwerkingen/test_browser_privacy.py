@@ -1,0 +1,56 @@
+"""The privacy officer's pages in a real browser: search, the inzage downloads and the
+bewaartermijn report — accessible (axe-core) and within the CSP."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from koers.inburgeraars import services as inburgeraar_services
+from koers.verwerkingen.models import Verwerking
+from tests.browser.conftest import assert_accessible
+from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
+
+pytestmark = pytest.mark.browser
+WACHTWOORD = "koers-demo-2026"
+
+
+@pytest.fixture
+def officer(weert):
+    return GebruikerFactory(username="privacy", organisatie=weert.organisatie,
+                            rollen=["privacy"], is_demo_account=True, password=WACHTWOORD)
+
+
+def test_privacy_officer_searches_exports_and_sees_the_retention_report(
+        page, officer, weert, adviseur_weert):  # noqa: F811
+    persoon = InburgeraarFactory(gemeente=weert, geslachtsnaam="Tesfaye")
+    TrajectFactory(inburgeraar=persoon, adviseur=adviseur_weert)
+    oud = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur_weert)
+    with time_machine.travel(dt.datetime(2019, 3, 1, 12), tick=False):
+        inburgeraar_services.wijzig_status(oud, "afgerond", adviseur_weert, reden="verhuisd",
+                                           toelichting="Verhuisd.")
+    inburgeraar_services.wijzig_gegevens(persoon, adviseur_weert, telefoon="0612345678")
+
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("privacy")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.locator("#inloggen").click()
+    page.locator("#menu-verwerkingen").click()
+    page.get_by_label("BSN van de inburgeraar").fill(persoon.bsn)
+    page.locator("#verwerkingen-zoeken").click()
+    page.locator("#verwerkingen-lijst").wait_for()
+    assert_accessible(page)
+
+    with page.expect_download() as download:
+        page.locator("#inzage-pdf").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    with page.expect_download() as download:
+        page.locator("#inzage-json").click()
+    assert b'"inburgeraars.Inburgeraar"' in Path(download.value.path()).read_bytes()
+    assert Verwerking.objects.filter(inburgeraar_id=persoon.pk, kanaal="export").count() == 2
+
+    page.locator("#naar-bewaartermijn").click()
+    page.locator("#bewaartermijn-lijst").wait_for()
+    assert page.locator(f"#bewaar-{oud.pk}").count() == 1
+    assert_accessible(page)

@@ -64,9 +64,9 @@ def login(base: str, username: str) -> httpx.Client:
                          headers={"Referer": base + "/inloggen/"})
     if answer.status_code != 302:
         raise SystemExit(f"login failed for {username}: {answer.status_code}")
-    check = client.get("/")
+    check = client.get("/", follow_redirects=True)  # beleid lands on the dashboards
     if check.status_code != 200:
-        raise SystemExit(f"werkvoorraad answered {check.status_code} after login")
+        raise SystemExit(f"start page answered {check.status_code} after login")
     return client
 
 

@@ -135,10 +135,11 @@ def test_export_unknown_or_bad_bsn(als, privacy, traject_cranendonck):
                       {"bsn": traject_cranendonck.inburgeraar.bsn}).status_code == 404
 
 
-def test_start_page_of_privacy_officer_shows_the_menu(als, privacy):
-    response = als(privacy).get("/")
-    assert response.status_code == 200
-    assert 'id="menu-verwerkingen"' in response.content.decode()
+def test_privacy_officer_starts_at_the_log(als, privacy):
+    client = als(privacy)
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/verwerkingen/"
+    assert 'id="menu-verwerkingen"' in client.get("/verwerkingen/").content.decode()
 
 
 def test_reach_of_the_log_is_in_the_one_policy(privacy, adviseur_weert, traject_weert,

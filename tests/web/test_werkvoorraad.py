@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from koers.inburgeraars import rules
-from tests.factories import InburgeraarFactory, TrajectFactory, valid_bsn
+from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory, valid_bsn
 
 VANDAAG = dt.date(2026, 10, 1)
 
@@ -160,8 +160,14 @@ def test_the_number_of_queries_does_not_grow_with_the_page_size(
 
 
 @pytest.mark.parametrize("wie", ["beleid", "financien"])
-def test_roles_without_case_access_get_a_friendly_page(als, request, wie, traject_weert):
+def test_beleid_and_financien_start_at_the_dashboards(als, request, wie, traject_weert):
     response = als(request.getfixturevalue(wie)).get("/")
+    assert response.status_code == 302 and response["Location"] == "/sturing/"
+
+
+def test_a_role_without_cases_or_pages_gets_a_friendly_page(als, weert, traject_weert):
+    zonder = GebruikerFactory(username="zonder", organisatie=weert.organisatie, rollen=[])
+    response = als(zonder).get("/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "U werkt niet met zaken van inburgeraars" in html

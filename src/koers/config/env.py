@@ -50,6 +50,9 @@ VARIABLES: tuple[Variable, ...] = (
              default="var"),
     Variable("KOERS_SESSION_IDLE_MINUTES", "Sessie verloopt na zoveel minuten zonder "
              "activiteit.", default="30", kind="int"),
+    Variable("KOERS_STURING_VERVERSEN_MINUTEN", "De cijfers van de dashboards (sturing) "
+             "worden opnieuw berekend als ze ouder zijn dan zoveel minuten (door de worker).",
+             default="15", kind="int"),
     Variable("KOERS_SECURE_COOKIES", "Cookies alleen via HTTPS. Standaard aan buiten "
              "demomodus.", default="", kind="bool"),
     Variable("KOERS_HSTS_SECONDS", "HSTS: zoveel seconden onthoudt de browser dat Koers "

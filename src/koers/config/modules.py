@@ -15,6 +15,7 @@ UITVOERING_APPS: tuple[str, ...] = (
     "koers.netwerk",      # instroomklas, tolken, ervaringsdeskundigen, informele taal
     "koers.handhaving",   # handhaving by the gemeente, DUO boetes and verlengingen
     "koers.verwerkingen",  # verwerkingenlogging and AVG (issue 5 §3); no case section
+    "koers.sturing",      # dashboards: aantallen, procesindicatoren (issue 6); no case section
     "koers.portaal",      # Mijn Inburgering, the portal of the inburgeraar (issue 5 §2)
     "koers.partners",     # ketenpartners: taakverdeling and verwijzingen (issue 5 §1)
 )

@@ -179,6 +179,7 @@ WHITENOISE_USE_FINDERS = True  # `make run` needs no collectstatic step
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # stateless web processes
 SESSION_COOKIE_AGE = 60 * _safe(env.as_int, "KOERS_SESSION_IDLE_MINUTES", 30)
+KOERS_STURING_VERVERSEN_MINUTEN = _safe(env.as_int, "KOERS_STURING_VERVERSEN_MINUTEN", 15)
 # Idle expiry: the age counts from the last save, which SessieVerlengenMiddleware makes at
 # most once a minute (not on every request, which would write on every click).
 SESSION_COOKIE_HTTPONLY = True

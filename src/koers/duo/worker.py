@@ -8,6 +8,8 @@ Each round:
 3. when its interval has passed, run the herstel job (koers.duo.herstel);
 4. every few minutes, offer the daily run of the signal engine
    (:func:`koers.monitoring.engine.dagelijks`: it runs once a day, by one worker only);
+   every minute, compute the dashboards' figures when they are stale
+   (:func:`koers.sturing.kubus.actueel`, claimed by one worker only);
 5. sleep briefly when there was nothing to do.
 
 SIGTERM/SIGINT set a stop flag that is checked between items, so the worker stops after the
@@ -153,17 +155,33 @@ def signalen_dagelijks() -> None:
         log.error("Signalen berekenen mislukt: %s", type(fout).__name__)
 
 
+STURING_INTERVAL = 60  # seconds between two looks at the age of the dashboards' figures
+
+
+def sturing_verversen() -> None:
+    """The dashboards' figures, computed again when stale (one query when they are not)."""
+    from koers.sturing.kubus import actueel
+
+    try:
+        actueel(timezone.localdate())
+    except Exception as fout:  # noqa: BLE001 - the loop must keep running
+        log.error("Cijfers voor de sturing berekenen mislukt: %s", type(fout).__name__)
+
+
 def draai(*, eenmalig: bool = False, slaap: float = 2.0, herstel_interval: float = 15.0,
           stop: threading.Event | None = None, client: DuoClient | None = None) -> None:
     """The loop of ``koers worker``. ``herstel_interval`` in minutes (0 = no herstel)."""
     stop = stop or threading.Event()
     client = client or duo_client()
     volgende_herstel = time.monotonic()
-    volgende_signalen = time.monotonic()
+    volgende_signalen = volgende_sturing = time.monotonic()
     while not stop.is_set():
         if time.monotonic() >= volgende_signalen:
             volgende_signalen = time.monotonic() + SIGNALEN_INTERVAL
             signalen_dagelijks()
+        if time.monotonic() >= volgende_sturing:
+            volgende_sturing = time.monotonic() + STURING_INTERVAL
+            sturing_verversen()
         herstel_nu = herstel_interval > 0 and time.monotonic() >= volgende_herstel
         if herstel_nu:
             volgende_herstel = time.monotonic() + herstel_interval * 60

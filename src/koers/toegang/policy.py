@@ -365,3 +365,33 @@ def mag_verwerkingen_zien(user) -> bool:
     return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
             is not None and Rol.PRIVACY_OFFICER in _rollen(user))
 
+
+# Sturing (issue 6) ---------------------------------------------------------------------------
+# Dashboards of counts and process indicators: aggregates only. Reach of figures: one's own
+# gemeente, plus the aggregates of its subregio and arbeidsmarktregio.
+STURING_ROLLEN = (Rol.BELEID, Rol.TEAMLEIDER, Rol.FINANCIEN, Rol.ADVISEUR)
+
+
+def mag_sturing_zien(user) -> bool:
+    """The dashboards: beleid, teamleider, financiën and adviseur of a gemeente."""
+    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
+            is not None and any(r in STURING_ROLLEN for r in _rollen(user)))
+
+
+def mag_taakstelling_bewerken(user) -> bool:
+    """The taakstelling per half year is entered by beleid (startnotitie §5.1)."""
+    return mag_sturing_zien(user) and Rol.BELEID in _rollen(user)
+
+
+def sturing_doorklikken(user) -> bool:
+    """From a figure to the matching case list: only for who works on the cases."""
+    return mag_zien(user, Sectie.TRAJECT)
+
+
+def sturing_onderdrukken(user, gemeente_ids) -> bool:
+    """Small cells are hidden ("<5") unless the user may see every case behind them: roles
+    without case access always, case roles for figures that include other gemeenten."""
+    if not sturing_doorklikken(user):
+        return True
+    eigen = set(zichtbare_gemeenten(user).values_list("pk", flat=True))
+    return not set(gemeente_ids) <= eigen

@@ -125,6 +125,11 @@ def _rij(traject, vandaag, signaal_info: dict | None = None) -> Rij:
 def werkvoorraad(request):
     user = request.user
     if not policy.heeft_casustoegang(user):
+        # Beleid and financiën start at the dashboards, the privacy officer at the log; the
+        # beheerder gets the page that sends him to beheer.
+        items = menu_items(user)
+        if items and not policy.mag_beheren(user):
+            return redirect(items[0].url_name)
         return render(request, "web/geen_toegang.html", {
             "is_beheerder": policy.mag_beheren(user)})
     if not policy.mag_zien(user, Sectie.TRAJECT):

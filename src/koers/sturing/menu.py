@@ -1,0 +1,9 @@
+"""Main-menu entry of this app (koers.web.secties.menu_items)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from koers.toegang import policy
+from koers.web.secties import MenuItem
+
+MENU = [MenuItem(_("Sturing"), "sturing:aantallen", mag=policy.mag_sturing_zien,
+                 id="menu-sturing")]

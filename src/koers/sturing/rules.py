@@ -1,0 +1,187 @@
+"""Rules of the sturing dashboards (issue 6): expectations, prognosis, periods and the
+small-cell suppression of figures shown to people without case access.
+
+Plain functions over plain values; no ORM. Sources: the startnotitie (chapters 5 and 8),
+issue 6, and for suppression the practice of CBS / Eurostat (Hundepool et al., *Statistical
+Disclosure Control*, Wiley 2012, §4.2 threshold rule and §4.3 secondary suppression;
+CBS "Statistische beveiliging van tabellen").
+
+The suppression rule as a whole (P, issue 6 §4), for whoever may not see every case behind a
+figure (``koers.toegang.policy.sturing_onderdrukken``), in pages and exports alike:
+
+1. Threshold: a count of 1 to 4 persons is shown as "<5" (:func:`is_klein`); 0 is shown.
+2. Derived figures: an average or share over fewer than 5 cases, or a share whose counted or
+   uncounted persons are 1 to 4, is not shown (:func:`afgeleid_zichtbaar`).
+3. Secondary: in a table whose parts add up to a total, no hidden cell may be computed back
+   as total minus the others (:func:`onderdruk`).
+4. Differences: a figure is hidden too when it differs by 1 to 4 from a figure one can see
+   elsewhere about a subset or superset of the same persons: an aggregate of gemeenten
+   beside one's own gemeente, a doelgroep filter beside no filter
+   (:func:`verschil_onderdrukken`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+# Startnotitie §6.10.1: "Volgens het ministerie van SZW stroomt 60% van de doelgroep in de
+# B1 route." (the gemeenten doubt it; the dashboard shows the real share beside it). S.
+B1_VERWACHTING_SZW = Decimal("0.60")
+
+# Startnotitie §5.1: "We gaan ervan uit dat de helft van de gehuisveste personen op basis
+# van de taakstelling volwassenen is en dus inburgeringsplichtig." P (the gemeenten' estimate).
+AANDEEL_INBURGERINGSPLICHTIG = Decimal("0.5")
+
+# Issue 6 §4 (P, local policy in line with CBS practice): a count of 1 to 4 persons is shown
+# as "<5" to whoever has no access to the cases themselves. Zero is shown: nobody can be
+# recognised in an empty cell.
+DREMPEL = 5
+ONDERDRUKT = "<5"
+# A figure derived from a suppressed cell cannot be shown either (an average or a share over
+# fewer than DREMPEL cases), shown as this text.
+NIET_GETOOND = "–"
+
+
+# A voortgangsgesprek counts as held on time when held no later than two weeks after its
+# planned day (P: the same two weeks the signals warn ahead, koers.monitoring.rules
+# GESPREK_WAARSCHUWING). It counts in the indicator once that margin has passed.
+GESPREK_MARGE = timedelta(weeks=2)
+
+
+def prognose_inburgeringsplichtig(taakstelling: int) -> int:
+    """Expected inburgeringsplichtigen from a taakstelling: about half are adults
+    (startnotitie §5.1), rounded half up (7 persons → 4)."""
+    return int((Decimal(taakstelling) * AANDEEL_INBURGERINGSPLICHTIG)
+               .to_integral_value(rounding=ROUND_HALF_UP))
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Periode:
+    """A half year (``halfjaar`` 1 or 2) or a whole year (``halfjaar`` None); ``eind`` is
+    exclusive. The taakstelling is set per half year (startnotitie §5.1)."""
+
+    jaar: int
+    halfjaar: int | None = None
+
+    @property
+    def start(self) -> date:
+        return date(self.jaar, 7 if self.halfjaar == 2 else 1, 1)
+
+    @property
+    def eind(self) -> date:
+        if self.halfjaar == 1:
+            return date(self.jaar, 7, 1)
+        return date(self.jaar + 1, 1, 1)
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.jaar}-{self.halfjaar}" if self.halfjaar else str(self.jaar)
+
+    @property
+    def naam(self) -> str:
+        if self.halfjaar is None:
+            return str(self.jaar)
+        return f"{'1e' if self.halfjaar == 1 else '2e'} helft {self.jaar}"
+
+    def halfjaren(self) -> list[Periode]:
+        if self.halfjaar is not None:
+            return [self]
+        return [Periode(self.jaar, 1), Periode(self.jaar, 2)]
+
+
+def periode_uit_sleutel(sleutel: str | None, vandaag: date) -> Periode:
+    """The period of a filter value ``"2026"`` or ``"2026-2"``; the current year for an empty
+    or unreadable value (a filter is never an error page)."""
+    jaar, _streep, half = (sleutel or "").partition("-")
+    if (jaar.isascii() and jaar.isdigit() and 2000 <= int(jaar) <= 2100
+            and half in ("", "1", "2")):
+        return Periode(int(jaar), int(half) if half else None)
+    return Periode(vandaag.year)
+
+
+def periode_keuzes(vandaag: date, eerste_jaar: int = 2020) -> list[Periode]:
+    """Years and half years from the first taakstelling of the startnotitie (2020) to now,
+    newest first."""
+    uit: list[Periode] = []
+    for jaar in range(vandaag.year, eerste_jaar - 1, -1):
+        uit += [Periode(jaar), Periode(jaar, 2), Periode(jaar, 1)]
+    return uit
+
+
+# --- small-cell suppression ------------------------------------------------------------------
+
+def is_klein(aantal: int | None) -> bool:
+    """Threshold rule (primary suppression): 1 to DREMPEL-1 persons."""
+    return aantal is not None and 0 < aantal < DREMPEL
+
+
+def afgeleid_zichtbaar(teller: int | None, noemer: int | None) -> bool:
+    """Whether a share teller/noemer (or an average over ``noemer`` cases, teller None) may be
+    shown: not over fewer than DREMPEL cases, and for a share neither the persons counted
+    nor the persons not counted may be a small group (2 of 100, or 98 of 100, would reveal
+    2 persons when the total is shown)."""
+    if noemer is None or noemer < DREMPEL:
+        return False
+    if teller is None:
+        return True
+    return not is_klein(teller) and not is_klein(noemer - teller)
+
+
+def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
+              kolomtotaal: bool = False, ook: Sequence[Sequence[bool]] | None = None
+              ) -> list[list[bool]]:
+    """Which cells of a table of counts to hide (True = hide).
+
+    Primary: every cell of 1 to DREMPEL-1. Secondary: in a line (row or column) whose last
+    cell is the total of the others, one hidden cell could be computed back from the rest,
+    so while a line has exactly one hidden cell, the smallest other non-zero part of that line
+    is hidden as well (the total itself when no part is left). Repeated until no line changes
+    (CBS / Hundepool et al. §4.3). ``None`` is a cell without a figure and is never hidden.
+    ``ook`` marks cells to hide for another reason (see :func:`verschil_onderdrukken`).
+    """
+    verborgen = [[is_klein(c) or bool(ook and ook[r][k]) for k, c in enumerate(rij)]
+                 for r, rij in enumerate(tabel)]
+    lijnen: list[list[tuple[int, int]]] = []
+    if rijtotaal:
+        lijnen += [[(r, k) for k in range(len(rij))] for r, rij in enumerate(tabel)]
+    if kolomtotaal and tabel:
+        lijnen += [[(r, k) for r in range(len(tabel))] for k in range(len(tabel[0]))]
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for lijn in lijnen:
+            if sum(verborgen[r][k] for r, k in lijn) != 1:
+                continue
+            delen = [(tabel[r][k], (r, k)) for r, k in lijn[:-1]
+                     if not verborgen[r][k] and tabel[r][k]]
+            if delen:
+                _waarde, (r, k) = min(delen)
+            else:
+                r, k = lijn[-1]
+                if verborgen[r][k] or not tabel[r][k]:
+                    continue
+            verborgen[r][k] = True
+            veranderd = True
+    return verborgen
+
+
+def verschil_onderdrukken(totaal: int | None, eigen: int | None) -> bool:
+    """A figure of several gemeenten beside the figure of one's own gemeente reveals their
+    difference: hide the total when that difference (the other gemeenten) is a small group
+    (issue 6: "Nederweert's two Turkse nieuwkomers cannot be identified")."""
+    if totaal is None or eigen is None:
+        return False
+    return is_klein(totaal - eigen)
+
+
+def percentage(teller: int, noemer: int) -> Decimal | None:
+    """A share in percent with one decimal, ``None`` for no cases."""
+    if not noemer:
+        return None
+    return (Decimal(100 * teller) / Decimal(noemer)).quantize(Decimal("0.1"),
+                                                              rounding=ROUND_HALF_UP)

@@ -1,0 +1,94 @@
+"""The sturing dashboards in a real browser: beleid logs in, opens Sturing from the menu,
+filters, reads a chart with its table (small counts as "<5"), the procesindicatoren and the
+taakstelling form; the teamleider sees exact figures with links to the case list. axe-core
+(no serious or critical violations) and the CSP on every page."""
+
+import pytest
+from django.utils import timezone
+
+from koers.organisaties.models import Taakstelling
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.test_walkthrough_pip import WACHTWOORD, inloggen
+from tests.factories import GebruikerFactory
+from tests.sturing.conftest import gesprek, maak
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def cijfers(weert):
+    """This year's first half in Weert: 12 asielstatushouders (10 in uitvoering, 2 in the
+    brede intake) and 6 gezinsmigranten, 5 of them Turkse nieuwkomers."""
+    jaar = timezone.localdate().year
+    for i in range(12):
+        dag = f"{i + 10:02d}"
+        t = maak(weert, aangemeld=f"{jaar}-02-{dag}", klok=f"{jaar}-02-{dag}",
+                 intake=f"{jaar}-03-{dag}", pip=f"{jaar}-04-{dag}" if i < 10 else None,
+                 gevestigd=f"{jaar}-01-15", status="in_uitvoering" if i < 10 else "brede_intake",
+                 naam=f"Browsernaam{i}")
+        gesprek(t, gepland=f"{jaar}-05-01", gehouden=f"{jaar}-05-{dag}",
+                scores={"zingeving": 4}, interventies=["taal"])
+        gesprek(t, gehouden=f"{jaar}-06-01", scores={"zingeving": 6 + i % 3})
+    for i in range(6):
+        maak(weert, aangemeld=f"{jaar}-03-0{i + 1}", doelgroep="Gezinsvormer", turks=i < 5,
+             naam=f"Browserturks{i}")
+    Taakstelling.objects.create(gemeente=weert, jaar=jaar, halfjaar=1, aantal=39)
+    return jaar
+
+
+def _gebruiker(weert, username, rol):
+    return GebruikerFactory(username=username, organisatie=weert.organisatie, rollen=[rol],
+                            first_name="Bea", last_name="Beleid", is_demo_account=True,
+                            password=WACHTWOORD)
+
+
+def test_beleid_reads_the_dashboards(page, weert, cijfers):
+    _gebruiker(weert, "beleid", "beleid")
+    inloggen(page, "beleid")
+    page.locator("#menu-sturing").click()
+    page.locator("#id_periode").select_option(f"{cijfers}-1")
+    page.locator("#sturing-toon").click()
+    assert page.locator("h1").inner_text() == f"Aantallen: Weert, 1e helft {cijfers}"
+    grafiek = page.locator("svg#doelgroep-grafiek")
+    assert grafiek.get_attribute("role") == "img"
+    assert "Asielstatushouders: 12" in grafiek.locator("desc").text_content()
+    assert "Waarvan Turkse nieuwkomers: 5" in grafiek.locator("desc").text_content()
+    # Two in the brede intake: shown as "<5", and so is the smallest other status.
+    status = page.locator("#tabel-status").inner_text()
+    assert "<5" in status and "18" in status
+    assert "Browsernaam" not in page.content()
+    assert page.locator("#tabel-doelgroep a").count() == 0  # no drill-down for beleid
+    assert_accessible(page)
+    screenshot(page, "sturing-aantallen")
+
+    page.locator("#naar-proces").click()
+    assert page.locator("#tabel-indicatoren").is_visible()
+    assert_accessible(page)
+    screenshot(page, "sturing-procesindicatoren")
+
+    with page.expect_download() as download:
+        page.locator("#export-xlsx").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+
+    page.locator("#naar-taakstelling").click()
+    page.locator("#id_jaar").fill(str(cijfers))
+    page.locator("#id_halfjaar").select_option("2")
+    page.locator("#id_aantal").fill("-1")
+    page.locator("#taakstelling-bewaren").click()
+    assert page.locator("#foutsamenvatting").is_visible()
+    assert_accessible(page)
+    page.locator("#id_aantal").fill("40")
+    page.locator("#taakstelling-bewaren").click()
+    assert "40" in page.locator("#taakstellingen").inner_text()
+    assert_accessible(page)
+
+
+def test_teamleider_clicks_through_to_the_cases(page, weert, cijfers):
+    _gebruiker(weert, "teamleider-weert", "teamleider")
+    inloggen(page, "teamleider-weert")
+    page.goto(f"/sturing/?periode={cijfers}")
+    link = page.locator("#tabel-status a").first
+    assert link.is_visible()
+    assert_accessible(page)
+    link.click()
+    assert page.locator("#werkvoorraad-tabel").is_visible()

@@ -302,3 +302,24 @@ def test_privacy_officer_sees_the_dry_run_of_his_gemeente(als, privacy, weert, c
 
 def test_others_may_not_see_the_dry_run(als, adviseur_weert):
     assert als(adviseur_weert).get("/verwerkingen/bewaartermijn/").status_code == 403
+
+
+def test_the_pdf_speaks_plain_dutch_and_the_json_keeps_the_stored_values(
+        als, privacy, traject_weert):
+    import io
+
+    from pypdf import PdfReader
+
+    traject_weert.status = "brede_intake"
+    traject_weert.datum_start_plicht = dt.date(2026, 3, 2)
+    traject_weert.save(update_fields=["status", "datum_start_plicht"])
+    client = als(privacy)
+    bsn = traject_weert.inburgeraar.bsn
+    data = json.loads(client.get(INZAGE + ".json", {"bsn": bsn}).content)
+    rij = next(o for o in data["onderdelen"] if o["model"] == "inburgeraars.Traject")["rijen"][0]
+    assert (rij["status"], rij["datum_start_plicht"]) == ("brede_intake", "2026-03-02")
+    pdf = client.get(INZAGE + ".pdf", {"bsn": bsn}).content
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Brede intake" in tekst and "2 maart 2026" in tekst
+    assert "brede_intake" not in tekst and "2026-03-02" not in tekst
+

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from koers.inburgeraars.models import Inburgeraar, Traject
 
@@ -165,7 +165,8 @@ def pdf(inburgeraar: Inburgeraar, data: dict) -> bytes:
             continue
         model = apps.get_model(o["model"])
         onderdelen.append({"titel": o["titel"], "model": o["model"], "rijen": [
-            [(_veldnaam(model, k), _tekst(v)) for k, v in rij.items()] for rij in o["rijen"]]})
+            [(_veldnaam(model, k), _leesbaar(model, k, v)) for k, v in rij.items()]
+            for rij in o["rijen"]]})
     return render_pdf("verwerkingen/inzage_pdf.html", {
         "inburgeraar": inburgeraar, "gemeente": inburgeraar.gemeente,
         "traject": inburgeraar.huidig_traject, "datum": timezone.localdate(),
@@ -175,12 +176,30 @@ def pdf(inburgeraar: Inburgeraar, data: dict) -> bytes:
         fout="Het overzicht kon niet als PDF worden gemaakt.")
 
 
+def _veld(model, naam: str):
+    try:
+        return model._meta.get_field(naam)
+    except Exception:  # noqa: BLE001 - a name that is no field (an attname) has none
+        return None
+
+
 def _veldnaam(model, naam: str) -> str:
     """The field's Dutch label for the letter (``verbose_name``), else its name."""
-    try:
-        return str(model._meta.get_field(naam).verbose_name)
-    except Exception:  # noqa: BLE001 - a name that is no field keeps its name
-        return naam
+    veld = _veld(model, naam)
+    return str(veld.verbose_name) if veld is not None else naam
+
+
+def _leesbaar(model, naam: str, waarde) -> str:
+    """A value as the person reads it in the letter: the label of a choice and a Dutch date
+    (the JSON keeps the stored value, for machines)."""
+    veld = _veld(model, naam)
+    if veld is not None and veld.choices and isinstance(waarde, str | int):
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(veld, models.DateTimeField) and isinstance(waarde, str) and waarde:
+        return formats.date_format(dt.datetime.fromisoformat(waarde), "j F Y, H:i")
+    if isinstance(veld, models.DateField) and isinstance(waarde, str) and waarde:
+        return formats.date_format(dt.date.fromisoformat(waarde), "j F Y")
+    return _tekst(waarde)
 
 
 def _tekst(waarde) -> str:

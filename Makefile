@@ -34,6 +34,11 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			--no-install-recommends chromium >/dev/null; \
 	fi
+	@if ! command -v msgfmt >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "gettext installeren voor de taaltests van Mijn Inburgering (apt-get)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends gettext >/dev/null; \
+	fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 		echo "LET OP: /usr/bin/chromium ontbreekt en installeren kan niet (geen root):"; \
 		echo "        de browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \

@@ -38,6 +38,28 @@ def database_exists(url: str) -> bool:
                             [name]).fetchone() is not None
 
 
+def kosten_vullen(url: str) -> None:
+    """Three kostenposten per traject in the current year (set-based, once): the Financiën
+    page then groups millions of rows, as a country's bookkeeping would."""
+    jaar = dt.date.today().year
+    with psycopg.connect(url, autocommit=True) as conn:
+        if conn.execute("SELECT count(*) FROM sturing_kostenpost").fetchone()[0] > 1000:
+            return
+        started = time.perf_counter()
+        conn.execute("""
+            INSERT INTO sturing_kostenpost (traject_id, gemeente_id, voorziening, datum, aantal,
+                                            tarief, bedrag, omschrijving, geregistreerd_op)
+            SELECT t.id, t.gemeente_id, v.voorziening,
+                   make_date(%s::int, (1 + (t.id + v.n) %% 12)::int, (1 + t.id %% 28)::int),
+                   10, 62.50, 625.00,
+                   '', now()
+            FROM inburgeraars_traject t
+            CROSS JOIN (VALUES (0, 'leerroute'), (1, 'map'), (2, 'tolken')) AS v(n, voorziening)
+        """, [jaar])
+        conn.execute("ANALYZE sturing_kostenpost")
+        print(f"kostenposten in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=0, help="seed up to N trajecten (0: as is)")
@@ -54,6 +76,7 @@ def main() -> None:
            "KOERS_PORT": str(args.port), "KOERS_WEB_WORKERS": str(args.workers)}
     # Only this app's tables: the benchmark database is shared with the other benchmarks.
     koers(env, "migrate", "sturing", "-v0")
+    kosten_vullen(args.database_url)
     existing = count_trajecten(args.database_url)
     if args.n > existing:
         koers(env, "migrate", "-v0")
@@ -82,6 +105,8 @@ def main() -> None:
                                   ("procesindicatoren", "/sturing/procesindicatoren/")):
                     scenarios[f"{gebruiker}_{naam}_{schaal}"] = (
                         gebruiker, f"{pad}?schaal={schaal}&periode={jaar}")
+        for gebruiker in ("financien", "beleid"):
+            scenarios[f"{gebruiker}_financien"] = (gebruiker, f"/sturing/financien/?jaar={jaar}")
         scenarios["beleid_export_xlsx_arbeidsmarktregio"] = (
             "beleid", f"/sturing/procesindicatoren.xlsx?schaal=arbeidsmarktregio&periode={jaar}")
         results = {"trajecten": count_trajecten(args.database_url),

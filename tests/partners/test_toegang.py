@@ -68,7 +68,7 @@ def test_de_adviseur_ziet_alles_en_de_teamleider_zoals_altijd(zaak, lopend, advi
     lopend("map")
     assert set(policy.zichtbare_secties(adviseur_weert, zaak)) == set(S)
     assert set(policy.zichtbare_secties(teamleider_weert, zaak)) == set(S) - {
-        S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN}
+        S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN, S.KOSTEN}
     assert policy.zichtbare_secties(adviseur_weert) == policy.zichtbare_secties(
         adviseur_weert, zaak)
 

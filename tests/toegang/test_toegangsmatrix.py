@@ -36,7 +36,7 @@ PARTNER_CONTACT = frozenset({S.NAAM, S.PERSONALIA, S.TRAJECT, S.VERWIJZINGEN})
 MATRIX: dict[str, frozenset[Sectie] | None] = {
     "adviseur": ALLES,
     "adviseur_andere_gemeente": None,
-    "teamleider": ALLES - {S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN},
+    "teamleider": ALLES - {S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN, S.KOSTEN},
     "uitkeringsadministratie": frozenset({S.NAAM, S.ONTZORGEN}),
     "beleid": None,
     "financien": None,
@@ -91,6 +91,7 @@ TOETSEN: dict[Sectie, Toets] = {
     S.HANDHAVING: Toets('id="handhaving"', "/handhaving"),
     S.BERICHTEN: Toets('id="berichten"', None),
     S.DOCUMENTEN: Toets('id="documenten"', None),
+    S.KOSTEN: Toets('id="kosten"', None),
     S.VERWIJZINGEN: Toets('id="verwijzingen"', "/verwijzingen"),
 }
 

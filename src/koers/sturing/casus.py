@@ -1,8 +1,17 @@
-"""No section on the case page: the dashboards show aggregates only (koers.web.secties)."""
+"""The case page gets a link to the costs of the case, for who may see them (the KOSTEN
+section: the adviseur). No query: the figures stay on the cost page itself, so the case page
+does not grow."""
+
+from django.urls import reverse
+
+from koers.toegang import policy
+from koers.toegang.policy import Sectie
 
 PLAATS = "onder"
-TEMPLATE = ""
+TEMPLATE = "sturing/casus_sectie.html"
 
 
 def casus_context(user, inburgeraar, traject):
-    return None
+    if traject is None or not policy.mag_zien(user, Sectie.KOSTEN, traject):
+        return None
+    return {"url": reverse("sturing:kosten", args=[inburgeraar.pk])}

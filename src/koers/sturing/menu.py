@@ -6,4 +6,6 @@ from koers.toegang import policy
 from koers.web.secties import MenuItem
 
 MENU = [MenuItem(_("Sturing"), "sturing:aantallen", mag=policy.mag_sturing_zien,
-                 id="menu-sturing")]
+                 id="menu-sturing"),
+        MenuItem(_("Financiën"), "sturing:financien", mag=policy.mag_financien_beheren,
+                 id="menu-financien")]

@@ -185,3 +185,72 @@ def percentage(teller: int, noemer: int) -> Decimal | None:
         return None
     return (Decimal(100 * teller) / Decimal(noemer)).quantize(Decimal("0.1"),
                                                               rounding=ROUND_HALF_UP)
+
+
+# --- Financiën (issue 6 §3) -------------------------------------------------------------------
+
+# Startnotitie §8.1.3: the inburgeringsvoorzieningen paid from the SPUK are the leerroutes,
+# MAP, PVT, tolken and maatschappelijke begeleiding; ontzorgen (§8.1.2) is paid from the
+# uitvoeringskosten. Issue 6 §3 lists all six for cost registration. S.
+VOORZIENINGEN: dict[str, str] = {
+    "leerroute": "Leerroute",
+    "map": "Module Arbeidsmarkt en Participatie (MAP)",
+    "pvt": "Participatieverklaringstraject (PVT)",
+    "tolken": "Tolken",
+    "begeleiding": "Maatschappelijke begeleiding",
+    "ontzorgen": "Ontzorgen",
+}
+
+# Which budget stream pays which voorziening (startnotitie §8.1.2 and §8.1.3). S.
+VOORZIENING_STROOM: dict[str, str] = {
+    "leerroute": "spuk", "map": "spuk", "pvt": "spuk", "tolken": "spuk",
+    "begeleiding": "spuk", "ontzorgen": "uitvoering",
+}
+
+# The units of a contract's tariff (issue 6 §3). P.
+EENHEDEN: tuple[str, ...] = ("uur", "traject", "maand")
+
+# Startnotitie §8.1.2: "Gemiddeld ontvangen we ca. € 4.100 per asielmigrant en ca. € 2.700 per
+# gezins- of overige migrant." Settings constants (issue 6 §3 "both settings"): one value for
+# the three gemeenten of the subregio, changed here when the circulaire changes. S.
+BEDRAG_PER_ASIELMIGRANT = Decimal("4100")
+BEDRAG_PER_GEZINSMIGRANT = Decimal("2700")
+
+# Sanity bounds of a kostenpost (P): no single entry above €100.000, no more than 10.000
+# units (hours) in one entry; a tariff of at most €50.000 per unit.
+KOSTENPOST_MAX = Decimal("100000")
+AANTAL_MAX = Decimal("10000")
+TARIEF_MAX = Decimal("50000")
+# Sanity bound of one budget (gemeente, year, stream), P: far above what a gemeente of the
+# subregio receives per stream (startnotitie ch. 8: some hundreds of thousands a year).
+BUDGET_MAX = Decimal("100000000")
+# Years for which a budget can be entered and the Financiën page can be shown, P: the Wet
+# inburgering 2021 has its budgets from the invoeringskosten of 2020 onwards (startnotitie
+# ch. 8).
+BUDGET_JAAR_MIN, BUDGET_JAAR_MAX = 2020, 2100
+
+CENT = Decimal("0.01")
+
+
+def kostenbedrag(tarief: Decimal, aantal: Decimal) -> Decimal:
+    """Amount of a kostenpost under a contract: aantal × tarief, rounded to the cent. P."""
+    return (Decimal(tarief) * Decimal(aantal)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def contract_geldig(geldig_van: date, geldig_tot: date | None, datum: date) -> bool:
+    """A contract applies from its first day up to and including its last (open-ended when
+    no end date). P."""
+    return geldig_van <= datum and (geldig_tot is None or datum <= geldig_tot)
+
+
+def verwachte_middelen(asiel: int, gezin: int, *,
+                       per_asiel: Decimal = BEDRAG_PER_ASIELMIGRANT,
+                       per_gezin: Decimal = BEDRAG_PER_GEZINSMIGRANT) -> Decimal:
+    """What the gemeente expects to receive for a year's cases (startnotitie §8.1.2)."""
+    return Decimal(asiel) * per_asiel + Decimal(gezin) * per_gezin
+
+
+def prognose_kosten(gerealiseerd: Decimal, gepland: Decimal) -> Decimal:
+    """Forecast of a year's costs: what is realised so far plus the planned voorzieningen
+    still to come (the running contracts' value of the PIPs' planned modules). P."""
+    return Decimal(gerealiseerd) + Decimal(gepland)

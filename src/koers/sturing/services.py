@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 
 from koers.inburgeraars.services import Weigering
-from koers.organisaties.models import Taakstelling
+from koers.organisaties.models import Budget, Taakstelling
+from koers.sturing import rules
 from koers.sturing.forms import TAAKSTELLING_MAX
+from koers.sturing.models import Contract, Kostenpost
 from koers.toegang import policy
+from koers.verwerkingen.services import log_wijzigen
+
+SECTIE_KOSTEN = policy.Sectie.KOSTEN
 
 
 @transaction.atomic
@@ -30,3 +39,125 @@ def bewaar_taakstelling(user, *, jaar: int, halfjaar: int, aantal: int,
         gemeente=user.gemeente, jaar=jaar, halfjaar=halfjaar,
         defaults={"aantal": aantal, "is_schatting": is_schatting})
     return taak
+
+
+# --- Financiën (issue 6 §3) -------------------------------------------------------------------
+
+def _check_bedrag(fouten: dict, veld: str, waarde, maximum, tekst: str) -> None:
+    if waarde is None:
+        fouten[veld] = "Vul een bedrag in."
+    elif waarde < 0:
+        fouten[veld] = "Een bedrag of aantal kan niet negatief zijn."
+    elif waarde > maximum:
+        fouten[veld] = tekst
+
+
+@transaction.atomic
+def bewaar_budget(user, *, jaar: int, stroom: str, bedrag: Decimal) -> Budget:
+    """Set the budget of the user's own gemeente for one year and stream, new or changed
+    (financiën; issue 6: SPUK is entered when it is known)."""
+    if not policy.mag_financien_beheren(user):
+        raise PermissionDenied
+    fouten: dict[str, str] = {}
+    if jaar is None or not rules.BUDGET_JAAR_MIN <= jaar <= rules.BUDGET_JAAR_MAX:
+        fouten["jaar"] = (f"Vul een jaar in van {rules.BUDGET_JAAR_MIN} tot en met "
+                          f"{rules.BUDGET_JAAR_MAX}.")
+    if stroom not in Budget.Stroom.values:
+        fouten["stroom"] = "Kies invoeringskosten, uitvoeringskosten of SPUK."
+    _check_bedrag(fouten, "bedrag", bedrag, rules.BUDGET_MAX,
+                  f"Een budget is hoogstens € {rules.BUDGET_MAX}.")
+    if fouten:
+        raise Weigering(fouten)
+    budget, _nieuw = Budget.objects.update_or_create(
+        gemeente=user.gemeente, jaar=jaar, stroom=stroom, defaults={"bedrag": bedrag})
+    return budget
+
+
+@transaction.atomic
+def bewaar_contract(user, *, contract: Contract | None = None, aanbieder=None,
+                    aanbieder_naam: str = "", voorziening: str, eenheid: str,
+                    tarief: Decimal, geldig_van: dt.date,
+                    geldig_tot: dt.date | None = None) -> Contract:
+    """Create or change a contract of the user's own gemeente (financiën)."""
+    if not policy.mag_financien_beheren(user):
+        raise PermissionDenied
+    if contract is not None and contract.gemeente_id != user.gemeente.pk:
+        raise PermissionDenied
+    fouten: dict[str, str] = {}
+    if voorziening not in rules.VOORZIENINGEN:
+        fouten["voorziening"] = "Kies een voorziening uit de lijst."
+    if eenheid not in rules.EENHEDEN:
+        fouten["eenheid"] = "Kies per uur, per traject of per maand."
+    _check_bedrag(fouten, "tarief", tarief, rules.TARIEF_MAX,
+                  f"Een tarief is hoogstens € {rules.TARIEF_MAX}.")
+    if tarief is not None and tarief == 0:
+        fouten["tarief"] = "Vul een tarief in dat hoger is dan € 0."
+    naam = (aanbieder_naam or "").strip()
+    if aanbieder is None and not naam:
+        fouten["aanbieder_naam"] = "Kies een aanbieder of vul de naam in."
+    if aanbieder is not None and aanbieder.soort == "gemeente":
+        fouten["aanbieder"] = "Kies een aanbieder, geen gemeente."
+    if geldig_tot is not None and geldig_van is not None and geldig_tot < geldig_van:
+        fouten["geldig_tot"] = "De einddatum ligt voor de begindatum."
+    if fouten:
+        raise Weigering(fouten)
+    contract = contract or Contract(gemeente=user.gemeente)
+    contract.aanbieder = aanbieder
+    contract.aanbieder_naam = "" if aanbieder is not None else naam
+    contract.voorziening, contract.eenheid, contract.tarief = voorziening, eenheid, tarief
+    contract.geldig_van, contract.geldig_tot = geldig_van, geldig_tot
+    contract.save()
+    return contract
+
+
+@transaction.atomic
+def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
+                          contract: Contract | None = None, aantal: Decimal | None = None,
+                          bedrag: Decimal | None = None, omschrijving: str = "") -> Kostenpost:
+    """Record a cost of a traject within the user's reach. With a contract the amount is
+    aantal × its tariff, frozen now; without one the amount is entered by hand."""
+    if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
+        raise PermissionDenied
+    # Out of reach: not found, whatever the caller passed in.
+    traject = get_object_or_404(policy.trajecten_voor(user).select_for_update(),
+                                pk=traject.pk)
+    fouten: dict[str, str] = {}
+    if voorziening not in rules.VOORZIENINGEN:
+        fouten["voorziening"] = "Kies een voorziening uit de lijst."
+    if datum is None:
+        fouten["datum"] = "Vul een datum in."
+    tarief = None
+    if contract is not None:
+        if contract.gemeente_id != traject.gemeente_id:
+            fouten["contract"] = "Dit contract hoort bij een andere gemeente."
+        elif datum is not None and not rules.contract_geldig(contract.geldig_van,
+                                                            contract.geldig_tot, datum):
+            fouten["contract"] = "Dit contract geldt niet op deze datum."
+        elif contract.voorziening != voorziening:
+            fouten["contract"] = "Dit contract is voor een andere voorziening."
+        aantal = Decimal(1) if aantal is None else aantal
+        _check_bedrag(fouten, "aantal", aantal, rules.AANTAL_MAX,
+                      f"Vul een aantal in van hoogstens {rules.AANTAL_MAX}.")
+        if "aantal" not in fouten and aantal == 0:
+            fouten["aantal"] = "Vul een aantal in dat hoger is dan 0."
+        if not fouten:
+            tarief = contract.tarief
+            bedrag = rules.kostenbedrag(tarief, aantal)
+            if bedrag > rules.KOSTENPOST_MAX:
+                fouten["aantal"] = f"Het bedrag wordt hoger dan € {rules.KOSTENPOST_MAX}."
+    else:
+        aantal = Decimal(1) if aantal is None else aantal
+        if aantal <= 0 or aantal > rules.AANTAL_MAX:
+            fouten["aantal"] = f"Vul een aantal in van meer dan 0 tot {rules.AANTAL_MAX}."
+        _check_bedrag(fouten, "bedrag", bedrag, rules.KOSTENPOST_MAX,
+                      f"Een kostenpost is hoogstens € {rules.KOSTENPOST_MAX}. "
+                      "Verdeel een groter bedrag over meer posten.")
+    if fouten:
+        raise Weigering(fouten)
+    post = Kostenpost.objects.create(
+        traject=traject, gemeente_id=traject.gemeente_id, voorziening=voorziening,
+        contract=contract, datum=datum, aantal=aantal, tarief=tarief,
+        bedrag=Decimal(bedrag).quantize(rules.CENT), omschrijving=(omschrijving or "").strip(),
+        door=user)
+    log_wijzigen(user, traject, [SECTIE_KOSTEN])
+    return post

@@ -16,6 +16,7 @@ from koers.organisaties.models import Taakstelling
 from koers.sturing import cijfers, dashboards, export, kubus, rules, services
 from koers.sturing.forms import TaakstellingForm
 from koers.toegang import policy
+from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import fout_items
 
 
@@ -100,8 +101,7 @@ def taakstelling(request):
             services.bewaar_taakstelling(user, **form.cleaned_data)
         except Weigering as weigering:
             fouten = weigering.fouten
-            for veld, tekst in fouten.items():
-                form.add_error(veld if veld in form.fields else None, tekst)
+            weigering_naar_formulier(form, fouten)
         else:
             messages.success(request, _("De taakstelling is bewaard."))
             return redirect("sturing:taakstelling")

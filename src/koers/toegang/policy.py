@@ -61,6 +61,8 @@ class Sectie(StrEnum):
     DOCUMENTEN = "documenten"
     # Issue 5 §1: the referrals of the case to ketenpartners and their progress reports.
     VERWIJZINGEN = "verwijzingen"
+    # Issue 6 §3: the costs of the voorzieningen of this person (finances of one person).
+    KOSTEN = "kosten"
 
 
 class Actie(StrEnum):
@@ -88,6 +90,7 @@ class Actie(StrEnum):
     # The partner's side of a referral to his organisation: accept or decline, report
     # progress, close.
     VERWIJZING_UITVOEREN = "verwijzing_uitvoeren"
+    KOSTEN_REGISTREREN = "kosten_registreren"  # costs of a voorziening on the case (issue 6)
 
 
 # The refusal when health data (AVG art. 9) is sent by someone who may not see it: the same
@@ -105,9 +108,10 @@ VOLLEDIG_BEREIK = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 SECTIES: dict[str, frozenset[Sectie]] = {
     Rol.ADVISEUR: frozenset(Sectie),
     # Nor the payments of ontzorgen: finances are special-category data too (issue 4).
-    # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering.
+    # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering, nor the costs of one
+    # person's voorzieningen (the budget figures are on the dashboards).
     Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN,
-                                         Sectie.BERICHTEN, Sectie.DOCUMENTEN},
+                                         Sectie.BERICHTEN, Sectie.DOCUMENTEN, Sectie.KOSTEN},
     # Name/BSN to find the person, and the payments it fills; no intake, PIP or health.
     Rol.UITKERINGSADMINISTRATIE: frozenset({Sectie.NAAM, Sectie.ONTZORGEN}),
 }
@@ -395,3 +399,8 @@ def sturing_onderdrukken(user, gemeente_ids) -> bool:
         return True
     eigen = set(zichtbare_gemeenten(user).values_list("pk", flat=True))
     return not set(gemeente_ids) <= eigen
+
+
+def mag_financien_beheren(user) -> bool:
+    """Contracts and tariffs of the gemeente are kept by financiën (issue 6 §3)."""
+    return mag_sturing_zien(user) and Rol.FINANCIEN in _rollen(user)

@@ -1,0 +1,76 @@
+"""Demo data of Financiën (issue 6 §3): per demo gemeente a contract with the taalaanbieder
+(leerroute per uur), Werk.Kom (MAP per traject) and a tolkendienst (per uur), and some
+kostenposten on the demo persons' cases over the last months. Idempotent: a contract that
+exists (same gemeente, voorziening and provider) and a case that already has kostenposten
+are left alone. Dates are relative to today. The budgets are the startnotitie's
+(koers.organisaties.demo); a later year's budget is entered by financiën on the budget page,
+not invented here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from koers.organisaties.demo import BUDGETTEN
+from koers.organisaties.demo_personen import demo_trajecten
+from koers.organisaties.models import Organisatie
+from koers.sturing import rules
+from koers.sturing.cijfers import ASIEL
+from koers.sturing.models import Contract, Kostenpost
+
+TOLKENDIENST = "Tolkdienst Zuid"
+# (voorziening, eenheid, tarief, provider: an Organisatie name or a free name)
+CONTRACTEN = (
+    ("leerroute", "uur", Decimal("62.50"), "Taalcentrum Maas en Kempen"),
+    ("map", "traject", Decimal("1250.00"), "Werk.Kom"),
+    ("tolken", "uur", Decimal("48.00"), TOLKENDIENST),
+)
+
+
+def _maand_terug(vandaag: dt.date, maanden: int) -> dt.date:
+    jaar, maand = divmod(vandaag.year * 12 + vandaag.month - 1 - maanden, 12)
+    return dt.date(jaar, maand + 1, min(vandaag.day, 28))
+
+
+def seed(gemeenten, accounts) -> dict[str, int]:
+    vandaag = timezone.localdate()
+    aantallen = {"contracten": 0, "kostenposten": 0}
+    contracten: dict[tuple[int, str], Contract] = {}
+    for code, gemeente in gemeenten.items():
+        if code not in BUDGETTEN:
+            continue
+        for voorziening, eenheid, tarief, naam in CONTRACTEN:
+            organisatie = Organisatie.objects.filter(naam=naam).first()
+            contract, nieuw = Contract.objects.get_or_create(
+                gemeente=gemeente, voorziening=voorziening, aanbieder=organisatie,
+                aanbieder_naam="" if organisatie else naam,
+                defaults={"eenheid": eenheid, "tarief": tarief,
+                          "geldig_van": dt.date(vandaag.year - 1, 1, 1)})
+            contracten[(gemeente.pk, voorziening)] = contract
+            aantallen["contracten"] += nieuw
+    trajecten = (demo_trajecten(gemeenten).exclude(kostenposten__isnull=False)
+                 .select_related("inburgeraar").order_by("pk"))
+    nieuw_posten = []
+    for traject in trajecten:
+        adviseur = traject.adviseur
+
+        def post(voorziening, datum, aantal, _traject=traject, _adviseur=adviseur):
+            contract = contracten.get((_traject.gemeente_id, voorziening))
+            if contract is None:
+                return
+            nieuw_posten.append(Kostenpost(
+                traject=_traject, gemeente_id=_traject.gemeente_id, voorziening=voorziening,
+                contract=contract, datum=datum, aantal=aantal, tarief=contract.tarief,
+                bedrag=rules.kostenbedrag(contract.tarief, aantal), door=_adviseur,
+                omschrijving="Demo"))
+
+        for terug in (3, 2, 1):
+            post("leerroute", _maand_terug(vandaag, terug), Decimal("16"))
+        post("tolken", _maand_terug(vandaag, 2), Decimal("1.5"))
+        if traject.inburgeraar.doelgroep in ASIEL:
+            post("map", _maand_terug(vandaag, 1), Decimal("1"))
+    Kostenpost.objects.bulk_create(nieuw_posten)
+    aantallen["kostenposten"] = len(nieuw_posten)
+    return aantallen

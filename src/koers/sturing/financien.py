@@ -1,0 +1,154 @@
+"""The Financiën dashboard (issue 6 §3): budget per stream against the realised costs per
+month, the cumulative realisation, and the forecast of the year. Set-based: one GROUP BY over
+the kostenposten (month × voorziening), one read of the budgets, one count of the year's
+cases per doelgroep, whatever the number of kostenposten or cases.
+
+Amounts are the gemeente's own books and are shown exactly; the counts of cases behind the
+forecast are suppressed like every other count (``rules.is_klein``) for who has no case
+access. No page or export of this module shows a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.db.models.functions import ExtractMonth
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from koers.organisaties.models import Budget
+from koers.sturing import kubus, rules
+from koers.sturing.models import VOORZIENING_LABELS, Kengetal, Kostenpost
+from koers.sturing.weergave import Cel, Rij, Tabel, aantal
+
+NUL = Decimal("0.00")
+
+
+def geld(waarde: Decimal | None) -> Cel:
+    if waarde is None:
+        return Cel(None, rules.NIET_GETOOND)
+    return Cel(waarde, "€ " + number_format(waarde, decimal_pos=2, use_l10n=True,
+                                            force_grouping=True))
+
+
+@dataclass
+class Cijfers:
+    """The raw figures of one gemeente and year."""
+
+    gemeente_id: int
+    jaar: int
+    # {(maand, voorziening): (gerealiseerd, gepland)}: gepland is dated after today.
+    per_maand: dict[tuple[int, str], tuple[Decimal, Decimal]]
+    budget: dict[str, Decimal]  # stroom -> bedrag
+    asiel: int
+    gezin: int
+
+    def gerealiseerd(self, maand: int | None = None, voorziening: str | None = None) -> Decimal:
+        return sum((g for (m, v), (g, _p) in self.per_maand.items()
+                    if (maand is None or m == maand)
+                    and (voorziening is None or v == voorziening)), NUL)
+
+    def gepland(self) -> Decimal:
+        return sum((p for (_g, p) in self.per_maand.values()), NUL)
+
+    def per_stroom(self, stroom: str) -> Decimal:
+        return sum((self.gerealiseerd(voorziening=v) for v, s in
+                    rules.VOORZIENING_STROOM.items() if s == stroom), NUL)
+
+
+def bereken(gemeente_id: int, jaar: int, vandaag: dt.date) -> Cijfers:
+    """A constant number of queries: the costs grouped by month (an index-only scan on
+    PostgreSQL), the budgets, and the year's instroom from the summary table."""
+    rijen = (Kostenpost.objects.filter(gemeente_id=gemeente_id, datum__year=jaar)
+             .annotate(maand=ExtractMonth("datum")).values("maand", "voorziening")
+             .annotate(gerealiseerd=Sum("bedrag", filter=Q(datum__lte=vandaag)),
+                       gepland=Sum("bedrag", filter=Q(datum__gt=vandaag)))
+             .order_by())
+    per_maand = {(r["maand"], r["voorziening"]): (r["gerealiseerd"] or NUL,
+                                                  r["gepland"] or NUL) for r in rijen}
+    budget = dict(Budget.objects.filter(gemeente_id=gemeente_id, jaar=jaar)
+                  .values_list("stroom", "bedrag"))
+    # The year's cases by doelgroep: the instroom (trajecten opened in the year) of the
+    # summary table, the same count as the Aantallen page, not a join over every traject.
+    kubus.actueel(vandaag, marge=kubus.PAGINA_MARGE)
+    telling = {"asiel": 0, "gezin": 0}
+    for waarden in Kengetal.objects.filter(bron="aantallen", gemeente_id=gemeente_id,
+                                           jaar=jaar).values_list("waarden", flat=True):
+        telling["asiel"] += waarden.get("asiel", 0)
+        telling["gezin"] += waarden.get("gezin", 0)
+    return Cijfers(gemeente_id, jaar, per_maand, budget, telling["asiel"], telling["gezin"])
+
+
+def _maandnaam(jaar: int, maand: int) -> str:
+    return date_format(dt.date(jaar, maand, 1), "F Y")
+
+
+def budget_tabel(c: Cijfers) -> Tabel:
+    rijen = []
+    for stroom, label in Budget.Stroom.choices:
+        budget = c.budget.get(stroom)
+        besteed = c.per_stroom(stroom)
+        rijen.append(Rij(str(label), [geld(budget), geld(besteed),
+                                      geld(None if budget is None else budget - besteed)]))
+    totaal_budget = sum(c.budget.values(), NUL)
+    rijen.append(Rij(_("Totaal"), [geld(totaal_budget), geld(c.gerealiseerd()),
+                                   geld(totaal_budget - c.gerealiseerd())], totaal=True))
+    return Tabel("budget", _("Budget en realisatie per stroom"),
+                 [_("Stroom"), _("Budget"), _("Gerealiseerd"), _("Nog beschikbaar")], rijen,
+                 uitleg=_("Invoeringskosten zijn voor de inrichting, uitvoeringskosten onder "
+                          "meer voor ontzorgen, de SPUK voor de inburgeringsvoorzieningen "
+                          "(startnotitie hoofdstuk 8). Geen budget ingevuld: –."),
+                 reeksen=[0, 1])
+
+
+def maand_tabel(c: Cijfers) -> Tabel:
+    """Realised costs per month and voorziening, the cumulative realisation, and what is left
+    of the budget for voorzieningen and uitvoering after that month."""
+    budget = c.budget.get("spuk", NUL) + c.budget.get("uitvoering", NUL)
+    rijen = []
+    cumulatief = NUL
+    for maand in range(1, 13):
+        totaal = c.gerealiseerd(maand)
+        cumulatief += totaal
+        rijen.append(Rij(_maandnaam(c.jaar, maand),
+                         [geld(c.gerealiseerd(maand, v)) for v in rules.VOORZIENINGEN]
+                         + [geld(totaal), geld(cumulatief), geld(budget - cumulatief)]))
+    rijen.append(Rij(_("Totaal"), [geld(c.gerealiseerd(voorziening=v))
+                                   for v in rules.VOORZIENINGEN]
+                     + [geld(c.gerealiseerd()), geld(cumulatief), geld(budget - cumulatief)],
+                     totaal=True))
+    n = len(rules.VOORZIENINGEN)
+    return Tabel("per-maand", _("Gerealiseerde kosten per maand"),
+                 [_("Maand")] + [str(VOORZIENING_LABELS[v]) for v in rules.VOORZIENINGEN]
+                 + [_("Totaal"), _("Cumulatief"), _("Budget min cumulatief")], rijen,
+                 uitleg=_("Het budget is de SPUK plus de uitvoeringskosten van dit jaar."),
+                 reeksen=[n, n + 1])
+
+
+def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
+    verwacht = rules.verwachte_middelen(c.asiel, c.gezin)
+    prognose = rules.prognose_kosten(c.gerealiseerd(), c.gepland())
+    klein = onderdrukken and (rules.is_klein(c.asiel) or rules.is_klein(c.gezin))
+    rijen = [
+        Rij(_("Asielmigranten dit jaar"), [aantal(c.asiel, onderdrukken
+                                                  and rules.is_klein(c.asiel))]),
+        Rij(_("Gezins- en overige migranten dit jaar"),
+            [aantal(c.gezin, onderdrukken and rules.is_klein(c.gezin))]),
+        # The expected money is a multiple of the counts: hidden with them.
+        Rij(_("Verwachte middelen (aantal keer bedrag per persoon)"),
+            [Cel(None, rules.NIET_GETOOND, onderdrukt=True) if klein else geld(verwacht)]),
+        Rij(_("Gerealiseerde kosten tot vandaag"), [geld(c.gerealiseerd())]),
+        Rij(_("Geplande kosten (na vandaag)"), [geld(c.gepland())]),
+        Rij(_("Prognose kosten van het jaar"), [geld(prognose)], totaal=True),
+    ]
+    return Tabel("prognose", _("Prognose voor het jaar"), [_("Onderdeel"), _("Waarde")], rijen,
+                 uitleg=_("Verwachte middelen: ongeveer € 4.100 per asielmigrant en € 2.700 "
+                          "per gezins- of overige migrant (startnotitie 8.1.2). Prognose: wat "
+                          "al is uitgegeven plus de geplande voorzieningen."))
+
+
+def tabellen(c: Cijfers, onderdrukken: bool) -> list[Tabel]:
+    return [budget_tabel(c), maand_tabel(c), prognose_tabel(c, onderdrukken)]

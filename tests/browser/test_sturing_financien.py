@@ -1,0 +1,77 @@
+"""Financiën in a real browser: financiën opens the dashboard from the menu, reads the
+budget chart with its table, adds a contract (a refusal first); the adviseur registers a
+cost on his case from the case page. axe-core and the CSP on every page."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from koers.organisaties.models import Budget
+from koers.sturing.models import Contract, Kostenpost
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_walkthrough_pip import WACHTWOORD, inloggen
+from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
+
+pytestmark = pytest.mark.browser
+
+
+def _gebruiker(weert, username, rol):
+    return GebruikerFactory(username=username, organisatie=weert.organisatie, rollen=[rol],
+                            first_name="Fien", last_name="Financiën", is_demo_account=True,
+                            password=WACHTWOORD)
+
+
+def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert):
+    jaar = timezone.localdate().year
+    Budget.objects.create(gemeente=weert, jaar=jaar, stroom="uitvoering", bedrag=Decimal("5000"))
+    _gebruiker(weert, "financien", "financien")
+    inloggen(page, "financien")
+    page.locator("#menu-financien").click()
+    assert page.locator("h1").inner_text() == f"Financiën: Weert, {jaar}"
+    grafiek = page.locator("svg#budget-grafiek")
+    assert grafiek.get_attribute("role") == "img"
+    assert "€ 5.000,00" in page.locator("#tabel-budget").inner_text()
+    assert_accessible(page)
+
+    page.locator("#contract-nieuw").click()
+    page.locator("#id_aanbieder_naam").fill("Tolkdienst Zuid")
+    page.locator("#id_voorziening").select_option("tolken")
+    page.locator("#id_eenheid").select_option("uur")
+    page.locator("#id_tarief").fill("-4")
+    page.locator("#id_geldig_van").fill(f"{jaar}-01-01")
+    page.locator("#contract-bewaren").click()
+    assert page.locator("#foutsamenvatting").is_visible()
+    assert_accessible(page)
+    page.locator("#id_tarief").fill("48,00")
+    page.locator("#contract-bewaren").click()
+    assert "Tolkdienst Zuid" in page.locator("#tabel-contracten").inner_text()
+    assert Contract.objects.get().tarief == Decimal("48.00")
+
+    # The SPUK is entered when it becomes known; "125.000" is read the Dutch way.
+    page.locator("#budget-invullen").click()
+    assert_accessible(page)
+    page.locator("#id_stroom").select_option("spuk")
+    page.locator("#id_bedrag").fill("125.000")
+    page.locator("#budget-bewaren").click()
+    assert "€ 125.000,00" in page.locator("#tabel-budget").inner_text()
+    assert Budget.objects.get(gemeente=weert, jaar=jaar, stroom="spuk").bedrag == 125000
+
+
+def test_adviseur_registers_a_cost_from_the_case_page(page, weert):
+    adviseur = _gebruiker(weert, "adviseur", "adviseur")
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur)
+    contract = Contract.objects.create(gemeente=weert, aanbieder_naam="Taalschool",
+                                       voorziening="leerroute", eenheid="uur",
+                                       tarief=Decimal("60"), geldig_van=dt.date(2020, 1, 1))
+    inloggen(page, "adviseur")
+    page.goto(f"/inburgeraars/{traject.inburgeraar.pk}/")
+    page.locator("#kosten-registreren").click()
+    page.locator("#id_voorziening").select_option("leerroute")
+    page.locator("#id_contract").select_option(str(contract.pk))
+    page.locator("#id_aantal").fill("4")
+    page.locator("#kosten-bewaren").click()
+    assert "€ 240,00" in page.locator("#kostenposten").inner_text()
+    assert Kostenpost.objects.get().bedrag == Decimal("240.00")
+    assert_accessible(page)

@@ -183,10 +183,7 @@ class CasusVerwijzingen(APIView):
                    responses=schema.antwoorden({200: VerwijzingSerializer(many=True)}))
     def get(self, request, pk):
         traject = traject_voor(request, pk, Sectie.VERWIJZINGEN)
-        qs = Verwijzing.objects.filter(traject=traject)
-        if policy.is_partner(request.user):
-            qs = qs.filter(organisatie_id=request.user.organisatie_id,
-                           status__in=rules.LOPEND)
+        qs = policy.verwijzingen_van_traject(request.user, traject)
         return Response(VerwijzingSerializer(_met_alles(qs), many=True).data)
 
     @extend_schema(tags=[TAG], summary="Verwijzen naar een ketenpartner",

@@ -17,9 +17,7 @@ TEMPLATE = "partners/casus_sectie.html"
 
 def verwijzingen_van(user, traject) -> list[Verwijzing]:
     """The referrals of this traject the user may see, with their reports and totals."""
-    qs = Verwijzing.objects.filter(traject=traject)
-    if policy.is_partner(user):
-        qs = qs.filter(organisatie_id=user.organisatie_id, status__in=rules.LOPEND)
+    qs = policy.verwijzingen_van_traject(user, traject)
     verwijzingen = list(qs.select_related("organisatie", "verwezen_door").prefetch_related(
         Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))))
     for v in verwijzingen:

@@ -286,6 +286,17 @@ def verwijzingen_voor(user):
     return Verwijzing.objects.filter(traject__in=trajecten_voor(user).values("pk"))
 
 
+def verwijzingen_van_traject(user, traject):
+    """The referrals of one traject the user may see (the caller checked the VERWIJZINGEN
+    section): a partner only the running ones to his own organisation, others all."""
+    from koers.partners.models import Verwijzing
+    from koers.partners.rules import LOPEND
+    qs = Verwijzing.objects.filter(traject=traject)
+    if is_partner(user) and getattr(user, "gemeente", None) is None:
+        return qs.filter(organisatie_id=user.organisatie_id, status__in=LOPEND)
+    return qs
+
+
 def mag_taakverdeling_zien(user) -> bool:
     """The taakverdeling of the user's gemeente (issue 5 §1): no personal data; for the
     adviseur, teamleider and beleid."""

@@ -1,6 +1,9 @@
 """Financiën in a real browser: financiën opens the dashboard from the menu, reads the
 budget chart with its table, adds a contract (a refusal first); the adviseur registers a
-cost on his case from the case page. axe-core and the CSP on every page."""
+cost on his case from the case page. axe-core and the CSP on every page.
+
+The dashboard's tables depend on the year and on what is before or after today, so the
+walk-through runs on fixed days (the first and the last of a year) instead of today's date."""
 
 import datetime as dt
 from decimal import Decimal
@@ -23,8 +26,13 @@ def _gebruiker(weert, username, rol):
                             password=WACHTWOORD)
 
 
-def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert):
+@pytest.mark.parametrize("vandaag", [dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC),
+                                     dt.datetime(2027, 12, 31, 15, 0, tzinfo=dt.UTC)],
+                         ids=["begin-jaar", "eind-jaar"])
+def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_machine, vandaag):
+    time_machine.move_to(vandaag, tick=True)
     jaar = timezone.localdate().year
+    assert jaar == vandaag.year
     Budget.objects.create(gemeente=weert, jaar=jaar, stroom="uitvoering", bedrag=Decimal("5000"))
     _gebruiker(weert, "financien", "financien")
     inloggen(page, "financien")
@@ -34,6 +42,21 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert):
     assert grafiek.get_attribute("role") == "img"
     assert "€ 5.000,00" in page.locator("#tabel-budget").inner_text()
     assert_accessible(page)
+    # The monthly table is wider than a phone: its scrolling box is a named region that a
+    # keyboard user reaches with Tab and scrolls with the arrow keys.
+    maanden = page.locator("#sectie-per-maand .koers-tabel-container")
+    assert maanden.get_attribute("role") == "region"
+    assert maanden.get_attribute("tabindex") == "0"
+    page.set_viewport_size({"width": 390, "height": 800})
+    maanden.focus()
+    gefocust = page.evaluate("document.activeElement.getAttribute('aria-labelledby')")
+    assert gefocust == "per-maand-kop"
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    assert maanden.evaluate("el => el.scrollLeft") > 0
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.locator("#contract-nieuw").click()
     page.locator("#id_aanbieder_naam").fill("Tolkdienst Zuid")

@@ -58,6 +58,25 @@ class Inburgeraar(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT,
                                  related_name="inburgeraars")
     doelgroep = models.CharField(max_length=50, choices=DOELGROEP_CHOICES)
+    # The indeling that drives aanbod, ontzorgen, hours and handhaving. DUO's own answer (API
+    # Inburgeringsplicht, Doelgroep.indeling) wins: DUO may keep asylum rights for a gezinsvormer
+    # or grant them to someone else. Until DUO answers, save() derives it from the detailed
+    # doelgroep and doelgroepindeling_van_duo stays False (provisional). Stored, so that
+    # set-based counts and filters use an index instead of a list of detailed doelgroepen.
+    doelgroepindeling = models.CharField(
+        max_length=40, blank=True, db_index=True,
+        choices=[(d.value, d.value) for d in rules.Doelgroepindeling])
+    doelgroepindeling_van_duo = models.BooleanField(
+        default=False, help_text="De indeling komt van DUO (anders afgeleid en voorlopig)")
+    asielrechten_wijziging_verblijfsdoel = models.BooleanField(
+        null=True, blank=True,
+        help_text="DUO: asielrechten blijven na een wijziging van het verblijfsdoel")
+    # DUO's GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit: the most hours of
+    # participatieactiviteiten the person can manage in the termijn (0 = none). Empty: no partial
+    # ontheffing with hours.
+    uren_belastbaarheid_participatie = models.PositiveSmallIntegerField(
+        "uren belastbaarheid participatie", null=True, blank=True,
+        help_text="Gedeeltelijke ontheffing (DUO): maximaal aantal uren participatie, 0 = geen")
     turkse_nieuwkomer = models.BooleanField(default=False)
     vestigingsdatum = models.DateField(null=True, blank=True)
     persoonsgegevens_aanvullen = models.BooleanField(
@@ -79,6 +98,8 @@ class Inburgeraar(models.Model):
 
     def save(self, *args, **kwargs):
         self.zoeknaam = f"{self.geslachtsnaam} {self.voornamen}".lower()[:401]
+        if not self.doelgroepindeling_van_duo and self.doelgroep:
+            self.doelgroepindeling = rules.doelgroepindeling(self.doelgroep).value
         super().save(*args, **kwargs)
 
     NAAM_ONBEKEND = "Naam nog onbekend"
@@ -96,8 +117,8 @@ class Inburgeraar(models.Model):
         return naam or self.NAAM_ONBEKEND
 
     @property
-    def doelgroepindeling(self):
-        return rules.doelgroepindeling(self.doelgroep).value
+    def is_asielmigrant(self):
+        return self.doelgroepindeling == rules.Doelgroepindeling.ASIELSTATUSHOUDER
 
 
 class Traject(models.Model):

@@ -110,6 +110,8 @@ def _batch(n: int, prefix_reeks, gemeenten, adviseurs, rng, vandaag) -> None:
                 "postcode_plaats": plaats or gemeente.naam, "talen": talen,
                 "tolk_nodig": tolk, "tolk_taal": tolk_taal if tolk else "",
                 "gemeente_id": gemeente.pk, "doelgroep": doelgroep.value,
+                "doelgroepindeling": rules.doelgroepindeling(doelgroep).value,
+                "doelgroepindeling_van_duo": True,
                 "turkse_nieuwkomer": land == "Turkije" and not rules.is_asielmigrant(doelgroep),
                 "vestigingsdatum": klok - timedelta(days=rng.randint(0, 30)),
                 "huidig_traject_id": traject_id})

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from koers.duo import spec
 from koers.duo.simulator import app, scenario
-from koers.inburgeraars.rules import is_asielmigrant
+from koers.inburgeraars.rules import doelgroepindeling, is_asielmigrant
 from koers.organisaties import demo, demo_personen, demo_teksten
 from tests.duo.simulator_hulp import AMIRA, GET_PERSOON, SCENARIO, WEERT_OIN
 
@@ -69,8 +69,9 @@ def test_demo_scenario_matches_the_demo_data_and_every_answer_is_valid():
         assert persoon["plicht"]["begindatum"] == (klok - timedelta(days=14)).isoformat()
         if p.fase != "afgerond:verhuisd":  # moved: DUO knows the new gemeente
             assert persoon["gemeente"] == p.gemeente
+            asiel = is_asielmigrant(doelgroepindeling(doelgroep))
             assert persoon["vestigingsdatum"] == (
-                klok if is_asielmigrant(doelgroep) else klok - timedelta(days=20)).isoformat()
+                klok if asiel else klok - timedelta(days=20)).isoformat()
 
         bron = oins[persoon["gemeente"]]
         for operation_id in GET_PERSOON:

@@ -1,9 +1,10 @@
 """The DUO simulator: a small WSGI app that plays DUO's side of the chain.
 
-It serves every operation of DUO's OpenAPI files (koers.duo.spec) under ``/v1``, answers from
-an in-memory state loaded from a scenario (koers.duo.simulator.scenario), applies DUO's
-business rules to what gemeenten report (koers.pip.rules.pip_fouten, koers.duo.rules) and
-stores what it accepted. It never touches Koers' database.
+It serves every operation of DUO's OpenAPI files under ``/v1`` (read from disk by
+contract.py), answers from an in-memory state loaded from a scenario (scenario.py), applies
+DUO's business rules to what gemeenten report (regels.py, written from RULES.md) and stores
+what it accepted. It imports nothing from Koers outside this package and never touches Koers'
+database: it plays DUO independently, so it can disagree with Koers.
 
 Next to the DUO paths, and clearly apart from them, ``/_sim/`` holds the tools for tests and
 demos: a page to send notifications, fault injection (``POST /_sim/storing``), a reset and the
@@ -28,8 +29,8 @@ from pathlib import Path
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from koers.duo import spec
-from koers.duo.simulator import regels, scenario
+from koers.duo.simulator import contract, pages, regels, scenario
+from koers.duo.simulator.contract import lees_body
 from koers.duo.simulator.notificatie import NotificatieFout, stuur
 from koers.duo.simulator.rules import huidige_pip, mag_inzien
 
@@ -137,8 +138,6 @@ class Simulator:
     def __call__(self, environ, start_response):
         pad = environ.get("PATH_INFO", "") or "/"
         if pad == "/_sim" or pad.startswith("/_sim/"):
-            from koers.duo.simulator import pages
-
             status, headers, inhoud = pages.beheer(self, environ, pad)
         elif pad == BASIS or pad.startswith(BASIS + "/"):
             status, headers, inhoud = self._duo(environ, pad[len(BASIS):])
@@ -160,9 +159,9 @@ class Simulator:
             return _json(404, None, STANDAARD_VERSIE, bericht_id)
         operation_id, params = gevonden
         versie = api_versie(operation_id)
-        ruw = _lees_body(environ)
+        ruw = lees_body(environ)
         try:
-            body = spec.parse_json(ruw) if ruw.strip() else None
+            body = contract.lees_json(ruw) if ruw.strip() else None
         except ValueError:
             body = _ONLEESBAAR
         with self.lock:
@@ -192,8 +191,8 @@ class Simulator:
         return _json(antwoord.status, antwoord.body, versie, bericht_id)
 
     def _verwerk(self, operation_id: str, params: dict, headers_in: dict, body) -> Antwoord:
-        fouten = spec.validate_request(operation_id, path_params=params, headers=headers_in,
-                                       body=body)
+        fouten = contract.verzoek_fouten(operation_id, params=params, headers=headers_in,
+                                         body=body)
         if fouten:
             return fout(400, *fouten)
         with self.lock:
@@ -213,17 +212,9 @@ class Simulator:
                 antwoord = handler(self, verzoek, persoon)
             else:
                 antwoord = handler(self, verzoek, None)
-            if 200 <= antwoord.status < 300 and spec.operation(operation_id).method != "GET":
+            if 200 <= antwoord.status < 300 and contract.operatie(operation_id).methode != "GET":
                 self._bewaar()
             return antwoord
-
-
-def _lees_body(environ) -> bytes:
-    try:
-        lengte = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        lengte = 0
-    return environ["wsgi.input"].read(lengte) if lengte > 0 else b""
 
 
 def _json(status: int, body, versie: str, bericht_id: str):
@@ -242,12 +233,12 @@ def _json(status: int, body, versie: str, bericht_id: str):
 @cache
 def api_versie(operation_id: str) -> str:
     """info.version of the API file the operation belongs to (the API-Version header)."""
-    return spec.operation(operation_id).api_version
+    return contract.operatie(operation_id).versie
 
 
 def zoek_operatie(methode: str, pad: str) -> tuple[str, dict] | None:
     """(operationId, path params) of a DUO request, or None when DUO has no such operation."""
-    gevonden = spec.find_operation(methode, pad)
+    gevonden = contract.zoek(methode, pad)
     if gevonden is None or gevonden[0].operation_id not in HANDLERS:
         return None
     return gevonden[0].operation_id, gevonden[1]
@@ -317,7 +308,7 @@ def _uren(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
 
 
 def _post_pip(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
-    fouten = regels.pip_fouten(persoon, v.body, v.vandaag)
+    fouten = regels.pip_fouten(persoon, v.gemeentecode, v.body, v.vandaag)
     if fouten:
         return fout(400, *fouten)
     pip = regels.pip_zoals_duo(v.body)
@@ -346,20 +337,42 @@ def _delete_pip(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
 def _put_datum(soort: str):
     def handler(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
         body = v.body or {}
-        fouten = regels.melding_fouten(soort, persoon, v.gemeentecode, body, v.vandaag)
+        if soort == "zroute":
+            fouten = regels.zroute_fouten(persoon, v.gemeentecode, body, v.vandaag)
+        else:
+            fouten = regels.map_pvt_fouten(soort, persoon, v.gemeentecode, body, v.vandaag)
         if fouten:
             return fout(400, *fouten)
         if body:
             persoon[soort] = {**body, "gemeentecode": v.gemeentecode}
         else:
             persoon.pop(soort, None)  # PUT replaces: an empty body withdraws the date
+        _plicht_voldaan(persoon, v.vandaag)
         return Antwoord(200)
     return handler
 
 
+def _plicht_voldaan(persoon: dict, vandaag: date) -> None:
+    """Z-route, MAP and PVT all in: DUO records the plicht as met (regels.voldaan_via_zroute)."""
+    op = regels.voldaan_via_zroute(persoon)
+    if op is None or persoon.get("voldaanViaZroute"):
+        return
+    plicht = persoon.get("plicht") or {}
+    persoon["plicht"] = {"indicatorInburgeringsplicht": False,
+                         **{k: plicht[k] for k in ("begindatum",
+                                                   "datumKennisgevingInburgeringsplicht")
+                            if plicht.get(k)},
+                         "einddatum": op.isoformat(), "wijzigingsdatum": vandaag.isoformat(),
+                         "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan"}
+    persoon["plichtHistorie"].append({k: persoon["plicht"][k] for k in (
+        "indicatorInburgeringsplicht", "begindatum", "einddatum", "wijzigingsdatum")
+        if k in persoon["plicht"]})
+    persoon["voldaanViaZroute"] = True
+
+
 def _put_uren(soort: str):
     def handler(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
-        fouten = regels.uren_fouten(soort, persoon, v.gemeentecode, v.body, v.vandaag)
+        fouten = regels.uren_fouten(soort, persoon, v.body)
         if fouten:
             return fout(400, *fouten)
         uren = persoon["uren"].setdefault(v.gemeentecode, {})
@@ -373,8 +386,7 @@ def _post_aanbod(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
     nummer = v.params["instellingsnummer"]
     instelling = next((i for i in sim.state["instellingen"]
                        if i["instellingsnummer"] == nummer), None)
-    fouten = regels.aanbod_fouten(persoon, v.gemeentecode, nummer, instelling, v.body,
-                                  v.vandaag)
+    fouten = regels.aanbod_fouten(persoon, nummer, instelling, v.body)
     if fouten:
         return fout(400, *fouten)
     persoon["aanbod"][nummer] = {**v.body, "gemeentecode": v.gemeentecode}  # replaces
@@ -401,9 +413,8 @@ def _contactpersoon(sim: Simulator, v: Verzoek) -> tuple[dict | None, Antwoord |
 
 
 def _create_contactpersoon(sim: Simulator, v: Verzoek, persoon: None) -> Antwoord:
-    fouten = regels.contactpersoon_fouten(v.body)
-    if fouten:
-        return fout(400, *fouten)
+    # The body was checked against schema Contactpersoongegevens; RULES.md "Contactpersoon"
+    # adds no rule of its own.
     nummer = sim.state["volgendContactpersoonId"]
     if nummer > 99999:
         return fout(400, "Er kunnen geen contactpersonen meer bij.")
@@ -418,9 +429,6 @@ def _update_contactpersoon(sim: Simulator, v: Verzoek, persoon: None) -> Antwoor
     cp, weigering = _contactpersoon(sim, v)
     if weigering:
         return weigering
-    fouten = regels.contactpersoon_fouten(v.body)
-    if fouten:
-        return fout(400, *fouten)
     cp["gegevens"] = {k: v.body[k] for k in ("naam", "email", "telefoonnummer")}
     return Antwoord(200)
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from koers.duo import spec
+from koers.duo.simulator import contract
 
 NOTIFICATIE_PAD = "/duo/v1/notificaties"
 
@@ -51,8 +51,8 @@ def stuur(*, koers_url: str, duo_oin: str, doel_oin: str, gebeurtenis_id: str,
     bericht_id = str(uuid.uuid4())
     headers = {"bron": duo_oin, "doel": doel_oin, "berichtId": bericht_id}
     body = notificatie_body(gebeurtenis_id, bsn, v_nummer)
-    fouten = spec.validate_request("opvoerenNotificatie", path_params={}, headers=headers,
-                                   body=body)
+    fouten = contract.verzoek_fouten("opvoerenNotificatie", params={}, headers=headers,
+                                     body=body)
     if fouten:
         raise NotificatieFout("De notificatie klopt niet met de Notificatie-API: "
                               + "; ".join(fouten))

@@ -18,6 +18,7 @@ import json
 from html import escape
 from urllib.parse import parse_qs, urlencode
 
+from koers.duo.simulator.contract import lees_body
 from koers.duo.simulator.notificatie import NotificatieFout
 from koers.duo.simulator.rules import huidige_pip
 
@@ -59,9 +60,7 @@ def _html(status: int, inhoud: str) -> tuple[int, list, bytes]:
 
 def _body(environ) -> tuple[dict, bool]:
     """(fields, came from an HTML form)."""
-    from koers.duo.simulator.app import _lees_body
-
-    ruw = _lees_body(environ)
+    ruw = lees_body(environ)
     if environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
         return {k: v[0] for k, v in parse_qs(ruw.decode("utf-8")).items()}, True
     waarde = json.loads(ruw) if ruw.strip() else {}
@@ -146,7 +145,9 @@ def pagina(sim, melding: str = "") -> str:
             "<td>{plicht}</td><td>{pip}</td><td>{termijn}</td></tr>".format(
                 naam=escape(p.get("naam", "")), bsn=escape(p["bsn"]),
                 gemeente=escape(gemeenten.get(p["gemeente"], {}).get("naam", p["gemeente"])),
-                doelgroep=escape((p.get("doelgroep") or {}).get("gedetailleerdeDoelgroep", "")),
+                doelgroep=escape(" / ".join(filter(None, (
+                    (p.get("doelgroep") or {}).get("gedetailleerdeDoelgroep"),
+                    (p.get("doelgroep") or {}).get("indeling"))))),
                 plicht=escape((p.get("plicht") or {}).get("begindatum", "")),
                 pip=escape(f"{pip['pip']['leerroute']} ({pip['pip']['dagtekeningPip']}, "
                            f"{pip['gemeentecode']})" if pip else "-"),
@@ -190,7 +191,7 @@ De API's staan onder <code>/v1</code>. Koers: {koers}.</p>
 <button type="submit">Versturen</button>
 </form>
 <h2>Personen in het scenario</h2>
-<table><thead><tr><th>Naam</th><th>BSN</th><th>Gemeente</th><th>Doelgroep</th>
+<table><thead><tr><th>Naam</th><th>BSN</th><th>Gemeente</th><th>Doelgroep / indeling</th>
 <th>Start plicht</th><th>Huidig PIP</th><th>Termijn</th></tr></thead>
 <tbody>{"".join(rijen)}</tbody></table>
 <h2>Laatst ontvangen berichten</h2><ul>{laatste}</ul>

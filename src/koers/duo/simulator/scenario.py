@@ -24,9 +24,12 @@ value is returned as-is::
         "coa": false, "coaGemeente": null,    # living in a COA location, linked gemeente
         "plicht": {...},                      # schema Inburgeringsplicht
         "plichtHistorie": [...],              # schema InburgeringsplichtHistorie (list)
-        "doelgroep": {"gedetailleerdeDoelgroep": "Asielstatushouder", "begindatum": ...},
-                                              # schema Doelgroep; "indeling" is derived
-        "doelgroepHistorie": [...],           # list of {indeling, begindatum, einddatum}
+        "doelgroep": {                        # schema Doelgroep, DUO's own indeling
+          "gedetailleerdeDoelgroep": "Gezinsvormer",
+          "indeling": "Asielstatushouder",    # may differ from the detailed doelgroep
+          "asielrechtenWijzigingVerblijfsdoel": "Behoud asielrechten",
+          "begindatum": ...},
+        "doelgroepHistorie": [...],           # schema Doelgroephistorie (list)
         "termijn": {"startdatum": ..., "einddatum": ...} or null,
         "termijnHistorie": [...],
         "lbtExamennummer": "LBT000000001",    # or null
@@ -34,17 +37,28 @@ value is returned as-is::
         "vrijstellingen": [...], "ontheffingen": [...],
         "boetes": [{"bedrag": 340, "datum": ...}],
         "verlengingen": [{"beoordelingAanvraag": "Toegekend", "ontvangstdatum": ...}],
-        "pips": [{"gemeentecode": "0988", "geregistreerd": ..., "pip": {schema PIP}}],
+        "pips": [{"gemeentecode": "0946", "geregistreerd": ..., "pip": {schema PIP}}],
+                                              # may be an earlier gemeente's PIP (SS121)
         "map": {...}, "pvt": {...}, "zroute": {...},   # as reported with PUT
+        "voldaanViaZroute": false,            # DUO set it when Z-route, MAP and PVT were in
         "uren": {"0988": {"TaallesEnKnmBredeIntake": {"uren": 12}, "bekendTot": ...}},
         "aanbod": {"1000000001": {"gemeentecode": "0988", ...schema Inburgeringsaanbod}}
       }]
     }
 
 Only ``bsn``, ``gemeente`` and ``plicht`` are required per person; the rest defaults to "DUO
-knows nothing" (lists empty, objects absent → 404). ``pips`` is the PIP history, oldest
-first; the last entry is the current PIP. The simulator stores what gemeenten report in the
-same fields, so a state file (``--state``) has this format too.
+knows nothing" (lists empty, objects absent → 404). ``pips`` is the PIP history at every
+gemeente, oldest first; the last entry is the current PIP (GET PIP returns it, also when it
+is an earlier gemeente's) and the first is the person's first PIP. The simulator stores what
+gemeenten report in the same fields, so a state file (``--state``) has this format too.
+
+What the scenario states is DUO's word: the doelgroep's ``indeling`` is used as given. Only
+when a scenario leaves it out, the simulator fills it from its own table (rules.indeling_van);
+an absent ``doelgroepHistorie`` becomes one period with that indeling. Every DUO object in a
+scenario is checked against its schema in DUO's OpenAPI files (e.g. the ontheffingen against
+Ontheffing, with ``urenBelastbaarheidParticipatieactiviteit``; the vrijstellingen against
+Vrijstelling, with ``TijdelijkeVrijstelling``), so a scenario cannot hold what DUO never sends.
+The simulator imports nothing from Koers outside this package.
 """
 
 from __future__ import annotations
@@ -54,8 +68,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from koers.inburgeraars.rules import doelgroepindeling
-from koers.pip.rules import add_months
+from koers.duo.simulator import contract
+from koers.duo.simulator.rules import indeling_van, plus_maanden
 
 DEMO_SCENARIO = Path(__file__).with_name("scenario_demo.json")
 _RELATIEF = re.compile(r"^vandaag(?:([+-])(\d+)([dwmj]))?$")
@@ -63,6 +77,20 @@ _LIJSTEN = ("plichtHistorie", "doelgroepHistorie", "termijnHistorie", "lbtResult
             "examenresultaten", "gratispogingen", "vrijstellingen", "ontheffingen", "boetes",
             "verlengingen", "pips")
 _OBJECTEN = ("uren", "aanbod")
+# Scenario fields that DUO returns as-is: (API file, schema, is a list).
+_SCHEMAS = {
+    "plicht": ("Inburgeringsplicht", "Inburgeringsplicht", False),
+    "plichtHistorie": ("Inburgeringsplicht", "Inburgeringsplichthistorie", True),
+    "doelgroep": ("Inburgeringsplicht", "Doelgroep", False),
+    "doelgroepHistorie": ("Inburgeringsplicht", "Doelgroephistorie", True),
+    "termijn": ("Inburgeringstermijn", "Inburgeringstermijn", False),
+    "termijnHistorie": ("Inburgeringstermijn", "Inburgeringstermijnhistorie", True),
+    "lbtResultaten": ("Leerbaarheidstoets", "Resultaat", True),
+    "examenresultaten": ("Examen", "Examenresultaat", True),
+    "gratispogingen": ("Examen", "GratisPogingTegoed", True),
+    "vrijstellingen": ("Vrijstelling", "Vrijstelling", True),
+    "ontheffingen": ("Ontheffing", "Ontheffing", True),
+}
 
 
 class ScenarioFout(ValueError):
@@ -83,9 +111,9 @@ def datum(waarde: str, vandaag: date) -> str:
     elif eenheid == "w":
         uitkomst = vandaag + timedelta(weeks=n)
     elif eenheid == "m":
-        uitkomst = add_months(vandaag, n)
+        uitkomst = plus_maanden(vandaag, n)
     else:
-        uitkomst = add_months(vandaag, 12 * n)
+        uitkomst = plus_maanden(vandaag, 12 * n)
     return uitkomst.isoformat()
 
 
@@ -130,10 +158,12 @@ def normaliseer(ruw: dict, vandaag: date, duo_oin: str | None = None) -> dict:
         for veld in _OBJECTEN:
             persoon[veld] = dict(persoon.get(veld) or {})
         doelgroep = persoon.get("doelgroep")
-        if doelgroep and doelgroep.get("gedetailleerdeDoelgroep") and not doelgroep.get(
-                "indeling"):
-            doelgroep["indeling"] = doelgroepindeling(
-                doelgroep["gedetailleerdeDoelgroep"]).value
+        if doelgroep and not doelgroep.get("indeling") and indeling_van(doelgroep):
+            persoon["doelgroep"] = doelgroep = {**doelgroep, "indeling": indeling_van(doelgroep)}
+        if doelgroep and doelgroep.get("indeling") and not persoon["doelgroepHistorie"]:
+            persoon["doelgroepHistorie"] = [
+                {k: doelgroep[k] for k in ("indeling", "begindatum") if doelgroep.get(k)}]
+        _controleer(persoon)
         personen[bsn] = persoon
     return {
         "duoOin": data.get("duoOin") or duo_oin or "",
@@ -145,6 +175,28 @@ def normaliseer(ruw: dict, vandaag: date, duo_oin: str | None = None) -> dict:
         "contactpersonen": dict(data.get("contactpersonen", {})),
         "volgendContactpersoonId": int(data.get("volgendContactpersoonId", 1)),
     }
+
+
+def _controleer(persoon: dict) -> None:
+    """Every DUO object of a person must match its schema in DUO's OpenAPI files."""
+    naam = persoon.get("naam", "")
+    for veld, (api, schema_naam, is_lijst) in _SCHEMAS.items():
+        waarde = persoon.get(veld)
+        if waarde is None or (is_lijst and not waarde):
+            continue
+        schema = contract.schemas(api)[schema_naam]
+        fouten = contract.schema_fouten({"type": "array", "items": schema} if is_lijst
+                                        else schema, waarde, veld)
+        if fouten:
+            raise ScenarioFout(f"Persoon {naam}: {fouten[0]} (schema {schema_naam} van de "
+                               f"{api}-API van DUO).")
+    for index, registratie in enumerate(persoon["pips"]):
+        if not re.fullmatch(r"\d{4}", str(registratie.get("gemeentecode", ""))):
+            raise ScenarioFout(f"Persoon {naam}: pips[{index}].gemeentecode heeft 4 cijfers.")
+        fouten = contract.schema_fouten(contract.schemas("PIP")["PIP"], registratie.get("pip"),
+                                        f"pips[{index}].pip")
+        if fouten:
+            raise ScenarioFout(f"Persoon {naam}: {fouten[0]} (schema PIP van DUO).")
 
 
 def lees(pad: str | Path, vandaag: date, duo_oin: str | None = None) -> dict:

@@ -46,13 +46,25 @@ def asiel_weert(weert, adviseur_weert):
         adviseur=adviseur_weert, status="in_uitvoering")
 
 
-def zaak_tot_hoorzitting(traject, door, *, hoorzitting=dt.date(2026, 11, 18)):
-    """A zaak with verzuim, warning and a hoorzitting, through the services."""
+def zaak_tot_hoorzitting(traject, door, *, hoorzitting=dt.date(2026, 11, 18),
+                         voornemen=dt.date(2026, 11, 2), bedrag=250):
+    """A zaak with verzuim, warning and a voornemen with a hoorzitting, through the
+    services."""
     from koers.handhaving import services
     zaak = services.open_zaak(traject, door, {"verzuim": "lessen",
                                               "datum": dt.date(2026, 10, 1),
                                               "omschrijving": "Drie weken niet naar de les."})
     services.stuur_waarschuwing(zaak, door, {"datum": dt.date(2026, 10, 5)})
-    services.plan_hoorzitting(zaak, door, {"datum": hoorzitting, "plaats": "Stadhuis"})
+    services.maak_voornemen(zaak, door, {
+        "datum": voornemen, "voorschrift": "Wet inburgering 2021, artikel 16",
+        "bedrag": bedrag, "route": "hoorzitting", "hoorzitting_datum": hoorzitting,
+        "hoorzitting_plaats": "Stadhuis"})
     zaak.refresh_from_db()
     return zaak
+
+
+def hoor(zaak, door, *, datum=dt.date(2026, 11, 18), cautie=True):
+    from koers.handhaving import services
+    return services.leg_zienswijze_vast(zaak, door, {
+        "datum": datum, "cautie_gegeven": cautie, "aanwezig": "Yusuf Öztürk, adviseur",
+        "zienswijze": "Had geen oppas."})

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from koers.handhaving import services
 from koers.handhaving.models import Boetebesluit, Handhavingszaak
-from tests.handhaving.conftest import zaak_tot_hoorzitting
+from tests.handhaving.conftest import hoor, zaak_tot_hoorzitting
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,25 @@ def test_hele_weg_via_api(api, adviseur_weert, gezin_weert):
         return a.json()
 
     post("waarschuwing", {"datum": "2026-11-02"})
-    post("hoorzitting", {"datum": "2026-11-18", "plaats": "Stadhuis"})
-    post("verslag", {"aanwezig": "Yusuf", "verslag": "Had geen oppas."})
+    data = post("voornemen", {"datum": "2026-11-03", "voorschrift": "Wi2021 artikel 16",
+                              "bedrag": 250, "route": "hoorzitting",
+                              "hoorzitting_datum": "2026-11-18",
+                              "hoorzitting_plaats": "Stadhuis"})
+    voornemen = data["voornemens"][0]
+    assert voornemen["cautie_vereist"] is True
+    assert voornemen["beslissen_uiterlijk"] == "2027-02-02"  # Awb 5:51: 13 weeks
+    # Without the cautie (Awb 5:10a) the hoorzitting is not recorded: 400.
+    zonder = client.post(_url("zienswijze", gezin_weert, zaak_id=zaak_id),
+                         {"datum": "2026-11-18", "aanwezig": "Yusuf",
+                          "zienswijze": "Had geen oppas."}, format="json")
+    assert zonder.status_code == 400 and "cautie_gegeven" in zonder.json()["fouten"]
+    post("zienswijze", {"datum": "2026-11-18", "cautie_gegeven": True, "aanwezig": "Yusuf",
+                        "zienswijze": "Had geen oppas."})
     data = post("boete", {"datum": "2026-11-20", "bedrag": 250, "motivering": "Geen reden."})
     assert data["stand"] == "Boete opgelegd"
-    assert [b["bedrag"] for b in data["boetes"]] == [250]
-    assert [b["soort"] for b in data["brieven"]] == ["waarschuwing", "uitnodiging", "boete"]
+    assert [(b["bedrag"], b["voorschrift"]) for b in data["boetes"]] == [
+        (250, "Wi2021 artikel 16")]
+    assert [b["soort"] for b in data["brieven"]] == ["waarschuwing", "voornemen", "boete"]
     pdf = client.get(data["brieven"][-1]["url"])
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -57,6 +70,7 @@ def test_hele_weg_via_api(api, adviseur_weert, gezin_weert):
 ])
 def test_boete_foute_invoer_400(api, adviseur_weert, gezin_weert, data, veld):
     zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
+    hoor(zaak, adviseur_weert)
     antwoord = api(adviseur_weert).post(_url("boete", gezin_weert, zaak_id=zaak.pk), data,
                                         format="json")
     assert antwoord.status_code == 400
@@ -72,9 +86,16 @@ def test_volgorde_en_asiel_400(api, adviseur_weert, asiel_weert):
     antwoord = client.post(_url("boete", asiel_weert, zaak_id=zaak.pk), boete, format="json")
     assert antwoord.status_code == 400
     assert "asielstatushouder" in antwoord.json()["fouten"]["__all__"][0]
-    antwoord = client.post(_url("hoorzitting", asiel_weert, zaak_id=zaak.pk),
-                           {"datum": "2026-11-20"}, format="json")
+    antwoord = client.post(_url("voornemen", asiel_weert, zaak_id=zaak.pk),
+                           {"datum": "2026-11-20", "voorschrift": "Wi2021", "bedrag": 250,
+                            "route": "schriftelijk", "zienswijze_tot": "2026-12-04"},
+                           format="json")
+    assert antwoord.status_code == 400
     assert "waarschuwing" in antwoord.json()["fouten"]["__all__"][0]
+    antwoord = client.post(_url("zienswijze", asiel_weert, zaak_id=zaak.pk),
+                           {"datum": "2026-11-20", "niet_gereageerd": True}, format="json")
+    assert antwoord.status_code == 400
+    assert "geen voornemen" in antwoord.json()["fouten"]["__all__"][0]
 
 
 def test_verzuim_foute_invoer(api, adviseur_weert, gezin_weert):
@@ -132,6 +153,7 @@ def test_lijst_constant_aantal_queries(api, adviseur_weert, gezin_weert,
         assert len(client.get(_url("zaken", gezin_weert)).json()) == 1
     for _ in range(5):
         zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
+        hoor(zaak, adviseur_weert)
         services.besluit_boete(zaak, adviseur_weert, {
             "datum": dt.date(2026, 11, 20), "bedrag": 250, "motivering": "x"})
     with django_assert_max_num_queries(len(een.captured_queries)):
@@ -144,3 +166,7 @@ def test_duo_get_zonder_opvraging(api, adviseur_weert, gezin_weert):
     assert boetes == {"opgehaald_op": None, "boetes": []}
     verlengingen = client.get(_url("duo-verlengingen", gezin_weert)).json()
     assert verlengingen["verlenging_aanvragen_vanaf"] == "2028-07-15"
+    # Every ground of the Regeling with its route, also before DUO was asked.
+    routes = {g["code"]: g["route"] for g in verlengingen["gronden"]}
+    assert routes["ambtshalve"] == "ambtshalve" and routes["ziekte"] == "aanvraag"
+    assert verlengingen["duo_gronden"] == []

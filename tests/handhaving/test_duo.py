@@ -41,10 +41,16 @@ def test_boetes_en_verlengingen_ophalen_en_bewaren(amira, adviseur_weert, duo):
                       "ontvangstdatum": ontvangen, "datum_beoordeling": None,
                       "antwoord_uiterlijk": ontvangen + timedelta(weeks=8)}]
     gevraagd = [o["operationId"] for o in duo.sim.ontvangen]
-    assert gevraagd == ["getBoetesByBsn", "getVerlengingenByBsn"]
+    # With the verlengingen also DUO's own list of grounds (GET /verlengingsgronden).
+    assert gevraagd == ["getBoetesByBsn", "getVerlengingenByBsn", "getVerlengingsgronden"]
+    gronden = DuoOpvraging.objects.get(traject=amira, soort="verlengingsgronden")
+    assert services.duo_verlengingsgronden(gronden) == [
+        {"code": g["code"], "omschrijving": g["omschrijving"]}
+        for g in duo.sim.state["verlengingsgronden"]]
+    assert {"code": "ZIEKTE", "omschrijving": "Ziekte of beperking"} in gronden.gegevens
     # Fetching again replaces the snapshot; there is one per kind.
     services.haal_op_bij_duo(amira, "boetes", adviseur_weert)
-    assert DuoOpvraging.objects.filter(traject=amira).count() == 2
+    assert DuoOpvraging.objects.filter(traject=amira).count() == 3
 
 
 def test_pagina_vraagt_duo_niet_bij_elke_weergave(als, amira, adviseur_weert, duo):
@@ -59,7 +65,8 @@ def test_pagina_vraagt_duo_niet_bij_elke_weergave(als, amira, adviseur_weert, du
     html = client.get(reverse("web:inburgeraar", args=[pk])).content.decode()
     assert "In behandeling bij DUO" in html
     assert "€ 250" in html
-    assert len(duo.sim.ontvangen) == 2  # the case page itself asked DUO nothing
+    # boetes, verlengingen and the grounds; the case page itself asked DUO nothing
+    assert len(duo.sim.ontvangen) == 3
 
 
 def test_storing_bij_duo_geeft_nederlandse_melding_en_houdt_oude_stand(als, amira,

@@ -1,7 +1,7 @@
 """The rules of handhaving, table by table (rules.py; DOMAIN.md "gemeente boete", "DUO boete
 after overrun", "verlenging")."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -39,24 +39,30 @@ def test_getallen_uit_domain_md():
 
 
 BASIS = {"bedrag": 250, "datum": D(2026, 11, 20), "vandaag": D(2026, 11, 20),
-         "waarschuwing_datum": D(2026, 10, 5), "hoorzitting_datum": D(2026, 11, 18),
+         "waarschuwing_datum": D(2026, 10, 5), "voornemen_datum": D(2026, 11, 2),
+         "voornemen_bedrag": 250, "zienswijze_op": D(2026, 11, 18),
          "laatste_boete_datum": None, "asielmigrant": False, "uitzonderlijke_onwil": False}
 
 
 @pytest.mark.parametrize(("wijziging", "veld", "tekst"), [
     ({}, None, None),
     ({"waarschuwing_datum": None}, "__all__", "schriftelijke waarschuwing"),
-    ({"hoorzitting_datum": None}, "__all__", "hoorzitting"),
+    # Awb 4:8 / 5:53: each boete its own voornemen, and the person's view recorded first.
+    ({"voornemen_datum": None}, "__all__", "eigen voornemen"),
+    ({"zienswijze_op": None}, "__all__", "zienswijze"),
     ({"bedrag": 900}, "bedrag", "hoogstens 800"),
     ({"bedrag": 0}, "bedrag", "meer dan 0"),
+    # Heard on €250: the besluit cannot be higher, lower is fine.
+    ({"bedrag": 300}, "bedrag", "voornemen"),
+    ({"bedrag": 200}, None, None),
     ({"datum": D(2026, 11, 21)}, "datum", "toekomst"),
-    ({"datum": D(2026, 10, 1)}, "datum", "waarschuwing"),
-    ({"datum": D(2026, 11, 10)}, "datum", "hoorzitting"),
+    ({"datum": D(2026, 11, 10)}, "datum", "zienswijze"),
     ({"laatste_boete_datum": D(2026, 11, 20)}, None, None),  # Divosa: a second €250
     ({"datum": D(2026, 11, 19), "laatste_boete_datum": D(2026, 11, 20)}, "datum", "vorige"),
-    # Asielstatushouders: no boete unless uitzonderlijke onwil (2025 case law).
+    # Asielstatushouders: no boete unless uitzonderlijke onwil (P, gemeente setting).
     ({"asielmigrant": True}, "__all__", "asielstatushouder"),
     ({"asielmigrant": True, "uitzonderlijke_onwil": True}, None, None),
+    ({"asielmigrant": True, "geen_boete_asiel": False}, None, None),
     ({"asielmigrant": False, "uitzonderlijke_onwil": True}, None, None),
 ])
 def test_boete_volgorde_bedrag_en_asiel(wijziging, veld, tekst):
@@ -67,20 +73,23 @@ def test_boete_volgorde_bedrag_en_asiel(wijziging, veld, tekst):
         assert tekst in fouten[veld].lower()
 
 
-@pytest.mark.parametrize(("asiel", "onwil", "voorstel"), [
-    (False, False, True), (False, True, True), (True, False, False), (True, True, True),
+@pytest.mark.parametrize(("asiel", "onwil", "beleid", "voorstel"), [
+    (False, False, True, True), (False, True, True, True), (True, False, True, False),
+    (True, True, True, True), (True, False, False, True),
 ])
-def test_boete_voorstellen(asiel, onwil, voorstel):
-    assert rules.boete_voorstellen(asielmigrant=asiel, uitzonderlijke_onwil=onwil) is voorstel
+def test_boete_voorstellen(asiel, onwil, beleid, voorstel):
+    assert rules.boete_voorstellen(asielmigrant=asiel, uitzonderlijke_onwil=onwil,
+                                   geen_boete_asiel=beleid) is voorstel
 
 
-@pytest.mark.parametrize(("asiel", "reden", "veld"), [
-    (True, "Weigert elk contact, ook met tolk.", None),
-    (True, "   ", "reden"),
-    (False, "Weigert alles.", "__all__"),
+@pytest.mark.parametrize(("asiel", "reden", "beleid", "veld"), [
+    (True, "Weigert elk contact, ook met tolk.", True, None),
+    (True, "   ", True, "reden"),
+    (False, "Weigert alles.", True, "__all__"),
+    (True, "Weigert alles.", False, "__all__"),  # policy off: a boete is possible anyway
 ])
-def test_onwil_alleen_bij_asiel_en_met_reden(asiel, reden, veld):
-    fouten = rules.onwil_fouten(asielmigrant=asiel, reden=reden)
+def test_onwil_alleen_bij_asiel_en_met_reden(asiel, reden, beleid, veld):
+    fouten = rules.onwil_fouten(asielmigrant=asiel, reden=reden, geen_boete_asiel=beleid)
     assert (veld in fouten) if veld else fouten == {}
 
 
@@ -97,24 +106,89 @@ def test_waarschuwing(al_gestuurd, datum, veld):
     assert (veld in fouten) if veld else fouten == {}
 
 
-@pytest.mark.parametrize(("waarschuwing", "verslag", "datum", "veld"), [
-    (D(2026, 10, 5), False, D(2026, 12, 1), None),
-    (None, False, D(2026, 12, 1), "__all__"),  # no hoorzitting before the warning
-    (D(2026, 10, 5), True, D(2026, 12, 1), "__all__"),  # already held
-    (D(2026, 10, 5), False, D(2026, 10, 4), "datum"),
+VOORNEMEN = {"waarschuwing_datum": D(2026, 10, 5), "open_voornemen": False,
+             "datum": D(2026, 11, 2), "vandaag": D(2026, 11, 20),
+             "voorschrift": "Wet inburgering 2021, artikel 16", "bedrag": 250,
+             "route": "schriftelijk", "hoorzitting_datum": None,
+             "zienswijze_tot": D(2026, 11, 16)}
+
+
+@pytest.mark.parametrize(("wijziging", "veld"), [
+    ({}, None),
+    ({"route": "hoorzitting", "hoorzitting_datum": D(2026, 11, 18), "zienswijze_tot": None},
+     None),
+    ({"waarschuwing_datum": None}, "__all__"),  # warning first
+    ({"open_voornemen": True}, "__all__"),  # one voornemen per boete, one at a time
+    ({"datum": D(2026, 11, 21)}, "datum"),
+    ({"datum": D(2026, 10, 4)}, "datum"),  # before the warning
+    ({"voorschrift": "  "}, "voorschrift"),  # the broken voorschrift is named
+    ({"voorschrift": "x" * 301}, "voorschrift"),
+    ({"bedrag": 801}, "bedrag"),
+    ({"route": None}, "route"),
+    ({"route": "telefoon"}, "route"),
+    ({"route": "hoorzitting", "zienswijze_tot": None}, "hoorzitting_datum"),
+    ({"route": "hoorzitting", "hoorzitting_datum": D(2026, 11, 1)}, "hoorzitting_datum"),
+    ({"zienswijze_tot": None}, "zienswijze_tot"),
+    ({"zienswijze_tot": D(2026, 11, 2)}, "zienswijze_tot"),
 ])
-def test_hoorzitting_na_waarschuwing(waarschuwing, verslag, datum, veld):
-    fouten = rules.hoorzitting_fouten(waarschuwing_datum=waarschuwing,
-                                      verslag_vastgelegd=verslag, datum=datum)
+def test_voornemen(wijziging, veld):
+    fouten = rules.voornemen_fouten(**{**VOORNEMEN, **wijziging})
     assert (veld in fouten) if veld else fouten == {}
 
 
-@pytest.mark.parametrize(("hoorzitting", "fout"), [
-    (None, True), (D(2026, 11, 21), True), (D(2026, 11, 20), False), (D(2026, 11, 1), False),
+ZIENSWIJZE = {"route": "hoorzitting", "voornemen_datum": D(2026, 11, 2),
+              "zienswijze_moment": D(2026, 11, 18), "datum": D(2026, 11, 18),
+              "vandaag": D(2026, 11, 20), "niet_gereageerd": False, "cautie_gegeven": True}
+
+
+@pytest.mark.parametrize(("wijziging", "veld"), [
+    ({}, None),
+    # Awb 5:10a: no verslag of a hoorzitting without the cautie.
+    ({"cautie_gegeven": False}, "cautie_gegeven"),
+    # A written zienswijze is no verhoor: no cautie needed.
+    ({"route": "schriftelijk", "cautie_gegeven": False}, None),
+    ({"datum": D(2026, 11, 21)}, "datum"),
+    ({"datum": D(2026, 11, 1)}, "datum"),
+    # "Did not come / react" only once the moment has passed.
+    ({"niet_gereageerd": True, "cautie_gegeven": False}, None),
+    ({"niet_gereageerd": True, "zienswijze_moment": D(2026, 11, 21)}, "__all__"),
+    # A written term runs "tot en met": not on its last day, only after it.
+    ({"route": "schriftelijk", "niet_gereageerd": True, "cautie_gegeven": False,
+      "zienswijze_moment": D(2026, 11, 18)}, "__all__"),
+    ({"route": "schriftelijk", "niet_gereageerd": True, "cautie_gegeven": False,
+      "zienswijze_moment": D(2026, 11, 17)}, None),
+    # The recorded date counts, not only today.
+    ({"niet_gereageerd": True, "datum": D(2026, 11, 17)}, "__all__"),
 ])
-def test_verslag_pas_na_de_hoorzitting(hoorzitting, fout):
-    assert bool(rules.verslag_fouten(hoorzitting_datum=hoorzitting,
-                                     vandaag=D(2026, 11, 20))) is fout
+def test_zienswijze_en_cautie(wijziging, veld):
+    fouten = rules.zienswijze_fouten(**{**ZIENSWIJZE, **wijziging})
+    assert (veld in fouten) if veld else fouten == {}
+
+
+@pytest.mark.parametrize(("route", "vereist"), [("hoorzitting", True),
+                                                 ("schriftelijk", False)])
+def test_cautie_bij_hoorzitting(route, vereist):
+    assert rules.cautie_vereist(route) is vereist
+
+
+@pytest.mark.parametrize(("voornemen", "uiterlijk", "signaal"), [
+    # Awb 5:51: 13 weeks after the dagtekening; the signal two weeks earlier.
+    (D(2026, 11, 2), D(2027, 2, 1), D(2027, 1, 18)),
+    (D(2026, 12, 31), D(2027, 4, 1), D(2027, 3, 18)),
+])
+def test_awb_beslistermijn_13_weken(voornemen, uiterlijk, signaal):
+    assert rules.beslissen_uiterlijk(voornemen) == uiterlijk
+    assert rules.beslistermijn_signaal_vanaf(voornemen) == signaal
+    # The engine's selection agrees: on the signal day the voornemen is in, a day earlier not.
+    assert voornemen <= rules.beslistermijn_signaal_voornemens_tot(signaal)
+    assert voornemen > rules.beslistermijn_signaal_voornemens_tot(signaal - timedelta(1))
+
+
+def test_elke_verlengingsgrond_met_route():
+    codes = {g.code for g in rules.VERLENGINGSGRONDEN}
+    assert {"ziekte", "ziekte_familie", "overlijden", "bevalling", "opleiding",
+            "ambtshalve"} <= codes
+    assert {g.route for g in rules.VERLENGINGSGRONDEN} == set(rules.VERLENGING_ROUTES)
 
 
 @pytest.mark.parametrize(("geen_contact", "fout"), [(False, False), (True, True)])

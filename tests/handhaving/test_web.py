@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from koers.handhaving import services
 from koers.handhaving.models import Boetebesluit, Handhavingsbeleid, Handhavingszaak
-from tests.handhaving.conftest import zaak_tot_hoorzitting
+from tests.handhaving.conftest import hoor, zaak_tot_hoorzitting
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_casuspagina_toont_sectie_met_verlenging(als, adviseur_weert, gezin_weer
     assert pagina.status_code == 200
     assert 'id="handhaving"' in html
     assert "Niet naar de lessen" in html
-    assert "Hoorzitting gepland" in html
+    assert "Voornemen: hoorzitting gepland" in html
     assert "Vanaf 15 juli 2028 kan een verlenging worden aangevraagd." in html
     assert "Nog niet opgehaald bij DUO." in html
     assert 'id="duo-boetes-ophalen"' in html
@@ -47,15 +47,25 @@ def test_verzuim_vastleggen_en_stappen_in_de_browser(als, adviseur_weert, gezin_
     assert "Stap 1: schriftelijke waarschuwing" in pagina.content.decode()
     assert client.post(_stap(zaak, "waarschuwing"), {"waarschuwing-datum": "2026-11-03"}
                        ).status_code == 302
-    assert client.post(_stap(zaak, "hoorzitting"), {"hoorzitting-datum": "2026-11-19",
-                                                    "hoorzitting-plaats": "Stadhuis"}
-                       ).status_code == 302
-    assert client.post(_stap(zaak, "verslag"), {"verslag-aanwezig": "Yusuf, adviseur",
-                                                "verslag-verslag": "Vergeten."}
-                       ).status_code == 302
     pagina = client.get(reverse("handhaving:zaak", args=[gezin_weert.inburgeraar.pk, zaak.pk]))
     html = pagina.content.decode()
     assert 'value="250"' in html  # the proposed amount: the Divosa default
+    # The voorschrift for a missed gesprek is proposed; the person may react for 2 weeks.
+    assert "artikel 16" in html and 'value="2026-12-04"' in html
+    assert client.post(_stap(zaak, "voornemen"), {
+        "voornemen-datum": "2026-11-04", "voornemen-voorschrift": "Wi2021 artikel 16",
+        "voornemen-bedrag": "250", "voornemen-route": "hoorzitting",
+        "voornemen-hoorzitting_datum": "2026-11-19",
+        "voornemen-hoorzitting_plaats": "Stadhuis"}).status_code == 302
+    # Awb 5:10a: without the cautie the verslag is refused, with a Dutch error.
+    antwoord = client.post(_stap(zaak, "zienswijze"), {
+        "zienswijze-datum": "2026-11-19", "zienswijze-aanwezig": "Yusuf, adviseur",
+        "zienswijze-zienswijze": "Vergeten."})
+    assert antwoord.status_code == 400 and "cautie" in antwoord.content.decode()
+    assert client.post(_stap(zaak, "zienswijze"), {
+        "zienswijze-datum": "2026-11-19", "zienswijze-cautie_gegeven": "on",
+        "zienswijze-aanwezig": "Yusuf, adviseur", "zienswijze-zienswijze": "Vergeten."}
+    ).status_code == 302
     assert client.post(_stap(zaak, "boete"), {"boete-datum": "2026-11-20", "boete-bedrag": "250",
                                               "boete-motivering": "Geen goede reden."}
                        ).status_code == 302
@@ -68,7 +78,9 @@ def test_verzuim_vastleggen_en_stappen_in_de_browser(als, adviseur_weert, gezin_
 
 def test_voorstel_bedrag_volgt_beleid_van_de_gemeente(als, adviseur_weert, gezin_weert, weert):
     Handhavingsbeleid.objects.create(gemeente=weert, standaard_boete=180)
-    zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
+    zaak = services.open_zaak(gezin_weert, adviseur_weert, {
+        "verzuim": "map", "datum": dt.date(2026, 11, 1), "omschrijving": "x"})
+    services.stuur_waarschuwing(zaak, adviseur_weert, {"datum": dt.date(2026, 11, 2)})
     html = als(adviseur_weert).get(reverse(
         "handhaving:zaak", args=[gezin_weert.inburgeraar.pk, zaak.pk])).content.decode()
     assert 'value="180"' in html
@@ -84,6 +96,7 @@ def test_voorstel_bedrag_volgt_beleid_van_de_gemeente(als, adviseur_weert, gezin
 def test_fout_bedrag_geeft_nederlandse_fout_en_slaat_niets_op(als, adviseur_weert, gezin_weert,
                                                               bedrag, tekst):
     zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
+    hoor(zaak, adviseur_weert)
     antwoord = als(adviseur_weert).post(_stap(zaak, "boete"), {
         "boete-datum": "2026-11-20", "boete-bedrag": bedrag, "boete-motivering": "x"})
     assert antwoord.status_code == 400
@@ -119,10 +132,13 @@ def test_boete_voor_de_waarschuwing_geeft_fout(als, adviseur_weert, gezin_weert)
 
 def test_asielstatushouder_uitleg_en_geen_boeteformulier(als, adviseur_weert, asiel_weert):
     zaak = zaak_tot_hoorzitting(asiel_weert, adviseur_weert)
+    hoor(zaak, adviseur_weert)
     client = als(adviseur_weert)
     url = reverse("handhaving:zaak", args=[asiel_weert.inburgeraar.pk, zaak.pk])
     html = client.get(url).content.decode()
-    assert "krijgen asielstatushouders in principe geen boete" in html
+    # Local policy, labelled as such (not law).
+    assert "geeft asielstatushouders in principe geen boete" in html
+    assert "beleid van de gemeente" in html and "geen wet" in html
     assert 'id="boete-opleggen"' not in html
     assert 'id="onwil-vastleggen"' in html
     antwoord = client.post(_stap(zaak, "onwil"), {"onwil-reden": "   "})
@@ -213,8 +229,30 @@ def test_casuspagina_queries_constant(als, adviseur_weert, gezin_weert,
         client.get(url)
     for _ in range(4):
         zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
-        services.leg_verslag_vast(zaak, adviseur_weert, {"aanwezig": "x", "verslag": "y"})
+        hoor(zaak, adviseur_weert)
         services.besluit_boete(zaak, adviseur_weert, {
             "datum": dt.date(2026, 11, 20), "bedrag": 250, "motivering": "x"})
     with django_assert_max_num_queries(len(een.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_asiel_beleid_uit_boete_zonder_onwil(als, adviseur_weert, asiel_weert, weert):
+    """The gemeente switched its local policy off: the boete form shows without onwil."""
+    Handhavingsbeleid.objects.create(gemeente=weert, geen_boete_asielstatushouders=False)
+    zaak = zaak_tot_hoorzitting(asiel_weert, adviseur_weert)
+    hoor(zaak, adviseur_weert)
+    html = als(adviseur_weert).get(reverse(
+        "handhaving:zaak", args=[asiel_weert.inburgeraar.pk, zaak.pk])).content.decode()
+    assert 'id="boete-opleggen"' in html and 'id="onwil-vastleggen"' not in html
+
+
+def test_verlengingsgronden_met_route(als, adviseur_weert, gezin_weert):
+    html = als(adviseur_weert).get(_overzicht(gezin_weert)).content.decode()
+    for tekst in ("Ziekte van de inburgeraar", "Geboorte van een kind",
+                  "Niet-vrijstellende opleiding", "Ambtshalve verlenging door DUO",
+                  "artikel 4.1 en 4.2"):
+        assert tekst in html
+    rij = html.split('id="grond-ambtshalve"')[1].split("</tr>")[0]
+    assert "Ambtshalve" in rij and "Op aanvraag" not in rij
+    rij = html.split('id="grond-ziekte"')[1].split("</tr>")[0]
+    assert "Op aanvraag" in rij

@@ -1,11 +1,14 @@
-"""Saving the brede intake as a draft, and afronden when it is complete."""
+"""Saving the brede intake as a draft, and afronden when the law's minimum is complete (or
+the person did not come)."""
+
+import datetime as dt
 
 import pytest
 
 from koers.inburgeraars.models import Gebeurtenis
 from koers.inburgeraars.services import Weigering, wijzig_status
-from koers.intake.models import BredeIntake
-from koers.intake.services import bewaar, rond_af
+from koers.intake.models import BredeIntake, IntakeAfspraak
+from koers.intake.services import bewaar, leg_afspraak_vast, open_punten, rond_af
 from tests.intake.gegevens import volledige_intake
 
 
@@ -98,24 +101,103 @@ def test_afronden_zonder_intake_wordt_geweigerd(traject_weert, adviseur_weert):
 
 
 def test_afronden_onvolledig_noemt_precies_wat_ontbreekt(traject_weert, adviseur_weert):
-    data = volledige_intake(plaats="", gesprek_zonder_partner_aangeboden=False)
-    del data["onderwerpen"]["werknemersvaardigheden"]
-    del data["positieve_gezondheid"]["zingeving"]
+    """Only the law's minimum blocks afronden (Wi2021 art. 14: LBT, education and work,
+    personal circumstances incl. health, and the two information duties)."""
+    data = volledige_intake(gesprek_zonder_partner_aangeboden=False)
+    del data["onderwerpen"]["werkervaring"]
     data["onderwerpen"]["gezinssituatie"]["kinderen_onder_6"] = 1
     bewaar(traject_weert, adviseur_weert, data)
 
     with pytest.raises(Weigering) as exc:
         rond_af(traject_weert, adviseur_weert)
     assert set(exc.value.fouten) == {
-        "onderwerpen.werknemersvaardigheden.toelichting",
-        "positieve_gezondheid.zingeving.score",
-        "plaats",
+        "onderwerpen.werkervaring.toelichting",
+        "onderwerpen.werkervaring.jaren_werkervaring",
         "gesprek_zonder_partner_aangeboden",
         "vve_informatie_gegeven",
     }
     intake = BredeIntake.objects.get(traject=traject_weert)
     assert intake.status == "concept"
     assert intake.afgerond_op is None
+
+
+@pytest.mark.parametrize("onderwerp", ["leerbaarheid", "opleiding", "werkervaring",
+                                       "gezondheid", "gezinssituatie"])
+def test_elk_wettelijk_onderwerp_blokkeert(traject_weert, adviseur_weert, onderwerp):
+    data = volledige_intake()
+    del data["onderwerpen"][onderwerp]
+    bewaar(traject_weert, adviseur_weert, data)
+    with pytest.raises(Weigering) as exc:
+        rond_af(traject_weert, adviseur_weert)
+    assert f"onderwerpen.{onderwerp}.toelichting" in exc.value.fouten
+
+
+def test_geen_lbt_uitslag_blokkeert(traject_weert, adviseur_weert):
+    bewaar(traject_weert, adviseur_weert, volledige_intake(lbt_uitslag="", lbt_score=None))
+    with pytest.raises(Weigering) as exc:
+        rond_af(traject_weert, adviseur_weert)
+    assert set(exc.value.fouten) == {"lbt_uitslag"}
+
+
+def test_onderwerpen_van_de_startnotitie_blokkeren_niet(traject_weert, adviseur_weert):
+    """The startnotitie's extra topics and Positieve Gezondheid are expected, not required:
+    they stay open on the timeline and never make the 10-week PIP deadline impossible."""
+    data = volledige_intake(plaats="")
+    del data["onderwerpen"]["werknemersvaardigheden"]
+    del data["positieve_gezondheid"]["zingeving"]
+    bewaar(traject_weert, adviseur_weert, data)
+    intake = rond_af(traject_weert, adviseur_weert)
+    assert intake.is_afgerond
+    gebeurtenis = traject_weert.gebeurtenissen.get(soort=Gebeurtenis.Soort.INTAKE_AFGEROND)
+    assert gebeurtenis.toelichting.startswith("Nog open (startnotitie):")
+    assert "Werknemersvaardigheden" in gebeurtenis.toelichting
+    assert "Zingeving" in gebeurtenis.toelichting
+
+
+def test_niet_verschenen_dan_afronden_met_wat_bekend_is(traject_weert, adviseur_weert):
+    intake = bewaar(traject_weert, adviseur_weert, {"plaats": "gemeente", "onderwerpen": {
+        "opleiding": {"toelichting": "Uit het dossier: mbo.", "hoogste_niveau": "mbo",
+                      "jaren_onderwijs": 12}}})
+    assert "lbt_uitslag" in open_punten(intake)["minimum"]
+    with pytest.raises(Weigering):
+        rond_af(traject_weert, adviseur_weert)
+    # An appointment that is still ahead does not count.
+    leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": dt.date.today(),
+                                                      "status": "gepland"})
+    with pytest.raises(Weigering):
+        rond_af(traject_weert, adviseur_weert)
+    leg_afspraak_vast(traject_weert, adviseur_weert, {
+        "datum": dt.date.today(), "status": "niet_verschenen",
+        "toelichting": "Niet gekomen, geen bericht."})
+    assert IntakeAfspraak.objects.filter(status="niet_verschenen").count() == 1
+    intake = rond_af(traject_weert, adviseur_weert)
+    assert intake.is_afgerond
+    gebeurtenis = traject_weert.gebeurtenissen.get(soort=Gebeurtenis.Soort.INTAKE_AFGEROND)
+    assert "niet verschenen" in gebeurtenis.toelichting
+    assert "leerbaarheidstoets" in gebeurtenis.toelichting
+
+
+@pytest.mark.parametrize(("data", "veld"), [
+    ({"datum": None, "status": "gepland"}, "datum"),
+    ({"datum": "morgen", "status": "gepland"}, "datum"),
+    ({"status": "vergeten"}, "status"),
+    ({"status": "verschenen", "toelichting": "x" * 2001}, "toelichting"),
+])
+def test_afspraak_foute_invoer_slaat_niets_op(traject_weert, adviseur_weert, data, veld):
+    with pytest.raises(Weigering) as exc:
+        leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": dt.date.today(), **data})
+    assert veld in exc.value.fouten
+    assert not IntakeAfspraak.objects.exists()
+
+
+def test_niet_verschenen_niet_vooruit(traject_weert, adviseur_weert):
+    morgen = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(Weigering) as exc:
+        leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": morgen,
+                                                          "status": "niet_verschenen"})
+    assert "datum" in exc.value.fouten
+    assert leg_afspraak_vast(traject_weert, adviseur_weert, {
+        "datum": morgen, "status": "gepland"}).status == "gepland"
 
 
 def test_volledige_intake_wordt_afgerond(traject_weert, adviseur_weert):

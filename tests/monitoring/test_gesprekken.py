@@ -52,8 +52,14 @@ def test_a_new_pip_replans_open_gesprekken_and_keeps_held_ones(met_pip, adviseur
         # Planned again in vaststellen's transaction (signal traject_gewijzigd).
         assert services.plan_gesprekken([met_pip.pk]) == 0
     assert Gespreksplanning.objects.get(traject=met_pip).pip_id == concept.pk
-    assert geplande_data(met_pip)[:2] == [date(2027, 4, 5), date(2027, 7, 5)]
-    assert Voortgangsgesprek.objects.filter(pk=gehouden.pk, gehouden_op=date(2027, 1, 4)).exists()
+    # The rhythm of year 1 runs from the first PIP (1 October 2026), not from the new
+    # version: the held gesprek of 1 January is not planned again, April and July stay.
+    assert geplande_data(met_pip)[:3] == [date(2027, 4, 1), date(2027, 7, 1),
+                                          date(2027, 10, 1)]
+    assert Voortgangsgesprek.objects.filter(pk=gehouden.pk, gehouden_op=date(2027, 1, 4),
+                                            gepland_op=date(2027, 1, 1)).exists()
+    assert not Voortgangsgesprek.objects.filter(traject=met_pip, gehouden_op__isnull=True,
+                                                gepland_op=date(2027, 1, 1)).exists()
 
 
 def test_vaststellen_plans_and_computes_signals_after_commit(

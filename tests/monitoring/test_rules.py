@@ -116,3 +116,21 @@ def test_no_effect_without_a_later_measurement():
 ])
 def test_vervult_planning(gepland, gehouden, vervult):
     assert rules.vervult_planning(gepland, gehouden) is vervult
+
+
+@pytest.mark.parametrize(("start", "gehouden", "verwacht"), [
+    # Rhythm from the start of the traject; dates already held are not planned again.
+    (date(2026, 10, 1), (), [date(2027, 1, 1), date(2027, 4, 1), date(2027, 7, 1)]),
+    (date(2026, 10, 1), (date(2027, 1, 1),), [date(2027, 4, 1), date(2027, 7, 1)]),
+    # Held a few days late or up to 6 weeks early: it fills that date.
+    (date(2026, 10, 1), (date(2027, 1, 4),), [date(2027, 4, 1), date(2027, 7, 1)]),
+    (date(2026, 10, 1), (date(2026, 11, 20),), [date(2027, 4, 1), date(2027, 7, 1)]),
+    # Held earlier than that: an extra gesprek, the planned one stays.
+    (date(2026, 10, 1), (date(2026, 11, 1),), [date(2027, 1, 1), date(2027, 4, 1),
+                                              date(2027, 7, 1)]),
+    # One missed, then one held: it fills the earliest open date, as recording does.
+    (date(2026, 10, 1), (date(2027, 4, 2),), [date(2027, 4, 1), date(2027, 7, 1)]),
+])
+def test_gespreksdata_traject(start, gehouden, verwacht):
+    assert rules.gespreksdata_traject(start, eind=date(2027, 8, 1), gehouden=gehouden) == \
+        verwacht

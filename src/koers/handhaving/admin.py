@@ -1,4 +1,5 @@
-"""Functioneel beheer: the gemeente's handhavingsbeleid (the default amount of a boete).
+"""Functioneel beheer: the gemeente's handhavingsbeleid (the default amount of a boete, the
+policy for asielstatushouders, the time for a written zienswijze).
 The zaken themselves hold personal data and stay out of the admin (koers.toegang.policy)."""
 
 from django.contrib import admin
@@ -8,5 +9,6 @@ from koers.handhaving.models import Handhavingsbeleid
 
 @admin.register(Handhavingsbeleid)
 class HandhavingsbeleidAdmin(admin.ModelAdmin):
-    list_display = ["gemeente", "standaard_boete"]
+    list_display = ["gemeente", "standaard_boete", "geen_boete_asielstatushouders",
+                    "zienswijze_weken"]
     list_select_related = ["gemeente__organisatie"]

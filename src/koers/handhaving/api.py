@@ -23,12 +23,12 @@ from koers.handhaving.serializers import (
     HandhavingBoeteSerializer,
     HandhavingDuoBoetesSerializer,
     HandhavingDuoVerlengingenSerializer,
-    HandhavingHoorzittingSerializer,
     HandhavingOnwilSerializer,
     HandhavingszaakNieuwSerializer,
     HandhavingszaakSerializer,
-    HandhavingVerslagSerializer,
+    HandhavingVoornemenNieuwSerializer,
     HandhavingWaarschuwingSerializer,
+    HandhavingZienswijzeSerializer,
 )
 from koers.toegang.policy import Actie, Sectie
 
@@ -119,25 +119,31 @@ ZaakWaarschuwing = _stap_view(
     "Schriftelijke waarschuwing",
     "Legt de schriftelijke waarschuwing vast en maakt de brief (PDF). Eén keer per zaak. "
     "Geen brief als er geen contact meer is met de inburgeraar.")
-ZaakHoorzitting = _stap_view(
-    "hoorzitting", HandhavingHoorzittingSerializer, services.plan_hoorzitting,
-    "Hoorzitting plannen",
-    "Plant (of verplaatst) de hoorzitting en maakt de uitnodiging (PDF). Kan pas na de "
-    "waarschuwing.")
-ZaakVerslag = _stap_view(
-    "verslag", HandhavingVerslagSerializer, services.leg_verslag_vast,
-    "Verslag van de hoorzitting",
-    "Wie er waren en wat er gezegd is. Kan pas op of na de dag van de hoorzitting.")
+ZaakVoornemen = _stap_view(
+    "voornemen", HandhavingVoornemenNieuwSerializer, services.maak_voornemen,
+    "Voornemen tot boete",
+    "Het voornemen tot een boete, met de brief (PDF): het verzuim, het voorschrift dat niet "
+    "is nageleefd, het bedrag, en hoe de inburgeraar reageert (schriftelijk tot een datum, "
+    "of in een hoorzitting; dan met cautie). Elke boete heeft een eigen voornemen; een nieuw "
+    "voornemen kan pas als over het vorige is besloten.")
+ZaakZienswijze = _stap_view(
+    "zienswijze", HandhavingZienswijzeSerializer, services.leg_zienswijze_vast,
+    "Zienswijze vastleggen",
+    "De zienswijze op het open voornemen: wat de inburgeraar schreef of in de hoorzitting "
+    "zei (alleen na de cautie, artikel 5:10a Awb), of dat hij niet reageerde of niet kwam "
+    "(pas na de reactietermijn of de hoorzitting).")
 ZaakOnwil = _stap_view(
     "onwil", HandhavingOnwilSerializer, services.leg_onwil_vast,
     "Uitzonderlijke onwil vastleggen",
-    "Alleen voor asielstatushouders: zonder uitzonderlijke onwil (met reden) krijgen zij "
-    "geen boete (rechtspraak 2025).")
+    "Alleen voor asielstatushouders, als de gemeente hen in principe geen boete geeft "
+    "(beleid na uitspraken van de Raad van State in 2025, geen wet): zonder uitzonderlijke "
+    "onwil (met reden) geen boete.")
 ZaakBoete = _stap_view(
     "boete", HandhavingBoeteSerializer, services.besluit_boete,
     "Boete opleggen",
-    f"Het boetebesluit, met de brief (PDF). Alleen na de schriftelijke waarschuwing en een "
-    f"aangeboden hoorzitting; meer dan 0 en hoogstens {rules.MAX_BOETE_EUR} euro.")
+    f"Het boetebesluit op het open voornemen, met de brief (PDF). Alleen na de schriftelijke "
+    f"waarschuwing, het voornemen en de vastgelegde zienswijze; meer dan 0, hoogstens "
+    f"{rules.MAX_BOETE_EUR} euro en niet meer dan in het voornemen.")
 ZaakAfsluiten = _stap_view(
     "afsluiten", HandhavingAfsluitenSerializer, services.sluit_af,
     "Zaak afsluiten",
@@ -167,8 +173,12 @@ def _duo_antwoord(traject, soort):
     if soort == DuoOpvraging.Soort.BOETES:
         return HandhavingDuoBoetesSerializer({"opgehaald_op": opgehaald,
                                     "boetes": services.duo_boetes(opvraging)}).data
+    gronden = DuoOpvraging.objects.filter(
+        traject=traject, soort=DuoOpvraging.Soort.VERLENGINGSGRONDEN).first()
     return HandhavingDuoVerlengingenSerializer({
         "opgehaald_op": opgehaald,
+        "gronden": [vars(g) for g in rules.VERLENGINGSGRONDEN],
+        "duo_gronden": services.duo_verlengingsgronden(gronden),
         "verlenging_aanvragen_vanaf": rules.verlenging_aanvragen_vanaf(traject.termijn_start),
         "verlengingen": services.duo_verlengingen(opvraging)}).data
 

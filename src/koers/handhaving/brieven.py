@@ -1,4 +1,4 @@
-"""The letters of handhaving as PDF: waarschuwingsbrief, uitnodiging hoorzitting and
+"""The letters of handhaving as PDF: waarschuwingsbrief, voornemen tot boete and
 boetebesluit.
 
 Made exactly as the PIP's beschikking, by :func:`koers.pip.beschikking.render_pdf`: an HTML
@@ -13,7 +13,7 @@ from koers.pip.beschikking import render_pdf
 
 TEMPLATES = {
     "waarschuwing": "handhaving/brief_waarschuwing.html",
-    "uitnodiging": "handhaving/brief_uitnodiging.html",
+    "voornemen": "handhaving/brief_voornemen.html",
     "boete": "handhaving/brief_boete.html",
 }
 

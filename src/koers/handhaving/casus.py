@@ -15,12 +15,14 @@ TEMPLATE = "handhaving/casus_sectie.html"
 
 
 def zaken_met_stappen(traject):
-    """The traject's zaken with their boetes and letters (three queries; no PDF bytes)."""
+    """The traject's zaken with their boetes, voornemens and letters (four queries; no PDF
+    bytes)."""
     from django.db.models import Prefetch
 
-    from koers.handhaving.models import Boetebesluit, Brief
+    from koers.handhaving.models import Boetebesluit, Boetevoornemen, Brief
     return list(traject.handhavingszaken.prefetch_related(
         Prefetch("boetes", queryset=Boetebesluit.objects.order_by("datum", "id")),
+        Prefetch("voornemens", queryset=Boetevoornemen.objects.order_by("datum", "id")),
         Prefetch("brieven", queryset=Brief.objects.defer("pdf").order_by("aangemaakt_op",
                                                                           "id")),
     ))
@@ -30,12 +32,15 @@ def duo_context(traject) -> dict:
     opvragingen = {o.soort: o for o in DuoOpvraging.objects.filter(traject=traject)}
     boetes = opvragingen.get(DuoOpvraging.Soort.BOETES)
     verlengingen = opvragingen.get(DuoOpvraging.Soort.VERLENGINGEN)
+    gronden = opvragingen.get(DuoOpvraging.Soort.VERLENGINGSGRONDEN)
     return {
         "duo_boetes": boetes, "duo_boete_rijen": services.duo_boetes(boetes),
         "duo_verlengingen": verlengingen,
         "duo_verlenging_rijen": services.duo_verlengingen(verlengingen),
         "verlenging_vanaf": rules.verlenging_aanvragen_vanaf(traject.termijn_start),
         "verlengingsgronden": rules.VERLENGINGSGRONDEN,
+        "verlenging_routes": rules.VERLENGING_ROUTES,
+        "duo_verlengingsgronden": services.duo_verlengingsgronden(gronden),
         "duo_beslistermijn_weken": rules.DUO_BESLISTERMIJN_WEKEN,
     }
 
@@ -48,6 +53,7 @@ def casus_context(user, inburgeraar, traject) -> dict | None:
         "zaken": zaken_met_stappen(traject),
         "mag_handhaven": policy.mag(user, Actie.HANDHAVEN) and traject.is_open,
         "asiel": services.is_asiel(traject),
+        "geen_boete_asiel": services.geen_boete_asiel(traject),
         # After "Ophalen bij DUO" on the case page, come back to this section.
         "terug": reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#handhaving",
         **duo_context(traject),

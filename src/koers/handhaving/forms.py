@@ -26,17 +26,36 @@ class WaarschuwingForm(KoersStijl, forms.Form):
     toelichting = tekstvak(_("Extra tekst in de brief"))
 
 
-class HoorzittingForm(KoersStijl, forms.Form):
-    prefix = "hoorzitting"
-    datum = datumveld(_("Datum van de hoorzitting"))
-    plaats = forms.CharField(label=_("Plaats en tijd"), max_length=200, required=False,
-                             help_text=_("Bijvoorbeeld: stadhuis, 10.00 uur"))
+class VoornemenForm(KoersStijl, forms.Form):
+    prefix = "voornemen"
+    datum = datumveld(_("Datum van het voornemen"))
+    voorschrift = forms.CharField(
+        label=_("Welk voorschrift is niet nageleefd?"), max_length=rules.VOORSCHRIFT_MAX,
+        help_text=_("Het artikel van de wet. Koers stelt het voor; pas het aan als het niet "
+                    "klopt."))
+    bedrag = forms.IntegerField(label=_("Bedrag in euro"),
+                                help_text=_("Hele euro's. Hoogstens 800 euro. Het besluit kan "
+                                            "niet hoger zijn."))
+    route = forms.ChoiceField(label=_("Hoe kan de inburgeraar reageren?"),
+                              choices=list(rules.ROUTE_NAMEN.items()),
+                              widget=forms.RadioSelect)
+    zienswijze_tot = datumveld(_("Schriftelijk reageren kan tot en met"), required=False)
+    hoorzitting_datum = datumveld(_("Datum van de hoorzitting"), required=False)
+    hoorzitting_plaats = forms.CharField(label=_("Plaats en tijd van de hoorzitting"),
+                                         max_length=200, required=False)
 
 
-class VerslagForm(KoersStijl, forms.Form):
-    prefix = "verslag"
-    aanwezig = forms.CharField(label=_("Wie waren er bij de hoorzitting?"), max_length=500)
-    verslag = tekstvak(_("Verslag"), required=True, rows=6)
+class ZienswijzeForm(KoersStijl, forms.Form):
+    prefix = "zienswijze"
+    datum = datumveld(_("Datum van de zienswijze of de hoorzitting"))
+    niet_gereageerd = forms.BooleanField(
+        label=_("De inburgeraar heeft niet gereageerd of is niet gekomen"), required=False)
+    cautie_gegeven = forms.BooleanField(
+        label=_("Ik heb vóór de hoorzitting gezegd dat de inburgeraar geen antwoord hoeft te "
+                "geven (cautie)"), required=False)
+    aanwezig = forms.CharField(label=_("Wie waren er bij de hoorzitting?"), max_length=500,
+                               required=False)
+    zienswijze = tekstvak(_("Wat vertelde of schreef de inburgeraar?"), rows=6)
 
 
 class OnwilForm(KoersStijl, forms.Form):

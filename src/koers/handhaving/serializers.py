@@ -7,7 +7,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from koers.handhaving import rules
-from koers.handhaving.models import Boetebesluit, Brief, Handhavingszaak
+from koers.handhaving.models import Boetebesluit, Boetevoornemen, Brief, Handhavingszaak
 
 
 class HandhavingBriefSerializer(serializers.ModelSerializer):
@@ -28,7 +28,26 @@ class HandhavingBriefSerializer(serializers.ModelSerializer):
 class HandhavingBoetebesluitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Boetebesluit
-        fields = ["id", "datum", "bedrag", "motivering"]
+        fields = ["id", "voornemen", "voorschrift", "datum", "bedrag", "motivering"]
+        read_only_fields = fields
+
+
+class HandhavingVoornemenSerializer(serializers.ModelSerializer):
+    """Een voornemen tot boete: elke boete heeft een eigen voornemen (artikel 4:8 en 5:53
+    Awb)."""
+
+    beslissen_uiterlijk = serializers.DateField(
+        read_only=True, help_text="Besluit uiterlijk: 13 weken na het voornemen (artikel 5:51 "
+                                  "Awb, termijn van orde).")
+    cautie_vereist = serializers.BooleanField(
+        read_only=True, help_text="Hoorzitting: eerst de cautie (artikel 5:10a Awb).")
+
+    class Meta:
+        model = Boetevoornemen
+        fields = ["id", "datum", "voorschrift", "bedrag", "route", "zienswijze_tot",
+                  "hoorzitting_datum", "hoorzitting_plaats", "zienswijze_op",
+                  "niet_gereageerd", "cautie_vereist", "cautie_gegeven", "aanwezig",
+                  "zienswijze", "afgehandeld_op", "beslissen_uiterlijk"]
         read_only_fields = fields
 
 
@@ -40,6 +59,7 @@ class HandhavingszaakSerializer(serializers.ModelSerializer):
     datum = serializers.DateField(read_only=True, help_text="Datum van het verzuim.")
     omschrijving = serializers.CharField(read_only=True)
     stand = serializers.CharField(source="stap", read_only=True)
+    voornemens = HandhavingVoornemenSerializer(many=True, read_only=True)
     boetes = HandhavingBoetebesluitSerializer(many=True, read_only=True)
     brieven = HandhavingBriefSerializer(many=True, read_only=True)
 
@@ -47,9 +67,8 @@ class HandhavingszaakSerializer(serializers.ModelSerializer):
         model = Handhavingszaak
         fields = ["id", "verzuim", "datum", "omschrijving", "stand", "uitzonderlijke_onwil",
                   "onwil_reden", "waarschuwing_datum", "waarschuwing_toelichting",
-                  "hoorzitting_datum", "hoorzitting_plaats", "hoorzitting_aanwezig",
-                  "hoorzitting_verslag", "verslag_op", "afgesloten_op",
-                  "afsluiting_toelichting", "boetes", "brieven"]
+                  "afgesloten_op", "afsluiting_toelichting", "voornemens", "boetes",
+                  "brieven"]
         read_only_fields = fields
 
 
@@ -66,14 +85,29 @@ class HandhavingWaarschuwingSerializer(serializers.Serializer):
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class HandhavingHoorzittingSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Datum van de hoorzitting.")
-    plaats = serializers.CharField(required=False, allow_blank=True, max_length=200)
+class HandhavingVoornemenNieuwSerializer(serializers.Serializer):
+    datum = serializers.DateField(help_text="Dagtekening van het voornemen.")
+    voorschrift = serializers.CharField(
+        max_length=rules.VOORSCHRIFT_MAX,
+        help_text="Het voorschrift dat niet is nageleefd (artikel van de wet).")
+    bedrag = serializers.IntegerField(help_text="Hele euro's, meer dan 0 en hoogstens 800.")
+    route = serializers.ChoiceField(choices=list(rules.ROUTE_NAMEN.items()))
+    zienswijze_tot = serializers.DateField(required=False, allow_null=True,
+                                           help_text="Bij schriftelijk: reageren kan tot en "
+                                                     "met deze dag.")
+    hoorzitting_datum = serializers.DateField(required=False, allow_null=True)
+    hoorzitting_plaats = serializers.CharField(required=False, allow_blank=True,
+                                               max_length=200)
 
 
-class HandhavingVerslagSerializer(serializers.Serializer):
-    aanwezig = serializers.CharField(max_length=500, help_text="Wie waren er bij?")
-    verslag = serializers.CharField(max_length=10000)
+class HandhavingZienswijzeSerializer(serializers.Serializer):
+    datum = serializers.DateField(help_text="Datum van de zienswijze of de hoorzitting.")
+    niet_gereageerd = serializers.BooleanField(required=False, default=False)
+    cautie_gegeven = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Hoorzitting: de cautie is vóór het gesprek gegeven (artikel 5:10a Awb).")
+    aanwezig = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    zienswijze = serializers.CharField(required=False, allow_blank=True, max_length=10000)
 
 
 class HandhavingOnwilSerializer(serializers.Serializer):
@@ -112,8 +146,26 @@ class HandhavingDuoBoetesSerializer(serializers.Serializer):
     boetes = HandhavingDuoBoeteSerializer(many=True)
 
 
+class HandhavingVerlengingsgrondSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    titel = serializers.CharField()
+    uitleg = serializers.CharField()
+    route = serializers.ChoiceField(choices=["aanvraag", "ambtshalve"])
+
+
+class HandhavingDuoVerlengingsgrondSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    omschrijving = serializers.CharField()
+
+
 class HandhavingDuoVerlengingenSerializer(serializers.Serializer):
     opgehaald_op = serializers.DateTimeField(allow_null=True)
+    gronden = HandhavingVerlengingsgrondSerializer(
+        many=True, help_text="Alle gronden voor verlenging (Regeling inburgering 2021, art. "
+                             "4.1 en 4.2) en de route ambtshalve.")
+    duo_gronden = HandhavingDuoVerlengingsgrondSerializer(
+        many=True, help_text="De verlengingsgronden zoals DUO ze het laatst gaf "
+                             "(GET /verlengingsgronden).")
     verlenging_aanvragen_vanaf = serializers.DateField(
         allow_null=True, help_text="Vanaf deze dag kan een verlenging worden aangevraagd "
                                    "(2,5 jaar na de start van de termijn).")

@@ -12,30 +12,37 @@ from koers.duo.client import DuoFout, duo_client
 from koers.handhaving import brieven, rules
 from koers.handhaving.models import (
     Boetebesluit,
+    Boetevoornemen,
     Brief,
     DuoOpvraging,
     Handhavingsbeleid,
     Handhavingszaak,
 )
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.rules import is_asielmigrant
 from koers.inburgeraars.services import Weigering, registreer, vandaag
 
 MAX_KORT = 2000
 MAX_LANG = 10000
 
 
+def beleid_van(gemeente) -> Handhavingsbeleid:
+    """The gemeente's handhavingsbeleid; its defaults when none is stored yet."""
+    return (Handhavingsbeleid.objects.filter(gemeente=gemeente).first()
+            or Handhavingsbeleid(gemeente=gemeente))
+
+
 def standaard_bedrag(gemeente) -> int:
     """The amount Koers proposes for a new boete: the gemeente's setting, else €250."""
-    beleid = Handhavingsbeleid.objects.filter(gemeente=gemeente).first()
-    return beleid.standaard_boete if beleid else rules.STANDAARD_BOETE_EUR
+    return beleid_van(gemeente).standaard_boete
+
+
+def geen_boete_asiel(traject: Traject) -> bool:
+    """The gemeente's policy (P): asielstatushouders in principle no boete."""
+    return beleid_van(traject.gemeente).geen_boete_asielstatushouders
 
 
 def is_asiel(traject: Traject) -> bool:
-    try:
-        return is_asielmigrant(traject.inburgeraar.doelgroep)
-    except ValueError:
-        return False
+    return traject.inburgeraar.is_asielmigrant
 
 
 def _tekst(data: dict, veld: str, *, verplicht: bool, maximum: int,
@@ -74,17 +81,18 @@ def _zaak_op_slot(zaak: Handhavingszaak) -> Handhavingszaak:
     return zaak
 
 
-def _maak_brief(zaak: Handhavingszaak, soort: str, datum: date, *, boete=None, **extra) -> Brief:
+def _maak_brief(zaak: Handhavingszaak, soort: str, datum: date, *, boete=None, voornemen=None,
+                **extra) -> Brief:
     fouten = rules.brief_fouten(geen_contact=zaak.traject.inburgeraar.geen_contact)
     if fouten:
         raise Weigering(fouten)
-    code = {"waarschuwing": "W", "uitnodiging": "H", "boete": "B"}[soort]
+    code = {"waarschuwing": "W", "uitnodiging": "H", "voornemen": "V", "boete": "B"}[soort]
     volgnummer = zaak.brieven.filter(soort=soort).count() + 1
     kenmerk = f"HH-{zaak.traject.gemeente.gemeentecode}-{zaak.pk}-{code}{volgnummer}"
     pdf = brieven.maak_brief_pdf(soort, zaak, kenmerk=kenmerk, datum=datum, boete=boete,
-                                 max_boete=rules.MAX_BOETE_EUR, **extra)
-    return Brief.objects.create(zaak=zaak, soort=soort, boete=boete, kenmerk=kenmerk, pdf=pdf,
-                                sha256=brieven.sha256(pdf))
+                                 voornemen=voornemen, max_boete=rules.MAX_BOETE_EUR, **extra)
+    return Brief.objects.create(zaak=zaak, soort=soort, boete=boete, voornemen=voornemen,
+                                kenmerk=kenmerk, pdf=pdf, sha256=brieven.sha256(pdf))
 
 
 @transaction.atomic
@@ -139,42 +147,113 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
     return brief
 
 
-@transaction.atomic
-def plan_hoorzitting(zaak: Handhavingszaak, door, data: dict) -> Brief:
-    """Plan (or move) the hoorzitting; the invitation is a letter."""
-    zaak = _zaak_op_slot(zaak)
-    fouten: dict[str, str] = {}
-    datum = _datum(data, "datum", fouten, "Vul de datum van de hoorzitting in.")
-    plaats = _tekst(data, "plaats", verplicht=False, maximum=200, fouten=fouten)
-    if datum is not None:
-        fouten.update(rules.hoorzitting_fouten(
-            waarschuwing_datum=zaak.waarschuwing_datum,
-            verslag_vastgelegd=zaak.verslag_op is not None, datum=datum))
-    verplaatst = zaak.hoorzitting_datum is not None
-    _werk_bij(zaak, fouten, hoorzitting_datum=datum, hoorzitting_plaats=plaats)
-    brief = _maak_brief(zaak, Brief.Soort.UITNODIGING, vandaag())
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Hoorzitting {'verplaatst naar' if verplaatst else 'gepland op'} "
-               f"{datum:%d-%m-%Y} ({brief.kenmerk})", door)
-    return brief
+def _open_voornemen(zaak: Handhavingszaak) -> Boetevoornemen | None:
+    return (Boetevoornemen.objects.select_for_update().filter(zaak=zaak,
+                                                              afgehandeld_op__isnull=True)
+            .order_by("datum", "id").first())
+
+
+def _keuze(data: dict, veld: str) -> str | None:
+    waarde = data.get(veld)
+    return waarde if isinstance(waarde, str) and waarde else None
+
+
+def _optionele_datum(data: dict, veld: str, fouten: dict[str, str]) -> date | None:
+    waarde = data.get(veld)
+    if waarde in (None, ""):
+        return None
+    if isinstance(waarde, date):
+        return waarde
+    fouten[veld] = "Vul een geldige datum in."
+    return None
 
 
 @transaction.atomic
-def leg_verslag_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
-    """After the hoorzitting: who was there and what was said."""
+def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
+    """The voornemen tot boete with its letter: the verzuim (the rapport), the voorschrift
+    that was broken, the amount, and how the person can give his view — in writing until a
+    date, or at a hoorzitting (then the letter also gives the cautie). One per boete; a new
+    one only after the previous one was decided."""
     zaak = _zaak_op_slot(zaak)
     fouten: dict[str, str] = {}
-    aanwezig = _tekst(data, "aanwezig", verplicht=True, maximum=500, fouten=fouten,
-                      leeg="Schrijf op wie er bij de hoorzitting waren.")
-    verslag = _tekst(data, "verslag", verplicht=True, maximum=MAX_LANG, fouten=fouten,
-                     leeg="Schrijf het verslag van de hoorzitting.")
-    fouten.update(rules.verslag_fouten(hoorzitting_datum=zaak.hoorzitting_datum,
-                                       vandaag=vandaag()))
-    _werk_bij(zaak, fouten, hoorzitting_aanwezig=aanwezig, hoorzitting_verslag=verslag,
-              verslag_op=vandaag())
+    datum = _datum(data, "datum", fouten, "Vul de datum van het voornemen in.")
+    voorschrift = _tekst(data, "voorschrift", verplicht=False, maximum=rules.VOORSCHRIFT_MAX,
+                         fouten=fouten)
+    bedrag = _bedrag(data, fouten)
+    route = _keuze(data, "route")
+    hoorzitting_datum = _optionele_datum(data, "hoorzitting_datum", fouten)
+    zienswijze_tot = _optionele_datum(data, "zienswijze_tot", fouten)
+    plaats = _tekst(data, "hoorzitting_plaats", verplicht=False, maximum=200, fouten=fouten)
+    regel = rules.voornemen_fouten(
+        waarschuwing_datum=zaak.waarschuwing_datum,
+        open_voornemen=_open_voornemen(zaak) is not None, datum=datum, vandaag=vandaag(),
+        voorschrift=voorschrift, bedrag=bedrag, route=route,
+        hoorzitting_datum=hoorzitting_datum, zienswijze_tot=zienswijze_tot)
+    if "__all__" in regel:
+        raise Weigering({"__all__": regel["__all__"]})
+    for veld, tekst in regel.items():
+        fouten.setdefault(veld, tekst)
+    if fouten:
+        raise Weigering(fouten)
+    hoorzitting = route == rules.Route.HOORZITTING
+    voornemen = Boetevoornemen.objects.create(
+        zaak=zaak, datum=datum, voorschrift=voorschrift, bedrag=bedrag, route=route,
+        zienswijze_tot=None if hoorzitting else zienswijze_tot,
+        hoorzitting_datum=hoorzitting_datum if hoorzitting else None,
+        hoorzitting_plaats=plaats if hoorzitting else "", aangemaakt_door=door)
+    brief = _maak_brief(zaak, Brief.Soort.VOORNEMEN, datum, voornemen=voornemen,
+                        beslissen_uiterlijk=voornemen.beslissen_uiterlijk)
+    wat = (f"hoorzitting op {hoorzitting_datum:%d-%m-%Y}" if hoorzitting
+           else f"zienswijze tot en met {zienswijze_tot:%d-%m-%Y}")
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               "Verslag van de hoorzitting vastgelegd", door)
-    return zaak
+               f"Voornemen tot boete van {bedrag} euro ({wat}; {brief.kenmerk})", door)
+    return voornemen
+
+
+@transaction.atomic
+def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
+    """The person's view on the open voornemen: what he wrote, or what was said at the
+    hoorzitting (only after the cautie), or that he did not react or come."""
+    zaak = _zaak_op_slot(zaak)
+    voornemen = _open_voornemen(zaak)
+    if voornemen is None:
+        raise Weigering({"__all__": "Er is geen voornemen dat op een zienswijze wacht. Maak "
+                                    "eerst een voornemen."})
+    fouten: dict[str, str] = {}
+    datum = _datum(data, "datum", fouten, "Vul de datum van de zienswijze of hoorzitting in.")
+    niet_gereageerd = data.get("niet_gereageerd") is True
+    cautie = data.get("cautie_gegeven") is True
+    aanwezig = _tekst(data, "aanwezig", verplicht=False, maximum=500, fouten=fouten)
+    zienswijze = _tekst(data, "zienswijze", verplicht=not niet_gereageerd, maximum=MAX_LANG,
+                        fouten=fouten, leeg="Schrijf op wat de inburgeraar vertelde of "
+                                            "schreef.")
+    if (not niet_gereageerd and voornemen.route == rules.Route.HOORZITTING
+            and not aanwezig):
+        fouten["aanwezig"] = "Schrijf op wie er bij de hoorzitting waren."
+    regel = rules.zienswijze_fouten(
+        route=voornemen.route, voornemen_datum=voornemen.datum,
+        zienswijze_moment=voornemen.zienswijze_moment, datum=datum, vandaag=vandaag(),
+        niet_gereageerd=niet_gereageerd, cautie_gegeven=cautie)
+    if "__all__" in regel:
+        raise Weigering({"__all__": regel["__all__"]})
+    fouten.update(regel)
+    if fouten:
+        raise Weigering(fouten)
+    voornemen.zienswijze_op = datum
+    voornemen.niet_gereageerd = niet_gereageerd
+    voornemen.cautie_gegeven = cautie and voornemen.cautie_vereist and not niet_gereageerd
+    voornemen.aanwezig = "" if niet_gereageerd else aanwezig
+    voornemen.zienswijze = zienswijze
+    voornemen.save(update_fields=["zienswijze_op", "niet_gereageerd", "cautie_gegeven",
+                                  "aanwezig", "zienswijze"])
+    if niet_gereageerd:
+        tekst = ("Niet verschenen op de hoorzitting" if voornemen.cautie_vereist
+                 else "Geen zienswijze ontvangen")
+    else:
+        tekst = ("Verslag van de hoorzitting vastgelegd (cautie gegeven)"
+                 if voornemen.cautie_vereist else "Zienswijze vastgelegd")
+    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING, tekst, door)
+    return voornemen
 
 
 @transaction.atomic
@@ -183,7 +262,8 @@ def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
     zaak = _zaak_op_slot(zaak)
     fouten: dict[str, str] = {}
     reden = _tekst(data, "reden", verplicht=False, maximum=MAX_KORT, fouten=fouten)
-    fouten.update(rules.onwil_fouten(asielmigrant=is_asiel(zaak.traject), reden=reden))
+    fouten.update(rules.onwil_fouten(asielmigrant=is_asiel(zaak.traject), reden=reden,
+                                     geen_boete_asiel=geen_boete_asiel(zaak.traject)))
     _werk_bij(zaak, fouten, uitzonderlijke_onwil=True, onwil_reden=reden)
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                "Uitzonderlijke onwil vastgelegd", door, toelichting=reden)
@@ -205,9 +285,12 @@ def _bedrag(data: dict, fouten: dict[str, str]) -> int | None:
 
 @transaction.atomic
 def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
-    """The boete-besluit, with its letter. Only after the warning and the hoorzitting, at
-    most €800, and for an asielstatushouder only after recorded exceptional unwillingness."""
+    """The boete-besluit on the open voornemen, with its letter: after the warning, the
+    voornemen and the person's view (or his silence), at most the voornemen's amount, and for
+    an asielstatushouder — when the gemeente's policy says so — only after recorded
+    exceptional unwillingness. The voornemen's voorschrift goes into the besluit."""
     zaak = _zaak_op_slot(zaak)
+    voornemen = _open_voornemen(zaak)
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van het besluit in.")
     bedrag = _bedrag(data, fouten)
@@ -216,9 +299,13 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
     laatste = zaak.boetes.order_by("-datum").values_list("datum", flat=True).first()
     regel = rules.boete_fouten(
         bedrag=bedrag, datum=datum or vandaag(), vandaag=vandaag(),
-        waarschuwing_datum=zaak.waarschuwing_datum, hoorzitting_datum=zaak.hoorzitting_datum,
+        waarschuwing_datum=zaak.waarschuwing_datum,
+        voornemen_datum=voornemen.datum if voornemen else None,
+        voornemen_bedrag=voornemen.bedrag if voornemen else None,
+        zienswijze_op=voornemen.zienswijze_op if voornemen else None,
         laatste_boete_datum=laatste, asielmigrant=is_asiel(zaak.traject),
-        uitzonderlijke_onwil=zaak.uitzonderlijke_onwil)
+        uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
+        geen_boete_asiel=geen_boete_asiel(zaak.traject))
     if "__all__" in regel:
         raise Weigering({"__all__": regel["__all__"]})
     for veld, tekst in regel.items():
@@ -227,15 +314,21 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
         fouten.setdefault(veld, tekst)
     if fouten:
         raise Weigering(fouten)
-    boete = Boetebesluit.objects.create(zaak=zaak, datum=datum, bedrag=bedrag,
-                                        motivering=motivering, door=door)
+    boete = Boetebesluit.objects.create(zaak=zaak, voornemen=voornemen,
+                                        voorschrift=voornemen.voorschrift, datum=datum,
+                                        bedrag=bedrag, motivering=motivering, door=door)
+    voornemen.afgehandeld_op = datum
+    voornemen.save(update_fields=["afgehandeld_op"])
     if zaak.besluit_op is None:
         zaak.besluit_op = datum
         zaak.save(update_fields=["besluit_op"])
-    brief = _maak_brief(zaak, Brief.Soort.BOETE, datum, boete=boete,
+    brief = _maak_brief(zaak, Brief.Soort.BOETE, datum, boete=boete, voornemen=voornemen,
                         bezwaar_uiterlijk=rules.bezwaar_uiterlijk(datum))
+    te_laat = datum > voornemen.beslissen_uiterlijk
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Boete van {bedrag} euro opgelegd ({brief.kenmerk})", door)
+               f"Boete van {bedrag} euro opgelegd ({brief.kenmerk})", door,
+               toelichting=("Na de beslistermijn van 13 weken (artikel 5:51 Awb)."
+                            if te_laat else ""))
     return boete
 
 
@@ -251,6 +344,8 @@ def sluit_af(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
         raise Weigering(fouten)
     zaak.afgesloten_op = vandaag()
     zaak.afsluiting_toelichting = toelichting
+    # A voornemen without a decision ends with the zaak: no boete follows it.
+    zaak.voornemens.filter(afgehandeld_op__isnull=True).update(afgehandeld_op=zaak.afgesloten_op)
     if zaak.besluit_op is None:
         zaak.besluit_op = zaak.afgesloten_op
     zaak.save(update_fields=["afgesloten_op", "afsluiting_toelichting", "besluit_op"])
@@ -270,18 +365,27 @@ class DuoNietBeschikbaar(Exception):
         self.melding = melding
 
 
+OPVRAAGBAAR = (DuoOpvraging.Soort.BOETES, DuoOpvraging.Soort.VERLENGINGEN)
+
+
 def haal_op_bij_duo(traject: Traject, soort: str, door, *, client=None) -> DuoOpvraging:
     """Ask DUO for the person's boetes or verlengingsaanvragen and store the answer with the
-    time it was fetched. Raises :class:`DuoNietBeschikbaar` (nothing stored) on a DuoFout."""
-    if soort not in DuoOpvraging.Soort.values:
+    time it was fetched; with the verlengingen also DUO's current list of verlengingsgronden
+    (GET /verlengingsgronden). Raises :class:`DuoNietBeschikbaar` (nothing stored) on a
+    DuoFout."""
+    if soort not in OPVRAAGBAAR:
         raise Weigering({"soort": "Kies boetes of verlengingen."})
     traject = Traject.objects.select_related("inburgeraar", "gemeente").get(pk=traject.pk)
     eigen = client is None
     client = client or duo_client()
+    gronden = None
     try:
-        lees = client.get_boetes if soort == DuoOpvraging.Soort.BOETES else \
-            client.get_verlengingen
-        gegevens = lees(traject.inburgeraar.bsn, bron=traject.gemeente.oin)
+        if soort == DuoOpvraging.Soort.BOETES:
+            gegevens = client.get_boetes(traject.inburgeraar.bsn, bron=traject.gemeente.oin)
+        else:
+            gegevens = client.get_verlengingen(traject.inburgeraar.bsn,
+                                               bron=traject.gemeente.oin)
+            gronden = client.get_verlengingsgronden(bron=traject.gemeente.oin)
     except DuoFout as fout:
         if fout.status == 404:
             raise DuoNietBeschikbaar("DUO kent deze persoon niet. Controleer het BSN.") \
@@ -291,12 +395,26 @@ def haal_op_bij_duo(traject: Traject, soort: str, door, *, client=None) -> DuoOp
     finally:
         if eigen:
             client.close()
+    nu = timezone.now()
     with transaction.atomic():
         opvraging, _ = DuoOpvraging.objects.update_or_create(
             traject=traject, soort=soort,
-            defaults={"gegevens": list(gegevens or []), "opgehaald_op": timezone.now(),
+            defaults={"gegevens": list(gegevens or []), "opgehaald_op": nu,
                       "opgehaald_door": door})
+        if gronden is not None:
+            DuoOpvraging.objects.update_or_create(
+                traject=traject, soort=DuoOpvraging.Soort.VERLENGINGSGRONDEN,
+                defaults={"gegevens": list(gronden or []), "opgehaald_op": nu,
+                          "opgehaald_door": door})
     return opvraging
+
+
+def duo_verlengingsgronden(opvraging: DuoOpvraging | None) -> list[dict]:
+    """DUO's own list of verlengingsgronden (code and omschrijving), as DUO sent it."""
+    if opvraging is None:
+        return []
+    return [{"code": str(g.get("code") or ""), "omschrijving": str(g.get("omschrijving") or "")}
+            for g in opvraging.gegevens if isinstance(g, dict)]
 
 
 def duo_boetes(opvraging: DuoOpvraging | None) -> list[dict]:

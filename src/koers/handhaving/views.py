@@ -3,6 +3,8 @@ letters as PDF, and fetching boetes and verlengingen from DUO."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -14,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.handhaving import casus, forms, rules, services
-from koers.handhaving.models import Brief, DuoOpvraging, Handhavingszaak
-from koers.inburgeraars.services import Weigering
+from koers.handhaving.models import Brief, Handhavingszaak
+from koers.inburgeraars.services import Weigering, vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -70,10 +72,10 @@ def overzicht(request, pk):
 FORMS = {
     "waarschuwing": (forms.WaarschuwingForm, services.stuur_waarschuwing,
                      gettext_lazy("De waarschuwing is vastgelegd. De brief staat klaar.")),
-    "hoorzitting": (forms.HoorzittingForm, services.plan_hoorzitting,
-                    gettext_lazy("De hoorzitting is gepland. De uitnodiging staat klaar.")),
-    "verslag": (forms.VerslagForm, services.leg_verslag_vast,
-                gettext_lazy("Het verslag van de hoorzitting is vastgelegd.")),
+    "voornemen": (forms.VoornemenForm, services.maak_voornemen,
+                  gettext_lazy("Het voornemen is vastgelegd. De brief staat klaar.")),
+    "zienswijze": (forms.ZienswijzeForm, services.leg_zienswijze_vast,
+                   gettext_lazy("De zienswijze is vastgelegd.")),
     "onwil": (forms.OnwilForm, services.leg_onwil_vast,
               gettext_lazy("De uitzonderlijke onwil is vastgelegd.")),
     "boete": (forms.BoeteForm, services.besluit_boete,
@@ -92,12 +94,17 @@ def _zaak_pagina(request, inburgeraar, traject, zaak, *, ingevuld=None, status=2
     stappen = {}
     if mag:
         for naam, (form_klasse, _service, _tekst) in FORMS.items():
-            stappen[naam] = ingevuld.get(naam) or form_klasse(initial=_initial(naam, traject))
+            stappen[naam] = ingevuld.get(naam) or form_klasse(initial=_initial(naam, traject, zaak))
+    geen_boete_asiel = services.geen_boete_asiel(traject)
     boete_mogelijk = rules.boete_voorstellen(asielmigrant=asiel,
-                                             uitzonderlijke_onwil=zaak.uitzonderlijke_onwil)
+                                             uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
+                                             geen_boete_asiel=geen_boete_asiel)
+    voornemen = zaak.open_voornemen
     return render(request, "handhaving/zaak.html", {
         "inburgeraar": inburgeraar, "traject": traject, "zaak": zaak, "mag": mag,
-        "stappen": stappen, "asiel": asiel,
+        "stappen": stappen, "asiel": asiel, "geen_boete_asiel": geen_boete_asiel,
+        "voornemen": voornemen, "onwil_nodig": asiel and geen_boete_asiel
+        and not zaak.uitzonderlijke_onwil,
         "fout_form": next(iter(ingevuld.values()), None), "boete_mogelijk": boete_mogelijk,
         "max_boete": rules.MAX_BOETE_EUR,
         "geen_contact": inburgeraar.geen_contact,
@@ -106,12 +113,24 @@ def _zaak_pagina(request, inburgeraar, traject, zaak, *, ingevuld=None, status=2
     }, status=status)
 
 
-def _initial(naam, traject):
-    from koers.inburgeraars.services import vandaag
+def _initial(naam, traject, zaak):
+    dag = vandaag()
+    if naam == "voornemen":
+        beleid = services.beleid_van(traject.gemeente)
+        return {"datum": dag, "bedrag": beleid.standaard_boete,
+                "voorschrift": rules.VOORSCHRIFTEN.get(zaak.verzuim, ""),
+                "route": rules.Route.SCHRIFTELIJK,
+                "zienswijze_tot": dag + timedelta(weeks=beleid.zienswijze_weken)}
     if naam == "boete":
-        return {"bedrag": services.standaard_bedrag(traject.gemeente), "datum": vandaag()}
+        voornemen = zaak.open_voornemen
+        bedrag = voornemen.bedrag if voornemen else services.standaard_bedrag(traject.gemeente)
+        return {"bedrag": bedrag, "datum": dag}
+    if naam == "zienswijze":
+        voornemen = zaak.open_voornemen
+        return {"datum": voornemen.hoorzitting_datum if voornemen and
+                voornemen.hoorzitting_datum and voornemen.hoorzitting_datum <= dag else dag}
     if naam == "waarschuwing":
-        return {"datum": vandaag()}
+        return {"datum": dag}
     return {}
 
 
@@ -162,7 +181,7 @@ def brief(request, pk, brief_id):
 @require_POST
 def duo(request, pk, soort):
     user = request.user
-    if soort not in DuoOpvraging.Soort.values:
+    if soort not in services.OPVRAAGBAAR:
         raise Http404
     inburgeraar, traject = _lees(user, pk)
     vereis(user, Actie.HANDHAVEN)

@@ -57,3 +57,37 @@ class BredeIntake(models.Model):
             self.alle_onderwerpen(), self.positieve_gezondheid, lbt_uitslag=self.lbt_uitslag,
             plaats=self.plaats, vve_informatie_gegeven=self.vve_informatie_gegeven,
             gesprek_zonder_partner_aangeboden=self.gesprek_zonder_partner_aangeboden)
+
+
+class IntakeAfspraak(models.Model):
+    """An appointment for the brede intake and whether the person came. "Niet verschenen" is
+    recorded as such: it does not stop the intake (the PIP deadline runs on) and it feeds
+    handhaving (a signal in koers.handhaving.signalen)."""
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", "Gepland"
+        VERSCHENEN = "verschenen", "Verschenen"
+        NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
+                                related_name="intake_afspraken")
+    datum = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.GEPLAND)
+    toelichting = models.TextField(blank=True, max_length=2000)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "afspraak brede intake"
+        verbose_name_plural = "afspraken brede intake"
+        ordering = ["traject", "datum", "id"]
+        indexes = [
+            # The handhaving signal "niet verschenen bij de brede intake".
+            models.Index(fields=["traject", "datum"],
+                         condition=models.Q(status="niet_verschenen"),
+                         name="intake_niet_verschenen"),
+        ]
+
+    def __str__(self):
+        return f"Intake-afspraak {self.datum} ({self.get_status_display()})"

@@ -1,6 +1,7 @@
 """The brede intake: its topics, the Positieve Gezondheid dimensions, and when it is complete.
 
-Sources: Wi2021 art. 14 and Bi art. 2.2-2.5 (brede intake and its topics; information on
+Sources: Wi2021 art. 14 and the Besluit inburgering 2021 (brede intake and its topics;
+the Besluit's article numbers: niet geverifieerd; information on
 voor- en vroegschoolse educatie for parents of young children and the offer to speak without
 the partner present); startnotitie §4.2.3 and §6.11 (Positieve Gezondheid, six dimensions,
 scores 0-10); DUO Leerbaarheidstoets API (result values). Keys follow shared/DOMAIN.md.
@@ -124,12 +125,15 @@ SCORE_MIN, SCORE_MAX = 0, 10
 LBT_UITSLAGEN = ("B1-route haalbaar", "B1-route niet haalbaar", "Onbekend")
 LBT_MAX_SCORE = 40
 PLAATSEN = (("azc", "AZC"), ("gemeente", "Gemeentehuis"), ("elders", "Elders"))
-KINDEREN_VVE_LEEFTIJD = 6
 
 
 def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
     """Type and range errors of one topic's structured fields (missing values are not errors
-    here: a draft may be incomplete)."""
+    here: a draft may be incomplete).
+
+    Bron: startnotitie §4.2.3 (onderwerpen); controle op invoer.
+    Status: techniek
+    """
     fouten = {}
     for veld in onderwerp.velden:
         waarde = waarden.get(veld.naam)
@@ -150,6 +154,11 @@ def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
 
 
 def score_fout(score) -> str | None:
+    """Why a Positieve Gezondheid score is not allowed (None: allowed).
+
+    Bron: startnotitie §4.2.3 en §6.11 (Positieve Gezondheid, scores 0-10).
+    Status: startnotitie
+    """
     if score in (None, ""):
         return None
     if isinstance(score, bool) or not isinstance(score, int) or not (
@@ -159,6 +168,11 @@ def score_fout(score) -> str | None:
 
 
 def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
+    """Errors in the result and score of the leerbaarheidstoets, per field.
+
+    Bron: DUO API Leerbaarheidstoets (uitslagen); de maximale score: niet geverifieerd.
+    Status: duo
+    """
     fouten = {}
     if uitslag and uitslag not in LBT_UITSLAGEN:
         fouten["lbt_uitslag"] = "Kies een uitslag van de leerbaarheidstoets."
@@ -169,6 +183,60 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
     return fouten
 
 
+# The minimum the law asks of the brede intake: a leerbaarheidstoets, an inquiry into
+# education and work experience, and into personal circumstances including physical and
+# mental health; plus the two information duties (VVE for parents of young children; the
+# offer to talk without the partner). Only this blocks afronden — and so the PIP.
+# Bron: Wi2021 art. 14 (brede intake; art. 1 Wi2021 defines "brede intake" as the one of
+# art. 14, Stb. 2021, 38); the three parts and the two duties as described by nt2.nl "De
+# brede intake" (secondary source; the text of art. 14 itself: niet geverifieerd); the
+# Besluit's article number: niet geverifieerd. Status: wet
+WETTELIJK_MINIMUM: tuple[str, ...] = (
+    "leerbaarheid", "opleiding", "werkervaring", "gezondheid", "gezinssituatie")
+def _is_minimum(sleutel: str) -> bool:
+    """Whether a key of :func:`ontbrekend` belongs to the law's minimum."""
+    if sleutel.startswith("onderwerpen."):
+        return sleutel.split(".")[1] in WETTELIJK_MINIMUM
+    return sleutel in ("lbt_uitslag", "gesprek_zonder_partner_aangeboden",
+                       "vve_informatie_gegeven")
+
+
+def ontbrekend_minimum(ontbrekend_alles: dict[str, str]) -> dict[str, str]:
+    """The part of everything missing that the law requires (blocks afronden and the PIP).
+
+    Bron: Wi2021 art. 14; see WETTELIJK_MINIMUM.
+    Status: wet
+    """
+    return {k: v for k, v in ontbrekend_alles.items() if _is_minimum(k)}
+
+
+def ontbrekend_verwacht(ontbrekend_alles: dict[str, str]) -> dict[str, str]:
+    """The part of everything missing that the startnotitie expects (never blocks).
+
+    Bron: startnotitie §4.2.3 and §6.11.
+    Status: startnotitie
+    """
+    return {k: v for k, v in ontbrekend_alles.items() if not _is_minimum(k)}
+
+
+def afronden_fouten(minimum_ontbrekend: dict[str, str], *, niet_verschenen: int
+                    ) -> dict[str, str]:
+    """Whether the intake can be afgerond: the law's minimum is complete, or the person did
+    not come to an intake appointment (recorded as "niet verschenen"). Then the gemeente
+    closes the intake with what it knows, so that the PIP can still be vastgesteld within the
+    statutory 10 weeks; the non-appearance goes to handhaving.
+
+    Bron: Wi2021 art. 14 (intake) and art. 15 (PIP within 10 weeks; DOMAIN.md). That the PIP
+    does not wait for a person who stays away: niet geverifieerd — Koers' reading that the
+    10-week duty of the college cannot depend on the person's cooperation, which the law
+    enforces with a boete instead.
+    Status: wet (minimum); the non-appearance route: niet geverifieerd
+    """
+    if not minimum_ontbrekend or niet_verschenen > 0:
+        return {}
+    return dict(minimum_ontbrekend)
+
+
 def ontbrekend(onderwerpen: dict, positieve_gezondheid: dict, *, lbt_uitslag: str,
                plaats: str, vve_informatie_gegeven: bool, gesprek_zonder_partner_aangeboden: bool
                ) -> dict[str, str]:
@@ -177,7 +245,13 @@ def ontbrekend(onderwerpen: dict, positieve_gezondheid: dict, *, lbt_uitslag: st
     A topic counts as answered when its explanation is written and its required structured
     fields are filled. Every Positieve Gezondheid dimension needs a score. The LBT result is
     needed (``Onbekend`` is an answer). The partner duty always applies; the VVE duty when
-    there are children under 6 (Bi art. 2.3; shared/DOMAIN.md).
+    there are children under 6 (shared/DOMAIN.md; the article of the Besluit inburgering 2021,
+    earlier cited as "Bi art. 2.3": niet geverifieerd).
+
+    Bron: Wi2021 art. 14 (brede intake; lid 3: onderwijs, werkervaring, persoonlijke omstandigheden
+    met gezondheid); Bi2021 voor VVE-informatie en het gesprek zonder partner (artikelnummers: niet
+    geverifieerd); startnotitie §4.2.3.
+    Status: wet; de extra onderwerpen zijn startnotitie.
     """
     missing: dict[str, str] = {}
     for onderwerp in ONDERWERPEN:

@@ -7,9 +7,15 @@ from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, neem_over, registreer, zorg_voor_status
+from koers.inburgeraars.services import (
+    Weigering,
+    neem_over,
+    registreer,
+    vandaag,
+    zorg_voor_status,
+)
 from koers.intake import rules
-from koers.intake.models import BredeIntake
+from koers.intake.models import BredeIntake, IntakeAfspraak
 
 ALGEMENE_VELDEN = ("datum", "plaats", "tolk_gebruikt", "tolk_taal", "vve_informatie_gegeven",
                    "gesprek_zonder_partner_aangeboden", "lbt_uitslag", "lbt_score", "lbt_datum",
@@ -94,11 +100,18 @@ def rond_af(traject: Traject, door) -> BredeIntake:
         raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
                                     "veranderen."})
     intake = BredeIntake.objects.select_for_update().filter(traject=traject).first()
+    niet_verschenen = IntakeAfspraak.objects.filter(
+        traject=traject, status=IntakeAfspraak.Status.NIET_VERSCHENEN).count()
     if intake is None:
-        raise Weigering({"__all__": "Er is nog geen intake opgeslagen."})
+        if not niet_verschenen:
+            raise Weigering({"__all__": "Er is nog geen intake opgeslagen."})
+        # The person never came: the intake is closed with what the dossier holds.
+        intake = BredeIntake.objects.create(traject=traject)
     if intake.is_afgerond:
         raise Weigering({"__all__": "De intake is al afgerond."})
-    missing = intake.ontbrekend()
+    alles = intake.ontbrekend()
+    minimum = rules.ontbrekend_minimum(alles)
+    missing = rules.afronden_fouten(minimum, niet_verschenen=niet_verschenen)
     if missing:
         raise Weigering(missing)
     intake.status = BredeIntake.Status.AFGEROND
@@ -106,5 +119,51 @@ def rond_af(traject: Traject, door) -> BredeIntake:
     intake.afgerond_door = door
     intake.save()
     zorg_voor_status(traject, traject_rules.Status.BREDE_INTAKE, door)
-    registreer(traject, Gebeurtenis.Soort.INTAKE_AFGEROND, "Brede intake afgerond", door)
+    toelichting = ""
+    if minimum:
+        toelichting = ("Afgerond zonder het wettelijke minimum: de inburgeraar is niet "
+                       "verschenen. Nog open: " + " ".join(minimum.values()))
+    elif alles:
+        toelichting = "Nog open (startnotitie): " + " ".join(alles.values())
+    registreer(traject, Gebeurtenis.Soort.INTAKE_AFGEROND, "Brede intake afgerond", door,
+               toelichting=toelichting[:5000])
     return intake
+
+
+def open_punten(intake: BredeIntake) -> dict[str, dict[str, str]]:
+    """What is still missing, split into the law's minimum (blocks afronden and the PIP) and
+    the startnotitie's expected topics (do not block)."""
+    alles = intake.ontbrekend()
+    return {"minimum": rules.ontbrekend_minimum(alles),
+            "verwacht": rules.ontbrekend_verwacht(alles)}
+
+
+@transaction.atomic
+def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
+    """Record an intake appointment and whether the person came. "Niet verschenen" is kept as
+    such: it lets the intake be closed with what is known (rules.afronden_fouten) and it
+    becomes a handhaving signal (koers.handhaving.signalen)."""
+    fouten: dict[str, str] = {}
+    datum = data.get("datum")
+    if not hasattr(datum, "isoformat"):
+        fouten["datum"] = "Vul de datum van de afspraak in."
+    status = data.get("status")
+    if status not in IntakeAfspraak.Status.values:
+        fouten["status"] = "Kies gepland, verschenen of niet verschenen."
+    elif (status != IntakeAfspraak.Status.GEPLAND and "datum" not in fouten
+          and datum > vandaag()):
+        fouten["datum"] = "Of iemand kwam, legt u vast op of na de dag van de afspraak."
+    toelichting = data.get("toelichting") or ""
+    if not isinstance(toelichting, str) or len(toelichting) > 2000:
+        fouten["toelichting"] = "De toelichting is tekst van hoogstens 2000 tekens."
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    if not traject.is_open:
+        fouten["__all__"] = "Dit traject is afgerond."
+    if fouten:
+        raise Weigering(fouten)
+    afspraak = IntakeAfspraak.objects.create(traject=traject, datum=datum, status=status,
+                                             toelichting=toelichting.strip(), door=door)
+    registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
+               f"Afspraak brede intake {datum:%d-%m-%Y}: {afspraak.get_status_display()}",
+               door, toelichting=afspraak.toelichting)
+    return afspraak

@@ -7,8 +7,22 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from koers.inburgeraars.signals import traject_gewijzigd
+        from koers.pip import beschikking
 
         traject_gewijzigd.connect(_traject_gewijzigd, dispatch_uid="monitoring_traject_gewijzigd")
+        if _gesprekken_in_beschikking not in beschikking.TEKSTDELEN:
+            beschikking.TEKSTDELEN.append(_gesprekken_in_beschikking)
+
+
+def _gesprekken_in_beschikking(pip) -> dict:
+    """The beschikking's sentence about the voortgangsgesprekken follows the gemeente's
+    Gespreksbeleid (its defaults when none is stored)."""
+    from koers.monitoring import rules
+    from koers.monitoring.services import beleid_van
+
+    beleid = beleid_van(pip.traject.gemeente)
+    return {"gesprekken_tekst": rules.gesprekken_tekst(beleid.maanden_jaar1,
+                                                       beleid.maanden_daarna)}
 
 
 def _traject_gewijzigd(sender, traject, wat, **kwargs):
@@ -18,13 +32,22 @@ def _traject_gewijzigd(sender, traject, wat, **kwargs):
     from django.db import transaction
 
     from koers.inburgeraars import signals
-    from koers.monitoring.models import Gespreksplanning
+    from koers.monitoring.models import Gesprekspauze, Gespreksplanning
     from koers.monitoring.services import bereken_na_wijziging, plan_gesprekken
 
     if wat == signals.GEBEURTENIS:
         bereken_na_wijziging([traject.pk])
         return
-    if wat == signals.TERMIJN:
+    if wat == signals.PAUZE:
+        Gesprekspauze.objects.get_or_create(traject_id=traject.pk, van=kwargs["van"])
+        bereken_na_wijziging([traject.pk])
+        return
+    if wat == signals.HERVAT:
+        # The planned gesprekken after the pause move by its length.
+        Gesprekspauze.objects.update_or_create(traject_id=traject.pk, van=kwargs["van"],
+                                               defaults={"tot": kwargs["tot"]})
+        Gespreksplanning.objects.filter(traject_id=traject.pk).delete()
+    elif wat == signals.TERMIJN:
         Gespreksplanning.objects.filter(traject_id=traject.pk).delete()
     elif wat != signals.PIP_VASTGESTELD:
         return

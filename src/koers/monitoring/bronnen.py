@@ -79,12 +79,16 @@ def lbt_ontbreekt(vandaag: date):
 
 
 BRONNEN: tuple[Bron, ...] = (
-    Bron("pip_deadline", "PIP moet bijna of al vastgesteld zijn", Sectie.PIP, pip_deadline),
-    Bron("gesprek", "Voortgangsgesprek plannen of voeren", Sectie.GESPREKKEN, gesprek),
+    # These four stand still during DUO's tijdelijke vrijstelling
+    # (rules.signaal_staat_stil).
+    Bron("pip_deadline", "PIP moet bijna of al vastgesteld zijn", Sectie.PIP, pip_deadline,
+         pauzeert=True),
+    Bron("gesprek", "Voortgangsgesprek plannen of voeren", Sectie.GESPREKKEN, gesprek,
+         pauzeert=True),
     Bron("termijn_6m", "Inburgeringstermijn eindigt binnen 6 maanden", Sectie.LEERROUTE,
-         termijn_6_maanden),
+         termijn_6_maanden, pauzeert=True, termijn_einde=True),
     Bron("termijn_2m", "Inburgeringstermijn eindigt binnen 2 maanden (verwijtbaarheid)",
-         Sectie.LEERROUTE, termijn_2_maanden),
+         Sectie.LEERROUTE, termijn_2_maanden, pauzeert=True, termijn_einde=True),
     Bron("duo_geweigerd", "Melding aan DUO geweigerd of mislukt", Sectie.DUO, duo_geweigerd),
     Bron("lbt_ontbreekt", "Uitslag leerbaarheidstoets ontbreekt", Sectie.INTAKE,
          lbt_ontbreekt),

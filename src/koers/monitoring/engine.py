@@ -31,7 +31,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from koers.inburgeraars.models import Traject
+from koers.inburgeraars.rules import termijn_laatste_dag
 from koers.monitoring import bronnen as kern
+from koers.monitoring import rules
 from koers.monitoring.models import Engineloop, Signaal
 from koers.monitoring.signaalbron import Bron
 
@@ -76,14 +79,48 @@ def _chunks(reeks: list, grootte: int = CHUNK):
         yield reeks[i:i + grootte]
 
 
-def _rijen(bron: Bron, vandaag: date, traject_ids: list[int] | None):
+def _gepauzeerd(traject_ids: list[int] | None):
+    qs = Traject.objects.filter(gepauzeerd_sinds__isnull=False)
+    if traject_ids is not None:
+        qs = qs.filter(id__in=traject_ids)
+    return qs.values("id")
+
+
+class _Stil:
+    """The paused cases of one run, fetched at most once (the in-memory filter of every
+    source that pauses and is not a queryset shares it)."""
+
+    def __init__(self, traject_ids: list[int] | None):
+        self.traject_ids = traject_ids
+        self._ids: set[int] | None = None
+
+    def ids(self) -> set[int]:
+        if self._ids is None:
+            self._ids = set(_gepauzeerd(self.traject_ids).values_list("id", flat=True))
+        return self._ids
+
+
+def _rijen(bron: Bron, vandaag: date, traject_ids: list[int] | None,
+           stil: _Stil | None = None):
+    """The source's rows, restricted to ``traject_ids`` and, for a source that pauses, to
+    cases without a running tijdelijke vrijstelling: in SQL when the source is a
+    ``values_list`` queryset, else in memory (one query per run for the paused cases, a
+    few)."""
     rijen = bron.rijen(vandaag)
-    if traject_ids is None:
+    sql = isinstance(rijen, QuerySet) and getattr(rijen, "_fields", None)
+    if sql:
+        veld = rijen._fields[0]
+        if traject_ids is not None:
+            rijen = rijen.filter(**{f"{veld}__in": traject_ids})
+        if rules.signaal_staat_stil(bron_pauzeert=bron.pauzeert, gepauzeerd=True):
+            rijen = rijen.exclude(**{f"{veld}__in": _gepauzeerd(traject_ids)})
         return rijen
-    if isinstance(rijen, QuerySet) and getattr(rijen, "_fields", None):
-        return rijen.filter(**{f"{rijen._fields[0]}__in": traject_ids})
-    gevraagd = set(traject_ids)
-    return (r for r in rijen if r[0] in gevraagd)
+    gevraagd = set(traject_ids) if traject_ids is not None else None
+    overslaan = (stil or _Stil(traject_ids)).ids() if bron.pauzeert else set()
+    return (r for r in rijen
+            if (gevraagd is None or r[0] in gevraagd)
+            and not rules.signaal_staat_stil(bron_pauzeert=bron.pauzeert,
+                                             gepauzeerd=r[0] in overslaan))
 
 
 def _heropen(vandaag: date, traject_ids: list[int] | None) -> int:
@@ -99,6 +136,8 @@ def _verwerk(bron: Bron, rijen: Iterable[tuple[int, date, str]],
     for traject_id, vervaldatum, sleutel in rijen:
         if vervaldatum is None:
             continue
+        if bron.termijn_einde:
+            vervaldatum = termijn_laatste_dag(vervaldatum)
         sleutel = str(sleutel or "")
         sleutel_oud = gevonden.get((traject_id, sleutel))
         if sleutel_oud is None or vervaldatum < sleutel_oud:
@@ -154,10 +193,11 @@ def _bereken(vandaag: date, traject_ids: list[int] | None) -> Uitkomst:
     uitkomst = Uitkomst()
     plan_gesprekken(traject_ids)
     uitkomst.heropend = _heropen(vandaag, traject_ids)
+    stil = _Stil(traject_ids)
     for bron in alle_bronnen():
         start = time.perf_counter()
         with transaction.atomic():
-            _verwerk(bron, _rijen(bron, vandaag, traject_ids), traject_ids, uitkomst)
+            _verwerk(bron, _rijen(bron, vandaag, traject_ids, stil), traject_ids, uitkomst)
         uitkomst.per_bron[bron.soort] = round(time.perf_counter() - start, 3)
     return uitkomst
 

@@ -60,6 +60,24 @@ class Gespreksplanning(models.Model):
         return f"Gespreksplanning van traject {self.traject_id}"
 
 
+class Gesprekspauze(models.Model):
+    """A tijdelijke vrijstelling of DUO (SS109 until SS129/SS130), kept so that the planned
+    voortgangsgesprekken after it move by its length (rules.gespreksdata_traject), also
+    when the planning is made again later. ``tot`` is empty while it runs."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
+    van = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "pauze van de gesprekken"
+        verbose_name_plural = "pauzes van de gesprekken"
+        ordering = ["traject", "van"]
+
+    def __str__(self):
+        return f"Pauze {self.van} – {self.tot or '…'}"
+
+
 class Voortgangsgesprek(models.Model):
     """A planned or held voortgangsgesprek. ``gepland_op`` is set for a planned one;
     ``gehouden_op`` once it took place (an extra gesprek has no planned date)."""

@@ -21,7 +21,7 @@ Plain functions and constants, no Django. Sources:
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -30,12 +30,15 @@ from datetime import date, timedelta
 MAANDEN_JAAR1 = 3  # DOMAIN.md voortgangsgesprekken (P): every 3 months in year 1
 MAANDEN_DAARNA = 6  # DOMAIN.md voortgangsgesprekken (P): then 2 per year
 MAANDEN_MIN, MAANDEN_MAX = 1, 12  # a gemeente's setting stays between monthly and yearly
-TERMIJN_MAANDEN = 36  # DOMAIN.md inburgeringstermijn: 3 years (Wi2021 art. 11)
 GESPREK_WAARSCHUWING = timedelta(weeks=2)  # signal a gesprek two weeks ahead (P, like PIP)
 
 
 def plus_maanden(dag: date, maanden: int) -> date:
-    """Calendar months later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb)."""
+    """Calendar months later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb).
+
+    Bron: kalenderrekenen.
+    Status: techniek
+    """
     index = dag.month - 1 + maanden
     jaar, maand = dag.year + index // 12, index % 12 + 1
     return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
@@ -47,7 +50,11 @@ def gespreksdata(dagtekening: date, *, eind: date, maanden_jaar1: int = MAANDEN_
     year after the dagtekening (the interval that follows a gesprek is the one of the year
     that gesprek falls in), then every ``maanden_daarna`` months, before ``eind`` (the
     exclusive end of the termijn). Each date is counted from the dagtekening itself, so a
-    clamped month end (31 → 30) does not drift."""
+    clamped month end (31 → 30) does not drift.
+
+    Bron: startnotitie §6.11.1; DOMAIN.md "voortgangsgesprekken" (geen wettelijk minimum).
+    Status: P — Gespreksbeleid.maanden_jaar1 en maanden_daarna (beheer: Gespreksbeleid).
+    """
     if not (MAANDEN_MIN <= maanden_jaar1 <= MAANDEN_MAX
             and MAANDEN_MIN <= maanden_daarna <= MAANDEN_MAX):
         raise ValueError("Een interval ligt tussen 1 en 12 maanden.")
@@ -61,6 +68,74 @@ def gespreksdata(dagtekening: date, *, eind: date, maanden_jaar1: int = MAANDEN_
         data.append(dag)
 
 
+def gespreksdata_traject(start: date, *, eind: date, gehouden: Iterable[date] = (),
+                         pauzes: Iterable[tuple[date, date]] = (),
+                         maanden_jaar1: int = MAANDEN_JAAR1,
+                         maanden_daarna: int = MAANDEN_DAARNA) -> list[date]:
+    """The planned voortgangsgesprekken of a traject: the rhythm of :func:`gespreksdata`
+    counted from the start of the traject (the dagtekening of its first vastgesteld PIP),
+    not from each new PIP version; each date on or after an ended tijdelijke vrijstelling
+    (``pauzes``: its first and last-plus-one day) moves by the pause's length; planned
+    dates already held are left out; and all before ``eind``.
+
+    A new PIP version does not move the rhythm: "in het eerste jaar" is the first year of
+    the traject. The first PIP is the start because a voortgangsgesprek is about the PIP
+    ("met als onderlegger de PIP") and cannot be held before it.
+    Bron: startnotitie §6.11.1 ("In het eerste jaar vindt elke drie maanden een uitgebreid
+    voortgangsgesprek plaats"); the first PIP as start: Koers' reading; the pause: RULES.md
+    SS109 ("pause the case").
+    Status: P — Gespreksbeleid.maanden_jaar1 en maanden_daarna (beheer: Gespreksbeleid).
+    """
+    stil = sorted((van, tot) for van, tot in pauzes if tot > van)
+    extra = sum(((tot - van) for van, tot in stil), timedelta())
+    open_: list[date] = []
+    for dag in gespreksdata(start, eind=eind + extra, maanden_jaar1=maanden_jaar1,
+                            maanden_daarna=maanden_daarna):
+        for van, tot in stil:
+            if dag >= van:
+                dag += tot - van
+        if dag < eind:
+            open_.append(dag)
+    # Each held gesprek fills the earliest date it can (vervult_planning), as recording a
+    # gesprek does; an earlier one is an extra gesprek and fills none.
+    for gehouden_op in sorted(gehouden):
+        if open_ and vervult_planning(open_[0], gehouden_op):
+            open_.pop(0)
+    return open_
+
+
+def signaal_staat_stil(*, bron_pauzeert: bool, gepauzeerd: bool) -> bool:
+    """Whether a case's signal of a source is left out today: while DUO's tijdelijke
+    vrijstelling runs the case is paused, so the signals about its PIP, termijn, gesprekken
+    and the handhaving steps (sources with ``Bron.pauzeert``) lapse; they come back with the
+    resumed dates. The Awb beslistermijn of a boete (art. 5:51) does not pause.
+
+    Bron: RULES.md event catalogue SS109 ("pause the case"), SS129/SS130 (resume).
+    Status: duo
+    """
+    return bron_pauzeert and gepauzeerd
+
+
+_KEER = {1: "elke maand", 2: "elke twee maanden", 3: "elke drie maanden",
+         4: "elke vier maanden", 6: "twee keer per jaar", 12: "één keer per jaar"}
+
+
+def gesprekken_tekst(maanden_jaar1: int, maanden_daarna: int) -> str:
+    """The sentence of the PIP beschikking about the voortgangsgesprekken, from the gemeente's
+    intervals (B1 Dutch), counted from the start of the traject.
+
+    Bron: startnotitie §6.11.1; the intervals are the gemeente's Gespreksbeleid.
+    Status: P — Gespreksbeleid.maanden_jaar1 en maanden_daarna (beheer: Gespreksbeleid).
+    """
+    def keer(maanden: int) -> str:
+        return _KEER.get(maanden, f"elke {maanden} maanden")
+    tekst = (f"In het eerste jaar van uw inburgering praten wij {keer(maanden_jaar1)} met u "
+             "over uw voortgang.")
+    if maanden_daarna == maanden_jaar1:
+        return tekst[:-1] + ", ook daarna."
+    return f"{tekst} Daarna {keer(maanden_daarna)}."
+
+
 # A gesprek held at most 6 weeks before a planned one takes that planned one's place (P: half
 # the shortest interval of the startnotitie, 3 months); held earlier, it is an extra gesprek.
 VERVROEGD_MAX = timedelta(weeks=6)
@@ -68,11 +143,20 @@ VERVROEGD_MAX = timedelta(weeks=6)
 
 def vervult_planning(gepland_op: date, gehouden_op: date) -> bool:
     """Whether a gesprek held on ``gehouden_op`` is the one planned on ``gepland_op``: a
-    planned gesprek that is due or overdue always; one still ahead only within 6 weeks."""
+    planned gesprek that is due or overdue always; one still ahead only within 6 weeks.
+
+    Bron: startnotitie §6.11.1.
+    Status: P — geen instelling (6 weken).
+    """
     return gepland_op <= gehouden_op + VERVROEGD_MAX
 
 
 def interval_fouten(maanden_jaar1, maanden_daarna) -> dict[str, str]:
+    """A gemeente's gesprek intervals stay between monthly and yearly.
+
+    Bron: startnotitie §6.11.1.
+    Status: P — controle op Gespreksbeleid (beheer).
+    """
     fouten = {}
     for veld, waarde in (("maanden_jaar1", maanden_jaar1), ("maanden_daarna", maanden_daarna)):
         if isinstance(waarde, bool) or not isinstance(waarde, int) or not (
@@ -106,6 +190,11 @@ SCORE_MIN, SCORE_MAX = 0, 10  # Positieve Gezondheid, as koers.intake.rules
 
 
 def score_fout(score) -> str | None:
+    """Why a Positieve Gezondheid score is not allowed (None: allowed).
+
+    Bron: startnotitie §6.11.2 (Positieve Gezondheid, 0-10).
+    Status: startnotitie
+    """
     if score is None:
         return None
     if isinstance(score, bool) or not isinstance(score, int) or not (
@@ -134,7 +223,11 @@ class Effect:
 def effecten(metingen: Sequence[Meting], dimensies: Sequence[str]) -> list[Effect]:
     """The effect of each measurement's interventions: the change per dimension from that
     measurement to the next one (startnotitie §6.11.2). A dimension without a score on
-    either side has no change (``None``). Measurements are taken in date order."""
+    either side has no change (``None``). Measurements are taken in date order.
+
+    Bron: startnotitie §6.11.2.
+    Status: startnotitie
+    """
     reeks = sorted(metingen, key=lambda m: m.datum)
     uit: list[Effect] = []
     for voor, na in zip(reeks, reeks[1:], strict=False):
@@ -168,7 +261,11 @@ UITSTEL_MAX_DAGEN = 366  # a snooze of more than a year hides work: refused (P)
 
 
 def uitstel_fouten(tot: date | None, reden: str, vandaag: date) -> dict[str, str]:
-    """A snooze needs a date after today (at most a year ahead) and a reason."""
+    """A snooze needs a date after today (at most a year ahead) and a reason.
+
+    Bron: issue 4 §9 (signalen uitstellen); controle op invoer.
+    Status: techniek
+    """
     fouten = {}
     if tot is None:
         fouten["uitgesteld_tot"] = "Vul een datum in."
@@ -181,6 +278,11 @@ def uitstel_fouten(tot: date | None, reden: str, vandaag: date) -> dict[str, str
 
 
 def reden_fouten(reden: str) -> dict[str, str]:
+    """A closed signal needs a reason.
+
+    Bron: issue 4 §9; controle op invoer.
+    Status: techniek
+    """
     reden = (reden or "").strip()
     if not reden:
         return {"reden": "Schrijf kort de reden op."}
@@ -190,5 +292,9 @@ def reden_fouten(reden: str) -> dict[str, str]:
 
 
 def urgentie(vervaldatum: date, vandaag: date) -> str:
-    """``te_laat`` after the due date, else ``bijna`` (every signal is due soon)."""
+    """``te_laat`` after the due date, else ``bijna`` (every signal is due soon).
+
+    Bron: issue 4 §9.
+    Status: techniek
+    """
     return "te_laat" if vandaag > vervaldatum else "bijna"

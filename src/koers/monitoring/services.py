@@ -6,14 +6,20 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, registreer, vandaag
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
-from koers.monitoring.models import Gespreksbeleid, Gespreksplanning, Signaal, Voortgangsgesprek
+from koers.monitoring.models import (
+    Gespreksbeleid,
+    Gesprekspauze,
+    Gespreksplanning,
+    Signaal,
+    Voortgangsgesprek,
+)
 from koers.organisaties.schaal import schrijf as schrijf_rijen
 from koers.pip import rules as pip_rules
 from koers.pip.models import PipVersie
@@ -25,10 +31,15 @@ CHUNK = 2000
 # --- planning ----------------------------------------------------------------------------------
 
 def _te_plannen(traject_ids):
-    """The current vastgesteld PIP of every open case whose planning is not made from it."""
+    """The current vastgesteld PIP of every open case whose planning is not made from it,
+    with the dagtekening of the case's first vastgesteld PIP (the start of the rhythm)."""
     nieuwer = PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
                                        status=PipVersie.Status.VASTGESTELD,
                                        versie__gt=OuterRef("versie"))
+    eerste = (PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
+                                       status=PipVersie.Status.VASTGESTELD,
+                                       dagtekening__isnull=False)
+              .order_by("versie").values("dagtekening")[:1])
     gepland = Gespreksplanning.objects.filter(traject_id=OuterRef("traject_id"),
                                               pip_id=OuterRef("pk"))
     qs = (PipVersie.objects.filter(status=PipVersie.Status.VASTGESTELD,
@@ -37,14 +48,16 @@ def _te_plannen(traject_ids):
           .filter(~Exists(nieuwer), ~Exists(gepland)))
     if traject_ids is not None:
         qs = qs.filter(traject_id__in=traject_ids)
-    return qs.values_list("pk", "traject_id", "dagtekening", "traject__termijn_eind",
-                          "traject__gemeente_id")
+    return qs.annotate(start=Subquery(eerste)).values_list(
+        "pk", "traject_id", "start", "traject__termijn_eind", "traject__gemeente_id")
 
 
 def plan_gesprekken(traject_ids=None) -> int:
     """(Re)plan the voortgangsgesprekken of the cases whose current vastgesteld PIP is not
-    yet the basis of their planning: set-based, idempotent. Open planned gesprekken of an
-    older PIP are replaced; held ones stay. Returns the number of cases planned.
+    yet the basis of their planning: set-based, idempotent. The rhythm runs from the first
+    PIP (rules.gespreksdata_traject), so a new PIP version keeps the dates; open planned
+    gesprekken are replaced, held ones stay and the dates they fill are not planned again.
+    Returns the number of cases planned.
 
     Called by the engine (all cases), by the case page (one case) and after vaststellen
     (receiver in apps.py)."""
@@ -59,12 +72,23 @@ def plan_gesprekken(traject_ids=None) -> int:
               for b in Gespreksbeleid.objects.all()}
     for deel in (te_doen[i:i + CHUNK] for i in range(0, len(te_doen), CHUNK)):
         ids = [t for _p, t, *_ in deel]
+        gehouden: dict[int, list[date]] = {}
+        for traject_id, dag in Voortgangsgesprek.objects.filter(
+                traject_id__in=ids, gehouden_op__isnull=False).values_list(
+                "traject_id", "gehouden_op"):
+            gehouden.setdefault(traject_id, []).append(dag)
+        pauzes: dict[int, list[tuple[date, date]]] = {}
+        for traject_id, van, tot in Gesprekspauze.objects.filter(
+                traject_id__in=ids, tot__isnull=False).values_list("traject_id", "van", "tot"):
+            pauzes.setdefault(traject_id, []).append((van, tot))
         gesprekken, planningen = [], []
-        for pip_id, traject_id, dagtekening, termijn_eind, gemeente_id in deel:
-            eind = termijn_eind or pip_rules.termijn(dagtekening)[1]
+        for pip_id, traject_id, start, termijn_eind, gemeente_id in deel:
+            eind = termijn_eind or pip_rules.termijn(start)[1]
             jaar1, daarna = beleid.get(gemeente_id, (rules.MAANDEN_JAAR1, rules.MAANDEN_DAARNA))
-            for dag in rules.gespreksdata(dagtekening, eind=eind, maanden_jaar1=jaar1,
-                                          maanden_daarna=daarna):
+            for dag in rules.gespreksdata_traject(start, eind=eind,
+                                                  gehouden=gehouden.get(traject_id, ()),
+                                                  pauzes=pauzes.get(traject_id, ()),
+                                                  maanden_jaar1=jaar1, maanden_daarna=daarna):
                 gesprekken.append({"traject_id": traject_id, "pip_id": pip_id,
                                    "gepland_op": dag})
             planningen.append(Gespreksplanning(traject_id=traject_id, pip_id=pip_id))

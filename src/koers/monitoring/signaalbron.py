@@ -23,3 +23,10 @@ class Bron:
     titel: str  # Dutch at B1 level, shown on the werkvoorraad and the case page
     sectie: Sectie  # who may see the signal: whoever may see this section of the case
     rijen: Callable[[date], Iterable[tuple[int, date, str]]]
+    # Stands still while DUO's tijdelijke vrijstelling (SS109) runs: the engine leaves out
+    # the cases with ``Traject.gepauzeerd_sinds`` set, so their signals of this kind lapse
+    # and come back with the resumed dates (koers.monitoring.rules.signaal_staat_stil).
+    pauzeert: bool = False
+    # The source yields DUO's einddatum of the termijn, which is exclusive: the signal is due
+    # on the last day (koers.inburgeraars.rules.termijn_laatste_dag), the date people read.
+    termijn_einde: bool = False

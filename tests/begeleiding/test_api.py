@@ -176,3 +176,46 @@ def test_lijsten_met_vast_aantal_queries(api, adviseur_weert, ontzorgen_weert,
     for deel, aantal in gemeten.items():
         with django_assert_max_num_queries(aantal):
             assert client.get(pad(traject, deel)).status_code == 200
+
+
+def test_bijstand_vastleggen_en_lezen(api, adviseur_weert, traject_weert):
+    client = api(adviseur_weert)
+    leeg = client.get(pad(traject_weert, "bijstand")).json()
+    assert leeg["start"] is None and leeg["ontzorgen_in_aanmerking"]
+    assert not leeg["ontzorgen_ontbreekt"]
+    antwoord = client.put(pad(traject_weert, "bijstand"), {"start": "2026-10-01"},
+                          format="json")
+    assert antwoord.status_code == 200, antwoord.json()
+    assert antwoord.json()["ontzorgtermijn_eind"] == "2027-03-31"
+    assert antwoord.json()["ontzorgen_ontbreekt"] is True
+    # Ontzorgen then starts from the recorded bijstand.
+    assert client.put(pad(traject_weert, "ontzorgen"), {}, format="json").status_code == 201
+    assert client.get(pad(traject_weert, "bijstand")).json()["ontzorgen_ontbreekt"] is False
+
+
+def test_bijstand_foute_datums_geven_400(api, adviseur_weert, traject_weert):
+    client = api(adviseur_weert)
+    antwoord = client.put(pad(traject_weert, "bijstand"),
+                          {"start": "2026-10-01", "einde": "2026-09-01"}, format="json")
+    assert antwoord.status_code == 400 and "einde" in antwoord.json()["fouten"]
+    antwoord = client.put(pad(traject_weert, "bijstand"), {"start": "2026-02-30"},
+                          format="json")
+    assert antwoord.status_code == 400 and "start" in antwoord.json()["fouten"]
+    assert client.get(pad(traject_weert, "bijstand")).json()["start"] is None
+
+
+def test_bijstand_niet_voor_de_teamleider(api, teamleider_weert, traject_weert):
+    client = api(teamleider_weert)
+    assert client.get(pad(traject_weert, "bijstand")).status_code == 403
+    assert client.put(pad(traject_weert, "bijstand"), {"start": "2026-10-01"},
+                      format="json").status_code == 403
+
+
+def test_ontzorgen_weigert_gezinslid_met_reguliere_vergunning(api, adviseur_weert, weert):
+    from tests.factories import InburgeraarFactory, TrajectFactory
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
+        gemeente=weert, doelgroep="Gezinshereniger met Asielstatushouder"))
+    antwoord = api(adviseur_weert).put(pad(traject, "ontzorgen"),
+                                       {"start_bijstand": "2026-10-01"}, format="json")
+    assert antwoord.status_code == 400
+    assert "artikel 56a" in " ".join(antwoord.json()["fouten"]["__all__"])

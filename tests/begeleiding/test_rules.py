@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from koers.begeleiding import rules
+from koers.inburgeraars.rules import doelgroepindeling
 
 
 @pytest.mark.parametrize(("score", "contacten"), [
@@ -20,18 +21,65 @@ def test_intensiteit_daalt_monotoon():
     assert rules.kan_afbouwen(4) and not rules.kan_afbouwen(3)
 
 
-@pytest.mark.parametrize(("doelgroep", "bijstand", "verwacht"), [
-    ("Asielstatushouder", True, True),
-    ("Asielstatushouder", False, False),
-    ("Gezinshereniger met Asielstatushouder", True, True),
-    ("Gezinsvormer met Asielstatushouder", True, True),
-    ("Gezinshereniger", True, False),
-    ("Gezinsvormer", True, False),
-    ("Overig", True, False),
-    ("Geestelijk bedienaar", True, False),
+@pytest.mark.parametrize(("doelgroep", "bijstand", "groep", "verwacht"), [
+    # The law (art. 56a Participatiewet): an asylum residence permit and bijstand.
+    ("Asielstatushouder", True, "wet", True),
+    ("Asielstatushouder", False, "wet", False),
+    ("Gezinshereniger met Asielstatushouder", True, "wet", False),
+    ("Gezinsvormer met Asielstatushouder", True, "wet", False),
+    # The gemeente's wider choice: every asielstatushouder in DUO's indeling.
+    ("Gezinshereniger met Asielstatushouder", True, "asielmigranten", True),
+    ("Gezinsvormer met Asielstatushouder", True, "asielmigranten", True),
+    ("Gezinsvormer met Asielstatushouder", False, "asielmigranten", False),
+    ("Gezinshereniger", True, "asielmigranten", False),
+    ("Gezinsvormer", True, "wet", False),
+    ("Overig", True, "asielmigranten", False),
+    ("Geestelijk bedienaar", True, "wet", False),
 ])
-def test_wie_komt_in_aanmerking(doelgroep, bijstand, verwacht):
-    assert rules.komt_in_aanmerking(doelgroep, bijstand) is verwacht
+def test_wie_komt_in_aanmerking(doelgroep, bijstand, groep, verwacht):
+    indeling = doelgroepindeling(doelgroep).value
+    assert rules.komt_in_aanmerking(doelgroep, indeling, bijstand, groep) is verwacht
+
+
+def test_duo_indeling_gezinsmigrant_met_asielvergunning_blijft_onder_de_wet():
+    # DUO may give a holder of an asylum permit the rights of a gezinsmigrant on request;
+    # art. 56a follows the permit, so the duty stays.
+    assert rules.komt_in_aanmerking("Asielstatushouder", "Gezinsmigrant en overige migrant",
+                                    True, "wet")
+    # A gezinsvormer whom DUO kept asylum rights: only by the gemeente's wider choice.
+    assert not rules.komt_in_aanmerking("Gezinsvormer", "Asielstatushouder", True, "wet")
+    assert rules.komt_in_aanmerking("Gezinsvormer", "Asielstatushouder", True,
+                                    "asielmigranten")
+
+
+@pytest.mark.parametrize(("start", "einde", "vandaag", "heeft", "verwacht"), [
+    (date(2026, 10, 1), None, date(2026, 11, 15), False, True),
+    (date(2026, 10, 1), None, date(2026, 11, 15), True, False),  # ontzorgen recorded
+    (date(2026, 12, 1), None, date(2026, 11, 15), False, False),  # bijstand not started
+    (date(2026, 4, 1), None, date(2026, 11, 15), False, False),  # the 6 months are over
+    (date(2026, 10, 1), date(2026, 10, 31), date(2026, 11, 15), False, False),  # stopped
+    (None, None, date(2026, 11, 15), False, False),
+])
+def test_signaal_ontzorgen_ontbreekt(start, einde, vandaag, heeft, verwacht):
+    assert rules.ontzorgen_ontbreekt(in_aanmerking=True, start_bijstand=start,
+                                     einde_bijstand=einde, heeft_ontzorgen=heeft,
+                                     vandaag=vandaag) is verwacht
+    assert not rules.ontzorgen_ontbreekt(in_aanmerking=False, start_bijstand=start,
+                                         einde_bijstand=einde, heeft_ontzorgen=heeft,
+                                         vandaag=vandaag)
+
+
+@pytest.mark.parametrize(("start", "einde", "velden"), [
+    (date(2026, 10, 1), None, set()),
+    (None, None, {"start"}),
+    (date(2021, 12, 31), None, {"start"}),
+    (date(2027, 3, 1), None, {"start"}),  # more than 3 months ahead
+    (date(2026, 10, 1), date(2026, 9, 30), {"einde"}),
+    (date(2026, 10, 1), date(2028, 1, 1), {"einde"}),
+    (date(2026, 10, 1), date(2026, 10, 1), set()),
+])
+def test_bijstand_fouten(start, einde, velden):
+    assert set(rules.bijstand_fouten(start, einde, date(2026, 11, 15))) == velden
 
 
 @pytest.mark.parametrize(("start", "einde_bijstand", "eind", "vroeg"), [

@@ -8,7 +8,9 @@ import pytest
 from koers.begeleiding import services
 from koers.begeleiding.models import (
     Begeleiding,
+    Begeleidingsbeleid,
     Betaling,
+    Bijstand,
     ChecklistItem,
     DuaalTraject,
     Ontzorgen,
@@ -218,3 +220,82 @@ def test_csv_bedragen_en_datums_in_nederlandse_notatie():
     assert services._maand("2026-11") == dt.date(2026, 11, 1)
     assert services._datum("01-11-2026") == dt.date(2026, 11, 1)
     assert services._datum("31-02-2026") is None
+
+
+# --- bijstand en de groep van artikel 56a Participatiewet ---------------------------------
+
+def test_bijstand_vastleggen_en_wijzigen_staat_op_de_tijdlijn(traject_weert, adviseur_weert):
+    bijstand = services.bewaar_bijstand(traject_weert, adviseur_weert,
+                                        {"start": dt.date(2026, 10, 1)})
+    assert bijstand.ontzorgtermijn_eind == dt.date(2027, 3, 31)
+    services.bewaar_bijstand(traject_weert, adviseur_weert, {"einde": dt.date(2026, 12, 31)})
+    bijstand = Bijstand.objects.get(traject=traject_weert)
+    assert (bijstand.start, bijstand.einde) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert bijstand.ontzorgtermijn_eind == dt.date(2026, 12, 31)
+    assert bijstand.gewijzigd_door == adviseur_weert
+    teksten = list(Gebeurtenis.objects.filter(traject=traject_weert).values_list(
+        "omschrijving", flat=True))
+    assert "Bijstand vastgelegd: vanaf 01-10-2026" in teksten
+    assert "Bijstand gewijzigd: vanaf 01-10-2026 tot en met 31-12-2026" in teksten
+
+
+@pytest.mark.parametrize(("data", "veld"), [
+    ({}, "start"),
+    ({"start": dt.date(2021, 6, 1)}, "start"),
+    ({"start": dt.date(2027, 6, 1)}, "start"),
+    ({"start": dt.date(2026, 10, 1), "einde": dt.date(2026, 9, 1)}, "einde"),
+    ({"start": dt.date(2026, 10, 1), "einde": dt.date(2030, 1, 1)}, "einde"),
+])
+def test_bijstand_met_foute_datums_wordt_geweigerd(traject_weert, adviseur_weert, data, veld):
+    with pytest.raises(Weigering) as fout:
+        services.bewaar_bijstand(traject_weert, adviseur_weert, data)
+    assert veld in fout.value.fouten
+    assert not Bijstand.objects.filter(traject=traject_weert).exists()
+
+
+def test_einde_van_de_bijstand_beeindigt_het_ontzorgen(ontzorgen_weert, adviseur_weert):
+    services.bewaar_bijstand(ontzorgen_weert.traject, adviseur_weert,
+                             {"einde": dt.date(2026, 11, 30)})
+    ontzorgen_weert.refresh_from_db()
+    assert ontzorgen_weert.einddatum == dt.date(2026, 11, 30)
+    assert ontzorgen_weert.vroeg_beeindigd
+    assert [m.maand for m in ontzorgen_weert.maanden.all()] == [
+        dt.date(2026, 10, 1), dt.date(2026, 11, 1)]
+
+
+def test_ontzorgen_wijzigen_werkt_de_bijstand_bij(ontzorgen_weert, adviseur_weert):
+    assert Bijstand.objects.get(traject=ontzorgen_weert.traject).start == dt.date(2026, 10, 1)
+    services.bewaar_ontzorgen(ontzorgen_weert.traject, adviseur_weert,
+                              {"einde_bijstand": dt.date(2026, 12, 15)})
+    assert Bijstand.objects.get(traject=ontzorgen_weert.traject).einde == dt.date(2026, 12, 15)
+
+
+def test_bijstand_stopt_niet_voor_betaalde_maanden(ontzorgen_weert, adviseur_weert):
+    services.registreer_betalingen(ontzorgen_weert, adviseur_weert, [
+        betaling(maand=dt.date(2026, 11, 1), betaald_op=dt.date(2026, 11, 2))])
+    with pytest.raises(Weigering) as fout:
+        services.bewaar_bijstand(ontzorgen_weert.traject, adviseur_weert,
+                                 {"einde": dt.date(2026, 10, 20)})
+    assert "11-2026" in fout.value.fouten["einde"]
+
+
+@pytest.mark.parametrize(("doelgroep", "groep", "mag"), [
+    ("Asielstatushouder", "wet", True),
+    ("Gezinsvormer met Asielstatushouder", "wet", False),
+    ("Gezinsvormer met Asielstatushouder", "asielmigranten", True),
+    ("Gezinshereniger met Asielstatushouder", "wet", False),
+    ("Gezinsvormer", "asielmigranten", False),
+])
+def test_ontzorgen_volgt_artikel_56a_en_de_keuze_van_de_gemeente(weert, adviseur_weert,
+                                                                 doelgroep, groep, mag):
+    Begeleidingsbeleid.objects.create(gemeente=weert, ontzorgen_groep=groep)
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert,
+                                                            doelgroep=doelgroep))
+    data = {"start_bijstand": dt.date(2026, 10, 1)}
+    if mag:
+        assert services.bewaar_ontzorgen(traject, adviseur_weert, data).pk
+    else:
+        with pytest.raises(Weigering) as fout:
+            services.bewaar_ontzorgen(traject, adviseur_weert, data)
+        assert "ontzorgen" in fout.value.fouten["__all__"]
+        assert not Ontzorgen.objects.filter(traject=traject).exists()

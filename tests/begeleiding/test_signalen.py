@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from koers.begeleiding import services, signalen
+from koers.begeleiding.models import Begeleidingsbeleid
 from tests.begeleiding.conftest import betaling
 from tests.factories import InburgeraarFactory, TrajectFactory
 
@@ -58,6 +59,8 @@ def test_een_query_over_alle_zaken(soort, weert, adviseur_weert, django_assert_n
         traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
         services.bewaar_ontzorgen(traject, adviseur_weert,
                                   {"start_bijstand": dt.date(2026, 6, 1)})
+        zonder = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
+        services.bewaar_bijstand(zonder, adviseur_weert, {"start": dt.date(2026, 10, 1)})
     with django_assert_num_queries(1):
         assert len(rijen(soort, dt.date(2026, 11, 15))) >= 5
 
@@ -89,4 +92,44 @@ def test_engine_neemt_de_bronnen_op_en_maakt_signalen(ontzorgen_cranendonck):
 def test_titels_en_secties():
     from koers.toegang.policy import Sectie
     assert all(b.sectie == Sectie.ONTZORGEN and b.titel for b in signalen.BRONNEN)
-    assert len({b.soort for b in signalen.BRONNEN}) == 3
+    assert len({b.soort for b in signalen.BRONNEN}) == 4
+
+
+# --- bijstand zonder ontzorgen (art. 56a Participatiewet) ---------------------------------
+
+def test_bron_ontzorgen_ontbreekt_filtert_op_de_geindexeerde_einddatum(db):
+    # The planner's choice depends on the database and its statistics; what holds on both:
+    # the query bounds the indexed end of the 6 months.
+    from koers.begeleiding.models import Bijstand
+    sql = str(signalen.ontzorgen_ontbreekt(dt.date(2026, 11, 15)).query)
+    assert '"begeleiding_bijstand"."ontzorgtermijn_eind" >=' in sql
+    assert any(i.fields == ["ontzorgtermijn_eind"] for i in Bijstand._meta.indexes)
+
+
+def _met_bijstand(gemeente, adviseur, doelgroep, start=dt.date(2026, 10, 1)):
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente,
+                                                            doelgroep=doelgroep))
+    services.bewaar_bijstand(traject, adviseur, {"start": start})
+    return traject
+
+
+def test_bijstand_zonder_ontzorgen_geeft_een_signaal(weert, adviseur_weert):
+    traject = _met_bijstand(weert, adviseur_weert, "Asielstatushouder")
+    vandaag = dt.date(2026, 11, 15)
+    assert rijen("ontzorgen_ontbreekt", vandaag) == [(traject.pk, dt.date(2026, 10, 1), "")]
+    # Starting ontzorgen (from the recorded bijstand) closes it.
+    ontzorgen = services.bewaar_ontzorgen(traject, adviseur_weert, {})
+    assert ontzorgen.start_bijstand == dt.date(2026, 10, 1)
+    assert rijen("ontzorgen_ontbreekt", vandaag) == []
+
+
+def test_geen_signaal_buiten_de_groep_of_na_de_zes_maanden(weert, adviseur_weert):
+    _met_bijstand(weert, adviseur_weert, "Gezinsvormer")
+    regulier = _met_bijstand(weert, adviseur_weert, "Gezinsvormer met Asielstatushouder")
+    oud = _met_bijstand(weert, adviseur_weert, "Asielstatushouder", dt.date(2026, 4, 1))
+    assert rijen("ontzorgen_ontbreekt", dt.date(2026, 11, 15)) == []
+    # Within the 6 months the old case had its signal.
+    assert [r[0] for r in rijen("ontzorgen_ontbreekt", dt.date(2026, 9, 30))] == [oud.pk]
+    # The gemeente's wider choice brings in the family member with a regular permit.
+    Begeleidingsbeleid.objects.create(gemeente=weert, ontzorgen_groep="asielmigranten")
+    assert [r[0] for r in rijen("ontzorgen_ontbreekt", dt.date(2026, 11, 15))] == [regulier.pk]

@@ -355,3 +355,33 @@ def test_begeleidingspagina_queries_constant(als, adviseur_weert, traject_weert,
     with django_assert_max_num_queries(len(een.captured_queries)):
         html = client.get(url("begeleiding", traject_weert)).content.decode()
     assert html.count('-wijzigen"') == 5
+
+
+def test_bijstand_invullen_op_de_pagina_ontzorgen(als, adviseur_weert, traject_weert):
+    from koers.begeleiding.models import Bijstand
+    client = als(adviseur_weert)
+    html = client.get(url("ontzorgen", traject_weert)).content.decode()
+    assert 'id="bijstandformulier"' in html and "Er is geen bijstand vastgelegd." in html
+    antwoord = client.post(url("bijstand", traject_weert), {"bijstand-start": "2026-10-01"})
+    assert antwoord.status_code == 302
+    assert Bijstand.objects.get(traject=traject_weert).start == dt.date(2026, 10, 1)
+    html = client.get(url("ontzorgen", traject_weert)).content.decode()
+    assert 'id="ontzorgen-verplicht"' in html
+    # The ontzorgen form starts from the recorded bijstand.
+    assert 'value="2026-10-01"' in html.split('id="ontzorgenformulier"')[1]
+
+
+def test_bijstand_met_einde_voor_start_toont_de_fout(als, adviseur_weert, traject_weert):
+    from koers.begeleiding.models import Bijstand
+    antwoord = als(adviseur_weert).post(url("bijstand", traject_weert), {
+        "bijstand-start": "2026-10-01", "bijstand-einde": "2026-09-01"})
+    assert antwoord.status_code == 200
+    assert "De bijstand kan niet stoppen voor hij begint." in antwoord.content.decode()
+    assert not Bijstand.objects.exists()
+
+
+def test_gezinslid_met_reguliere_vergunning_hoort_waarom(als, adviseur_weert, weert):
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
+        gemeente=weert, doelgroep="Gezinsvormer met Asielstatushouder"), adviseur=adviseur_weert)
+    html = als(adviseur_weert).get(url("ontzorgen", traject)).content.decode()
+    assert 'id="ontzorgen-niet-mogelijk"' in html and "reguliere verblijfsvergunning" in html

@@ -140,3 +140,16 @@ def test_every_page_works_without_a_traject(client, weert, nu):
                 "/mijn/afspraken/afspraken.ics"):
         assert client.get(pad).status_code == 200, pad
     assert "U krijgt snel een adviseur." in client.get("/mijn/").content.decode()
+
+
+def test_plan_says_ontzorgen_is_paid_from_his_own_bijstand(ik, met_pip):
+    """Art. 56a Participatiewet: the fixed costs are paid FROM the bijstand, not by the
+    gemeente on top of it."""
+    from koers.pip.models import PipVersie
+    PipVersie.objects.filter(traject=met_pip).update(ontzorgen=True)
+    html = ik.get("/mijn/plan/").content.decode()
+    assert "Dat geld komt uit uw eigen bijstand." in html
+    assert "voor u." not in html.split("Hulp met geld")[1].split("</p>")[0]
+    ik.post("/mijn/taal/", {"taal": "en", "next": "/mijn/plan/"})
+    html = ik.get("/mijn/plan/").content.decode()
+    assert "This money comes from your own social assistance benefit" in html

@@ -33,6 +33,7 @@ from koers.leerroute.models import Examenresultaat, Zroute
 from koers.monitoring.models import Voortgangsgesprek
 from koers.organisaties.models import Taakstelling
 from koers.pip.models import PipVersie
+from tests.api.conftest import api  # noqa: F401
 from tests.factories import (
     ArbeidsmarktregioFactory,
     GebruikerFactory,

@@ -100,7 +100,7 @@ def _waarden(tabel, label):
 
 def test_month_totals_cumulative_and_budget_match_the_hand_computation(boekjaar):
     cijfers = financien.bereken(boekjaar.pk, 2026, VANDAAG)
-    budget, maanden, prognose = financien.tabellen(cijfers, onderdrukken=False)
+    budget, maanden, _doelgroep, prognose = financien.tabellen(cijfers, onderdrukken=False)
     n = len(rules.VOORZIENINGEN)
     # Columns: 6 voorzieningen, Totaal, Cumulatief, Budget min cumulatief.
     maart = _waarden(maanden, "maart 2026")
@@ -328,3 +328,105 @@ def test_anonymising_a_case_keeps_the_amounts_but_not_the_description(
     anonimiseer_batch([traject_weert.inburgeraar_id], traject_ids=[traject_weert.pk])
     post.refresh_from_db()
     assert (post.omschrijving, post.bedrag) == ("", D("45.00"))
+
+
+# --- finance by doelgroep: the SPUK pays only what it pays ----------------------------------
+
+@pytest.mark.parametrize(("voorziening", "indeling", "stroom"), [
+    ("leerroute", "Asielstatushouder", "spuk"),
+    ("leerroute", "Gezinsmigrant en overige migrant", None),  # he pays it himself (DUO loan)
+    ("begeleiding", "Asielstatushouder", "spuk"),
+    ("begeleiding", "Gezinsmigrant en overige migrant", None),
+    ("ontzorgen", "Asielstatushouder", "uitvoering"),
+    ("ontzorgen", "Gezinsmigrant en overige migrant", None),
+    ("pvt", "Gezinsmigrant en overige migrant", "spuk"),
+    ("map", "Gezinsmigrant en overige migrant", "spuk"),
+    ("tolken", "Gezinsmigrant en overige migrant", "spuk"),
+])
+def test_ten_laste_van_volgt_de_doelgroep(voorziening, indeling, stroom):
+    assert rules.ten_laste_van(voorziening, indeling) == stroom
+    assert (rules.kostenpost_doelgroep_fout(voorziening, indeling) is None) is (
+        stroom is not None)
+
+
+@pytest.fixture
+def gezinsmigrant_weert(weert, adviseur_weert):
+    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert, doelgroep="Gezinsvormer"),
+                          adviseur=adviseur_weert)
+
+
+def test_leerroute_van_een_gezinsmigrant_wordt_geweigerd(adviseur_weert, gezinsmigrant_weert,
+                                                         contract_weert):
+    with pytest.raises(Weigering) as fout:
+        services.registreer_kostenpost(adviseur_weert, gezinsmigrant_weert,
+                                       voorziening="leerroute", contract=contract_weert,
+                                       datum=dt.date(2026, 3, 15), aantal=D("10"))
+    assert "betaalt zijn leerroute zelf" in fout.value.fouten["voorziening"]
+    assert not Kostenpost.objects.exists()
+    # His PVT is the gemeente's (SPUK) cost, booked with his doelgroep.
+    post = services.registreer_kostenpost(adviseur_weert, gezinsmigrant_weert,
+                                          voorziening="pvt", datum=dt.date(2026, 3, 15),
+                                          bedrag=D("300"))
+    assert post.doelgroepindeling == "Gezinsmigrant en overige migrant"
+
+
+def test_dashboard_splitst_per_doelgroep_en_houdt_de_spuk_zuiver(boekjaar, adviseur_weert,
+                                                                  gezinsmigrant_weert):
+    services.registreer_kostenpost(adviseur_weert, gezinsmigrant_weert, voorziening="map",
+                                   datum=dt.date(2026, 4, 1), bedrag=D("500"))
+    # A gezinsmigrant's leerroute booked before Koers refused it (old data).
+    Kostenpost.objects.create(traject=gezinsmigrant_weert, gemeente=boekjaar,
+                              voorziening="leerroute", datum=dt.date(2026, 4, 2),
+                              bedrag=D("900"), doelgroepindeling="Gezinsmigrant en overige migrant")
+    cijfers = financien.bereken(boekjaar.pk, 2026, VANDAAG)
+    budget, _maanden, doelgroep, _prognose = financien.tabellen(cijfers, onderdrukken=False)
+    # SPUK: the asielstatushouder's leerroute 600 + tolken 75.50, the gezinsmigrant's MAP 500;
+    # not his own leerroute.
+    assert _waarden(budget, "SPUK inburgeringsvoorzieningen")[:2] == [D("10000"), D("1175.50")]
+    assert _waarden(budget, "Geen budget: kosten die de gemeente niet hoort te dragen")[1] == \
+        D("900")
+    assert _waarden(doelgroep, "Leerroute") == [D("600.00"), D("900"), D("1500.00")]
+    assert _waarden(doelgroep, "Totaal") == [D("875.50"), D("1400"), D("2275.50")]
+
+
+# --- API --------------------------------------------------------------------------------------
+
+def test_api_registreert_kosten_en_weigert_de_eigen_leerroute_van_een_gezinsmigrant(
+        api, adviseur_weert, traject_weert, gezinsmigrant_weert, contract_weert):
+    client = api(adviseur_weert)
+    pad = f"/api/v1/inburgeraars/{traject_weert.inburgeraar_id}/kosten"
+    antwoord = client.post(pad, {"voorziening": "leerroute", "contract": contract_weert.pk,
+                                 "datum": "2026-05-01", "aantal": "4"}, format="json")
+    assert antwoord.status_code == 201, antwoord.json()
+    assert antwoord.json()["bedrag"] == "240.00" and antwoord.json()["ten_laste_van"] == "spuk"
+    assert antwoord.json()["doelgroepindeling"] == "Asielstatushouder"
+    assert len(client.get(pad).json()) == 1
+    gezin = f"/api/v1/inburgeraars/{gezinsmigrant_weert.inburgeraar_id}/kosten"
+    antwoord = client.post(gezin, {"voorziening": "leerroute", "datum": "2026-05-01",
+                                   "bedrag": "480"}, format="json")
+    assert antwoord.status_code == 400
+    assert "betaalt zijn leerroute zelf" in " ".join(antwoord.json()["fouten"]["voorziening"])
+    assert Kostenpost.objects.count() == 1
+
+
+def test_api_kosten_niet_voor_teamleider_of_andere_gemeente(api, teamleider_weert,
+                                                            adviseur_cranendonck,
+                                                            traject_weert):
+    pad = f"/api/v1/inburgeraars/{traject_weert.inburgeraar_id}/kosten"
+    assert api(teamleider_weert).get(pad).status_code == 403
+    assert api(adviseur_cranendonck).post(pad, {"voorziening": "tolken", "datum": "2026-05-01",
+                                                "bedrag": "10"}, format="json"
+                                          ).status_code == 404
+    assert not Kostenpost.objects.exists()
+
+
+def test_kostenpagina_legt_uit_wat_een_gezinsmigrant_zelf_betaalt(adviseur_weert, als,
+                                                                  gezinsmigrant_weert):
+    client = als(adviseur_weert)
+    url = reverse("sturing:kosten", args=[gezinsmigrant_weert.inburgeraar.pk])
+    assert 'id="kosten-gezinsmigrant"' in client.get(url).content.decode()
+    antwoord = client.post(url, {"voorziening": "leerroute", "datum": "2026-05-01",
+                                 "bedrag": "100"})
+    assert antwoord.status_code == 200
+    assert "betaalt zijn leerroute zelf" in antwoord.content.decode()
+    assert not Kostenpost.objects.exists()

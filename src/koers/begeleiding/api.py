@@ -15,11 +15,19 @@ from rest_framework.views import APIView
 from koers.api import schema
 from koers.api.errors import fout_antwoord
 from koers.api.views import traject_voor
-from koers.begeleiding import services
-from koers.begeleiding.models import Begeleiding, Betaling, ChecklistItem, DuaalTraject, Ontzorgen
+from koers.begeleiding import rules, services
+from koers.begeleiding.models import (
+    Begeleiding,
+    Betaling,
+    Bijstand,
+    ChecklistItem,
+    DuaalTraject,
+    Ontzorgen,
+)
 from koers.begeleiding.serializers import (
     BegeleidingSerializer,
     BetalingSerializer,
+    BijstandSerializer,
     DuaalSerializer,
     OntzorgenSerializer,
     VoorlichtingSerializer,
@@ -113,10 +121,12 @@ class OntzorgenView(APIView):
         return Response(OntzorgenSerializer(_ontzorgen_van(traject)).data)
 
     @extend_schema(tags=[TAG_ONTZORGEN], summary="Financieel ontzorgen starten of wijzigen",
-                   description="Start ontzorgen (alleen voor asielstatushouders; "
-                               "'start_bijstand' is dan verplicht) of wijzigt de velden die u "
-                               "meestuurt. Met 'einde_bijstand' stopt ontzorgen eerder. "
-                               "Antwoord 201 bij de start, anders 200.",
+                   description="Start ontzorgen (verplicht bij een verblijfsvergunning asiel, "
+                               "artikel 56a Participatiewet; ruimer als de gemeente dat koos) "
+                               "of wijzigt de velden die u meestuurt. Zonder 'start_bijstand' "
+                               "geldt de vastgelegde bijstand. Met 'einde_bijstand' stopt "
+                               "ontzorgen eerder. Antwoord 201 bij de start, anders 200; 400 "
+                               "als ontzorgen voor deze inburgeraar niet kan.",
                    request=OntzorgenSerializer,
                    responses=schema.antwoorden({200: OntzorgenSerializer,
                                                 201: OntzorgenSerializer}, schrijft=True))
@@ -129,6 +139,49 @@ class OntzorgenView(APIView):
                                               dict(serializer.validated_data))
         return Response(OntzorgenSerializer(ontzorgen).data,
                         status=status.HTTP_201_CREATED if nieuw else status.HTTP_200_OK)
+
+
+def _bijstand_data(traject, bijstand: Bijstand | None) -> dict:
+    in_aanmerking = services.in_aanmerking(traject)
+    heeft_ontzorgen = Ontzorgen.objects.filter(traject=traject).exists()
+    return {
+        "start": bijstand.start if bijstand else None,
+        "einde": bijstand.einde if bijstand else None,
+        "ontzorgtermijn_eind": bijstand.ontzorgtermijn_eind if bijstand else None,
+        "ontzorgen_in_aanmerking": in_aanmerking,
+        "ontzorgen_ontbreekt": rules.ontzorgen_ontbreekt(
+            in_aanmerking=in_aanmerking, start_bijstand=bijstand.start if bijstand else None,
+            einde_bijstand=bijstand.einde if bijstand else None,
+            heeft_ontzorgen=heeft_ontzorgen, vandaag=services.vandaag()),
+    }
+
+
+class BijstandView(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=[TAG_ONTZORGEN], summary="Bijstand bekijken",
+                   description="Of en sinds wanneer de inburgeraar bijstand krijgt, en of "
+                               "financieel ontzorgen dan verplicht is en nog ontbreekt. "
+                               "Zonder bijstand zijn 'start' en 'einde' leeg.",
+                   responses=schema.antwoorden({200: BijstandSerializer}))
+    def get(self, request, pk):
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN)
+        return Response(BijstandSerializer(_bijstand_data(
+            traject, Bijstand.objects.filter(traject=traject).first())).data)
+
+    @extend_schema(tags=[TAG_ONTZORGEN], summary="Bijstand vastleggen of wijzigen",
+                   description="Legt de start (en het einde) van de bijstand vast. Loopt er "
+                               "ontzorgen, dan volgt dat: het stopt als de bijstand stopt. "
+                               "Alles of niets: bij een fout verandert er niets (400).",
+                   request=BijstandSerializer,
+                   responses=schema.antwoorden({200: BijstandSerializer}, schrijft=True))
+    def put(self, request, pk):
+        traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
+        serializer = BijstandSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        bijstand = services.bewaar_bijstand(traject, request.user,
+                                            dict(serializer.validated_data))
+        return Response(BijstandSerializer(_bijstand_data(traject, bijstand)).data)
 
 
 class BetalingenView(APIView):

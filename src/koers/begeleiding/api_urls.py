@@ -11,6 +11,8 @@ urlpatterns = [
          name="begeleiding-voorlichting"),
     path("inburgeraars/<int:pk>/ontzorgen", api.OntzorgenView.as_view(),
          name="begeleiding-ontzorgen"),
+    path("inburgeraars/<int:pk>/bijstand", api.BijstandView.as_view(),
+         name="begeleiding-bijstand"),
     path("inburgeraars/<int:pk>/ontzorgen/betalingen", api.BetalingenView.as_view(),
          name="begeleiding-betalingen"),
     path("inburgeraars/<int:pk>/ontzorgen/betalingen/<int:betaling_id>",

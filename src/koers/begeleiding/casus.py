@@ -12,7 +12,13 @@ TEMPLATE = "begeleiding/casus_sectie.html"
 
 def casus_context(user, inburgeraar, traject) -> dict | None:
     from koers.begeleiding import services
-    from koers.begeleiding.models import Begeleiding, ChecklistItem, DuaalTraject, Ontzorgen
+    from koers.begeleiding.models import (
+        Begeleiding,
+        Bijstand,
+        ChecklistItem,
+        DuaalTraject,
+        Ontzorgen,
+    )
     from koers.inburgeraars.services import vandaag
 
     zie_begeleiding = policy.mag_zien(user, Sectie.BEGELEIDING, traject)
@@ -39,7 +45,8 @@ def casus_context(user, inburgeraar, traject) -> dict | None:
     if zie_ontzorgen:
         ontzorgen = Ontzorgen.objects.filter(traject=traject).first()
         context["ontzorgen"] = ontzorgen
-        context["ontzorgen_mogelijk"] = rules.komt_in_aanmerking(inburgeraar.doelgroep, True)
+        context["ontzorgen_mogelijk"] = services.in_aanmerking(traject)
+        context["bijstand"] = Bijstand.objects.filter(traject=traject).first()
         if ontzorgen is not None:
             dag = vandaag()
             context["ontzorgen_lopend"] = rules.is_lopend(ontzorgen.einddatum, dag)

@@ -94,6 +94,23 @@ class VoorlichtingForm(KoersStijl, forms.Form):
 POST_KEUZES = list(rules.POSTEN)
 
 
+class BijstandForm(KoersStijl, forms.Form):
+    """Whether and since when the inburgeraar receives bijstand."""
+
+    start = datumveld(_("Bijstand vanaf"),
+                      help_text=_("De eerste dag van het recht op bijstand."))
+    einde = datumveld(_("Bijstand tot en met"), required=False,
+                      help_text=_("Alleen invullen als de bijstand stopt."))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "bijstand")
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def initial_van(bijstand) -> dict:
+        return {"start": bijstand.start, "einde": bijstand.einde} if bijstand else {}
+
+
 class OntzorgenForm(KoersStijl, forms.Form):
     start_bijstand = datumveld(_("Start van het recht op bijstand"),
                                help_text=_("Ontzorgen duurt 6 maanden vanaf deze datum."))
@@ -118,9 +135,11 @@ class OntzorgenForm(KoersStijl, forms.Form):
     coaching_eind = datumveld(_("Einde coaching"), required=False)
 
     @staticmethod
-    def initial_van(ontzorgen) -> dict:
+    def initial_van(ontzorgen, bijstand=None) -> dict:
         if ontzorgen is None:
-            return {"machtiging_posten": list(rules.POST_SLEUTELS)}
+            return {"machtiging_posten": list(rules.POST_SLEUTELS),
+                    "start_bijstand": bijstand.start if bijstand else None,
+                    "einde_bijstand": bijstand.einde if bijstand else None}
         return {veld: getattr(ontzorgen, veld) for veld in (
             "start_bijstand", "einde_bijstand", "machtiging_datum", "machtiging_posten",
             "toelichting", "cursus_status", "cursus_aanbieder", "cursus_start", "cursus_eind",

@@ -41,6 +41,14 @@ class Begeleidingsbeleid(models.Model):
     max_huur = _maximum("huur", "huur")
     max_energie_water = _maximum("energie_water", "gas, water en licht")
     max_zorgverzekering = _maximum("zorgverzekering", "zorgverzekering")
+    # Art. 56a Participatiewet obliges ontzorgen for holders of an asylum permit; a gemeente
+    # may ontzorgen the wider Wi2021 group of asielstatushouders as well (rules.komt_in_aanmerking).
+    ontzorgen_groep = models.CharField(
+        "wie wordt ontzorgd", max_length=20, choices=rules.ONTZORGEN_GROEPEN,
+        default=rules.GROEP_WET,
+        help_text="De wet verplicht ontzorgen alleen bij een verblijfsvergunning asiel. Kies "
+                  "de ruimere groep als uw gemeente ook gezinsleden met een reguliere "
+                  "verblijfsvergunning ontzorgt.")
 
     class Meta:
         verbose_name = "begeleidingsbeleid"
@@ -67,6 +75,32 @@ class Begeleidingsbeleid(models.Model):
         """The gemeente's policy, or the defaults (unsaved) when it has none."""
         return cls.objects.filter(gemeente_id=gemeente_id).first() or cls(
             gemeente_id=gemeente_id)
+
+
+class Bijstand(models.Model):
+    """Whether and since when the inburgeraar receives bijstand (Participatiewet), recorded by
+    the adviseur or the uitkeringsadministratie. It decides whether ontzorgen applies
+    (art. 56a Participatiewet) and starts its 6 months; a running Ontzorgen follows it."""
+
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="bijstand")
+    start = models.DateField("start van het recht op bijstand")
+    einde = models.DateField("einde van de bijstand", null=True, blank=True)
+    # The last day of the art. 56a period (rules.einddatum); stored so that the signal
+    # "ontzorgen ontbreekt" filters on an index.
+    ontzorgtermijn_eind = models.DateField(editable=False)
+    gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                       null=True, blank=True, related_name="+")
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "bijstand"
+        indexes = [models.Index(fields=["ontzorgtermijn_eind"], name="bijstand_termijn_eind")]
+
+    def __str__(self):
+        return f"Bijstand van traject {self.traject_id} vanaf {self.start}"
+
+    def bereken(self):
+        self.ontzorgtermijn_eind = rules.einddatum(self.start, self.einde)
 
 
 class Begeleiding(models.Model):

@@ -6,10 +6,12 @@ Plain functions and constants, no Django. Sources, with the status used in share
 - Startnotitie §6.4 "Maatschappelijke begeleiding": practical help with basic provisions
   (inkomen, huur, gas/water/licht, zorgverzekering, help after housing) and voorlichting about
   Dutch society; the intensity tapers as the inburgeraar grows more zelfredzaam (P).
-- Startnotitie §6.5 and DOMAIN.md "Rules with numbers", row "financieel ontzorgen"; art. 56a
-  Participatiewet: every asielstatushouder with bijstand is ontzorgd for 6 months from the
-  start of the right to bijstand: huur, gas/water/licht and the zorgverzekering are paid from
-  the bijstand; it ends early when the bijstand ends; it needs the person's machtiging (S).
+- Art. 56a Participatiewet (inserted by the Wet inburgering 2021), startnotitie §6.5 and
+  DOMAIN.md "financieel ontzorgen": an inburgeringsplichtige with an asylum residence permit
+  who receives bijstand is ontzorgd for 6 months from the start of the right to bijstand:
+  huur, gas/water/licht and the zorgverzekering are paid from HIS OWN bijstand; it ends early
+  when the bijstand ends; it needs the person's machtiging (S: the article's wording could not
+  be read here, see koers.pip.rules.valt_onder_art_56a).
 - Startnotitie §6.6 "Financiële zelfredzaamheid": course "omgaan met geld" (AMW
   Midden-Limburg) and individual coaching (P).
 - Startnotitie §6.8 "Re-integratie/duale trajecten": with bijstand, begeleiding naar werk,
@@ -23,6 +25,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from koers.inburgeraars.rules import is_asielmigrant
+from koers.pip.rules import DOELGROEPEN_MET_ASIELVERGUNNING as DOELGROEPEN_MET_ASIELVERGUNNING
+from koers.pip.rules import GROEP_ASIELMIGRANTEN, GROEP_WET, in_ontzorgen_groep
 
 # --- maatschappelijke begeleiding -------------------------------------------------------
 
@@ -77,14 +81,22 @@ CONTACTEN_MAX = 31  # at most one contact a day (sanity bound on input)
 def voorgestelde_intensiteit(score: int | None,
                              tabel: dict[int, int] | None = None) -> int | None:
     """Contacts per month suggested for the latest zelfredzaamheid score (None: unknown).
-    ``tabel`` is the gemeente's own table (its setting), else the default."""
+    ``tabel`` is the gemeente's own table (its setting), else the default.
+
+    Bron: startnotitie §6.4 (de begeleiding neemt af naarmate de inburgeraar zelfredzamer wordt).
+    Status: P — Begeleidingsbeleid.contacten_1 t/m contacten_4 (beheer: Begeleidingsbeleid).
+    """
     if score is None:
         return None
     return (tabel or INTENSITEIT_PER_SCORE).get(score)
 
 
 def intensiteit_tabel_fout(tabel: dict[int, int]) -> str | None:
-    """A gemeente's table must taper: more zelfredzaam never means more contact."""
+    """A gemeente's table must taper: more zelfredzaam never means more contact.
+
+    Bron: startnotitie §6.4.
+    Status: P — controle op Begeleidingsbeleid.contacten_1 t/m contacten_4 (beheer).
+    """
     waarden = [tabel[s] for s in range(ZELFREDZAAMHEID_MIN, ZELFREDZAAMHEID_MAX + 1)]
     if any(w < 0 or w > CONTACTEN_MAX for w in waarden):
         return f"Het aantal contacten per maand ligt tussen 0 en {CONTACTEN_MAX}."
@@ -94,7 +106,11 @@ def intensiteit_tabel_fout(tabel: dict[int, int]) -> str | None:
 
 
 def kan_afbouwen(score: int | None) -> bool:
-    """At the top of the scale the begeleiding can be closed after a last check (P)."""
+    """At the top of the scale the begeleiding can be closed after a last check (P).
+
+    Bron: startnotitie §6.4.
+    Status: startnotitie (geen instelling).
+    """
     return score == ZELFREDZAAMHEID_MAX
 
 
@@ -135,14 +151,64 @@ CURSUS_STATUSSEN: tuple[tuple[str, str], ...] = (
 CURSUS_AANBIEDER = "AMW Midden-Limburg"  # startnotitie §6.6
 
 
-def komt_in_aanmerking(doelgroep: str, heeft_bijstand: bool) -> bool:
-    """Ontzorgen is for asielstatushouders (asielmigrant in Wi2021 art. 1, including family
-    members of a holder) who receive bijstand (DOMAIN.md "financieel ontzorgen")."""
-    return heeft_bijstand and is_asielmigrant(doelgroep)
+# Who is ontzorgd: the gemeente's choice (Begeleidingsbeleid.ontzorgen_groep). The groups and
+# the art. 56a test are one core rule (koers.pip.rules), which the PIP applies too.
+ONTZORGEN_GROEPEN: tuple[tuple[str, str], ...] = (
+    (GROEP_WET, "Alleen wie een verblijfsvergunning asiel heeft (art. 56a Participatiewet)"),
+    (GROEP_ASIELMIGRANTEN, "Ook andere asielstatushouders volgens DUO, zoals gezinsleden met "
+                           "een reguliere verblijfsvergunning"),
+)
+
+
+def komt_in_aanmerking(gedetailleerde_doelgroep: str, indeling: str, heeft_bijstand: bool,
+                       groep: str = GROEP_WET) -> bool:
+    """Whether ontzorgen applies: bijstand, and either the law's group (art. 56a) or, when the
+    gemeente chose ``GROEP_ASIELMIGRANTEN``, everyone in DUO's doelgroepindeling
+    "Asielstatushouder" (family members with a regular permit, people given asylum rights).
+    The wider group rests on the gemeente's own choice (for example budgetbeheer under art. 57
+    Participatiewet, niet geverifieerd), not on art. 56a.
+
+    Bron: art. 56a Participatiewet (see koers.pip.rules.valt_onder_art_56a and
+    in_ontzorgen_groep); startnotitie §6.5.
+    Status: wet for the art. 56a group; P for the wider group (Begeleidingsbeleid.ontzorgen_groep)
+    """
+    return heeft_bijstand and in_ontzorgen_groep(gedetailleerde_doelgroep, indeling, groep)
+
+
+def niet_in_aanmerking_tekst(indeling: str, groep: str) -> str:
+    """Why ontzorgen cannot start for this person (Dutch, B1).
+
+    Bron: Participatiewet art. 56a.
+    Status: wet; de ruimere groep is P — Begeleidingsbeleid.ontzorgen_groep (beheer).
+    """
+    if indeling and is_asielmigrant(indeling) and groep == GROEP_WET:
+        return ("Financieel ontzorgen is verplicht voor wie een verblijfsvergunning asiel heeft "
+                "(artikel 56a Participatiewet). Deze inburgeraar heeft een reguliere "
+                "verblijfsvergunning. Uw gemeente heeft gekozen deze groep niet te ontzorgen.")
+    return ("Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
+            "inburgeraar is gezinsmigrant of overige migrant.")
+
+
+def ontzorgen_ontbreekt(*, in_aanmerking: bool, start_bijstand: date | None,
+                        einde_bijstand: date | None, heeft_ontzorgen: bool,
+                        vandaag: date) -> bool:
+    """Signal: someone in the group receives bijstand, but no ontzorgen is recorded while the
+    6 months of art. 56a run (after them the duty has passed).
+
+    Bron: art. 56a Participatiewet (niet geverifieerd, see koers.pip.rules.valt_onder_art_56a).
+    Status: wet
+    """
+    if not in_aanmerking or heeft_ontzorgen or start_bijstand is None:
+        return False
+    return start_bijstand <= vandaag <= einddatum(start_bijstand, einde_bijstand)
 
 
 def plus_maanden(datum: date, maanden: int) -> date:
-    """The same day ``maanden`` later; the last day of the month when it does not exist."""
+    """The same day ``maanden`` later; the last day of the month when it does not exist.
+
+    Bron: kalenderrekenen (geen regel van wet of beleid).
+    Status: techniek
+    """
     maand = datum.month - 1 + maanden
     jaar, maand = datum.year + maand // 12, maand % 12 + 1
     dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
@@ -150,12 +216,21 @@ def plus_maanden(datum: date, maanden: int) -> date:
 
 
 def regulier_einde(start_bijstand: date) -> date:
-    """Last day of the 6 months that start with the right to bijstand (DOMAIN.md)."""
+    """Last day of the 6 months that start with the right to bijstand (DOMAIN.md).
+
+    Bron: Participatiewet art. 56a (ontzorgen in de eerste 6 maanden bijstand); DOMAIN.md
+    "financieel ontzorgen".
+    Status: wet
+    """
     return plus_maanden(start_bijstand, ONTZORGEN_MAANDEN) - timedelta(days=1)
 
 
 def einddatum(start_bijstand: date, einde_bijstand: date | None) -> date:
-    """Last day of ontzorgen: 6 months, or earlier when the bijstand ends (DOMAIN.md)."""
+    """Last day of ontzorgen: 6 months, or earlier when the bijstand ends (DOMAIN.md).
+
+    Bron: Participatiewet art. 56a; DOMAIN.md "financieel ontzorgen".
+    Status: wet
+    """
     regulier = regulier_einde(start_bijstand)
     if einde_bijstand is not None and einde_bijstand < regulier:
         return einde_bijstand
@@ -163,25 +238,49 @@ def einddatum(start_bijstand: date, einde_bijstand: date | None) -> date:
 
 
 def is_vroeg_beeindigd(start_bijstand: date, einde_bijstand: date | None) -> bool:
+    """Whether ontzorgen stopped before its regular end because the bijstand ended.
+
+    Bron: Participatiewet art. 56a (ontzorgen hoort bij de bijstand).
+    Status: wet
+    """
     return einde_bijstand is not None and einde_bijstand < regulier_einde(start_bijstand)
 
 
 def signaaldatum_einde(eind: date) -> date:
-    """From this day on the adviseur prepares the handover to financiële zelfredzaamheid."""
+    """From this day on the adviseur prepares the handover to financiële zelfredzaamheid.
+
+    Bron: startnotitie §6.6 (overdracht naar financiële zelfredzaamheid).
+    Status: startnotitie (geen instelling).
+    """
     return eind - SIGNAAL_VOOR_EINDE
 
 
 def is_lopend(eind: date, vandaag: date) -> bool:
+    """Whether ontzorgen (ending on ``eind``) still runs on ``vandaag``.
+
+    Bron: Participatiewet art. 56a (periode van ontzorgen).
+    Status: wet
+    """
     return vandaag <= eind
 
 
 def maand_van(datum: date) -> date:
+    """The first day of the month of ``datum``.
+
+    Bron: kalenderrekenen.
+    Status: techniek
+    """
     return datum.replace(day=1)
 
 
 def betaalmaanden(start_bijstand: date, eind: date) -> list[date]:
     """The calendar months (their first day) that overlap the ontzorgen period: for each one
-    huur, energie/water and the zorgverzekering are paid."""
+    huur, energie/water and the zorgverzekering are paid.
+
+    Bron: Participatiewet art. 56a (huur, energie en water, zorgverzekering uit de bijstand; de
+    indeling per lid: niet geverifieerd).
+    Status: wet
+    """
     maanden = []
     maand = maand_van(start_bijstand)
     while maand <= eind:
@@ -192,13 +291,21 @@ def betaalmaanden(start_bijstand: date, eind: date) -> list[date]:
 
 def betaling_uiterlijk(maand: date) -> date:
     """The payments of a month are registered by its last day; after that a missing payment
-    is a signal (P: the fixed costs of a month are due within that month)."""
+    is a signal (P: the fixed costs of a month are due within that month).
+
+    Bron: startnotitie §6.5 (vaste lasten op tijd betaald).
+    Status: P — geen instelling (vaste waarde).
+    """
     return maand.replace(day=calendar.monthrange(maand.year, maand.month)[1])
 
 
 def betaaldatum_fout(betaald_op: date, start_bijstand: date | None) -> str | None:
     """Ontzorgen pays fixed costs *from the bijstand* (DOMAIN.md "financieel ontzorgen"), so
-    a payment cannot be made before the right to bijstand started."""
+    a payment cannot be made before the right to bijstand started.
+
+    Bron: Participatiewet art. 56a (betaald uit de bijstand).
+    Status: wet
+    """
     if start_bijstand is not None and betaald_op < start_bijstand:
         return (f"De betaling ligt voor de start van de bijstand "
                 f"({start_bijstand:%d-%m-%Y}). Controleer de datum.")
@@ -208,7 +315,11 @@ def betaaldatum_fout(betaald_op: date, start_bijstand: date | None) -> str | Non
 def bedrag_fout(post: str, bedrag: Decimal,
                 maxima: dict[str, Decimal] | None = None) -> str | None:
     """Why an amount cannot be right, or None. Dutch, B1. ``maxima``: the gemeente's own
-    upper bounds (its setting), else the defaults."""
+    upper bounds (its setting), else the defaults.
+
+    Bron: startnotitie §6.5; controle op tikfouten.
+    Status: P — Begeleidingsbeleid.max_huur, max_energie_water, max_zorgverzekering (beheer).
+    """
     if bedrag <= 0:
         return "Het bedrag moet groter zijn dan 0 euro."
     if bedrag.as_tuple().exponent < -2:  # type: ignore[operator]
@@ -221,11 +332,43 @@ def bedrag_fout(post: str, bedrag: Decimal,
 
 
 def start_bijstand_fout(start: date, vandaag: date) -> str | None:
+    """A start of bijstand before the Wi2021 took effect, or more than 3 months ahead, is a
+    typing error (P: sanity bounds, not a choice a gemeente makes).
+
+    Bron: inwerkingtreding Wi2021 op 1 januari 2022 (datum: niet geverifieerd in de tekst van het
+    inwerkingtredingsbesluit); controle op tikfouten.
+    Status: techniek
+    """
     if start < WET_IN_WERKING:
         return "De startdatum van de bijstand kan niet voor 1 januari 2022 liggen."
     if start > vandaag + START_VOORUIT_MAX:
         return "De startdatum van de bijstand ligt te ver in de toekomst."
     return None
+
+
+# An end of bijstand may be known ahead (a decision to stop), but not years ahead (P).
+EINDE_VOORUIT_MAX = timedelta(days=366)
+
+
+def bijstand_fouten(start: date | None, einde: date | None, vandaag: date) -> dict[str, str]:
+    """What is wrong with a period of bijstand, per field (Dutch, B1).
+
+    Bron: Participatiewet (een periode van bijstand); controle op invoer.
+    Status: techniek
+    """
+    fouten: dict[str, str] = {}
+    if start is None:
+        fouten["start"] = "Vul in vanaf wanneer de inburgeraar recht heeft op bijstand."
+    else:
+        fout = start_bijstand_fout(start, vandaag)
+        if fout:
+            fouten["start"] = fout
+    if einde is not None:
+        if start is not None and einde < start:
+            fouten["einde"] = "De bijstand kan niet stoppen voor hij begint."
+        elif einde > vandaag + EINDE_VOORUIT_MAX:
+            fouten["einde"] = "De einddatum van de bijstand ligt te ver in de toekomst."
+    return fouten
 
 
 # --- duale trajecten / begeleiding naar werk --------------------------------------------

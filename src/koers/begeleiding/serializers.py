@@ -9,6 +9,7 @@ from koers.begeleiding import rules
 from koers.begeleiding.models import (
     Begeleiding,
     Betaling,
+    Bijstand,
     ChecklistItem,
     DuaalTraject,
     Ontzorgen,
@@ -117,6 +118,33 @@ class OntzorgenSerializer(serializers.ModelSerializer):
         read_only_fields = ["einddatum"]
         extra_kwargs = {"start_bijstand": {"required": False},
                         "toelichting": {"max_length": 5000}}
+
+
+class BijstandSerializer(serializers.ModelSerializer):
+    """Whether and since when the inburgeraar receives bijstand; whether financieel ontzorgen
+    applies (art. 56a Participatiewet, or the gemeente's wider choice) and is missing."""
+
+    ontzorgen_in_aanmerking = serializers.BooleanField(
+        read_only=True, help_text="Valt deze inburgeraar met bijstand onder ontzorgen: de "
+                                  "wettelijke groep (verblijfsvergunning asiel) of de ruimere "
+                                  "groep die de gemeente koos.")
+    ontzorgen_ontbreekt = serializers.BooleanField(
+        read_only=True, help_text="Bijstand loopt, de 6 maanden lopen en er is nog geen "
+                                  "ontzorgen vastgelegd.")
+
+    class Meta:
+        model = Bijstand
+        fields = ["start", "einde", "ontzorgtermijn_eind", "ontzorgen_in_aanmerking",
+                  "ontzorgen_ontbreekt"]
+        read_only_fields = ["ontzorgtermijn_eind"]
+        extra_kwargs = {
+            "start": {"required": False,
+                      "help_text": "Eerste dag van het recht op bijstand."},
+            "einde": {"help_text": "Laatste dag van de bijstand; leeg als die doorloopt."},
+            "ontzorgtermijn_eind": {
+                "help_text": "Laatste dag van de 6 maanden ontzorgen (eerder als de bijstand "
+                             "stopt)."},
+        }
 
 
 class DuaalSerializer(serializers.ModelSerializer):

@@ -15,6 +15,7 @@ from koers.begeleiding.models import (
     Begeleiding,
     Begeleidingsbeleid,
     Betaling,
+    Bijstand,
     ChecklistItem,
     DuaalTraject,
     Ontzorgen,
@@ -195,11 +196,15 @@ ONTZORGEN_VELDEN = ("start_bijstand", "einde_bijstand", "machtiging_datum",
 
 def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) -> dict:
     fouten: dict[str, str] = {}
-    if huidig is None and not rules.komt_in_aanmerking(traject.inburgeraar.doelgroep, True):
-        fouten["__all__"] = ("Financieel ontzorgen is alleen voor asielstatushouders met "
-                             "bijstand. Deze inburgeraar is geen asielstatushouder.")
-    start = data.get("start_bijstand", huidig.start_bijstand if huidig else None)
-    einde = data.get("einde_bijstand", huidig.einde_bijstand if huidig else None)
+    bijstand = Bijstand.objects.filter(traject=traject).first()
+    if huidig is None and not in_aanmerking(traject):
+        fouten["__all__"] = rules.niet_in_aanmerking_tekst(
+            traject.inburgeraar.doelgroepindeling, ontzorgen_groep(traject))
+    # Without a start in the request, the recorded bijstand gives it.
+    start = data.get("start_bijstand", huidig.start_bijstand if huidig else (
+        bijstand.start if bijstand else None))
+    einde = data.get("einde_bijstand", huidig.einde_bijstand if huidig else (
+        bijstand.einde if bijstand else None))
     if start is None:
         fouten["start_bijstand"] = "Vul in vanaf wanneer de inburgeraar recht heeft op bijstand."
     else:
@@ -249,12 +254,17 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
         ontzorgen = huidig or Ontzorgen(traject=traject, gemeente_id=traject.gemeente_id)
         oud_einde = huidig.einddatum if huidig else None
         oude_machtiging = huidig.machtiging_datum if huidig else None
+        if huidig is None:
+            bijstand = Bijstand.objects.filter(traject=traject).first()
+            if bijstand is not None:
+                ontzorgen.start_bijstand, ontzorgen.einde_bijstand = bijstand.start, bijstand.einde
         neem_over(ontzorgen, data, ONTZORGEN_VELDEN)
         if not ontzorgen.cursus_aanbieder and ontzorgen.cursus_status:
             ontzorgen.cursus_aanbieder = rules.CURSUS_AANBIEDER
         ontzorgen.bereken()
         ontzorgen.save()
         werk_maanden_bij(ontzorgen)
+        _bijstand_volgt(traject, ontzorgen.start_bijstand, ontzorgen.einde_bijstand, door)
         eind = f"{ontzorgen.einddatum:%d-%m-%Y}"
         if huidig is None:
             registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
@@ -271,6 +281,80 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
             registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
                        f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})", door)
     return ontzorgen
+
+
+def ontzorgen_groep(traject: Traject) -> str:
+    """Whom this gemeente ontzorgt (its Begeleidingsbeleid; the law's group by default)."""
+    return Begeleidingsbeleid.voor(traject.gemeente_id).ontzorgen_groep
+
+
+def in_aanmerking(traject: Traject, heeft_bijstand: bool = True) -> bool:
+    """Whether ontzorgen applies to this case's inburgeraar (given bijstand)."""
+    inburgeraar = traject.inburgeraar
+    return rules.komt_in_aanmerking(inburgeraar.doelgroep, inburgeraar.doelgroepindeling,
+                                    heeft_bijstand, ontzorgen_groep(traject))
+
+
+# --- bijstand ---------------------------------------------------------------------------
+
+def _bijstand_volgt(traject: Traject, start: date, einde: date | None, door) -> Bijstand:
+    """The case's bijstand follows a change made on the ontzorgen form (one record of it)."""
+    bijstand = Bijstand.objects.filter(traject=traject).first() or Bijstand(traject=traject)
+    if bijstand.pk and (bijstand.start, bijstand.einde) == (start, einde):
+        return bijstand
+    bijstand.start, bijstand.einde, bijstand.gewijzigd_door = start, einde, door
+    bijstand.bereken()
+    bijstand.save()
+    return bijstand
+
+
+def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
+    """Record whether and since when the inburgeraar receives bijstand (``start``, and
+    ``einde`` when it stops). A running ontzorgen follows: its 6 months start with the
+    bijstand and end early when the bijstand ends (art. 56a Participatiewet)."""
+    _open(traject)
+    huidig = Bijstand.objects.filter(traject=traject).first()
+    start = data.get("start", huidig.start if huidig else None)
+    einde = data.get("einde", huidig.einde if huidig else None)
+    fouten = rules.bijstand_fouten(start, einde, vandaag())
+    ontzorgen = Ontzorgen.objects.filter(traject=traject).first()
+    if not fouten and ontzorgen is not None:
+        maanden = set(rules.betaalmaanden(start, rules.einddatum(start, einde)))
+        buiten = sorted({m for m in ontzorgen.betalingen.values_list("maand", flat=True)
+                         if m not in maanden})
+        if buiten:
+            fouten["einde" if "einde" in data else "start"] = (
+                "Er staan betalingen van ontzorgen voor maanden buiten de nieuwe periode: "
+                + ", ".join(f"{m:%m-%Y}" for m in buiten) + ". Verwijder die eerst.")
+    if fouten:
+        raise Weigering(fouten)
+    with transaction.atomic():
+        bijstand = huidig or Bijstand(traject=traject)
+        oud = (huidig.start, huidig.einde) if huidig else None
+        bijstand.start, bijstand.einde, bijstand.gewijzigd_door = start, einde, door
+        bijstand.bereken()
+        bijstand.save()
+        if oud == (start, einde):
+            return bijstand
+        tekst = f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}" if huidig is None else \
+            f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
+        if einde is not None:
+            tekst += f" tot en met {einde:%d-%m-%Y}"
+        registreer(traject, Gebeurtenis.Soort.ONTZORGEN, tekst, door)
+        if ontzorgen is not None and (ontzorgen.start_bijstand, ontzorgen.einde_bijstand) != (
+                start, einde):
+            ontzorgen = Ontzorgen.objects.select_for_update().get(pk=ontzorgen.pk)
+            oud_einde = ontzorgen.einddatum
+            ontzorgen.start_bijstand, ontzorgen.einde_bijstand = start, einde
+            ontzorgen.bereken()
+            ontzorgen.save()
+            werk_maanden_bij(ontzorgen)
+            if ontzorgen.einddatum != oud_einde:
+                reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
+                registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
+                           f"Einde van financieel ontzorgen nu "
+                           f"{ontzorgen.einddatum:%d-%m-%Y}{reden}", door)
+    return bijstand
 
 
 def werk_maanden_bij(ontzorgen: Ontzorgen) -> None:

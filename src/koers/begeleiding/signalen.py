@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, Q, Value
 
 from koers.begeleiding import rules
-from koers.begeleiding.models import Ontzorgen, OntzorgenMaand
+from koers.begeleiding.models import Bijstand, Ontzorgen, OntzorgenMaand
+from koers.inburgeraars.rules import Doelgroepindeling, Status
 from koers.monitoring.signaalbron import Bron
 from koers.toegang.policy import Sectie
 
@@ -40,7 +41,23 @@ def betaling_ontbreekt(vandaag: date):
     ).values_list("traject_id", "uiterlijk", "maand")
 
 
+def ontzorgen_ontbreekt(vandaag: date):
+    """Someone whom the gemeente must (or chose to) ontzorgen receives bijstand, the 6 months
+    of art. 56a run, and no ontzorgen is recorded (rules.ontzorgen_ontbreekt; the group of
+    rules.komt_in_aanmerking, with the gemeente's Begeleidingsbeleid.ontzorgen_groep)."""
+    groep = Q(traject__inburgeraar__doelgroep__in=rules.DOELGROEPEN_MET_ASIELVERGUNNING) | Q(
+        traject__inburgeraar__doelgroepindeling=Doelgroepindeling.ASIELSTATUSHOUDER.value,
+        traject__gemeente__begeleidingsbeleid__ontzorgen_groep=rules.GROEP_ASIELMIGRANTEN)
+    return Bijstand.objects.filter(
+        groep, start__lte=vandaag, ontzorgtermijn_eind__gte=vandaag,
+        traject__ontzorgen__isnull=True,
+    ).exclude(traject__status=Status.AFGEROND.value).annotate(
+        sleutel=GEEN_SLEUTEL).values_list("traject_id", "start", "sleutel")
+
+
 BRONNEN: tuple[Bron, ...] = (
+    Bron("ontzorgen_ontbreekt", "Bijstand zonder financieel ontzorgen: ontzorgen is 6 maanden "
+         "verplicht (artikel 56a Participatiewet)", Sectie.ONTZORGEN, ontzorgen_ontbreekt),
     Bron("ontzorgen_einde", "Financieel ontzorgen stopt binnen 4 weken: regel de overgang "
          "naar financiële zelfredzaamheid", Sectie.ONTZORGEN, ontzorgen_einde),
     Bron("ontzorgen_machtiging", "Machtiging voor financieel ontzorgen ontbreekt",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("inburgeraars/<int:pk>/begeleiding/werk/<int:duaal_id>", views.duaal,
          name="duaal_wijzigen"),
     path("inburgeraars/<int:pk>/ontzorgen/", views.ontzorgen, name="ontzorgen"),
+    path("inburgeraars/<int:pk>/ontzorgen/bijstand", views.bijstand, name="bijstand"),
     path("inburgeraars/<int:pk>/ontzorgen/betaling", views.betaling, name="betaling"),
     path("inburgeraars/<int:pk>/ontzorgen/betaling/<int:betaling_id>/verwijderen",
          views.betaling_verwijderen, name="betaling_verwijderen"),

@@ -15,6 +15,7 @@ from koers.begeleiding import rules, services
 from koers.begeleiding.forms import (
     BegeleidingForm,
     BetalingForm,
+    BijstandForm,
     ChecklistForm,
     DuaalForm,
     ImportForm,
@@ -24,6 +25,7 @@ from koers.begeleiding.forms import (
 from koers.begeleiding.models import (
     Begeleiding,
     Betaling,
+    Bijstand,
     ChecklistItem,
     DuaalTraject,
     Ontzorgen,
@@ -178,23 +180,33 @@ def maandoverzicht(ontzorgen) -> list[dict]:
 
 
 def _ontzorgen_pagina(request, inburgeraar, traject, *, form=None, betaling_form=None,
-                      fouten=None):
+                      bijstand_form=None, fouten=None):
     user = request.user
     ontzorgen = Ontzorgen.objects.filter(traject=traject).first()
+    bijstand = Bijstand.objects.filter(traject=traject).first()
     maanden = rules.betaalmaanden(ontzorgen.start_bijstand, ontzorgen.einddatum) \
         if ontzorgen else []
     # Payments may still be registered after the traject closed (the register must be
     # complete); the arrangement itself only changes while the traject is open.
     mag_betalen = policy.mag(user, Actie.ONTZORGEN_BEWERKEN)
     mag_bewerken = mag_betalen and traject.is_open
-    asiel = rules.komt_in_aanmerking(inburgeraar.doelgroep, True)
+    asiel = services.in_aanmerking(traject)
     context = {
         "inburgeraar": inburgeraar, "traject": traject, "ontzorgen": ontzorgen,
         "vandaag": vandaag(), "mag_bewerken": mag_bewerken, "mag_betalen": mag_betalen,
         "asiel": asiel,
         "posten": [dict(rules.POSTEN)[p] for p in (ontzorgen.posten if ontzorgen else [])],
         "maanden": maandoverzicht(ontzorgen),
-        "form": form or (OntzorgenForm(initial=OntzorgenForm.initial_van(ontzorgen))
+        "bijstand": bijstand,
+        "groep_tekst": rules.niet_in_aanmerking_tekst(
+            inburgeraar.doelgroepindeling, services.ontzorgen_groep(traject)),
+        "ontzorgen_verplicht": ontzorgen is None and bijstand is not None and
+        rules.ontzorgen_ontbreekt(in_aanmerking=asiel, start_bijstand=bijstand.start,
+                                  einde_bijstand=bijstand.einde, heeft_ontzorgen=False,
+                                  vandaag=vandaag()),
+        "bijstand_form": bijstand_form or (BijstandForm(initial=BijstandForm.initial_van(
+            bijstand)) if mag_bewerken else None),
+        "form": form or (OntzorgenForm(initial=OntzorgenForm.initial_van(ontzorgen, bijstand))
                          if mag_bewerken else None),
         "betaling_form": betaling_form or (BetalingForm(maanden=maanden, initial={
             "maand": rules.maand_van(vandaag()).isoformat(), "betaald_op": vandaag()})
@@ -221,6 +233,19 @@ def ontzorgen(request, pk):
         return _ontzorgen_pagina(request, inburgeraar, traject, form=form,
                                  fouten=form.fout_samenvatting())
     return _ontzorgen_pagina(request, inburgeraar, traject)
+
+
+@login_required
+@require_POST
+def bijstand(request, pk):
+    user, inburgeraar, traject = _ontzorgen_casus(request, pk)
+    vereis(user, Actie.ONTZORGEN_BEWERKEN)
+    form = BijstandForm(request.POST)
+    if _bewaard(form, lambda: services.bewaar_bijstand(traject, user, form.cleaned_data)):
+        messages.success(request, _("De bijstand is opgeslagen."))
+        return redirect(reverse("begeleiding:ontzorgen", args=[inburgeraar.pk]) + "#bijstand")
+    return _ontzorgen_pagina(request, inburgeraar, traject, bijstand_form=form,
+                             fouten=form.fout_samenvatting())
 
 
 @login_required

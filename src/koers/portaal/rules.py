@@ -21,7 +21,6 @@ TALEN: tuple[tuple[str, str], ...] = (
 )
 TAAL_CODES = tuple(code for code, _ in TALEN)
 STANDAARD_TAAL = "nl"
-RTL_TALEN = frozenset({"ar"})
 TAAL_COOKIE = "koers_portaal_taal"
 PAD = "/mijn/"
 
@@ -29,7 +28,11 @@ PAD = "/mijn/"
 def kies_taal(gekozen: str | None, accept_language: str) -> str:
     """The portal's language: the one chosen in the portal, else the first supported one of
     the browser's Accept-Language (by weight, regional variants like ``ar-SY`` count), else
-    Dutch (P)."""
+    Dutch (P).
+
+    Bron: issue 5 §2 (talen van het portaal).
+    Status: techniek
+    """
     if gekozen in TAAL_CODES:
         return gekozen  # type: ignore[return-value]
     wensen = []
@@ -48,10 +51,6 @@ def kies_taal(gekozen: str | None, accept_language: str) -> str:
         if code in TAAL_CODES:
             return code
     return STANDAARD_TAAL
-
-
-def is_rtl(taal: str) -> bool:
-    return taal in RTL_TALEN
 
 
 # --- documents --------------------------------------------------------------------------------
@@ -83,11 +82,12 @@ BERICHTEN_PER_PAGINA = 20
 
 LOG_PER_PAGINA = 25
 
-# The roles in the log, named for the inburgeraar (P). Unknown roles are shown as "medewerker".
-ROLLEN = ("adviseur", "teamleider", "uitkeringsadministratie", "beleid", "financien",
-          "beheerder", "privacy", "partner", "inburgeraar")
 
 
 def is_geldig_bsn_invoer(tekst: str) -> bool:
-    """Nine digits: the demo login's field (the elfproef is checked by the lookup)."""
+    """Nine digits: the demo login's field (the elfproef is checked by the lookup).
+
+    Bron: controle op invoer (de elfproef zit in inburgeraars.rules.is_valid_bsn).
+    Status: techniek
+    """
     return len(tekst) == 9 and tekst.isdigit()

@@ -1,3 +1,11 @@
-"""No API yet: the dashboards and their CSV/XLSX exports are the way out (issue 6 §4)."""
+"""API endpoints of this app; included under /api/v1/ by koers.api.urls. The dashboards and
+their CSV/XLSX exports stay the way out for figures (issue 6 §4); the API holds the costs of
+one case."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from koers.sturing import api
+
+urlpatterns = [
+    path("inburgeraars/<int:pk>/kosten", api.KostenView.as_view(), name="sturing-kosten"),
+]

@@ -53,7 +53,8 @@ from koers.pip.models import PipVersie
 from koers.sturing import rules
 from koers.sturing.rules import Periode
 
-ASIEL = [d.value for d in traject_rules.Doelgroep if traject_rules.is_asielmigrant(d)]
+# The stored doelgroepindeling (DUO's Doelgroep.indeling), not the detailed doelgroep.
+ASIEL = [traject_rules.Doelgroepindeling.ASIELSTATUSHOUDER.value]
 DOELGROEPEN = {  # filter value -> label
     "asiel": _("Asielstatushouders"),
     "gezin": _("Gezins- en overige migranten"),
@@ -91,7 +92,7 @@ def _dimensies(qs, *, gemeente: str, persoon: str, datum: str | None):
     year of ``datum`` (none for a snapshot), asielmigrant or not, Turkse nieuwkomer or not.
     ``persoon`` is the path to the inburgeraar ("inburgeraar__", "traject__inburgeraar__")."""
     extra = {
-        "d_asiel": Case(When(**{f"{persoon}doelgroep__in": ASIEL}, then=Value(True)),
+        "d_asiel": Case(When(**{f"{persoon}doelgroepindeling__in": ASIEL}, then=Value(True)),
                         default=Value(False), output_field=BooleanField()),
         "d_turks": F(f"{persoon}turkse_nieuwkomer"),
     }
@@ -197,7 +198,7 @@ def _cohort_dimensies(qs, pad: str = ""):
 def aantallen_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
     """Instroom (the cohort opened in a half year) by doelgroep, Turkse nieuwkomers, status
     and leerroute of the current vastgesteld PIP. Two queries: the cohort, its current PIPs."""
-    asiel = Q(inburgeraar__doelgroep__in=ASIEL)
+    asiel = Q(inburgeraar__doelgroepindeling__in=ASIEL)
     cohort = _rijen(_cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
         totaal=Count("pk"),
         asiel=Count("pk", filter=asiel),
@@ -220,7 +221,8 @@ def gevestigd_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> 
     registered them). Koers knows only the inburgeringsplichtige adults, not the children
     housed with them, so the dashboard compares this with the prognosis (half the
     taakstelling, startnotitie §5.1), not with the taakstelling itself."""
-    qs = Inburgeraar.objects.filter(gemeente_id__in=list(gemeente_ids), doelgroep__in=ASIEL)
+    qs = Inburgeraar.objects.filter(gemeente_id__in=list(gemeente_ids),
+                                      doelgroepindeling__in=ASIEL)
     qs = qs.annotate(gevestigd_op=Coalesce("vestigingsdatum", TruncDate("aangemaakt_op")))
     qs = qs.filter(_periode_q("gevestigd_op", periode))
     return _rijen(_dimensies(qs, gemeente="gemeente_id", persoon="", datum="gevestigd_op")
@@ -367,7 +369,7 @@ def gezondheid_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) ->
                  v.positieve_gezondheid AS voor,
                  LEAD(v.positieve_gezondheid) OVER (
                    PARTITION BY v.traject_id ORDER BY v.gehouden_op, v.id) AS na,
-                 CASE WHEN i.doelgroep IN ({asiel}) THEN 1 ELSE 0 END AS asiel,
+                 CASE WHEN i.doelgroepindeling IN ({asiel}) THEN 1 ELSE 0 END AS asiel,
                  i.turkse_nieuwkomer AS turks
           FROM monitoring_voortgangsgesprek v
           JOIN inburgeraars_traject t ON t.id = v.traject_id

@@ -62,14 +62,16 @@ def seed(gemeenten, accounts) -> dict[str, int]:
                 return
             nieuw_posten.append(Kostenpost(
                 traject=_traject, gemeente_id=_traject.gemeente_id, voorziening=voorziening,
-                contract=contract, datum=datum, aantal=aantal, tarief=contract.tarief,
+                doelgroepindeling=_traject.inburgeraar.doelgroepindeling, contract=contract,
+                datum=datum, aantal=aantal, tarief=contract.tarief,
                 bedrag=rules.kostenbedrag(contract.tarief, aantal), door=_adviseur,
                 omschrijving="Demo"))
 
-        for terug in (3, 2, 1):
-            post("leerroute", _maand_terug(vandaag, terug), Decimal("16"))
         post("tolken", _maand_terug(vandaag, 2), Decimal("1.5"))
-        if traject.inburgeraar.doelgroep in ASIEL:
+        # A gezinsmigrant pays his own leerroute (rules.kostenpost_doelgroep_fout).
+        if traject.inburgeraar.doelgroepindeling in ASIEL:
+            for terug in (3, 2, 1):
+                post("leerroute", _maand_terug(vandaag, terug), Decimal("16"))
             post("map", _maand_terug(vandaag, 1), Decimal("1"))
     Kostenpost.objects.bulk_create(nieuw_posten)
     aantallen["kostenposten"] = len(nieuw_posten)

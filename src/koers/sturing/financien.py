@@ -11,7 +11,7 @@ access. No page or export of this module shows a person.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, Sum
@@ -45,6 +45,11 @@ class Cijfers:
     budget: dict[str, Decimal]  # stroom -> bedrag
     asiel: int
     gezin: int
+    # {(voorziening, asiel): gerealiseerd}: by the doelgroep booked with each cost.
+    per_doelgroep: dict[tuple[str, bool], Decimal] = field(default_factory=dict)
+    # {stroom or None: gerealiseerd}: the stream that pays (rules.ten_laste_van); None for
+    # costs no stream pays (a gezinsmigrant's own leerroute booked before Koers refused it).
+    per_betaler: dict[str | None, Decimal] = field(default_factory=dict)
 
     def gerealiseerd(self, maand: int | None = None, voorziening: str | None = None) -> Decimal:
         return sum((g for (m, v), (g, _p) in self.per_maand.items()
@@ -54,21 +59,37 @@ class Cijfers:
     def gepland(self) -> Decimal:
         return sum((p for (_g, p) in self.per_maand.values()), NUL)
 
-    def per_stroom(self, stroom: str) -> Decimal:
-        return sum((self.gerealiseerd(voorziening=v) for v, s in
-                    rules.VOORZIENING_STROOM.items() if s == stroom), NUL)
+    def per_stroom(self, stroom: str | None) -> Decimal:
+        """Realised costs that this stream pays (None: that no stream pays)."""
+        return self.per_betaler.get(stroom, NUL)
+
+    def van_doelgroep(self, voorziening: str | None, asiel: bool) -> Decimal:
+        return sum((g for (v, a), g in self.per_doelgroep.items()
+                    if a == asiel and (voorziening is None or v == voorziening)), NUL)
 
 
 def bereken(gemeente_id: int, jaar: int, vandaag: dt.date) -> Cijfers:
     """A constant number of queries: the costs grouped by month (an index-only scan on
     PostgreSQL), the budgets, and the year's instroom from the summary table."""
     rijen = (Kostenpost.objects.filter(gemeente_id=gemeente_id, datum__year=jaar)
-             .annotate(maand=ExtractMonth("datum")).values("maand", "voorziening")
+             .annotate(maand=ExtractMonth("datum"))
+             .values("maand", "voorziening", "doelgroepindeling")
              .annotate(gerealiseerd=Sum("bedrag", filter=Q(datum__lte=vandaag)),
                        gepland=Sum("bedrag", filter=Q(datum__gt=vandaag)))
              .order_by())
-    per_maand = {(r["maand"], r["voorziening"]): (r["gerealiseerd"] or NUL,
-                                                  r["gepland"] or NUL) for r in rijen}
+    per_maand: dict[tuple[int, str], tuple[Decimal, Decimal]] = {}
+    per_doelgroep: dict[tuple[str, bool], Decimal] = {}
+    per_betaler: dict[str | None, Decimal] = {}
+    for r in rijen:
+        gerealiseerd, gepland = r["gerealiseerd"] or NUL, r["gepland"] or NUL
+        sleutel = (r["maand"], r["voorziening"])
+        oud = per_maand.get(sleutel, (NUL, NUL))
+        per_maand[sleutel] = (oud[0] + gerealiseerd, oud[1] + gepland)
+        asiel = r["doelgroepindeling"] == rules.ASIELSTATUSHOUDER
+        groep = (r["voorziening"], asiel)
+        per_doelgroep[groep] = per_doelgroep.get(groep, NUL) + gerealiseerd
+        betaler = rules.ten_laste_van(r["voorziening"], r["doelgroepindeling"])
+        per_betaler[betaler] = per_betaler.get(betaler, NUL) + gerealiseerd
     budget = dict(Budget.objects.filter(gemeente_id=gemeente_id, jaar=jaar)
                   .values_list("stroom", "bedrag"))
     # The year's cases by doelgroep: the instroom (trajecten opened in the year) of the
@@ -79,7 +100,8 @@ def bereken(gemeente_id: int, jaar: int, vandaag: dt.date) -> Cijfers:
                                            jaar=jaar).values_list("waarden", flat=True):
         telling["asiel"] += waarden.get("asiel", 0)
         telling["gezin"] += waarden.get("gezin", 0)
-    return Cijfers(gemeente_id, jaar, per_maand, budget, telling["asiel"], telling["gezin"])
+    return Cijfers(gemeente_id, jaar, per_maand, budget, telling["asiel"], telling["gezin"],
+                   per_doelgroep, per_betaler)
 
 
 def _maandnaam(jaar: int, maand: int) -> str:
@@ -93,6 +115,11 @@ def budget_tabel(c: Cijfers) -> Tabel:
         besteed = c.per_stroom(stroom)
         rijen.append(Rij(str(label), [geld(budget), geld(besteed),
                                       geld(None if budget is None else budget - besteed)]))
+    buiten = c.per_stroom(None)
+    if buiten:
+        # Booked before Koers refused it: shown apart, so the SPUK's realisation stays right.
+        rijen.append(Rij(_("Geen budget: kosten die de gemeente niet hoort te dragen"),
+                         [geld(None), geld(buiten), geld(None)]))
     totaal_budget = sum(c.budget.values(), NUL)
     rijen.append(Rij(_("Totaal"), [geld(totaal_budget), geld(c.gerealiseerd()),
                                    geld(totaal_budget - c.gerealiseerd())], totaal=True))
@@ -100,7 +127,9 @@ def budget_tabel(c: Cijfers) -> Tabel:
                  [_("Stroom"), _("Budget"), _("Gerealiseerd"), _("Nog beschikbaar")], rijen,
                  uitleg=_("Invoeringskosten zijn voor de inrichting, uitvoeringskosten onder "
                           "meer voor ontzorgen, de SPUK voor de inburgeringsvoorzieningen "
-                          "(startnotitie hoofdstuk 8). Geen budget ingevuld: –."),
+                          "(startnotitie hoofdstuk 8). De leerroute van een gezinsmigrant "
+                          "betaalt hij zelf: die telt bij geen budget. Geen budget "
+                          "ingevuld: –."),
                  reeksen=[0, 1])
 
 
@@ -128,6 +157,25 @@ def maand_tabel(c: Cijfers) -> Tabel:
                  reeksen=[n, n + 1])
 
 
+def doelgroep_tabel(c: Cijfers) -> Tabel:
+    """Realised costs per voorziening and doelgroep (the doelgroep booked with each cost)."""
+    rijen = []
+    for v in rules.VOORZIENINGEN:
+        asiel, gezin = c.van_doelgroep(v, True), c.van_doelgroep(v, False)
+        rijen.append(Rij(str(VOORZIENING_LABELS[v]), [geld(asiel), geld(gezin),
+                                                      geld(asiel + gezin)]))
+    asiel, gezin = c.van_doelgroep(None, True), c.van_doelgroep(None, False)
+    rijen.append(Rij(_("Totaal"), [geld(asiel), geld(gezin), geld(asiel + gezin)],
+                     totaal=True))
+    return Tabel("per-doelgroep", _("Gerealiseerde kosten per doelgroep"),
+                 [_("Voorziening"), _("Asielstatushouders"),
+                  _("Gezins- en overige migranten"), _("Totaal")], rijen,
+                 uitleg=_("De SPUK betaalt leerroute en maatschappelijke begeleiding alleen "
+                          "voor asielstatushouders; PVT, MAP en tolken voor iedereen "
+                          "(startnotitie 8.1.3)."),
+                 reeksen=[0, 1])
+
+
 def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
     verwacht = rules.verwachte_middelen(c.asiel, c.gezin)
     prognose = rules.prognose_kosten(c.gerealiseerd(), c.gepland())
@@ -151,4 +199,5 @@ def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
 
 
 def tabellen(c: Cijfers, onderdrukken: bool) -> list[Tabel]:
-    return [budget_tabel(c), maand_tabel(c), prognose_tabel(c, onderdrukken)]
+    return [budget_tabel(c), maand_tabel(c), doelgroep_tabel(c),
+            prognose_tabel(c, onderdrukken)]

@@ -53,7 +53,11 @@ GESPREK_MARGE = timedelta(weeks=2)
 
 def prognose_inburgeringsplichtig(taakstelling: int) -> int:
     """Expected inburgeringsplichtigen from a taakstelling: about half are adults
-    (startnotitie §5.1), rounded half up (7 persons → 4)."""
+    (startnotitie §5.1), rounded half up (7 persons → 4).
+
+    Bron: startnotitie §5.1.
+    Status: startnotitie
+    """
     return int((Decimal(taakstelling) * AANDEEL_INBURGERINGSPLICHTIG)
                .to_integral_value(rounding=ROUND_HALF_UP))
 
@@ -96,7 +100,11 @@ class Periode:
 
 def periode_uit_sleutel(sleutel: str | None, vandaag: date) -> Periode:
     """The period of a filter value ``"2026"`` or ``"2026-2"``; the current year for an empty
-    or unreadable value (a filter is never an error page)."""
+    or unreadable value (a filter is never an error page).
+
+    Bron: filters van de dashboards.
+    Status: techniek
+    """
     jaar, _streep, half = (sleutel or "").partition("-")
     if (jaar.isascii() and jaar.isdigit() and 2000 <= int(jaar) <= 2100
             and half in ("", "1", "2")):
@@ -106,7 +114,11 @@ def periode_uit_sleutel(sleutel: str | None, vandaag: date) -> Periode:
 
 def periode_keuzes(vandaag: date, eerste_jaar: int = 2020) -> list[Periode]:
     """Years and half years from the first taakstelling of the startnotitie (2020) to now,
-    newest first."""
+    newest first.
+
+    Bron: filters van de dashboards.
+    Status: techniek
+    """
     uit: list[Periode] = []
     for jaar in range(vandaag.year, eerste_jaar - 1, -1):
         uit += [Periode(jaar), Periode(jaar, 2), Periode(jaar, 1)]
@@ -116,7 +128,11 @@ def periode_keuzes(vandaag: date, eerste_jaar: int = 2020) -> list[Periode]:
 # --- small-cell suppression ------------------------------------------------------------------
 
 def is_klein(aantal: int | None) -> bool:
-    """Threshold rule (primary suppression): 1 to DREMPEL-1 persons."""
+    """Threshold rule (primary suppression): 1 to DREMPEL-1 persons.
+
+    Bron: AVG art. 5 lid 1 sub c en art. 89; Hundepool e.a. 2012 §4.2.
+    Status: P — geen instelling (DREMPEL).
+    """
     return aantal is not None and 0 < aantal < DREMPEL
 
 
@@ -124,7 +140,11 @@ def afgeleid_zichtbaar(teller: int | None, noemer: int | None) -> bool:
     """Whether a share teller/noemer (or an average over ``noemer`` cases, teller None) may be
     shown: not over fewer than DREMPEL cases, and for a share neither the persons counted
     nor the persons not counted may be a small group (2 of 100, or 98 of 100, would reveal
-    2 persons when the total is shown)."""
+    2 persons when the total is shown).
+
+    Bron: AVG art. 5 lid 1 sub c; Hundepool e.a. 2012 §4.2.
+    Status: P — geen instelling (DREMPEL).
+    """
     if noemer is None or noemer < DREMPEL:
         return False
     if teller is None:
@@ -143,6 +163,9 @@ def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
     is hidden as well (the total itself when no part is left). Repeated until no line changes
     (CBS / Hundepool et al. §4.3). ``None`` is a cell without a figure and is never hidden.
     ``ook`` marks cells to hide for another reason (see :func:`verschil_onderdrukken`).
+
+    Bron: AVG art. 5 lid 1 sub c; Hundepool e.a. 2012 §4.2-§4.3.
+    Status: P — geen instelling (DREMPEL).
     """
     verborgen = [[is_klein(c) or bool(ook and ook[r][k]) for k, c in enumerate(rij)]
                  for r, rij in enumerate(tabel)]
@@ -173,14 +196,22 @@ def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
 def verschil_onderdrukken(totaal: int | None, eigen: int | None) -> bool:
     """A figure of several gemeenten beside the figure of one's own gemeente reveals their
     difference: hide the total when that difference (the other gemeenten) is a small group
-    (issue 6: "Nederweert's two Turkse nieuwkomers cannot be identified")."""
+    (issue 6: "Nederweert's two Turkse nieuwkomers cannot be identified").
+
+    Bron: AVG art. 5 lid 1 sub c; issue 6.
+    Status: P — geen instelling (DREMPEL).
+    """
     if totaal is None or eigen is None:
         return False
     return is_klein(totaal - eigen)
 
 
 def percentage(teller: int, noemer: int) -> Decimal | None:
-    """A share in percent with one decimal, ``None`` for no cases."""
+    """A share in percent with one decimal, ``None`` for no cases.
+
+    Bron: rekenregel.
+    Status: techniek
+    """
     if not noemer:
         return None
     return (Decimal(100 * teller) / Decimal(noemer)).quantize(Decimal("0.1"),
@@ -206,6 +237,19 @@ VOORZIENING_STROOM: dict[str, str] = {
     "leerroute": "spuk", "map": "spuk", "pvt": "spuk", "tolken": "spuk",
     "begeleiding": "spuk", "ontzorgen": "uitvoering",
 }
+
+# The voorzieningen the SPUK (and so the gemeente) pays only for asielstatushouders:
+# - leerroute: an asielstatushouder gets the leerroute from the gemeente; a gezinsmigrant or
+#   overige migrant arranges and pays his own course, if need be with a loan from DUO
+#   (Rijksbegroting SZW 2022, memorie van toelichting §2.5: "De groep overige migranten zal
+#   ook in het nieuwe stelsel gebruik kunnen maken van een sociale lening").
+# - begeleiding: startnotitie §8.1.3 "de maatschappelijke begeleiding van asielstatushouders".
+# - ontzorgen: only for asielstatushouders with bijstand (art. 56a Participatiewet; paid from
+#   the uitvoeringskosten, startnotitie §8.1.2).
+# PVT, MAP and tolken stay possible for everyone: the gemeente offers PVT and MAP to every
+# inburgeringsplichtige (niet geverifieerd: the Wi2021 article was not read here).
+ALLEEN_ASIELSTATUSHOUDERS: frozenset[str] = frozenset({"leerroute", "begeleiding", "ontzorgen"})
+ASIELSTATUSHOUDER = "Asielstatushouder"  # DUO's Doelgroepindeling value
 
 # The units of a contract's tariff (issue 6 §3). P.
 EENHEDEN: tuple[str, ...] = ("uur", "traject", "maand")
@@ -233,24 +277,77 @@ CENT = Decimal("0.01")
 
 
 def kostenbedrag(tarief: Decimal, aantal: Decimal) -> Decimal:
-    """Amount of a kostenpost under a contract: aantal × tarief, rounded to the cent. P."""
+    """Amount of a kostenpost under a contract: aantal × tarief, rounded to the cent. P.
+
+    Bron: de contracten van de gemeente.
+    Status: P — Contract (scherm Sturing → Financiën → Contracten).
+    """
     return (Decimal(tarief) * Decimal(aantal)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def contract_geldig(geldig_van: date, geldig_tot: date | None, datum: date) -> bool:
     """A contract applies from its first day up to and including its last (open-ended when
-    no end date). P."""
+    no end date). P.
+
+    Bron: de contracten van de gemeente.
+    Status: P — Contract (scherm Sturing → Financiën → Contracten).
+    """
     return geldig_van <= datum and (geldig_tot is None or datum <= geldig_tot)
 
 
 def verwachte_middelen(asiel: int, gezin: int, *,
                        per_asiel: Decimal = BEDRAG_PER_ASIELMIGRANT,
                        per_gezin: Decimal = BEDRAG_PER_GEZINSMIGRANT) -> Decimal:
-    """What the gemeente expects to receive for a year's cases (startnotitie §8.1.2)."""
+    """What the gemeente expects to receive for a year's cases (startnotitie §8.1.2).
+
+    Bron: startnotitie §8.1.2.
+    Status: startnotitie (bedragen per persoon: vaste waarden BEDRAG_PER_ASIELMIGRANT en
+    BEDRAG_PER_GEZINSMIGRANT).
+    """
     return Decimal(asiel) * per_asiel + Decimal(gezin) * per_gezin
 
 
 def prognose_kosten(gerealiseerd: Decimal, gepland: Decimal) -> Decimal:
     """Forecast of a year's costs: what is realised so far plus the planned voorzieningen
-    still to come (the running contracts' value of the PIPs' planned modules). P."""
+    still to come (the running contracts' value of the PIPs' planned modules). P.
+
+    Bron: startnotitie §8.1.2.
+    Status: P — Contract (scherm Sturing → Financiën → Contracten).
+    """
     return Decimal(gerealiseerd) + Decimal(gepland)
+
+
+def kostenpost_doelgroep_fout(voorziening: str, doelgroepindeling: str) -> str | None:
+    """Why a cost of this voorziening cannot be booked for a person of this doelgroepindeling
+    (DUO's Doelgroep.indeling, or the provisional one), or None. Dutch, B1.
+
+    The SPUK pays the inburgeringsvoorzieningen the gemeente must offer; a gezinsmigrant pays
+    his own leerroute (with a DUO loan), so it is never a cost of the gemeente, and the
+    maatschappelijke begeleiding and ontzorgen are only for asielstatushouders.
+    Bron: startnotitie §8.1.2 and §8.1.3; Rijksbegroting SZW 2022, memorie van toelichting
+    §2.5 (leenstelsel for gezins- and overige migranten); the SPUK's own regulation (Besluit
+    inburgering 2021, specifieke uitkering) — niet geverifieerd: its text was not read here.
+    Status: wet
+    """
+    if doelgroepindeling == ASIELSTATUSHOUDER or voorziening not in ALLEEN_ASIELSTATUSHOUDERS:
+        return None
+    if voorziening == "leerroute":
+        return ("Een gezinsmigrant of overige migrant betaalt zijn leerroute zelf, eventueel "
+                "met een lening van DUO. Deze kosten horen niet bij de gemeente en niet bij "
+                "de SPUK.")
+    if voorziening == "begeleiding":
+        return ("De SPUK betaalt maatschappelijke begeleiding alleen voor asielstatushouders. "
+                "Deze inburgeraar is gezinsmigrant of overige migrant.")
+    return ("Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
+            "inburgeraar is gezinsmigrant of overige migrant.")
+
+
+def ten_laste_van(voorziening: str, doelgroepindeling: str) -> str | None:
+    """The budget stream that pays this voorziening for this person (startnotitie ch. 8),
+    or None when no stream of the gemeente pays it (see :func:`kostenpost_doelgroep_fout`).
+    Bron: startnotitie §8.1.2 and §8.1.3.
+    Status: startnotitie
+    """
+    if kostenpost_doelgroep_fout(voorziening, doelgroepindeling) is not None:
+        return None
+    return VOORZIENING_STROOM.get(voorziening)

@@ -115,15 +115,22 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
                           contract: Contract | None = None, aantal: Decimal | None = None,
                           bedrag: Decimal | None = None, omschrijving: str = "") -> Kostenpost:
     """Record a cost of a traject within the user's reach. With a contract the amount is
-    aantal × its tariff, frozen now; without one the amount is entered by hand."""
+    aantal × its tariff, frozen now; without one the amount is entered by hand. A voorziening
+    that no stream of the gemeente pays for this person's doelgroep (a gezinsmigrant's own
+    leerroute) is refused (rules.kostenpost_doelgroep_fout)."""
     if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
         raise PermissionDenied
     # Out of reach: not found, whatever the caller passed in.
     traject = get_object_or_404(policy.trajecten_voor(user).select_for_update(),
                                 pk=traject.pk)
     fouten: dict[str, str] = {}
+    indeling = traject.inburgeraar.doelgroepindeling
     if voorziening not in rules.VOORZIENINGEN:
         fouten["voorziening"] = "Kies een voorziening uit de lijst."
+    else:
+        fout = rules.kostenpost_doelgroep_fout(voorziening, indeling)
+        if fout:
+            fouten["voorziening"] = fout
     if datum is None:
         fouten["datum"] = "Vul een datum in."
     tarief = None
@@ -156,7 +163,7 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
         raise Weigering(fouten)
     post = Kostenpost.objects.create(
         traject=traject, gemeente_id=traject.gemeente_id, voorziening=voorziening,
-        contract=contract, datum=datum, aantal=aantal, tarief=tarief,
+        doelgroepindeling=indeling, contract=contract, datum=datum, aantal=aantal, tarief=tarief,
         bedrag=Decimal(bedrag).quantize(rules.CENT), omschrijving=(omschrijving or "").strip(),
         door=user)
     log_wijzigen(user, traject, [SECTIE_KOSTEN])

@@ -24,7 +24,8 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 INZAGE = "/verwerkingen/inzage"
 # Models the demo seed leaves empty for its persons (checked on factories elsewhere).
 LEEG_IN_DEMO = {"duo.Notificatie", "leerroute.Examenresultaat", "handhaving.Boetebesluit",
-                "handhaving.DuoOpvraging", "duo.Contactpersoon"}
+                "handhaving.DuoOpvraging", "duo.Contactpersoon",
+                "modules.Verwijtbaarheid"}  # tested in tests/modules/test_anonimiseren.py
 
 
 def _bereikt_persoon(model, onderweg=()) -> bool:

@@ -8,4 +8,4 @@ from koers.verwerkingen.models import Bewaartermijn
 
 @admin.register(Bewaartermijn)
 class BewaartermijnAdmin(admin.ModelAdmin):
-    list_display = ("gemeente", "jaren")
+    list_display = ("gemeente", "jaren", "log_extra_jaren")

@@ -52,9 +52,13 @@ NAAM_GEANONIMISEERD = "Geanonimiseerd"
 STATISTIEK = "geen persoonsgegeven: een keuze uit een vaste lijst, nodig voor de sturing"
 
 REGELS: dict[str, Regel] = {
-    "inburgeraars.Inburgeraar": Regel(legen=PERSOON_LEGEN, bewaren=("doelgroep",),
+    "inburgeraars.Inburgeraar": Regel(legen=(*PERSOON_LEGEN, "gratis_examenpogingen"),
+                                      bewaren=("doelgroep", "doelgroepindeling",
+                                               "asielrechten_wijziging_verblijfsdoel"),
                                       waarom=STATISTIEK),
-    "inburgeraars.Traject": Regel(bewaren=("status", "afrondingsreden", "termijn_bron"),
+    "inburgeraars.Traject": Regel(legen=("lbt_examennummer", "lbt_overgeslagen_toelichting"),
+                                  bewaren=("status", "afrondingsreden", "termijn_bron",
+                                           "lbt_overgeslagen_grond"),
                                   waarom=STATISTIEK),
     "inburgeraars.Gebeurtenis": Regel(legen=("omschrijving", "toelichting"),
                                       bewaren=("soort", "van_status", "naar_status"),

@@ -26,6 +26,13 @@ TECHNISCHE_VELDEN = frozenset({
     "zoeknaam", "pogingen", "geclaimd_tot", "volgende_poging_op", "sha256",
 })
 
+# The traject's end date is DUO's exclusive einddatum; the letter also names the last day, the
+# date the person reads as "tot en met" (API Inburgeringstermijn, einddatum).
+TRAJECT_LABELS = {
+    "termijn_eind": "einddatum inburgeringstermijn volgens DUO (de dag na de laatste dag)",
+    "termijn_laatste_dag": "laatste dag inburgeringstermijn",
+}
+
 
 @dataclass(frozen=True)
 class Gekoppeld:
@@ -113,6 +120,8 @@ def _rij(obj, velden, gebruikers: dict[int, str], bestanden: list[dict], label: 
             uit[f.name] = gebruikers.get(pk, "") if pk is not None else None
         else:
             uit[f.attname if f.is_relation else f.name] = _waarde(getattr(obj, f.attname))
+    if isinstance(obj, Traject):
+        uit["termijn_laatste_dag"] = _waarde(obj.termijn_laatste_dag)
     return uit
 
 
@@ -185,6 +194,8 @@ def _veld(model, naam: str):
 
 def _veldnaam(model, naam: str) -> str:
     """The field's Dutch label for the letter (``verbose_name``), else its name."""
+    if model is Traject and naam in TRAJECT_LABELS:
+        return TRAJECT_LABELS[naam]
     veld = _veld(model, naam)
     return str(veld.verbose_name) if veld is not None else naam
 
@@ -197,7 +208,8 @@ def _leesbaar(model, naam: str, waarde) -> str:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(veld, models.DateTimeField) and isinstance(waarde, str) and waarde:
         return formats.date_format(dt.datetime.fromisoformat(waarde), "j F Y, H:i")
-    if isinstance(veld, models.DateField) and isinstance(waarde, str) and waarde:
+    if ((isinstance(veld, models.DateField) or (model is Traject and naam in TRAJECT_LABELS))
+            and isinstance(waarde, str) and waarde):
         return formats.date_format(dt.date.fromisoformat(waarde), "j F Y")
     return _tekst(waarde)
 

@@ -103,6 +103,11 @@ class Bewaartermijn(models.Model):
     jaren = models.PositiveSmallIntegerField(
         default=5, validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text="Jaren na het afronden van het traject; standaard 5 (zie de handleiding).")
+    log_extra_jaren = models.PositiveSmallIntegerField(
+        "extra jaren verwerkingenlogging",
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="Zo lang blijft de verwerkingenlogging over een persoon bewaard nadat zijn "
+                  "zaak anoniem is gemaakt; standaard 2 (zie de handleiding).")
 
     class Meta:
         verbose_name = "bewaartermijn"
@@ -127,3 +132,49 @@ class Geanonimiseerd(models.Model):
 
     def __str__(self):
         return f"inburgeraar {self.inburgeraar_id} geanonimiseerd op {self.op:%Y-%m-%d}"
+
+
+class WeggehaaldQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AlleenToevoegen("Een weggehaalde reeks kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise AlleenToevoegen("Een weggehaalde reeks kan niet worden verwijderd.")
+
+    _raw_delete = delete  # type: ignore[assignment]
+
+
+class Weggehaald(models.Model):
+    """A run of log records removed after their bewaartermijn: the ids ``van_id`` to
+    ``tot_id`` (no record left between them) and the two hashes that keep the chain
+    verifiable without the records. ``begin_hash`` is the ``vorige_hash`` of the first removed
+    record, ``eind_hash`` the ``hash`` of the last; the verification steps over the run from
+    the one to the other, so any other removal or change still breaks the chain. Ids and
+    hashes only, no personal data; append-only like the log itself (model and database)."""
+
+    id = models.BigAutoField(primary_key=True)
+    van_id = models.BigIntegerField(unique=True)
+    tot_id = models.BigIntegerField()
+    begin_hash = models.CharField(max_length=64)
+    eind_hash = models.CharField(max_length=64)
+    aantal = models.PositiveIntegerField()
+    op = models.DateTimeField()
+
+    objects = WeggehaaldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "weggehaalde reeks verwerkingen"
+        verbose_name_plural = "weggehaalde reeksen verwerkingen"
+        constraints = [models.CheckConstraint(condition=models.Q(tot_id__gte=models.F("van_id")),
+                                              name="weggehaald_van_tot")]
+
+    def __str__(self):
+        return f"verwerkingen {self.van_id}-{self.tot_id} weggehaald"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AlleenToevoegen("Een weggehaalde reeks kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AlleenToevoegen("Een weggehaalde reeks kan niet worden verwijderd.")

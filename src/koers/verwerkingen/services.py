@@ -8,6 +8,7 @@ of the one before.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from koers.verwerkingen import rules
 from koers.verwerkingen.context import KANAAL
-from koers.verwerkingen.models import Kop, Verwerking
+from koers.verwerkingen.models import Kop, Verwerking, Weggehaald
 
 HASH_VELDEN = ("tijdstip", "actor_id", "actor_naam", "organisatie", "organisatie_oin",
                "rollen", "doel", "activiteit", "kanaal", "handeling", "inburgeraar_id",
@@ -191,23 +192,53 @@ def verifieer(stuk: int = CONTROLE_STUK) -> int | None:
     """Walk the chain in id order (in chunks); the id of the first record whose hash or link
     is wrong, or ``None`` when the chain is intact. A removed record breaks the link of the
     next one; a removed tail is caught by the head row. The head is read first, so records
-    written while the check runs are left for the next check."""
+    written while the check runs are left for the next check.
+
+    Runs removed after their bewaartermijn (:mod:`koers.verwerkingen.logbewaring`) are
+    stepped over by their two end hashes; each must be announced by a record in the chain,
+    else the check reports the run's first id."""
     kop = Kop.objects.filter(pk=1).first()
     grens = kop.laatste_id if kop is not None else 0
     vorige = rules.BEGIN_HASH
     laatste_id = 0
+    gezien: dict[str, int] = {}  # removed runs passed, "van-tot" -> van_id
+    gemeld: set[str] = set()  # runs announced by a chained record
+
+    def over(gat: Weggehaald, tot: int | None) -> bool:
+        nonlocal vorige
+        if gat.begin_hash != vorige or (tot is not None and gat.tot_id >= tot):
+            return False
+        gezien[f"{gat.van_id}-{gat.tot_id}"] = gat.van_id
+        vorige = gat.eind_hash
+        return True
+
     while True:
         rijen = list(Verwerking.objects.filter(id__gt=laatste_id, id__lte=grens)
                      .order_by("id")[:stuk])
+        tot = rijen[-1].pk if len(rijen) == stuk else grens
+        gaten = deque(Weggehaald.objects.filter(van_id__gt=laatste_id, van_id__lte=tot)
+                      .order_by("van_id"))
         for v in rijen:
+            while gaten and gaten[0].van_id < v.pk:
+                gat = gaten.popleft()
+                if not over(gat, v.pk):
+                    return gat.van_id
             if v.vorige_hash != vorige or rules.record_hash(_velden(v), vorige) != v.hash:
                 return v.pk
+            if v.activiteit == rules.ACTIVITEIT_LOG_OPSCHONEN:
+                gemeld.update(v.secties)
             vorige = v.hash
             laatste_id = v.pk
         if len(rijen) < stuk:
+            for gat in gaten:
+                if not over(gat, None):
+                    return gat.van_id
             break
     if kop is not None and kop.laatste_hash != vorige:
         return grens
+    niet_gemeld = [van for naam, van in gezien.items() if naam not in gemeld]
+    if niet_gemeld:
+        return min(niet_gemeld)
     # A record the head does not know of (put in behind its back). The newest id is read
     # before the head: a writer commits its record and the head together.
     nieuwste = Verwerking.objects.order_by("-id").values_list("id", flat=True).first()

@@ -1,12 +1,14 @@
-"""``koers verwerkingen-bewaartermijn``: the dry-run report of the retention rule — which
-closed cases have passed their bewaartermijn and would be anonymised. Changes nothing unless
+"""``koers verwerkingen-bewaartermijn``: the dry-run report of the retention rules — which
+closed cases have passed their bewaartermijn and would be anonymised, and which records of
+the verwerkingenlogging have passed theirs and would be removed. Changes nothing unless
 ``--uitvoeren`` is given: then those cases are anonymised (koers.verwerkingen.anonimiseren),
-one transaction per batch."""
+one transaction per batch, and the log records removed with the chain kept verifiable
+(koers.verwerkingen.logbewaring). Meant to run daily (cron or systemd timer)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from koers.inburgeraars.services import vandaag
-from koers.verwerkingen import anonimiseren
+from koers.verwerkingen import anonimiseren, logbewaring
 from koers.verwerkingen.services import te_anonimiseren
 
 
@@ -40,3 +42,18 @@ class Command(BaseCommand):
                 f"transacties."))
         else:
             self.stdout.write(f"Totaal: {len(rijen)} zaken.")
+        self._logging(dag, uitvoeren)
+
+    def _logging(self, dag, uitvoeren):
+        if uitvoeren:
+            try:
+                opschoning = logbewaring.opschonen(dag)
+            except logbewaring.KetenVerbroken as fout:
+                raise CommandError(str(fout)) from fout
+            self.stdout.write(self.style.SUCCESS(
+                f"Verwerkingenlogging: {opschoning.aantal} verwerkingen weggehaald in "
+                f"{len(opschoning.reeksen)} reeksen; de keten blijft controleerbaar."))
+        else:
+            opschoning = logbewaring.te_verwijderen(dag)
+            self.stdout.write(f"Verwerkingenlogging: {opschoning.aantal} verwerkingen over hun "
+                              f"bewaartermijn ({len(opschoning.reeksen)} reeksen).")

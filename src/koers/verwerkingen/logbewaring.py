@@ -1,0 +1,197 @@
+"""Removing log records after their bewaartermijn while the hash chain stays verifiable.
+
+The rule is :func:`koers.verwerkingen.rules.log_verwijderen_vanaf`: a record about a person
+goes ``log_extra_jaren`` (gemeente setting, default 2) after his case was anonymised; a
+record about nobody after the case's default bewaartermijn plus those years.
+
+How the chain survives: removable records are grouped into runs, each a stretch of records
+with no kept record between them. Per run one :class:`~koers.verwerkingen.models.Weggehaald`
+row keeps the ids and the two hashes at its ends (the ``vorige_hash`` of its first record and
+the ``hash`` of its last), so :func:`koers.verwerkingen.services.verifieer` steps over the run
+and still checks every record that is left. Every run is announced by a new record in the
+chain itself (activity ``ACTIVITEIT_LOG_OPSCHONEN``, the runs as ``van-tot`` in its
+``secties``); a run that no chained record announces is reported as a break, so a removal
+cannot be hidden by adding a run row afterwards. Announcing records hold no personal data
+and are never removed.
+
+The database allows this one DELETE only: PostgreSQL's trigger lets it through in a
+transaction that set ``koers.log_opschonen``, SQLite's seal is lifted inside the transaction
+(migration 0004). The chain is verified first; a broken chain is never cleaned up, so removal
+cannot wash away the trace of tampering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from koers.verwerkingen import rules
+from koers.verwerkingen.models import Bewaartermijn, Geanonimiseerd, Kop, Verwerking, Weggehaald
+from koers.verwerkingen.services import CONTROLE_STUK, log_veel, verifieer
+
+# Runs per announcing record (its ``secties``) and per transaction.
+REEKSEN_PER_MELDING = 500
+
+
+class KetenVerbroken(Exception):
+    """The chain is broken: nothing is removed until it has been looked into."""
+
+
+@dataclass(frozen=True)
+class Reeks:
+    van_id: int
+    tot_id: int
+    begin_hash: str
+    eind_hash: str
+    ids: tuple[int, ...]
+
+    @property
+    def aantal(self) -> int:
+        return len(self.ids)
+
+
+@dataclass
+class Opschoning:
+    vandaag: dt.date
+    reeksen: list[Reeks] = field(default_factory=list)
+    uitgevoerd: bool = False
+
+    @property
+    def aantal(self) -> int:
+        return sum(r.aantal for r in self.reeksen)
+
+
+def _grens_id(vandaag: dt.date, extra: dict[int, int]) -> int:
+    """No record newer than the shortest log period can be removable: walk only up to the
+    last record before that moment (on the tijdstip index)."""
+    kortste = min([rules.BEWAARTERMIJN_LOG_EXTRA_JAREN, *extra.values()])
+    dag = vandaag.replace(day=28) if (vandaag.month, vandaag.day) == (2, 29) else vandaag
+    grens = dt.datetime.combine(dag.replace(year=dag.year - kortste), dt.time.max,
+                                timezone.get_current_timezone())
+    return (Verwerking.objects.filter(tijdstip__lte=grens).order_by("-tijdstip", "-id")
+            .values_list("id", flat=True).first()) or 0
+
+
+def _records(tot_id: int, stuk: int) -> Iterator[list[Verwerking]]:
+    laatste = 0
+    while True:
+        rijen = list(Verwerking.objects.filter(id__gt=laatste, id__lte=tot_id)
+                     .order_by("id")[:stuk])
+        if rijen:
+            yield rijen
+            laatste = rijen[-1].pk
+        if len(rijen) < stuk:
+            return
+
+
+def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
+    """Dry run: the runs of log records whose bewaartermijn has passed on ``vandaag``.
+    Changes nothing. One query per ``stuk`` records plus one for the persons in it."""
+    extra = dict(Bewaartermijn.objects.values_list("gemeente_id", "log_extra_jaren"))
+    uit = Opschoning(vandaag=vandaag)
+    huidig: list[Verwerking] = []
+
+    def sluit():
+        if huidig:
+            uit.reeksen.append(Reeks(van_id=huidig[0].pk, tot_id=huidig[-1].pk,
+                                     begin_hash=huidig[0].vorige_hash,
+                                     eind_hash=huidig[-1].hash,
+                                     ids=tuple(v.pk for v in huidig)))
+            huidig.clear()
+
+    vorige_hash = None
+    for rijen in _records(_grens_id(vandaag, extra), stuk):
+        personen = {pk: (timezone.localdate(op), gemeente_id) for pk, op, gemeente_id in
+                    Geanonimiseerd.objects.filter(
+                        inburgeraar_id__in={v.inburgeraar_id for v in rijen
+                                            if v.inburgeraar_id is not None})
+                    .values_list("inburgeraar_id", "op", "inburgeraar__gemeente_id")}
+        for v in rijen:
+            # A run never spans an earlier run: in a verified chain two records are
+            # neighbours exactly when the one's hash is the other's vorige_hash.
+            if vorige_hash is not None and v.vorige_hash != vorige_hash:
+                sluit()
+            vorige_hash = v.hash
+            if _verwijderbaar(v, personen, extra, vandaag):
+                huidig.append(v)
+            else:
+                sluit()
+    sluit()
+    return uit
+
+
+def _verwijderbaar(v: Verwerking, personen: dict, extra: dict[int, int],
+                   vandaag: dt.date) -> bool:
+    if v.activiteit == rules.ACTIVITEIT_LOG_OPSCHONEN:
+        return False  # the announcements keep the removed runs verifiable
+    persoon = personen.get(v.inburgeraar_id)
+    vanaf = rules.log_verwijderen_vanaf(
+        record_datum=timezone.localdate(v.tijdstip),
+        geanonimiseerd_op=persoon[0] if persoon else None,
+        over_persoon=v.inburgeraar_id is not None,
+        extra_jaren=extra.get(persoon[1], rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
+        if persoon else rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
+    return vanaf is not None and vanaf <= vandaag
+
+
+def _ontzegeld():
+    """Allow the DELETE of log records for the rest of this transaction."""
+    with connection.cursor() as c:
+        if connection.vendor == "postgresql":
+            c.execute("SET LOCAL koers.log_opschonen = 'ja'")
+            return None
+        c.execute("SELECT COUNT(*) FROM verwerkingen_zegel")
+        verzegeld = c.fetchone()[0] > 0
+        c.execute("DELETE FROM verwerkingen_zegel")
+        return verzegeld
+
+
+def _herzegel(verzegeld):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SET LOCAL koers.log_opschonen = 'nee'")
+    elif verzegeld:
+        with connection.cursor() as c:
+            c.execute("INSERT INTO verwerkingen_zegel (id) VALUES (1)")
+
+
+def opschonen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
+    """Remove the records of the dry run, ``REEKSEN_PER_MELDING`` runs per transaction, each
+    batch announced by one chained record. Refuses when the chain is broken."""
+    fout = verifieer(stuk)
+    if fout is not None:
+        raise KetenVerbroken(f"De keten is verbroken bij verwerking {fout}: er wordt niets "
+                             f"weggehaald.")
+    uit = te_verwijderen(vandaag, stuk=stuk)
+    for begin in range(0, len(uit.reeksen), REEKSEN_PER_MELDING):
+        _verwijder(uit.reeksen[begin:begin + REEKSEN_PER_MELDING])
+    uit.uitgevoerd = True
+    return uit
+
+
+def _verwijder(reeksen: list[Reeks]) -> None:
+    with transaction.atomic():
+        Kop.objects.select_for_update().get(pk=1)  # one cleaner (and writer) at a time
+        nu = timezone.now()
+        verzegeld = _ontzegeld()
+        with connection.cursor() as c:
+            for r in reeksen:
+                # No kept record lies inside a run, so the range is the run; a count that
+                # differs means the log changed since the dry run: undo everything.
+                c.execute("DELETE FROM verwerkingen_verwerking WHERE id BETWEEN %s AND %s",
+                          [r.van_id, r.tot_id])
+                if c.rowcount != r.aantal:
+                    raise KetenVerbroken(f"Reeks {r.van_id}-{r.tot_id} is veranderd; er is "
+                                         f"niets weggehaald.")
+        _herzegel(verzegeld)
+        Weggehaald.objects.bulk_create([
+            Weggehaald(van_id=r.van_id, tot_id=r.tot_id, begin_hash=r.begin_hash,
+                       eind_hash=r.eind_hash, aantal=r.aantal, op=nu) for r in reeksen])
+        log_veel(None, [(None, None)], [f"{r.van_id}-{r.tot_id}" for r in reeksen],
+                 handeling=Verwerking.Handeling.WIJZIGEN,
+                 activiteit=rules.ACTIVITEIT_LOG_OPSCHONEN, doel=rules.DOEL_BEWAARTERMIJN,
+                 kanaal=Verwerking.Kanaal.JOB)

@@ -10,6 +10,8 @@ KOERS := $(BIN)/koers
 PORT := $(or $(KOERS_PORT),8000)
 MIGRATIONS := $(wildcard src/koers/*/migrations/*.py)
 PYTEST_ARGS ?=
+# The suite runs in parallel, one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 LOCKENV := .lockenv
 
 # Without DATABASE_URL Koers uses the embedded SQLite file; rebuild it when it is missing.
@@ -45,7 +47,7 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 	fi
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
 	$(BIN)/mypy src/koers/*/rules.py
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The user guide's pictures, taken by the browser walk-throughs.
 screenshots: $(VENV)/.dev.stamp node_modules/.stamp

@@ -257,7 +257,7 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     _klik(page, "#eindgesprek-opslaan")
     page.locator("#afrondingformulier").wait_for()
     _geen_fout(page)
-    assert str(_dag(20).day) in page.locator("#map-datum").inner_text()  # DUO knows the MAP
+    assert str(_dag(20).day) in page.locator("#pvt-map-bij-duo").inner_text()  # DUO has both
     assert_accessible(page)
     screenshot(page, "zroute-eindgesprek")
     page.locator("#afrondingformulier #id_datum").fill(_dag(5).isoformat())

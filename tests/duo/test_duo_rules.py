@@ -7,6 +7,7 @@ import pytest
 
 from koers.duo import rules
 from koers.duo.rules import Aanbod, Instelling
+from koers.inburgeraars.rules import doelgroepindeling
 
 VANDAAG = date(2026, 10, 15)
 START, EIND = date(2024, 1, 2), date(2027, 1, 2)  # termijn; the end date is exclusive
@@ -56,9 +57,10 @@ def test_map_pvt_regels(datum, verwijtbaar, kw, fout):
     (None, None, date(2026, 10, 15), VANDAAG, False),  # today is the (exclusive) end
     (None, "Ja", date(2026, 10, 15), VANDAAG, True),
     (None, "Ja", date(2026, 10, 16), VANDAAG, False),  # not exceeded yet
-    # Nee only when the termijn ends within two months
+    # Nee only when the termijn ends within two months: today lies in its last two months,
+    # [einddatum − 2 months, einddatum) with the exclusive einddatum
     (None, "Nee", date(2026, 12, 15), VANDAAG, True),
-    (None, "Nee", date(2026, 12, 16), VANDAAG, False),
+    (None, "Nee", date(2026, 12, 16), VANDAAG, False),  # last day 15-12: 2 months + 1 day
     (None, None, date(2026, 12, 15), VANDAAG, True),
 ])
 def test_verwijtbaar(datum, verwijtbaar, termijn_eind, vandaag, toegestaan):
@@ -96,7 +98,7 @@ def test_zroute(datum, kw, fout):
     ("vrije_uren", 4, "Overig", "soort"),
 ])
 def test_uren(soort, uren, doelgroep, fout):
-    f = rules.uren_fouten(soort, uren, doelgroep=doelgroep)
+    f = rules.uren_fouten(soort, uren, doelgroep=doelgroepindeling(doelgroep).value)
     assert (fout in f) if fout else f == {}
 
 
@@ -111,6 +113,9 @@ AANBOD_BASIS = {"doelgroep": "Asielstatushouder", "leerroute": "B",
                 "termijn_start": date(2026, 3, 2), "termijn_eind": date(2029, 3, 2)}
 
 
+SCHAKEL = {"leerroute": "O", "instelling": Instelling("1234567890", tst_keurmerk=True)}
+
+
 def aanbod(**kw):
     return Aanbod(**{"instellingsnummer": "1234567890", "indicator_alfabetiseringsonderwijs": "NVT",
                      "datum_inburgeringsaanbod": date(2026, 4, 1),
@@ -120,7 +125,7 @@ def aanbod(**kw):
 
 @pytest.mark.parametrize("a, kw, fout", [
     (aanbod(), {}, None),
-    (aanbod(), {"doelgroep": "Gezinsvormer"}, "__all__"),  # only asielmigranten
+    (aanbod(), {"doelgroep": "Gezinsmigrant en overige migrant"}, "__all__"),  # only asielmigranten
     (aanbod(), {"huidige_pip_dagtekening": None, "leerroute": None}, "__all__"),  # PIP first
     # the instelling: BoW keurmerk, or TST when the person follows the onderwijsroute
     (aanbod(), {"instelling": None}, "instellingsnummer"),
@@ -133,11 +138,26 @@ def aanbod(**kw):
     (aanbod(instellingsnummer="123"), {}, "instellingsnummer"),
     # no date before the current PIP's dagtekening
     (aanbod(datum_inburgeringsaanbod=date(2026, 2, 28)), {}, "datum_inburgeringsaanbod"),
-    # the opleiding does not start before the offer date, nor end before it starts
-    (aanbod(verwachte_startdatum_opleiding=date(2026, 3, 31)), {},
+    # outside a taalschakeltraject DUO has no rule on the order of the dates (Koers' own input
+    # check is koers.leerroute.rules.aanbod_invoer_fouten)
+    (aanbod(verwachte_startdatum_opleiding=date(2026, 3, 31)), {}, None),
+    (aanbod(verwachte_einddatum_opleiding=date(2026, 4, 15)), {}, None),
+    (aanbod(verwachte_startdatum_opleiding=date(2026, 3, 31)),
+     {"leerroute": "O", "instelling": Instelling("1234567890", bow_keurmerk=True),
+      "cursus_einddatums": (date(2026, 6, 1),)}, None),
+    # a taalschakeltraject starts not before the offer date nor before the course's end
+    (aanbod(verwachte_startdatum_opleiding=date(2026, 3, 31)), SCHAKEL,
      "verwachte_startdatum_opleiding"),
-    (aanbod(verwachte_einddatum_opleiding=date(2026, 4, 15)), {},
-     "verwachte_einddatum_opleiding"),
+    (aanbod(), {**SCHAKEL, "cursus_einddatums": (date(2026, 4, 16), date(2026, 4, 1))},
+     "verwachte_startdatum_opleiding"),
+    (aanbod(), {**SCHAKEL, "cursus_einddatums": (date(2026, 4, 15),)}, None),  # end exclusive
+    # B1- and Z-route: the offer date is the start of the lessons, so within the termijn
+    (aanbod(datum_inburgeringsaanbod=date(2026, 3, 1)), {}, "datum_inburgeringsaanbod"),
+    (aanbod(datum_inburgeringsaanbod=date(2026, 3, 1)), {"leerroute": "Z"},
+     "datum_inburgeringsaanbod"),
+    (aanbod(datum_inburgeringsaanbod=date(2026, 3, 1)), SCHAKEL, None),
+    (aanbod(datum_inburgeringsaanbod=date(2029, 3, 1)), {}, None),  # the termijn's last day
+    (aanbod(datum_inburgeringsaanbod=date(2029, 3, 2)), {}, "datum_inburgeringsaanbod"),
     # within the termijn (end exclusive, like the einddatum opleiding)
     (aanbod(verwachte_einddatum_opleiding=date(2029, 3, 2)), {}, None),
     (aanbod(verwachte_einddatum_opleiding=date(2029, 3, 3)), {}, "verwachte_einddatum_opleiding"),

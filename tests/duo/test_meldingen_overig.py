@@ -7,7 +7,7 @@ import pytest
 
 from koers.duo import meldingen
 from koers.duo.models import Bericht
-from koers.duo.rules import Aanbod, Instelling
+from koers.duo.rules import Instelling
 from koers.inburgeraars.services import Weigering
 from tests.duo.meldingen_gegevens import (  # noqa: F401  (meldingen_dag is a fixture)
     assert_spec_geldig,
@@ -82,6 +82,19 @@ def test_zroute(traject, adviseur_weert):
     vastgesteld(traject, adviseur_weert, dagtekening=date(2026, 10, 2), leerroute="Z",
                 niveau="A2", geschatte_intensiteit_b1_route=None)
     Bericht.objects.all().delete()
+    # The plicht is leerroute + PVT + MAP: the completion waits for DUO to accept both dates,
+    # else DUO would refuse them afterwards (RULES.md "MAP and PVT").
+    with pytest.raises(Weigering) as e:
+        meldingen.meld_zroute(traject, date(2026, 10, 14), eindgesprek_op=date(2026, 10, 10))
+    assert "PVT" in e.value.fouten["__all__"] and "MAP" in e.value.fouten["__all__"]
+    meldingen.meld_pvt(traject, date(2026, 10, 9))
+    meldingen.meld_map(traject, date(2026, 10, 12))
+    with pytest.raises(Weigering):  # queued, not yet accepted by DUO
+        meldingen.meld_zroute(traject, date(2026, 10, 14), eindgesprek_op=date(2026, 10, 10))
+    Bericht.objects.update(status=Bericht.Status.AFGELEVERD)
+    with pytest.raises(Weigering) as e:  # not before the MAP date DUO holds
+        meldingen.meld_zroute(traject, date(2026, 10, 11), eindgesprek_op=date(2026, 10, 10))
+    assert "12-10-2026" in e.value.fouten["datum"]
     bericht = meldingen.meld_zroute(traject, date(2026, 10, 14),
                                     eindgesprek_op=date(2026, 10, 10))
     assert bericht.body == {"datumAfrondingZroute": "2026-10-14"}
@@ -91,7 +104,7 @@ def test_zroute(traject, adviseur_weert):
         meldingen.meld_map(traject, None)
     with pytest.raises(Weigering):
         meldingen.meld_map(traject, date(2026, 10, 15))
-    assert Bericht.objects.count() == 1
+    assert Bericht.objects.count() == 3
 
 
 @pytest.mark.parametrize("soort, operation_id, pad", [
@@ -118,11 +131,17 @@ def test_uren_in_hele_uren(traject):
 BOW = Instelling("0000012345", bow_keurmerk=True)
 
 
+AANBOD = {"instellingsnummer": "0000012345", "alfabetisering": "NVT",
+          "datum_aanbod": None, "startdatum": None, "laatste_lesdag": None}
+
+
 def test_inburgeringsaanbod(traject):
-    aanbod = Aanbod("0000012345", "NVT", datum_inburgeringsaanbod=date(2026, 10, 5),
-                    verwachte_startdatum_opleiding=date(2026, 11, 1),
-                    verwachte_einddatum_opleiding=date(2028, 11, 1))
-    bericht = meldingen.meld_inburgeringsaanbod(traject, aanbod, instelling=BOW)
+    """Koers records the last lesson day (inclusive); DUO's verwachteEinddatumOpleiding is
+    exclusive: the message carries the day after."""
+    bericht = meldingen.meld_inburgeringsaanbod(
+        traject, **{**AANBOD, "datum_aanbod": date(2026, 10, 5),
+                    "startdatum": date(2026, 11, 1), "laatste_lesdag": date(2028, 10, 31)},
+        instelling=BOW)
     assert bericht.pad == f"/personen/{traject.inburgeraar.bsn}/Inburgeringsaanbod/0000012345"
     assert bericht.body == {"indicatorAlfabetiseringsonderwijs": "NVT",
                             "datumInburgeringsaanbod": "2026-10-05",
@@ -131,10 +150,17 @@ def test_inburgeringsaanbod(traject):
     assert_spec_geldig(bericht)
 
 
+def test_duo_einddatum_is_de_dag_na_de_laatste_lesdag():
+    assert meldingen.duo_einddatum(date(2028, 2, 28)) == date(2028, 2, 29)
+    assert meldingen.duo_einddatum(date(2027, 12, 31)) == date(2028, 1, 1)
+    assert meldingen.duo_einddatum(None) is None
+
+
 def test_inburgeringsaanbod_voor_pip_geweigerd(traject):
-    aanbod = Aanbod("0000012345", "NVT", datum_inburgeringsaanbod=date(2026, 9, 30))
     with pytest.raises(Weigering) as e:
-        meldingen.meld_inburgeringsaanbod(traject, aanbod, instelling=BOW)
+        meldingen.meld_inburgeringsaanbod(traject, **{**AANBOD,
+                                                      "datum_aanbod": date(2026, 9, 30)},
+                                          instelling=BOW)
     assert "datum_inburgeringsaanbod" in e.value.fouten
     assert not Bericht.objects.exists()
 
@@ -144,6 +170,5 @@ def test_inburgeringsaanbod_niet_voor_gezinsmigrant(traject):
     inburgeraar.doelgroep = "Gezinsvormer"
     inburgeraar.save()
     with pytest.raises(Weigering):
-        meldingen.meld_inburgeringsaanbod(traject, Aanbod("0000012345", "NVT"),
-                                          instelling=BOW)
+        meldingen.meld_inburgeringsaanbod(traject, **AANBOD, instelling=BOW)
     assert not Bericht.objects.exists()

@@ -21,7 +21,13 @@ CASES = [
 @pytest.mark.parametrize(("doelgroep", "indeling"), CASES, ids=[c[0] for c in CASES])
 def test_doelgroepindeling(doelgroep, indeling):
     assert doelgroepindeling(doelgroep) == indeling
-    assert is_asielmigrant(doelgroep) is (indeling == ASIEL)
+    assert is_asielmigrant(doelgroepindeling(doelgroep).value) is (indeling == ASIEL)
+
+
+def test_is_asielmigrant_neemt_alleen_de_indeling():
+    assert is_asielmigrant(ASIEL) and not is_asielmigrant(GEZINS_OVERIG)
+    with pytest.raises(ValueError):
+        is_asielmigrant("Gezinsvormer met Asielstatushouder")
 
 
 def test_alle_zeven_duo_waarden_zijn_gedekt():

@@ -10,6 +10,8 @@ from koers.duo.client import DuoFout
 from koers.duo.models import Bericht
 from koers.leerroute import services
 from koers.leerroute.models import Aanbod, Afschalingsvoorstel, Examenresultaat, UrenPeriode
+from koers.partners.models import Verwijzing
+from tests.factories import GebruikerFactory, OrganisatieFactory
 from tests.leerroute.conftest import BOW, aanbod, uren
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,7 @@ def test_aanbod(api, adviseur_weert, b1):
     ({"startdatum": "morgen"}, "startdatum"),
     ({"einddatum": "2026-10-10"}, "einddatum"),
     ({"alfabetisering": "JA"}, "alfabetisering"),
-    ({"einddatum": "2030-01-01"}, "verwachte_einddatum_opleiding"),  # DUO's rule
+    ({"einddatum": "2030-01-01"}, "einddatum"),  # DUO's rule, on Koers' field
 ])
 def test_aanbod_bad_input(api, adviseur_weert, b1, wijziging, veld):
     response = api(adviseur_weert).post(url(b1, "aanbod"), {**AANBOD, **wijziging},
@@ -136,12 +138,23 @@ def test_zroute(api, adviseur_weert, zroute):
     meldingen.meld_map(zroute, date(2027, 5, 30))
     response = client.post(url(zroute, "zroute/afronding"), {"datum": "2027-06-01"},
                            format="json")
+    assert response.status_code == 400  # the PVT is not at DUO yet
+    assert "participatieverklaring" in str(response.json())
+    meldingen.meld_pvt(zroute, date(2027, 5, 29))
+    Bericht.objects.filter(soort__in=("pvt", "map")).update(status=Bericht.Status.AFGELEVERD)
+    data = client.get(url(zroute, "zroute")).json()
+    assert (data["pvt_datum_bij_duo"], data["map_datum_bij_duo"]) == ("2027-05-29",
+                                                                      "2027-05-30")
+    assert data["ontheffing_participatie"] is None
+    response = client.post(url(zroute, "zroute/afronding"), {"datum": "2027-06-01"},
+                           format="json")
     assert response.status_code == 200 and response.json()["afgerond_op"] == "2027-06-01"
     assert Bericht.objects.filter(soort="zroute").count() == 1
     response = client.post(url(zroute, "uren/melden"), format="json")
     assert response.status_code == 202
     assert response.json() == [{"soort": "taalles_knm_brede_intake", "uren": 0},
-                               {"soort": "participatieactiviteiten", "uren": 800}]
+                               {"soort": "participatieactiviteiten", "uren": 800},
+                               {"soort": "participatie_als_taalles", "uren": 800}]
 
 
 # -- Access ------------------------------------------------------------------------------------
@@ -205,3 +218,23 @@ def test_list_queries_do_not_grow(api, adviseur_weert, b1, deel,
                                        status="afgewezen", reden="x")
     with django_assert_max_num_queries(een):
         assert client.get(url(b1, deel)).status_code == 200
+
+
+def test_zroute_ontheffing_only_with_health_access(api, adviseur_weert, teamleider_weert,
+                                                   zroute):
+    """The ontheffing's hours have a medical ground (API Ontheffing, grond MED/BIO): the field
+    is there for the adviseur, absent for the teamleider and for a ketenpartner with a Z-route
+    referral (both read the leerroute, neither the health section)."""
+    ib = zroute.inburgeraar
+    ib.uren_belastbaarheid_participatie = 400
+    ib.save(update_fields=["uren_belastbaarheid_participatie"])
+    org = OrganisatieFactory(naam="Taalcentrum Z", soort="taalaanbieder")
+    Verwijzing.objects.create(traject=zroute, organisatie=org, taak="z_route", status="lopend")
+    partner = GebruikerFactory(username="zpartner", organisatie=org, rollen=["partner"])
+    assert api(adviseur_weert).get(url(zroute, "zroute")).json()[
+        "ontheffing_participatie"] == 400
+    for gebruiker in (teamleider_weert, partner):
+        antwoord = api(gebruiker).get(url(zroute, "zroute"))
+        assert antwoord.status_code == 200, (gebruiker.username, antwoord.json())
+        assert "ontheffing_participatie" not in antwoord.json()
+        assert antwoord.json()["voortgang"]  # the rest of the Z-route is there

@@ -9,6 +9,7 @@ import pytest
 from koers.duo import meldingen, outbox
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
+from koers.inburgeraars.services import Weigering
 from koers.leerroute import services
 from tests.duo.meldingen_gegevens import intake_af, vastgesteld
 from tests.duo.simulator_hulp import (  # noqa: F401
@@ -68,18 +69,29 @@ def test_zroute_completion_and_hours_reach_duo(amira, adviseur_weert, client_duo
     _uren(amira, adviseur_weert, "participatie", "800")
     services.bewaar_eindgesprek(amira, adviseur_weert, {
         "datum": vandaag, "afspraken_nagekomen": True, "conclusie": "Alles nagekomen."})
-    meldingen.meld_map(amira, vandaag)  # koers.modules reports the MAP eindgesprek
+    # The plicht is leerroute + PVT + MAP. Completing the Z-route first would make DUO refuse
+    # the PVT and MAP dates afterwards (RULES.md "MAP and PVT"), so Koers waits for them.
+    with pytest.raises(Weigering):
+        services.meld_zroute_afgerond(amira, adviseur_weert, vandaag)
+    meldingen.meld_pvt(amira, vandaag)  # koers.modules reports these dates
+    meldingen.meld_map(amira, vandaag)
+    with pytest.raises(Weigering):  # queued is not enough: DUO must have accepted them
+        services.meld_zroute_afgerond(amira, adviseur_weert, vandaag)
+    assert outbox.lever_af(client=client_duo) == 3  # aanbod, PVT, MAP
     services.meld_zroute_afgerond(amira, adviseur_weert, vandaag)
     services.meld_uren_aan_duo(amira, adviseur_weert)
 
-    assert outbox.lever_af(client=client_duo) == 5
+    assert outbox.lever_af(client=client_duo) == 4
     for bericht in Bericht.objects.exclude(soort="pip"):
         assert bericht.status == Bericht.Status.AFGELEVERD, (bericht.soort,
                                                              bericht.laatste_antwoord)
     persoon = duo.sim.state["personen"][AMIRA]
     assert persoon["zroute"]["datumAfrondingZroute"] == vandaag.isoformat()
+    assert duo.call("getPvtByBsn", bsn=AMIRA).json()["datumOndertekeningPvt"] == \
+        vandaag.isoformat()
     assert BOW in persoon["aanbod"]
     uren = duo.call("getGevolgdeUrenByBsn", bsn=AMIRA).json()
     weert = next(u for u in uren if u["gemeentecode"] == amira.gemeente.gemeentecode)
     assert weert["TaallesEnKnmBredeIntake"] == {"uren": 12}
     assert weert["ParticipatieactiviteitenBredeIntake"] == {"uren": 800}
+    assert weert["ParticipatieAlsTaalles"] == {"uren": 800}  # 700 taal + 100 KNM

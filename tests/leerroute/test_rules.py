@@ -5,6 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from koers.duo import rules as duo_rules
+from koers.inburgeraars.rules import doelgroepindeling
 from koers.leerroute import rules
 
 S = date(2026, 10, 2)
@@ -22,7 +24,10 @@ E = date(2029, 10, 2)  # 1096 days
     ("B", False, False, False),
 ])
 def test_keurmerk(leerroute, bow, tst, goed):
-    assert (rules.keurmerk_fouten(leerroute, bow=bow, tst=tst) == {}) is goed
+    """One keurmerk rule (DUO's) decides both which instellingen Koers lists and what DUO
+    accepts."""
+    instelling = duo_rules.Instelling("12AB", bow_keurmerk=bow, tst_keurmerk=tst)
+    assert (duo_rules.instelling_fouten(leerroute, instelling) == {}) is goed
     assert (rules.gebruikt_keurmerk(leerroute, bow=bow, tst=tst) is not None) is goed
 
 
@@ -80,22 +85,8 @@ def test_afschalen(leerroute, niveau, uren, gepland, mogelijk):
     ("Overig", 800, 0),
 ])
 def test_zroute_norm(doelgroep, cursus, participatie):
-    norm = rules.zroute_norm(doelgroep)
+    norm = rules.zroute_norm(doelgroepindeling(doelgroep).value)
     assert (norm.cursus, norm.participatie) == (D(cursus), D(participatie))
-
-
-@pytest.mark.parametrize(("soort", "intake", "cursus", "participatie"), [
-    ("taal", False, True, False),
-    ("knm", False, True, False),
-    ("taal", True, False, False),  # intake language hours do not count
-    ("knm", True, False, False),
-    ("participatie", True, False, True),  # intake participation hours do
-    ("participatie", False, False, True),
-    ("schakel_taal", False, False, False),
-])
-def test_telt_voor_zroute(soort, intake, cursus, participatie):
-    assert rules.telt_voor_zroute_cursus(soort, intake) is cursus
-    assert rules.telt_voor_zroute_participatie(soort, intake) is participatie
 
 
 @pytest.mark.parametrize(("peildatum", "verwacht"), [
@@ -121,8 +112,6 @@ def test_gepland_tot(peildatum, verwacht):
     (D(700), date(2030, 1, 1), True),
 ])
 def test_achter_op_plan(uren, peildatum, achter):
-    assert rules.is_achter(uren, D(800), termijn_start=S, termijn_eind=E,
-                           peildatum=peildatum) is achter
     vanaf = rules.achter_vanaf(uren, D(800), termijn_start=S, termijn_eind=E)
     # The stored date and the check agree: behind exactly from achter_vanaf on.
     assert (vanaf is not None and vanaf <= peildatum) is achter

@@ -1,7 +1,5 @@
 """The leerroute services: aanbod with the DUO report, hours, afschalen, exams, Z-route."""
 
-import sys
-import types
 from datetime import date
 from decimal import Decimal as D
 
@@ -38,9 +36,12 @@ def test_aanbod_for_an_asielstatushouder_goes_to_duo(b1, adviseur_weert):
     assert bericht.body == {"indicatorAlfabetiseringsonderwijs": "NVT",
                             "datumInburgeringsaanbod": "2026-10-05",
                             "verwachteStartdatumOpleiding": "2026-11-01",
-                            "verwachteEinddatumOpleiding": "2027-10-01"}
-    assert b1.gebeurtenissen.filter(soort=Gebeurtenis.Soort.LEERROUTE,
-                                    omschrijving__contains="gemeld bij DUO").exists()
+                            # the last lesson day is 1 October; DUO's end is exclusive
+                            "verwachteEinddatumOpleiding": "2027-10-02"}
+    assert a.einddatum == date(2027, 10, 1)
+    assert b1.gebeurtenissen.filter(
+        soort=Gebeurtenis.Soort.LEERROUTE, omschrijving__contains="gemeld bij DUO",
+        omschrijving__endswith="tot en met 01-10-2027)").exists()
 
 
 def test_aanbod_of_a_gezinsmigrant_stays_in_koers(zroute_gezin, adviseur_weert):
@@ -62,7 +63,7 @@ def test_a_new_aanbod_at_the_same_instelling_replaces_the_old(b1, adviseur_weert
     ("1234567890", {}, "instellingsnummer"),  # not in DUO's list
     ("", {}, "instellingsnummer"),
     (BOW, {"einddatum": date(2026, 10, 1)}, "einddatum"),
-    (BOW, {"startdatum": date(2026, 10, 1)}, "startdatum"),  # before the aanbod
+    (BOW, {"startdatum": date(2026, 10, 1)}, "startdatum"),  # before the termijn (DUO)
     (BOW, {"alfabetisering": "X"}, "alfabetisering"),
     (BOW, {"datum_aanbod": None}, "datum_aanbod"),
 ])
@@ -85,8 +86,43 @@ def test_the_onderwijsroute_may_choose_a_tst(onderwijs, adviseur_weert):
 def test_duo_rules_refuse_an_aanbod_after_the_termijn(b1, adviseur_weert):
     with pytest.raises(Weigering) as e:
         aanbod(b1, adviseur_weert, einddatum=date(2030, 1, 1))
-    assert "verwachte_einddatum_opleiding" in e.value.fouten
+    assert "einddatum" in e.value.fouten  # DUO's rule, shown on Koers' own field
     assert not Aanbod.objects.exists()
+
+
+def test_a_course_may_start_before_the_offer_date(b1, adviseur_weert):
+    """DUO only keeps a taalschakeltraject from starting before the offer date."""
+    a = aanbod(b1, adviseur_weert, datum_aanbod=date(2026, 11, 10),
+               startdatum=date(2026, 11, 1))
+    assert a.bericht is not None and a.startdatum == date(2026, 11, 1)
+
+
+def test_the_b1_offer_date_lies_in_the_termijn(b1, onderwijs, adviseur_weert):
+    """B1- and Z-route: datumInburgeringsaanbod is the start of the lessons, a course date."""
+    with pytest.raises(Weigering) as e:  # the PIP's day, the termijn starts the day after
+        aanbod(b1, adviseur_weert, datum_aanbod=date(2026, 10, 1))
+    assert "datum_aanbod" in e.value.fouten and "inburgeringstermijn" in e.value.fouten[
+        "datum_aanbod"]
+    assert not Aanbod.objects.filter(traject=b1).exists()
+    # In the onderwijsroute it is only the inschrijfdatum.
+    assert aanbod(onderwijs, adviseur_weert, datum_aanbod=date(2026, 10, 1)).bericht
+
+
+def test_a_taalschakeltraject_starts_after_the_course(onderwijs, adviseur_weert):
+    cursus = aanbod(onderwijs, adviseur_weert, nummer=BOW)  # last lesson day 1 October 2027
+    for start in (date(2027, 9, 1), date(2027, 10, 1)):  # on its last day it still runs
+        with pytest.raises(Weigering) as e:
+            aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 6, 1),
+                   startdatum=start, einddatum=date(2028, 6, 1))
+        assert "startdatum" in e.value.fouten and "02-10-2027" in e.value.fouten["startdatum"]
+    with pytest.raises(Weigering) as e:  # nor before its own offer date
+        aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 10, 5),
+               startdatum=date(2027, 10, 1), einddatum=date(2028, 6, 1))
+    assert "startdatum" in e.value.fouten
+    assert list(Aanbod.objects.filter(traject=onderwijs)) == [cursus]
+    schakel = aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 6, 1),
+                     startdatum=date(2027, 10, 2), einddatum=date(2028, 6, 1))
+    assert schakel.keurmerk == "tst" and schakel.bericht is not None
 
 
 def test_no_aanbod_without_pip(traject_weert, adviseur_weert):
@@ -253,22 +289,12 @@ def test_an_exam_result_by_hand(b1, adviseur_weert):
     assert Examenresultaat.objects.count() == 1
 
 
-def test_the_ss199_handler_stores_rows(b1, monkeypatch):
-    from koers.duo import handlers
-
-    class Ctx:
-        gid = "SS199"
-        gemeente = b1.gemeente
-
-        def haal(self, operation_id):
-            assert operation_id == "getExamenresultatenByBsn"
-            return DUO_UITSLAGEN[:3]
-
-    monkeypatch.setattr(handlers, "_vereist_traject", lambda ctx: b1)
-    handlers.ss199_examen(Ctx())
-    handlers.ss199_examen(Ctx())  # twice: nothing more
+def test_duo_exam_results_are_stored_once(b1):
+    """What the SS199 handler hands over (DUO's Examenresultaat list) becomes rows; twice the
+    same list adds nothing (the handler itself is tested with the DUO chain in tests/duo)."""
+    assert services.bewaar_duo_examens(b1, DUO_UITSLAGEN[:3]) == 3
+    assert services.bewaar_duo_examens(b1, DUO_UITSLAGEN[:3]) == 0
     assert Examenresultaat.objects.filter(traject=b1).count() == 3
-    assert b1.gebeurtenissen.filter(soort=Gebeurtenis.Soort.DUO).count() == 1
 
 
 # -- Z-route -----------------------------------------------------------------------------------
@@ -296,11 +322,10 @@ def test_zroute_of_a_gezinsmigrant_has_no_participation_norm(zroute_gezin, advis
 
 @pytest.fixture
 def modules_uren(monkeypatch):
-    """koers.modules.selectors.participatie_uren as the modules app will provide it."""
+    """The PVT and MAP hours of koers.modules.selectors.participatie_uren, set by the test."""
     waarden: dict = {}
-    module = types.ModuleType("koers.modules.selectors")
-    module.participatie_uren = lambda ids: {i: waarden[i] for i in ids if i in waarden}
-    monkeypatch.setitem(sys.modules, "koers.modules.selectors", module)
+    monkeypatch.setattr(services, "module_uren",
+                        lambda ids: {i: waarden[i] for i in ids if i in waarden})
     return waarden
 
 
@@ -324,10 +349,22 @@ def test_eindgesprek_and_completion_to_duo(zroute, adviseur_weert):
         services.meld_zroute_afgerond(zroute, adviseur_weert)
     assert "__all__" in e.value.fouten
     _eindgesprek(zroute, adviseur_weert)
-    with pytest.raises(Weigering) as e:  # DUO judges against the MAP eindgesprek
-        services.meld_zroute_afgerond(zroute, adviseur_weert)
-    assert "MAP" in e.value.fouten["__all__"]
+    # The plicht is leerroute + PVT + MAP: the completion waits until DUO accepted the PVT
+    # and MAP dates, otherwise DUO refuses them afterwards (RULES.md "MAP and PVT").
     meldingen.meld_map(zroute, date(2027, 5, 20))
+    with pytest.raises(Weigering) as e:
+        services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 25))
+    assert "participatieverklaring" in e.value.fouten["__all__"]
+    meldingen.meld_pvt(zroute, date(2027, 5, 22))
+    with pytest.raises(Weigering) as e:  # queued, but DUO has not accepted them yet
+        services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 25))
+    assert "MAP" in e.value.fouten["__all__"]
+    Bericht.objects.filter(soort__in=("map", "pvt")).update(status=Bericht.Status.AFGELEVERD)
+    with pytest.raises(Weigering) as e:  # not before the PVT date DUO holds
+        services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 21))
+    assert "22-05-2027" in e.value.fouten["datum"]
+    assert not Bericht.objects.filter(soort="zroute").exists()
+    assert Zroute.objects.get().afgerond_op is None
     z = services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 25))
     bericht = Bericht.objects.get(soort="zroute")
     assert bericht.body == {"datumAfrondingZroute": "2027-05-25"}
@@ -350,7 +387,6 @@ def test_completion_refused_when_agreements_not_met_or_hours_short(zroute, advis
 def test_duo_refuses_a_completion_before_the_eindgesprek(zroute_gezin, adviseur_weert):
     uren(zroute_gezin, adviseur_weert, soort="taal", gevolgd="800", gepland="800")
     _eindgesprek(zroute_gezin, adviseur_weert)
-    meldingen.meld_map(zroute_gezin, date(2027, 5, 20))
     with pytest.raises(Weigering) as e:
         services.meld_zroute_afgerond(zroute_gezin, adviseur_weert, date(2027, 5, 1))
     assert "datum" in e.value.fouten
@@ -380,12 +416,18 @@ def test_hours_reported_to_duo(zroute, zroute_gezin, adviseur_weert, modules_ure
     uren(zroute, adviseur_weert, soort="taal", gevolgd="12.5", tijdens_brede_intake=True)
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="40.7")
     berichten = services.meld_uren_aan_duo(zroute, adviseur_weert)
+    uren(zroute, adviseur_weert, soort="taal", gevolgd="30.9")
+    uren(zroute, adviseur_weert, soort="knm", gevolgd="8")
+    berichten = services.meld_uren_aan_duo(zroute, adviseur_weert)
     assert [(b.operation_id, b.body) for b in berichten] == [
         ("updateUrenTaallesEnKnmByBSN", {"uren": 12}),
-        ("updateUrenParticipatieactiviteiten", {"uren": 51})]
+        ("updateUrenParticipatieactiviteiten", {"uren": 51}),
+        # lesson hours of the leerroute, without those of the brede intake: 30.9 + 8
+        ("updateUrenParticipatieAlsTaallesByBsn", {"uren": 38})]
     # Gezins- en overige migranten: no participation total (DUO would refuse it).
     berichten = services.meld_uren_aan_duo(zroute_gezin, adviseur_weert)
-    assert [b.operation_id for b in berichten] == ["updateUrenTaallesEnKnmByBSN"]
+    assert [b.operation_id for b in berichten] == ["updateUrenTaallesEnKnmByBSN",
+                                                   "updateUrenParticipatieAlsTaallesByBsn"]
 
 
 def test_a_closed_traject_refuses_changes(b1, adviseur_weert):
@@ -400,3 +442,74 @@ def test_without_traject_pip_nothing_shows(adviseur_weert, weert):
     traject = TrajectFactory()
     assert services.huidige_pip(traject) is None
     assert services.zroute_bijwerken(traject) is None
+
+
+# -- DUO's partial ontheffing (GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit)
+
+def _ontheffing(traject, uren_belastbaarheid):
+    ib = traject.inburgeraar
+    ib.uren_belastbaarheid_participatie = uren_belastbaarheid
+    ib.save(update_fields=["uren_belastbaarheid_participatie"])
+    services.zroute_bijwerken(traject)
+
+
+def test_partial_ontheffing_sets_the_participation_norm(zroute, adviseur_weert):
+    uren(zroute, adviseur_weert, soort="taal", gevolgd="300")  # course on track
+    uren(zroute, adviseur_weert, soort="participatie", gevolgd="20")
+    assert Zroute.objects.get().achter_vanaf is not None  # 20 of 800: behind
+    _ontheffing(zroute, 0)  # cannot take part at all
+    z = Zroute.objects.get()
+    assert z.norm_participatie == 0
+    assert z.achter_vanaf is None or z.achter_vanaf > date(2027, 8, 1)  # only the course
+    _ontheffing(zroute, 200)
+    assert Zroute.objects.get().norm_participatie == 200
+    _ontheffing(zroute, 2000)  # a ceiling on the burden, never more than the standard
+    assert Zroute.objects.get().norm_participatie == 800
+
+
+def test_completion_without_participation_when_duo_says_zero(zroute, adviseur_weert):
+    _ontheffing(zroute, 0)
+    uren(zroute, adviseur_weert, soort="taal", gevolgd="800", gepland="800")
+    _eindgesprek(zroute, adviseur_weert)
+    meldingen.meld_pvt(zroute, date(2027, 5, 20))
+    meldingen.meld_map(zroute, date(2027, 5, 20))
+    Bericht.objects.filter(soort__in=("map", "pvt")).update(status=Bericht.Status.AFGELEVERD)
+    z = services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 25))
+    assert z.afgerond_op == date(2027, 5, 25)
+
+
+def test_pvt_and_map_activities_recalculate_the_zroute(zroute, adviseur_weert):
+    from koers.modules import services as modules
+
+    uren(zroute, adviseur_weert, soort="taal", gevolgd="800")  # participation decides
+    uren(zroute, adviseur_weert, soort="participatie", gevolgd="100")
+    voor = Zroute.objects.get()
+    modules.voeg_activiteit_toe(zroute, adviseur_weert, {
+        "module": "pvt", "datum": date(2027, 5, 1), "uren": D(6), "soort": "workshop",
+        "omschrijving": "Workshop", "kernwaarden": []})
+    na = Zroute.objects.get()
+    assert (na.participatie_uren, na.participatie_modules) == (D(106), D(6))
+    assert na.achter_vanaf > voor.achter_vanaf  # the plan moved with the hours
+    activiteit = zroute.module_activiteiten.get()
+    modules.verwijder_activiteit(activiteit, adviseur_weert)
+    assert Zroute.objects.get().participatie_uren == D(100)
+
+
+def test_begeleiding_and_partner_hours_count_as_participation(zroute, adviseur_weert):
+    from koers.begeleiding.models import DuaalTraject
+    from koers.organisaties.models import Organisatie
+    from koers.partners.models import Verwijzing, Voortgang
+
+    partner = Organisatie.objects.create(naam="Vluchtelingenwerk")
+    for taak, uren_partner in (("maatschappelijke_begeleiding", "12.5"),
+                               ("begeleiding_naar_werk", "7"), ("map", "50")):
+        verwijzing = Verwijzing.objects.create(traject=zroute, organisatie=partner, taak=taak)
+        Voortgang.objects.create(verwijzing=verwijzing, datum=date(2027, 5, 1),
+                                 uren=D(uren_partner))
+    DuaalTraject.objects.create(traject=zroute, werkgever="Bakkerij", start=date(2027, 1, 1),
+                                uren_per_week=8, uren_gewerkt=30)
+    # MAP referral hours are left out: the MAP's hours are its activities in koers.modules.
+    assert services.participatie_uren_extern([zroute.pk]) == {zroute.pk: D("49.5")}
+    services.zroute_bijwerken(zroute)
+    assert Zroute.objects.get().participatie_uren == D("49.5")
+    assert services.duo_uren(zroute).participatieactiviteiten == 49

@@ -21,8 +21,9 @@ def test_zroute_behind_plan(zroute, zroute_gezin, adviseur_weert,
                            django_assert_max_num_queries):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="50")  # behind
     uren(zroute_gezin, adviseur_weert, soort="taal", gevolgd="300")  # ahead
-    # One range query, plus one of koers.modules for the candidates' PVT/MAP hours.
-    with django_assert_max_num_queries(2):
+    # One range query, plus one per app for the candidates' participation hours (PVT/MAP,
+    # partner referrals, duaal traject).
+    with django_assert_max_num_queries(4):
         rijen = list(_bron("zroute_uren_achter").rijen(VANDAAG))
     assert [(t, s) for t, _d, s in rijen] == [(zroute.pk, "")]
     assert rijen[0][1] <= VANDAAG
@@ -37,7 +38,7 @@ def test_zroute_caught_up_through_modules_hours(zroute, adviseur_weert, monkeypa
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="10")
     assert [r[0] for r in _bron("zroute_uren_achter").rijen(VANDAAG)] == [zroute.pk]
     # PVT/MAP hours recorded later by koers.modules: the signal sees them without an update.
-    monkeypatch.setattr(services, "participatie_uren_modules",
+    monkeypatch.setattr(services, "participatie_uren_extern",
                         lambda ids: {zroute.pk: D(300)})
     assert list(_bron("zroute_uren_achter").rijen(VANDAAG)) == []
 

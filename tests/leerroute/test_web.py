@@ -17,7 +17,10 @@ from koers.leerroute.models import (
     UrenPeriode,
     Zroute,
 )
+from koers.organisaties.models import Rol
 from koers.pip.models import PipVersie
+from koers.toegang import policy
+from koers.toegang.policy import Sectie
 from tests.leerroute.conftest import BOW, TST, aanbod, uren
 
 pytestmark = pytest.mark.django_db
@@ -118,8 +121,8 @@ def test_aanbod_page_bad_input(als, adviseur_weert, b1):
                                                                "instellingsnummer": TST})
     assert "Kies bij" in response.content.decode() and not Aanbod.objects.exists()
     response = als(adviseur_weert).post(pagina(b1, "aanbod/"), {
-        **AANBOD_POST, "einddatum": "2026-10-10"})
-    assert "De einddatum ligt na de startdatum." in response.content.decode()
+        **AANBOD_POST, "einddatum": "2026-10-31"})
+    assert "De laatste lesdag ligt niet voor de startdatum." in response.content.decode()
 
 
 def test_aanbod_page_when_duo_does_not_answer(als, adviseur_weert, b1, monkeypatch):
@@ -233,10 +236,15 @@ def test_zroute_eindgesprek_and_completion(als, adviseur_weert, zroute):
     client.post(pagina(zroute, "zroute/"), {"datum": "2027-05-30", "afspraken_nagekomen": "ja",
                                             "conclusie": "Alles nagekomen."})
     assert Zroute.objects.get().afspraken_nagekomen is True
-    assert 'id="map-ontbreekt"' in client.get(pagina(zroute, "zroute/")).content.decode()
-    meldingen.meld_map(zroute, date(2027, 5, 30))
+    # PVT and MAP first: until DUO accepted both dates there is no completion form.
     html = client.get(pagina(zroute, "zroute/")).content.decode()
-    assert 'id="afrondingformulier"' in html and 'id="map-datum"' in html
+    assert 'id="pvt-map-ontbreekt"' in html and 'id="afrondingformulier"' not in html
+    meldingen.meld_pvt(zroute, date(2027, 5, 28))
+    meldingen.meld_map(zroute, date(2027, 5, 30))
+    assert 'id="pvt-map-ontbreekt"' in client.get(pagina(zroute, "zroute/")).content.decode()
+    Bericht.objects.filter(soort__in=("pvt", "map")).update(status=Bericht.Status.AFGELEVERD)
+    html = client.get(pagina(zroute, "zroute/")).content.decode()
+    assert 'id="afrondingformulier"' in html and 'id="pvt-map-bij-duo"' in html
     response = client.post(pagina(zroute, "zroute/afronden/"), {"datum": "2027-05-29"})
     assert "eerder af zijn dan het eindgesprek" in response.content.decode()
     assert not Bericht.objects.filter(soort="zroute").exists()
@@ -258,7 +266,8 @@ def test_hours_reported_from_the_case_page(als, adviseur_weert, zroute):
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="20")
     response = als(adviseur_weert).post(pagina(zroute, "uren/melden/"))
     assert response.status_code == 302
-    assert Bericht.objects.filter(soort__startswith="uren_").count() == 2
+    # Three running totals: intake lessons, participation, lesson hours of the leerroute.
+    assert Bericht.objects.filter(soort__startswith="uren_").count() == 3
 
 
 # -- Access ------------------------------------------------------------------------------------
@@ -291,3 +300,37 @@ def test_beleid_sees_no_cases(als, beleid, b1):
     client = als(beleid)
     for deel in DELEN:
         assert client.get(pagina(b1, deel)).status_code in (403, 404), deel
+
+
+def test_zroute_page_shows_duo_partial_ontheffing(als, adviseur_weert, zroute):
+    ib = zroute.inburgeraar
+    ib.uren_belastbaarheid_participatie = 0
+    ib.save(update_fields=["uren_belastbaarheid_participatie"])
+    html = als(adviseur_weert).get(pagina(zroute, "zroute/")).content.decode()
+    assert 'id="zroute-ontheffing"' in html and "geen participatie-uren" in html
+    assert "Participatie-uren" not in html  # no participation row in the table
+    ib.uren_belastbaarheid_participatie = 400
+    ib.save(update_fields=["uren_belastbaarheid_participatie"])
+    html = als(adviseur_weert).get(pagina(zroute, "zroute/")).content.decode()
+    assert "hoogstens 400 uur" in html
+
+
+def test_zroute_ontheffing_is_health_data(als, adviseur_weert, teamleider_weert, zroute,
+                                          monkeypatch):
+    """The hours of DUO's partial ontheffing follow from a medical ground: only who may see
+    the health section reads them. The teamleider cannot open the Z-route page at all; an
+    editor without the health section sees the page without that sentence."""
+    ib = zroute.inburgeraar
+    ib.uren_belastbaarheid_participatie = 400
+    ib.save(update_fields=["uren_belastbaarheid_participatie"])
+    assert "hoogstens 400 uur" in als(adviseur_weert).get(
+        pagina(zroute, "zroute/")).content.decode()
+    assert als(teamleider_weert).get(pagina(zroute, "zroute/")).status_code == 403
+    assert "ontheffing" not in als(teamleider_weert).get(casus(zroute)).content.decode().lower()
+    monkeypatch.setitem(policy.SECTIES, Rol.ADVISEUR,
+                        frozenset(Sectie) - {Sectie.GEZONDHEID})
+    antwoord = als(adviseur_weert).get(pagina(zroute, "zroute/"))
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert 'id="zroute-uren"' in html  # the page itself is there
+    assert 'id="zroute-ontheffing"' not in html and "400 uur" not in html

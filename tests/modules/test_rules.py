@@ -111,24 +111,12 @@ def test_map_eindgesprek_fouten(datum, samenvatting, uitvoerder, leerroute, fout
     assert set(fouten) == fout_velden
 
 
-@pytest.mark.parametrize(("datum", "termijn_eind", "gevraagd"), [
-    (date(2026, 11, 30), date(2029, 10, 2), False),
-    (date(2026, 11, 30), None, False),
-    (None, date(2026, 11, 1), False),
-    (date(2026, 11, 30), date(2026, 12, 1), False),
-    (date(2026, 12, 1), date(2026, 12, 1), True),  # the end date is exclusive
-    (date(2026, 12, 1), date(2026, 11, 1), True),
-])
-def test_verwijtbaar_gevraagd(datum, termijn_eind, gevraagd):
-    assert rules.verwijtbaar_gevraagd(datum, termijn_eind) is gevraagd
-
-
 @pytest.mark.parametrize(("termijn_eind", "stukje"), [
     (None, "nog geen einddatum"),
-    (date(2026, 11, 1), "De termijn is voorbij: hij eindigde op 01-11-2026."),
+    (date(2026, 11, 1), "De termijn is voorbij: de laatste dag was 31-10-2026."),
     (date(2026, 12, 1), "De termijn is voorbij"),
-    (date(2027, 1, 15), "De termijn eindigt binnenkort: op 15-01-2027."),
-    (date(2029, 10, 2), "De termijn eindigt op 02-10-2029."),
+    (date(2027, 1, 15), "De termijn eindigt binnenkort: de laatste dag is 14-01-2027."),
+    (date(2029, 10, 2), "De laatste dag van de termijn is 01-10-2029."),
 ])
 def test_verwijtbaar_uitleg(termijn_eind, stukje):
     tekst = rules.verwijtbaar_uitleg(termijn_eind, VANDAAG)

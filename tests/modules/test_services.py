@@ -176,7 +176,7 @@ def test_map_eindgesprek_fout(zaak_o, adviseur_weert):
 def test_stand_gepland_tegen_gedaan(zaak, adviseur_weert, django_assert_num_queries):
     activiteit(zaak, adviseur_weert, uren=Decimal(5))
     map_activiteit(zaak, adviseur_weert, uren=Decimal("2.5"))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         stand = services.stand(zaak)
     assert (stand.pvt.uren, stand.pvt.gepland, stand.pvt.uren_nog) == (5, 16, 11)
     assert (stand.map.uren, stand.map.gepland, stand.map.uren_nog) == (Decimal("2.5"), 40,

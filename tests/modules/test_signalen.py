@@ -66,7 +66,8 @@ def test_afgerond_traject_geen_signaal(zaak, vandaag):
 
 def test_bronnen_voor_de_engine():
     assert {b.soort for b in signalen.BRONNEN} == {
-        "pvt_niet_af", "map_niet_af", "pvt_niet_gemeld", "map_niet_gemeld"}
+        "pvt_niet_af", "map_niet_af", "pvt_niet_gemeld", "map_niet_gemeld",
+        "pvt_verwijtbaar", "map_verwijtbaar"}
     assert all(b.sectie == "modules" for b in signalen.BRONNEN)
 
 

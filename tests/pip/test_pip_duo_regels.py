@@ -6,7 +6,17 @@ from datetime import date
 
 import pytest
 
-from koers.pip.rules import PipContext, PipVoorstel, inhoud_fouten, niveau_voor_duo, pip_fouten
+from koers.inburgeraars.rules import doelgroepindeling
+from koers.pip.rules import (
+    PipContext,
+    PipVoorstel,
+    inhoud_fouten,
+    leerroute_wijziging_fouten,
+    niveau_voor_duo,
+    pip_duo_fouten,
+    pip_fouten,
+    pip_invoer_fouten,
+)
 
 START_PLICHT = date(2026, 6, 1)
 VESTIGING = date(2026, 7, 1)
@@ -81,7 +91,7 @@ def test_niveau_bij_leerroute(leerroute, niveau, ctx, toegestaan):
     pytest.param("Gezinshereniger", "Z", None, True, id="absent-always-fine"),
 ])
 def test_geschatte_intensiteit(doelgroep, leerroute, uren, toegestaan):
-    ctx = replace(EERSTE, doelgroep=doelgroep)
+    ctx = replace(EERSTE, doelgroep=doelgroepindeling(doelgroep).value)
     fouten = pip_fouten(pip(leerroute=leerroute, geschatte_intensiteit_b1_route=uren), ctx)
     assert ("geschatte_intensiteit_b1_route" not in fouten) is toegestaan, fouten
 
@@ -125,10 +135,25 @@ def test_niveau_voor_duo(leerroute, niveau, verwacht):
 @pytest.mark.parametrize(("kw", "fout_velden"), [
     pytest.param({}, set(), id="valid"),
     pytest.param({"ontzorgen": True}, set(), id="ontzorgen-asiel"),
+    # Art. 56a Participatiewet: a regular permit is outside the law's group ...
     pytest.param({"ontzorgen": True, "doelgroep": "Gezinsvormer met Asielstatushouder"},
-                 set(), id="ontzorgen-gezinsvormer-met-asiel"),
+                 {"ontzorgen"}, id="ontzorgen-gezinsvormer-met-asiel-wet"),
+    # ... unless the gemeente chose the wider group (P).
+    pytest.param({"ontzorgen": True, "doelgroep": "Gezinsvormer met Asielstatushouder",
+                  "ontzorgen_groep": "asielmigranten"},
+                 set(), id="ontzorgen-gezinsvormer-met-asiel-ruimer"),
+    # DUO's indeling decides the wider group: a holder given a gezinsmigrant's rights keeps
+    # the permit (art. 56a), a gezinsvormer kept in asylum rights joins the wider group.
+    pytest.param({"ontzorgen": True, "indeling": "Gezinsmigrant en overige migrant"}, set(),
+                 id="ontzorgen-asielvergunning-met-gezinsrechten"),
+    pytest.param({"ontzorgen": True, "doelgroep": "Gezinsvormer",
+                  "indeling": "Asielstatushouder", "ontzorgen_groep": "asielmigranten"},
+                 set(), id="ontzorgen-gezinsvormer-asielrechten-ruimer"),
     pytest.param({"ontzorgen": True, "doelgroep": "Gezinsvormer"}, {"ontzorgen"},
                  id="ontzorgen-gezinsmigrant"),
+    pytest.param({"ontzorgen": True, "doelgroep": "Gezinsvormer",
+                  "ontzorgen_groep": "asielmigranten"}, {"ontzorgen"},
+                 id="ontzorgen-gezinsmigrant-ruimer"),
     pytest.param({"ontzorgen": True, "doelgroep": "Geestelijk bedienaar"}, {"ontzorgen"},
                  id="ontzorgen-geestelijk-bedienaar"),
     pytest.param({"leerroute": "O", "map_uren": 40}, {"map_uren"}, id="map-in-onderwijsroute"),
@@ -139,21 +164,29 @@ def test_niveau_voor_duo(leerroute, niveau, verwacht):
     pytest.param({"pvt_uren": None}, set(), id="pvt-not-yet-planned"),
 ])
 def test_inhoud_fouten(kw, fout_velden):
+    """``doelgroep`` is DUO's detailed doelgroep; ``indeling`` DUO's indeling (derived when
+    not given)."""
     args = {"doelgroep": "Asielstatushouder", "leerroute": "B", "ontzorgen": False,
             "map_uren": 40, "pvt_uren": 16, **kw}
-    assert set(inhoud_fouten(**args)) == fout_velden
+    detail = args.pop("doelgroep")
+    indeling = args.pop("indeling", None) or doelgroepindeling(detail).value
+    assert set(inhoud_fouten(gedetailleerde_doelgroep=detail, doelgroep=indeling,
+                             **args)) == fout_velden
 
 
-@pytest.mark.parametrize(("termijn", "uren", "velden"), [
-    (False, False, set()),
-    (True, False, {"termijn"}),
-    (False, True, {"uren"}),
-    (True, True, {"termijn", "uren"}),
-], ids=["vrij", "termijn-loopt", "uren-geregistreerd", "beide"])
-def test_huidig_pip_verwijderen_alleen_zonder_termijn_en_uren(termijn, uren, velden):
-    """RULES.md, PIP: deleting the current PIP only while no termijn is set and no course
-    hours are registered."""
-    from koers.pip.rules import pip_verwijderen_fouten
+@pytest.mark.parametrize(("dagtekening", "fout"), [
+    (date(2026, 8, 1), False), (date(2026, 8, 2), True)])
+def test_dagtekening_in_de_toekomst_is_een_invoerfout_van_koers(dagtekening, fout):
+    """Koers' own input check, not DUO's: DUO's rules alone accept the future date."""
+    ctx = replace(EERSTE, vandaag=date(2026, 8, 1))
+    voorstel = pip(dagtekening=dagtekening)
+    assert ("dagtekening" in pip_invoer_fouten(voorstel, ctx.vandaag)) is fout
+    assert ("dagtekening" in pip_fouten(voorstel, ctx)) is fout
+    assert "dagtekening" not in pip_duo_fouten(voorstel, ctx)
 
-    fouten = pip_verwijderen_fouten(termijn_vastgesteld=termijn, uren_geregistreerd=uren)
-    assert set(fouten) == velden
+
+def test_leerroute_wijziging_is_geen_duo_regel():
+    ctx = replace(LATER, vandaag=date(2029, 1, 1))
+    voorstel = pip(leerroute="Z", dagtekening=date(2029, 1, 1))
+    assert "leerroute" in leerroute_wijziging_fouten(voorstel, ctx)
+    assert "leerroute" not in pip_duo_fouten(voorstel, ctx)

@@ -44,8 +44,10 @@ def test_afronden_too_early_lists_exactly_what_is_missing(als, adviseur_weert, t
     begin = html.index('id="foutsamenvatting"')
     samenvatting = html[begin:html.index("</ul>", begin)]
     links = re.findall(r'<a class="utrecht-link" href="#([^"]+)">', samenvatting)
-    assert links == ["id_lbt_uitslag", "id_onderwerpen-opleiding-toelichting",
-                     "id_positieve_gezondheid-zingeving-score"]
+    # Only the law's minimum blocks (Wi2021 art. 14); a Positieve Gezondheid score is expected
+    # (startnotitie) and listed as open, not as an error.
+    assert links == ["id_lbt_uitslag", "id_onderwerpen-opleiding-toelichting"]
+    assert "Zingeving" in html.split('id="intake-open-verwacht"')[1].split("</ul>")[0]
     for link in links:
         assert f'id="{link}"' in html  # every link lands on a field
     assert 'aria-invalid="true"' in html

@@ -3,6 +3,7 @@
 import pytest
 import time_machine
 
+from koers.begeleiding.models import Begeleidingsbeleid
 from koers.pip.models import Beschikking, PipVersie
 from tests.web.conftest import volledige_intake
 
@@ -129,3 +130,25 @@ def test_teamleider_cannot_edit_or_vaststellen(als, teamleider_weert, traject_we
     assert client.get(url(traject_weert)).status_code == 403
     assert client.post(url(traject_weert, "1/vaststellen/"),
                        {"besproken": "on"}).status_code == 403
+
+
+@pytest.mark.parametrize(("groep", "gewaarschuwd"), [("wet", True), ("asielmigranten", False)])
+def test_ontzorgen_on_the_pip_screen_follows_the_gemeente_setting(als, adviseur_weert,
+                                                                  traject_weert, groep,
+                                                                  gewaarschuwd):
+    """A gezinsvormer with a regular permit (DUO's indeling: asielstatushouder) is outside
+    art. 56a Participatiewet: the screen warns and refuses, unless the gemeente chose the
+    wider group (begeleiding.Begeleidingsbeleid.ontzorgen_groep)."""
+    Begeleidingsbeleid.objects.update_or_create(gemeente=traject_weert.gemeente,
+                                                defaults={"ontzorgen_groep": groep})
+    inburgeraar = traject_weert.inburgeraar
+    inburgeraar.doelgroep = "Gezinsvormer met Asielstatushouder"
+    inburgeraar.doelgroepindeling = "Asielstatushouder"
+    inburgeraar.save()
+    volledige_intake(traject_weert, adviseur_weert)
+    client = als(adviseur_weert)
+    assert client.post(url(traject_weert), {**PIP, "ontzorgen": "on"}).status_code == 302
+    html = client.get(url(traject_weert)).content.decode()
+    assert ("Deze inburgeraar heeft een reguliere verblijfsvergunning" in html) is gewaarschuwd
+    client.post(url(traject_weert, "1/vaststellen/"), {"besproken": "on"})
+    assert PipVersie.objects.get(traject=traject_weert).is_vastgesteld is not gewaarschuwd

@@ -100,3 +100,24 @@ def antwoorden(ok: dict, *, schrijft: bool = False, zaak: bool = True) -> dict:
     if zaak:
         result[404] = NIET_GEVONDEN
     return result
+
+
+# Fields an answer holds only for who may see their section (koers.toegang): documented, but
+# not required, so a client does not take their absence for an error. Per schema component.
+ALLEEN_MET_TOEGANG: dict[str, tuple[str, ...]] = {
+    "Inburgeraar": ("uren_belastbaarheid_participatie",),  # health data (GEZONDHEID)
+    "LbtBesluit": ("toelichting",),  # may name a medical reason (GEZONDHEID)
+    "LeerrouteZroute": ("ontheffing_participatie",),  # health data (GEZONDHEID)
+}
+
+
+def velden_alleen_met_toegang(result, generator, request, public):
+    """drf-spectacular postprocessing hook: drop ALLEEN_MET_TOEGANG from ``required``."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for naam, velden in ALLEEN_MET_TOEGANG.items():
+        component = schemas.get(naam)
+        if component and "required" in component:
+            component["required"] = [v for v in component["required"] if v not in velden]
+            if not component["required"]:
+                del component["required"]
+    return result

@@ -8,10 +8,11 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from koers.begeleiding.services import ontzorgen_groep
 from koers.inburgeraars import rules as inburgeraar_rules
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES, Inburgeraar
 from koers.intake import rules as intake_rules
-from koers.intake.models import BredeIntake
+from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.intake.services import ALGEMENE_VELDEN
 from koers.organisaties.models import Gemeente
 from koers.pip import services as pip_services
@@ -105,6 +106,21 @@ class BereikbareGemeenteField(serializers.SlugRelatedField):
         return policy.zichtbare_gemeenten(request.user if request else None)
 
 
+class DoelgroepperiodeSerializer(serializers.Serializer):
+    indeling = serializers.CharField(read_only=True,
+                                     help_text="DUO's Doelgroepindeling in deze periode.")
+    begindatum = serializers.DateField(read_only=True, allow_null=True,
+                                       help_text="Begin van de periode (inclusief).")
+    einddatum = serializers.DateField(read_only=True, allow_null=True,
+                                      help_text="Einde van de periode (inclusief).")
+
+
+class GratisPogingSerializer(serializers.Serializer):
+    onderdeel = serializers.ChoiceField(choices=list(inburgeraar_rules.EXAMENONDERDELEN),
+                                        read_only=True)
+    gratisPogingenTegoed = serializers.IntegerField(read_only=True)  # noqa: N815  DUO's name
+
+
 class InburgeraarSerializer(serializers.ModelSerializer):
     # BSN, V-nummer and doelgroep are checked by koers.inburgeraars.services (elfproef, DUO
     # value list), which answers in the same words as the web pages.
@@ -116,7 +132,37 @@ class InburgeraarSerializer(serializers.ModelSerializer):
         help_text="GedetailleerdeDoelgroep zoals DUO die kent.",
         error_messages={"invalid_choice": "Kies een doelgroep zoals DUO die kent."})
     doelgroepindeling = serializers.ChoiceField(
-        choices=[d.value for d in inburgeraar_rules.Doelgroepindeling], read_only=True)
+        choices=[d.value for d in inburgeraar_rules.Doelgroepindeling], read_only=True,
+        help_text="De indeling die aanbod, ontzorgen, uren en handhaving bepaalt: die van DUO "
+                  "(Doelgroep.indeling). Zolang DUO niet heeft geantwoord afgeleid uit de "
+                  "doelgroep en voorlopig (doelgroepindeling_voorlopig).")
+    gedetailleerde_doelgroep = serializers.CharField(
+        source="doelgroep", read_only=True,
+        help_text="DUO's gedetailleerdeDoelgroep (gelijk aan doelgroep).")
+    doelgroepindeling_van_duo = serializers.BooleanField(read_only=True)
+    doelgroepindeling_voorlopig = serializers.BooleanField(
+        read_only=True, help_text="Waar: DUO heeft nog niet geantwoord; de indeling is afgeleid.")
+    asielrechten_wijziging_verblijfsdoel = serializers.CharField(
+        read_only=True, help_text="DUO's asielrechtenWijzigingVerblijfsdoel; leeg als DUO die "
+                                  "niet gaf.")
+    doelgroephistorie = DoelgroepperiodeSerializer(
+        source="doelgroepperioden", many=True, read_only=True,
+        help_text="DUO's Doelgroephistorie, oudste eerst.")
+    uren_belastbaarheid_participatie = serializers.IntegerField(
+        read_only=True, allow_null=True,
+        help_text="Gedeeltelijke ontheffing van DUO: maximaal aantal uren participatie "
+                  "(0 = geen participatie); leeg als er geen is. Alleen voor wie "
+                  "gezondheidsgegevens mag zien (de ontheffing heeft een medische grond); "
+                  "anders ontbreekt het veld.")
+    gratis_examenpogingen = GratisPogingSerializer(
+        many=True, read_only=True, help_text="Gratis examenpogingen die DUO meldt, per onderdeel.")
+    lbt_examennummer = serializers.CharField(
+        source="huidig_traject.lbt_examennummer", read_only=True, allow_null=True,
+        help_text="Examennummer van DUO om de leerbaarheidstoets mee in te plannen.")
+    lbt_overgeslagen_op = serializers.DateField(
+        source="huidig_traject.lbt_overgeslagen_op", read_only=True, allow_null=True,
+        help_text="Datum van het besluit van de gemeente dat de leerbaarheidstoets niet nodig "
+                  "is; leeg zonder zo'n besluit (…/brede-intake/leerbaarheidstoets-overslaan).")
     talen = serializers.ListField(child=serializers.CharField(max_length=50), required=False,
                                   help_text="Gesproken talen, bijv. ['Arabisch', 'Engels'].")
     gemeentecode = BereikbareGemeenteField(
@@ -142,18 +188,27 @@ class InburgeraarSerializer(serializers.ModelSerializer):
                                      allow_null=True, help_text="Gebruikersnaam van de adviseur.")
     termijn_start = serializers.DateField(source="huidig_traject.termijn_start", read_only=True,
                                           allow_null=True)
-    termijn_eind = serializers.DateField(source="huidig_traject.termijn_eind", read_only=True,
-                                         allow_null=True)
+    termijn_eind = serializers.DateField(
+        source="huidig_traject.termijn_eind", read_only=True, allow_null=True,
+        help_text="Einddatum van de inburgeringstermijn zoals DUO die geeft: exclusief, dus de "
+                  "dag na de laatste dag (API Inburgeringstermijn, einddatum).")
+    termijn_laatste_dag = serializers.DateField(
+        source="huidig_traject.termijn_laatste_dag", read_only=True, allow_null=True,
+        help_text="Laatste dag van de inburgeringstermijn (termijn_eind min één dag).")
 
     class Meta:
         model = Inburgeraar
         fields = ["id", "bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum",
                   "telefoon", "email", "adres", "postcode_plaats", "talen", "tolk_nodig",
                   "tolk_taal", "gemeentecode", "doelgroep", "doelgroepindeling",
+                  "gedetailleerde_doelgroep", "doelgroepindeling_van_duo",
+                  "doelgroepindeling_voorlopig", "asielrechten_wijziging_verblijfsdoel",
+                  "doelgroephistorie", "uren_belastbaarheid_participatie",
+                  "gratis_examenpogingen", "lbt_examennummer", "lbt_overgeslagen_op",
                   "turkse_nieuwkomer", "vestigingsdatum", "datum_start_plicht",
                   "datum_start_pip_termijn", "derde_informatie_ontvangen", "status",
                   "afrondingsreden", "pip_uiterlijk", "adviseur", "termijn_start",
-                  "termijn_eind"]
+                  "termijn_eind", "termijn_laatste_dag"]
         read_only_fields = ["id"]
         # A case DUO opened may lack the date of birth until the BRP fills it in; whoever
         # registers or corrects a person through the API must give it.
@@ -164,10 +219,70 @@ class InburgeraarSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError("Vul de geboortedatum in.")
         return value
 
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # A partial ontheffing is granted on medical or biological grounds (API Ontheffing,
+        # GedeeltelijkeOntheffing.grond BIO/MED): its hours are health data (AVG art. 9).
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if not policy.mag_zien(user, policy.Sectie.GEZONDHEID,
+                               getattr(instance, "huidig_traject", None)):
+            data.pop("uren_belastbaarheid_participatie", None)
+        return data
+
     def service_data(self) -> dict:
         """Validated data as the services take it: traject fields flat, beside the person's."""
         data = dict(self.validated_data)
         data.update(data.pop("huidig_traject", {}))
+        return data
+
+
+LBT_GRONDEN = [(g.value, label) for g, label in inburgeraar_rules.LBT_OVERSLAAN_GRONDEN.items()]
+LBT_GROND_UITLEG = ("evident_b1_of_onderwijs: de B1-route of onderwijsroute is duidelijk "
+                    "haalbaar; evident_niet_afneembaar: de toets kan duidelijk niet worden "
+                    "afgenomen.")
+
+
+class LbtOverslaanSerializer(serializers.Serializer):
+    """The gemeente decides not to take the leerbaarheidstoets (the rule is in
+    koers.inburgeraars.rules.lbt_overslaan_fouten)."""
+
+    grond = serializers.ChoiceField(
+        choices=LBT_GRONDEN, help_text=LBT_GROND_UITLEG,
+        error_messages={"invalid_choice": "Kies waarom de leerbaarheidstoets niet nodig is."})
+    toelichting = serializers.CharField(
+        allow_blank=True, max_length=inburgeraar_rules.LBT_TOELICHTING_MAX, trim_whitespace=False,
+        help_text="Waarom de toets niet nodig is (verplicht).")
+    datum = serializers.DateField(required=False, help_text="Datum van het besluit; "
+                                                            "standaard vandaag.")
+
+
+class LbtBesluitSerializer(serializers.Serializer):
+    """The decision as recorded; every field empty (null) without one. ``toelichting`` only
+    for who may see health data (it may name a medical reason)."""
+
+    grond = serializers.ChoiceField(choices=LBT_GRONDEN, allow_null=True, read_only=True,
+                                    help_text=LBT_GROND_UITLEG)
+    datum = serializers.DateField(allow_null=True, read_only=True)
+    door = serializers.CharField(allow_null=True, read_only=True,
+                                 help_text="Gebruikersnaam van wie besloot.")
+    toelichting = serializers.CharField(
+        read_only=True, required=False,
+        help_text="Alleen voor wie gezondheidsgegevens mag zien; anders ontbreekt het veld.")
+    examennummer_ingetrokken = serializers.BooleanField(
+        read_only=True, help_text="Waar: Koers meldde DUO dat de toets is overgeslagen (DUO "
+                                  "trekt het examennummer in). Onwaar: DUO had Koers geen "
+                                  "examennummer gegeven, er was niets te melden.")
+
+    def to_representation(self, traject):
+        besloten = traject.lbt_overgeslagen_op is not None
+        data = {"grond": traject.lbt_overgeslagen_grond or None,
+                "datum": traject.lbt_overgeslagen_op.isoformat() if besloten else None,
+                "door": traject.lbt_overgeslagen_door.username
+                if traject.lbt_overgeslagen_door else None,
+                "examennummer_ingetrokken": besloten and bool(traject.lbt_examennummer)}
+        if besloten and self.context.get("met_gezondheid"):
+            data["toelichting"] = traject.lbt_overgeslagen_toelichting
         return data
 
 
@@ -206,7 +321,12 @@ class BredeIntakeSerializer(serializers.Serializer):
     positieve_gezondheid = PositieveGezondheidField(required=False)
     ontbrekend = serializers.DictField(
         child=serializers.CharField(), read_only=True,
-        help_text="Wat nog ontbreekt om de intake af te ronden, per veld.")
+        help_text="Wat nog ontbreekt, per veld: het wettelijke minimum en de onderwerpen die "
+                  "de gemeente verwacht.")
+    ontbrekend_wettelijk = serializers.DictField(
+        child=serializers.CharField(), read_only=True,
+        help_text="Het deel van 'ontbrekend' dat de wet vraagt (artikel 14 Wi2021). Alleen "
+                  "dit houdt het afronden tegen, behalve als de inburgeraar niet verscheen.")
 
     def to_representation(self, intake: BredeIntake) -> dict:
         sleutels = tuple(self.context.get("onderwerpen", ()))
@@ -227,7 +347,19 @@ class BredeIntakeSerializer(serializers.Serializer):
                           if not k.startswith(("onderwerpen.gezondheid.",
                                                "positieve_gezondheid."))}
         data["ontbrekend"] = ontbrekend
+        data["ontbrekend_wettelijk"] = intake_rules.ontbrekend_minimum(ontbrekend)
         return data
+
+
+class IntakeAfspraakSerializer(serializers.ModelSerializer):
+    """Een afspraak voor de brede intake en of de inburgeraar kwam. 'niet_verschenen' laat de
+    intake afronden met wat bekend is en wordt een signaal voor handhaving."""
+
+    class Meta:
+        model = IntakeAfspraak
+        fields = ["id", "datum", "status", "toelichting"]
+        read_only_fields = ["id"]
+        extra_kwargs = {"toelichting": {"required": False, "allow_blank": True}}
 
 
 class PipVersieSerializer(serializers.ModelSerializer):
@@ -277,4 +409,5 @@ class PipVersieSerializer(serializers.ModelSerializer):
     def get_fouten(self, pip: PipVersie) -> dict[str, str]:
         if pip.is_vastgesteld:
             return {}
-        return pip_services.fouten(pip.traject, pip)
+        return pip_services.fouten(pip.traject, pip,
+                                   ontzorgen_groep=ontzorgen_groep(pip.traject))

@@ -17,10 +17,11 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from koers.begeleiding.services import ontzorgen_groep
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.intake import services as intake_services
-from koers.intake.models import BredeIntake
+from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.organisaties.models import Gemeente
 from koers.pip import services as pip_services
 from koers.pip.models import Beschikking, PipVersie
@@ -36,6 +37,9 @@ from .serializers import (
     BredeIntakeSerializer,
     GemeenteSerializer,
     InburgeraarSerializer,
+    IntakeAfspraakSerializer,
+    LbtBesluitSerializer,
+    LbtOverslaanSerializer,
     PipVersieSerializer,
     StatusWijzigingSerializer,
 )
@@ -135,7 +139,7 @@ class InburgeraarLijst(LogtLijst, generics.ListCreateAPIView):
         if not policy.mag_zien(user, Sectie.PERSONALIA):
             return Inburgeraar.objects.none()
         queryset = policy.inburgeraars_voor(user).select_related(
-            "gemeente", "huidig_traject__adviseur")
+            "gemeente", "huidig_traject__adviseur").prefetch_related("doelgroepperioden")
         bsn = self.request.query_params.get("bsn")
         if bsn is not None:
             # Stored BSNs are 9 digits; anything else cannot match (and a NUL byte would
@@ -321,6 +325,73 @@ class BredeIntakeAfronden(APIView):
         return _intake_antwoord(request, traject, intake)
 
 
+class BredeIntakeAfspraken(APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema(tags=["brede intake"], summary="Afspraken voor de brede intake",
+                   description="De afspraken voor de brede intake van het huidige traject, "
+                               "met of de inburgeraar kwam.",
+                   responses=schema.antwoorden({200: IntakeAfspraakSerializer(many=True)}))
+    def get(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        afspraken = IntakeAfspraak.objects.filter(traject=traject_van(inburgeraar))
+        return Response(IntakeAfspraakSerializer(afspraken, many=True).data)
+
+    @extend_schema(tags=["brede intake"], summary="Afspraak voor de brede intake vastleggen",
+                   description="Legt een afspraak vast: gepland, verschenen of niet "
+                               "verschenen. 'Niet verschenen' kan pas op of na de dag van de "
+                               "afspraak. Daarna kan de intake worden afgerond met wat bekend "
+                               "is (ook zonder het wettelijke minimum), en krijgt de adviseur "
+                               "een signaal om handhaving te overwegen.",
+                   request=IntakeAfspraakSerializer,
+                   responses=schema.antwoorden({201: IntakeAfspraakSerializer}, schrijft=True))
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        vereis(request.user, Actie.INTAKE_BEWERKEN)
+        serializer = IntakeAfspraakSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        afspraak = intake_services.leg_afspraak_vast(traject_van(inburgeraar), request.user,
+                                                     serializer.validated_data)
+        return Response(IntakeAfspraakSerializer(afspraak).data,
+                        status=status.HTTP_201_CREATED)
+
+
+class LbtOverslaan(APIView):
+    parser_classes = [JSONParser]
+
+    def _antwoord(self, request, traject, status_code=status.HTTP_200_OK) -> Response:
+        met_gezondheid = policy.mag_zien(request.user, Sectie.GEZONDHEID, traject)
+        return Response(LbtBesluitSerializer(
+            traject, context={"met_gezondheid": met_gezondheid}).data, status=status_code)
+
+    @extend_schema(tags=["brede intake"], summary="Besluit: leerbaarheidstoets niet nodig",
+                   description="Het besluit van de gemeente dat de leerbaarheidstoets niet "
+                               "nodig is, met grond, datum en wie besloot. Zonder besluit zijn "
+                               "de velden leeg. De toelichting staat er alleen in als u "
+                               "gezondheidsgegevens mag zien.",
+                   responses=schema.antwoorden({200: LbtBesluitSerializer}))
+    def get(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        return self._antwoord(request, traject_van(inburgeraar))
+
+    @extend_schema(tags=["brede intake"], summary="Leerbaarheidstoets overslaan",
+                   description="Legt vast dat de gemeente de leerbaarheidstoets niet afneemt, "
+                               "met grond en toelichting, en meldt dat aan DUO (DELETE "
+                               "examennummer: DUO trekt het examennummer in). Kan alleen vóór "
+                               "het PIP, zonder uitslag van de toets, en één keer.",
+                   request=LbtOverslaanSerializer,
+                   responses=schema.antwoorden({201: LbtBesluitSerializer}, schrijft=True))
+    def post(self, request, pk):
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
+        vereis(request.user, Actie.INTAKE_BEWERKEN)
+        traject = traject_van(inburgeraar)
+        serializer = LbtOverslaanSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        traject = inburgeraar_services.sla_lbt_over(traject, request.user,
+                                                    **serializer.validated_data)
+        return self._antwoord(request, traject, status.HTTP_201_CREATED)
+
+
 # --- PIP -------------------------------------------------------------------------------
 
 def _pip_van(traject: Traject, versie: int) -> PipVersie:
@@ -417,7 +488,8 @@ class PipVaststellen(APIView):
         vereis(request.user, Actie.PIP_VASTSTELLEN)
         traject = traject_van(inburgeraar)
         _pip_van(traject, versie)
-        pip = pip_services.stel_vast(traject, versie, request.user)
+        pip = pip_services.stel_vast(traject, versie, request.user,
+                                     ontzorgen_groep=ontzorgen_groep(traject))
         return Response(PipVersieSerializer(pip, context={"request": request}).data)
 
 

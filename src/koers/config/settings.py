@@ -221,6 +221,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "koers.api.schema.velden_alleen_met_toegang"],
     "ENUM_NAME_OVERRIDES": {
         # Several value sets share a field name; name them after what they belong to.
         "TrajectStatusEnum": "koers.inburgeraars.models.STATUS_CHOICES",
@@ -232,6 +234,11 @@ SPECTACULAR_SETTINGS = {
         "TolkboekingStatusEnum": "koers.netwerk.models.BOEKING_STATUS_CHOICES",
         "TaalverwijzingStatusEnum": "koers.netwerk.models.VERWIJZING_STATUS_CHOICES",
         "ErvaringsdeskundigeRolEnum": "koers.netwerk.models.ROL_CHOICES",
+        # Two "route" fields in handhaving: how the person gives his view on a voornemen, and
+        # how a verlenging comes about.
+        "ZienswijzeRouteEnum": "koers.handhaving.models.Boetevoornemen.Route",
+        "VerlengingRouteEnum": [("aanvraag", "aanvraag"), ("ambtshalve", "ambtshalve")],
+        "LbtOverslaanGrondEnum": "koers.api.serializers.LBT_GRONDEN",
     },
     # The documentation page serves Swagger UI from our own static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",

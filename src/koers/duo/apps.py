@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class DuoConfig(AppConfig):
     name = "koers.duo"
     verbose_name = "DUO-keten"
+
+    def ready(self):
+        from koers.duo.meldingen import bij_traject_gewijzigd
+        from koers.inburgeraars.signals import traject_gewijzigd
+
+        traject_gewijzigd.connect(bij_traject_gewijzigd, dispatch_uid="duo_meldingen")

@@ -45,6 +45,9 @@ from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.inburgeraars.services import (
     Weigering,
     meld_aan_door_duo,
+    neem_doelgroep_over_van_duo,
+    neem_gratis_pogingen_over_van_duo,
+    neem_ontheffing_over_van_duo,
     open_traject,
     registreer,
     wijzig_gegevens,
@@ -53,6 +56,7 @@ from koers.inburgeraars.services import (
 from koers.intake import services as intake_services
 from koers.intake.models import BredeIntake
 from koers.intake.rules import LBT_MAX_SCORE
+from koers.pip.models import DuoPip
 
 log = logging.getLogger(__name__)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -63,11 +67,17 @@ class GeenTraject(Weigering):
     """The notification needs an open case of this gemeente and there is none."""
 
 
+# DUO did not answer a fetch that only completes a case (an error other than 404, or a
+# timeout): what Koers holds stays as it is. Kept apart from None (404: DUO has nothing).
+ONBEKEND = object()
+
+
 @dataclass
 class Context:
     notificatie: Notificatie
     client: DuoClient
     _antwoorden: dict = field(default_factory=dict)
+    niet_opgehaald: list = field(default_factory=list)
 
     @property
     def gid(self) -> str:
@@ -95,6 +105,21 @@ class Context:
                     raise
                 self._antwoorden[operation_id] = None
         return self._antwoorden[operation_id]
+
+    def haal_aanvulling(self, operation_id: str):
+        """Like :meth:`haal`, for data that completes a case but must never keep it from
+        opening (history, ontheffing, free attempts, examennummer, DUO's PIP): any DuoFout
+        (5xx, timeout, an answer outside the contract) gives ONBEKEND instead of failing the
+        notification. koers.duo.herstel or the next notification asks again."""
+        if operation_id in self.niet_opgehaald:
+            return ONBEKEND
+        try:
+            return self.haal(operation_id)
+        except DuoFout as fout:
+            log.warning("Notificatie %s: %s niet opgehaald (%r); het traject gaat door",
+                        self.notificatie.pk, operation_id, fout)
+            self.niet_opgehaald.append(operation_id)
+            return ONBEKEND
 
 
 # -- small helpers ------------------------------------------------------------------------
@@ -162,8 +187,10 @@ def _examens(body) -> str:
     return _samenvatting(regels, "Nog geen examenresultaten.")
 
 
-def _oordelen(body, soorten: dict[str, str]) -> str:
-    """Vrijstellingen or ontheffingen: one line per decision."""
+def _oordelen(body, soorten: dict[str, str], *, met_grond: bool = True) -> str:
+    """Vrijstellingen or ontheffingen: one line per decision. ``met_grond=False`` leaves out
+    the ground: an ontheffing's (MED or BIO) is health data, and the timeline is read by
+    roles that may not see health data (koers.toegang, Sectie.GEZONDHEID)."""
     regels = []
     for item in body or []:
         for sleutel, label in soorten.items():
@@ -171,15 +198,16 @@ def _oordelen(body, soorten: dict[str, str]) -> str:
             if not b:
                 continue
             regel = f"{label}: {b['oordeel']}"
-            extra = [b.get("reden") or b.get("grond") or "",
+            extra = [b.get("reden") or (b.get("grond") if met_grond else "") or "",
                      b.get("examenonderdeel") or "", b.get("examenniveau") or ""]
             if any(extra):
                 regel += f" ({', '.join(e for e in extra if e)})"
             if b.get("datumOordeel"):
                 regel += f", besluit van {_nl(_datum(b['datumOordeel']))}"
             if b.get("startdatum") or b.get("einddatum"):
+                # Inclusive end (API Vrijstelling, schema Periode), unlike the termijn's.
                 regel += (f", van {_nl(_datum(b.get('startdatum')))} "
-                          f"tot {_nl(_datum(b.get('einddatum')))}")
+                          f"tot en met {_nl(_datum(b.get('einddatum')))}")
             regels.append(regel)
     return _samenvatting(regels, "DUO heeft hier geen besluiten over.")
 
@@ -225,7 +253,9 @@ def open_traject_from_notification(ctx: Context) -> Traject | None:
     Returns None when DUO says the person has no plicht (any more): nothing to open.
     """
     plicht = ctx.haal("getInburgeringsplichtByBsn") or {}
-    doelgroep = (ctx.haal("getDoelgroepByBsn") or {}).get("gedetailleerdeDoelgroep")
+    doelgroep_body = ctx.haal("getDoelgroepByBsn") or {}
+    historie = ctx.haal_aanvulling("getDoelgroephistorieByBsn")
+    doelgroep = doelgroep_body.get("gedetailleerdeDoelgroep")
     start_plicht = _datum(plicht.get("begindatum"))
     persoon = _persoon(ctx)
     traject = persoon.huidig_traject if persoon else None
@@ -235,16 +265,12 @@ def open_traject_from_notification(ctx: Context) -> Traject | None:
                              f"gemeente. Rond dat eerst af (verhuisd); daarna kan "
                              f"{ctx.gemeente.naam} het bericht {ctx.gid} opnieuw laten "
                              f"verwerken."])
-        wijzigingen = {}
-        if doelgroep and persoon.doelgroep != doelgroep:
-            wijzigingen["doelgroep"] = doelgroep
         if start_plicht and traject.datum_start_plicht != start_plicht:
-            wijzigingen["datum_start_plicht"] = start_plicht
-        if wijzigingen:
-            wijzig_gegevens(persoon, None, **wijzigingen)
+            wijzig_gegevens(persoon, None, datum_start_plicht=start_plicht)
             _registreer_eenmalig(traject, ctx, "gegevens bijgewerkt met DUO: "
-                                 + ", ".join(sorted(wijzigingen)))
+                                 "datum_start_plicht")
             traject.refresh_from_db()
+        bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
         return traject
     if not plicht.get("indicatorInburgeringsplicht"):
         log.info("Notificatie %s: DUO meldt geen plicht meer; niets te openen",
@@ -256,15 +282,76 @@ def open_traject_from_notification(ctx: Context) -> Traject | None:
     if persoon is None:
         persoon = meld_aan_door_duo(bsn=ctx.notificatie.bsn, vnummer=ctx.notificatie.vnummer,
                                     gemeente=ctx.gemeente, doelgroep=doelgroep)
-        return _nieuw_traject(persoon, ctx, start_plicht, "aangemeld door DUO; naam en "
-                              "geboortedatum nog aanvullen uit de BRP")
+        traject = _nieuw_traject(persoon, ctx, start_plicht, "aangemeld door DUO; naam en "
+                                 "geboortedatum nog aanvullen uit de BRP")
+        bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
+        return traject
     # Known person whose earlier case is closed: the plicht runs again (RULES.md SS129/SS130).
-    if persoon.gemeente_id != ctx.gemeente.pk or persoon.doelgroep != doelgroep:
+    if persoon.gemeente_id != ctx.gemeente.pk:
         persoon.gemeente = ctx.gemeente
-        persoon.doelgroep = doelgroep
-        persoon.save(update_fields=["gemeente", "doelgroep"])
-    return _nieuw_traject(persoon, ctx, start_plicht, "nieuw traject: de inburgeringsplicht "
-                          "loopt (weer)")
+        persoon.save(update_fields=["gemeente"])
+    traject = _nieuw_traject(persoon, ctx, start_plicht, "nieuw traject: de "
+                             "inburgeringsplicht loopt (weer)")
+    bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
+    return traject
+
+
+def bewaar_doelgroep(ctx: Context, traject: Traject, doelgroep: dict | None,
+                     historie: list | None) -> None:
+    """DUO's Doelgroep and Doelgroephistorie on the person; DUO's indeling wins (it drives
+    aanbod, ontzorgen, the Z-route norm and handhaving)."""
+    wijzigingen = neem_doelgroep_over_van_duo(
+        traject.inburgeraar, doelgroep=doelgroep,
+        historie=None if historie is ONBEKEND else historie)
+    if wijzigingen:
+        # Every real change is new, also a change back (A → B → A): not deduplicated, so the
+        # timeline shows it and the entry's signal recalculates what follows the doelgroep.
+        registreer(traject, Gebeurtenis.Soort.DUO,
+                   f"DUO ({ctx.gid}): doelgroep van DUO: {'; '.join(wijzigingen)}"[:500], None)
+
+
+def bewaar_ontheffing(ctx: Context, traject: Traject, ontheffingen) -> None:
+    if ontheffingen is ONBEKEND:
+        return
+    regel = neem_ontheffing_over_van_duo(traject.inburgeraar,
+                                         ontheffingen if isinstance(ontheffingen, list) else [])
+    if regel:
+        # Each change is new (not deduplicated): the entry's signal recalculates the Z-route.
+        registreer(traject, Gebeurtenis.Soort.DUO, f"DUO ({ctx.gid}): {regel}", None)
+
+
+def bewaar_gratis_pogingen(ctx: Context, traject: Traject, pogingen) -> None:
+    if pogingen is None or pogingen is ONBEKEND:
+        return
+    neem_gratis_pogingen_over_van_duo(traject.inburgeraar,
+                                      pogingen if isinstance(pogingen, list) else [])
+
+
+def bewaar_examennummer(ctx: Context, traject: Traject, body) -> None:
+    if not isinstance(body, dict):  # 404 (none yet) or ONBEKEND: keep what Koers has
+        return
+    nummer = str(body.get("examennummer") or "")[:12]
+    if nummer and traject.lbt_examennummer != nummer:
+        traject.lbt_examennummer = nummer
+        traject.save(update_fields=["lbt_examennummer", "gewijzigd_op"])
+        _registreer_eenmalig(traject, ctx, f"examennummer leerbaarheidstoets: {nummer}")
+
+
+def bewaar_duo_pip(ctx: Context, traject: Traject, body) -> None:
+    """DUO's current PIP (possibly of the earlier gemeente, SS121): the PIP rules use it for
+    "first PIP at any gemeente" and as the default leerroute (koers.pip.rules)."""
+    pip = (body or {}).get("pip") if isinstance(body, dict) else None
+    dagtekening = _datum((pip or {}).get("dagtekeningPip"))
+    if not pip or dagtekening is None or pip.get("leerroute") not in ("B", "O", "Z"):
+        return
+    waarden = {"gemeentecode": str(body.get("gemeentecode") or "")[:4],
+               "dagtekening": dagtekening, "leerroute": pip["leerroute"],
+               "niveau": pip.get("niveau") if pip.get("niveau") in ("A2", "B1") else ""}
+    huidig = DuoPip.objects.filter(traject=traject).first()
+    if huidig is not None and all(getattr(huidig, k) == v for k, v in waarden.items()):
+        return
+    DuoPip.objects.update_or_create(traject=traject, defaults=waarden)
+    _registreer_eenmalig(traject, ctx, "PIP bij DUO", _pip(body))
 
 
 def bewaar_termijn(ctx: Context, traject: Traject) -> None:
@@ -281,7 +368,7 @@ def bewaar_termijn(ctx: Context, traject: Traject) -> None:
     signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.TERMIJN)
     toelichting = body.get("verlengingsgrondomschrijving") or ""
     _registreer_eenmalig(traject, ctx, f"inburgeringstermijn van {_nl(start)} tot en met "
-                         f"{_nl(eind)}", toelichting)
+                         f"{_nl(traject.termijn_laatste_dag)}", toelichting)
 
 
 def _start_pip_klok(ctx: Context, traject: Traject) -> None:
@@ -308,13 +395,26 @@ def pauzeer(ctx: Context, traject: Traject, toelichting: str) -> None:
     traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
     _registreer_eenmalig(traject, ctx, "tijdelijke vrijstelling; het traject staat stil",
                          toelichting)
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.PAUZE,
+                                   van=ctx.datum)
 
 
 def _hervat(ctx: Context, traject: Traject) -> None:
     if traject.gepauzeerd_sinds is None:
         return
+    van = traject.gepauzeerd_sinds
+    # The PIP clock stood still: it runs on with the days that were left.
+    traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
+        traject.datum_start_pip_termijn, van, ctx.datum)
+    traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
+        traject.derde_informatie_ontvangen, van, ctx.datum)
     traject.gepauzeerd_sinds = None
-    traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
+    traject.herbereken_deadlines()
+    traject.save(update_fields=["gepauzeerd_sinds", "datum_start_pip_termijn",
+                                "derde_informatie_ontvangen", "pip_uiterlijk",
+                                "volgende_deadline", "gewijzigd_op"])
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.HERVAT,
+                                   van=van, tot=ctx.datum)
     _registreer_eenmalig(traject, ctx, "tijdelijke vrijstelling ingetrokken; het traject "
                          "loopt weer")
 
@@ -340,12 +440,23 @@ def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
         # Fetch everything first, write afterwards (short transactions).
         uitslagen = ctx.haal("getExamenresultatenByBsn") if examens else None
         vrijstellingen = ctx.haal("getVrijstellingenByBsn") if vrijstelling else None
-        pip = ctx.haal("getPipByBsn") if pip_en_termijn else None
+        # Every opening asks for DUO's current PIP: after a move it is the earlier gemeente's,
+        # and DUO's "first PIP" rule counts PIPs at any gemeente. Only SS121 (a move with a
+        # PIP) needs it to open; for the others, as for the rest below, a DUO failure must
+        # not keep the case from opening.
+        pip = ctx.haal("getPipByBsn") if pip_en_termijn else ctx.haal_aanvulling("getPipByBsn")
+        ontheffingen = ctx.haal_aanvulling("getOntheffingenByBsn")
+        pogingen = ctx.haal_aanvulling("getGratisPogingenTegoedByBsn")
+        examennummer = ctx.haal_aanvulling("getExamennummerByBsn")
         if pip_en_termijn:
             ctx.haal("getInburgeringstermijnByBsn")
         traject = open_traject_from_notification(ctx)
         if traject is None:
             return None
+        bewaar_duo_pip(ctx, traject, pip)
+        bewaar_ontheffing(ctx, traject, ontheffingen)
+        bewaar_gratis_pogingen(ctx, traject, pogingen)
+        bewaar_examennummer(ctx, traject, examennummer)
         if aow and not traject.aow_binnen_6_maanden:
             traject.aow_binnen_6_maanden = True
             traject.save(update_fields=["aow_binnen_6_maanden", "gewijzigd_op"])
@@ -360,12 +471,19 @@ def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
                                  _oordelen(vrijstellingen, VRIJSTELLINGEN))
         if pip_en_termijn:
             bewaar_termijn(ctx, traject)
-            if pip:
-                _registreer_eenmalig(traject, ctx, "PIP bij DUO", _pip(pip))
         if hervat:
             _hervat(ctx, traject)
+        _meld_niet_opgehaald(ctx, traject)
         return traject
     return handler
+
+
+def _meld_niet_opgehaald(ctx: Context, traject: Traject) -> None:
+    """Tell the adviseur which DUO data is missing for now (it comes with a later check)."""
+    if ctx.niet_opgehaald:
+        _registreer_eenmalig(traject, ctx, "DUO gaf nog geen antwoord op: "
+                             + ", ".join(sorted(ctx.niet_opgehaald))
+                             + ". Koers vraagt het later opnieuw.")
 
 
 def _sluiting(reden: Reden, uitleg: str) -> Callable[[Context], Traject | None]:
@@ -381,7 +499,8 @@ def ss110_plicht_ingetrokken(ctx: Context) -> Traject | None:
         return None
     # Record the state reached, for a possible resumption of the plicht (RULES.md SS110).
     stand = (f"Stand bij afsluiten: status {traject.get_status_display()}, PIP uiterlijk "
-             f"{_nl(traject.pip_uiterlijk)}, termijn tot {_nl(traject.termijn_eind)}.")
+             f"{_nl(traject.pip_uiterlijk)}, termijn tot en met "
+             f"{_nl(traject.termijn_laatste_dag)}.")
     reden = plicht.get("redenGeenInburgeringsplicht")
     uitleg = f"De inburgeringsplicht is ingetrokken ({reden or 'reden onbekend'}). {stand}"
     return sluit_traject(ctx, Reden.INGETROKKEN, uitleg)
@@ -404,13 +523,10 @@ def ss109_pauze(ctx: Context) -> Traject:
 
 def doelgroep_gewijzigd(ctx: Context) -> Traject:
     body = ctx.haal("getDoelgroepByBsn") or {}
+    historie = ctx.haal_aanvulling("getDoelgroephistorieByBsn")
     traject = _vereist_traject(ctx)
-    doelgroep = body.get("gedetailleerdeDoelgroep")
-    persoon = traject.inburgeraar
-    if doelgroep and persoon.doelgroep != doelgroep:
-        oud = persoon.doelgroep
-        wijzig_gegevens(persoon, None, doelgroep=doelgroep)
-        _registreer_eenmalig(traject, ctx, f"doelgroep gewijzigd van {oud} naar {doelgroep}")
+    bewaar_doelgroep(ctx, traject, body, historie)
+    _meld_niet_opgehaald(ctx, traject)
     return traject
 
 
@@ -422,8 +538,11 @@ def termijn(ctx: Context) -> Traject:
 
 
 def ss137_lbt_gepland(ctx: Context) -> Traject:
+    examennummer = ctx.haal_aanvulling("getExamennummerByBsn")
     traject = _vereist_traject(ctx)
     _registreer_eenmalig(traject, ctx, "aangemeld voor de leerbaarheidstoets (gepland)")
+    bewaar_examennummer(ctx, traject, examennummer)
+    _meld_niet_opgehaald(ctx, traject)
     return traject
 
 
@@ -469,17 +588,20 @@ def _lbt_score(tekst: str) -> int | None:
 
 
 def _bewaar_examens(traject: Traject, uitslagen) -> None:
-    """The results as rows per part too, shown in the leerroute section of the case."""
-    from koers.leerroute.services import bewaar_duo_examens
-
-    bewaar_duo_examens(traject, uitslagen if isinstance(uitslagen, list) else [])
+    """The results as rows per part too, shown in the leerroute section of the case: stored
+    by koers.leerroute on the signal (an upper layer that koers.duo does not import)."""
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.DUO_EXAMENS,
+                                   uitslagen=uitslagen if isinstance(uitslagen, list) else [])
 
 
 def ss199_examen(ctx: Context) -> Traject:
     uitslagen = ctx.haal("getExamenresultatenByBsn")
+    pogingen = ctx.haal_aanvulling("getGratisPogingenTegoedByBsn")
     traject = _vereist_traject(ctx)
     _registreer_eenmalig(traject, ctx, "examenresultaat bekend", _examens(uitslagen))
     _bewaar_examens(traject, uitslagen)
+    bewaar_gratis_pogingen(ctx, traject, pogingen)
+    _meld_niet_opgehaald(ctx, traject)
     return traject
 
 
@@ -489,6 +611,8 @@ def _besluit(operation_id: str, omschrijving: str, samenvatten: Callable[[object
         traject = _vereist_traject(ctx)
         _registreer_eenmalig(traject, ctx, omschrijving + " Kijk of het PIP moet worden "
                              "aangepast.", samenvatten(body))
+        if operation_id == _ONTH:
+            bewaar_ontheffing(ctx, traject, body)
         return traject
     return handler
 
@@ -531,9 +655,9 @@ HANDLERS: dict[str, Callable[[Context], Traject | None]] = {
     "SS117": _besluit(_VRIJ, "DUO heeft een gedeeltelijke vrijstelling toegekend.",
                       lambda b: _oordelen(b, VRIJSTELLINGEN)),
     "SS118": _besluit(_ONTH, "DUO heeft een ontheffing afgewezen.",
-                      lambda b: _oordelen(b, ONTHEFFINGEN)),
+                      lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False)),
     "SS119": _besluit(_ONTH, "DUO heeft een ontheffing gedeeltelijk toegekend.",
-                      lambda b: _oordelen(b, ONTHEFFINGEN)),
+                      lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False)),
 }
 
 

@@ -5,9 +5,11 @@ cases checked longest ago (never-checked first) in one query on the partial inde
 ``traject_duo_herstel`` and handles at most ``DUO_HERSTEL_PER_MINUUT`` of them; the worker
 runs it at most once a minute, so DUO never gets more than that many cases a minute.
 
-Per case it fetches plicht and termijn:
+Per case it fetches plicht, termijn, doelgroep (with its history) and ontheffingen:
 
 - termijn: DUO's dates are stored when they differ (as SS102/SS103/SS104 would);
+- doelgroep: DUO's indeling, detail and history replace Koers' own (as SS124/SS125 would);
+- ontheffing: the hours of a granted partial ontheffing (as SS119 would);
 - plicht ended: the case is closed with the reason DUO gives (as SS106/107/108/110/111
   would); a temporary exemption pauses it (as SS109 would).
 
@@ -74,10 +76,17 @@ def controleer(traject: Traject, client: DuoClient) -> None:
     log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO])  # asks DUO about him (§3)
     plicht = ctx.haal("getInburgeringsplichtByBsn") or {}
     ctx.haal("getInburgeringstermijnByBsn")
+    doelgroep = ctx.haal("getDoelgroepByBsn")
+    # What only completes the case must not stop the check (nor, when it keeps failing,
+    # every later run at this same case): ONBEKEND keeps what Koers has.
+    historie = ctx.haal_aanvulling("getDoelgroephistorieByBsn")
+    ontheffingen = ctx.haal_aanvulling("getOntheffingenByBsn")
     with transaction.atomic():
         traject = Traject.objects.select_related("inburgeraar", "gemeente").get(pk=traject.pk)
         if traject.is_open:
             handlers.bewaar_termijn(ctx, traject)
+            handlers.bewaar_doelgroep(ctx, traject, doelgroep, historie)
+            handlers.bewaar_ontheffing(ctx, traject, ontheffingen)
             reden = plicht.get("redenGeenInburgeringsplicht")
             if plicht and not plicht.get("indicatorInburgeringsplicht"):
                 if reden == "Tijdelijke vrijstelling":

@@ -13,13 +13,14 @@ OIN, also when a delegated gemeente does the work).
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from koers.duo import rules
 from koers.duo.models import Bericht, Contactpersoon, ContactpersoonKoppeling
+from koers.inburgeraars import signals
 from koers.inburgeraars.models import Traject
 from koers.inburgeraars.services import Weigering
 
@@ -35,6 +36,7 @@ SOORT_NAMEN = {
     "contactpersoon": "Contactpersoon doorgeven",
     "contactpersoon_koppelen": "Contactpersoon koppelen",
     "contactpersoon_ontkoppelen": "Contactpersoon ontkoppelen",
+    "lbt_overgeslagen": "Leerbaarheidstoets overgeslagen",
 }
 
 
@@ -161,13 +163,35 @@ def meld_pvt(traject: Traject, datum: date | None, verwijtbaar: str | None = Non
                        plicht_voldaan_via_zroute=plicht_voldaan_via_zroute)
 
 
+_DATUMVELD = {"map": "datumEindgesprekMap", "pvt": "datumOndertekeningPvt"}
+
+
+def datum_door_duo_verwerkt(traject: Traject, soort: str) -> date | None:
+    """The MAP or PVT date (``soort`` "map"/"pvt") that DUO holds from Koers: the date of the
+    person's latest report of that kind that DUO did not refuse, and only once DUO accepted it
+    (delivered). ``None``: nothing accepted yet, a report still on its way, or the latest
+    report carried no date (only 'verwijtbaar', or a withdrawal)."""
+    for bericht in _eerder_gemeld(traject, soort):
+        if bericht.status != Bericht.Status.AFGELEVERD:
+            return None
+        waarde = (bericht.body or {}).get(_DATUMVELD[soort])
+        return date.fromisoformat(waarde) if waarde else None
+    return None
+
+
 def meld_zroute(traject: Traject, datum: date, *, eindgesprek_op: date | None) -> Bericht:
-    """Queue ``PUT /personen/{bsn}/zroute`` (datumAfrondingZroute) after the eindgesprek."""
+    """Queue ``PUT /personen/{bsn}/zroute`` (datumAfrondingZroute) after the Z-route's own
+    eindgesprek, and only after DUO accepted the PVT and MAP dates
+    (:func:`koers.duo.rules.zroute_volgorde_fouten`)."""
     pip = _huidige_pip(traject)
     f = rules.zroute_fouten(datum, vandaag=timezone.localdate(),
                             leerroute=pip.leerroute if pip else None,
                             gemeente_heeft_huidig_pip=pip is not None,
                             eindgesprek_op=eindgesprek_op)
+    if not f:
+        f = rules.zroute_volgorde_fouten(
+            datum, pvt_datum=datum_door_duo_verwerkt(traject, "pvt"),
+            map_datum=datum_door_duo_verwerkt(traject, "map"))
     if f:
         raise Weigering(f)
     return _plaats(soort="zroute", operation_id="updateZrouteByBsn", gemeente=traject.gemeente,
@@ -179,7 +203,7 @@ def meld_zroute(traject: Traject, datum: date, *, eindgesprek_op: date | None) -
 
 def meld_uren(traject: Traject, soort: str, uren: int) -> Bericht:
     """Queue one of the three ``PUT .../uren/...`` running totals (API GevolgdeUren)."""
-    f = rules.uren_fouten(soort, uren, doelgroep=traject.inburgeraar.doelgroep)
+    f = rules.uren_fouten(soort, uren, doelgroep=traject.inburgeraar.doelgroepindeling)
     if f:
         raise Weigering(f)
     operation_id = rules.UREN_OPERATIES[rules.UrenSoort(soort)]
@@ -189,8 +213,33 @@ def meld_uren(traject: Traject, soort: str, uren: int) -> Bericht:
 
 # -- Inburgeringsaanbod ------------------------------------------------------------------------
 
+def duo_einddatum(laatste_lesdag: date | None) -> date | None:
+    """DUO's ``verwachteEinddatumOpleiding`` for the last lesson day Koers records.
+
+    Koers asks and shows the last day of the course (inclusive, "tot en met"), as an adviseur
+    and an instelling read an end date; DUO's field is "de datum die het einde van de periode
+    aangeeft (exclusief)": the day after. Every date of an aanbod goes to DUO through this one
+    function, so the two can never drift apart.
+    Bron: DUO API Inburgeringsaanbod, schema Inburgeringsaanbod (verwachteEinddatumOpleiding:
+    "einde van de periode (exclusief)").
+    Status: duo
+    """
+    return laatste_lesdag + timedelta(days=1) if laatste_lesdag is not None else None
+
+
+def aanbod_voor_duo(*, instellingsnummer: str, alfabetisering: str,
+                    datum_aanbod: date | None, startdatum: date | None,
+                    laatste_lesdag: date | None) -> rules.Aanbod:
+    """Koers' aanbod (start and last lesson day, both inclusive) as DUO's fields."""
+    return rules.Aanbod(instellingsnummer=instellingsnummer,
+                        indicator_alfabetiseringsonderwijs=alfabetisering,
+                        datum_inburgeringsaanbod=datum_aanbod,
+                        verwachte_startdatum_opleiding=startdatum,
+                        verwachte_einddatum_opleiding=duo_einddatum(laatste_lesdag))
+
+
 def aanbod_body(aanbod: rules.Aanbod) -> dict:
-    """API Inburgeringsaanbod, schema Inburgeringsaanbod."""
+    """API Inburgeringsaanbod, schema Inburgeringsaanbod (DUO's fields, end exclusive)."""
     body: dict = {"indicatorAlfabetiseringsonderwijs": aanbod.indicator_alfabetiseringsonderwijs}
     for veld, naam in (("datum_inburgeringsaanbod", "datumInburgeringsaanbod"),
                        ("verwachte_startdatum_opleiding", "verwachteStartdatumOpleiding"),
@@ -201,16 +250,27 @@ def aanbod_body(aanbod: rules.Aanbod) -> dict:
     return body
 
 
-def meld_inburgeringsaanbod(traject: Traject, aanbod: rules.Aanbod, *,
-                            instelling: rules.Instelling | None) -> Bericht:
-    """Queue ``POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}``. ``instelling`` is
-    the entry of DUO's ``GET /instellingen`` for the number (``None``: DUO does not list it)."""
+def meld_inburgeringsaanbod(traject: Traject, *, instellingsnummer: str, alfabetisering: str,
+                            datum_aanbod: date | None, startdatum: date | None,
+                            laatste_lesdag: date | None, instelling: rules.Instelling | None,
+                            cursus_laatste_lesdagen: tuple[date, ...] = ()) -> Bericht:
+    """Queue ``POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}`` for an aanbod as
+    Koers records it: ``laatste_lesdag`` and ``cursus_laatste_lesdagen`` (the person's aanbod
+    at other instellingen: the course a taalschakeltraject follows; the caller knows them, as
+    koers.duo does not read the leerroute app) are the last lesson days, inclusive; they go to
+    DUO as its exclusive end (:func:`duo_einddatum`). ``instelling`` is the entry of DUO's
+    ``GET /instellingen`` for the number (``None``: DUO does not list it). A refusal names
+    DUO's fields (koers.duo.rules.inburgeringsaanbod_fouten)."""
+    aanbod = aanbod_voor_duo(instellingsnummer=instellingsnummer, alfabetisering=alfabetisering,
+                             datum_aanbod=datum_aanbod, startdatum=startdatum,
+                             laatste_lesdag=laatste_lesdag)
     pip = _huidige_pip(traject)
     f = rules.inburgeringsaanbod_fouten(
-        aanbod, doelgroep=traject.inburgeraar.doelgroep,
+        aanbod, doelgroep=traject.inburgeraar.doelgroepindeling,
         leerroute=pip.leerroute if pip else None,
         huidige_pip_dagtekening=pip.dagtekening if pip else None, instelling=instelling,
-        termijn_start=traject.termijn_start, termijn_eind=traject.termijn_eind)
+        termijn_start=traject.termijn_start, termijn_eind=traject.termijn_eind,
+        cursus_einddatums=tuple(duo_einddatum(d) for d in cursus_laatste_lesdagen))
     if f:
         raise Weigering(f)
     return _plaats(soort="inburgeringsaanbod",
@@ -219,6 +279,31 @@ def meld_inburgeringsaanbod(traject: Traject, aanbod: rules.Aanbod, *,
                    path_params={"bsn": _bsn(traject),
                                 "instellingsnummer": aanbod.instellingsnummer},
                    body=aanbod_body(aanbod))
+
+
+# -- Leerbaarheidstoets ------------------------------------------------------------------------
+
+def meld_lbt_overgeslagen(traject: Traject) -> Bericht | None:
+    """Queue ``DELETE /personen/{bsn}/lbt/examennummer`` (API Leerbaarheidstoets: "de
+    leerbaarheidstoets is overgeslagen"; RULES.md "DELETE = test skipped") after the gemeente
+    decided not to take the LBT (koers.inburgeraars.services.sla_lbt_over). Without an
+    examennummer from DUO there is nothing to withdraw (DUO would answer 404): ``None``."""
+    if not traject.lbt_examennummer:
+        return None
+    return _plaats(soort="lbt_overgeslagen", operation_id="deleteExamennummerByBsn",
+                   gemeente=traject.gemeente, traject=traject,
+                   path_params={"bsn": _bsn(traject)})
+
+
+def bij_traject_gewijzigd(sender, traject, wat, **kwargs) -> None:
+    """Receiver of ``traject_gewijzigd`` (connected in apps.py): the core apps tell what DUO
+    must hear without importing koers.duo."""
+    if wat == signals.PIP_VASTGESTELD and kwargs.get("pip") is not None:
+        meld_pip(kwargs["pip"])
+    elif wat == signals.ADVISEUR:
+        contactpersoon_bij_toewijzing(traject)
+    elif wat == signals.LBT_OVERGESLAGEN:
+        meld_lbt_overgeslagen(traject)
 
 
 # -- Contactpersoon ----------------------------------------------------------------------------

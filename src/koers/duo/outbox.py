@@ -89,7 +89,7 @@ def _lever_een_af(pk: int, client: DuoClient) -> bool:
     operatie = spec.operation(bericht.operation_id)
     path_params = operatie.match(bericht.pad) or {}
     pogingen = bericht.pogingen + 1
-    if bericht.traject_id is not None:  # the person's data goes to DUO (issue 5 §3)
+    if bericht.traject_id is not None:  # the person's data goes to DUO: logged
         log_job(Verwerking.Handeling.LEZEN, bericht.traject, [Sectie.DUO])
     try:
         antwoord = client.call(bericht.operation_id, bron=bericht.gemeente.oin,

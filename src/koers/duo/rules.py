@@ -1,8 +1,9 @@
 """The business rules DUO applies to the reports of a gemeente (a violation → HTTP 400).
 
 Plain functions over plain values, no Django: Koers checks them before it queues a melding
-(so the adviseur hears of a problem at once, not days later from DUO), and the DUO simulator
-applies the very same functions, so the two can never disagree.
+(so the adviseur hears of a problem at once, not days later from DUO). The DUO simulator does
+NOT use them: it reads RULES.md on its own (koers.duo.simulator.regels), so a misreading here
+shows up as a refusal in the tests that go through the simulator.
 
 Sources: shared/duo-m2m/RULES.md "Business rules DUO applies to reports" (cited per rule as
 RULES.md); the OpenAPI files in shared/duo-m2m/API (value ranges and patterns, cited by API
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from koers.inburgeraars.rules import is_asielmigrant
+from koers.inburgeraars.rules import is_asielmigrant, termijn_laatste_dag
 from koers.pip.rules import Leerroute, add_months
 
 VERWIJTBAAR_WAARDEN = ("Ja", "Nee")  # MAP-PVT-Zroute API, schema InburgeringJaNeeType
@@ -41,9 +42,35 @@ def _datum(d: date) -> str:
 
 
 def termijn_overschreden(peildatum: date, termijn_eind: date | None) -> bool:
-    """DUO's termijn end date is exclusive (DOMAIN.md): on the end date itself the termijn is
-    over."""
+    """Whether the termijn has been exceeded on ``peildatum``.
+
+    DUO's ``einddatum`` is exclusive (API Inburgeringstermijn, schema Inburgeringstermijn:
+    "De datum die het einde van de periode aangeeft (exclusief)"): the last day is
+    einddatum − 1, so on the einddatum itself the termijn is over.
+    Bron: DUO API Inburgeringstermijn; RULES.md "MAP and PVT" ("Ja only when the termijn has
+    been exceeded").
+    Status: duo
+    """
     return termijn_eind is not None and peildatum >= termijn_eind
+
+
+def termijn_eindigt_binnen_twee_maanden(peildatum: date, termijn_eind: date | None) -> bool:
+    """Whether "the termijn ends within two months" on ``peildatum`` (the window for
+    verwijtbaar ``Nee``): ``peildatum`` lies in the last two months of the termijn or after it.
+
+    DUO's ``einddatum`` is exclusive: the termijn is the period [startdatum, einddatum), its
+    last day einddatum − 1, and its last two months the period [einddatum − 2 months,
+    einddatum). So the window opens on einddatum − 2 months — NOT two months before the last
+    day, which would open it one day early (a termijn of 2 months and 1 day would count).
+    Without an einddatum: False.
+    Bron: RULES.md "MAP and PVT" ("Nee only when the termijn ends within two months"); DUO API
+    Inburgeringstermijn, schema Inburgeringstermijn.einddatum ("exclusief"); DOMAIN.md
+    "verwijtbaar flag" ("Nee" only in the last 2 months of the termijn).
+    Status: duo
+    """
+    if termijn_eind is None:
+        return False
+    return termijn_eind <= add_months(peildatum, VERWIJTBAAR_NEE_MAANDEN)
 
 
 def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date,
@@ -61,7 +88,12 @@ def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date
     no Z-route completion is registered. ``verwijtbaar``: without it no overschrijding; absent
     when the date lies before the termijn's end; ``Nee`` only when the termijn ends within two
     months; ``Ja`` only when the termijn has been exceeded (also DOMAIN.md "verwijtbaar flag").
-    The overschrijding is judged on the date, or on today when the date is empty.
+    The overschrijding is judged on the date, or on today when the date is empty. The termijn's
+    einddatum is exclusive (:func:`termijn_overschreden`,
+    :func:`termijn_eindigt_binnen_twee_maanden`). An empty date WITH 'verwijtbaar' is a valid
+    report: DUO hears the judgement before the module is done.
+    Bron: RULES.md "MAP and PVT"; DUO API MAP-PVT-Zroute (schemas ResultaatMap, ResultaatPvt).
+    Status: duo
     """
     f: dict[str, str] = {}
     if eerdere_datum_door_deze_gemeente is False:
@@ -97,9 +129,8 @@ def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date
     elif datum is not None and termijn_eind is not None and datum < termijn_eind:
         f["verwijtbaar"] = ("De datum ligt voor het einde van de inburgeringstermijn. Laat "
                             "'verwijtbaar' dan leeg.")
-    elif verwijtbaar == "Nee" and (
-            termijn_eind is None
-            or termijn_eind > add_months(vandaag, VERWIJTBAAR_NEE_MAANDEN)):
+    elif verwijtbaar == "Nee" and not termijn_eindigt_binnen_twee_maanden(vandaag,
+                                                                           termijn_eind):
         f["verwijtbaar"] = ("'Nee' kan alleen als de inburgeringstermijn binnen "
                             f"{VERWIJTBAAR_NEE_MAANDEN} maanden eindigt.")
     elif verwijtbaar == "Ja" and not overschreden:
@@ -113,10 +144,14 @@ def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
     """The rules for ``PUT /personen/{bsn}/zroute`` (``datumAfrondingZroute``).
 
     RULES.md "Z-route": the gemeente reports the completion after the eindgesprek — so the
-    eindgesprek must have taken place and the completion cannot lie before it. DOMAIN.md
-    "Rules with numbers": completion belongs to the zelfredzaamheidsroute (leerroute Z of the
-    current PIP), which the gemeente holding that PIP reports. A date in the future is not a
-    completion (the same rule DUO applies to MAP and PVT dates).
+    eindgesprek must have taken place and the completion cannot lie before it. The eindgesprek
+    is that of the Z-route itself (not the MAP's: DUO's contract does not link the two).
+    DOMAIN.md "Rules with numbers": completion belongs to the zelfredzaamheidsroute (leerroute
+    Z of the current PIP), which the gemeente holding that PIP reports. A date in the future is
+    not a completion (the same rule DUO applies to MAP and PVT dates). The order with PVT and
+    MAP: :func:`zroute_volgorde_fouten`.
+    Bron: RULES.md "Z-route"; DOMAIN.md "Rules with numbers" (Z-route).
+    Status: duo
     """
     f: dict[str, str] = {}
     if not gemeente_heeft_huidig_pip:
@@ -133,6 +168,42 @@ def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
     elif datum < eindgesprek_op:
         f["datum"] = (f"De Z-route kan niet eerder af zijn dan het eindgesprek "
                       f"({_datum(eindgesprek_op)}).")
+    return f
+
+
+def zroute_volgorde_fouten(datum: date | None, *, pvt_datum: date | None,
+                           map_datum: date | None) -> dict[str, str]:
+    """The order of the reports that make up the plicht of a Z-route person (leerroute + PVT +
+    MAP): the Z-route completion goes to DUO only AFTER DUO accepted the PVT and the MAP date,
+    and not on a day before either of them.
+
+    Koers' own order, not a refusal DUO states for ``PUT .../zroute``: DUO would accept the
+    completion without PVT and MAP (RULES.md "Z-route" only asks for the eindgesprek). Koers
+    holds it back because of DUO's rules for MAP and PVT: once a Z-route completion is
+    registered, DUO refuses a MAP/PVT date after the completion date, refuses an empty date
+    (so also 'verwijtbaar' without a date), and refuses everything when the plicht is met via
+    the Z-route. Reporting the completion first would shut out the PVT or MAP for good, and
+    the person could no longer meet that part of the plicht at DUO. ``pvt_datum`` and
+    ``map_datum`` are the dates DUO accepted (``None``: none accepted yet, also when only
+    'verwijtbaar' without a date was reported).
+    Bron: RULES.md "MAP and PVT" (date not after the Z-route completion date; an empty date
+    only while no Z-route completion is registered; the plicht not already met via Z-route);
+    afgeleid — the order itself is Koers' consequence of these rules, not a DUO rule.
+    Status: duo
+    """
+    f: dict[str, str] = {}
+    ontbreekt = [naam for naam, d in (("de participatieverklaring (PVT)", pvt_datum),
+                                      ("het eindgesprek van de MAP", map_datum)) if d is None]
+    if ontbreekt:
+        f["__all__"] = ("Meld de Z-route pas af als DUO de datum van "
+                        + " en ".join(ontbreekt) + " heeft verwerkt. Anders weigert DUO die "
+                        "datum later.")
+        return f
+    assert pvt_datum is not None and map_datum is not None
+    laatste = max(pvt_datum, map_datum)
+    if datum is not None and datum < laatste:
+        f["datum"] = (f"De Z-route kan niet eerder af zijn dan de datum van PVT en MAP bij DUO "
+                      f"({_datum(laatste)}).")
     return f
 
 
@@ -158,7 +229,11 @@ def uren_fouten(soort: str, uren, *, doelgroep: str) -> dict[str, str]:
     total; participatieactiviteiten count for the Z-route of the asielstatushouder (schema
     ParticipatieactiviteitenBredeIntake; DOMAIN.md: gezins- en overige migranten have no 800
     participation hours). A lower total than before is allowed: it is a correction of the
-    running total, which neither RULES.md nor the API forbids.
+    running total, which neither RULES.md nor the API forbids. ``doelgroep`` is the
+    doelgroepindeling (DUO's Doelgroep.indeling), not the detailed doelgroep.
+    Bron: RULES.md "Gevolgde uren"; DUO API GevolgdeUren (schemas TaallesEnKnmBredeIntake,
+    ParticipatieactiviteitenBredeIntake, ParticipatieAlsTaalles).
+    Status: duo
     """
     f: dict[str, str] = {}
     if soort not in UrenSoort.__members__.values():
@@ -194,20 +269,77 @@ class Instelling:
     tst_keurmerk: bool = False
 
 
+def is_taalschakeltraject(leerroute: str | None, instelling: Instelling | None) -> bool:
+    """An aanbod is a taalschakeltraject when the person follows the onderwijsroute and the
+    instelling is a recognised taalschakelinstelling (TST).
+
+    Reading of RULES.md "Inburgeringsaanbod": the TST keurmerk only counts in the onderwijsroute,
+    so there an aanbod at a TST instelling is the taalschakeltraject (also when the instelling
+    holds the Blik op Werk keurmerk too: DUO cannot tell which of the two is meant, so Koers
+    applies the stricter taalschakeltraject rules).
+    Bron: RULES.md "Inburgeringsaanbod"; DUO API Inburgeringsaanbod, schema Instelling
+    (indicatieTstKeurmerk).
+    Status: duo
+    """
+    return leerroute == Leerroute.O and instelling is not None and instelling.tst_keurmerk
+
+
+def instelling_fouten(leerroute: str | None, instelling: Instelling | None) -> dict[str, str]:
+    """The instelling of an inburgeringsaanbod: known to DUO as holder of the Blik op Werk
+    keurmerk, or, when the person follows the onderwijsroute, as recognised
+    taalschakelinstelling (TST). Koers also uses it to list the instellingen an adviseur may
+    choose (koers.leerroute.services).
+
+    Bron: RULES.md "Inburgeringsaanbod"; DUO API Inburgeringsaanbod, schema Instelling
+    (indicatieBowKeurmerk, indicatieTstKeurmerk).
+    Status: duo
+    """
+    if instelling is None:
+        return {"instellingsnummer": "DUO kent deze instelling niet met een keurmerk."}
+    if instelling.bow_keurmerk or (leerroute == Leerroute.O and instelling.tst_keurmerk):
+        return {}
+    return {"instellingsnummer": (
+        "Deze instelling heeft geen keurmerk van Blik op Werk. Bij de onderwijsroute mag "
+        "het ook een erkende taalschakelinstelling zijn."
+        if leerroute != Leerroute.O else
+        "Deze instelling heeft geen keurmerk van Blik op Werk en is geen erkende "
+        "taalschakelinstelling.")}
+
+
 def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str | None,
                               huidige_pip_dagtekening: date | None,
                               instelling: Instelling | None, termijn_start: date | None,
-                              termijn_eind: date | None) -> dict[str, str]:
+                              termijn_eind: date | None,
+                              cursus_einddatums: tuple[date, ...] = ()) -> dict[str, str]:
     """The rules for ``POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}``.
 
     RULES.md "Inburgeringsaanbod": only for asielmigranten with a PIP; the instelling known to
     DUO as Blik op Werk-keurmerk holder, or as recognised TST when the person follows the
-    onderwijsroute; no date before the current PIP's dagtekening; the start of the
-    taalschakeltraject (the opleiding of the aanbod) not before the course end or the offer
-    date; course and taalschakeltraject dates within the inburgeringstermijn (its end date is
-    exclusive, and so is the einddatum opleiding: schema Inburgeringsaanbod). One offer per
-    instelling: a new report replaces the old one, so that is no refusal. The schema's value
-    set for the alfabetisering indicator: A, AA, NVT.
+    onderwijsroute; no date before the current PIP's dagtekening; the start of a
+    taalschakeltraject (:func:`is_taalschakeltraject`) not before the end of the person's course
+    nor before the offer date; course and taalschakeltraject dates within the
+    inburgeringstermijn. One offer per instelling: a new report replaces the old one, so that
+    is no refusal. The schema's value set for the alfabetisering indicator: A, AA, NVT.
+
+    What the fields mean (API Inburgeringsaanbod, schema Inburgeringsaanbod):
+    ``datumInburgeringsaanbod`` is the inschrijfdatum at the instelling and, for the B1- and
+    the Z-route, also the start of the language lessons and KNM — so there it is a course date
+    and must lie within the termijn; ``verwachteStartdatumOpleiding`` is the start of the
+    course or opleiding (inclusive); ``verwachteEinddatumOpleiding`` its expected end
+    (exclusive), like the termijn's ``einddatum`` (API Inburgeringstermijn): a date lies within
+    the termijn when ``termijn_start <= d < termijn_eind``, an exclusive end when
+    ``termijn_start <= d <= termijn_eind``.
+
+    ``cursus_einddatums``: the (exclusive) end dates of the person's other aanbod — the course
+    a taalschakeltraject follows. A taalschakeltraject may start on such an end date.
+
+    DUO has no rule that a course starts on or after the offer date outside a
+    taalschakeltraject, nor that the end lies after the start: those are not refusals here
+    (the second is Koers' own input check, koers.leerroute.rules.aanbod_invoer_fouten).
+
+    Bron: RULES.md "Inburgeringsaanbod"; DUO API Inburgeringsaanbod (schema
+    Inburgeringsaanbod); DUO API Inburgeringstermijn (einddatum exclusief).
+    Status: duo
     """
     f: dict[str, str] = {}
     if not is_asielmigrant(doelgroep):
@@ -219,45 +351,48 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
     if len(nummer) != INSTELLINGSNUMMER_LENGTE:
         f["instellingsnummer"] = (f"Het instellingsnummer van DUO heeft "
                                   f"{INSTELLINGSNUMMER_LENGTE} tekens.")
-    elif instelling is None:
-        f["instellingsnummer"] = "DUO kent deze instelling niet met een keurmerk."
-    elif not (instelling.bow_keurmerk
-              or (leerroute == Leerroute.O and instelling.tst_keurmerk)):
-        f["instellingsnummer"] = (
-            "Deze instelling heeft geen keurmerk van Blik op Werk. Bij de onderwijsroute mag "
-            "het ook een erkende taalschakelinstelling zijn."
-            if leerroute != Leerroute.O else
-            "Deze instelling heeft geen keurmerk van Blik op Werk en is geen erkende "
-            "taalschakelinstelling.")
+    else:
+        f.update(instelling_fouten(leerroute, instelling))
     if aanbod.indicator_alfabetiseringsonderwijs not in ("A", "AA", "NVT"):
         f["indicator_alfabetiseringsonderwijs"] = "Kies A, AA of NVT bij alfabetisering."
 
     aanbod_op = aanbod.datum_inburgeringsaanbod
     start = aanbod.verwachte_startdatum_opleiding
     eind = aanbod.verwachte_einddatum_opleiding
-    velden = (("datum_inburgeringsaanbod", aanbod_op), ("verwachte_startdatum_opleiding", start),
-              ("verwachte_einddatum_opleiding", eind))
-    for veld, d in velden:
+    # (field, date, must lie within the termijn, end exclusive)
+    velden = (("datum_inburgeringsaanbod", aanbod_op, leerroute in (Leerroute.B, Leerroute.Z),
+               False),
+              ("verwachte_startdatum_opleiding", start, True, False),
+              ("verwachte_einddatum_opleiding", eind, True, True))
+    for veld, d, in_termijn, exclusief in velden:
         if d is None:
             continue
         if huidige_pip_dagtekening is not None and d < huidige_pip_dagtekening:
             f[veld] = (f"Deze datum ligt voor de dagtekening van het huidige PIP "
                        f"({_datum(huidige_pip_dagtekening)}).")
-        elif veld != "datum_inburgeringsaanbod" and termijn_start is not None \
-                and d < termijn_start:
+        elif in_termijn and termijn_start is not None and d < termijn_start:
             f[veld] = (f"Deze datum ligt voor de start van de inburgeringstermijn "
                        f"({_datum(termijn_start)}).")
-        elif veld != "datum_inburgeringsaanbod" and termijn_eind is not None and (
-                d > termijn_eind if veld == "verwachte_einddatum_opleiding"
-                else d >= termijn_eind):
-            f[veld] = (f"Deze datum ligt na het einde van de inburgeringstermijn "
-                       f"({_datum(termijn_eind)}).")
-    if start is not None and "verwachte_startdatum_opleiding" not in f:
+        elif in_termijn and termijn_eind is not None and (
+                d > termijn_eind if exclusief else d >= termijn_eind):
+            # An exclusive end may equal the termijn's (exclusive) einddatum: the last lesson
+            # day (what the adviseur enters, koers.duo.meldingen.duo_einddatum) is then the
+            # termijn's last day.
+            f[veld] = ("Deze datum ligt na het einde van de inburgeringstermijn. "
+                       + ("De laatste lesdag" if exclusief else "De datum")
+                       + f" mag uiterlijk {_datum(termijn_laatste_dag(termijn_eind))} zijn.")
+        if veld == "datum_inburgeringsaanbod" and "termijn" in f.get(veld, ""):
+            f[veld] += " In de B1-route en de Z-route is dit ook de eerste lesdag."
+    if (is_taalschakeltraject(leerroute, instelling) and start is not None
+            and "verwachte_startdatum_opleiding" not in f):
         if aanbod_op is not None and start < aanbod_op:
             f["verwachte_startdatum_opleiding"] = (
-                "De opleiding kan niet starten voor de datum van het inburgeringsaanbod.")
-        elif eind is not None and eind <= start:
-            f["verwachte_einddatum_opleiding"] = "De einddatum ligt na de startdatum."
+                "Het taalschakeltraject kan niet starten voor de datum van het "
+                "inburgeringsaanbod.")
+        elif cursus_einddatums and start < max(cursus_einddatums):
+            f["verwachte_startdatum_opleiding"] = (
+                f"Het taalschakeltraject kan pas starten als de cursus is afgelopen: op "
+                f"{_datum(max(cursus_einddatums))} of later.")
     return f
 
 
@@ -268,6 +403,9 @@ def contactpersoon_fouten(naam: str, email: str, telefoonnummer: str) -> dict[st
     All three are required; naam at most 100 letters, spaces, apostrophes, dots and dashes;
     email 4-241 characters; telefoonnummer 3-22 characters in the schema's pattern (digits,
     an optional leading +, single spaces or dashes, an optional extension after a comma).
+
+    Bron: RULES.md "Contactpersoon"; DUO API Contactpersoon, schema Contactpersoongegevens.
+    Status: duo
     """
     f: dict[str, str] = {}
     naam = naam or ""

@@ -68,15 +68,22 @@ class Inburgeraar(models.Model):
         choices=[(d.value, d.value) for d in rules.Doelgroepindeling])
     doelgroepindeling_van_duo = models.BooleanField(
         default=False, help_text="De indeling komt van DUO (anders afgeleid en voorlopig)")
-    asielrechten_wijziging_verblijfsdoel = models.BooleanField(
-        null=True, blank=True,
-        help_text="DUO: asielrechten blijven na een wijziging van het verblijfsdoel")
+    # DUO's AsielrechtenWijzigingVerblijfsdoel: which rights DUO applies after a change of
+    # verblijfsdoel (four values, not a yes/no). Empty: DUO gave none.
+    asielrechten_wijziging_verblijfsdoel = models.CharField(
+        max_length=70, blank=True,
+        choices=[(a.value, a.value) for a in rules.AsielrechtenWijziging],
+        help_text="DUO: welke rechten gelden na een wijziging van het verblijfsdoel")
     # DUO's GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit: the most hours of
     # participatieactiviteiten the person can manage in the termijn (0 = none). Empty: no partial
     # ontheffing with hours.
     uren_belastbaarheid_participatie = models.PositiveSmallIntegerField(
         "uren belastbaarheid participatie", null=True, blank=True,
         help_text="Gedeeltelijke ontheffing (DUO): maximaal aantal uren participatie, 0 = geen")
+    # DUO's GratisPogingTegoed list (API Examen): [{"onderdeel": "LE", "gratisPogingenTegoed": 2}]
+    # as DUO reported it on gratis_examenpogingen_op; empty until DUO answered.
+    gratis_examenpogingen = models.JSONField(default=list, blank=True)
+    gratis_examenpogingen_op = models.DateTimeField(null=True, blank=True)
     turkse_nieuwkomer = models.BooleanField(default=False)
     vestigingsdatum = models.DateField(null=True, blank=True)
     persoonsgegevens_aanvullen = models.BooleanField(
@@ -117,8 +124,39 @@ class Inburgeraar(models.Model):
         return naam or self.NAAM_ONBEKEND
 
     @property
+    def gratis_examenpogingen_weergave(self):
+        """DUO's free attempts per exam part, with the part's name instead of DUO's code."""
+        return [(rules.EXAMENONDERDEEL_NAMEN.get(p.get("onderdeel"), p.get("onderdeel")),
+                 p.get("gratisPogingenTegoed")) for p in self.gratis_examenpogingen]
+
+    @property
     def is_asielmigrant(self):
         return self.doelgroepindeling == rules.Doelgroepindeling.ASIELSTATUSHOUDER
+
+    @property
+    def doelgroepindeling_voorlopig(self):
+        """True while the indeling is Koers' own derivation: DUO has not answered yet."""
+        return not self.doelgroepindeling_van_duo
+
+
+class Doelgroepperiode(models.Model):
+    """One period of DUO's Doelgroephistorie (API Inburgeringsplicht, schema
+    Doelgroephistorie; both dates inclusive). Replaced by DUO's whole list on each fetch."""
+
+    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE,
+                                    related_name="doelgroepperioden")
+    indeling = models.CharField(max_length=40,
+                                choices=[(d.value, d.value) for d in rules.Doelgroepindeling])
+    begindatum = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "doelgroepperiode"
+        verbose_name_plural = "doelgroepperioden"
+        ordering = ["inburgeraar", "begindatum", "id"]
+
+    def __str__(self):
+        return f"{self.indeling} vanaf {self.begindatum}"
 
 
 class Traject(models.Model):
@@ -149,6 +187,18 @@ class Traject(models.Model):
     # Set by DUO's notifications (koers.duo.handlers): SS109 pauses, SS129/SS130 resume.
     gepauzeerd_sinds = models.DateField(
         null=True, blank=True, help_text="Tijdelijke vrijstelling door DUO (SS109)")
+    # Leerbaarheidstoets (API Leerbaarheidstoets): DUO's examennummer to plan it with, and a
+    # decision of the gemeente not to take the LBT (koers.inburgeraars.rules.lbt_overslaan).
+    lbt_examennummer = models.CharField(max_length=12, blank=True)
+    lbt_overgeslagen_grond = models.CharField(
+        max_length=30, blank=True,
+        choices=[(g.value, label) for g, label in rules.LBT_OVERSLAAN_GRONDEN.items()])
+    # Free text that may name a medical reason: shown only with Sectie.GEZONDHEID.
+    lbt_overgeslagen_toelichting = models.TextField(blank=True)
+    lbt_overgeslagen_op = models.DateField(null=True, blank=True)
+    lbt_overgeslagen_door = models.ForeignKey(settings.AUTH_USER_MODEL,
+                                              on_delete=models.SET_NULL, null=True, blank=True,
+                                              related_name="+")
     aow_binnen_6_maanden = models.BooleanField(
         default=False, help_text="DUO meldt: bereikt binnen 6 maanden de AOW-leeftijd (SS128)")
     duo_gecontroleerd_op = models.DateTimeField(
@@ -184,6 +234,11 @@ class Traject(models.Model):
     @property
     def is_open(self):
         return self.status != rules.Status.AFGEROND
+
+    @property
+    def termijn_laatste_dag(self):
+        """The last day of the termijn; ``termijn_eind`` is DUO's exclusive end date."""
+        return rules.termijn_laatste_dag(self.termijn_eind)
 
     def urgentie(self, vandaag):
         return rules.deadline_urgentie(self.volgende_deadline, vandaag).value

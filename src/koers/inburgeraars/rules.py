@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import overload
 
 
 def is_valid_bsn(bsn: str) -> bool:
@@ -18,6 +19,9 @@ def is_valid_bsn(bsn: str) -> bool:
     of the BSN: sum(d_i * (9 - i)) for the first eight digits minus the ninth digit is a
     multiple of 11. ``000000000`` is not issued. Only the ASCII digits 0-9 count: ``isdigit``
     alone also accepts e.g. full-width or superscript digits.
+
+    Bron: Wet algemene bepalingen burgerservicenummer art. 1; Logius, specificatie BSN (elfproef).
+    Status: wet
     """
     if (not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit()
             or bsn == "0" * 9):
@@ -28,7 +32,11 @@ def is_valid_bsn(bsn: str) -> bool:
 
 
 def is_valid_vnummer(vnummer: str) -> bool:
-    """A V-nummer (vreemdelingennummer) is 10 ASCII digits (IND/BVV)."""
+    """A V-nummer (vreemdelingennummer) is 10 ASCII digits (IND/BVV).
+
+    Bron: IND/BVV (vreemdelingennummer van 10 cijfers; niet geverifieerd in een DUO-schema).
+    Status: techniek
+    """
     return (isinstance(vnummer, str) and len(vnummer) == 10 and vnummer.isascii()
             and vnummer.isdigit())
 
@@ -52,6 +60,15 @@ class Doelgroepindeling(StrEnum):
     GEZINSMIGRANT_EN_OVERIGE_MIGRANT = "Gezinsmigrant en overige migrant"
 
 
+class AsielrechtenWijziging(StrEnum):
+    """DUO schema AsielrechtenWijzigingVerblijfsdoel (API Inburgeringsplicht)."""
+
+    ASIELRECHTEN_TOEGEKEND = "Asielrechten toegekend"
+    BEHOUD_ASIELRECHTEN = "Behoud asielrechten"
+    BEHOUD_GEZINSRECHTEN = "Op verzoek behoud rechten van gezins- en overige migrant"
+    GEZINSRECHTEN_TOEGEKEND = "Op verzoek rechten van gezins- en overige migrant toegekend"
+
+
 _ASIEL = {
     Doelgroep.ASIELSTATUSHOUDER,
     Doelgroep.GEZINSHERENIGER_MET_ASIELSTATUSHOUDER,
@@ -60,11 +77,16 @@ _ASIEL = {
 
 
 def doelgroepindeling(doelgroep: str) -> Doelgroepindeling:
-    """The two-way indeling that follows from DUO's detailed doelgroep.
+    """The provisional two-way indeling, derived from the detailed doelgroep.
 
-    Wi2021 art. 1 (definition of *asielmigrant*): the holder of an asylum permit and the
-    family member who joined or formed a family with such a holder count as asielmigrant;
-    all others (gezinsmigranten, geestelijk bedienaren, overige) form the other group.
+    Only for a case DUO has not answered about yet (a manual aanmelding): DUO's own
+    ``Doelgroep.indeling`` replaces it as soon as it comes in, because DUO can keep asylum
+    rights for a gezinsvormer after a change of verblijfsdoel or grant them to someone else
+    (API Inburgeringsplicht, Doelgroep.asielrechtenWijzigingVerblijfsdoel). Decisions never call
+    this: they use the stored ``Inburgeraar.doelgroepindeling``.
+    Bron: Wi2021 art. 1 (definition of *asielmigrant*: the holder of an asylum permit and the
+    family member who joined or formed a family with such a holder); DUO schema Doelgroep.
+    Status: wet (voorlopig tot DUO antwoordt)
     Raises ValueError for a value DUO does not define.
     """
     doelgroep = Doelgroep(doelgroep)
@@ -73,8 +95,15 @@ def doelgroepindeling(doelgroep: str) -> Doelgroepindeling:
     return Doelgroepindeling.GEZINSMIGRANT_EN_OVERIGE_MIGRANT
 
 
-def is_asielmigrant(doelgroep: str) -> bool:
-    return doelgroepindeling(doelgroep) is Doelgroepindeling.ASIELSTATUSHOUDER
+def is_asielmigrant(indeling: str) -> bool:
+    """Whether a doelgroepindeling (DUO's, or the provisional one) is the asylum group.
+
+    Takes the INDELING, never the detailed doelgroep: a ValueError for anything else makes a
+    call site that still passes the detailed doelgroep fail loudly.
+    Bron: DUO schema Doelgroepindeling (API Inburgeringsplicht).
+    Status: duo
+    """
+    return Doelgroepindeling(indeling) is Doelgroepindeling.ASIELSTATUSHOUDER
 
 
 class Status(StrEnum):
@@ -104,7 +133,6 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.IN_UITVOERING: frozenset({Status.AFGEROND}),
     Status.AFGEROND: frozenset(),
 }
-OPEN_STATUSES = frozenset(s for s in Status if s is not Status.AFGEROND)
 # The timeline steps (Gebeurtenis.Soort) that carry out the PIP: the first of them moves a
 # traject from "PIP vastgesteld" to "in uitvoering" (DOMAIN.md "The traject, step by step",
 # step 4 Uitvoering: leerroute, PVT, MAP, begeleiding, ontzorgen). Not the netwerk steps: an
@@ -119,6 +147,10 @@ def transition_errors(current: str, new: str, reden: str | None) -> list[str]:
     new traject, RULES.md SS130). An unknown target status (from a form or API client) is
     refused like any impossible change; an unknown current status is a programming error
     (ValueError).
+
+    Bron: RULES.md SS130 (een hervatte plicht opent een nieuw traject); DOMAIN.md "The traject, step
+    by step".
+    Status: duo
     """
     current_status = Status(current)
     if new not in Status.__members__.values():
@@ -149,6 +181,9 @@ def pip_uiterlijk(klok_start: date | None, derde_informatie_ontvangen: date | No
     Ten weeks from the start of the clock (Wi2021 art. 15 jo. Bi art. 5.3; the clock starts on
     DUO's notice SS139, RULES.md event catalogue). The only extension: when the gemeente needed
     information from a third party, two weeks after its receipt when that ends later (Bi 5.3).
+
+    Bron: Wi2021 art. 15; Bi2021 art. 5.3 (10 weken; 2 weken na informatie van derden).
+    Status: wet
     """
     if klok_start is None:
         return None
@@ -156,6 +191,24 @@ def pip_uiterlijk(klok_start: date | None, derde_informatie_ontvangen: date | No
     if derde_informatie_ontvangen is not None:
         deadline = max(deadline, derde_informatie_ontvangen + PIP_VERLENGING_DERDEN)
     return deadline
+
+
+def klok_na_pauze(dag: date | None, gepauzeerd_sinds: date, hervat_op: date) -> date | None:
+    """A date of a running clock (the start of the PIP's 10 weeks, or the receipt of a third
+    party's information) after DUO's tijdelijke vrijstelling ended: the clock stood still,
+    so the days that were left when the pause began run on from the day it ended. A date
+    before the pause moves by the pause's length; one during the pause moves to its end.
+
+    Bron: RULES.md event catalogue SS109 ("pause the case"), SS129/SS130 (exemption
+    withdrawn). That the PIP's 10 weeks (Wi2021 art. 15) stand still and continue with the
+    days left: niet geverifieerd — Koers' reading of "pause"; no text on it found.
+    Status: duo (the pause); the remaining-days rule: niet geverifieerd
+    """
+    if dag is None or hervat_op <= gepauzeerd_sinds:
+        return dag
+    if dag >= gepauzeerd_sinds:
+        return max(dag, hervat_op)
+    return dag + (hervat_op - gepauzeerd_sinds)
 
 
 class Urgentie(StrEnum):
@@ -172,7 +225,11 @@ class Deadline:
 
 
 def deadline_urgentie(deadline: date | None, vandaag: date) -> Urgentie:
-    """Overdue after the deadline day; a warning from two weeks before it (issue 2, §5)."""
+    """Overdue after the deadline day; a warning from two weeks before it (issue 2, §5).
+
+    Bron: issue 2 §5 (waarschuwing twee weken vooraf).
+    Status: P — geen instelling (PIP_WAARSCHUWING).
+    """
     if deadline is None:
         return Urgentie.GEEN
     if vandaag > deadline:
@@ -187,6 +244,9 @@ def deadline_bereik(urgentie: str, vandaag: date) -> tuple[date | None, date | N
 
     The set-based twin of :func:`deadline_urgentie`, so that lists filter on an index instead
     of deciding per row. ``GEEN`` has no range: it means "no deadline" (filter on null).
+
+    Bron: de verzamelvorm van deadline_urgentie.
+    Status: techniek
     """
     urgentie = Urgentie(urgentie)
     if urgentie is Urgentie.TE_LAAT:
@@ -199,7 +259,122 @@ def deadline_bereik(urgentie: str, vandaag: date) -> tuple[date | None, date | N
 
 
 def volgende_deadline(status: str, pip_deadline: date | None) -> date | None:
-    """The date the werkvoorraad sorts on: the PIP deadline until the PIP is vastgesteld."""
+    """The date the werkvoorraad sorts on: the PIP deadline until the PIP is vastgesteld.
+
+    Bron: Wi2021 art. 15 (de PIP-termijn is de eerstvolgende wettelijke deadline).
+    Status: techniek
+    """
     if Status(status) in (Status.AANGEMELD, Status.BREDE_INTAKE):
         return pip_deadline
     return None
+
+
+@overload
+def termijn_laatste_dag(einddatum: date) -> date: ...
+@overload
+def termijn_laatste_dag(einddatum: None) -> None: ...
+def termijn_laatste_dag(einddatum: date | None) -> date | None:
+    """The last day of the inburgeringstermijn: the day before DUO's ``einddatum``.
+
+    DUO's einddatum is exclusive (API Inburgeringstermijn, schemas Inburgeringstermijn and
+    Inburgeringstermijnhistorie: "De datum die het einde van de periode aangeeft (exclusief)").
+    Koers stores that value unchanged (``Traject.termijn_eind``); every text that says "tot en
+    met" or "moet klaar zijn op" shows this day instead.
+
+    Bron: DUO API Inburgeringstermijn, schema Inburgeringstermijn.einddatum; DOMAIN.md
+    "DUO's termijn end date".
+    Status: duo
+    """
+    return einddatum - timedelta(days=1) if einddatum else None
+
+
+# DUO schema ExamenonderdeelWI2021Inburgering (API Examen), in the order screens show them.
+EXAMENONDERDELEN = ("LE", "LU", "SC", "SP", "KNM")
+EXAMENONDERDEEL_NAMEN = {"LE": "Lezen", "LU": "Luisteren", "SC": "Schrijven", "SP": "Spreken",
+                         "KNM": "Kennis van de Nederlandse Maatschappij"}
+
+
+def uren_belastbaarheid(ontheffingen: list[dict]) -> int | None:
+    """The participation hours a person can manage, from DUO's list of Ontheffingen.
+
+    The most recent *granted* GedeeltelijkeOntheffing with urenBelastbaarheidParticipatie-
+    activiteit counts: 0 = cannot take part in participatieactiviteiten, >0 = at most that
+    many hours. None: no such decision (a refusal or a partial ontheffing for an exam part
+    without hours changes nothing).
+    Bron: DUO API Ontheffing, schema GedeeltelijkeOntheffing (oordeel AanvraagOordeel
+    "Toekenning"/"Afwijzing"; urenBelastbaarheidParticipatieactiviteit 0-9999).
+    Status: duo
+    """
+    toegekend = []
+    for item in ontheffingen:
+        g = (item or {}).get("GedeeltelijkeOntheffing") if isinstance(item, dict) else None
+        if not g or g.get("oordeel") != "Toekenning":
+            continue
+        uren = g.get("urenBelastbaarheidParticipatieactiviteit")
+        if isinstance(uren, bool) or not isinstance(uren, int) or not 0 <= uren <= 9999:
+            continue
+        toegekend.append((g.get("datumOordeel") or "", uren))
+    if not toegekend:
+        return None
+    return max(toegekend)[1]
+
+
+class LbtOverslaanGrond(StrEnum):
+    """Why the gemeente does not take the leerbaarheidstoets (DUO: DELETE examennummer)."""
+
+    HOOG_OPGELEID = "evident_b1_of_onderwijs"
+    NIET_AFNEEMBAAR = "evident_niet_afneembaar"
+
+
+LBT_OVERSLAAN_GRONDEN = {
+    LbtOverslaanGrond.HOOG_OPGELEID: "Het is duidelijk dat de B1-route of onderwijsroute "
+                                     "haalbaar is (bijvoorbeeld door een diploma)",
+    LbtOverslaanGrond.NIET_AFNEEMBAAR: "Het is duidelijk dat de toets niet kan worden "
+                                       "afgenomen (bijvoorbeeld analfabetisme of een "
+                                       "medische beperking)",
+}
+
+
+LBT_TOELICHTING_MAX = 2000
+
+
+def lbt_overslaan_fouten(grond: str, toelichting: str, *, datum: date | None, vandaag: date,
+                         lbt_uitslag_bekend: bool, pip_vastgesteld: bool,
+                         al_overgeslagen: bool, traject_open: bool) -> dict[str, str]:
+    """When the gemeente may decide not to take the leerbaarheidstoets (LBT).
+
+    The LBT is part of the brede intake (Wi2021 art. 14 lid 3, as DUO's API Leerbaarheidstoets
+    cites it); so the decision comes before the PIP, and not once a result is known. DUO
+    cannot take the decision back (DELETE withdraws the examennummer), so it is taken once.
+    Bron: niet geverifieerd — Koers believes the Besluit inburgering 2021 (chapter 2, brede
+    intake) lets the college skip the LBT when it is evident that the person can follow the
+    B1-route or onderwijsroute (e.g. a diploma: the Regeling inburgering 2021 art. 2.1 lists
+    diplomas, amended by Stcrt. 2022, 33825, but its link to the LBT was not checked), or
+    evidently cannot take the test; the article number and wording could not be verified. DUO's
+    side is verified: API Leerbaarheidstoets, DELETE /personen/{bsn}/lbt/examennummer "Aangeven
+    dat de leerbaarheidstoets is overgeslagen"; RULES.md "Read-only APIs" ("DELETE = test
+    skipped"). A reason is always required: Awb art. 3:46 (a decision must be motivated).
+    Status: wet (niet geverifieerd)
+    """
+    f: dict[str, str] = {}
+    if grond not in LBT_OVERSLAAN_GRONDEN:
+        f["grond"] = "Kies waarom de leerbaarheidstoets niet nodig is."
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        f["toelichting"] = "Leg uit waarom de leerbaarheidstoets niet wordt afgenomen."
+    elif len(toelichting) > LBT_TOELICHTING_MAX:
+        f["toelichting"] = f"Gebruik hooguit {LBT_TOELICHTING_MAX} tekens."
+    if datum is None:
+        f["datum"] = "Vul de datum van het besluit in."
+    elif datum > vandaag:
+        f["datum"] = "De datum van het besluit kan niet in de toekomst liggen."
+    if not traject_open:
+        f["__all__"] = "Dit traject is afgerond."
+    elif al_overgeslagen:
+        f["__all__"] = "De gemeente heeft al besloten dat de leerbaarheidstoets niet nodig is."
+    elif lbt_uitslag_bekend:
+        f["__all__"] = "De leerbaarheidstoets is al gemaakt; overslaan kan niet meer."
+    elif pip_vastgesteld:
+        f["__all__"] = ("Het PIP is al vastgesteld. De leerbaarheidstoets hoort bij de brede "
+                        "intake, vóór het PIP.")
+    return f

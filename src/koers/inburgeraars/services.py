@@ -4,11 +4,13 @@ models directly."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from koers.inburgeraars import rules, signals
-from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
+from koers.inburgeraars.models import Doelgroepperiode, Gebeurtenis, Inburgeraar, Traject
 
 
 class Weigering(Exception):
@@ -161,6 +163,95 @@ def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
 
 
 @transaction.atomic
+def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | None,
+                                historie: list | None) -> list[str]:
+    """Store DUO's Doelgroep (indeling, gedetailleerdeDoelgroep, asielrechten) and replace the
+    Doelgroepperioden by DUO's Doelgroephistorie. DUO's indeling wins over Koers' derivation
+    (API Inburgeringsplicht, schema Doelgroep). Returns what changed, in Dutch, for the
+    caller's timeline entry; values DUO does not define are ignored, never stored."""
+    wijzigingen: list[str] = []
+    doelgroep = doelgroep or {}
+    detail = doelgroep.get("gedetailleerdeDoelgroep")
+    if detail in rules.Doelgroep.__members__.values() and inburgeraar.doelgroep != detail:
+        wijzigingen.append(f"doelgroep {inburgeraar.doelgroep or 'onbekend'} → {detail}")
+        inburgeraar.doelgroep = detail
+    indeling = doelgroep.get("indeling")
+    if indeling in rules.Doelgroepindeling.__members__.values():
+        if inburgeraar.doelgroepindeling != indeling:
+            wijzigingen.append(f"indeling {inburgeraar.doelgroepindeling or 'onbekend'} → "
+                               f"{indeling}")
+        if not inburgeraar.doelgroepindeling_van_duo:
+            wijzigingen.append("indeling bevestigd door DUO")
+        inburgeraar.doelgroepindeling = indeling
+        inburgeraar.doelgroepindeling_van_duo = True
+    asielrechten = doelgroep.get("asielrechtenWijzigingVerblijfsdoel") or ""
+    if (asielrechten in ("", *rules.AsielrechtenWijziging.__members__.values())
+            and "indeling" in doelgroep
+            and inburgeraar.asielrechten_wijziging_verblijfsdoel != asielrechten):
+        wijzigingen.append(f"asielrechten: {asielrechten or 'geen'}")
+        inburgeraar.asielrechten_wijziging_verblijfsdoel = asielrechten
+    if wijzigingen:
+        inburgeraar.save()
+    if historie is not None:
+        perioden = [(p.get("indeling"), _iso(p.get("begindatum")), _iso(p.get("einddatum")))
+                    for p in historie if isinstance(p, dict)
+                    and p.get("indeling") in rules.Doelgroepindeling.__members__.values()]
+        huidig = list(inburgeraar.doelgroepperioden.order_by("begindatum", "id").values_list(
+            "indeling", "begindatum", "einddatum"))
+        if sorted(perioden, key=_periode_sleutel) != huidig:
+            inburgeraar.doelgroepperioden.all().delete()
+            Doelgroepperiode.objects.bulk_create([
+                Doelgroepperiode(inburgeraar=inburgeraar, indeling=i, begindatum=b, einddatum=e)
+                for i, b, e in sorted(perioden, key=_periode_sleutel)])
+            wijzigingen.append("doelgroephistorie bijgewerkt")
+    return wijzigingen
+
+
+def _iso(waarde):
+    try:
+        return date.fromisoformat(waarde) if waarde else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _periode_sleutel(periode):
+    return (periode[1] or date.min, periode[2] or date.max)
+
+
+@transaction.atomic
+def neem_ontheffing_over_van_duo(inburgeraar: Inburgeraar, ontheffingen: list | None
+                                 ) -> str | None:
+    """Store the participation hours of DUO's granted partial ontheffing (API Ontheffing,
+    GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit: 0 = no participation,
+    >0 = at most that many hours); empty when DUO granted none with hours. The most recent
+    granted decision counts. Returns a Dutch line for the timeline when it changed; the line
+    never holds the hours: they follow from a medical or biological ground, health data that
+    only who may see Sectie.GEZONDHEID reads (the case page and the API show them there)."""
+    uren = rules.uren_belastbaarheid(ontheffingen or [])
+    if inburgeraar.uren_belastbaarheid_participatie == uren:
+        return None
+    inburgeraar.uren_belastbaarheid_participatie = uren
+    inburgeraar.save(update_fields=["uren_belastbaarheid_participatie"])
+    return "uren participatie bij gedeeltelijke ontheffing bijgewerkt"
+
+
+@transaction.atomic
+def neem_gratis_pogingen_over_van_duo(inburgeraar: Inburgeraar, pogingen: list | None) -> bool:
+    """Store DUO's free exam attempts per onderdeel (API Examen, GratisPogingTegoed)."""
+    lijst = sorted(({"onderdeel": p["onderdeel"],
+                     "gratisPogingenTegoed": int(p["gratisPogingenTegoed"])}
+                    for p in pogingen or [] if isinstance(p, dict) and p.get("onderdeel")
+                    and isinstance(p.get("gratisPogingenTegoed"), int)),
+                   key=lambda p: rules.EXAMENONDERDELEN.index(p["onderdeel"])
+                   if p["onderdeel"] in rules.EXAMENONDERDELEN else 99)
+    inburgeraar.gratis_examenpogingen_op = timezone.now()
+    gewijzigd = inburgeraar.gratis_examenpogingen != lijst
+    inburgeraar.gratis_examenpogingen = lijst
+    inburgeraar.save(update_fields=["gratis_examenpogingen", "gratis_examenpogingen_op"])
+    return gewijzigd
+
+
+@transaction.atomic
 def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelichting: str = ""
                   ) -> Traject:
     """Move the traject to another status if the lifecycle rule allows it. The caller's
@@ -212,9 +303,56 @@ def wijs_adviseur_toe(traject: Traject, adviseur, door) -> Traject:
 
 def _meld_contactpersoon(traject: Traject) -> None:
     """The assigned adviseur becomes the person's contactpersoon at DUO (RULES.md
-    "Contactpersoon"), queued in the caller's transaction."""
-    from koers.duo.meldingen import contactpersoon_bij_toewijzing
-    contactpersoon_bij_toewijzing(traject)
+    "Contactpersoon"), queued in the caller's transaction by koers.duo's receiver."""
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.ADVISEUR)
+
+
+# Intake answers that mean the leerbaarheidstoets was taken ("Onbekend" is what the adviseur
+# fills in when it was not: koers.intake.rules.ontbrekend).
+LBT_GEMAAKT = ("B1-route haalbaar", "B1-route niet haalbaar")
+
+
+def sla_lbt_over(traject: Traject, door, *, grond: str, toelichting: str,
+                 datum: date | None = None) -> Traject:
+    """Record the gemeente's decision not to take the leerbaarheidstoets, with its reason, date
+    and who took it (koers.inburgeraars.rules.lbt_overslaan_fouten), and report it to DUO.
+
+    DUO learns it from ``DELETE /personen/{bsn}/lbt/examennummer`` (API Leerbaarheidstoets:
+    "de leerbaarheidstoets is overgeslagen"), queued by koers.duo on the
+    ``traject_gewijzigd`` signal (``LBT_OVERGESLAGEN``) in this same transaction: the decision
+    and its report are stored together or not at all. Only when DUO gave Koers an examennummer
+    is there something to withdraw; without one the decision is recorded for the intake only.
+    Raises Weigering with Dutch field errors; nothing is saved then.
+    """
+    datum = vandaag() if datum is None else datum
+    with transaction.atomic():
+        traject = Traject.objects.select_for_update().select_related("inburgeraar").get(
+            pk=traject.pk)
+        fouten = rules.lbt_overslaan_fouten(
+            grond, toelichting, datum=datum, vandaag=vandaag(),
+            lbt_uitslag_bekend=Traject.objects.filter(
+                pk=traject.pk, intake__lbt_uitslag__in=LBT_GEMAAKT).exists(),
+            pip_vastgesteld=traject.status not in (rules.Status.AANGEMELD,
+                                                   rules.Status.BREDE_INTAKE),
+            al_overgeslagen=traject.lbt_overgeslagen_op is not None,
+            traject_open=traject.is_open)
+        if fouten:
+            raise Weigering(fouten)
+        traject.lbt_overgeslagen_grond = grond
+        traject.lbt_overgeslagen_toelichting = toelichting.strip()
+        traject.lbt_overgeslagen_op = datum
+        traject.lbt_overgeslagen_door = door
+        traject.save(update_fields=["lbt_overgeslagen_grond", "lbt_overgeslagen_toelichting",
+                                    "lbt_overgeslagen_op", "lbt_overgeslagen_door",
+                                    "gewijzigd_op"])
+        # The reason's free text may name a health matter: the timeline keeps only the ground.
+        registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
+                   "Besluit: de leerbaarheidstoets is niet nodig ("
+                   + rules.LBT_OVERSLAAN_GRONDEN[rules.LbtOverslaanGrond(grond)].split(" (")[0]
+                   + ")", door)
+        signals.traject_gewijzigd.send(sender=Traject, traject=traject,
+                                       wat=signals.LBT_OVERGESLAGEN)
+    return traject
 
 
 def vandaag():

@@ -25,6 +25,7 @@ from koers.leerroute.serializers import (
     LeerrouteUrenSerializer,
     LeerrouteZrouteSerializer,
 )
+from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
 TAG = ["Leerroute"]
@@ -189,6 +190,17 @@ class AfschalingBesluit(APIView):
         return Response(LeerrouteAfschalingSerializer(v).data)
 
 
+def _zroute(request, traject) -> dict:
+    """The Z-route answer. The ontheffing's hours come from a medical or biological ground
+    (API Ontheffing, GedeeltelijkeOntheffing.grond): health data, so the field is left out
+    for who may not see Sectie.GEZONDHEID — as ``uren_belastbaarheid_participatie`` of the
+    Inburgeraar."""
+    data = LeerrouteZrouteSerializer(_zroute_data(traject)).data
+    if not policy.mag_zien(request.user, Sectie.GEZONDHEID, traject):
+        data.pop("ontheffing_participatie", None)
+    return data
+
+
 def _zroute_data(traject) -> dict:
     o = selectors.overzicht(traject, vandaag=vandaag())
     z = o.zroute
@@ -198,7 +210,10 @@ def _zroute_data(traject) -> dict:
             "eindgesprek_op": z.eindgesprek_op if z else None,
             "afspraken_nagekomen": z.afspraken_nagekomen if z else None,
             "conclusie": z.conclusie if z else "",
-            "afgerond_op": z.afgerond_op if z else None}
+            "afgerond_op": z.afgerond_op if z else None,
+            "ontheffing_participatie": traject.inburgeraar.uren_belastbaarheid_participatie,
+            "pvt_datum_bij_duo": o.volgorde.pvt if o.volgorde else None,
+            "map_datum_bij_duo": o.volgorde.map if o.volgorde else None}
 
 
 class ZrouteView(APIView):
@@ -209,7 +224,7 @@ class ZrouteView(APIView):
                    responses=schema.antwoorden({200: LeerrouteZrouteSerializer}))
     def get(self, request, pk):
         traject = _lezen(request, pk)
-        return Response(LeerrouteZrouteSerializer(_zroute_data(traject)).data)
+        return Response(_zroute(request, traject))
 
 
 @extend_schema(tags=TAG, summary="Eindgesprek Z-route vastleggen",
@@ -223,12 +238,14 @@ class ZrouteEindgesprek(APIView):
         serializer = LeerrouteEindgesprekSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.bewaar_eindgesprek(traject, request.user, dict(serializer.validated_data))
-        return Response(LeerrouteZrouteSerializer(_zroute_data(traject)).data)
+        return Response(_zroute(request, traject))
 
 
 @extend_schema(tags=TAG, summary="Afronding Z-route melden bij DUO",
-               description="Na een eindgesprek waarin de afspraken zijn nagekomen en met de "
-                           "uren van het plan. Gaat via de wachtrij naar DUO.",
+               description="Na een eindgesprek waarin de afspraken zijn nagekomen, met de "
+                           "uren van het plan, en pas als DUO de datums van PVT en MAP heeft "
+                           "verwerkt (anders weigert DUO die later). Gaat via de wachtrij naar "
+                           "DUO.",
                request=LeerrouteAfrondingSerializer,
                responses=schema.antwoorden({200: LeerrouteZrouteSerializer}, schrijft=True))
 class ZrouteAfronding(APIView):
@@ -241,4 +258,4 @@ class ZrouteAfronding(APIView):
         serializer.is_valid(raise_exception=True)
         services.meld_zroute_afgerond(traject, request.user,
                                       serializer.validated_data.get("datum"))
-        return Response(LeerrouteZrouteSerializer(_zroute_data(traject)).data)
+        return Response(_zroute(request, traject))

@@ -11,8 +11,14 @@ class LeerrouteConfig(AppConfig):
         traject_gewijzigd.connect(_traject_gewijzigd, dispatch_uid="leerroute_zroute")
 
 
-def _traject_gewijzigd(sender, traject, wat, pip=None, **kwargs):
-    """A new PIP or new termijn dates change the Z-route's plan (norm, line, signal)."""
-    from koers.leerroute.services import zroute_bijwerken
+def _traject_gewijzigd(sender, traject, wat, pip=None, uitslagen=None, **kwargs):
+    """A new PIP, new termijn dates or any step on the timeline (among them DUO's changed
+    partial ontheffing, which koers.duo.handlers records there) change the Z-route's plan
+    (norm, line, signal); DUO's exam results (``duo_examens``) are stored as rows."""
+    from koers.inburgeraars.signals import DUO_EXAMENS
+    from koers.leerroute.services import bewaar_duo_examens, zroute_bijwerken
 
+    if wat == DUO_EXAMENS:
+        bewaar_duo_examens(traject, uitslagen or [])
+        return
     zroute_bijwerken(traject, pip)

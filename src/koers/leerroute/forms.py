@@ -33,7 +33,9 @@ class AanbodForm(KoersStijl, forms.Form):
                                                       "met een keurmerk."))
     datum_aanbod = datumveld(_("Datum van het aanbod"))
     startdatum = datumveld(_("Geplande startdatum"))
-    einddatum = datumveld(_("Geplande einddatum"))
+    einddatum = datumveld(_("Laatste lesdag"),
+                          help_text=_("De laatste dag van de cursus (tot en met). DUO krijgt de "
+                                      "dag erna: bij DUO telt de einddatum zelf niet mee."))
     alfabetisering = forms.ChoiceField(label=_("Alfabetisering"), choices=ALFA_CHOICES,
                                        widget=forms.RadioSelect)
     melden = forms.BooleanField(label=_("Meld het aanbod bij DUO"), required=False,

@@ -148,7 +148,8 @@ class Zroute(models.Model):
     termijn_eind = models.DateField(null=True)
     cursus_uren = models.DecimalField(max_digits=7, decimal_places=1, default=0)
     participatie_uren = models.DecimalField(max_digits=7, decimal_places=1, default=0)
-    # The part of participatie_uren from koers.modules (PVT, MAP) at the last update.
+    # The part of participatie_uren from other apps (PVT, MAP, partners, duaal) at the last
+    # update (services.participatie_uren_extern).
     participatie_modules = models.DecimalField(max_digits=7, decimal_places=1, default=0)
     achter_vanaf = models.DateField(null=True, blank=True)
     eindgesprek_op = models.DateField(null=True, blank=True)

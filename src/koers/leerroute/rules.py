@@ -48,24 +48,34 @@ class Keurmerk(StrEnum):
     TST = "tst"  # erkende taalschakelinstelling (onderwijsroute)
 
 
-def keurmerk_fouten(leerroute: str | None, *, bow: bool, tst: bool) -> dict[str, str]:
-    """The instelling must hold the Blik op Werk keurmerk; for the onderwijsroute a
-    recognised TST is also good (RULES.md "Inburgeringsaanbod"). Applies to every doelgroep:
-    the gemeente must offer a course with the keurmerk (startnotitie §6.10.1)."""
-    if bow or (leerroute == "O" and tst):
-        return {}
-    if leerroute == "O":
-        return {"instellingsnummer": "Kies een instelling met het keurmerk van Blik op Werk "
-                                     "of een erkende taalschakelinstelling."}
-    return {"instellingsnummer": "Kies een instelling met het keurmerk van Blik op Werk."}
-
-
 def gebruikt_keurmerk(leerroute: str | None, *, bow: bool, tst: bool) -> Keurmerk | None:
+    """The keurmerk an instelling offers for this leerroute (None: none that counts). Whether
+    the instelling may be chosen at all is DUO's rule, koers.duo.rules.instelling_fouten.
+
+    Bron: RULES.md "Inburgeringsaanbod" (Blik op Werk, of erkend TST in de onderwijsroute).
+    Status: duo
+    """
     if bow:
         return Keurmerk.BOW
     if leerroute == "O" and tst:
         return Keurmerk.TST
     return None
+
+
+def aanbod_invoer_fouten(*, startdatum: date, einddatum: date) -> dict[str, str]:
+    """Koers' own input check of an aanbod: the last lesson day (``einddatum``, inclusive; DUO
+    gets the day after, koers.duo.meldingen.duo_einddatum) is not before the first.
+
+    Not a rule of DUO (RULES.md "Inburgeringsaanbod" has none on the order of these two dates;
+    DUO's rules are koers.duo.rules.inburgeringsaanbod_fouten): a last day before the start
+    is a typing error, which Koers catches before it stores or reports anything. Koers does not
+    refuse a start before the offer date: DUO only refuses that for a taalschakeltraject.
+    Bron: controle op invoer (geen DUO-regel).
+    Status: techniek
+    """
+    if einddatum < startdatum:
+        return {"einddatum": "De laatste lesdag ligt niet voor de startdatum."}
+    return {}
 
 
 # -- Hours ------------------------------------------------------------------------------------
@@ -108,7 +118,11 @@ class Periode:
 def periode_fouten(p: Periode, *, vandaag: date) -> dict[str, str]:
     """Shape of a reported period: a known kind, start before end, not in the future, hours
     between 0 and the bound (followed not more than planned is NOT a rule: a provider may give
-    extra lessons), attendance a percentage."""
+    extra lessons), attendance a percentage.
+
+    Bron: RULES.md "Gevolgde uren"; controle op invoer.
+    Status: techniek
+    """
     f: dict[str, str] = {}
     if p.soort not in UrenSoort.__members__.values():
         f["soort"] = "Kies welke uren dit zijn."
@@ -153,7 +167,12 @@ def afschalen_toets(*, leerroute: str | None, niveau: str | None,
                     ) -> Afschaaltoets:
     """Whether the B1-route may be scaled down to A2 (DOMAIN.md "afschalen B1 → A2"): B1-route
     only, at level B1, ≥ 600 followed NT2 lesson hours at a keurmerk (BoW) provider, plus
-    enough effort (followed ≥ 80% of planned, see above)."""
+    enough effort (followed ≥ 80% of planned, see above).
+
+    Bron: Bi2021 art. 5.5 (600 uur NT2 bij een instelling met keurmerk en voldoende inspanning);
+    DOMAIN.md "afschalen".
+    Status: wet; de 80% aanwezigheid is P — geen instelling (AFSCHALEN_MIN_AANWEZIGHEID).
+    """
     redenen = []
     if leerroute != "B":
         redenen.append("Afschalen kan alleen in de B1-route.")
@@ -170,7 +189,11 @@ def afschalen_toets(*, leerroute: str | None, niveau: str | None,
 
 
 def aanwezigheid(gevolgd: Decimal, gepland: Decimal) -> Decimal | None:
-    """Followed as a percentage of planned (one decimal), or None without planned hours."""
+    """Followed as a percentage of planned (one decimal), or None without planned hours.
+
+    Bron: rekenregel (gevolgd als percentage van gepland).
+    Status: techniek
+    """
     if not gepland:
         return None
     return (Decimal(100) * gevolgd / gepland).quantize(Decimal("0.1"))
@@ -195,28 +218,112 @@ ZROUTE_MARGE_UREN = Decimal(40)
 class ZrouteNorm:
     cursus: Decimal
     participatie: Decimal
+    # DUO's GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit when it set the
+    # participation norm (None: the standard norm applies).
+    ontheffing_participatie: int | None = None
+
+    @property
+    def zonder_participatie(self) -> bool:
+        """DUO's partial ontheffing says the person cannot take part in participation
+        activities (0 hours): the Z-route has no participation part."""
+        return self.ontheffing_participatie == 0
 
 
-def zroute_norm(doelgroep: str) -> ZrouteNorm:
+def zroute_norm(doelgroep: str, uren_belastbaarheid_participatie: int | None = None
+                ) -> ZrouteNorm:
+    """The hours of the Z-route: 800 course hours (taal + KNM) for everyone; 800 participation
+    hours for asielstatushouders only (``doelgroep`` is the doelgroepindeling, DUO's
+    Doelgroep.indeling, not the detail).
+
+    A partial ontheffing of DUO sets the participation part:
+    ``uren_belastbaarheid_participatie`` (GedeeltelijkeOntheffing.
+    urenBelastbaarheidParticipatieactiviteit) = 0 → the person cannot take part: no
+    participation norm at all; N > 0 → N is the most the person can manage, so the norm is N
+    instead of 800. A value above 800 does not raise the norm (it is a ceiling on the burden,
+    not an extra duty). ``None`` → no such ontheffing: the standard norm. For gezins- en overige
+    migranten the participation norm stays 0.
+    Bron: DOMAIN.md "Rules with numbers", rows Z-route (800 + 800 / 800; marked S there);
+    DUO API Ontheffing, schema GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit
+    (its description: "maximale belasting (in uren) ... aan participatie-activiteiten"; 0 =
+    "kan niet deelnemen aan Participatie-Activiteiten").
+    Status: wet (800/800, niet geverifieerd — the Besluit inburgering 2021 text could not be
+    read here; DOMAIN.md gives it as a secondary source) and duo (the ontheffing).
+    """
+    standaard = ZROUTE_PARTICIPATIE_UREN if is_asielmigrant(doelgroep) else Decimal(0)
+    ontheffing = uren_belastbaarheid_participatie
+    if ontheffing is None or not standaard:
+        return ZrouteNorm(cursus=ZROUTE_CURSUS_UREN, participatie=standaard)
     return ZrouteNorm(cursus=ZROUTE_CURSUS_UREN,
-                      participatie=ZROUTE_PARTICIPATIE_UREN if is_asielmigrant(doelgroep)
-                      else Decimal(0))
+                      participatie=min(standaard, Decimal(ontheffing)),
+                      ontheffing_participatie=ontheffing)
 
 
-def telt_voor_zroute_cursus(soort: str, tijdens_brede_intake: bool) -> bool:
-    """Language and KNM lessons count for the 800 course hours, but not those during the brede
-    intake (DOMAIN.md "Z-route": intake language hours do not count)."""
-    return soort in (UrenSoort.TAAL, UrenSoort.KNM) and not tijdens_brede_intake
+# The kinds of hours that count for the Z-route's 800 course hours: language and KNM lessons,
+# but not those followed during the brede intake; participation hours count also during the
+# intake. Applied set-based in koers.leerroute.services.totalen. Bron: Bi2021 art. 3.14
+# (800 cursusuren; 800 uur participatie voor asielstatushouders); DOMAIN.md "Z-route" (taaluren
+# tijdens de brede intake tellen niet). Status: wet.
+ZROUTE_CURSUS_SOORTEN = frozenset({UrenSoort.TAAL, UrenSoort.KNM})
 
 
-def telt_voor_zroute_participatie(soort: str, tijdens_brede_intake: bool) -> bool:
-    """Participation hours count, also those during the brede intake (DOMAIN.md)."""
-    return soort == UrenSoort.PARTICIPATIE
+# -- Hours DUO keeps (API GevolgdeUren) --------------------------------------------------------
+
+
+class ParticipatieBron(StrEnum):
+    """Where Koers finds hours of participatieactiviteiten for the Z-route."""
+
+    EIGEN = "eigen"  # rows of this app with soort "participatie" (any other activity)
+    PVT = "pvt"  # koers.modules: PVT activities
+    MAP = "map"  # koers.modules: MAP activities
+    # koers.partners: hours a ketenpartner reports on a referral for maatschappelijke begeleiding
+    MAATSCHAPPELIJKE_BEGELEIDING = "maatschappelijke_begeleiding"
+    # koers.partners: hours on a referral for begeleiding naar werk (Participatiewet), and
+    # koers.begeleiding: hours worked in a duaal traject (werkervaringsplaats with a
+    # Participatiewet beschikking)
+    PARTICIPATIEWET = "participatiewet"
+
+
+def telt_als_participatieactiviteit(bron: str) -> bool:
+    """Which hours are participatieactiviteiten in DUO's sense: "participatieactiviteiten ten
+    behoeve van de Z-Route (waaronder activiteiten voor maatschappelijke begeleiding en de
+    Participatiewet)"; the hours during the brede intake count too (Besluit art. 3.14, as the
+    schema cites it). PVT and MAP: part of the participation hours (DOMAIN.md "Z-route":
+    "800 h participation (incl. PVT, MAP)").
+    Where the contract is silent (niet geverifieerd): whether hours WORKED in a duaal traject
+    count in full (Koers counts them: they are an activity under the Participatiewet), and
+    whether a referral's hours overlap with a duaal traject's (Koers adds both; a partner who
+    reports the worked hours again on the referral counts them twice).
+    Bron: DUO API GevolgdeUren, schema ParticipatieactiviteitenBredeIntake.uren; DOMAIN.md
+    "Rules with numbers" (Z-route).
+    Status: duo
+    """
+    return bron in ParticipatieBron.__members__.values()
+
+
+def taaluren_leerroute(*, taal_knm: Decimal, schakel: Decimal,
+                       taal_knm_brede_intake: Decimal) -> Decimal:
+    """The running total for ``PUT .../uren/participatietaalles`` (schema
+    ParticipatieAlsTaalles): "het totaal aantal gevolgde uren taalles Nederlands en KNM ... bij
+    een Cursusinstelling in het kader van de gevolgde Leerroute"; after a switch of leerroute
+    the hours of the earlier route count too; in the onderwijsroute all lesson hours,
+    deficient subjects included (Koers: both taalschakel kinds); the brede intake hours do NOT
+    count. Despite its name the schema describes lesson hours, not participation: Koers follows
+    the description (the OpenAPI file wins for message meaning, RULES.md).
+    Niet geverifieerd: whether lessons outside a keurmerk instelling count; Koers counts every
+    lesson row outside the brede intake, since the schema says "een Cursusinstelling".
+    Bron: DUO API GevolgdeUren, schema ParticipatieAlsTaalles.uren.
+    Status: duo
+    """
+    return taal_knm + schakel - taal_knm_brede_intake
 
 
 def gepland_tot(norm: Decimal, *, termijn_start: date, termijn_eind: date,
                 peildatum: date) -> Decimal:
-    """The linear plan: the share of ``norm`` due by ``peildatum`` over the termijn."""
+    """The linear plan: the share of ``norm`` due by ``peildatum`` over the termijn.
+
+    Bron: startnotitie §6.10.3 (Z-route) en §7.2 (werken met signalen).
+    Status: P — geen instelling (lineair plan).
+    """
     totaal = (termijn_eind - termijn_start).days
     if totaal <= 0 or peildatum >= termijn_eind:
         return norm
@@ -229,7 +336,11 @@ def achter_vanaf(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_e
                  marge: Decimal = ZROUTE_MARGE_UREN) -> date | None:
     """The first day on which ``uren`` lag the linear plan by more than ``marge`` — so "behind
     plan" is the set-based check ``achter_vanaf <= today``. None: never behind (the norm is
-    met, or there is no norm)."""
+    met, or there is no norm).
+
+    Bron: startnotitie §7.2 (werken met signalen).
+    Status: P — geen instelling (ZROUTE_MARGE_UREN).
+    """
     if norm <= 0 or uren + marge >= norm:
         return None
     totaal = (termijn_eind - termijn_start).days
@@ -240,18 +351,17 @@ def achter_vanaf(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_e
     return termijn_start + timedelta(days=dagen)
 
 
-def is_achter(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_eind: date,
-              peildatum: date, marge: Decimal = ZROUTE_MARGE_UREN) -> bool:
-    vanaf = achter_vanaf(uren, norm, termijn_start=termijn_start, termijn_eind=termijn_eind,
-                         marge=marge)
-    return vanaf is not None and vanaf <= peildatum
-
-
 def zroute_afronding_fouten(*, afspraken_nagekomen: bool | None, cursus_uren: Decimal,
                             participatie_uren: Decimal, norm: ZrouteNorm) -> dict[str, str]:
-    """Completion may go to DUO only after an eindgesprek that concluded the PIP agreements
-    were met (startnotitie §6.10.3; RULES.md "Z-route"). The hours are part of those
-    agreements: below the norm Koers refuses, so the conclusion and the figures agree."""
+    """Koers' side of completing the Z-route: an eindgesprek that concluded the PIP
+    agreements were met (RULES.md "Z-route": the gemeente reports completion after the
+    eindgesprek; startnotitie §6.10.3), with the hours of the norm — the norm as DUO's partial
+    ontheffing sets it (:func:`zroute_norm`; 0 participation hours: no participation check).
+    DUO's own rules and the order with PVT and MAP: koers.duo.rules.zroute_fouten and
+    zroute_volgorde_fouten.
+    Bron: RULES.md "Z-route"; startnotitie §6.10.3; DOMAIN.md "Z-route" (hours, S).
+    Status: wet (hours: niet geverifieerd, see zroute_norm) / duo (eindgesprek)
+    """
     f: dict[str, str] = {}
     if afspraken_nagekomen is None:
         f["__all__"] = "Voer eerst het eindgesprek en leg de conclusie vast."
@@ -269,5 +379,9 @@ def zroute_afronding_fouten(*, afspraken_nagekomen: bool | None, cursus_uren: De
 
 def hele_uren(uren: Decimal) -> int:
     """DUO takes whole hours (RULES.md "Gevolgde uren"): round down, never report more than
-    was followed."""
+    was followed.
+
+    Bron: RULES.md "Gevolgde uren" (hele uren).
+    Status: duo
+    """
     return int(uren)

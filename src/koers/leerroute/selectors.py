@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 from koers.inburgeraars.models import Traject
-from koers.inburgeraars.rules import is_asielmigrant
 from koers.leerroute import rules, services
 from koers.leerroute.models import Aanbod, Afschalingsvoorstel, Examenresultaat, UrenPeriode
 from koers.leerroute.models import Zroute as ZrouteModel
@@ -44,6 +43,8 @@ class Overzicht:
     zroute: ZrouteModel | None
     afschaaltoets: rules.Afschaaltoets | None = None
     voortgang: list[Voortgang] = field(default_factory=list)
+    zroute_norm: rules.ZrouteNorm | None = None
+    volgorde: services.ZrouteVolgorde | None = None  # PVT and MAP dates DUO accepted
 
     @property
     def leerroute(self) -> str | None:
@@ -78,8 +79,10 @@ def overzicht(traject: Traject, *, vandaag: date) -> Overzicht:
             Voortgang("Taalschakeltraject: rekenen, Engels, studievaardigheden",
                       t.schakel_overig, rules.SCHAKEL_OVERIG_UREN)]
     elif leerroute == "Z":
-        norm = rules.zroute_norm(traject.inburgeraar.doelgroep)
-        participatie = t.participatie_eigen + services.participatie_uren_modules(
+        norm = services.zroute_norm(traject)
+        o.zroute_norm = norm
+        o.volgorde = services.zroute_volgorde(traject)
+        participatie = t.participatie_eigen + services.participatie_uren_extern(
             [traject.pk]).get(traject.pk, services.NUL)
 
         def plan(n):
@@ -89,7 +92,8 @@ def overzicht(traject: Traject, *, vandaag: date) -> Overzicht:
             return None
         o.voortgang = [Voortgang("Cursusuren (taal en KNM)", t.zroute_cursus, norm.cursus,
                                  plan(norm.cursus))]
-        if is_asielmigrant(traject.inburgeraar.doelgroep):
-            o.voortgang.append(Voortgang("Participatie-uren (met PVT en MAP)", participatie,
-                                         norm.participatie, plan(norm.participatie)))
+        if traject.inburgeraar.is_asielmigrant and not norm.zonder_participatie:
+            o.voortgang.append(Voortgang(
+                "Participatie-uren (met PVT, MAP, maatschappelijke begeleiding en werk)",
+                participatie, norm.participatie, plan(norm.participatie)))
     return o

@@ -24,6 +24,10 @@ from koers.leerroute.models import (
 class LeerrouteAanbodSerializer(serializers.ModelSerializer):
     instellingsnummer = serializers.CharField(min_length=10, max_length=10)
     alfabetisering = serializers.ChoiceField(choices=ALFA_CHOICES)
+    einddatum = serializers.DateField(
+        help_text="De laatste lesdag van de cursus (tot en met). DUO krijgt de dag erna als "
+                  "verwachteEinddatumOpleiding: die einddatum is bij DUO exclusief (API "
+                  "Inburgeringsaanbod, schema Inburgeringsaanbod).")
     melden = serializers.BooleanField(
         write_only=True, default=True,
         help_text="Meld het aanbod bij DUO (alleen voor asielstatushouders; vraagt het "
@@ -112,6 +116,16 @@ class LeerrouteZrouteSerializer(serializers.Serializer):
     afspraken_nagekomen = serializers.BooleanField(allow_null=True)
     conclusie = serializers.CharField()
     afgerond_op = serializers.DateField(allow_null=True)
+    ontheffing_participatie = serializers.IntegerField(
+        allow_null=True, help_text="Gedeeltelijke ontheffing van DUO "
+        "(urenBelastbaarheidParticipatieactiviteit): het hoogste aantal uren participatie. "
+        "0 = geen participatie. Leeg = geen ontheffing, de gewone norm geldt. Alleen voor wie "
+        "gezondheidsgegevens mag zien (de ontheffing heeft een medische grond); anders "
+        "ontbreekt het veld.")
+    pvt_datum_bij_duo = serializers.DateField(
+        allow_null=True, help_text="Datum van de participatieverklaring die DUO heeft verwerkt.")
+    map_datum_bij_duo = serializers.DateField(
+        allow_null=True, help_text="Datum van het eindgesprek MAP die DUO heeft verwerkt.")
 
 
 class LeerrouteEindgesprekSerializer(serializers.Serializer):

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from koers.begeleiding.models import DuaalTraject
+from koers.duo import rules as duo_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, registreer, vandaag
 from koers.leerroute import rules
@@ -22,6 +24,9 @@ from koers.leerroute.models import (
     UrenPeriode,
     Zroute,
 )
+from koers.modules.selectors import participatie_uren as module_uren
+from koers.partners.models import Voortgang
+from koers.partners.rules import Taak as PartnerTaak
 from koers.pip.models import PipVersie
 
 NUL = Decimal(0)
@@ -59,8 +64,17 @@ def instellingen_van_duo(gemeente) -> list[dict]:
 def instelling_keuzes(instellingen: list[dict], leerroute: str | None) -> list[dict]:
     """The instellingen the adviseur may choose for this leerroute."""
     return [i for i in instellingen
-            if not rules.keurmerk_fouten(leerroute, bow=bool(i.get("indicatieBowKeurmerk")),
-                                         tst=bool(i.get("indicatieTstKeurmerk")))]
+            if not duo_rules.instelling_fouten(leerroute, _duo_instelling(i))]
+
+
+def _duo_instelling(instelling: dict | None) -> duo_rules.Instelling | None:
+    """An entry of DUO's ``GET /instellingen`` as the DUO rules take it."""
+    if instelling is None:
+        return None
+    return duo_rules.Instelling(
+        instellingsnummer=str(instelling.get("instellingsnummer") or ""),
+        bow_keurmerk=bool(instelling.get("indicatieBowKeurmerk")),
+        tst_keurmerk=bool(instelling.get("indicatieTstKeurmerk")))
 
 
 # -- Inburgeringsaanbod ------------------------------------------------------------------------
@@ -75,7 +89,6 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     """Record the aanbod (one per instelling: a new one for the same instelling replaces it,
     as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
     from koers.duo import meldingen
-    from koers.duo import rules as duo_rules
 
     traject = _open(traject)
     pip = huidige_pip(traject)
@@ -86,12 +99,8 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     instelling = next((i for i in instellingen if i.get("instellingsnummer") == nummer), None)
     if not nummer:
         f["instellingsnummer"] = "Kies een instelling."
-    elif instelling is None:
-        f["instellingsnummer"] = "DUO kent deze instelling niet met een keurmerk."
     else:
-        f.update(rules.keurmerk_fouten(pip.leerroute,
-                                       bow=bool(instelling.get("indicatieBowKeurmerk")),
-                                       tst=bool(instelling.get("indicatieTstKeurmerk"))))
+        f.update(duo_rules.instelling_fouten(pip.leerroute, _duo_instelling(instelling)))
     for veld, tekst in (("datum_aanbod", "Vul de datum van het aanbod in."),
                         ("startdatum", "Vul de geplande startdatum in."),
                         ("einddatum", "Vul de geplande einddatum in.")):
@@ -100,10 +109,8 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     if data.get("alfabetisering") not in ("A", "AA", "NVT"):
         f["alfabetisering"] = "Kies A, AA of NVT bij alfabetisering."
     if not f:
-        if data["einddatum"] <= data["startdatum"]:
-            f["einddatum"] = "De einddatum ligt na de startdatum."
-        elif data["startdatum"] < data["datum_aanbod"]:
-            f["startdatum"] = "De opleiding kan niet starten voor de datum van het aanbod."
+        f.update(rules.aanbod_invoer_fouten(startdatum=data["startdatum"],
+                                            einddatum=data["einddatum"]))
     if f:
         raise Weigering(f)
     assert instelling is not None
@@ -118,25 +125,32 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     aanbod.startdatum = data["startdatum"]
     aanbod.einddatum = data["einddatum"]
     aanbod.alfabetisering = data["alfabetisering"]
-    from koers.inburgeraars.rules import is_asielmigrant
-    if melden and is_asielmigrant(traject.inburgeraar.doelgroep):
-        aanbod.bericht = meldingen.meld_inburgeringsaanbod(
-            traject, duo_rules.Aanbod(
-                instellingsnummer=nummer,
-                indicator_alfabetiseringsonderwijs=aanbod.alfabetisering,
-                datum_inburgeringsaanbod=aanbod.datum_aanbod,
-                verwachte_startdatum_opleiding=aanbod.startdatum,
-                verwachte_einddatum_opleiding=aanbod.einddatum),
-            instelling=duo_rules.Instelling(
-                instellingsnummer=nummer,
-                bow_keurmerk=bool(instelling.get("indicatieBowKeurmerk")),
-                tst_keurmerk=bool(instelling.get("indicatieTstKeurmerk"))))
+    if melden and traject.inburgeraar.is_asielmigrant:
+        # The course a taalschakeltraject must follow: the person's aanbod elsewhere.
+        cursus_laatste_lesdagen = tuple(Aanbod.objects.filter(traject=traject).exclude(
+            instellingsnummer=nummer).values_list("einddatum", flat=True))
+        try:
+            aanbod.bericht = meldingen.meld_inburgeringsaanbod(
+                traject, instellingsnummer=nummer, alfabetisering=aanbod.alfabetisering,
+                datum_aanbod=aanbod.datum_aanbod, startdatum=aanbod.startdatum,
+                laatste_lesdag=aanbod.einddatum, instelling=_duo_instelling(instelling),
+                cursus_laatste_lesdagen=cursus_laatste_lesdagen)
+        except Weigering as w:  # DUO's refusal on the field the adviseur filled in
+            raise Weigering({AANBOD_DUO_VELDEN.get(k, k): v for k, v in w.fouten.items()}) \
+                from w
     aanbod.save()
     gemeld = " en gemeld bij DUO" if aanbod.bericht_id else ""
     registreer(traject, SOORT, f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
-               f"{gemeld} ({_nl(aanbod.startdatum)} tot {_nl(aanbod.einddatum)})", door)
+               f"{gemeld} ({_nl(aanbod.startdatum)} tot en met {_nl(aanbod.einddatum)})", door)
     zroute_bijwerken(traject)
     return aanbod
+
+
+# DUO's field names (schema Inburgeringsaanbod) → the fields of Koers' form and API.
+AANBOD_DUO_VELDEN = {"datum_inburgeringsaanbod": "datum_aanbod",
+                     "verwachte_startdatum_opleiding": "startdatum",
+                     "verwachte_einddatum_opleiding": "einddatum",
+                     "indicator_alfabetiseringsonderwijs": "alfabetisering"}
 
 
 # -- Hours -------------------------------------------------------------------------------------
@@ -237,7 +251,7 @@ def totalen(traject_id: int) -> Totalen:
     r = UrenPeriode.objects.filter(traject_id=traject_id).aggregate(
         taal=_s(S.TAAL), knm=_s(S.KNM), schakel_taal=_s(S.SCHAKEL_TAAL),
         schakel_overig=_s(S.SCHAKEL_OVERIG), participatie_eigen=_s(S.PARTICIPATIE),
-        intake_taal_knm=Sum("uren_gevolgd", filter=Q(soort__in=(S.TAAL, S.KNM),
+        intake_taal_knm=Sum("uren_gevolgd", filter=Q(soort__in=rules.ZROUTE_CURSUS_SOORTEN,
                                                      tijdens_brede_intake=True)),
         lesuren_keurmerk=_s(S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW),
         lesuren_gepland_keurmerk=Sum("uren_gepland", filter=Q(
@@ -246,14 +260,34 @@ def totalen(traject_id: int) -> Totalen:
     return Totalen(**{k: v or NUL for k, v in r.items()})
 
 
-def participatie_uren_modules(traject_ids: list[int]) -> dict[int, Decimal]:
-    """PVT and MAP activity hours (koers.modules), one query; empty while that app has no
-    selector yet."""
-    try:
-        from koers.modules.selectors import participatie_uren
-    except ImportError:
-        return {}
-    return participatie_uren(traject_ids)
+def participatie_uren_extern(traject_ids: list[int]) -> dict[int, Decimal]:
+    """The participation hours of a traject recorded in OTHER apps, per traject, in three
+    queries whatever the number of cases: PVT and MAP activities (koers.modules), hours a
+    ketenpartner reported on a referral for maatschappelijke begeleiding or begeleiding naar
+    werk (koers.partners), and hours worked in a duaal traject (koers.begeleiding). Which
+    hours count: :func:`koers.leerroute.rules.telt_als_participatieactiviteit`. Every id asked
+    for is in the answer."""
+    uren = {pk: NUL for pk in traject_ids}
+    if not traject_ids:
+        return uren
+    for pk, totaal in module_uren(traject_ids).items():
+        uren[pk] += totaal
+    partner = (Voortgang.objects.filter(verwijzing__traject_id__in=traject_ids,
+                                        verwijzing__taak__in=PARTNER_TAKEN, uren__isnull=False)
+               .order_by().values_list("verwijzing__traject_id").annotate(t=Sum("uren")))
+    duaal = (DuaalTraject.objects.filter(traject_id__in=traject_ids,
+                                         uren_gewerkt__isnull=False)
+             .order_by().values_list("traject_id").annotate(t=Sum("uren_gewerkt")))
+    for pk, totaal in [*partner, *duaal]:
+        uren[pk] += Decimal(totaal or 0)
+    return uren
+
+
+# Referral tasks of koers.partners whose hours are participatieactiviteiten (DUO: "waaronder
+# activiteiten voor maatschappelijke begeleiding en de Participatiewet"). The MAP and PVT
+# referrals are left out: their hours are the activities of koers.modules.
+PARTNER_TAKEN = (PartnerTaak.MAATSCHAPPELIJKE_BEGELEIDING.value,
+                 PartnerTaak.BEGELEIDING_NAAR_WERK.value)
 
 
 # -- Afschalen B1 → A2 -------------------------------------------------------------------------
@@ -427,10 +461,17 @@ def _datum(waarde) -> date | None:
 
 # -- Z-route -----------------------------------------------------------------------------------
 
+def zroute_norm(traject: Traject) -> rules.ZrouteNorm:
+    """The norm of this person: DUO's doelgroepindeling and partial ontheffing."""
+    ib = traject.inburgeraar
+    return rules.zroute_norm(ib.doelgroepindeling, ib.uren_belastbaarheid_participatie)
+
+
 def zroute_bijwerken(traject: Traject, pip: PipVersie | None = None) -> Zroute | None:
     """Bring the traject's Z-route plan up to date (norm, termijn, hours, ``achter_vanaf``).
-    Creates it when the current PIP is the Z-route. Call after any change of hours or PIP
-    (koers.modules may call it after PVT/MAP hours change)."""
+    Creates it when the current PIP is the Z-route. Runs on every change of the case
+    (``traject_gewijzigd``, see apps.py): new hours here or in another app (PVT, MAP,
+    begeleiding, partners), a new PIP, new termijn dates, DUO's partial ontheffing."""
     pip = pip if pip is not None else huidige_pip(traject)
     zroute = Zroute.objects.filter(traject=traject).first()
     if pip is None or pip.leerroute != "Z":
@@ -438,9 +479,9 @@ def zroute_bijwerken(traject: Traject, pip: PipVersie | None = None) -> Zroute |
             zroute.achter_vanaf = None  # no longer in the Z-route: no signal
             zroute.save(update_fields=["achter_vanaf", "gewijzigd_op"])
         return zroute
-    norm = rules.zroute_norm(traject.inburgeraar.doelgroep)
+    norm = zroute_norm(traject)
     t = totalen(traject.pk)
-    modules = participatie_uren_modules([traject.pk]).get(traject.pk, NUL)
+    modules = participatie_uren_extern([traject.pk]).get(traject.pk, NUL)
     zroute = zroute or Zroute(traject=traject)
     zroute.participatie_modules = modules
     zroute.norm_cursus, zroute.norm_participatie = norm.cursus, norm.participatie
@@ -509,21 +550,32 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
     return zroute
 
 
-def map_eindgesprek_bij_duo(traject: Traject) -> date | None:
-    """The MAP eindgesprek date of Koers' latest MAP report for the person that DUO did not
-    refuse (None: none, or the date was withdrawn)."""
-    from koers.duo.models import Bericht
+@dataclass(frozen=True)
+class ZrouteVolgorde:
+    """What DUO has of the PVT and MAP: their accepted dates (the Z-route completion waits
+    for both, koers.duo.rules.zroute_volgorde_fouten)."""
 
-    bericht = Bericht.objects.filter(
-        traject__inburgeraar_id=traject.inburgeraar_id, soort="map").exclude(
-        status=Bericht.Status.GEWEIGERD).order_by("-aangemaakt_op", "-pk").first()
-    return _datum((bericht.body or {}).get("datumEindgesprekMap")) if bericht else None
+    pvt: date | None
+    map: date | None
+
+    @property
+    def klaar(self) -> bool:
+        return self.pvt is not None and self.map is not None
+
+
+def zroute_volgorde(traject: Traject) -> ZrouteVolgorde:
+    from koers.duo import meldingen
+
+    return ZrouteVolgorde(pvt=meldingen.datum_door_duo_verwerkt(traject, "pvt"),
+                          map=meldingen.datum_door_duo_verwerkt(traject, "map"))
 
 
 @transaction.atomic
 def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Zroute:
-    """Report the completion of the Z-route to DUO (through the outbox), after an eindgesprek
-    that concluded the agreements were met and with the hours of the plan."""
+    """Register the completion of the Z-route and report it to DUO (through the outbox): after
+    an eindgesprek that concluded the agreements were met, with the hours of the norm, and only
+    once DUO accepted the PVT and MAP dates — otherwise DUO would refuse them later (RULES.md
+    "MAP and PVT"). Nothing is registered when one of these is missing."""
     from koers.duo import meldingen
 
     traject = _open(traject)
@@ -537,39 +589,63 @@ def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Z
     if f:
         raise Weigering(f)
     datum = datum or vandaag()
-    # DUO judges the completion against the eindgesprek it knows: that of the MAP (RULES.md
-    # "Z-route"; the simulator applies koers.duo.rules.zroute_fouten with the MAP date). So
-    # the MAP date must be on its way to DUO first (koers.modules reports it).
-    map_op = map_eindgesprek_bij_duo(traject)
-    if map_op is None:
-        raise Weigering({"__all__": "Meld eerst de datum van het eindgesprek van de MAP bij "
-                                    "DUO. DUO kijkt naar die datum."})
-    zroute.afronding_bericht = meldingen.meld_zroute(
-        traject, datum, eindgesprek_op=max(map_op, zroute.eindgesprek_op))
+    zroute.afronding_bericht = meldingen.meld_zroute(traject, datum,
+                                                     eindgesprek_op=zroute.eindgesprek_op)
     zroute.afgerond_op = datum
     zroute.save()
     registreer(traject, SOORT, f"Afronding van de Z-route ({_nl(datum)}) gemeld bij DUO", door)
     return zroute
 
 
+@dataclass(frozen=True)
+class DuoUren:
+    """The running totals Koers reports to DUO (API GevolgdeUren), whole hours; ``None``: this
+    total is not reported for the person."""
+
+    taalles_knm_brede_intake: int
+    participatieactiviteiten: int | None
+    participatie_als_taalles: int | None
+
+
+def duo_uren(traject: Traject, pip: PipVersie | None = None) -> DuoUren:
+    """The three totals of the GevolgdeUren API as Koers would report them now.
+
+    - TaallesEnKnmBredeIntake: language + KNM lessons during the brede intake (every doelgroep).
+    - ParticipatieactiviteitenBredeIntake: only for an asielstatushouder (the schema: "ten
+      behoeve van de Z-Route ... van de Asielstatushouder") in the Z-route or still without a
+      PIP (the intake hours count); every source of
+      :func:`rules.telt_als_participatieactiviteit`, also during the brede intake.
+    - ParticipatieAlsTaalles: lesson hours in the leerroute (:func:`rules.taaluren_leerroute`),
+      once there is a PIP.
+    """
+    pip = pip if pip is not None else huidige_pip(traject)
+    t = totalen(traject.pk)
+    participatie = None
+    if traject.inburgeraar.is_asielmigrant and (pip is None or pip.leerroute == "Z"):
+        participatie = rules.hele_uren(t.participatie_eigen + participatie_uren_extern(
+            [traject.pk]).get(traject.pk, NUL))
+    taalles = None
+    if pip is not None:
+        taalles = rules.hele_uren(rules.taaluren_leerroute(
+            taal_knm=t.taal + t.knm, schakel=t.schakel_taal + t.schakel_overig,
+            taal_knm_brede_intake=t.intake_taal_knm))
+    return DuoUren(taalles_knm_brede_intake=rules.hele_uren(t.intake_taal_knm),
+                   participatieactiviteiten=participatie, participatie_als_taalles=taalles)
+
+
 @transaction.atomic
 def meld_uren_aan_duo(traject: Traject, door) -> list:
-    """Queue the running totals DUO keeps (API GevolgdeUren): language + KNM lessons during
-    the brede intake, and — for asielstatushouders — the participation activities (incl.
-    those during the intake and the PVT/MAP hours). Whole hours, rounded down."""
+    """Queue every running total DUO keeps that applies to the person (:func:`duo_uren`):
+    each PUT carries the whole total so far, never an increment (RULES.md "Gevolgde uren")."""
     from koers.duo import meldingen
     from koers.duo.rules import UrenSoort
-    from koers.inburgeraars.rules import is_asielmigrant
 
     traject = _open(traject)
-    t = totalen(traject.pk)
-    berichten = [meldingen.meld_uren(traject, UrenSoort.TAALLES_KNM_BREDE_INTAKE,
-                                     rules.hele_uren(t.intake_taal_knm))]
-    if is_asielmigrant(traject.inburgeraar.doelgroep):
-        participatie = t.participatie_eigen + participatie_uren_modules([traject.pk]).get(
-            traject.pk, NUL)
-        berichten.append(meldingen.meld_uren(traject, UrenSoort.PARTICIPATIEACTIVITEITEN,
-                                             rules.hele_uren(participatie)))
+    u = duo_uren(traject)
+    berichten = [meldingen.meld_uren(traject, soort, uren) for soort, uren in (
+        (UrenSoort.TAALLES_KNM_BREDE_INTAKE, u.taalles_knm_brede_intake),
+        (UrenSoort.PARTICIPATIEACTIVITEITEN, u.participatieactiviteiten),
+        (UrenSoort.PARTICIPATIE_ALS_TAALLES, u.participatie_als_taalles)) if uren is not None]
     registreer(traject, SOORT, "Gevolgde uren gemeld bij DUO: " + ", ".join(
         f"{b.body['uren']} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})"
         for b in berichten), door)

@@ -16,9 +16,9 @@ from koers.toegang.policy import Sectie
 
 def zroute_achter(vandaag: date):
     """Z-route hours behind the linear plan (rules.achter_vanaf). One range query on the
-    partial index ``zroute_achter``. The candidates' PVT/MAP hours are then refreshed with ONE
-    query of koers.modules (its hours may have grown since the plan was last updated), so a
-    case that caught up through PVT or MAP does not show."""
+    partial index ``zroute_achter``. The candidates' participation hours from other apps (PVT,
+    MAP, partners, duaal) are then refreshed with one query per app (they may have grown since
+    the plan was last updated), so a case that caught up there does not show."""
     from koers.leerroute import services
 
     rijen = list(Zroute.objects.filter(
@@ -28,9 +28,9 @@ def zroute_achter(vandaag: date):
         "termijn_eind", "cursus_uren", "participatie_uren", "participatie_modules"))
     if not rijen:
         return []
-    # participatie_uren of a Zroute row holds this app's hours + the modules' hours of the
-    # last update; the modules' part is refreshed here for the candidates only.
-    modules = services.participatie_uren_modules([r[0] for r in rijen])
+    # participatie_uren of a Zroute row holds this app's hours + the other apps' hours of the
+    # last update; that part is refreshed here for the candidates only.
+    modules = services.participatie_uren_extern([r[0] for r in rijen])
     uit = []
     for (tid, vanaf, norm_c, norm_p, start, eind, cursus, participatie, oud) in rijen:
         if tid in modules:

@@ -24,7 +24,7 @@ from koers.leerroute.forms import (
 )
 from koers.leerroute.selectors import overzicht
 from koers.toegang import policy
-from koers.toegang.policy import Actie
+from koers.toegang.policy import Actie, Sectie
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, fout_items, vereis
 
@@ -148,7 +148,8 @@ def _zroute_pagina(request, inburgeraar, traject, *, form=None, afronding_form=N
                    afronding_form=afronding_form or AfrondingForm(
                        initial={"datum": vandaag()}),
                    fouten=fouten or [], mag_melden=policy.mag(request.user, Actie.DUO_MELDEN),
-                   map_op=services.map_eindgesprek_bij_duo(traject))
+                   # the ontheffing has a medical ground: health data (AVG art. 9)
+                   met_gezondheid=policy.mag_zien(request.user, Sectie.GEZONDHEID, traject))
 
 
 @login_required

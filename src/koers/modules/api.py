@@ -1,4 +1,4 @@
-"""API of the PVT and MAP (issue 4 §3 and §4): thin views over koers.modules.services.
+"""API of the PVT and MAP: thin views over koers.modules.services.
 
 Reading needs the section MODULES; writing the action MODULES_BEWERKEN; reporting a date to
 DUO also DUO_MELDEN. A case outside the user's reach is 404; refusals are 400 with Dutch
@@ -27,6 +27,7 @@ from .serializers import (
     ModuleCorrigerenSerializer,
     ModuleMeldenSerializer,
     ModuleStandSerializer,
+    ModuleVerwijtbaarMeldenSerializer,
     PvtOndertekenenSerializer,
 )
 
@@ -256,3 +257,34 @@ def _corrigeer_view(module: str):
 
 PvtCorrigeren = _corrigeer_view("pvt")
 MapCorrigeren = _corrigeer_view("map")
+
+
+def _verwijtbaar_view(module: str):
+    @extend_schema(tags=TAGS[module], summary="Verwijtbaar melden zonder datum",
+                   description=f"Meldt aan DUO of het te verwijten is dat {NAMEN[module]} nog "
+                               f"niet af is, zonder datum. 'Nee' kan in de laatste 2 maanden "
+                               f"van de inburgeringstermijn (de laatste dag is de dag voor "
+                               f"DUO's einddatum); na het einde 'Ja' of 'Nee'. Niet als de "
+                               f"module al af is: meld dan de datum.",
+                   request=ModuleVerwijtbaarMeldenSerializer,
+                   responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
+    class VerwijtbaarView(APIView):
+        parser_classes = [JSONParser]
+
+        def post(self, request, pk):
+            traject = _traject(request, pk, schrijft=True)
+            vereis(request.user, Actie.DUO_MELDEN)
+            serializer = ModuleVerwijtbaarMeldenSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            services.meld_verwijtbaar(traject, module, request.user,
+                                      verwijtbaar=serializer.validated_data["verwijtbaar"],
+                                      toelichting=serializer.validated_data["toelichting"])
+            return _stand(traject, module)
+
+    VerwijtbaarView.__name__ = VerwijtbaarView.__qualname__ = \
+        f"{module.capitalize()}Verwijtbaar"
+    return VerwijtbaarView
+
+
+PvtVerwijtbaar = _verwijtbaar_view("pvt")
+MapVerwijtbaar = _verwijtbaar_view("map")

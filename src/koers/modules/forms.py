@@ -140,3 +140,23 @@ class CorrigeerForm(MeldForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "corrigeren-%s")
         super().__init__(*args, **kwargs)
+
+
+class VerwijtbaarForm(KoersStijl, forms.Form):
+    """'Verwijtbaar' for a module that is not done yet, without a date."""
+
+    verwijtbaar = forms.ChoiceField(
+        label=_("Is het de inburgeraar te verwijten dat de module nog niet af is?"),
+        choices=[("Ja", _("Ja, het is de inburgeraar te verwijten")),
+                 ("Nee", _("Nee, het is de inburgeraar niet te verwijten"))],
+        widget=forms.RadioSelect,
+        help_text=_("In de laatste 2 maanden van de inburgeringstermijn kan alleen 'Nee'. Is de "
+                    "termijn voorbij? Dan kan 'Ja' of 'Nee'."))
+    toelichting = tekstvak(_("Toelichting (voor het dossier)"), rows=3)
+
+    def __init__(self, *args, keuzes: tuple[str, ...] = (), **kwargs):
+        kwargs.setdefault("auto_id", "verwijtbaar-%s")
+        super().__init__(*args, **kwargs)
+        if keuzes:
+            self.fields["verwijtbaar"].choices = [
+                c for c in self.fields["verwijtbaar"].choices if c[0] in keuzes]

@@ -97,3 +97,31 @@ class Afronding(models.Model):
         from koers.duo.models import Bericht
         return self.bericht is not None and self.bericht.status in (
             Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)
+
+
+class Verwijtbaarheid(models.Model):
+    """'Verwijtbaar' told to DUO for a PVT or MAP that is not done yet: the PUT carries no
+    date (RULES.md "MAP and PVT"). One row per report, so the case shows what DUO heard when;
+    ``gemeld_op`` is the day it was reported (the signal compares it with the termijn)."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
+                                related_name="module_verwijtbaarheden")
+    module = models.CharField(max_length=3, choices=MODULE_CHOICES)
+    verwijtbaar = models.CharField(max_length=3, choices=[("Ja", _("Ja")), ("Nee", _("Nee"))])
+    toelichting = models.TextField(max_length=rules.TOELICHTING_MAX, blank=True)
+    gemeld_op = models.DateField()
+    bericht = models.ForeignKey("duo.Bericht", on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "verwijtbaarheid van PVT of MAP"
+        verbose_name_plural = "verwijtbaarheid van PVT en MAP"
+        ordering = ["-gemeld_op", "-id"]
+        indexes = [models.Index(fields=["traject", "module", "gemeld_op"],
+                                name="module_verwijtbaar_traject")]
+
+    def __str__(self):
+        return f"{self.get_module_display()} verwijtbaar: {self.verwijtbaar} ({self.gemeld_op})"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from koers.api.serializers import NUL_TEKEN
+from koers.inburgeraars.rules import termijn_laatste_dag
 
 from . import rules
 from .models import KERNWAARDE_CHOICES, SOORT_CHOICES, Activiteit
@@ -92,6 +93,33 @@ class ModuleAfrondingSerializer(serializers.Serializer):
                 "duo_status": bericht.status if bericht is not None else None}
 
 
+class ModuleVerwijtbaarSerializer(serializers.Serializer):
+    """'Verwijtbaar' aan DUO gemeld terwijl de module nog niet af was (zonder datum)."""
+
+    verwijtbaar = serializers.CharField()
+    toelichting = serializers.CharField()
+    gemeld_op = serializers.DateField()
+    duo_status = serializers.CharField(allow_null=True, help_text="Status van de melding.")
+
+    def to_representation(self, instance):
+        return {"verwijtbaar": instance.verwijtbaar, "toelichting": instance.toelichting,
+                "gemeld_op": instance.gemeld_op.isoformat(),
+                "duo_status": instance.bericht.status if instance.bericht else None}
+
+
+class ModuleVerwijtbaarMeldenSerializer(serializers.Serializer):
+    """Meld 'verwijtbaar' aan DUO voor een module die nog niet af is (zonder datum)."""
+
+    verwijtbaar = serializers.ChoiceField(
+        choices=[("Ja", "Ja"), ("Nee", "Nee")],
+        help_text="'Nee' kan in de laatste 2 maanden van de inburgeringstermijn; na het einde "
+                  "'Ja' (het is de inburgeraar te verwijten) of 'Nee'.",
+        error_messages={"invalid_choice": "Verwijtbaar is Ja of Nee.",
+                        "required": "Kies Ja of Nee.", "null": "Kies Ja of Nee."})
+    toelichting = _Tekst(max_length=rules.TOELICHTING_MAX, required=False, allow_blank=True,
+                         default="", help_text="Waarom (voor het dossier; gaat niet naar DUO).")
+
+
 class ModuleStandSerializer(serializers.Serializer):
     """De stand van het PVT of de MAP: uren gedaan en gepland, activiteiten en afronding."""
 
@@ -109,9 +137,19 @@ class ModuleStandSerializer(serializers.Serializer):
     kernwaarde_gedaan = serializers.BooleanField(
         allow_null=True, help_text="PVT: minstens één excursie of activiteit over een "
                                    "kernwaarde.")
-    termijn_eind = serializers.DateField(allow_null=True)
+    termijn_eind = serializers.DateField(
+        allow_null=True, help_text="Einddatum van de inburgeringstermijn zoals DUO die geeft: "
+                                   "exclusief, dus de dag na de laatste dag.")
+    termijn_laatste_dag = serializers.DateField(
+        allow_null=True, help_text="Laatste dag van de inburgeringstermijn.")
     activiteiten = ModuleActiviteitSerializer(many=True)
     afronding = ModuleAfrondingSerializer(allow_null=True)
+    verwijtbaar_zonder_datum_mogelijk = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Wat u vandaag zonder datum aan DUO kunt melden zolang de module niet af "
+                  "is: [] (nog niet), [\"Nee\"] (laatste 2 maanden van de termijn) of "
+                  "[\"Ja\", \"Nee\"] (termijn voorbij).")
+    verwijtbaar_meldingen = ModuleVerwijtbaarSerializer(many=True)
 
     def to_representation(self, instance):
         ms, stand = instance
@@ -122,8 +160,15 @@ class ModuleStandSerializer(serializers.Serializer):
             "minimum_uren": rules.PVT_MIN_UREN if pvt else None,
             "kernwaarde_gedaan": ms.kernwaarde_gedaan if pvt else None,
             "termijn_eind": stand.termijn_eind.isoformat() if stand.termijn_eind else None,
+            "termijn_laatste_dag": (termijn_laatste_dag(stand.termijn_eind).isoformat()
+                                    if stand.termijn_eind else None),
             "activiteiten": ModuleActiviteitSerializer(ms.activiteiten, many=True).data,
             "afronding": ModuleAfrondingSerializer(ms.afronding).data if ms.afronding else None,
+            "verwijtbaar_zonder_datum_mogelijk": (
+                list(stand.verwijtbaar_keuzes) if ms.afronding is None and ms.van_toepassing
+                else []),
+            "verwijtbaar_meldingen": ModuleVerwijtbaarSerializer(ms.verwijtbaarheden,
+                                                                 many=True).data,
         }
 
 

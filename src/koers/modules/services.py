@@ -18,7 +18,7 @@ from koers.inburgeraars.services import Weigering, registreer, vandaag
 from koers.pip.models import PipVersie
 
 from . import rules
-from .models import Activiteit, Afronding
+from .models import Activiteit, Afronding, Verwijtbaarheid
 
 ACTIVITEIT_VELDEN = ("module", "datum", "uren", "soort", "omschrijving", "kernwaarden",
                      "uitvoerder")
@@ -35,6 +35,7 @@ class ModuleStand:
     module: str
     activiteiten: list[Activiteit] = field(default_factory=list)
     afronding: Afronding | None = None
+    verwijtbaarheden: list[Verwijtbaarheid] = field(default_factory=list)  # newest first
     gepland: int | None = None  # hours planned in the PIP (PipVersie.pvt_uren / map_uren)
     van_toepassing: bool = True  # MAP: only in the B1- and Z-route
 
@@ -69,10 +70,12 @@ class Stand:
     map: ModuleStand
     leerroute: str | None
     termijn_eind: date | None
+    # What 'verwijtbaar' DUO accepts today without a date (rules.verwijtbaar_keuzes).
+    verwijtbaar_keuzes: tuple[str, ...] = ()
 
 
 def stand(traject: Traject) -> Stand:
-    """PVT and MAP of the traject in three queries, whatever the number of activities."""
+    """PVT and MAP of the traject in four queries, whatever the number of activities."""
     pip = huidige_pip(traject)
     leerroute = pip.leerroute if pip else None
     pvt = ModuleStand(rules.Module.PVT.value, gepland=pip.pvt_uren if pip else None)
@@ -83,7 +86,10 @@ def stand(traject: Traject) -> Stand:
         standen[activiteit.module].activiteiten.append(activiteit)
     for afronding in Afronding.objects.filter(traject=traject).select_related("bericht"):
         standen[afronding.module].afronding = afronding
-    return Stand(pvt=pvt, map=map_, leerroute=leerroute, termijn_eind=traject.termijn_eind)
+    for v in Verwijtbaarheid.objects.filter(traject=traject).select_related("bericht"):
+        standen[v.module].verwijtbaarheden.append(v)
+    return Stand(pvt=pvt, map=map_, leerroute=leerroute, termijn_eind=traject.termijn_eind,
+                 verwijtbaar_keuzes=rules.verwijtbaar_keuzes(vandaag(), traject.termijn_eind))
 
 
 def _vergrendel(traject: Traject) -> None:
@@ -326,3 +332,33 @@ def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
                f"Datum van {naam} gecorrigeerd: {oud:%d-%m-%Y} wordt {datum:%d-%m-%Y}."
                + (" De nieuwe datum gaat naar DUO." if gemeld else ""), door)
     return afronding
+
+
+@transaction.atomic
+def meld_verwijtbaar(traject: Traject, module: str, door, *, verwijtbaar: str | None,
+                     toelichting: str = "") -> Verwijtbaarheid:
+    """Tell DUO 'verwijtbaar' for a PVT or MAP that is not done yet, without a date: 'Nee' in
+    the last two months of the termijn, 'Ja' or 'Nee' once it has been exceeded
+    (rules.verwijtbaar_zonder_datum_fouten; DUO's own rules in koers.duo.rules.map_pvt_fouten
+    are checked again when the melding is queued)."""
+    _vergrendel(traject)
+    _open(traject)
+    toelichting = (toelichting or "").strip()
+    pip = huidige_pip(traject)
+    fouten = rules.verwijtbaar_zonder_datum_fouten(
+        verwijtbaar, toelichting, module=module,
+        afgerond=module in rules.MODULES and _afronding(traject, module) is not None,
+        leerroute=pip.leerroute if pip else None, vandaag=vandaag(),
+        termijn_eind=traject.termijn_eind)
+    if fouten:
+        raise Weigering(fouten)
+    melden = meldingen.meld_pvt if module == rules.Module.PVT else meldingen.meld_map
+    bericht = melden(traject, None, verwijtbaar)
+    v = Verwijtbaarheid.objects.create(traject=traject, module=module, verwijtbaar=verwijtbaar,
+                                       toelichting=toelichting, gemeld_op=vandaag(),
+                                       bericht=bericht, door=door)
+    naam = "het PVT" if module == rules.Module.PVT else "de MAP"
+    registreer(traject, Gebeurtenis.Soort.MODULE,
+               f"Aan DUO gemeld: {naam} is nog niet af, verwijtbaar: {verwijtbaar}.", door,
+               toelichting=toelichting)
+    return v

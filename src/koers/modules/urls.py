@@ -12,6 +12,8 @@ urlpatterns = [
     path("inburgeraars/<int:pk>/modules/<str:module>/melden/", views.melden, name="melden"),
     path("inburgeraars/<int:pk>/modules/<str:module>/corrigeren/", views.corrigeren,
          name="corrigeren"),
+    path("inburgeraars/<int:pk>/modules/<str:module>/verwijtbaar/", views.verwijtbaar,
+         name="verwijtbaar"),
     path("inburgeraars/<int:pk>/modules/activiteiten/<int:activiteit_id>/", views.activiteit,
          name="activiteit"),
     path("inburgeraars/<int:pk>/modules/activiteiten/<int:activiteit_id>/verwijderen/",

@@ -20,7 +20,14 @@ from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
 from . import rules, services
-from .forms import ActiviteitForm, CorrigeerForm, EindgesprekForm, MeldForm, OndertekenForm
+from .forms import (
+    ActiviteitForm,
+    CorrigeerForm,
+    EindgesprekForm,
+    MeldForm,
+    OndertekenForm,
+    VerwijtbaarForm,
+)
 from .models import Activiteit
 
 TITELS = {"pvt": gettext_lazy("Participatieverklaringstraject (PVT)"),
@@ -52,7 +59,7 @@ def _afrond_form_klasse(module: str):
 
 
 def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_form=None,
-            meld_form=None, corrigeer_form=None, status: int = 200):
+            meld_form=None, corrigeer_form=None, verwijtbaar_form=None, status: int = 200):
     user = request.user
     stand = services.stand(traject)
     ms = stand.pvt if module == rules.Module.PVT else stand.map
@@ -68,10 +75,13 @@ def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_for
         meld_form = MeldForm(uitleg=uitleg)
     if corrigeer_form is None:
         corrigeer_form = CorrigeerForm(uitleg=uitleg)
+    if verwijtbaar_form is None:
+        verwijtbaar_form = VerwijtbaarForm(keuzes=stand.verwijtbaar_keuzes)
     return render(request, "modules/module.html", {
         "inburgeraar": inburgeraar, "traject": traject, "module": module,
         "titel": TITELS[module], "ms": ms, "stand": stand, "form": form,
         "afrond_form": afrond_form, "meld_form": meld_form, "corrigeer_form": corrigeer_form,
+        "verwijtbaar_form": verwijtbaar_form,
         "mag_bewerken": mag_bewerken,
         "mag_melden": mag_melden, "min_uren": rules.PVT_MIN_UREN,
         "is_pvt": module == rules.Module.PVT,
@@ -226,3 +236,26 @@ def corrigeren(request, pk, module):
             return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
                                                               "module": module}) + "#afronding")
     return _pagina(request, inburgeraar, traject, module, corrigeer_form=form)
+
+
+@login_required
+@require_POST
+def verwijtbaar(request, pk, module):
+    """Tell DUO 'verwijtbaar' for a module that is not done yet (no date)."""
+    module = _module(module)
+    inburgeraar, traject = _schrijven(request, pk, Actie.DUO_MELDEN)
+    vereis(request.user, Actie.MODULES_BEWERKEN)
+    form = VerwijtbaarForm(request.POST,
+                           keuzes=services.stand(traject).verwijtbaar_keuzes or ("Ja", "Nee"))
+    if form.is_valid():
+        try:
+            services.meld_verwijtbaar(traject, module, request.user,
+                                      verwijtbaar=form.cleaned_data["verwijtbaar"],
+                                      toelichting=form.cleaned_data.get("toelichting") or "")
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("DUO hoort of het verwijtbaar is."))
+            return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
+                                                              "module": module}) + "#verwijtbaar")
+    return _pagina(request, inburgeraar, traject, module, verwijtbaar_form=form)

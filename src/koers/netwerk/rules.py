@@ -34,12 +34,20 @@ MAX_DAGDELEN_PER_WEEK = 10
 
 
 def week_van(datum: date) -> date:
-    """The Monday of the week of ``datum``: attendance is recorded per week."""
+    """The Monday of the week of ``datum``: attendance is recorded per week.
+
+    Bron: kalenderrekenen.
+    Status: techniek
+    """
     return datum - timedelta(days=datum.weekday())
 
 
 def aanwezigheid_fouten(gepland: int, aanwezig: int) -> dict[str, str]:
-    """Attendance of one week: 0..10 dagdelen planned, at most as many attended."""
+    """Attendance of one week: 0..10 dagdelen planned, at most as many attended.
+
+    Bron: startnotitie §7.8; controle op invoer.
+    Status: techniek
+    """
     fouten = {}
     if not 0 <= gepland <= MAX_DAGDELEN_PER_WEEK:
         fouten["dagdelen_gepland"] = (
@@ -53,7 +61,11 @@ def aanwezigheid_fouten(gepland: int, aanwezig: int) -> dict[str, str]:
 
 
 def aanwezigheidspercentage(gepland: int, aanwezig: int) -> int | None:
-    """Attended dagdelen as a whole percentage (rounded half up); None without any planned."""
+    """Attended dagdelen as a whole percentage (rounded half up); None without any planned.
+
+    Bron: rekenregel.
+    Status: techniek
+    """
     if gepland <= 0:
         return None
     return int((Decimal(aanwezig) * 100 / Decimal(gepland)).quantize(
@@ -63,7 +75,11 @@ def aanwezigheidspercentage(gepland: int, aanwezig: int) -> int | None:
 def plaatsing_fouten(startdatum: date | None, geplande_einddatum: date | None,
                      einddatum: date | None = None) -> dict[str, str]:
     """The instroomklas runs "totdat instroom in de voor hem/haar bepaalde route mogelijk is"
-    (§7.8): the planned end is the expected route start, after the start."""
+    (§7.8): the planned end is the expected route start, after the start.
+
+    Bron: startnotitie §7.8.
+    Status: startnotitie
+    """
     fouten = {}
     if startdatum is None:
         fouten["startdatum"] = "Vul de datum in waarop de inburgeraar in de klas begon."
@@ -78,7 +94,11 @@ def plaatsing_fouten(startdatum: date | None, geplande_einddatum: date | None,
 
 def klas_te_lang(geplande_einddatum: date, einddatum: date | None, vandaag: date) -> bool:
     """Signal (issue 4 §9, §11): still in the klas after the planned end, so the route
-    should have started."""
+    should have started.
+
+    Bron: startnotitie §7.8; issue 4 §9.
+    Status: startnotitie
+    """
     return einddatum is None and geplande_einddatum < vandaag
 
 
@@ -105,11 +125,6 @@ class BoekingStatus(StrEnum):
     GEANNULEERD = "geannuleerd"
 
 
-# Example languages the startnotitie names (§7.7: "Arabisch of Tigrinya") and the languages
-# of the demo's countries of origin; the register accepts any language.
-VOORBEELD_TALEN: tuple[str, ...] = ("Arabisch", "Tigrinya", "Turks", "Oekraïens", "Dari",
-                                    "Somalisch", "Farsi", "Koerdisch", "Tamazight")
-
 # A booking lasts 1 minute up to 8 hours (one working day) (P).
 MIN_DUUR_MINUTEN = 1
 MAX_DUUR_MINUTEN = 8 * 60
@@ -119,16 +134,30 @@ CENT = Decimal("0.01")
 
 
 def normaliseer_taal(taal: str) -> str:
+    """A language name in one spelling, so a search ignores case and spaces.
+
+    Bron: schrijfwijze van talen.
+    Status: techniek
+    """
     return " ".join(taal.split()).casefold()
 
 
 def spreekt(talen: list[str], taal: str) -> bool:
-    """Whether a tolk with ``talen`` speaks ``taal`` (case and spaces do not matter)."""
+    """Whether a tolk with ``talen`` speaks ``taal`` (case and spaces do not matter).
+
+    Bron: schrijfwijze van talen.
+    Status: techniek
+    """
     gezocht = normaliseer_taal(taal or "")
     return bool(gezocht) and any(normaliseer_taal(t) == gezocht for t in talen)
 
 
 def tarief_fouten(tarief: Decimal | None) -> dict[str, str]:
+    """A tariff is a positive amount in euros and cents.
+
+    Bron: startnotitie §7.7; controle op invoer.
+    Status: techniek
+    """
     if tarief is None:
         return {"tarief_per_uur": "Vul het tarief per uur in."}
     if tarief <= 0:
@@ -139,6 +168,11 @@ def tarief_fouten(tarief: Decimal | None) -> dict[str, str]:
 
 
 def duur_fouten(duur_minuten: int | None) -> dict[str, str]:
+    """A booking lasts at least a minute and at most a working day.
+
+    Bron: startnotitie §7.7.
+    Status: P — geen instelling (1 minuut tot 8 uur).
+    """
     if duur_minuten is None or not MIN_DUUR_MINUTEN <= duur_minuten <= MAX_DUUR_MINUTEN:
         return {"duur_minuten": f"De duur is {MIN_DUUR_MINUTEN} tot en met "
                                 f"{MAX_DUUR_MINUTEN} minuten."}
@@ -148,7 +182,11 @@ def duur_fouten(duur_minuten: int | None) -> dict[str, str]:
 def kosten(tarief_per_uur: Decimal, duur_minuten: int, status: str) -> Decimal:
     """Cost of a tolk booking: the tariff per hour times the duration, per minute, rounded
     half up to whole cents. A cancelled booking costs nothing (P: Koers records only what the
-    gemeente pays from the SPUK for tolken, DOMAIN.md "Figures of the startnotitie")."""
+    gemeente pays from the SPUK for tolken, DOMAIN.md "Figures of the startnotitie").
+
+    Bron: startnotitie §7.7; DOMAIN.md "Figures of the startnotitie" (tolken uit de SPUK).
+    Status: P — het uurtarief van de tolk (Tolk.tarief_per_uur, bij de tolk ingevuld).
+    """
     if status == BoekingStatus.GEANNULEERD:
         return Decimal("0.00")
     bedrag = Decimal(tarief_per_uur) * Decimal(duur_minuten) / Decimal(60)
@@ -165,6 +203,11 @@ BOEKING_OVERGANGEN: dict[str, frozenset[str]] = {
 
 
 def statuswijziging_fouten(van: str, naar: str, datum: date, vandaag: date) -> dict[str, str]:
+    """Why a booking cannot get this status.
+
+    Bron: verloop van een boeking.
+    Status: techniek
+    """
     if naar == van:
         return {}
     if naar not in BOEKING_OVERGANGEN.get(van, frozenset()):
@@ -175,7 +218,11 @@ def statuswijziging_fouten(van: str, naar: str, datum: date, vandaag: date) -> d
 
 
 def bevestiging_nodig(status: str, datum: date, vandaag: date) -> bool:
-    """Signal: a booking in the past that is still 'gepland' — confirm it took place."""
+    """Signal: a booking in the past that is still 'gepland' — confirm it took place.
+
+    Bron: startnotitie §7.7; issue 4 §9.
+    Status: startnotitie
+    """
     return status == BoekingStatus.GEPLAND and datum < vandaag
 
 
@@ -191,6 +238,11 @@ class Rol(StrEnum):
 
 
 def rollen_fouten(rollen: list[str]) -> dict[str, str]:
+    """The roles of an ervaringsdeskundige or taalmaatje must be known ones.
+
+    Bron: startnotitie §7.6 en §7.9.
+    Status: startnotitie
+    """
     if not rollen:
         return {"rollen": "Kies ten minste een rol."}
     if any(r not in Rol.__members__.values() for r in rollen):
@@ -200,6 +252,11 @@ def rollen_fouten(rollen: list[str]) -> dict[str, str]:
 
 def koppeling_fouten(rol: str, rollen: list[str], sinds: date | None,
                      tot: date | None = None) -> dict[str, str]:
+    """Why a person cannot be linked to this ervaringsdeskundige or taalmaatje.
+
+    Bron: startnotitie §7.6 en §7.9.
+    Status: startnotitie
+    """
     fouten = {}
     if rol not in rollen:
         fouten["rol"] = "Deze ervaringsdeskundige heeft die rol niet in het netwerk."
@@ -238,6 +295,11 @@ WEB_GELDEN_WAARSCHUWING = (
 
 
 def uren_fouten(uren_per_week: Decimal | None, uren_totaal: Decimal | None) -> dict[str, str]:
+    """Hours are a positive number within the bound.
+
+    Bron: controle op invoer.
+    Status: techniek
+    """
     fouten = {}
     if uren_per_week is not None:
         if uren_per_week < 0:
@@ -253,6 +315,11 @@ def uren_fouten(uren_per_week: Decimal | None, uren_totaal: Decimal | None) -> d
 
 
 def verwijzing_fouten(soort: str, organisatie: str) -> dict[str, str]:
+    """A referral to other informal language support names the organisation.
+
+    Bron: startnotitie §7.6 en §7.9.
+    Status: startnotitie
+    """
     if soort == TaalSoort.OVERIG and not (organisatie or "").strip():
         return {"organisatie": "Vul de naam van de organisatie in."}
     return {}

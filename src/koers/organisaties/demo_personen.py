@@ -19,10 +19,12 @@ from django.utils import timezone
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import services as traject_services
-from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars import signals
+from koers.inburgeraars.models import Gebeurtenis, Inburgeraar
 from koers.intake import services as intake_services
 from koers.organisaties import demo_teksten as teksten
 from koers.pip import services as pip_services
+from koers.pip.models import DuoPip
 
 DEMO_BSN_PREFIX = 99999000  # first eight digits; RvIG's test range 99999xxxx
 
@@ -149,6 +151,25 @@ PERSONEN: tuple[Persoon, ...] = (
 )
 
 
+# What the demo pretends DUO answered, exactly as the DUO simulator's demo scenario
+# (src/koers/duo/simulator/scenario_demo.json) answers it, so that a check at DUO changes
+# nothing. Dates are days before today. Persons in these phases have no answer from DUO yet:
+# their doelgroepindeling stays Koers' own, provisional derivation.
+DUO_NOG_NIET = ("aangemeld", "intake")
+# A gezinsvormer who came with an asylum permit: DUO keeps his asylum rights, so he is an
+# asielstatushouder for aanbod, ontzorgen and handhaving (DUO's indeling wins).
+ASIELRECHTEN = {("Omar", "Ziani"): traject_rules.AsielrechtenWijziging.BEHOUD_ASIELRECHTEN}
+# Partial ontheffing on medical grounds for a Z-route person (API Ontheffing): at most this
+# many hours of participatieactiviteiten; DUO decided ``dagen`` days ago.
+GEDEELTELIJK_ONTHEVEN = {("Huda", "Al-Sayed"): {"uren": 400, "dagen": 120}}
+# Moved in with a PIP of an earlier gemeente (SS121): that gemeente, and the dagtekening of
+# its PIP (days ago). The new gemeente's own PIP keeps the leerroute.
+PIP_ELDERS = {("Mariia", "Shevchenko"): {"gemeentecode": "0772", "dagen": 175,
+                                         "leerroute": "B", "niveau": "B1"}}
+# A tijdelijke vrijstelling (SS109) that ended (SS130): from/to, days ago.
+TIJDELIJK_VRIJGESTELD = {("Leyla", "Mahmoud"): (130, 70)}
+
+
 @dataclass(frozen=True)
 class Klokken:
     klok: date  # start of the 10-week PIP clock
@@ -181,7 +202,7 @@ def _persoonsgegevens(p: Persoon, index: int, bsn: str, k: Klokken, rng: random.
     if p.opleiding in ("hbo", "wo"):
         talen = [*talen, "Engels"]
     doelgroep = teksten.DOELGROEPEN[p.doelgroep]
-    asiel = traject_rules.is_asielmigrant(doelgroep)
+    asiel = traject_rules.is_asielmigrant(traject_rules.doelgroepindeling(doelgroep))
     straat, postcode = teksten.ADRESSEN[p.gemeente]
     return {
         "bsn": bsn,
@@ -241,6 +262,9 @@ def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider,
                                                              volledig=stap >= 2))
     if stap >= 2:
         intake_services.rond_af(traject, door)
+    elders = PIP_ELDERS.get((p.voornamen, p.achternaam))
+    if elders is not None:
+        _pip_elders(traject, elders, vandaag)
     if stap >= 3:
         pip = pip_services.bewaar_concept(traject, door, teksten.pip(p, route, k.pip, 1))
         pip_services.stel_vast(traject, pip.versie, door)
@@ -250,10 +274,89 @@ def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider,
     if stap >= 5:
         traject_services.wijzig_status(traject, traject_rules.Status.IN_UITVOERING, door,
                                        toelichting="Gestart met de leerroute.")
+    if fase not in DUO_NOG_NIET:
+        _duo_antwoorden(p, traject, k, vandaag)
     if fase == "afgerond":
         traject_services.wijzig_status(traject, traject_rules.Status.AFGEROND, door,
                                        reden=reden,
                                        toelichting=teksten.AFRONDING[reden])
+
+
+def _duo(traject, gid: str, omschrijving: str, toelichting: str = "") -> None:
+    traject_services.registreer(traject, Gebeurtenis.Soort.DUO, f"DUO ({gid}): {omschrijving}",
+                                None, toelichting=toelichting)
+
+
+def _duo_antwoorden(p: Persoon, traject, k: Klokken, vandaag: date) -> None:
+    """DUO's doelgroep with its history, a partial ontheffing and a tijdelijke vrijstelling,
+    stored by the same services the DUO handlers use (koers.duo.handlers)."""
+    inburgeraar = traject.inburgeraar
+    sleutel = (p.voornamen, p.achternaam)
+    doelgroep = teksten.DOELGROEPEN[p.doelgroep]
+    asielrechten = ASIELRECHTEN.get(sleutel)
+    indeling = (traject_rules.Doelgroepindeling.ASIELSTATUSHOUDER if asielrechten
+                else traject_rules.doelgroepindeling(doelgroep))
+    begin = (k.klok - timedelta(days=14)).isoformat()  # DUO: the start of the plicht
+    antwoord = {"gedetailleerdeDoelgroep": doelgroep.value, "indeling": indeling.value,
+                "begindatum": begin}
+    if asielrechten:
+        antwoord["asielrechtenWijzigingVerblijfsdoel"] = asielrechten.value
+    wijzigingen = traject_services.neem_doelgroep_over_van_duo(
+        inburgeraar, doelgroep=antwoord,
+        historie=[{"indeling": indeling.value, "begindatum": begin}])
+    if wijzigingen:
+        _duo(traject, "HERSTEL", "doelgroep van DUO: " + "; ".join(wijzigingen))
+
+    ontheven = GEDEELTELIJK_ONTHEVEN.get(sleutel)
+    if ontheven is not None:
+        regel = traject_services.neem_ontheffing_over_van_duo(inburgeraar, [
+            {"GedeeltelijkeOntheffing": {
+                "oordeel": "Toekenning", "grond": "MED",
+                "datumOordeel": (vandaag - timedelta(days=ontheven["dagen"])).isoformat(),
+                "urenBelastbaarheidParticipatieactiviteit": ontheven["uren"]}}])
+        if regel:
+            _duo(traject, "HERSTEL", regel)
+
+    pauze = TIJDELIJK_VRIJGESTELD.get(sleutel)
+    if pauze is not None:
+        _tijdelijk_vrijgesteld(traject, vandaag - timedelta(days=pauze[0]),
+                               vandaag - timedelta(days=pauze[1]))
+
+
+def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
+    """SS109 and, on ``tot``, SS130, as koers.duo.handlers.pauzeer and _hervat record them:
+    the 10-week clock stood still and the planned gesprekken move by the pause."""
+    traject.gepauzeerd_sinds = van
+    traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
+    _duo(traject, "SS109", "tijdelijke vrijstelling; het traject staat stil",
+         f"Tijdelijke vrijstelling: Toekenning, vanaf {van:%d-%m-%Y}")
+    signals.traject_gewijzigd.send(sender=type(traject), traject=traject, wat=signals.PAUZE,
+                                   van=van)
+    traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
+        traject.datum_start_pip_termijn, van, tot)
+    traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
+        traject.derde_informatie_ontvangen, van, tot)
+    traject.gepauzeerd_sinds = None
+    traject.herbereken_deadlines()
+    traject.save(update_fields=["gepauzeerd_sinds", "datum_start_pip_termijn",
+                                "derde_informatie_ontvangen", "pip_uiterlijk",
+                                "volgende_deadline", "gewijzigd_op"])
+    signals.traject_gewijzigd.send(sender=type(traject), traject=traject, wat=signals.HERVAT,
+                                   van=van, tot=tot)
+    _duo(traject, "SS130", "tijdelijke vrijstelling ingetrokken; het traject loopt weer",
+         f"Het traject loopt weer vanaf {tot:%d-%m-%Y}.")
+
+
+def _pip_elders(traject, elders: dict, vandaag: date) -> None:
+    """SS121: DUO's current PIP is the earlier gemeente's, stored as koers.duo.handlers
+    .bewaar_duo_pip stores it; the PIP rules of this gemeente use it."""
+    dagtekening = vandaag - timedelta(days=elders["dagen"])
+    DuoPip.objects.create(traject=traject, gemeentecode=elders["gemeentecode"],
+                          dagtekening=dagtekening, leerroute=elders["leerroute"],
+                          niveau=elders["niveau"])
+    _duo(traject, "SS121", "gevestigd met een PIP van een vorige gemeente",
+         f"PIP van gemeente {elders['gemeentecode']}: leerroute {elders['leerroute']}, "
+         f"dagtekening {dagtekening:%d-%m-%Y}, niveau {elders['niveau']}")
 
 
 def seed_personen(gemeenten: dict, accounts: dict, stdout=None) -> int:

@@ -8,6 +8,7 @@ import random
 from datetime import date
 
 from koers.inburgeraars import rules as traject_rules
+from koers.pip import rules as pip_rules
 
 # Country → (spoken languages, interpreter language).
 LANDEN: dict[str, tuple[list[str], str]] = {
@@ -66,7 +67,7 @@ def _voornaam(p) -> str:
 def intake(p, route: str, datum: date, rng: random.Random, *, volledig: bool) -> dict:
     """The answers of the brede intake. ``volledig=False`` gives a draft halfway."""
     naam = _voornaam(p)
-    asiel = traject_rules.is_asielmigrant(DOELGROEPEN[p.doelgroep])
+    asiel = traject_rules.is_asielmigrant(traject_rules.doelgroepindeling(DOELGROEPEN[p.doelgroep]))
     haalbaar = route in ("B", "O")
     score = rng.randint(29, 38) if haalbaar else rng.randint(12, 26)
     werk = p.beroep
@@ -146,7 +147,7 @@ def intake(p, route: str, datum: date, rng: random.Random, *, volledig: bool) ->
 def pip(p, route: str, dagtekening: date, versie: int) -> dict:
     """The content of PIP version ``versie`` (2 = a change after the first months)."""
     naam = _voornaam(p)
-    asiel = traject_rules.is_asielmigrant(DOELGROEPEN[p.doelgroep])
+    asiel = traject_rules.is_asielmigrant(traject_rules.doelgroepindeling(DOELGROEPEN[p.doelgroep]))
     if route == "Z":
         alfa = "A" if p.opleiding == "geen" else (
             "AA" if p.land in NIET_LATIJNS_SCHRIFT else "NVT")
@@ -184,10 +185,12 @@ def pip(p, route: str, dagtekening: date, versie: int) -> dict:
         "MAP bij Werk.Kom: kennismaken met werk in de regio, sollicitatietraining en "
         "eindgesprek.",
         "map_uren": None if route == "O" else 64,
-        "ontzorgen": asiel,
+        # The demo gemeenten keep the default: ontzorgen for the law's group (art. 56a).
+        "ontzorgen": pip_rules.valt_onder_art_56a(DOELGROEPEN[p.doelgroep]),
         "ontzorgen_toelichting": "Huur, energie en zorgverzekering worden zes maanden "
                                  "betaald uit de bijstand. Training geldzaken bij AMW "
-                                 "Midden-Limburg." if asiel else "",
+                                 "Midden-Limburg." if pip_rules.valt_onder_art_56a(
+                                     DOELGROEPEN[p.doelgroep]) else "",
         "voortgangsgesprekken": "Elke drie maanden in het eerste jaar, daarna twee keer per "
                                 "jaar.",
         "partners": "Taalcentrum Maas en Kempen, Werk.Kom, VluchtelingenWerk Zuid-Nederland",

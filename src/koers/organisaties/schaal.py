@@ -96,6 +96,7 @@ def _batch(n: int, prefix_reeks, gemeenten, adviseurs, rng, vandaag) -> None:
             gemeente = rng.choice(gemeenten)
             status = rng.choice(_STATUS_REEKS)
             doelgroep = rng.choice(DOELGROEPEN)
+            indeling = rules.doelgroepindeling(doelgroep).value
             land, (talen, tolk_taal) = rng.choice(_LANDEN)
             voornaam, achternaam = rng.choice(VOORNAMEN), rng.choice(ACHTERNAMEN)
             klok = _klok(status, vandaag, rng)
@@ -110,9 +111,9 @@ def _batch(n: int, prefix_reeks, gemeenten, adviseurs, rng, vandaag) -> None:
                 "postcode_plaats": plaats or gemeente.naam, "talen": talen,
                 "tolk_nodig": tolk, "tolk_taal": tolk_taal if tolk else "",
                 "gemeente_id": gemeente.pk, "doelgroep": doelgroep.value,
-                "doelgroepindeling": rules.doelgroepindeling(doelgroep).value,
+                "doelgroepindeling": indeling,
                 "doelgroepindeling_van_duo": True,
-                "turkse_nieuwkomer": land == "Turkije" and not rules.is_asielmigrant(doelgroep),
+                "turkse_nieuwkomer": land == "Turkije" and not rules.is_asielmigrant(indeling),
                 "vestigingsdatum": klok - timedelta(days=rng.randint(0, 30)),
                 "huidig_traject_id": traject_id})
             lijst = adviseurs[gemeente.pk]

@@ -156,7 +156,11 @@ KEURMERK_NAAM = "Keurmerk Blik op Werk Inburgeren"
 
 
 def secties_voor_taken(taken) -> frozenset[str]:
-    """The sections of a case a partner may see for his running referrals on it."""
+    """The sections of a case a partner may see for his running referrals on it.
+
+    Bron: AVG art. 5 lid 1 sub c (minimale gegevensverwerking); startnotitie §4.2.1.
+    Status: wet; welke taak welke secties nodig heeft is P — geen instelling.
+    """
     uit: set[str] = set()
     for taak in taken:
         uit |= TAAK_SECTIES.get(Taak(taak), frozenset())
@@ -218,7 +222,11 @@ MAX_AFSPRAKEN_PER_RAPPORTAGE = 100
 
 
 def overgang_fout(huidig: str, nieuw: str) -> str | None:
-    """Why a referral cannot go from ``huidig`` to ``nieuw`` (None: it can)."""
+    """Why a referral cannot go from ``huidig`` to ``nieuw`` (None: it can).
+
+    Bron: verloop van een verwijzing.
+    Status: techniek
+    """
     if Status(nieuw) in OVERGANGEN[Status(huidig)]:
         return None
     if huidig == Status.AFGEWEZEN:
@@ -232,7 +240,11 @@ def overgang_fout(huidig: str, nieuw: str) -> str | None:
 
 def verwijs_fouten(taak: str, partner_soort: str, heeft_keurmerk: bool,
                    heeft_open_verwijzing: bool) -> dict[str, str]:
-    """Why the gemeente cannot refer a case to this partner for this task."""
+    """Why the gemeente cannot refer a case to this partner for this task.
+
+    Bron: startnotitie §4.2.1 en §6.10 (keurmerk Blik op Werk).
+    Status: P — Taakverdeling (beheer: Taakverdeling).
+    """
     if taak not in {t.value for t in Taak}:
         return {"taak": "Kies een taak."}
     t = Taak(taak)
@@ -252,7 +264,11 @@ def verwijs_fouten(taak: str, partner_soort: str, heeft_keurmerk: bool,
 
 def voortgang_fouten(uren: Decimal | None, gepland: int | None,
                      aanwezig: int | None) -> dict[str, str]:
-    """A progress report: hours 0..200, attendance at most the planned appointments."""
+    """A progress report: hours 0..200, attendance at most the planned appointments.
+
+    Bron: controle op invoer.
+    Status: techniek
+    """
     fouten = {}
     if uren is not None and not Decimal("0") <= uren <= MAX_UREN_PER_RAPPORTAGE:
         fouten["uren"] = f"Vul 0 tot en met {MAX_UREN_PER_RAPPORTAGE} uur in."
@@ -271,7 +287,11 @@ def voortgang_fouten(uren: Decimal | None, gepland: int | None,
 
 
 def aanwezigheidspercentage(gepland: int, aanwezig: int) -> int | None:
-    """Attended appointments as a whole percentage; None without any planned."""
+    """Attended appointments as a whole percentage; None without any planned.
+
+    Bron: rekenregel.
+    Status: techniek
+    """
     if gepland <= 0:
         return None
     return round(aanwezig * 100 / gepland)

@@ -28,6 +28,12 @@ class PdfFout(RuntimeError):
     """The letter could not be rendered; vaststellen is rolled back with it."""
 
 
+# Parts of the beschikking's text that belong to a higher layer (e.g. monitoring's
+# Gespreksbeleid for the voortgangsgesprekken): such an app adds a function ``pip -> dict``
+# here when it starts, so this core module imports nothing above it.
+TEKSTDELEN: list = []
+
+
 def render_pdf(template: str, context: dict, *, fout: str) -> bytes:
     """``template`` rendered with ``context`` (plus the font paths) as PDF bytes; ``PdfFout``
     with the Dutch text ``fout`` when xhtml2pdf cannot make it."""
@@ -59,4 +65,5 @@ def maak_pdf(pip, *, kenmerk: str) -> bytes:
         "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
         "eerste": pip.versie == 1,
         "aangemaakt": timezone.localdate(),
+        **{k: v for deel in TEKSTDELEN for k, v in deel(pip).items()},
     }, fout="De beschikking kon niet als PDF worden gemaakt.")

@@ -84,3 +84,27 @@ class Beschikking(models.Model):
 
     def __str__(self):
         return self.kenmerk
+
+
+class DuoPip(models.Model):
+    """The current PIP DUO knows when the case opened (API PIP, getPipByBsn): for a person
+    who moved (SS121) that is the PIP of the earlier gemeente. The PIP rules use it: DUO's
+    "first PIP" counts at any gemeente, and a new PIP keeps its leerroute by default."""
+
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="duo_pip")
+    gemeentecode = models.CharField(max_length=4)
+    dagtekening = models.DateField()
+    leerroute = models.CharField(max_length=1, choices=LEERROUTE_CHOICES)
+    niveau = models.CharField(max_length=2, choices=NIVEAU_CHOICES, blank=True)
+    opgehaald_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "PIP bij DUO"
+        verbose_name_plural = "PIP's bij DUO"
+
+    def __str__(self):
+        return f"PIP {self.gemeentecode} {self.dagtekening}"
+
+    @property
+    def leerroute_naam(self):
+        return rules.LEERROUTE_NAMEN.get(self.leerroute, "")

@@ -15,7 +15,7 @@ from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, neem_over, registreer, wijzig_status
 from koers.intake import rules as intake_rules
 from koers.pip import rules
-from koers.pip.models import Beschikking, PipVersie
+from koers.pip.models import Beschikking, DuoPip, PipVersie
 
 INHOUD_VELDEN = ("dagtekening", "leerroute", "niveau", "geschatte_intensiteit_b1_route",
                  "alfabetisering", "mag_opleiding_afmaken", "toelichting_leerroute", "doelen",
@@ -31,8 +31,8 @@ def _context(traject: Traject, *, behalve: PipVersie | None = None) -> rules.Pip
         vastgesteld = vastgesteld.exclude(pk=behalve.pk)
     eerste = vastgesteld.order_by("versie").first()
     huidige = vastgesteld.order_by("-versie").first()
-    return rules.PipContext(
-        doelgroep=inburgeraar.doelgroep,
+    context = rules.PipContext(
+        doelgroep=inburgeraar.doelgroepindeling,
         datum_start_plicht=traject.datum_start_plicht,
         vestigingsdatum=inburgeraar.vestigingsdatum,
         eerste_pip_dagtekening=eerste.dagtekening if eerste else None,
@@ -41,6 +41,28 @@ def _context(traject: Traject, *, behalve: PipVersie | None = None) -> rules.Pip
         termijn_start=traject.termijn_start,
         vandaag=timezone.localdate(),
     )
+    return rules.met_eerder_pip(context, eerder_pip(traject))
+
+
+def eerder_pip(traject: Traject) -> rules.EerderPip | None:
+    """DUO's current PIP as the handlers stored it when the case opened (SS121 and others)."""
+    duo = DuoPip.objects.filter(traject=traject).first()
+    if duo is None:
+        return None
+    return rules.EerderPip(gemeentecode=duo.gemeentecode, dagtekening=duo.dagtekening,
+                           leerroute=duo.leerroute, niveau=duo.niveau or None)
+
+
+def pip_van_andere_gemeente(traject: Traject) -> bool:
+    eerder = eerder_pip(traject)
+    return eerder is not None and eerder.gemeentecode != traject.gemeente.gemeentecode
+
+
+def standaard_leerroute(traject: Traject) -> str | None:
+    """The leerroute a new PIP version starts from (koers.pip.rules.standaard_leerroute)."""
+    eigen = traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by(
+        "-versie").values_list("leerroute", flat=True).first()
+    return rules.standaard_leerroute(eigen, eerder_pip(traject))
 
 
 def _vorm_fouten(data: dict) -> dict[str, str]:
@@ -51,9 +73,12 @@ def _vorm_fouten(data: dict) -> dict[str, str]:
     return fouten
 
 
-def fouten(traject: Traject, pip: PipVersie) -> dict[str, str]:
+def fouten(traject: Traject, pip: PipVersie, *,
+           ontzorgen_groep: str = rules.GROEP_WET) -> dict[str, str]:
     """All rule violations of this version as it stands (used before vaststellen and shown
-    on the draft so the adviseur sees them early)."""
+    on the draft so the adviseur sees them early). ``ontzorgen_groep`` is the gemeente's
+    choice of who is ontzorgd (begeleiding.Begeleidingsbeleid.ontzorgen_groep, which the
+    core cannot read: the web and API views pass it); without it only the law's group."""
     f: dict[str, str] = {}
     if pip.dagtekening is None:
         f["dagtekening"] = "Vul de dagtekening in: de datum van de beschikking."
@@ -64,9 +89,12 @@ def fouten(traject: Traject, pip: PipVersie) -> dict[str, str]:
             alfabetisering=pip.alfabetisering or None,
             mag_opleiding_afmaken=pip.mag_opleiding_afmaken)
         f.update(rules.pip_fouten(voorstel, _context(traject, behalve=pip)))
-    f.update(rules.inhoud_fouten(doelgroep=traject.inburgeraar.doelgroep,
+    inburgeraar = traject.inburgeraar
+    f.update(rules.inhoud_fouten(gedetailleerde_doelgroep=inburgeraar.doelgroep,
+                                 doelgroep=inburgeraar.doelgroepindeling,
                                  leerroute=pip.leerroute, ontzorgen=pip.ontzorgen,
-                                 map_uren=pip.map_uren, pvt_uren=pip.pvt_uren))
+                                 map_uren=pip.map_uren, pvt_uren=pip.pvt_uren,
+                                 ontzorgen_groep=ontzorgen_groep))
     return f
 
 
@@ -97,10 +125,11 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
 
 
 @transaction.atomic
-def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
+def stel_vast(traject: Traject, versie: int, door, *,
+              ontzorgen_groep: str = rules.GROEP_WET) -> PipVersie:
     """Vaststellen: check every rule, then store version, beschikking, status and termijn
-    together. Nothing is saved when anything is refused."""
-    from koers.duo import meldingen
+    together. Nothing is saved when anything is refused. ``ontzorgen_groep``: see
+    :func:`fouten`."""
     from koers.pip.beschikking import maak_pdf
 
     traject = Traject.objects.select_for_update().select_related(
@@ -116,11 +145,14 @@ def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
         f["intake"] = "Rond eerst de brede intake af. Het PIP bouwt op de intake."
     if not traject.is_open:
         f["__all__"] = "Dit traject is afgerond."
-    f.update(fouten(traject, pip))
+    f.update(fouten(traject, pip, ontzorgen_groep=ontzorgen_groep))
     if f:
         raise Weigering(f)
 
-    eerste = not traject.pips.filter(status=PipVersie.Status.VASTGESTELD).exists()
+    # The termijn starts after the first PIP at any gemeente (Wi2021 art. 11): after a move
+    # it is the earlier gemeente's, and DUO's dates apply, not one derived from this PIP.
+    eerste = (not traject.pips.filter(status=PipVersie.Status.VASTGESTELD).exists()
+              and not pip_van_andere_gemeente(traject))
     pip.status = PipVersie.Status.VASTGESTELD
     pip.vastgesteld_door = door
     pip.vastgesteld_op = timezone.now()
@@ -138,8 +170,8 @@ def stel_vast(traject: Traject, versie: int, door) -> PipVersie:
     registreer(traject, Gebeurtenis.Soort.PIP_VASTGESTELD,
                f"PIP versie {pip.versie} vastgesteld ({pip.leerroute_naam}); beschikking "
                f"{kenmerk}", door)
-    # Every vastgesteld version goes to DUO, queued in this same transaction.
-    meldingen.meld_pip(pip)
+    # Every vastgesteld version goes to DUO: koers.duo queues it on this signal, in this
+    # same transaction (a refusal raises Weigering and nothing is saved).
     signals.traject_gewijzigd.send(sender=PipVersie, traject=traject,
                                    wat=signals.PIP_VASTGESTELD, pip=pip)
     return pip

@@ -179,7 +179,10 @@ class PipForm(KoersStijl, forms.Form):
     map_invulling = tekstvak(_("Module arbeidsmarkt en participatie (MAP): invulling"))
     map_uren = _uren(_("MAP: aantal uren"), help_text=_("De onderwijsroute heeft geen MAP."))
     ontzorgen = forms.BooleanField(label=_("Financieel ontzorgen"), required=False,
-                                   help_text=_("Alleen voor asielstatushouders."))
+                                   help_text=_("Voor wie een verblijfsvergunning asiel "
+                                               "heeft (artikel 56a Participatiewet), of ook "
+                                               "voor andere asielstatushouders als uw "
+                                               "gemeente dat zo heeft ingesteld."))
     ontzorgen_toelichting = tekstvak(_("Toelichting bij ontzorgen"))
     voortgangsgesprekken = tekstvak(_("Voortgangsgesprekken"),
                                     help_text=_("Hoe vaak en met wie."))
@@ -224,3 +227,18 @@ class VaststellenForm(KoersStijl, forms.Form):
         label=_("Ik heb het PIP met de inburgeraar besproken"),
         error_messages={"required": _("Bevestig dat u het PIP met de inburgeraar hebt "
                                       "besproken.")})
+
+
+class IntakeAfspraakForm(KoersStijl, forms.Form):
+    """An intake appointment and whether the person came (koers.intake.services
+    .leg_afspraak_vast)."""
+
+    prefix = "afspraak"
+    datum = datumveld(_("Datum van de afspraak"))
+    status = forms.ChoiceField(label=_("Is de inburgeraar gekomen?"), widget=forms.RadioSelect,
+                               choices=[("gepland", _("Gepland: de afspraak is nog niet "
+                                                      "geweest")),
+                                        ("verschenen", _("Verschenen")),
+                                        ("niet_verschenen", _("Niet verschenen"))])
+    toelichting = tekstvak(_("Toelichting"), help_text=_("Bijvoorbeeld: niet gekomen en niets "
+                                                         "laten weten."))

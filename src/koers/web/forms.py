@@ -346,3 +346,17 @@ class AdviseurForm(KoersStijl, forms.Form):
 
     def clean_adviseur(self):
         return self._adviseurs.get(self.cleaned_data.get("adviseur") or "")
+
+
+class LbtOverslaanForm(KoersStijl, forms.Form):
+    """The gemeente decides not to take the leerbaarheidstoets
+    (koers.inburgeraars.services.sla_lbt_over checks the rule)."""
+
+    # The case page holds other forms with a toelichting and a datum: ids must stay unique.
+    prefix = "lbt"
+
+    grond = forms.ChoiceField(
+        label=_("Waarom is de leerbaarheidstoets niet nodig?"), widget=forms.RadioSelect,
+        choices=[(g.value, label) for g, label in traject_rules.LBT_OVERSLAAN_GRONDEN.items()])
+    toelichting = tekstvak(_("Uitleg bij het besluit"), required=True)
+    datum = datumveld(_("Datum van het besluit"))

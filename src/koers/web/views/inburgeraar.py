@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 from koers.duo.meldingen import soort_naam
 from koers.duo.models import Bericht, ContactpersoonKoppeling
 from koers.inburgeraars import services
+from koers.inburgeraars.rules import Status
 from koers.inburgeraars.services import Weigering
+from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.organisaties.models import Rol
 from koers.pip.models import Beschikking
@@ -23,6 +25,7 @@ from koers.web import spinnenweb, weergave
 from koers.web.forms import (
     AanmeldForm,
     AdviseurForm,
+    LbtOverslaanForm,
     PersoonForm,
     StatusForm,
     weigering_naar_formulier,
@@ -77,7 +80,8 @@ def gegevens(request, pk):
                   {"form": form, "inburgeraar": inburgeraar})
 
 
-def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -> dict:
+def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
+                   lbt_form=None) -> dict:
     traject = inburgeraar.huidig_traject
     vandaag = timezone.localdate()
     met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
@@ -109,7 +113,12 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
                 context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
                 context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
                 if not intake.is_afgerond:
-                    context["intake_ontbrekend"] = list(intake.ontbrekend().values())
+                    # Only the law's minimum blocks afronden; the rest is expected.
+                    alles = intake.ontbrekend()
+                    context["intake_ontbrekend"] = list(
+                        intake_rules.ontbrekend_minimum(alles).values())
+                    context["intake_verwacht"] = list(
+                        intake_rules.ontbrekend_verwacht(alles).values())
     if policy.mag_zien(user, Sectie.PIP, traject):
         pips = list(traject.pips.order_by("-versie"))
         beschikkingen = {b.pip_id: b for b in Beschikking.objects.filter(
@@ -123,6 +132,10 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None) -
     context["secties"] = casus_secties(user, inburgeraar, traject)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
+    if (context["mag_intake"] and traject.lbt_overgeslagen_op is None
+            and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)):
+        context["lbt_form"] = lbt_form or LbtOverslaanForm(
+            initial={"datum": timezone.localdate()})
     if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:
         status_form = status_form or StatusForm(huidige_status=traject.status)
         context["status_form"] = status_form if status_form.heeft_keuzes else None
@@ -197,3 +210,25 @@ def adviseur(request, pk):
         return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
     return render(request, "web/inburgeraar/casus.html",
                   _casus_context(user, inburgeraar, adviseur_form=form))
+
+
+@login_required
+@require_POST
+def lbt_overslaan(request, pk):
+    """The gemeente decides not to take the leerbaarheidstoets; DUO hears it through the
+    outbox (koers.inburgeraars.services.sla_lbt_over)."""
+    user = request.user
+    vereis(user, Actie.INTAKE_BEWERKEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    form = LbtOverslaanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.sla_lbt_over(traject, user, **form.cleaned_data)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("Het besluit is opgeslagen. De leerbaarheidstoets is "
+                                        "niet nodig."))
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#intake")
+    return render(request, "web/inburgeraar/casus.html",
+                  _casus_context(user, inburgeraar, lbt_form=form))

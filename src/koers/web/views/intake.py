@@ -7,14 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from koers.inburgeraars.services import Weigering
 from koers.intake import services
-from koers.intake.models import BredeIntake
+from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.web import spinnenweb
-from koers.web.dossierforms import IntakeForm
+from koers.web.dossierforms import IntakeAfspraakForm, IntakeForm
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
@@ -67,7 +68,47 @@ def intake(request, pk):
     pg_scores = None
     if met_gezondheid and huidige is not None:
         pg_scores = spinnenweb.scores_van(huidige.positieve_gezondheid)
+    return _pagina(request, inburgeraar, traject, form, huidige, foutentitel=foutentitel,
+                   pg_scores=pg_scores, met_gezondheid=met_gezondheid)
+
+
+def _pagina(request, inburgeraar, traject, form, huidige, *, foutentitel="", pg_scores=None,
+            met_gezondheid=False, afspraak_form=None, status=200):
+    punten = services.open_punten(huidige) if huidige is not None and met_gezondheid else None
     return render(request, "web/inburgeraar/intake.html", {
         "inburgeraar": inburgeraar, "traject": traject, "form": form, "intake": huidige,
         "foutentitel": foutentitel, "pg_scores": pg_scores, "met_gezondheid": met_gezondheid,
-    })
+        "open_minimum": list(punten["minimum"].values()) if punten else [],
+        "open_verwacht": list(punten["verwacht"].values()) if punten else [],
+        "afspraken": IntakeAfspraak.objects.filter(traject=traject),
+        "afspraak_form": afspraak_form or IntakeAfspraakForm(),
+    }, status=status)
+
+
+@login_required
+@require_POST
+def afspraak(request, pk):
+    """Record an intake appointment: planned, came, or did not come. "Niet verschenen" lets
+    the intake be closed with what is known and becomes a handhaving signal."""
+    user = request.user
+    vereis(user, Actie.INTAKE_BEWERKEN)
+    inburgeraar, traject = casus_met_traject(user, pk)
+    form = IntakeAfspraakForm(request.POST)
+    if form.is_valid():
+        try:
+            services.leg_afspraak_vast(traject, user, form.cleaned_data)
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(request, _("De afspraak is vastgelegd."))
+            return redirect(reverse("web:intake", args=[inburgeraar.pk]) + "#intake-afspraken")
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID)
+    intakes = BredeIntake.objects.filter(traject=traject)
+    if not met_gezondheid:
+        intakes = intakes.defer("gezondheid", "positieve_gezondheid")
+    huidige = intakes.first()
+    intake_form = IntakeForm(initial=IntakeForm.initial_van(huidige,
+                                                            met_gezondheid=met_gezondheid),
+                             met_gezondheid=met_gezondheid)
+    return _pagina(request, inburgeraar, traject, intake_form, huidige,
+                   met_gezondheid=met_gezondheid, afspraak_form=form, status=400)

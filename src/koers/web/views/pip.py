@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.begeleiding.services import ontzorgen_groep
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 from koers.pip import services
@@ -30,11 +31,15 @@ def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,
         "-versie").first()
     if form is None:
         form = PipForm(initial=PipForm.initial_van(concept or vastgesteld))
+        if concept is None and vastgesteld is None:
+            form.initial["leerroute"] = services.standaard_leerroute(traject) or ""
     intake_url = reverse("web:intake", args=[inburgeraar.pk])
     vaststel_form = vaststel_form or VaststellenForm()
     links = {"intake": intake_url, "besproken": f"#{vaststel_form['besproken'].auto_id}"}
-    waarschuwingen = fout_items(services.fouten(traject, concept), form, links) \
-        if concept else []
+    # The gemeente's choice of who is ontzorgd lives in begeleiding, above the pip core.
+    waarschuwingen = fout_items(services.fouten(traject, concept,
+                                                ontzorgen_groep=ontzorgen_groep(traject)),
+                                form, links) if concept else []
     intake_afgerond = BredeIntake.objects.filter(
         traject=traject, status=BredeIntake.Status.AFGEROND).exists()
     return render(request, "web/inburgeraar/pip.html", {
@@ -83,7 +88,8 @@ def vaststellen(request, pk, versie):
         return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
                            vaststel_fouten=fouten)
     try:
-        pip = services.stel_vast(traject, versie, user)
+        pip = services.stel_vast(traject, versie, user,
+                                 ontzorgen_groep=ontzorgen_groep(traject))
     except Weigering as weigering:
         return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
                            vaststel_fouten=weigering.fouten)

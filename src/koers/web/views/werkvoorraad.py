@@ -33,15 +33,10 @@ def per_pagina(waarde) -> int:
         return PER_PAGINA
 
 
-def _doelgroepen(indeling: str) -> list[str]:
-    return [d.value for d in traject_rules.Doelgroep
-            if traject_rules.doelgroepindeling(d) == indeling]
-
-
 LIJST_VELDEN = (
     "id", "status", "volgende_deadline", "inburgeraar_id", "gemeente_id", "adviseur_id",
     "inburgeraar__id", "inburgeraar__bsn", "inburgeraar__voornamen",
-    "inburgeraar__geslachtsnaam", "inburgeraar__doelgroep",
+    "inburgeraar__geslachtsnaam", "inburgeraar__doelgroep", "inburgeraar__doelgroepindeling",
     "inburgeraar__persoonsgegevens_aanvullen", "gemeente__id", "gemeente__organisatie_id",
     "gemeente__organisatie__id", "gemeente__organisatie__naam", "adviseur__id",
     "adviseur__username", "adviseur__first_name", "adviseur__last_name",
@@ -73,7 +68,7 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     if filters.get("gemeente"):
         qs = qs.filter(gemeente_id=filters["gemeente"])
     if filters.get("doelgroep"):
-        qs = qs.filter(inburgeraar__doelgroep__in=_doelgroepen(filters["doelgroep"]))
+        qs = qs.filter(inburgeraar__doelgroepindeling=filters["doelgroep"])
     if filters.get("deadline"):
         van, tot = traject_rules.deadline_bereik(filters["deadline"], vandaag)
         if van is not None:

@@ -225,9 +225,9 @@ class Deadline:
 
 
 def deadline_urgentie(deadline: date | None, vandaag: date) -> Urgentie:
-    """Overdue after the deadline day; a warning from two weeks before it (issue 2, §5).
+    """Overdue after the deadline day; a warning from two weeks before it.
 
-    Bron: issue 2 §5 (waarschuwing twee weken vooraf).
+    Bron: startnotitie §7.2 (werken met signalen); de twee weken vooraf zijn een keuze van Koers.
     Status: P — geen instelling (PIP_WAARSCHUWING).
     """
     if deadline is None:

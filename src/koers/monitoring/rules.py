@@ -263,7 +263,7 @@ UITSTEL_MAX_DAGEN = 366  # a snooze of more than a year hides work: refused (P)
 def uitstel_fouten(tot: date | None, reden: str, vandaag: date) -> dict[str, str]:
     """A snooze needs a date after today (at most a year ahead) and a reason.
 
-    Bron: issue 4 §9 (signalen uitstellen); controle op invoer.
+    Bron: startnotitie §7.2 (werken met signalen: uitstellen); controle op invoer.
     Status: techniek
     """
     fouten = {}
@@ -280,7 +280,7 @@ def uitstel_fouten(tot: date | None, reden: str, vandaag: date) -> dict[str, str
 def reden_fouten(reden: str) -> dict[str, str]:
     """A closed signal needs a reason.
 
-    Bron: issue 4 §9; controle op invoer.
+    Bron: startnotitie §7.2 (werken met signalen); controle op invoer.
     Status: techniek
     """
     reden = (reden or "").strip()
@@ -294,7 +294,7 @@ def reden_fouten(reden: str) -> dict[str, str]:
 def urgentie(vervaldatum: date, vandaag: date) -> str:
     """``te_laat`` after the due date, else ``bijna`` (every signal is due soon).
 
-    Bron: issue 4 §9.
+    Bron: startnotitie §7.2 (werken met signalen).
     Status: techniek
     """
     return "te_laat" if vandaag > vervaldatum else "bijna"

@@ -96,7 +96,7 @@ def klas_te_lang(geplande_einddatum: date, einddatum: date | None, vandaag: date
     """Signal (issue 4 §9, §11): still in the klas after the planned end, so the route
     should have started.
 
-    Bron: startnotitie §7.8; issue 4 §9.
+    Bron: startnotitie §7.8.
     Status: startnotitie
     """
     return einddatum is None and geplande_einddatum < vandaag
@@ -220,7 +220,7 @@ def statuswijziging_fouten(van: str, naar: str, datum: date, vandaag: date) -> d
 def bevestiging_nodig(status: str, datum: date, vandaag: date) -> bool:
     """Signal: a booking in the past that is still 'gepland' — confirm it took place.
 
-    Bron: startnotitie §7.7; issue 4 §9.
+    Bron: startnotitie §7.7.
     Status: startnotitie
     """
     return status == BoekingStatus.GEPLAND and datum < vandaag

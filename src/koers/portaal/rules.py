@@ -30,7 +30,7 @@ def kies_taal(gekozen: str | None, accept_language: str) -> str:
     the browser's Accept-Language (by weight, regional variants like ``ar-SY`` count), else
     Dutch (P).
 
-    Bron: issue 5 §2 (talen van het portaal).
+    Bron: keuze van Koers (talen van het portaal: de grootste groepen inburgeraars).
     Status: techniek
     """
     if gekozen in TAAL_CODES:

@@ -198,7 +198,7 @@ def verschil_onderdrukken(totaal: int | None, eigen: int | None) -> bool:
     difference: hide the total when that difference (the other gemeenten) is a small group
     (issue 6: "Nederweert's two Turkse nieuwkomers cannot be identified").
 
-    Bron: AVG art. 5 lid 1 sub c; issue 6.
+    Bron: AVG art. 5 lid 1 sub c.
     Status: P — geen instelling (DREMPEL).
     """
     if totaal is None or eigen is None:

@@ -11,12 +11,15 @@ without a section gets no trace of it on the case page and 403 from its API endp
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 
+import pypdf
 import pytest
 
 from koers.begeleiding import services as begeleiding
 from koers.intake import rules as intake_rules
+from koers.monitoring import services as gesprekken
 from koers.partners import services as partners
 from koers.partners.models import Partnerprofiel
 from koers.toegang import policy
@@ -95,6 +98,52 @@ TOETSEN: dict[Sectie, Toets] = {
     S.VERWIJZINGEN: Toets('id="verwijzingen"', "/verwijzingen"),
 }
 
+# Health reaches a reader through text too (AVG art. 9): what is written under a health
+# dimension of Positieve Gezondheid, or is an intervention of soort gezondheid, belongs to
+# the GEZONDHEID section in every channel. Each row: the section that carries the text, the
+# channel ("api", "pdf" or "ui": the case page), the path below the case, and the text.
+@dataclass(frozen=True)
+class Tekst:
+    sectie: Sectie
+    kanaal: str
+    pad: str
+    tekst: str
+    gezondheid: bool = True  # False: a control row, the same kind of text but not health
+
+
+DOELEN = {"mentaal_welbevinden": "Minder piekeren over familie", "lichaamsfuncties":
+          "Rugpijn laten behandelen", "meedoen": "Lid worden van de buurtvereniging"}
+GESPREK = {
+    "gehouden_op": dt.date(2026, 11, 10),
+    "voortgang": {"mentaal_welbevinden": {"voortgang": "achter",
+                                          "toelichting": "Slaapt slecht door nachtmerries"},
+                  "meedoen": {"voortgang": "op_schema", "toelichting": "Ging twee keer mee"}},
+    "subdoelen": {"mentaal_welbevinden": "Afspraak maken bij de POH-GGZ"},
+    "interventies": [{"soort": "gezondheid", "omschrijving": "Verwijzing naar het AMW"},
+                     {"soort": "taal", "omschrijving": "Extra lesuur op vrijdag"}],
+}
+GEZONDHEIDSTEKSTEN: dict[str, Tekst] = {
+    "pip.doelen.mentaal_welbevinden": Tekst(S.PIP, "api", "/pips", "Minder piekeren"),
+    "pip.doelen.lichaamsfuncties": Tekst(S.PIP, "api", "/pips", "Rugpijn"),
+    "pip.doelen.meedoen": Tekst(S.PIP, "api", "/pips", "buurtvereniging", gezondheid=False),
+    "beschikking.doelen.mentaal_welbevinden": Tekst(S.PIP, "pdf", "/pips/1/beschikking",
+                                                    "Minder piekeren"),
+    "beschikking.doelen.meedoen": Tekst(S.PIP, "pdf", "/pips/1/beschikking",
+                                        "buurtvereniging", gezondheid=False),
+    "gesprek.voortgang.mentaal_welbevinden": Tekst(S.GESPREKKEN, "api", "/gesprekken",
+                                                   "nachtmerries"),
+    "gesprek.voortgang.meedoen": Tekst(S.GESPREKKEN, "api", "/gesprekken",
+                                       "Ging twee keer mee", gezondheid=False),
+    "gesprek.subdoelen.mentaal_welbevinden": Tekst(S.GESPREKKEN, "api", "/gesprekken",
+                                                   "POH-GGZ"),
+    "gesprek.interventies.gezondheid": Tekst(S.GESPREKKEN, "api", "/gesprekken",
+                                             "Verwijzing naar het AMW"),
+    "gesprek.interventies.taal": Tekst(S.GESPREKKEN, "api", "/gesprekken",
+                                       "Extra lesuur op vrijdag", gezondheid=False),
+    "casuspagina.interventies.gezondheid": Tekst(S.GESPREKKEN, "ui", "/",
+                                                 "Zorg: huisarts, GGZ of AMW"),
+}
+
 VANDAAG = dt.date(2026, 11, 15)
 
 
@@ -106,8 +155,10 @@ def _vandaag(time_machine):
 @pytest.fixture
 def zaak(traject_weert, adviseur_weert):
     """A Weert case with data in its sections: intake with health answers, a vastgesteld
-    PIP and a running financieel ontzorgen (so the uitkeringsadministratie reaches it)."""
-    met_vastgesteld_pip(traject_weert, adviseur_weert)
+    PIP with goals under health dimensions, a voortgangsgesprek with health notes, and a
+    running financieel ontzorgen (so the uitkeringsadministratie reaches it)."""
+    met_vastgesteld_pip(traject_weert, adviseur_weert, doelen=DOELEN)
+    gesprekken.leg_gesprek_vast(traject_weert, adviseur_weert, GESPREK, met_gezondheid=True)
     begeleiding.bewaar_ontzorgen(traject_weert, adviseur_weert, {
         "start_bijstand": dt.date(2026, 10, 1), "machtiging_datum": dt.date(2026, 10, 1),
         "machtiging_posten": ["huur"]})
@@ -236,6 +287,32 @@ def test_intake_onderwerpen_in_de_api_volgen_de_tabel(rol, als_rol, zaak, api): 
         onderwerpen = set(intake_rules.WERK_ONDERWERPEN)
     assert set(intake["onderwerpen"]) == onderwerpen
     assert ("positieve_gezondheid" in intake) is (S.GEZONDHEID in verwacht)
+
+
+GEZONDHEID_GEVALLEN = [(rol, veld) for rol, rij in sorted(MATRIX.items()) if rij
+                       for veld, tekst in GEZONDHEIDSTEKSTEN.items() if tekst.sectie in rij]
+
+
+@pytest.mark.parametrize(("rol", "veld"), GEZONDHEID_GEVALLEN)
+def test_gezondheidsteksten_volgen_de_tabel(rol, veld, als_rol, zaak, api,  # noqa: F811
+                                           client):
+    """A text under a health dimension or of a care intervention reaches the role only with
+    GEZONDHEID in its row, in every channel; the control rows reach it with the section."""
+    tekst = GEZONDHEIDSTEKSTEN[veld]
+    user = als_rol(rol)
+    if tekst.kanaal == "ui":
+        inloggen(client, user)
+        antwoord = client.get(f"/inburgeraars/{zaak.pk}{tekst.pad}")
+    else:
+        antwoord = api(user).get(f"/api/v1/inburgeraars/{zaak.pk}{tekst.pad}")
+    assert antwoord.status_code == 200, antwoord.content
+    if tekst.kanaal == "pdf":
+        lezer = pypdf.PdfReader(io.BytesIO(antwoord.content))
+        inhoud = " ".join(" ".join(p.extract_text().split()) for p in lezer.pages)
+    else:
+        inhoud = antwoord.content.decode()
+    verwacht = not tekst.gezondheid or S.GEZONDHEID in MATRIX[rol]
+    assert (tekst.tekst in inhoud) is verwacht, f"{rol}: {veld}"
 
 
 @pytest.mark.parametrize("rol", sorted(MATRIX))

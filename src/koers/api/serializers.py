@@ -396,6 +396,14 @@ class PipVersieSerializer(serializers.ModelSerializer):
                   "vastgesteld_op", "beschikking_url", "fouten"]
         read_only_fields = ["vastgesteld_op"]
 
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if isinstance(data.get("doelen"), dict) and not policy.mag_zien(
+                getattr(request, "user", None), policy.Sectie.GEZONDHEID, instance.traject):
+            data["doelen"] = intake_rules.zonder_gezondheid(data["doelen"])
+        return data
+
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_beschikking_url(self, pip: PipVersie) -> str | None:
         if not pip.is_vastgesteld:

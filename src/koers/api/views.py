@@ -24,6 +24,7 @@ from koers.intake import services as intake_services
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.organisaties.models import Gemeente
 from koers.pip import services as pip_services
+from koers.pip.beschikking import pdf_voor
 from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -506,6 +507,8 @@ class PipBeschikking(APIView):
         beschikking = Beschikking.objects.filter(pip=pip).first()
         if beschikking is None:
             raise NotFound("Dit PIP is nog niet vastgesteld: er is nog geen beschikking.")
-        response = HttpResponse(bytes(beschikking.pdf), content_type="application/pdf")
+        pdf = pdf_voor(beschikking, met_gezondheid=policy.mag_zien(
+            request.user, Sectie.GEZONDHEID, traject))
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{beschikking.kenmerk}.pdf"'
         return response

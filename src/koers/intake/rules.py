@@ -120,6 +120,34 @@ DIMENSIES: tuple[Dimensie, ...] = (
              "Zorgen voor jezelf, grenzen kennen, omgaan met geld en tijd, werken, hulp vragen"),
 )
 DIMENSIE_SLEUTELS = tuple(d.sleutel for d in DIMENSIES)
+# The dimensions whose text is about the person's health itself: goals, notes and subgoals
+# under them are health data, for who may see the health section (koers.toegang).
+GEZONDHEID_DIMENSIES: tuple[str, ...] = ("lichaamsfuncties", "mentaal_welbevinden")
+
+
+def is_gezondheid_dimensie(sleutel: str) -> bool:
+    """Whether text recorded under this Positieve Gezondheid dimension (a PIP goal, a note or
+    subgoal of a voortgangsgesprek) is data concerning health.
+
+    Bron: AVG art. 4 punt 15 en art. 9 lid 1 (gegevens over gezondheid: lichamelijke of
+    geestelijke gezondheid); startnotitie §4.2.3 (dimensies van Positieve Gezondheid).
+    bron: niet geverifieerd — from memory of the AVG text: "lichaamsfuncties" (klachten, pijn,
+    slapen) and "mentaal welbevinden" describe bodily and mental health; the other four
+    (zingeving, kwaliteit van leven, meedoen, dagelijks functioneren) describe participation
+    and are not health data by themselves. Their scores stay health data as a whole.
+    Status: wet
+    """
+    return sleutel in GEZONDHEID_DIMENSIES
+
+
+def zonder_gezondheid(per_dimensie: dict) -> dict:
+    """``per_dimensie`` ({dimensie: text}) without the health dimensions: what one who may
+    not see health data reads of PIP goals and of a voortgangsgesprek's notes.
+
+    Bron: AVG art. 9 lid 1, see is_gezondheid_dimensie.
+    Status: wet
+    """
+    return {k: v for k, v in per_dimensie.items() if not is_gezondheid_dimensie(k)}
 SCORE_MIN, SCORE_MAX = 0, 10
 
 LBT_UITSLAGEN = ("B1-route haalbaar", "B1-route niet haalbaar", "Onbekend")

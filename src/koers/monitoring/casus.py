@@ -53,8 +53,10 @@ def gesprekken_context(user, traject) -> dict | None:
     for g in gepland:
         g.te_laat = g.gepland_op is not None and g.gepland_op < dag
     for g in gehouden:
+        interventies = g.interventies if met_gezondheid else rules.gesprek_zonder_gezondheid(
+            {}, {}, g.interventies)[2]
         g.interventie_namen = [rules.INTERVENTIES.get(iv.get("soort"), "")
-                               for iv in g.interventies]
+                               for iv in interventies]
     context = {"gehouden": gehouden, "gepland": gepland, "met_gezondheid": met_gezondheid,
                "mag_gesprek": policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open}
     if met_gezondheid:

@@ -32,7 +32,7 @@ class GesprekForm(KoersStijl, forms.Form):
         self.doelen = doelen or {}
         self.met_gezondheid = met_gezondheid
         keuzes = [("", _("Niet besproken"))] + list(rules.VOORTGANG.items())
-        for d in intake_rules.DIMENSIES:
+        for d in self.dimensies():
             self.voeg_toe(f"voortgang-{d.sleutel}-voortgang", forms.ChoiceField(
                 label=_("Hoe gaat het met dit doel?"), choices=keuzes, required=False))
             self.voeg_toe(f"voortgang-{d.sleutel}-toelichting", _kort_tekstvak(_("Toelichting")))
@@ -41,7 +41,8 @@ class GesprekForm(KoersStijl, forms.Form):
                 self.voeg_toe(f"positieve_gezondheid-{d.sleutel}", forms.IntegerField(
                     label=_("Score %(titel)s (0 tot en met 10)") % {"titel": d.titel.lower()},
                     min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX, required=False))
-        soorten = [("", _("Geen"))] + list(rules.INTERVENTIES.items())
+        soorten = [("", _("Geen"))] + [(k, v) for k, v in rules.INTERVENTIES.items()
+                                       if met_gezondheid or k not in rules.GEZONDHEID_INTERVENTIES]
         for i in range(INTERVENTIE_REGELS):
             self.voeg_toe(f"interventies-{i}-soort", forms.ChoiceField(
                 label=_("Interventie %(n)s: soort") % {"n": i + 1}, choices=soorten,
@@ -50,10 +51,16 @@ class GesprekForm(KoersStijl, forms.Form):
                 label=_("Interventie %(n)s: omschrijving") % {"n": i + 1}, required=False,
                 max_length=rules.OMSCHRIJVING_MAX))
 
+    def dimensies(self):
+        """The dimensions of the form: without health data not those about health (the
+        page shows, and a save keeps, nothing under them)."""
+        return [d for d in intake_rules.DIMENSIES
+                if self.met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel)]
+
     def doel_groepen(self):
         """Per dimension: its PIP goal and its fields, for the template."""
         groepen = []
-        for d in intake_rules.DIMENSIES:
+        for d in self.dimensies():
             groepen.append({
                 "titel": d.titel, "doel": self.doelen.get(d.sleutel, ""),
                 "voortgang": self[f"voortgang-{d.sleutel}-voortgang"],
@@ -71,7 +78,7 @@ class GesprekForm(KoersStijl, forms.Form):
         cd = self.cleaned_data
         data = {"gehouden_op": cd.get("gehouden_op"), "verslag": cd.get("verslag") or "",
                 "voortgang": {}, "subdoelen": {}, "interventies": []}
-        for d in intake_rules.DIMENSIES:
+        for d in self.dimensies():
             v = cd.get(f"voortgang-{d.sleutel}-voortgang") or ""
             t = cd.get(f"voortgang-{d.sleutel}-toelichting") or ""
             if v or t:
@@ -91,18 +98,23 @@ class GesprekForm(KoersStijl, forms.Form):
         return data
 
     @staticmethod
-    def initial_van(gesprek) -> dict:
+    def initial_van(gesprek, *, met_gezondheid: bool = True) -> dict:
         if gesprek is None:
             return {}
         initial = {"gehouden_op": gesprek.gehouden_op, "verslag": gesprek.verslag}
-        for d, w in (gesprek.voortgang or {}).items():
+        voortgang, subdoelen, interventies = (
+            (gesprek.voortgang, gesprek.subdoelen, gesprek.interventies) if met_gezondheid
+            else rules.gesprek_zonder_gezondheid(gesprek.voortgang, gesprek.subdoelen,
+                                                 gesprek.interventies))
+        for d, w in (voortgang or {}).items():
             initial[f"voortgang-{d}-voortgang"] = w.get("voortgang", "")
             initial[f"voortgang-{d}-toelichting"] = w.get("toelichting", "")
-        for d, t in (gesprek.subdoelen or {}).items():
+        for d, t in (subdoelen or {}).items():
             initial[f"subdoelen-{d}"] = t
-        for d, s in (gesprek.positieve_gezondheid or {}).items():
-            initial[f"positieve_gezondheid-{d}"] = s
-        for i, iv in enumerate((gesprek.interventies or [])[:INTERVENTIE_REGELS]):
+        if met_gezondheid:
+            for d, s in (gesprek.positieve_gezondheid or {}).items():
+                initial[f"positieve_gezondheid-{d}"] = s
+        for i, iv in enumerate((interventies or [])[:INTERVENTIE_REGELS]):
             initial[f"interventies-{i}-soort"] = iv.get("soort", "")
             initial[f"interventies-{i}-omschrijving"] = iv.get("omschrijving", "")
         return initial

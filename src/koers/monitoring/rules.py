@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from koers.intake.rules import is_gezondheid_dimensie
+
 # --- voortgangsgesprekken ------------------------------------------------------------------
 
 MAANDEN_JAAR1 = 3  # DOMAIN.md voortgangsgesprekken (P): every 3 months in year 1
@@ -185,6 +187,28 @@ INTERVENTIES: dict[str, str] = {
     "tolk": "Tolk",
     "overig": "Anders",
 }
+# The kinds of intervention that are care for the person's health: that he gets one says
+# something about his health.
+GEZONDHEID_INTERVENTIES: frozenset[str] = frozenset({"gezondheid"})
+
+
+def gesprek_zonder_gezondheid(voortgang: dict, subdoelen: dict,
+                              interventies: list) -> tuple[dict, dict, list]:
+    """What one who may not see health data reads of a voortgangsgesprek's progress notes,
+    subgoals and interventions: nothing under a health dimension of Positieve Gezondheid
+    (koers.intake.rules.is_gezondheid_dimensie) and no intervention of soort gezondheid.
+
+    Bron: AVG art. 4 punt 15 en art. 9 lid 1 (gegevens over gezondheid; een verwijzing naar
+    huisarts, GGZ of AMW zegt iets over de gezondheid).
+    bron: niet geverifieerd — from memory of the AVG text, as is_gezondheid_dimensie.
+    Status: wet
+    """
+    return ({k: v for k, v in (voortgang or {}).items() if not is_gezondheid_dimensie(k)},
+            {k: v for k, v in (subdoelen or {}).items() if not is_gezondheid_dimensie(k)},
+            [iv for iv in (interventies or [])
+             if not (isinstance(iv, dict) and iv.get("soort") in GEZONDHEID_INTERVENTIES)])
+
+
 OMSCHRIJVING_MAX = 1000
 SCORE_MIN, SCORE_MAX = 0, 10  # Positieve Gezondheid, as koers.intake.rules
 

@@ -96,4 +96,7 @@ class GesprekSerializer(serializers.ModelSerializer):
         data = super().to_representation(gesprek)
         if not self.context.get("gezondheid"):
             data.pop("positieve_gezondheid", None)
+            data["voortgang"], data["subdoelen"], data["interventies"] = \
+                rules.gesprek_zonder_gezondheid(data.get("voortgang"), data.get("subdoelen"),
+                                                data.get("interventies"))
         return data

@@ -213,8 +213,9 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     """Record a held voortgangsgesprek. Without ``gesprek`` it fills the earliest planned
     one that is still open when the dates match (rules.vervult_planning), else it is an
     extra gesprek; with ``gesprek`` that one is
-    recorded or corrected. Health scores only with ``met_gezondheid``; without it the
-    stored scores stay as they are."""
+    recorded or corrected. Health scores, and texts under a health dimension or of a care
+    intervention, only with ``met_gezondheid``; without it the stored ones stay as they
+    are."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if not traject.is_open:
         raise Weigering({"__all__": "Dit traject is afgerond."})
@@ -227,6 +228,14 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     if fouten:
         raise Weigering(fouten)
     schoon = _schoon(data)
+    if not met_gezondheid:
+        zonder = rules.gesprek_zonder_gezondheid(schoon["voortgang"], schoon["subdoelen"],
+                                                 schoon["interventies"])
+        verboden = {veld: policy.GEEN_GEZONDHEID for veld, waarde in zip(
+            ("voortgang", "subdoelen", "interventies"), zonder, strict=True)
+            if waarde != schoon[veld]}
+        if verboden:
+            raise Weigering(verboden)
     if gesprek is None:
         plan_gesprekken([traject.pk])  # the planning may not be made yet (lazy)
         gepland = (Voortgangsgesprek.objects.select_for_update()
@@ -240,6 +249,14 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
         nieuw = True
     else:
         nieuw = not gesprek.is_gehouden
+    if not met_gezondheid and gesprek.pk is not None:
+        # What he may not see, he cannot send either: the stored health parts stay.
+        voortgang, subdoelen, interventies = (gesprek.voortgang or {}, gesprek.subdoelen or {},
+                                              gesprek.interventies or [])
+        zonder = rules.gesprek_zonder_gezondheid(voortgang, subdoelen, interventies)
+        schoon["voortgang"] |= {k: v for k, v in voortgang.items() if k not in zonder[0]}
+        schoon["subdoelen"] |= {k: v for k, v in subdoelen.items() if k not in zonder[1]}
+        schoon["interventies"] += [iv for iv in interventies if iv not in zonder[2]]
     for veld in GESPREK_VELDEN:
         if veld == "positieve_gezondheid" and not met_gezondheid:
             continue
@@ -248,9 +265,11 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     gesprek.save()
     wat = "gevoerd" if nieuw else "aangepast"
     omschrijving = f"Voortgangsgesprek van {gesprek.gehouden_op:%d-%m-%Y} {wat}"
-    if schoon["interventies"]:
+    # The timeline is read without the health section: care interventions stay out of it.
+    _v, _s, zichtbaar = rules.gesprek_zonder_gezondheid({}, {}, schoon["interventies"])
+    if zichtbaar:
         omschrijving += "; interventies: " + ", ".join(
-            rules.INTERVENTIES[iv["soort"]].lower() for iv in schoon["interventies"])
+            rules.INTERVENTIES[iv["soort"]].lower() for iv in zichtbaar)
     registreer(traject, Gebeurtenis.Soort.GESPREK, omschrijving[:500], door)
     bereken_na_wijziging([traject.pk])
     return gesprek

@@ -164,7 +164,8 @@ def _gesprek_pagina(request, pk, gesprek_id=None):
     mag = policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open
     doelen = _doelen(traject)
     form = GesprekForm(request.POST or None, doelen=doelen, met_gezondheid=met_gezondheid,
-                       initial=GesprekForm.initial_van(gesprek) or {"gehouden_op": vandaag()})
+                       initial=GesprekForm.initial_van(gesprek, met_gezondheid=met_gezondheid)
+                       or {"gehouden_op": vandaag()})
     if request.method == "POST" and form.is_valid():
         try:
             opgeslagen = services.leg_gesprek_vast(traject, user, form.naar_data(),

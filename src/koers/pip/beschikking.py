@@ -49,11 +49,14 @@ def render_pdf(template: str, context: dict, *, fout: str) -> bytes:
     return buffer.getvalue()
 
 
-def maak_pdf(pip, *, kenmerk: str) -> bytes:
+def maak_pdf(pip, *, kenmerk: str, met_gezondheid: bool = True) -> bytes:
+    """The beschikking; ``met_gezondheid=False`` leaves out the goals under health dimensions
+    (the copy for a reader without the health section; the stored letter has them)."""
     traject = pip.traject
     inburgeraar = traject.inburgeraar
     doelen = [(d.titel, pip.doelen.get(d.sleutel, "")) for d in intake_rules.DIMENSIES
-              if pip.doelen.get(d.sleutel)]
+              if pip.doelen.get(d.sleutel)
+              and (met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel))]
     return render_pdf("pip/beschikking.html", {
         "pip": pip,
         "traject": traject,
@@ -67,3 +70,14 @@ def maak_pdf(pip, *, kenmerk: str) -> bytes:
         "aangemaakt": timezone.localdate(),
         **{k: v for deel in TEKSTDELEN for k, v in deel(pip).items()},
     }, fout="De beschikking kon niet als PDF worden gemaakt.")
+
+
+def pdf_voor(beschikking, *, met_gezondheid: bool) -> bytes:
+    """The PDF of a stored beschikking as this reader may see it: the stored letter, or,
+    when it holds goals under health dimensions the reader may not see, a copy without
+    them (same kenmerk and dagtekening)."""
+    pip = beschikking.pip
+    if met_gezondheid or not any(
+            v for k, v in (pip.doelen or {}).items() if intake_rules.is_gezondheid_dimensie(k)):
+        return bytes(beschikking.pdf)
+    return maak_pdf(pip, kenmerk=beschikking.kenmerk, met_gezondheid=False)

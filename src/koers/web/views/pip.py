@@ -14,7 +14,7 @@ from koers.begeleiding.services import ontzorgen_groep
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 from koers.pip import services
-from koers.pip.beschikking import PdfFout
+from koers.pip.beschikking import PdfFout, pdf_voor
 from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -112,7 +112,8 @@ def beschikking(request, pk, versie):
     document = Beschikking.objects.filter(pip__traject=traject, pip__versie=versie).first()
     if document is None:
         raise Http404
-    response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
+    pdf = pdf_voor(document, met_gezondheid=policy.mag_zien(user, Sectie.GEZONDHEID, traject))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{document.kenmerk}.pdf"'
     response["Cache-Control"] = "no-store"
     return response

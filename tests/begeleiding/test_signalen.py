@@ -6,6 +6,8 @@ import pytest
 
 from koers.begeleiding import services, signalen
 from koers.begeleiding.models import Begeleidingsbeleid
+from koers.monitoring import engine
+from koers.monitoring.models import Signaal
 from tests.begeleiding.conftest import betaling
 from tests.factories import InburgeraarFactory, TrajectFactory
 
@@ -75,10 +77,6 @@ def test_bronnen_gebruiken_een_index(db, query, index):
 
 
 def test_engine_neemt_de_bronnen_op_en_maakt_signalen(ontzorgen_cranendonck):
-    engine = pytest.importorskip("koers.monitoring.engine")
-    Signaal = pytest.importorskip("koers.monitoring.models").Signaal  # noqa: N806
-    if not hasattr(engine, "bereken_signalen"):
-        pytest.skip("the engine of koers.monitoring changed its entry point")
     soorten = {b.soort for b in engine.alle_bronnen()}
     assert {"ontzorgen_einde", "ontzorgen_machtiging", "ontzorgen_betaling"} <= soorten
     engine.bereken_signalen(dt.date(2026, 11, 15))

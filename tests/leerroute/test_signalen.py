@@ -7,6 +7,8 @@ import pytest
 
 from koers.leerroute import services, signalen
 from koers.leerroute.models import Afschalingsvoorstel
+from koers.monitoring import engine
+from koers.monitoring.models import Signaal
 from tests.leerroute.conftest import aanbod, uren
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +87,6 @@ def test_every_source_names_the_leerroute_section():
 
 def test_the_engine_takes_the_sources(b1, zroute, adviseur_weert):
     """koers.monitoring's engine runs the sources and stores their signals."""
-    engine = pytest.importorskip("koers.monitoring.engine")
-    from koers.monitoring.models import Signaal
     a = aanbod(b1, adviseur_weert, einddatum=date(2027, 5, 1), melden=False)
     uren(b1, adviseur_weert, gevolgd="620", gepland="650", aanbod=a.pk)
     uren(zroute, adviseur_weert, soort="taal", gevolgd="5")

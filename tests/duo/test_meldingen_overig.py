@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from koers.duo import meldingen
+from koers.duo import rules as duo_rules
 from koers.duo.models import Bericht
 from koers.duo.rules import Instelling
 from koers.inburgeraars.services import Weigering
@@ -151,9 +152,9 @@ def test_inburgeringsaanbod(traject):
 
 
 def test_duo_einddatum_is_de_dag_na_de_laatste_lesdag():
-    assert meldingen.duo_einddatum(date(2028, 2, 28)) == date(2028, 2, 29)
-    assert meldingen.duo_einddatum(date(2027, 12, 31)) == date(2028, 1, 1)
-    assert meldingen.duo_einddatum(None) is None
+    assert duo_rules.duo_einddatum(date(2028, 2, 28)) == date(2028, 2, 29)
+    assert duo_rules.duo_einddatum(date(2027, 12, 31)) == date(2028, 1, 1)
+    assert duo_rules.duo_einddatum(None) is None
 
 
 def test_inburgeringsaanbod_voor_pip_geweigerd(traject):

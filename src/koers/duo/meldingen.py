@@ -13,7 +13,7 @@ OIN, also when a delegated gemeente does the work).
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
@@ -213,20 +213,6 @@ def meld_uren(traject: Traject, soort: str, uren: int) -> Bericht:
 
 # -- Inburgeringsaanbod ------------------------------------------------------------------------
 
-def duo_einddatum(laatste_lesdag: date | None) -> date | None:
-    """DUO's ``verwachteEinddatumOpleiding`` for the last lesson day Koers records.
-
-    Koers asks and shows the last day of the course (inclusive, "tot en met"), as an adviseur
-    and an instelling read an end date; DUO's field is "de datum die het einde van de periode
-    aangeeft (exclusief)": the day after. Every date of an aanbod goes to DUO through this one
-    function, so the two can never drift apart.
-    Bron: DUO API Inburgeringsaanbod, schema Inburgeringsaanbod (verwachteEinddatumOpleiding:
-    "einde van de periode (exclusief)").
-    Status: duo
-    """
-    return laatste_lesdag + timedelta(days=1) if laatste_lesdag is not None else None
-
-
 def aanbod_voor_duo(*, instellingsnummer: str, alfabetisering: str,
                     datum_aanbod: date | None, startdatum: date | None,
                     laatste_lesdag: date | None) -> rules.Aanbod:
@@ -235,7 +221,7 @@ def aanbod_voor_duo(*, instellingsnummer: str, alfabetisering: str,
                         indicator_alfabetiseringsonderwijs=alfabetisering,
                         datum_inburgeringsaanbod=datum_aanbod,
                         verwachte_startdatum_opleiding=startdatum,
-                        verwachte_einddatum_opleiding=duo_einddatum(laatste_lesdag))
+                        verwachte_einddatum_opleiding=rules.duo_einddatum(laatste_lesdag))
 
 
 def aanbod_body(aanbod: rules.Aanbod) -> dict:
@@ -258,7 +244,7 @@ def meld_inburgeringsaanbod(traject: Traject, *, instellingsnummer: str, alfabet
     Koers records it: ``laatste_lesdag`` and ``cursus_laatste_lesdagen`` (the person's aanbod
     at other instellingen: the course a taalschakeltraject follows; the caller knows them, as
     koers.duo does not read the leerroute app) are the last lesson days, inclusive; they go to
-    DUO as its exclusive end (:func:`duo_einddatum`). ``instelling`` is the entry of DUO's
+    DUO as its exclusive end (rules.duo_einddatum). ``instelling`` is the entry of DUO's
     ``GET /instellingen`` for the number (``None``: DUO does not list it). A refusal names
     DUO's fields (koers.duo.rules.inburgeringsaanbod_fouten)."""
     aanbod = aanbod_voor_duo(instellingsnummer=instellingsnummer, alfabetisering=alfabetisering,
@@ -270,7 +256,7 @@ def meld_inburgeringsaanbod(traject: Traject, *, instellingsnummer: str, alfabet
         leerroute=pip.leerroute if pip else None,
         huidige_pip_dagtekening=pip.dagtekening if pip else None, instelling=instelling,
         termijn_start=traject.termijn_start, termijn_eind=traject.termijn_eind,
-        cursus_einddatums=tuple(duo_einddatum(d) for d in cursus_laatste_lesdagen))
+        cursus_einddatums=tuple(rules.duo_einddatum(d) for d in cursus_laatste_lesdagen))
     if f:
         raise Weigering(f)
     return _plaats(soort="inburgeringsaanbod",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from koers.inburgeraars.rules import is_asielmigrant, termijn_laatste_dag
@@ -376,7 +376,7 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
         elif in_termijn and termijn_eind is not None and (
                 d > termijn_eind if exclusief else d >= termijn_eind):
             # An exclusive end may equal the termijn's (exclusive) einddatum: the last lesson
-            # day (what the adviseur enters, koers.duo.meldingen.duo_einddatum) is then the
+            # day (what the adviseur enters, duo_einddatum) is then the
             # termijn's last day.
             f[veld] = ("Deze datum ligt na het einde van de inburgeringstermijn. "
                        + ("De laatste lesdag" if exclusief else "De datum")
@@ -433,3 +433,17 @@ def contactpersoon_fouten(naam: str, email: str, telefoonnummer: str) -> dict[st
 def _is_streepje(c: str) -> bool:
     """Unicode category Pd (dash punctuation), as \\p{Pd} in DUO's pattern."""
     return unicodedata.category(c) == "Pd"
+
+
+def duo_einddatum(laatste_lesdag: date | None) -> date | None:
+    """DUO's ``verwachteEinddatumOpleiding`` for the last lesson day Koers records.
+
+    Koers asks and shows the last day of the course (inclusive, "tot en met"), as an adviseur
+    and an instelling read an end date; DUO's field is "de datum die het einde van de periode
+    aangeeft (exclusief)": the day after. Every date of an aanbod goes to DUO through this one
+    function, so the two can never drift apart.
+    Bron: DUO API Inburgeringsaanbod, schema Inburgeringsaanbod (verwachteEinddatumOpleiding:
+    "einde van de periode (exclusief)").
+    Status: duo
+    """
+    return laatste_lesdag + timedelta(days=1) if laatste_lesdag is not None else None

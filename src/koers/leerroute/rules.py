@@ -64,7 +64,7 @@ def gebruikt_keurmerk(leerroute: str | None, *, bow: bool, tst: bool) -> Keurmer
 
 def aanbod_invoer_fouten(*, startdatum: date, einddatum: date) -> dict[str, str]:
     """Koers' own input check of an aanbod: the last lesson day (``einddatum``, inclusive; DUO
-    gets the day after, koers.duo.meldingen.duo_einddatum) is not before the first.
+    gets the day after, koers.duo.rules.duo_einddatum) is not before the first.
 
     Not a rule of DUO (RULES.md "Inburgeringsaanbod" has none on the order of these two dates;
     DUO's rules are koers.duo.rules.inburgeringsaanbod_fouten): a last day before the start

@@ -100,6 +100,15 @@ def _snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _eigen_api_limieten():
+    """The API's rate limits count per user id and address in the cache; ids come back after
+    a test's rollback, so each test starts with the counts of none before it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- browser tests (tests/browser and a few elsewhere) -------------------------------------
 
 CHROMIUM = os.environ.get("KOERS_CHROMIUM", "/usr/bin/chromium")

@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.beveiliging import inlogpogingen
-from koers.beveiliging.models import Blokkade, MisluktePoging, Soort
+from koers.beveiliging.models import Blokkade, InlogSleutel, MisluktePoging, Soort
 
 WACHTWOORD = "geheim-wachtwoord-123"
 MELDING = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
@@ -225,3 +225,11 @@ def test_policy_numbers():
     assert inlogpogingen.MAX_PER_IP == 20
     assert inlogpogingen.VENSTER.total_seconds() == inlogpogingen.BLOKKADEDUUR.total_seconds() \
         == 15 * 60
+
+
+def test_the_lock_rows_of_old_keys_are_removed_after_a_day(client, adviseur_weert, klok):
+    mislukt(client, "alice", 1)
+    assert set(InlogSleutel.objects.values_list("sleutel", flat=True)) == {"alice", "10.0.0.1"}
+    klok.shift(25 * 3600)
+    mislukt(client, "bob", 1, ip="10.0.0.2")
+    assert set(InlogSleutel.objects.values_list("sleutel", flat=True)) == {"bob", "10.0.0.2"}

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from koers.beveiliging.uploads import MAX_BYTES, controleer_upload
+from tests.beveiliging.test_upload_structuur import echte_jpg, echte_pdf, echte_png
 
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
-JPG = b"\xff\xd8\xff\xe0\x00\x10JFIF"
+PDF = echte_pdf()
+PNG = echte_png()
+JPG = echte_jpg()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00"
 
 

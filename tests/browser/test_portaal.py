@@ -10,13 +10,14 @@ from django.utils import timezone
 
 from koers.organisaties.demo_personen import demo_bsns
 from koers.portaal.models import Bericht, Document
+from tests.beveiliging.test_upload_structuur import echte_pdf
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 from tests.uitvoering import met_vastgesteld_pip
 
 pytestmark = pytest.mark.browser
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = echte_pdf()
 BREEDTE = 360
 PAGINAS = ("menu-overzicht", "menu-plan", "menu-afspraken", "menu-voortgang",
            "menu-documenten", "menu-berichten", "menu-wie-bekeek")

@@ -68,13 +68,15 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     _klik(page, "#naar-casus")
     assert_accessible(page)
     assert page.locator("#modules").is_visible()
-    # Of the intake, only the topics about work.
-    assert page.locator("#onderwerp-werkervaring").count() == 1
-    for verborgen in ("#onderwerp-gezondheid", "#onderwerp-gezinssituatie",
-                      "#positieve-gezondheid", "#pip", "#traject", "#tijdlijn",
-                      "#begeleiding", "#ontzorgen"):
+    # Nothing of the brede intake on the case page: it is the gemeente's document.
+    for verborgen in ("#onderwerp-werkervaring", "#onderwerp-gezondheid",
+                      "#onderwerp-gezinssituatie", "#positieve-gezondheid", "#pip", "#traject",
+                      "#tijdlijn", "#begeleiding", "#ontzorgen"):
         assert page.locator(verborgen).count() == 0, verborgen
     _klik(page, f"#naar-verwijzing-{verwijzing.pk}")
+    # The referral itself shows the intake topics about work that the MAP needs, no others.
+    assert page.locator("#werk-onderwerp-werkervaring").count() == 1
+    assert page.locator("#werk-onderwerp-gezondheid").count() == 0
 
     # A typing error is refused in Dutch, then the report is saved.
     page.locator("#id_voortgang-afspraken_gepland").fill("2")

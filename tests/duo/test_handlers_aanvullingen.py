@@ -243,3 +243,14 @@ def test_herstel_gaat_door_als_historie_of_ontheffing_faalt(traject_weert, nep):
     assert traject_weert.duo_gecontroleerd_op is not None  # the next run moves on
     traject_weert.inburgeraar.refresh_from_db()
     assert traject_weert.inburgeraar.uren_belastbaarheid_participatie == 0  # kept
+
+
+def test_weigering_van_een_aanvulling_zegt_dat_opnieuw_vragen_niet_helpt(weert, nep):
+    nep.zet("getPipByBsn", (403, [{"fouttekst": "Deze persoon hoort niet bij uw gemeente."}]))
+    bsn = valid_bsn(318)
+    n = verwerk(nep, weert, "SS101", bsn)
+    assert n.status == "verwerkt", n.fout  # an aanvulling never keeps the case from opening
+    regels = duo_regels(persoon(bsn).huidig_traject)
+    [regel] = [r for r in regels if "getPipByBsn" in r]
+    assert "Deze persoon hoort niet bij uw gemeente." in regel
+    assert "helpt niet" in regel and "later opnieuw" not in regel

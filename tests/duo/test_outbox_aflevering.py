@@ -5,6 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -94,18 +95,28 @@ def test_backoff_heeft_een_plafond():
     assert outbox.wachttijd(40) == timedelta(seconds=3600)
 
 
-def test_na_max_pogingen_mislukt(traject_weert, settings):
+def test_na_het_venster_van_opgeven_mislukt(traject_weert, settings):
     settings.DUO_MAX_POGINGEN = 2
+    settings.DUO_OPGEVEN_NA_UUR = 72
     nep = NepDuo()
     nep.zet("postPipByBsn", (500, None))
     bericht = plaats(traject_weert)
-    outbox.lever_af(client=nep.client())
-    Bericht.objects.filter(pk=bericht.pk).update(volgende_poging_op=None)
-    outbox.lever_af(client=nep.client())
+    begin = timezone.now()
+    with time_machine.travel(begin, tick=False) as reis:
+        for uur in (0, 1, 71):  # far past DUO_MAX_POGINGEN, still inside the window
+            reis.move_to(begin + timedelta(hours=uur))
+            Bericht.objects.filter(pk=bericht.pk).update(volgende_poging_op=None)
+            outbox.lever_af(client=nep.client())
+            bericht.refresh_from_db()
+            assert bericht.status == "wachtend", uur
+        reis.move_to(begin + timedelta(hours=72))
+        Bericht.objects.filter(pk=bericht.pk).update(volgende_poging_op=None)
+        outbox.lever_af(client=nep.client())
     bericht.refresh_from_db()
-    assert (bericht.status, bericht.pogingen) == ("mislukt", 2)
-    assert traject_weert.gebeurtenissen.filter(soort="duo",
-                                               omschrijving__contains="2 pogingen").exists()
+    assert (bericht.status, bericht.pogingen) == ("mislukt", 4)
+    assert bericht.mislukt_sinds == begin
+    assert traject_weert.gebeurtenissen.filter(
+        soort="duo", omschrijving__contains="4 pogingen in 72 uur").exists()
 
 
 def test_400_geweigerd_met_foutteksten_zonder_nieuwe_poging(traject_weert):

@@ -30,13 +30,13 @@ def test_startnotitie(taak, schaal, uitvoerder):
 
 
 @pytest.mark.parametrize(("taken", "verwacht"), [
-    ([T.MAP], {"naam", "verwijzingen", "modules", "intake_werk"}),
+    ([T.MAP], {"naam", "verwijzingen", "modules"}),
     ([T.BEGELEIDING_NAAR_WERK], {"naam", "personalia", "traject", "verwijzingen", "modules",
-                                 "begeleiding", "intake_werk"}),
+                                 "begeleiding"}),
     ([T.B1_ROUTE], {"naam", "personalia", "traject", "verwijzingen", "leerroute"}),
     ([T.MAATSCHAPPELIJKE_BEGELEIDING], {"naam", "personalia", "traject", "verwijzingen",
                                         "begeleiding"}),
-    ([T.MAP, T.PVT], {"naam", "verwijzingen", "modules", "intake_werk"}),
+    ([T.MAP, T.PVT], {"naam", "verwijzingen", "modules"}),
     ([T.PVT], {"naam", "verwijzingen", "modules"}),
     ([T.PIP], set()),
     ([], set()),
@@ -48,6 +48,17 @@ def test_secties_voor_taken(taken, verwacht):
 @pytest.mark.parametrize("taak", list(T))
 def test_een_partner_ziet_nooit_gezondheid_of_geld(taak):
     assert not rules.secties_voor_taken([taak]) & rules.NOOIT_VOOR_PARTNER
+
+
+@pytest.mark.parametrize("taak", list(T))
+def test_een_partner_krijgt_nooit_de_brede_intake(taak):
+    assert {"intake", "intake_werk"} <= rules.NOOIT_VOOR_PARTNER
+    assert not rules.secties_voor_taken([taak]) & {"intake", "intake_werk"}
+    assert not rules.secties_voor_taken(list(T)) & {"intake", "intake_werk"}
+
+
+def test_alleen_taken_naar_werk_tonen_de_werkonderwerpen_bij_de_verwijzing():
+    assert {T.MAP, T.BEGELEIDING_NAAR_WERK} == rules.WERK_INTAKE_TAKEN
 
 
 @pytest.mark.parametrize(("taak", "soort", "keurmerk", "open_al", "veld"), [

@@ -156,7 +156,7 @@ def test_casuspagina_van_de_partner_wordt_gelogd_met_zijn_secties(zaak, werkkom,
     services.accepteer(v, wim)
     als(wim).get(f"/inburgeraars/{zaak.inburgeraar_id}/")
     log = Verwerking.objects.filter(actor_id=wim.pk, handeling="lezen").latest("id")
-    assert set(log.secties) == {"naam", "modules", "verwijzingen", "intake_werk"}
+    assert set(log.secties) == {"naam", "modules", "verwijzingen"}
 
 
 def test_taakverdeling_pagina(weert, werkkom, adviseur_weert, beleid, teamleider_weert, wim,

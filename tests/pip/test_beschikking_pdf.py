@@ -46,6 +46,8 @@ def test_beschikking_is_leesbare_pdf(traject_weert, adviseur_weert, leerroute, n
     assert beschikking.kenmerk in tekst
     assert "bezwaar" in tekst
     assert "zes weken" in tekst  # Awb art. 6:7
+    # The template's own explanation for developers is no part of the letter.
+    assert "letterhead" not in tekst and "render_pdf" not in tekst
 
 
 @time_machine.travel("2026-10-15 12:00 +02:00", tick=False)

@@ -7,11 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from koers.portaal import rules
 from koers.portaal.models import Document
 from koers.verwerkingen.models import Verwerking
+from tests.beveiliging.test_upload_structuur import echte_pdf
 from tests.factories import InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = echte_pdf()
 
 
 def _stuur(client, naam="diploma.pdf", inhoud=PDF, soort="diploma"):

@@ -45,9 +45,10 @@ MATRIX: dict[str, frozenset[Sectie] | None] = {
     "financien": None,
     "beheerder": None,
     "privacy_officer": None,
-    "werkkom_map": frozenset({S.NAAM, S.MODULES, S.VERWIJZINGEN, S.INTAKE_WERK}),
-    "werkkom_begeleiding_naar_werk": PARTNER_CONTACT | {S.MODULES, S.BEGELEIDING,
-                                                        S.INTAKE_WERK},
+    # No partner row holds INTAKE or INTAKE_WERK: the brede intake is never a partner's; the
+    # topics about work come with the referral itself (tests/partners/test_need_to_know.py).
+    "werkkom_map": frozenset({S.NAAM, S.MODULES, S.VERWIJZINGEN}),
+    "werkkom_begeleiding_naar_werk": PARTNER_CONTACT | {S.MODULES, S.BEGELEIDING},
     "taalaanbieder_b1_route": PARTNER_CONTACT | {S.LEERROUTE},
     "vluchtelingenwerk_maatschappelijke_begeleiding": PARTNER_CONTACT | {S.BEGELEIDING},
     "amw_maatschappelijke_begeleiding": PARTNER_CONTACT | {S.BEGELEIDING},
@@ -224,6 +225,16 @@ def als_rol(weert, cranendonck, adviseur_weert, adviseur_cranendonck, teamleider
 
 def test_de_tabel_noemt_elke_sectie():
     assert set(TOETSEN) == set(Sectie), "elke sectie heeft een toets op scherm en API"
+
+
+PARTNER_ROWS = [rol for rol in MATRIX if rol.partition("_")[0] in {
+    "werkkom", "taalaanbieder", "vluchtelingenwerk", "amw", "coa", "bibliotheek", "overig"}]
+
+
+def test_geen_partnerrij_heeft_de_brede_intake():
+    assert len(PARTNER_ROWS) == 12
+    assert not [rol for rol in PARTNER_ROWS if (MATRIX[rol] or set()) & {S.INTAKE,
+                                                                          S.INTAKE_WERK}]
 
 
 @pytest.mark.parametrize("rol", sorted(MATRIX))

@@ -63,6 +63,17 @@ def test_every_model_linked_to_a_person_is_found_by_introspection():
             "netwerk", "handhaving"} <= apps_gevonden
 
 
+DEMO_ZONDER_GEGEVENS = {
+    # The demo's DUO data arrives through the simulator only once the worker runs.
+    "duo.Contactpersoon", "duo.Notificatie", "duo.NotificatieConflict",
+    "handhaving.DuoOpvraging", "leerroute.Examenresultaat",
+    # Only for a case near or past the end of its termijn without a PVT or MAP.
+    "modules.Verwijtbaarheid",
+    # Only after a bewaartermijn has passed.
+    "verwerkingen.Geanonimiseerd",
+}
+
+
 def test_inzage_of_demo_persons_covers_every_model_with_data(demo):
     labels = {g.label for g in inzage.gekoppelde_modellen()}
     met_data = set()
@@ -77,8 +88,9 @@ def test_inzage_of_demo_persons_covers_every_model_with_data(demo):
                     **({f"{g.naar_inburgeraar}__in": ids} if g.naar_inburgeraar
                        else {"pk__in": ids})).exists()}
     assert met_data == verwacht
-    # The demo fills (nearly) every app: a section empty for everyone would hide a bad lookup.
-    assert len(met_data) >= len(labels) - 6, sorted(labels - met_data)
+    # The demo fills every model but these: a section empty for everyone would hide a bad
+    # lookup, so a new model needs demo data or a place in this list.
+    assert labels - met_data <= DEMO_ZONDER_GEGEVENS, sorted(labels - met_data)
 
 
 def test_inzage_lists_files_by_name_and_size_and_leaves_technical_fields_out(demo):

@@ -7,6 +7,7 @@ import time_machine
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.beveiliging import inschrijven
 from koers.organisaties.tweede_factor import DEMO_SKIP_SESSION_KEY
 
 WACHTWOORD = "geheim-wachtwoord-123"
@@ -70,6 +71,7 @@ def test_a_code_that_is_not_six_digits_is_explained(client, adviseur_weert, met_
 
 def test_without_a_device_the_user_links_an_app_first(client, adviseur_weert):
     inloggen_met_wachtwoord(client, adviseur_weert)
+    client.post("/tweede-factor/", {"inschrijfcode": inschrijven.maak_code(adviseur_weert)})
     html = client.get("/tweede-factor/").content.decode()
     assert "<svg" in html and 'id="qr-code"' in html
     url = re.search(r'id="totp-url"[^>]*>([^<]+)<', html).group(1)

@@ -8,6 +8,7 @@ about the request as a whole use ``__all__``::
     400 {"detail": "De gegevens kloppen niet.",
          "fouten": {"bsn": ["Dit is geen geldig BSN: ..."], "__all__": ["..."]}}
     404 {"detail": "Niet gevonden."}
+    429 {"detail": "Te veel verzoeken. Probeer het over 12 seconden opnieuw."} + Retry-After
 
 A refusal by a service (:class:`~koers.inburgeraars.services.Weigering`) and DRF's own
 validation errors both come out in this shape, so clients handle one format.
@@ -15,12 +16,15 @@ validation errors both come out in this shape, so clients handle one format.
 
 from __future__ import annotations
 
+import math
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from koers.beveiliging.api_limieten import PerAdres
 from koers.inburgeraars.services import Weigering
 
 ALGEMEEN = "__all__"
@@ -49,6 +53,14 @@ def _flatten(detail, prefix: str, out: dict[str, list[str]]) -> None:
         out.setdefault(prefix or ALGEMEEN, []).append(str(detail))
 
 
+def te_veel_verzoeken(wacht: float | None) -> str:
+    if wacht is None:
+        return "Te veel verzoeken. Probeer het later opnieuw."
+    seconden = max(1, math.ceil(wacht))
+    eenheid = "seconde" if seconden == 1 else "seconden"
+    return f"Te veel verzoeken. Probeer het over {seconden} {eenheid} opnieuw."
+
+
 def fouten_van(detail) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     _flatten(detail, "", out)
@@ -57,6 +69,18 @@ def fouten_van(detail) -> dict[str, list[str]]:
 
 def fout_antwoord(fouten: dict[str, list[str]], detail: str = DETAIL_400) -> Response:
     return Response({"detail": detail, "fouten": fouten}, status=status.HTTP_400_BAD_REQUEST)
+
+
+def _per_adres_begrensd(exc, context):
+    """DRF checks the login before the rate, so calls without a (valid) token would never
+    reach the limit per address: count them here. Guessing tokens then gets a 429."""
+    request, view = context.get("request"), context.get("view")
+    if request is None:
+        return exc
+    limiet = PerAdres()
+    if limiet.allow_request(request, view):
+        return exc
+    return exceptions.Throttled(wait=limiet.wait())
 
 
 def exception_handler(exc, context):
@@ -70,6 +94,9 @@ def exception_handler(exc, context):
     if not isinstance(exc, exceptions.APIException):
         return None  # a real bug: let Django log it and answer 500
 
+    if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+        exc = _per_adres_begrensd(exc, context)
+
     set_rollback()
     headers = {}
     if getattr(exc, "auth_header", None):
@@ -80,6 +107,9 @@ def exception_handler(exc, context):
         return fout_antwoord({ALGEMEEN: [DETAIL_JSON]}, DETAIL_JSON)
     if isinstance(exc, exceptions.ValidationError):
         return fout_antwoord(fouten_van(exc.detail))
+    if isinstance(exc, exceptions.Throttled):
+        return Response({"detail": te_veel_verzoeken(exc.wait)}, status=exc.status_code,
+                        headers=headers)
     detail = exc.detail
     if isinstance(detail, dict | list):
         detail = " ".join(sum(fouten_van(detail).values(), []))

@@ -277,8 +277,9 @@ class BredeIntakeView(APIView):
                    description="De brede intake van het huidige traject, en wat nog ontbreekt "
                                "om hem af te ronden. Het onderwerp 'gezondheid' en Positieve "
                                "Gezondheid staan er alleen in als u gezondheidsgegevens mag "
-                               "zien. Een ketenpartner die begeleidt naar werk ziet alleen "
-                               "de onderwerpen over werk.",
+                               "zien. Niet voor ketenpartners: zij zien de onderwerpen over "
+                               "werk bij hun verwijzing (GET /api/v1/verwijzingen/{id}, veld "
+                               "intake_werk).",
                    responses=schema.antwoorden({200: BredeIntakeSerializer}))
     def get(self, request, pk):
         inburgeraar = inburgeraar_voor(request, pk, (Sectie.INTAKE, Sectie.INTAKE_WERK))

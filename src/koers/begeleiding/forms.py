@@ -27,7 +27,8 @@ class BegeleidingForm(KoersStijl, forms.Form):
             (1, _("Heeft veel hulp nodig")), (2, _("Heeft soms hulp nodig")),
             (3, _("Redt zich meestal zelf")), (4, _("Redt zich zelf")))],
         help_text=_("Koers stelt hiermee voor hoe vaak u contact hebt."))
-    zelfredzaamheid_datum = datumveld(_("Datum van deze inschatting"), required=False)
+    zelfredzaamheid_datum = datumveld(_("Datum van deze inschatting"),
+                                      required=False)
     contacten_per_maand = forms.IntegerField(label=_("Contacten per maand"), required=False,
                                              min_value=0, max_value=SMALLINT_MAX)
     toelichting = tekstvak(_("Toelichting"))
@@ -55,7 +56,8 @@ class ChecklistForm(KoersStijl, forms.Form):
                 label=_("Status"), choices=rules.ITEM_STATUSSEN, required=False,
                 initial=item.status if item else "todo"))
             self.voeg_toe(f"{sleutel}-datum", datumveld(
-                _("Datum"), required=False, initial=item.datum if item else None))
+                _("Datum"),
+                required=False, initial=item.datum if item else None))
             self.voeg_toe(f"{sleutel}-door", forms.CharField(
                 label=_("Door wie"), max_length=200, required=False,
                 initial=item.door if item else ""))
@@ -114,10 +116,12 @@ class BijstandForm(KoersStijl, forms.Form):
 class OntzorgenForm(KoersStijl, forms.Form):
     start_bijstand = datumveld(_("Start van het recht op bijstand"),
                                help_text=_("Ontzorgen duurt 6 maanden vanaf deze datum."))
-    einde_bijstand = datumveld(_("Einde van de bijstand"), required=False,
+    einde_bijstand = datumveld(_("Einde van de bijstand"),
+                               required=False,
                                help_text=_("Alleen invullen als de bijstand stopt. Ontzorgen "
                                            "stopt dan ook."))
-    machtiging_datum = datumveld(_("Machtiging getekend op"), required=False)
+    machtiging_datum = datumveld(_("Machtiging getekend op"),
+                                 required=False)
     machtiging_posten = forms.MultipleChoiceField(
         label=_("De machtiging geldt voor"), choices=POST_KEUZES, required=False,
         widget=forms.CheckboxSelectMultiple)
@@ -198,7 +202,8 @@ class DuaalForm(KoersStijl, forms.Form):
     buddy = forms.CharField(label=_("Buddy op het werk"), max_length=200, required=False)
     beschikking_nummer = forms.CharField(
         label=_("Nummer van de beschikking Participatiewet"), max_length=100, required=False)
-    beschikking_datum = datumveld(_("Datum van de beschikking"), required=False)
+    beschikking_datum = datumveld(_("Datum van de beschikking"),
+                                  required=False)
     toelichting = tekstvak(_("Toelichting"))
 
     def __init__(self, *args, **kwargs):

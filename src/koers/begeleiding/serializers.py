@@ -15,6 +15,7 @@ from koers.begeleiding.models import (
     Ontzorgen,
     Voorlichting,
 )
+from koers.inburgeraars.validatie import kalender_datum
 from koers.organisaties.models import Organisatie
 from koers.web.forms import SMALLINT_MAX
 
@@ -24,7 +25,7 @@ class ChecklistItemSerializer(serializers.Serializer):
                                         help_text="Onderwerp van de praktische hulp.")
     titel = serializers.SerializerMethodField()
     status = serializers.ChoiceField(choices=rules.ITEM_STATUSSEN)
-    datum = serializers.DateField(required=False, allow_null=True)
+    datum = serializers.DateField(validators=[kalender_datum], required=False, allow_null=True)
     door = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
     def get_titel(self, item) -> str:
@@ -50,13 +51,16 @@ class BegeleidingSerializer(serializers.Serializer):
         required=False, allow_null=True,
         help_text="Id van de partnerorganisatie die begeleidt (geen gemeente).")
     partner_naam = serializers.CharField(source="partner.naam", read_only=True,
-                                         default=None)
+                                         default=None, allow_null=True,
+                                         help_text="Naam van de partnerorganisatie; leeg "
+                                                   "(null) zonder partner.")
     vrijwilliger = serializers.CharField(required=False, allow_blank=True, max_length=200)
     zelfredzaamheid = serializers.IntegerField(
         required=False, allow_null=True, min_value=rules.ZELFREDZAAMHEID_MIN,
         max_value=rules.ZELFREDZAAMHEID_MAX,
         help_text="1 = heeft veel hulp nodig … 4 = redt zich zelf.")
-    zelfredzaamheid_datum = serializers.DateField(required=False, allow_null=True)
+    zelfredzaamheid_datum = serializers.DateField(validators=[kalender_datum],
+                                                  required=False, allow_null=True)
     contacten_per_maand = serializers.IntegerField(required=False, allow_null=True,
                                                    min_value=0, max_value=SMALLINT_MAX)
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=5000)
@@ -73,6 +77,7 @@ class BegeleidingSerializer(serializers.Serializer):
 
 class BetalingSerializer(serializers.ModelSerializer):
     maand = serializers.DateField(
+        validators=[kalender_datum],
         help_text="Een dag in de maand waarvoor is betaald; Koers bewaart de eerste dag.")
     bedrag = serializers.DecimalField(max_digits=8, decimal_places=2, coerce_to_string=True)
     post = serializers.ChoiceField(choices=rules.POSTEN)
@@ -85,8 +90,8 @@ class BetalingSerializer(serializers.ModelSerializer):
 
 
 class MaandSerializer(serializers.Serializer):
-    maand = serializers.DateField()
-    uiterlijk = serializers.DateField()
+    maand = serializers.DateField(validators=[kalender_datum])
+    uiterlijk = serializers.DateField(validators=[kalender_datum])
     compleet = serializers.BooleanField()
 
 
@@ -137,14 +142,24 @@ class BijstandSerializer(serializers.ModelSerializer):
         fields = ["start", "einde", "ontzorgtermijn_eind", "ontzorgen_in_aanmerking",
                   "ontzorgen_ontbreekt"]
         read_only_fields = ["ontzorgtermijn_eind"]
+        # Without bijstand the answer has no dates (null); a request that sends a start
+        # must give a real one (validate_start).
         extra_kwargs = {
-            "start": {"required": False,
-                      "help_text": "Eerste dag van het recht op bijstand."},
+            "start": {"required": False, "allow_null": True,
+                      "help_text": "Eerste dag van het recht op bijstand; leeg (null) zonder "
+                                   "bijstand."},
             "einde": {"help_text": "Laatste dag van de bijstand; leeg als die doorloopt."},
             "ontzorgtermijn_eind": {
+                "allow_null": True,
                 "help_text": "Laatste dag van de 6 maanden ontzorgen (eerder als de bijstand "
-                             "stopt)."},
+                             "stopt); leeg (null) zonder bijstand."},
         }
+
+    def validate_start(self, value):
+        if value is None:
+            raise serializers.ValidationError(
+                "Vul in vanaf wanneer de inburgeraar recht heeft op bijstand.")
+        return value
 
 
 class DuaalSerializer(serializers.ModelSerializer):

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 
 class BeveiligingConfig(AppConfig):
     name = "koers.beveiliging"
     label = "beveiliging"
     verbose_name = "Beveiliging"
+
+    def ready(self):
+        from koers.beveiliging import inlogpogingen
+        from koers.beveiliging.models import Blokkade
+
+        post_delete.connect(inlogpogingen.blokkade_opgeheven, sender=Blokkade,
+                            dispatch_uid="koers_blokkade_opgeheven")

@@ -7,6 +7,20 @@ colleagues may share one address behind the gemeente's proxy. Both the password 
 second-factor code count. A successful login clears the username's failures.
 
 The answer is the same whether or not the username exists, so a blocked page reveals nothing.
+
+Counting under parallel requests: an attempt is counted *before* the password or code is
+checked (:func:`reserveer`), while the username's and the address's rows in
+:class:`~koers.beveiliging.models.InlogSleutel` are locked. So of many simultaneous guesses at
+most the limit are ever checked; the others get the block message without a check. A right
+guess takes its count back (:meth:`Poging.terugnemen`).
+
+Why not django-axes: axes asks "is this client locked?" before authenticating and records the
+failure afterwards, so simultaneous guesses all pass the question before any is recorded (the
+race this module closes; the axes project keeps it open as a known issue, jazzband/django-axes
+#592 "Lockout doesn't kick in if spamming requests quickly", labelled "wont fix"). It also
+has one limit for all lock-out parameters, where Koers has 5 per username and 20 per address,
+and it counts only password failures, where Koers counts second-factor codes and
+inschrijfcodes too.
 """
 
 from __future__ import annotations
@@ -21,7 +35,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.beveiliging.models import Blokkade, MisluktePoging, Soort
+from koers.beveiliging.models import Blokkade, InlogSleutel, MisluktePoging, Soort
 
 logger = logging.getLogger("koers.beveiliging")
 
@@ -74,10 +88,7 @@ def is_geblokkeerd(gebruikersnaam: str, ip: str) -> bool:
     sleutels = _sleutels(gebruikersnaam, ip)
     if not sleutels:
         return False
-    voorwaarde = Q()
-    for soort, sleutel in sleutels:
-        voorwaarde |= Q(soort=soort, sleutel=sleutel)
-    return Blokkade.objects.filter(voorwaarde, tot__gt=timezone.now()).exists()
+    return Blokkade.objects.filter(_voorwaarde(sleutels), tot__gt=timezone.now()).exists()
 
 
 def _herkenbaar(sleutel: str) -> str:
@@ -94,19 +105,91 @@ def _blokkeer(soort: str, sleutel: str, tot) -> None:
         Blokkade.objects.filter(soort=soort, sleutel=sleutel).update(tot=tot)
 
 
-def registreer_mislukt(gebruikersnaam: str, ip: str) -> bool:
-    """Count one failed attempt; block what passed its limit. True if now blocked."""
+def _voorwaarde(sleutels: list[tuple[str, str]]) -> Q:
+    voorwaarde = Q()
+    for soort, sleutel in sleutels:
+        voorwaarde |= Q(soort=soort, sleutel=sleutel)
+    return voorwaarde
+
+
+def _zorg_voor_sleutels(sleutels: list[tuple[str, str]], nu) -> None:
+    """Make the keys' rows before the transaction that locks them: inserting while holding a
+    lock could wait on a parallel insert of the same key that waits on us."""
+    bestaand = InlogSleutel.objects.filter(_voorwaarde(sleutels))
+    # Touched now, so the clean-up of day-old rows cannot remove them before we lock them.
+    bestaand.update(laatst=nu)
+    gevonden = set(bestaand.values_list("soort", "sleutel"))
+    for soort, sleutel in sleutels:
+        if (soort, sleutel) not in gevonden:
+            try:
+                with transaction.atomic():
+                    InlogSleutel.objects.create(soort=soort, sleutel=sleutel, laatst=nu)
+            except IntegrityError:  # made by a parallel request at the same moment
+                pass
+
+
+def _vergrendel(sleutels: list[tuple[str, str]]) -> None:
+    """Lock the rows of these keys until the caller's transaction ends, always in the same
+    order (no deadlock between two requests). PostgreSQL waits on the row lock; SQLite runs
+    write transactions one at a time (IMMEDIATE) already."""
+    vergrendeld = (InlogSleutel.objects.select_for_update()
+                   .filter(_voorwaarde(sleutels)).order_by("pk").values_list("pk", flat=True))
+    if len(list(vergrendeld)) != len(sleutels):
+        raise RuntimeError("inlogpogingen: sleutel verdwenen tijdens het vergrendelen")
+
+
+class Poging:
+    """One attempt, counted before the password or code is checked."""
+
+    def __init__(self, gebruikersnaam: str, ip: str, ids: list[int]) -> None:
+        self.gebruikersnaam = gebruikersnaam
+        self.ip = ip
+        self._ids = ids
+
+    def terugnemen(self) -> None:
+        """The guess was right, or was no guess after all: it is no failure."""
+        MisluktePoging.objects.filter(pk__in=self._ids).delete()
+
+    def mislukt(self) -> bool:
+        """The guess was wrong: the count stays. True if a limit is now reached."""
+        return _blokkeer_wat_vol_is(self.gebruikersnaam, self.ip, timezone.now())
+
+
+def reserveer(gebruikersnaam: str, ip: str) -> Poging | None:
+    """Count one attempt before it is checked; None if blocked (then do not check it)."""
     nu = timezone.now()
     sleutels = _sleutels(gebruikersnaam, ip)
+    if not sleutels:
+        return Poging(gebruikersnaam, ip, [])
+    _ruim_op(nu)
+    _zorg_voor_sleutels(sleutels, nu)
     with transaction.atomic():
-        MisluktePoging.objects.filter(tijdstip__lt=nu - BEWAARTERMIJN).delete()
-        MisluktePoging.objects.bulk_create(
-            [MisluktePoging(soort=soort, sleutel=sleutel, tijdstip=nu)
-             for soort, sleutel in sleutels])
+        _vergrendel(sleutels)
+        if Blokkade.objects.filter(_voorwaarde(sleutels), tot__gt=nu).exists():
+            return None
+        for soort, sleutel in sleutels:
+            if _aantal(soort, sleutel, nu) >= _LIMIET[soort]:
+                return None
+        ids = [MisluktePoging.objects.create(soort=soort, sleutel=sleutel, tijdstip=nu).pk
+               for soort, sleutel in sleutels]
+    return Poging(gebruikersnaam, ip, ids)
+
+
+def _ruim_op(nu) -> None:
+    """Outside the locking transaction: the clean-up must not hold up other logins."""
+    MisluktePoging.objects.filter(tijdstip__lt=nu - BEWAARTERMIJN).delete()
+    InlogSleutel.objects.filter(laatst__lt=nu - BEWAARTERMIJN).delete()
+
+
+def _aantal(soort: str, sleutel: str, nu) -> int:
+    return MisluktePoging.objects.filter(soort=soort, sleutel=sleutel,
+                                         tijdstip__gt=nu - VENSTER).count()
+
+
+def _blokkeer_wat_vol_is(gebruikersnaam: str, ip: str, nu) -> bool:
     geblokkeerd = False
-    for soort, sleutel in sleutels:
-        aantal = MisluktePoging.objects.filter(
-            soort=soort, sleutel=sleutel, tijdstip__gt=nu - VENSTER).count()
+    for soort, sleutel in _sleutels(gebruikersnaam, ip):
+        aantal = _aantal(soort, sleutel, nu)
         if aantal >= _LIMIET[soort]:
             _blokkeer(soort, sleutel, nu + BLOKKADEDUUR)
             logger.warning("Inlogblokkade: %s %s na %d mislukte pogingen", soort,
@@ -115,9 +198,31 @@ def registreer_mislukt(gebruikersnaam: str, ip: str) -> bool:
     return geblokkeerd
 
 
+def registreer_mislukt(gebruikersnaam: str, ip: str) -> bool:
+    """Count one failed attempt that was checked elsewhere (the organisation's SSO); block
+    what passed its limit. True if now blocked."""
+    nu = timezone.now()
+    sleutels = _sleutels(gebruikersnaam, ip)
+    _ruim_op(nu)
+    if not sleutels:
+        return False
+    _zorg_voor_sleutels(sleutels, nu)
+    with transaction.atomic():
+        _vergrendel(sleutels)
+        for soort, sleutel in sleutels:
+            MisluktePoging.objects.create(soort=soort, sleutel=sleutel, tijdstip=nu)
+    return _blokkeer_wat_vol_is(gebruikersnaam, ip, nu)
+
+
 def registreer_geslaagd(gebruikersnaam: str) -> None:
     """A full login (both factors) clears the username's failures. The address keeps its
     count: one valid account must not reset the guessing of others from the same address."""
     naam = normaliseer(gebruikersnaam)
     MisluktePoging.objects.filter(soort=GEBRUIKERSNAAM, sleutel=naam).delete()
     Blokkade.objects.filter(soort=GEBRUIKERSNAAM, sleutel=naam).delete()
+
+
+def blokkade_opgeheven(sender, instance, **kwargs) -> None:
+    """A block lifted by the beheerder (deleted in the admin) also clears its count;
+    otherwise the attempts still in the window would refuse the next login at once."""
+    MisluktePoging.objects.filter(soort=instance.soort, sleutel=instance.sleutel).delete()

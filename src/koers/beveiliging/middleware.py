@@ -1,8 +1,12 @@
-"""Security headers Django's SecurityMiddleware does not set: Content-Security-Policy and
-Permissions-Policy. (nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and HSTS come from
-SecurityMiddleware, X-Frame-Options from XFrameOptionsMiddleware; see settings.)"""
+"""Security headers Django's SecurityMiddleware does not set: Content-Security-Policy,
+Permissions-Policy and ``Cache-Control: no-store``. (nosniff, Referrer-Policy,
+Cross-Origin-Opener-Policy and HSTS come from SecurityMiddleware, X-Frame-Options from
+XFrameOptionsMiddleware; see settings.)"""
 
 from __future__ import annotations
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 # Everything from our own origin; no inline script or style (templates load koers.js and
 # koers.css; tests/beveiliging/test_headers.py keeps templates free of inline code). `data:`
@@ -40,6 +44,14 @@ def csp_voor(path: str) -> str:
     return CSP_API_DOCS if path == API_DOCS_PATH else CSP
 
 
+def is_statisch(path: str) -> bool:
+    """A static file (CSS, JS, fonts, icons) that WhiteNoise serves: the same for everyone,
+    so browsers and proxies may keep it. WhiteNoise sits after this middleware, so its
+    answers pass through here too."""
+    static_url = settings.STATIC_URL or ""
+    return static_url.startswith("/") and path.startswith(static_url)
+
+
 class BeveiligingsheadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -48,4 +60,10 @@ class BeveiligingsheadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", csp_voor(request.path))
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Nearly every answer of Koers holds personal data (pages, API, PDFs, exports,
+        # Mijn Inburgering), and on a shared computer the browser's cache or a proxy would keep
+        # a copy after logout. Deciding per view would be forgotten once, so every answer
+        # except a static file is not stored; the few public pages lose nothing by it.
+        if not is_statisch(request.path):
+            add_never_cache_headers(response)
         return response

@@ -1,7 +1,9 @@
 """Failed logins and the blocks they cause, in the database: the web processes are stateless
 and several may run side by side, so a counter in memory would count per process."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django_otp.models import Device
 
 
@@ -30,6 +32,26 @@ class MisluktePoging(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.sleutel} {self.tijdstip:%Y-%m-%d %H:%M}"
+
+
+class InlogSleutel(models.Model):
+    """The row that attempts for one username or address lock while they are counted, so
+    that parallel requests count one at a time (``inlogpogingen.reserveer``). Removed a day
+    after its last use."""
+
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    sleutel = models.CharField(max_length=150)
+    laatst = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "inlogsleutel"
+        verbose_name_plural = "inlogsleutels"
+        constraints = [models.UniqueConstraint(fields=["soort", "sleutel"],
+                                               name="beveiliging_inlogsleutel_uniek")]
+        indexes = [models.Index(fields=["laatst"], name="beveiliging_sleutel_tijd_idx")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.sleutel}"
 
 
 class Blokkade(models.Model):
@@ -68,3 +90,26 @@ class WebAuthnSleutel(Device):
     class Meta:
         verbose_name = "beveiligingssleutel"
         verbose_name_plural = "beveiligingssleutels"
+
+
+class Inschrijfcode(models.Model):
+    """A one-time code from beheer with which a medewerker links his first second factor
+    (app or security key). Only its hash is kept: the beheerder sees the code once, when it
+    is made. See ``koers.beveiliging.inschrijven``."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                  related_name="inschrijfcodes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                        null=True, blank=True, related_name="+")
+    geldig_tot = models.DateTimeField()
+    gebruikt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inschrijfcode"
+        verbose_name_plural = "inschrijfcodes"
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return f"Inschrijfcode voor {self.gebruiker} ({self.aangemaakt:%Y-%m-%d %H:%M})"

@@ -2,7 +2,8 @@
 
 Use it in a form's ``clean_<veld>``: ``controleer_upload(bestand, {"pdf", "jpg", "png"})``.
 The extension must be allowed and the first bytes must match it (a renamed .exe is refused);
-text types (csv, txt) must be text, without NUL bytes.
+PDF and images must then open in a real parser from start to end (pypdf, strict; Pillow,
+verified and decoded); text types (csv, txt) must be text, without NUL bytes.
 """
 
 from __future__ import annotations
@@ -68,4 +69,49 @@ def controleer_upload(bestand, toegestaan: Iterable[str], *, max_bytes: int = MA
         raise ValidationError(_("De inhoud van dit bestand past niet bij de naam (.%(soort)s). "
                                 "Kies een echt %(soort)s-bestand.") % {"soort": soort},
                               code="inhoud")
+    # The first bytes say what a file claims to be; only a real parser reading all of it
+    # finds a cut-off or damaged file behind a good header.
+    lezer = STRUCTUUR.get(soort)
+    if lezer is not None:
+        try:
+            lezer(bestand)
+        except Exception:  # noqa: BLE001 - parsers raise many kinds; each means "damaged"
+            raise ValidationError(
+                _("Dit %(soort)s-bestand is beschadigd of niet compleet en kan niet worden "
+                  "geopend. Sla het opnieuw op of scan het opnieuw, en probeer het nog eens.")
+                % {"soort": soort.upper()}, code="beschadigd") from None
+        finally:
+            bestand.seek(0)
     return bestand
+
+
+def _lees_pdf(bestand) -> None:
+    from pypdf import PdfReader
+
+    bestand.seek(0)
+    reader = PdfReader(bestand, strict=True)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ValueError("PDF met wachtwoord")
+    for pagina in reader.pages:
+        pagina.get_contents()
+
+
+def _lees_afbeelding(formaat: str):
+    def lees(bestand) -> None:
+        from PIL import Image
+
+        bestand.seek(0)
+        with Image.open(bestand) as afbeelding:
+            if afbeelding.format != formaat:
+                raise ValueError(f"{afbeelding.format}, geen {formaat}")
+            afbeelding.verify()
+        # verify() checks the chunks' structure and checksums; only decoding every pixel
+        # finds image data that stops early.
+        bestand.seek(0)
+        with Image.open(bestand) as afbeelding:
+            afbeelding.load()
+    return lees
+
+
+STRUCTUUR = {"pdf": _lees_pdf, "png": _lees_afbeelding("PNG"),
+             "jpg": _lees_afbeelding("JPEG"), "jpeg": _lees_afbeelding("JPEG")}

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from koers.beveiliging import inlogpogingen, webauthn_sleutels
+from koers.beveiliging import inlogpogingen, inschrijven, webauthn_sleutels
 from koers.beveiliging.models import WebAuthnSleutel
 from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
 from koers.web.views.auth import geblokkeerd
@@ -30,19 +31,20 @@ def controleren(request):
     volgende = veilige_volgende(request)
     if not heeft_tweede_factor_nodig(request):
         return redirect(volgende)
-    ip = inlogpogingen.client_ip(request)
-    if inlogpogingen.is_geblokkeerd(user.get_username(), ip):
+    # A wrong answer counts like a wrong code, counted before the check.
+    poging = inlogpogingen.reserveer(user.get_username(), inlogpogingen.client_ip(request))
+    if poging is None:
         auth.logout(request)
         return geblokkeerd(request)
     try:
         sleutel = webauthn_sleutels.controleer(request, user, request.POST.get("credential", ""))
     except webauthn_sleutels.SleutelFout as fout:
-        # A wrong answer counts like a wrong code.
-        if inlogpogingen.registreer_mislukt(user.get_username(), ip):
+        if poging.mislukt():
             auth.logout(request)
             return geblokkeerd(request)
         messages.error(request, fout.melding)
         return redirect(reverse("web:tweede_factor") + "?" + urlencode({"next": volgende}))
+    poging.terugnemen()
     otp_login(request, sleutel)
     inlogpogingen.registreer_geslaagd(user.get_username())
     return redirect(volgende)
@@ -51,14 +53,24 @@ def controleren(request):
 @never_cache
 @login_required
 def sleutels(request):
-    """The user's own security keys; adding one needs a finished login (both factors),
-    which TweedeFactorMiddleware already demands on this path."""
+    """The user's own security keys; adding one needs a finished login (both factors, or the
+    organisation's SSO with its own second factor), which TweedeFactorMiddleware already
+    demands on this path. A first factor is linked with an inschrijfcode on the second-factor
+    page instead."""
     user = request.user
+    if inschrijven.code_nodig(request):
+        # Not reachable through the middleware; kept so that a change there cannot open
+        # a way to link a first factor with a password alone.
+        return redirect(reverse("web:tweede_factor"))
     fout = None
     if request.method == "POST":
         try:
-            sleutel = webauthn_sleutels.registreer(
-                request, user, request.POST.get("credential", ""), request.POST.get("naam", ""))
+            with transaction.atomic():
+                sleutel = webauthn_sleutels.registreer(
+                    request, user, request.POST.get("credential", ""),
+                    request.POST.get("naam", ""))
+                inschrijven.vastleggen(request, user, soort="beveiligingssleutel",
+                                       naam=sleutel.name)
         except webauthn_sleutels.SleutelFout as error:
             fout = error.melding
         else:

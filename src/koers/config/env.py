@@ -59,6 +59,21 @@ VARIABLES: tuple[Variable, ...] = (
              "alleen via HTTPS werkt. Nooit in demomodus. 0 zet het uit.", default="31536000",
              kind="int"),
     Variable("KOERS_LOG_LEVEL", "Logniveau (DEBUG, INFO, WARNING, ERROR).", default="INFO"),
+    # API limits (koers.beveiliging.api_limieten): counted per web process in its own cache.
+    Variable("KOERS_API_RATE_GEBRUIKER", "Zoveel API-verzoeken per gebruiker (token); per "
+             "`s`, `min`, `h` of `day`.", default="1200/min"),
+    Variable("KOERS_API_RATE_IP", "Zoveel API-verzoeken zonder geldig token per IP-adres.",
+             default="300/min"),
+    # Mail to users (e.g. the notice that a second factor was linked to their account).
+    Variable("KOERS_EMAIL_HOST", "Mailserver (SMTP) voor mail aan gebruikers.",
+             default="localhost"),
+    Variable("KOERS_EMAIL_PORT", "Poort van de mailserver.", default="25", kind="int"),
+    Variable("KOERS_EMAIL_HOST_USER", "Gebruikersnaam bij de mailserver (leeg: geen)."),
+    Variable("KOERS_EMAIL_HOST_PASSWORD", "Wachtwoord bij de mailserver.", secret=True),
+    Variable("KOERS_EMAIL_USE_TLS", "Verbinding met de mailserver via STARTTLS.",
+             default="false", kind="bool"),
+    Variable("KOERS_EMAIL_FROM", "Afzender van mail van Koers.",
+             default="Koers <noreply@localhost>"),
     Variable("KOERS_DUO_BASE_URL", "Basisadres van de DUO-API's, met versie, bijv. "
              "https://duo-host:443/v1. Leeg bij `make run`: de DUO-simulator op "
              "http://127.0.0.1:8601/v1 wordt gestart.", kind="url"),
@@ -72,8 +87,10 @@ VARIABLES: tuple[Variable, ...] = (
              "controleert (PKIoverheid private root)."),
     Variable("KOERS_DUO_TIMEOUT", "Seconden wachten op een antwoord van DUO.", default="10",
              kind="int"),
-    Variable("KOERS_DUO_MAX_POGINGEN", "Zo vaak probeert de worker een bericht af te leveren "
-             "bij een time-out of 5xx.", default="8", kind="int"),
+    Variable("KOERS_DUO_MAX_POGINGEN", "Na zoveel mislukte pogingen krijgt een notificatie van "
+             "DUO de status fout (zichtbaar in het beheer) en wachten latere notificaties van "
+             "dezelfde persoon er niet meer op. Koers blijft het daarna zelf proberen.",
+             default="8", kind="int"),
     Variable("KOERS_DUO_BACKOFF_MAX", "Langste wachttijd tussen twee pogingen, in seconden "
              "(de wachttijd verdubbelt per poging).", default="3600", kind="int"),
     Variable("KOERS_DUO_LEASE_SECONDEN", "Zolang houdt een worker een bericht of notificatie "
@@ -82,6 +99,14 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("KOERS_DUO_HERSTEL_PER_MINUUT", "Zoveel open zaken per minuut vraagt de "
              "herstel-taak opnieuw op bij DUO (plicht en termijn).", default="60",
              kind="int"),
+    Variable("KOERS_DUO_OPGEVEN_NA_UUR", "Zoveel uur blijft de worker het opnieuw proberen "
+             "als DUO niet bereikbaar is of een 5xx geeft. Daarna krijgt een bericht de status "
+             "mislukt en een notificatie de status fout, tot beheer op Opnieuw klikt.",
+             default="72", kind="int"),
+    Variable("KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", "Zoveel minuten mag de "
+             "registratieDatumTijd van een notificatie van DUO in de toekomst liggen "
+             "(verschil tussen de klokken). Een notificatie die verder vooruit ligt, weigert "
+             "Koers met 400.", default="5", kind="int"),
     # Staff SSO over OpenID Connect (koers.beveiliging.oidc; docs/beheer/inloggen-sso-digid.md).
     Variable("KOERS_OIDC_ISSUER", "Inloggen voor medewerkers met het account van de "
              "organisatie (OpenID Connect). Issuer van de inlogdienst, precies zoals in het "

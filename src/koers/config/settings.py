@@ -212,7 +212,38 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "koers.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).
+    "DEFAULT_THROTTLE_CLASSES": ["koers.beveiliging.api_limieten.PerGebruiker",
+                                 "koers.beveiliging.api_limieten.PerAdres"],
 }
+
+
+def _api_rate(naam: str, standaard: str) -> str:
+    """An API rate like '1200/min'; a wrong one is reported by check-config and the default
+    stays in force (a typo must not turn the limit off or break every call)."""
+    tekst = env.raw(naam)
+    aantal, _streep, periode = tekst.partition("/")
+    if not (aantal.isdigit() and periode[:1] in ("s", "m", "h", "d")):
+        CONFIG_ERRORS.append(f"{naam}: '{tekst}' is geen aantal per tijd (bijv. 300/min)")
+        return standaard
+    return tekst
+
+
+# P: an integration that pages through a large werkvoorraad makes a few requests a second;
+# 1200 a minute per user leaves room for that. 300 a minute per address without a login
+# only slows down guessing of tokens.
+KOERS_API_RATE_GEBRUIKER = _api_rate("KOERS_API_RATE_GEBRUIKER", "1200/min")
+KOERS_API_RATE_IP = _api_rate("KOERS_API_RATE_IP", "300/min")
+
+# Mail: the notice to a medewerker that a second factor was linked to his account. Without
+# KOERS_EMAIL_HOST Django's default applies: an SMTP server on localhost:25.
+EMAIL_HOST = env.raw("KOERS_EMAIL_HOST")
+EMAIL_PORT = _safe(env.as_int, "KOERS_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.raw("KOERS_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = _safe(env.raw, "KOERS_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _safe(env.as_bool, "KOERS_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env.raw("KOERS_EMAIL_FROM")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Koers API",
     "DESCRIPTION": "API van Koers, het regiesysteem voor de Wet inburgering 2021. "
@@ -259,6 +290,9 @@ DUO_MAX_POGINGEN = _safe(env.as_int, "KOERS_DUO_MAX_POGINGEN", 8)
 DUO_BACKOFF_MAX = _safe(env.as_int, "KOERS_DUO_BACKOFF_MAX", 3600)
 DUO_HERSTEL_PER_MINUUT = _safe(env.as_int, "KOERS_DUO_HERSTEL_PER_MINUUT", 60)
 DUO_LEASE_SECONDEN = _safe(env.as_int, "KOERS_DUO_LEASE_SECONDEN", 300)
+DUO_OPGEVEN_NA_UUR = _safe(env.as_int, "KOERS_DUO_OPGEVEN_NA_UUR", 72)
+DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN = _safe(env.as_int,
+                                            "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", 5)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are
@@ -290,11 +324,16 @@ KOERS_PORTAAL_OIDC_ENABLED = bool(KOERS_PORTAAL_OIDC["ISSUER"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Masks any BSN that slips into a line (koers.config.logformat).
+    "formatters": {"plain": {"()": "koers.config.logformat.GeenBsnFormatter",
+                             "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.raw("KOERS_LOG_LEVEL") or "INFO"},
     # Request logs would carry BSNs in URLs and query strings: keep Django's quiet.
     # httpx and httpcore log every request URL at INFO; DUO's paths carry BSNs.
+    # xhtml2pdf quotes the letter's HTML (name, address) in its debug lines and warnings;
+    # koers.pip.beschikking turns its errors into PdfFout.
     "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"},
-                "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+                "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"},
+                "xhtml2pdf": {"level": "CRITICAL"}},
 }

@@ -418,6 +418,14 @@ def _lees_antwoord(op: spec.Operation, response: httpx.Response, bericht_id: str
         if echoed and not _same_id(echoed, bericht_id):
             fouten.append("header berichtId: is niet het berichtId van het verzoek")
 
+    teksten_buiten_contract = _foutteksten(response) if not op.documented(status) else []
+    if 400 <= status < 500 and status not in TIJDELIJKE_4XX and teksten_buiten_contract \
+            and response.headers.get("API-Version"):
+        # DUO explains a refusal with a status its file does not list (409, 422, …): the
+        # fouttekst is DUO's own words, and sending the same again cannot change it.
+        raise fout(f"DUO weigerde het bericht (HTTP {status}): "
+                   + " ".join(teksten_buiten_contract), permanent=True,
+                   teksten=teksten_buiten_contract)
     if status in (400, 403) and not _buiten_body(fouten):
         # DUO refused the message. A body that is not the agreed Foutmelding list does not
         # change that; the melding says so, so the operator can take it up with DUO.
@@ -442,6 +450,27 @@ def _lees_antwoord(op: spec.Operation, response: httpx.Response, bericht_id: str
                    "certificaat.", permanent=False)
     return DuoAntwoord(operation_id=op.operation_id, status=status, body=body,
                        api_version=response.headers["API-Version"], bericht_id=bericht_id)
+
+
+# 4xx statuses that say "not now" rather than "not this": retrying can help.
+TIJDELIJKE_4XX = frozenset({401, 404, 408, 425, 429})
+
+
+def _foutteksten(response: httpx.Response) -> list[str]:
+    """DUO's foutteksten when the body is a Foutmelding list, else []."""
+    soort = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if soort != JSON:
+        return []
+    try:
+        body = spec.parse_json(response.content)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(body, list) or not body:
+        return []
+    teksten = [m.get("fouttekst") for m in body if isinstance(m, dict)]
+    if len(teksten) != len(body) or not all(isinstance(t, str) and t for t in teksten):
+        return []
+    return [t[:200] for t in teksten]
 
 
 def _buiten_body(fouten: list[str]) -> bool:

@@ -78,6 +78,7 @@ class Context:
     client: DuoClient
     _antwoorden: dict = field(default_factory=dict)
     niet_opgehaald: list = field(default_factory=list)
+    geweigerd: dict = field(default_factory=dict)  # operation_id → DUO's refusal, final
 
     @property
     def gid(self) -> str:
@@ -116,9 +117,13 @@ class Context:
         try:
             return self.haal(operation_id)
         except DuoFout as fout:
-            log.warning("Notificatie %s: %s niet opgehaald (%r); het traject gaat door",
-                        self.notificatie.pk, operation_id, fout)
+            # Status only: DUO's fouttekst can quote the BSN.
+            log.warning("Notificatie %s: %s niet opgehaald (status %s, definitief: %s); het "
+                        "traject gaat door", self.notificatie.pk, operation_id, fout.status,
+                        fout.permanent)
             self.niet_opgehaald.append(operation_id)
+            if fout.permanent:
+                self.geweigerd[operation_id] = " ".join(fout.foutteksten) or fout.melding
             return ONBEKEND
 
 
@@ -480,10 +485,14 @@ def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
 
 def _meld_niet_opgehaald(ctx: Context, traject: Traject) -> None:
     """Tell the adviseur which DUO data is missing for now (it comes with a later check)."""
-    if ctx.niet_opgehaald:
+    tijdelijk = sorted(set(ctx.niet_opgehaald) - set(ctx.geweigerd))
+    if tijdelijk:
         _registreer_eenmalig(traject, ctx, "DUO gaf nog geen antwoord op: "
-                             + ", ".join(sorted(ctx.niet_opgehaald))
-                             + ". Koers vraagt het later opnieuw.")
+                             + ", ".join(tijdelijk) + ". Koers vraagt het later opnieuw.")
+    for operation_id, reden in sorted(ctx.geweigerd.items()):
+        # A refusal does not change by asking again: say so, with DUO's own words.
+        _registreer_eenmalig(traject, ctx, f"DUO weigert {operation_id}: {reden} Opnieuw "
+                             "vragen helpt niet.")
 
 
 def _sluiting(reden: Reden, uitleg: str) -> Callable[[Context], Traject | None]:

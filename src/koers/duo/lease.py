@@ -54,14 +54,16 @@ def duur() -> timedelta:
     return timedelta(seconds=settings.DUO_LEASE_SECONDEN)
 
 
-def claim(model: type[Model], pk: int, *, status: str, lease: timedelta | None = None
-          ) -> datetime | None:
-    """Claim one row; returns the lease end (the fencing token) or None when someone else
-    has it or it is no longer open."""
+def claim(model: type[Model], pk: int, *, status: str | tuple[str, ...],
+          lease: timedelta | None = None) -> datetime | None:
+    """Claim one row in ``status`` (one or several); returns the lease end (the fencing token)
+    or None when someone else has it or it is no longer open."""
     lease = lease or duur()
     nu = timezone.now()
     tot = nu + lease
-    geclaimd = model.objects.filter(vrij(nu), pk=pk, status=status).update(geclaimd_tot=tot)
+    statussen = (status,) if isinstance(status, str) else tuple(status)
+    geclaimd = model.objects.filter(vrij(nu), pk=pk, status__in=statussen).update(
+        geclaimd_tot=tot)
     return tot if geclaimd == 1 else None
 
 

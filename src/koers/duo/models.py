@@ -16,9 +16,11 @@ from koers.organisaties.models import Gemeente
 
 class Geleased(models.Model):
     """The work-queue columns koers.duo.lease claims rows by: attempts, when the next attempt
-    is due, and until when a worker holds the row."""
+    is due, until when a worker holds the row, and since when the attempts keep failing
+    (the start of the window KOERS_DUO_OPGEVEN_NA_UUR; empty after a success or a reset)."""
 
     pogingen = models.PositiveSmallIntegerField(default=0)
+    mislukt_sinds = models.DateTimeField(null=True, blank=True)
     volgende_poging_op = models.DateTimeField(null=True, blank=True)
     geclaimd_tot = models.DateTimeField(null=True, blank=True)
 
@@ -57,6 +59,28 @@ class Notificatie(Geleased):
 
     def __str__(self):
         return f"{self.gebeurtenis_id} ({self.bericht_id})"
+
+
+class NotificatieConflict(models.Model):
+    """DUO sent a berichtId Koers already has, with another content. The notification as
+    first received stays; this record shows beheer what differed (the BSN as its last 3
+    digits), once per distinct content, with how often it came."""
+
+    notificatie = models.ForeignKey(Notificatie, on_delete=models.CASCADE,
+                                    related_name="conflicten")
+    inhoud_hash = models.CharField(max_length=64)
+    afwijkend = models.JSONField(default=dict)
+    aantal = models.PositiveIntegerField(default=1)
+    eerst_ontvangen_op = models.DateTimeField(auto_now_add=True)
+    laatst_ontvangen_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "notificatieconflicten"
+        constraints = [models.UniqueConstraint(fields=["notificatie", "inhoud_hash"],
+                                               name="notificatieconflict_uniek")]
+
+    def __str__(self):
+        return f"Conflict bij {self.notificatie.bericht_id}"
 
 
 class Bericht(Geleased):

@@ -6,9 +6,13 @@ gebeurtenisId}``. We answer
 
 - 201 with ``API-Version`` and the echoed ``berichtId`` once the notification is stored
   (committed) — the work itself happens later in ``koers worker``;
-- 201 again for a ``berichtId`` we already have (stored and processed once);
+- 201 again for a ``berichtId`` we already have with the same content (stored and processed
+  once); 400 when DUO uses that ``berichtId`` for another content: the first notification
+  stays, the difference is kept as a NotificatieConflict for beheer;
 - 400 with a Foutmelding list ``[{"fouttekst": ...}]`` for anything that does not follow the
-  contract (headers, JSON, types, an invalid BSN, a date without meaning);
+  contract (headers, JSON, types, an invalid BSN, a date without meaning, a moment that cannot
+  be true — koers.duo.rules.registratie_fout — or a body too large, also one above Django's
+  DATA_UPLOAD_MAX_MEMORY_SIZE);
 - 403 with a Foutmelding list when ``doel`` is not the OIN of one of our gemeenten (the file
   lists 403 "Niet geautoriseerd").
 
@@ -19,20 +23,25 @@ DUO's PKIoverheid certificate (see docs). Only JSON is accepted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from koers.duo import spec
-from koers.duo.models import Notificatie
+from koers.duo import rules, spec
+from koers.duo.models import Notificatie, NotificatieConflict
 from koers.inburgeraars import rules as persoon_rules
 from koers.organisaties.models import Gemeente
 
@@ -73,10 +82,16 @@ def _lees_body(request) -> tuple[object, list[str]]:
     soort = request.content_type or ""
     if soort != "application/json":
         return None, ["Stuur de notificatie als JSON (Content-Type: application/json)."]
-    if len(request.body) > MAX_LENGTE:
+    try:
+        ruw = request.body
+    except RequestDataTooBig:
+        # Above DATA_UPLOAD_MAX_MEMORY_SIZE Django refuses to read the body; DUO still gets
+        # the agreed Foutmelding instead of Django's HTML page.
+        ruw = None
+    if ruw is None or len(ruw) > MAX_LENGTE:
         return None, ["De notificatie is te groot."]
     try:
-        return json.loads(request.body.decode("utf-8"), parse_constant=_geen_json), []
+        return json.loads(ruw.decode("utf-8"), parse_constant=_geen_json), []
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None, ["De inhoud is geen geldige JSON."]
 
@@ -105,6 +120,11 @@ def ontvang(request):
     moment = _registratie(body["registratieDatumTijd"])
     if moment is None:
         fouten.append("registratieDatumTijd is geen geldige datum en tijd.")
+    else:
+        fout = rules.registratie_fout(moment, nu=timezone.now(), max_vooruit=timedelta(
+            minutes=settings.DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN))
+        if fout:
+            fouten.append(fout)
     vnummer = body.get("vNummer")
     if isinstance(vnummer, bool):
         fouten.append("vNummer moet een getal zijn.")
@@ -114,17 +134,24 @@ def ontvang(request):
     if gemeente is None:
         return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze installatie."])
     bericht_id = uuid.UUID(headers["berichtId"])
+    inhoud = {"bron": headers["bron"], "doel": headers["doel"],
+              "gebeurtenis_id": body["gebeurtenisId"], "bsn": bsn,
+              "vnummer": str(vnummer).zfill(10) if vnummer is not None else "",
+              "registratie_datum_tijd": moment}
     try:
         with transaction.atomic():
-            Notificatie.objects.create(
-                bericht_id=bericht_id, bron=headers["bron"], doel=headers["doel"],
-                gemeente=gemeente, gebeurtenis_id=body["gebeurtenisId"], bsn=bsn,
-                vnummer=str(vnummer).zfill(10) if vnummer is not None else "",
-                registratie_datum_tijd=moment)
+            Notificatie.objects.create(bericht_id=bericht_id, gemeente=gemeente, **inhoud)
     except IntegrityError:
         # Same berichtId again (DUO retried, or two deliveries raced): acknowledged, kept once.
-        if not Notificatie.objects.filter(bericht_id=bericht_id).exists():
+        eerder = Notificatie.objects.filter(bericht_id=bericht_id).first()
+        if eerder is None:
             raise
+        afwijkend = _afwijkend(eerder, inhoud)
+        if afwijkend:
+            _bewaar_conflict(eerder, afwijkend)
+            return _fout(400, ["Dit berichtId is al gebruikt voor een notificatie met een "
+                               "andere inhoud. Gebruik een nieuw berichtId voor een nieuwe "
+                               "notificatie."])
         log.info("Notificatie %s was al ontvangen", bericht_id)
     else:
         log.info("Notificatie %s (%s) opgeslagen", bericht_id, body["gebeurtenisId"])
@@ -132,3 +159,33 @@ def ontvang(request):
     antwoord["API-Version"] = api_versie()
     antwoord["berichtId"] = str(bericht_id)
     return antwoord
+
+
+def _afwijkend(eerder: Notificatie, inhoud: dict) -> dict[str, str]:
+    """The fields in which a repeat differs from the stored notification (moments compared
+    as instants: the same moment written with another offset is the same notification)."""
+    verschil = {}
+    for veld, waarde in inhoud.items():
+        if getattr(eerder, veld) != waarde:
+            verschil[veld] = waarde.isoformat() if isinstance(waarde, datetime) else str(waarde)
+    if "bsn" in verschil and verschil["bsn"]:
+        # Beheer sees only the last 3 digits of a BSN, here as on the rest of the page.
+        verschil["bsn"] = "******" + verschil["bsn"][-3:]
+    return verschil
+
+
+def _bewaar_conflict(eerder: Notificatie, afwijkend: dict[str, str]) -> None:
+    """One record per distinct deviating content, counted: DUO retrying the same wrong
+    message does not fill the table."""
+    sleutel = hashlib.sha256(json.dumps(afwijkend, sort_keys=True).encode()).hexdigest()
+    try:
+        with transaction.atomic():
+            conflict, nieuw = NotificatieConflict.objects.get_or_create(
+                notificatie=eerder, inhoud_hash=sleutel, defaults={"afwijkend": afwijkend})
+            if not nieuw:
+                NotificatieConflict.objects.filter(pk=conflict.pk).update(
+                    aantal=F("aantal") + 1, laatst_ontvangen_op=timezone.now())
+    except IntegrityError:  # two repeats raced to create it: the other one counted
+        pass
+    log.warning("Notificatie %s: herhaald berichtId met andere inhoud (%s)", eerder.bericht_id,
+                ", ".join(sorted(afwijkend)))

@@ -9,11 +9,13 @@ delivered by ``koers worker``.
   fixed when the message is queued and never changes, so DUO can recognise a retry.
   Outcomes: 2xx → ``afgeleverd``; 4xx → ``geweigerd`` with DUO's foutteksten, no retry
   (retrying cannot help, a person must correct something); timeout, connection error or
-  5xx → retry after ``2 ** pogingen`` seconds (at most ``DUO_BACKOFF_MAX``), and after
-  ``DUO_MAX_POGINGEN`` attempts → ``mislukt``. Refused and failed messages are put on the
-  case's timeline.
+  5xx → retry after ``2 ** pogingen`` seconds (at most ``DUO_BACKOFF_MAX``) for
+  ``DUO_OPGEVEN_NA_UUR`` hours since the first failure (koers.duo.herhaling), then
+  ``mislukt``. Refused and failed messages are put on the case's timeline. A message that
+  failed before and now arrives tells that DUO is back: the others waiting become due.
 - :func:`opnieuw_versturen` puts a refused or failed message back in the queue (functioneel
-  beheer, after a correction), with the same berichtId.
+  beheer, after a correction), with the same berichtId; :func:`mislukte_opnieuw_versturen`
+  does so for every failed one (after an outage that outlasted the retry window).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from koers.duo import lease, spec
+from koers.duo import herhaling, lease, spec
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
@@ -108,25 +110,33 @@ def _lever_een_af(pk: int, client: DuoClient) -> bool:
             log.info("Bericht %s geweigerd door DUO (status %s)", bericht.bericht_id,
                      fout.status)
             return True
-        if pogingen >= settings.DUO_MAX_POGINGEN:
+        nu = timezone.now()
+        sinds = bericht.mislukt_sinds or nu
+        if herhaling.opgeven(sinds, nu):
             with transaction.atomic():
                 if lease.schrijf(Bericht, pk, tot, status=Bericht.Status.MISLUKT,
                                  pogingen=pogingen, laatste_statuscode=fout.status,
-                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD]):
+                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD],
+                                 volgende_poging_op=None):
                     _op_tijdlijn(bericht, f"Bericht '{bericht.soort}' niet bij DUO "
-                                 f"aangekomen na {pogingen} pogingen", fout.melding)
-            log.warning("Bericht %s mislukt na %s pogingen", bericht.bericht_id, pogingen)
+                                 f"aangekomen na {pogingen} pogingen in "
+                                 f"{settings.DUO_OPGEVEN_NA_UUR} uur", fout.melding)
+            log.error("Bericht %s mislukt na %s pogingen in %s uur", bericht.bericht_id,
+                      pogingen, settings.DUO_OPGEVEN_NA_UUR)
             return True
         lease.schrijf(Bericht, pk, tot, pogingen=pogingen, laatste_statuscode=fout.status,
-                      laatste_antwoord=fout.melding[:MAX_ANTWOORD],
-                      volgende_poging_op=timezone.now() + wachttijd(pogingen))
+                      laatste_antwoord=fout.melding[:MAX_ANTWOORD], mislukt_sinds=sinds,
+                      volgende_poging_op=nu + wachttijd(pogingen))
         log.info("Bericht %s: DUO niet bereikbaar (status %s), poging %s", bericht.bericht_id,
                  fout.status, pogingen)
         return True
     lease.schrijf(Bericht, pk, tot, status=Bericht.Status.AFGELEVERD, pogingen=pogingen,
                   laatste_statuscode=antwoord.status, laatste_antwoord=_tekst(antwoord.body),
-                  foutteksten=[], afgeleverd_op=timezone.now())
+                  foutteksten=[], afgeleverd_op=timezone.now(), mislukt_sinds=None,
+                  volgende_poging_op=None)
     log.info("Bericht %s afgeleverd (status %s)", bericht.bericht_id, antwoord.status)
+    if bericht.mislukt_sinds is not None:
+        herhaling.duo_weer_bereikbaar()
     return True
 
 
@@ -149,10 +159,27 @@ def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
     bericht.pogingen = 0
     bericht.volgende_poging_op = None
     bericht.geclaimd_tot = None
+    bericht.mislukt_sinds = None
     bericht.foutteksten = []
     bericht.save(update_fields=["status", "pogingen", "volgende_poging_op", "geclaimd_tot",
-                                "foutteksten"])
+                                "mislukt_sinds", "foutteksten"])
     if bericht.traject_id is not None:
         registreer(bericht.traject, Gebeurtenis.Soort.DUO,
                    f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd", door)
     return bericht
+
+
+def mislukte_opnieuw_versturen(door, *, max_aantal: int = 1000) -> int:
+    """Queue every failed message again (same berichtIds), e.g. after an outage of DUO that
+    outlasted the retry window. Refused messages stay: DUO refused their content, sending
+    them unchanged cannot help. Returns how many were queued."""
+    ids = list(Bericht.objects.filter(status=Bericht.Status.MISLUKT).order_by("id")
+               .values_list("id", flat=True)[:max_aantal])
+    aantal = 0
+    for pk in ids:
+        try:
+            opnieuw_versturen(Bericht(pk=pk), door)
+        except Weigering:  # queued meanwhile by a colleague or a worker
+            continue
+        aantal += 1
+    return aantal

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
-from koers.inburgeraars.rules import is_asielmigrant, termijn_laatste_dag
+from koers.inburgeraars.rules import WET_INBURGERING_START, is_asielmigrant, termijn_laatste_dag
 from koers.pip.rules import Leerroute, add_months
 
 VERWIJTBAAR_WAARDEN = ("Ja", "Nee")  # MAP-PVT-Zroute API, schema InburgeringJaNeeType
@@ -447,3 +448,39 @@ def duo_einddatum(laatste_lesdag: date | None) -> date | None:
     Status: duo
     """
     return laatste_lesdag + timedelta(days=1) if laatste_lesdag is not None else None
+
+
+# -- notifications from DUO ----------------------------------------------------------------
+
+NEDERLAND = ZoneInfo("Europe/Amsterdam")
+REGISTRATIE_MAX_VOORUIT_MINUTEN = 5  # P: clock drift between DUO and Koers we tolerate
+
+
+def registratie_fout(moment: datetime, *, nu: datetime,
+                     max_vooruit: timedelta = timedelta(minutes=REGISTRATIE_MAX_VOORUIT_MINUTEN)
+                     ) -> str | None:
+    """Why a notification's ``registratieDatumTijd`` cannot be true, or None when it can.
+
+    ``moment`` and ``nu`` are timezone-aware. DUO registers events of the Wet inburgering
+    2021, which applies from 1 January 2022 (Dutch time): an earlier moment is no event of this
+    law. A moment later than ``nu`` plus a few minutes of clock drift has not happened yet:
+    stored, it would count as newer than every real event of the person and win over them. A
+    moment that has no UTC equivalent (year 1 or 9999 with an offset) cannot be stored at all.
+    Bron: Wet inburgering 2021, art. 49 (inwerkingtreding 1 januari 2022); DUO API Notificatie,
+    schema Notificatie.registratieDatumTijd ("moment van registratie bij DUO", so never in
+    the future).
+    Status: wet (ondergrens); P — KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN, default 5
+    (bovengrens); techniek (buiten het bereik van de database).
+    """
+    try:
+        utc = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return "registratieDatumTijd ligt buiten de datums die Koers kan bewaren."
+    start = datetime(WET_INBURGERING_START.year, WET_INBURGERING_START.month,
+                     WET_INBURGERING_START.day, tzinfo=NEDERLAND)
+    if utc < start:
+        return ("registratieDatumTijd ligt voor 1 januari 2022, de start van de Wet "
+                "inburgering 2021.")
+    if utc > nu.astimezone(UTC) + max_vooruit:
+        return "registratieDatumTijd ligt in de toekomst."
+    return None

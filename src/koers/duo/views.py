@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from koers.duo import meldingen
-from koers.duo.models import Bericht, Notificatie
+from koers.duo import inbox, meldingen, outbox
+from koers.duo.models import Bericht, Notificatie, NotificatieConflict
 from koers.inburgeraars.services import Weigering
 from koers.toegang import policy
 
@@ -64,7 +64,22 @@ def berichten(request):
         bericht.pad_getoond = verberg_bsn(bericht.pad)
     return render(request, "duo/berichten.html", {
         "berichten": rijen, "volgende": volgende, "status": status,
-        "statussen": Bericht.Status.choices})
+        "statussen": Bericht.Status.choices,
+        # exists(), not count(): the page never counts a large table.
+        "er_zijn_mislukte": Bericht.objects.filter(status=Bericht.Status.MISLUKT).exists()})
+
+
+@login_required
+@require_POST
+def mislukte_opnieuw(request):
+    _vereis_beheer(request.user)
+    aantal = outbox.mislukte_opnieuw_versturen(request.user)
+    if aantal:
+        messages.success(request, f"{aantal} mislukte meldingen staan weer klaar om te "
+                                  "versturen.")
+    else:
+        messages.info(request, "Er waren geen mislukte meldingen.")
+    return redirect("duo_beheer:berichten")
 
 
 @login_required
@@ -90,7 +105,6 @@ def opnieuw(request, pk):
         messages.error(request, "Alleen een geweigerd of mislukt bericht kunt u opnieuw "
                                 "versturen.")
     else:
-        from koers.duo import outbox
         try:
             outbox.opnieuw_versturen(item, request.user)
         except Weigering as weigering:
@@ -109,5 +123,34 @@ def notificaties(request):
     rijen, volgende = _pagina(queryset, _voor(request, "voor"))
     for notificatie in rijen:
         notificatie.bsn_getoond = verberg_bsn(notificatie.bsn) if notificatie.bsn else ""
-    return render(request, "duo/notificaties.html",
-                  {"notificaties": rijen, "volgende": volgende})
+    conflicten = list(NotificatieConflict.objects.select_related("notificatie")
+                      .order_by("-laatst_ontvangen_op", "-pk")[:PAGINA])
+    return render(request, "duo/notificaties.html", {
+        "notificaties": rijen, "volgende": volgende, "conflicten": conflicten,
+        "er_zijn_fouten": Notificatie.objects.filter(status=Notificatie.Status.FOUT).exists()})
+
+
+@login_required
+@require_POST
+def notificatie_opnieuw(request, pk):
+    _vereis_beheer(request.user)
+    item = get_object_or_404(Notificatie, pk=pk)
+    try:
+        inbox.opnieuw_verwerken(item, request.user)
+    except Weigering as weigering:
+        messages.error(request, " ".join(weigering.fouten.values()))
+    else:
+        messages.success(request, "Koers verwerkt het bericht van DUO opnieuw.")
+    return redirect("duo_beheer:notificaties")
+
+
+@login_required
+@require_POST
+def notificaties_opnieuw(request):
+    _vereis_beheer(request.user)
+    aantal = inbox.fouten_opnieuw_verwerken(request.user)
+    if aantal:
+        messages.success(request, f"Koers verwerkt {aantal} berichten van DUO opnieuw.")
+    else:
+        messages.info(request, "Er waren geen berichten van DUO met een fout.")
+    return redirect("duo_beheer:notificaties")

@@ -39,8 +39,10 @@ class VoornemenForm(KoersStijl, forms.Form):
     route = forms.ChoiceField(label=_("Hoe kan de inburgeraar reageren?"),
                               choices=list(rules.ROUTE_NAMEN.items()),
                               widget=forms.RadioSelect)
-    zienswijze_tot = datumveld(_("Schriftelijk reageren kan tot en met"), required=False)
-    hoorzitting_datum = datumveld(_("Datum van de hoorzitting"), required=False)
+    zienswijze_tot = datumveld(_("Schriftelijk reageren kan tot en met"),
+                               required=False)
+    hoorzitting_datum = datumveld(_("Datum van de hoorzitting"),
+                                  required=False)
     hoorzitting_plaats = forms.CharField(label=_("Plaats en tijd van de hoorzitting"),
                                          max_length=200, required=False)
 

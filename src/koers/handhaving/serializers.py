@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from koers.handhaving import rules
 from koers.handhaving.models import Boetebesluit, Boetevoornemen, Brief, Handhavingszaak
+from koers.inburgeraars.validatie import kalender_datum
 
 
 class HandhavingBriefSerializer(serializers.ModelSerializer):
@@ -37,6 +38,7 @@ class HandhavingVoornemenSerializer(serializers.ModelSerializer):
     Awb)."""
 
     beslissen_uiterlijk = serializers.DateField(
+        validators=[kalender_datum],
         read_only=True, help_text="Besluit uiterlijk: 13 weken na het voornemen (artikel 5:51 "
                                   "Awb, termijn van orde).")
     cautie_vereist = serializers.BooleanField(
@@ -56,7 +58,8 @@ class HandhavingszaakSerializer(serializers.ModelSerializer):
 
     verzuim = serializers.ChoiceField(choices=list(rules.VERZUIM_NAMEN.items()),
                                       read_only=True)
-    datum = serializers.DateField(read_only=True, help_text="Datum van het verzuim.")
+    datum = serializers.DateField(validators=[kalender_datum],
+                                  read_only=True, help_text="Datum van het verzuim.")
     omschrijving = serializers.CharField(read_only=True)
     stand = serializers.CharField(source="stap", read_only=True)
     voornemens = HandhavingVoornemenSerializer(many=True, read_only=True)
@@ -76,32 +79,36 @@ class HandhavingszaakNieuwSerializer(serializers.Serializer):
     """Een nieuw verzuim."""
 
     verzuim = serializers.ChoiceField(choices=list(rules.VERZUIM_NAMEN.items()))
-    datum = serializers.DateField(help_text="Datum van het verzuim.")
+    datum = serializers.DateField(validators=[kalender_datum], help_text="Datum van het verzuim.")
     omschrijving = serializers.CharField(max_length=2000, help_text="Wat is er gebeurd?")
 
 
 class HandhavingWaarschuwingSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Datum van de brief.")
+    datum = serializers.DateField(validators=[kalender_datum], help_text="Datum van de brief.")
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
 class HandhavingVoornemenNieuwSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Dagtekening van het voornemen.")
+    datum = serializers.DateField(validators=[kalender_datum],
+                                  help_text="Dagtekening van het voornemen.")
     voorschrift = serializers.CharField(
         max_length=rules.VOORSCHRIFT_MAX,
         help_text="Het voorschrift dat niet is nageleefd (artikel van de wet).")
     bedrag = serializers.IntegerField(help_text="Hele euro's, meer dan 0 en hoogstens 800.")
     route = serializers.ChoiceField(choices=list(rules.ROUTE_NAMEN.items()))
-    zienswijze_tot = serializers.DateField(required=False, allow_null=True,
+    zienswijze_tot = serializers.DateField(validators=[kalender_datum],
+                                           required=False, allow_null=True,
                                            help_text="Bij schriftelijk: reageren kan tot en "
                                                      "met deze dag.")
-    hoorzitting_datum = serializers.DateField(required=False, allow_null=True)
+    hoorzitting_datum = serializers.DateField(validators=[kalender_datum],
+                                              required=False, allow_null=True)
     hoorzitting_plaats = serializers.CharField(required=False, allow_blank=True,
                                                max_length=200)
 
 
 class HandhavingZienswijzeSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Datum van de zienswijze of de hoorzitting.")
+    datum = serializers.DateField(validators=[kalender_datum],
+                                  help_text="Datum van de zienswijze of de hoorzitting.")
     niet_gereageerd = serializers.BooleanField(required=False, default=False)
     cautie_gegeven = serializers.BooleanField(
         required=False, default=False,
@@ -115,7 +122,7 @@ class HandhavingOnwilSerializer(serializers.Serializer):
 
 
 class HandhavingBoeteSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Datum van het besluit.")
+    datum = serializers.DateField(validators=[kalender_datum], help_text="Datum van het besluit.")
     bedrag = serializers.IntegerField(help_text="Hele euro's, meer dan 0 en hoogstens 800.")
     motivering = serializers.CharField(max_length=5000)
 
@@ -126,16 +133,18 @@ class HandhavingAfsluitenSerializer(serializers.Serializer):
 
 class HandhavingDuoBoeteSerializer(serializers.Serializer):
     bedrag = serializers.IntegerField(allow_null=True)
-    datum = serializers.DateField(allow_null=True, help_text="Datum van het definitieve "
+    datum = serializers.DateField(validators=[kalender_datum],
+                                  allow_null=True, help_text="Datum van het definitieve "
                                                             "besluit van DUO.")
 
 
 class HandhavingDuoVerlengingSerializer(serializers.Serializer):
     beoordeling = serializers.CharField(help_text="Toegekend, Afgewezen of InBehandeling.")
     beoordeling_naam = serializers.CharField()
-    ontvangstdatum = serializers.DateField(allow_null=True)
-    datum_beoordeling = serializers.DateField(allow_null=True)
+    ontvangstdatum = serializers.DateField(validators=[kalender_datum], allow_null=True)
+    datum_beoordeling = serializers.DateField(validators=[kalender_datum], allow_null=True)
     antwoord_uiterlijk = serializers.DateField(
+        validators=[kalender_datum],
         allow_null=True, help_text="In behandeling: DUO beslist binnen 8 weken na ontvangst.")
 
 
@@ -167,6 +176,7 @@ class HandhavingDuoVerlengingenSerializer(serializers.Serializer):
         many=True, help_text="De verlengingsgronden zoals DUO ze het laatst gaf "
                              "(GET /verlengingsgronden).")
     verlenging_aanvragen_vanaf = serializers.DateField(
+        validators=[kalender_datum],
         allow_null=True, help_text="Vanaf deze dag kan een verlenging worden aangevraagd "
                                    "(2,5 jaar na de start van de termijn).")
     verlengingen = HandhavingDuoVerlengingSerializer(many=True)

@@ -169,6 +169,148 @@ def transition_errors(current: str, new: str, reden: str | None) -> list[str]:
     return errors
 
 
+class DatumBuitenBereik(ValueError):
+    """Date arithmetic would leave the calendar Python can hold (year 1 to 9999)."""
+
+
+def _plus(dag: date, verschil: timedelta) -> date:
+    try:
+        return dag + verschil
+    except OverflowError:
+        raise DatumBuitenBereik(f"{dag.isoformat()} + {verschil.days} dagen") from None
+
+
+# The plausibility windows for dates people type in, defined once so that forms, API
+# serializers and services refuse the same dates with the same words (P: Koers' own choice).
+# Wet inburgering 2021, art. 49: in force 1-1-2022; no plicht of this law starts earlier.
+WET_INBURGERING_START = date(2022, 1, 1)
+# P: a date of birth further back is a typing error.
+MAX_LEEFTIJD_JAREN = 120
+# P: how far ahead a plicht start or a planned date may lie.
+JAREN_VOORUIT = 2
+# P: preparation (instroomklas, intake) may come up to a year before the plicht starts.
+JAREN_VOOR_PLICHT = 1
+# P: any date Koers stores at all, far inside Python's calendar, so a deadline or a "+1 day"
+# computed from it can never overflow.
+KALENDER_MIN = date(1900, 1, 1)
+# P: the other end of that window.
+KALENDER_MAX = date(2199, 12, 31)
+
+
+def jaren_verschoven(dag: date, jaren: int) -> date:
+    """The same day ``jaren`` years later (earlier when negative); 29 February becomes 28.
+
+    Bron: de kalender (rekenhulp voor de vensters hieronder).
+    Status: techniek
+    """
+    try:
+        return dag.replace(year=dag.year + jaren)
+    except ValueError:
+        if dag.year + jaren < 1 or dag.year + jaren > 9999:
+            raise DatumBuitenBereik(f"{dag.isoformat()} + {jaren} jaar") from None
+        return dag.replace(year=dag.year + jaren, day=28)
+
+
+def _nl(dag: date) -> str:
+    maanden = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december")
+    return f"{dag.day} {maanden[dag.month - 1]} {dag.year}"
+
+
+def kalender_fout(dag: date | None) -> str | None:
+    """Why a date cannot be meant at all (None: it can).
+
+    Bron: Koers' eigen keuze (geen datum in een inburgeringsdossier ligt vóór 1900 of na 2199).
+    Status: P — geen instelling (KALENDER_MIN, KALENDER_MAX).
+    """
+    if dag is None or KALENDER_MIN <= dag <= KALENDER_MAX:
+        return None
+    return (f"Deze datum kan niet kloppen. Vul een datum in tussen {_nl(KALENDER_MIN)} en "
+            f"{_nl(KALENDER_MAX)}.")
+
+
+def geboortedatum_fout(geboortedatum: date | None, vandaag: date) -> str | None:
+    """A date of birth is not in the future and at most 120 years ago.
+
+    Bron: Koers' eigen keuze (plausibiliteit; de wet noemt geen grens).
+    Status: P — geen instelling (MAX_LEEFTIJD_JAREN).
+    """
+    if geboortedatum is None:
+        return None
+    if geboortedatum > vandaag:
+        return "De geboortedatum kan niet in de toekomst liggen."
+    if geboortedatum < jaren_verschoven(vandaag, -MAX_LEEFTIJD_JAREN):
+        return (f"Deze geboortedatum ligt meer dan {MAX_LEEFTIJD_JAREN} jaar geleden. "
+                "Controleer de datum.")
+    return None
+
+
+def vestigingsdatum_fout(dag: date | None, vandaag: date) -> str | None:
+    """The date of settlement in the gemeente: a real calendar date, not more than two years
+    ahead (a settlement may be registered before it happens).
+
+    Bron: Koers' eigen keuze (plausibiliteit).
+    Status: P — geen instelling (KALENDER_MIN, JAREN_VOORUIT).
+    """
+    if dag is None:
+        return None
+    if dag > jaren_verschoven(vandaag, JAREN_VOORUIT):
+        return (f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. "
+                "Controleer de datum.")
+    return kalender_fout(dag)
+
+
+def plicht_start_fout(start: date | None, vandaag: date) -> str | None:
+    """The inburgeringsplicht under the Wi2021 starts on or after 1 January 2022 (the law's
+    entry into force) and is not registered more than two years ahead.
+
+    Bron: Wi2021 art. 49 (inwerkingtreding 1 januari 2022); de twee jaar vooruit zijn
+    Koers' eigen keuze.
+    Status: P — geen instelling (WET_INBURGERING_START, JAREN_VOORUIT).
+    """
+    if start is None:
+        return None
+    if start < WET_INBURGERING_START:
+        return ("De inburgeringsplicht van de Wet inburgering 2021 begint niet vóór "
+                f"{_nl(WET_INBURGERING_START)}.")
+    if start > jaren_verschoven(vandaag, JAREN_VOORUIT):
+        return (f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. "
+                "Controleer de datum.")
+    return None
+
+
+def uitvoering_venster(vandaag: date, plicht_start: date | None) -> tuple[date, date]:
+    """The window (inclusive) for dates in the execution of a traject: the start of the PIP
+    clock, the PIP's dagtekening, hours periods and activity dates. From one year before the
+    plicht started (preparation, e.g. an instroomklas, may come first; without a known start
+    the law's start counts) to two years after today (planning ahead).
+
+    Bron: Koers' eigen keuze (plausibiliteit).
+    Status: P — geen instelling (JAREN_VOOR_PLICHT, JAREN_VOORUIT).
+    """
+    begin = max(plicht_start or WET_INBURGERING_START, KALENDER_MIN)
+    return (jaren_verschoven(begin, -JAREN_VOOR_PLICHT),
+            jaren_verschoven(vandaag, JAREN_VOORUIT))
+
+
+def uitvoering_datum_fout(dag: date | None, vandaag: date, plicht_start: date | None = None
+                          ) -> str | None:
+    """Why a date in the execution of a traject is implausible (see uitvoering_venster).
+
+    Bron: Koers' eigen keuze (plausibiliteit).
+    Status: P — geen instelling.
+    """
+    if dag is None:
+        return None
+    begin, eind = uitvoering_venster(vandaag, plicht_start)
+    if dag < begin:
+        return f"Deze datum ligt te ver terug. Vul een datum in vanaf {_nl(begin)}."
+    if dag > eind:
+        return (f"Deze datum ligt te ver in de toekomst. Vul een datum in tot en met "
+                f"{_nl(eind)}.")
+    return None
+
+
 PIP_TERMIJN = timedelta(weeks=10)
 PIP_VERLENGING_DERDEN = timedelta(weeks=2)
 PIP_WAARSCHUWING = timedelta(weeks=2)
@@ -182,14 +324,17 @@ def pip_uiterlijk(klok_start: date | None, derde_informatie_ontvangen: date | No
     DUO's notice SS139, RULES.md event catalogue). The only extension: when the gemeente needed
     information from a third party, two weeks after its receipt when that ends later (Bi 5.3).
 
+    Raises DatumBuitenBereik (a ValueError) when the deadline falls outside the calendar;
+    input is checked against KALENDER_MIN/KALENDER_MAX first, so that means a bug.
+
     Bron: Wi2021 art. 15; Bi2021 art. 5.3 (10 weken; 2 weken na informatie van derden).
     Status: wet
     """
     if klok_start is None:
         return None
-    deadline = klok_start + PIP_TERMIJN
+    deadline = _plus(klok_start, PIP_TERMIJN)
     if derde_informatie_ontvangen is not None:
-        deadline = max(deadline, derde_informatie_ontvangen + PIP_VERLENGING_DERDEN)
+        deadline = max(deadline, _plus(derde_informatie_ontvangen, PIP_VERLENGING_DERDEN))
     return deadline
 
 
@@ -208,7 +353,7 @@ def klok_na_pauze(dag: date | None, gepauzeerd_sinds: date, hervat_op: date) -> 
         return dag
     if dag >= gepauzeerd_sinds:
         return max(dag, hervat_op)
-    return dag + (hervat_op - gepauzeerd_sinds)
+    return _plus(dag, hervat_op - gepauzeerd_sinds)
 
 
 class Urgentie(StrEnum):
@@ -234,7 +379,7 @@ def deadline_urgentie(deadline: date | None, vandaag: date) -> Urgentie:
         return Urgentie.GEEN
     if vandaag > deadline:
         return Urgentie.TE_LAAT
-    if vandaag >= deadline - PIP_WAARSCHUWING:
+    if vandaag >= _plus(deadline, -PIP_WAARSCHUWING):
         return Urgentie.BIJNA
     return Urgentie.OP_TIJD
 
@@ -250,11 +395,11 @@ def deadline_bereik(urgentie: str, vandaag: date) -> tuple[date | None, date | N
     """
     urgentie = Urgentie(urgentie)
     if urgentie is Urgentie.TE_LAAT:
-        return None, vandaag - timedelta(days=1)
+        return None, _plus(vandaag, -timedelta(days=1))
     if urgentie is Urgentie.BIJNA:
-        return vandaag, vandaag + PIP_WAARSCHUWING
+        return vandaag, _plus(vandaag, PIP_WAARSCHUWING)
     if urgentie is Urgentie.OP_TIJD:
-        return vandaag + PIP_WAARSCHUWING + timedelta(days=1), None
+        return _plus(vandaag, PIP_WAARSCHUWING + timedelta(days=1)), None
     raise ValueError("Urgentie 'geen' heeft geen datumbereik.")
 
 
@@ -285,7 +430,7 @@ def termijn_laatste_dag(einddatum: date | None) -> date | None:
     "DUO's termijn end date".
     Status: duo
     """
-    return einddatum - timedelta(days=1) if einddatum else None
+    return _plus(einddatum, -timedelta(days=1)) if einddatum else None
 
 
 # DUO schema ExamenonderdeelWI2021Inburgering (API Examen), in the order screens show them.
@@ -368,6 +513,8 @@ def lbt_overslaan_fouten(grond: str, toelichting: str, *, datum: date | None, va
         f["datum"] = "Vul de datum van het besluit in."
     elif datum > vandaag:
         f["datum"] = "De datum van het besluit kan niet in de toekomst liggen."
+    elif fout := uitvoering_datum_fout(datum, vandaag):
+        f["datum"] = fout
     if not traject_open:
         f["__all__"] = "Dit traject is afgerond."
     elif al_overgeslagen:

@@ -81,10 +81,42 @@ def _persoon_fouten(data: dict) -> dict[str, str]:
     return fouten
 
 
+def _datum_fouten(data: dict, inburgeraar: Inburgeraar | None = None) -> dict[str, str]:
+    """The plausibility windows of koers.inburgeraars.rules for the dates a person or his
+    traject is registered with. On a change only a date that changes is checked: an old value
+    DUO or a former system gave does not block correcting something else."""
+    traject = inburgeraar.huidig_traject if inburgeraar is not None else None
+
+    def nieuw(veld):
+        waarde = data.get(veld)
+        if waarde is None:
+            return None
+        bron = inburgeraar if veld in PERSOON_VELDEN else traject
+        return None if bron is not None and getattr(bron, veld) == waarde else waarde
+
+    dag = vandaag()
+    plicht_start = data.get("datum_start_plicht",
+                            traject.datum_start_plicht if traject is not None else None)
+    fouten = {}
+    controles = {
+        "geboortedatum": lambda d: rules.geboortedatum_fout(d, dag),
+        "vestigingsdatum": lambda d: rules.vestigingsdatum_fout(d, dag),
+        "datum_start_plicht": lambda d: rules.plicht_start_fout(d, dag),
+        "datum_start_pip_termijn": lambda d: rules.uitvoering_datum_fout(d, dag, plicht_start),
+        "derde_informatie_ontvangen": lambda d: rules.uitvoering_datum_fout(d, dag,
+                                                                            plicht_start),
+    }
+    for veld, controle in controles.items():
+        waarde = nieuw(veld)
+        if isinstance(waarde, date) and (fout := controle(waarde)):
+            fouten[veld] = fout
+    return fouten
+
+
 @transaction.atomic
 def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
     """Register a new inburgeraar with his first traject (status aangemeld)."""
-    fouten = _persoon_fouten(data)
+    fouten = _persoon_fouten(data) | _datum_fouten(data)
     for veld in VERPLICHT_BIJ_AANMELDEN:
         if data.get(veld) in (None, "") and veld not in fouten:
             fouten[veld] = "Vul dit gegeven in."
@@ -135,7 +167,11 @@ def meld_aan_door_duo(*, bsn: str, vnummer: str, gemeente, doelgroep: str) -> In
 
 @transaction.atomic
 def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
+    """Change a person's data. ``door=None`` is DUO's own answer (koers.duo.handlers): its
+    dates are DUO's registration, not typing, so the plausibility windows do not apply."""
     fouten = _persoon_fouten(data)
+    if door is not None:
+        fouten |= _datum_fouten(data, inburgeraar)
     if "bsn" in data and Inburgeraar.objects.filter(bsn=data["bsn"]).exclude(
             pk=inburgeraar.pk).exists():
         fouten["bsn"] = "Er is al een inburgeraar met dit BSN."

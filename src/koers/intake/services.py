@@ -49,6 +49,10 @@ def valideer(data: dict) -> dict[str, str]:
         if fout:
             fouten[f"positieve_gezondheid.{sleutel}.score"] = fout
     fouten.update(rules.lbt_fouten(data.get("lbt_uitslag") or "", data.get("lbt_score")))
+    for veld in ("datum", "lbt_datum"):
+        if hasattr(data.get(veld), "isoformat") and (
+                fout := traject_rules.uitvoering_datum_fout(data[veld], vandaag())):
+            fouten[veld] = fout
     if data.get("plaats") and data["plaats"] not in dict(rules.PLAATSEN):
         fouten["plaats"] = "Kies AZC, gemeentehuis of elders."
     return fouten
@@ -147,6 +151,8 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     datum = data.get("datum")
     if not hasattr(datum, "isoformat"):
         fouten["datum"] = "Vul de datum van de afspraak in."
+    elif fout := traject_rules.uitvoering_datum_fout(datum, vandaag()):
+        fouten["datum"] = fout
     status = data.get("status")
     if status not in IntakeAfspraak.Status.values:
         fouten["status"] = "Kies gepland, verschenen of niet verschenen."

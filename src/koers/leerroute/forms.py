@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.inburgeraars.validatie import uitvoering_datum
 from koers.leerroute import rules
 from koers.leerroute.models import (
     ALFA_CHOICES,
@@ -31,8 +32,8 @@ class AanbodForm(KoersStijl, forms.Form):
     instellingsnummer = forms.ChoiceField(label=_("Instelling"), choices=(),
                                           help_text=_("De lijst komt van DUO: instellingen "
                                                       "met een keurmerk."))
-    datum_aanbod = datumveld(_("Datum van het aanbod"))
-    startdatum = datumveld(_("Geplande startdatum"))
+    datum_aanbod = datumveld(_("Datum van het aanbod"), validators=[uitvoering_datum])
+    startdatum = datumveld(_("Geplande startdatum"), validators=[uitvoering_datum])
     einddatum = datumveld(_("Laatste lesdag"),
                           help_text=_("De laatste dag van de cursus (tot en met). DUO krijgt de "
                                       "dag erna: bij DUO telt de einddatum zelf niet mee."))
@@ -55,8 +56,8 @@ class UrenForm(KoersStijl, forms.Form):
                                     required=False, empty_value=None,
                                     help_text=_("Lesuren tellen voor afschalen alleen bij "
                                                 "een aanbod met keurmerk."))
-    periode_start = datumveld(_("Eerste dag van de periode"))
-    periode_eind = datumveld(_("Laatste dag van de periode"))
+    periode_start = datumveld(_("Eerste dag van de periode"), validators=[uitvoering_datum])
+    periode_eind = datumveld(_("Laatste dag van de periode"), validators=[uitvoering_datum])
     uren_gepland = _urenveld(_("Uren gepland"))
     uren_gevolgd = _urenveld(_("Uren gevolgd"))
     aanwezigheid = forms.IntegerField(label=_("Aanwezigheid in procenten"), min_value=0,
@@ -85,7 +86,7 @@ class ExamenForm(KoersStijl, forms.Form):
     onderdeel = forms.ChoiceField(label=_("Onderdeel"), choices=ONDERDEEL_CHOICES)
     niveau = forms.ChoiceField(label=_("Niveau"), choices=[("", "—"), *NIVEAU_CHOICES],
                                required=False)
-    examendatum = datumveld(_("Examendatum"))
+    examendatum = datumveld(_("Examendatum"), validators=[uitvoering_datum])
     resultaat = forms.ChoiceField(label=_("Resultaat"), choices=RESULTAAT_CHOICES,
                                   widget=forms.RadioSelect)
     reden_geen_resultaat = forms.ChoiceField(
@@ -93,7 +94,7 @@ class ExamenForm(KoersStijl, forms.Form):
 
 
 class EindgesprekForm(KoersStijl, forms.Form):
-    datum = datumveld(_("Datum van het eindgesprek"))
+    datum = datumveld(_("Datum van het eindgesprek"), validators=[uitvoering_datum])
     afspraken_nagekomen = janeeveld(_("Zijn de afspraken uit het PIP nagekomen?"))
     conclusie = tekstvak(_("Conclusie"), rows=5, required=True)
 
@@ -105,7 +106,7 @@ class EindgesprekForm(KoersStijl, forms.Form):
 
 
 class AfrondingForm(KoersStijl, forms.Form):
-    datum = datumveld(_("Datum van afronding"),
+    datum = datumveld(_("Datum van afronding"), validators=[uitvoering_datum],
                       help_text=_("Niet voor het eindgesprek en niet in de toekomst."))
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from koers.inburgeraars.validatie import kalender_datum, uitvoering_datum
 from koers.leerroute import rules
 from koers.leerroute.models import (
     ALFA_CHOICES,
@@ -25,6 +26,7 @@ class LeerrouteAanbodSerializer(serializers.ModelSerializer):
     instellingsnummer = serializers.CharField(min_length=10, max_length=10)
     alfabetisering = serializers.ChoiceField(choices=ALFA_CHOICES)
     einddatum = serializers.DateField(
+        validators=[kalender_datum],
         help_text="De laatste lesdag van de cursus (tot en met). DUO krijgt de dag erna als "
                   "verwachteEinddatumOpleiding: die einddatum is bij DUO exclusief (API "
                   "Inburgeringsaanbod, schema Inburgeringsaanbod).")
@@ -39,6 +41,8 @@ class LeerrouteAanbodSerializer(serializers.ModelSerializer):
         fields = ["id", "instellingsnummer", "instelling_naam", "keurmerk", "datum_aanbod",
                   "startdatum", "einddatum", "alfabetisering", "melden", "gemeld"]
         read_only_fields = ["id", "instelling_naam", "keurmerk"]
+        extra_kwargs = {"datum_aanbod": {"validators": [uitvoering_datum]},
+                        "startdatum": {"validators": [uitvoering_datum]}}
         # One aanbod per instelling: a new one replaces the old (the service decides).
         validators: list = []
 
@@ -65,6 +69,8 @@ class LeerrouteUrenSerializer(serializers.ModelSerializer):
                   "uren_gevolgd", "aanwezigheid", "tijdens_brede_intake", "aanbieder",
                   "opmerking"]
         read_only_fields = ["id"]
+        extra_kwargs = {"periode_start": {"validators": [uitvoering_datum]},
+                        "periode_eind": {"validators": [uitvoering_datum]}}
 
 
 class LeerrouteExamenSerializer(serializers.ModelSerializer):
@@ -79,6 +85,7 @@ class LeerrouteExamenSerializer(serializers.ModelSerializer):
         fields = ["id", "onderdeel", "niveau", "examendatum", "resultaat",
                   "reden_geen_resultaat", "bron"]
         read_only_fields = ["id", "bron"]
+        extra_kwargs = {"examendatum": {"validators": [uitvoering_datum]}}
         validators: list = []
 
 
@@ -129,14 +136,14 @@ class LeerrouteZrouteSerializer(serializers.Serializer):
 
 
 class LeerrouteEindgesprekSerializer(serializers.Serializer):
-    datum = serializers.DateField()
+    datum = serializers.DateField(validators=[uitvoering_datum])
     afspraken_nagekomen = serializers.BooleanField()
     conclusie = serializers.CharField(max_length=5000)
 
 
 class LeerrouteAfrondingSerializer(serializers.Serializer):
     datum = serializers.DateField(help_text="Datum van afronding; standaard vandaag.",
-                                  required=False)
+                                  required=False, validators=[uitvoering_datum])
 
 
 class LeerrouteUrenMeldingSerializer(serializers.Serializer):

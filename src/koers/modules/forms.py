@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.inburgeraars.validatie import uitvoering_datum
 from koers.web.forms import KoersStijl, datumveld, tekstvak
 
 from . import rules
@@ -19,7 +20,8 @@ VERWIJTBAAR_KEUZES = [("", _("Leeg laten (de datum ligt voor het einde van de te
 
 
 class ActiviteitForm(KoersStijl, forms.Form):
-    datum = datumveld(_("Datum"), help_text=_("De dag van de activiteit. Niet in de toekomst."))
+    datum = datumveld(_("Datum"), validators=[uitvoering_datum],
+                      help_text=_("De dag van de activiteit. Niet in de toekomst."))
     uren = forms.DecimalField(
         label=_("Aantal uren"), max_digits=4, decimal_places=1, min_value=Decimal("0.1"),
         max_value=rules.UREN_MAX, localize=True,
@@ -96,7 +98,7 @@ class _AfrondenForm(KoersStijl, forms.Form):
 
 
 class OndertekenForm(_AfrondenForm):
-    datum = datumveld(_("Datum van de ondertekening"),
+    datum = datumveld(_("Datum van de ondertekening"), validators=[uitvoering_datum],
                       help_text=_("De dag waarop de inburgeraar de participatieverklaring "
                                   "tekende. Deze datum gaat naar DUO."))
 
@@ -104,7 +106,7 @@ class OndertekenForm(_AfrondenForm):
 
 
 class EindgesprekForm(_AfrondenForm):
-    datum = datumveld(_("Datum van het eindgesprek"),
+    datum = datumveld(_("Datum van het eindgesprek"), validators=[uitvoering_datum],
                       help_text=_("De dag van het eindgesprek. Deze datum gaat naar DUO."))
     uitvoerder = forms.CharField(label=_("Uitvoerder van de MAP"),
                                  max_length=rules.UITVOERDER_MAX,
@@ -131,7 +133,7 @@ class MeldForm(KoersStijl, forms.Form):
 class CorrigeerForm(MeldForm):
     """A new date for a closed module; reported again when DUO has the old one."""
 
-    datum = datumveld(_("Juiste datum"),
+    datum = datumveld(_("Juiste datum"), validators=[uitvoering_datum],
                       help_text=_("Heeft DUO de oude datum al? Dan gaat de juiste datum ook "
                                   "naar DUO."))
 

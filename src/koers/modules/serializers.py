@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from koers.api.serializers import NUL_TEKEN
 from koers.inburgeraars.rules import termijn_laatste_dag
+from koers.inburgeraars.validatie import uitvoering_datum
 
 from . import rules
 from .models import KERNWAARDE_CHOICES, SOORT_CHOICES, Activiteit
@@ -32,6 +33,7 @@ class ModuleActiviteitSerializer(serializers.ModelSerializer):
     """Een activiteit van het PVT of de MAP."""
 
     datum = serializers.DateField(
+        validators=[uitvoering_datum],
         help_text="De dag van de activiteit (niet in de toekomst).",
         error_messages={"invalid": "Vul een geldige datum in (JJJJ-MM-DD).",
                         "required": "Vul de datum in.", "null": "Vul de datum in."})
@@ -173,7 +175,7 @@ class ModuleStandSerializer(serializers.Serializer):
 
 
 class _ModuleAfrondenSerializer(serializers.Serializer):
-    datum = serializers.DateField(error_messages={
+    datum = serializers.DateField(validators=[uitvoering_datum], error_messages={
         "invalid": "Vul een geldige datum in (JJJJ-MM-DD).", "required": "Vul de datum in.",
         "null": "Vul de datum in."})
     verwijtbaar = serializers.ChoiceField(
@@ -209,5 +211,6 @@ class ModuleMeldenSerializer(serializers.Serializer):
 class ModuleCorrigerenSerializer(ModuleMeldenSerializer):
     """De juiste datum van een afgeronde module (en zo nodig 'verwijtbaar')."""
 
-    datum = serializers.DateField(help_text="De juiste datum. Heeft DUO de oude datum al, dan "
+    datum = serializers.DateField(validators=[uitvoering_datum],
+                                  help_text="De juiste datum. Heeft DUO de oude datum al, dan "
                                             "gaat deze datum ook naar DUO.")

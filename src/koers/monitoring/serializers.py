@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from koers.api.serializers import _zoek_nul_tekens
+from koers.inburgeraars.validatie import kalender_datum
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
 from koers.monitoring.models import Signaal, Voortgangsgesprek
@@ -32,7 +33,8 @@ class AfhandelenSerializer(serializers.Serializer):
 
 
 class UitstellenSerializer(serializers.Serializer):
-    uitgesteld_tot = serializers.DateField(help_text="Tot wanneer; na vandaag, hooguit een jaar.")
+    uitgesteld_tot = serializers.DateField(validators=[kalender_datum],
+                                           help_text="Tot wanneer; na vandaag, hooguit een jaar.")
     reden = serializers.CharField(max_length=rules.REDEN_MAX, help_text="Waarom uitstellen?")
 
 
@@ -70,7 +72,11 @@ class GesprekSerializer(serializers.ModelSerializer):
         min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX), required=False,
         help_text="Score 0 tot en met 10 per dimensie (gezondheidsgegevens).")
     interventies = InterventieSerializer(many=True, required=False)
-    gehouden_op = serializers.DateField(help_text="De datum van het gesprek.")
+    # A planned talk has no date yet (null in answers); a talk sent in must have one.
+    gehouden_op = serializers.DateField(
+        allow_null=True, validators=[kalender_datum],
+        help_text="De datum van het gesprek; leeg (null) bij een gesprek dat nog gepland "
+                  "staat. Verplicht bij vastleggen.")
     verslag = serializers.CharField(required=False, allow_blank=True, max_length=10000)
 
     class Meta:
@@ -78,6 +84,11 @@ class GesprekSerializer(serializers.ModelSerializer):
         fields = ("id", "gepland_op", "gehouden_op", "voortgang", "subdoelen",
                   "positieve_gezondheid", "interventies", "verslag")
         read_only_fields = ("id", "gepland_op")
+
+    def validate_gehouden_op(self, value):
+        if value is None:
+            raise serializers.ValidationError("Vul de datum van het gesprek in.")
+        return value
 
     def validate(self, attrs):
         fouten: dict = {}

@@ -56,7 +56,8 @@ class BeeindigForm(KoersStijl, forms.Form):
 
 
 class AanwezigheidForm(KoersStijl, forms.Form):
-    week = datumveld(_("Week"), help_text=_("Een dag in de week. Koers neemt de maandag."))
+    week = datumveld(_("Week"),
+                     help_text=_("Een dag in de week. Koers neemt de maandag."))
     dagdelen_gepland = forms.IntegerField(
         label=_("Dagdelen gepland"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
     dagdelen_aanwezig = forms.IntegerField(

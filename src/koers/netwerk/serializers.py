@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from koers.inburgeraars.validatie import kalender_datum
 from koers.netwerk import rules
 from koers.netwerk.models import (
     BOEKING_STATUS_CHOICES,
@@ -108,18 +109,20 @@ class InstroomklasPlaatsingSerializer(serializers.ModelSerializer):
 
 
 class InstroomklasPlaatsenSerializer(serializers.Serializer):
-    startdatum = serializers.DateField()
-    geplande_einddatum = serializers.DateField(help_text="Verwachte start van de leerroute.")
+    startdatum = serializers.DateField(validators=[kalender_datum])
+    geplande_einddatum = serializers.DateField(validators=[kalender_datum],
+                                               help_text="Verwachte start van de leerroute.")
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True,
                                         default="")
 
 
 class InstroomklasBeeindigSerializer(serializers.Serializer):
-    einddatum = serializers.DateField()
+    einddatum = serializers.DateField(validators=[kalender_datum])
 
 
 class InstroomklasAanwezigheidSerializer(serializers.Serializer):
-    week = serializers.DateField(help_text="Een dag in de week; Koers neemt de maandag.")
+    week = serializers.DateField(validators=[kalender_datum],
+                                 help_text="Een dag in de week; Koers neemt de maandag.")
     dagdelen_gepland = serializers.IntegerField(min_value=0,
                                                 max_value=rules.MAX_DAGDELEN_PER_WEEK)
     dagdelen_aanwezig = serializers.IntegerField(min_value=0,
@@ -128,7 +131,7 @@ class InstroomklasAanwezigheidSerializer(serializers.Serializer):
 
 class InstroomklasWorkshopNieuwSerializer(serializers.Serializer):
     workshop = serializers.ChoiceField(choices=WORKSHOP_CHOICES)
-    datum = serializers.DateField()
+    datum = serializers.DateField(validators=[kalender_datum])
 
 
 class InstroomklasSerializer(serializers.Serializer):
@@ -158,7 +161,7 @@ class TolkBoekenSerializer(serializers.Serializer):
     gesprek = serializers.ChoiceField(choices=GESPREK_CHOICES)
     gesprek_omschrijving = serializers.CharField(max_length=200, required=False,
                                                  allow_blank=True, default="")
-    datum = serializers.DateField()
+    datum = serializers.DateField(validators=[kalender_datum])
     duur_minuten = serializers.IntegerField(min_value=rules.MIN_DUUR_MINUTEN,
                                             max_value=rules.MAX_DUUR_MINUTEN)
     voortgangsgesprek_id = serializers.IntegerField(
@@ -189,7 +192,7 @@ class ErvaringsdeskundigeKoppelingSerializer(serializers.ModelSerializer):
 class ErvaringsdeskundigeKoppelenSerializer(serializers.Serializer):
     ervaringsdeskundige = serializers.IntegerField(min_value=1, max_value=2_147_483_647)
     rol = serializers.ChoiceField(choices=ROL_CHOICES)
-    sinds = serializers.DateField()
+    sinds = serializers.DateField(validators=[kalender_datum])
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True,
                                         default="")
 

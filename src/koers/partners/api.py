@@ -19,6 +19,7 @@ from koers.api.errors import DETAIL_403, fout_antwoord
 from koers.api.views import Paginering, traject_voor
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
+from koers.partners.casus import werk_intake
 from koers.partners.models import Taakverdeling, Verwijzing, Voortgang
 from koers.partners.serializers import (
     AfsluitSerializer,
@@ -30,7 +31,7 @@ from koers.partners.serializers import (
     VerwijsSerializer,
     VerwijzingSerializer,
 )
-from koers.partners.views import LIJST_SECTIES, mag_lijst
+from koers.partners.views import LIJST_SECTIES, gelezen_secties, mag_lijst
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.context import KANAAL
@@ -47,13 +48,23 @@ def _met_alles(qs):
         Prefetch("rapportages", queryset=Voortgang.objects.select_related("door")))
 
 
-def _verwijzing(request, pk) -> Verwijzing:
-    """A referral the user may see (404 otherwise); reading it is logged."""
+def _laad(request, pk) -> Verwijzing:
+    """A referral the user may see (404 otherwise)."""
     verwijzing = _met_alles(policy.verwijzingen_voor(request.user).filter(pk=pk)).first()
     if verwijzing is None:
         raise NotFound("Niet gevonden.")
+    return verwijzing
+
+
+def _log(request, verwijzing, secties=LIJST_SECTIES) -> None:
     KANAAL.set("api")
-    log_lezen(request.user, verwijzing.traject.inburgeraar, LIJST_SECTIES, kanaal="api")
+    log_lezen(request.user, verwijzing.traject.inburgeraar, secties, kanaal="api")
+
+
+def _verwijzing(request, pk) -> Verwijzing:
+    """A referral the user may see (404 otherwise); reading it is logged."""
+    verwijzing = _laad(request, pk)
+    _log(request, verwijzing)
     return verwijzing
 
 
@@ -94,10 +105,19 @@ class VerwijzingLijst(generics.ListAPIView):
 
 
 @extend_schema(tags=[TAG], summary="Verwijzing bekijken",
+               description="Een verwijzing met de voortgang. Loopt de verwijzing en gaat de "
+                           "taak over werk, dan ziet de ketenpartner hier ook de onderwerpen "
+                           "over werk uit de brede intake. De brede intake zelf is niet voor "
+                           "ketenpartners.",
                responses=schema.antwoorden({200: VerwijzingSerializer}))
 class VerwijzingDetail(APIView):
     def get(self, request, pk):
-        return Response(VerwijzingSerializer(_verwijzing(request, pk)).data)
+        verwijzing = _laad(request, pk)
+        intake, onderwerpen = werk_intake(request.user, verwijzing)
+        _log(request, verwijzing, gelezen_secties(onderwerpen))
+        context = {"intake_werk": {k: v for k, v in intake.onderwerpen.items()
+                                   if k in onderwerpen} if onderwerpen else None}
+        return Response(VerwijzingSerializer(verwijzing, context=context).data)
 
 
 def _stap(request, pk, invoer, doe, uitvoer=VerwijzingSerializer, code=status.HTTP_200_OK):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from koers.intake.models import BredeIntake
 from koers.partners import rules
 from koers.partners.models import Verwijzing, Voortgang
 from koers.toegang import policy
@@ -34,6 +35,18 @@ def vul_totalen(verwijzing: Verwijzing) -> None:
     verwijzing.afspraken_gepland = gepland
     verwijzing.afspraken_aanwezig = aanwezig
     verwijzing.percentage = rules.aanwezigheidspercentage(gepland, aanwezig)
+
+
+def werk_intake(user, verwijzing) -> tuple[BredeIntake | None, tuple[str, ...]]:
+    """The brede intake of the referred traject and the topics about work the referral shows
+    this user (policy.werk_intake_van_verwijzing); ``(None, ())`` when it shows none. The
+    health fields are not even loaded."""
+    sleutels = policy.werk_intake_van_verwijzing(user, verwijzing)
+    if not sleutels:
+        return None, ()
+    intake = BredeIntake.objects.filter(traject_id=verwijzing.traject_id).defer(
+        "gezondheid", "positieve_gezondheid").first()
+    return intake, (sleutels if intake is not None else ())
 
 
 def casus_context(user, inburgeraar, traject) -> dict | None:

@@ -106,26 +106,24 @@ VERWIJSBAAR: tuple[Taak, ...] = tuple(t for t in Taak if t not in ALLEEN_GEMEENT
 # The sections of a case (koers.toegang.policy.Sectie values) a partner needs for a task,
 # while the referral runs (P, need to know, issue 5 §1). Never "gezondheid", "ontzorgen",
 # "berichten" or "documenten": health and finances are special-category data and the
-# exchange in Mijn Inburgering is between the inburgeraar and his adviseur. Name/BSN
-# ("naam") and the referral itself ("verwijzingen") always. Contact details ("personalia")
-# only for tasks with home visits or lessons the partner plans himself, together with the
-# traject's status, adviseur and inburgeringstermijn ("traject") within which he plans his
-# part (the API returns personalia and traject in one answer).
+# exchange in Mijn Inburgering is between the inburgeraar and his adviseur. Never the brede
+# intake ("intake", "intake_werk") either: it is the college's own document towards the PIP
+# (Wi2021 art. 14-16) and holds family, health and network answers. Name/BSN ("naam") and
+# the referral itself ("verwijzingen") always. Contact details ("personalia") only for tasks
+# with home visits or lessons the partner plans himself, together with the traject's status,
+# adviseur and inburgeringstermijn ("traject") within which he plans his part (the API
+# returns personalia and traject in one answer).
 NAAM = "naam"
 CONTACT = frozenset({NAAM, "personalia", "traject"})
 VERWIJZINGEN = "verwijzingen"
-# The intake topics about work (koers.intake.rules.WERK_ONDERWERPEN) for the tasks towards
-# work: the MAP and begeleiding naar werk (issue 5 §1: "Werk.Kom: MAP, work, relevant intake
-# topics — never health").
-INTAKE_WERK = "intake_werk"
 TAAK_SECTIES: dict[Taak, frozenset[str]] = {
     Taak.MAATSCHAPPELIJKE_BEGELEIDING: CONTACT | {VERWIJZINGEN, "begeleiding"},
     Taak.B1_ROUTE: CONTACT | {VERWIJZINGEN, "leerroute"},
     Taak.ONDERWIJSROUTE: CONTACT | {VERWIJZINGEN, "leerroute"},
     Taak.Z_ROUTE: CONTACT | {VERWIJZINGEN, "leerroute"},
-    Taak.MAP: frozenset({NAAM, VERWIJZINGEN, "modules", INTAKE_WERK}),
+    Taak.MAP: frozenset({NAAM, VERWIJZINGEN, "modules"}),
     Taak.PVT: frozenset({NAAM, VERWIJZINGEN, "modules"}),
-    Taak.BEGELEIDING_NAAR_WERK: CONTACT | {VERWIJZINGEN, "modules", "begeleiding", INTAKE_WERK},
+    Taak.BEGELEIDING_NAAR_WERK: CONTACT | {VERWIJZINGEN, "modules", "begeleiding"},
     # The gemeente's own tasks: nothing for a partner (they cannot be referred).
     Taak.BREDE_INTAKE: frozenset(),
     Taak.PIP: frozenset(),
@@ -133,7 +131,13 @@ TAAK_SECTIES: dict[Taak, frozenset[str]] = {
     Taak.HANDHAVING: frozenset(),
     Taak.ONTZORGEN: frozenset(),
 }
-NOOIT_VOOR_PARTNER = frozenset({"gezondheid", "ontzorgen", "berichten", "documenten"})
+NOOIT_VOOR_PARTNER = frozenset({"gezondheid", "ontzorgen", "berichten", "documenten",
+                                "intake", "intake_werk"})
+# The tasks towards work for which the referral itself (its page and its API answer, never
+# the brede intake) shows the partner the intake topics about work
+# (koers.intake.rules.WERK_ONDERWERPEN): issue 5 §1, "Werk.Kom: MAP, work, relevant intake
+# topics — never health" (P).
+WERK_INTAKE_TAKEN: frozenset[Taak] = frozenset({Taak.MAP, Taak.BEGELEIDING_NAAR_WERK})
 
 # The partner kinds that may carry out a task (Organisatie.Soort values). "overig" may do
 # what the gemeente contracts it for (P).

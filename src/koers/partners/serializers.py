@@ -3,6 +3,7 @@ rules.py and the services."""
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from koers.partners import rules
@@ -54,16 +55,27 @@ class VerwijzingSerializer(serializers.ModelSerializer):
     taak = serializers.ChoiceField(choices=TAAK_CHOICES, read_only=True)
     status = serializers.ChoiceField(choices=[(s.value, s.value) for s in rules.Status],
                                      read_only=True)
-    resultaat = serializers.ChoiceField(choices=RESULTAAT_CHOICES, read_only=True)
+    resultaat = serializers.ChoiceField(choices=RESULTAAT_CHOICES, read_only=True, allow_blank=True)
     rapportages = PartnerVoortgangSerializer(many=True, read_only=True)
+    # Filled only in the answer of one referral (``context['intake_werk']``, from
+    # policy.werk_intake_van_verwijzing): the partner's one way to the intake topics about work.
+    intake_werk = serializers.SerializerMethodField(
+        help_text="Alleen bij het bekijken van één verwijzing, voor de ketenpartner, als de "
+                  "verwijzing loopt en de taak over werk gaat (MAP, begeleiding naar werk): "
+                  "de antwoorden uit de brede intake over werk en opleiding, per onderwerp. "
+                  "Anders leeg. Nooit gezondheid.")
 
     class Meta:
         model = Verwijzing
         fields = ["id", "inburgeraar_id", "naam", "gemeentecode", "organisatie_id",
                   "organisatie", "taak", "status", "vraag", "startdatum", "afwijsreden",
                   "resultaat", "eindverslag", "aangemaakt_op", "gereageerd_op",
-                  "afgesloten_op", "rapportages"]
+                  "afgesloten_op", "rapportages", "intake_werk"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.DictField(child=serializers.DictField(), allow_null=True))
+    def get_intake_werk(self, verwijzing) -> dict | None:
+        return self.context.get("intake_werk")
 
 
 class VerwijsSerializer(serializers.Serializer):

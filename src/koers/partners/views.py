@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
-from koers.partners.casus import vul_totalen
+from koers.partners.casus import vul_totalen, werk_intake
 from koers.partners.forms import (
     AfsluitForm,
     AfwijsForm,
@@ -32,12 +32,18 @@ from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.services import log_lezen, log_lezen_lijst
+from koers.web import weergave
 from koers.web.forms import weigering_naar_formulier
 from koers.web.views.common import casus_met_traject, vereis
 
 PER_PAGINA = 25
 MAX_PER_PAGINA = 100
 LIJST_SECTIES = (Sectie.NAAM, Sectie.VERWIJZINGEN)
+
+
+def gelezen_secties(werk_onderwerpen) -> tuple[Sectie, ...]:
+    """What reading one referral shows, for the verwerkingenlogging."""
+    return LIJST_SECTIES + ((Sectie.INTAKE_WERK,) if werk_onderwerpen else ())
 
 
 def mag_lijst(user) -> bool:
@@ -101,10 +107,14 @@ def _detail(request, verwijzing, gebonden=None, status=200):
     for form in gebonden.values():
         fouten.extend(form.fout_samenvatting())
     inburgeraar = verwijzing.traject.inburgeraar
+    intake, onderwerpen = werk_intake(user, verwijzing)
     KANAAL.set("ui")
-    log_lezen(user, inburgeraar, LIJST_SECTIES, kanaal="ui")
+    log_lezen(user, inburgeraar, gelezen_secties(onderwerpen), kanaal="ui")
     return render(request, "partners/verwijzing.html", {
         "v": verwijzing, "inburgeraar": inburgeraar, "forms": forms, "fouten": fouten,
+        "met_bsn": policy.mag_bsn_van_verwijzing_zien(user, verwijzing),
+        "intake_onderwerpen": weergave.intake_onderwerpen(intake, onderwerpen)
+        if onderwerpen else [],
         "mag_accepteren": eigen and verwijzing.status == rules.Status.AANGEBODEN,
         # The case page is in reach while the referral runs (policy); for the gemeente always.
         "naar_casus": verwijzing.is_lopend or not is_partner,

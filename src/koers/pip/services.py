@@ -106,6 +106,11 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
     vorm = _vorm_fouten(data)
     if data.get("leerroute") not in rules.Leerroute.__members__.values():
         vorm["leerroute"] = "Kies een leerroute: B1-route, onderwijsroute of Z-route."
+    datum_fout = traject_rules.uitvoering_datum_fout(data.get("dagtekening"),
+                                                     timezone.localdate(),
+                                                     traject.datum_start_plicht)
+    if datum_fout:
+        vorm["dagtekening"] = datum_fout
     if vorm:
         raise Weigering(vorm)
     if not traject.is_open:

@@ -14,9 +14,13 @@ their name/BSN and the ontzorgen register.
 Ketenpartners (issue 5 §1): a user with the partner role in a partner organisation (not a
 gemeente) reaches only the cases with a *running* referral (geaccepteerd or lopend) to his
 organisation, and on such a case only the sections of the referred tasks
-(:data:`koers.partners.rules.TAAK_SECTIES`) — never health, finances or the inburgeraar's
-messages and documents. An offered referral shows him the name in his list of referrals
-only. His sections therefore depend on the case: ``mag_zien(user, sectie, traject)`` and
+(:data:`koers.partners.rules.TAAK_SECTIES`) — never health, finances, the inburgeraar's
+messages and documents, nor the brede intake (neither INTAKE nor INTAKE_WERK: the brede
+intake page part, its API endpoint and its timeline entries stay closed to every partner).
+For a task towards work the referral itself shows the intake topics about work
+(:func:`werk_intake_van_verwijzing`), and only while it runs. An offered referral shows him
+the name and the question, no BSN, until he accepts (:func:`mag_bsn_van_verwijzing_zien`).
+His sections therefore depend on the case: ``mag_zien(user, sectie, traject)`` and
 ``zichtbare_secties(user, traject)``; without a traject a partner sees no section at all
 (no lists, signals, registers or werkvoorraad). For the other roles the traject changes
 nothing.
@@ -40,8 +44,8 @@ class Sectie(StrEnum):
     TRAJECT = "traject"  # status, adviseur, plicht, PIP deadline and termijn
     TIJDLIJN = "tijdlijn"
     INTAKE = "intake"
-    # Only the intake topics about work (intake.rules.WERK_ONDERWERPEN), for a partner who
-    # guides the person to work (issue 5 §1); INTAKE includes them.
+    # Only the intake topics about work (intake.rules.WERK_ONDERWERPEN); INTAKE includes
+    # them. No partner holds it: he gets those topics through his referral only.
     INTAKE_WERK = "intake_werk"
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
@@ -297,6 +301,34 @@ def verwijzingen_van_traject(user, traject):
     return qs
 
 
+def _eigen_lopende_verwijzing(user, verwijzing) -> bool:
+    from koers.partners.rules import LOPEND
+    return (is_partner(user) and getattr(user, "gemeente", None) is None
+            and verwijzing.organisatie_id == user.organisatie_id
+            and verwijzing.status in LOPEND)
+
+
+def mag_bsn_van_verwijzing_zien(user, verwijzing) -> bool:
+    """Whether the referral's page may show the BSN next to the name. A partner only once he
+    accepted (an offered referral gives him the name and the question, enough to accept or
+    decline); a gemeente role with the NAAM section of the case always."""
+    if is_partner(user) and getattr(user, "gemeente", None) is None:
+        return _eigen_lopende_verwijzing(user, verwijzing)
+    return mag_zien(user, Sectie.NAAM, verwijzing.traject)
+
+
+def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
+    """The intake topics about work (intake.rules.WERK_ONDERWERPEN) that the referral's own
+    page and API answer show: only to the partner it runs with, only for a task towards work
+    (partners.rules.WERK_INTAKE_TAKEN). Never health, and never through the brede intake
+    itself. The gemeente reads the whole intake on the case, so gets none here."""
+    from koers.intake.rules import WERK_ONDERWERPEN
+    from koers.partners.rules import WERK_INTAKE_TAKEN
+    if verwijzing.taak in WERK_INTAKE_TAKEN and _eigen_lopende_verwijzing(user, verwijzing):
+        return WERK_ONDERWERPEN
+    return ()
+
+
 def mag_taakverdeling_zien(user) -> bool:
     """The taakverdeling of the user's gemeente (issue 5 §1): no personal data; for the
     adviseur, teamleider and beleid."""
@@ -313,7 +345,8 @@ def mag_taakverdeling_wijzigen(user) -> bool:
 def intake_onderwerpen_voor(user, traject=None) -> tuple[str, ...]:
     """The topics of the brede intake the user may read on this traject: every topic with
     INTAKE (health only with GEZONDHEID), the topics about work with INTAKE_WERK only, else
-    none. The one answer for the case page and the API."""
+    none. The one answer for the case page and the API. A partner gets none here, whatever
+    his referral: see :func:`werk_intake_van_verwijzing`."""
     from koers.intake import rules as intake_rules
 
     if mag_zien(user, Sectie.INTAKE, traject):

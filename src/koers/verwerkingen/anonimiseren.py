@@ -77,6 +77,9 @@ REGELS: dict[str, Regel] = {
     "duo.Notificatie": Regel(legen=("bsn", "vnummer", "fout"),
                              bewaren=("bron", "doel", "gebeurtenis_id", "status"),
                              waarom="which message of DUO arrived and when"),
+    # What a second, different copy of a notification said: only beheer's evidence of a fault
+    # in the chain, of no use once the case is anonymised.
+    "duo.NotificatieConflict": Regel(verwijderen=True),
     "duo.Bericht": Regel(legen=("pad", "body", "laatste_antwoord", "foutteksten"),
                          bewaren=("soort", "operation_id", "methode", "status"),
                          waarom="which message went to DUO and when"),

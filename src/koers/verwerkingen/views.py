@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.rules import is_valid_bsn
+from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
 from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
@@ -39,10 +39,23 @@ def _datum(tekst: str, veld: str, fouten: dict) -> dt.date | None:
     if not tekst:
         return None
     try:
-        return dt.date.fromisoformat(tekst)
+        datum = dt.date.fromisoformat(tekst)
     except ValueError:
         fouten[veld] = _("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-11-01.")
         return None
+    # The search adds a day and a time zone to it: a date at the calendar's edge overflows.
+    if fout := kalender_fout(datum):
+        fouten[veld] = fout
+        return None
+    return datum
+
+
+def _na(tekst: str) -> int | None:
+    """The id to page on from; a digit string ``int()`` cannot read (``²``) or a number no
+    database column holds is no page."""
+    if tekst.isascii() and tekst.isdigit() and len(tekst) <= 18:
+        return int(tekst)
+    return None
 
 
 def _persoon(bsn: str, fouten: dict, gemeente) -> int | None:
@@ -78,8 +91,10 @@ def zoeken(request):
         qs = qs.filter(tijdstip__lt=dt.datetime.combine(tot + dt.timedelta(days=1),
                                                         dt.time.min, tz))
     na = request.GET.get("na") or ""
-    if na.isdigit():
-        qs = qs.filter(id__lt=int(na))
+    if na and _na(na) is None:
+        fouten["na"] = _("Deze pagina bestaat niet. Begin opnieuw met zoeken.")
+    elif na:
+        qs = qs.filter(id__lt=_na(na))
     rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[:PER_PAGINA + 1])
     if bsn and not fouten and persoon:
         # Looking a person up by BSN is a processing of his data too (issue 5 §3); logged
@@ -92,7 +107,7 @@ def zoeken(request):
     return render(request, "verwerkingen/zoeken.html", {
         "rijen": rijen, "bsn": bsn, "gebruiker": gebruiker,
         "van": request.GET.get("van") or "", "tot": request.GET.get("tot") or "",
-        "fouten": fout_items(fouten, links={k: f"#id_{k}" for k in fouten}),
+        "fouten": fout_items(fouten, links={k: f"#id_{k}" for k in fouten if k != "na"}),
         "volgende": rijen[-1].pk if meer else None, "bladeren": bool(na),
         "gezocht": bool(bsn or gebruiker or van or tot)}, status=400 if fouten else 200)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES
+from koers.inburgeraars.validatie import kalender_datum
 
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 SMALLINT_MAX = 32767  # PositiveSmallIntegerField on PostgreSQL
@@ -127,6 +128,10 @@ def weigering_naar_formulier(form, fouten: dict[str, str]) -> None:
 
 
 def datumveld(label, **kwargs):
+    """A date field that refuses dates outside the calendar Koers can compute with. A field
+    with its own date window (inburgeraars.validatie) lies within that calendar, and one error
+    per field is enough."""
+    kwargs.setdefault("validators", [kalender_datum])
     return forms.DateField(
         label=label, input_formats=DATUM_FORMATEN,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)

@@ -7,8 +7,13 @@ what it accepted. It imports nothing from Koers outside this package and never t
 database: it plays DUO independently, so it can disagree with Koers.
 
 Next to the DUO paths, and clearly apart from them, ``/_sim/`` holds the tools for tests and
-demos: a page to send notifications, fault injection (``POST /_sim/storing``), a reset and the
-list of received requests (``GET /_sim/ontvangen``).
+demos: a page to send notifications, fault injection (``POST /_sim/storing``), a reset, the
+list of received requests (``GET /_sim/ontvangen``) and, per berichtId, the reports DUO
+applied (``GET /_sim/verwerkt``).
+
+A report (any operation other than GET) that arrives again with a berichtId DUO already
+applied is a retry: DUO answers as the first time and applies nothing again, so a gemeente
+that lost DUO's answer (a time-out, a crash) may safely send the same message again.
 
 No request is logged: paths hold BSNs.
 """
@@ -89,6 +94,8 @@ class Simulator:
         self.vandaag = vandaag
         self.lock = threading.RLock()
         self.ontvangen: list[dict] = []
+        self.verwerkt: dict[str, dict] = {}  # berichtId → the report DUO applied, and repeats
+        self.toegepast: list[tuple[str, str]] = []  # (operationId, berichtId), once per report
         self.storing: dict = {}
 
     # --- helpers used by the handlers and the page
@@ -103,6 +110,8 @@ class Simulator:
         with self.lock:
             self.state = copy.deepcopy(self._origineel)
             self.ontvangen.clear()
+            self.verwerkt.clear()
+            self.toegepast.clear()
             self.storing = {}
             self._bewaar()
 
@@ -116,8 +125,10 @@ class Simulator:
         os.replace(tijdelijk, doel)
 
     def notificeer(self, gebeurtenis_id: str, *, bsn: str | None = None,
-                   gemeentecode: str | None = None, doel: str | None = None):
-        """Send a notification about a scenario person to Koers (see notificatie.stuur)."""
+                   gemeentecode: str | None = None, doel: str | None = None,
+                   bericht_id: str | None = None, registratie: str | None = None):
+        """Send a notification about a scenario person to Koers (see notificatie.stuur).
+        ``bericht_id`` and ``registratie`` given: DUO sends an earlier notification again."""
         with self.lock:
             persoon = self.state["personen"].get(bsn) if bsn else None
             if bsn and persoon is None:
@@ -132,7 +143,8 @@ class Simulator:
                 doel = gemeente["oin"]
             v_nummer = persoon.get("vNummer") if persoon else None
         return stuur(koers_url=self.koers_url, duo_oin=self.duo_oin, doel_oin=doel,
-                     gebeurtenis_id=gebeurtenis_id, bsn=bsn, v_nummer=v_nummer)
+                     gebeurtenis_id=gebeurtenis_id, bsn=bsn, v_nummer=v_nummer,
+                     bericht_id=bericht_id, registratie=registratie)
 
     # --- WSGI
     def __call__(self, environ, start_response):
@@ -185,10 +197,30 @@ class Simulator:
             antwoord = Antwoord(int(storing["status"]))
         elif body is _ONLEESBAAR:
             antwoord = fout(400, "De inhoud van het bericht is geen geldige JSON.")
-        else:
+        elif methode == "GET":
             antwoord = self._verwerk(operation_id, params, headers_in, body)
+        else:
+            antwoord = self._meld(operation_id, params, headers_in, body, bericht_id)
         ontvangst["status"] = antwoord.status
         return _json(antwoord.status, antwoord.body, versie, bericht_id)
+
+    def _meld(self, operation_id: str, params: dict, headers_in: dict, body,
+              bericht_id: str) -> Antwoord:
+        """A report, applied once per berichtId (see the module docstring)."""
+        with self.lock:
+            eerder = self.verwerkt.get(bericht_id) if bericht_id else None
+            if eerder is not None and eerder["operationId"] == operation_id:
+                eerder["herhaald"] += 1
+                return Antwoord(eerder["status"], copy.deepcopy(eerder["antwoord"]))
+            antwoord = self._verwerk(operation_id, params, headers_in, body)
+            if 200 <= antwoord.status < 300:
+                self.toegepast.append((operation_id, bericht_id))
+            if bericht_id and 200 <= antwoord.status < 300:
+                self.verwerkt[bericht_id] = {"operationId": operation_id,
+                                             "status": antwoord.status,
+                                             "antwoord": copy.deepcopy(antwoord.body),
+                                             "herhaald": 0}
+            return antwoord
 
     def _verwerk(self, operation_id: str, params: dict, headers_in: dict, body) -> Antwoord:
         fouten = contract.verzoek_fouten(operation_id, params=params, headers=headers_in,

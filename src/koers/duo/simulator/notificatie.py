@@ -32,8 +32,9 @@ class NotificatieResultaat:
 
 
 def notificatie_body(gebeurtenis_id: str, bsn: str | None = None,
-                     v_nummer: int | None = None) -> dict:
-    body: dict = {"registratieDatumTijd": datetime.now(UTC).isoformat(timespec="seconds"),
+                     v_nummer: int | None = None, registratie: str | None = None) -> dict:
+    body: dict = {"registratieDatumTijd": registratie
+                  or datetime.now(UTC).isoformat(timespec="seconds"),
                   "gebeurtenisId": gebeurtenis_id}
     if bsn:
         body["bsn"] = bsn
@@ -44,13 +45,16 @@ def notificatie_body(gebeurtenis_id: str, bsn: str | None = None,
 
 def stuur(*, koers_url: str, duo_oin: str, doel_oin: str, gebeurtenis_id: str,
           bsn: str | None = None, v_nummer: int | None = None,
+          bericht_id: str | None = None, registratie: str | None = None,
           timeout: float = 10.0) -> NotificatieResultaat:
-    """POST one notification to ``{koers_url}/duo/v1/notificaties``; returns Koers' answer."""
+    """POST one notification to ``{koers_url}/duo/v1/notificaties``; returns Koers' answer.
+    A given ``bericht_id`` (with the first ``registratie``) sends a notification again, as DUO
+    does when it did not get Koers' answer."""
     if not koers_url:
         raise NotificatieFout("Geen adres van Koers ingesteld (--koers-url).")
-    bericht_id = str(uuid.uuid4())
+    bericht_id = bericht_id or str(uuid.uuid4())
     headers = {"bron": duo_oin, "doel": doel_oin, "berichtId": bericht_id}
-    body = notificatie_body(gebeurtenis_id, bsn, v_nummer)
+    body = notificatie_body(gebeurtenis_id, bsn, v_nummer, registratie)
     fouten = contract.verzoek_fouten("opvoerenNotificatie", params={}, headers=headers,
                                      body=body)
     if fouten:

@@ -7,6 +7,7 @@
                              → the next N DUO requests get that status; every DUO request
                              waits vertraging_ms; ``{}`` ends the storing
 - ``POST /_sim/reset``       back to the scenario; forgets received requests and storingen
+- ``GET  /_sim/verwerkt``    per berichtId the report DUO applied and how often it came again
 - ``GET  /_sim/ontvangen``   the DUO requests received: operationId, berichtId, bron, body,
                              status
 - ``GET  /_sim/personen/{bsn}`` what the simulator holds about one person
@@ -82,6 +83,10 @@ def beheer(sim, environ, pad: str):
     if deel == "ontvangen" and methode == "GET":
         with sim.lock:
             return _json(200, list(sim.ontvangen))
+    if deel == "verwerkt" and methode == "GET":
+        with sim.lock:
+            return _json(200, {k: {"operationId": v["operationId"], "status": v["status"],
+                                   "herhaald": v["herhaald"]} for k, v in sim.verwerkt.items()})
     if deel.startswith("personen/") and methode == "GET":
         with sim.lock:
             persoon = sim.state["personen"].get(deel.split("/", 1)[1])

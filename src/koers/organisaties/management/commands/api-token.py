@@ -1,8 +1,9 @@
 """``koers api-token GEBRUIKERSNAAM``: the API token of a user, made when missing."""
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from rest_framework.authtoken.models import Token
+
+from koers.organisaties.management.gebruiker import actieve_gebruiker
 
 
 class Command(BaseCommand):
@@ -13,10 +14,6 @@ class Command(BaseCommand):
         parser.add_argument("gebruikersnaam")
 
     def handle(self, *args, gebruikersnaam, **options):
-        user = get_user_model().objects.filter(username=gebruikersnaam).first()
-        if user is None:
-            raise CommandError(f"Gebruiker '{gebruikersnaam}' bestaat niet.")
-        if not user.is_active:
-            raise CommandError(f"Gebruiker '{gebruikersnaam}' is niet actief.")
+        user = actieve_gebruiker(gebruikersnaam)
         token, _ = Token.objects.get_or_create(user=user)
         self.stdout.write(token.key)

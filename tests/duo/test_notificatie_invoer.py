@@ -141,3 +141,58 @@ def test_conflict_staat_op_de_beheerpagina_zonder_volledig_bsn(client, weert, be
     assert str(bericht_id) in html
     assert "******" + valid_bsn(2)[-3:] in html
     assert valid_bsn(2) not in html
+
+
+def _insert_faalt_op_een_race(monkeypatch, zichtbaar_na: int):
+    """The insert fails on the unique berichtId of a racing delivery whose row becomes
+    visible only at the ``zichtbaar_na``-th look (never when 0)."""
+    from django.db import IntegrityError
+
+    from koers.duo import notificaties
+
+    echte_filter = Notificatie.objects.filter
+    keren = {"gekeken": 0}
+
+    def create(**velden):
+        raise IntegrityError("UNIQUE constraint failed: duo_notificatie.bericht_id")
+
+    def filter_(**velden):
+        if "bericht_id" in velden:
+            keren["gekeken"] += 1
+            if not zichtbaar_na or keren["gekeken"] < zichtbaar_na:
+                return echte_filter(pk=-1)
+        return echte_filter(**velden)
+
+    monkeypatch.setattr(Notificatie.objects, "create", create)
+    monkeypatch.setattr(Notificatie.objects, "filter", filter_)
+    monkeypatch.setattr(notificaties.time, "sleep", lambda _s: None)
+    return keren
+
+
+def test_racende_levering_die_pas_later_zichtbaar_is_wordt_bevestigd(client, weert,
+                                                                     monkeypatch):
+    bericht_id = uuid.uuid4()
+    assert post(client, geldig(), bericht_id=bericht_id).status_code == 201
+    keren = _insert_faalt_op_een_race(monkeypatch, zichtbaar_na=3)
+    antwoord = post(client, geldig(), bericht_id=bericht_id)
+    assert antwoord.status_code == 201 and keren["gekeken"] == 3
+
+
+def test_racende_levering_die_niet_zichtbaar_wordt_is_een_503_geen_500(client, weert,
+                                                                       monkeypatch):
+    keren = _insert_faalt_op_een_race(monkeypatch, zichtbaar_na=0)
+    fouten = assert_foutmelding(post(client, geldig()), 503)
+    assert "later opnieuw" in fouten[0] and keren["gekeken"] == 5
+
+
+def test_bezette_database_is_een_503_die_duo_opnieuw_levert(client, weert, monkeypatch):
+    from django.db import OperationalError
+
+    def create(**velden):
+        raise OperationalError("database table is locked")
+
+    monkeypatch.setattr(Notificatie.objects, "create", create)
+    fouten = assert_foutmelding(post(client, geldig()), 503)
+    assert "later opnieuw" in fouten[0]
+    monkeypatch.undo()
+    assert not Notificatie.objects.exists()

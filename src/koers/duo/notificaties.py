@@ -26,13 +26,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 OPERATIE = "opvoerenNotificatie"
 MAX_LENGTE = 16 * 1024  # a notification is a few hundred bytes
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+NU_NIET_OPGESLAGEN = "De notificatie kon nu niet worden opgeslagen. Probeer het later opnieuw."
 
 
 def api_versie() -> str:
@@ -141,11 +143,17 @@ def ontvang(request):
     try:
         with transaction.atomic():
             Notificatie.objects.create(bericht_id=bericht_id, gemeente=gemeente, **inhoud)
+    except OperationalError:
+        # The database is busy or away for a moment: DUO delivers again after a 503.
+        log.warning("Notificatie %s: database even niet beschikbaar", bericht_id)
+        return _fout(503, [NU_NIET_OPGESLAGEN])
     except IntegrityError:
         # Same berichtId again (DUO retried, or two deliveries raced): acknowledged, kept once.
-        eerder = Notificatie.objects.filter(bericht_id=bericht_id).first()
+        eerder = _eerder_ontvangen(bericht_id)
         if eerder is None:
-            raise
+            # The racing delivery did not become visible: DUO retries a 503 (contract).
+            log.warning("Notificatie %s: gelijktijdige levering niet te zien", bericht_id)
+            return _fout(503, [NU_NIET_OPGESLAGEN])
         afwijkend = _afwijkend(eerder, inhoud)
         if afwijkend:
             _bewaar_conflict(eerder, afwijkend)
@@ -159,6 +167,20 @@ def ontvang(request):
     antwoord["API-Version"] = api_versie()
     antwoord["berichtId"] = str(bericht_id)
     return antwoord
+
+
+def _eerder_ontvangen(bericht_id: uuid.UUID) -> Notificatie | None:
+    """The stored notification with this berichtId. A delivery that raced ours may commit a
+    moment after our insert failed on it, so look a few times before giving up."""
+    for wacht in (0, 0.05, 0.1, 0.2, 0.4):
+        time.sleep(wacht)
+        try:
+            eerder = Notificatie.objects.filter(bericht_id=bericht_id).first()
+        except OperationalError:  # still locked by that delivery
+            continue
+        if eerder is not None:
+            return eerder
+    return None
 
 
 def _afwijkend(eerder: Notificatie, inhoud: dict) -> dict[str, str]:

@@ -47,6 +47,7 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 	fi
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
 	$(BIN)/mypy src/koers/*/rules.py
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The user guide's pictures, taken by the browser walk-throughs.
@@ -56,6 +57,7 @@ screenshots: $(VENV)/.dev.stamp node_modules/.stamp
 lint: $(VENV)/.dev.stamp
 	$(BIN)/ruff check
 	$(BIN)/mypy src/koers/*/rules.py
+	$(BIN)/lint-imports
 
 schema: $(VENV)/.base.stamp
 	KOERS_DEMO=true $(KOERS) spectacular --file src/koers/api/openapi.yaml

@@ -23,22 +23,12 @@ from pathlib import Path
 import httpx
 from gedeeld import ensure_database, run_threads, wait_for
 
-from koers.inburgeraars.rules import is_valid_bsn
+from koers.inburgeraars.rules import bsns_vanaf
 
 ROOT = Path(__file__).resolve().parent.parent
 KOERS = str(ROOT / ".venv" / "bin" / "koers")
 DUO_OIN = "00000001234567890000"
-
-
-def bsn(n: int) -> str:
-    """The n-th BSN from 300000000 on (the elfproef of koers.inburgeraars.rules)."""
-    found, value = -1, 300000000
-    while True:
-        if is_valid_bsn(str(value)):
-            found += 1
-            if found == n:
-                return str(value)
-        value += 1
+BENCH_BSN_PREFIX = 30_000_000  # BSN 300000000 and up
 
 
 def main() -> None:
@@ -63,7 +53,7 @@ def main() -> None:
         env=env, check=True, capture_output=True, text=True).stdout.strip()
 
     ids = [str(uuid.uuid4()) for _ in range(int(args.n * 0.9))]
-    berichten = [(ids[i], bsn(i)) for i in range(len(ids))]
+    berichten = list(zip(ids, bsns_vanaf(BENCH_BSN_PREFIX), strict=False))
     berichten += [berichten[i] for i in range(args.n - len(berichten))]  # 10% repeated
     server = subprocess.Popen([KOERS, "run"], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)

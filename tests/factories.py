@@ -1,11 +1,13 @@
 """Factories with traits: ``TrajectFactory(pip_vastgesteld=True)`` and friends."""
 
 import datetime as dt
+import itertools
 
 import factory
 from factory.django import DjangoModelFactory
 
 from koers.inburgeraars.models import Inburgeraar, Traject
+from koers.inburgeraars.rules import bsns_vanaf
 from koers.organisaties.models import (
     Arbeidsmarktregio,
     Delegatie,
@@ -18,16 +20,7 @@ from koers.organisaties.models import (
 
 def valid_bsn(seed: int) -> str:
     """The ``seed``-th 9-digit number that passes the elfproef, from 100000000 up."""
-    count = -1
-    n = 100000000
-    while True:
-        digits = str(n)
-        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-        if (total - int(digits[8])) % 11 == 0:
-            count += 1
-            if count == seed:
-                return digits
-        n += 1
+    return next(itertools.islice(bsns_vanaf(10_000_000), seed, None))
 
 
 class ArbeidsmarktregioFactory(DjangoModelFactory):

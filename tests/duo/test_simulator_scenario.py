@@ -10,7 +10,7 @@ from django.conf import settings
 
 from koers.duo import spec
 from koers.duo.simulator import app, scenario
-from koers.inburgeraars.rules import doelgroepindeling, is_asielmigrant
+from koers.inburgeraars.rules import bsns_vanaf, doelgroepindeling, is_asielmigrant
 from koers.organisaties import demo, demo_personen, demo_teksten
 from tests.duo.simulator_hulp import AMIRA, GET_PERSOON, SCENARIO, WEERT_OIN
 
@@ -58,7 +58,7 @@ def test_demo_scenario_matches_the_demo_data_and_every_answer_is_valid():
     oins = {g.code: g.oin for g in demo.GEMEENTEN}
     assert {code: g["oin"] for code, g in data["gemeenten"].items()} == oins
 
-    reeks = demo_personen.bsns(demo_personen.DEMO_BSN_PREFIX)
+    reeks = bsns_vanaf(demo_personen.DEMO_BSN_PREFIX)
     for index, p in enumerate(demo_personen.PERSONEN, start=1):
         bsn = next(reeks)
         persoon = data["personen"][bsn]
@@ -84,7 +84,7 @@ def test_demo_scenario_matches_the_demo_data_and_every_answer_is_valid():
     # Besides the demo persons, a few newcomers Koers does not know yet: the demo sends SS139
     # for one and watches the case appear on the werkvoorraad.
     bekend = list(zip(range(len(demo_personen.PERSONEN)),
-                      demo_personen.bsns(demo_personen.DEMO_BSN_PREFIX), strict=False))
+                      bsns_vanaf(demo_personen.DEMO_BSN_PREFIX), strict=False))
     nieuwkomers = set(data["personen"]) - {bsn for _, bsn in bekend}
     assert nieuwkomers == set(NIEUWKOMERS)
 

@@ -4,6 +4,7 @@ additionalProperties, $ref resolution, strict JSON."""
 import pytest
 
 from koers.duo import spec
+from koers.duo.simulator import contract
 
 
 @pytest.mark.parametrize(("waarde", "geldig"), [
@@ -45,16 +46,39 @@ def test_integer_is_geen_boolean_of_kommagetal():
     assert spec.schema_fouten({"type": "integer"}, 1.5) != []
 
 
-@pytest.mark.parametrize(("patroon", "waarde", "geldig"), [
+PATRONEN = [
     (r"\d{9}", "123456782", True),
     (r"\d{9}", "١٢٣٤٥٦٧٨٩", False),  # \d is ASCII in ECMA-262, not every Unicode digit
+    (r"[\d]{3}", "١٢٣", False),
     (r"^\d{1,10}$", "12\n", False),  # $ is the very end, not before a final newline
     (r"^[\s'.\p{L}\p{Pd}]{0,100}$", "Éva O'Brien-Ελένη", True),
     (r"^[\s'.\p{L}\p{Pd}]{0,100}$", "Eva2", False),
+    (r"[\s'‘.\p{L}\p{Pd}]{0,100}", "‘t Hooft–Çelik", True),  # en dash is Pd
+    (r"^[\s'‘.\p{L}\p{Pd}]{0,100}$", "Jan_Smit", False),  # _ is Pc, not Pd
+    (r"^\p{Lu}", "Émile", True),
+    (r"^\p{Lu}", "émile", False),
+    (r"^[\s\p{L}]+$", "Eva\u00a0Smit", True),  # no-break space is \s in ECMA-262
+    (r"^[\s\p{L}]+$", "Eva\x1cSmit", False),  # a file separator is not
     (r"^(\d{1,3}\,\d{2})$", "12,50", True),
-])
+]
+
+
+@pytest.mark.parametrize(("patroon", "waarde", "geldig"), PATRONEN)
 def test_patronen_volgen_ecma_262(patroon, waarde, geldig):
-    assert (spec.schema_fouten({"type": "string", "pattern": patroon}, waarde) == []) is geldig
+    fouten = spec.schema_fouten({"type": "string", "pattern": patroon}, waarde)
+    assert (fouten == []) is geldig
+    assert all(waarde not in fout for fout in fouten)
+
+
+@pytest.mark.parametrize(("patroon", "waarde", "geldig"), PATRONEN)
+def test_simulator_leest_patronen_net_zo(patroon, waarde, geldig):
+    fouten = contract.schema_fouten({"type": "string", "pattern": patroon}, waarde)
+    assert (fouten == []) is geldig
+
+
+def test_een_onleesbaar_patroon_in_het_contract_is_een_duidelijke_fout():
+    with pytest.raises(ValueError, match="ongeldig patroon in DUO's contract"):
+        spec.schema_fouten({"type": "string", "pattern": r"\p{Geenletter}"}, "x")
 
 
 def test_nullable_en_refs_worden_opgelost():

@@ -16,9 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from koers.duo import herstel, outbox, worker
+from koers.duo import taken as duo_taken
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Traject
+from koers.taken import planner
 from tests.duo.keten_hulp import notificatie, standaard
 from tests.duo.nep_duo import NepDuo
 from tests.factories import InburgeraarFactory, TrajectFactory
@@ -41,17 +43,17 @@ def test_een_ronde_levert_af_en_verwerkt_notificaties(traject_weert):
 
 def test_draai_eenmalig_stopt_na_een_ronde(weert):
     nep = NepDuo()
-    worker.draai(eenmalig=True, herstel_interval=0, client=nep.client())
+    planner.draai(eenmalig=True, herstel_interval=0, duo_client=nep.client())
     assert nep.verzoeken == []
 
 
-def test_stopsignaal_stopt_de_lus(weert, monkeypatch):
+def test_stopsignaal_stopt_de_lus(weert):
     # The thread has its own connection: on PostgreSQL what it writes is committed and would
-    # outlive this test, so it does not run the signal engine here.
-    monkeypatch.setattr(worker, "signalen_dagelijks", lambda: None)
+    # outlive this test, so it runs the DUO chain's jobs only, not the signal engine.
     stop = threading.Event()
-    draad = threading.Thread(target=worker.draai, kwargs={
-        "slaap": 0.05, "herstel_interval": 0, "stop": stop, "client": NepDuo().client()})
+    draad = threading.Thread(target=planner.draai, kwargs={
+        "slaap": 0.05, "herstel_interval": 0, "stop": stop, "duo_client": NepDuo().client(),
+        "taken": duo_taken.TAKEN})
     draad.start()
     time.sleep(0.2)
     stop.set()

@@ -210,8 +210,8 @@ def test_a_source_of_another_app(weert, monkeypatch):
 
     module = types.ModuleType("nep_signalen")
     module.BRONNEN = (Bron("nep", "Nep-signaal", Sectie.BEGELEIDING, rijen),)
-    monkeypatch.setattr("koers.web.secties.optionele_modules",
-                        lambda naam: iter([module]) if naam == "signalen" else iter([]))
+    monkeypatch.setattr("koers.organisaties.koppelingen.koers_modules",
+                        lambda naam: [module] if naam == "signalen" else [])
     engine.bereken_signalen(VANDAAG)
     assert sorted(Signaal.objects.filter(soort="nep").values_list("sleutel", flat=True)) == [
         "a", "b"]
@@ -288,10 +288,10 @@ def test_daily_run_happens_once_a_day_by_one_worker(weert):
 
 
 def test_the_worker_offers_the_daily_run(weert):
-    from koers.duo import worker
+    from koers.taken import planner
     from tests.duo.nep_duo import NepDuo
 
     met_pip_deadline(weert, date.today())
-    worker.draai(eenmalig=True, herstel_interval=0, client=NepDuo().client())
+    planner.draai(eenmalig=True, herstel_interval=0, duo_client=NepDuo().client())
     assert Engineloop.objects.get().laatste_dag is not None
     assert Signaal.objects.filter(soort="pip_deadline").exists()

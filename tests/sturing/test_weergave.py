@@ -33,20 +33,45 @@ def test_export_rows_show_hidden_counts_as_text():
                                        ["Gezin", "<5"], ["Totaal", 23]]
 
 
+def _werkboek(inhoud: bytes):
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(inhoud))
+
+
 def test_xlsx_writer_neutralises_formulas_and_names_sheets_safely():
     inhoud = export.xlsx_bytes([
         ("Toelichting: [a]/b*?", [["=SUM(A1:A2)", 3, Decimal("1.5"), None, "tekst & <x>"]]),
         ("Toelichting: [a]/b*?", [["x"]]),
     ])
-    z = zipfile.ZipFile(io.BytesIO(inhoud))
-    werkboek = ElementTree.fromstring(z.read("xl/workbook.xml"))  # noqa: S314 (own output)
-    namen = [b.get("name") for b in werkboek.iter(f"{NS}sheet")]
-    assert namen == ["Toelichting   a  b", "Toelichting   a  b 2"]
-    blad = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))  # noqa: S314
-    cellen = [("".join(c.itertext()), c.get("t")) for c in blad.iter(f"{NS}c")]
-    assert cellen == [("'=SUM(A1:A2)", "inlineStr"), ("3", None), ("1.5", None),
-                      ("tekst & <x>", "inlineStr")]
-    assert not any(c.tag == f"{NS}f" for c in blad.iter())  # no formula element at all
+    werkboek = _werkboek(inhoud)
+    assert werkboek.sheetnames == ["Toelichting   a  b", "Toelichting   a  b 2"]
+    cellen = [(c.value, c.data_type) for c in werkboek.worksheets[0][1]]
+    assert cellen == [("'=SUM(A1:A2)", "s"), (3, "n"), (1.5, "n"), (None, "n"),
+                      ("tekst & <x>", "s")]
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        for deel in z.namelist():
+            if deel.startswith("xl/worksheets/"):
+                blad = ElementTree.fromstring(z.read(deel))  # noqa: S314 (own output)
+                assert not any(c.tag == f"{NS}f" for c in blad.iter())  # no formula at all
+
+
+def test_xlsx_keeps_text_that_looks_like_a_formula_as_text_and_negatives_as_numbers():
+    rij = ["=1+1", "+31 6 1234", "-5", "@SOM(A1)", -85084, Decimal("-12.50"), -0.5, True]
+    blad = _werkboek(export.xlsx_bytes([("Blad", [rij])])).active
+    waarden = [(c.value, c.data_type) for c in blad[1]]
+    assert waarden == [("'=1+1", "s"), ("'+31 6 1234", "s"), ("'-5", "s"), ("'@SOM(A1)", "s"),
+                       (-85084, "n"), (-12.5, "n"), (-0.5, "n"), ("ja", "s")]
+
+
+def test_xlsx_sheet_names_that_excel_refuses_are_made_safe():
+    namen = _werkboek(export.xlsx_bytes([
+        ("'s-Hertogenbosch'", [["x"]]), ("History", [["x"]]), ("", [["x"]]),
+        ("Een heel lange titel van een tabel die niet past", [["x"]]),
+        ("Een heel lange titel van een tabel die niet past", [["x"]]),
+    ])).sheetnames
+    assert namen == ["s-Hertogenbosch", "History 2", "Blad",
+                     "Een heel lange titel van een", "Een heel lange titel van een 2"]
 
 
 def test_a_cel_keeps_its_number_and_its_text():

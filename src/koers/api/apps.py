@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class ApiConfig(AppConfig):
+class ApiConfig(koppelingen.KoersAppConfig):
     name = "koers.api"
     verbose_name = "API"

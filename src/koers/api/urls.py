@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from koers.api import views
-from koers.config.modules import UITVOERING_APPS
+from koers.organisaties.koppelingen import koers_apps
 
 app_name = "api"
 urlpatterns = [
@@ -31,5 +31,5 @@ urlpatterns = [
          views.PipVaststellen.as_view(), name="pip-vaststellen"),
     path("inburgeraars/<int:pk>/pips/<int:versie>/beschikking",
          views.PipBeschikking.as_view(), name="pip-beschikking"),
-    *[path("", include(f"{app}.api_urls")) for app in UITVOERING_APPS],
+    *[path("", include(f"{app.name}.api_urls")) for app in koers_apps("api_urls")],
 ]

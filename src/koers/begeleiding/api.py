@@ -8,13 +8,12 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import fout_antwoord
-from koers.api.views import traject_voor
+from koers.api.views import gevalideerd, traject_voor
 from koers.begeleiding import rules, services
 from koers.begeleiding.models import (
     Begeleiding,
@@ -49,8 +48,6 @@ def _begeleiding_antwoord(traject) -> Response:
 
 
 class BegeleidingView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_BEGELEIDING], summary="Maatschappelijke begeleiding bekijken",
                    description="Wie begeleidt, hoe vaak, de laatste score voor "
                                "zelfredzaamheid met het voorgestelde aantal contacten, de "
@@ -68,9 +65,7 @@ class BegeleidingView(APIView):
                    responses=schema.antwoorden({200: BegeleidingSerializer}, schrijft=True))
     def put(self, request, pk):
         traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
-        serializer = BegeleidingSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, BegeleidingSerializer)
         checklist = data.pop("checklist", None)
         with transaction.atomic():
             if data:
@@ -86,14 +81,10 @@ class BegeleidingView(APIView):
                request=VoorlichtingSerializer,
                responses=schema.antwoorden({201: VoorlichtingSerializer}, schrijft=True))
 class VoorlichtingView(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
-        serializer = VoorlichtingSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        voorlichting = services.voeg_voorlichting_toe(traject, request.user,
-                                                      dict(serializer.validated_data))
+        data = gevalideerd(request, VoorlichtingSerializer)
+        voorlichting = services.voeg_voorlichting_toe(traject, request.user, data)
         return Response(VoorlichtingSerializer(voorlichting).data,
                         status=status.HTTP_201_CREATED)
 
@@ -108,8 +99,6 @@ def _ontzorgen_van(traject) -> Ontzorgen:
 
 
 class OntzorgenView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_ONTZORGEN], summary="Financieel ontzorgen bekijken",
                    description="Start en einde (6 maanden vanaf de start van de bijstand, of "
                                "eerder als de bijstand stopt), de machtiging, de maanden met "
@@ -132,11 +121,9 @@ class OntzorgenView(APIView):
                                                 201: OntzorgenSerializer}, schrijft=True))
     def put(self, request, pk):
         traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
-        serializer = OntzorgenSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
+        data = gevalideerd(request, OntzorgenSerializer, partial=True)
         nieuw = not Ontzorgen.objects.filter(traject=traject).exists()
-        ontzorgen = services.bewaar_ontzorgen(traject, request.user,
-                                              dict(serializer.validated_data))
+        ontzorgen = services.bewaar_ontzorgen(traject, request.user, data)
         return Response(OntzorgenSerializer(ontzorgen).data,
                         status=status.HTTP_201_CREATED if nieuw else status.HTTP_200_OK)
 
@@ -157,8 +144,6 @@ def _bijstand_data(traject, bijstand: Bijstand | None) -> dict:
 
 
 class BijstandView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_ONTZORGEN], summary="Bijstand bekijken",
                    description="Of en sinds wanneer de inburgeraar bijstand krijgt, en of "
                                "financieel ontzorgen dan verplicht is en nog ontbreekt. "
@@ -177,16 +162,12 @@ class BijstandView(APIView):
                    responses=schema.antwoorden({200: BijstandSerializer}, schrijft=True))
     def put(self, request, pk):
         traject = traject_voor(request, pk, Sectie.ONTZORGEN, Actie.ONTZORGEN_BEWERKEN)
-        serializer = BijstandSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        bijstand = services.bewaar_bijstand(traject, request.user,
-                                            dict(serializer.validated_data))
+        data = gevalideerd(request, BijstandSerializer, partial=True)
+        bijstand = services.bewaar_bijstand(traject, request.user, data)
         return Response(BijstandSerializer(_bijstand_data(traject, bijstand)).data)
 
 
 class BetalingenView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_ONTZORGEN], summary="Register van betalingen",
                    description="Alle betalingen van huur, energie/water en zorgverzekering, "
                                "per maand.",
@@ -244,8 +225,6 @@ class BetalingDetail(APIView):
 # --- duale trajecten --------------------------------------------------------------------
 
 class DuaalLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_BEGELEIDING], summary="Werkervaringsplaatsen",
                    description="Duale trajecten: werkervaringsplaatsen met jobcoach, buddy, "
                                "uren en de beschikking Participatiewet, nieuwste eerst.",
@@ -260,15 +239,12 @@ class DuaalLijst(APIView):
                    responses=schema.antwoorden({201: DuaalSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.BEGELEIDING, Actie.BEGELEIDING_BEWERKEN)
-        serializer = DuaalSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        duaal = services.bewaar_duaal(traject, request.user, dict(serializer.validated_data))
+        data = gevalideerd(request, DuaalSerializer)
+        duaal = services.bewaar_duaal(traject, request.user, data)
         return Response(DuaalSerializer(duaal).data, status=status.HTTP_201_CREATED)
 
 
 class DuaalDetail(APIView):
-    parser_classes = [JSONParser]
-
     def _duaal(self, request, pk, duaal_id, schrijven=False):
         traject = traject_voor(request, pk, Sectie.BEGELEIDING,
                                Actie.BEGELEIDING_BEWERKEN if schrijven else None)
@@ -289,8 +265,7 @@ class DuaalDetail(APIView):
                    responses=schema.antwoorden({200: DuaalSerializer}, schrijft=True))
     def patch(self, request, pk, duaal_id):
         traject, duaal = self._duaal(request, pk, duaal_id, schrijven=True)
-        serializer = DuaalSerializer(duaal, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        duaal = services.bewaar_duaal(traject, request.user, dict(serializer.validated_data),
+        data = gevalideerd(request, DuaalSerializer, duaal, partial=True)
+        duaal = services.bewaar_duaal(traject, request.user, data,
                                       duaal)
         return Response(DuaalSerializer(duaal).data)

@@ -1,6 +1,13 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class BegeleidingConfig(AppConfig):
+class BegeleidingConfig(koppelingen.KoersAppConfig):
     name = "koers.begeleiding"
     verbose_name = "Begeleiding en ontzorgen"
+    casus = True
+    menu = True
+    urls = True
+    api_urls = True
+    demo = True
+    signalen = True
+    anonimiseren = True

@@ -23,16 +23,17 @@ from koers.begeleiding.models import (
     Voorlichting,
 )
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, neem_over, registreer, vandaag
+from koers.inburgeraars.services import (
+    Weigering,
+    neem_over,
+    registreer,
+    vandaag,
+    weiger_als_afgerond,
+)
 
 AFGEROND = "Dit traject is afgerond. U kunt hier niets meer veranderen."
 TOEKOMST = "Deze datum ligt in de toekomst. Vul een datum van vandaag of eerder in."
 TEKST_MAX = 200
-
-
-def _open(traject: Traject) -> None:
-    if not traject.is_open:
-        raise Weigering({"__all__": AFGEROND})
 
 
 def _niet_toekomst(fouten: dict, veld: str, datum: date | None) -> None:
@@ -57,7 +58,7 @@ BEGELEIDING_VELDEN = ("partner", "vrijwilliger", "zelfredzaamheid", "zelfredzaam
 
 
 def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     fouten: dict[str, str] = {}
     score = data.get("zelfredzaamheid")
     if score is not None and not (
@@ -91,7 +92,7 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
 
 def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[ChecklistItem]:
     """Set status, date and who for the given checklist items (others stay as they are)."""
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     fouten: dict[str, str] = {}
     statussen = {s for s, _t in rules.ITEM_STATUSSEN}
     gezien = set()
@@ -137,7 +138,7 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
 
 
 def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     fouten: dict[str, str] = {}
     if data.get("onderwerp") not in rules.VOORLICHTING_SLEUTELS:
         fouten["onderwerp"] = "Kies een onderwerp van de lijst."
@@ -245,7 +246,7 @@ def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) ->
 
 def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
     """Start or change ontzorgen. Ending the bijstand early ends ontzorgen on that day."""
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     huidig = Ontzorgen.objects.filter(traject=traject).first()
     fouten = _ontzorgen_fouten(traject, data, huidig)
     if fouten:
@@ -312,7 +313,7 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
     """Record whether and since when the inburgeraar receives bijstand (``start``, and
     ``einde`` when it stops). A running ontzorgen follows: its 6 months start with the
     bijstand and end early when the bijstand ends (art. 56a Participatiewet)."""
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     huidig = Bijstand.objects.filter(traject=traject).first()
     start = data.get("start", huidig.start if huidig else None)
     einde = data.get("einde", huidig.einde if huidig else None)
@@ -625,7 +626,7 @@ DUAAL_VELDEN = ("werkgever", "functie", "start", "eind", "uren_per_week", "uren_
 
 def bewaar_duaal(traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
                  ) -> DuaalTraject:
-    _open(traject)
+    weiger_als_afgerond(traject, AFGEROND)
     fouten: dict[str, str] = {}
 
     def waarde(veld):

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_delete
 
+from koers.organisaties import koppelingen
 
-class BeveiligingConfig(AppConfig):
+
+class BeveiligingConfig(koppelingen.KoersAppConfig):
     name = "koers.beveiliging"
     label = "beveiliging"
     verbose_name = "Beveiliging"

@@ -11,7 +11,6 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from koers.config import env
-from koers.config.modules import UITVOERING_APPS
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/koers
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -69,8 +68,21 @@ INSTALLED_APPS = [
     "koers.inburgeraars",
     "koers.intake",
     "koers.pip",
+    "koers.taken",  # koers worker: the periodic jobs of every app
     "koers.duo",
-    *UITVOERING_APPS,
+    # The uitvoering apps and the others that plug into the case page, menu, API, demo and
+    # signal engine (koers.organisaties.koppelingen.KoersAppConfig); this order is the order
+    # of the case page's sections, the menu entries and the demo seed.
+    "koers.monitoring",    # voortgangsgesprekken and the signal engine
+    "koers.leerroute",     # inburgeringsaanbod, uren, examens, afschalen, Z-route
+    "koers.modules",       # PVT and MAP
+    "koers.begeleiding",   # maatschappelijke begeleiding, ontzorgen, duale trajecten
+    "koers.netwerk",       # instroomklas, tolken, ervaringsdeskundigen, informele taal
+    "koers.handhaving",    # handhaving by the gemeente, DUO boetes and verlengingen
+    "koers.verwerkingen",  # verwerkingenlogging and AVG
+    "koers.sturing",       # dashboards: aantallen, procesindicatoren
+    "koers.portaal",       # Mijn Inburgering, the portal of the inburgeraar
+    "koers.partners",      # ketenpartners: taakverdeling and verwijzingen
     "koers.web",
     "koers.api",
 ]
@@ -210,6 +222,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The API speaks JSON only; a view that needs uploads sets its own parsers.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "koers.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).

@@ -3,7 +3,7 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views import defaults
 
-from koers.config.modules import UITVOERING_APPS
+from koers.organisaties.koppelingen import koers_apps
 
 admin.site.site_header = "Koers — functioneel beheer"
 admin.site.site_title = "Koers beheer"
@@ -15,7 +15,7 @@ urlpatterns = [
     path("duo/v1/", include("koers.duo.urls")),
     path("", include("koers.web.urls")),
     path("", include("koers.beveiliging.urls")),  # SSO, DigiD (OIDC) and security keys
-    *[path("", include(f"{app}.urls")) for app in UITVOERING_APPS],
+    *[path("", include(f"{app.name}.urls")) for app in koers_apps("urls")],
 ]
 
 

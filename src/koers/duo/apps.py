@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class DuoConfig(AppConfig):
+class DuoConfig(koppelingen.KoersAppConfig):
     name = "koers.duo"
     verbose_name = "DUO-keten"
 

@@ -42,6 +42,7 @@ from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
+from koers.inburgeraars.rules import datum_kort
 from koers.inburgeraars.services import (
     Weigering,
     meld_aan_door_duo,
@@ -133,10 +134,6 @@ def _datum(waarde) -> date | None:
     return date.fromisoformat(waarde) if waarde else None
 
 
-def _nl(datum: date | None) -> str:
-    return datum.strftime("%d-%m-%Y") if datum else "onbekend"
-
-
 def _persoon(ctx: Context) -> Inburgeraar | None:
     n = ctx.notificatie
     if n.bsn:
@@ -185,7 +182,7 @@ def _examens(body) -> str:
         regel = f"{r['onderdeel']}"
         if r.get("niveau"):
             regel += f" {r['niveau']}"
-        regel += f": {r['resultaat']} ({_nl(_datum(r.get('examendatum')))})"
+        regel += f": {r['resultaat']} ({datum_kort(_datum(r.get('examendatum')))})"
         if r.get("redenGeenResultaat"):
             regel += f", reden: {r['redenGeenResultaat']}"
         regels.append(regel)
@@ -208,11 +205,11 @@ def _oordelen(body, soorten: dict[str, str], *, met_grond: bool = True) -> str:
             if any(extra):
                 regel += f" ({', '.join(e for e in extra if e)})"
             if b.get("datumOordeel"):
-                regel += f", besluit van {_nl(_datum(b['datumOordeel']))}"
+                regel += f", besluit van {datum_kort(_datum(b['datumOordeel']))}"
             if b.get("startdatum") or b.get("einddatum"):
                 # Inclusive end (API Vrijstelling, schema Periode), unlike the termijn's.
-                regel += (f", van {_nl(_datum(b.get('startdatum')))} "
-                          f"tot en met {_nl(_datum(b.get('einddatum')))}")
+                regel += (f", van {datum_kort(_datum(b.get('startdatum')))} "
+                          f"tot en met {datum_kort(_datum(b.get('einddatum')))}")
             regels.append(regel)
     return _samenvatting(regels, "DUO heeft hier geen besluiten over.")
 
@@ -225,9 +222,10 @@ ONTHEFFINGEN = {"GeheleOntheffing": "Gehele ontheffing",
 
 
 def _verlengingen(body) -> str:
-    regels = [f"Aanvraag van {_nl(_datum(v.get('ontvangstdatum')))}: "
+    regels = [f"Aanvraag van {datum_kort(_datum(v.get('ontvangstdatum')))}: "
               f"{v['beoordelingAanvraag']}"
-              + (f" op {_nl(_datum(v['datumBeoordeling']))}" if v.get("datumBeoordeling") else "")
+              + (f" op {datum_kort(_datum(v['datumBeoordeling']))}"
+                 if v.get("datumBeoordeling") else "")
               for v in body or []]
     return _samenvatting(regels, "DUO heeft geen aanvragen voor verlenging.")
 
@@ -237,7 +235,7 @@ def _pip(body) -> str:
         return "DUO heeft geen PIP."
     pip = body["pip"]
     tekst = (f"PIP van gemeente {body['gemeentecode']}: leerroute {pip['leerroute']}, "
-             f"dagtekening {_nl(_datum(pip['dagtekeningPip']))}")
+             f"dagtekening {datum_kort(_datum(pip['dagtekeningPip']))}")
     if pip.get("niveau"):
         tekst += f", niveau {pip['niveau']}"
     return tekst
@@ -372,8 +370,8 @@ def bewaar_termijn(ctx: Context, traject: Traject) -> None:
                                 "gewijzigd_op"])
     signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.TERMIJN)
     toelichting = body.get("verlengingsgrondomschrijving") or ""
-    _registreer_eenmalig(traject, ctx, f"inburgeringstermijn van {_nl(start)} tot en met "
-                         f"{_nl(traject.termijn_laatste_dag)}", toelichting)
+    _registreer_eenmalig(traject, ctx, f"inburgeringstermijn van {datum_kort(start)} tot en met "
+                         f"{datum_kort(traject.termijn_laatste_dag)}", toelichting)
 
 
 def _start_pip_klok(ctx: Context, traject: Traject) -> None:
@@ -389,8 +387,8 @@ def _start_pip_klok(ctx: Context, traject: Traject) -> None:
     traject.herbereken_deadlines()
     traject.save(update_fields=["datum_start_pip_termijn", "pip_uiterlijk", "volgende_deadline",
                                 "gewijzigd_op"])
-    _registreer_eenmalig(traject, ctx, f"de 10 weken voor het PIP lopen vanaf {_nl(datum)}; "
-                         f"PIP uiterlijk {_nl(traject.pip_uiterlijk)}")
+    _registreer_eenmalig(traject, ctx, f"de 10 weken voor het PIP lopen vanaf {datum_kort(datum)}; "
+                         f"PIP uiterlijk {datum_kort(traject.pip_uiterlijk)}")
 
 
 def pauzeer(ctx: Context, traject: Traject, toelichting: str) -> None:
@@ -508,8 +506,8 @@ def ss110_plicht_ingetrokken(ctx: Context) -> Traject | None:
         return None
     # Record the state reached, for a possible resumption of the plicht (RULES.md SS110).
     stand = (f"Stand bij afsluiten: status {traject.get_status_display()}, PIP uiterlijk "
-             f"{_nl(traject.pip_uiterlijk)}, termijn tot en met "
-             f"{_nl(traject.termijn_laatste_dag)}.")
+             f"{datum_kort(traject.pip_uiterlijk)}, termijn tot en met "
+             f"{datum_kort(traject.termijn_laatste_dag)}.")
     reden = plicht.get("redenGeenInburgeringsplicht")
     uitleg = f"De inburgeringsplicht is ingetrokken ({reden or 'reden onbekend'}). {stand}"
     return sluit_traject(ctx, Reden.INGETROKKEN, uitleg)
@@ -567,7 +565,7 @@ def ss131_lbt_uitslag(ctx: Context) -> Traject:
     datum = _datum(laatste["datumAfname"])
     uitslag = laatste["resultaat"]
     tekst = (f"uitslag leerbaarheidstoets: {uitslag}, score {score} van "
-             f"{laatste['benodigdeScore']} nodig, afgenomen {_nl(datum)}")
+             f"{laatste['benodigdeScore']} nodig, afgenomen {datum_kort(datum)}")
     intake = BredeIntake.objects.filter(traject=traject).first()
     if intake is not None and intake.is_afgerond:
         # An afgeronde intake does not change; the result goes on the timeline.

@@ -22,7 +22,12 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from koers.inburgeraars.rules import WET_INBURGERING_START, is_asielmigrant, termijn_laatste_dag
+from koers.inburgeraars.rules import (
+    WET_INBURGERING_START,
+    datum_kort,
+    is_asielmigrant,
+    termijn_laatste_dag,
+)
 from koers.pip.rules import Leerroute, add_months
 
 VERWIJTBAAR_WAARDEN = ("Ja", "Nee")  # MAP-PVT-Zroute API, schema InburgeringJaNeeType
@@ -36,10 +41,6 @@ TELEFOON_MIN, TELEFOON_MAX = 3, 22
 TELEFOON_PATROON = re.compile(
     r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$")
 NAAM_LEESTEKENS = frozenset(" \t\n'\u2018.")
-
-
-def _datum(d: date) -> str:
-    return f"{d:%d-%m-%Y}"
 
 
 def termijn_overschreden(peildatum: date, termijn_eind: date | None) -> bool:
@@ -115,10 +116,10 @@ def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date
         f["datum"] = "De datum mag niet in de toekomst liggen."
     elif termijn_start is not None and datum < termijn_start:
         f["datum"] = (f"De datum ligt voor de start van de inburgeringstermijn "
-                      f"({_datum(termijn_start)}).")
+                      f"({datum_kort(termijn_start)}).")
     elif zroute_afgerond_op is not None and datum > zroute_afgerond_op:
         f["datum"] = (f"De datum ligt na de afronding van de Z-route "
-                      f"({_datum(zroute_afgerond_op)}).")
+                      f"({datum_kort(zroute_afgerond_op)}).")
 
     overschreden = termijn_overschreden(datum or vandaag, termijn_eind)
     if verwijtbaar is None:
@@ -168,7 +169,7 @@ def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
         f["datum"] = "De Z-route is pas af na het eindgesprek. Dat eindgesprek is er nog niet."
     elif datum < eindgesprek_op:
         f["datum"] = (f"De Z-route kan niet eerder af zijn dan het eindgesprek "
-                      f"({_datum(eindgesprek_op)}).")
+                      f"({datum_kort(eindgesprek_op)}).")
     return f
 
 
@@ -204,7 +205,7 @@ def zroute_volgorde_fouten(datum: date | None, *, pvt_datum: date | None,
     laatste = max(pvt_datum, map_datum)
     if datum is not None and datum < laatste:
         f["datum"] = (f"De Z-route kan niet eerder af zijn dan de datum van PVT en MAP bij DUO "
-                      f"({_datum(laatste)}).")
+                      f"({datum_kort(laatste)}).")
     return f
 
 
@@ -370,10 +371,10 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
             continue
         if huidige_pip_dagtekening is not None and d < huidige_pip_dagtekening:
             f[veld] = (f"Deze datum ligt voor de dagtekening van het huidige PIP "
-                       f"({_datum(huidige_pip_dagtekening)}).")
+                       f"({datum_kort(huidige_pip_dagtekening)}).")
         elif in_termijn and termijn_start is not None and d < termijn_start:
             f[veld] = (f"Deze datum ligt voor de start van de inburgeringstermijn "
-                       f"({_datum(termijn_start)}).")
+                       f"({datum_kort(termijn_start)}).")
         elif in_termijn and termijn_eind is not None and (
                 d > termijn_eind if exclusief else d >= termijn_eind):
             # An exclusive end may equal the termijn's (exclusive) einddatum: the last lesson
@@ -381,7 +382,7 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
             # termijn's last day.
             f[veld] = ("Deze datum ligt na het einde van de inburgeringstermijn. "
                        + ("De laatste lesdag" if exclusief else "De datum")
-                       + f" mag uiterlijk {_datum(termijn_laatste_dag(termijn_eind))} zijn.")
+                       + f" mag uiterlijk {datum_kort(termijn_laatste_dag(termijn_eind))} zijn.")
         if veld == "datum_inburgeringsaanbod" and "termijn" in f.get(veld, ""):
             f[veld] += " In de B1-route en de Z-route is dit ook de eerste lesdag."
     if (is_taalschakeltraject(leerroute, instelling) and start is not None
@@ -393,7 +394,7 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
         elif cursus_einddatums and start < max(cursus_einddatums):
             f["verwachte_startdatum_opleiding"] = (
                 f"Het taalschakeltraject kan pas starten als de cursus is afgelopen: op "
-                f"{_datum(max(cursus_einddatums))} of later.")
+                f"{datum_kort(max(cursus_einddatums))} of later.")
     return f
 
 

@@ -31,7 +31,6 @@ import datetime as dt
 import functools
 import json
 import re
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+import regex
 import yaml
 from jsonschema import Draft4Validator, FormatChecker, ValidationError, validators
 
@@ -242,9 +242,9 @@ def find_operation(method: str, pad: str) -> tuple[Operation, dict[str, str]] | 
 @functools.cache
 def _path_regex(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{([^}]+)\}", template)
-    regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)"
-                    for i, part in enumerate(parts))
-    return re.compile(f"^{regex}$")
+    vorm = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)"
+                   for i, part in enumerate(parts))
+    return re.compile(f"^{vorm}$")
 
 
 # --- Boete and Verlenging: derived from RULES.md ("Read-only APIs") --------------------------
@@ -368,51 +368,20 @@ def _is_int64(instance: object) -> bool:
 
 
 @functools.cache
-def _unicode_categories() -> dict[str, list[tuple[int, int]]]:
-    """Code point ranges per Unicode general category (Lu, Ll, Pd, ...), built once."""
-    ranges: dict[str, list[tuple[int, int]]] = {}
-    category = unicodedata.category
-    for code in range(0x110000):
-        found = ranges.setdefault(category(chr(code)), [])
-        if found and found[-1][1] == code - 1:
-            found[-1] = (found[-1][0], code)
-        else:
-            found.append((code, code))
-    return ranges
-
-
-@functools.cache
-def _unicode_class(name: str) -> str:
-    """The body of a character class for Unicode category ``name`` (``L``, ``Pd``, ...)."""
-    ranges = sorted(r for cat, found in _unicode_categories().items() if cat.startswith(name)
-                    for r in found)
-    if not ranges:
-        raise ValueError(f"onbekende Unicode-categorie {name!r} in patroon")
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                   for a, b in ranges)
-
-
-@functools.cache
-def _pattern(pattern: str) -> re.Pattern[str]:
-    """An ECMA-262 pattern (as OpenAPI means it) compiled with Python's ``re``: ``\\d`` is
-    ASCII only, ``$`` is the end of the text, ``\\p{..}`` is a Unicode category."""
+def _pattern(pattern: str) -> regex.Pattern[str]:
+    """An ECMA-262 pattern (as OpenAPI means it) compiled with ``regex``, which reads
+    ``\\p{..}`` Unicode properties itself. Two ECMA-262 meanings differ from Python's and are
+    rewritten: ``\\d`` is ASCII only and ``$`` is the end of the text, not before a last
+    newline."""
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
-            escaped = pattern[i + 1]
-            if escaped == "d":
+            if pattern[i + 1] == "d":
                 out.append("0-9" if in_class else "[0-9]")
-                i += 2
-                continue
-            if escaped == "p" and pattern[i + 2:i + 3] == "{":
-                end = pattern.index("}", i)
-                body = _unicode_class(pattern[i + 3:end])
-                out.append(body if in_class else f"[{body}]")
-                i = end + 1
-                continue
-            out.append(pattern[i:i + 2])
+            else:
+                out.append(pattern[i:i + 2])
             i += 2
             continue
         if char == "[" and not in_class:
@@ -423,7 +392,10 @@ def _pattern(pattern: str) -> re.Pattern[str]:
             char = r"\Z"
         out.append(char)
         i += 1
-    return re.compile("".join(out))
+    try:
+        return regex.compile("".join(out))
+    except regex.error as fout:
+        raise ValueError(f"ongeldig patroon in DUO's contract: {fout}") from fout
 
 
 def _pattern_keyword(validator, pattern, instance, schema):

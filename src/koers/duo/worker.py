@@ -1,19 +1,11 @@
-"""``koers worker``: the loop that works off the DUO chain.
-
-Each round:
+"""The DUO chain's round in ``koers worker`` (koers.duo.taken runs it each round of
+koers.taken.planner):
 
 1. deliver due messages from the outbox (koers.duo.outbox.lever_af), then let
    koers.duo.meldingen take DUO's ids from delivered contactpersonen;
-2. handle due notifications (:func:`verwerk_notificaties`);
-3. when its interval has passed, run the herstel job (koers.duo.herstel);
-4. every few minutes, offer the daily run of the signal engine
-   (:func:`koers.monitoring.engine.dagelijks`: it runs once a day, by one worker only);
-   every minute, compute the dashboards' figures when they are stale
-   (:func:`koers.sturing.kubus.actueel`, claimed by one worker only);
-5. sleep briefly when there was nothing to do.
+2. handle due notifications (:func:`verwerk_notificaties`).
 
-SIGTERM/SIGINT set a stop flag that is checked between items, so the worker stops after the
-item it is working on; a worker killed harder leaves only leases that run out.
+The herstel job (koers.duo.herstel) is a job of its own, every ``--herstel-interval`` minutes.
 
 Notifications are claimed like messages (koers.duo.lease). A person's notifications are
 handled in DUO's order: one waits while an earlier one of the same BSN is still ``nieuw``. A
@@ -37,14 +29,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from koers.duo import handlers, herhaling, herstel, lease, meldingen, outbox
+from koers.duo import handlers, herhaling, lease, meldingen, outbox
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Notificatie
 from koers.inburgeraars.services import Weigering
@@ -176,71 +167,10 @@ def verwerk_notificaties(*, max_aantal: int = 50, client: DuoClient | None = Non
     return lease.werk_af(_te_doen(max_aantal), lambda pk: _verwerk_een(pk, client), stop)
 
 
-def ronde(*, client: DuoClient | None = None, stop: threading.Event | None = None,
-          herstel_nu: bool = False) -> int:
-    """One pass over everything; returns the number of items worked on."""
+def ronde(*, client: DuoClient | None = None, stop: threading.Event | None = None) -> int:
+    """One pass over the outbox and the notifications; returns the number of items worked on."""
     client = client or duo_client()
     werk = outbox.lever_af(client=client, stop=stop)
     meldingen.verwerk_contactpersonen()
     werk += verwerk_notificaties(client=client, stop=stop)
-    if herstel_nu and not (stop and stop.is_set()):
-        werk += herstel.herstel(client=client, stop=stop)
     return werk
-
-
-SIGNALEN_INTERVAL = 10 * 60  # seconds between two offers of the daily engine run
-
-
-def signalen_dagelijks() -> None:
-    """The daily run of the signal engine; a failure is logged, never stops the worker."""
-    from koers.monitoring.engine import dagelijks
-
-    try:
-        dagelijks()
-    except Exception as fout:  # noqa: BLE001 - the loop must keep running
-        log.error("Signalen berekenen mislukt: %s", type(fout).__name__)
-
-
-STURING_INTERVAL = 60  # seconds between two looks at the age of the dashboards' figures
-
-
-def sturing_verversen() -> None:
-    """The dashboards' figures, computed again when stale (one query when they are not)."""
-    from koers.sturing.kubus import actueel
-
-    try:
-        actueel(timezone.localdate())
-    except Exception as fout:  # noqa: BLE001 - the loop must keep running
-        log.error("Cijfers voor de sturing berekenen mislukt: %s", type(fout).__name__)
-
-
-def draai(*, eenmalig: bool = False, slaap: float = 2.0, herstel_interval: float = 15.0,
-          stop: threading.Event | None = None, client: DuoClient | None = None) -> None:
-    """The loop of ``koers worker``. ``herstel_interval`` in minutes (0 = no herstel)."""
-    stop = stop or threading.Event()
-    client = client or duo_client()
-    volgende_herstel = time.monotonic()
-    volgende_signalen = volgende_sturing = time.monotonic()
-    while not stop.is_set():
-        if time.monotonic() >= volgende_signalen:
-            volgende_signalen = time.monotonic() + SIGNALEN_INTERVAL
-            signalen_dagelijks()
-        if time.monotonic() >= volgende_sturing:
-            volgende_sturing = time.monotonic() + STURING_INTERVAL
-            sturing_verversen()
-        herstel_nu = herstel_interval > 0 and time.monotonic() >= volgende_herstel
-        if herstel_nu:
-            volgende_herstel = time.monotonic() + herstel_interval * 60
-        try:
-            werk = ronde(client=client, stop=stop, herstel_nu=herstel_nu)
-        except OperationalError:
-            log.error("Database niet bereikbaar; de worker probeert het zo opnieuw")
-            werk = 0
-        except Exception as fout:  # noqa: BLE001 - the loop must keep running
-            # Only the type: an exception text can quote personal data.
-            log.error("Onverwachte fout in de worker-ronde: %s", type(fout).__name__)
-            werk = 0
-        if eenmalig:
-            return
-        if not werk:
-            stop.wait(slaap)

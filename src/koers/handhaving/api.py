@@ -9,13 +9,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import PdfRenderer, inburgeraar_voor, traject_van, vereis
+from koers.api.views import PdfRenderer, gevalideerd, inburgeraar_voor, traject_van, vereis
 from koers.handhaving import casus, rules, services
 from koers.handhaving.models import Brief, DuoOpvraging
 from koers.handhaving.serializers import (
@@ -61,8 +60,6 @@ def _zaak_van(traject, zaak_id):
 
 
 class ZaakLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=TAG, summary="Handhavingszaken",
                    description="Alle handhavingszaken van het huidige traject, de nieuwste "
                                "eerst, met boetes en brieven.",
@@ -79,9 +76,8 @@ class ZaakLijst(APIView):
     def post(self, request, pk):
         inburgeraar, traject = _traject(request, pk)
         vereis(request.user, Actie.HANDHAVEN)
-        serializer = HandhavingszaakNieuwSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        zaak = services.open_zaak(traject, request.user, dict(serializer.validated_data))
+        data = gevalideerd(request, HandhavingszaakNieuwSerializer)
+        zaak = services.open_zaak(traject, request.user, data)
         url = reverse("api:handhaving-zaak", kwargs={"pk": inburgeraar.pk, "zaak_id": zaak.pk})
         return Response(_zaak_data(request, inburgeraar, traject, zaak.pk),
                         status=status.HTTP_201_CREATED,
@@ -96,58 +92,85 @@ class ZaakDetail(APIView):
         return Response(_zaak_data(request, inburgeraar, traject, zaak_id))
 
 
-def _stap_view(naam, serializer_klasse, service, summary, description):
-    @extend_schema(tags=TAG, summary=summary, description=description,
-                   request=serializer_klasse,
-                   responses=schema.antwoorden({200: HandhavingszaakSerializer}, schrijft=True))
+class _ZaakStap(APIView):
+    """One step in a handhavingszaak: check the body, call the service, answer with the
+    whole zaak. Subclasses name the serializer and the service; the schema text stays with
+    each step."""
+
+    serializer_klasse: type
+    service: staticmethod
+
     def post(self, request, pk, zaak_id):
         inburgeraar, traject = _traject(request, pk)
         vereis(request.user, Actie.HANDHAVEN)
         zaak = _zaak_van(traject, zaak_id)
-        serializer = serializer_klasse(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        service(zaak, request.user, dict(serializer.validated_data))
+        data = gevalideerd(request, self.serializer_klasse)
+        self.service(zaak, request.user, data)
         return Response(_zaak_data(request, inburgeraar, traject, zaak_id))
 
-    return type(f"Zaak{naam.capitalize()}", (APIView,), {
-        "parser_classes": [JSONParser], "post": post,
-        "__doc__": description, "__module__": __name__})
+
+def _stap_schema(serializer_klasse, summary, description):
+    return extend_schema(
+        tags=TAG, summary=summary, description=description, request=serializer_klasse,
+        responses=schema.antwoorden({200: HandhavingszaakSerializer}, schrijft=True))
 
 
-ZaakWaarschuwing = _stap_view(
-    "waarschuwing", HandhavingWaarschuwingSerializer, services.stuur_waarschuwing,
-    "Schriftelijke waarschuwing",
+@_stap_schema(
+    HandhavingWaarschuwingSerializer, "Schriftelijke waarschuwing",
     "Legt de schriftelijke waarschuwing vast en maakt de brief (PDF). Eén keer per zaak. "
     "Geen brief als er geen contact meer is met de inburgeraar.")
-ZaakVoornemen = _stap_view(
-    "voornemen", HandhavingVoornemenNieuwSerializer, services.maak_voornemen,
-    "Voornemen tot boete",
+class ZaakWaarschuwing(_ZaakStap):
+    serializer_klasse = HandhavingWaarschuwingSerializer
+    service = staticmethod(services.stuur_waarschuwing)
+
+
+@_stap_schema(
+    HandhavingVoornemenNieuwSerializer, "Voornemen tot boete",
     "Het voornemen tot een boete, met de brief (PDF): het verzuim, het voorschrift dat niet "
     "is nageleefd, het bedrag, en hoe de inburgeraar reageert (schriftelijk tot een datum, "
     "of in een hoorzitting; dan met cautie). Elke boete heeft een eigen voornemen; een nieuw "
     "voornemen kan pas als over het vorige is besloten.")
-ZaakZienswijze = _stap_view(
-    "zienswijze", HandhavingZienswijzeSerializer, services.leg_zienswijze_vast,
-    "Zienswijze vastleggen",
+class ZaakVoornemen(_ZaakStap):
+    serializer_klasse = HandhavingVoornemenNieuwSerializer
+    service = staticmethod(services.maak_voornemen)
+
+
+@_stap_schema(
+    HandhavingZienswijzeSerializer, "Zienswijze vastleggen",
     "De zienswijze op het open voornemen: wat de inburgeraar schreef of in de hoorzitting "
     "zei (alleen na de cautie, artikel 5:10a Awb), of dat hij niet reageerde of niet kwam "
     "(pas na de reactietermijn of de hoorzitting).")
-ZaakOnwil = _stap_view(
-    "onwil", HandhavingOnwilSerializer, services.leg_onwil_vast,
-    "Uitzonderlijke onwil vastleggen",
+class ZaakZienswijze(_ZaakStap):
+    serializer_klasse = HandhavingZienswijzeSerializer
+    service = staticmethod(services.leg_zienswijze_vast)
+
+
+@_stap_schema(
+    HandhavingOnwilSerializer, "Uitzonderlijke onwil vastleggen",
     "Alleen voor asielstatushouders, als de gemeente hen in principe geen boete geeft "
     "(beleid na uitspraken van de Raad van State in 2025, geen wet): zonder uitzonderlijke "
     "onwil (met reden) geen boete.")
-ZaakBoete = _stap_view(
-    "boete", HandhavingBoeteSerializer, services.besluit_boete,
-    "Boete opleggen",
+class ZaakOnwil(_ZaakStap):
+    serializer_klasse = HandhavingOnwilSerializer
+    service = staticmethod(services.leg_onwil_vast)
+
+
+@_stap_schema(
+    HandhavingBoeteSerializer, "Boete opleggen",
     f"Het boetebesluit op het open voornemen, met de brief (PDF). Alleen na de schriftelijke "
     f"waarschuwing, het voornemen en de vastgelegde zienswijze; meer dan 0, hoogstens "
     f"{rules.MAX_BOETE_EUR} euro en niet meer dan in het voornemen.")
-ZaakAfsluiten = _stap_view(
-    "afsluiten", HandhavingAfsluitenSerializer, services.sluit_af,
-    "Zaak afsluiten",
+class ZaakBoete(_ZaakStap):
+    serializer_klasse = HandhavingBoeteSerializer
+    service = staticmethod(services.besluit_boete)
+
+
+@_stap_schema(
+    HandhavingAfsluitenSerializer, "Zaak afsluiten",
     "Sluit de zaak af, met of zonder boete. Daarna kan er niets meer bij.")
+class ZaakAfsluiten(_ZaakStap):
+    serializer_klasse = HandhavingAfsluitenSerializer
+    service = staticmethod(services.sluit_af)
 
 
 @extend_schema(tags=TAG, summary="Brief downloaden",
@@ -185,8 +208,6 @@ def _duo_antwoord(traject, soort):
 
 def _duo_view(soort, serializer_klasse, wat):
     class View(APIView):
-        parser_classes = [JSONParser]
-
         @extend_schema(tags=TAG, summary=f"{wat.capitalize()} van DUO",
                        description=f"De {wat} zoals Koers ze het laatst bij DUO ophaalde, met "
                                    "het moment van ophalen. Vraagt DUO niets.",

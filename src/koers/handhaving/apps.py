@@ -1,6 +1,12 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class HandhavingConfig(AppConfig):
+class HandhavingConfig(koppelingen.KoersAppConfig):
     name = "koers.handhaving"
     verbose_name = "Handhaving"
+    casus = True
+    urls = True
+    api_urls = True
+    demo = True
+    signalen = True
+    anonimiseren = True

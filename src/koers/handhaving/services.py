@@ -19,7 +19,7 @@ from koers.handhaving.models import (
     Handhavingszaak,
 )
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.services import AFGEROND, Weigering, registreer, vandaag, vergrendel
 
 MAX_KORT = 2000
 MAX_LANG = 10000
@@ -98,7 +98,7 @@ def _maak_brief(zaak: Handhavingszaak, soort: str, datum: date, *, boete=None, v
 @transaction.atomic
 def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
     """Record a case of non-compliance: what, when, and a description."""
-    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject = vergrendel(traject)
     fouten: dict[str, str] = {}
     verzuim = data.get("verzuim")
     if verzuim not in rules.Verzuim.__members__.values():
@@ -109,7 +109,7 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
     omschrijving = _tekst(data, "omschrijving", verplicht=True, maximum=MAX_KORT, fouten=fouten,
                           leeg="Beschrijf wat er is gebeurd.")
     if not traject.is_open:
-        fouten["__all__"] = "Dit traject is afgerond."
+        fouten["__all__"] = AFGEROND
     if fouten:
         raise Weigering(fouten)
     zaak = Handhavingszaak.objects.create(traject=traject, verzuim=verzuim, datum=datum,

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class InburgeraarsConfig(AppConfig):
+class InburgeraarsConfig(koppelingen.KoersAppConfig):
     name = "koers.inburgeraars"
     verbose_name = "Inburgeraars en trajecten"

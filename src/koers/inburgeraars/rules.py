@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import overload
+from typing import TYPE_CHECKING, overload
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+# The elfproef's weights of the nine BSN digits (Logius, specificatie BSN); the ninth digit
+# counts negatively, so a valid BSN has a weighted sum that is a multiple of 11.
+BSN_GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
 def is_valid_bsn(bsn: str) -> bool:
@@ -26,9 +34,40 @@ def is_valid_bsn(bsn: str) -> bool:
     if (not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit()
             or bsn == "0" * 9):
         return False
-    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1), strict=True))
-    total -= int(bsn[8])
-    return total % 11 == 0
+    return sum(int(d) * w for d, w in zip(bsn, BSN_GEWICHTEN, strict=True)) % 11 == 0
+
+
+def bsn_met_controlecijfer(acht_cijfers: str) -> str | None:
+    """The BSN that starts with these eight digits, or ``None`` when there is none.
+
+    The ninth digit is the check digit that makes the number pass the elfproef of
+    :func:`is_valid_bsn`. At most one digit does; none does when the weighted sum of the
+    eight leaves remainder 10. Demo data, scale seeding, factories and benchmarks make their
+    fictional BSNs with it.
+
+    Bron: Logius, specificatie BSN (elfproef), omgekeerd: het controlecijfer bij acht cijfers.
+    Status: techniek
+    """
+    if (not isinstance(acht_cijfers, str) or len(acht_cijfers) != 8
+            or not acht_cijfers.isascii() or not acht_cijfers.isdigit()):
+        return None
+    rest = sum(int(d) * w for d, w in zip(acht_cijfers, BSN_GEWICHTEN[:8], strict=True)) % 11
+    bsn = acht_cijfers + str(rest)
+    return bsn if rest < 10 and is_valid_bsn(bsn) else None
+
+
+def bsns_vanaf(prefix: int) -> Iterator[str]:
+    """Every valid BSN in increasing order, from the one starting with the eight-digit
+    ``prefix`` (or the first one after it) up to ``999999999``.
+
+    Bron: Logius, specificatie BSN (elfproef); zie bsn_met_controlecijfer.
+    Status: techniek
+    """
+    while prefix <= 99_999_999:
+        bsn = bsn_met_controlecijfer(f"{prefix:08d}")
+        if bsn is not None:
+            yield bsn
+        prefix += 1
 
 
 def is_valid_vnummer(vnummer: str) -> bool:
@@ -211,10 +250,27 @@ def jaren_verschoven(dag: date, jaren: int) -> date:
         return dag.replace(year=dag.year + jaren, day=28)
 
 
-def _nl(dag: date) -> str:
-    maanden = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-               "september", "oktober", "november", "december")
-    return f"{dag.day} {maanden[dag.month - 1]} {dag.year}"
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+            "september", "oktober", "november", "december")
+
+
+def datum_voluit(dag: date) -> str:
+    """A date in Dutch words, ``1 januari 2022``, whatever language the screen is in: texts
+    on the case's timeline and in refusals are Dutch.
+
+    Bron: schrijfwijze van datums in Nederlandse tekst (Taalunie).
+    Status: techniek
+    """
+    return f"{dag.day} {_MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def datum_kort(dag: date | None) -> str:
+    """A date as ``31-12-2026``, or ``onbekend`` when there is none.
+
+    Bron: schrijfwijze van datums in Nederlandse tekst (dag-maand-jaar).
+    Status: techniek
+    """
+    return f"{dag:%d-%m-%Y}" if dag else "onbekend"
 
 
 def kalender_fout(dag: date | None) -> str | None:
@@ -225,8 +281,8 @@ def kalender_fout(dag: date | None) -> str | None:
     """
     if dag is None or KALENDER_MIN <= dag <= KALENDER_MAX:
         return None
-    return (f"Deze datum kan niet kloppen. Vul een datum in tussen {_nl(KALENDER_MIN)} en "
-            f"{_nl(KALENDER_MAX)}.")
+    return (f"Deze datum kan niet kloppen. Vul een datum in tussen {datum_voluit(KALENDER_MIN)} en "
+            f"{datum_voluit(KALENDER_MAX)}.")
 
 
 def geboortedatum_fout(geboortedatum: date | None, vandaag: date) -> str | None:
@@ -272,7 +328,7 @@ def plicht_start_fout(start: date | None, vandaag: date) -> str | None:
         return None
     if start < WET_INBURGERING_START:
         return ("De inburgeringsplicht van de Wet inburgering 2021 begint niet vóór "
-                f"{_nl(WET_INBURGERING_START)}.")
+                f"{datum_voluit(WET_INBURGERING_START)}.")
     if start > jaren_verschoven(vandaag, JAREN_VOORUIT):
         return (f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. "
                 "Controleer de datum.")
@@ -304,10 +360,10 @@ def uitvoering_datum_fout(dag: date | None, vandaag: date, plicht_start: date | 
         return None
     begin, eind = uitvoering_venster(vandaag, plicht_start)
     if dag < begin:
-        return f"Deze datum ligt te ver terug. Vul een datum in vanaf {_nl(begin)}."
+        return f"Deze datum ligt te ver terug. Vul een datum in vanaf {datum_voluit(begin)}."
     if dag > eind:
         return (f"Deze datum ligt te ver in de toekomst. Vul een datum in tot en met "
-                f"{_nl(eind)}.")
+                f"{datum_voluit(eind)}.")
     return None
 
 

@@ -23,6 +23,34 @@ class Weigering(Exception):
         super().__init__("; ".join(f"{k}: {v}" for k, v in fouten.items()))
 
 
+AFGEROND = "Dit traject is afgerond."
+
+
+def vergrendel(traject: Traject, *select_related: str) -> Traject:
+    """The traject read again with its row locked until the transaction ends, so two writes
+    to one case cannot both pass their checks on the same old state. Call it inside
+    ``transaction.atomic``."""
+    qs = Traject.objects.select_for_update()
+    if select_related:
+        qs = qs.select_related(*select_related)
+    return qs.get(pk=traject.pk)
+
+
+def weiger_als_afgerond(traject: Traject, melding: str = AFGEROND) -> None:
+    """A closed case no longer changes: refuse with ``melding`` (each app says in its own
+    words what no longer can)."""
+    if not traject.is_open:
+        raise Weigering({"__all__": melding})
+
+
+def vergrendel_open(traject: Traject, melding: str = AFGEROND, *,
+                    select_related: tuple[str, ...] = ()) -> Traject:
+    """The locked, fresh traject (:func:`vergrendel`), refused when the case is closed."""
+    traject = vergrendel(traject, *select_related)
+    weiger_als_afgerond(traject, melding)
+    return traject
+
+
 def neem_over(instance, data: dict, velden) -> None:
     """Copy the given ``velden`` present in ``data`` onto a model instance; ``None`` for a
     column that cannot be null means "empty" (its default), as forms and JSON both send it."""
@@ -293,7 +321,7 @@ def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelic
     """Move the traject to another status if the lifecycle rule allows it. The caller's
     instance is updated too, so it never holds a stale status."""
     gegeven = traject
-    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject = vergrendel(traject)
     fouten = rules.transition_errors(traject.status, nieuw, reden or None)
     if fouten:
         raise Weigering({"status": " ".join(fouten)})
@@ -362,8 +390,7 @@ def sla_lbt_over(traject: Traject, door, *, grond: str, toelichting: str,
     """
     datum = vandaag() if datum is None else datum
     with transaction.atomic():
-        traject = Traject.objects.select_for_update().select_related("inburgeraar").get(
-            pk=traject.pk)
+        traject = vergrendel(traject, "inburgeraar")
         fouten = rules.lbt_overslaan_fouten(
             grond, toelichting, datum=datum, vandaag=vandaag(),
             lbt_uitslag_bekend=Traject.objects.filter(

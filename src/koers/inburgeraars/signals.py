@@ -1,5 +1,5 @@
-"""Django signals on a traject, for the uitvoering apps (koers.config.modules) that keep their
-own derived data in step — the Z-route plan, the voortgangsgesprekken, the signals — without
+"""Django signals on a traject, for the uitvoering apps (koers.organisaties.koppelingen) that keep
+their own derived data in step — the Z-route plan, the voortgangsgesprekken, the signals — without
 the pip and duo apps knowing them.
 
 ``traject_gewijzigd`` is sent inside the change's transaction, with ``traject`` and ``wat``:

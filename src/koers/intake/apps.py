@@ -1,6 +1,7 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class IntakeConfig(AppConfig):
+class IntakeConfig(koppelingen.KoersAppConfig):
     name = "koers.intake"
     verbose_name = "Brede intake"
+    anonimiseren = True

@@ -8,15 +8,19 @@ from django.utils import timezone
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import (
+    AFGEROND,
     Weigering,
     neem_over,
     registreer,
     vandaag,
+    vergrendel,
+    weiger_als_afgerond,
     zorg_voor_status,
 )
 from koers.intake import rules
 from koers.intake.models import BredeIntake, IntakeAfspraak
 
+INTAKE_VERANDERT_NIET = "Dit traject is afgerond; de intake kan niet meer veranderen."
 ALGEMENE_VELDEN = ("datum", "plaats", "tolk_gebruikt", "tolk_taal", "vve_informatie_gegeven",
                    "gesprek_zonder_partner_aangeboden", "lbt_uitslag", "lbt_score", "lbt_datum",
                    "afwijking_lbt_advies")
@@ -70,9 +74,7 @@ def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
     if fouten:
         raise Weigering(fouten)
     traject.refresh_from_db(fields=["status"])  # the caller's instance may be stale
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
-                                    "veranderen."})
+    weiger_als_afgerond(traject, INTAKE_VERANDERT_NIET)
     intake = BredeIntake.objects.select_for_update().filter(traject=traject).first() or \
         intake_van(traject)
     if intake.is_afgerond:
@@ -100,9 +102,7 @@ def rond_af(traject: Traject, door) -> BredeIntake:
     """Close the intake; refused with the full list of what is missing. Like a draft save,
     refused on a closed traject: its intake no longer changes."""
     traject.refresh_from_db(fields=["status"])
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond; de intake kan niet meer "
-                                    "veranderen."})
+    weiger_als_afgerond(traject, INTAKE_VERANDERT_NIET)
     intake = BredeIntake.objects.select_for_update().filter(traject=traject).first()
     niet_verschenen = IntakeAfspraak.objects.filter(
         traject=traject, status=IntakeAfspraak.Status.NIET_VERSCHENEN).count()
@@ -162,9 +162,9 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     toelichting = data.get("toelichting") or ""
     if not isinstance(toelichting, str) or len(toelichting) > 2000:
         fouten["toelichting"] = "De toelichting is tekst van hoogstens 2000 tekens."
-    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject = vergrendel(traject)
     if not traject.is_open:
-        fouten["__all__"] = "Dit traject is afgerond."
+        fouten["__all__"] = AFGEROND
     if fouten:
         raise Weigering(fouten)
     afspraak = IntakeAfspraak.objects.create(traject=traject, datum=datum, status=status,

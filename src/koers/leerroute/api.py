@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import traject_voor, vereis
+from koers.api.views import gevalideerd, traject_voor, vereis
 from koers.duo.client import DuoFout
 from koers.inburgeraars.services import vandaag
 from koers.leerroute import selectors, services
@@ -42,8 +41,6 @@ def _schrijven(request, pk, actie: Actie = Actie.LEERROUTE_BEWERKEN):
 
 
 class AanbodLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=TAG, summary="Inburgeringsaanbod",
                    responses=schema.antwoorden({200: LeerrouteAanbodSerializer(many=True)}))
     def get(self, request, pk):
@@ -63,9 +60,7 @@ class AanbodLijst(APIView):
                               503: DUO_ONBEREIKBAAR})
     def post(self, request, pk):
         traject = _schrijven(request, pk)
-        serializer = LeerrouteAanbodSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, LeerrouteAanbodSerializer)
         if data["melden"]:
             vereis(request.user, Actie.DUO_MELDEN)
         try:
@@ -80,8 +75,6 @@ class AanbodLijst(APIView):
 
 
 class UrenLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=TAG, summary="Uren per periode",
                    responses=schema.antwoorden({200: LeerrouteUrenSerializer(many=True)}))
     def get(self, request, pk):
@@ -96,9 +89,7 @@ class UrenLijst(APIView):
                    responses=schema.antwoorden({201: LeerrouteUrenSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = _schrijven(request, pk)
-        serializer = LeerrouteUrenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, LeerrouteUrenSerializer)
         data["aanbod"] = data.pop("aanbod_id", None)
         rij = services.bewaar_uren(traject, request.user, data)
         return Response(LeerrouteUrenSerializer(rij).data, status=status.HTTP_201_CREATED)
@@ -112,8 +103,6 @@ class UrenLijst(APIView):
                responses=schema.antwoorden({202: LeerrouteUrenMeldingSerializer(many=True)},
                                            schrijft=True))
 class UrenMelden(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         traject = _schrijven(request, pk, Actie.DUO_MELDEN)
         berichten = services.meld_uren_aan_duo(traject, request.user)
@@ -122,8 +111,6 @@ class UrenMelden(APIView):
 
 
 class ExamenLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=TAG, summary="Examenresultaten",
                    description="Per onderdeel; van DUO (bron 'duo') of ingevoerd.",
                    responses=schema.antwoorden({200: LeerrouteExamenSerializer(many=True)}))
@@ -137,15 +124,12 @@ class ExamenLijst(APIView):
                    responses=schema.antwoorden({201: LeerrouteExamenSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = _schrijven(request, pk)
-        serializer = LeerrouteExamenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        examen = services.bewaar_examen(traject, request.user, dict(serializer.validated_data))
+        data = gevalideerd(request, LeerrouteExamenSerializer)
+        examen = services.bewaar_examen(traject, request.user, data)
         return Response(LeerrouteExamenSerializer(examen).data, status=status.HTTP_201_CREATED)
 
 
 class AfschalingLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=TAG, summary="Voorstellen om af te schalen naar A2",
                    responses=schema.antwoorden({200: LeerrouteAfschalingSerializer(many=True)}))
     def get(self, request, pk):
@@ -173,20 +157,16 @@ class AfschalingLijst(APIView):
                request=LeerrouteBesluitSerializer,
                responses=schema.antwoorden({200: LeerrouteAfschalingSerializer}, schrijft=True))
 class AfschalingBesluit(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk, voorstel):
         traject = _schrijven(request, pk)
         vereis(request.user, Actie.PIP_BEWERKEN)
-        serializer = LeerrouteBesluitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = gevalideerd(request, LeerrouteBesluitSerializer)
         if not traject.afschalingsvoorstellen.filter(pk=voorstel).exists():
             from rest_framework.exceptions import NotFound
             raise NotFound("Dit voorstel bestaat niet.")
         v = services.besluit_afschaling(traject, voorstel, request.user,
-                                        aanvaard=serializer.validated_data["besluit"]
-                                        == "aanvaard",
-                                        reden=serializer.validated_data["reden"])
+                                        aanvaard=data["besluit"] == "aanvaard",
+                                        reden=data["reden"])
         return Response(LeerrouteAfschalingSerializer(v).data)
 
 
@@ -231,13 +211,10 @@ class ZrouteView(APIView):
                request=LeerrouteEindgesprekSerializer,
                responses=schema.antwoorden({200: LeerrouteZrouteSerializer}, schrijft=True))
 class ZrouteEindgesprek(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         traject = _schrijven(request, pk)
-        serializer = LeerrouteEindgesprekSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.bewaar_eindgesprek(traject, request.user, dict(serializer.validated_data))
+        data = gevalideerd(request, LeerrouteEindgesprekSerializer)
+        services.bewaar_eindgesprek(traject, request.user, data)
         return Response(_zroute(request, traject))
 
 
@@ -249,13 +226,9 @@ class ZrouteEindgesprek(APIView):
                request=LeerrouteAfrondingSerializer,
                responses=schema.antwoorden({200: LeerrouteZrouteSerializer}, schrijft=True))
 class ZrouteAfronding(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         traject = _schrijven(request, pk, Actie.DUO_MELDEN)
         vereis(request.user, Actie.LEERROUTE_BEWERKEN)
-        serializer = LeerrouteAfrondingSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.meld_zroute_afgerond(traject, request.user,
-                                      serializer.validated_data.get("datum"))
+        data = gevalideerd(request, LeerrouteAfrondingSerializer)
+        services.meld_zroute_afgerond(traject, request.user, data.get("datum"))
         return Response(_zroute(request, traject))

@@ -1,9 +1,14 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class LeerrouteConfig(AppConfig):
+class LeerrouteConfig(koppelingen.KoersAppConfig):
     name = "koers.leerroute"
     verbose_name = "Leerroute"
+    casus = True
+    urls = True
+    api_urls = True
+    demo = True
+    signalen = True
 
     def ready(self):
         from koers.inburgeraars.signals import traject_gewijzigd

@@ -15,7 +15,8 @@ from django.utils import timezone
 from koers.begeleiding.models import DuaalTraject
 from koers.duo import rules as duo_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.rules import datum_kort
+from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
 from koers.leerroute import rules
 from koers.leerroute.models import (
     Aanbod,
@@ -37,17 +38,7 @@ def huidige_pip(traject: Traject) -> PipVersie | None:
     return traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
 
 
-def _nl(d: date | None) -> str:
-    return d.strftime("%d-%m-%Y") if d else "onbekend"
-
-
-def _open(traject: Traject) -> Traject:
-    """Lock the traject row (two writes cannot both pass the checks) and check it is open."""
-    traject = Traject.objects.select_for_update().select_related(
-        "inburgeraar", "gemeente").get(pk=traject.pk)
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond."})
-    return traject
+_MET = ("inburgeraar", "gemeente")  # what the writes below read of the locked traject
 
 
 # -- Instellingen (DUO's list of keurmerk holders) -------------------------------------------
@@ -90,7 +81,7 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
     from koers.duo import meldingen
 
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     pip = huidige_pip(traject)
     f: dict[str, str] = {}
     if pip is None:
@@ -141,7 +132,8 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     aanbod.save()
     gemeld = " en gemeld bij DUO" if aanbod.bericht_id else ""
     registreer(traject, SOORT, f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
-               f"{gemeld} ({_nl(aanbod.startdatum)} tot en met {_nl(aanbod.einddatum)})", door)
+               f"{gemeld} ({datum_kort(aanbod.startdatum)} tot en met "
+               f"{datum_kort(aanbod.einddatum)})", door)
     zroute_bijwerken(traject)
     return aanbod
 
@@ -171,7 +163,7 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
     """Record the hours of one period as the provider reports them (or correct row
     ``rij_id``). Afterwards the Z-route plan is brought up to date and, in the B1-route, Koers
     proposes afschalen when the rule is met."""
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     rij = None
     if rij_id is not None:
         rij = UrenPeriode.objects.filter(traject=traject, pk=rij_id).first()
@@ -213,7 +205,7 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
     registreer(traject, SOORT, ("" if nieuw else "Gecorrigeerd: ")
                + f"{rules.UREN_SOORT_NAMEN[rules.UrenSoort(rij.soort)]}: "
                f"{rij.uren_gevolgd} van {rij.uren_gepland} uur gevolgd "
-               f"({_nl(rij.periode_start)} tot {_nl(rij.periode_eind)})", door)
+               f"({datum_kort(rij.periode_start)} tot {datum_kort(rij.periode_eind)})", door)
     zroute_bijwerken(traject)
     _misschien_afschalen(traject)
     return rij
@@ -323,7 +315,7 @@ def _nieuw_voorstel(traject: Traject) -> Afschalingsvoorstel:
 
 @transaction.atomic
 def stel_afschaling_voor(traject: Traject, door=None) -> Afschalingsvoorstel:
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     if traject.afschalingsvoorstellen.filter(status=Afschalingsvoorstel.Status.OPEN).exists():
         raise Weigering({"__all__": "Er is al een voorstel om af te schalen. Neem daar eerst "
                                     "een besluit over."})
@@ -340,7 +332,7 @@ def besluit_afschaling(traject: Traject, voorstel_id, door, *, aanvaard: bool | 
     Reject: with a reason."""
     from koers.pip import services as pip_services
 
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     voorstel = traject.afschalingsvoorstellen.select_for_update().filter(
         pk=voorstel_id).first() if str(voorstel_id).isdigit() else None
     if voorstel is None:
@@ -408,7 +400,7 @@ def examen_fouten(data: dict, *, duo: bool = False) -> dict[str, str]:
 @transaction.atomic
 def bewaar_examen(traject: Traject, door, data: dict) -> Examenresultaat:
     """An exam result entered by hand (e.g. one the person brings along)."""
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     f = examen_fouten(data)
     if f:
         raise Weigering(f)
@@ -518,7 +510,7 @@ def _vereist_zroute(traject: Traject) -> Zroute:
 
 @transaction.atomic
 def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     zroute = _vereist_zroute(traject)
     f: dict[str, str] = {}
     datum = data.get("datum")
@@ -544,7 +536,7 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
     zroute.conclusie = conclusie
     zroute.eindgesprek_door = door
     zroute.save()
-    registreer(traject, SOORT, f"Eindgesprek Z-route op {_nl(datum)}: afspraken "
+    registreer(traject, SOORT, f"Eindgesprek Z-route op {datum_kort(datum)}: afspraken "
                f"{'nagekomen' if zroute.afspraken_nagekomen else 'niet nagekomen'}", door,
                toelichting=conclusie)
     return zroute
@@ -578,7 +570,7 @@ def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Z
     "MAP and PVT"). Nothing is registered when one of these is missing."""
     from koers.duo import meldingen
 
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     zroute = _vereist_zroute(traject)
     if zroute.afgerond_op is not None:
         raise Weigering({"__all__": "De afronding is al aan DUO gemeld."})
@@ -593,7 +585,8 @@ def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Z
                                                      eindgesprek_op=zroute.eindgesprek_op)
     zroute.afgerond_op = datum
     zroute.save()
-    registreer(traject, SOORT, f"Afronding van de Z-route ({_nl(datum)}) gemeld bij DUO", door)
+    registreer(traject, SOORT, f"Afronding van de Z-route ({datum_kort(datum)}) gemeld bij DUO",
+               door)
     return zroute
 
 
@@ -640,7 +633,7 @@ def meld_uren_aan_duo(traject: Traject, door) -> list:
     from koers.duo import meldingen
     from koers.duo.rules import UrenSoort
 
-    traject = _open(traject)
+    traject = vergrendel_open(traject, select_related=_MET)
     u = duo_uren(traject)
     berichten = [meldingen.meld_uren(traject, soort, uren) for soort, uren in (
         (UrenSoort.TAALLES_KNM_BREDE_INTAKE, u.taalles_knm_brede_intake),

@@ -11,12 +11,11 @@ from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import traject_voor, vereis
+from koers.api.views import gevalideerd, traject_voor, vereis
 from koers.toegang.policy import Actie, Sectie
 
 from . import rules, services
@@ -72,8 +71,6 @@ def _stand_view(module: str):
 
 def _lijst_view(module: str):
     class LijstView(APIView):
-        parser_classes = [JSONParser]
-
         @extend_schema(tags=TAGS[module], summary=f"Activiteiten van {NAMEN[module]}",
                        responses=schema.antwoorden({200: ModuleActiviteitSerializer(many=True)}))
         def get(self, request, pk):
@@ -90,9 +87,7 @@ def _lijst_view(module: str):
                                                    schrijft=True))
         def post(self, request, pk):
             traject = _traject(request, pk, schrijft=True)
-            serializer = ModuleActiviteitSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = {**serializer.validated_data, "module": module}
+            data = {**gevalideerd(request, ModuleActiviteitSerializer), "module": module}
             activiteit = services.voeg_activiteit_toe(traject, request.user, data)
             url = reverse(f"api:modules-{module}-activiteit",
                           kwargs={"pk": pk, "activiteit_id": activiteit.pk})
@@ -106,8 +101,6 @@ def _lijst_view(module: str):
 
 def _detail_view(module: str):
     class DetailView(APIView):
-        parser_classes = [JSONParser]
-
         @extend_schema(tags=TAGS[module], summary="Activiteit bekijken",
                        responses=schema.antwoorden({200: ModuleActiviteitSerializer}))
         def get(self, request, pk, activiteit_id):
@@ -123,10 +116,8 @@ def _detail_view(module: str):
         def patch(self, request, pk, activiteit_id):
             traject = _traject(request, pk, schrijft=True)
             activiteit = _activiteit(traject, module, activiteit_id)
-            serializer = ModuleActiviteitSerializer(activiteit, data=request.data, partial=True)
-            serializer.is_valid(raise_exception=True)
-            activiteit = services.wijzig_activiteit(activiteit, request.user,
-                                                    dict(serializer.validated_data))
+            data = gevalideerd(request, ModuleActiviteitSerializer, activiteit, partial=True)
+            activiteit = services.wijzig_activiteit(activiteit, request.user, data)
             return Response(ModuleActiviteitSerializer(activiteit).data)
 
         @extend_schema(tags=TAGS[module], summary="Activiteit verwijderen",
@@ -154,9 +145,7 @@ def _rond_af(request, pk, module: str, serializer_klasse, rond_af):
     """Close a module: check the body, the right to report to DUO when 'melden' is on, then
     ``rond_af(traject, user, data)``; answer with the module's state."""
     traject = _traject(request, pk, schrijft=True)
-    serializer = serializer_klasse(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    data = serializer.validated_data
+    data = gevalideerd(request, serializer_klasse)
     if data["melden"]:
         vereis(request.user, Actie.DUO_MELDEN)
     rond_af(traject, request.user, data)
@@ -172,8 +161,6 @@ def _rond_af(request, pk, module: str, serializer_klasse, rond_af):
                request=PvtOndertekenenSerializer,
                responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
 class PvtOndertekenen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _rond_af(request, pk, "pvt", PvtOndertekenenSerializer,
                         lambda traject, door, data: services.onderteken_pvt(
@@ -190,8 +177,6 @@ class PvtOndertekenen(APIView):
                request=MapEindgesprekSerializer,
                responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
 class MapEindgesprek(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _rond_af(request, pk, "map", MapEindgesprekSerializer,
                         lambda traject, door, data: services.houd_map_eindgesprek(
@@ -208,16 +193,13 @@ def _meld_view(module: str):
                    request=ModuleMeldenSerializer,
                    responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
     class MeldView(APIView):
-        parser_classes = [JSONParser]
-
         def post(self, request, pk):
             traject = _traject(request, pk, schrijft=True)
             vereis(request.user, Actie.DUO_MELDEN)
-            serializer = ModuleMeldenSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
+            data = gevalideerd(request, ModuleMeldenSerializer)
             with transaction.atomic():
                 services.meld_alsnog(traject, module, request.user,
-                                     verwijtbaar=serializer.validated_data.get("verwijtbaar"))
+                                     verwijtbaar=data.get("verwijtbaar"))
             return _stand(traject, module)
 
     MeldView.__name__ = MeldView.__qualname__ = f"{module.capitalize()}Melden"
@@ -237,18 +219,15 @@ def _corrigeer_view(module: str):
                    request=ModuleCorrigerenSerializer,
                    responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
     class CorrigeerView(APIView):
-        parser_classes = [JSONParser]
-
         def post(self, request, pk):
             traject = _traject(request, pk, schrijft=True)
-            serializer = ModuleCorrigerenSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
+            data = gevalideerd(request, ModuleCorrigerenSerializer)
             afronding = traject.module_afrondingen.filter(module=module).first()
             if afronding is not None and afronding.bericht_id is not None:
                 vereis(request.user, Actie.DUO_MELDEN)
             services.corrigeer_datum(traject, module, request.user,
-                                     datum=serializer.validated_data["datum"],
-                                     verwijtbaar=serializer.validated_data.get("verwijtbaar"))
+                                     datum=data["datum"],
+                                     verwijtbaar=data.get("verwijtbaar"))
             return _stand(traject, module)
 
     CorrigeerView.__name__ = CorrigeerView.__qualname__ = f"{module.capitalize()}Corrigeren"
@@ -269,16 +248,13 @@ def _verwijtbaar_view(module: str):
                    request=ModuleVerwijtbaarMeldenSerializer,
                    responses=schema.antwoorden({200: ModuleStandSerializer}, schrijft=True))
     class VerwijtbaarView(APIView):
-        parser_classes = [JSONParser]
-
         def post(self, request, pk):
             traject = _traject(request, pk, schrijft=True)
             vereis(request.user, Actie.DUO_MELDEN)
-            serializer = ModuleVerwijtbaarMeldenSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
+            data = gevalideerd(request, ModuleVerwijtbaarMeldenSerializer)
             services.meld_verwijtbaar(traject, module, request.user,
-                                      verwijtbaar=serializer.validated_data["verwijtbaar"],
-                                      toelichting=serializer.validated_data["toelichting"])
+                                      verwijtbaar=data["verwijtbaar"],
+                                      toelichting=data["toelichting"])
             return _stand(traject, module)
 
     VerwijtbaarView.__name__ = VerwijtbaarView.__qualname__ = \

@@ -24,7 +24,7 @@ from koers.duo.rules import (
     termijn_eindigt_binnen_twee_maanden,
     termijn_overschreden,
 )
-from koers.inburgeraars.rules import termijn_laatste_dag
+from koers.inburgeraars.rules import datum_kort, termijn_laatste_dag
 from koers.pip.rules import add_months
 
 
@@ -98,10 +98,6 @@ SIGNAAL_MAANDEN_VOOR_EINDE = 6
 
 def _uren(u: Decimal) -> str:
     return f"{u.normalize():f}".replace(".", ",")
-
-
-def _datum(d: date) -> str:
-    return f"{d:%d-%m-%Y}"
 
 
 def map_verplicht(leerroute: str | None) -> bool:
@@ -229,7 +225,7 @@ def pvt_ondertekenen_fouten(datum: date | None, activiteiten: Iterable[Gedaan], 
     uren = uren_tot_en_met(activiteiten, datum)
     if uren < PVT_MIN_UREN:
         f["uren"] = (f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
-                     f"Tot en met {_datum(datum)} zijn {_uren(uren)} uur ingevuld.")
+                     f"Tot en met {datum_kort(datum)} zijn {_uren(uren)} uur ingevuld.")
     if not any(telt_als_kernwaarde_activiteit(a) for a in activiteiten if a.datum <= datum):
         f["kernwaarden"] = ("Het PVT heeft minstens één excursie of activiteit over een "
                             "kernwaarde nodig (vrijheid, gelijkwaardigheid, solidariteit of "
@@ -279,7 +275,7 @@ def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
     if termijn_eind is None:
         return basis + " Deze inburgeraar heeft nog geen einddatum van de termijn."
     # DUO's einddatum is exclusive: the person reads the day before as the end.
-    laatste = _datum(termijn_laatste_dag(termijn_eind))
+    laatste = datum_kort(termijn_laatste_dag(termijn_eind))
     if vandaag >= termijn_eind:
         return basis + f" De termijn is voorbij: de laatste dag was {laatste}."
     if termijn_eind <= add_months(vandaag, 2):

@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from koers.duo import meldingen
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.services import (
+    Weigering,
+    registreer,
+    vandaag,
+    vergrendel,
+    vergrendel_open,
+)
 from koers.pip.models import PipVersie
 
 from . import rules
@@ -22,6 +28,7 @@ from .models import Activiteit, Afronding, Verwijtbaarheid
 
 ACTIVITEIT_VELDEN = ("module", "datum", "uren", "soort", "omschrijving", "kernwaarden",
                      "uitvoerder")
+AFGEROND = "Dit traject is afgerond. PVT en MAP veranderen niet meer."
 
 
 def huidige_pip(traject: Traject) -> PipVersie | None:
@@ -92,11 +99,6 @@ def stand(traject: Traject) -> Stand:
                  verwijtbaar_keuzes=rules.verwijtbaar_keuzes(vandaag(), traject.termijn_eind))
 
 
-def _vergrendel(traject: Traject) -> None:
-    """Lock the traject row: two closes (or an activity and a close) cannot interleave."""
-    Traject.objects.select_for_update().filter(pk=traject.pk).first()
-
-
 def _afronding(traject: Traject, module: str) -> Afronding | None:
     return Afronding.objects.filter(traject=traject, module=module).first()
 
@@ -131,11 +133,6 @@ def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -
         raise Weigering(fouten)
 
 
-def _open(traject: Traject) -> None:
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond. PVT en MAP veranderen niet meer."})
-
-
 def _omschrijf(activiteit: Activiteit) -> str:
     return (f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
             f"op {activiteit.datum:%d-%m-%Y}, {activiteit.uren} uur")[:500]
@@ -143,8 +140,7 @@ def _omschrijf(activiteit: Activiteit) -> str:
 
 @transaction.atomic
 def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     gegevens = _normaliseer(data)
     module = gegevens.get("module") or ""
     afronding = _afronding(traject, module) if module in rules.MODULES else None
@@ -159,8 +155,7 @@ def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
 @transaction.atomic
 def wijzig_activiteit(activiteit: Activiteit, door, data: dict) -> Activiteit:
     traject = activiteit.traject
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     gegevens = {k: getattr(activiteit, k) for k in ACTIVITEIT_VELDEN}
     gegevens.update(_normaliseer(data))
     gegevens["module"] = activiteit.module  # an activity does not move to the other module
@@ -178,8 +173,7 @@ def wijzig_activiteit(activiteit: Activiteit, door, data: dict) -> Activiteit:
 @transaction.atomic
 def verwijder_activiteit(activiteit: Activiteit, door) -> None:
     traject = activiteit.traject
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     if _afronding(traject, activiteit.module) is not None:
         raise Weigering({"__all__": "Deze module is al afgerond. De activiteiten kunnen niet "
                                     "meer veranderen."})
@@ -212,8 +206,7 @@ def _begin_afronding(traject: Traject, module: str, verwijtbaar: str | None,
                      al_gedaan: str) -> None:
     """The checks before a module is closed: the case is locked and open, 'verwijtbaar' is
     allowed, and the module was not closed before (``al_gedaan`` says so)."""
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     _controleer_verwijtbaar(verwijtbaar)
     if _afronding(traject, module) is not None:
         raise Weigering({"__all__": al_gedaan})
@@ -276,7 +269,7 @@ def meld_alsnog(traject: Traject, module: str, door, *,
                 verwijtbaar: str | None = None) -> Afronding:
     """Report the date of a closed module that was not reported yet, or again after DUO
     refused the earlier report (e.g. with another 'verwijtbaar')."""
-    _vergrendel(traject)
+    vergrendel(traject)
     _controleer_verwijtbaar(verwijtbaar)
     afronding = _afronding(traject, module) if module in rules.MODULES else None
     if afronding is None:
@@ -300,8 +293,7 @@ def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
     at closing apply to the new date; a date that DUO already holds is reported again, and
     DUO's own rules decide (RULES.md "MAP and PVT": only the gemeente that delivered the
     earlier date may change it — koers.duo.meldingen refuses otherwise)."""
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     _controleer_verwijtbaar(verwijtbaar)
     afronding = _afronding(traject, module) if module in rules.MODULES else None
     if afronding is None:
@@ -341,8 +333,7 @@ def meld_verwijtbaar(traject: Traject, module: str, door, *, verwijtbaar: str | 
     the last two months of the termijn, 'Ja' or 'Nee' once it has been exceeded
     (rules.verwijtbaar_zonder_datum_fouten; DUO's own rules in koers.duo.rules.map_pvt_fouten
     are checked again when the melding is queued)."""
-    _vergrendel(traject)
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     toelichting = (toelichting or "").strip()
     pip = huidige_pip(traject)
     fouten = rules.verwijtbaar_zonder_datum_fouten(

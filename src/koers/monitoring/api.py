@@ -8,13 +8,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import DETAIL_403
-from koers.api.views import Paginering, traject_voor, vereis
+from koers.api.views import Paginering, gevalideerd, traject_voor, vereis
 from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (
@@ -97,9 +96,8 @@ def _signaal(request, pk, signaal_id) -> Signaal:
 def _signaal_stap(request, pk, signaal_id, serializer_klasse, stap) -> Response:
     """Check the body, do ``stap(signaal, user, data)`` and answer with the signal."""
     signaal = _signaal(request, pk, signaal_id)
-    serializer = serializer_klasse(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    signaal = stap(signaal, request.user, serializer.validated_data)
+    data = gevalideerd(request, serializer_klasse)
+    signaal = stap(signaal, request.user, data)
     return Response(SignaalSerializer(signaal, context=_context(request)).data)
 
 
@@ -109,8 +107,6 @@ def _signaal_stap(request, pk, signaal_id, serializer_klasse, stap) -> Response:
                request=AfhandelenSerializer,
                responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
 class SignaalAfhandelen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk, signaal_id):
         return _signaal_stap(request, pk, signaal_id, AfhandelenSerializer,
                              lambda signaal, door, data: services.handel_af(
@@ -123,8 +119,6 @@ class SignaalAfhandelen(APIView):
                request=UitstellenSerializer,
                responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
 class SignaalUitstellen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk, signaal_id):
         return _signaal_stap(request, pk, signaal_id, UitstellenSerializer,
                              lambda signaal, door, data: services.stel_uit(
@@ -139,8 +133,6 @@ def _gesprekken_qs(request, traject):
 
 
 class GesprekLijst(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprekken",
                    description="Geplande en gevoerde gesprekken, op datum. De planning volgt "
                                "uit het vastgestelde PIP en het gespreksbeleid van de gemeente.",
@@ -163,11 +155,9 @@ class GesprekLijst(APIView):
         traject = traject_voor(request, pk, Sectie.GESPREKKEN, Actie.GESPREK_VOEREN)
         # Scores without the right to health data: the service refuses them (400).
         met = policy.mag_zien(request.user, Sectie.GEZONDHEID)
-        serializer = GesprekSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = gevalideerd(request, GesprekSerializer)
         services.plan_gesprekken([traject.pk])
-        gesprek = services.leg_gesprek_vast(traject, request.user, dict(
-            serializer.validated_data), met_gezondheid=met)
+        gesprek = services.leg_gesprek_vast(traject, request.user, data, met_gezondheid=met)
         url = reverse("api:monitoring-gesprek", kwargs={"pk": traject.inburgeraar_id,
                                                         "gesprek_id": gesprek.pk})
         return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data,
@@ -176,8 +166,6 @@ class GesprekLijst(APIView):
 
 
 class GesprekDetail(APIView):
-    parser_classes = [JSONParser]
-
     def _gesprek(self, request, pk, gesprek_id):
         traject = traject_voor(request, pk, Sectie.GESPREKKEN)
         gesprek = _gesprekken_qs(request, traject).filter(pk=gesprek_id).first()
@@ -203,8 +191,7 @@ class GesprekDetail(APIView):
             raise PermissionDenied(DETAIL_403)
         # Scores without the right to health data: the service refuses them (400).
         met = policy.mag_zien(request.user, Sectie.GEZONDHEID)
-        serializer = GesprekSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        gesprek = services.leg_gesprek_vast(traject, request.user, dict(
-            serializer.validated_data), met_gezondheid=met, gesprek=gesprek)
+        data = gevalideerd(request, GesprekSerializer)
+        gesprek = services.leg_gesprek_vast(traject, request.user, data,
+                                            met_gezondheid=met, gesprek=gesprek)
         return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data)

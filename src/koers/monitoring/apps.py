@@ -1,9 +1,14 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class MonitoringConfig(AppConfig):
+class MonitoringConfig(koppelingen.KoersAppConfig):
     name = "koers.monitoring"
     verbose_name = "Voortgang en signalen"
+    casus = True
+    menu = True
+    urls = True
+    api_urls = True
+    demo = True
 
     def ready(self):
         from koers.inburgeraars.signals import traject_gewijzigd

@@ -47,11 +47,11 @@ LIVE = (Signaal.Status.OPEN, Signaal.Status.UITGESTELD)
 
 
 def alle_bronnen() -> tuple[Bron, ...]:
-    """The core sources plus those of the apps (koers.web.secties.optionele_modules)."""
-    from koers.web.secties import optionele_modules
+    """The core sources plus those of the apps with a ``signalen`` module."""
+    from koers.organisaties.koppelingen import koers_modules
 
     gezien: dict[str, Bron] = {b.soort: b for b in kern.BRONNEN}
-    for module in optionele_modules("signalen"):
+    for module in koers_modules("signalen"):
         for bron in getattr(module, "BRONNEN", ()):
             gezien.setdefault(bron.soort, bron)
     return tuple(gezien.values())

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from koers.organisaties.koppelingen import MenuItem
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from koers.web.secties import MenuItem
 
 MENU = [MenuItem(_("Signalen"), "monitoring:signalen",
                  mag=lambda user: policy.mag_zien(user, Sectie.SIGNALEN), id="menu-signalen")]

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Subquery
 
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
 from koers.monitoring.models import (
@@ -216,9 +216,7 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     recorded or corrected. Health scores, and texts under a health dimension or of a care
     intervention, only with ``met_gezondheid``; without it the stored ones stay as they
     are."""
-    traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond."})
+    traject = vergrendel_open(traject)
     eerste = (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
               .order_by("versie").values_list("dagtekening", flat=True).first())
     if eerste is None:

@@ -9,13 +9,12 @@ from django.db.models import Prefetch, Sum
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import DETAIL_403, fout_antwoord
-from koers.api.views import traject_voor, vereis
+from koers.api.views import gevalideerd, traject_voor, vereis
 from koers.netwerk import rules, services
 from koers.netwerk.casus import voorstel_tolken
 from koers.netwerk.models import (
@@ -75,7 +74,6 @@ def _gemeente(request, gemeenten, code):
 # --- registers ------------------------------------------------------------------------------
 
 class _RegisterLijst(APIView):
-    parser_classes = [JSONParser]
     model: type = Tolk
     serializer = TolkSerializer
     nieuw_serializer = TolkNieuwSerializer
@@ -93,9 +91,7 @@ class _RegisterLijst(APIView):
     def post(self, request):
         gemeenten = _netwerk(request)
         vereis(request.user, Actie.NETWERK_REGISTERS_BEHEREN)
-        serializer = self.nieuw_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, self.nieuw_serializer)
         gemeente = _gemeente(request, gemeenten, data.pop("gemeentecode", None))
         if gemeente is None:
             return fout_antwoord({"gemeentecode": ["Kies een gemeente binnen uw bereik."]})
@@ -104,7 +100,6 @@ class _RegisterLijst(APIView):
 
 
 class _RegisterDetail(APIView):
-    parser_classes = [JSONParser]
     model: type = Tolk
     serializer = TolkSerializer
     bewaar = staticmethod(services.bewaar_tolk)
@@ -123,9 +118,8 @@ class _RegisterDetail(APIView):
     def patch(self, request, pk):
         item = self._item(request, pk)
         vereis(request.user, Actie.NETWERK_REGISTERS_BEHEREN)
-        serializer = self.serializer(item, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        item = self.bewaar(item.gemeente, request.user, dict(serializer.validated_data), item)
+        data = gevalideerd(request, self.serializer, item, partial=True)
+        item = self.bewaar(item.gemeente, request.user, data, item)
         return Response(self.serializer(item).data)
 
 
@@ -243,9 +237,8 @@ def _stap(request, pk, invoer, service, uitvoer, status_code=status.HTTP_200_OK)
     """One step on the case: check the body with ``invoer``, call ``service(traject, user,
     **velden)`` and answer with what it made, shown through ``uitvoer``."""
     traject = _casus(request, pk, schrijft=True)
-    serializer = invoer(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    resultaat = service(traject, request.user, **serializer.validated_data)
+    data = gevalideerd(request, invoer)
+    resultaat = service(traject, request.user, **data)
     return Response(uitvoer(resultaat).data, status=status_code)
 
 
@@ -268,8 +261,6 @@ def _instroomklas_antwoord(traject, status_code=status.HTTP_200_OK):
 
 
 class InstroomklasView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_CASUS], summary="Instroomklas van een inburgeraar",
                    responses=schema.antwoorden({200: InstroomklasSerializer}))
     def get(self, request, pk):
@@ -283,14 +274,13 @@ class InstroomklasView(APIView):
                    responses=schema.antwoorden({200: InstroomklasSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = _casus(request, pk, schrijft=True)
-        serializer = InstroomklasPlaatsenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = gevalideerd(request, InstroomklasPlaatsenSerializer)
         plaatsing = services.open_plaatsing(traject)
         if plaatsing is None:
-            services.plaats_in_instroomklas(traject, request.user, **serializer.validated_data)
+            services.plaats_in_instroomklas(traject, request.user, **data)
         else:
             plaatsing.traject = traject
-            services.wijzig_plaatsing(plaatsing, request.user, **serializer.validated_data)
+            services.wijzig_plaatsing(plaatsing, request.user, **data)
         return _instroomklas_antwoord(traject)
 
 
@@ -299,8 +289,6 @@ class InstroomklasView(APIView):
                request=InstroomklasBeeindigSerializer,
                responses=schema.antwoorden({200: InstroomklasPlaatsingSerializer}, schrijft=True))
 class InstroomklasBeeindigen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, InstroomklasBeeindigSerializer, services.beeindig_plaatsing,
                      InstroomklasPlaatsingSerializer)
@@ -312,8 +300,6 @@ class InstroomklasBeeindigen(APIView):
                request=InstroomklasAanwezigheidSerializer,
                responses=schema.antwoorden({200: InstroomklasWeekSerializer}, schrijft=True))
 class InstroomklasAanwezigheid(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, InstroomklasAanwezigheidSerializer,
                      services.registreer_aanwezigheid, InstroomklasWeekSerializer)
@@ -323,8 +309,6 @@ class InstroomklasAanwezigheid(APIView):
                request=InstroomklasWorkshopNieuwSerializer,
                responses=schema.antwoorden({201: InstroomklasWorkshopSerializer}, schrijft=True))
 class InstroomklasWorkshop(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, InstroomklasWorkshopNieuwSerializer,
                      services.registreer_workshop, InstroomklasWorkshopSerializer,
@@ -334,8 +318,6 @@ class InstroomklasWorkshop(APIView):
 # --- tolkboekingen --------------------------------------------------------------------------
 
 class Tolkboekingen(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_CASUS], summary="Tolkboekingen",
                    description="De tolkboekingen van het huidige traject, de nieuwste eerst.",
                    responses=schema.antwoorden({200: TolkboekingSerializer(many=True)}))
@@ -351,9 +333,7 @@ class Tolkboekingen(APIView):
                    responses=schema.antwoorden({201: TolkboekingSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = _casus(request, pk, schrijft=True)
-        serializer = TolkBoekenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, TolkBoekenSerializer)
         data["tolk"] = Tolk.objects.filter(pk=data["tolk"]).first()
         boeking = services.boek_tolk(traject, request.user, **data)
         return Response(TolkboekingSerializer(boeking).data, status=status.HTTP_201_CREATED)
@@ -365,14 +345,11 @@ class Tolkboekingen(APIView):
                request=TolkboekingWijzigSerializer,
                responses=schema.antwoorden({200: TolkboekingSerializer}, schrijft=True))
 class TolkboekingDetail(APIView):
-    parser_classes = [JSONParser]
-
     def patch(self, request, pk, boeking_pk):
         traject = _casus(request, pk, schrijft=True)
         boeking = _van_casus(Tolkboeking.objects.select_related("tolk"), traject, boeking_pk)
-        serializer = TolkboekingWijzigSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        boeking = services.wijzig_boeking(boeking, request.user, **serializer.validated_data)
+        data = gevalideerd(request, TolkboekingWijzigSerializer)
+        boeking = services.wijzig_boeking(boeking, request.user, **data)
         return Response(TolkboekingSerializer(boeking).data)
 
 
@@ -389,8 +366,6 @@ class Tolkvoorstel(APIView):
 # --- ervaringsdeskundigen bij een casus -----------------------------------------------------
 
 class Koppelingen(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_CASUS], summary="Ervaringsdeskundigen bij een inburgeraar",
                    responses=schema.antwoorden(
                        {200: ErvaringsdeskundigeKoppelingSerializer(many=True)}))
@@ -407,9 +382,7 @@ class Koppelingen(APIView):
                                                schrijft=True))
     def post(self, request, pk):
         traject = _casus(request, pk, schrijft=True)
-        serializer = ErvaringsdeskundigeKoppelenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, ErvaringsdeskundigeKoppelenSerializer)
         data["ervaringsdeskundige"] = Ervaringsdeskundige.objects.filter(
             pk=data["ervaringsdeskundige"]).first()
         koppeling = services.koppel_ervaringsdeskundige(traject, request.user, **data)
@@ -426,24 +399,18 @@ class ErvaringsdeskundigeKoppelingEindeSerializer(serializers.Serializer):
                responses=schema.antwoorden({200: ErvaringsdeskundigeKoppelingSerializer},
                                            schrijft=True))
 class KoppelingBeeindigen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk, koppeling_pk):
         traject = _casus(request, pk, schrijft=True)
         koppeling = _van_casus(ErvaringsdeskundigeKoppeling.objects.select_related(
             "ervaringsdeskundige"), traject, koppeling_pk)
-        serializer = ErvaringsdeskundigeKoppelingEindeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        koppeling = services.beeindig_koppeling(koppeling, request.user,
-                                                **serializer.validated_data)
+        data = gevalideerd(request, ErvaringsdeskundigeKoppelingEindeSerializer)
+        koppeling = services.beeindig_koppeling(koppeling, request.user, **data)
         return Response(ErvaringsdeskundigeKoppelingSerializer(koppeling).data)
 
 
 # --- informele taalondersteuning ------------------------------------------------------------
 
 class Taalondersteuning(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG_CASUS], summary="Informele taalondersteuning",
                    description="Verwijzingen naar bibliotheek of Taalhuis, taalmaatje, "
                                "VluchtelingenWerk en andere organisaties, met de uren.",
@@ -458,10 +425,8 @@ class Taalondersteuning(APIView):
                    responses=schema.antwoorden({201: TaalverwijzingSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = _casus(request, pk, schrijft=True)
-        serializer = TaalverwijzingSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        verwijzing = services.bewaar_verwijzing(traject, request.user,
-                                                dict(serializer.validated_data))
+        data = gevalideerd(request, TaalverwijzingSerializer)
+        verwijzing = services.bewaar_verwijzing(traject, request.user, data)
         return Response(TaalverwijzingSerializer(verwijzing).data,
                         status=status.HTTP_201_CREATED)
 
@@ -472,14 +437,11 @@ class Taalondersteuning(APIView):
                request=TaalverwijzingSerializer,
                responses=schema.antwoorden({200: TaalverwijzingSerializer}, schrijft=True))
 class TaalverwijzingDetail(APIView):
-    parser_classes = [JSONParser]
-
     def patch(self, request, pk, verwijzing_pk):
         traject = _casus(request, pk, schrijft=True)
         verwijzing = _van_casus(Taalverwijzing.objects, traject, verwijzing_pk)
-        serializer = TaalverwijzingSerializer(verwijzing, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
+        data = gevalideerd(request, TaalverwijzingSerializer, verwijzing, partial=True)
         verwijzing = services.bewaar_verwijzing(traject, request.user,
-                                                dict(serializer.validated_data), verwijzing)
+                                                data, verwijzing)
         return Response(TaalverwijzingSerializer(verwijzing).data)
 

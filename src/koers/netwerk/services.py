@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import formats
 
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.rules import datum_voluit
+from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
 from koers.netwerk import rules
 from koers.netwerk.models import (
     Ervaringsdeskundige,
@@ -27,15 +27,6 @@ NETWERK = Gebeurtenis.Soort.NETWERK
 AFGEROND = "Dit traject is afgerond. U kunt hier niets meer aan toevoegen."
 MAX_TALEN = 20
 MAX_TAAL_LENGTE = 50
-
-
-def _datum(d: date) -> str:
-    return formats.date_format(d, "j F Y")
-
-
-def _open(traject: Traject) -> None:
-    if not traject.is_open:
-        raise Weigering({"__all__": AFGEROND})
 
 
 def _signalen_bijwerken(traject: Traject) -> None:
@@ -79,8 +70,7 @@ def open_plaatsing(traject: Traject) -> InstroomklasPlaatsing | None:
 def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
                            geplande_einddatum: date | None,
                            toelichting: str = "") -> InstroomklasPlaatsing:
-    _open(traject)
-    Traject.objects.select_for_update().filter(pk=traject.pk).first()
+    vergrendel_open(traject, AFGEROND)
     _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum))
     if open_plaatsing(traject) is not None:
         raise Weigering({"__all__": "Deze inburgeraar zit al in de instroomklas. Wijzig die "
@@ -88,8 +78,8 @@ def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
     plaatsing = InstroomklasPlaatsing.objects.create(
         traject=traject, gemeente_id=traject.gemeente_id, startdatum=startdatum,
         geplande_einddatum=geplande_einddatum, toelichting=toelichting or "")
-    registreer(traject, NETWERK, f"In de instroomklas vanaf {_datum(startdatum)}, tot de "
-                                 f"leerroute begint (verwacht {_datum(geplande_einddatum)})",
+    registreer(traject, NETWERK, f"In de instroomklas vanaf {datum_voluit(startdatum)}, tot de "
+                                 f"leerroute begint (verwacht {datum_voluit(geplande_einddatum)})",
                door)
     _signalen_bijwerken(traject)
     return plaatsing
@@ -99,7 +89,7 @@ def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
 def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date | None,
                      geplande_einddatum: date | None,
                      toelichting: str = "") -> InstroomklasPlaatsing:
-    _open(plaatsing.traject)
+    vergrendel_open(plaatsing.traject, AFGEROND)
     _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum, plaatsing.einddatum))
     plaatsing.startdatum = startdatum
     plaatsing.geplande_einddatum = geplande_einddatum
@@ -113,7 +103,7 @@ def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date
 @transaction.atomic
 def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None
                        ) -> InstroomklasPlaatsing:
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     plaatsing = open_plaatsing(traject)
     if plaatsing is None:
         raise Weigering({"__all__": "Deze inburgeraar zit niet in de instroomklas."})
@@ -125,7 +115,7 @@ def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None
         raise Weigering({"einddatum": "De einddatum kan niet in de toekomst liggen."})
     plaatsing.einddatum = einddatum
     plaatsing.save(update_fields=["einddatum"])
-    registreer(traject, NETWERK, f"Instroomklas beëindigd op {_datum(einddatum)}", door)
+    registreer(traject, NETWERK, f"Instroomklas beëindigd op {datum_voluit(einddatum)}", door)
     _signalen_bijwerken(traject)
     return plaatsing
 
@@ -142,7 +132,7 @@ def _plaatsing_voor(traject: Traject, datum: date) -> InstroomklasPlaatsing:
 def registreer_aanwezigheid(traject: Traject, door, *, week: date | None,
                             dagdelen_gepland: int | None,
                             dagdelen_aanwezig: int | None) -> InstroomklasWeek:
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     if week is None:
         raise Weigering({"week": "Vul een dag van de week in."})
     if dagdelen_gepland is None or dagdelen_aanwezig is None:
@@ -160,7 +150,7 @@ def registreer_aanwezigheid(traject: Traject, door, *, week: date | None,
     regel, _nieuw = InstroomklasWeek.objects.update_or_create(
         plaatsing=plaatsing, week=maandag,
         defaults={"dagdelen_gepland": dagdelen_gepland, "dagdelen_aanwezig": dagdelen_aanwezig})
-    registreer(traject, NETWERK, f"Aanwezigheid instroomklas week van {_datum(maandag)}: "
+    registreer(traject, NETWERK, f"Aanwezigheid instroomklas week van {datum_voluit(maandag)}: "
                                  f"{dagdelen_aanwezig} van {dagdelen_gepland} dagdelen", door)
     return regel
 
@@ -168,7 +158,7 @@ def registreer_aanwezigheid(traject: Traject, door, *, week: date | None,
 @transaction.atomic
 def registreer_workshop(traject: Traject, door, *, workshop: str,
                         datum: date | None) -> Workshopdeelname:
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     fouten = {}
     if workshop not in rules.WORKSHOP_SLEUTELS:
         fouten["workshop"] = "Kies een workshop uit de lijst."
@@ -227,7 +217,7 @@ def voorgestelde_tolken(tolken, taal: str) -> list[Tolk]:
 def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum: date | None,
               duur_minuten: int | None, gesprek_omschrijving: str = "",
               voortgangsgesprek_id: int | None = None) -> Tolkboeking:
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     fouten = {}
     if tolk is None or tolk.gemeente_id != traject.gemeente_id:
         fouten["tolk"] = "Kies een tolk uit het register van de gemeente van deze inburgeraar."
@@ -251,8 +241,8 @@ def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum:
         tarief_per_uur=tolk.tarief_per_uur, status=status,
         kosten=rules.kosten(tolk.tarief_per_uur, duur_minuten, status), door=door)
     registreer(traject, NETWERK, f"Tolk {tolk.naam} geboekt voor "
-                                 f"{boeking.get_gesprek_display().lower()} op {_datum(datum)}",
-               door)
+                                 f"{boeking.get_gesprek_display().lower()} op "
+                                 f"{datum_voluit(datum)}", door)
     _signalen_bijwerken(traject)
     return boeking
 
@@ -261,7 +251,7 @@ def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum:
 def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
                    duur_minuten: int | None = None) -> Tolkboeking:
     """Confirm that a booking took place (with the real duration) or cancel it."""
-    _open(boeking.traject)
+    vergrendel_open(boeking.traject, AFGEROND)
     fouten = {}
     if status not in rules.BoekingStatus.__members__.values():
         fouten["status"] = "Kies gepland, geweest of geannuleerd."
@@ -284,7 +274,7 @@ def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
         wat = {rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
                rules.BoekingStatus.GEANNULEERD: "geannuleerd"}.get(status, status)
         registreer(boeking.traject, NETWERK,
-                   f"Tolkboeking van {_datum(boeking.datum)}: {wat}", door)
+                   f"Tolkboeking van {datum_voluit(boeking.datum)}: {wat}", door)
     _signalen_bijwerken(boeking.traject)
     return boeking
 
@@ -320,7 +310,7 @@ def koppel_ervaringsdeskundige(traject: Traject, door, *,
                                ervaringsdeskundige: Ervaringsdeskundige | None, rol: str,
                                sinds: date | None, toelichting: str = ""
                                ) -> ErvaringsdeskundigeKoppeling:
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     persoon = ervaringsdeskundige
     if persoon is None or persoon.gemeente_id != traject.gemeente_id:
         raise Weigering({"ervaringsdeskundige": "Kies een ervaringsdeskundige uit het netwerk "
@@ -343,7 +333,7 @@ def koppel_ervaringsdeskundige(traject: Traject, door, *,
 @transaction.atomic
 def beeindig_koppeling(koppeling: ErvaringsdeskundigeKoppeling, door, *,
                        tot: date | None) -> ErvaringsdeskundigeKoppeling:
-    _open(koppeling.traject)
+    vergrendel_open(koppeling.traject, AFGEROND)
     if koppeling.tot is not None:
         raise Weigering({"__all__": "Deze koppeling is al beëindigd."})
     if tot is None:
@@ -369,7 +359,7 @@ def bewaar_verwijzing(traject: Traject, door, data: dict,
                       verwijzing: Taalverwijzing | None = None) -> Taalverwijzing:
     """Refer the inburgeraar to informele taalondersteuning, or update the referral (status,
     hours)."""
-    _open(traject)
+    vergrendel_open(traject, AFGEROND)
     nieuw = verwijzing is None
     verwijzing = verwijzing or Taalverwijzing(traject=traject)
     for veld in VERWIJZING_VELDEN:

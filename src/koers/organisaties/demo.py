@@ -200,10 +200,10 @@ def seed(stdout=None) -> dict[str, int]:
         accounts = seed_accounts(gemeenten)
     nieuw = demo_personen.seed_personen(gemeenten, accounts, stdout=stdout)
     aantallen = {"inburgeraars": nieuw}
-    # The uitvoering apps (koers.config.modules) add their part to the demo cases: each
-    # ``demo.seed(gemeenten, accounts)`` is idempotent and returns what it created, by kind.
-    from koers.web.secties import optionele_modules
-    for module in optionele_modules("demo"):
+    # The apps with a demo module (KoersAppConfig.demo) add their part to the demo cases:
+    # each ``demo.seed(gemeenten, accounts)`` is idempotent and returns what it created.
+    from koers.organisaties.koppelingen import koers_modules
+    for module in koers_modules("demo"):
         with transaction.atomic():
             aantallen.update(module.seed(gemeenten, accounts))
     # The signals of all that demo data, as the worker's daily run would find them.
@@ -214,12 +214,12 @@ def seed(stdout=None) -> dict[str, int]:
 
 def accounts_tabel() -> str:
     """The demo accounts as a plain-text table, for `make run` and `koers seed`."""
-    from koers.web.secties import optionele_modules
+    from koers.organisaties.koppelingen import koers_modules
 
     rijen = [(a.username, a.omschrijving) for a in ACCOUNTS]
     # The accounts an app seeds itself (``ACCOUNTS`` of its demo module: username first,
     # description last), e.g. the ketenpartners.
-    rijen += [(account[0], account[-1]) for module in optionele_modules("demo")
+    rijen += [(account[0], account[-1]) for module in koers_modules("demo")
               for account in getattr(module, "ACCOUNTS", ())]
     breedte = max(len(naam) for naam, _ in rijen)
     regels = [f"Demo-accounts (wachtwoord voor allemaal: {DEMO_WACHTWOORD})"]

@@ -41,19 +41,8 @@ def demo_trajecten(gemeenten):
 
 def demo_bsns() -> list[str]:
     """The BSNs of the demo persons, in the order of PERSONEN."""
-    reeks = bsns(DEMO_BSN_PREFIX)
+    reeks = traject_rules.bsns_vanaf(DEMO_BSN_PREFIX)
     return [next(reeks) for _ in PERSONEN]
-
-
-def bsns(prefix: int):
-    """Valid BSNs in increasing order from the 8-digit ``prefix``: each prefix has at most one
-    check digit that passes the elfproef (koers.inburgeraars.rules.is_valid_bsn)."""
-    while True:
-        digits = f"{prefix:08d}"
-        check = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True)) % 11
-        if check < 10:
-            yield digits + str(check)
-        prefix += 1
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from django.utils import timezone
 from koers.inburgeraars import rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.intake.models import BredeIntake
-from koers.organisaties.demo_personen import bsns
 from koers.organisaties.demo_teksten import ADRESSEN, LANDEN
 from koers.organisaties.models import Gebruiker, Gemeente, Rol
 from koers.pip import rules as pip_rules
@@ -238,7 +237,7 @@ def seed_schaal(aantal: int, *, gemeentecode: str | None = None, batch: int = BA
     adviseurs = _adviseurs(gemeenten)
     prefix = _volgende_prefix()
     rng = random.Random(prefix)  # reproducible per run
-    reeks = bsns(prefix)
+    reeks = rules.bsns_vanaf(prefix)
     vandaag = timezone.localdate()
     gedaan = 0
     while gedaan < aantal:

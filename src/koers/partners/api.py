@@ -10,13 +10,12 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
 from koers.api.errors import DETAIL_403, fout_antwoord
-from koers.api.views import Paginering, traject_voor
+from koers.api.views import Paginering, gevalideerd, traject_voor
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
 from koers.partners.casus import werk_intake
@@ -124,9 +123,7 @@ def _stap(request, pk, invoer, doe, uitvoer=VerwijzingSerializer, code=status.HT
     verwijzing = _verwijzing(request, pk)
     data = {}
     if invoer is not None:
-        serializer = invoer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, invoer)
     resultaat = doe(verwijzing, request.user, data)
     if isinstance(resultaat, Verwijzing):
         resultaat = _met_alles(Verwijzing.objects.filter(pk=resultaat.pk)).get()
@@ -139,8 +136,6 @@ def _stap(request, pk, invoer, doe, uitvoer=VerwijzingSerializer, code=status.HT
                request=None, responses=schema.antwoorden({200: VerwijzingSerializer},
                                                          schrijft=True))
 class Accepteren(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, None, lambda v, u, d: services.accepteer(v, u))
 
@@ -148,8 +143,6 @@ class Accepteren(APIView):
 @extend_schema(tags=[TAG], summary="Verwijzing afwijzen", request=AfwijsSerializer,
                responses=schema.antwoorden({200: VerwijzingSerializer}, schrijft=True))
 class Afwijzen(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, AfwijsSerializer, lambda v, u, d: services.wijs_af(v, u, **d))
 
@@ -160,8 +153,6 @@ class Afwijzen(APIView):
                request=PartnerVoortgangNieuwSerializer,
                responses=schema.antwoorden({201: PartnerVoortgangSerializer}, schrijft=True))
 class VoortgangMelden(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, PartnerVoortgangNieuwSerializer,
                      lambda v, u, d: services.rapporteer(v, u, **d), PartnerVoortgangSerializer,
@@ -174,8 +165,6 @@ class VoortgangMelden(APIView):
                request=AfsluitSerializer,
                responses=schema.antwoorden({200: VerwijzingSerializer}, schrijft=True))
 class Afsluiten(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, AfsluitSerializer,
                      lambda v, u, d: services.sluit_af(v, u, **d))
@@ -186,16 +175,12 @@ class Afsluiten(APIView):
                request=IntrekSerializer,
                responses=schema.antwoorden({200: VerwijzingSerializer}, schrijft=True))
 class Intrekken(APIView):
-    parser_classes = [JSONParser]
-
     def post(self, request, pk):
         return _stap(request, pk, IntrekSerializer,
                      lambda v, u, d: services.trek_in(v, u, **d))
 
 
 class CasusVerwijzingen(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG], summary="Verwijzingen van een inburgeraar",
                    description="De verwijzingen van het huidige traject naar ketenpartners, "
                                "met hun voortgang. Een ketenpartner ziet alleen de lopende "
@@ -214,9 +199,7 @@ class CasusVerwijzingen(APIView):
                    responses=schema.antwoorden({201: VerwijzingSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.VERWIJZINGEN, Actie.VERWIJZEN)
-        serializer = VerwijsSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, VerwijsSerializer)
         organisatie = Organisatie.objects.filter(pk=data.pop("organisatie_id")).first()
         if organisatie is None:
             return fout_antwoord({"organisatie_id": ["Deze organisatie bestaat niet."]})

@@ -3,9 +3,9 @@ Verwijzingen list is his only page, so the werkvoorraad sends him there."""
 
 from django.utils.translation import gettext_lazy as _
 
+from koers.organisaties.koppelingen import MenuItem
 from koers.partners.views import mag_lijst
 from koers.toegang import policy
-from koers.web.secties import MenuItem
 
 MENU = [
     MenuItem(_("Verwijzingen"), "partners:lijst", mag=mag_lijst, id="menu-verwijzingen"),

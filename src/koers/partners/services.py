@@ -15,7 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag
+from koers.inburgeraars.services import (
+    Weigering,
+    registreer,
+    vandaag,
+    vergrendel,
+    weiger_als_afgerond,
+)
 from koers.organisaties.models import Organisatie
 from koers.partners import rules
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing, Voortgang
@@ -50,15 +56,14 @@ def verwijs(traject: Traject, door, *, taak: str, organisatie: Organisatie | Non
     """The adviseur refers the case to a partner for a task (status "aangeboden")."""
     if not policy.mag(door, Actie.VERWIJZEN):
         raise Weigering({"__all__": "U mag niet verwijzen naar een ketenpartner."})
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond. U kunt niet meer verwijzen."})
+    weiger_als_afgerond(traject, "Dit traject is afgerond. U kunt niet meer verwijzen.")
     vraag = _tekst(vraag)
     if organisatie is None or organisatie.is_gemeente:
         raise Weigering({"organisatie": "Kies een ketenpartner."})
     if len(vraag) > MAX_TEKST:
         raise Weigering({"vraag": f"Gebruik hooguit {MAX_TEKST} tekens."})
     with transaction.atomic():
-        traject = Traject.objects.select_for_update().get(pk=traject.pk)
+        traject = vergrendel(traject)
         profiel = Partnerprofiel.objects.filter(organisatie=organisatie).first()
         open_er_al = Verwijzing.objects.filter(traject=traject, taak=taak,
                                                status__in=rules.OPEN).exists()

@@ -1,6 +1,7 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class PipConfig(AppConfig):
+class PipConfig(koppelingen.KoersAppConfig):
     name = "koers.pip"
     verbose_name = "Plan Inburgering en Participatie"
+    anonimiseren = True

@@ -12,7 +12,15 @@ from django.utils import timezone
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, neem_over, registreer, wijzig_status
+from koers.inburgeraars.services import (
+    AFGEROND,
+    Weigering,
+    neem_over,
+    registreer,
+    vergrendel,
+    weiger_als_afgerond,
+    wijzig_status,
+)
 from koers.intake import rules as intake_rules
 from koers.pip import rules
 from koers.pip.models import Beschikking, DuoPip, PipVersie
@@ -102,7 +110,7 @@ def fouten(traject: Traject, pip: PipVersie, *,
 def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None
                    ) -> PipVersie:
     """Create the draft version, or update it. A vastgesteld version never changes."""
-    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    traject = vergrendel(traject)
     vorm = _vorm_fouten(data)
     if data.get("leerroute") not in rules.Leerroute.__members__.values():
         vorm["leerroute"] = "Kies een leerroute: B1-route, onderwijsroute of Z-route."
@@ -113,8 +121,7 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
         vorm["dagtekening"] = datum_fout
     if vorm:
         raise Weigering(vorm)
-    if not traject.is_open:
-        raise Weigering({"__all__": "Dit traject is afgerond."})
+    weiger_als_afgerond(traject)
     concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
     if versie is not None and (concept is None or concept.versie != versie):
         raise Weigering({"__all__": "Alleen het concept kan veranderen; een vastgesteld PIP "
@@ -137,8 +144,7 @@ def stel_vast(traject: Traject, versie: int, door, *,
     :func:`fouten`."""
     from koers.pip.beschikking import maak_pdf
 
-    traject = Traject.objects.select_for_update().select_related(
-        "inburgeraar", "gemeente__organisatie").get(pk=traject.pk)
+    traject = vergrendel(traject, "inburgeraar", "gemeente__organisatie")
     pip = traject.pips.filter(versie=versie).first()
     if pip is None:
         raise Weigering({"__all__": f"PIP versie {versie} bestaat niet."})
@@ -149,7 +155,7 @@ def stel_vast(traject: Traject, versie: int, door, *,
     if intake is None or not intake.is_afgerond:
         f["intake"] = "Rond eerst de brede intake af. Het PIP bouwt op de intake."
     if not traject.is_open:
-        f["__all__"] = "Dit traject is afgerond."
+        f["__all__"] = AFGEROND
     f.update(fouten(traject, pip, ontzorgen_groep=ontzorgen_groep))
     if f:
         raise Weigering(f)

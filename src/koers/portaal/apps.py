@@ -1,13 +1,17 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 # Tigrinya is not in Django's LANG_INFO; the portal's language switcher and
 # ``{% get_language_info %}`` need its names and direction (P).
 TIGRINYA = {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"}
 
 
-class PortaalConfig(AppConfig):
+class PortaalConfig(koppelingen.KoersAppConfig):
     name = "koers.portaal"
     verbose_name = "Mijn Inburgering"
+    casus = True
+    urls = True
+    api_urls = True
+    demo = True
 
     def ready(self):
         from django.conf.locale import LANG_INFO

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.api import schema
-from koers.api.views import traject_voor
+from koers.api.views import gevalideerd, traject_voor
 from koers.sturing import rules, services
 from koers.sturing.models import VOORZIENING_CHOICES, Contract, Kostenpost
 from koers.toegang.policy import Actie, Sectie
@@ -46,8 +45,6 @@ class KostenpostSerializer(serializers.ModelSerializer):
 
 
 class KostenView(APIView):
-    parser_classes = [JSONParser]
-
     @extend_schema(tags=[TAG], summary="Kosten van een zaak",
                    description="Wat de voorzieningen voor deze persoon kosten, nieuwste eerst.",
                    responses=schema.antwoorden({200: KostenpostSerializer(many=True)}))
@@ -66,9 +63,7 @@ class KostenView(APIView):
                    responses=schema.antwoorden({201: KostenpostSerializer}, schrijft=True))
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.KOSTEN, Actie.KOSTEN_REGISTREREN)
-        serializer = KostenpostSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+        data = gevalideerd(request, KostenpostSerializer)
         post = services.registreer_kostenpost(
             request.user, traject, voorziening=data["voorziening"], datum=data["datum"],
             contract=data.get("contract"), aantal=data.get("aantal"),

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from koers.organisaties.koppelingen import MenuItem
 from koers.toegang import policy
-from koers.web.secties import MenuItem
 
 MENU = [MenuItem(_("Sturing"), "sturing:aantallen", mag=policy.mag_sturing_zien,
                  id="menu-sturing"),

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class ToegangConfig(AppConfig):
+class ToegangConfig(koppelingen.KoersAppConfig):
     name = "koers.toegang"
     verbose_name = "Toegang"

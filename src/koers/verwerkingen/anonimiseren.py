@@ -1,10 +1,11 @@
 """Anonymising closed cases after their bewaartermijn (issue 5 §3; AVG art. 5 lid 1 sub e).
 
 What happens to each model that holds data about a person is declared once, in
-:data:`REGELS` (an app may add its own in ``koers.<app>.anonimiseren.REGELS``): the free-text
-and special-category fields to empty, the models whose rows go altogether, and the fields that
-stay because they are no personal data but the facts the sturing statistics count (doelgroep,
-gemeente, leerroute, status, dates, hours). A test fails when a model linked to Inburgeraar or
+:data:`REGELS` (an app may add its own in ``koers.<app>.anonimiseren.REGELS``, with
+``anonimiseren = True`` on its AppConfig): the free-text and special-category fields to empty,
+the models whose rows go altogether, and the fields that stay because they are no personal
+data but the facts the sturing statistics count (doelgroep, gemeente, leerroute, status, dates,
+hours). A test fails when a model linked to Inburgeraar or
 Traject has a text, JSON or file field that is neither emptied nor declared kept.
 
 Set-based: per batch of people one UPDATE or DELETE per model, in one transaction, whatever
@@ -15,7 +16,6 @@ names; the anonymisation itself is logged (kanaal job).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -150,18 +150,15 @@ REGELS: dict[str, Regel] = {
 
 
 def regels() -> dict[str, Regel]:
-    """The central rules plus those an app declares in its ``anonimiseren`` module."""
-    from django.apps import apps
+    """The central rules plus those of the apps that declare an ``anonimiseren`` module
+    (KoersAppConfig.anonimiseren). A module that fails to import raises: skipping it would
+    leave personal data in closed cases (the check koers.E060 reports it at start-up)."""
+    from koers.organisaties.koppelingen import koers_modules
 
     alle = dict(REGELS)
-    for config in apps.get_app_configs():
-        if not config.name.startswith("koers.") or config.name == __package__:
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.anonimiseren")
-        except ModuleNotFoundError:
-            continue
-        alle.update(getattr(module, "REGELS", {}))
+    for module in koers_modules("anonimiseren"):
+        if module.__name__ != __name__:
+            alle.update(module.REGELS)
     return alle
 
 

@@ -1,9 +1,14 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class VerwerkingenConfig(AppConfig):
+class VerwerkingenConfig(koppelingen.KoersAppConfig):
     name = "koers.verwerkingen"
     verbose_name = "Verwerkingenlogging"
+    # No section on the case page: the log is for the privacy officer.
+    menu = True
+    urls = True
+    api_urls = True
+    anonimiseren = True  # the engine itself, with the central REGELS
 
     def ready(self):
         from django.core.signals import request_finished, request_started

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from koers.organisaties import koppelingen
 
 
-class WebConfig(AppConfig):
+class WebConfig(koppelingen.KoersAppConfig):
     name = "koers.web"
     verbose_name = "Schermen"

@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+import regex
 import yaml
 from jsonschema import Draft4Validator, FormatChecker, ValidationError, validators
 
@@ -266,38 +266,17 @@ def _int64(waarde: object) -> bool:
 
 
 @functools.cache
-def _categorie(naam: str) -> str:
-    """The body of a character class for Unicode general category ``naam`` (L, Pd, ...)."""
-    reeksen: list[tuple[int, int]] = []
-    for code in range(0x110000):
-        if unicodedata.category(chr(code)).startswith(naam):
-            if reeksen and reeksen[-1][1] == code - 1:
-                reeksen[-1] = (reeksen[-1][0], code)
-            else:
-                reeksen.append((code, code))
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                   for a, b in reeksen)
-
-
-@functools.cache
-def _patroon(ecma: str) -> re.Pattern[str]:
-    """An ECMA-262 pattern in Python's ``re``: ``\\d`` ASCII, ``$`` the very end, ``\\p{..}``."""
+def _patroon(ecma: str) -> regex.Pattern[str]:
+    """An ECMA-262 pattern in ``regex``, which knows ``\\p{..}``; ``\\d`` becomes ASCII digits
+    and ``$`` the very end, as ECMA-262 means them."""
     uit, i, in_klasse = [], 0, False
     while i < len(ecma):
         teken = ecma[i]
         if teken == "\\" and i + 1 < len(ecma):
-            volgend = ecma[i + 1]
-            if volgend == "d":
+            if ecma[i + 1] == "d":
                 uit.append("0-9" if in_klasse else "[0-9]")
-                i += 2
-                continue
-            if volgend == "p" and ecma[i + 2:i + 3] == "{":
-                eind = ecma.index("}", i)
-                klasse = _categorie(ecma[i + 3:eind])
-                uit.append(klasse if in_klasse else f"[{klasse}]")
-                i = eind + 1
-                continue
-            uit.append(ecma[i:i + 2])
+            else:
+                uit.append(ecma[i:i + 2])
             i += 2
             continue
         if teken == "[" and not in_klasse:
@@ -308,7 +287,7 @@ def _patroon(ecma: str) -> re.Pattern[str]:
             teken = r"\Z"
         uit.append(teken)
         i += 1
-    return re.compile("".join(uit))
+    return regex.compile("".join(uit))
 
 
 def _pattern(validator, patroon, waarde, schema):

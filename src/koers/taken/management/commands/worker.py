@@ -1,19 +1,21 @@
-"""``koers worker [--eenmalig]``: deliver messages to DUO, handle DUO's notifications and
-run the herstel job (koers.duo.worker). Reads DATABASE_URL and KOERS_DUO_BASE_URL like the
-web server, so it can run as its own process (or several) next to ``koers run``."""
+"""``koers worker [--eenmalig]``: the periodic jobs of every app (koers.taken.planner): the DUO
+chain (messages to DUO, notifications from DUO, herstel), the signal engine and the
+dashboards' figures. Reads DATABASE_URL and KOERS_DUO_BASE_URL like the web server, so it can
+run as its own process (or several) next to ``koers run``."""
 
 import signal
 import threading
 
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.duo import worker
+from koers.taken import planner
 
 
 class Command(BaseCommand):
-    help = ("Verwerk de DUO-keten: berichten naar DUO afleveren, notificaties van DUO "
-            "verwerken en open zaken periodiek bij DUO controleren. Stopt netjes na het "
-            "huidige bericht bij SIGTERM of Ctrl-C.")
+    help = ("Voer de periodieke taken uit: berichten naar DUO afleveren, notificaties van DUO "
+            "verwerken, open zaken periodiek bij DUO controleren, signalen en de cijfers van "
+            "de dashboards berekenen. Stopt netjes na het huidige bericht bij SIGTERM of "
+            "Ctrl-C.")
 
     def add_arguments(self, parser):
         parser.add_argument("--eenmalig", action="store_true",
@@ -38,6 +40,6 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
         self.stdout.write("Worker gestart." if not eenmalig else "Worker: één ronde.")
-        worker.draai(eenmalig=eenmalig, slaap=slaap, herstel_interval=herstel_interval,
-                     stop=stop)
+        planner.draai(eenmalig=eenmalig, slaap=slaap, stop=stop,
+                      herstel_interval=herstel_interval)
         self.stdout.write("Worker gestopt.")

@@ -1,0 +1,101 @@
+"""``koers worker``: one process that runs the periodic jobs of every app.
+
+An app offers its jobs in a module ``taken`` with a list ``TAKEN`` of :class:`Taak`. The
+worker finds them through Django's app registry, so the DUO chain, the signal engine and the
+dashboards each keep their own job, and none of them (nor the worker) imports another to run
+it. Adding a job is adding it to its app's ``TAKEN``.
+
+Each round runs the jobs that are due, in the order of INSTALLED_APPS. When a job did work
+the next round starts at once; otherwise the worker sleeps briefly. A failing job is logged
+by its type only (an exception's text can quote personal data) and never stops the loop.
+SIGTERM/SIGINT set the stop flag, which every job checks between items, so the worker stops
+after the item it is working on; a worker killed harder leaves only leases that run out.
+Several workers may run side by side: each job claims its own work.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.db import OperationalError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Omgeving:
+    """What a job gets: the stop flag and the worker's options (``koers worker``'s flags, and
+    in tests their doubles, such as a DUO client). A job may keep a shared object there."""
+
+    stop: threading.Event
+    opties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Taak:
+    """A periodic job. ``uitvoeren`` returns how many items it worked on (0: nothing to do).
+    ``interval``: seconds between two runs (0: every round), or a function of the options
+    that gives them, ``None`` meaning the job is switched off."""
+
+    naam: str
+    uitvoeren: Callable[[Omgeving], int]
+    interval: float | Callable[[Omgeving], float | None] = 0.0
+
+    def interval_in(self, omgeving: Omgeving) -> float | None:
+        return self.interval(omgeving) if callable(self.interval) else self.interval
+
+
+def gevonden_taken() -> list[Taak]:
+    """Every app's ``TAKEN``, in the order of INSTALLED_APPS. A ``taken`` module that fails to
+    import is an error, not a job silently left out."""
+    taken: list[Taak] = []
+    for config in apps.get_app_configs():
+        naam = f"{config.name}.taken"
+        try:
+            module = import_module(naam)
+        except ModuleNotFoundError as fout:
+            if fout.name == naam:
+                continue
+            raise
+        taken.extend(module.TAKEN)
+    return taken
+
+
+def _voer_uit(taak: Taak, omgeving: Omgeving) -> int:
+    try:
+        return taak.uitvoeren(omgeving) or 0
+    except OperationalError:
+        log.error("Taak %s: database niet bereikbaar; de worker probeert het zo opnieuw",
+                  taak.naam)
+    except Exception as fout:  # noqa: BLE001 - the loop must keep running
+        log.error("Taak %s mislukt: %s", taak.naam, type(fout).__name__)
+    return 0
+
+
+def draai(*, eenmalig: bool = False, slaap: float = 2.0, stop: threading.Event | None = None,
+          taken: list[Taak] | None = None, **opties: Any) -> None:
+    """The loop of ``koers worker``: the due jobs each round, until ``stop`` is set (or after
+    one round with ``eenmalig``)."""
+    omgeving = Omgeving(stop=stop or threading.Event(), opties=dict(opties))
+    taken = gevonden_taken() if taken is None else taken
+    volgende = dict.fromkeys((taak.naam for taak in taken), time.monotonic())
+    while not omgeving.stop.is_set():
+        werk = 0
+        for taak in taken:
+            interval = taak.interval_in(omgeving)
+            if omgeving.stop.is_set() or interval is None:
+                continue
+            if time.monotonic() >= volgende[taak.naam]:
+                volgende[taak.naam] = time.monotonic() + interval
+                werk += _voer_uit(taak, omgeving)
+        if eenmalig:
+            return
+        if not werk:
+            omgeving.stop.wait(slaap)

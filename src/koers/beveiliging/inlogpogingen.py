@@ -115,17 +115,17 @@ def _voorwaarde(sleutels: list[tuple[str, str]]) -> Q:
 def _zorg_voor_sleutels(sleutels: list[tuple[str, str]], nu) -> None:
     """Make the keys' rows before the transaction that locks them: inserting while holding a
     lock could wait on a parallel insert of the same key that waits on us."""
-    bestaand = InlogSleutel.objects.filter(_voorwaarde(sleutels))
-    # Touched now, so the clean-up of day-old rows cannot remove them before we lock them.
-    bestaand.update(laatst=nu)
-    gevonden = set(bestaand.values_list("soort", "sleutel"))
     for soort, sleutel in sleutels:
-        if (soort, sleutel) not in gevonden:
-            try:
-                with transaction.atomic():
-                    InlogSleutel.objects.create(soort=soort, sleutel=sleutel, laatst=nu)
-            except IntegrityError:  # made by a parallel request at the same moment
-                pass
+        # Touched now, so the clean-up of day-old rows cannot remove it before we lock it. One
+        # row per statement: an UPDATE of both rows would lock them in the table's order and
+        # could deadlock with a request that holds one of them in the locking transaction.
+        if InlogSleutel.objects.filter(soort=soort, sleutel=sleutel).update(laatst=nu):
+            continue
+        try:
+            with transaction.atomic():
+                InlogSleutel.objects.create(soort=soort, sleutel=sleutel, laatst=nu)
+        except IntegrityError:  # made by a parallel request at the same moment
+            pass
 
 
 def _vergrendel(sleutels: list[tuple[str, str]]) -> None:

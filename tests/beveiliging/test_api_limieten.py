@@ -7,7 +7,7 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from koers.api.errors import te_veel_verzoeken
+from koers.bouwstenen.api_fouten import te_veel_verzoeken
 
 START = "2026-10-01 10:00:00+02:00"
 

@@ -4,8 +4,8 @@ with a form error instead of an error page further on."""
 import pytest
 from django import forms
 
+from koers.bouwstenen.formulieren import datumveld
 from koers.inburgeraars.validatie import uitvoering_datum
-from koers.web.forms import datumveld
 
 
 class Formulier(forms.Form):

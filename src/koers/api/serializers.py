@@ -9,6 +9,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from koers.begeleiding.services import ontzorgen_groep
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api_velden import NUL_TEKEN, _zoek_nul_tekens
+from koers.bouwstenen.formulieren import SMALLINT_MAX  # PostgreSQL's range, also on SQLite
 from koers.inburgeraars import rules as inburgeraar_rules
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES, Inburgeraar
 from koers.intake import rules as intake_rules
@@ -18,27 +21,6 @@ from koers.organisaties.models import Gemeente
 from koers.pip import services as pip_services
 from koers.pip.models import ALFA_CHOICES, LEERROUTE_CHOICES, NIVEAU_CHOICES, PipVersie
 from koers.toegang import policy
-from koers.web.forms import SMALLINT_MAX  # PostgreSQL's range, refused the same on SQLite
-
-from . import schema
-
-NUL_TEKEN = "Tekst mag geen nul-teken (\\u0000) bevatten."
-
-
-def _zoek_nul_tekens(waarde, pad: str, fouten: dict) -> None:
-    """PostgreSQL cannot store U+0000 in text or JSON; refuse it as a field error."""
-    if isinstance(waarde, str):
-        if "\x00" in waarde:
-            fouten[pad] = [NUL_TEKEN]
-    elif isinstance(waarde, dict):
-        for sleutel, inhoud in waarde.items():
-            if "\x00" in str(sleutel):
-                fouten[pad] = [NUL_TEKEN]
-            else:
-                _zoek_nul_tekens(inhoud, f"{pad}.{sleutel}" if pad else str(sleutel), fouten)
-    elif isinstance(waarde, list):
-        for index, inhoud in enumerate(waarde):
-            _zoek_nul_tekens(inhoud, f"{pad}.{index}" if pad else str(index), fouten)
 
 
 class _JsonObjectField(serializers.DictField):

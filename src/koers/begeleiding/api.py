@@ -1,6 +1,6 @@
 """API of begeleiding, ontzorgen and duale trajecten: thin views over the services. Loaded
 through the access policy (404 outside reach, 403 without the section or action); a
-``Weigering`` becomes a 400 with ``fouten`` (koers.api.errors)."""
+``Weigering`` becomes a 400 with ``fouten`` (koers.bouwstenen.api_fouten)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,6 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.errors import fout_antwoord
-from koers.api.views import gevalideerd, traject_voor
 from koers.begeleiding import rules, services
 from koers.begeleiding.models import (
     Begeleiding,
@@ -32,6 +29,9 @@ from koers.begeleiding.serializers import (
     VoorlichtingSerializer,
     begeleiding_data,
 )
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import gevalideerd, traject_voor
+from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.toegang.policy import Actie, Sectie
 
 TAG_BEGELEIDING = "begeleiding"

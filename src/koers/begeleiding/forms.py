@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.begeleiding import rules
+from koers.bouwstenen.formulieren import SMALLINT_MAX, KoersStijl, datumveld, tekstvak
 from koers.organisaties.models import Organisatie
-from koers.web.forms import SMALLINT_MAX, KoersStijl, datumveld, tekstvak
 
 LEEG = [("", _("Kies…"))]
 

@@ -15,9 +15,9 @@ from koers.begeleiding.models import (
     Ontzorgen,
     Voorlichting,
 )
+from koers.bouwstenen.formulieren import SMALLINT_MAX
 from koers.inburgeraars.validatie import kalender_datum
 from koers.organisaties.models import Organisatie
-from koers.web.forms import SMALLINT_MAX
 
 
 class ChecklistItemSerializer(serializers.Serializer):

@@ -30,12 +30,12 @@ from koers.begeleiding.models import (
     DuaalTraject,
     Ontzorgen,
 )
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.services import log_lijst
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, fout_items, vereis
 
 
 def _zien(user, sectie: Sectie) -> None:

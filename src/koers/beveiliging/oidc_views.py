@@ -26,14 +26,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from koers.beveiliging import inlogpogingen, oidc
+from koers.bouwstenen.inlogpagina import geblokkeerd, inlogpagina_met_melding
+from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.models import Gebruiker
 from koers.organisaties.tweede_factor import (
     DEMO_SKIP_SESSION_KEY,
     SSO_MFA_SESSION_KEY,
     mag_tweede_factor_overslaan,
 )
-from koers.web.views.auth import geblokkeerd, inlogpagina_met_melding
-from koers.web.views.common import veilige_volgende
 
 logger = logging.getLogger("koers.beveiliging.oidc")
 

@@ -17,9 +17,9 @@ from django_otp import login as otp_login
 
 from koers.beveiliging import inlogpogingen, inschrijven, webauthn_sleutels
 from koers.beveiliging.models import WebAuthnSleutel
+from koers.bouwstenen.inlogpagina import geblokkeerd
+from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
-from koers.web.views.auth import geblokkeerd
-from koers.web.views.common import veilige_volgende
 
 
 @never_cache

@@ -224,7 +224,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # The API speaks JSON only; a view that needs uploads sets its own parsers.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "EXCEPTION_HANDLER": "koers.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "koers.bouwstenen.api_fouten.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).
     "DEFAULT_THROTTLE_CLASSES": ["koers.beveiliging.api_limieten.PerGebruiker",
@@ -267,7 +267,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "koers.api.schema.velden_alleen_met_toegang"],
+                             "koers.bouwstenen.api_schema.velden_alleen_met_toegang"],
     "ENUM_NAME_OVERRIDES": {
         # Several value sets share a field name; name them after what they belong to.
         "TrajectStatusEnum": "koers.inburgeraars.models.STATUS_CHOICES",

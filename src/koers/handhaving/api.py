@@ -13,8 +13,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.views import PdfRenderer, gevalideerd, inburgeraar_voor, traject_van, vereis
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import PdfRenderer, gevalideerd, inburgeraar_voor, traject_van, vereis
 from koers.handhaving import casus, rules, services
 from koers.handhaving.models import Brief, DuoOpvraging
 from koers.handhaving.serializers import (

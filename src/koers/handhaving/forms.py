@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
 from koers.handhaving import rules
-from koers.web.forms import KoersStijl, datumveld, tekstvak
 
 
 class ZaakForm(KoersStijl, forms.Form):

@@ -8,8 +8,8 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.views import gevalideerd, traject_voor, vereis
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import gevalideerd, traject_voor, vereis
 from koers.duo.client import DuoFout
 from koers.inburgeraars.services import vandaag
 from koers.leerroute import selectors, services

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld, janeeveld, tekstvak
 from koers.inburgeraars.validatie import uitvoering_datum
 from koers.leerroute import rules
 from koers.leerroute.models import (
@@ -18,7 +19,6 @@ from koers.leerroute.models import (
     RESULTAAT_CHOICES,
     UREN_SOORT_CHOICES,
 )
-from koers.web.forms import KoersStijl, datumveld, janeeveld, tekstvak
 
 
 def _urenveld(label, **kwargs):

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
 from koers.duo.client import DuoFout
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.leerroute import services
@@ -25,8 +27,6 @@ from koers.leerroute.forms import (
 from koers.leerroute.selectors import overzicht
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, fout_items, vereis
 
 
 def _terug(inburgeraar) -> str:

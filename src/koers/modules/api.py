@@ -2,7 +2,7 @@
 
 Reading needs the section MODULES; writing the action MODULES_BEWERKEN; reporting a date to
 DUO also DUO_MELDEN. A case outside the user's reach is 404; refusals are 400 with Dutch
-messages per field (koers.api.errors)."""
+messages per field (koers.bouwstenen.api_fouten)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.views import gevalideerd, traject_voor, vereis
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import gevalideerd, traject_voor, vereis
 from koers.toegang.policy import Actie, Sectie
 
 from . import rules, services

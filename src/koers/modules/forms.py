@@ -8,8 +8,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
 from koers.inburgeraars.validatie import uitvoering_datum
-from koers.web.forms import KoersStijl, datumveld, tekstvak
 
 from . import rules
 from .models import KERNWAARDE_CHOICES

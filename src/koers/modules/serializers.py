@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from koers.api.serializers import NUL_TEKEN
+from koers.bouwstenen.api_velden import NUL_TEKEN
 from koers.inburgeraars.rules import termijn_laatste_dag
 from koers.inburgeraars.validatie import uitvoering_datum
 

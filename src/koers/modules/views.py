@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, vereis
 
 from . import rules, services
 from .forms import (

@@ -1,5 +1,5 @@
 """API of signals and voortgangsgesprekken (issue 4 §8-9). Loads through the access policy;
-refusals of the services (``Weigering``) become 400 answers (koers.api.errors)."""
+refusals of the services (``Weigering``) become 400 answers (koers.bouwstenen.api_fouten)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.errors import DETAIL_403
-from koers.api.views import Paginering, gevalideerd, traject_voor, vereis
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import Paginering, gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api_fouten import DETAIL_403
 from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (

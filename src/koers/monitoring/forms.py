@@ -7,9 +7,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
-from koers.web.forms import KoersStijl, datumveld, tekstvak
 
 INTERVENTIE_REGELS = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from koers.api.serializers import _zoek_nul_tekens
+from koers.bouwstenen.api_velden import _zoek_nul_tekens
 from koers.inburgeraars.validatie import kalender_datum
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.monitoring import lezen, rules, services
 from koers.monitoring.forms import AfhandelenForm, GesprekForm, UitstellenForm
@@ -22,8 +24,6 @@ from koers.pip.models import PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.services import log_lijst
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, vereis
 
 PER_PAGINA = 25
 

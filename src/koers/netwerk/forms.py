@@ -7,6 +7,8 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl as _KoersStijl
+from koers.bouwstenen.formulieren import datumveld
 from koers.netwerk import rules
 from koers.netwerk.models import (
     BOEKING_STATUS_CHOICES,
@@ -17,8 +19,6 @@ from koers.netwerk.models import (
     VERWIJZING_STATUS_CHOICES,
     WORKSHOP_CHOICES,
 )
-from koers.web.forms import KoersStijl as _KoersStijl
-from koers.web.forms import datumveld
 
 KIES = [("", _("Kies…"))]
 

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.netwerk import rules, services
 from koers.netwerk.casus import gegevens
@@ -46,8 +48,6 @@ from koers.netwerk.models import (
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.services import log_lijst
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, vereis
 
 ROOSTER_WEKEN = 4
 ROL_NAMEN = dict(ROL_CHOICES)

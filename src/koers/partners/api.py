@@ -13,9 +13,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.errors import DETAIL_403, fout_antwoord
-from koers.api.views import Paginering, gevalideerd, traject_voor
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import Paginering, gevalideerd, traject_voor
+from koers.bouwstenen.api_fouten import DETAIL_403, fout_antwoord
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
 from koers.partners.casus import werk_intake

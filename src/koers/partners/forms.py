@@ -6,9 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
 from koers.partners import rules
 from koers.partners.models import RESULTAAT_CHOICES, SCHAAL_CHOICES
-from koers.web.forms import KoersStijl, datumveld, tekstvak
 
 KIES = [("", _("Kies…"))]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from koers.bouwstenen.formulieren import SMALLINT_MAX
 from koers.partners import rules
 from koers.partners.models import (
     RESULTAAT_CHOICES,
@@ -15,7 +16,6 @@ from koers.partners.models import (
     Verwijzing,
     Voortgang,
 )
-from koers.web.forms import SMALLINT_MAX
 
 
 class PartnerVoortgangSerializer(serializers.ModelSerializer):

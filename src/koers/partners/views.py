@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen import weergave
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
@@ -32,9 +35,6 @@ from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.services import log_lezen, log_lezen_lijst
-from koers.web import weergave
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, vereis
 
 PER_PAGINA = 25
 MAX_PER_PAGINA = 100

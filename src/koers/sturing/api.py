@@ -1,6 +1,6 @@
 """API of the costs of one case (issue 6 §3): thin views over koers.sturing.services. Loaded
 through the access policy (404 outside reach, 403 without the section or action); a
-``Weigering`` becomes a 400 with ``fouten`` (koers.api.errors)."""
+``Weigering`` becomes a 400 with ``fouten`` (koers.bouwstenen.api_fouten)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from koers.api import schema
-from koers.api.views import gevalideerd, traject_voor
+from koers.bouwstenen import api_schema as schema
+from koers.bouwstenen.api import gevalideerd, traject_voor
 from koers.sturing import rules, services
 from koers.sturing.models import VOORZIENING_CHOICES, Contract, Kostenpost
 from koers.toegang.policy import Actie, Sectie

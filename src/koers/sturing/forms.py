@@ -3,10 +3,10 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import KoersStijl, datumveld
 from koers.organisaties.models import Budget, Organisatie
 from koers.sturing import rules
 from koers.sturing.models import EENHEID_CHOICES, VOORZIENING_CHOICES, Contract
-from koers.web.forms import KoersStijl, datumveld
 
 TAAKSTELLING_MAX = 10_000  # a sanity bound: far above any gemeente's half year
 

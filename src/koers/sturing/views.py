@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars.services import Weigering
 from koers.organisaties.models import Taakstelling
 from koers.sturing import cijfers, dashboards, export, kubus, rules, services
 from koers.sturing.forms import TaakstellingForm
 from koers.toegang import policy
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import fout_items
 
 
 def _vereis(user) -> None:

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars.services import Weigering
 from koers.sturing import export, financien, rules, services
 from koers.sturing.forms import BudgetForm, ContractForm, KostenpostForm
@@ -22,8 +24,6 @@ from koers.sturing.models import Contract, Kostenpost
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.services import log_lezen
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import fout_items
 
 JAAR_MIN, JAAR_MAX = rules.BUDGET_JAAR_MIN, rules.BUDGET_JAAR_MAX
 

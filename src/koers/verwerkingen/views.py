@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
 from koers.inburgeraars.services import vandaag
@@ -23,7 +24,6 @@ from koers.toegang.policy import Sectie
 from koers.verwerkingen import inzage as inzage_gegevens
 from koers.verwerkingen import rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
-from koers.web.views.common import fout_items
 
 PER_PAGINA = 50
 VELDEN = ("id", "tijdstip", "actor_naam", "organisatie", "rollen", "doel", "activiteit",

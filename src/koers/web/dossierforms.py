@@ -5,9 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.intake import rules as intake_rules
-from koers.pip import rules as pip_rules
-from koers.web.forms import (
+from koers.bouwstenen.formulieren import (
     SMALLINT_MAX,
     KoersStijl,
     datumveld,
@@ -15,6 +13,8 @@ from koers.web.forms import (
     janeeveld,
     tekstvak,
 )
+from koers.intake import rules as intake_rules
+from koers.pip import rules as pip_rules
 
 # --- Brede intake -----------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django import forms
-from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -23,32 +22,16 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.beveiliging import inlogpogingen, inschrijven, webauthn_sleutels
+from koers.bouwstenen.formulieren import KoersStijl
+from koers.bouwstenen.inlogpagina import InlogForm, _inlogpagina, geblokkeerd
+from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.tweede_factor import (
     DEMO_SKIP_SESSION_KEY,
     heeft_tweede_factor_nodig,
     mag_tweede_factor_overslaan,
     totp_device,
 )
-from koers.web.forms import CodeForm, InlogForm, KoersStijl
-from koers.web.views.common import veilige_volgende
-
-
-def _inlogpagina(request, form, fouten, *, status: int = 200):
-    return render(request, "web/login.html", {
-        "form": form, "next": request.GET.get("next", ""), "fouten": fouten,
-        "oidc_aan": settings.KOERS_OIDC_ENABLED}, status=status)
-
-
-def inlogpagina_met_melding(request, melding, *, status: int, gebruikersnaam: str = ""):
-    """The login page with one message in the error summary (also for the SSO login)."""
-    form = InlogForm(request, initial={"username": gebruikersnaam})
-    return _inlogpagina(request, form, [{"href": None, "tekst": str(melding)}], status=status)
-
-
-def geblokkeerd(request, gebruikersnaam: str = ""):
-    """The same answer whether or not the username exists (429: too many requests)."""
-    return inlogpagina_met_melding(request, inlogpogingen.MELDING, status=429,
-                                   gebruikersnaam=gebruikersnaam)
+from koers.web.forms import CodeForm
 
 
 def _verkeerd_wachtwoord(form) -> bool:

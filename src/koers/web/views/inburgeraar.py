@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen import spinnenweb, weergave
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus, casus_met_traject, vereis
 from koers.duo.meldingen import soort_naam
 from koers.duo.models import Bericht, ContactpersoonKoppeling
 from koers.inburgeraars import services
@@ -21,17 +24,14 @@ from koers.organisaties.models import Rol
 from koers.pip.models import Beschikking
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web import spinnenweb, weergave
 from koers.web.forms import (
     AanmeldForm,
     AdviseurForm,
     LbtOverslaanForm,
     PersoonForm,
     StatusForm,
-    weigering_naar_formulier,
 )
 from koers.web.secties import casus_secties
-from koers.web.views.common import casus, casus_met_traject, vereis
 
 GEZONDHEID_VELDEN = ("gezondheid", "positieve_gezondheid")
 

@@ -9,15 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen import spinnenweb
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering
 from koers.intake import services
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web import spinnenweb
 from koers.web.dossierforms import IntakeAfspraakForm, IntakeForm
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, vereis
 
 
 @login_required

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.begeleiding.services import ontzorgen_groep
+from koers.bouwstenen.formulieren import weigering_naar_formulier
+from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 from koers.pip import services
@@ -19,8 +21,6 @@ from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.web.dossierforms import PipForm, VaststellenForm
-from koers.web.forms import weigering_naar_formulier
-from koers.web.views.common import casus_met_traject, fout_items, vereis
 
 
 def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,

@@ -135,8 +135,8 @@ NOOIT_VOOR_PARTNER = frozenset({"gezondheid", "ontzorgen", "berichten", "documen
                                 "intake", "intake_werk"})
 # The tasks towards work for which the referral itself (its page and its API answer, never
 # the brede intake) shows the partner the intake topics about work
-# (koers.intake.rules.WERK_ONDERWERPEN): issue 5 §1, "Werk.Kom: MAP, work, relevant intake
-# topics — never health" (P).
+# (koers.intake.rules.WERK_ONDERWERPEN), as agreed for ketenpartners: "Werk.Kom: MAP, work,
+# relevant intake topics — never health" (P).
 WERK_INTAKE_TAKEN: frozenset[Taak] = frozenset({Taak.MAP, Taak.BEGELEIDING_NAAR_WERK})
 
 # The partner kinds that may carry out a task (Organisatie.Soort values). "overig" may do

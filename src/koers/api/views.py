@@ -208,7 +208,7 @@ class BredeIntakeView(APIView):
                                "intake_werk).",
                    responses=schema.antwoorden({200: BredeIntakeSerializer}))
     def get(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, (Sectie.INTAKE, Sectie.INTAKE_WERK))
+        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
         return _intake_antwoord(request, traject_van(inburgeraar))
 
     @extend_schema(tags=["brede intake"], summary="Brede intake opslaan",

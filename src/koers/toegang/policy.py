@@ -44,8 +44,8 @@ class Sectie(StrEnum):
     TRAJECT = "traject"  # status, adviseur, plicht, PIP deadline and termijn
     TIJDLIJN = "tijdlijn"
     INTAKE = "intake"
-    # Only the intake topics about work (intake.rules.WERK_ONDERWERPEN); INTAKE includes
-    # them. No partner holds it: he gets those topics through his referral only.
+    # The intake topics about work (intake.rules.WERK_ONDERWERPEN) as shown on a partner's
+    # running referral; INTAKE includes them. It names that read in the verwerkingenlog.
     INTAKE_WERK = "intake_werk"
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
@@ -344,17 +344,15 @@ def mag_taakverdeling_wijzigen(user) -> bool:
 
 def intake_onderwerpen_voor(user, traject=None) -> tuple[str, ...]:
     """The topics of the brede intake the user may read on this traject: every topic with
-    INTAKE (health only with GEZONDHEID), the topics about work with INTAKE_WERK only, else
-    none. The one answer for the case page and the API. A partner gets none here, whatever
-    his referral: see :func:`werk_intake_van_verwijzing`."""
+    INTAKE (health only with GEZONDHEID), else none. The one answer for the case page and the
+    API. A partner gets none here, whatever his referral: see
+    :func:`werk_intake_van_verwijzing`."""
     from koers.intake import rules as intake_rules
 
     if mag_zien(user, Sectie.INTAKE, traject):
         gezondheid = mag_zien(user, Sectie.GEZONDHEID, traject)
         return tuple(o.sleutel for o in intake_rules.ONDERWERPEN
                      if gezondheid or not o.bijzonder)
-    if mag_zien(user, Sectie.INTAKE_WERK, traject):
-        return intake_rules.WERK_ONDERWERPEN
     return ()
 
 

@@ -89,8 +89,7 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
                "met_gezondheid": met_gezondheid,
                "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA, traject),
                "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
-               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject)
-               or policy.mag_zien(user, Sectie.INTAKE_WERK, traject),
+               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject),
                "mag_pip_zien": policy.mag_zien(user, Sectie.PIP, traject),
                "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN)}
     if traject is None:
@@ -99,7 +98,6 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
         context["gebeurtenissen"] = list(traject.gebeurtenissen.exclude(
             soort__in=policy.verborgen_gebeurtenissen(user, traject)).select_related("door"))
     if context["mag_intake_zien"]:
-        volledig = policy.mag_zien(user, Sectie.INTAKE, traject)
         intakes = BredeIntake.objects.filter(traject=traject)
         if not met_gezondheid:
             intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
@@ -108,7 +106,6 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
         if intake is not None:
             context["intake_onderwerpen"] = weergave.intake_onderwerpen(
                 intake, policy.intake_onderwerpen_voor(user, traject))
-            context["intake_alleen_werk"] = not volledig
             if met_gezondheid:
                 context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
                 context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)

@@ -25,6 +25,7 @@ inschrijfcodes too.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from datetime import timedelta
@@ -121,11 +122,9 @@ def _zorg_voor_sleutels(sleutels: list[tuple[str, str]], nu) -> None:
         # could deadlock with a request that holds one of them in the locking transaction.
         if InlogSleutel.objects.filter(soort=soort, sleutel=sleutel).update(laatst=nu):
             continue
-        try:
-            with transaction.atomic():
-                InlogSleutel.objects.create(soort=soort, sleutel=sleutel, laatst=nu)
-        except IntegrityError:  # made by a parallel request at the same moment
-            pass
+        # A parallel request may make the same row at the same moment; then it is there.
+        with contextlib.suppress(IntegrityError), transaction.atomic():
+            InlogSleutel.objects.create(soort=soort, sleutel=sleutel, laatst=nu)
 
 
 def _vergrendel(sleutels: list[tuple[str, str]]) -> None:

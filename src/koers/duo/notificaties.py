@@ -202,12 +202,11 @@ def _bewaar_conflict(eerder: Notificatie, afwijkend: dict[str, str]) -> None:
     sleutel = hashlib.sha256(json.dumps(afwijkend, sort_keys=True).encode()).hexdigest()
     try:
         with transaction.atomic():
-            conflict, nieuw = NotificatieConflict.objects.get_or_create(
-                notificatie=eerder, inhoud_hash=sleutel, defaults={"afwijkend": afwijkend})
-            if not nieuw:
-                NotificatieConflict.objects.filter(pk=conflict.pk).update(
-                    aantal=F("aantal") + 1, laatst_ontvangen_op=timezone.now())
-    except IntegrityError:  # two repeats raced to create it: the other one counted
-        pass
+            NotificatieConflict.objects.create(notificatie=eerder, inhoud_hash=sleutel,
+                                               afwijkend=afwijkend)
+    except IntegrityError:
+        # This content came before, or a parallel repeat made its row a moment ago: count it.
+        NotificatieConflict.objects.filter(notificatie=eerder, inhoud_hash=sleutel).update(
+            aantal=F("aantal") + 1, laatst_ontvangen_op=timezone.now())
     log.warning("Notificatie %s: herhaald berichtId met andere inhoud (%s)", eerder.bericht_id,
                 ", ".join(sorted(afwijkend)))

@@ -148,11 +148,15 @@ def lever_af(*, max_aantal: int = 50, client: DuoClient | None = None,
     return lease.werk_af(_te_doen(max_aantal), lambda pk: _lever_een_af(pk, client), stop)
 
 
+# The messages beheer can queue again: refused by DUO (after a correction) or failed.
+OPNIEUW_MOGELIJK = (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)
+
+
 @transaction.atomic
 def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
     """Queue a refused or failed message again (same berichtId), e.g. after a correction."""
     bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
-    if bericht.status not in (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT):
+    if bericht.status not in OPNIEUW_MOGELIJK:
         raise Weigering(["Alleen een geweigerd of mislukt bericht kan opnieuw worden "
                          "verstuurd."])
     bericht.status = Bericht.Status.WACHTEND

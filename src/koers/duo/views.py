@@ -93,7 +93,7 @@ def bericht(request, pk):
         "body": json.dumps(item.body, indent=2, ensure_ascii=False)
         if item.body is not None else "",
         "antwoord": verberg_bsn(item.laatste_antwoord),
-        "mag_opnieuw": item.status in (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)})
+        "mag_opnieuw": item.status in outbox.OPNIEUW_MOGELIJK})
 
 
 @login_required
@@ -101,16 +101,12 @@ def bericht(request, pk):
 def opnieuw(request, pk):
     _vereis_beheer(request.user)
     item = get_object_or_404(Bericht, pk=pk)
-    if item.status not in (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT):
-        messages.error(request, "Alleen een geweigerd of mislukt bericht kunt u opnieuw "
-                                "versturen.")
+    try:
+        outbox.opnieuw_versturen(item, request.user)
+    except Weigering as weigering:
+        messages.error(request, " ".join(weigering.fouten.values()))
     else:
-        try:
-            outbox.opnieuw_versturen(item, request.user)
-        except Weigering as weigering:
-            messages.error(request, " ".join(weigering.fouten.values()))
-        else:
-            messages.success(request, "Het bericht staat weer klaar om te versturen.")
+        messages.success(request, "Het bericht staat weer klaar om te versturen.")
     return redirect("duo_beheer:bericht", pk=pk)
 
 

@@ -5,6 +5,7 @@ taakstelling form; the teamleider sees exact figures with links to the case list
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from koers.organisaties.models import Taakstelling
 from tests.browser.conftest import assert_accessible, screenshot
@@ -62,7 +63,7 @@ def test_beleid_reads_the_dashboards(page, weert, cijfers):
     screenshot(page, "sturing-aantallen")
 
     page.locator("#naar-proces").click()
-    assert page.locator("#tabel-indicatoren").is_visible()
+    expect(page.locator("#tabel-indicatoren")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "sturing-procesindicatoren")
 
@@ -75,7 +76,7 @@ def test_beleid_reads_the_dashboards(page, weert, cijfers):
     page.locator("#id_halfjaar").select_option("2")
     page.locator("#id_aantal").fill("-1")
     page.locator("#taakstelling-bewaren").click()
-    assert page.locator("#foutsamenvatting").is_visible()
+    expect(page.locator("#foutsamenvatting")).to_be_visible()
     assert_accessible(page)
     page.locator("#id_aantal").fill("40")
     page.locator("#taakstelling-bewaren").click()
@@ -88,7 +89,7 @@ def test_teamleider_clicks_through_to_the_cases(page, weert, cijfers):
     inloggen(page, "teamleider-weert")
     page.goto(f"/sturing/?periode={cijfers}")
     link = page.locator("#tabel-status a").first
-    assert link.is_visible()
+    expect(link).to_be_visible()
     assert_accessible(page)
     link.click()
-    assert page.locator("#werkvoorraad-tabel").is_visible()
+    expect(page.locator("#werkvoorraad-tabel")).to_be_visible()

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from koers.organisaties.models import Budget
 from koers.sturing.models import Contract, Kostenpost
@@ -65,7 +66,7 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_mac
     page.locator("#id_tarief").fill("-4")
     page.locator("#id_geldig_van").fill(f"{jaar}-01-01")
     page.locator("#contract-bewaren").click()
-    assert page.locator("#foutsamenvatting").is_visible()
+    expect(page.locator("#foutsamenvatting")).to_be_visible()
     assert_accessible(page)
     page.locator("#id_tarief").fill("48,00")
     page.locator("#contract-bewaren").click()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone, translation
 from django.utils.dateformat import format as datumformaat
+from playwright.sync_api import expect
 
 from koers.begeleiding import rules as ontzorgen_rules
 from koers.begeleiding.models import Betaling, ChecklistItem, Ontzorgen, Voorlichting
@@ -176,8 +177,8 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     _geen_fout(page)
     assert_accessible(page)
     assert page.locator("#ontzorgen-eind").inner_text() == _nl(einde)
-    assert page.locator("#machtiging-ontbreekt").is_visible()
-    assert page.locator("#ontzorgen-einde-signaal").is_visible()  # ends within 4 weeks
+    expect(page.locator("#machtiging-ontbreekt")).to_be_visible()
+    expect(page.locator("#ontzorgen-einde-signaal")).to_be_visible()  # ends within 4 weeks
     assert page.locator("#betalingen-register tbody tr").count() == len(maanden)
     page.locator("#id_machtiging_datum").fill(start.isoformat())
     _klik(page, "#ontzorgen-opslaan")
@@ -295,7 +296,7 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     rij = page.locator(f"#signaal-{signaal.pk}")
     assert "Financieel ontzorgen stopt binnen 4 weken" in rij.inner_text()
     assert _nl(einde) in rij.inner_text()
-    assert page.locator("#casus-ontzorgen-einde").is_visible()
+    expect(page.locator("#casus-ontzorgen-einde")).to_be_visible()
     acties = page.locator(f"#signaal-acties-{signaal.pk}")
     acties.locator("summary").click()
     acties.locator(f"#id_a{signaal.pk}-reden").fill(

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from koers.intake import rules as intake_rules
 from koers.pip.models import Beschikking
@@ -93,7 +94,7 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
     page.locator("#naar-intake").click()
     page.locator("#intake-afronden").click()  # nothing filled in: the summary says what is missing
     samenvatting = page.locator("#foutsamenvatting")
-    assert samenvatting.is_visible()
+    expect(samenvatting).to_be_visible()
     assert "Opleiding" in samenvatting.inner_text()
     assert_accessible(page)
     screenshot(page, "intake-ontbreekt")

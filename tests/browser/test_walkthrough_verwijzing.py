@@ -8,6 +8,7 @@ timeline. axe-core and the CSP check on every page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from koers.inburgeraars.models import Inburgeraar
 from koers.organisaties import demo
@@ -39,7 +40,7 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     _inloggen(page, "adviseur-weert")
     page.goto(f"/inburgeraars/{samir.pk}/")
     assert_accessible(page)
-    assert page.locator("#verwijzingen").is_visible()
+    expect(page.locator("#verwijzingen")).to_be_visible()
     _klik(page, "#naar-verwijzen")
     assert_accessible(page)
     page.locator("#id_taak").select_option("map")
@@ -67,7 +68,7 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     # The case page shows the MAP's parts only.
     _klik(page, "#naar-casus")
     assert_accessible(page)
-    assert page.locator("#modules").is_visible()
+    expect(page.locator("#modules")).to_be_visible()
     # Nothing of the brede intake on the case page: it is the gemeente's document.
     for verborgen in ("#onderwerp-werkervaring", "#onderwerp-gezondheid",
                       "#onderwerp-gezinssituatie", "#positieve-gezondheid", "#pip", "#traject",

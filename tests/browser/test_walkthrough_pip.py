@@ -190,7 +190,7 @@ def test_buiten_demomodus_vraagt_koers_de_code_uit_de_app(page, zaak, adviseur, 
     assert_accessible(page)
     page.get_by_label("Code uit uw app").fill("000000" if totp(device.bin_key) != 0 else "111111")
     page.locator("#code-controleren").click()
-    assert page.locator("#foutsamenvatting, .utrecht-form-field-error-message").count() >= 1
+    expect(page.locator("#foutsamenvatting, .utrecht-form-field-error-message").first).to_be_visible()
     time.sleep(1.1)  # django-otp throttles: after a wrong code the next try waits a second
     page.get_by_label("Code uit uw app").fill(f"{totp(device.bin_key):06d}")
     page.locator("#code-controleren").click()

@@ -7,6 +7,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 from koers.organisaties.models import (
     Arbeidsmarktregio,
@@ -15,6 +16,7 @@ from koers.organisaties.models import (
     Gebruiker,
     Gemeente,
     Organisatie,
+    Rol,
     Subregio,
     Taakstelling,
 )
@@ -65,7 +67,7 @@ class DelegatieAdmin(admin.ModelAdmin):
 
 @admin.register(Gebruiker)
 class GebruikerAdmin(UserAdmin):
-    list_display = ["username", "first_name", "last_name", "organisatie", "rollen", "is_active"]
+    list_display = ["username", "first_name", "last_name", "organisatie", "rol_namen", "is_active"]
     list_filter = ["organisatie", "is_active", "is_demo_account"]
     list_select_related = ["organisatie"]
     fieldsets = [
@@ -76,6 +78,11 @@ class GebruikerAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         ("Koers", {"fields": ["organisatie", "rollen"]}),
     ]
+
+    @admin.display(description=_("Rollen"))
+    def rol_namen(self, gebruiker):
+        namen = dict(Rol.choices)
+        return ", ".join(str(namen.get(rol, rol)) for rol in gebruiker.rollen or []) or "—"
 
 
 @admin.register(Taakstelling)

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -141,11 +142,21 @@ class Rol(models.TextChoices):
     PARTNER = "partner", _("Medewerker ketenpartner")
 
 
+class RollenVeld(models.JSONField):
+    """The roles of a user: stored as a JSON list (a role is a fixed choice, not a row), edited
+    as one checkbox per :class:`Rol` in every form, the admin included, so no one types JSON."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=Rol.choices, coerce=str, required=not self.blank, label=self.verbose_name,
+            help_text=self.help_text, widget=forms.CheckboxSelectMultiple)
+
+
 class Gebruiker(AbstractUser):
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="gebruikers")
-    rollen = models.JSONField(default=list, blank=True,
-                              help_text="Een of meer van: " + ", ".join(Rol.values))
+    rollen = RollenVeld(default=list, blank=True,
+                        help_text=_("Wat deze gebruiker in Koers mag: kies een of meer rollen."))
     is_demo_account = models.BooleanField(
         default=False, help_text="Mag in demomodus zonder tweede factor inloggen.")
 

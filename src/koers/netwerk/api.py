@@ -20,7 +20,6 @@ from koers.netwerk.casus import voorstel_tolken
 from koers.netwerk.models import (
     Ervaringsdeskundige,
     ErvaringsdeskundigeKoppeling,
-    InstroomklasPlaatsing,
     InstroomklasWeek,
     Taalverwijzing,
     Tolk,
@@ -80,8 +79,8 @@ class _RegisterLijst(APIView):
     bewaar = staticmethod(services.bewaar_tolk)
 
     def get(self, request):
-        gemeenten = _netwerk(request)
-        items = list(self.model.objects.filter(gemeente__in=[g.pk for g in gemeenten])
+        _netwerk(request)
+        items = list(policy.binnen_bereik(request.user, self.model.objects)
                      .select_related("gemeente").order_by("naam", "id"))
         taal = request.query_params.get("taal")
         if taal:
@@ -105,8 +104,8 @@ class _RegisterDetail(APIView):
     bewaar = staticmethod(services.bewaar_tolk)
 
     def _item(self, request, pk):
-        gemeenten = _netwerk(request)
-        item = self.model.objects.filter(pk=pk, gemeente__in=[g.pk for g in gemeenten]) \
+        _netwerk(request)
+        item = policy.binnen_bereik(request.user, self.model.objects).filter(pk=pk) \
             .select_related("gemeente").first()
         if item is None:
             raise NotFound("Niet gevonden.")
@@ -218,11 +217,10 @@ class Rooster(APIView):
         gemeente = _gemeente(request, gemeenten, request.query_params.get("gemeentecode"))
         if gemeente is None:
             raise NotFound("Niet gevonden.")
-        plaatsingen = (InstroomklasPlaatsing.objects.filter(gemeente=gemeente, einddatum=None)
-                       .select_related("traject__inburgeraar")
+        plaatsingen = (services.rooster_plaatsingen(gemeente)
                        .annotate(gepland=Sum("weken__dagdelen_gepland", default=0),
                                  aanwezig=Sum("weken__dagdelen_aanwezig", default=0))
-                       .prefetch_related("workshops").order_by("startdatum", "id"))
+                       .prefetch_related("workshops"))
         log_lijst(request.user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")
         return Response(InstroomklasRoosterRijSerializer(plaatsingen, many=True).data)
 

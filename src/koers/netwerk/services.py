@@ -62,6 +62,26 @@ def talen_lijst(talen, veld: str = "talen") -> list[str]:
 
 # --- instroomklas -----------------------------------------------------------------------
 
+def rooster_plaatsingen(gemeente, *, ook_beeindigd: bool = False):
+    """The placements in the instroomklas of one gemeente (the caller chose it from the
+    policy's reach), oldest start first, with the person's name in the same query."""
+    qs = InstroomklasPlaatsing.objects.filter(gemeente=gemeente)
+    if not ook_beeindigd:
+        qs = qs.filter(einddatum=None)
+    return qs.select_related("traject__inburgeraar").order_by("startdatum", "id")
+
+
+def actieve_tolken(traject: Traject) -> list[Tolk]:
+    """The tolken a case can book: the active ones of the case's own gemeente."""
+    return list(Tolk.objects.filter(gemeente_id=traject.gemeente_id, actief=True))
+
+
+def actieve_ervaringsdeskundigen(traject: Traject) -> list[Ervaringsdeskundige]:
+    """The ervaringsdeskundigen a case can be linked to: the active ones of its gemeente."""
+    return list(Ervaringsdeskundige.objects.filter(gemeente_id=traject.gemeente_id,
+                                                   actief=True))
+
+
 def open_plaatsing(traject: Traject) -> InstroomklasPlaatsing | None:
     return traject.instroomklas_plaatsingen.filter(einddatum=None).first()
 

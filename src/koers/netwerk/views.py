@@ -39,7 +39,6 @@ from koers.netwerk.models import (
     ROL_CHOICES,
     Ervaringsdeskundige,
     ErvaringsdeskundigeKoppeling,
-    InstroomklasPlaatsing,
     InstroomklasWeek,
     Taalverwijzing,
     Tolk,
@@ -77,18 +76,13 @@ def instroomklas(request, gemeente_pk=None):
     alle = request.GET.get("alle") == "1"
     maandag = rules.week_van(vandaag())
     weken = [maandag - timedelta(weeks=ROOSTER_WEKEN - 1 - i) for i in range(ROOSTER_WEKEN)]
-    plaatsingen = (InstroomklasPlaatsing.objects.filter(gemeente=gemeente)
-                   .select_related("traject__inburgeraar")
-                   .annotate(gepland=Sum("weken__dagdelen_gepland"),
-                             aanwezig=Sum("weken__dagdelen_aanwezig"))
-                   .prefetch_related(
-                       Prefetch("weken", queryset=InstroomklasWeek.objects.filter(
-                           week__gte=weken[0]), to_attr="recente_weken"),
-                       "workshops")
-                   .order_by("startdatum", "id"))
-    if not alle:
-        plaatsingen = plaatsingen.filter(einddatum=None)
-    plaatsingen = list(plaatsingen)
+    plaatsingen = list(services.rooster_plaatsingen(gemeente, ook_beeindigd=alle)
+                       .annotate(gepland=Sum("weken__dagdelen_gepland"),
+                                 aanwezig=Sum("weken__dagdelen_aanwezig"))
+                       .prefetch_related(
+                           Prefetch("weken", queryset=InstroomklasWeek.objects.filter(
+                               week__gte=weken[0]), to_attr="recente_weken"),
+                           "workshops"))
     log_lijst(user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")  # issue 5 §3
     rijen = []
     dag = vandaag()
@@ -168,7 +162,7 @@ def _register_lijst(request, soort):
             return redirect(lijst_url)
     elif mag_beheren:
         form = _register_form(form_cls, None, gemeenten)
-    items = model.objects.filter(gemeente__in=[g.pk for g in gemeenten]).select_related(
+    items = policy.binnen_bereik(user, model.objects).select_related(
         "gemeente__organisatie").order_by("gemeente__organisatie__naam", "naam", "id")
     taal = (request.GET.get("taal") or "").strip()[:50]
     items = list(items)
@@ -187,7 +181,7 @@ def _register_item(request, soort, pk):
     user = request.user
     _mag_netwerk(user)
     gemeenten = list(policy.zichtbare_gemeenten(user))
-    instance = model.objects.filter(pk=pk, gemeente__in=[g.pk for g in gemeenten]).first()
+    instance = policy.binnen_bereik(user, model.objects).filter(pk=pk).first()
     if instance is None:
         raise Http404
     mag_beheren = policy.mag(user, Actie.NETWERK_REGISTERS_BEHEREN)
@@ -237,9 +231,8 @@ def _pagina(request, inburgeraar, traject, gebonden=None, status=200):
     user = request.user
     gebonden = gebonden or {}
     context = gegevens(traject)
-    tolken_lijst = list(Tolk.objects.filter(gemeente_id=traject.gemeente_id, actief=True))
-    personen = list(Ervaringsdeskundige.objects.filter(gemeente_id=traject.gemeente_id,
-                                                       actief=True))
+    tolken_lijst = services.actieve_tolken(traject)
+    personen = services.actieve_ervaringsdeskundigen(traject)
     voorstel = [t for t in tolken_lijst
                 if inburgeraar.tolk_taal and rules.spreekt(t.talen, inburgeraar.tolk_taal)]
     # Suggested tolken first in the choice list.
@@ -372,7 +365,7 @@ def workshop(request, pk):
 @require_POST
 def boeken(request, pk):
     inburgeraar, traject = _casus(request.user, pk)
-    tolken_lijst = list(Tolk.objects.filter(gemeente_id=traject.gemeente_id, actief=True))
+    tolken_lijst = services.actieve_tolken(traject)
 
     def factory(data, prefix):
         return BoekingForm(data, prefix=prefix, tolken=tolken_lijst)
@@ -395,8 +388,7 @@ def boeking_status(request, pk, boeking_pk):
 @require_POST
 def koppelen(request, pk):
     inburgeraar, traject = _casus(request.user, pk)
-    personen = list(Ervaringsdeskundige.objects.filter(gemeente_id=traject.gemeente_id,
-                                                       actief=True))
+    personen = services.actieve_ervaringsdeskundigen(traject)
 
     def factory(data, prefix):
         return KoppelForm(data, prefix=prefix, personen=personen)

@@ -218,6 +218,6 @@ class TaakverdelingLijst(APIView):
         if not policy.mag_taakverdeling_zien(request.user):
             raise PermissionDenied(DETAIL_403)
         volgorde = {t.value: i for i, t in enumerate(rules.Taak)}
-        rijen = sorted(Taakverdeling.objects.filter(gemeente=request.user.gemeente)
+        rijen = sorted(policy.van_eigen_gemeente(request.user, Taakverdeling.objects)
                        .select_related("uitvoerder"), key=lambda r: volgorde.get(r.taak, 99))
         return Response(TaakverdelingSerializer(rijen, many=True).data)

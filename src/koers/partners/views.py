@@ -222,9 +222,9 @@ def verwijzen(request, pk):
 
 # --- taakverdeling ---------------------------------------------------------------------------
 
-def taakverdeling_rijen(gemeente) -> list[dict]:
-    """The table of the gemeente in the order of the startnotitie (one query)."""
-    per_taak = {r.taak: r for r in Taakverdeling.objects.filter(gemeente=gemeente)
+def taakverdeling_rijen(user) -> list[dict]:
+    """The table of the user's gemeente in the order of the startnotitie (one query)."""
+    per_taak = {r.taak: r for r in policy.van_eigen_gemeente(user, Taakverdeling.objects)
                 .select_related("uitvoerder")}
     return [{"taak": t, "naam": rules.TAAK_NAMEN[t], "rij": per_taak.get(t.value),
              "verwijsbaar": t not in rules.ALLEEN_GEMEENTE} for t in rules.Taak]
@@ -254,7 +254,7 @@ def taakverdeling(request):
             else:
                 messages.success(request, _("De taakverdeling is opgeslagen."))
                 return redirect(reverse("partners:taakverdeling") + f"#taak-{taak}")
-    rijen = taakverdeling_rijen(gemeente)
+    rijen = taakverdeling_rijen(user)
     if mag_wijzigen:
         organisaties = _uitvoerders(gemeente)
         for r in rijen:

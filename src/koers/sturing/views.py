@@ -107,7 +107,7 @@ def taakstelling(request):
             return redirect("sturing:taakstelling")
     elif form.errors:
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
-    lijst = Taakstelling.objects.filter(gemeente=user.gemeente).order_by("-jaar", "-halfjaar")
+    lijst = policy.van_eigen_gemeente(user, Taakstelling.objects).order_by("-jaar", "-halfjaar")
     return render(request, "sturing/taakstelling.html", {
         "form": form, "fout_items": fout_items(fouten, form), "taakstellingen": lijst,
         "gemeente": user.gemeente,

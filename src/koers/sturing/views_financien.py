@@ -50,7 +50,7 @@ def _dashboard(request):
 @login_required
 def dashboard(request):
     jaar, onderdrukken, tabellen = _dashboard(request)
-    contracten = Contract.objects.filter(gemeente=request.user.gemeente).select_related(
+    contracten = policy.van_eigen_gemeente(request.user, Contract.objects).select_related(
         "aanbieder")
     return render(request, "sturing/financien.html", {
         "titel": _("Financiën"), "gemeente": request.user.gemeente, "jaar": jaar,

@@ -371,6 +371,18 @@ def adviseurs_voor(user):
     return [g for g in colleagues.order_by("last_name", "username") if g.heeft_rol(Rol.ADVISEUR)]
 
 
+def toont_alle_adviseurs(user) -> bool:
+    """Whether the werkvoorraad shows the whole team's cases with a filter per adviseur (the
+    teamleider), instead of the user's own cases."""
+    return Rol.TEAMLEIDER in _rollen(user)
+
+
+def wordt_zelf_adviseur(user) -> bool:
+    """Whether a case the user registers becomes his own: an adviseur who may not assign
+    adviseurs registers his own cases."""
+    return Rol.ADVISEUR in _rollen(user) and not mag(user, Actie.ADVISEUR_TOEWIJZEN)
+
+
 def mag_beheren(user) -> bool:
     """Functioneel beheer: organisations, users and configuration in the admin."""
     return bool(getattr(user, "is_staff", False)) or Rol.BEHEERDER in _rollen(user)
@@ -446,3 +458,23 @@ def sturing_onderdrukken(user, gemeente_ids) -> bool:
 def mag_financien_beheren(user) -> bool:
     """Contracts and tariffs of the gemeente are kept by financiën (issue 6 §3)."""
     return mag_sturing_zien(user) and Rol.FINANCIEN in _rollen(user)
+
+
+# Organisation scoping --------------------------------------------------------------------------
+# Views never filter on a gemeente themselves: which gemeente's records a user reaches is a
+# decision of this module, like the reach of cases.
+
+def binnen_bereik(user, queryset: QuerySet, veld: str = "gemeente") -> QuerySet:
+    """The rows of the gemeenten whose cases the user reaches (his own and those delegating to
+    it): the registers of the netwerk, for example. One subquery; none without case access."""
+    return queryset.filter(**{f"{veld}__in": zichtbare_gemeenten(user).values("pk")})
+
+
+def van_eigen_gemeente(user, queryset: QuerySet, veld: str = "gemeente") -> QuerySet:
+    """The rows of the user's own gemeente only: what a gemeente decides or pays for itself
+    (contracts, taakstelling, taakverdeling, bewaartermijn), never a delegating gemeente's."""
+    gemeente = getattr(user, "gemeente", None) if getattr(user, "is_authenticated", False) \
+        else None
+    if gemeente is None:
+        return queryset.none()
+    return queryset.filter(**{veld: gemeente})

@@ -193,7 +193,7 @@ def bewaartermijn(request):
     _vereis(user)
     dag = vandaag()
     rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
-    termijn = Bewaartermijn.objects.filter(gemeente=user.gemeente).values_list(
+    termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
         "jaren", flat=True).first() or rules.BEWAARTERMIJN_JAREN
     return render(request, "verwerkingen/bewaartermijn.html", {
         "rijen": rijen[:BEWAAR_MAX], "totaal": len(rijen), "afgekapt": len(rijen) > BEWAAR_MAX,

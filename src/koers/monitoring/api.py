@@ -63,7 +63,7 @@ class SignaalLijst(LogtLijst, generics.ListAPIView):
                                     traject__in=policy.trajecten_voor(user))
         if params.get("soort"):
             qs = qs.filter(soort=params["soort"])
-        if params.get("alle") not in ("true", "1", "on") and not user.heeft_rol("teamleider"):
+        if params.get("alle") not in ("true", "1", "on") and not policy.toont_alle_adviseurs(user):
             qs = qs.filter(traject__adviseur=user)
         return qs.select_related("traject")
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,6 @@ from koers.inburgeraars.services import Weigering, vandaag
 from koers.monitoring import lezen, rules, services
 from koers.monitoring.forms import AfhandelenForm, GesprekForm, UitstellenForm
 from koers.monitoring.models import Signaal, Voortgangsgesprek
-from koers.organisaties.models import Rol
 from koers.pip.models import PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -46,7 +46,7 @@ def signalen(request):
     user = request.user
     if not policy.mag_zien(user, Sectie.SIGNALEN):
         raise Http404
-    teamleider = user.heeft_rol(Rol.TEAMLEIDER)
+    teamleider = policy.toont_alle_adviseurs(user)
     alle = teamleider or bool(request.GET.get("alle"))
     titels = lezen.titels()
     soort = request.GET.get("soort") or ""
@@ -60,7 +60,6 @@ def signalen(request):
     cursor = _lees_cursor(request.GET.get("na"))
     if cursor is not None:
         datum, pk = cursor
-        from django.db.models import Q
         qs = qs.filter(Q(vervaldatum__gt=datum) | Q(vervaldatum=datum, id__gt=pk))
     rijen = list(qs.select_related("traject__inburgeraar").only(
         "id", "soort", "vervaldatum", "traject_id", "traject__inburgeraar_id",

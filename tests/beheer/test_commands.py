@@ -70,7 +70,7 @@ def test_committed_env_example_is_generated_from_the_variables():
 
 
 def test_operator_guide_lists_every_variable():
-    module = importlib.import_module("koers.organisaties.management.commands.env-example")
+    module = importlib.import_module("koers.config.management.commands.env-example")
     gids = (settings.PROJECT_DIR / "docs" / "beheer" / "operator.md").read_text(encoding="utf-8")
     assert module.markdown_tabel() in gids, (
         "Werk de tabel in docs/beheer/operator.md bij met `koers env-example --markdown`.")

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "koers.partners",      # ketenpartners: taakverdeling and verwijzingen
     "koers.web",
     "koers.api",
+    "koers.config",  # system checks and the configuration commands (the top layer)
 ]
 
 MIDDLEWARE = [

@@ -12,11 +12,20 @@ class MonitoringConfig(koppelingen.KoersAppConfig):
 
     def ready(self):
         from koers.inburgeraars.signals import traject_gewijzigd
+        from koers.organisaties.signals import demo_geladen
         from koers.pip import beschikking
 
         traject_gewijzigd.connect(_traject_gewijzigd, dispatch_uid="monitoring_traject_gewijzigd")
+        demo_geladen.connect(_demo_geladen, dispatch_uid="monitoring_demo_geladen")
         if _gesprekken_in_beschikking not in beschikking.TEKSTDELEN:
             beschikking.TEKSTDELEN.append(_gesprekken_in_beschikking)
+
+
+def _demo_geladen(sender, **kwargs) -> dict:
+    """The signals of the demo cases, as the worker's daily run would find them."""
+    from koers.monitoring.engine import bereken_signalen
+
+    return {"signalen": bereken_signalen().nieuw}
 
 
 def _gesprekken_in_beschikking(pip) -> dict:

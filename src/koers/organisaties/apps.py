@@ -8,6 +8,4 @@ class OrganisatiesConfig(koppelingen.KoersAppConfig):
     verbose_name = "Organisaties en gebruikers"
 
     def ready(self):
-        from koers.config import checks  # noqa: F401  (registers the system checks)
-
         register(koppelingen.check_koers_apps)

@@ -206,9 +206,10 @@ def seed(stdout=None) -> dict[str, int]:
     for module in koers_modules("demo"):
         with transaction.atomic():
             aantallen.update(module.seed(gemeenten, accounts))
-    # The signals of all that demo data, as the worker's daily run would find them.
-    from koers.monitoring.engine import bereken_signalen
-    aantallen["signalen"] = bereken_signalen().nieuw
+    # Derived data of all that demo data (the signals, for one) is made by the apps that own it.
+    from koers.organisaties.signals import demo_geladen
+    for _ontvanger, extra in demo_geladen.send(sender=seed, gemeenten=gemeenten):
+        aantallen.update(extra or {})
     return aantallen
 
 

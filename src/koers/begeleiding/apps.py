@@ -11,3 +11,12 @@ class BegeleidingConfig(koppelingen.KoersAppConfig):
     demo = True
     signalen = True
     anonimiseren = True
+
+    def ready(self):
+        from koers.begeleiding.models import Ontzorgen
+        from koers.begeleiding.rules import NAZORG_NA_EINDE
+        from koers.toegang import policy
+
+        # The uitkeringsadministratie reaches the cases with a running or just ended ontzorgen.
+        policy.registreer_bron(policy.Ontzorgen(model=Ontzorgen,
+                                                nazorg_na_einde=NAZORG_NA_EINDE))

@@ -9,3 +9,14 @@ class PartnersConfig(koppelingen.KoersAppConfig):
     urls = True
     api_urls = True
     demo = True
+
+    def ready(self):
+        from koers.partners import rules
+        from koers.partners.models import Verwijzing
+        from koers.toegang import policy
+
+        # The policy decides a partner's reach and sections from these referrals.
+        policy.registreer_bron(policy.Verwijzingen(
+            model=Verwijzing, lopend=frozenset(rules.LOPEND), open=frozenset(rules.OPEN),
+            werk_intake_taken=frozenset(rules.WERK_INTAKE_TAKEN),
+            secties_voor_taken=rules.secties_voor_taken))

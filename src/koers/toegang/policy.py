@@ -28,6 +28,9 @@ nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from django.db.models import Q, QuerySet
@@ -155,11 +158,47 @@ def heeft_casustoegang(user) -> bool:
     return is_partner(user)
 
 
-def _lopende_verwijzingen(user):
+# Records of the apps above the core decide some reach: a referral to a ketenpartner, a
+# running financieel ontzorgen. The core may not import those apps, so each registers what
+# the policy needs to know of its records when it starts (its AppConfig.ready); the decisions
+# themselves stay here. Without the app, nobody gains reach through it.
+
+@dataclass(frozen=True)
+class Verwijzingen:
+    """What the partners app tells the policy about its referrals."""
+
+    model: type  # the referral model: traject, organisatie, taak, status
+    lopend: frozenset[str]  # statuses of a running referral (accepted, in progress)
+    open: frozenset[str]  # statuses a partner still sees in his list (offered included)
+    werk_intake_taken: frozenset[str]  # tasks towards work that show the work topics
+    secties_voor_taken: Callable[[Iterable[str]], Iterable[str]]  # task -> case sections
+
+
+@dataclass(frozen=True)
+class Ontzorgen:
+    """What the begeleiding app tells the policy about financieel ontzorgen."""
+
+    model: type  # the ontzorgen model: traject, gemeente, einddatum
+    nazorg_na_einde: timedelta  # how long after the end the register is still completed
+
+
+_BRONNEN: dict[str, Verwijzingen | Ontzorgen] = {}
+
+
+def registreer_bron(bron: Verwijzingen | Ontzorgen) -> None:
+    """Called by the partners and begeleiding apps when they start."""
+    _BRONNEN[type(bron).__name__] = bron
+
+
+def _verwijzingen() -> Verwijzingen | None:
+    bron = _BRONNEN.get("Verwijzingen")
+    return bron if isinstance(bron, Verwijzingen) else None
+
+
+def _lopende_verwijzingen(user, bron: Verwijzingen):
     """The running referrals to the partner's organisation (a queryset, used as subquery)."""
-    from koers.partners.models import Verwijzing
-    from koers.partners.rules import LOPEND
-    return Verwijzing.objects.filter(organisatie_id=user.organisatie_id, status__in=LOPEND)
+    return bron.model.objects.filter(organisatie_id=user.organisatie_id,
+                                     status__in=bron.lopend)
 
 
 def _gemeente_filter(user, field: str) -> Q:
@@ -175,10 +214,11 @@ def _gemeente_filter(user, field: str) -> Q:
 def _ontzorgen_filter(user, field: str) -> Q:
     """Cases of the user's own gemeente with ontzorgen running or ended shortly ago (the
     uitkeringsadministratie completes the register of the last month); one subquery."""
-    from koers.begeleiding.models import Ontzorgen
-    from koers.begeleiding.rules import NAZORG_NA_EINDE
-    vanaf = timezone.localdate() - NAZORG_NA_EINDE
-    lopend = Ontzorgen.objects.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
+    bron = _BRONNEN.get("Ontzorgen")
+    if not isinstance(bron, Ontzorgen):
+        return Q(pk__in=[])
+    vanaf = timezone.localdate() - bron.nazorg_na_einde
+    lopend = bron.model.objects.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
     kolom = "traject__inburgeraar_id" if field == "inburgeraar" else "traject_id"
     return Q(gemeente_id=user.gemeente.pk) & Q(pk__in=lopend.values(kolom))
 
@@ -188,7 +228,10 @@ def _bereik_filter(user, soort: str) -> Q:
     teamleider, the ontzorgen cases only for a user with no other case role, the cases with
     a running referral to his organisation for a partner (one subquery on its index)."""
     if user.gemeente is None:
-        lopend = _lopende_verwijzingen(user).values("traject_id")
+        bron = _verwijzingen()
+        if bron is None:
+            return Q(pk__in=[])
+        lopend = _lopende_verwijzingen(user, bron).values("traject_id")
         if soort == "inburgeraar":
             return Q(huidig_traject_id__in=lopend)
         return Q(pk__in=lopend)
@@ -257,10 +300,11 @@ def partner_secties(user, traject) -> frozenset[Sectie]:
         return frozenset()
     cache = traject.__dict__.setdefault(PARTNER_CACHE, {})
     if user.pk not in cache:
-        from koers.partners.rules import secties_voor_taken
-        taken = _lopende_verwijzingen(user).filter(traject_id=traject.pk).values_list(
-            "taak", flat=True)
-        cache[user.pk] = frozenset(Sectie(s) for s in secties_voor_taken(taken))
+        bron = _verwijzingen()
+        taken = [] if bron is None else list(_lopende_verwijzingen(user, bron).filter(
+            traject_id=traject.pk).values_list("taak", flat=True))
+        cache[user.pk] = frozenset(
+            Sectie(s) for s in (bron.secties_voor_taken(taken) if bron else ()))
     return cache[user.pk]
 
 
@@ -281,31 +325,34 @@ def verwijzingen_voor(user):
     """The referrals to ketenpartners the user may see: for a partner the open ones
     (aangeboden, geaccepteerd, lopend) to his organisation; for a gemeente role with the
     VERWIJZINGEN section those of the trajecten within reach. One query with a subquery."""
-    from koers.partners.models import Verwijzing
-    from koers.partners.rules import OPEN
+    bron = _verwijzingen()
+    if bron is None:
+        return Traject.objects.none()
     if is_partner(user) and getattr(user, "gemeente", None) is None:
-        return Verwijzing.objects.filter(organisatie_id=user.organisatie_id, status__in=OPEN)
+        return bron.model.objects.filter(organisatie_id=user.organisatie_id,
+                                         status__in=bron.open)
     if not mag_zien(user, Sectie.VERWIJZINGEN):
-        return Verwijzing.objects.none()
-    return Verwijzing.objects.filter(traject__in=trajecten_voor(user).values("pk"))
+        return bron.model.objects.none()
+    return bron.model.objects.filter(traject__in=trajecten_voor(user).values("pk"))
 
 
 def verwijzingen_van_traject(user, traject):
     """The referrals of one traject the user may see (the caller checked the VERWIJZINGEN
     section): a partner only the running ones to his own organisation, others all."""
-    from koers.partners.models import Verwijzing
-    from koers.partners.rules import LOPEND
-    qs = Verwijzing.objects.filter(traject=traject)
+    bron = _verwijzingen()
+    if bron is None:
+        return Traject.objects.none()
+    qs = bron.model.objects.filter(traject=traject)
     if is_partner(user) and getattr(user, "gemeente", None) is None:
-        return qs.filter(organisatie_id=user.organisatie_id, status__in=LOPEND)
+        return qs.filter(organisatie_id=user.organisatie_id, status__in=bron.lopend)
     return qs
 
 
 def _eigen_lopende_verwijzing(user, verwijzing) -> bool:
-    from koers.partners.rules import LOPEND
-    return (is_partner(user) and getattr(user, "gemeente", None) is None
+    bron = _verwijzingen()
+    return (bron is not None and is_partner(user) and getattr(user, "gemeente", None) is None
             and verwijzing.organisatie_id == user.organisatie_id
-            and verwijzing.status in LOPEND)
+            and verwijzing.status in bron.lopend)
 
 
 def mag_bsn_van_verwijzing_zien(user, verwijzing) -> bool:
@@ -323,8 +370,9 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
     (partners.rules.WERK_INTAKE_TAKEN). Never health, and never through the brede intake
     itself. The gemeente reads the whole intake on the case, so gets none here."""
     from koers.intake.rules import WERK_ONDERWERPEN
-    from koers.partners.rules import WERK_INTAKE_TAKEN
-    if verwijzing.taak in WERK_INTAKE_TAKEN and _eigen_lopende_verwijzing(user, verwijzing):
+    bron = _verwijzingen()
+    if (bron is not None and verwijzing.taak in bron.werk_intake_taken
+            and _eigen_lopende_verwijzing(user, verwijzing)):
         return WERK_ONDERWERPEN
     return ()
 

@@ -98,7 +98,8 @@ class NepIdp:
                   "exp": nu + 300, "nonce": nonce, **claims}
         knoeien = dict(self.knoeien)
         sleutel = knoeien.pop("sleutel", self.sleutel)
-        kop = {"kid": knoeien.pop("kid", self.kid)}
+        kid = knoeien.pop("kid", self.kid)
+        kop = {"kid": kid} if kid is not None else {}  # None: a token without a key id
         alg = knoeien.pop("alg", "RS256")
         inhoud.update(knoeien)
         if alg == "HS256":

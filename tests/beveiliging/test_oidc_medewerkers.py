@@ -5,11 +5,13 @@ lock-out; switched off, the URLs do not exist and the button is not shown."""
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import jwt
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -281,8 +283,9 @@ def test_a_rotated_key_is_fetched_again(client, idp, adviseur_weert):
     sso(client, idp, preferred_username="alice", amr=["mfa"])
     client.post("/uitloggen/")
     idp.sleutel, idp.kid = rsa_sleutel(), "sleutel-2"
-    oidc._jwks.update({k: (v[0] - oidc.JWKS_MIN_INTERVAL_SECONDEN, v[1])
-                       for k, v in oidc._jwks.items()})
+    # As if the cooldown after the last fetch of the key set has passed.
+    for jwks in oidc._jwks_clients.values():
+        jwks._last_successful_fetch -= oidc.JWKS_MIN_INTERVAL_SECONDEN
     assert sso(client, idp, preferred_username="alice", amr=["mfa"]).url == "/"
     assert idp.jwks_verzoeken == 2
 
@@ -291,3 +294,35 @@ def test_next_outside_koers_is_ignored(client, idp, adviseur_weert):
     response = sso(client, idp, next_url="https://elders.example/", preferred_username="alice",
                    amr=["mfa"])
     assert response.url == "/"
+
+
+def test_a_client_secret_is_form_encoded_in_the_basic_header(client, settings, monkeypatch,
+                                                             idp, adviseur_weert):
+    from tests.beveiliging import oidc_idp
+
+    # RFC 6749 §2.3.1: "+", "/", "=", ":" and "%" in a secret survive the Basic header.
+    monkeypatch.setattr(oidc_idp, "CLIENT_SECRET", "a+b/c=d:e%f")
+    configureer(settings, idp, CLIENT_SECRET="a+b/c=d:e%f")
+    assert sso(client, idp, preferred_username="alice", amr=["mfa"]).url == "/"
+
+
+def test_an_authorization_endpoint_with_its_own_query(client, monkeypatch, idp, adviseur_weert):
+    document = {**idp.discovery(), "authorization_endpoint": idp.basis + "/auth?p=beleid"}
+    monkeypatch.setattr(idp, "discovery", lambda: document)
+    start = client.get("/inloggen/organisatie/")
+    assert start.url.startswith(idp.basis + "/auth?p=beleid&")
+    assert parse_qs(urlsplit(start.url).query)["p"] == ["beleid"]
+
+
+def test_a_token_without_key_id_needs_an_unambiguous_key(client, idp, adviseur_weert):
+    idp.knoeien = {"kid": None}
+    assert sso(client, idp, preferred_username="alice", amr=["mfa"]).url == "/"
+    client.post("/uitloggen/")
+    tweede = rsa_sleutel()
+    jwks = idp.jwks()
+    extra = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(tweede.public_key()))
+    idp.jwks = lambda: {"keys": [*jwks["keys"], {**extra, "kid": "sleutel-2", "use": "sig"}]}
+    oidc.leeg_cache()
+    response = sso(client, idp, preferred_username="alice", amr=["mfa"])
+    assert response.status_code == 400
+    assert NIET_VERTROUWD in response.content.decode()

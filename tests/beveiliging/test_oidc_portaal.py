@@ -143,3 +143,18 @@ def test_digid_is_absent_when_not_configured(client, settings, db):
     settings.KOERS_PORTAAL_OIDC_ENABLED = False
     assert client.get("/inloggen/digid/").status_code == 404
     assert client.get("/inloggen/digid/terug/?code=x&state=y").status_code == 404
+
+
+def test_a_staff_return_does_not_open_the_portal(client, settings, idp, amina):
+    from koers.portaal.sessie import SESSIE_SLEUTEL
+    from tests.beveiliging.test_oidc_medewerkers import configureer as configureer_sso
+
+    configureer_sso(settings, idp)
+    idp.claims = {"bsn": BSN}
+    start = client.get("/inloggen/organisatie/")
+    terug = urlsplit(httpx.get(start.url, follow_redirects=False).headers["location"])
+    response = client.get("/inloggen/digid/terug/?" + terug.query)
+    assert response.status_code == 400
+    assert "Begin opnieuw" in response.content.decode()
+    assert SESSIE_SLEUTEL not in client.session
+    assert idp.token_verzoeken == []

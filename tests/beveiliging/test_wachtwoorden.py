@@ -29,7 +29,7 @@ def test_admin_refuses_a_weak_password_for_a_new_user(client, als, beheerder, we
     response = client.post("/beheer/organisaties/gebruiker/add/", {
         "username": "nieuw", "password1": "kort", "password2": "kort",
         "usable_password": "true", "organisatie": weert.organisatie.pk,
-        "rollen": "[\"adviseur\"]"})
+        "rollen": ["adviseur"]})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dit wachtwoord is te kort" in html
@@ -41,7 +41,7 @@ def test_admin_accepts_a_strong_password(client, als, beheerder, weert):
     response = client.post("/beheer/organisaties/gebruiker/add/", {
         "username": "nieuw", "password1": "paard-batterij-nietje-koers",
         "password2": "paard-batterij-nietje-koers", "usable_password": "true",
-        "organisatie": weert.organisatie.pk, "rollen": "[\"adviseur\"]"})
+        "organisatie": weert.organisatie.pk, "rollen": ["adviseur"]})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Gebruiker.objects.get(username="nieuw").check_password("paard-batterij-nietje-koers")
 

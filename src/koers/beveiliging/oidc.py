@@ -1,16 +1,18 @@
-"""A small OpenID Connect relying party: staff SSO and DigiD for Mijn Inburgering.
+"""OpenID Connect for staff SSO and DigiD for Mijn Inburgering, on mozilla-django-oidc.
 
-One client, two configurations by prefix (see :mod:`koers.config.env`):
+One relying party, two configurations by prefix (see :mod:`koers.config.env`):
 
 - ``KOERS_OIDC_*``: staff log in with the account of their organisation (Keycloak, Azure AD).
 - ``KOERS_PORTAAL_OIDC_*``: the inburgeraar logs in with DigiD through an OIDC broker, which
   returns the BSN as a claim.
 
-The flow is the authorization code flow with PKCE (S256, RFC 7636); ``state`` and ``nonce``
-live in the session and are used once. The ID token is verified here (signature against the
-provider's JWKS, issuer, audience, expiry with a small leeway, nonce); Koers trusts nothing in
-the browser's return trip except the one-time code, which it exchanges itself over the back
-channel (OpenID Connect Core 1.0 §3.1.3.7).
+mozilla-django-oidc does the flow: the authorization code flow with PKCE (S256), ``state`` and
+``nonce`` in the session (``oidc_states``, used once), the token request and the check of the
+ID token's signature and nonce. The library reads one set of ``OIDC_*`` Django settings; here
+each provider gets its own, built by :func:`instellingen` from the Koers settings and the
+provider's discovery document. Koers adds what the library leaves out: the issuer, audience
+and ``azp`` of the ID token, a minute of leeway on its times, only asymmetric algorithms, a
+cached key set (PyJWT's ``PyJWKClient``), and an error that can be told to the person.
 
 Errors are :class:`OidcFout`: a Dutch message for the person, a short reason for the log (never
 a username, e-mail address or BSN), whether trying again can help, and whether the attempt
@@ -19,23 +21,24 @@ counts as a failed login for the lock-out (:mod:`koers.beveiliging.inlogpogingen
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import logging
 import re
-import secrets
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import parse_qs, quote_plus, urlsplit
 
-import httpx
 import jwt
+import requests
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.dispatch import Signal
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 logger = logging.getLogger("koers.beveiliging.oidc")
 
@@ -44,6 +47,11 @@ PORTAAL = "portaal"
 
 # The settings dict per provider (filled in koers.config.settings from the env variables).
 _SETTING = {MEDEWERKERS: "KOERS_OIDC", PORTAAL: "KOERS_PORTAAL_OIDC"}
+_TERUG = {MEDEWERKERS: "beveiliging:oidc_callback", PORTAAL: "beveiliging:portaal_oidc_callback"}
+
+# Sent after a DigiD login found the inburgeraar (arguments ``request``, ``inburgeraar``). The
+# portal opens its session in the receiver, so this core app needs no import of the portal.
+digid_ingelogd = Signal()
 
 # Only asymmetric signatures. "none" carries no signature at all, and with HS256 the key is
 # the client secret, which Koers holds too: a token "signed" that way proves nothing about the
@@ -67,7 +75,6 @@ SECRET_BASIC = "client_secret_basic"  # noqa: S105 - a method name, no secret
 SECRET_POST = "client_secret_post"  # noqa: S105
 TOKEN_AUTH = (SECRET_BASIC, SECRET_POST)
 KOPPELEN = ("gebruikersnaam", "email")
-_SESSIE_PREFIX = "koers_oidc_"
 
 # Messages for the person, plain Dutch (B1).
 NIET_BEREIKBAAR = _("De inlogdienst is nu niet bereikbaar. Probeer het over een paar minuten "
@@ -161,49 +168,46 @@ def aanbieder(naam: str) -> Aanbieder | None:
     )
 
 
-# --- Discovery and keys -------------------------------------------------------------------
+# --- Discovery, keys and the library's settings -------------------------------------------
 
 _lock = threading.Lock()
 _discovery: dict[str, tuple[float, dict[str, Any]]] = {}
-_jwks: dict[str, tuple[float, dict[str, Any]]] = {}
+_jwks_clients: dict[str, jwt.PyJWKClient] = {}
 
 
 def leeg_cache() -> None:
     """Forget discovery documents and keys (tests; after a provider changed its setup)."""
     with _lock:
         _discovery.clear()
-        _jwks.clear()
-
-
-def _get_json(aanbieder: Aanbieder, url: str, wat: str) -> dict[str, Any]:
-    try:
-        antwoord = httpx.get(url, timeout=TIMEOUT_SECONDEN, headers={"Accept": "application/json"})
-    except httpx.HTTPError as error:
-        logger.warning("OIDC %s: %s niet bereikbaar (%s)", aanbieder.naam, wat,
-                       type(error).__name__)
-        raise OidcFout(NIET_BEREIKBAAR, f"{wat}_onbereikbaar", opnieuw=True) from None
-    if antwoord.status_code >= 500:
-        logger.warning("OIDC %s: %s antwoordt %d", aanbieder.naam, wat, antwoord.status_code)
-        raise OidcFout(NIET_BEREIKBAAR, f"{wat}_{antwoord.status_code}", opnieuw=True)
-    try:
-        data = antwoord.json() if antwoord.status_code == 200 else None
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        logger.error("OIDC %s: %s geeft geen JSON-object (HTTP %d)", aanbieder.naam, wat,
-                     antwoord.status_code)
-        raise OidcFout(VERKEERD_INGESTELD, f"{wat}_onleesbaar", opnieuw=False)
-    return data
+        _jwks_clients.clear()
 
 
 def discovery(aanbieder: Aanbieder) -> dict[str, Any]:
-    """The provider's discovery document (cached for an hour)."""
+    """The provider's discovery document (cached for an hour). mozilla-django-oidc wants the
+    endpoints themselves; a provider publishes them here."""
     nu = time.monotonic()
     with _lock:
         bewaard = _discovery.get(aanbieder.discovery_url)
     if bewaard and bewaard[0] > nu:
         return bewaard[1]
-    data = _get_json(aanbieder, aanbieder.discovery_url, "discovery")
+    try:
+        antwoord = requests.get(aanbieder.discovery_url, timeout=TIMEOUT_SECONDEN,
+                                headers={"Accept": "application/json"}, allow_redirects=False)
+    except requests.RequestException as error:
+        logger.warning("OIDC %s: discovery niet bereikbaar (%s)", aanbieder.naam,
+                       type(error).__name__)
+        raise OidcFout(NIET_BEREIKBAAR, "discovery_onbereikbaar", opnieuw=True) from None
+    if antwoord.status_code >= 500:
+        logger.warning("OIDC %s: discovery antwoordt %d", aanbieder.naam, antwoord.status_code)
+        raise OidcFout(NIET_BEREIKBAAR, f"discovery_{antwoord.status_code}", opnieuw=True)
+    try:
+        data = antwoord.json() if antwoord.status_code == 200 else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        logger.error("OIDC %s: discovery geeft geen JSON-object (HTTP %d)", aanbieder.naam,
+                     antwoord.status_code)
+        raise OidcFout(VERKEERD_INGESTELD, "discovery_onleesbaar", opnieuw=False)
     # OpenID Connect Discovery §4.3: the issuer in the document must be the configured one,
     # otherwise tokens of another tenant or realm could pass.
     if data.get("issuer") != aanbieder.issuer:
@@ -220,84 +224,174 @@ def discovery(aanbieder: Aanbieder) -> dict[str, Any]:
     return data
 
 
+def _jwks_client(url: str) -> jwt.PyJWKClient:
+    """One key-set client per JWKS address, kept between requests: it caches the set and
+    fetches it again for an unknown key id at most once per cooldown."""
+    with _lock:
+        client = _jwks_clients.get(url)
+        if client is None:
+            client = _jwks_clients[url] = jwt.PyJWKClient(
+                url, lifespan=JWKS_CACHE_SECONDEN, timeout=TIMEOUT_SECONDEN,
+                cooldown_duration=JWKS_MIN_INTERVAL_SECONDEN)
+        return client
+
+
+def instellingen(aanbieder: Aanbieder) -> dict[str, Any]:
+    """The ``OIDC_*`` settings mozilla-django-oidc reads, for this provider."""
+    meta = discovery(aanbieder)
+    return {
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": meta["authorization_endpoint"],
+        "OIDC_OP_TOKEN_ENDPOINT": meta["token_endpoint"],
+        "OIDC_OP_JWKS_ENDPOINT": meta["jwks_uri"],
+        # Koers takes the claims from the ID token and never asks the userinfo endpoint.
+        "OIDC_OP_USER_ENDPOINT": meta.get("userinfo_endpoint", ""),
+        "OIDC_RP_CLIENT_ID": aanbieder.client_id,
+        "OIDC_RP_CLIENT_SECRET": aanbieder.client_secret,
+        # The library takes the key from the JWKS for an RS/ES value; which asymmetric
+        # algorithm a token may use is checked per token against ALGORITMEN.
+        "OIDC_RP_SIGN_ALGO": "RS256",
+        "OIDC_RP_SCOPES": " ".join(aanbieder.scopes),
+        "OIDC_AUTHENTICATION_CALLBACK_URL": _TERUG[aanbieder.naam],
+        "OIDC_USE_NONCE": True,
+        "OIDC_USE_PKCE": True,
+        "OIDC_PKCE_CODE_CHALLENGE_METHOD": "S256",
+        # 48 letters and digits, about 285 bits: not to be guessed.
+        "OIDC_STATE_SIZE": 48,
+        "OIDC_NONCE_SIZE": 48,
+        "OIDC_TOKEN_USE_BASIC_AUTH": aanbieder.token_auth != SECRET_POST,
+        "OIDC_TIMEOUT": TIMEOUT_SECONDEN,
+        "OIDC_ALLOW_UNSECURED_JWT": False,
+        "OIDC_AUTH_REQUEST_EXTRA_PARAMS": (
+            {"acr_values": " ".join(aanbieder.vereist_acr)} if aanbieder.vereist_acr else {}),
+        # Koers matches an existing account and never makes one (see oidc_views).
+        "OIDC_CREATE_USER": False,
+    }
+
+
+def _onbetrouwbaar(aanbieder: Aanbieder, reden: str) -> OidcFout:
+    logger.warning("OIDC %s: ID-token afgewezen (%s)", aanbieder.naam, reden)
+    return OidcFout(NIET_VERTROUWD, f"id_token_{reden}", opnieuw=False, telt=True)
+
+
 def _familie(alg: str) -> str:
     return "EC" if alg.startswith("ES") else "RSA"
 
 
-def _kies_sleutel(jwks: dict[str, Any], kid: str | None, alg: str) -> dict[str, Any] | None:
-    sleutels = [s for s in jwks.get("keys", []) if isinstance(s, dict)
-                and s.get("kty") == _familie(alg) and s.get("use", "sig") == "sig"
-                and s.get("alg", alg) == alg]
-    if kid is not None:
-        sleutels = [s for s in sleutels if s.get("kid") == kid]
-    elif len(sleutels) != 1:  # without a key id only an unambiguous key will do
-        return None
-    return sleutels[0] if sleutels else None
+class _Instellingen:
+    """Reads the library's settings from this provider's values, not from Django's."""
+
+    waarden: dict[str, Any]
+
+    def get_settings(self, attr, *args):
+        if attr in self.waarden:
+            return self.waarden[attr]
+        if args:
+            return args[0]
+        raise ImproperlyConfigured(f"OIDC-instelling {attr} ontbreekt")
 
 
-def _sleutel(aanbieder: Aanbieder, meta: dict[str, Any], kid: str | None, alg: str):
-    url = meta["jwks_uri"]
-    nu = time.monotonic()
-    with _lock:
-        bewaard = _jwks.get(url)
-    jwk = None
-    if bewaard and nu - bewaard[0] < JWKS_CACHE_SECONDEN:
-        jwk = _kies_sleutel(bewaard[1], kid, alg)
-    if jwk is None and (bewaard is None or nu - bewaard[0] >= JWKS_MIN_INTERVAL_SECONDEN):
-        data = _get_json(aanbieder, url, "jwks")
-        with _lock:
-            _jwks[url] = (nu, data)
-        jwk = _kies_sleutel(data, kid, alg)
-    if jwk is None:
-        logger.warning("OIDC %s: ID-token afgewezen (sleutel_onbekend)", aanbieder.naam)
-        raise OidcFout(NIET_VERTROUWD, "sleutel_onbekend", opnieuw=False, telt=True)
-    try:
-        return jwt.PyJWK(jwk, algorithm=alg).key
-    except jwt.PyJWTError:
-        logger.error("OIDC %s: een sleutel in de JWKS is onbruikbaar", aanbieder.naam)
-        raise OidcFout(VERKEERD_INGESTELD, "sleutel_onbruikbaar", opnieuw=False) from None
+class _Start(_Instellingen, OIDCAuthenticationRequestView):
+    """The library's authorization request, with this provider's settings."""
+
+    def __init__(self, waarden: dict[str, Any]) -> None:
+        self.waarden = waarden
+        super().__init__()
+
+
+class _Backend(_Instellingen, OIDCAuthenticationBackend):
+    """The library's token request and ID-token check, stricter where Koers needs it. It is
+    not in AUTHENTICATION_BACKENDS: the views decide who the claims belong to."""
+
+    def __init__(self, aanbieder: Aanbieder, waarden: dict[str, Any]) -> None:
+        self.aanbieder = aanbieder
+        self.waarden = waarden
+        super().__init__()
+
+    def get_token(self, payload):
+        if self.get_settings("OIDC_TOKEN_USE_BASIC_AUTH"):
+            # RFC 6749 §2.3.1: the secret is form-encoded before it goes into the header.
+            payload = {**payload, "client_secret": quote_plus(payload["client_secret"])}
+        return super().get_token(payload)
+
+    def retrieve_matching_jwk(self, token):
+        """The key from the provider's key set (cached), after checking the algorithm."""
+        try:
+            kop = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise _onbetrouwbaar(self.aanbieder, "onleesbaar") from None
+        alg = kop.get("alg")
+        if alg not in ALGORITMEN:
+            raise _onbetrouwbaar(self.aanbieder, "algoritme")
+        kid = kop.get("kid")
+        client = _jwks_client(self.OIDC_OP_JWKS_ENDPOINT)
+        try:
+            if isinstance(kid, str):
+                sleutel = client.get_signing_key(kid)
+            else:  # without a key id only an unambiguous key will do
+                sleutels = [s for s in client.get_jwk_set().keys
+                            if s.public_key_use in ("sig", None)]
+                sleutel = sleutels[0] if len(sleutels) == 1 else None
+        except jwt.PyJWKClientConnectionError as error:
+            logger.warning("OIDC %s: jwks niet bereikbaar (%s)", self.aanbieder.naam,
+                           type(error.__cause__ or error).__name__)
+            raise OidcFout(NIET_BEREIKBAAR, "jwks_onbereikbaar", opnieuw=True) from None
+        except jwt.PyJWTError:
+            sleutel = None
+        if sleutel is None or sleutel.key_type != _familie(alg):
+            raise _onbetrouwbaar(self.aanbieder, "sleutel_onbekend")
+        return sleutel
+
+    def _verify_jws(self, payload, key):
+        """Signature, issuer, audience and times (OpenID Connect Core 1.0 §3.1.3.7); the
+        library checks the nonce afterwards."""
+        alg = jwt.get_unverified_header(payload)["alg"]
+        try:
+            claims = jwt.decode(
+                payload, key.key, algorithms=[alg], audience=self.OIDC_RP_CLIENT_ID,
+                issuer=self.aanbieder.issuer, leeway=LEEWAY_SECONDEN,
+                options={"require": ["iss", "aud", "exp", "iat", "sub"]})
+        except jwt.InvalidSignatureError:
+            raise _onbetrouwbaar(self.aanbieder, "handtekening") from None
+        except jwt.ExpiredSignatureError:
+            raise _onbetrouwbaar(self.aanbieder, "verlopen") from None
+        except jwt.InvalidAudienceError:
+            raise _onbetrouwbaar(self.aanbieder, "audience") from None
+        except jwt.InvalidIssuerError:
+            raise _onbetrouwbaar(self.aanbieder, "issuer") from None
+        except jwt.ImmatureSignatureError:
+            raise _onbetrouwbaar(self.aanbieder, "toekomst") from None
+        except jwt.PyJWTError:
+            raise _onbetrouwbaar(self.aanbieder, "ongeldig") from None
+        # Core §3.1.3.7 item 4-5: several audiences need an azp naming this client.
+        aud = claims.get("aud")
+        if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != self.OIDC_RP_CLIENT_ID:
+            raise _onbetrouwbaar(self.aanbieder, "azp")
+        return claims
 
 
 # --- The flow -----------------------------------------------------------------------------
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _sessie_sleutel(aanbieder: Aanbieder) -> str:
-    return _SESSIE_PREFIX + aanbieder.naam
-
-
-def start(request, aanbieder: Aanbieder, redirect_uri: str, volgende: str) -> str:
-    """Remember state, nonce and the PKCE verifier in the session; the provider's URL to
-    send the browser to."""
-    meta = discovery(aanbieder)
-    state = secrets.token_urlsafe(32)
-    nonce = secrets.token_urlsafe(32)
-    verifier = secrets.token_urlsafe(64)  # 86 characters: RFC 7636 asks 43 to 128
-    request.session[_sessie_sleutel(aanbieder)] = {
-        "state": state, "nonce": nonce, "verifier": verifier, "redirect_uri": redirect_uri,
-        "volgende": volgende, "tot": time.time() + SESSIE_GELDIG_SECONDEN,
-    }
-    parameters = {
-        "response_type": "code",
-        "client_id": aanbieder.client_id,
-        "redirect_uri": redirect_uri,
-        "scope": " ".join(aanbieder.scopes),
-        "state": state,
-        "nonce": nonce,
-        "code_challenge": _b64url(hashlib.sha256(verifier.encode("ascii")).digest()),
-        "code_challenge_method": "S256",
-    }
-    if aanbieder.vereist_acr:
-        parameters["acr_values"] = " ".join(aanbieder.vereist_acr)
-    eindpunt = meta["authorization_endpoint"]
-    return eindpunt + ("&" if "?" in eindpunt else "?") + urlencode(parameters)
+def start(request, aanbieder: Aanbieder, volgende: str) -> str:
+    """The provider's URL to send the browser to. The library keeps state, nonce and the
+    PKCE verifier in the session; Koers adds to that entry which provider and which page."""
+    waarden = instellingen(aanbieder)
+    url = _Start(waarden).get(request).url
+    state = parse_qs(urlsplit(url).query)["state"][0]
+    request.session["oidc_states"][state].update(aanbieder=aanbieder.naam, volgende=volgende)
+    request.session.modified = True
+    # The library's own return page is not used: each provider keeps its page in the entry.
+    request.session.pop("oidc_login_next", None)
+    eindpunt = waarden["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    if "?" in eindpunt:  # an endpoint with its own query (Azure AD B2C's ?p=): join with &
+        url = eindpunt + "&" + url[len(eindpunt) + 1:]
+    return url
 
 
 def vergeet(request, aanbieder: Aanbieder) -> None:
-    """Drop an unfinished login (state, nonce, verifier) from the session."""
-    request.session.pop(_sessie_sleutel(aanbieder), None)
+    """Drop the unfinished login this return belongs to (state, nonce, verifier)."""
+    staten = request.session.get("oidc_states")
+    if isinstance(staten, dict) and staten.pop(request.GET.get("state", ""), None):
+        request.session.modified = True
 
 
 @dataclass(frozen=True)
@@ -309,13 +403,15 @@ class Uitkomst:
 def afronden(request, aanbieder: Aanbieder) -> Uitkomst:
     """Handle the provider's return: check state, exchange the code, verify the ID token.
     The remembered login is removed first, so a second use of the same return fails."""
-    bewaard = request.session.pop(_sessie_sleutel(aanbieder), None)
+    staten = request.session.get("oidc_states")
     state = request.GET.get("state", "")
-    if not isinstance(bewaard, dict) or not state or not hmac.compare_digest(
-            state.encode(), str(bewaard.get("state", "")).encode()):
+    bewaard = staten.pop(state, None) if isinstance(staten, dict) and state else None
+    if bewaard is not None:
+        request.session.modified = True
+    if not isinstance(bewaard, dict) or bewaard.get("aanbieder") != aanbieder.naam:
         logger.warning("OIDC %s: state ontbreekt of klopt niet", aanbieder.naam)
         raise OidcFout(OPNIEUW_BEGINNEN, "state", opnieuw=True, telt=True)
-    if time.time() > float(bewaard.get("tot", 0)):
+    if time.time() > float(bewaard.get("added_on", 0)) + SESSIE_GELDIG_SECONDEN:
         logger.info("OIDC %s: inloggen verlopen", aanbieder.naam)
         raise OidcFout(OPNIEUW_BEGINNEN, "verlopen", opnieuw=True)
     if fout := request.GET.get("error"):
@@ -330,103 +426,54 @@ def afronden(request, aanbieder: Aanbieder) -> Uitkomst:
     code = request.GET.get("code", "")
     if not code:
         raise OidcFout(OPNIEUW_BEGINNEN, "code_ontbreekt", opnieuw=True, telt=True)
-    meta = discovery(aanbieder)
-    tokens = _wissel_code(aanbieder, meta, code, bewaard["redirect_uri"], bewaard["verifier"])
-    claims = verifieer_id_token(aanbieder, meta, tokens.get("id_token"), bewaard["nonce"])
-    return Uitkomst(claims=claims, volgende=str(bewaard.get("volgende", "")))
-
-
-def _wissel_code(aanbieder: Aanbieder, meta: dict[str, Any], code: str, redirect_uri: str,
-                 verifier: str) -> dict[str, Any]:
-    """The token request (RFC 6749 §4.1.3) with the client secret, post or basic."""
-    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-            "code_verifier": verifier}
-    headers = {"Accept": "application/json"}
-    if aanbieder.token_auth == SECRET_POST:
-        data.update(client_id=aanbieder.client_id, client_secret=aanbieder.client_secret)
-    else:
-        # RFC 6749 §2.3.1: id and secret form-encoded before they are joined.
-        paar = f"{quote_plus(aanbieder.client_id)}:{quote_plus(aanbieder.client_secret)}"
-        headers["Authorization"] = "Basic " + base64.b64encode(paar.encode()).decode("ascii")
+    backend = _Backend(aanbieder, instellingen(aanbieder))
+    tokens = _wissel_code(backend, {
+        "client_id": aanbieder.client_id, "client_secret": aanbieder.client_secret,
+        "grant_type": "authorization_code", "code": code,
+        "redirect_uri": request.build_absolute_uri(reverse(_TERUG[aanbieder.naam])),
+        "code_verifier": bewaard.get("code_verifier")})
     try:
-        antwoord = httpx.post(meta["token_endpoint"], data=data, headers=headers,
-                              timeout=TIMEOUT_SECONDEN)
-    except httpx.HTTPError as error:
-        logger.warning("OIDC %s: token-eindpunt niet bereikbaar (%s)", aanbieder.naam,
-                       type(error).__name__)
-        raise OidcFout(NIET_BEREIKBAAR, "token_onbereikbaar", opnieuw=True) from None
-    if antwoord.status_code >= 500:
-        logger.warning("OIDC %s: token-eindpunt antwoordt %d", aanbieder.naam,
-                       antwoord.status_code)
-        raise OidcFout(NIET_BEREIKBAAR, f"token_{antwoord.status_code}", opnieuw=True)
-    try:
-        body = antwoord.json()
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        body = {}
-    if antwoord.status_code != 200:
-        fout = re.sub(r"[^a-z_]", "", str(body.get("error", "")).lower())[:40] or "onbekend"
-        if fout == "invalid_grant":  # the code expired or was already used: start again
-            logger.info("OIDC %s: code geweigerd (invalid_grant)", aanbieder.naam)
-            raise OidcFout(OPNIEUW_BEGINNEN, "token_invalid_grant", opnieuw=True)
-        logger.error("OIDC %s: token-eindpunt weigert (HTTP %d, %s)", aanbieder.naam,
-                     antwoord.status_code, fout)
-        raise OidcFout(VERKEERD_INGESTELD, f"token_{fout}", opnieuw=False)
-    if not isinstance(body.get("id_token"), str):
-        logger.error("OIDC %s: token-antwoord zonder id_token", aanbieder.naam)
-        raise OidcFout(VERKEERD_INGESTELD, "token_zonder_id_token", opnieuw=False)
-    return body
-
-
-def verifieer_id_token(aanbieder: Aanbieder, meta: dict[str, Any], id_token: Any,
-                       nonce: str) -> dict[str, Any]:
-    """The ID token's claims, after checking signature, issuer, audience, time and nonce
-    (OpenID Connect Core 1.0 §3.1.3.7)."""
-    def onbetrouwbaar(reden: str) -> OidcFout:
-        logger.warning("OIDC %s: ID-token afgewezen (%s)", aanbieder.naam, reden)
-        return OidcFout(NIET_VERTROUWD, f"id_token_{reden}", opnieuw=False, telt=True)
-
-    if not isinstance(id_token, str):
-        raise onbetrouwbaar("ontbreekt")
-    try:
-        kop = jwt.get_unverified_header(id_token)
-    except jwt.PyJWTError:
-        raise onbetrouwbaar("onleesbaar") from None
-    alg = kop.get("alg")
-    if alg not in ALGORITMEN:
-        raise onbetrouwbaar("algoritme")
-    kid = kop.get("kid")
-    sleutel = _sleutel(aanbieder, meta, kid if isinstance(kid, str) else None, alg)
-    try:
-        claims = jwt.decode(
-            id_token, sleutel, algorithms=[alg], audience=aanbieder.client_id,
-            issuer=aanbieder.issuer, leeway=LEEWAY_SECONDEN,
-            options={"require": ["iss", "aud", "exp", "iat", "sub"]})
-    except jwt.InvalidSignatureError:
-        raise onbetrouwbaar("handtekening") from None
-    except jwt.ExpiredSignatureError:
-        raise onbetrouwbaar("verlopen") from None
-    except jwt.InvalidAudienceError:
-        raise onbetrouwbaar("audience") from None
-    except jwt.InvalidIssuerError:
-        raise onbetrouwbaar("issuer") from None
-    except jwt.ImmatureSignatureError:
-        raise onbetrouwbaar("toekomst") from None
-    except jwt.PyJWTError:
-        raise onbetrouwbaar("ongeldig") from None
-    # Core §3.1.3.7 item 4-5: several audiences need an azp naming this client.
-    aud = claims.get("aud")
-    if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != aanbieder.client_id:
-        raise onbetrouwbaar("azp")
-    if not hmac.compare_digest(str(claims.get("nonce", "")).encode(), nonce.encode()):
-        raise onbetrouwbaar("nonce")
+        claims = backend.verify_token(tokens["id_token"], nonce=bewaard.get("nonce"))
+    except SuspiciousOperation:  # the one check left to the library: the nonce
+        raise _onbetrouwbaar(aanbieder, "nonce") from None
     if aanbieder.vereist_acr and claims.get("acr") not in aanbieder.vereist_acr:
         logger.warning("OIDC %s: betrouwbaarheidsniveau (acr) te laag", aanbieder.naam)
         raise OidcFout(_("U bent ingelogd op een te laag niveau. Log opnieuw in en kies de "
                          "manier van inloggen die om een extra controle vraagt."),
                        "acr_te_laag", opnieuw=True)
-    return claims
+    return Uitkomst(claims=claims, volgende=str(bewaard.get("volgende", "")))
+
+
+def _wissel_code(backend: _Backend, payload: dict[str, Any]) -> dict[str, Any]:
+    """The library's token request, its failures told apart for the person and the log."""
+    naam = backend.aanbieder.naam
+    try:
+        body = backend.get_token(payload)
+    except requests.HTTPError as error:
+        status = error.response.status_code if error.response is not None else 0
+        if status >= 500:
+            logger.warning("OIDC %s: token-eindpunt antwoordt %d", naam, status)
+            raise OidcFout(NIET_BEREIKBAAR, f"token_{status}", opnieuw=True) from None
+        try:
+            fout = error.response.json().get("error", "")
+        except (ValueError, AttributeError):
+            fout = ""
+        fout = re.sub(r"[^a-z_]", "", str(fout).lower())[:40] or "onbekend"
+        if fout == "invalid_grant":  # the code expired or was already used: start again
+            logger.info("OIDC %s: code geweigerd (invalid_grant)", naam)
+            raise OidcFout(OPNIEUW_BEGINNEN, "token_invalid_grant", opnieuw=True) from None
+        logger.error("OIDC %s: token-eindpunt weigert (HTTP %d, %s)", naam, status, fout)
+        raise OidcFout(VERKEERD_INGESTELD, f"token_{fout}", opnieuw=False) from None
+    except requests.JSONDecodeError:
+        body = None
+    except requests.RequestException as error:
+        logger.warning("OIDC %s: token-eindpunt niet bereikbaar (%s)", naam,
+                       type(error).__name__)
+        raise OidcFout(NIET_BEREIKBAAR, "token_onbereikbaar", opnieuw=True) from None
+    if not isinstance(body, dict) or not isinstance(body.get("id_token"), str):
+        logger.error("OIDC %s: token-antwoord zonder id_token", naam)
+        raise OidcFout(VERKEERD_INGESTELD, "token_zonder_id_token", opnieuw=False)
+    return body
 
 
 def claim_waarde(claims: dict[str, Any], naam: str) -> str:

@@ -7,7 +7,8 @@ When the provider says it checked a second factor (KOERS_OIDC_MFA_ACR/_AMR), Koe
 own TOTP step; otherwise the user continues at that step, as after a password.
 
 Portal: the BSN claim finds the inburgeraar; an unknown BSN gets a page that reveals nothing.
-The BSN is never written to the log.
+The BSN is never written to the log. The portal opens its own session when it receives
+:data:`oidc.digid_ingelogd`, so this core app does not import the portal.
 """
 
 from __future__ import annotations
@@ -64,9 +65,8 @@ def medewerker_start(request):
     ip = inlogpogingen.client_ip(request)
     if inlogpogingen.is_geblokkeerd("", ip):
         return geblokkeerd(request)
-    terug = request.build_absolute_uri(reverse("beveiliging:oidc_callback"))
     try:
-        return redirect(oidc.start(request, aanbieder, terug, veilige_volgende(request)))
+        return redirect(oidc.start(request, aanbieder, veilige_volgende(request)))
     except oidc.OidcFout as fout:
         return _medewerker_fout(request, fout, ip)
 
@@ -149,9 +149,8 @@ def _portaal_melding(request, titel, tekst, *, status: int, opnieuw: bool = Fals
 @require_GET
 def portaal_start(request):
     aanbieder = _aanbieder_of_404(oidc.PORTAAL)
-    terug = request.build_absolute_uri(reverse("beveiliging:portaal_oidc_callback"))
     try:
-        return redirect(oidc.start(request, aanbieder, terug, _portaal_volgende(request)))
+        return redirect(oidc.start(request, aanbieder, _portaal_volgende(request)))
     except oidc.OidcFout as fout:
         return _portaal_melding(request, _("Inloggen lukt nu niet"), fout.melding,
                                 status=fout.status, opnieuw=fout.opnieuw)
@@ -181,9 +180,11 @@ def portaal_callback(request):
             _("U bent goed ingelogd met DigiD. Maar in Mijn Inburgering staat nog niets "
                    "over u. Hebt u een brief van de gemeente over inburgeren gekregen? Neem "
                    "dan contact op met de gemeente."), status=403)
-    # Lazily: the portal app is optional for the staff side.
-    from koers.portaal.sessie import inloggen
-
-    inloggen(request, inburgeraar)
+    if not oidc.digid_ingelogd.send(sender=oidc.PORTAAL, request=request,
+                                    inburgeraar=inburgeraar):
+        logger.error("OIDC %s: geen ontvanger voor de DigiD-login (portaal niet geladen)",
+                     aanbieder.naam)
+        return _portaal_melding(request, _("Inloggen lukt nu niet"),
+                                oidc.VERKEERD_INGESTELD, status=400)
     logger.info("OIDC %s: ingelogd in Mijn Inburgering", aanbieder.naam)
     return redirect(uitkomst.volgende or PORTAAL_START)

@@ -17,4 +17,8 @@ class PortaalConfig(koppelingen.KoersAppConfig):
         from django.conf.locale import LANG_INFO
 
         LANG_INFO.setdefault("ti", TIGRINYA)
+        from koers.beveiliging.oidc import digid_ingelogd
         from koers.portaal import checks  # noqa: F401  (registers the system checks)
+        from koers.portaal.sessie import na_digid
+
+        digid_ingelogd.connect(na_digid, dispatch_uid="koers.portaal.digid")

@@ -3,7 +3,8 @@
 The inburgeraar is no staff user (no ``Gebruiker``), so his login lives under its own session
 key, apart from Django's staff authentication: a staff login never opens the portal and a
 portal login never opens the staff screens. The DigiD (OIDC) login in ``koers.beveiliging``
-and the demo login both end in :func:`inloggen`.
+(through its ``digid_ingelogd`` signal, see :func:`na_digid`) and the demo login both end in
+:func:`inloggen`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ def inloggen(request, inburgeraar) -> None:
     request.session.cycle_key()
     request.session[SESSIE_SLEUTEL] = inburgeraar.pk
     setattr(request, _CACHE_ATTR, inburgeraar)
+
+
+def na_digid(sender, *, request, inburgeraar, **kwargs) -> None:
+    """Receiver of ``koers.beveiliging.oidc.digid_ingelogd`` (connected in the app config)."""
+    inloggen(request, inburgeraar)
 
 
 def uitloggen(request) -> None:

@@ -28,7 +28,7 @@ from koers.inburgeraars.services import (
     neem_over,
     registreer,
     vandaag,
-    weiger_als_afgerond,
+    vergrendel_open,
 )
 
 AFGEROND = "Dit traject is afgerond. U kunt hier niets meer veranderen."
@@ -57,8 +57,10 @@ BEGELEIDING_VELDEN = ("partner", "vrijwilliger", "zelfredzaamheid", "zelfredzaam
                       "contacten_per_maand", "toelichting")
 
 
+@transaction.atomic
 def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
     score = data.get("zelfredzaamheid")
     if score is not None and not (
@@ -90,9 +92,11 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
     return begeleiding
 
 
+@transaction.atomic
 def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[ChecklistItem]:
     """Set status, date and who for the given checklist items (others stay as they are)."""
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
     statussen = {s for s, _t in rules.ITEM_STATUSSEN}
     gezien = set()
@@ -137,8 +141,10 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
     return list(ChecklistItem.objects.filter(traject=traject))
 
 
+@transaction.atomic
 def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
     if data.get("onderwerp") not in rules.VOORLICHTING_SLEUTELS:
         fouten["onderwerp"] = "Kies een onderwerp van de lijst."
@@ -244,9 +250,11 @@ def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) ->
     return fouten
 
 
+@transaction.atomic
 def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
     """Start or change ontzorgen. Ending the bijstand early ends ontzorgen on that day."""
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     huidig = Ontzorgen.objects.filter(traject=traject).first()
     fouten = _ontzorgen_fouten(traject, data, huidig)
     if fouten:
@@ -309,17 +317,20 @@ def _bijstand_volgt(traject: Traject, start: date, einde: date | None, door) -> 
     return bijstand
 
 
+@transaction.atomic
 def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
     """Record whether and since when the inburgeraar receives bijstand (``start``, and
     ``einde`` when it stops). A running ontzorgen follows: its 6 months start with the
     bijstand and end early when the bijstand ends (art. 56a Participatiewet)."""
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     huidig = Bijstand.objects.filter(traject=traject).first()
     start = data.get("start", huidig.start if huidig else None)
     einde = data.get("einde", huidig.einde if huidig else None)
     fouten = rules.bijstand_fouten(start, einde, vandaag())
     ontzorgen = Ontzorgen.objects.filter(traject=traject).first()
     if not fouten and ontzorgen is not None:
+        assert start is not None  # bijstand_fouten requires it
         maanden = set(rules.betaalmaanden(start, rules.einddatum(start, einde)))
         buiten = sorted({m for m in ontzorgen.betalingen.values_list("maand", flat=True)
                          if m not in maanden})
@@ -329,6 +340,7 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
                 + ", ".join(f"{m:%m-%Y}" for m in buiten) + ". Verwijder die eerst.")
     if fouten:
         raise Weigering(fouten)
+    assert start is not None  # bijstand_fouten refused the step when it is missing
     with transaction.atomic():
         bijstand = huidig or Bijstand(traject=traject)
         oud = (huidig.start, huidig.einde) if huidig else None
@@ -624,9 +636,11 @@ DUAAL_VELDEN = ("werkgever", "functie", "start", "eind", "uren_per_week", "uren_
                 "jobcoach", "buddy", "beschikking_nummer", "beschikking_datum", "toelichting")
 
 
+@transaction.atomic
 def bewaar_duaal(traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
                  ) -> DuaalTraject:
-    weiger_als_afgerond(traject, AFGEROND)
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
 
     def waarde(veld):

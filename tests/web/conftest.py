@@ -1,28 +1,9 @@
-"""Logging in for the web tests: a session that passed the second factor."""
+"""Form data of the web tests. Logging in (``inloggen`` and the ``als(user)`` fixture, a
+session that passed the second factor) lives in tests/conftest.py; both are imported here too
+for the test modules that import them from here."""
 
-import pytest
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
-
-def inloggen(client, user):
-    """Log ``user`` in with a confirmed TOTP device marked as verified in the session, the
-    state django_otp.login() leaves after a correct code."""
-    client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
-        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
-@pytest.fixture
-def als(client):
-    """``als(adviseur_weert)`` → the test client, logged in (both factors) as that user."""
-    def _als(user):
-        return inloggen(client, user)
-    return _als
+from tests.conftest import als, inloggen  # noqa: F401
+from tests.uitvoering import met_afgeronde_intake
 
 
 def volledige_intake_post(**extra) -> dict:
@@ -50,8 +31,9 @@ def volledige_intake_post(**extra) -> dict:
 
 
 def volledige_intake(traject, door):
-    """An afgeronde intake, made through the services (for tests that start after it)."""
-    from koers.intake import rules, services
+    """An afgeronde intake through the services (for tests that start after it), with the
+    last choice of every field and a health note the screens must guard."""
+    from koers.intake import rules
 
     onderwerpen = {}
     for onderwerp in rules.ONDERWERPEN:
@@ -61,11 +43,7 @@ def volledige_intake(traject, door):
                                    "getal": 1, "janee": False}.get(veld.soort, "tekst")
         onderwerpen[onderwerp.sleutel] = antwoord
     onderwerpen["gezondheid"]["toelichting"] = "Slaapt slecht sinds de vlucht."
-    services.bewaar(traject, door, {
-        "plaats": "gemeente", "gesprek_zonder_partner_aangeboden": True,
-        "vve_informatie_gegeven": True, "lbt_uitslag": "B1-route haalbaar", "lbt_score": 31,
-        "onderwerpen": onderwerpen,
-        "positieve_gezondheid": {d.sleutel: {"score": 7, "toelichting": ""}
-                                 for d in rules.DIMENSIES},
-    })
-    return services.rond_af(traject, door)
+    return met_afgeronde_intake(
+        traject, door, onderwerpen=onderwerpen, vve_informatie_gegeven=True,
+        positieve_gezondheid={d.sleutel: {"score": 7, "toelichting": ""}
+                              for d in rules.DIMENSIES})

@@ -161,7 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-# Staff pages are Dutch. More languages (the portal of issue 5) are added here together with
+# Staff pages are Dutch. More languages (the portal) are added here together with
 # their gettext catalogues; listing one before its catalogue exists would mix languages.
 # Only Mijn Inburgering (/mijn/) uses the others: koers.portaal.middleware switches every other
 # page back to Dutch. Tigrinya's name is added to Django's LANG_INFO by koers.portaal.apps.
@@ -284,7 +284,7 @@ SPECTACULAR_SETTINGS = {
         # how a verlenging comes about.
         "ZienswijzeRouteEnum": "koers.handhaving.models.Boetevoornemen.Route",
         "VerlengingRouteEnum": [("aanvraag", "aanvraag"), ("ambtshalve", "ambtshalve")],
-        "LbtOverslaanGrondEnum": "koers.api.serializers.LBT_GRONDEN",
+        "LbtOverslaanGrondEnum": "koers.inburgeraars.serializers.LBT_GRONDEN",
     },
     # The documentation page serves Swagger UI from our own static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",

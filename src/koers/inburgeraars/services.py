@@ -65,7 +65,7 @@ def neem_over(instance, data: dict, velden) -> None:
 
 def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **extra) -> Gebeurtenis:
     """A step on the case's timeline. Every change of a case passes here, so this is also
-    where the case's signals are told to follow ("on change", issue 4 §9)."""
+    where the case's signals are told to follow ("on change")."""
     gebeurtenis = Gebeurtenis.objects.create(traject=traject, soort=soort,
                                              omschrijving=omschrijving, door=door, **extra)
     _log_wijziging(traject, soort, door)
@@ -78,7 +78,7 @@ def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **ext
 
 def _log_wijziging(traject: Traject, soort: str, door) -> None:
     """Every change is logged in the verwerkingenlogging, in the change's own transaction
-    (issue 5 §3); the section follows the timeline soort, the channel the request."""
+   ; the section follows the timeline soort, the channel the request."""
     from koers.toegang.policy import GEBEURTENIS_SECTIES, Sectie
     from koers.verwerkingen import rules as log_rules
     from koers.verwerkingen.services import log_wijzigen

@@ -88,7 +88,7 @@ ONDERWERPEN: tuple[Onderwerp, ...] = (
               )),
 )
 ONDERWERP_SLEUTELS = tuple(o.sleutel for o in ONDERWERPEN)
-# The topics a partner who guides the person to work may read (issue 5 §1, "relevant intake
+# The topics a partner who guides the person to work may read ("relevant intake
 # topics — never health"; P: need to know for the MAP and begeleiding naar werk). Not
 # health, family, social network or zelfredzaamheid: they say nothing about the work he
 # can do, and family and health are what people least want an employer's partner to know.

@@ -24,6 +24,7 @@ from koers.inburgeraars.services import (
 from koers.intake import rules as intake_rules
 from koers.pip import rules
 from koers.pip.models import Beschikking, DuoPip, PipVersie
+from koers.pip.signals import ontzorgen_groep_gevraagd
 
 INHOUD_VELDEN = ("dagtekening", "leerroute", "niveau", "geschatte_intensiteit_b1_route",
                  "alfabetisering", "mag_opleiding_afmaken", "toelichting_leerroute", "doelen",
@@ -71,6 +72,15 @@ def standaard_leerroute(traject: Traject) -> str | None:
     eigen = traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by(
         "-versie").values_list("leerroute", flat=True).first()
     return rules.standaard_leerroute(eigen, eerder_pip(traject))
+
+
+def ontzorgen_groep(traject: Traject) -> str:
+    """Whom the traject's gemeente ontzorgt: the answer of the receiver of
+    ``ontzorgen_groep_gevraagd`` (begeleiding keeps that choice), else the law's group."""
+    for _ontvanger, groep in ontzorgen_groep_gevraagd.send(sender=Traject, traject=traject):
+        if groep:
+            return groep
+    return rules.GROEP_WET
 
 
 def _vorm_fouten(data: dict) -> dict[str, str]:

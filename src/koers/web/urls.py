@@ -1,6 +1,9 @@
 from django.urls import path
 
-from koers.web.views import auth, inburgeraar, intake, pip, werkvoorraad
+from koers.inburgeraars import urls as inburgeraars_urls
+from koers.intake import urls as intake_urls
+from koers.pip import urls as pip_urls
+from koers.web.views import auth, werkvoorraad
 
 app_name = "web"
 urlpatterns = [
@@ -8,18 +11,9 @@ urlpatterns = [
     path("tweede-factor/", auth.tweede_factor, name="tweede_factor"),
     path("uitloggen/", auth.uitloggen, name="logout"),
     path("", werkvoorraad.werkvoorraad, name="werkvoorraad"),
-    path("inburgeraars/nieuw/", inburgeraar.aanmelden, name="aanmelden"),
-    path("inburgeraars/<int:pk>/", inburgeraar.inburgeraar, name="inburgeraar"),
-    path("inburgeraars/<int:pk>/gegevens/", inburgeraar.gegevens, name="gegevens"),
-    path("inburgeraars/<int:pk>/status/", inburgeraar.status, name="status"),
-    path("inburgeraars/<int:pk>/adviseur/", inburgeraar.adviseur, name="adviseur"),
-    path("inburgeraars/<int:pk>/intake/", intake.intake, name="intake"),
-    path("inburgeraars/<int:pk>/intake/afspraak/", intake.afspraak, name="intake_afspraak"),
-    path("inburgeraars/<int:pk>/leerbaarheidstoets-overslaan/", inburgeraar.lbt_overslaan,
-         name="lbt_overslaan"),
-    path("inburgeraars/<int:pk>/pip/", pip.pip, name="pip"),
-    path("inburgeraars/<int:pk>/pip/<int:versie>/vaststellen/", pip.vaststellen,
-         name="pip_vaststellen"),
-    path("inburgeraars/<int:pk>/pip/<int:versie>/beschikking.pdf", pip.beschikking,
-         name="beschikking"),
+    # The core slices' pages, listed as this namespace's own so that their names
+    # (web:inburgeraar, web:intake, web:pip, ...) stay as they are.
+    *inburgeraars_urls.urlpatterns,
+    *intake_urls.urlpatterns,
+    *pip_urls.urlpatterns,
 ]

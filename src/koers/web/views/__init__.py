@@ -1,1 +1,1 @@
-"""Views of the web slice, one small module per screen."""
+"""Views of the shell: login and second factor, and the werkvoorraad."""

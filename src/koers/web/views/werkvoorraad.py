@@ -1,5 +1,8 @@
 """The werkvoorraad: the cases of an adviseur (or of the team, for a teamleider), most urgent
-first, with search and filters. A constant number of queries per page, whatever its size."""
+first, with search and filters. A constant number of queries per page, whatever its size.
+
+It stays in the shell: it joins the inburgeraars slice with the open signals of monitoring, a
+layer above the core."""
 
 from __future__ import annotations
 
@@ -10,15 +13,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from koers.bouwstenen.paginering import pagineer
 from koers.inburgeraars import rules as traject_rules
 from koers.monitoring import lezen as signalen
-from koers.organisaties.models import Rol
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.rules import ACTIVITEIT_LIJST, ACTIVITEIT_ZOEKEN
 from koers.verwerkingen.services import log_lijst
 from koers.web.forms import WerkvoorraadFilter
-from koers.web.paginering import pagineer
 from koers.web.secties import menu_items
 from koers.web.templatetags.koers_web import deadline
 
@@ -134,7 +136,7 @@ def werkvoorraad(request):
         if items:
             return redirect(items[0].url_name)
         return render(request, "web/geen_toegang.html", {"is_beheerder": False})
-    teamleider = user.heeft_rol(Rol.TEAMLEIDER)
+    teamleider = policy.toont_alle_adviseurs(user)
     vandaag = timezone.localdate()
     gemeenten = list(policy.zichtbare_gemeenten(user))
     adviseurs = policy.adviseurs_voor(user) if teamleider else None
@@ -151,7 +153,7 @@ def werkvoorraad(request):
     # One query for the open signals of the whole page, whatever its size.
     per_traject = signalen.per_traject(user, [t.pk for t in pagina.rijen]) \
         if toon_signalen else {}
-    # Every case shown is a read of its name and traject (issue 5 §3); a search by BSN too.
+    # Every case shown is a logged read of its name and traject; a search by BSN too.
     log_lijst(user, pagina.rijen, [Sectie.NAAM, Sectie.TRAJECT], kanaal="ui",
               activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST)
     context = {

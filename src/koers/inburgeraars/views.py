@@ -1,4 +1,6 @@
-"""Aanmelden, the case page and the actions on it (gegevens, status, adviseur)."""
+"""Pages of the inburgeraars slice: aanmelden, the case page and the actions on it
+(gegevens, status, adviseur, leerbaarheidstoets overslaan). Included in the ``web`` namespace
+by koers.web.urls."""
 
 from __future__ import annotations
 
@@ -13,25 +15,22 @@ from django.views.decorators.http import require_POST
 from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus, casus_met_traject, vereis
-from koers.duo.meldingen import soort_naam
-from koers.duo.models import Bericht, ContactpersoonKoppeling
+from koers.bouwstenen.secties import casus_secties
 from koers.inburgeraars import services
-from koers.inburgeraars.rules import Status
-from koers.inburgeraars.services import Weigering
-from koers.intake import rules as intake_rules
-from koers.intake.models import BredeIntake
-from koers.organisaties.models import Rol
-from koers.pip.models import Beschikking
-from koers.toegang import policy
-from koers.toegang.policy import Actie, Sectie
-from koers.web.forms import (
+from koers.inburgeraars.forms import (
     AanmeldForm,
     AdviseurForm,
     LbtOverslaanForm,
     PersoonForm,
     StatusForm,
 )
-from koers.web.secties import casus_secties
+from koers.inburgeraars.rules import Status
+from koers.inburgeraars.services import Weigering
+from koers.intake import rules as intake_rules
+from koers.intake.models import BredeIntake
+from koers.pip.models import Beschikking
+from koers.toegang import policy
+from koers.toegang.policy import Actie, Sectie
 
 GEZONDHEID_VELDEN = ("gezondheid", "positieve_gezondheid")
 
@@ -48,7 +47,7 @@ def aanmelden(request):
         data = dict(form.cleaned_data)
         gemeente = data.pop("gemeente")
         adviseur = data.pop("adviseur", None)
-        if adviseurs is None and user.heeft_rol(Rol.ADVISEUR):
+        if policy.wordt_zelf_adviseur(user):
             adviseur = user  # an adviseur registers his own case
         try:
             inburgeraar = services.meld_aan(gemeente=gemeente, door=user, adviseur=adviseur,
@@ -59,7 +58,7 @@ def aanmelden(request):
             messages.success(request, _("%(naam)s is aangemeld.") % {
                 "naam": inburgeraar.volledige_naam})
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
-    return render(request, "web/inburgeraar/aanmelden.html", {"form": form})
+    return render(request, "inburgeraars/aanmelden.html", {"form": form})
 
 
 @login_required
@@ -76,7 +75,7 @@ def gegevens(request, pk):
         else:
             messages.success(request, _("De gegevens zijn opgeslagen."))
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
-    return render(request, "web/inburgeraar/gegevens.html",
+    return render(request, "inburgeraars/gegevens.html",
                   {"form": form, "inburgeraar": inburgeraar})
 
 
@@ -117,15 +116,18 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
                     context["intake_verwacht"] = list(
                         intake_rules.ontbrekend_verwacht(alles).values())
     if policy.mag_zien(user, Sectie.PIP, traject):
-        pips = list(traject.pips.order_by("-versie"))
-        beschikkingen = {b.pip_id: b for b in Beschikking.objects.filter(
-            pip__traject=traject).select_related("pip").defer("pdf")}
+        # One query for the versions and their beschikkingen (without the PDF itself).
+        pips = list(traject.pips.select_related("beschikking").defer("beschikking__pdf")
+                    .order_by("-versie"))
         for pip in pips:
-            pip.beschikking_info = beschikkingen.get(pip.pk)
+            try:
+                pip.beschikking_info = pip.beschikking
+            except Beschikking.DoesNotExist:
+                pip.beschikking_info = None
         context["pips"] = pips
         context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
-    if policy.mag_zien(user, Sectie.DUO, traject):
-        context.update(_duo_context(traject))
+    # The DUO section is rendered by the shell (koers.web.templatetags.koers_duo).
+    context["mag_duo"] = policy.mag_zien(user, Sectie.DUO, traject)
     context["secties"] = casus_secties(user, inburgeraar, traject)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
@@ -143,33 +145,10 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
     return context
 
 
-DUO_AANTAL = 50  # the newest messages and notifications shown on the case page
-
-
-def _duo_context(traject) -> dict:
-    """The traject's messages to DUO and notifications from DUO: three queries whatever
-    their number. Refused or failed messages are a signal the adviseur must act on."""
-    berichten = list(traject.berichten.order_by("-aangemaakt_op", "-pk").only(
-        "soort", "status", "aangemaakt_op", "afgeleverd_op", "foutteksten", "pogingen",
-        "traject_id")[:DUO_AANTAL])
-    notificaties = list(traject.notificaties.order_by("-ontvangen_op", "-pk").only(
-        "gebeurtenis_id", "status", "registratie_datum_tijd", "ontvangen_op", "fout",
-        "traject_id")[:DUO_AANTAL])
-    for bericht in berichten:
-        bericht.soort_naam = soort_naam(bericht.soort)
-    koppeling = ContactpersoonKoppeling.objects.filter(traject=traject).only(
-        "fout", "traject_id").first()
-    return {"duo_berichten": berichten,
-            "duo_actie_nodig": [b for b in berichten if b.status in (
-                Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)],
-            "duo_notificaties": notificaties,
-            "duo_contactpersoon_fout": koppeling.fout if koppeling else ""}
-
-
 @login_required
 def inburgeraar(request, pk):
     inburgeraar, _traject = casus(request.user, pk)
-    return render(request, "web/inburgeraar/casus.html",
+    return render(request, "inburgeraars/casus.html",
                   _casus_context(request.user, inburgeraar))
 
 
@@ -190,7 +169,7 @@ def status(request, pk):
         else:
             messages.success(request, _("De status is gewijzigd."))
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
-    return render(request, "web/inburgeraar/casus.html",
+    return render(request, "inburgeraars/casus.html",
                   _casus_context(user, inburgeraar, status_form=form))
 
 
@@ -205,7 +184,7 @@ def adviseur(request, pk):
         services.wijs_adviseur_toe(traject, form.cleaned_data["adviseur"], user)
         messages.success(request, _("De adviseur is gewijzigd."))
         return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
-    return render(request, "web/inburgeraar/casus.html",
+    return render(request, "inburgeraars/casus.html",
                   _casus_context(user, inburgeraar, adviseur_form=form))
 
 
@@ -227,5 +206,5 @@ def lbt_overslaan(request, pk):
             messages.success(request, _("Het besluit is opgeslagen. De leerbaarheidstoets is "
                                         "niet nodig."))
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#intake")
-    return render(request, "web/inburgeraar/casus.html",
+    return render(request, "inburgeraars/casus.html",
                   _casus_context(user, inburgeraar, lbt_form=form))

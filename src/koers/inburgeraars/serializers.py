@@ -1,65 +1,16 @@
-"""Serializers of the API: they check the *form* of the input (types, dates, lengths, known
-values) and render answers. Every rule of the law lives in the services and ``rules.py``;
-these serializers never restate one. The views hand the validated data to the services."""
+"""Serializers of the inburgeraars API: they check the *form* of the input (types, dates,
+lengths, known values) and render answers. Every rule of the law lives in the services and
+``rules.py``; these serializers never restate one. The views hand the validated data to the
+services."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from koers.begeleiding.services import ontzorgen_groep
-from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api_velden import NUL_TEKEN, _zoek_nul_tekens
-from koers.bouwstenen.formulieren import SMALLINT_MAX  # PostgreSQL's range, also on SQLite
 from koers.inburgeraars import rules as inburgeraar_rules
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES, Inburgeraar
-from koers.intake import rules as intake_rules
-from koers.intake.models import BredeIntake, IntakeAfspraak
-from koers.intake.services import ALGEMENE_VELDEN
 from koers.organisaties.models import Gemeente
-from koers.pip import services as pip_services
-from koers.pip.models import ALFA_CHOICES, LEERROUTE_CHOICES, NIVEAU_CHOICES, PipVersie
 from koers.toegang import policy
-
-
-class _JsonObjectField(serializers.DictField):
-    """An object of objects, stored as JSON; its content is checked by a service."""
-
-    child = serializers.JSONField()
-    default_error_messages = {"not_a_dict": "Verwacht een object met sleutels, geen {input_type}."}
-
-    def to_internal_value(self, data):
-        waarde = super().to_internal_value(data)
-        fouten: dict = {}
-        _zoek_nul_tekens(waarde, "", fouten)
-        for sleutel, inhoud in waarde.items():
-            if isinstance(inhoud, dict) and not isinstance(inhoud.get("toelichting", ""), str):
-                fouten[f"{sleutel}.toelichting"] = ["Vul bij de toelichting tekst in."]
-        if fouten:
-            raise serializers.ValidationError(fouten)
-        return waarde
-
-
-@extend_schema_field(schema.OnderwerpenSerializer)
-class OnderwerpenField(_JsonObjectField):
-    """The intake topics, keyed as in koers.intake.rules.ONDERWERPEN."""
-
-
-@extend_schema_field(schema.PositieveGezondheidSerializer)
-class PositieveGezondheidField(_JsonObjectField):
-    """Score and note per Positieve Gezondheid dimension."""
-
-
-@extend_schema_field(schema.DoelenSerializer)
-class DoelenField(serializers.DictField):
-    child = serializers.CharField(allow_blank=True)
-
-    def to_internal_value(self, data):
-        waarde = super().to_internal_value(data)
-        if any("\x00" in str(sleutel) for sleutel in waarde):
-            raise serializers.ValidationError(NUL_TEKEN)
-        return waarde
 
 
 class GemeenteSerializer(serializers.ModelSerializer):
@@ -278,126 +229,3 @@ class StatusWijzigingSerializer(serializers.Serializer):
 class AdviseurToewijzingSerializer(serializers.Serializer):
     username = serializers.CharField(allow_null=True, help_text="Gebruikersnaam van de "
                                      "adviseur; null om niemand toe te wijzen.")
-
-
-class BredeIntakeSerializer(serializers.Serializer):
-    """The brede intake: only the topics in ``context['onderwerpen']``
-    (policy.intake_onderwerpen_voor); Positieve Gezondheid only with the gezondheid topic."""
-
-    status = serializers.ChoiceField(choices=BredeIntake.Status.choices, read_only=True)
-    datum = serializers.DateField(required=False, allow_null=True)
-    plaats = serializers.ChoiceField(choices=list(intake_rules.PLAATSEN), required=False,
-                                     allow_blank=True)
-    tolk_gebruikt = serializers.BooleanField(required=False)
-    tolk_taal = serializers.CharField(max_length=50, required=False, allow_blank=True)
-    vve_informatie_gegeven = serializers.BooleanField(required=False)
-    gesprek_zonder_partner_aangeboden = serializers.BooleanField(required=False)
-    lbt_uitslag = serializers.ChoiceField(choices=list(intake_rules.LBT_UITSLAGEN),
-                                          required=False, allow_blank=True,
-                                          help_text="Uitslag van de leerbaarheidstoets.")
-    lbt_score = serializers.IntegerField(required=False, allow_null=True,
-                                         help_text="Score van de leerbaarheidstoets.")
-    lbt_datum = serializers.DateField(required=False, allow_null=True)
-    afwijking_lbt_advies = serializers.CharField(required=False, allow_blank=True)
-    onderwerpen = OnderwerpenField(required=False)
-    positieve_gezondheid = PositieveGezondheidField(required=False)
-    ontbrekend = serializers.DictField(
-        child=serializers.CharField(), read_only=True,
-        help_text="Wat nog ontbreekt, per veld: het wettelijke minimum en de onderwerpen die "
-                  "de gemeente verwacht.")
-    ontbrekend_wettelijk = serializers.DictField(
-        child=serializers.CharField(), read_only=True,
-        help_text="Het deel van 'ontbrekend' dat de wet vraagt (artikel 14 Wi2021). Alleen "
-                  "dit houdt het afronden tegen, behalve als de inburgeraar niet verscheen.")
-
-    def to_representation(self, intake: BredeIntake) -> dict:
-        sleutels = tuple(self.context.get("onderwerpen", ()))
-        gezondheid = "gezondheid" in sleutels
-        volledig = set(sleutels) >= set(intake_rules.ONDERWERP_SLEUTELS) - {"gezondheid"}
-        data = {"status": intake.status}
-        for naam in ALGEMENE_VELDEN:
-            waarde = getattr(intake, naam)
-            data[naam] = None if waarde is None else self.fields[naam].to_representation(waarde)
-        alle = intake.alle_onderwerpen() if gezondheid else intake.onderwerpen
-        data["onderwerpen"] = {k: v for k, v in alle.items() if k in sleutels}
-        if gezondheid:
-            data["positieve_gezondheid"] = intake.positieve_gezondheid
-        # What is missing names topics: only for who may read (and so complete) them all.
-        ontbrekend = intake.ontbrekend() if volledig else {}
-        if not gezondheid:
-            ontbrekend = {k: v for k, v in ontbrekend.items()
-                          if not k.startswith(("onderwerpen.gezondheid.",
-                                               "positieve_gezondheid."))}
-        data["ontbrekend"] = ontbrekend
-        data["ontbrekend_wettelijk"] = intake_rules.ontbrekend_minimum(ontbrekend)
-        return data
-
-
-class IntakeAfspraakSerializer(serializers.ModelSerializer):
-    """Een afspraak voor de brede intake en of de inburgeraar kwam. 'niet_verschenen' laat de
-    intake afronden met wat bekend is en wordt een signaal voor handhaving."""
-
-    class Meta:
-        model = IntakeAfspraak
-        fields = ["id", "datum", "status", "toelichting"]
-        read_only_fields = ["id"]
-        extra_kwargs = {"toelichting": {"required": False, "allow_blank": True}}
-
-
-class PipVersieSerializer(serializers.ModelSerializer):
-    leerroute = serializers.ChoiceField(choices=LEERROUTE_CHOICES,
-                                        help_text="B = B1-route, O = onderwijsroute, "
-                                                  "Z = zelfredzaamheidsroute.")
-    niveau = serializers.ChoiceField(choices=NIVEAU_CHOICES, required=False, allow_blank=True)
-    alfabetisering = serializers.ChoiceField(choices=ALFA_CHOICES, required=False,
-                                             allow_blank=True)
-    geschatte_intensiteit_b1_route = serializers.IntegerField(
-        required=False, allow_null=True, min_value=0, max_value=SMALLINT_MAX,
-        help_text="Geschatte uren voor de B1-route (alleen asielstatushouders).")
-    mag_opleiding_afmaken = serializers.BooleanField(required=False, allow_null=True)
-    pvt_uren = serializers.IntegerField(required=False, allow_null=True, min_value=0,
-                                        max_value=SMALLINT_MAX)
-    map_uren = serializers.IntegerField(required=False, allow_null=True, min_value=0,
-                                        max_value=SMALLINT_MAX)
-    doelen = DoelenField(required=False)
-    versie = serializers.IntegerField(read_only=True)
-    status = serializers.ChoiceField(choices=PipVersie.Status.choices, read_only=True)
-    beschikking_url = serializers.SerializerMethodField(
-        help_text="Adres van de beschikking (PDF), zodra het PIP is vastgesteld.")
-    fouten = serializers.SerializerMethodField(
-        help_text="Regels die dit concept nu nog breekt, per veld. Leeg als het PIP kan "
-                  "worden vastgesteld (de brede intake moet dan ook af zijn).")
-
-    class Meta:
-        model = PipVersie
-        fields = ["versie", "status", "dagtekening", "leerroute", "niveau",
-                  "geschatte_intensiteit_b1_route", "alfabetisering", "mag_opleiding_afmaken",
-                  "toelichting_leerroute", "doelen", "begeleiding_ondersteuning",
-                  "pvt_invulling", "pvt_uren", "map_invulling", "map_uren", "ontzorgen",
-                  "ontzorgen_toelichting", "voortgangsgesprekken", "partners",
-                  "vastgesteld_op", "beschikking_url", "fouten"]
-        read_only_fields = ["vastgesteld_op"]
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        request = self.context.get("request")
-        if isinstance(data.get("doelen"), dict) and not policy.mag_zien(
-                getattr(request, "user", None), policy.Sectie.GEZONDHEID, instance.traject):
-            data["doelen"] = intake_rules.zonder_gezondheid(data["doelen"])
-        return data
-
-    @extend_schema_field(serializers.URLField(allow_null=True))
-    def get_beschikking_url(self, pip: PipVersie) -> str | None:
-        if not pip.is_vastgesteld:
-            return None
-        url = reverse("api:pip-beschikking", kwargs={"pk": pip.traject.inburgeraar_id,
-                                                     "versie": pip.versie})
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
-
-    @extend_schema_field(serializers.DictField(child=serializers.CharField()))
-    def get_fouten(self, pip: PipVersie) -> dict[str, str]:
-        if pip.is_vastgesteld:
-            return {}
-        return pip_services.fouten(pip.traject, pip,
-                                   ontzorgen_groep=ontzorgen_groep(pip.traject))

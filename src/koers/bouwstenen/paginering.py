@@ -1,6 +1,7 @@
-"""Keyset pagination for the werkvoorraad: no COUNT, no OFFSET, so page 1000 of a million
-cases costs the same as page 1. Order: ``volgende_deadline`` ascending with empty deadlines
-last, then ``id``. A cursor is ``<yyyy-mm-dd or ->.<id>`` of the row at a page edge."""
+"""Keyset pagination of traject lists such as the werkvoorraad: no COUNT, no OFFSET, so page
+1000 of a million cases costs the same as page 1. Order: ``volgende_deadline`` ascending with
+empty deadlines last, then ``id``. A cursor is ``<yyyy-mm-dd or ->.<id>`` of the row at a page
+edge."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The PIP: edit the concept, vaststellen it, download the beschikking."""
+"""The PIP pages: edit the concept, vaststellen it, download the beschikking. Included in the
+``web`` namespace by koers.web.urls."""
 
 from __future__ import annotations
 
@@ -10,17 +11,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.begeleiding.services import ontzorgen_groep
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 from koers.pip import services
 from koers.pip.beschikking import PdfFout, pdf_voor
+from koers.pip.forms import PipForm, VaststellenForm
 from koers.pip.models import Beschikking, PipVersie
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web.dossierforms import PipForm, VaststellenForm
 
 
 def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,
@@ -36,13 +36,12 @@ def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,
     intake_url = reverse("web:intake", args=[inburgeraar.pk])
     vaststel_form = vaststel_form or VaststellenForm()
     links = {"intake": intake_url, "besproken": f"#{vaststel_form['besproken'].auto_id}"}
-    # The gemeente's choice of who is ontzorgd lives in begeleiding, above the pip core.
-    waarschuwingen = fout_items(services.fouten(traject, concept,
-                                                ontzorgen_groep=ontzorgen_groep(traject)),
-                                form, links) if concept else []
+    waarschuwingen = fout_items(
+        services.fouten(traject, concept, ontzorgen_groep=services.ontzorgen_groep(traject)),
+        form, links) if concept else []
     intake_afgerond = BredeIntake.objects.filter(
         traject=traject, status=BredeIntake.Status.AFGEROND).exists()
-    return render(request, "web/inburgeraar/pip.html", {
+    return render(request, "pip/pip.html", {
         "inburgeraar": inburgeraar, "traject": traject, "form": form, "concept": concept,
         "vastgesteld": vastgesteld, "waarschuwingen": waarschuwingen,
         "intake_afgerond": intake_afgerond, "intake_url": intake_url,
@@ -89,7 +88,7 @@ def vaststellen(request, pk, versie):
                            vaststel_fouten=fouten)
     try:
         pip = services.stel_vast(traject, versie, user,
-                                 ontzorgen_groep=ontzorgen_groep(traject))
+                                 ontzorgen_groep=services.ontzorgen_groep(traject))
     except Weigering as weigering:
         return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
                            vaststel_fouten=weigering.fouten)

@@ -1,4 +1,5 @@
-"""The brede intake form: save as draft, or save and afronden."""
+"""The brede intake page: save as draft, or save and afronden; and the intake appointments.
+Included in the ``web`` namespace by koers.web.urls."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_met_traject, vereis
 from koers.inburgeraars.services import Weigering
 from koers.intake import services
+from koers.intake.forms import IntakeAfspraakForm, IntakeForm
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-from koers.web.dossierforms import IntakeAfspraakForm, IntakeForm
 
 
 @login_required
@@ -75,7 +76,7 @@ def intake(request, pk):
 def _pagina(request, inburgeraar, traject, form, huidige, *, foutentitel="", pg_scores=None,
             met_gezondheid=False, afspraak_form=None, status=200):
     punten = services.open_punten(huidige) if huidige is not None and met_gezondheid else None
-    return render(request, "web/inburgeraar/intake.html", {
+    return render(request, "intake/intake.html", {
         "inburgeraar": inburgeraar, "traject": traject, "form": form, "intake": huidige,
         "foutentitel": foutentitel, "pg_scores": pg_scores, "met_gezondheid": met_gezondheid,
         "open_minimum": list(punten["minimum"].values()) if punten else [],

@@ -13,6 +13,9 @@ PYTEST_ARGS ?=
 # The suite runs in parallel, one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
 LOCKENV := .lockenv
+# What mypy checks, with the Django and DRF stubs: the rules, the services and the access policy.
+MYPY_FILES := $(wildcard src/koers/*/rules.py src/koers/*/services.py src/koers/*/services_*.py \
+	src/koers/*/services/) src/koers/toegang/policy.py
 
 # Without DATABASE_URL Koers uses the embedded SQLite file; rebuild it when it is missing.
 ifeq ($(DATABASE_URL),)
@@ -46,7 +49,7 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 		echo "        de browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \
 	fi
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
-	$(BIN)/mypy src/koers/*/rules.py
+	$(BIN)/mypy $(MYPY_FILES)
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
@@ -56,7 +59,7 @@ screenshots: $(VENV)/.dev.stamp node_modules/.stamp
 
 lint: $(VENV)/.dev.stamp
 	$(BIN)/ruff check
-	$(BIN)/mypy src/koers/*/rules.py
+	$(BIN)/mypy $(MYPY_FILES)
 	$(BIN)/lint-imports
 
 schema: $(VENV)/.base.stamp

@@ -117,7 +117,7 @@ def kan_afbouwen(score: int | None) -> bool:
 # --- financieel ontzorgen ---------------------------------------------------------------
 
 ONTZORGEN_MAANDEN = 6  # DOMAIN.md "financieel ontzorgen"; art. 56a Participatiewet (S)
-SIGNAAL_VOOR_EINDE = timedelta(weeks=4)  # issue 4 §6: prepare the handover (P)
+SIGNAAL_VOOR_EINDE = timedelta(weeks=4)  # prepare the handover (P)
 # The uitkeringsadministratie keeps the case in reach this long after the end, to finish the
 # register of the last month (P).
 NAZORG_NA_EINDE = timedelta(days=92)

@@ -296,7 +296,7 @@ def _overzicht_pagina(request, *, import_form=None, import_fouten=None):
         qs = qs.filter(einddatum__gte=vandaag())
     rijen = list(qs.select_related("traject__inburgeraar", "gemeente__organisatie").order_by(
         "einddatum", "id")[:OVERZICHT_MAX])
-    log_lijst(user, rijen, [Sectie.NAAM, Sectie.ONTZORGEN], pad="traject")  # issue 5 §3
+    log_lijst(user, rijen, [Sectie.NAAM, Sectie.ONTZORGEN], pad="traject")
     open_maanden = {}
     for traject_id, maand in _open_maanden(user, [r.traject_id for r in rijen]):
         open_maanden.setdefault(traject_id, []).append(maand)

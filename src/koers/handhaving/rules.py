@@ -1,4 +1,4 @@
-"""Rules of handhaving by the gemeente, and of DUO's boetes and verlengingen (issue 4 §10).
+"""Rules of handhaving by the gemeente, and of DUO's boetes and verlengingen.
 
 Plain functions over plain values; no Django. Sources:
 
@@ -34,8 +34,8 @@ STANDAARD_BOETE_EUR = 250
 # Awb art. 6:7: bezwaar within six weeks of the letter (L).
 BEZWAARTERMIJN_WEKEN = 6
 # Signal: a written warning needs a follow-up decision (a boete, or closing the case without
-# one). P: Koers' default, not a number of the law or the startnotitie (issue 4 §10 asks for
-# it); four weeks give the person time to take part again and the adviseur time to hear him.
+# one). P: Koers' default, not a number of the law or the startnotitie; four weeks give the
+# person time to take part again and the adviseur time to hear him.
 WAARSCHUWING_OPVOLGEN_WEKEN = 4
 
 

@@ -112,6 +112,7 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
         fouten["__all__"] = AFGEROND
     if fouten:
         raise Weigering(fouten)
+    assert verzuim is not None and datum is not None  # each was refused above when missing
     zaak = Handhavingszaak.objects.create(traject=traject, verzuim=verzuim, datum=datum,
                                           omschrijving=omschrijving, aangemaakt_door=door)
     registreer(traject, Gebeurtenis.Soort.HANDHAVING,
@@ -141,6 +142,7 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
             verzuim_datum=zaak.datum, waarschuwing_datum=zaak.waarschuwing_datum, datum=datum,
             vandaag=vandaag()))
     _werk_bij(zaak, fouten, waarschuwing_datum=datum, waarschuwing_toelichting=toelichting)
+    assert datum is not None  # _datum refused the step when it is missing
     brief = _maak_brief(zaak, Brief.Soort.WAARSCHUWING, datum)
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
                f"Schriftelijke waarschuwing gestuurd ({brief.kenmerk})", door)
@@ -195,6 +197,8 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
         fouten.setdefault(veld, tekst)
     if fouten:
         raise Weigering(fouten)
+    # Each was refused above when missing (voornemen_fouten checks the amount and the route).
+    assert datum is not None and bedrag is not None and route is not None
     hoorzitting = route == rules.Route.HOORZITTING
     voornemen = Boetevoornemen.objects.create(
         zaak=zaak, datum=datum, voorschrift=voorschrift, bedrag=bedrag, route=route,
@@ -314,6 +318,8 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
         fouten.setdefault(veld, tekst)
     if fouten:
         raise Weigering(fouten)
+    # Each was refused above when missing (boete_fouten requires the voornemen and amount).
+    assert datum is not None and bedrag is not None and voornemen is not None
     boete = Boetebesluit.objects.create(zaak=zaak, voornemen=voornemen,
                                         voorschrift=voornemen.voorschrift, datum=datum,
                                         bedrag=bedrag, motivering=motivering, door=door)

@@ -108,6 +108,7 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     keurmerk = rules.gebruikt_keurmerk(pip.leerroute,
                                        bow=bool(instelling.get("indicatieBowKeurmerk")),
                                        tst=bool(instelling.get("indicatieTstKeurmerk")))
+    assert keurmerk is not None  # instelling_fouten refused an instelling without one
     aanbod = Aanbod.objects.filter(traject=traject, instellingsnummer=nummer).first() or Aanbod(
         traject=traject, instellingsnummer=nummer, aangemaakt_door=door)
     aanbod.instelling_naam = str(instelling.get("naam") or nummer)[:128]
@@ -192,6 +193,9 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
     if f:
         raise Weigering(f)
     nieuw = rij is None
+    # periode_fouten refused the step when one of these is missing.
+    assert periode.start is not None and periode.eind is not None
+    assert periode.gepland is not None and periode.gevolgd is not None
     rij = rij or UrenPeriode(traject=traject, aangemaakt_door=door)
     rij.aanbod, rij.soort = aanbod, periode.soort
     rij.periode_start, rij.periode_eind = periode.start, periode.eind
@@ -635,11 +639,11 @@ def meld_uren_aan_duo(traject: Traject, door) -> list:
 
     traject = vergrendel_open(traject, select_related=_MET)
     u = duo_uren(traject)
-    berichten = [meldingen.meld_uren(traject, soort, uren) for soort, uren in (
+    gemeld = [(meldingen.meld_uren(traject, soort, uren), uren) for soort, uren in (
         (UrenSoort.TAALLES_KNM_BREDE_INTAKE, u.taalles_knm_brede_intake),
         (UrenSoort.PARTICIPATIEACTIVITEITEN, u.participatieactiviteiten),
         (UrenSoort.PARTICIPATIE_ALS_TAALLES, u.participatie_als_taalles)) if uren is not None]
     registreer(traject, SOORT, "Gevolgde uren gemeld bij DUO: " + ", ".join(
-        f"{b.body['uren']} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})"
-        for b in berichten), door)
-    return berichten
+        f"{uren} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})"
+        for b, uren in gemeld), door)
+    return [b for b, _uren in gemeld]

@@ -237,6 +237,7 @@ def onderteken_pvt(traject: Traject, door, *, datum: date | None, verwijtbaar: s
     fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
     if fouten:
         raise Weigering(fouten)
+    assert datum is not None  # pvt_ondertekenen_fouten refused the step when it is missing
     afronding = Afronding(traject=traject, module=rules.Module.PVT, datum=datum,
                           verwijtbaar=verwijtbaar or "", door=door)
     return _sluit_af(traject, afronding, door, melden,
@@ -257,6 +258,7 @@ def houd_map_eindgesprek(traject: Traject, door, *, datum: date | None, samenvat
                                           leerroute=pip.leerroute if pip else None)
     if fouten:
         raise Weigering(fouten)
+    assert datum is not None  # map_eindgesprek_fouten refused the step when it is missing
     afronding = Afronding(traject=traject, module=rules.Module.MAP, datum=datum,
                           samenvatting=samenvatting, uitvoerder=uitvoerder,
                           verwijtbaar=verwijtbaar or "", door=door)
@@ -310,6 +312,7 @@ def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
                                               leerroute=pip.leerroute if pip else None)
     if fouten:
         raise Weigering(fouten)
+    assert datum is not None  # both rules refused the step when it is missing
     if datum == afronding.datum and (verwijtbaar or "") == afronding.verwijtbaar:
         raise Weigering({"datum": "Dit is dezelfde datum. Er is niets te corrigeren."})
     oud = afronding.datum
@@ -343,6 +346,7 @@ def meld_verwijtbaar(traject: Traject, module: str, door, *, verwijtbaar: str | 
         termijn_eind=traject.termijn_eind)
     if fouten:
         raise Weigering(fouten)
+    assert verwijtbaar is not None  # refused above unless it is "Ja" or "Nee"
     melden = meldingen.meld_pvt if module == rules.Module.PVT else meldingen.meld_map
     bericht = melden(traject, None, verwijtbaar)
     v = Verwijtbaarheid.objects.create(traject=traject, module=module, verwijtbaar=verwijtbaar,

@@ -1,4 +1,4 @@
-"""API of signals and voortgangsgesprekken (issue 4 §8-9). Loads through the access policy;
+"""API of signals and voortgangsgesprekken. Loads through the access policy;
 refusals of the services (``Weigering``) become 400 answers (koers.bouwstenen.api_fouten)."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _context(request, **extra) -> dict:
 class SignaalLijst(LogtLijst, generics.ListAPIView):
     serializer_class = SignaalSerializer
     pagination_class = Paginering
-    log_secties, log_pad = (Sectie.SIGNALEN,), "traject"  # issue 5 §3: each case is logged
+    log_secties, log_pad = (Sectie.SIGNALEN,), "traject"  # each case is logged
 
     def get_queryset(self):
         user = self.request.user

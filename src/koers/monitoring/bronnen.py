@@ -1,4 +1,4 @@
-"""The engine's core sources (issue 4 §9). Each ``rijen(vandaag)`` is ONE query over all
+"""The engine's core sources. Each ``rijen(vandaag)`` is ONE query over all
 cases, returned as a ``values_list`` queryset whose first column is the traject id, so that
 the engine can restrict it to a few cases (``bereken_voor``). Horizons: ``rules``."""
 

@@ -1,4 +1,4 @@
-"""The signal engine (issue 4 §9): derives every due and overdue item of all cases.
+"""The signal engine: derives every due and overdue item of all cases.
 
 ``bereken_signalen(vandaag)`` runs every source (:class:`~koers.monitoring.signaalbron.Bron`)
 once: the core sources of :mod:`koers.monitoring.bronnen` and the ``BRONNEN`` of every app's

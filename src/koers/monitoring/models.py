@@ -1,4 +1,4 @@
-"""Voortgangsgesprekken (issue 4 §8) and signals (§9)."""
+"""Voortgangsgesprekken and signals (§9)."""
 
 from django.conf import settings
 from django.db import models

@@ -1,4 +1,4 @@
-"""Rules of the voortgangsgesprekken and the signal engine (issue 4 §8 and §9).
+"""Rules of the voortgangsgesprekken and the signal engine.
 
 Plain functions and constants, no Django. Sources:
 
@@ -7,7 +7,7 @@ Plain functions and constants, no Django. Sources:
   legal minimum; the gemeente can change both intervals in ``Gespreksbeleid``).
 - shared/DOMAIN.md row *PIP vastgesteld within*: 10 weeks (Wi2021 art. 15, Bi 5.3); Koers
   warns from two weeks before the deadline (koers.inburgeraars.rules.PIP_WAARSCHUWING,
-  issue 2 §5).
+  P).
 - shared/DOMAIN.md row *verwijtbaar flag with MAP/PVT to DUO*: "Nee" only in the last 2
   months of the termijn (RULES.md) — the 2-month window; the 6-month warning is the horizon
   of the startnotitie's signal-driven approach (§7.2, **P**).
@@ -267,7 +267,7 @@ def effecten(metingen: Sequence[Meting], dimensies: Sequence[str]) -> list[Effec
 
 # --- signalen: horizons ----------------------------------------------------------------------
 
-PIP_HORIZON = timedelta(weeks=2)  # DOMAIN.md PIP 10 weeks; warn 2 weeks ahead (issue 2 §5)
+PIP_HORIZON = timedelta(weeks=2)  # DOMAIN.md PIP 10 weeks; warn 2 weeks ahead
 GESPREK_HORIZON = GESPREK_WAARSCHUWING
 TERMIJN_MAANDEN_WAARSCHUWING = 6  # startnotitie §7.2 signal-driven approach (P)
 TERMIJN_MAANDEN_VERWIJTBAAR = 2  # DOMAIN.md verwijtbaar flag: the last 2 months (L)

@@ -1,4 +1,4 @@
-"""What an app gives the signal engine (issue 4 §9): one :class:`Bron` per kind of signal.
+"""What an app gives the signal engine: one :class:`Bron` per kind of signal.
 
 An app lists its sources as ``BRONNEN`` in its ``signalen`` module; the engine in
 :mod:`koers.monitoring` runs every source once per run, set-based: ``rijen(vandaag)`` is ONE

@@ -67,7 +67,7 @@ def signalen(request):
         "traject__inburgeraar__bsn").order_by("vervaldatum", "id")[:PER_PAGINA + 1])
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
-    log_lijst(user, rijen, [Sectie.NAAM, Sectie.SIGNALEN], pad="traject")  # issue 5 §3
+    log_lijst(user, rijen, [Sectie.NAAM, Sectie.SIGNALEN], pad="traject")
     dag = vandaag()
     for s in rijen:
         s.titel = titels.get(s.soort, s.soort)

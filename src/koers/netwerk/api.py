@@ -1,4 +1,4 @@
-"""API of the netwerk part (issue 4 §11): the registers of tolken and ervaringsdeskundigen of
+"""API of the netwerk part: the registers of tolken and ervaringsdeskundigen of
 a gemeente, the instroomklas roster, and per case the instroomklas, tolk bookings,
 ervaringsdeskundigen and informele taalondersteuning. Thin views: load through the policy,
 check the form with a serializer, call one service (a ``Weigering`` becomes a 400)."""

@@ -1,4 +1,4 @@
-"""Instroomklas, tolken, ervaringsdeskundigen and informele taalondersteuning (issue 4 §11).
+"""Instroomklas, tolken, ervaringsdeskundigen and informele taalondersteuning.
 
 The registers (:class:`Tolk`, :class:`Ervaringsdeskundige`) are data of a gemeente, without
 personal data of inburgeraars. The rest belongs to one traject.

@@ -1,4 +1,4 @@
-"""Rules of the netwerk part (issue 4 §11): instroomklas, tolken, ervaringsdeskundigen and
+"""Rules of the netwerk part: instroomklas, tolken, ervaringsdeskundigen and
 informele taalondersteuning. Plain functions and constants, no Django.
 
 Sources: startnotitie §7.6 (ervaringsdeskundigen), §7.7 (tolken), §7.8 (instroomklas),
@@ -93,7 +93,7 @@ def plaatsing_fouten(startdatum: date | None, geplande_einddatum: date | None,
 
 
 def klas_te_lang(geplande_einddatum: date, einddatum: date | None, vandaag: date) -> bool:
-    """Signal (issue 4 §9, §11): still in the klas after the planned end, so the route
+    """Signal: still in the klas after the planned end, so the route
     should have started.
 
     Bron: startnotitie §7.8.

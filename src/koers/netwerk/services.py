@@ -95,6 +95,8 @@ def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
     if open_plaatsing(traject) is not None:
         raise Weigering({"__all__": "Deze inburgeraar zit al in de instroomklas. Wijzig die "
                                     "plaatsing of beëindig hem eerst."})
+    # plaatsing_fouten refused the step when a date is missing.
+    assert startdatum is not None and geplande_einddatum is not None
     plaatsing = InstroomklasPlaatsing.objects.create(
         traject=traject, gemeente_id=traject.gemeente_id, startdatum=startdatum,
         geplande_einddatum=geplande_einddatum, toelichting=toelichting or "")
@@ -111,6 +113,8 @@ def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date
                      toelichting: str = "") -> InstroomklasPlaatsing:
     vergrendel_open(plaatsing.traject, AFGEROND)
     _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum, plaatsing.einddatum))
+    # plaatsing_fouten refused the step when a date is missing.
+    assert startdatum is not None and geplande_einddatum is not None
     plaatsing.startdatum = startdatum
     plaatsing.geplande_einddatum = geplande_einddatum
     plaatsing.toelichting = toelichting or ""
@@ -187,6 +191,7 @@ def registreer_workshop(traject: Traject, door, *, workshop: str,
     elif datum > vandaag():
         fouten["datum"] = "Vul een workshop in die al geweest is."
     _weiger(fouten)
+    assert datum is not None  # refused above when missing
     plaatsing = _plaatsing_voor(traject, datum)
     if plaatsing.workshops.filter(workshop=workshop).exists():
         raise Weigering({"workshop": "Deze workshop staat er al."})
@@ -253,6 +258,8 @@ def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum:
         fouten["datum"] = "Vul de datum van het gesprek in."
     fouten.update(rules.duur_fouten(duur_minuten))
     _weiger(fouten)
+    # Each was refused above when missing (duur_fouten refuses a missing duration).
+    assert tolk is not None and datum is not None and duur_minuten is not None
     status = rules.BoekingStatus.GEPLAND.value
     boeking = Tolkboeking.objects.create(
         traject=traject, tolk=tolk, gesprek=gesprek,
@@ -291,8 +298,9 @@ def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
     boeking.kosten = rules.kosten(boeking.tarief_per_uur, boeking.duur_minuten, status)
     boeking.save()
     if van != status:
-        wat = {rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
-               rules.BoekingStatus.GEANNULEERD: "geannuleerd"}.get(status, status)
+        teksten: dict[str, str] = {rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
+                                   rules.BoekingStatus.GEANNULEERD: "geannuleerd"}
+        wat = teksten.get(status, status)
         registreer(boeking.traject, NETWERK,
                    f"Tolkboeking van {datum_voluit(boeking.datum)}: {wat}", door)
     _signalen_bijwerken(boeking.traject)
@@ -339,6 +347,7 @@ def koppel_ervaringsdeskundige(traject: Traject, door, *,
         raise Weigering({"ervaringsdeskundige": "Deze ervaringsdeskundige doet niet meer "
                                                 "mee. Kies een ander."})
     _weiger(rules.koppeling_fouten(rol, persoon.rollen, sinds))
+    assert sinds is not None  # koppeling_fouten refused the step when it is missing
     if traject.ervaringsdeskundigen.filter(ervaringsdeskundige=persoon, rol=rol,
                                            tot=None).exists():
         raise Weigering({"rol": "Deze ervaringsdeskundige is al in deze rol gekoppeld."})

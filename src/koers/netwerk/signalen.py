@@ -1,4 +1,4 @@
-"""Due and overdue items of the netwerk part for the signal engine (issue 4 §9, §11).
+"""Due and overdue items of the netwerk part for the signal engine.
 
 Each source is ONE query over all cases (a values_list QuerySet, so the engine can narrow it
 to the changed cases; the sleutel is the row's id) that reads a partial index:

@@ -83,7 +83,7 @@ def instroomklas(request, gemeente_pk=None):
                            Prefetch("weken", queryset=InstroomklasWeek.objects.filter(
                                week__gte=weken[0]), to_attr="recente_weken"),
                            "workshops"))
-    log_lijst(user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")  # issue 5 §3
+    log_lijst(user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")
     rijen = []
     dag = vandaag()
     for plaatsing in plaatsingen:

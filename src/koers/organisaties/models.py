@@ -133,11 +133,11 @@ class Rol(models.TextChoices):
     BELEID = "beleid", _("Beleid")
     FINANCIEN = "financien", _("Financiën")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
-    # Fills the register of ontzorgen payments (issue 4); reaches no other case data.
+    # Fills the register of ontzorgen payments; reaches no other case data.
     UITKERINGSADMINISTRATIE = "uitkeringsadministratie", _("Uitkeringsadministratie")
-    # Sees the verwerkingenlogging (issue 5 §3); reaches no case data.
+    # Sees the verwerkingenlogging; reaches no case data.
     PRIVACY_OFFICER = "privacy", _("Privacy officer")
-    # A user of a ketenpartner (issue 5 §1): reaches only the cases referred to his
+    # A user of a ketenpartner: reaches only the cases referred to his
     # organisation while the referral runs, and only the sections of its task.
     PARTNER = "partner", _("Medewerker ketenpartner")
 

@@ -1,4 +1,4 @@
-"""API of the ketenpartners (issue 5 §1): the referrals a user may see (a partner: those to
+"""API of the ketenpartners: the referrals a user may see (a partner: those to
 his organisation), the partner's answers, reports and closing, the referrals of one case and
 referring it (adviseur), and the taakverdeling of the user's gemeente. Thin views: load
 through the policy, check the body with a serializer, call one service (a ``Weigering``

@@ -1,4 +1,4 @@
-"""Ketenpartners (issue 5 §1): what a partner organisation is (its keurmerk), who carries out
+"""Ketenpartners: what a partner organisation is (its keurmerk), who carries out
 which task for a gemeente (the taakverdeling), and the referrals of a case to a partner with
 the partner's progress reports."""
 

@@ -1,4 +1,4 @@
-"""Rules of the ketenpartners (issue 5 §1): the tasks of the startnotitie's table "Overzicht
+"""Rules of the ketenpartners: the tasks of the startnotitie's table "Overzicht
 schaal van samenwerking", who carries them out, which parts of a case a partner needs for a
 task, and the flow of a referral (verwijzing). Plain functions and constants, no Django.
 
@@ -104,7 +104,7 @@ ALLEEN_GEMEENTE: frozenset[Taak] = frozenset({
 VERWIJSBAAR: tuple[Taak, ...] = tuple(t for t in Taak if t not in ALLEEN_GEMEENTE)
 
 # The sections of a case (koers.toegang.policy.Sectie values) a partner needs for a task,
-# while the referral runs (P, need to know, issue 5 §1). Never "gezondheid", "ontzorgen",
+# while the referral runs (P, need to know). Never "gezondheid", "ontzorgen",
 # "berichten" or "documenten": health and finances are special-category data and the
 # exchange in Mijn Inburgering is between the inburgeraar and his adviseur. Never the brede
 # intake ("intake", "intake_werk") either: it is the college's own document towards the PIP

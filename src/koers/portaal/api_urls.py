@@ -1,3 +1,3 @@
-"""No API yet: the portal is for people, through the browser (issue 5 §2)."""
+"""No API yet: the portal is for people, through the browser."""
 
 urlpatterns: list = []

@@ -1,4 +1,4 @@
-"""The words of Koers' codes as the inburgeraar reads them, translatable (issue 5 §2: the
+"""The words of Koers' codes as the inburgeraar reads them, translatable (the
 content an adviseur writes stays Dutch; headings, labels and statuses are translated)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Languages: only Mijn Inburgering speaks other languages than Dutch (issue 5 §2).
+"""Languages: only Mijn Inburgering speaks other languages than Dutch.
 
 It replaces Django's LocaleMiddleware. Outside the portal it speaks Dutch, so a
 staff member whose browser asks for English, or who tried the portal in Arabic, still gets

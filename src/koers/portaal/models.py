@@ -1,5 +1,5 @@
 """Messages between the inburgeraar and his adviseur, and the documents he uploads in Mijn
-Inburgering (issue 5 §2). Both belong to the person (he keeps seeing them when a new traject
+Inburgering. Both belong to the person (he keeps seeing them when a new traject
 starts) and name the traject they were written in."""
 
 from __future__ import annotations

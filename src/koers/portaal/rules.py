@@ -1,15 +1,16 @@
-"""Rules of Mijn Inburgering, the portal of the inburgeraar (issue 5 §2). Plain constants and
+"""Rules of Mijn Inburgering, the portal of the inburgeraar. Plain constants and
 functions, no ORM. "P" marks a choice of Koers (local policy), not of the law.
 
-Sources: startnotitie ch. 1 ("niet over maar met de inburgeringsplichtigen"), issue 5 §2
-(languages, iCal, uploads with type and size limits), WCAG 2.1 AA.
+Sources: startnotitie ch. 1 ("niet over maar met de inburgeringsplichtigen"), the
+gemeenten's wishes for the portal (languages, iCal, uploads with type and size limits), WCAG
+2.1 AA.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-# The portal's languages (issue 5 §2: at least English, Arabic, Tigrinya, Turkish and
+# The portal's languages (at least English, Arabic, Tigrinya, Turkish and
 # Ukrainian besides Dutch). Dutch first: the default when the browser asks for none of them.
 TALEN: tuple[tuple[str, str], ...] = (
     ("nl", "Nederlands"),

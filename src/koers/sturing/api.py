@@ -1,4 +1,4 @@
-"""API of the costs of one case (issue 6 §3): thin views over koers.sturing.services. Loaded
+"""API of the costs of one case: thin views over koers.sturing.services. Loaded
 through the access policy (404 outside reach, 403 without the section or action); a
 ``Weigering`` becomes a 400 with ``fouten`` (koers.bouwstenen.api_fouten)."""
 

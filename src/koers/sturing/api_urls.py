@@ -1,5 +1,5 @@
 """API endpoints of this app; included under /api/v1/ by koers.api.urls. The dashboards and
-their CSV/XLSX exports stay the way out for figures (issue 6 §4); the API holds the costs of
+their CSV/XLSX exports stay the way out for figures; the API holds the costs of
 one case."""
 
 from django.urls import path

@@ -1,4 +1,4 @@
-"""Demo data of Financiën (issue 6 §3): per demo gemeente a contract with the taalaanbieder
+"""Demo data of Financiën: per demo gemeente a contract with the taalaanbieder
 (leerroute per uur), Werk.Kom (MAP per traject) and a tolkendienst (per uur), and some
 kostenposten on the demo persons' cases over the last months. Idempotent: a contract that
 exists (same gemeente, voorziening and provider) and a case that already has kostenposten

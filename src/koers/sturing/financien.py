@@ -1,4 +1,4 @@
-"""The Financiën dashboard (issue 6 §3): budget per stream against the realised costs per
+"""The Financiën dashboard: budget per stream against the realised costs per
 month, the cumulative realisation, and the forecast of the year. Set-based: one GROUP BY over
 the kostenposten (month × voorziening), one read of the budgets, one count of the year's
 cases per doelgroep, whatever the number of kostenposten or cases.

@@ -59,7 +59,7 @@ EENHEID_CHOICES = [(k, EENHEID_LABELS[k]) for k in rules.EENHEDEN]
 
 
 class Contract(models.Model):
-    """A gemeente's contract with a provider: the tariff of one voorziening (issue 6 §3)."""
+    """A gemeente's contract with a provider: the tariff of one voorziening."""
 
     gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.CASCADE,
                                  related_name="+")

@@ -1,12 +1,12 @@
-"""Rules of the sturing dashboards (issue 6): expectations, prognosis, periods and the
+"""Rules of the sturing dashboards: expectations, prognosis, periods and the
 small-cell suppression of figures shown to people without case access.
 
 Plain functions over plain values; no ORM. Sources: the startnotitie (chapters 5 and 8),
-issue 6, and for suppression the practice of CBS / Eurostat (Hundepool et al., *Statistical
+and for suppression the practice of CBS / Eurostat (Hundepool et al., *Statistical
 Disclosure Control*, Wiley 2012, §4.2 threshold rule and §4.3 secondary suppression;
 CBS "Statistische beveiliging van tabellen").
 
-The suppression rule as a whole (P, issue 6 §4), for whoever may not see every case behind a
+The suppression rule as a whole (P), for whoever may not see every case behind a
 figure (``koers.toegang.policy.sturing_onderdrukken``), in pages and exports alike:
 
 1. Threshold: a count of 1 to 4 persons is shown as "<5" (:func:`is_klein`); 0 is shown.
@@ -35,7 +35,7 @@ B1_VERWACHTING_SZW = Decimal("0.60")
 # van de taakstelling volwassenen is en dus inburgeringsplichtig." P (the gemeenten' estimate).
 AANDEEL_INBURGERINGSPLICHTIG = Decimal("0.5")
 
-# Issue 6 §4 (P, local policy in line with CBS practice): a count of 1 to 4 persons is shown
+# P (local policy in line with CBS practice): a count of 1 to 4 persons is shown
 # as "<5" to whoever has no access to the cases themselves. Zero is shown: nobody can be
 # recognised in an empty cell.
 DREMPEL = 5
@@ -196,7 +196,7 @@ def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
 def verschil_onderdrukken(totaal: int | None, eigen: int | None) -> bool:
     """A figure of several gemeenten beside the figure of one's own gemeente reveals their
     difference: hide the total when that difference (the other gemeenten) is a small group
-    (issue 6: "Nederweert's two Turkse nieuwkomers cannot be identified").
+    ("Nederweert's two Turkse nieuwkomers cannot be identified").
 
     Bron: AVG art. 5 lid 1 sub c.
     Status: P — geen instelling (DREMPEL).
@@ -218,11 +218,11 @@ def percentage(teller: int, noemer: int) -> Decimal | None:
                                                               rounding=ROUND_HALF_UP)
 
 
-# --- Financiën (issue 6 §3) -------------------------------------------------------------------
+# --- Financiën -------------------------------------------------------------------
 
 # Startnotitie §8.1.3: the inburgeringsvoorzieningen paid from the SPUK are the leerroutes,
 # MAP, PVT, tolken and maatschappelijke begeleiding; ontzorgen (§8.1.2) is paid from the
-# uitvoeringskosten. Issue 6 §3 lists all six for cost registration. S.
+# uitvoeringskosten. All six are registered as costs. S.
 VOORZIENINGEN: dict[str, str] = {
     "leerroute": "Leerroute",
     "map": "Module Arbeidsmarkt en Participatie (MAP)",
@@ -251,11 +251,11 @@ VOORZIENING_STROOM: dict[str, str] = {
 ALLEEN_ASIELSTATUSHOUDERS: frozenset[str] = frozenset({"leerroute", "begeleiding", "ontzorgen"})
 ASIELSTATUSHOUDER = "Asielstatushouder"  # DUO's Doelgroepindeling value
 
-# The units of a contract's tariff (issue 6 §3). P.
+# The units of a contract's tariff. P.
 EENHEDEN: tuple[str, ...] = ("uur", "traject", "maand")
 
 # Startnotitie §8.1.2: "Gemiddeld ontvangen we ca. € 4.100 per asielmigrant en ca. € 2.700 per
-# gezins- of overige migrant." Settings constants (issue 6 §3 "both settings"): one value for
+# gezins- of overige migrant." Settings constants ("both settings"): one value for
 # the three gemeenten of the subregio, changed here when the circulaire changes. S.
 BEDRAG_PER_ASIELMIGRANT = Decimal("4100")
 BEDRAG_PER_GEZINSMIGRANT = Decimal("2700")

@@ -41,7 +41,7 @@ def bewaar_taakstelling(user, *, jaar: int, halfjaar: int, aantal: int,
     return taak
 
 
-# --- Financiën (issue 6 §3) -------------------------------------------------------------------
+# --- Financiën -------------------------------------------------------------------
 
 def _check_bedrag(fouten: dict, veld: str, waarde, maximum, tekst: str) -> None:
     if waarde is None:
@@ -55,7 +55,7 @@ def _check_bedrag(fouten: dict, veld: str, waarde, maximum, tekst: str) -> None:
 @transaction.atomic
 def bewaar_budget(user, *, jaar: int, stroom: str, bedrag: Decimal) -> Budget:
     """Set the budget of the user's own gemeente for one year and stream, new or changed
-    (financiën; issue 6: SPUK is entered when it is known)."""
+    (financiën; the SPUK is entered when it is known)."""
     if not policy.mag_financien_beheren(user):
         raise PermissionDenied
     fouten: dict[str, str] = {}
@@ -161,6 +161,7 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
                       "Verdeel een groter bedrag over meer posten.")
     if fouten:
         raise Weigering(fouten)
+    assert bedrag is not None  # refused above when missing (_check_bedrag)
     post = Kostenpost.objects.create(
         traject=traject, gemeente_id=traject.gemeente_id, voorziening=voorziening,
         doelgroepindeling=indeling, contract=contract, datum=datum, aantal=aantal, tarief=tarief,

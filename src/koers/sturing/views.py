@@ -1,4 +1,4 @@
-"""The dashboards (issue 6): Aantallen and Procesindicatoren, their CSV/XLSX exports, and
+"""The dashboards: Aantallen and Procesindicatoren, their CSV/XLSX exports, and
 the taakstelling form of beleid. Aggregates only: no page or export shows a person."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Financiën pages (issue 6 §3). Financiën, beleid and teamleider see the dashboard of
+"""The Financiën pages. Financiën, beleid and teamleider see the dashboard of
 their own gemeente: money and counts only, no person. Financiën keeps the contracts. A
 kostenpost is about one person, so it is entered on a page of the case by who works on it
 (the adviseur, through the policy's reach: a case out of reach is 404); financiën never
@@ -107,7 +107,7 @@ def contract(request, pk=None):
 @login_required
 def budget(request):
     """Enter or change a budget of the own gemeente (financiën); the SPUK is entered
-    when it is known (issue 6)."""
+    when it is known."""
     user = request.user
     if not policy.mag_financien_beheren(user):
         raise PermissionDenied

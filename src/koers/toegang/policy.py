@@ -4,14 +4,14 @@ Every view, API endpoint and export loads personal data through the ``*_voor`` h
 so the UI and the API cannot disagree. A case outside a user's reach is *not found* (404):
 its existence is itself personal data.
 
-Reach (issue 2, §2): an adviseur or teamleider reaches the cases of his own gemeente, plus
+Reach : an adviseur or teamleider reaches the cases of his own gemeente, plus
 those of another gemeente of the subregio while that gemeente has delegated its work to his
 (a :class:`~koers.organisaties.models.Delegatie`). Beleid, financiën and functioneel beheer
-reach no personal data. The uitkeringsadministratie (need to know, issue 4 §6) reaches only
+reach no personal data. The uitkeringsadministratie (need to know) reaches only
 the cases of its own gemeente with a running or just ended financieel ontzorgen, and only
 their name/BSN and the ontzorgen register.
 
-Ketenpartners (issue 5 §1): a user with the partner role in a partner organisation (not a
+Ketenpartners: a user with the partner role in a partner organisation (not a
 gemeente) reaches only the cases with a *running* referral (geaccepteerd or lopend) to his
 organisation, and on such a case only the sections of the referred tasks
 (:data:`koers.partners.rules.TAAK_SECTIES`) — never health, finances, the inburgeraar's
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -53,7 +53,7 @@ class Sectie(StrEnum):
     GEZONDHEID = "gezondheid"  # special-category data (AVG art. 9)
     PIP = "pip"
     DUO = "duo"  # the traject's messages to and notifications from DUO
-    # Issue 4, uitvoering en monitoring.
+    # Uitvoering en monitoring.
     LEERROUTE = "leerroute"  # inburgeringsaanbod, uren, examens, afschalen, Z-route
     MODULES = "modules"  # PVT and MAP
     BEGELEIDING = "begeleiding"  # maatschappelijke begeleiding, duaal traject / werk
@@ -62,13 +62,13 @@ class Sectie(StrEnum):
     GESPREKKEN = "gesprekken"  # voortgangsgesprekken (their health scores need GEZONDHEID)
     SIGNALEN = "signalen"  # due and overdue items of the case
     HANDHAVING = "handhaving"  # warnings, hoorzitting, boetes, DUO boetes and verlengingen
-    # Issue 5 §2, Mijn Inburgering: what the inburgeraar and his adviseur exchange. Free text
+    # Mijn Inburgering: what the inburgeraar and his adviseur exchange. Free text
     # and uploads can hold anything (a doctor's letter), so only the adviseur reads them.
     BERICHTEN = "berichten"
     DOCUMENTEN = "documenten"
-    # Issue 5 §1: the referrals of the case to ketenpartners and their progress reports.
+    # The referrals of the case to ketenpartners and their progress reports.
     VERWIJZINGEN = "verwijzingen"
-    # Issue 6 §3: the costs of the voorzieningen of this person (finances of one person).
+    # The costs of the voorzieningen of this person (finances of one person).
     KOSTEN = "kosten"
 
 
@@ -80,7 +80,7 @@ class Actie(StrEnum):
     PIP_VASTSTELLEN = "pip_vaststellen"
     STATUS_WIJZIGEN = "status_wijzigen"
     ADVISEUR_TOEWIJZEN = "adviseur_toewijzen"
-    # Issue 4, uitvoering en monitoring.
+    # Uitvoering en monitoring.
     LEERROUTE_BEWERKEN = "leerroute_bewerken"
     MODULES_BEWERKEN = "modules_bewerken"
     BEGELEIDING_BEWERKEN = "begeleiding_bewerken"
@@ -97,7 +97,7 @@ class Actie(StrEnum):
     # The partner's side of a referral to his organisation: accept or decline, report
     # progress, close.
     VERWIJZING_UITVOEREN = "verwijzing_uitvoeren"
-    KOSTEN_REGISTREREN = "kosten_registreren"  # costs of a voorziening on the case (issue 6)
+    KOSTEN_REGISTREREN = "kosten_registreren"  # costs of a voorziening on the case
 
 
 # The refusal when health data (AVG art. 9) is sent by someone who may not see it: the same
@@ -114,7 +114,7 @@ VOLLEDIG_BEREIK = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 # deadlines and has no need for them.
 SECTIES: dict[str, frozenset[Sectie]] = {
     Rol.ADVISEUR: frozenset(Sectie),
-    # Nor the payments of ontzorgen: finances are special-category data too (issue 4).
+    # Nor the payments of ontzorgen: finances are special-category data too.
     # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering, nor the costs of one
     # person's voorzieningen (the budget figures are on the dashboards).
     Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN,
@@ -167,7 +167,7 @@ def heeft_casustoegang(user) -> bool:
 class Verwijzingen:
     """What the partners app tells the policy about its referrals."""
 
-    model: type  # the referral model: traject, organisatie, taak, status
+    model: type[Model]  # the referral model: traject, organisatie, taak, status
     lopend: frozenset[str]  # statuses of a running referral (accepted, in progress)
     open: frozenset[str]  # statuses a partner still sees in his list (offered included)
     werk_intake_taken: frozenset[str]  # tasks towards work that show the work topics
@@ -178,7 +178,7 @@ class Verwijzingen:
 class Ontzorgen:
     """What the begeleiding app tells the policy about financieel ontzorgen."""
 
-    model: type  # the ontzorgen model: traject, gemeente, einddatum
+    model: type[Model]  # the ontzorgen model: traject, gemeente, einddatum
     nazorg_na_einde: timedelta  # how long after the end the register is still completed
 
 
@@ -197,7 +197,7 @@ def _verwijzingen() -> Verwijzingen | None:
 
 def _lopende_verwijzingen(user, bron: Verwijzingen):
     """The running referrals to the partner's organisation (a queryset, used as subquery)."""
-    return bron.model.objects.filter(organisatie_id=user.organisatie_id,
+    return bron.model._default_manager.filter(organisatie_id=user.organisatie_id,
                                      status__in=bron.lopend)
 
 
@@ -218,7 +218,7 @@ def _ontzorgen_filter(user, field: str) -> Q:
     if not isinstance(bron, Ontzorgen):
         return Q(pk__in=[])
     vanaf = timezone.localdate() - bron.nazorg_na_einde
-    lopend = bron.model.objects.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
+    lopend = bron.model._default_manager.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
     kolom = "traject__inburgeraar_id" if field == "inburgeraar" else "traject_id"
     return Q(gemeente_id=user.gemeente.pk) & Q(pk__in=lopend.values(kolom))
 
@@ -329,11 +329,11 @@ def verwijzingen_voor(user):
     if bron is None:
         return Traject.objects.none()
     if is_partner(user) and getattr(user, "gemeente", None) is None:
-        return bron.model.objects.filter(organisatie_id=user.organisatie_id,
+        return bron.model._default_manager.filter(organisatie_id=user.organisatie_id,
                                          status__in=bron.open)
     if not mag_zien(user, Sectie.VERWIJZINGEN):
-        return bron.model.objects.none()
-    return bron.model.objects.filter(traject__in=trajecten_voor(user).values("pk"))
+        return bron.model._default_manager.none()
+    return bron.model._default_manager.filter(traject__in=trajecten_voor(user).values("pk"))
 
 
 def verwijzingen_van_traject(user, traject):
@@ -342,7 +342,7 @@ def verwijzingen_van_traject(user, traject):
     bron = _verwijzingen()
     if bron is None:
         return Traject.objects.none()
-    qs = bron.model.objects.filter(traject=traject)
+    qs = bron.model._default_manager.filter(traject=traject)
     if is_partner(user) and getattr(user, "gemeente", None) is None:
         return qs.filter(organisatie_id=user.organisatie_id, status__in=bron.lopend)
     return qs
@@ -378,7 +378,7 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
 
 
 def mag_taakverdeling_zien(user) -> bool:
-    """The taakverdeling of the user's gemeente (issue 5 §1): no personal data; for the
+    """The taakverdeling of the user's gemeente: no personal data; for the
     adviseur, teamleider and beleid."""
     return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
             is not None and any(r in (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.BELEID)
@@ -466,13 +466,13 @@ def persoon_voor_inzage(user, bsn: str) -> Inburgeraar | None:
 
 
 def mag_verwerkingen_zien(user) -> bool:
-    """The verwerkingenlogging (issue 5 §3): the privacy officer of a gemeente sees who read
+    """The verwerkingenlogging: the privacy officer of a gemeente sees who read
     or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""
     return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
             is not None and Rol.PRIVACY_OFFICER in _rollen(user))
 
 
-# Sturing (issue 6) ---------------------------------------------------------------------------
+# Sturing ---------------------------------------------------------------------------
 # Dashboards of counts and process indicators: aggregates only. Reach of figures: one's own
 # gemeente, plus the aggregates of its subregio and arbeidsmarktregio.
 STURING_ROLLEN = (Rol.BELEID, Rol.TEAMLEIDER, Rol.FINANCIEN, Rol.ADVISEUR)
@@ -504,7 +504,7 @@ def sturing_onderdrukken(user, gemeente_ids) -> bool:
 
 
 def mag_financien_beheren(user) -> bool:
-    """Contracts and tariffs of the gemeente are kept by financiën (issue 6 §3)."""
+    """Contracts and tariffs of the gemeente are kept by financiën."""
     return mag_sturing_zien(user) and Rol.FINANCIEN in _rollen(user)
 
 

@@ -1,4 +1,4 @@
-"""Anonymising closed cases after their bewaartermijn (issue 5 §3; AVG art. 5 lid 1 sub e).
+"""Anonymising closed cases after their bewaartermijn (AVG art. 5 lid 1 sub e).
 
 What happens to each model that holds data about a person is declared once, in
 :data:`REGELS` (an app may add its own in ``koers.<app>.anonimiseren.REGELS``, with
@@ -116,7 +116,7 @@ REGELS: dict[str, Regel] = {
     "begeleiding.Ontzorgen": Regel(
         legen=("machtiging_posten", "toelichting", "coach"),
         bewaren=("cursus_status", "cursus_aanbieder", "coaching_status"), waarom=STATISTIEK),
-    # Payments say what the person's money went to: gone, not only emptied (issue 5 §3).
+    # Payments say what the person's money went to: gone, not only emptied.
     "begeleiding.Betaling": Regel(verwijderen=True),
     "begeleiding.DuaalTraject": Regel(
         legen=("werkgever", "functie", "jobcoach", "buddy", "beschikking_nummer",
@@ -139,10 +139,10 @@ REGELS: dict[str, Regel] = {
                               waarom="the letter's kind, number and fingerprint"),
     "handhaving.DuoOpvraging": Regel(legen=("gegevens",), bewaren=("soort",),
                                      waarom=STATISTIEK),
-    # Mijn Inburgering (issue 5 §2): his messages and documents go altogether.
+    # Mijn Inburgering: his messages and documents go altogether.
     "portaal.Bericht": Regel(verwijderen=True),
     "portaal.Document": Regel(verwijderen=True),
-    # Ketenpartners (issue 5 §1): the referral's task and outcome stay, the texts go.
+    # Ketenpartners: the referral's task and outcome stay, the texts go.
     "partners.Verwijzing": Regel(legen=("vraag", "afwijsreden", "eindverslag"),
                                  bewaren=("taak", "status", "resultaat"), waarom=STATISTIEK),
     "partners.Voortgang": Regel(legen=("resultaten", "toelichting")),

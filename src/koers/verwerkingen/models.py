@@ -1,4 +1,4 @@
-"""The verwerkingenlogging (issue 5 §3): one append-only record per read or write of a
+"""The verwerkingenlogging: one append-only record per read or write of a
 case's personal data, chained by hash so that a changed or removed row is detected.
 
 Append-only three times over: the model refuses to change or delete a saved record, the
@@ -95,7 +95,7 @@ class Kop(models.Model):
 
 
 class Bewaartermijn(models.Model):
-    """How long a gemeente keeps a closed case before it is anonymised (issue 5 §3). Without
+    """How long a gemeente keeps a closed case before it is anonymised. Without
     a row the default of rules.BEWAARTERMIJN_JAREN applies."""
 
     gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE,
@@ -118,7 +118,7 @@ class Bewaartermijn(models.Model):
 
 
 class Geanonimiseerd(models.Model):
-    """The mark that a person was anonymised after the bewaartermijn (issue 5 §3): his case
+    """The mark that a person was anonymised after the bewaartermijn: his case
     stays for the statistics, without identity. Kept apart so the person's own model need
     not know about retention."""
 

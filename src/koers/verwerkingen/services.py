@@ -30,7 +30,7 @@ def _velden(v: Verwerking) -> dict:
     return velden
 
 
-# The actor of a processing by the inburgeraar himself in Mijn Inburgering (issue 5 §2): he
+# The actor of a processing by the inburgeraar himself in Mijn Inburgering: he
 # is no Gebruiker, so the record names him by role; his case id is in ``inburgeraar_id``.
 INBURGERAAR_ZELF = {"actor_id": None, "actor_naam": "inburgeraar zelf", "organisatie": "",
                     "organisatie_oin": "", "rollen": ["inburgeraar"]}
@@ -133,7 +133,7 @@ def log_lijst(user, rijen: Iterable, secties: Iterable[str], *, pad: str = "",
               kanaal: str | None = None, activiteit: str = rules.ACTIVITEIT_LIJST
               ) -> list[Verwerking]:
     """The one-line call for a list page or API list: every case shown is logged as read,
-    with the sections the list shows (issue 5 §3). Constant in statements (see
+    with the sections the list shows. Constant in statements (see
     :func:`log_lezen_lijst`)."""
     return log_lezen_lijst(user, zaken_van(rijen, pad), secties, kanaal=kanaal,
                            activiteit=activiteit)

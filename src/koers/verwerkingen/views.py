@@ -97,7 +97,7 @@ def zoeken(request):
         qs = qs.filter(id__lt=_na(na))
     rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[:PER_PAGINA + 1])
     if bsn and not fouten and persoon:
-        # Looking a person up by BSN is a processing of his data too (issue 5 §3); logged
+        # Looking a person up by BSN is a processing of his data too; logged
         # after the search, so the officer's own search is in the next one.
         services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
                      activiteit=rules.ACTIVITEIT_ZOEKEN, inburgeraar_id=persoon,

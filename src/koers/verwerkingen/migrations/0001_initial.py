@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
     ]
 
 
-# Append-only in the database too: UPDATE and DELETE on the log raise (issue 5 §3).
+# Append-only in the database too: UPDATE and DELETE on the log raise.
 #
 # PostgreSQL: row triggers refuse UPDATE and DELETE. (Django's test flush empties tables with
 # TRUNCATE, which fires no row trigger.)

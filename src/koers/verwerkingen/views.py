@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.bouwstenen.schermen import fout_items
-from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
 from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
@@ -58,13 +57,12 @@ def _na(tekst: str) -> int | None:
     return None
 
 
-def _persoon(bsn: str, fouten: dict, gemeente) -> int | None:
+def _persoon(user, bsn: str, fouten: dict) -> int | None:
     if not is_valid_bsn(bsn):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
         return None
-    pk = Inburgeraar.objects.filter(bsn=bsn, gemeente=gemeente).values_list(
-        "pk", flat=True).first()
-    return pk if pk is not None else 0  # 0: a valid BSN we do not know, so no records
+    persoon = policy.persoon_voor_inzage(user, bsn)
+    return persoon.pk if persoon is not None else 0  # 0: a valid BSN we do not know: no records
 
 
 @login_required
@@ -79,7 +77,7 @@ def zoeken(request):
     qs = policy.verwerkingen_voor(user)
     persoon = None
     if bsn:
-        persoon = _persoon(bsn, fouten, user.gemeente)
+        persoon = _persoon(user, bsn, fouten)
         if persoon is not None:
             qs = qs.filter(inburgeraar_id=persoon)
     if gebruiker:
@@ -120,7 +118,7 @@ def export(request):
     _vereis(user)
     fouten: dict[str, str] = {}
     bsn = (request.GET.get("bsn") or "").strip()
-    persoon = _persoon(bsn, fouten, user.gemeente)
+    persoon = _persoon(user, bsn, fouten)
     if fouten or not persoon:
         return HttpResponse(json.dumps({"detail": _("Onbekend of ongeldig BSN."),
                                         "fouten": {"bsn": [fouten.get("bsn", "")]}}),

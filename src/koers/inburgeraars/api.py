@@ -13,7 +13,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import Paginering, gevalideerd, inburgeraar_voor, traject_van, vereis
+from koers.bouwstenen.api import (
+    Paginering,
+    gevalideerd,
+    inburgeraar_voor,
+    traject_van,
+    traject_voor,
+    vereis,
+)
 from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar
@@ -189,9 +196,7 @@ class LbtOverslaan(APIView):
                    request=LbtOverslaanSerializer,
                    responses=schema.antwoorden({201: LbtBesluitSerializer}, schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
-        vereis(request.user, Actie.INTAKE_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.INTAKE, Actie.INTAKE_BEWERKEN)
         data = gevalideerd(request, LbtOverslaanSerializer)
         traject = inburgeraar_services.sla_lbt_over(traject, request.user, **data)
         return self._antwoord(request, traject, status.HTTP_201_CREATED)

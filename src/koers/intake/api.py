@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, inburgeraar_voor, traject_van, vereis
+from koers.bouwstenen.api import gevalideerd, inburgeraar_voor, traject_van, traject_voor
 from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.inburgeraars.models import Traject
 from koers.intake import services as intake_services
@@ -50,9 +50,7 @@ class BredeIntakeView(APIView):
                    request=BredeIntakeSerializer,
                    responses=schema.antwoorden({200: BredeIntakeSerializer}, schrijft=True))
     def put(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
-        vereis(request.user, Actie.INTAKE_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.INTAKE, Actie.INTAKE_BEWERKEN)
         data = gevalideerd(request, BredeIntakeSerializer)
         if not policy.mag_zien(request.user, Sectie.GEZONDHEID):
             verboden = {}
@@ -73,9 +71,7 @@ class BredeIntakeView(APIView):
                responses=schema.antwoorden({200: BredeIntakeSerializer}, schrijft=True))
 class BredeIntakeAfronden(APIView):
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
-        vereis(request.user, Actie.INTAKE_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.INTAKE, Actie.INTAKE_BEWERKEN)
         intake = intake_services.rond_af(traject, request.user)
         return _intake_antwoord(request, traject, intake)
 
@@ -99,9 +95,8 @@ class BredeIntakeAfspraken(APIView):
                    request=IntakeAfspraakSerializer,
                    responses=schema.antwoorden({201: IntakeAfspraakSerializer}, schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.INTAKE)
-        vereis(request.user, Actie.INTAKE_BEWERKEN)
+        traject = traject_voor(request, pk, Sectie.INTAKE, Actie.INTAKE_BEWERKEN)
         data = gevalideerd(request, IntakeAfspraakSerializer)
-        afspraak = intake_services.leg_afspraak_vast(traject_van(inburgeraar), request.user, data)
+        afspraak = intake_services.leg_afspraak_vast(traject, request.user, data)
         return Response(IntakeAfspraakSerializer(afspraak).data,
                         status=status.HTTP_201_CREATED)

@@ -16,7 +16,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import PdfRenderer, gevalideerd, inburgeraar_voor, traject_van, vereis
+from koers.bouwstenen.api import (
+    PdfRenderer,
+    gevalideerd,
+    inburgeraar_voor,
+    traject_van,
+    traject_voor,
+)
 from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.inburgeraars.models import Traject
 from koers.pip import services as pip_services
@@ -54,9 +60,7 @@ class PipLijst(APIView):
                    request=PipVersieSerializer,
                    responses=schema.antwoorden({201: PipVersieSerializer}, schrijft=True))
     def post(self, request, pk):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
-        vereis(request.user, Actie.PIP_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_BEWERKEN)
         data = gevalideerd(request, PipVersieSerializer, context={"request": request})
         with transaction.atomic():
             # Lock the traject so two POSTs cannot both pass the check below.
@@ -67,7 +71,7 @@ class PipLijst(APIView):
                     f"Er is al een concept: versie {concept.versie}. Wijzig dat concept met "
                     f"PATCH op versie {concept.versie}."]})
             pip = pip_services.bewaar_concept(traject, request.user, data)
-        url = reverse("api:pip", kwargs={"pk": inburgeraar.pk, "versie": pip.versie})
+        url = reverse("api:pip", kwargs={"pk": traject.inburgeraar_id, "versie": pip.versie})
         return Response(PipVersieSerializer(pip, context={"request": request}).data,
                         status=status.HTTP_201_CREATED,
                         headers={"Location": request.build_absolute_uri(url)})
@@ -88,9 +92,7 @@ class PipDetail(APIView):
                    request=PipVersieSerializer,
                    responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
     def patch(self, request, pk, versie):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
-        vereis(request.user, Actie.PIP_BEWERKEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_BEWERKEN)
         pip = _pip_van(traject, versie)
         data = gevalideerd(request, PipVersieSerializer, pip, partial=True,
                            context={"request": request})
@@ -108,9 +110,7 @@ class PipDetail(APIView):
                responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
 class PipVaststellen(APIView):
     def post(self, request, pk, versie):
-        inburgeraar = inburgeraar_voor(request, pk, Sectie.PIP)
-        vereis(request.user, Actie.PIP_VASTSTELLEN)
-        traject = traject_van(inburgeraar)
+        traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_VASTSTELLEN)
         _pip_van(traject, versie)
         pip = pip_services.stel_vast(traject, versie, request.user,
                                      ontzorgen_groep=pip_services.ontzorgen_groep(traject))

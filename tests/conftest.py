@@ -1,11 +1,19 @@
-"""The named cast of Koers' tests (STYLE.md §14): read access tests like sentences.
+"""The named cast of Koers' tests (STYLE.md §14), shared by every folder: read access tests
+like sentences.
 
 - ``weert``, ``nederweert``, ``cranendonck``: the three gemeenten of the subregio
 - ``adviseur_weert`` (alice), ``collega_weert`` (bob), ``adviseur_cranendonck`` (the outsider)
-- ``teamleider_weert``, ``beleid``, ``financien``, ``beheerder``
+- ``teamleider_weert``, ``beleid``, ``financien``, ``privacy`` (petra), ``beheerder``
 - ``traject_weert`` / ``traject_cranendonck``: one open case in each
+- ``met_pip``: ``traject_weert`` with a vastgesteld PIP of 1 October 2026
+- the ketenpartners ``werkkom`` (user ``wim``), ``taalcentrum`` with keurmerk (``tineke``),
+  ``taalschool_zonder_keurmerk`` and ``vluchtelingenwerk`` (``vera``)
+- the clients: ``als(user)`` for the screens (both factors passed), ``api(user)`` for the API
+
+States of a case beyond these are factory traits (tests/factories.py).
 """
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +22,11 @@ os.environ.setdefault("KOERS_SECRET_KEY", "test-secret-key-" + "k" * 50)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
 
 import pytest  # noqa: E402
+import time_machine  # noqa: E402
+from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from rest_framework.authtoken.models import Token  # noqa: E402
+from rest_framework.test import APIClient  # noqa: E402
 
 from tests.factories import (  # noqa: E402
     GebruikerFactory,
@@ -22,6 +35,7 @@ from tests.factories import (  # noqa: E402
     OrganisatieFactory,
     TrajectFactory,
 )
+from tests.uitvoering import met_vastgesteld_pip  # noqa: E402
 
 
 @pytest.fixture
@@ -39,40 +53,44 @@ def cranendonck(db):
     return GemeenteFactory(naam="Cranendonck", gemeentecode="1706", oin="00000001001111122222")
 
 
-def _gebruiker(username, gemeente, *rollen, **kwargs):
-    return GebruikerFactory(username=username, organisatie=gemeente.organisatie,
-                            rollen=list(rollen), **kwargs)
-
-
 @pytest.fixture
 def adviseur_weert(weert):
-    return _gebruiker("alice", weert, "adviseur", first_name="Alice", last_name="Adviseur")
+    return GebruikerFactory(username="alice", gemeente=weert, rollen=["adviseur"],
+                            first_name="Alice", last_name="Adviseur")
 
 
 @pytest.fixture
 def collega_weert(weert):
-    return _gebruiker("bob", weert, "adviseur", first_name="Bob", last_name="Collega")
+    return GebruikerFactory(username="bob", gemeente=weert, rollen=["adviseur"],
+                            first_name="Bob", last_name="Collega")
 
 
 @pytest.fixture
 def adviseur_cranendonck(cranendonck):
-    return _gebruiker("charlie", cranendonck, "adviseur", first_name="Charlie",
-                      last_name="Buiten")
+    return GebruikerFactory(username="charlie", gemeente=cranendonck, rollen=["adviseur"],
+                            first_name="Charlie", last_name="Buiten")
 
 
 @pytest.fixture
 def teamleider_weert(weert):
-    return _gebruiker("tessa", weert, "teamleider", first_name="Tessa", last_name="Leider")
+    return GebruikerFactory(username="tessa", gemeente=weert, rollen=["teamleider"],
+                            first_name="Tessa", last_name="Leider")
 
 
 @pytest.fixture
 def beleid(weert):
-    return _gebruiker("bea", weert, "beleid")
+    return GebruikerFactory(username="bea", gemeente=weert, rollen=["beleid"])
 
 
 @pytest.fixture
 def financien(weert):
-    return _gebruiker("frank", weert, "financien")
+    return GebruikerFactory(username="frank", gemeente=weert, rollen=["financien"])
+
+
+@pytest.fixture
+def privacy(weert):
+    """Weert's privacy officer: AVG inzage and the verwerkingenlogging."""
+    return GebruikerFactory(username="petra", gemeente=weert, rollen=["privacy"])
 
 
 @pytest.fixture
@@ -94,8 +112,106 @@ def traject_cranendonck(cranendonck, adviseur_cranendonck):
                           adviseur=adviseur_cranendonck)
 
 
+@pytest.fixture
+def met_pip(traject_weert, adviseur_weert):
+    """traject_weert with a vastgesteld B1-route PIP of 1 October 2026 (goals for two
+    dimensions), made on that day; the test's own clock is left as it was."""
+    met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=dt.date(2026, 10, 1),
+                        op_de_dag=True, doelen={
+                            "meedoen": "Lid worden van een sportclub.",
+                            "dagelijks_functioneren": "Zelf de post lezen en betalen."})
+    return traject_weert
+
+
+@pytest.fixture
+def op():
+    """``with op("2027-01-05"): ...`` freezes the clock on that day."""
+    def _op(dag: str):
+        return time_machine.travel(f"{dag} 10:00:00+01:00", tick=False)
+    return _op
+
+
+# --- ketenpartners --------------------------------------------------------------------------
+
+@pytest.fixture
+def werkkom(db):
+    return OrganisatieFactory(naam="Werk.Kom", soort="werkkom")
+
+
+@pytest.fixture
+def taalcentrum(db):
+    return OrganisatieFactory(naam="Taalcentrum", soort="taalaanbieder",
+                              keurmerk_tot=dt.date(2027, 12, 31))
+
+
+@pytest.fixture
+def taalschool_zonder_keurmerk(db):
+    return OrganisatieFactory(naam="Taalschool Zonder", soort="taalaanbieder")
+
+
+@pytest.fixture
+def vluchtelingenwerk(db):
+    return OrganisatieFactory(naam="VluchtelingenWerk", soort="vluchtelingenwerk")
+
+
+@pytest.fixture
+def wim(werkkom):
+    """A user of Werk.Kom."""
+    return GebruikerFactory(username="wim", first_name="Wim", last_name="Werk",
+                            organisatie=werkkom, rollen=["partner"])
+
+
+@pytest.fixture
+def tineke(taalcentrum):
+    """A user of the taalaanbieder."""
+    return GebruikerFactory(username="tineke", organisatie=taalcentrum, rollen=["partner"])
+
+
+@pytest.fixture
+def vera(vluchtelingenwerk):
+    """A user of VluchtelingenWerk."""
+    return GebruikerFactory(username="vera", organisatie=vluchtelingenwerk,
+                            rollen=["partner"])
+
+
+# --- clients --------------------------------------------------------------------------------
+
+def inloggen(client, user):
+    """Log ``user`` in with a confirmed TOTP device marked as verified in the session, the
+    state django_otp.login() leaves after a correct code."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def als(client):
+    """``als(adviseur_weert)`` → the test client, logged in (both factors) as that user."""
+    def _als(user):
+        return inloggen(client, user)
+    return _als
+
+
+@pytest.fixture
+def api():
+    """``api(user)``: an APIClient that sends ``Authorization: Token …`` for that user."""
+
+    def maak(user=None):
+        client = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return maak
+
+
 @pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
+def snelle_wachtwoorden(settings):
     """The production hasher is slow on purpose; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -1,4 +1,15 @@
-"""Factories with traits: ``TrajectFactory(pip_vastgesteld=True)`` and friends."""
+"""Factories with traits, so a test says what state it starts from instead of building it:
+
+- ``GebruikerFactory(gemeente=weert, rollen=["privacy"])``: a user of that gemeente, with
+  ``demo_account=True`` a demo account with the demo password (the browser tests);
+- ``OrganisatieFactory(soort="taalaanbieder", keurmerk_tot=date(2027, 12, 31))``: a partner
+  with a Partnerprofiel and a keurmerk valid up to that day;
+- ``TrajectFactory(intake_afgerond=True)``: a case with an afgeronde brede intake;
+- ``TrajectFactory(pip_vastgesteld=True)``: a case with intake and a vastgesteld first PIP,
+  options as ``pip_vastgesteld__leerroute="Z"`` (see ``tests.uitvoering.met_vastgesteld_pip``).
+
+Both case traits go through the services, by the case's adviseur, as a test would.
+"""
 
 import datetime as dt
 import itertools
@@ -8,6 +19,7 @@ from factory.django import DjangoModelFactory
 
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.inburgeraars.rules import bsns_vanaf
+from koers.organisaties.demo import DEMO_WACHTWOORD
 from koers.organisaties.models import (
     Arbeidsmarktregio,
     Delegatie,
@@ -43,9 +55,19 @@ class SubregioFactory(DjangoModelFactory):
 class OrganisatieFactory(DjangoModelFactory):
     class Meta:
         model = Organisatie
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Organisatie {n}")
     soort = Organisatie.Soort.GEMEENTE
+
+    @factory.post_generation
+    def keurmerk_tot(self, create, extracted, **kwargs):
+        """``keurmerk_tot=date``: a partner profile with a keurmerk valid up to that day."""
+        if create and extracted:
+            from koers.partners.models import Partnerprofiel
+
+            Partnerprofiel.objects.create(organisatie=self, keurmerk=True,
+                                          keurmerk_geldig_tot=extracted)
 
 
 class GemeenteFactory(DjangoModelFactory):
@@ -76,9 +98,18 @@ class GebruikerFactory(DjangoModelFactory):
     first_name = "Sam"
     last_name = factory.Sequence(lambda n: f"Adviseur{n}")
     rollen = factory.LazyFunction(lambda: ["adviseur"])
+    organisatie = factory.LazyAttribute(lambda o: o.gemeente.organisatie if o.gemeente else None)
+
+    class Params:
+        gemeente = None  # a user of this gemeente's organisation
+        # A demo account (its password the published demo password): the browser tests log
+        # in with it on the login page, as demo mode needs no second factor for it.
+        demo_account = factory.Trait(is_demo_account=True)
+
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
-        self.set_password(extracted or "geheim-wachtwoord-123")
+        standaard = DEMO_WACHTWOORD if self.is_demo_account else "geheim-wachtwoord-123"
+        self.set_password(extracted or standaard)
         if create:
             self.save(update_fields=["password"])
 
@@ -102,6 +133,7 @@ class TrajectFactory(DjangoModelFactory):
 
     class Meta:
         model = Traject
+        skip_postgeneration_save = True
 
     inburgeraar = factory.SubFactory(InburgeraarFactory)
     gemeente = factory.SelfAttribute("inburgeraar.gemeente")
@@ -117,6 +149,24 @@ class TrajectFactory(DjangoModelFactory):
         inburgeraar.huidig_traject = traject
         inburgeraar.save(update_fields=["huidig_traject"])
         return traject
+
+    @factory.post_generation
+    def intake_afgerond(self, create, extracted, **gegevens):
+        """``intake_afgerond=True``: the complete intake of ``tests.intake.gegevens``, with
+        ``intake_afgerond__<veld>=...`` overriding its fields; afgerond by the adviseur."""
+        if create and (extracted or gegevens):
+            from tests.uitvoering import met_afgeronde_intake
+
+            met_afgeronde_intake(self, self.adviseur, **gegevens)
+
+    @factory.post_generation
+    def pip_vastgesteld(self, create, extracted, **pip):
+        """``pip_vastgesteld=True``: intake and a vastgesteld first PIP by the adviseur;
+        ``pip_vastgesteld__<optie>=...`` as the arguments of ``met_vastgesteld_pip``."""
+        if create and (extracted or pip):
+            from tests.uitvoering import met_vastgesteld_pip
+
+            met_vastgesteld_pip(self, self.adviseur, **pip)
 
 
 class DelegatieFactory(DjangoModelFactory):

@@ -21,11 +21,10 @@ from koers.duo import worker
 from koers.handhaving import services as handhaving
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.rules import is_valid_bsn
-from tests.api.conftest import api  # noqa: F401
+from tests.conftest import inloggen
 from tests.duo.keten_hulp import notificatie, standaard
 from tests.duo.nep_duo import NepDuo
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def console_formatter() -> logging.Formatter:
 
 
 @pytest.fixture
-def persoon(api, adviseur_weert, weert):  # noqa: F811
+def persoon(api, adviseur_weert, weert):
     antwoord = api(adviseur_weert).post("/api/v1/inburgeraars", {
         "bsn": BSN, "voornamen": VOORNAAM, "geslachtsnaam": ACHTERNAAM,
         "geboortedatum": "1990-03-04", "gemeentecode": weert.gemeentecode,
@@ -84,7 +83,7 @@ def test_de_bsns_zijn_geldig():
     assert is_valid_bsn(BSN) and is_valid_bsn(BSN_DUO)
 
 
-def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client,  # noqa: F811
+def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client,
                                             adviseur_weert, weert):
     caplog = alles_op_debug
     # Registering the case through the API, then reading it on its page and in the API.
@@ -164,7 +163,7 @@ def test_onverwachte_fout_met_bsn_in_de_melding(alles_op_debug, client, adviseur
                                                  persoon, monkeypatch):
     """A 500: Django logs the path and the traceback; the exception's text may hold a BSN
     (a database error quoting a key), which the console never shows."""
-    from koers.web.views import inburgeraar as casus
+    from koers.inburgeraars import views as casus
 
     def stuk(*args, **kwargs):
         raise RuntimeError(f"Key (bsn)=({BSN}) already exists.")

@@ -1,35 +1,15 @@
-"""Helpers for the API tests: a client that authenticates with a real DRF token."""
+"""Helpers for the API tests. The ``api(user)`` client (a real DRF token) lives in
+tests/conftest.py; it is imported here too for the test modules that import it from here."""
 
 import datetime as dt
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.inburgeraars.rules import bsn_met_controlecijfer
 from koers.intake import rules as intake_rules
+from tests.conftest import api  # noqa: F401
 
 VANDAAG = dt.datetime(2026, 10, 1, 10, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def snelle_wachtwoorden(settings):
-    """The cast gets passwords; hashing them with PBKDF2 makes each test seconds slower."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def api():
-    """``api(user)``: an APIClient that sends ``Authorization: Token …`` for that user."""
-
-    def maak(user=None):
-        client = APIClient()
-        if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return maak
 
 
 @pytest.fixture

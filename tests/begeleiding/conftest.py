@@ -8,9 +8,7 @@ from decimal import Decimal
 import pytest
 
 from koers.begeleiding import services
-from tests.api.conftest import api  # noqa: F401
 from tests.factories import GebruikerFactory
-from tests.web.conftest import als  # noqa: F401
 
 NU = dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC)
 VANDAAG = NU.date()
@@ -24,14 +22,14 @@ def _vandaag(time_machine):
 
 @pytest.fixture
 def uitkering_weert(weert):
-    return GebruikerFactory(username="ursula", organisatie=weert.organisatie,
+    return GebruikerFactory(username="ursula", gemeente=weert,
                             rollen=["uitkeringsadministratie"], first_name="Ursula",
                             last_name="Uitkering")
 
 
 @pytest.fixture
 def uitkering_cranendonck(cranendonck):
-    return GebruikerFactory(username="ulrich", organisatie=cranendonck.organisatie,
+    return GebruikerFactory(username="ulrich", gemeente=cranendonck,
                             rollen=["uitkeringsadministratie"])
 
 

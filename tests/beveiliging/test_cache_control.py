@@ -8,10 +8,8 @@ import pytest
 from django.utils.cache import get_max_age
 
 from koers.portaal.sessie import SESSIE_SLEUTEL
-from tests.api.conftest import api  # noqa: F401
-from tests.factories import GebruikerFactory
+from tests.conftest import inloggen
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +38,7 @@ def test_casuspagina(client, adviseur_weert, zaak):
     assert niet_bewaard(antwoord)
 
 
-def test_api_lijst_en_api_fout(api, adviseur_weert, zaak):  # noqa: F811
+def test_api_lijst_en_api_fout(api, adviseur_weert, zaak):
     antwoord = api(adviseur_weert).get("/api/v1/inburgeraars")
     assert antwoord.status_code == 200 and antwoord.json()["results"]
     assert niet_bewaard(antwoord)
@@ -55,9 +53,7 @@ def test_pdf_beschikking(client, adviseur_weert, zaak):
     assert niet_bewaard(antwoord)
 
 
-def test_export_van_de_verwerkingen(client, weert, zaak):
-    privacy = GebruikerFactory(username="pim", organisatie=weert.organisatie,
-                               rollen=["privacy"])
+def test_export_van_de_verwerkingen(client, privacy, zaak):
     inloggen(client, privacy)
     antwoord = client.get("/verwerkingen/export.json", {"bsn": zaak.bsn})
     assert antwoord.status_code == 200

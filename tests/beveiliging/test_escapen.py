@@ -24,9 +24,10 @@ def test_no_template_turns_escaping_off():
 
 
 def test_no_python_code_marks_text_safe():
-    for pad in SRC.rglob("*.py"):
-        if "simulator" in pad.parts or "migrations" in pad.parts:
-            continue
+    modules = [pad for pad in SRC.rglob("*.py")
+               if "simulator" not in pad.parts and "migrations" not in pad.parts]
+    assert len(modules) > 100  # Koers' own code, not an empty glob
+    for pad in modules:
         assert "mark_safe(" not in pad.read_text(encoding="utf-8"), pad
 
 

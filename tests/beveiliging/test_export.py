@@ -53,5 +53,7 @@ def test_csv_download():
 def test_the_csv_koers_offers_today_is_safe():
     """The only CSV Koers writes now: the sample file for the ontzorgen import."""
     from koers.begeleiding.services import CSV_VOORBEELD
-    for rij in csv.reader(io.StringIO(CSV_VOORBEELD), delimiter=";"):
+    rijen = list(csv.reader(io.StringIO(CSV_VOORBEELD), delimiter=";"))
+    assert len(rijen) == 4  # the header and three payments
+    for rij in rijen:
         assert veilige_rij(rij) == rij

@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from koers.organisaties.demo import DEMO_WACHTWOORD
+from tests.factories import GebruikerFactory
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "docs" / "gebruikers" / "img"
+
+WACHTWOORD = DEMO_WACHTWOORD  # of every ``GebruikerFactory(demo_account=True)``
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +23,21 @@ pytestmark = pytest.mark.browser
 # The ``browser`` and ``page`` fixtures live in tests/conftest.py: one Chromium for the whole
 # run, also for the browser tests outside this folder (a second Playwright in the same
 # process would fail).
+
+
+@pytest.fixture
+def adviseur(weert):
+    """Weert's adviseur as a demo account: logs in on the login page without a second factor."""
+    return GebruikerFactory(username="adviseur-weert", first_name="Anouk", last_name="Janssen",
+                            gemeente=weert, rollen=["adviseur"], demo_account=True)
+
+
+def inloggen(page, username):
+    """Log a demo account in through the login page."""
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.locator("#inloggen").click()
 
 
 def axe_violations(page, minimum=("serious", "critical")):

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from koers.duo.models import Bericht
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_walkthrough_pip import WACHTWOORD, adviseur, inloggen, zaak  # noqa: F401
+from tests.browser.conftest import assert_accessible, inloggen, screenshot
+from tests.browser.test_walkthrough_pip import zaak  # noqa: F401  (fixture)
 from tests.factories import GebruikerFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_adviseur_ziet_de_weigering_van_duo_op_de_zaak(page, zaak, geweigerd):  
 def test_beheerder_ziet_en_verstuurt_berichten_opnieuw(page, geweigerd, db):
     org = OrganisatieFactory(naam="Koers functioneel beheer", soort="overig")
     GebruikerFactory(username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True,
-                     is_demo_account=True, password=WACHTWOORD)
+                     demo_account=True)
     inloggen(page, "beheer")
     page.locator("#naar-duo-berichten").click()
     page.wait_for_url(re.compile(r"/beheer-duo/"))

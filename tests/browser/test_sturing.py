@@ -8,8 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from koers.organisaties.models import Taakstelling
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_walkthrough_pip import WACHTWOORD, inloggen
+from tests.browser.conftest import assert_accessible, inloggen, screenshot
 from tests.factories import GebruikerFactory
 from tests.sturing.conftest import gesprek, maak
 
@@ -38,9 +37,8 @@ def cijfers(weert):
 
 
 def _gebruiker(weert, username, rol):
-    return GebruikerFactory(username=username, organisatie=weert.organisatie, rollen=[rol],
-                            first_name="Bea", last_name="Beleid", is_demo_account=True,
-                            password=WACHTWOORD)
+    return GebruikerFactory(username=username, gemeente=weert, rollen=[rol],
+                            first_name="Bea", last_name="Beleid", demo_account=True)
 
 
 def test_beleid_reads_the_dashboards(page, weert, cijfers):

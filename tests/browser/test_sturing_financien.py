@@ -14,17 +14,15 @@ from playwright.sync_api import expect
 
 from koers.organisaties.models import Budget
 from koers.sturing.models import Contract, Kostenpost
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_walkthrough_pip import WACHTWOORD, inloggen
+from tests.browser.conftest import assert_accessible, inloggen
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.browser
 
 
 def _gebruiker(weert, username, rol):
-    return GebruikerFactory(username=username, organisatie=weert.organisatie, rollen=[rol],
-                            first_name="Fien", last_name="Financiën", is_demo_account=True,
-                            password=WACHTWOORD)
+    return GebruikerFactory(username=username, gemeente=weert, rollen=[rol],
+                            first_name="Fien", last_name="Financiën", demo_account=True)
 
 
 @pytest.mark.parametrize("vandaag", [dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC),

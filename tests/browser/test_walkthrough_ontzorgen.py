@@ -19,13 +19,8 @@ from koers.begeleiding.models import Betaling, ChecklistItem, Ontzorgen, Voorlic
 from koers.inburgeraars.rules import Doelgroep
 from koers.monitoring.engine import bereken_signalen
 from koers.monitoring.models import Signaal
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_walkthrough_pip import (  # noqa: F401
-    WACHTWOORD,
-    adviseur,
-    inloggen,
-    vul_intake_in,
-)
+from tests.browser.conftest import assert_accessible, inloggen, screenshot
+from tests.browser.test_walkthrough_pip import vul_intake_in
 from tests.browser.test_walkthrough_zroute import _dag, _geen_fout, _klik, _naar_casus
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 
@@ -46,12 +41,12 @@ def _nl(datum: dt.date, formaat: str = "j F Y") -> str:
 def uitkering(weert):
     """The uitkeringsadministratie of Weert: only name/BSN and the ontzorgen register."""
     return GebruikerFactory(username="uitkering-weert", first_name="Kim", last_name="Wouters",
-                            organisatie=weert.organisatie, rollen=["uitkeringsadministratie"],
-                            is_demo_account=True, password=WACHTWOORD)
+                            gemeente=weert, rollen=["uitkeringsadministratie"],
+                            demo_account=True)
 
 
 @pytest.fixture
-def samir(weert, adviseur):  # noqa: F811  (adviseur is the imported fixture)
+def samir(weert, adviseur):
     inburgeraar = InburgeraarFactory(gemeente=weert, voornamen="Samir", geslachtsnaam="Haidari",
                                      doelgroep=Doelgroep.ASIELSTATUSHOUDER,
                                      vestigingsdatum=_dag(200), talen=["Dari"])

@@ -15,18 +15,11 @@ from playwright.sync_api import expect
 
 from koers.intake import rules as intake_rules
 from koers.pip.models import Beschikking
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
+from tests.browser.conftest import WACHTWOORD, assert_accessible, inloggen, screenshot
+from tests.factories import InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.browser
-WACHTWOORD = "koers-demo-2026"
-
-
-@pytest.fixture
-def adviseur(weert):
-    return GebruikerFactory(username="adviseur-weert", first_name="Anouk", last_name="Janssen",
-                            organisatie=weert.organisatie, rollen=["adviseur"],
-                            is_demo_account=True, password=WACHTWOORD)
+__all__ = ["WACHTWOORD", "inloggen"]  # also imported from here by tests/duo
 
 
 @pytest.fixture
@@ -43,13 +36,6 @@ def zaak(weert, adviseur):
         TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert, geslachtsnaam=naam),
                        adviseur=adviseur)
     return inburgeraar
-
-
-def inloggen(page, username):
-    page.goto("/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.locator("#inloggen").click()
 
 
 def vul_intake_in(page):
@@ -133,8 +119,8 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
 
 
 def controleer_verwerkingen(adviseur, zaak):
-    """Issue 5 §5: every personal-data page of the walk-through is in the verwerkingenlogging,
-    the hash chain verifies, and a tampered row is detected."""
+    """Every personal-data page of the walk-through is in the verwerkingenlogging (AVG art. 32,
+    BIO 12.4), the hash chain verifies, and a tampered row is detected."""
     from django.db import connection, transaction
 
     from koers.toegang.policy import Sectie
@@ -190,7 +176,8 @@ def test_buiten_demomodus_vraagt_koers_de_code_uit_de_app(page, zaak, adviseur, 
     assert_accessible(page)
     page.get_by_label("Code uit uw app").fill("000000" if totp(device.bin_key) != 0 else "111111")
     page.locator("#code-controleren").click()
-    expect(page.locator("#foutsamenvatting, .utrecht-form-field-error-message").first).to_be_visible()
+    fout = page.locator("#foutsamenvatting, .utrecht-form-field-error-message").first
+    expect(fout).to_be_visible()
     time.sleep(1.1)  # django-otp throttles: after a wrong code the next try waits a second
     page.get_by_label("Code uit uw app").fill(f"{totp(device.bin_key):06d}")
     page.locator("#code-controleren").click()

@@ -15,8 +15,8 @@ from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.rules import Doelgroep
 from koers.leerroute.models import Zroute
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.test_walkthrough_pip import adviseur, inloggen, vul_intake_in  # noqa: F401
+from tests.browser.conftest import assert_accessible, inloggen, screenshot
+from tests.browser.test_walkthrough_pip import vul_intake_in
 from tests.duo.simulator_hulp import (  # noqa: F401
     AMIRA,
     BOW,
@@ -49,7 +49,7 @@ def keten(duo, settings):
 
 
 @pytest.fixture
-def amira(weert, adviseur, keten):  # noqa: F811  (adviseur is the imported fixture)
+def amira(weert, adviseur, keten):
     """Amira Al-Hassan as Koers knows her after DUO's notice: an asielstatushouder in Weert,
     the same BSN, plicht and vestiging as at DUO."""
     inburgeraar = InburgeraarFactory(gemeente=weert, bsn=AMIRA, voornamen="Amira",

@@ -6,9 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from tests.api.conftest import api  # noqa: F401
 from tests.factories import InburgeraarFactory, TrajectFactory
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = dt.date(2026, 11, 20)
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from koers.inburgeraars import services
 from koers.partners import services as partner_services
-from tests.factories import GebruikerFactory, OrganisatieFactory
 
 ONTHEFFING = [{"GedeeltelijkeOntheffing": {
     "oordeel": "Toekenning", "datumOordeel": "2026-08-01", "grond": "MED",
@@ -21,13 +20,13 @@ def met_ontheffing(traject_weert):
 
 
 @pytest.fixture
-def vera(db, met_ontheffing, adviseur_weert):
-    """A VluchtelingenWerk user with an accepted referral for maatschappelijke begeleiding:
-    she reaches the personalia of the case, never its health data."""
-    org = OrganisatieFactory(naam="VluchtelingenWerk", soort="vluchtelingenwerk")
-    vera = GebruikerFactory(username="vera", organisatie=org, rollen=["partner"])
+def vera(vera, vluchtelingenwerk, met_ontheffing, adviseur_weert):
+    """The VluchtelingenWerk user of tests/conftest.py with an accepted referral for
+    maatschappelijke begeleiding: she reaches the personalia of the case, never its health
+    data."""
     verwijzing = partner_services.verwijs(met_ontheffing, adviseur_weert,
-                                          taak="maatschappelijke_begeleiding", organisatie=org)
+                                          taak="maatschappelijke_begeleiding",
+                                          organisatie=vluchtelingenwerk)
     partner_services.accepteer(verwijzing, vera)
     return vera
 

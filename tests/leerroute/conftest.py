@@ -7,10 +7,7 @@ import pytest
 import time_machine
 
 from koers.leerroute import services
-from tests.api.conftest import api  # noqa: F401
 from tests.factories import InburgeraarFactory, TrajectFactory
-from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = date(2027, 6, 1)  # the termijn of the PIP of 1 October 2026 runs since 2 October
 BOW, BOW2, TST, GEEN = "1000000001", "1000000002", "1000000003", "1000000009"
@@ -48,11 +45,8 @@ def duo_instellingen(request, monkeypatch):
 
 
 def _traject(gemeente, adviseur, leerroute, doelgroep="Asielstatushouder"):
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente,
-                                                            doelgroep=doelgroep),
-                             adviseur=adviseur)
-    met_vastgesteld_pip(traject, adviseur, leerroute=leerroute)
-    return traject
+    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente, doelgroep=doelgroep),
+                          adviseur=adviseur, pip_vastgesteld__leerroute=leerroute)
 
 
 @pytest.fixture

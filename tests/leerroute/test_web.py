@@ -298,6 +298,7 @@ def test_teamleider_reads_but_does_not_write(als, teamleider_weert, adviseur_wee
 
 def test_beleid_sees_no_cases(als, beleid, b1):
     client = als(beleid)
+    assert len(DELEN) == 4
     for deel in DELEN:
         assert client.get(pagina(b1, deel)).status_code in (403, 404), deel
 

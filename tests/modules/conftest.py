@@ -7,9 +7,7 @@ from decimal import Decimal
 import pytest
 
 from koers.modules import services
-from tests.api.conftest import api  # noqa: F401
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 

@@ -8,8 +8,6 @@ import pytest
 import time_machine
 
 from koers.netwerk.models import Ervaringsdeskundige, Tolk
-from tests.api.conftest import api  # noqa: F401
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = dt.date(2026, 11, 4)
 

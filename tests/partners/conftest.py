@@ -1,17 +1,13 @@
-"""Fixtures of the ketenpartner tests: Werk.Kom, a taalaanbieder with keurmerk and one
-without, VluchtelingenWerk, their users, and a Weert case past its PIP (frozen today:
-Sunday 15 November 2026)."""
+"""Fixtures of the ketenpartner tests: a Weert case past its PIP and referrals to partners
+(frozen today: Sunday 15 November 2026). The partners themselves (Werk.Kom, a taalaanbieder
+with keurmerk and one without, VluchtelingenWerk) and their users are in tests/conftest.py."""
 
 import datetime as dt
 
 import pytest
 import time_machine
 
-from koers.partners.models import Partnerprofiel
-from tests.api.conftest import api  # noqa: F401
-from tests.factories import GebruikerFactory, OrganisatieFactory
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = dt.date(2026, 11, 15)
 
@@ -20,48 +16,6 @@ VANDAAG = dt.date(2026, 11, 15)
 def _vandaag():
     with time_machine.travel("2026-11-15 10:00 +01:00", tick=False):
         yield
-
-
-@pytest.fixture
-def werkkom(db):
-    return OrganisatieFactory(naam="Werk.Kom", soort="werkkom")
-
-
-@pytest.fixture
-def taalcentrum(db):
-    org = OrganisatieFactory(naam="Taalcentrum", soort="taalaanbieder")
-    Partnerprofiel.objects.create(organisatie=org, keurmerk=True,
-                                  keurmerk_geldig_tot=dt.date(2027, 12, 31))
-    return org
-
-
-@pytest.fixture
-def taalschool_zonder_keurmerk(db):
-    return OrganisatieFactory(naam="Taalschool Zonder", soort="taalaanbieder")
-
-
-@pytest.fixture
-def vluchtelingenwerk(db):
-    return OrganisatieFactory(naam="VluchtelingenWerk", soort="vluchtelingenwerk")
-
-
-@pytest.fixture
-def wim(werkkom):
-    """A user of Werk.Kom."""
-    return GebruikerFactory(username="wim", first_name="Wim", last_name="Werk",
-                            organisatie=werkkom, rollen=["partner"])
-
-
-@pytest.fixture
-def tineke(taalcentrum):
-    """A user of the taalaanbieder."""
-    return GebruikerFactory(username="tineke", organisatie=taalcentrum, rollen=["partner"])
-
-
-@pytest.fixture
-def vera(vluchtelingenwerk):
-    return GebruikerFactory(username="vera", organisatie=vluchtelingenwerk,
-                            rollen=["partner"])
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Access of a ketenpartner through the one policy (issue 5 §1): only cases referred to his
+"""Access of a ketenpartner through the one policy (koers.toegang): only cases referred to his
 organisation, only while the referral runs, only the sections of its task — never health —
 in the policy, on the case page and in the API. The gemeente's roles are unchanged."""
 

@@ -8,10 +8,9 @@ import pypdf
 import pytest
 import time_machine
 
-from koers.intake.services import bewaar, rond_af
 from koers.pip.models import Beschikking
 from koers.pip.services import bewaar_concept, stel_vast
-from tests.intake.gegevens import volledige_intake
+from tests.uitvoering import met_afgeronde_intake
 
 
 def _tekst(pdf: bytes) -> str:
@@ -29,8 +28,7 @@ def test_beschikking_is_leesbare_pdf(traject_weert, adviseur_weert, leerroute, n
     persoon = traject_weert.inburgeraar
     persoon.voornamen, persoon.geslachtsnaam = "Yusuf", "Karimi"
     persoon.save()
-    bewaar(traject_weert, adviseur_weert, volledige_intake())
-    rond_af(traject_weert, adviseur_weert)
+    met_afgeronde_intake(traject_weert, adviseur_weert)
     bewaar_concept(traject_weert, adviseur_weert, {
         "dagtekening": date(2026, 10, 1), "leerroute": leerroute,
         "niveau": "A2" if leerroute == "Z" else "B1", "pvt_uren": 16})
@@ -60,8 +58,7 @@ def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert, tmp_
     persoon = traject_weert.inburgeraar
     persoon.voornamen, persoon.geslachtsnaam = "Ayşe Gül", "Yılmaz-Aydın"
     persoon.save()
-    bewaar(traject_weert, adviseur_weert, volledige_intake())
-    rond_af(traject_weert, adviseur_weert)
+    met_afgeronde_intake(traject_weert, adviseur_weert)
     bewaar_concept(traject_weert, adviseur_weert, {"dagtekening": date(2026, 10, 1),
                                                   "leerroute": "B", "pvt_uren": 12})
     pip = stel_vast(traject_weert, 1, adviseur_weert)

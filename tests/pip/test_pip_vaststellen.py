@@ -9,10 +9,11 @@ import time_machine
 
 from koers.inburgeraars.models import Gebeurtenis
 from koers.inburgeraars.services import Weigering, wijzig_status
-from koers.intake.services import bewaar, rond_af
+from koers.intake.services import bewaar
 from koers.pip.models import Beschikking, PipVersie
 from koers.pip.services import bewaar_concept, stel_vast
 from tests.intake.gegevens import volledige_intake
+from tests.uitvoering import met_afgeronde_intake
 
 VANDAAG = "2026-10-15 12:00 +02:00"
 
@@ -26,8 +27,7 @@ def _vandaag():
 @pytest.fixture
 def traject(traject_weert, adviseur_weert):
     """Plicht and vestiging from 1 June 2026 (factory); intake afgerond."""
-    bewaar(traject_weert, adviseur_weert, volledige_intake())
-    rond_af(traject_weert, adviseur_weert)
+    met_afgeronde_intake(traject_weert, adviseur_weert)
     traject_weert.refresh_from_db()
     return traject_weert
 

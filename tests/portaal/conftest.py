@@ -5,8 +5,6 @@ import pytest
 import time_machine
 
 from koers.portaal.sessie import SESSIE_SLEUTEL
-from tests.monitoring.conftest import met_pip  # noqa: F401
-from tests.web.conftest import als  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +26,6 @@ def portaal_login(client, inburgeraar):
 
 
 @pytest.fixture
-def ik(client, met_pip, nu):  # noqa: F811
+def ik(client, met_pip, nu):
     """The test client logged in to the portal as Weert's inburgeraar."""
     return portaal_login(client, met_pip.inburgeraar)

@@ -33,16 +33,13 @@ from koers.leerroute.models import Examenresultaat, Zroute
 from koers.monitoring.models import Voortgangsgesprek
 from koers.organisaties.models import Taakstelling
 from koers.pip.models import PipVersie
-from tests.api.conftest import api  # noqa: F401
 from tests.factories import (
     ArbeidsmarktregioFactory,
-    GebruikerFactory,
     GemeenteFactory,
     InburgeraarFactory,
     SubregioFactory,
     TrajectFactory,
 )
-from tests.web.conftest import als  # noqa: F401
 
 VANDAAG = dt.date(2026, 11, 29)
 DIMENSIES = ("lichaamsfuncties", "mentaal_welbevinden", "zingeving", "kwaliteit_van_leven",
@@ -165,9 +162,3 @@ def gegevens(regio):
         Examenresultaat.objects.create(traject=w1, onderdeel=onderdeel, niveau="B1",
                                        examendatum=_datum(datum), resultaat=resultaat)
     return {"w1": w1, "w2": w2, "w3": w3, "w4": w4, "w5": w5, "w6": w6, **regio}
-
-
-@pytest.fixture
-def teamleider_nederweert(nederweert):
-    return GebruikerFactory(username="nina", organisatie=nederweert.organisatie,
-                            rollen=["teamleider"])

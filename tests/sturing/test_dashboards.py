@@ -410,6 +410,7 @@ def test_summary_table_holds_the_same_figures_as_the_cases(gegevens):
     kubus.ververs()
     ids = [gegevens[g].pk for g in ("weert", "nederweert", "cranendonck", "roermond")]
     rijen = kubus.lees(ids, 2026)
+    assert len(cijfers.BRONNEN) == 8  # every source of the dashboards is compared
     for bron in cijfers.BRONNEN:
         for periode in (Periode(2026), Periode(2026, 1), Periode(2026, 2)):
             for doelgroep in (None, "asiel", "gezin", "turks"):

@@ -1,5 +1,6 @@
-"""Financiën (issue 6 §3): rules, the services' refusals, the dashboard's figures against a
-hand-computed fixture, its constant query count, and access (no names for financiën)."""
+"""Financiën (startnotitie chapter 8, the SPUK): rules, the services' refusals, the
+dashboard's figures against a hand-computed fixture, its constant query count, and access
+(no names for financiën)."""
 
 import datetime as dt
 from decimal import Decimal

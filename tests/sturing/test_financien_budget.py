@@ -1,6 +1,6 @@
-"""Budgets entered by financiën (issue 6: a budget per stream, the SPUK "entered when
-known"): created, then changed without a duplicate; bad input refused in Dutch with nothing
-saved; other roles refused; the dashboard shows the budget."""
+"""Budgets entered by financiën (a budget per stream; the SPUK amounts are "entered when
+known", startnotitie chapter 8): created, then changed without a duplicate; bad input
+refused in Dutch with nothing saved; other roles refused; the dashboard shows the budget."""
 
 from decimal import Decimal
 

@@ -1,8 +1,8 @@
-"""The access matrix (issue 5 §5): for every role and every section of a case, whether the
-role may read it — in the policy, on the case page and through the API. The expectation is
-written ONCE, in :data:`MATRIX`; every test below is generated from it, so the policy, the
-screens and the API cannot drift apart without a test failing. Changing who may see what
-means changing this table, on purpose, in review.
+"""The access matrix of the one policy (koers.toegang): for every role and every section of
+a case, whether the role may read it — in the policy, on the case page and through the API.
+The expectation is written ONCE, in :data:`MATRIX`; every test below is generated from it,
+so the policy, the screens and the API cannot drift apart without a test failing. Changing
+who may see what means changing this table, on purpose, in review.
 
 A role without reach gets *not found* (404) for the case everywhere; a role with reach but
 without a section gets no trace of it on the case page and 403 from its API endpoint.
@@ -21,20 +21,19 @@ from koers.begeleiding import services as begeleiding
 from koers.intake import rules as intake_rules
 from koers.monitoring import services as gesprekken
 from koers.partners import services as partners
-from koers.partners.models import Partnerprofiel
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from tests.api.conftest import api  # noqa: F401
+from tests.conftest import inloggen
 from tests.factories import GebruikerFactory, OrganisatieFactory
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import inloggen
 
 S = Sectie
 ALLES = frozenset(Sectie)
 
 # role → the sections of a Weert case it may read; None: the case is out of its reach.
-# A partner's row names the task the case was referred to it for (issue 5 §1): it sees the
-# case only while that referral runs, and only what the task needs.
+# A partner's row names the task the case was referred to it for: the gemeente keeps regie
+# and shares only what the task needs (AVG art. 5 lid 1c, dataminimalisatie), and only while
+# that referral runs.
 PARTNER_CONTACT = frozenset({S.NAAM, S.PERSONALIA, S.TRAJECT, S.VERWIJZINGEN})
 MATRIX: dict[str, frozenset[Sectie] | None] = {
     "adviseur": ALLES,
@@ -167,9 +166,8 @@ def zaak(traject_weert, adviseur_weert):
 
 
 def _partner(soort: str, naam: str, rol: str = "partner"):
-    organisatie = OrganisatieFactory(naam=f"{soort} {naam}", soort=soort)
-    Partnerprofiel.objects.create(organisatie=organisatie, keurmerk=True,
-                                  keurmerk_geldig_tot=dt.date(2030, 1, 1))
+    organisatie = OrganisatieFactory(naam=f"{soort} {naam}", soort=soort,
+                                     keurmerk_tot=dt.date(2030, 1, 1))
     return GebruikerFactory(username=naam, organisatie=organisatie, rollen=[rol])
 
 
@@ -190,7 +188,7 @@ def als_rol(weert, cranendonck, adviseur_weert, adviseur_cranendonck, teamleider
     traject = zaak.huidig_traject
 
     def gebruiker(naam, gemeente, rol):
-        return GebruikerFactory(username=naam, organisatie=gemeente.organisatie, rollen=[rol])
+        return GebruikerFactory(username=naam, gemeente=gemeente, rollen=[rol])
 
     def maak(rol: str):
         vast = {
@@ -271,7 +269,7 @@ API_SECTIES = [s for s, toets in TOETSEN.items() if toets.api is not None]
 
 @pytest.mark.parametrize("sectie", API_SECTIES)
 @pytest.mark.parametrize("rol", sorted(MATRIX))
-def test_api_volgt_de_tabel(rol, sectie, als_rol, zaak, api):  # noqa: F811
+def test_api_volgt_de_tabel(rol, sectie, als_rol, zaak, api):
     antwoord = api(als_rol(rol)).get(f"/api/v1/inburgeraars/{zaak.pk}{TOETSEN[sectie].api}")
     verwacht = MATRIX[rol]
     if verwacht is None:
@@ -285,7 +283,7 @@ def test_api_volgt_de_tabel(rol, sectie, als_rol, zaak, api):  # noqa: F811
 
 
 @pytest.mark.parametrize("rol", sorted(r for r, v in MATRIX.items() if v and S.INTAKE_WERK in v))
-def test_intake_onderwerpen_in_de_api_volgen_de_tabel(rol, als_rol, zaak, api):  # noqa: F811
+def test_intake_onderwerpen_in_de_api_volgen_de_tabel(rol, als_rol, zaak, api):
     """The intake API answers with the topics of the role's row: all with INTAKE (health
     only with GEZONDHEID), those about work with INTAKE_WERK alone."""
     intake = api(als_rol(rol)).get(f"/api/v1/inburgeraars/{zaak.pk}/brede-intake").json()
@@ -305,7 +303,7 @@ GEZONDHEID_GEVALLEN = [(rol, veld) for rol, rij in sorted(MATRIX.items()) if rij
 
 
 @pytest.mark.parametrize(("rol", "veld"), GEZONDHEID_GEVALLEN)
-def test_gezondheidsteksten_volgen_de_tabel(rol, veld, als_rol, zaak, api,  # noqa: F811
+def test_gezondheidsteksten_volgen_de_tabel(rol, veld, als_rol, zaak, api,
                                            client):
     """A text under a health dimension or of a care intervention reaches the role only with
     GEZONDHEID in its row, in every channel; the control rows reach it with the section."""
@@ -335,8 +333,9 @@ def test_verwerkingenlogging_volgt_de_tabel(rol, als_rol, zaak, client):
         assert antwoord.status_code in (302, 403, 404)
 
 
-# The inburgeraar himself (issue 5 §2): no staff screen or API, his own case in Mijn
-# Inburgering only. The portal pages and what each shows are tested in tests/portaal.
+# The inburgeraar himself: no staff screen or API, his own case in Mijn Inburgering only
+# (DigiD login, so only his own BSN). The portal pages and what each shows are tested in
+# tests/portaal.
 PORTAAL_PAGINAS = ("/mijn/", "/mijn/plan/", "/mijn/afspraken/", "/mijn/voortgang/",
                    "/mijn/documenten/", "/mijn/berichten/", "/mijn/wie-bekeek-mijn-dossier/")
 

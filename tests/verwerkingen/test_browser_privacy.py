@@ -9,21 +9,20 @@ import time_machine
 
 from koers.inburgeraars import services as inburgeraar_services
 from koers.verwerkingen.models import Verwerking
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, inloggen
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.browser
-WACHTWOORD = "koers-demo-2026"
 
 
 @pytest.fixture
 def officer(weert):
-    return GebruikerFactory(username="privacy", organisatie=weert.organisatie,
-                            rollen=["privacy"], is_demo_account=True, password=WACHTWOORD)
+    return GebruikerFactory(username="privacy", gemeente=weert, rollen=["privacy"],
+                            demo_account=True)
 
 
 def test_privacy_officer_searches_exports_and_sees_the_retention_report(
-        page, officer, weert, adviseur_weert):  # noqa: F811
+        page, officer, weert, adviseur_weert):
     persoon = InburgeraarFactory(gemeente=weert, geslachtsnaam="Tesfaye")
     TrajectFactory(inburgeraar=persoon, adviseur=adviseur_weert)
     oud = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur_weert)
@@ -32,10 +31,7 @@ def test_privacy_officer_searches_exports_and_sees_the_retention_report(
                                            toelichting="Verhuisd.")
     inburgeraar_services.wijzig_gegevens(persoon, adviseur_weert, telefoon="0612345678")
 
-    page.goto("/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("privacy")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.locator("#inloggen").click()
+    inloggen(page, "privacy")
     page.locator("#menu-verwerkingen").click()
     page.get_by_label("BSN van de inburgeraar").fill(persoon.bsn)
     page.locator("#verwerkingen-zoeken").click()

@@ -5,15 +5,14 @@ import re
 from datetime import date
 
 import pypdf
-import time_machine
 
 from koers.verwerkingen import inzage
 from tests.uitvoering import met_vastgesteld_pip
 
 
 def test_letter_and_json_name_the_last_day(traject_weert, adviseur_weert):
-    with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
-        met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=date(2026, 10, 1))
+    met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=date(2026, 10, 1),
+                        op_de_dag=True)
     persoon = traject_weert.inburgeraar
     data = inzage.gegevens(persoon)
     rij = next(o for o in data["onderdelen"] if o["model"] == "inburgeraars.Traject")["rijen"][0]

@@ -1,5 +1,6 @@
-"""Reads in lists, exports and jobs are logged too (issue 5 §3): one record per case shown,
-with the sections the list shows, at a constant number of queries."""
+"""Reads in lists, exports and jobs are logged too (the verwerkingenlogging is a security
+measure, AVG art. 32 and BIO 12.4, see docs/rechtsgrond.md): one record per case shown, with
+the sections the list shows, at a constant number of queries."""
 
 import io
 import re

@@ -22,12 +22,11 @@ from koers.inburgeraars.services import meld_aan
 from koers.intake.models import BredeIntake
 from koers.pip import services as pip_services
 from koers.pip.models import PipVersie
-from tests.api.conftest import api  # noqa: F401
+from tests.conftest import inloggen
 from tests.duo.keten_hulp import notificatie
 from tests.duo.meldingen_gegevens import intake_af
 from tests.duo.simulator_hulp import duo_fixture, duo_sim_server_fixture  # noqa: F401
 from tests.factories import valid_bsn
-from tests.web.conftest import inloggen
 from tests.wetcases.wetcase import Wetcase, ids
 
 ASIEL, GEZIN = "Asielstatushouder", "Gezinsmigrant en overige migrant"
@@ -321,7 +320,7 @@ def _verwerk(duo, weert, case, *, eerst_openen=False):
     return Inburgeraar.objects.get(bsn=bsn)
 
 
-def _api_persoon(api, adviseur, inburgeraar):  # noqa: F811
+def _api_persoon(api, adviseur, inburgeraar):
     antwoord = api(adviseur).get(reverse("api:inburgeraar", args=[inburgeraar.pk]))
     assert antwoord.status_code == 200, antwoord.content
     return antwoord.json()
@@ -329,21 +328,21 @@ def _api_persoon(api, adviseur, inburgeraar):  # noqa: F811
 
 @pytest.mark.parametrize("case", [CASES["DOELGROEP-01"], CASES["DOELGROEP-02"],
                                   CASES["DOELGROEP-05"]], ids=str)
-def test_doelgroep_volgt_duo(case, sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_doelgroep_volgt_duo(case, sim, duo, weert, api, adviseur_weert):
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case, eerst_openen=case.gegeven["gid"] == "SS124")
     data = _api_persoon(api, adviseur_weert, persoon)
     assert {k: data[k] for k in case.uitkomst} == case.uitkomst
 
 
-def test_doelgroephistorie(sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_doelgroephistorie(sim, duo, weert, api, adviseur_weert):
     case = CASES["DOELGROEP-03"]
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case)
     assert _api_persoon(api, adviseur_weert, persoon)["doelgroephistorie"] == case.uitkomst
 
 
-def test_handmatige_aanmelding_is_voorlopig(weert, api, adviseur_weert):  # noqa: F811
+def test_handmatige_aanmelding_is_voorlopig(weert, api, adviseur_weert):
     case = CASES["DOELGROEP-04"]
     persoon = meld_aan(gemeente=weert, door=adviseur_weert, bsn=valid_bsn(1204),
                        voornamen="Sara", geslachtsnaam="Test", geboortedatum=date(1990, 1, 1),
@@ -363,7 +362,7 @@ def _pagina(user, persoon):
 
 @pytest.mark.parametrize("case", [CASES["ONTHEFFING-01"], CASES["ONTHEFFING-02"],
                                   CASES["ONTHEFFING-03"]], ids=str)
-def test_gedeeltelijke_ontheffing(case, sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_gedeeltelijke_ontheffing(case, sim, duo, weert, api, adviseur_weert):
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case, eerst_openen=case.gegeven["gid"] != "SS101")
     assert persoon.uren_belastbaarheid_participatie == case.uitkomst
@@ -371,7 +370,7 @@ def test_gedeeltelijke_ontheffing(case, sim, duo, weert, api, adviseur_weert):  
     assert data["uren_belastbaarheid_participatie"] == case.uitkomst
 
 
-def test_ontheffing_is_een_gezondheidsgegeven(sim, duo, weert, api, adviseur_weert,  # noqa: F811
+def test_ontheffing_is_een_gezondheidsgegeven(sim, duo, weert, api, adviseur_weert,
                                               teamleider_weert):
     case = CASES["ONTHEFFING-04"]
     sim(case.gegeven["persoon"])
@@ -406,7 +405,7 @@ def test_nieuwe_gemeente_houdt_de_leerroute(sim, duo, weert):
     assert pip_services.standaard_leerroute(persoon.huidig_traject) == case.uitkomst
 
 
-def test_gratis_examenpogingen(sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_gratis_examenpogingen(sim, duo, weert, api, adviseur_weert):
     case = CASES["EXAMEN-01"]
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case)
@@ -417,7 +416,7 @@ def test_gratis_examenpogingen(sim, duo, weert, api, adviseur_weert):  # noqa: F
     assert "Lezen: 1" in html and "Spreken: 2" in html
 
 
-def test_lbt_examennummer(sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_lbt_examennummer(sim, duo, weert, api, adviseur_weert):
     case = CASES["EXAMEN-02"]
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case, eerst_openen=True)
@@ -425,7 +424,7 @@ def test_lbt_examennummer(sim, duo, weert, api, adviseur_weert):  # noqa: F811
 
 
 @pytest.mark.parametrize("case", [CASES["EXAMEN-03"], CASES["EXAMEN-04"]], ids=str)
-def test_lbt_overslaan(case, sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_lbt_overslaan(case, sim, duo, weert, api, adviseur_weert):
     bsn = case.gegeven["persoon"]["bsn"]
     sim(case.gegeven["persoon"])
     persoon = _verwerk(duo, weert, case, eerst_openen=True)
@@ -448,7 +447,7 @@ def test_alle_rijen_worden_uitgevoerd():
 
 
 @pytest.mark.parametrize("case", [CASES["DOELGROEP-06"], CASES["DOELGROEP-07"]], ids=str)
-def test_ontzorgen_in_het_pip(case, sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_ontzorgen_in_het_pip(case, sim, duo, weert, api, adviseur_weert):
     """Through DUO (the case and its doelgroep) and the API (concept, vaststellen): the PIP
     applies the same group as begeleiding, with the gemeente's setting."""
     if case.gegeven["groep"]:

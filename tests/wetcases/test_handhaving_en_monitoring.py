@@ -29,7 +29,6 @@ from koers.monitoring import engine
 from koers.monitoring import services as monitoring
 from koers.monitoring.models import Gespreksbeleid, Signaal, Voortgangsgesprek
 from koers.pip.services import bewaar_concept, stel_vast
-from tests.api.conftest import api  # noqa: F401
 from tests.duo.keten_hulp import AMS, notificatie
 from tests.duo.simulator_hulp import duo_fixture, duo_sim_server_fixture  # noqa: F401
 from tests.factories import InburgeraarFactory, TrajectFactory, valid_bsn
@@ -255,7 +254,7 @@ def _pdf(brief) -> str:
 
 # --- 10. handhaving --------------------------------------------------------------------------
 
-def test_handhaving_01_geen_boete_zonder_voornemen(zaak_gezin, adviseur_weert, api):  # noqa: F811
+def test_handhaving_01_geen_boete_zonder_voornemen(zaak_gezin, adviseur_weert, api):
     case = _case("HANDHAVING-01")
     url = reverse("api:handhaving-boete", kwargs={"pk": zaak_gezin.traject.inburgeraar.pk,
                                                   "zaak_id": zaak_gezin.pk})
@@ -318,7 +317,7 @@ def test_handhaving_05_voorschrift_in_besluit(zaak_gezin, adviseur_weert):
     assert case.gegeven["voorschrift"] in _pdf(boete.brief)
 
 
-def test_handhaving_06_awb_13_weken(zaak_gezin, adviseur_weert, api):  # noqa: F811
+def test_handhaving_06_awb_13_weken(zaak_gezin, adviseur_weert, api):
     case = _case("HANDHAVING-06")
     _voornemen(zaak_gezin, adviseur_weert, datum=case.gegeven["voornemen"])
     url = reverse("api:handhaving-zaak", kwargs={"pk": zaak_gezin.traject.inburgeraar.pk,
@@ -360,7 +359,7 @@ def test_handhaving_asiel_is_beleid(naam, weert, adviseur_weert, klok):
         assert not Boetebesluit.objects.exists()
 
 
-def test_handhaving_09_verlengingsgronden(zaak_gezin, adviseur_weert, api):  # noqa: F811
+def test_handhaving_09_verlengingsgronden(zaak_gezin, adviseur_weert, api):
     case = _case("HANDHAVING-09")
     url = reverse("api:handhaving-duo-verlengingen",
                   kwargs={"pk": zaak_gezin.traject.inburgeraar.pk})
@@ -382,7 +381,7 @@ def test_intake_01_minimum_volstaat(traject_weert, adviseur_weert):
     assert "Sociaal netwerk" in tijdlijn and "Meedoen" in tijdlijn
 
 
-def test_intake_02_lbt_hoort_bij_het_minimum(traject_weert, adviseur_weert, api):  # noqa: F811
+def test_intake_02_lbt_hoort_bij_het_minimum(traject_weert, adviseur_weert, api):
     case = _case("INTAKE-02")
     intake.bewaar(traject_weert, adviseur_weert,
                   volledige_intake(lbt_uitslag="", lbt_score=None))
@@ -393,7 +392,7 @@ def test_intake_02_lbt_hoort_bij_het_minimum(traject_weert, adviseur_weert, api)
     assert set(antwoord.json()["fouten"]) == case.uitkomst
 
 
-def test_intake_03_niet_verschenen(traject_weert, adviseur_weert, api):  # noqa: F811
+def test_intake_03_niet_verschenen(traject_weert, adviseur_weert, api):
     case = _case("INTAKE-03")
     client = api(adviseur_weert)
     pk = traject_weert.inburgeraar.pk
@@ -412,8 +411,7 @@ def test_intake_03_niet_verschenen(traject_weert, adviseur_weert, api):  # noqa:
 # --- 14. gesprek rhythm ----------------------------------------------------------------------
 
 def _met_pip(traject, door):
-    with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
-        return met_vastgesteld_pip(traject, door, dagtekening=D(2026, 10, 1))
+    return met_vastgesteld_pip(traject, door, dagtekening=D(2026, 10, 1), op_de_dag=True)
 
 
 def test_gesprek_01_ritme_vanaf_de_start(traject_weert, adviseur_weert):
@@ -478,7 +476,7 @@ def vrijgesteld(duo, weert):
     return stuur
 
 
-def test_pauze_01_pip_klok_loopt_door(vrijgesteld, api, adviseur_weert):  # noqa: F811
+def test_pauze_01_pip_klok_loopt_door(vrijgesteld, api, adviseur_weert):
     case = _case("PAUZE-01")
     traject = vrijgesteld("SS139", -60)
     assert traject.pip_uiterlijk == _dag(-60) + timedelta(weeks=10)

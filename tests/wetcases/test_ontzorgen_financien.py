@@ -14,8 +14,6 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from koers.begeleiding import signalen
 from koers.begeleiding.models import Begeleidingsbeleid
@@ -24,7 +22,6 @@ from koers.sturing import financien
 from koers.sturing.models import Kostenpost
 from tests.factories import InburgeraarFactory, TrajectFactory
 from tests.portaal.conftest import portaal_login
-from tests.uitvoering import met_vastgesteld_pip
 from tests.wetcases.wetcase import NIET_GEVERIFIEERD, Wetcase, ids
 
 VANDAAG = dt.date(2026, 11, 15)
@@ -174,16 +171,9 @@ def _vandaag():
         yield
 
 
-def _api(user) -> APIClient:
-    client = APIClient()
-    token, _nieuw = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
-
-
-def _traject(gemeente, adviseur, doelgroep):
+def _traject(gemeente, adviseur, doelgroep, **traits):
     return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente, doelgroep=doelgroep),
-                          adviseur=adviseur)
+                          adviseur=adviseur, **traits)
 
 
 def _cases(prefix: str) -> list[Wetcase]:
@@ -202,10 +192,10 @@ _GROEPEN = {
 
 
 @pytest.mark.parametrize("case", _cases("start"), ids=ids(_cases("start")))
-def test_wie_wordt_ontzorgd(case, weert, adviseur_weert):
+def test_wie_wordt_ontzorgd(case, weert, adviseur_weert, api):
     Begeleidingsbeleid.objects.create(gemeente=weert, ontzorgen_groep=case.gegeven["groep"])
     traject = _traject(weert, adviseur_weert, case.gegeven["doelgroep"])
-    client = _api(adviseur_weert)
+    client = api(adviseur_weert)
     basis = f"/api/v1/inburgeraars/{traject.inburgeraar_id}"
     bijstand = client.put(f"{basis}/bijstand", {"start": case.gegeven["start"]}, format="json")
     assert bijstand.status_code == 200, bijstand.json()
@@ -216,10 +206,10 @@ def test_wie_wordt_ontzorgd(case, weert, adviseur_weert):
         assert antwoord.json()["einddatum"] == case.uitkomst["einddatum"]
 
 
-def test_ontzorgen_stopt_met_de_bijstand(weert, adviseur_weert):
+def test_ontzorgen_stopt_met_de_bijstand(weert, adviseur_weert, api):
     case = RIJEN["ontzorgen-stopt-met-de-bijstand"]
     traject = _traject(weert, adviseur_weert, "Asielstatushouder")
-    client = _api(adviseur_weert)
+    client = api(adviseur_weert)
     basis = f"/api/v1/inburgeraars/{traject.inburgeraar_id}"
     assert client.put(f"{basis}/ontzorgen", {"start_bijstand": case.gegeven["start"]},
                       format="json").status_code == 201
@@ -230,9 +220,9 @@ def test_ontzorgen_stopt_met_de_bijstand(weert, adviseur_weert):
 
 
 @pytest.mark.parametrize("case", _cases("signaal"), ids=ids(_cases("signaal")))
-def test_signaal_bij_bijstand_zonder_ontzorgen(case, weert, adviseur_weert):
+def test_signaal_bij_bijstand_zonder_ontzorgen(case, weert, adviseur_weert, api):
     traject = _traject(weert, adviseur_weert, case.gegeven["doelgroep"])
-    client = _api(adviseur_weert)
+    client = api(adviseur_weert)
     antwoord = client.put(f"/api/v1/inburgeraars/{traject.inburgeraar_id}/bijstand",
                           {"start": case.gegeven["start"]}, format="json")
     assert antwoord.status_code == 200, antwoord.json()
@@ -243,9 +233,8 @@ def test_signaal_bij_bijstand_zonder_ontzorgen(case, weert, adviseur_weert):
 
 def test_portaal_zegt_uit_eigen_bijstand(client, weert, adviseur_weert):
     case = RIJEN["ontzorgen-portaal-uit-eigen-bijstand"]
-    traject = _traject(weert, adviseur_weert, "Asielstatushouder")
-    with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
-        met_vastgesteld_pip(traject, adviseur_weert, ontzorgen=True)
+    traject = _traject(weert, adviseur_weert, "Asielstatushouder",
+                       pip_vastgesteld__ontzorgen=True, pip_vastgesteld__op_de_dag=True)
     html = portaal_login(client, traject.inburgeraar).get("/mijn/plan/").content.decode()
     hulp = html.split("Hulp met geld")[1].split("</p>")[0]
     assert case.uitkomst in hulp
@@ -253,9 +242,9 @@ def test_portaal_zegt_uit_eigen_bijstand(client, weert, adviseur_weert):
 
 
 @pytest.mark.parametrize("case", _cases("kosten"), ids=ids(_cases("kosten")))
-def test_wat_de_spuk_betaalt(case, weert, adviseur_weert):
+def test_wat_de_spuk_betaalt(case, weert, adviseur_weert, api):
     traject = _traject(weert, adviseur_weert, case.gegeven["doelgroep"])
-    antwoord = _api(adviseur_weert).post(
+    antwoord = api(adviseur_weert).post(
         f"/api/v1/inburgeraars/{traject.inburgeraar_id}/kosten",
         {"voorziening": case.gegeven["voorziening"], "datum": "2026-10-01", "bedrag": "600"},
         format="json")
@@ -267,12 +256,12 @@ def test_wat_de_spuk_betaalt(case, weert, adviseur_weert):
         assert not Kostenpost.objects.filter(traject=traject).exists()
 
 
-def test_dashboard_rekent_de_spuk_per_doelgroep(weert, adviseur_weert):
+def test_dashboard_rekent_de_spuk_per_doelgroep(weert, adviseur_weert, api):
     case = RIJEN["financien-dashboard-spuk-per-doelgroep"]
     Budget.objects.create(gemeente=weert, jaar=2026, stroom="spuk", bedrag=Decimal("10000"))
     asiel = _traject(weert, adviseur_weert, "Asielstatushouder")
     gezin = _traject(weert, adviseur_weert, "Gezinsvormer")
-    client = _api(adviseur_weert)
+    client = api(adviseur_weert)
     for traject, voorziening, bedrag in ((asiel, "leerroute", "600"), (gezin, "map", "500")):
         assert client.post(f"/api/v1/inburgeraars/{traject.inburgeraar_id}/kosten",
                            {"voorziening": voorziening, "datum": "2026-09-01",

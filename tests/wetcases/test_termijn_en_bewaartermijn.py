@@ -28,12 +28,11 @@ from koers.monitoring.models import Signaal
 from koers.portaal.sessie import SESSIE_SLEUTEL
 from koers.verwerkingen import services as log_services
 from koers.verwerkingen.models import Bewaartermijn, Geanonimiseerd, Verwerking
-from tests.api.conftest import api  # noqa: F401
+from tests.conftest import inloggen
 from tests.duo.keten_hulp import notificatie
 from tests.duo.simulator_hulp import duo_fixture, duo_sim_server_fixture  # noqa: F401
-from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory, valid_bsn
+from tests.factories import InburgeraarFactory, TrajectFactory, valid_bsn
 from tests.uitvoering import met_vastgesteld_pip
-from tests.web.conftest import inloggen
 from tests.wetcases.wetcase import Wetcase, ids
 
 DUO_EXCLUSIEF = ("DUO API Inburgeringstermijn, schema Inburgeringstermijn.einddatum: "
@@ -202,7 +201,7 @@ def sim(duo, weert):
 
 @pytest.mark.parametrize("case", [CASES["TERMIJN-01"], CASES["TERMIJN-02"]],
                          ids=["TERMIJN-01", "TERMIJN-02"])
-def test_termijn_van_duo(case, sim, duo, weert, api, adviseur_weert):  # noqa: F811
+def test_termijn_van_duo(case, sim, duo, weert, api, adviseur_weert):
     bsn = case.gegeven["bsn"]
     sim(_duo_persoon(bsn, case.gegeven["termijn"]))
     client = DuoClient(base_url=duo.base_url)
@@ -224,14 +223,15 @@ def test_termijn_van_duo(case, sim, duo, weert, api, adviseur_weert):  # noqa: F
 
 @pytest.fixture
 def met_pip(traject_weert, adviseur_weert):
-    with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
-        met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=dt.date(2026, 10, 1))
+    """The shared ``met_pip`` without the goals: the PIP of 1 October 2026, nothing more."""
+    met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=dt.date(2026, 10, 1),
+                        op_de_dag=True)
     return traject_weert
 
 
 @pytest.mark.parametrize("case", [CASES["TERMIJN-03"], CASES["TERMIJN-04"]],
                          ids=["TERMIJN-03", "TERMIJN-04"])
-def test_termijn_uit_het_eerste_pip(case, traject_weert, adviseur_weert, api):  # noqa: F811
+def test_termijn_uit_het_eerste_pip(case, traject_weert, adviseur_weert, api):
     dag = case.gegeven["dagtekening"]
     with time_machine.travel(dt.datetime.combine(dag, dt.time(10), dt.UTC), tick=False):
         met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=dag)
@@ -261,7 +261,7 @@ def test_beschikking_noemt_de_laatste_dag(met_pip):
     assert CASES["TERMIJN-06"].uitkomst in tekst
 
 
-def test_pvt_scherm_en_api(met_pip, adviseur_weert, api):  # noqa: F811
+def test_pvt_scherm_en_api(met_pip, adviseur_weert, api):
     case = CASES["TERMIJN-07"]
     with time_machine.travel("2026-11-04 10:00:00+01:00", tick=False):
         data = api(adviseur_weert).get(f"/api/v1/inburgeraars/{met_pip.inburgeraar_id}/pvt")
@@ -274,10 +274,8 @@ def test_pvt_scherm_en_api(met_pip, adviseur_weert, api):  # noqa: F811
     assert blok and blok.group(1) == case.uitkomst["tekst"]
 
 
-def test_avg_inzage(met_pip, weert):
+def test_avg_inzage(met_pip, privacy):
     case = CASES["TERMIJN-08"]
-    privacy = GebruikerFactory(username="petra", organisatie=weert.organisatie,
-                               rollen=["privacy"])
     antwoord = inloggen(Client(), privacy).get(
         reverse("verwerkingen:inzage-json"), {"bsn": met_pip.inburgeraar.bsn})
     assert antwoord.status_code == 200

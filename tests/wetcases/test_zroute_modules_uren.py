@@ -30,7 +30,6 @@ from koers.monitoring.models import Signaal
 from koers.organisaties.models import Organisatie
 from koers.partners.models import Verwijzing, Voortgang
 from koers.pip.rules import add_months
-from tests.api.conftest import api  # noqa: F401  (fixture)
 from tests.duo.keten_hulp import notificatie
 from tests.duo.meldingen_gegevens import intake_af, vastgesteld
 from tests.duo.simulator_hulp import (  # noqa: F401  (fixtures)
@@ -350,7 +349,7 @@ def _zaak_koers(weert, adviseur, *, doelgroep="Asielstatushouder", ontheffing=No
 
 @pytest.mark.parametrize("case", _rijen("ZROUTE-01", "ZROUTE-02", "ZROUTE-03"),
                          ids=ids(_rijen("ZROUTE-01", "ZROUTE-02", "ZROUTE-03")))
-def test_norm_en_ontheffing(case, api, weert, adviseur_weert):  # noqa: F811
+def test_norm_en_ontheffing(case, api, weert, adviseur_weert):
     traject = _zaak_koers(weert, adviseur_weert,
                           doelgroep=case.gegeven.get("doelgroep", "Asielstatushouder"),
                           ontheffing=case.gegeven["ontheffing"])
@@ -374,7 +373,7 @@ def test_norm_en_ontheffing(case, api, weert, adviseur_weert):  # noqa: F811
 
 
 @pytest.mark.parametrize("case", _rijen("ZROUTE-07"), ids=["ZROUTE-07"])
-def test_pvt_herberekent_de_zroute(case, api, weert, adviseur_weert):  # noqa: F811
+def test_pvt_herberekent_de_zroute(case, api, weert, adviseur_weert):
     traject = _zaak_koers(weert, adviseur_weert)
     _uren(traject, adviseur_weert, "participatie", str(case.gegeven["participatie"]))
     api(adviseur_weert).post(f"/api/v1/inburgeraars/{traject.inburgeraar_id}/pvt/activiteiten",
@@ -473,7 +472,7 @@ VERWIJTBAAR = ("ZROUTE-08", "ZROUTE-09", "ZROUTE-10", "ZROUTE-11")
 
 
 @pytest.mark.parametrize("case", _rijen(*VERWIJTBAAR), ids=list(VERWIJTBAAR))
-def test_verwijtbaar_zonder_datum(case, api, duo, client_duo, weert,  # noqa: F811
+def test_verwijtbaar_zonder_datum(case, api, duo, client_duo, weert,
                                   adviseur_weert):
     g = case.gegeven
     termijn_eind = None
@@ -586,7 +585,7 @@ def _duo_eind(laatste_lesdag: str) -> str:
 
 
 @pytest.mark.parametrize("case", _rijen(*AANBOD_ROWS), ids=list(AANBOD_ROWS))
-def test_datums_van_het_aanbod(case, api, duo, client_duo, weert, adviseur_weert,  # noqa: F811
+def test_datums_van_het_aanbod(case, api, duo, client_duo, weert, adviseur_weert,
                                settings):
     settings.DUO_BASE_URL = duo.base_url  # GET /instellingen from the simulator
     g = case.gegeven
@@ -633,7 +632,7 @@ def test_datums_van_het_aanbod(case, api, duo, client_duo, weert, adviseur_weert
     assert body["einddatum"] in {a["einddatum"] for a in lijst}, lijst
 
 
-def _participatie_norm(api, adviseur, traject):  # noqa: F811
+def _participatie_norm(api, adviseur, traject):
     """The stored plan (what the signals read) and the API must say the same."""
     opgeslagen = Zroute.objects.get(traject=traject).norm_participatie
     data = api(adviseur).get(f"/api/v1/inburgeraars/{traject.inburgeraar_id}/zroute").json()
@@ -644,7 +643,7 @@ def _participatie_norm(api, adviseur, traject):  # noqa: F811
 
 
 @pytest.mark.parametrize("case", _rijen("ZROUTE-19"), ids=["ZROUTE-19"])
-def test_ontheffing_van_duo_herberekent_de_zroute(case, api, duo, client_duo, weert,  # noqa: F811
+def test_ontheffing_van_duo_herberekent_de_zroute(case, api, duo, client_duo, weert,
                                                   adviseur_weert):
     g = case.gegeven
     traject = _zaak_duo(g["bsn"], weert, adviseur_weert, client_duo, duo)
@@ -658,7 +657,7 @@ def test_ontheffing_van_duo_herberekent_de_zroute(case, api, duo, client_duo, we
 
 
 @pytest.mark.parametrize("case", _rijen("ZROUTE-23"), ids=["ZROUTE-23"])
-def test_elke_doelgroepwijziging_van_duo_telt(case, api, duo, client_duo, weert,  # noqa: F811
+def test_elke_doelgroepwijziging_van_duo_telt(case, api, duo, client_duo, weert,
                                              adviseur_weert):
     g = case.gegeven
     traject = _zaak_duo(g["bsn"], weert, adviseur_weert, client_duo, duo)

@@ -1,1 +1,0 @@
-from tests.web.conftest import als  # noqa: F401

@@ -51,6 +51,17 @@ def test_geldige_notificatie_wordt_opgeslagen_en_bevestigd(client, weert):
     assert n.registratie_datum_tijd.isoformat() == "2026-03-02T09:15:00+00:00"
 
 
+def test_een_notificatie_is_een_insert_die_ook_de_gemeente_opzoekt(client, weert):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert post(client, geldig()).status_code == 201
+    # Besides the savepoint of the test's own transaction: nothing but the INSERT.
+    sql = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(sql) == 1 and sql[0].startswith('INSERT INTO "duo_notificatie"'), sql
+    assert Notificatie.objects.get().gemeente == weert
+
+
 def test_zelfde_berichtid_twee_keer_bevestigd_en_een_keer_opgeslagen(client, weert):
     bericht_id = uuid.uuid4()
     assert post(client, geldig(), bericht_id=bericht_id).status_code == 201

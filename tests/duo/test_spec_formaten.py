@@ -19,6 +19,8 @@ def test_date(waarde, geldig):
     ("2026-03-01T10:15:00Z", True), ("2026-03-01T10:15:00.123+01:00", True),
     ("2026-03-01t10:15:00z", True), ("2026-03-01T10:15:00", False),
     ("2026-03-01 10:15:00Z", False), ("2026-03-01T25:15:00Z", False), ("2026-03-01", False),
+    ("２０２６-03-01T10:15:00Z", False), ("2026-03-01T10:15:60Z", False),
+    ("2026-03-01T10:15:00+24:00", False),
 ])
 def test_date_time(waarde, geldig):
     fouten = spec.schema_fouten({"type": "string", "format": "date-time"}, waarde)
@@ -29,6 +31,7 @@ def test_date_time(waarde, geldig):
     ("3fa85f64-5717-4562-b3fc-2c963f66afa6", True), ("3FA85F64-5717-4562-B3FC-2C963F66AFA6", True),
     ("3fa85f6457174562b3fc2c963f66afa6", False), ("{3fa85f64-5717-4562-b3fc-2c963f66afa6}", False),
     ("urn:uuid:3fa85f64-5717-4562-b3fc-2c963f66afa6", False), ("", False),
+    ("3fa85f64-5717-4562-b3fc-2c96-3f66afa6", False),  # uuid.UUID ignores the extra hyphen
 ])
 def test_uuid(waarde, geldig):
     assert (spec.schema_fouten({"type": "string", "format": "uuid"}, waarde) == []) is geldig

@@ -159,31 +159,36 @@ def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
     if bericht.status not in OPNIEUW_MOGELIJK:
         raise Weigering(["Alleen een geweigerd of mislukt bericht kan opnieuw worden "
                          "verstuurd."])
-    bericht.status = Bericht.Status.WACHTEND
-    bericht.pogingen = 0
-    bericht.volgende_poging_op = None
-    bericht.geclaimd_tot = None
-    bericht.mislukt_sinds = None
-    bericht.foutteksten = []
-    bericht.save(update_fields=["status", "pogingen", "volgende_poging_op", "geclaimd_tot",
-                                "mislukt_sinds", "foutteksten"])
-    if bericht.traject_id is not None:
-        registreer(bericht.traject, Gebeurtenis.Soort.DUO,
-                   f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd", door)
+    velden = _weer_wachtend()
+    for veld, waarde in velden.items():
+        setattr(bericht, veld, waarde)
+    bericht.save(update_fields=list(velden))
+    _op_tijdlijn_opnieuw(bericht, door)
     return bericht
 
 
+def _weer_wachtend() -> dict:
+    """A message queued again starts a fresh series of attempts."""
+    return {"status": Bericht.Status.WACHTEND, "pogingen": 0, "volgende_poging_op": None,
+            "geclaimd_tot": None, "mislukt_sinds": None, "foutteksten": []}
+
+
+def _op_tijdlijn_opnieuw(bericht: Bericht, door) -> None:
+    if bericht.traject_id is not None:
+        registreer(bericht.traject, Gebeurtenis.Soort.DUO,
+                   f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd", door)
+
+
+@transaction.atomic
 def mislukte_opnieuw_versturen(door, *, max_aantal: int = 1000) -> int:
     """Queue every failed message again (same berichtIds), e.g. after an outage of DUO that
     outlasted the retry window. Refused messages stay: DUO refused their content, sending
-    them unchanged cannot help. Returns how many were queued."""
-    ids = list(Bericht.objects.filter(status=Bericht.Status.MISLUKT).order_by("id")
-               .values_list("id", flat=True)[:max_aantal])
-    aantal = 0
-    for pk in ids:
-        try:
-            opnieuw_versturen(Bericht(pk=pk), door)
-        except Weigering:  # queued meanwhile by a colleague or a worker
-            continue
-        aantal += 1
-    return aantal
+    them unchanged cannot help. One UPDATE for the messages (rows a colleague or a worker
+    queued meanwhile no longer match); each case still gets its timeline entry. Returns how
+    many were queued."""
+    berichten = list(Bericht.objects.select_for_update(of=("self",)).select_related("traject")
+                     .filter(status=Bericht.Status.MISLUKT).order_by("id")[:max_aantal])
+    Bericht.objects.filter(pk__in=[b.pk for b in berichten]).update(**_weer_wachtend())
+    for bericht in berichten:
+        _op_tijdlijn_opnieuw(bericht, door)
+    return len(berichten)

@@ -16,10 +16,13 @@ and after it receives, the Notificatie endpoint on arrival, the simulator both w
   answer, likewise.
 - :func:`path_for` — the concrete path; :func:`parse_json` — strict JSON.
 
-Schemas are validated with ``jsonschema`` (Draft 4 semantics, the basis of OpenAPI 3.0) after
-resolving every local ``$ref`` and turning ``nullable`` into a JSON-Schema type union. Formats
-``date``, ``date-time``, ``uuid``, ``int32`` and ``int64`` are checked exactly; patterns are
-read as ECMA-262 (``\\d`` is ASCII, ``$`` is the very end, ``\\p{L}`` is supported).
+Schemas are validated with openapi-schema-validator's ``OAS30Validator`` (OpenAPI 3.0's
+reading of JSON Schema: ``nullable``, ``int32``/``int64``) after resolving every local ``$ref``.
+Two things are Koers' own: ``uuid`` is checked more strictly than the library does, and
+patterns are read as ECMA-262 with the ``regex`` module (``\\d`` is ASCII, ``$`` is the very
+end, ``\\p{L}`` is supported). openapi-core's whole-request validators are not used: its spec
+check rejects DUO's ``\\p{L}`` patterns (it compiles them with ``re``) and it builds its
+schema validators again for every request, about ten times slower.
 
 Error texts name the place and the rule that was broken, never the value itself, so they can
 be logged and stored without leaking a BSN.
@@ -27,11 +30,10 @@ be logged and stored without leaking a BSN.
 
 from __future__ import annotations
 
-import datetime as dt
+import copy
 import functools
 import json
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +42,8 @@ from urllib.parse import quote, unquote
 
 import regex
 import yaml
-from jsonschema import Draft4Validator, FormatChecker, ValidationError, validators
+from jsonschema import ValidationError, validators
+from openapi_schema_validator import OAS30Validator
 
 OPENAPI_DIR = Path(__file__).resolve().parent / "openapi"
 
@@ -152,7 +155,7 @@ def load_document(path: Path) -> dict[str, Any]:
 
 def resolve(node: Any, document: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
     """``node`` with every local ``$ref`` replaced by its target (a ``$ref``'s siblings are
-    ignored, as OpenAPI 3.0 prescribes) and ``nullable: true`` turned into a type union."""
+    ignored, as OpenAPI 3.0 prescribes), so an operation's schemas are plain JSON values."""
     if isinstance(node, list):
         return [resolve(item, document, seen) for item in node]
     if not isinstance(node, dict):
@@ -167,13 +170,7 @@ def resolve(node: Any, document: dict[str, Any], seen: tuple[str, ...] = ()) -> 
         for part in ref[2:].split("/"):
             target = target[part.replace("~1", "/").replace("~0", "~")]
         return resolve(target, document, (*seen, ref))
-    resolved = {key: resolve(value, document, seen) for key, value in node.items()}
-    if resolved.pop("nullable", False) is True:
-        if "type" in resolved:
-            resolved["type"] = [resolved["type"], "null"]
-        if "enum" in resolved and None not in resolved["enum"]:
-            resolved["enum"] = [*resolved["enum"], None]
-    return resolved
+    return {key: resolve(value, document, seen) for key, value in node.items()}
 
 
 def _operations_from(document: dict[str, Any], api: str, *, afgeleid: bool = False):
@@ -316,55 +313,19 @@ def _derived_documents() -> dict[str, dict[str, Any]]:
 
 # --- schema validation ---------------------------------------------------------------------
 
-_FORMATS = FormatChecker(formats=())
 
-
-@_FORMATS.checks("date")
-def _is_date(instance: object) -> bool:
-    if not isinstance(instance, str):
-        return True
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", instance):
-        return False
-    try:
-        dt.date.fromisoformat(instance)
-    except ValueError:
-        return False
-    return True
-
-
-@_FORMATS.checks("date-time")
-def _is_date_time(instance: object) -> bool:
-    """RFC 3339 ``date-time``: date, ``T``, time with seconds, and a zone (``Z`` or ±hh:mm)."""
-    if not isinstance(instance, str):
-        return True
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}"
-                        r"(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})", instance):
-        return False
-    try:
-        dt.datetime.fromisoformat(instance.upper().replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
-
-
-@_FORMATS.checks("uuid")
 def _is_uuid(instance: object) -> bool:
-    if not isinstance(instance, str):
-        return True
-    if not re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", instance):
-        return False
-    uuid.UUID(instance)
-    return True
+    """Only the hyphenated 8-4-4-4-12 form; the library's check (``uuid.UUID`` and four
+    hyphens in place) also lets more hyphens through."""
+    return not isinstance(instance, str) or bool(
+        re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", instance))
 
 
-@_FORMATS.checks("int32")
-def _is_int32(instance: object) -> bool:
-    return not isinstance(instance, int) or -(2**31) <= instance < 2**31
-
-
-@_FORMATS.checks("int64")
-def _is_int64(instance: object) -> bool:
-    return not isinstance(instance, int) or -(2**63) <= instance < 2**63
+#: openapi-schema-validator's OAS 3.0 formats: int32 and int64, and from jsonschema date and
+#: date-time (RFC 3339, through rfc3339-validator, which openapi-schema-validator requires);
+#: uuid only in the form DUO writes.
+_FORMATS = copy.deepcopy(OAS30Validator.FORMAT_CHECKER)
+_FORMATS.checks("uuid")(_is_uuid)
 
 
 @functools.cache
@@ -399,11 +360,20 @@ def _pattern(pattern: str) -> regex.Pattern[str]:
 
 
 def _pattern_keyword(validator, pattern, instance, schema):
+    # The library searches with ``re`` (no \\p{L}) unless the optional ``regress`` is installed.
     if validator.is_type(instance, "string") and not _pattern(pattern).search(instance):
         yield ValidationError(f"does not match {pattern!r}")
 
 
-_Validator = validators.extend(Draft4Validator, {"pattern": _pattern_keyword})
+def _enum_keyword(validator, enums, instance, schema):
+    # ``nullable: true`` admits null next to the enum values, as Koers has always read it.
+    if instance is None and schema.get("nullable") is True:
+        return
+    yield from OAS30Validator.VALIDATORS["enum"](validator, enums, instance, schema)
+
+
+_Validator = validators.extend(OAS30Validator, {"pattern": _pattern_keyword,
+                                                "enum": _enum_keyword})
 
 
 def _location(prefix: str, path) -> str:
@@ -417,6 +387,8 @@ def _describe(error: ValidationError, prefix: str) -> str:
     """A Dutch description of ``error`` that names the place and rule, never the value."""
     where = _location(prefix, error.absolute_path)
     rule, expected = error.validator, error.validator_value
+    if rule == "enum" and error.schema.get("nullable") is True:
+        expected = [*expected, None]
     if rule == "required":
         found = re.match(r"^'(.*)' is a required property$", error.message)
         name = found.group(1) if found else "?"
@@ -439,9 +411,28 @@ def _describe(error: ValidationError, prefix: str) -> str:
 
 
 def schema_fouten(schema: Mapping[str, Any], instance: Any, prefix: str = "body") -> list[str]:
-    """Every way ``instance`` breaks ``schema`` (a resolved OpenAPI 3.0 schema), described."""
-    validator = _Validator(schema, format_checker=_FORMATS)
-    return sorted(_describe(error, prefix) for error in validator.iter_errors(instance))
+    """Every way ``instance`` breaks ``schema`` (a resolved OpenAPI 3.0 schema), described.
+    Each problem once: the library reports a null for a non-nullable type twice."""
+    return _fouten(_Validator(schema, format_checker=_FORMATS), instance, prefix)
+
+
+def _fouten(validator, instance: Any, prefix: str) -> list[str]:
+    return sorted({_describe(error, prefix) for error in validator.iter_errors(instance)})
+
+
+#: Validators of the contract's own schemas, built once per process: the Notificatie
+#: endpoint validates every message DUO sends. Keyed by id(); the schema is kept alongside,
+#: so the id cannot be reused while the entry exists.
+_GEBOUWD: dict[int, tuple[Mapping[str, Any], Any]] = {}
+
+
+def _contract_fouten(schema: Mapping[str, Any], instance: Any, prefix: str = "body"
+                     ) -> list[str]:
+    """:func:`schema_fouten` for a schema of :func:`operations` (or a constant here)."""
+    gebouwd = _GEBOUWD.get(id(schema))
+    if gebouwd is None or gebouwd[0] is not schema:
+        gebouwd = _GEBOUWD[id(schema)] = (schema, _Validator(schema, format_checker=_FORMATS))
+    return _fouten(gebouwd[1], instance, prefix)
 
 
 # --- requests and responses ----------------------------------------------------------------
@@ -480,8 +471,8 @@ def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None =
         if value in (None, ""):
             fouten.append(f"pad-parameter {param.name}: verplicht, ontbreekt")
             continue
-        fouten += schema_fouten(param.schema, _parameter_value(param, value),
-                                f"pad-parameter {param.name}")
+        fouten += _contract_fouten(param.schema, _parameter_value(param, value),
+                                   f"pad-parameter {param.name}")
     if headers is not None:
         for param in op.header_params:
             value = _header(headers, param.name)
@@ -489,7 +480,7 @@ def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None =
                 if param.required:
                     fouten.append(f"header {param.name}: verplicht, ontbreekt")
                 continue
-            fouten += schema_fouten(param.schema, value, f"header {param.name}")
+            fouten += _contract_fouten(param.schema, value, f"header {param.name}")
             if param.name in ("bron", "doel") and not re.fullmatch(OIN_PATTERN, value):
                 fouten.append(f"header {param.name}: moet een OIN van 20 cijfers zijn")
     if op.request_schema is None:
@@ -499,7 +490,7 @@ def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None =
         if op.request_required:
             fouten.append("body: verplicht, ontbreekt")
     else:
-        fouten += schema_fouten(op.request_schema, body)
+        fouten += _contract_fouten(op.request_schema, body)
     return fouten
 
 
@@ -525,7 +516,7 @@ def response_fouten(operation_id: str, status: int, headers: Mapping[str, str],
             if required:
                 fouten.append(f"header {name}: verplicht, ontbreekt")
             continue
-        fouten += schema_fouten(header_schema, value, f"header {name}")
+        fouten += _contract_fouten(header_schema, value, f"header {name}")
     schema: dict[str, Any] | None = response.schema
     if schema is None and status in (400, 403):
         schema = FOUTMELDINGEN_SCHEMA  # RULES.md "Transport"
@@ -537,7 +528,7 @@ def response_fouten(operation_id: str, status: int, headers: Mapping[str, str],
         if response.schema is not None and 200 <= status < 300:
             fouten.append("body: verplicht, ontbreekt")
     else:
-        fouten += schema_fouten(schema, body)
+        fouten += _contract_fouten(schema, body)
     return fouten
 
 

@@ -111,3 +111,102 @@ class GesprekSerializer(serializers.ModelSerializer):
                 rules.gesprek_zonder_gezondheid(data.get("voortgang"), data.get("subdoelen"),
                                                 data.get("interventies"))
         return data
+
+
+# --- the input of a gesprek, as services.leg_gesprek_vast checks it --------------------------
+# Page, API and demo all record a gesprek through the service; these serializers give its
+# nested input the service's own Dutch messages, one per field (dots for nested fields).
+
+def _tekst(max_length: int, fout: str, **kwargs) -> serializers.CharField:
+    return serializers.CharField(max_length=max_length, required=False, allow_blank=True,
+                                 error_messages={"max_length": fout, "invalid": fout,
+                                                 "null": fout}, **kwargs)
+
+
+class _PerDimensie(serializers.DictField):
+    """An object keyed by the intake's dimensions: an unknown key is an error on that key.
+    Left out, null or empty: nothing."""
+
+    def __init__(self, *, geen_object: str, onbekend: str, **kwargs):
+        self.onbekend = onbekend
+        kwargs.setdefault("error_messages", {"not_a_dict": geen_object})
+        super().__init__(required=False, allow_null=True, **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data) if data else {}
+
+    def run_child_validation(self, data):
+        onbekend = {k: [self.onbekend.format(k)] for k in data
+                    if k not in intake_rules.DIMENSIE_SLEUTELS}
+        try:
+            goed = super().run_child_validation(
+                {k: v for k, v in data.items() if k not in onbekend})
+        except serializers.ValidationError as fout:
+            raise serializers.ValidationError({**onbekend, **fout.detail}) from None
+        if onbekend:
+            raise serializers.ValidationError(onbekend)
+        return goed
+
+
+class _Los(serializers.Serializer):
+    """A nested object; anything else reads as an empty one (its own fields then say what
+    is missing)."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data if isinstance(data, dict) else {})
+
+
+class VoortgangInvoerSerializer(_Los):
+    voortgang = serializers.ChoiceField(
+        choices=list(rules.VOORTGANG), required=False, allow_blank=True, allow_null=True,
+        error_messages={"invalid_choice": "Kies hoe het met dit doel gaat."})
+    toelichting = _tekst(rules.OMSCHRIJVING_MAX, "De toelichting is te lang: hooguit "
+                                                 f"{rules.OMSCHRIJVING_MAX} tekens.",
+                         allow_null=True)
+
+
+class InterventieInvoerSerializer(_Los):
+    soort = serializers.ChoiceField(choices=list(rules.INTERVENTIES), error_messages={
+        fout: "Kies het soort interventie." for fout in ("required", "null", "blank",
+                                                          "invalid_choice")})
+    omschrijving = _tekst(rules.OMSCHRIJVING_MAX, "De omschrijving is hooguit "
+                                                  f"{rules.OMSCHRIJVING_MAX} tekens.",
+                          allow_null=True)
+
+
+class _Lijst(serializers.ListField):
+    def to_internal_value(self, data):
+        return super().to_internal_value(data) if data else []
+
+
+class _Score(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, **kwargs)
+
+    def to_internal_value(self, data):
+        if (fout := rules.score_fout(data)) is not None:
+            raise serializers.ValidationError(fout)
+        return data
+
+
+class GesprekInvoerSerializer(serializers.Serializer):
+    """The form of a gesprek's input. The rules that need the case (a date after the first
+    PIP, health data only for who may see it) stay in the service."""
+
+    gehouden_op = serializers.DateField(error_messages={
+        fout: "Vul de datum van het gesprek in." for fout in ("required", "null", "invalid",
+                                                               "datetime")})
+    voortgang = _PerDimensie(child=VoortgangInvoerSerializer(),
+                             geen_object="De voortgang is per doel.",
+                             onbekend="Onbekend doel '{}'.")
+    subdoelen = _PerDimensie(child=serializers.CharField(
+        max_length=rules.OMSCHRIJVING_MAX, allow_blank=True, error_messages={
+            fout: f"Een subdoel is tekst van hooguit {rules.OMSCHRIJVING_MAX} tekens."
+            for fout in ("max_length", "invalid", "null")}),
+        geen_object="De subdoelen zijn per doel.", onbekend="Onbekend doel '{}'.")
+    positieve_gezondheid = _PerDimensie(child=_Score(),
+                                        geen_object="Geef een score per dimensie.",
+                                        onbekend="Onbekende dimensie '{}'.")
+    interventies = _Lijst(child=InterventieInvoerSerializer(), required=False, allow_null=True,
+                          error_messages={"not_a_list": "Geef een lijst van interventies."})
+    verslag = _tekst(10000, "Het verslag is te lang: hooguit 10.000 tekens.", allow_null=True)

@@ -8,10 +8,10 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 
+from koers.bouwstenen.api_fouten import fouten_van
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
-from koers.intake import rules as intake_rules
 from koers.monitoring import rules
 from koers.monitoring.models import (
     Gespreksbeleid,
@@ -20,6 +20,7 @@ from koers.monitoring.models import (
     Signaal,
     Voortgangsgesprek,
 )
+from koers.monitoring.serializers import GesprekInvoerSerializer
 from koers.organisaties.schaal import schrijf as schrijf_rijen
 from koers.pip import rules as pip_rules
 from koers.pip.models import PipVersie
@@ -125,86 +126,48 @@ def _datum(waarde) -> date | None:
     return None
 
 
+def _lees_gesprek(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
+                  ) -> tuple[dict[str, str], dict]:
+    """The problems of a gesprek's input, keyed by field (dots for nested fields), and the
+    input read: texts trimmed, empty entries left out."""
+    if data.get("positieve_gezondheid") and not met_gezondheid:
+        f = {"positieve_gezondheid": policy.GEEN_GEZONDHEID}
+        data = {**data, "positieve_gezondheid": None}
+    else:
+        f = {}
+    invoer = GesprekInvoerSerializer(data=data)
+    if not invoer.is_valid():
+        f |= {veld: teksten[0] for veld, teksten in fouten_van(invoer.errors).items()}
+    dag = None
+    if "gehouden_op" not in f:  # a good date, also when other fields are not
+        dag = invoer.fields["gehouden_op"].run_validation(data["gehouden_op"])
+        if dag > vandaag():
+            f["gehouden_op"] = "Het gesprek kan niet in de toekomst liggen."
+        elif eerste_pip and dag < eerste_pip:
+            f["gehouden_op"] = (f"Een voortgangsgesprek is na het eerste PIP "
+                                f"({eerste_pip:%d-%m-%Y}).")
+    if f:
+        return f, {}
+    v = invoer.validated_data
+    return f, {
+        "gehouden_op": dag,
+        "voortgang": {d: {"voortgang": w.get("voortgang") or "",
+                          "toelichting": w.get("toelichting") or ""}
+                      for d, w in (v.get("voortgang") or {}).items()
+                      if w.get("voortgang") or w.get("toelichting")},
+        "subdoelen": {d: t for d, t in (v.get("subdoelen") or {}).items() if t},
+        "positieve_gezondheid": {d: s for d, s in (v.get("positieve_gezondheid") or {}
+                                                   ).items() if s is not None},
+        "interventies": [{"soort": iv["soort"], "omschrijving": iv.get("omschrijving") or ""}
+                         for iv in v.get("interventies") or []],
+        "verslag": v.get("verslag") or "",
+    }
+
+
 def gesprek_fouten(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
                    ) -> dict[str, str]:
     """Every problem of a gesprek's input, keyed by field (dots for nested fields)."""
-    f: dict[str, str] = {}
-    dag = _datum(data.get("gehouden_op"))
-    if dag is None:
-        f["gehouden_op"] = "Vul de datum van het gesprek in."
-    elif dag > vandaag():
-        f["gehouden_op"] = "Het gesprek kan niet in de toekomst liggen."
-    elif eerste_pip and dag < eerste_pip:
-        f["gehouden_op"] = (f"Een voortgangsgesprek is na het eerste PIP "
-                            f"({eerste_pip:%d-%m-%Y}).")
-    voortgang = data.get("voortgang") or {}
-    if not isinstance(voortgang, dict):
-        f["voortgang"] = "De voortgang is per doel."
-        voortgang = {}
-    for dim, waarde in voortgang.items():
-        if dim not in intake_rules.DIMENSIE_SLEUTELS:
-            f[f"voortgang.{dim}"] = f"Onbekend doel '{dim}'."
-            continue
-        waarde = waarde if isinstance(waarde, dict) else {}
-        if waarde.get("voortgang") not in (None, "", *rules.VOORTGANG):
-            f[f"voortgang.{dim}.voortgang"] = "Kies hoe het met dit doel gaat."
-        if len(str(waarde.get("toelichting") or "")) > rules.OMSCHRIJVING_MAX:
-            f[f"voortgang.{dim}.toelichting"] = (
-                f"De toelichting is te lang: hooguit {rules.OMSCHRIJVING_MAX} tekens.")
-    subdoelen = data.get("subdoelen") or {}
-    if not isinstance(subdoelen, dict):
-        f["subdoelen"] = "De subdoelen zijn per doel."
-        subdoelen = {}
-    for dim, tekst in subdoelen.items():
-        if dim not in intake_rules.DIMENSIE_SLEUTELS:
-            f[f"subdoelen.{dim}"] = f"Onbekend doel '{dim}'."
-        elif not isinstance(tekst, str) or len(tekst) > rules.OMSCHRIJVING_MAX:
-            f[f"subdoelen.{dim}"] = (f"Een subdoel is tekst van hooguit "
-                                     f"{rules.OMSCHRIJVING_MAX} tekens.")
-    scores = data.get("positieve_gezondheid") or {}
-    if scores and not met_gezondheid:
-        f["positieve_gezondheid"] = policy.GEEN_GEZONDHEID
-    elif not isinstance(scores, dict):
-        f["positieve_gezondheid"] = "Geef een score per dimensie."
-    else:
-        for dim, score in scores.items():
-            if dim not in intake_rules.DIMENSIE_SLEUTELS:
-                f[f"positieve_gezondheid.{dim}"] = f"Onbekende dimensie '{dim}'."
-            elif (fout := rules.score_fout(score)) is not None:
-                f[f"positieve_gezondheid.{dim}"] = fout
-    interventies = data.get("interventies") or []
-    if not isinstance(interventies, list):
-        f["interventies"] = "Geef een lijst van interventies."
-        interventies = []
-    for i, iv in enumerate(interventies):
-        iv = iv if isinstance(iv, dict) else {}
-        if iv.get("soort") not in rules.INTERVENTIES:
-            f[f"interventies.{i}.soort"] = "Kies het soort interventie."
-        omschrijving = iv.get("omschrijving") or ""
-        if not isinstance(omschrijving, str) or len(omschrijving) > rules.OMSCHRIJVING_MAX:
-            f[f"interventies.{i}.omschrijving"] = (
-                f"De omschrijving is hooguit {rules.OMSCHRIJVING_MAX} tekens.")
-    if len(str(data.get("verslag") or "")) > 10000:
-        f["verslag"] = "Het verslag is te lang: hooguit 10.000 tekens."
-    return f
-
-
-def _schoon(data: dict) -> dict:
-    return {
-        "gehouden_op": _datum(data.get("gehouden_op")),
-        "voortgang": {d: {"voortgang": (w or {}).get("voortgang") or "",
-                          "toelichting": str((w or {}).get("toelichting") or "").strip()}
-                      for d, w in (data.get("voortgang") or {}).items()
-                      if (w or {}).get("voortgang") or (w or {}).get("toelichting")},
-        "subdoelen": {d: t.strip() for d, t in (data.get("subdoelen") or {}).items()
-                      if t and t.strip()},
-        "positieve_gezondheid": {d: s for d, s in (data.get("positieve_gezondheid") or {}
-                                                   ).items() if s is not None},
-        "interventies": [{"soort": iv["soort"],
-                          "omschrijving": str(iv.get("omschrijving") or "").strip()}
-                         for iv in (data.get("interventies") or [])],
-        "verslag": str(data.get("verslag") or "").strip(),
-    }
+    return _lees_gesprek(data, eerste_pip=eerste_pip, met_gezondheid=met_gezondheid)[0]
 
 
 @transaction.atomic
@@ -222,10 +185,9 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     if eerste is None:
         raise Weigering({"__all__": "Een voortgangsgesprek gaat over het PIP. Stel eerst het "
                                     "PIP vast."})
-    fouten = gesprek_fouten(data, eerste_pip=eerste, met_gezondheid=met_gezondheid)
+    fouten, schoon = _lees_gesprek(data, eerste_pip=eerste, met_gezondheid=met_gezondheid)
     if fouten:
         raise Weigering(fouten)
-    schoon = _schoon(data)
     if not met_gezondheid:
         zonder = rules.gesprek_zonder_gezondheid(schoon["voortgang"], schoon["subdoelen"],
                                                  schoon["interventies"])

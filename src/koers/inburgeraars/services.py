@@ -10,7 +10,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from koers.inburgeraars import rules, signals
-from koers.inburgeraars.models import Doelgroepperiode, Gebeurtenis, Inburgeraar, Traject
+from koers.inburgeraars.models import (
+    REDEN_CHOICES,
+    STATUS_CHOICES,
+    Doelgroepperiode,
+    Gebeurtenis,
+    Inburgeraar,
+    Traject,
+)
 
 
 class Weigering(Exception):
@@ -238,7 +245,7 @@ def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | N
     detail = doelgroep.get("gedetailleerdeDoelgroep")
     if detail in rules.Doelgroep.__members__.values() and inburgeraar.doelgroep != detail:
         wijzigingen.append(f"doelgroep {inburgeraar.doelgroep or 'onbekend'} → {detail}")
-        inburgeraar.doelgroep = detail
+        inburgeraar.doelgroep = str(detail)
     indeling = doelgroep.get("indeling")
     if indeling in rules.Doelgroepindeling.__members__.values():
         if inburgeraar.doelgroepindeling != indeling:
@@ -246,7 +253,7 @@ def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | N
                                f"{indeling}")
         if not inburgeraar.doelgroepindeling_van_duo:
             wijzigingen.append("indeling bevestigd door DUO")
-        inburgeraar.doelgroepindeling = indeling
+        inburgeraar.doelgroepindeling = str(indeling)
         inburgeraar.doelgroepindeling_van_duo = True
     asielrechten = doelgroep.get("asielrechtenWijzigingVerblijfsdoel") or ""
     if (asielrechten in ("", *rules.AsielrechtenWijziging.__members__.values())
@@ -265,7 +272,8 @@ def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | N
         if sorted(perioden, key=_periode_sleutel) != huidig:
             inburgeraar.doelgroepperioden.all().delete()
             Doelgroepperiode.objects.bulk_create([
-                Doelgroepperiode(inburgeraar=inburgeraar, indeling=i, begindatum=b, einddatum=e)
+                Doelgroepperiode(inburgeraar=inburgeraar, indeling=str(i), begindatum=b,
+                                 einddatum=e)
                 for i, b, e in sorted(perioden, key=_periode_sleutel)])
             wijzigingen.append("doelgroephistorie bijgewerkt")
     return wijzigingen
@@ -330,10 +338,10 @@ def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelic
     traject.afrondingsreden = reden if nieuw == rules.Status.AFGEROND else ""
     traject.herbereken_deadlines()
     traject.save()
-    label = dict(Traject._meta.get_field("status").choices)[nieuw]
+    label = dict(STATUS_CHOICES)[nieuw]
     omschrijving = f"Status: {label}"
     if reden:
-        omschrijving += f" ({dict(Traject._meta.get_field('afrondingsreden').choices)[reden]})"
+        omschrijving += f" ({dict(REDEN_CHOICES)[reden]})"
     registreer(traject, Gebeurtenis.Soort.STATUS, omschrijving, door, van_status=oud,
                naar_status=nieuw, toelichting=toelichting)
     for veld in ("status", "afrondingsreden", "pip_uiterlijk", "volgende_deadline"):

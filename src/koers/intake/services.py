@@ -167,6 +167,7 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
         fouten["__all__"] = AFGEROND
     if fouten:
         raise Weigering(fouten)
+    assert datum is not None and status is not None  # refused above when missing
     afspraak = IntakeAfspraak.objects.create(traject=traject, datum=datum, status=status,
                                              toelichting=toelichting.strip(), door=door)
     registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN,

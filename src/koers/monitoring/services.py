@@ -77,11 +77,13 @@ def plan_gesprekken(traject_ids=None) -> int:
         for traject_id, dag in Voortgangsgesprek.objects.filter(
                 traject_id__in=ids, gehouden_op__isnull=False).values_list(
                 "traject_id", "gehouden_op"):
-            gehouden.setdefault(traject_id, []).append(dag)
+            if dag is not None:  # always, by the filter; the column itself may be empty
+                gehouden.setdefault(traject_id, []).append(dag)
         pauzes: dict[int, list[tuple[date, date]]] = {}
         for traject_id, van, tot in Gesprekspauze.objects.filter(
                 traject_id__in=ids, tot__isnull=False).values_list("traject_id", "van", "tot"):
-            pauzes.setdefault(traject_id, []).append((van, tot))
+            if tot is not None:  # always, by the filter
+                pauzes.setdefault(traject_id, []).append((van, tot))
         gesprekken, planningen = [], []
         for pip_id, traject_id, start, termijn_eind, gemeente_id in deel:
             eind = termijn_eind or pip_rules.termijn(start)[1]
@@ -201,8 +203,8 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
         gepland = (Voortgangsgesprek.objects.select_for_update()
                    .filter(traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False)
                    .order_by("gepland_op", "id").first())
-        if gepland is not None and rules.vervult_planning(gepland.gepland_op,
-                                                          schoon["gehouden_op"]):
+        if (gepland is not None and gepland.gepland_op is not None
+                and rules.vervult_planning(gepland.gepland_op, schoon["gehouden_op"])):
             gesprek = gepland
         else:
             gesprek = Voortgangsgesprek(traject=traject)  # an extra gesprek

@@ -179,6 +179,7 @@ def stel_vast(traject: Traject, versie: int, door, *,
     pip.vastgesteld_op = timezone.now()
     pip.save()
     if eerste and traject.termijn_bron != "duo":
+        assert pip.dagtekening is not None  # fouten() refused a PIP without one above
         traject.termijn_start, traject.termijn_eind = rules.termijn(pip.dagtekening)
         traject.termijn_bron = "afgeleid"
         traject.save(update_fields=["termijn_start", "termijn_eind", "termijn_bron"])

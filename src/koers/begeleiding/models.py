@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -72,9 +75,38 @@ class Begeleidingsbeleid(models.Model):
 
     @classmethod
     def voor(cls, gemeente_id) -> Begeleidingsbeleid:
-        """The gemeente's policy, or the defaults (unsaved) when it has none."""
-        return cls.objects.filter(gemeente_id=gemeente_id).first() or cls(
+        """The gemeente's policy, or the defaults (unsaved) when it has none. Read once per
+        gemeente inside :meth:`onthouden`."""
+        onthouden = _ONTHOUDEN.get()
+        if onthouden is not None and gemeente_id in onthouden:
+            return onthouden[gemeente_id]
+        beleid = cls.objects.filter(gemeente_id=gemeente_id).first() or cls(
             gemeente_id=gemeente_id)
+        if onthouden is not None:
+            onthouden[gemeente_id] = beleid
+        return beleid
+
+    @classmethod
+    @contextmanager
+    def onthouden(cls, *gemeenten):
+        """Within this block :meth:`voor` reads each gemeente's policy once: for a screen
+        whose services each ask for it (the case page's section). ``gemeenten`` were read
+        with ``select_related("begeleidingsbeleid")``: their policy costs no query at all.
+        Only for reading: a change to the policy inside the block is not seen."""
+        bekend = {}
+        for gemeente in gemeenten:
+            try:
+                bekend[gemeente.pk] = gemeente.begeleidingsbeleid
+            except ObjectDoesNotExist:
+                bekend[gemeente.pk] = cls(gemeente_id=gemeente.pk)
+        token = _ONTHOUDEN.set(bekend)
+        try:
+            yield
+        finally:
+            _ONTHOUDEN.reset(token)
+
+
+_ONTHOUDEN: ContextVar[dict | None] = ContextVar("begeleidingsbeleid_onthouden", default=None)
 
 
 class Bijstand(models.Model):

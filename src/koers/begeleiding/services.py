@@ -22,6 +22,7 @@ from koers.begeleiding.models import (
     OntzorgenMaand,
     Voorlichting,
 )
+from koers.bouwstenen.secties import NIET_GELADEN
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import (
     Weigering,
@@ -165,11 +166,15 @@ def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
     return voorlichting
 
 
-def intake_zelfredzaamheid(traject: Traject) -> int | None:
-    """The zelfredzaamheid level of the brede intake (1-4), when filled in."""
+def intake_zelfredzaamheid(traject: Traject, intake=NIET_GELADEN) -> int | None:
+    """The zelfredzaamheid level of the brede intake (1-4), when filled in; ``intake``: the
+    one the caller already read (``None``: the case has none)."""
     from koers.intake.models import BredeIntake
-    onderwerpen = BredeIntake.objects.filter(traject=traject).values_list(
-        "onderwerpen", flat=True).first() or {}
+    if intake is NIET_GELADEN:
+        onderwerpen = BredeIntake.objects.filter(traject=traject).values_list(
+            "onderwerpen", flat=True).first() or {}
+    else:
+        onderwerpen = (intake.onderwerpen if intake is not None else None) or {}
     niveau = (onderwerpen.get("zelfredzaamheid") or {}).get("niveau")
     try:
         return int(niveau) if niveau not in (None, "") else None
@@ -177,11 +182,13 @@ def intake_zelfredzaamheid(traject: Traject) -> int | None:
         return None
 
 
-def laatste_score(begeleiding: Begeleiding | None, traject: Traject) -> tuple[int | None, str]:
-    """The latest zelfredzaamheid score and where it comes from ("begeleiding" or "intake")."""
+def laatste_score(begeleiding: Begeleiding | None, traject: Traject,
+                  intake=NIET_GELADEN) -> tuple[int | None, str]:
+    """The latest zelfredzaamheid score and where it comes from ("begeleiding" or "intake");
+    ``intake`` as in :func:`intake_zelfredzaamheid`."""
     if begeleiding is not None and begeleiding.zelfredzaamheid:
         return begeleiding.zelfredzaamheid, "begeleiding"
-    score = intake_zelfredzaamheid(traject)
+    score = intake_zelfredzaamheid(traject, intake)
     return score, "intake" if score else ""
 
 

@@ -1,4 +1,4 @@
-"""This app's section of the case page (see koers.web.secties): the handhavingszaken and what
+"""This app's section of the case page (see koers.bouwstenen.secties): the handhavingszaken and what
 DUO knows about boetes and verlengingen. Four queries, whatever the size of the case."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def duo_context(traject) -> dict:
     }
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.HANDHAVING, traject):
         return None
     return {

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus, casus_met_traject, vereis
-from koers.bouwstenen.secties import casus_secties
+from koers.bouwstenen.secties import NIET_GELADEN, Geladen, casus_secties
 from koers.inburgeraars import services
 from koers.inburgeraars.forms import (
     AanmeldForm,
@@ -128,7 +128,10 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
         context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
     # The DUO section is rendered by the shell (koers.web.templatetags.koers_duo).
     context["mag_duo"] = policy.mag_zien(user, Sectie.DUO, traject)
-    context["secties"] = casus_secties(user, inburgeraar, traject)
+    # The sections reuse what was read above instead of reading it again.
+    geladen = Geladen(intake=context.get("intake", NIET_GELADEN), met_gezondheid=met_gezondheid,
+                      pips=context.get("pips"))
+    context["secties"] = casus_secties(user, inburgeraar, traject, geladen)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
     if (context["mag_intake"] and traject.lbt_overgeslagen_op is None

@@ -1,4 +1,4 @@
-"""This app's section of the case page (see koers.web.secties)."""
+"""This app's section of the case page (see koers.bouwstenen.secties)."""
 
 from koers.inburgeraars.services import vandaag
 from koers.toegang import policy
@@ -8,12 +8,12 @@ PLAATS = "onder"
 TEMPLATE = "leerroute/casus_sectie.html"
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.LEERROUTE, traject):
         return None
     from koers.leerroute.selectors import overzicht
 
-    o = overzicht(traject, vandaag=vandaag())
+    o = overzicht(traject, vandaag=vandaag(), pips=geladen.pips if geladen else None)
     if o.pip is None and not (o.aanbod or o.uren or o.examens):
         return {"inburgeraar": inburgeraar, "o": None, "mag_bewerken": False}
     return {"inburgeraar": inburgeraar, "o": o,

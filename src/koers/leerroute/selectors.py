@@ -56,8 +56,10 @@ class Overzicht:
                      if v.status == Afschalingsvoorstel.Status.OPEN), None)
 
 
-def overzicht(traject: Traject, *, vandaag: date) -> Overzicht:
-    pip = services.huidige_pip(traject)
+def overzicht(traject: Traject, *, vandaag: date,
+              pips: list[PipVersie] | None = None) -> Overzicht:
+    """``pips``: the traject's PIP versions, newest first, when the caller read them."""
+    pip = services.huidige_pip(traject, pips)
     t = services.totalen(traject.pk)
     o = Overzicht(
         traject=traject, pip=pip,

@@ -34,7 +34,11 @@ NUL = Decimal(0)
 SOORT = Gebeurtenis.Soort.LEERROUTE
 
 
-def huidige_pip(traject: Traject) -> PipVersie | None:
+def huidige_pip(traject: Traject, pips: list[PipVersie] | None = None) -> PipVersie | None:
+    """The newest vastgesteld PIP version; from ``pips`` (the traject's versions, newest
+    first) without a query when the caller already read them."""
+    if pips is not None:
+        return next((p for p in pips if p.status == PipVersie.Status.VASTGESTELD), None)
     return traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
 
 

@@ -1,4 +1,4 @@
-"""This app's section of the case page (see koers.web.secties): the state of PVT and MAP in
+"""This app's section of the case page (see koers.bouwstenen.secties): the state of PVT and MAP in
 three queries, whatever the number of activities."""
 
 from django.urls import reverse
@@ -13,10 +13,10 @@ PLAATS = "onder"
 TEMPLATE = "modules/casus_sectie.html"
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.MODULES, traject):
         return None
-    stand = services.stand(traject)
+    stand = services.stand(traject, geladen.pips if geladen else None)
     rijen = [
         {"module": "pvt", "naam": _("PVT"), "ms": stand.pvt,
          "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "pvt"})},

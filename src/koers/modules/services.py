@@ -31,7 +31,11 @@ ACTIVITEIT_VELDEN = ("module", "datum", "uren", "soort", "omschrijving", "kernwa
 AFGEROND = "Dit traject is afgerond. PVT en MAP veranderen niet meer."
 
 
-def huidige_pip(traject: Traject) -> PipVersie | None:
+def huidige_pip(traject: Traject, pips: list[PipVersie] | None = None) -> PipVersie | None:
+    """The newest vastgesteld PIP version; from ``pips`` (the traject's versions, newest
+    first) without a query when the caller already read them."""
+    if pips is not None:
+        return next((p for p in pips if p.status == PipVersie.Status.VASTGESTELD), None)
     return traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
 
 
@@ -81,9 +85,10 @@ class Stand:
     verwijtbaar_keuzes: tuple[str, ...] = ()
 
 
-def stand(traject: Traject) -> Stand:
-    """PVT and MAP of the traject in four queries, whatever the number of activities."""
-    pip = huidige_pip(traject)
+def stand(traject: Traject, pips: list[PipVersie] | None = None) -> Stand:
+    """PVT and MAP of the traject in four queries, whatever the number of activities (three
+    with ``pips``, the traject's PIP versions newest first, already read)."""
+    pip = huidige_pip(traject, pips)
     leerroute = pip.leerroute if pip else None
     pvt = ModuleStand(rules.Module.PVT.value, gepland=pip.pvt_uren if pip else None)
     map_ = ModuleStand(rules.Module.MAP.value, gepland=pip.map_uren if pip else None,

@@ -1,9 +1,10 @@
-"""This app's section of the case page (see koers.web.secties): the case's open signals
+"""This app's section of the case page (see koers.bouwstenen.secties): the case's open signals
 with forms to handle or snooze them, and the voortgangsgesprekken (planned and held, the
 spinnenweb over time and the effect of interventions). A fixed number of queries."""
 
 from __future__ import annotations
 
+from koers.bouwstenen.secties import NIET_GELADEN
 from koers.inburgeraars.services import vandaag
 from koers.monitoring import lezen, rules
 from koers.monitoring.forms import AfhandelenForm, UitstellenForm
@@ -37,7 +38,8 @@ def signalen_context(user, traject, *, formulieren: dict | None = None) -> dict 
     return {"signalen": signalen, "mag_afhandelen": mag}
 
 
-def gesprekken_context(user, traject) -> dict | None:
+def gesprekken_context(user, traject, intake=NIET_GELADEN) -> dict | None:
+    """``intake``: the brede intake the caller read with its health fields, if any."""
     if not policy.mag_zien(user, Sectie.GESPREKKEN, traject):
         return None
     plan_gesprekken([traject.pk])  # idempotent: nothing to do when the planning is current
@@ -60,16 +62,20 @@ def gesprekken_context(user, traject) -> dict | None:
     context = {"gehouden": gehouden, "gepland": gepland, "met_gezondheid": met_gezondheid,
                "mag_gesprek": policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open}
     if met_gezondheid:
-        metingen = lezen.metingen(traject, gehouden)
+        metingen = lezen.metingen(traject, gehouden, intake)
         context["metingen"] = metingen
         context["effecten"] = lezen.effect_rijen(metingen)
         context["dimensies"] = lezen.dimensie_titels()
     return context
 
 
-def casus_context(user, inburgeraar, traject, *, formulieren=None) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, formulieren=None,
+                  geladen=None) -> dict | None:
     signalen = signalen_context(user, traject, formulieren=formulieren)
-    gesprekken = gesprekken_context(user, traject)
+    # The page's intake only serves when it was read with its health fields.
+    intake = geladen.intake if geladen is not None and geladen.met_gezondheid \
+        else NIET_GELADEN
+    gesprekken = gesprekken_context(user, traject, intake)
     if signalen is None and gesprekken is None:
         return None
     return {"inburgeraar": inburgeraar, "traject": traject, "signalen": signalen,

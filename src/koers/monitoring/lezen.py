@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 
+from koers.bouwstenen.secties import NIET_GELADEN
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.monitoring import rules
@@ -65,12 +66,15 @@ def per_traject(user, traject_ids) -> dict[int, dict]:
     return uit
 
 
-def metingen(traject, gehouden: list[Voortgangsgesprek]) -> list[rules.Meting]:
+def metingen(traject, gehouden: list[Voortgangsgesprek],
+             intake=NIET_GELADEN) -> list[rules.Meting]:
     """Positieve Gezondheid over time: the intake plus each held gesprek with scores. Only
-    for code that checked Sectie.GEZONDHEID. One query (the intake)."""
+    for code that checked Sectie.GEZONDHEID. One query (the intake), none when the caller
+    passes the intake it read with its health fields (``None``: the case has none)."""
     uit: list[rules.Meting] = []
-    intake = BredeIntake.objects.filter(traject=traject).only(
-        "positieve_gezondheid", "datum", "afgerond_op", "traject_id").first()
+    if intake is NIET_GELADEN:
+        intake = BredeIntake.objects.filter(traject=traject).only(
+            "positieve_gezondheid", "datum", "afgerond_op", "traject_id").first()
     if intake is not None and intake.positieve_gezondheid:
         scores = {d: (intake.positieve_gezondheid.get(d) or {}).get("score")
                   for d in intake_rules.DIMENSIE_SLEUTELS}

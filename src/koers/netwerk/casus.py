@@ -1,4 +1,4 @@
-"""This app's section of the case page (see koers.web.secties): instroomklas, tolken,
+"""This app's section of the case page (see koers.bouwstenen.secties): instroomklas, tolken,
 ervaringsdeskundigen and informele taalondersteuning, in a fixed number of queries."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def voorstel_tolken(inburgeraar) -> list[Tolk]:
     return [t for t in tolken if rules.spreekt(t.talen, inburgeraar.tolk_taal)]
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.NETWERK, traject):
         return None
     context = gegevens(traject)

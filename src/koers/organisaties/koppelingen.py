@@ -30,7 +30,7 @@ class KoersAppConfig(AppConfig):
     INSTALLED_APPS is the order of the case page's sections, the menu and the demo seed.
 
     - ``casus``: a section of the case page: ``PLAATS``, ``TEMPLATE`` and
-      ``casus_context(user, inburgeraar, traject)`` (koers.web.secties).
+      ``casus_context(user, inburgeraar, traject, *, geladen=None)`` (koers.bouwstenen.secties).
     - ``menu``: entries of the main menu, ``MENU`` (koers.web.secties).
     - ``urls``: pages, included at the site root (koers.config.urls).
     - ``api_urls``: API routes, included under /api/v1/ (koers.api.urls).

@@ -1,4 +1,4 @@
-"""This app's section of the case page (see koers.web.secties): the referrals of the case to
+"""This app's section of the case page (see koers.bouwstenen.secties): the referrals of the case to
 ketenpartners with their progress reports, and for the adviseur the form to refer. A partner
 sees only the referrals to his own organisation. Three queries, whatever their number."""
 
@@ -49,7 +49,7 @@ def werk_intake(user, verwijzing) -> tuple[BredeIntake | None, tuple[str, ...]]:
     return intake, (sleutels if intake is not None else ())
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.VERWIJZINGEN, traject):
         return None
     return {

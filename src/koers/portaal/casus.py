@@ -1,10 +1,10 @@
-"""The Mijn Inburgering section of the case page (see koers.web.secties): the inburgeraar's
+"""The Mijn Inburgering section of the case page (see koers.bouwstenen.secties): the inburgeraar's
 newest messages with the number of unread ones, and his documents. Only for roles that may
-read them (not the teamleider); three queries."""
+read them (not the teamleider); two queries."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 
 from koers.portaal.models import Bericht, Document
 from koers.toegang import policy
@@ -15,7 +15,7 @@ TEMPLATE = "portaal/casus_sectie.html"
 LAATSTE = 3  # messages shown on the case page; the rest on the messages page
 
 
-def casus_context(user, inburgeraar, traject) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     berichten_zien = policy.mag_zien(user, Sectie.BERICHTEN)
     documenten_zien = policy.mag_zien(user, Sectie.DOCUMENTEN)
     if not (berichten_zien or documenten_zien):
@@ -24,12 +24,15 @@ def casus_context(user, inburgeraar, traject) -> dict | None:
                "documenten_zien": documenten_zien,
                "mag_sturen": policy.mag(user, Actie.BERICHT_STUREN) and traject is not None}
     if berichten_zien:
-        tellingen = Bericht.objects.filter(inburgeraar=inburgeraar).aggregate(
-            totaal=Count("id"), ongelezen=Count("id", filter=Q(
-                richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True)))
-        context.update(tellingen)
-        context["berichten"] = list(Bericht.objects.filter(inburgeraar=inburgeraar)
-                                    .select_related("door").order_by("-id")[:LAATSTE])
+        # The counts over all messages ride along with the newest ones (window functions are
+        # computed before the LIMIT): one query.
+        berichten = list(Bericht.objects.filter(inburgeraar=inburgeraar).annotate(
+            totaal=Window(Count("id")), ongelezen=Window(Count("id", filter=Q(
+                richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True))))
+            .select_related("door").order_by("-id")[:LAATSTE])
+        context["berichten"] = berichten
+        context["totaal"] = berichten[0].totaal if berichten else 0
+        context["ongelezen"] = berichten[0].ongelezen if berichten else 0
     if documenten_zien:
         context["documenten"] = list(Document.objects.filter(inburgeraar=inburgeraar)
                                      .order_by("-geupload_op", "-id"))

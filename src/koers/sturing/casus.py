@@ -11,7 +11,7 @@ PLAATS = "onder"
 TEMPLATE = "sturing/casus_sectie.html"
 
 
-def casus_context(user, inburgeraar, traject):
+def casus_context(user, inburgeraar, traject, *, geladen=None):
     if traject is None or not policy.mag_zien(user, Sectie.KOSTEN, traject):
         return None
     return {"url": reverse("sturing:kosten", args=[inburgeraar.pk])}

@@ -49,6 +49,8 @@ test: $(VENV)/.dev.stamp node_modules/.stamp
 		echo "        de browsertests worden overgeslagen. Installeer met: sudo apt-get install chromium"; \
 	fi
 	KOERS_DEMO=true $(KOERS) makemigrations --check --dry-run
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check --quiet
 	$(BIN)/mypy $(MYPY_FILES)
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
@@ -59,6 +61,7 @@ screenshots: $(VENV)/.dev.stamp node_modules/.stamp
 
 lint: $(VENV)/.dev.stamp
 	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy $(MYPY_FILES)
 	$(BIN)/lint-imports
 

@@ -46,21 +46,38 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{tmp}/koers.sqlite3"
     if url.startswith("postgres"):
         ensure_database(url, fresh=True)
-    env = {**os.environ, "DATABASE_URL": url, "KOERS_DEMO": "true", "KOERS_DATA_DIR": tmp,
-           "KOERS_PORT": str(args.port), "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "KOERS_DEMO": "true",
+        "KOERS_DATA_DIR": tmp,
+        "KOERS_PORT": str(args.port),
+        "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1",
+    }
     subprocess.run([KOERS, "migrate", "-v0"], env=env, check=True)
     subprocess.run([KOERS, "seed"], env=env, check=True, stdout=subprocess.DEVNULL)
     weert_oin = subprocess.run(
-        [KOERS, "shell", "--no-imports", "-c", "from koers.organisaties.models import Gemeente;"
-         "print(Gemeente.objects.get(gemeentecode='0988').oin)"],
-        env=env, check=True, capture_output=True, text=True).stdout.strip()
+        [
+            KOERS,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from koers.organisaties.models import Gemeente;"
+            "print(Gemeente.objects.get(gemeentecode='0988').oin)",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
     ids = [str(uuid.uuid4()) for _ in range(int(args.n * 0.9))]
     berichten = list(zip(ids, bsns_vanaf(BENCH_BSN_PREFIX), strict=False))
     berichten += [berichten[i] for i in range(args.n - len(berichten))]  # 10% repeated
     cpu_voor = _cpu_van_kinderen()
-    server = subprocess.Popen([KOERS, "run"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [KOERS, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{args.port}"
     try:
         wait_for(base + "/inloggen/")
@@ -85,10 +102,15 @@ def main() -> None:
                     if item is None:
                         return
                     bericht_id, nummer = item
-                    antwoord = http.post("/duo/v1/notificaties", headers={
-                        "bron": DUO_OIN, "doel": weert_oin, "berichtId": bericht_id},
-                        json={"registratieDatumTijd": "2026-11-28T10:00:00+01:00",
-                              "bsn": nummer, "gebeurtenisId": "SS139"})
+                    antwoord = http.post(
+                        "/duo/v1/notificaties",
+                        headers={"bron": DUO_OIN, "doel": weert_oin, "berichtId": bericht_id},
+                        json={
+                            "registratieDatumTijd": "2026-11-28T10:00:00+01:00",
+                            "bsn": nummer,
+                            "gebeurtenisId": "SS139",
+                        },
+                    )
                     if antwoord.status_code != 201:
                         fouten.append(antwoord.status_code)
 
@@ -100,18 +122,37 @@ def main() -> None:
     # machine that is busy with other work.
     server_cpu = _cpu_van_kinderen() - cpu_voor
     opgeslagen = subprocess.run(
-        [KOERS, "shell", "--no-imports", "-c", "from koers.duo.models import Notificatie;"
-         "print(Notificatie.objects.count())"],
-        env=env, check=True, capture_output=True, text=True).stdout.strip()
-    print(json.dumps({
-        "database": "postgresql" if url.startswith("postgres") else "sqlite",
-        "verstuurd": len(berichten), "uniek": len(ids), "opgeslagen": int(opgeslagen),
-        "fouten": len(fouten), "clients": args.clients, "seconden": round(duur, 2),
-        "per_seconde": round(len(berichten) / duur, 1),
-        "workers": int(os.environ.get("KOERS_WEB_WORKERS", 2)),
-        "threads": int(os.environ.get("KOERS_WEB_THREADS", 4)),
-        "server_cpu_ms_per_notificatie": round(server_cpu * 1000 / len(berichten), 2),
-        "load": os.getloadavg()[0]}, indent=2))
+        [
+            KOERS,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from koers.duo.models import Notificatie;print(Notificatie.objects.count())",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(
+        json.dumps(
+            {
+                "database": "postgresql" if url.startswith("postgres") else "sqlite",
+                "verstuurd": len(berichten),
+                "uniek": len(ids),
+                "opgeslagen": int(opgeslagen),
+                "fouten": len(fouten),
+                "clients": args.clients,
+                "seconden": round(duur, 2),
+                "per_seconde": round(len(berichten) / duur, 1),
+                "workers": int(os.environ.get("KOERS_WEB_WORKERS", 2)),
+                "threads": int(os.environ.get("KOERS_WEB_THREADS", 4)),
+                "server_cpu_ms_per_notificatie": round(server_cpu * 1000 / len(berichten), 2),
+                "load": os.getloadavg()[0],
+            },
+            indent=2,
+        )
+    )
 
 
 def _cpu_van_kinderen() -> float:

@@ -42,11 +42,14 @@ def koers(env, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="trajecten to seed")
-    parser.add_argument("--database-url",
-                        default="postgres://postgres@127.0.0.1:5432/koers_bench")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/koers_bench")
     parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
-    parser.add_argument("--geweigerd", type=float, default=0.01,
-                        help="share of open cases with a refused DUO message (default 0.01)")
+    parser.add_argument(
+        "--geweigerd",
+        type=float,
+        default=0.01,
+        help="share of open cases with a refused DUO message (default 0.01)",
+    )
     args = parser.parse_args()
 
     postgres = args.database_url.startswith("postgres")
@@ -59,8 +62,11 @@ def main() -> None:
     koers(env, "migrate", "-v0")
     koers(env, "seed")
 
-    os.environ.update(DATABASE_URL=args.database_url, KOERS_DEMO="true",
-                      DJANGO_SETTINGS_MODULE="koers.config.settings")
+    os.environ.update(
+        DATABASE_URL=args.database_url,
+        KOERS_DEMO="true",
+        DJANGO_SETTINGS_MODULE="koers.config.settings",
+    )
     import django
 
     django.setup()
@@ -72,15 +78,18 @@ def main() -> None:
     if bestaand < args.n:
         start = time.perf_counter()
         koers(env, "seed", "--inburgeraars", str(args.n - bestaand))
-        print(f"seeded {args.n - bestaand} trajecten in {time.perf_counter() - start:.0f} s",
-              file=sys.stderr)
+        print(
+            f"seeded {args.n - bestaand} trajecten in {time.perf_counter() - start:.0f} s",
+            file=sys.stderr,
+        )
     _weiger_berichten(args.geweigerd)
     if postgres:
         connection.close()
         import psycopg
 
-        with psycopg.connect(args.database_url.replace("postgres://", "postgresql://", 1),
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            args.database_url.replace("postgres://", "postgresql://", 1), autocommit=True
+        ) as conn:
             conn.execute("VACUUM ANALYZE")
 
     from koers.inburgeraars.services import vandaag
@@ -89,23 +98,36 @@ def main() -> None:
 
     dag = vandaag()
     resultaat: dict = {"trajecten": Traject.objects.count(), "database": connection.vendor}
-    for naam, dag_van_run in (("eerste_run", dag), ("dagelijkse_run", dag + timedelta(days=1)),
-                              ("zelfde_dag", dag + timedelta(days=1))):
+    for naam, dag_van_run in (
+        ("eerste_run", dag),
+        ("dagelijkse_run", dag + timedelta(days=1)),
+        ("zelfde_dag", dag + timedelta(days=1)),
+    ):
         start = time.perf_counter()
         uitkomst = engine.bereken_signalen(dag_van_run)
-        resultaat[naam] = {"seconden": round(time.perf_counter() - start, 2),
-                           "nieuw": uitkomst.nieuw, "bijgewerkt": uitkomst.bijgewerkt,
-                           "gesloten": uitkomst.gesloten, "heropend": uitkomst.heropend,
-                           "per_bron_s": uitkomst.per_bron}
-    een = Traject.objects.exclude(status="afgerond").order_by("-id").values_list(
-        "id", flat=True).first()
+        resultaat[naam] = {
+            "seconden": round(time.perf_counter() - start, 2),
+            "nieuw": uitkomst.nieuw,
+            "bijgewerkt": uitkomst.bijgewerkt,
+            "gesloten": uitkomst.gesloten,
+            "heropend": uitkomst.heropend,
+            "per_bron_s": uitkomst.per_bron,
+        }
+    een = (
+        Traject.objects.exclude(status="afgerond")
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
     start = time.perf_counter()
     engine.bereken_voor([een], dag + timedelta(days=1))
     resultaat["bereken_voor_1"] = {"seconden": round(time.perf_counter() - start, 3)}
     resultaat["open_signalen_per_soort"] = dict(
-        Signaal.objects.filter(actief=True, status="open").values_list("soort")
+        Signaal.objects.filter(actief=True, status="open")
+        .values_list("soort")
         .annotate(n=__import__("django.db.models", fromlist=["Count"]).Count("id"))
-        .values_list("soort", "n"))
+        .values_list("soort", "n")
+    )
     resultaat["budget_s"] = 30
     resultaat["binnen_budget"] = resultaat["dagelijkse_run"]["seconden"] <= 30
     print(json.dumps(resultaat, indent=2, default=str))
@@ -125,11 +147,19 @@ def _weiger_berichten(aandeel: float) -> None:
     nieuw = []
     for i, (traject_id, gemeente_id) in enumerate(rijen.iterator(chunk_size=10_000)):
         if i % stap == 0:
-            nieuw.append(Bericht(soort="pip", operation_id="postPipByBsn", methode="POST",
-                                 pad="/personen/pip", gemeente_id=gemeente_id,
-                                 traject_id=traject_id, status="geweigerd",
-                                 laatste_statuscode=422,
-                                 foutteksten=["De dagtekening ligt voor de vestiging."]))
+            nieuw.append(
+                Bericht(
+                    soort="pip",
+                    operation_id="postPipByBsn",
+                    methode="POST",
+                    pad="/personen/pip",
+                    gemeente_id=gemeente_id,
+                    traject_id=traject_id,
+                    status="geweigerd",
+                    laatste_statuscode=422,
+                    foutteksten=["De dagtekening ligt voor de vestiging."],
+                )
+            )
     with transaction.atomic():
         Bericht.objects.bulk_create(nieuw, batch_size=5000)
 

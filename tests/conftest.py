@@ -55,26 +55,42 @@ def cranendonck(db):
 
 @pytest.fixture
 def adviseur_weert(weert):
-    return GebruikerFactory(username="alice", gemeente=weert, rollen=["adviseur"],
-                            first_name="Alice", last_name="Adviseur")
+    return GebruikerFactory(
+        username="alice",
+        gemeente=weert,
+        rollen=["adviseur"],
+        first_name="Alice",
+        last_name="Adviseur",
+    )
 
 
 @pytest.fixture
 def collega_weert(weert):
-    return GebruikerFactory(username="bob", gemeente=weert, rollen=["adviseur"],
-                            first_name="Bob", last_name="Collega")
+    return GebruikerFactory(
+        username="bob", gemeente=weert, rollen=["adviseur"], first_name="Bob", last_name="Collega"
+    )
 
 
 @pytest.fixture
 def adviseur_cranendonck(cranendonck):
-    return GebruikerFactory(username="charlie", gemeente=cranendonck, rollen=["adviseur"],
-                            first_name="Charlie", last_name="Buiten")
+    return GebruikerFactory(
+        username="charlie",
+        gemeente=cranendonck,
+        rollen=["adviseur"],
+        first_name="Charlie",
+        last_name="Buiten",
+    )
 
 
 @pytest.fixture
 def teamleider_weert(weert):
-    return GebruikerFactory(username="tessa", gemeente=weert, rollen=["teamleider"],
-                            first_name="Tessa", last_name="Leider")
+    return GebruikerFactory(
+        username="tessa",
+        gemeente=weert,
+        rollen=["teamleider"],
+        first_name="Tessa",
+        last_name="Leider",
+    )
 
 
 @pytest.fixture
@@ -96,42 +112,52 @@ def privacy(weert):
 @pytest.fixture
 def beheerder(db):
     org = OrganisatieFactory(naam="Koers beheer", soort="overig")
-    return GebruikerFactory(username="beheer", organisatie=org, rollen=["beheerder"],
-                            is_staff=True, is_superuser=True)
+    return GebruikerFactory(
+        username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True, is_superuser=True
+    )
 
 
 @pytest.fixture
 def traject_weert(weert, adviseur_weert):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert),
-                          adviseur=adviseur_weert)
+    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur_weert)
 
 
 @pytest.fixture
 def traject_cranendonck(cranendonck, adviseur_cranendonck):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=cranendonck),
-                          adviseur=adviseur_cranendonck)
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=cranendonck), adviseur=adviseur_cranendonck
+    )
 
 
 @pytest.fixture
 def met_pip(traject_weert, adviseur_weert):
     """traject_weert with a vastgesteld B1-route PIP of 1 October 2026 (goals for two
     dimensions), made on that day; the test's own clock is left as it was."""
-    met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=dt.date(2026, 10, 1),
-                        op_de_dag=True, doelen={
-                            "meedoen": "Lid worden van een sportclub.",
-                            "dagelijks_functioneren": "Zelf de post lezen en betalen."})
+    met_vastgesteld_pip(
+        traject_weert,
+        adviseur_weert,
+        dagtekening=dt.date(2026, 10, 1),
+        op_de_dag=True,
+        doelen={
+            "meedoen": "Lid worden van een sportclub.",
+            "dagelijks_functioneren": "Zelf de post lezen en betalen.",
+        },
+    )
     return traject_weert
 
 
 @pytest.fixture
 def op():
     """``with op("2027-01-05"): ...`` freezes the clock on that day."""
+
     def _op(dag: str):
         return time_machine.travel(f"{dag} 10:00:00+01:00", tick=False)
+
     return _op
 
 
 # --- ketenpartners --------------------------------------------------------------------------
+
 
 @pytest.fixture
 def werkkom(db):
@@ -140,8 +166,9 @@ def werkkom(db):
 
 @pytest.fixture
 def taalcentrum(db):
-    return OrganisatieFactory(naam="Taalcentrum", soort="taalaanbieder",
-                              keurmerk_tot=dt.date(2027, 12, 31))
+    return OrganisatieFactory(
+        naam="Taalcentrum", soort="taalaanbieder", keurmerk_tot=dt.date(2027, 12, 31)
+    )
 
 
 @pytest.fixture
@@ -157,8 +184,9 @@ def vluchtelingenwerk(db):
 @pytest.fixture
 def wim(werkkom):
     """A user of Werk.Kom."""
-    return GebruikerFactory(username="wim", first_name="Wim", last_name="Werk",
-                            organisatie=werkkom, rollen=["partner"])
+    return GebruikerFactory(
+        username="wim", first_name="Wim", last_name="Werk", organisatie=werkkom, rollen=["partner"]
+    )
 
 
 @pytest.fixture
@@ -170,18 +198,19 @@ def tineke(taalcentrum):
 @pytest.fixture
 def vera(vluchtelingenwerk):
     """A user of VluchtelingenWerk."""
-    return GebruikerFactory(username="vera", organisatie=vluchtelingenwerk,
-                            rollen=["partner"])
+    return GebruikerFactory(username="vera", organisatie=vluchtelingenwerk, rollen=["partner"])
 
 
 # --- clients --------------------------------------------------------------------------------
+
 
 def inloggen(client, user):
     """Log ``user`` in with a confirmed TOTP device marked as verified in the session, the
     state django_otp.login() leaves after a correct code."""
     client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
-        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    device = TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
@@ -191,8 +220,10 @@ def inloggen(client, user):
 @pytest.fixture
 def als(client):
     """``als(adviseur_weert)`` → the test client, logged in (both factors) as that user."""
+
     def _als(user):
         return inloggen(client, user)
+
     return _als
 
 
@@ -229,6 +260,7 @@ def _eigen_api_limieten():
 
 CHROMIUM = os.environ.get("KOERS_CHROMIUM", "/usr/bin/chromium")
 
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
@@ -238,9 +270,16 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"])
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -248,15 +287,24 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, settings):
     settings.DEMO = True
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL",
-                                  viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True)
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     # What the Content-Security-Policy blocked (koers.beveiliging.middleware): checked on
     # every page by assert_accessible, so a page that needs an inline script fails a test.
     page.koers_csp_fouten = []
-    page.on("console", lambda bericht: page.koers_csp_fouten.append(bericht.text)
-            if "Content Security Policy" in bericht.text else None)
+    page.on(
+        "console",
+        lambda bericht: (
+            page.koers_csp_fouten.append(bericht.text)
+            if "Content Security Policy" in bericht.text
+            else None
+        ),
+    )
     yield page
     context.close()

@@ -66,8 +66,9 @@ class OrganisatieFactory(DjangoModelFactory):
         if create and extracted:
             from koers.partners.models import Partnerprofiel
 
-            Partnerprofiel.objects.create(organisatie=self, keurmerk=True,
-                                          keurmerk_geldig_tot=extracted)
+            Partnerprofiel.objects.create(
+                organisatie=self, keurmerk=True, keurmerk_geldig_tot=extracted
+            )
 
 
 class GemeenteFactory(DjangoModelFactory):
@@ -75,8 +76,7 @@ class GemeenteFactory(DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ("gemeentecode",)
 
-    organisatie = factory.SubFactory(OrganisatieFactory, naam=factory.SelfAttribute(
-        "..naam"))
+    organisatie = factory.SubFactory(OrganisatieFactory, naam=factory.SelfAttribute("..naam"))
     gemeentecode = factory.Sequence(lambda n: f"{9000 + n:04d}")
     oin = factory.Sequence(lambda n: f"0000000100{n:010d}")
     subregio = factory.SubFactory(SubregioFactory)

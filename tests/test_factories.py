@@ -19,8 +19,9 @@ def _na_de_dagtekening():
 
 
 def _traject(weert, adviseur, **traits):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur,
-                          **traits)
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur, **traits
+    )
 
 
 def test_zonder_trait_is_er_geen_intake_en_geen_pip(weert, adviseur_weert):
@@ -37,19 +38,26 @@ def test_intake_afgerond(weert, adviseur_weert):
 
 
 def test_pip_vastgesteld_met_opties(weert, adviseur_weert):
-    traject = _traject(weert, adviseur_weert, pip_vastgesteld__leerroute="Z",
-                       pip_vastgesteld__dagtekening=dt.date(2026, 10, 1))
+    traject = _traject(
+        weert,
+        adviseur_weert,
+        pip_vastgesteld__leerroute="Z",
+        pip_vastgesteld__dagtekening=dt.date(2026, 10, 1),
+    )
     assert traject.status == "pip_vastgesteld"
     assert traject.intake.status == "afgerond"
     pip = traject.pips.get()
     assert (pip.status, pip.leerroute, pip.niveau, pip.dagtekening) == (
-        "vastgesteld", "Z", "A2", dt.date(2026, 10, 1))
+        "vastgesteld",
+        "Z",
+        "A2",
+        dt.date(2026, 10, 1),
+    )
     assert traject.termijn_start == dt.date(2026, 10, 2)
 
 
 def test_pip_vastgesteld_op_de_dag(weert, adviseur_weert):
-    traject = _traject(weert, adviseur_weert, pip_vastgesteld=True,
-                       pip_vastgesteld__op_de_dag=True)
+    traject = _traject(weert, adviseur_weert, pip_vastgesteld=True, pip_vastgesteld__op_de_dag=True)
     assert traject.pips.get().vastgesteld_op.date() == dt.date(2026, 10, 1)
 
 

@@ -55,26 +55,39 @@ def lekken(records, opmaak: logging.Formatter = RUW) -> list[str]:
     gevonden = []
     for record in records:
         tekst = opmaak.format(record)
-        gevonden += [f"{geheim!r} in {record.name}: {tekst[:300]}" for geheim in GEHEIMEN
-                     if geheim in tekst]
+        gevonden += [
+            f"{geheim!r} in {record.name}: {tekst[:300]}" for geheim in GEHEIMEN if geheim in tekst
+        ]
     return gevonden
 
 
 def console_formatter() -> logging.Formatter:
     """The formatter of the console handler settings.LOGGING puts on the root logger."""
-    gevonden = [h.formatter for h in logging.getLogger().handlers
-                if isinstance(h.formatter, GeenBsnFormatter)]
+    gevonden = [
+        h.formatter
+        for h in logging.getLogger().handlers
+        if isinstance(h.formatter, GeenBsnFormatter)
+    ]
     assert gevonden, "settings.LOGGING formats the console with GeenBsnFormatter"
     return gevonden[0]
 
 
 @pytest.fixture
 def persoon(api, adviseur_weert, weert):
-    antwoord = api(adviseur_weert).post("/api/v1/inburgeraars", {
-        "bsn": BSN, "voornamen": VOORNAAM, "geslachtsnaam": ACHTERNAAM,
-        "geboortedatum": "1990-03-04", "gemeentecode": weert.gemeentecode,
-        "doelgroep": "Gezinsvormer", "adres": STRAAT, "postcode_plaats": "6001 AA Weert"},
-        format="json")
+    antwoord = api(adviseur_weert).post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": BSN,
+            "voornamen": VOORNAAM,
+            "geslachtsnaam": ACHTERNAAM,
+            "geboortedatum": "1990-03-04",
+            "gemeentecode": weert.gemeentecode,
+            "doelgroep": "Gezinsvormer",
+            "adres": STRAAT,
+            "postcode_plaats": "6001 AA Weert",
+        },
+        format="json",
+    )
     assert antwoord.status_code == 201, antwoord.content
     return Inburgeraar.objects.get(bsn=BSN)
 
@@ -83,15 +96,23 @@ def test_de_bsns_zijn_geldig():
     assert is_valid_bsn(BSN) and is_valid_bsn(BSN_DUO)
 
 
-def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client,
-                                            adviseur_weert, weert):
+def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client, adviseur_weert, weert):
     caplog = alles_op_debug
     # Registering the case through the API, then reading it on its page and in the API.
-    antwoord = api(adviseur_weert).post("/api/v1/inburgeraars", {
-        "bsn": BSN, "voornamen": VOORNAAM, "geslachtsnaam": ACHTERNAAM,
-        "geboortedatum": "1990-03-04", "gemeentecode": weert.gemeentecode,
-        "doelgroep": "Gezinsvormer", "adres": STRAAT, "postcode_plaats": "6001 AA Weert"},
-        format="json")
+    antwoord = api(adviseur_weert).post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": BSN,
+            "voornamen": VOORNAAM,
+            "geslachtsnaam": ACHTERNAAM,
+            "geboortedatum": "1990-03-04",
+            "gemeentecode": weert.gemeentecode,
+            "doelgroep": "Gezinsvormer",
+            "adres": STRAAT,
+            "postcode_plaats": "6001 AA Weert",
+        },
+        format="json",
+    )
     assert antwoord.status_code == 201, antwoord.content
     persoon = Inburgeraar.objects.get(bsn=BSN)
     traject = persoon.huidig_traject
@@ -99,10 +120,18 @@ def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client,
     assert BSN in client.get(f"/inburgeraars/{persoon.pk}/").content.decode()
     assert api(adviseur_weert).get(f"/api/v1/inburgeraars/{persoon.pk}").status_code == 200
     # Bad input and unknown addresses with the BSN in them: Dutch 400s and 404s.
-    dubbel = api(adviseur_weert).post("/api/v1/inburgeraars", {
-        "bsn": BSN, "voornamen": VOORNAAM, "geslachtsnaam": ACHTERNAAM,
-        "geboortedatum": "1990-03-04", "gemeentecode": weert.gemeentecode,
-        "doelgroep": "Gezinsvormer"}, format="json")
+    dubbel = api(adviseur_weert).post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": BSN,
+            "voornamen": VOORNAAM,
+            "geslachtsnaam": ACHTERNAAM,
+            "geboortedatum": "1990-03-04",
+            "gemeentecode": weert.gemeentecode,
+            "doelgroep": "Gezinsvormer",
+        },
+        format="json",
+    )
     assert dubbel.status_code == 400
     assert client.get(f"/inburgeraars/{BSN}/").status_code == 404
     assert api(adviseur_weert).get(f"/api/v1/inburgeraars?bsn={BSN}").status_code in (200, 400)
@@ -113,9 +142,15 @@ def test_geen_naam_adres_of_bsn_in_de_logs(alles_op_debug, api, client,
     assert client.get(f"/inburgeraars/{persoon.pk}/pip/1/beschikking.pdf").status_code == 200
 
     # A handhaving letter.
-    zaak = handhaving.open_zaak(traject, adviseur_weert, {
-        "verzuim": "lessen", "datum": dt.date(2026, 10, 1),
-        "omschrijving": f"{VOORNAAM} kwam drie weken niet naar de les."})
+    zaak = handhaving.open_zaak(
+        traject,
+        adviseur_weert,
+        {
+            "verzuim": "lessen",
+            "datum": dt.date(2026, 10, 1),
+            "omschrijving": f"{VOORNAAM} kwam drie weken niet naar de les.",
+        },
+    )
     brief = handhaving.stuur_waarschuwing(zaak, adviseur_weert, {"datum": dt.date(2026, 11, 2)})
     assert brief.pdf
 
@@ -159,8 +194,9 @@ def test_duo_fouttekst_met_bsn_staat_niet_in_het_log(alles_op_debug, weert):
     assert lekken(alles_op_debug.records, console_formatter()) == []
 
 
-def test_onverwachte_fout_met_bsn_in_de_melding(alles_op_debug, client, adviseur_weert,
-                                                 persoon, monkeypatch):
+def test_onverwachte_fout_met_bsn_in_de_melding(
+    alles_op_debug, client, adviseur_weert, persoon, monkeypatch
+):
     """A 500: Django logs the path and the traceback; the exception's text may hold a BSN
     (a database error quoting a key), which the console never shows."""
     from koers.inburgeraars import views as casus
@@ -180,8 +216,7 @@ def test_onverwachte_fout_met_bsn_in_de_melding(alles_op_debug, client, adviseur
 
 def test_xhtml2pdf_citeert_de_brief_maar_logt_niet(alles_op_debug):
     """xhtml2pdf's warnings quote the HTML around the problem: here the name and address."""
-    html = (f"<html><body><p>{VOORNAAM} {ACHTERNAAM}, {STRAAT} <img src=''> "
-            "</p></body></html>")
+    html = f"<html><body><p>{VOORNAAM} {ACHTERNAAM}, {STRAAT} <img src=''> </p></body></html>"
     assert not pisa.CreatePDF(html, dest=io.BytesIO()).err
     assert [r for r in alles_op_debug.records if r.name.startswith("xhtml2pdf")] == []
     # Without the level from settings.LOGGING it would have said it.
@@ -195,13 +230,16 @@ def test_xhtml2pdf_citeert_de_brief_maar_logt_niet(alles_op_debug):
     assert lekken(r for r in alles_op_debug.records if r.name.startswith("xhtml2pdf"))
 
 
-@pytest.mark.parametrize(("tekst", "verwacht"), [
-    (f"BSN {BSN} onbekend", f"BSN {GEMASKEERD} onbekend"),
-    (f"pad /inburgeraars/{BSN_DUO}/plicht", f"pad /inburgeraars/{GEMASKEERD}/plicht"),
-    ("123456789 is geen BSN (elfproef)", "123456789 is geen BSN (elfproef)"),
-    (f"1{BSN} is tien cijfers", f"1{BSN} is tien cijfers"),
-    ("Notificatie 42 in 120 ms", "Notificatie 42 in 120 ms"),
-])
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        (f"BSN {BSN} onbekend", f"BSN {GEMASKEERD} onbekend"),
+        (f"pad /inburgeraars/{BSN_DUO}/plicht", f"pad /inburgeraars/{GEMASKEERD}/plicht"),
+        ("123456789 is geen BSN (elfproef)", "123456789 is geen BSN (elfproef)"),
+        (f"1{BSN} is tien cijfers", f"1{BSN} is tien cijfers"),
+        ("Notificatie 42 in 120 ms", "Notificatie 42 in 120 ms"),
+    ],
+)
 def test_maskeer_bsns(tekst, verwacht):
     assert maskeer_bsns(tekst) == verwacht
 
@@ -210,8 +248,9 @@ def test_formatter_maskeert_ook_de_traceback():
     try:
         raise ValueError(f"bsn {BSN}")
     except ValueError:
-        record = logging.LogRecord("koers", logging.ERROR, __file__, 1, "Mislukt voor %s",
-                                   (BSN_DUO,), sys.exc_info())
+        record = logging.LogRecord(
+            "koers", logging.ERROR, __file__, 1, "Mislukt voor %s", (BSN_DUO,), sys.exc_info()
+        )
     tekst = GeenBsnFormatter("%(message)s").format(record)
     assert "Mislukt voor *********" in tekst and "ValueError: bsn *********" in tekst
     assert BSN not in tekst and BSN_DUO not in tekst

@@ -17,21 +17,31 @@ DOC = SRC.parents[1] / "docs" / "rechtsgrond.md"
 STATUSSEN = ("wet", "duo", "P", "startnotitie", "techniek")
 MARKER = "<!-- Hieronder gegenereerd uit de docstrings: python -m tests.test_rechtsgrond -->"
 APPS = {
-    "inburgeraars": "Inburgeraar en traject", "intake": "Brede intake",
-    "pip": "PIP en inburgeringstermijn", "duo": "Meldingen aan DUO",
-    "leerroute": "Leerroute, uren en Z-route", "modules": "PVT en MAP",
+    "inburgeraars": "Inburgeraar en traject",
+    "intake": "Brede intake",
+    "pip": "PIP en inburgeringstermijn",
+    "duo": "Meldingen aan DUO",
+    "leerroute": "Leerroute, uren en Z-route",
+    "modules": "PVT en MAP",
     "begeleiding": "Begeleiding, financieel ontzorgen, duale trajecten",
-    "monitoring": "Voortgangsgesprekken en signalen", "handhaving": "Handhaving",
+    "monitoring": "Voortgangsgesprekken en signalen",
+    "handhaving": "Handhaving",
     "netwerk": "Netwerk (instroomklas, tolken, ervaringsdeskundigen)",
-    "partners": "Ketenpartners", "portaal": "Mijn Inburgering", "sturing": "Sturing",
-    "organisaties": "Organisaties", "verwerkingen": "Verwerkingenlogging en bewaartermijn",
+    "partners": "Ketenpartners",
+    "portaal": "Mijn Inburgering",
+    "sturing": "Sturing",
+    "organisaties": "Organisaties",
+    "verwerkingen": "Verwerkingenlogging en bewaartermijn",
 }
 
 
 def _is_regel(knoop: ast.stmt) -> bool:
     """A public function; the typing stubs of an ``@overload`` are not rules of their own."""
-    return (isinstance(knoop, ast.FunctionDef) and not knoop.name.startswith("_")
-            and not any(getattr(d, "id", "") == "overload" for d in knoop.decorator_list))
+    return (
+        isinstance(knoop, ast.FunctionDef)
+        and not knoop.name.startswith("_")
+        and not any(getattr(d, "id", "") == "overload" for d in knoop.decorator_list)
+    )
 
 
 def _regels() -> list[tuple[str, str, str]]:
@@ -53,23 +63,23 @@ def test_the_rules_are_found():
     assert len(REGELS) >= 100 and {"inburgeraars", "pip", "duo", "verwerkingen"} <= apps
 
 
-@pytest.mark.parametrize(("app", "naam", "doc"), REGELS,
-                         ids=[f"{a}.{n}" for a, n, _d in REGELS])
+@pytest.mark.parametrize(("app", "naam", "doc"), REGELS, ids=[f"{a}.{n}" for a, n, _d in REGELS])
 def test_each_rule_names_its_source_and_status(app, naam, doc):
     bron = re.search(r"^\s*Bron:\s*\S", doc, re.M)
     status = re.search(r"^\s*Status:\s*(\S+)", doc, re.M)
     assert bron, f"{app}.rules.{naam}: de docstring mist een regel 'Bron: …'"
     assert status, f"{app}.rules.{naam}: de docstring mist een regel 'Status: …'"
     assert status.group(1).rstrip(".,;—") in STATUSSEN, (
-        f"{app}.rules.{naam}: Status begint met een van {STATUSSEN}, niet {status.group(1)!r}")
+        f"{app}.rules.{naam}: Status begint met een van {STATUSSEN}, niet {status.group(1)!r}"
+    )
 
 
-@pytest.mark.parametrize(("app", "naam", "doc"), REGELS,
-                         ids=[f"{a}.{n}" for a, n, _d in REGELS])
+@pytest.mark.parametrize(("app", "naam", "doc"), REGELS, ids=[f"{a}.{n}" for a, n, _d in REGELS])
 def test_each_rule_is_on_the_rechtsgrond_page(app, naam, doc):
     assert f"`{app}.{naam}`" in DOC.read_text(encoding="utf-8"), (
         f"docs/rechtsgrond.md noemt `{app}.{naam}` niet: maak de pagina opnieuw met "
-        f"'python -m tests.test_rechtsgrond'")
+        f"'python -m tests.test_rechtsgrond'"
+    )
 
 
 def test_every_app_with_rules_has_a_section():
@@ -78,9 +88,9 @@ def test_every_app_with_rules_has_a_section():
 
 # -- generating the page ---------------------------------------------------------------------
 
+
 def _regel(doc: str, sleutel: str) -> str:
-    m = re.search(rf"^\s*{sleutel}:\s*(.*?)(?=^\s*(?:Bron|Status):|\n\s*\n|\Z)", doc,
-                  re.S | re.M)
+    m = re.search(rf"^\s*{sleutel}:\s*(.*?)(?=^\s*(?:Bron|Status):|\n\s*\n|\Z)", doc, re.S | re.M)
     return " ".join(m.group(1).split()) if m else ""
 
 
@@ -127,26 +137,35 @@ def genereer() -> str:
             continue
         bron = bestand.read_text(encoding="utf-8")
         boom = ast.parse(bron)
-        uit += [f"\n## {titel} (`koers.{app}.rules`)\n",
-                "| Regel | Wat | Bron | Status |\n|---|---|---|---|"]
+        uit += [
+            f"\n## {titel} (`koers.{app}.rules`)\n",
+            "| Regel | Wat | Bron | Status |\n|---|---|---|---|",
+        ]
         for knoop in boom.body:
             if _is_regel(knoop):
                 doc = ast.get_docstring(knoop) or ""
-                wat = _kort(" ".join(doc.split("\n\n")[0].split()).split("Bron:")[0].strip(),
-                            160)
+                wat = _kort(" ".join(doc.split("\n\n")[0].split()).split("Bron:")[0].strip(), 160)
                 status = _regel(doc, "Status")
                 if status.startswith("P") and "geen instelling" in status:
                     zonder.append(f"`{app}.{knoop.name}`")
-                uit.append(f"| `{app}.{knoop.name}` | {_cel(wat)} | {_cel(_regel(doc, 'Bron'))} "
-                           f"| {_cel(status)} |")
+                uit.append(
+                    f"| `{app}.{knoop.name}` | {_cel(wat)} | {_cel(_regel(doc, 'Bron'))} "
+                    f"| {_cel(status)} |"
+                )
         constanten = _constanten(bron, boom)
         if constanten:
-            uit += ["\nVaste waarden met een regel erachter:\n",
-                    "| Waarde | | Bron en toelichting (uit de code) |\n|---|---|---|", *constanten]
-    uit += ["\n## Lokaal beleid zonder instelling\n",
-            "Deze regels zijn een keuze van Koers of van de startnotitie, maar een gemeente kan "
-            "ze nog niet zelf veranderen. Kandidaten voor een instelling op het beleidsmodel van "
-            "de app:\n", ", ".join(zonder) + "."]
+            uit += [
+                "\nVaste waarden met een regel erachter:\n",
+                "| Waarde | | Bron en toelichting (uit de code) |\n|---|---|---|",
+                *constanten,
+            ]
+    uit += [
+        "\n## Lokaal beleid zonder instelling\n",
+        "Deze regels zijn een keuze van Koers of van de startnotitie, maar een gemeente kan "
+        "ze nog niet zelf veranderen. Kandidaten voor een instelling op het beleidsmodel van "
+        "de app:\n",
+        ", ".join(zonder) + ".",
+    ]
     return "\n".join(uit) + "\n"
 
 
@@ -158,5 +177,4 @@ if __name__ == "__main__":
 def test_the_page_is_linked_from_readme_and_principles():
     root = DOC.parents[1]
     assert "docs/rechtsgrond.md" in (root / "README.md").read_text(encoding="utf-8")
-    assert "rechtsgrond.md" in (root / "docs/development/principles.md").read_text(
-        encoding="utf-8")
+    assert "rechtsgrond.md" in (root / "docs/development/principles.md").read_text(encoding="utf-8")

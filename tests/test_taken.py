@@ -49,8 +49,11 @@ def test_a_failing_job_is_logged_by_type_and_the_others_still_run(caplog):
         raise OperationalError("weg")
 
     gedaan = []
-    taken = [Taak("faalt", faalt), Taak("database", database_weg),
-             Taak("daarna", lambda o: gedaan.append(1))]
+    taken = [
+        Taak("faalt", faalt),
+        Taak("database", database_weg),
+        Taak("daarna", lambda o: gedaan.append(1)),
+    ]
     with caplog.at_level(logging.ERROR, logger="koers.taken.planner"):
         planner.draai(eenmalig=True, taken=taken)
     assert gedaan == [1]

@@ -22,7 +22,8 @@ def _importeert_koers(knopen) -> bool:
     for knoop in knopen:
         for deel in ast.walk(knoop):
             if isinstance(deel, ast.Import) and any(
-                    a.name.split(".")[0] == "koers" for a in deel.names):
+                a.name.split(".")[0] == "koers" for a in deel.names
+            ):
                 return True
             if isinstance(deel, ast.ImportFrom) and (deel.module or "").split(".")[0] == "koers":
                 return True
@@ -30,9 +31,12 @@ def _importeert_koers(knopen) -> bool:
 
 
 def _slaat_over(knopen) -> bool:
-    return any(isinstance(deel, ast.Call) and (getattr(deel.func, "attr", "") == "skip"
-                                               or getattr(deel.func, "id", "") == "skip")
-               for knoop in knopen for deel in ast.walk(knoop))
+    return any(
+        isinstance(deel, ast.Call)
+        and (getattr(deel.func, "attr", "") == "skip" or getattr(deel.func, "id", "") == "skip")
+        for knoop in knopen
+        for deel in ast.walk(knoop)
+    )
 
 
 def _importorskip_van_koers(boom: ast.AST) -> list[int]:
@@ -41,9 +45,12 @@ def _importorskip_van_koers(boom: ast.AST) -> list[int]:
     regels = []
     for knoop in ast.walk(boom):
         if isinstance(knoop, ast.Try) and _importeert_koers(knoop.body):
-            regels += [h.lineno for h in knoop.handlers
-                       if "ImportError" in ast.dump(h.type or ast.Name("Exception"))
-                       and _slaat_over(h.body)]
+            regels += [
+                h.lineno
+                for h in knoop.handlers
+                if "ImportError" in ast.dump(h.type or ast.Name("Exception"))
+                and _slaat_over(h.body)
+            ]
         if not isinstance(knoop, ast.Call):
             continue
         functie = knoop.func
@@ -51,8 +58,11 @@ def _importorskip_van_koers(boom: ast.AST) -> list[int]:
         if naam != "importorskip" or not knoop.args:
             continue
         module = knoop.args[0]
-        if isinstance(module, ast.Constant) and isinstance(module.value, str) \
-                and module.value.split(".")[0] == "koers":
+        if (
+            isinstance(module, ast.Constant)
+            and isinstance(module.value, str)
+            and module.value.split(".")[0] == "koers"
+        ):
             regels.append(knoop.lineno)
     return regels
 
@@ -66,8 +76,11 @@ def _nooit_leeg(iterable: ast.expr) -> bool:
         return bool(iterable.keys) and None not in iterable.keys
     if isinstance(iterable, ast.Constant):
         return isinstance(iterable.value, str | bytes) and bool(iterable.value)
-    if isinstance(iterable, ast.Call) and getattr(iterable.func, "id", "") == "range" \
-            and not iterable.keywords:
+    if (
+        isinstance(iterable, ast.Call)
+        and getattr(iterable.func, "id", "") == "range"
+        and not iterable.keywords
+    ):
         try:
             return len(range(*(ast.literal_eval(a) for a in iterable.args))) > 0
         except (ValueError, TypeError):
@@ -101,8 +114,9 @@ def _alleen_in_lussen(boom: ast.AST) -> list[str]:
     """Test functions that assert something, but only inside loop bodies."""
     fout = []
     for knoop in ast.walk(boom):
-        if isinstance(knoop, ast.FunctionDef | ast.AsyncFunctionDef) \
-                and knoop.name.startswith("test"):
+        if isinstance(knoop, ast.FunctionDef | ast.AsyncFunctionDef) and knoop.name.startswith(
+            "test"
+        ):
             gevonden = list(_asserts(knoop.body))
             if gevonden and all(in_lus for _, in_lus in gevonden):
                 fout.append(f"{knoop.name} (regel {knoop.lineno})")
@@ -119,65 +133,79 @@ NOG_TE_HERSTELLEN_LUS: dict[str, str] = {}
 
 
 def _met_uitzondering(bestanden: list[Path], open_: dict[str, str]):
-    return [pytest.param(p, id=str(p.relative_to(TESTS)),
-                         marks=[pytest.mark.xfail(strict=True, reason=open_[naam])]
-                         if (naam := p.relative_to(TESTS).as_posix()) in open_ else [])
-            for p in bestanden]
+    return [
+        pytest.param(
+            p,
+            id=str(p.relative_to(TESTS)),
+            marks=[pytest.mark.xfail(strict=True, reason=open_[naam])]
+            if (naam := p.relative_to(TESTS).as_posix()) in open_
+            else [],
+        )
+        for p in bestanden
+    ]
 
 
 def test_de_checker_vindt_importorskip_van_koers():
-    code = ('import pytest\n'
-            'duo = pytest.importorskip("koers.duo.client")\n'
-            'yaml = pytest.importorskip("yaml")\n'
-            'def test_x():\n'
-            '    pytest.importorskip("koers")\n'
-            'try:\n'
-            '    from koers.pip import services\n'
-            'except ImportError:\n'
-            '    pytest.skip("nog niet gebouwd", allow_module_level=True)\n'
-            'try:\n'
-            '    import yaml\n'
-            'except ModuleNotFoundError:\n'
-            '    pytest.skip("geen yaml", allow_module_level=True)\n')
+    code = (
+        "import pytest\n"
+        'duo = pytest.importorskip("koers.duo.client")\n'
+        'yaml = pytest.importorskip("yaml")\n'
+        "def test_x():\n"
+        '    pytest.importorskip("koers")\n'
+        "try:\n"
+        "    from koers.pip import services\n"
+        "except ImportError:\n"
+        '    pytest.skip("nog niet gebouwd", allow_module_level=True)\n'
+        "try:\n"
+        "    import yaml\n"
+        "except ModuleNotFoundError:\n"
+        '    pytest.skip("geen yaml", allow_module_level=True)\n'
+    )
     assert sorted(_importorskip_van_koers(ast.parse(code))) == [2, 5, 8]
 
 
 def test_de_checker_vindt_asserts_alleen_in_een_lus():
-    code = ('def test_lus(rijen):\n'
-            '    for rij in rijen:\n'
-            '        assert rij\n'
-            'def test_while(q):\n'
-            '    while q:\n'
-            '        if q.pop():\n'
-            '            assert True\n'
-            'def test_eerst_de_lengte(rijen):\n'
-            '    assert len(rijen) == 2\n'
-            '    for rij in rijen:\n'
-            '        assert rij\n'
-            'def test_na_de_lus(rijen):\n'
-            '    for rij in rijen:\n'
-            '        assert rij\n'
-            '    else:\n'
-            '        assert rijen\n'
-            'def test_zonder_assert():\n'
-            '    pass\n'
-            'def test_hulp_telt_niet(rijen):\n'
-            '    def hulp():\n'
-            '        assert rijen\n'
-            '    for rij in rijen:\n'
-            '        assert rij\n'
-            'def test_vaste_rij():\n'
-            '    for n in (x for x in range(-2, 3)):\n'
-            '        assert n in (1, 2, 3)\n'
-            'def test_lege_range():\n'
-            '    for n in range(3, 1):\n'
-            '        assert n\n'
-            'def test_gefilterd():\n'
-            '    for n in [x for x in (1, 2) if x > 5]:\n'
-            '        assert n\n')
+    code = (
+        "def test_lus(rijen):\n"
+        "    for rij in rijen:\n"
+        "        assert rij\n"
+        "def test_while(q):\n"
+        "    while q:\n"
+        "        if q.pop():\n"
+        "            assert True\n"
+        "def test_eerst_de_lengte(rijen):\n"
+        "    assert len(rijen) == 2\n"
+        "    for rij in rijen:\n"
+        "        assert rij\n"
+        "def test_na_de_lus(rijen):\n"
+        "    for rij in rijen:\n"
+        "        assert rij\n"
+        "    else:\n"
+        "        assert rijen\n"
+        "def test_zonder_assert():\n"
+        "    pass\n"
+        "def test_hulp_telt_niet(rijen):\n"
+        "    def hulp():\n"
+        "        assert rijen\n"
+        "    for rij in rijen:\n"
+        "        assert rij\n"
+        "def test_vaste_rij():\n"
+        "    for n in (x for x in range(-2, 3)):\n"
+        "        assert n in (1, 2, 3)\n"
+        "def test_lege_range():\n"
+        "    for n in range(3, 1):\n"
+        "        assert n\n"
+        "def test_gefilterd():\n"
+        "    for n in [x for x in (1, 2) if x > 5]:\n"
+        "        assert n\n"
+    )
     assert _alleen_in_lussen(ast.parse(code)) == [
-        "test_lus (regel 1)", "test_while (regel 4)", "test_hulp_telt_niet (regel 19)",
-        "test_lege_range (regel 27)", "test_gefilterd (regel 30)"]
+        "test_lus (regel 1)",
+        "test_while (regel 4)",
+        "test_hulp_telt_niet (regel 19)",
+        "test_lege_range (regel 27)",
+        "test_gefilterd (regel 30)",
+    ]
 
 
 def test_er_zijn_testbestanden():

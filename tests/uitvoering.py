@@ -24,20 +24,32 @@ def met_afgeronde_intake(traject, door, **gegevens):
     return rond_af(traject, door)
 
 
-def met_vastgesteld_pip(traject, door, *, leerroute: str = "B",
-                        dagtekening: date = date(2026, 10, 1), op_de_dag: bool = False, **pip):
+def met_vastgesteld_pip(
+    traject,
+    door,
+    *,
+    leerroute: str = "B",
+    dagtekening: date = date(2026, 10, 1),
+    op_de_dag: bool = False,
+    **pip,
+):
     """Afgeronde intake and a vastgesteld first PIP through the services; the termijn starts
     the day after ``dagtekening``. Call inside ``time_machine.travel`` at or after it, or pass
     ``op_de_dag=True`` to make it at 10:00 on the dagtekening itself. Returns the PipVersie;
     ``traject`` is refreshed."""
     if op_de_dag:
         with time_machine.travel(datetime.combine(dagtekening, time(10), AMSTERDAM), tick=False):
-            return met_vastgesteld_pip(traject, door, leerroute=leerroute,
-                                       dagtekening=dagtekening, **pip)
+            return met_vastgesteld_pip(
+                traject, door, leerroute=leerroute, dagtekening=dagtekening, **pip
+            )
     met_afgeronde_intake(traject, door)
-    gegevens = {"dagtekening": dagtekening, "leerroute": leerroute,
-                "niveau": "A2" if leerroute == "Z" else ("" if leerroute == "O" else "B1"),
-                "pvt_uren": 16, **pip}
+    gegevens = {
+        "dagtekening": dagtekening,
+        "leerroute": leerroute,
+        "niveau": "A2" if leerroute == "Z" else ("" if leerroute == "O" else "B1"),
+        "pvt_uren": 16,
+        **pip,
+    }
     bewaar_concept(traject, door, gegevens)
     versie = stel_vast(traject, traject.pips.order_by("-versie").first().versie, door)
     traject.refresh_from_db()

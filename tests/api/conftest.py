@@ -32,21 +32,35 @@ def volledige_intake() -> dict:
                 antwoord[veld.naam] = False
         onderwerpen[onderwerp.sleutel] = antwoord
     return {
-        "datum": "2026-09-10", "plaats": "gemeente", "tolk_gebruikt": True,
-        "tolk_taal": "Arabisch", "gesprek_zonder_partner_aangeboden": True,
-        "lbt_uitslag": "B1-route haalbaar", "lbt_score": 31, "lbt_datum": "2026-09-01",
+        "datum": "2026-09-10",
+        "plaats": "gemeente",
+        "tolk_gebruikt": True,
+        "tolk_taal": "Arabisch",
+        "gesprek_zonder_partner_aangeboden": True,
+        "lbt_uitslag": "B1-route haalbaar",
+        "lbt_score": 31,
+        "lbt_datum": "2026-09-01",
         "onderwerpen": onderwerpen,
-        "positieve_gezondheid": {d.sleutel: {"score": 7, "toelichting": "Gaat redelijk."}
-                                 for d in intake_rules.DIMENSIES},
+        "positieve_gezondheid": {
+            d.sleutel: {"score": 7, "toelichting": "Gaat redelijk."} for d in intake_rules.DIMENSIES
+        },
     }
 
 
 def nieuwe_inburgeraar(bsn: str, gemeentecode: str = "0988", **extra) -> dict:
-    return {"bsn": bsn, "voornamen": "Yusuf", "geslachtsnaam": "Haddad",
-            "geboortedatum": "1988-03-02", "gemeentecode": gemeentecode,
-            "doelgroep": "Asielstatushouder", "talen": ["Arabisch", "Engels"],
-            "vestigingsdatum": "2026-06-01", "datum_start_plicht": "2026-06-01",
-            "datum_start_pip_termijn": "2026-09-01", **extra}
+    return {
+        "bsn": bsn,
+        "voornamen": "Yusuf",
+        "geslachtsnaam": "Haddad",
+        "geboortedatum": "1988-03-02",
+        "gemeentecode": gemeentecode,
+        "doelgroep": "Asielstatushouder",
+        "talen": ["Arabisch", "Engels"],
+        "vestigingsdatum": "2026-06-01",
+        "datum_start_plicht": "2026-06-01",
+        "datum_start_pip_termijn": "2026-09-01",
+        **extra,
+    }
 
 
 def snel_bsn(n: int) -> str:

@@ -37,8 +37,7 @@ FOUTE_INVOER = [
     ("onbekende doelgroep", "post", NIEUW, _nieuw(doelgroep="Toerist"), "doelgroep"),
     ("datum bestaat niet", "post", NIEUW, _nieuw(geboortedatum="2026-02-30"), "geboortedatum"),
     ("datum in woorden", "post", NIEUW, _nieuw(geboortedatum="gisteren"), "geboortedatum"),
-    ("datum als getal", "post", NIEUW, _nieuw(datum_start_plicht=20260601),
-     "datum_start_plicht"),
+    ("datum als getal", "post", NIEUW, _nieuw(datum_start_plicht=20260601), "datum_start_plicht"),
     ("V-nummer te kort", "post", NIEUW, _nieuw(vnummer="123"), "vnummer"),
     ("e-mail zonder @", "post", NIEUW, _nieuw(email="geen-email"), "email"),
     ("talen geen lijst", "post", NIEUW, _nieuw(talen="Arabisch"), "talen"),
@@ -49,33 +48,87 @@ FOUTE_INVOER = [
     ("lijst in plaats van object", "post", NIEUW, [], "__all__"),
     ("kapotte JSON", "post", NIEUW, '{"bsn": ', "__all__"),
     ("andere gemeente bij wijzigen", "patch", ZAAK, {"gemeentecode": "0946"}, "gemeentecode"),
-    ("datum in NL-notatie", "patch", ZAAK, {"datum_start_pip_termijn": "31-12-2026"},
-     "datum_start_pip_termijn"),
+    (
+        "datum in NL-notatie",
+        "patch",
+        ZAAK,
+        {"datum_start_pip_termijn": "31-12-2026"},
+        "datum_start_pip_termijn",
+    ),
     ("telefoon leeg gemaakt met null", "patch", ZAAK, {"telefoon": None}, "telefoon"),
     ("BSN wijzigen naar ongeldig", "patch", ZAAK, {"bsn": "000000000"}, "bsn"),
     ("onderwerpen geen object", "put", INTAKE, {"onderwerpen": "tekst"}, "onderwerpen"),
-    ("onbekend onderwerp", "put", INTAKE, {"onderwerpen": {"hobby": {"toelichting": "x"}}},
-     "onderwerpen.hobby"),
-    ("onderwerp geen object", "put", INTAKE, {"onderwerpen": {"opleiding": ["x"]}},
-     "onderwerpen.opleiding"),
-    ("getal in woorden", "put", INTAKE, _opleiding(jaren_onderwijs="vijf"),
-     "onderwerpen.opleiding.jaren_onderwijs"),
-    ("getal te groot", "put", INTAKE, _opleiding(jaren_onderwijs=31),
-     "onderwerpen.opleiding.jaren_onderwijs"),
-    ("onbekende keuze", "put", INTAKE, _opleiding(hoogste_niveau="phd"),
-     "onderwerpen.opleiding.hoogste_niveau"),
-    ("onbekend veld", "put", INTAKE, _opleiding(hobby="schaken"),
-     "onderwerpen.opleiding.hobby"),
-    ("toelichting geen tekst", "put", INTAKE, {"onderwerpen": {"opleiding": {
-        "toelichting": 5}}}, "onderwerpen.opleiding.toelichting"),
-    ("nul-teken in toelichting", "put", INTAKE, _opleiding(toelichting="a\x00b"),
-     "onderwerpen.opleiding.toelichting"),
-    ("nul-teken in sleutel", "put", INTAKE, {"onderwerpen": {"opleiding": {"a\x00": 1}}},
-     "onderwerpen.opleiding"),
-    ("score boven 10", "put", INTAKE, {"positieve_gezondheid": {"meedoen": {"score": 11}}},
-     "positieve_gezondheid.meedoen.score"),
-    ("onbekende dimensie", "put", INTAKE, {"positieve_gezondheid": {"geluk": {"score": 5}}},
-     "positieve_gezondheid.geluk"),
+    (
+        "onbekend onderwerp",
+        "put",
+        INTAKE,
+        {"onderwerpen": {"hobby": {"toelichting": "x"}}},
+        "onderwerpen.hobby",
+    ),
+    (
+        "onderwerp geen object",
+        "put",
+        INTAKE,
+        {"onderwerpen": {"opleiding": ["x"]}},
+        "onderwerpen.opleiding",
+    ),
+    (
+        "getal in woorden",
+        "put",
+        INTAKE,
+        _opleiding(jaren_onderwijs="vijf"),
+        "onderwerpen.opleiding.jaren_onderwijs",
+    ),
+    (
+        "getal te groot",
+        "put",
+        INTAKE,
+        _opleiding(jaren_onderwijs=31),
+        "onderwerpen.opleiding.jaren_onderwijs",
+    ),
+    (
+        "onbekende keuze",
+        "put",
+        INTAKE,
+        _opleiding(hoogste_niveau="phd"),
+        "onderwerpen.opleiding.hoogste_niveau",
+    ),
+    ("onbekend veld", "put", INTAKE, _opleiding(hobby="schaken"), "onderwerpen.opleiding.hobby"),
+    (
+        "toelichting geen tekst",
+        "put",
+        INTAKE,
+        {"onderwerpen": {"opleiding": {"toelichting": 5}}},
+        "onderwerpen.opleiding.toelichting",
+    ),
+    (
+        "nul-teken in toelichting",
+        "put",
+        INTAKE,
+        _opleiding(toelichting="a\x00b"),
+        "onderwerpen.opleiding.toelichting",
+    ),
+    (
+        "nul-teken in sleutel",
+        "put",
+        INTAKE,
+        {"onderwerpen": {"opleiding": {"a\x00": 1}}},
+        "onderwerpen.opleiding",
+    ),
+    (
+        "score boven 10",
+        "put",
+        INTAKE,
+        {"positieve_gezondheid": {"meedoen": {"score": 11}}},
+        "positieve_gezondheid.meedoen.score",
+    ),
+    (
+        "onbekende dimensie",
+        "put",
+        INTAKE,
+        {"positieve_gezondheid": {"geluk": {"score": 5}}},
+        "positieve_gezondheid.geluk",
+    ),
     ("LBT-score te hoog", "put", INTAKE, {"lbt_score": 41}, "lbt_score"),
     ("LBT-score in woorden", "put", INTAKE, {"lbt_score": "veel"}, "lbt_score"),
     ("onbekende LBT-uitslag", "put", INTAKE, {"lbt_uitslag": "goed"}, "lbt_uitslag"),
@@ -87,30 +140,56 @@ FOUTE_INVOER = [
     ("onbekend niveau", "post", PIPS, {"leerroute": "B", "niveau": "C1"}, "niveau"),
     ("negatieve uren", "post", PIPS, {"leerroute": "B", "pvt_uren": -1}, "pvt_uren"),
     ("te veel uren", "post", PIPS, {"leerroute": "B", "map_uren": 40000}, "map_uren"),
-    ("intensiteit in woorden", "post", PIPS, {"leerroute": "B",
-                                              "geschatte_intensiteit_b1_route": "veel"},
-     "geschatte_intensiteit_b1_route"),
-    ("doel bij onbekende dimensie", "post", PIPS, {"leerroute": "B", "doelen": {"geluk": "x"}},
-     "doelen.geluk"),
+    (
+        "intensiteit in woorden",
+        "post",
+        PIPS,
+        {"leerroute": "B", "geschatte_intensiteit_b1_route": "veel"},
+        "geschatte_intensiteit_b1_route",
+    ),
+    (
+        "doel bij onbekende dimensie",
+        "post",
+        PIPS,
+        {"leerroute": "B", "doelen": {"geluk": "x"}},
+        "doelen.geluk",
+    ),
     ("doelen geen object", "post", PIPS, {"leerroute": "B", "doelen": "werk"}, "doelen"),
-    ("dagtekening in woorden", "post", PIPS, {"leerroute": "B", "dagtekening": "morgen"},
-     "dagtekening"),
+    (
+        "dagtekening in woorden",
+        "post",
+        PIPS,
+        {"leerroute": "B", "dagtekening": "morgen"},
+        "dagtekening",
+    ),
     ("onbekende status", "post", STATUS, {"status": "weg"}, "status"),
     ("onbekende reden", "post", STATUS, {"status": "afgerond", "reden": "zomaar"}, "reden"),
-    ("reden zonder afronden", "post", STATUS, {"status": "brede_intake", "reden": "verhuisd"},
-     "status"),
+    (
+        "reden zonder afronden",
+        "post",
+        STATUS,
+        {"status": "brede_intake", "reden": "verhuisd"},
+        "status",
+    ),
 ]
 
 
 def _tellingen():
-    return (Inburgeraar.objects.count(), Gebeurtenis.objects.count(),
-            BredeIntake.objects.count(), PipVersie.objects.count(), Beschikking.objects.count())
+    return (
+        Inburgeraar.objects.count(),
+        Gebeurtenis.objects.count(),
+        BredeIntake.objects.count(),
+        PipVersie.objects.count(),
+        Beschikking.objects.count(),
+    )
 
 
-@pytest.mark.parametrize(("wat", "methode", "url", "body", "veld"), FOUTE_INVOER,
-                         ids=[r[0] for r in FOUTE_INVOER])
-def test_foute_invoer(api, adviseur_weert, nederweert, traject_weert, wat, methode, url,
-                      body, veld):
+@pytest.mark.parametrize(
+    ("wat", "methode", "url", "body", "veld"), FOUTE_INVOER, ids=[r[0] for r in FOUTE_INVOER]
+)
+def test_foute_invoer(
+    api, adviseur_weert, nederweert, traject_weert, wat, methode, url, body, veld
+):
     if body == "BESTAAND_BSN":
         body = _nieuw(bsn=traject_weert.inburgeraar.bsn)
     client = api(adviseur_weert)
@@ -126,8 +205,7 @@ def test_foute_invoer(api, adviseur_weert, nederweert, traject_weert, wat, metho
     for teksten in antwoord["fouten"].values():
         assert teksten and all(isinstance(t, str) and t for t in teksten)
     assert _tellingen() == voor
-    assert Inburgeraar.objects.values().get(pk=traject_weert.inburgeraar_id) == \
-        inburgeraar_voor
+    assert Inburgeraar.objects.values().get(pk=traject_weert.inburgeraar_id) == inburgeraar_voor
 
 
 def test_formulier_in_plaats_van_json(api, adviseur_weert, weert):
@@ -136,17 +214,21 @@ def test_formulier_in_plaats_van_json(api, adviseur_weert, weert):
     assert set(response.json()) == {"detail"}
 
 
-def test_vaststellen_z_route_met_b1_geweigerd_en_niets_opgeslagen(api, vandaag,
-                                                                   adviseur_weert,
-                                                                   traject_weert):
+def test_vaststellen_z_route_met_b1_geweigerd_en_niets_opgeslagen(
+    api, vandaag, adviseur_weert, traject_weert
+):
     from koers.intake import services as intake_services
+
     intake_services.bewaar(traject_weert, adviseur_weert, volledige_intake())
     intake_services.rond_af(traject_weert, adviseur_weert)
     pk = traject_weert.inburgeraar_id
     client = api(adviseur_weert)
 
-    response = client.post(PIPS.format(pk=pk), {"leerroute": "Z", "niveau": "B1",
-                                                "dagtekening": "2026-09-30"}, format="json")
+    response = client.post(
+        PIPS.format(pk=pk),
+        {"leerroute": "Z", "niveau": "B1", "dagtekening": "2026-09-30"},
+        format="json",
+    )
     assert response.status_code == 201
     assert "niveau" in response.json()["fouten"]  # a concept may still break rules
 
@@ -164,21 +246,21 @@ def test_vaststellen_z_route_met_b1_geweigerd_en_niets_opgeslagen(api, vandaag,
 def test_vaststellen_zonder_afgeronde_intake(api, vandaag, adviseur_weert, traject_weert):
     pk = traject_weert.inburgeraar_id
     client = api(adviseur_weert)
-    client.post(PIPS.format(pk=pk), {"leerroute": "B", "dagtekening": "2026-09-30"},
-                format="json")
+    client.post(PIPS.format(pk=pk), {"leerroute": "B", "dagtekening": "2026-09-30"}, format="json")
     response = client.post(f"{PIPS.format(pk=pk)}/1/vaststellen", format="json")
     assert response.status_code == 400
     assert "intake" in response.json()["fouten"]
-    assert client.post(f"{PIPS.format(pk=pk)}/7/vaststellen",
-                       format="json").status_code == 404
+    assert client.post(f"{PIPS.format(pk=pk)}/7/vaststellen", format="json").status_code == 404
 
 
 def test_afgeronde_intake_verandert_niet_meer(api, adviseur_weert, traject_weert):
     from koers.intake import services as intake_services
+
     intake_services.bewaar(traject_weert, adviseur_weert, volledige_intake())
     intake_services.rond_af(traject_weert, adviseur_weert)
-    response = api(adviseur_weert).put(INTAKE.format(pk=traject_weert.inburgeraar_id),
-                                       {"plaats": "azc"}, format="json")
+    response = api(adviseur_weert).put(
+        INTAKE.format(pk=traject_weert.inburgeraar_id), {"plaats": "azc"}, format="json"
+    )
     assert response.status_code == 400
     assert "__all__" in response.json()["fouten"]
     assert BredeIntake.objects.get(traject=traject_weert).plaats == "gemeente"
@@ -186,16 +268,14 @@ def test_afgeronde_intake_verandert_niet_meer(api, adviseur_weert, traject_weert
 
 def test_vastgesteld_pip_wijzigt_niet(api, vandaag, adviseur_weert, traject_weert):
     from koers.intake import services as intake_services
+
     intake_services.bewaar(traject_weert, adviseur_weert, volledige_intake())
     intake_services.rond_af(traject_weert, adviseur_weert)
     pk = traject_weert.inburgeraar_id
     client = api(adviseur_weert)
-    client.post(PIPS.format(pk=pk), {"leerroute": "B", "dagtekening": "2026-09-30"},
-                format="json")
-    assert client.post(f"{PIPS.format(pk=pk)}/1/vaststellen",
-                       format="json").status_code == 200
-    response = client.patch(f"{PIPS.format(pk=pk)}/1", {"partners": "Taalhuis"},
-                            format="json")
+    client.post(PIPS.format(pk=pk), {"leerroute": "B", "dagtekening": "2026-09-30"}, format="json")
+    assert client.post(f"{PIPS.format(pk=pk)}/1/vaststellen", format="json").status_code == 200
+    response = client.patch(f"{PIPS.format(pk=pk)}/1", {"partners": "Taalhuis"}, format="json")
     assert response.status_code == 400
     assert "__all__" in response.json()["fouten"]
     assert PipVersie.objects.get(traject=traject_weert, versie=1).partners == ""

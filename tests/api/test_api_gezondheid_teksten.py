@@ -15,9 +15,11 @@ from koers.pip.services import bewaar_concept, stel_vast
 from tests.intake.gegevens import volledige_intake
 from tests.web.conftest import inloggen
 
-DOELEN = {"mentaal_welbevinden": "Slaapt weer goed na gesprekken bij de GGZ",
-          "lichaamsfuncties": "Rugpijn onder controle met de fysiotherapeut",
-          "meedoen": "Een keer per week naar de buurtkamer"}
+DOELEN = {
+    "mentaal_welbevinden": "Slaapt weer goed na gesprekken bij de GGZ",
+    "lichaamsfuncties": "Rugpijn onder controle met de fysiotherapeut",
+    "meedoen": "Een keer per week naar de buurtkamer",
+}
 
 
 def _tekst(pdf: bytes) -> str:
@@ -30,9 +32,17 @@ def pip_met_gezondheid(traject_weert, adviseur_weert):
     with time_machine.travel("2026-10-15 12:00 +02:00", tick=False):
         bewaar(traject_weert, adviseur_weert, volledige_intake())
         rond_af(traject_weert, adviseur_weert)
-        bewaar_concept(traject_weert, adviseur_weert, {
-            "dagtekening": date(2026, 10, 1), "leerroute": "B", "niveau": "B1",
-            "pvt_uren": 16, "doelen": DOELEN})
+        bewaar_concept(
+            traject_weert,
+            adviseur_weert,
+            {
+                "dagtekening": date(2026, 10, 1),
+                "leerroute": "B",
+                "niveau": "B1",
+                "pvt_uren": 16,
+                "doelen": DOELEN,
+            },
+        )
         return stel_vast(traject_weert, 1, adviseur_weert)
 
 
@@ -41,8 +51,9 @@ def test_gezondheidsdimensies_zijn_dimensies():
     assert intake_rules.zonder_gezondheid(DOELEN) == {"meedoen": DOELEN["meedoen"]}
 
 
-def test_api_pips_zonder_gezondheidsdoelen_voor_teamleider(api, pip_met_gezondheid,
-                                                            adviseur_weert, teamleider_weert):
+def test_api_pips_zonder_gezondheidsdoelen_voor_teamleider(
+    api, pip_met_gezondheid, adviseur_weert, teamleider_weert
+):
     pk = pip_met_gezondheid.traject.inburgeraar_id
     response = api(teamleider_weert).get(f"/api/v1/inburgeraars/{pk}/pips")
     assert response.status_code == 200
@@ -57,7 +68,8 @@ def test_api_pips_zonder_gezondheidsdoelen_voor_teamleider(api, pip_met_gezondhe
 
 
 def test_beschikking_pdf_zonder_gezondheidsdoelen_voor_teamleider(
-        api, client, pip_met_gezondheid, adviseur_weert, teamleider_weert):
+    api, client, pip_met_gezondheid, adviseur_weert, teamleider_weert
+):
     pk = pip_met_gezondheid.traject.inburgeraar_id
     kenmerk = pip_met_gezondheid.beschikking.kenmerk
 

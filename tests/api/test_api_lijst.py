@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _trajecten(gemeente, aantal, adviseurs=(None,)):
-    return [TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente, bsn=snel_bsn(i)),
-                           adviseur=adviseurs[i % len(adviseurs)]) for i in range(aantal)]
+    return [
+        TrajectFactory(
+            inburgeraar=InburgeraarFactory(gemeente=gemeente, bsn=snel_bsn(i)),
+            adviseur=adviseurs[i % len(adviseurs)],
+        )
+        for i in range(aantal)
+    ]
 
 
 @pytest.fixture
@@ -29,8 +34,9 @@ def dertig(weert):
     return _trajecten(weert, 30)
 
 
-def test_aantal_queries_hangt_niet_af_van_paginagrootte(api, adviseur_weert, zestig,
-                                                         django_assert_num_queries):
+def test_aantal_queries_hangt_niet_af_van_paginagrootte(
+    api, adviseur_weert, zestig, django_assert_num_queries
+):
     client = api(adviseur_weert)
     client.get("/api/v1/inburgeraars?page_size=1")  # warm up: content types, token table
     with CaptureQueriesContext(connection) as klein:
@@ -70,9 +76,15 @@ def test_paginagrootte_hooguit_100(api, adviseur_weert, weert):
     assert len(response.json()["results"]) == 100
 
 
-@pytest.mark.parametrize("cursor", ["onzin", base64.b64encode(b"p=abc").decode(),
-                                    base64.b64encode(b"p=1%00").decode(),
-                                    base64.b64encode(b"p=" + b"9" * 40).decode()])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "onzin",
+        base64.b64encode(b"p=abc").decode(),
+        base64.b64encode(b"p=1%00").decode(),
+        base64.b64encode(b"p=" + b"9" * 40).decode(),
+    ],
+)
 def test_ongeldige_cursor_is_geen_500(api, adviseur_weert, dertig, cursor):
     response = api(adviseur_weert).get("/api/v1/inburgeraars", {"cursor": cursor})
     assert response.status_code == 404
@@ -89,12 +101,17 @@ def test_rare_paginagrootte_geeft_standaard(api, adviseur_weert, dertig, page_si
 def test_filter_op_bsn(api, adviseur_weert, traject_weert, traject_cranendonck):
     client = api(adviseur_weert)
     bsn = traject_weert.inburgeraar.bsn
-    assert [r["id"] for r in client.get("/api/v1/inburgeraars", {"bsn": bsn}).json()[
-        "results"]] == [traject_weert.inburgeraar_id]
+    assert [
+        r["id"] for r in client.get("/api/v1/inburgeraars", {"bsn": bsn}).json()["results"]
+    ] == [traject_weert.inburgeraar_id]
     # Exact, and only within reach.
     assert client.get("/api/v1/inburgeraars", {"bsn": bsn[:8]}).json()["results"] == []
-    assert client.get("/api/v1/inburgeraars", {
-        "bsn": traject_cranendonck.inburgeraar.bsn}).json()["results"] == []
+    assert (
+        client.get("/api/v1/inburgeraars", {"bsn": traject_cranendonck.inburgeraar.bsn}).json()[
+            "results"
+        ]
+        == []
+    )
     for onzin in ("abc", "1\x002", "9" * 50):
         response = client.get("/api/v1/inburgeraars", {"bsn": onzin})
         assert response.status_code == 200 and response.json()["results"] == []

@@ -11,8 +11,10 @@ import koers.api
 pytestmark = pytest.mark.django_db
 
 SCHEMA = Path(koers.api.__file__).parent / "openapi.yaml"
-HERGENEREREN = ("make schema, of: KOERS_DEMO=true .venv/bin/koers spectacular "
-                "--file src/koers/api/openapi.yaml --validate --fail-on-warn")
+HERGENEREREN = (
+    "make schema, of: KOERS_DEMO=true .venv/bin/koers spectacular "
+    "--file src/koers/api/openapi.yaml --validate --fail-on-warn"
+)
 
 
 def test_schema_is_actueel_en_zonder_waarschuwingen(tmp_path):
@@ -20,8 +22,8 @@ def test_schema_is_actueel_en_zonder_waarschuwingen(tmp_path):
     # fail_on_warn: every operation must be typed; validate: valid OpenAPI 3.
     call_command("spectacular", file=str(nieuw), validate=True, fail_on_warn=True)
     assert nieuw.read_text() == SCHEMA.read_text(), (
-        f"src/koers/api/openapi.yaml is niet meer actueel. Maak hem opnieuw met:\n"
-        f"  {HERGENEREREN}")
+        f"src/koers/api/openapi.yaml is niet meer actueel. Maak hem opnieuw met:\n  {HERGENEREREN}"
+    )
 
 
 def test_elke_operatie_heeft_een_nederlandse_omschrijving():

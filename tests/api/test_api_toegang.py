@@ -10,30 +10,44 @@ from tests.factories import DelegatieFactory
 
 pytestmark = pytest.mark.django_db
 
-CASE_URLS = ("/api/v1/inburgeraars/{pk}", "/api/v1/inburgeraars/{pk}/brede-intake",
-             "/api/v1/inburgeraars/{pk}/pips", "/api/v1/inburgeraars/{pk}/pips/1",
-             "/api/v1/inburgeraars/{pk}/pips/1/beschikking")
+CASE_URLS = (
+    "/api/v1/inburgeraars/{pk}",
+    "/api/v1/inburgeraars/{pk}/brede-intake",
+    "/api/v1/inburgeraars/{pk}/pips",
+    "/api/v1/inburgeraars/{pk}/pips/1",
+    "/api/v1/inburgeraars/{pk}/pips/1/beschikking",
+)
 
 
 @pytest.mark.parametrize("url", CASE_URLS)
-def test_adviseur_ziet_geen_zaak_van_andere_gemeente(api, adviseur_weert, traject_cranendonck,
-                                                     url):
+def test_adviseur_ziet_geen_zaak_van_andere_gemeente(api, adviseur_weert, traject_cranendonck, url):
     response = api(adviseur_weert).get(url.format(pk=traject_cranendonck.inburgeraar_id))
     assert response.status_code == 404
     assert response.json() == {"detail": "Niet gevonden."}
 
 
-def test_schrijven_buiten_bereik_is_404_en_verandert_niets(api, adviseur_weert,
-                                                           traject_cranendonck):
+def test_schrijven_buiten_bereik_is_404_en_verandert_niets(
+    api, adviseur_weert, traject_cranendonck
+):
     pk = traject_cranendonck.inburgeraar_id
     client = api(adviseur_weert)
     voornamen = traject_cranendonck.inburgeraar.voornamen
-    assert client.patch(f"/api/v1/inburgeraars/{pk}", {"voornamen": "X"},
-                        format="json").status_code == 404
-    assert client.put(f"/api/v1/inburgeraars/{pk}/brede-intake", {"plaats": "azc"},
-                      format="json").status_code == 404
-    assert client.post(f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"},
-                       format="json").status_code == 404
+    assert (
+        client.patch(f"/api/v1/inburgeraars/{pk}", {"voornamen": "X"}, format="json").status_code
+        == 404
+    )
+    assert (
+        client.put(
+            f"/api/v1/inburgeraars/{pk}/brede-intake", {"plaats": "azc"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"}, format="json"
+        ).status_code
+        == 404
+    )
     traject_cranendonck.inburgeraar.refresh_from_db()
     assert traject_cranendonck.inburgeraar.voornamen == voornamen
     assert not traject_cranendonck.pips.exists()
@@ -52,18 +66,34 @@ def test_delegatie_geeft_bereik(api, adviseur_weert, weert, cranendonck, traject
     assert response.json()["gemeentecode"] == "1706"
     assert [i["id"] for i in client.get("/api/v1/inburgeraars").json()["results"]] == [pk]
     # Aanmelden for the delegating gemeente is allowed now too.
-    response = client.post("/api/v1/inburgeraars", {
-        "bsn": "111222333", "voornamen": "Sara", "geslachtsnaam": "Ali",
-        "geboortedatum": "1995-01-01", "gemeentecode": "1706", "doelgroep": "Overig"},
-        format="json")
+    response = client.post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": "111222333",
+            "voornamen": "Sara",
+            "geslachtsnaam": "Ali",
+            "geboortedatum": "1995-01-01",
+            "gemeentecode": "1706",
+            "doelgroep": "Overig",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
 
 
 def test_aanmelden_bij_gemeente_buiten_bereik_geweigerd(api, adviseur_weert, cranendonck):
-    response = api(adviseur_weert).post("/api/v1/inburgeraars", {
-        "bsn": "111222333", "voornamen": "Sara", "geslachtsnaam": "Ali",
-        "geboortedatum": "1995-01-01", "gemeentecode": "1706", "doelgroep": "Overig"},
-        format="json")
+    response = api(adviseur_weert).post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": "111222333",
+            "voornamen": "Sara",
+            "geslachtsnaam": "Ali",
+            "geboortedatum": "1995-01-01",
+            "gemeentecode": "1706",
+            "doelgroep": "Overig",
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert list(response.json()["fouten"]) == ["gemeentecode"]
     assert "1706" in response.json()["fouten"]["gemeentecode"][0]
@@ -86,23 +116,32 @@ def test_teamleider_ziet_geen_gezondheid(api, adviseur_weert, teamleider_weert, 
     assert b"Gaat redelijk" not in response.content
 
 
-def test_teamleider_ziet_geen_ontbrekende_gezondheidsvelden(api, teamleider_weert,
-                                                           traject_weert):
+def test_teamleider_ziet_geen_ontbrekende_gezondheidsvelden(api, teamleider_weert, traject_weert):
     pk = traject_weert.inburgeraar_id
-    ontbrekend = api(teamleider_weert).get(
-        f"/api/v1/inburgeraars/{pk}/brede-intake").json()["ontbrekend"]
+    ontbrekend = (
+        api(teamleider_weert).get(f"/api/v1/inburgeraars/{pk}/brede-intake").json()["ontbrekend"]
+    )
     assert "onderwerpen.opleiding.toelichting" in ontbrekend
-    assert not [k for k in ontbrekend
-                if k.startswith(("onderwerpen.gezondheid", "positieve_gezondheid"))]
+    assert not [
+        k for k in ontbrekend if k.startswith(("onderwerpen.gezondheid", "positieve_gezondheid"))
+    ]
 
 
 def test_teamleider_mag_intake_en_pip_niet_bewerken(api, teamleider_weert, traject_weert):
     pk = traject_weert.inburgeraar_id
     client = api(teamleider_weert)
-    assert client.put(f"/api/v1/inburgeraars/{pk}/brede-intake", {"plaats": "azc"},
-                      format="json").status_code == 403
-    assert client.post(f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"},
-                       format="json").status_code == 403
+    assert (
+        client.put(
+            f"/api/v1/inburgeraars/{pk}/brede-intake", {"plaats": "azc"}, format="json"
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"}, format="json"
+        ).status_code
+        == 403
+    )
     assert not BredeIntake.objects.filter(traject=traject_weert).exists()
 
 
@@ -115,8 +154,10 @@ def test_geen_dossiertoegang(api, request, traject_weert, wie):
     assert response.status_code == 200 and response.json()["results"] == []
     for url in CASE_URLS:
         assert client.get(url.format(pk=pk)).status_code == 404
-    assert client.patch(f"/api/v1/inburgeraars/{pk}", {"voornamen": "X"},
-                        format="json").status_code == 404
+    assert (
+        client.patch(f"/api/v1/inburgeraars/{pk}", {"voornamen": "X"}, format="json").status_code
+        == 404
+    )
     response = client.post("/api/v1/inburgeraars", {"bsn": "111222333"}, format="json")
     assert response.status_code == 403
 

@@ -14,8 +14,7 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
     client = api(adviseur_weert)
 
     # Aanmelden.
-    response = client.post("/api/v1/inburgeraars", nieuwe_inburgeraar(valid_bsn(1)),
-                           format="json")
+    response = client.post("/api/v1/inburgeraars", nieuwe_inburgeraar(valid_bsn(1)), format="json")
     assert response.status_code == 201, response.json()
     inburgeraar = response.json()
     pk = inburgeraar["id"]
@@ -28,8 +27,14 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
 
     # A draft intake with one topic.
     url = f"/api/v1/inburgeraars/{pk}/brede-intake"
-    response = client.put(url, {"plaats": "azc", "onderwerpen": {
-        "opleiding": {"toelichting": "Middelbare school in Aleppo."}}}, format="json")
+    response = client.put(
+        url,
+        {
+            "plaats": "azc",
+            "onderwerpen": {"opleiding": {"toelichting": "Middelbare school in Aleppo."}},
+        },
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     intake = response.json()
     assert intake["status"] == "concept"
@@ -60,11 +65,21 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
     assert response.json()["status"] == "afgerond"
 
     # A PIP concept, then vaststellen.
-    response = client.post(f"/api/v1/inburgeraars/{pk}/pips", {
-        "dagtekening": "2026-09-30", "leerroute": "B", "niveau": "B1",
-        "geschatte_intensiteit_b1_route": 600, "alfabetisering": "NVT",
-        "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
-        "pvt_uren": 12, "map_uren": 10, "ontzorgen": True}, format="json")
+    response = client.post(
+        f"/api/v1/inburgeraars/{pk}/pips",
+        {
+            "dagtekening": "2026-09-30",
+            "leerroute": "B",
+            "niveau": "B1",
+            "geschatte_intensiteit_b1_route": 600,
+            "alfabetisering": "NVT",
+            "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
+            "pvt_uren": 12,
+            "map_uren": 10,
+            "ontzorgen": True,
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     pip = response.json()
     assert (pip["versie"], pip["status"], pip["fouten"]) == (1, "concept", {})
@@ -80,7 +95,9 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
     inburgeraar = client.get(f"/api/v1/inburgeraars/{pk}").json()
     assert inburgeraar["status"] == "pip_vastgesteld"
     assert (inburgeraar["termijn_start"], inburgeraar["termijn_eind"]) == (
-        "2026-10-01", "2029-10-01")
+        "2026-10-01",
+        "2029-10-01",
+    )
 
     response = client.get(pip["beschikking_url"])
     assert response.status_code == 200
@@ -92,8 +109,9 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
     response = client.get(pip["beschikking_url"], HTTP_ACCEPT="application/pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
-    soorten = set(Gebeurtenis.objects.filter(traject__inburgeraar_id=pk).values_list(
-        "soort", flat=True))
+    soorten = set(
+        Gebeurtenis.objects.filter(traject__inburgeraar_id=pk).values_list("soort", flat=True)
+    )
     assert {"aangemeld", "intake_afgerond", "pip_vastgesteld"} <= soorten
 
 
@@ -101,35 +119,42 @@ def test_status_en_adviseur(api, teamleider_weert, adviseur_weert, traject_weert
     pk = traject_weert.inburgeraar_id
     client = api(teamleider_weert)
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/adviseur", {"username": "alice"},
-                           format="json")
+    response = client.post(
+        f"/api/v1/inburgeraars/{pk}/adviseur", {"username": "alice"}, format="json"
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["adviseur"] == "alice"
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/adviseur", {"username": "tessa"},
-                           format="json")
+    response = client.post(
+        f"/api/v1/inburgeraars/{pk}/adviseur", {"username": "tessa"}, format="json"
+    )
     assert response.status_code == 400
     assert list(response.json()["fouten"]) == ["username"]
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/adviseur", {"username": None},
-                           format="json")
+    response = client.post(f"/api/v1/inburgeraars/{pk}/adviseur", {"username": None}, format="json")
     assert response.status_code == 200 and response.json()["adviseur"] is None
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/status", {"status": "afgerond"},
-                           format="json")
+    response = client.post(
+        f"/api/v1/inburgeraars/{pk}/status", {"status": "afgerond"}, format="json"
+    )
     assert response.status_code == 400
     assert "reden" in response.json()["fouten"]["status"][0]
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/status",
-                           {"status": "afgerond", "reden": "verhuisd",
-                            "toelichting": "Naar Venlo."}, format="json")
+    response = client.post(
+        f"/api/v1/inburgeraars/{pk}/status",
+        {"status": "afgerond", "reden": "verhuisd", "toelichting": "Naar Venlo."},
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     assert (response.json()["status"], response.json()["afrondingsreden"]) == (
-        "afgerond", "verhuisd")
+        "afgerond",
+        "verhuisd",
+    )
 
     # The adviseur may not assign cases.
-    response = api(adviseur_weert).post(f"/api/v1/inburgeraars/{pk}/adviseur",
-                                        {"username": "alice"}, format="json")
+    response = api(adviseur_weert).post(
+        f"/api/v1/inburgeraars/{pk}/adviseur", {"username": "alice"}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -138,9 +163,11 @@ def test_gegevens_wijzigen_alleen_meegestuurde_velden(api, adviseur_weert, traje
     client = api(adviseur_weert)
     voor = client.get(f"/api/v1/inburgeraars/{pk}").json()
 
-    response = client.patch(f"/api/v1/inburgeraars/{pk}",
-                            {"telefoon": "06-12345678", "derde_informatie_ontvangen":
-                             "2026-11-05"}, format="json")
+    response = client.patch(
+        f"/api/v1/inburgeraars/{pk}",
+        {"telefoon": "06-12345678", "derde_informatie_ontvangen": "2026-11-05"},
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     na = response.json()
     assert na["telefoon"] == "06-12345678"
@@ -151,20 +178,25 @@ def test_gegevens_wijzigen_alleen_meegestuurde_velden(api, adviseur_weert, traje
     assert client.get(f"/api/v1/inburgeraars/{pk}").json() == na
 
 
-def test_pip_concept_wijzigen_en_tweede_post_geweigerd(api, vandaag, adviseur_weert,
-                                                       traject_weert):
+def test_pip_concept_wijzigen_en_tweede_post_geweigerd(api, vandaag, adviseur_weert, traject_weert):
     pk = traject_weert.inburgeraar_id
     client = api(adviseur_weert)
-    assert client.post(f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "Z"},
-                       format="json").status_code == 201
+    assert (
+        client.post(
+            f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "Z"}, format="json"
+        ).status_code
+        == 201
+    )
 
-    response = client.post(f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"},
-                           format="json")
+    response = client.post(f"/api/v1/inburgeraars/{pk}/pips", {"leerroute": "B"}, format="json")
     assert response.status_code == 400
     assert "versie 1" in response.json()["fouten"]["__all__"][0]
 
-    response = client.patch(f"/api/v1/inburgeraars/{pk}/pips/1",
-                            {"toelichting_leerroute": "Past bij haar."}, format="json")
+    response = client.patch(
+        f"/api/v1/inburgeraars/{pk}/pips/1",
+        {"toelichting_leerroute": "Past bij haar."},
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     pip = response.json()
     assert (pip["leerroute"], pip["toelichting_leerroute"]) == ("Z", "Past bij haar.")
@@ -178,5 +210,8 @@ def test_pip_concept_wijzigen_en_tweede_post_geweigerd(api, vandaag, adviseur_we
 def test_gemeenten(api, beleid, weert, cranendonck):
     response = api(beleid).get("/api/v1/gemeenten")
     assert response.status_code == 200
-    assert {"gemeentecode": "0988", "naam": "Weert", "oin": "00000001001234567890"} in \
-        response.json()
+    assert {
+        "gemeentecode": "0988",
+        "naam": "Weert",
+        "oin": "00000001001234567890",
+    } in response.json()

@@ -57,6 +57,7 @@ DEMO_DAG = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)
 # DUO's outage, where the operation documents it, is an answer; any other 5xx is a bug.
 DUO_STORING = {502, 503}
 
+
 # Known violations in files this pass may not change, each as (operation, words of the
 # failure). Only that failure of that operation is ignored; remove the line once fixed.
 def schemafouten(methode: str, pad: str, response) -> list[str]:
@@ -64,14 +65,19 @@ def schemafouten(methode: str, pad: str, response) -> list[str]:
     (``pad`` as in the schema, e.g. ``/api/v1/inburgeraars/{id}``); empty when it holds."""
     operatie = schemathesis.openapi.from_path(str(SCHEMA))[pad][methode.upper()]
     verzoek = EnvironBuilder(method=methode.upper(), path=pad).get_request()
-    antwoord = TestResponse([response.content], status=response.status_code,
-                            headers=[("Content-Type", response["Content-Type"])],
-                            request=verzoek)
+    antwoord = TestResponse(
+        [response.content],
+        status=response.status_code,
+        headers=[("Content-Type", response["Content-Type"])],
+        request=verzoek,
+    )
     try:
         operatie.validate_response(antwoord)
     except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001
-        return [str(fout).splitlines()[0] + " " + " ".join(str(fout).split())[:400]
-                for fout in getattr(exc, "exceptions", [exc])]
+        return [
+            str(fout).splitlines()[0] + " " + " ".join(str(fout).split())[:400]
+            for fout in getattr(exc, "exceptions", [exc])
+        ]
     return []
 
 
@@ -96,8 +102,13 @@ def demo(settings, time_machine):
     settings.DEBUG_PROPAGATE_EXCEPTIONS = True
     call_command("seed", stdout=io.StringIO())
     user = Gebruiker.objects.get(username="adviseur-weert")
-    user.rollen = [Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.BELEID, Rol.FINANCIEN,
-                   Rol.UITKERINGSADMINISTRATIE]
+    user.rollen = [
+        Rol.ADVISEUR,
+        Rol.TEAMLEIDER,
+        Rol.BELEID,
+        Rol.FINANCIEN,
+        Rol.UITKERINGSADMINISTRATIE,
+    ]
     user.save(update_fields=["rollen"])
     token, _ = Token.objects.get_or_create(user=user)
     return user, token.key
@@ -119,8 +130,11 @@ SUBOBJECTEN = {
     "verwijzing_pk": (Taalverwijzing, "traject__inburgeraar"),
     "versie": (PipVersie, "traject__inburgeraar"),
 }
-LOSSE_OBJECTEN = {"/api/v1/tolken/": Tolk, "/api/v1/ervaringsdeskundigen/": Ervaringsdeskundige,
-                  "/api/v1/verwijzingen/": Verwijzing}
+LOSSE_OBJECTEN = {
+    "/api/v1/tolken/": Tolk,
+    "/api/v1/ervaringsdeskundigen/": Ervaringsdeskundige,
+    "/api/v1/verwijzingen/": Verwijzing,
+}
 
 
 def _padwaarden(operatie, user) -> dict:
@@ -132,8 +146,11 @@ def _padwaarden(operatie, user) -> dict:
             return {"id": obj.pk} if obj else {}
     sub = next((n for n in namen if n in SUBOBJECTEN), None)
     if sub is None:
-        traject = (Traject.objects.filter(gemeente=user.gemeente, status="in_uitvoering")
-                   .order_by("pk").first())
+        traject = (
+            Traject.objects.filter(gemeente=user.gemeente, status="in_uitvoering")
+            .order_by("pk")
+            .first()
+        )
         return {"id": traject.inburgeraar_id} if "id" in namen else {}
     model, naar_inburgeraar = SUBOBJECTEN[sub]
     filters = {naar_inburgeraar + "__gemeente": user.gemeente}
@@ -144,8 +161,7 @@ def _padwaarden(operatie, user) -> dict:
     obj = model.objects.filter(**filters).order_by("pk").first()
     if obj is None:
         return {}
-    inburgeraar_id = model.objects.filter(pk=obj.pk).values_list(naar_inburgeraar,
-                                                                  flat=True).get()
+    inburgeraar_id = model.objects.filter(pk=obj.pk).values_list(naar_inburgeraar, flat=True).get()
     return {"id": inburgeraar_id, sub: obj.versie if model is PipVersie else obj.pk}
 
 
@@ -164,13 +180,19 @@ def _datumvelden(raw: dict, operatie) -> tuple[dict[str, str], dict[str, str]]:
     """The body fields and query parameters of an operation that hold a date: name -> format."""
     inhoud = operatie.definition.raw.get("requestBody", {}).get("content", {})
     body = _los(raw, inhoud.get("application/json", {}).get("schema", {}))
-    velden = {naam: _los(raw, veld).get("format")
-              for naam, veld in body.get("properties", {}).items()}
-    query = {p["name"]: p.get("schema", {}).get("format")
-             for p in operatie.definition.raw.get("parameters", []) if p.get("in") == "query"}
+    velden = {
+        naam: _los(raw, veld).get("format") for naam, veld in body.get("properties", {}).items()
+    }
+    query = {
+        p["name"]: p.get("schema", {}).get("format")
+        for p in operatie.definition.raw.get("parameters", [])
+        if p.get("in") == "query"
+    }
     datum = ("date", "date-time")
-    return ({n: f for n, f in velden.items() if f in datum},
-            {n: f for n, f in query.items() if f in datum})
+    return (
+        {n: f for n, f in velden.items() if f in datum},
+        {n: f for n, f in query.items() if f in datum},
+    )
 
 
 def _grenswaarde(dag: str, formaat: str) -> str:
@@ -185,10 +207,11 @@ def _verzoeken(case, body_datums: dict, query_datums: dict):
         return
     for dag in KALENDERGRENZEN:
         if isinstance(case.body, dict):
-            case.body = {**case.body, **{n: _grenswaarde(dag, f)
-                                         for n, f in body_datums.items()}}
-        case.query = {**(case.query or {}), **{n: _grenswaarde(dag, f)
-                                                for n, f in query_datums.items()}}
+            case.body = {**case.body, **{n: _grenswaarde(dag, f) for n, f in body_datums.items()}}
+        case.query = {
+            **(case.query or {}),
+            **{n: _grenswaarde(dag, f) for n, f in query_datums.items()},
+        }
         yield dag
 
 
@@ -206,22 +229,33 @@ def test_elke_operatie_houdt_zich_aan_het_schema(demo, wsgi_app):
         pad = _padwaarden(operatie, user)
         if len(pad) < len(operatie.path_parameters):
             zonder_object.append(naam)
-        body_datums, query_datums = (_datumvelden(schema.raw_schema, operatie)
-                                     if modus is GenerationMode.POSITIVE else ({}, {}))
+        body_datums, query_datums = (
+            _datumvelden(schema.raw_schema, operatie)
+            if modus is GenerationMode.POSITIVE
+            else ({}, {})
+        )
 
-        @settings(max_examples=VOORBEELDEN, derandomize=True, database=None, deadline=None,
-                  phases=[Phase.explicit, Phase.generate],
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=VOORBEELDEN,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operatie.as_strategy(modus, path_parameters=pad))
         def probeer(case):
             for variant in _verzoeken(case, body_datums, query_datums):  # noqa: B023
                 fout = _probeer_een(case, wsgi_app, headers, naam)  # noqa: B023
                 statussen.setdefault(f"{naam} {modus}", []).append(  # noqa: B023
-                    fout[0] if isinstance(fout[0], int) else 0)
+                    fout[0] if isinstance(fout[0], int) else 0
+                )
                 if fout[1]:
-                    fouten.append(f"{naam} ({modus}, {variant}) -> {fout[0]}: {fout[1]} | "  # noqa: B023
-                                  f"{case.method} {case.formatted_path} query={case.query} "
-                                  f"body={str(case.body)[:300]}")
+                    fouten.append(
+                        f"{naam} ({modus}, {variant}) -> {fout[0]}: {fout[1]} | "  # noqa: B023
+                        f"{case.method} {case.formatted_path} query={case.query} "
+                        f"body={str(case.body)[:300]}"
+                    )
 
         try:
             probeer()
@@ -231,8 +265,9 @@ def test_elke_operatie_houdt_zich_aan_het_schema(demo, wsgi_app):
 
     assert len(statussen) >= 100, "het schema heeft minder operaties dan verwacht"
     # The pass must reach real objects, not only 404s: most operations answer 2xx at least once.
-    geslaagd = {naam.split()[0] for naam, codes in statussen.items()
-                if any(200 <= c < 300 for c in codes)}
+    geslaagd = {
+        naam.split()[0] for naam, codes in statussen.items() if any(200 <= c < 300 for c in codes)
+    }
     assert len(geslaagd) >= 60, sorted(statussen.items())
     assert not zonder_object, f"geen demo-object voor {zonder_object}"
     assert not fouten, "\n".join(sorted(set(fouten)))
@@ -246,8 +281,10 @@ def _probeer_een(case, app, headers, naam) -> tuple[int | str, str]:
             transaction.set_rollback(True)
     except Exception as exc:  # noqa: BLE001 - each crash is reported with its request
         oorsprong = traceback.extract_tb(exc.__traceback__)[-1]
-        return "crash", (f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
-                         f"({oorsprong.filename}:{oorsprong.lineno})")
+        return "crash", (
+            f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]} "
+            f"({oorsprong.filename}:{oorsprong.lineno})"
+        )
     checks = [not_a_server_error, response_schema_conformance]
     gedocumenteerd = str(response.status_code) in case.operation.definition.raw["responses"]
     if response.status_code in DUO_STORING and gedocumenteerd:

@@ -22,31 +22,53 @@ def _vandaag(time_machine):
 
 @pytest.fixture
 def uitkering_weert(weert):
-    return GebruikerFactory(username="ursula", gemeente=weert,
-                            rollen=["uitkeringsadministratie"], first_name="Ursula",
-                            last_name="Uitkering")
+    return GebruikerFactory(
+        username="ursula",
+        gemeente=weert,
+        rollen=["uitkeringsadministratie"],
+        first_name="Ursula",
+        last_name="Uitkering",
+    )
 
 
 @pytest.fixture
 def uitkering_cranendonck(cranendonck):
-    return GebruikerFactory(username="ulrich", gemeente=cranendonck,
-                            rollen=["uitkeringsadministratie"])
+    return GebruikerFactory(
+        username="ulrich", gemeente=cranendonck, rollen=["uitkeringsadministratie"]
+    )
 
 
 @pytest.fixture
 def ontzorgen_weert(traject_weert, adviseur_weert):
-    return services.bewaar_ontzorgen(traject_weert, adviseur_weert, {
-        "start_bijstand": START, "machtiging_datum": START,
-        "machtiging_posten": ["huur", "energie_water", "zorgverzekering"]})
+    return services.bewaar_ontzorgen(
+        traject_weert,
+        adviseur_weert,
+        {
+            "start_bijstand": START,
+            "machtiging_datum": START,
+            "machtiging_posten": ["huur", "energie_water", "zorgverzekering"],
+        },
+    )
 
 
 @pytest.fixture
 def ontzorgen_cranendonck(traject_cranendonck, adviseur_cranendonck):
-    return services.bewaar_ontzorgen(traject_cranendonck, adviseur_cranendonck, {
-        "start_bijstand": START})
+    return services.bewaar_ontzorgen(
+        traject_cranendonck, adviseur_cranendonck, {"start_bijstand": START}
+    )
 
 
-def betaling(maand=START, post="huur", bedrag="612.50", betaald_op=dt.date(2026, 10, 1),
-             begunstigde="Wonen Weert") -> dict:
-    return {"maand": maand, "post": post, "bedrag": Decimal(bedrag), "betaald_op": betaald_op,
-            "begunstigde": begunstigde}
+def betaling(
+    maand=START,
+    post="huur",
+    bedrag="612.50",
+    betaald_op=dt.date(2026, 10, 1),
+    begunstigde="Wonen Weert",
+) -> dict:
+    return {
+        "maand": maand,
+        "post": post,
+        "bedrag": Decimal(bedrag),
+        "betaald_op": betaald_op,
+        "begunstigde": begunstigde,
+    }

@@ -15,8 +15,12 @@ def test_demo(db):
     assert eerste["Ontzorgen"] == 2 and eerste["Betaling"] > 5
     samir = Ontzorgen.objects.get(traject__inburgeraar__voornamen="Samir")
     assert samir.traject.gemeente.gemeentecode == "0988"
-    assert PipVersie.objects.filter(traject=samir.traject, status="vastgesteld").latest(
-        "versie").leerroute == "B"
+    assert (
+        PipVersie.objects.filter(traject=samir.traject, status="vastgesteld")
+        .latest("versie")
+        .leerroute
+        == "B"
+    )
     assert samir.machtiging_datum and samir.betalingen.exists()
     assert samir.maanden.filter(compleet=False).exists()  # one payment is missing
     assert accounts["uitkering-weert"].rollen == ["uitkeringsadministratie"]

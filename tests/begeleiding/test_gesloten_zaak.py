@@ -22,25 +22,52 @@ from koers.inburgeraars.services import Weigering
 GISTEREN = dt.date.today() - dt.timedelta(days=1)
 
 SCHRIJVERS = [
-    ("begeleiding", lambda t, u: services.bewaar_begeleiding(
-        t, u, {"vrijwilliger": "Taalmaatje", "toelichting": ""}), Begeleiding),
-    ("checklist", lambda t, u: services.bewaar_checklist(
-        t, u, [{"onderwerp": services.rules.CHECKLIST_SLEUTELS[0], "status": "bezig",
-                "datum": None, "door": ""}]), ChecklistItem),
-    ("voorlichting", lambda t, u: services.voeg_voorlichting_toe(
-        t, u, {"onderwerp": services.rules.VOORLICHTING_SLEUTELS[0], "datum": GISTEREN}),
-     Voorlichting),
+    (
+        "begeleiding",
+        lambda t, u: services.bewaar_begeleiding(
+            t, u, {"vrijwilliger": "Taalmaatje", "toelichting": ""}
+        ),
+        Begeleiding,
+    ),
+    (
+        "checklist",
+        lambda t, u: services.bewaar_checklist(
+            t,
+            u,
+            [
+                {
+                    "onderwerp": services.rules.CHECKLIST_SLEUTELS[0],
+                    "status": "bezig",
+                    "datum": None,
+                    "door": "",
+                }
+            ],
+        ),
+        ChecklistItem,
+    ),
+    (
+        "voorlichting",
+        lambda t, u: services.voeg_voorlichting_toe(
+            t, u, {"onderwerp": services.rules.VOORLICHTING_SLEUTELS[0], "datum": GISTEREN}
+        ),
+        Voorlichting,
+    ),
     ("bijstand", lambda t, u: services.bewaar_bijstand(t, u, {"start": GISTEREN}), Bijstand),
     ("ontzorgen", lambda t, u: services.bewaar_ontzorgen(t, u, {}), Ontzorgen),
-    ("duaal", lambda t, u: services.bewaar_duaal(
-        t, u, {"werkgever": "Bakkerij", "start": GISTEREN, "uren_per_week": 8}), DuaalTraject),
+    (
+        "duaal",
+        lambda t, u: services.bewaar_duaal(
+            t, u, {"werkgever": "Bakkerij", "start": GISTEREN, "uren_per_week": 8}
+        ),
+        DuaalTraject,
+    ),
 ]
 
 
-@pytest.mark.parametrize("schrijf, model", [(s, m) for _n, s, m in SCHRIJVERS],
-                         ids=[n for n, _s, _m in SCHRIJVERS])
-def test_a_case_closed_meanwhile_is_not_written_to(traject_weert, adviseur_weert, schrijf,
-                                                     model):
+@pytest.mark.parametrize(
+    "schrijf, model", [(s, m) for _n, s, m in SCHRIJVERS], ids=[n for n, _s, _m in SCHRIJVERS]
+)
+def test_a_case_closed_meanwhile_is_not_written_to(traject_weert, adviseur_weert, schrijf, model):
     verouderd = Traject.objects.get(pk=traject_weert.pk)  # loaded while the case was open
     assert verouderd.is_open
     Traject.objects.filter(pk=traject_weert.pk).update(status=Status.AFGEROND)
@@ -53,6 +80,7 @@ def test_a_case_closed_meanwhile_is_not_written_to(traject_weert, adviseur_weert
 
 
 def test_an_open_case_is_written_to(traject_weert, adviseur_weert):
-    services.bewaar_begeleiding(traject_weert, adviseur_weert,
-                                {"vrijwilliger": "Taalmaatje", "toelichting": ""})
+    services.bewaar_begeleiding(
+        traject_weert, adviseur_weert, {"vrijwilliger": "Taalmaatje", "toelichting": ""}
+    )
     assert Begeleiding.objects.get(traject=traject_weert).vrijwilliger == "Taalmaatje"

@@ -21,8 +21,9 @@ def test_no_bijstand_matches_the_schema(api, adviseur_weert, traject_weert):
 
 
 def test_bijstand_with_an_empty_start_is_refused(api, adviseur_weert, traject_weert):
-    response = api(adviseur_weert).put(pad(traject_weert, "bijstand"), {"start": None},
-                                        format="json")
+    response = api(adviseur_weert).put(
+        pad(traject_weert, "bijstand"), {"start": None}, format="json"
+    )
     assert response.status_code == 400
     assert "start" in response.json()["fouten"]
     assert not Bijstand.objects.exists()

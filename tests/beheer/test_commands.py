@@ -33,10 +33,20 @@ def test_api_token_for_an_unknown_user_is_a_clear_error(db):
 
 def _koers(tmp_path, *args, **extra_env):
     """Run `koers` in a fresh process with only the environment given here."""
-    omgeving = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'koers.sqlite3'}", **extra_env}
-    return subprocess.run([sys.executable, "-m", "koers.cli", *args], env=omgeving,  # noqa: S603
-                          capture_output=True, text=True, timeout=120, check=False)
+    omgeving = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'koers.sqlite3'}",
+        **extra_env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "koers.cli", *args],
+        env=omgeving,  # noqa: S603
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_config_explains_a_missing_secret_key_outside_demo_mode(tmp_path):
@@ -45,7 +55,8 @@ def test_check_config_explains_a_missing_secret_key_outside_demo_mode(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FOUT koers.E001: KOERS_SECRET_KEY ontbreekt." in result.stdout
     assert "Oplossing: Zet een willekeurige geheime waarde van minstens 50 tekens" in (
-        result.stdout)
+        result.stdout
+    )
 
 
 def test_check_config_passes_in_demo_mode(tmp_path):
@@ -66,11 +77,13 @@ def test_run_refuses_to_start_with_configuration_errors(tmp_path):
 def test_committed_env_example_is_generated_from_the_variables():
     bestand = settings.PROJECT_DIR / ".env.example"
     assert bestand.read_text(encoding="utf-8") == env.env_example(), (
-        "Draai `koers env-example --write` en commit .env.example.")
+        "Draai `koers env-example --write` en commit .env.example."
+    )
 
 
 def test_operator_guide_lists_every_variable():
     module = importlib.import_module("koers.config.management.commands.env-example")
     gids = (settings.PROJECT_DIR / "docs" / "beheer" / "operator.md").read_text(encoding="utf-8")
     assert module.markdown_tabel() in gids, (
-        "Werk de tabel in docs/beheer/operator.md bij met `koers env-example --markdown`.")
+        "Werk de tabel in docs/beheer/operator.md bij met `koers env-example --markdown`."
+    )

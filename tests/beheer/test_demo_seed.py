@@ -22,8 +22,20 @@ from koers.organisaties.models import (
 )
 from koers.pip.models import Beschikking, PipVersie
 
-MODELLEN = (Organisatie, Gemeente, Gebruiker, Taakstelling, Budget, Inburgeraar, Traject,
-            Gebeurtenis, BredeIntake, PipVersie, Beschikking, Delegatie)
+MODELLEN = (
+    Organisatie,
+    Gemeente,
+    Gebruiker,
+    Taakstelling,
+    Budget,
+    Inburgeraar,
+    Traject,
+    Gebeurtenis,
+    BredeIntake,
+    PipVersie,
+    Beschikking,
+    Delegatie,
+)
 
 
 def _tellingen():
@@ -41,36 +53,52 @@ def test_seeding_twice_gives_the_same_rows_and_the_figures_of_the_startnotitie(s
     # Region: eight gemeenten, three in the subregio.
     codes = set(Gemeente.objects.values_list("gemeentecode", flat=True))
     assert codes == {"1706", "0946", "0988", "1711", "1640", "1641", "1669", "0957"}
-    assert set(Gemeente.objects.filter(subregio__naam="Cranendonck-Nederweert-Weert")
-               .values_list("organisatie__naam", flat=True)) == {"Cranendonck", "Nederweert",
-                                                                  "Weert"}
-    assert all(len(oin) == 20 and oin.isdigit()
-               for oin in Gemeente.objects.values_list("oin", flat=True))
+    assert set(
+        Gemeente.objects.filter(subregio__naam="Cranendonck-Nederweert-Weert").values_list(
+            "organisatie__naam", flat=True
+        )
+    ) == {"Cranendonck", "Nederweert", "Weert"}
+    assert all(
+        len(oin) == 20 and oin.isdigit() for oin in Gemeente.objects.values_list("oin", flat=True)
+    )
     assert eerste["Delegatie"] == 0
 
     # Taakstelling per half year, the 2nd half of 2021 an estimate.
     def taak(code):
-        return [(t.aantal, t.is_schatting) for t in Taakstelling.objects.filter(
-            gemeente__gemeentecode=code).order_by("jaar", "halfjaar")]
+        return [
+            (t.aantal, t.is_schatting)
+            for t in Taakstelling.objects.filter(gemeente__gemeentecode=code).order_by(
+                "jaar", "halfjaar"
+            )
+        ]
+
     assert taak("1706") == [(7, False), (8, False), (17, False), (17, True)]
     assert taak("0946") == [(6, False), (7, False), (14, False), (14, True)]
     assert taak("0988") == [(16, False), (19, False), (39, False), (39, True)]
 
     def budget(code):
-        return {(b.jaar, b.stroom): b.bedrag for b in Budget.objects.filter(
-            gemeente__gemeentecode=code)}
-    assert budget("1706") == {(2020, "invoering"): Decimal("40692"),
-                              (2021, "uitvoering"): Decimal("27198"),
-                              (2022, "uitvoering"): Decimal("60448"),
-                              (2023, "uitvoering"): Decimal("66500")}
-    assert budget("0946") == {(2020, "invoering"): Decimal("33845"),
-                              (2021, "uitvoering"): Decimal("21623"),
-                              (2022, "uitvoering"): Decimal("48058"),
-                              (2023, "uitvoering"): Decimal("52870")}
-    assert budget("0988") == {(2020, "invoering"): Decimal("99225"),
-                              (2021, "uitvoering"): Decimal("74416"),
-                              (2022, "uitvoering"): Decimal("165390"),
-                              (2023, "uitvoering"): Decimal("181950")}
+        return {
+            (b.jaar, b.stroom): b.bedrag for b in Budget.objects.filter(gemeente__gemeentecode=code)
+        }
+
+    assert budget("1706") == {
+        (2020, "invoering"): Decimal("40692"),
+        (2021, "uitvoering"): Decimal("27198"),
+        (2022, "uitvoering"): Decimal("60448"),
+        (2023, "uitvoering"): Decimal("66500"),
+    }
+    assert budget("0946") == {
+        (2020, "invoering"): Decimal("33845"),
+        (2021, "uitvoering"): Decimal("21623"),
+        (2022, "uitvoering"): Decimal("48058"),
+        (2023, "uitvoering"): Decimal("52870"),
+    }
+    assert budget("0988") == {
+        (2020, "invoering"): Decimal("99225"),
+        (2021, "uitvoering"): Decimal("74416"),
+        (2022, "uitvoering"): Decimal("165390"),
+        (2023, "uitvoering"): Decimal("181950"),
+    }
 
     # Demo accounts log in with the published password.
     for account in demo.ACCOUNTS:
@@ -86,18 +114,26 @@ def test_seeding_twice_gives_the_same_rows_and_the_figures_of_the_startnotitie(s
     assert eerste["Inburgeraar"] == len(demo_personen.PERSONEN) >= 40
     assert all(is_valid_bsn(b) for b in Inburgeraar.objects.values_list("bsn", flat=True))
     assert Inburgeraar.objects.values("doelgroep").distinct().count() == 7
-    assert Inburgeraar.objects.filter(turkse_nieuwkomer=True,
-                                      gemeente__gemeentecode="0946").count() == 2
+    assert (
+        Inburgeraar.objects.filter(turkse_nieuwkomer=True, gemeente__gemeentecode="0946").count()
+        == 2
+    )
     assert set(Traject.objects.values_list("status", flat=True)) == {
-        "aangemeld", "brede_intake", "pip_vastgesteld", "in_uitvoering", "afgerond"}
+        "aangemeld",
+        "brede_intake",
+        "pip_vastgesteld",
+        "in_uitvoering",
+        "afgerond",
+    }
     vandaag = timezone.localdate()
     urgenties = {t.urgentie(vandaag) for t in Traject.objects.exclude(volgende_deadline=None)}
     assert urgenties == {Urgentie.TE_LAAT, Urgentie.BIJNA, Urgentie.OP_TIJD}
     assert Traject.objects.filter(pips__versie=2).count() >= 2
     assert eerste["Beschikking"] == PipVersie.objects.filter(status="vastgesteld").count()
     assert BredeIntake.objects.filter(status="concept").exists()
-    assert set(Traject.objects.filter(status="afgerond").values_list(
-        "afrondingsreden", flat=True)) >= {"vertrokken", "verhuisd", "voldaan"}
+    assert set(
+        Traject.objects.filter(status="afgerond").values_list("afrondingsreden", flat=True)
+    ) >= {"vertrokken", "verhuisd", "voldaan"}
 
 
 def test_seed_refuses_outside_demo_mode(db, settings):

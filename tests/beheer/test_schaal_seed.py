@@ -30,18 +30,22 @@ def test_scale_seed_makes_linked_persons_and_trajecten_with_valid_unique_bsns(db
 
     for traject in Traject.objects.select_related("inburgeraar"):
         assert traject.inburgeraar.zoeknaam == (
-            f"{traject.inburgeraar.geslachtsnaam} {traject.inburgeraar.voornamen}".lower())
+            f"{traject.inburgeraar.geslachtsnaam} {traject.inburgeraar.voornamen}".lower()
+        )
         assert traject.pip_uiterlijk == rules.pip_uiterlijk(traject.datum_start_pip_termijn)
-        assert traject.volgende_deadline == rules.volgende_deadline(traject.status,
-                                                                    traject.pip_uiterlijk)
+        assert traject.volgende_deadline == rules.volgende_deadline(
+            traject.status, traject.pip_uiterlijk
+        )
     assert Traject.objects.values("gemeente").distinct().count() > 3
     assert Traject.objects.values("status").distinct().count() == 5
     assert Traject.objects.filter(adviseur__username="adviseur-weert").exists()
     # Cases past the intake have one; cases with a PIP have a vastgesteld version 1.
     assert BredeIntake.objects.count() == Traject.objects.exclude(status="aangemeld").count()
     met_pip = Traject.objects.filter(status__in=["pip_vastgesteld", "in_uitvoering"])
-    assert PipVersie.objects.filter(traject__in=met_pip, versie=1,
-                                    status="vastgesteld").count() == met_pip.count()
+    assert (
+        PipVersie.objects.filter(traject__in=met_pip, versie=1, status="vastgesteld").count()
+        == met_pip.count()
+    )
 
 
 def test_a_second_scale_run_adds_new_bsns_in_one_gemeente(db):

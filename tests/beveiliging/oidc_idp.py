@@ -88,14 +88,25 @@ class NepIdp:
         if self.fout:
             return terug + "?" + urlencode({"error": self.fout, "state": query["state"]})
         code = secrets.token_urlsafe(16)
-        self.codes[code] = {"nonce": query["nonce"], "challenge": query["code_challenge"],
-                            "redirect_uri": terug, "claims": dict(self.claims)}
+        self.codes[code] = {
+            "nonce": query["nonce"],
+            "challenge": query["code_challenge"],
+            "redirect_uri": terug,
+            "claims": dict(self.claims),
+        }
         return terug + "?" + urlencode({"code": code, "state": query["state"]})
 
     def id_token(self, nonce: str, claims: dict[str, Any]) -> str:
         nu = int(time.time())
-        inhoud = {"iss": self.issuer, "aud": CLIENT_ID, "sub": "onderwerp-123", "iat": nu,
-                  "exp": nu + 300, "nonce": nonce, **claims}
+        inhoud = {
+            "iss": self.issuer,
+            "aud": CLIENT_ID,
+            "sub": "onderwerp-123",
+            "iat": nu,
+            "exp": nu + 300,
+            "nonce": nonce,
+            **claims,
+        }
         knoeien = dict(self.knoeien)
         sleutel = knoeien.pop("sleutel", self.sleutel)
         kid = knoeien.pop("kid", self.kid)
@@ -124,13 +135,19 @@ class NepIdp:
         if body.get("redirect_uri") != gegevens["redirect_uri"]:
             return 400, {"error": "invalid_grant"}
         verifier = body.get("code_verifier", "")
-        berekend = base64.urlsafe_b64encode(
-            hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+        berekend = (
+            base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+            .rstrip(b"=")
+            .decode()
+        )
         if berekend != gegevens["challenge"]:
             return 400, {"error": "invalid_grant"}
-        return 200, {"access_token": "at-" + secrets.token_urlsafe(8), "token_type": "Bearer",
-                     "expires_in": 300,
-                     "id_token": self.id_token(gegevens["nonce"], gegevens["claims"])}
+        return 200, {
+            "access_token": "at-" + secrets.token_urlsafe(8),
+            "token_type": "Bearer",
+            "expires_in": 300,
+            "id_token": self.id_token(gegevens["nonce"], gegevens["claims"]),
+        }
 
     def _handler(self):
         idp = self

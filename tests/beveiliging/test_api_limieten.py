@@ -33,15 +33,13 @@ def met_token(user) -> APIClient:
     return client
 
 
-def test_a_user_over_his_rate_gets_a_dutch_429_with_retry_after(settings, adviseur_weert,
-                                                                 klok):
+def test_a_user_over_his_rate_gets_a_dutch_429_with_retry_after(settings, adviseur_weert, klok):
     settings.KOERS_API_RATE_GEBRUIKER = "3/min"
     alice = met_token(adviseur_weert)
     antwoorden = [alice.get("/api/v1/gemeenten") for _ in range(4)]
     assert [a.status_code for a in antwoorden] == [200, 200, 200, 429]
     te_veel = antwoorden[-1]
-    assert te_veel.json() == {
-        "detail": "Te veel verzoeken. Probeer het over 60 seconden opnieuw."}
+    assert te_veel.json() == {"detail": "Te veel verzoeken. Probeer het over 60 seconden opnieuw."}
     assert te_veel["Retry-After"] == "60"
 
     klok.shift(45)
@@ -60,8 +58,7 @@ def test_two_tokens_count_apart(settings, adviseur_weert, collega_weert, klok):
 def test_calls_without_login_are_limited_per_address(settings, db, klok):
     settings.KOERS_API_RATE_IP = "2/min"
     client = APIClient()
-    codes = [client.get("/api/v1/gemeenten", REMOTE_ADDR="192.0.2.1").status_code
-             for _ in range(3)]
+    codes = [client.get("/api/v1/gemeenten", REMOTE_ADDR="192.0.2.1").status_code for _ in range(3)]
     assert codes == [401, 401, 429]
     te_veel = client.get("/api/v1/gemeenten", REMOTE_ADDR="192.0.2.1")
     assert te_veel.json()["detail"].startswith("Te veel verzoeken. Probeer het over ")
@@ -76,17 +73,19 @@ def test_behind_the_proxy_the_forwarded_address_counts(settings, db, klok):
     settings.BEVEILIGING_ACHTER_PROXY = True
     settings.KOERS_API_RATE_IP = "1/min"
     client = APIClient()
-    eerste = client.get("/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1",
-                        HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9")
-    tweede = client.get("/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1",
-                        HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.9")
-    anders = client.get("/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1",
-                        HTTP_X_FORWARDED_FOR="203.0.113.10")
+    eerste = client.get(
+        "/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9"
+    )
+    tweede = client.get(
+        "/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.9"
+    )
+    anders = client.get(
+        "/api/v1/gemeenten", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.10"
+    )
     assert (eerste.status_code, tweede.status_code, anders.status_code) == (401, 429, 401)
 
 
-def test_the_user_rate_does_not_apply_per_address(settings, adviseur_weert, collega_weert,
-                                                  klok):
+def test_the_user_rate_does_not_apply_per_address(settings, adviseur_weert, collega_weert, klok):
     """Colleagues behind one gemeente proxy share an address, not a budget."""
     settings.KOERS_API_RATE_IP = "1/min"
     alice, bob = met_token(adviseur_weert), met_token(collega_weert)
@@ -94,12 +93,15 @@ def test_the_user_rate_does_not_apply_per_address(settings, adviseur_weert, coll
     assert codes == [200, 200, 200, 200]
 
 
-@pytest.mark.parametrize(("wacht", "tekst"), [
-    (1, "Te veel verzoeken. Probeer het over 1 seconde opnieuw."),
-    (0.2, "Te veel verzoeken. Probeer het over 1 seconde opnieuw."),
-    (30, "Te veel verzoeken. Probeer het over 30 seconden opnieuw."),
-    (None, "Te veel verzoeken. Probeer het later opnieuw."),
-])
+@pytest.mark.parametrize(
+    ("wacht", "tekst"),
+    [
+        (1, "Te veel verzoeken. Probeer het over 1 seconde opnieuw."),
+        (0.2, "Te veel verzoeken. Probeer het over 1 seconde opnieuw."),
+        (30, "Te veel verzoeken. Probeer het over 30 seconden opnieuw."),
+        (None, "Te veel verzoeken. Probeer het later opnieuw."),
+    ],
+)
 def test_message(wacht, tekst):
     assert te_veel_verzoeken(wacht) == tekst
 

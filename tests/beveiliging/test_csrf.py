@@ -45,14 +45,16 @@ def test_login_with_token_works(db, adviseur_weert):
     client = Client(enforce_csrf_checks=True)
     client.get("/inloggen/")
     token = client.cookies["csrftoken"].value
-    response = client.post("/inloggen/", {"username": "alice",
-                                          "password": "geheim-wachtwoord-123",
-                                          "csrfmiddlewaretoken": token})
+    response = client.post(
+        "/inloggen/",
+        {"username": "alice", "password": "geheim-wachtwoord-123", "csrfmiddlewaretoken": token},
+    )
     assert response.status_code == 302
 
 
 def test_logged_in_post_without_token_is_refused(db, adviseur_weert, traject_weert):
     from tests.conftest import inloggen
+
     client = inloggen(Client(enforce_csrf_checks=True), adviseur_weert)
     response = client.post("/uitloggen/")
     assert response.status_code == 403

@@ -24,16 +24,20 @@ def test_no_template_turns_escaping_off():
 
 
 def test_no_python_code_marks_text_safe():
-    modules = [pad for pad in SRC.rglob("*.py")
-               if "simulator" not in pad.parts and "migrations" not in pad.parts]
+    modules = [
+        pad
+        for pad in SRC.rglob("*.py")
+        if "simulator" not in pad.parts and "migrations" not in pad.parts
+    ]
     assert len(modules) > 100  # Koers' own code, not an empty glob
     for pad in modules:
         assert "mark_safe(" not in pad.read_text(encoding="utf-8"), pad
 
 
 def test_html_in_a_name_is_shown_as_text(client, als, weert, adviseur_weert):
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert, voornamen=AANVAL),
-                             adviseur=adviseur_weert)
+    traject = TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=weert, voornamen=AANVAL), adviseur=adviseur_weert
+    )
     als(adviseur_weert)
     for url in (f"/inburgeraars/{traject.inburgeraar_id}/", "/"):
         html = client.get(url).content.decode()

@@ -81,6 +81,7 @@ def test_settings_never_send_hsts_in_demo_mode(monkeypatch):
     import importlib
 
     from koers.config import settings as koers_settings
+
     monkeypatch.setenv("KOERS_DEMO", "true")
     try:
         assert importlib.reload(koers_settings).SECURE_HSTS_SECONDS == 0
@@ -93,8 +94,9 @@ def test_settings_never_send_hsts_in_demo_mode(monkeypatch):
         importlib.reload(koers_settings)
 
 
-@pytest.mark.parametrize(("seconden", "code"), [(0, "koers.W003"), (-1, "koers.E004"),
-                                                 (31536000, None)])
+@pytest.mark.parametrize(
+    ("seconden", "code"), [(0, "koers.W003"), (-1, "koers.E004"), (31536000, None)]
+)
 def test_check_config_explains_hsts(settings, seconden, code):
     settings.DEMO = False
     settings.SECURE_HSTS_SECONDS = seconden
@@ -108,14 +110,19 @@ def test_check_config_explains_hsts(settings, seconden, code):
 
 def test_secure_cookies_outside_demo_mode():
     from django.conf import settings
+
     assert settings.DEMO is False
     assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
     assert settings.SESSION_COOKIE_HTTPONLY
 
 
 def test_no_template_has_inline_script():
-    fouten = [naam for naam, tekst in templates()
-              for tag in re.findall(r"<script\b[^>]*>", tekst, flags=re.I) if "src=" not in tag]
+    fouten = [
+        naam
+        for naam, tekst in templates()
+        for tag in re.findall(r"<script\b[^>]*>", tekst, flags=re.I)
+        if "src=" not in tag
+    ]
     assert fouten == [], "Zet JavaScript in een .js-bestand (CSP script-src 'self')"
 
 

@@ -25,8 +25,7 @@ def fout_code(device) -> str:
 
 
 def inloggen(client, username, password=WACHTWOORD, ip="10.0.0.1"):
-    return client.post("/inloggen/", {"username": username, "password": password},
-                       REMOTE_ADDR=ip)
+    return client.post("/inloggen/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
 def mislukt(client, username, keer, ip="10.0.0.1"):
@@ -76,8 +75,9 @@ def test_the_block_ends_after_15_minutes(client, adviseur_weert, app_alice, klok
     assert response.status_code == 302 and response.url.startswith("/tweede-factor/")
 
 
-def test_failures_spread_over_more_than_15_minutes_do_not_block(client, adviseur_weert,
-                                                                app_alice, klok):
+def test_failures_spread_over_more_than_15_minutes_do_not_block(
+    client, adviseur_weert, app_alice, klok
+):
     mislukt(client, "alice", 4)
     klok.shift(16 * 60)
     assert mislukt(client, "alice", 1).status_code == 200
@@ -86,8 +86,9 @@ def test_failures_spread_over_more_than_15_minutes_do_not_block(client, adviseur
 
 def test_another_user_is_not_affected(client, adviseur_weert, collega_weert, klok):
     mislukt(client, "alice", 5)
-    response = client.post("/inloggen/", {"username": "bob", "password": WACHTWOORD},
-                           REMOTE_ADDR="10.0.0.2")
+    response = client.post(
+        "/inloggen/", {"username": "bob", "password": WACHTWOORD}, REMOTE_ADDR="10.0.0.2"
+    )
     assert response.status_code == 302
 
 
@@ -106,8 +107,9 @@ def test_unknown_username_gets_the_same_answer(client, adviseur_weert, klok):
     assert "niemand" not in bestaat_niet.content.decode().replace('value="niemand"', "")
 
 
-def test_one_address_trying_many_usernames_is_blocked_at_20(client, adviseur_weert,
-                                                            collega_weert, klok):
+def test_one_address_trying_many_usernames_is_blocked_at_20(
+    client, adviseur_weert, collega_weert, klok
+):
     for nummer in range(20):
         response = inloggen(client, f"raad{nummer}", "fout", ip="192.0.2.7")
     assert response.status_code == 429
@@ -116,17 +118,20 @@ def test_one_address_trying_many_usernames_is_blocked_at_20(client, adviseur_wee
     assert inloggen(client, "bob", ip="192.0.2.8").status_code == 302
 
 
-def test_wrong_second_factor_codes_count_and_end_the_half_login(client, adviseur_weert,
-                                                                app_alice, klok):
+def test_wrong_second_factor_codes_count_and_end_the_half_login(
+    client, adviseur_weert, app_alice, klok
+):
     assert inloggen(client, "alice").status_code == 302
     for _ in range(4):
-        response = client.post("/tweede-factor/", {"code": fout_code(app_alice)},
-                               REMOTE_ADDR="10.0.0.1")
+        response = client.post(
+            "/tweede-factor/", {"code": fout_code(app_alice)}, REMOTE_ADDR="10.0.0.1"
+        )
         assert response.status_code == 200
         assert "Deze code klopt niet" in response.content.decode()
         klok.shift(31)  # a new TOTP step: django-otp's own throttle is not what blocks
-    response = client.post("/tweede-factor/", {"code": fout_code(app_alice)},
-                           REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        "/tweede-factor/", {"code": fout_code(app_alice)}, REMOTE_ADDR="10.0.0.1"
+    )
     assert response.status_code == 429
     assert MELDING in response.content.decode()
     assert "_auth_user_id" not in client.session  # logged out
@@ -139,8 +144,9 @@ def test_password_failures_and_code_failures_add_up(client, adviseur_weert, app_
     assert inloggen(client, "alice").status_code == 302
     client.post("/tweede-factor/", {"code": fout_code(app_alice)}, REMOTE_ADDR="10.0.0.1")
     klok.shift(31)
-    response = client.post("/tweede-factor/", {"code": fout_code(app_alice)},
-                           REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        "/tweede-factor/", {"code": fout_code(app_alice)}, REMOTE_ADDR="10.0.0.1"
+    )
     assert response.status_code == 429
 
 
@@ -155,8 +161,9 @@ def test_a_full_login_clears_the_failures(client, adviseur_weert, app_alice, klo
     assert inloggen(client, "alice").status_code == 302
 
 
-def test_the_password_step_alone_does_not_clear_the_failures(client, adviseur_weert,
-                                                             app_alice, klok):
+def test_the_password_step_alone_does_not_clear_the_failures(
+    client, adviseur_weert, app_alice, klok
+):
     mislukt(client, "alice", 4)
     inloggen(client, "alice")
     assert MisluktePoging.objects.filter(soort=Soort.GEBRUIKERSNAAM, sleutel="alice").count() == 4
@@ -171,8 +178,9 @@ def test_demo_skip_login_clears_the_failures(client, settings, adviseur_weert, k
     assert not MisluktePoging.objects.filter(soort=Soort.GEBRUIKERSNAAM).exists()
 
 
-def test_a_block_is_stored_in_the_database_and_can_be_lifted(client, adviseur_weert,
-                                                             app_alice, klok):
+def test_a_block_is_stored_in_the_database_and_can_be_lifted(
+    client, adviseur_weert, app_alice, klok
+):
     """Stateless web processes: the block is a row, which the beheerder may delete."""
     mislukt(client, "alice", 5)
     blokkade = Blokkade.objects.get(soort=Soort.GEBRUIKERSNAAM, sleutel="alice")
@@ -204,14 +212,20 @@ def test_beheerder_sees_blocks_in_the_admin(client, beheerder, als, adviseur_wee
     assert client.get("/beheer/beveiliging/blokkade/add/").status_code == 403
 
 
-@pytest.mark.parametrize(("achter_proxy", "meta", "verwacht"), [
-    (False, {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6"}, "10.1.1.1"),
-    (True, {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.5"},
-     "203.0.113.5"),
-    (True, {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}, "203.0.113.5"),
-    (True, {"REMOTE_ADDR": "10.1.1.1"}, "10.1.1.1"),
-    (False, {}, ""),
-])
+@pytest.mark.parametrize(
+    ("achter_proxy", "meta", "verwacht"),
+    [
+        (False, {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6"}, "10.1.1.1"),
+        (
+            True,
+            {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.5"},
+            "203.0.113.5",
+        ),
+        (True, {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "203.0.113.5"}, "203.0.113.5"),
+        (True, {"REMOTE_ADDR": "10.1.1.1"}, "10.1.1.1"),
+        (False, {}, ""),
+    ],
+)
 def test_client_address(rf, settings, achter_proxy, meta, verwacht):
     settings.BEVEILIGING_ACHTER_PROXY = achter_proxy
     request = rf.get("/", **meta)
@@ -223,8 +237,11 @@ def test_client_address(rf, settings, achter_proxy, meta, verwacht):
 def test_policy_numbers():
     assert inlogpogingen.MAX_PER_GEBRUIKERSNAAM == 5
     assert inlogpogingen.MAX_PER_IP == 20
-    assert inlogpogingen.VENSTER.total_seconds() == inlogpogingen.BLOKKADEDUUR.total_seconds() \
+    assert (
+        inlogpogingen.VENSTER.total_seconds()
+        == inlogpogingen.BLOKKADEDUUR.total_seconds()
         == 15 * 60
+    )
 
 
 def test_the_lock_rows_of_old_keys_are_removed_after_a_day(client, adviseur_weert, klok):

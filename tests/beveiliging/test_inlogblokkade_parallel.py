@@ -27,8 +27,9 @@ PARALLEL = 18
 @pytest.fixture
 def alice(transactional_db):
     gemeente = GemeenteFactory(naam="Weert", gemeentecode="0988", oin="00000001001234567890")
-    gebruiker = GebruikerFactory(username="alice", organisatie=gemeente.organisatie,
-                                 rollen=["adviseur"])
+    gebruiker = GebruikerFactory(
+        username="alice", organisatie=gemeente.organisatie, rollen=["adviseur"]
+    )
     TOTPDevice.objects.create(user=gebruiker, name="telefoon", confirmed=True)
     return gebruiker
 
@@ -58,9 +59,11 @@ def test_parallel_wrong_passwords_are_checked_at_most_five_times(alice, geteld):
         try:
             client = Client()
             start.wait(timeout=30)
-            response = client.post("/inloggen/", {"username": "alice",
-                                                  "password": f"fout-{nummer}"},
-                                   REMOTE_ADDR="10.0.0.1")
+            response = client.post(
+                "/inloggen/",
+                {"username": "alice", "password": f"fout-{nummer}"},
+                REMOTE_ADDR="10.0.0.1",
+            )
             return response.status_code, response.content.decode()
         finally:
             connection.close()
@@ -70,16 +73,19 @@ def test_parallel_wrong_passwords_are_checked_at_most_five_times(alice, geteld):
 
     assert len(antwoorden) == PARALLEL
     assert geteld["aantal"] <= 5
-    assert MisluktePoging.objects.filter(soort=Soort.GEBRUIKERSNAAM, sleutel="alice").count() \
+    assert (
+        MisluktePoging.objects.filter(soort=Soort.GEBRUIKERSNAAM, sleutel="alice").count()
         == geteld["aantal"]
+    )
     geweigerd = [html for status, html in antwoorden if status == 429]
     assert len(geweigerd) >= PARALLEL - 5
     assert all(MELDING in html for html in geweigerd)
 
     # Locked: the right password is not even checked.
     voor = geteld["aantal"]
-    response = Client().post("/inloggen/", {"username": "alice", "password": WACHTWOORD},
-                             REMOTE_ADDR="10.0.0.1")
+    response = Client().post(
+        "/inloggen/", {"username": "alice", "password": WACHTWOORD}, REMOTE_ADDR="10.0.0.1"
+    )
     assert response.status_code == 429
     assert MELDING in response.content.decode()
     assert geteld["aantal"] == voor

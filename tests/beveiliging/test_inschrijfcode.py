@@ -56,9 +56,11 @@ def inschrijfcode_invullen(client, tekst):
 @pytest.fixture
 def na_commit(django_capture_on_commit_callbacks):
     """The mail goes after the commit; the test's transaction never commits."""
+
     def post(client, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(*args, **kwargs)
+
     return post
 
 
@@ -98,8 +100,7 @@ def test_an_empty_inschrijfcode_is_explained_at_the_field(client, alice):
 
 
 @pytest.mark.parametrize("geval", ["fout", "verlopen", "gebruikt", "van een ander"])
-def test_a_code_that_does_not_work_gives_a_form_error(client, alice, collega_weert, klok,
-                                                      geval):
+def test_a_code_that_does_not_work_gives_a_form_error(client, alice, collega_weert, klok, geval):
     tekst = inschrijven.maak_code(collega_weert if geval == "van een ander" else alice)
     if geval == "fout":
         tekst = "ABCD-EFGH-JKMN-PQRS"
@@ -116,8 +117,7 @@ def test_a_code_that_does_not_work_gives_a_form_error(client, alice, collega_wee
     assert not TOTPDevice.objects.filter(user=alice).exists()
 
 
-def test_a_valid_code_links_the_app_once_logs_it_and_mails_alice(client, alice, klok,
-                                                                  na_commit):
+def test_a_valid_code_links_the_app_once_logs_it_and_mails_alice(client, alice, klok, na_commit):
     tekst = inschrijven.maak_code(alice)
     met_wachtwoord(client)
     # Typed in small letters and without dashes, it is the same code.
@@ -130,8 +130,9 @@ def test_a_valid_code_links_the_app_once_logs_it_and_mails_alice(client, alice, 
     assert TOTPDevice.objects.get(user=alice).confirmed
     assert Inschrijfcode.objects.get(gebruiker=alice).gebruikt_op is not None
 
-    verwerking = Verwerking.objects.get(actor_id=alice.pk,
-                                        activiteit="tweede factor gekoppeld (authenticator-app)")
+    verwerking = Verwerking.objects.get(
+        actor_id=alice.pk, activiteit="tweede factor gekoppeld (authenticator-app)"
+    )
     assert verwerking.handeling == "wijzigen" and verwerking.kanaal == "ui"
 
     assert len(mail.outbox) == 1
@@ -215,8 +216,11 @@ def test_sso_with_its_own_second_factor_needs_no_code(client, alice, na_commit):
     pagina = client.get("/beveiligingssleutels/")
     assert pagina.status_code == 200
     sleutel = SoftwareSleutel()
-    response = na_commit(client, "/beveiligingssleutels/", {
-        "credential": sleutel.maak(opties_uit(pagina, "sleutel-koppelen")), "naam": "Sleutel"})
+    response = na_commit(
+        client,
+        "/beveiligingssleutels/",
+        {"credential": sleutel.maak(opties_uit(pagina, "sleutel-koppelen")), "naam": "Sleutel"},
+    )
     assert response.status_code == 302
     assert WebAuthnSleutel.objects.filter(user=alice).count() == 1
     assert len(mail.outbox) == 1 and "beveiligingssleutel" in mail.outbox[0].body
@@ -227,13 +231,19 @@ def test_with_an_app_alice_adds_a_key_which_is_logged_and_mailed(client, alice, 
     volledig_inloggen(client, app)
     pagina = client.get("/beveiligingssleutels/")
     sleutel = SoftwareSleutel()
-    response = na_commit(client, "/beveiligingssleutels/", {
-        "credential": sleutel.maak(opties_uit(pagina, "sleutel-koppelen")),
-        "naam": "YubiKey blauw"})
+    response = na_commit(
+        client,
+        "/beveiligingssleutels/",
+        {
+            "credential": sleutel.maak(opties_uit(pagina, "sleutel-koppelen")),
+            "naam": "YubiKey blauw",
+        },
+    )
     assert response.status_code == 302
     assert WebAuthnSleutel.objects.filter(user=alice).count() == 1
     assert Verwerking.objects.filter(
-        actor_id=alice.pk, activiteit="tweede factor gekoppeld (beveiligingssleutel)").exists()
+        actor_id=alice.pk, activiteit="tweede factor gekoppeld (beveiligingssleutel)"
+    ).exists()
     assert len(mail.outbox) == 1
     assert "YubiKey blauw" in mail.outbox[0].body
 
@@ -281,7 +291,8 @@ def test_command_prints_a_working_code(client, alice, capsys):
 
 
 def test_a_code_used_up_between_the_qr_page_and_the_app_code_links_nothing(
-        client, alice, monkeypatch, na_commit):
+    client, alice, monkeypatch, na_commit
+):
     """The check on the QR page and the use of the code are two moments; the link itself
     uses the code up conditionally, so a code used elsewhere in between links nothing."""
     tekst = inschrijven.maak_code(alice)

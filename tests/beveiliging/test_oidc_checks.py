@@ -10,15 +10,34 @@ from koers.beveiliging import oidc
 from koers.config import env
 from koers.config.checks import check_oidc
 
-LEEG = {"ISSUER": "", "DISCOVERY_URL": "", "CLIENT_ID": "", "CLIENT_SECRET": "",
-        "TOKEN_AUTH": "client_secret_basic", "SCOPES": "openid profile email",
-        "CLAIM": "preferred_username", "KOPPELEN": "gebruikersnaam", "MFA_ACR": "",
-        "MFA_AMR": ""}
-PORTAAL_LEEG = {"ISSUER": "", "DISCOVERY_URL": "", "CLIENT_ID": "", "CLIENT_SECRET": "",
-                "TOKEN_AUTH": "client_secret_basic", "SCOPES": "openid", "BSN_CLAIM": "bsn",
-                "ACR": ""}
-COMPLEET = {**LEEG, "ISSUER": "https://sso.weert.nl/realms/weert", "CLIENT_ID": "koers",
-            "CLIENT_SECRET": "s3cr3t"}
+LEEG = {
+    "ISSUER": "",
+    "DISCOVERY_URL": "",
+    "CLIENT_ID": "",
+    "CLIENT_SECRET": "",
+    "TOKEN_AUTH": "client_secret_basic",
+    "SCOPES": "openid profile email",
+    "CLAIM": "preferred_username",
+    "KOPPELEN": "gebruikersnaam",
+    "MFA_ACR": "",
+    "MFA_AMR": "",
+}
+PORTAAL_LEEG = {
+    "ISSUER": "",
+    "DISCOVERY_URL": "",
+    "CLIENT_ID": "",
+    "CLIENT_SECRET": "",
+    "TOKEN_AUTH": "client_secret_basic",
+    "SCOPES": "openid",
+    "BSN_CLAIM": "bsn",
+    "ACR": "",
+}
+COMPLEET = {
+    **LEEG,
+    "ISSUER": "https://sso.weert.nl/realms/weert",
+    "CLIENT_ID": "koers",
+    "CLIENT_SECRET": "s3cr3t",
+}
 
 
 def ids(settings, staff=None, portaal=None):
@@ -55,7 +74,8 @@ def test_bad_values(settings):
     settings.DEMO = False
     assert ids(settings, {**COMPLEET, "ISSUER": "sso.weert.nl"}) == ["koers.E021"]
     assert ids(settings, {**COMPLEET, "ISSUER": "http://sso.weert.nl/realms/weert"}) == [
-        "koers.W020"]
+        "koers.W020"
+    ]
     assert ids(settings, {**COMPLEET, "TOKEN_AUTH": "private_key_jwt"}) == ["koers.E022"]
     assert ids(settings, {**COMPLEET, "KOPPELEN": "sub"}) == ["koers.E022"]
 
@@ -65,8 +85,10 @@ def test_every_variable_is_declared_once_and_read_by_the_settings():
 
     namen = [v.name for v in env.VARIABLES]
     assert len(namen) == len(set(namen))
-    for prefix, setting in (("KOERS_OIDC", "KOERS_OIDC"),
-                            ("KOERS_PORTAAL_OIDC", "KOERS_PORTAAL_OIDC")):
+    for prefix, setting in (
+        ("KOERS_OIDC", "KOERS_OIDC"),
+        ("KOERS_PORTAAL_OIDC", "KOERS_PORTAAL_OIDC"),
+    ):
         gedeclareerd = {n.removeprefix(prefix + "_") for n in namen if n.startswith(prefix + "_")}
         assert gedeclareerd == set(getattr(django_settings, setting))
         assert isinstance(getattr(django_settings, f"{setting}_ENABLED"), bool)
@@ -90,38 +112,53 @@ def test_provider_settings(settings):
     assert aanbieder.scopes == ("openid", "profile", "email")
     assert aanbieder.mfa_amr == ("mfa", "otp")
     assert aanbieder.discovery_url == (
-        "https://sso.weert.nl/realms/weert/.well-known/openid-configuration")
+        "https://sso.weert.nl/realms/weert/.well-known/openid-configuration"
+    )
     settings.KOERS_OIDC_ENABLED = False
     assert oidc.aanbieder(oidc.MEDEWERKERS) is None
 
 
-@pytest.mark.parametrize(("claims", "verwacht"), [
-    ({"amr": ["pwd", "mfa"]}, True),
-    ({"amr": "mfa"}, True),
-    ({"amr": ["pwd"]}, False),
-    ({"acr": "gold"}, True),
-    ({"acr": "1"}, False),
-    ({}, False),
-    ({"amr": [{"mfa": True}]}, False),
-])
+@pytest.mark.parametrize(
+    ("claims", "verwacht"),
+    [
+        ({"amr": ["pwd", "mfa"]}, True),
+        ({"amr": "mfa"}, True),
+        ({"amr": ["pwd"]}, False),
+        ({"acr": "gold"}, True),
+        ({"acr": "1"}, False),
+        ({}, False),
+        ({"amr": [{"mfa": True}]}, False),
+    ],
+)
 def test_mfa_bevestigd(claims, verwacht):
     aanbieder = oidc.Aanbieder(
-        naam="medewerkers", issuer="https://x", discovery_url="https://x/d", client_id="c",
-        client_secret="s", scopes=("openid",), token_auth="client_secret_basic",
-        claim="preferred_username", mfa_acr=("gold",), mfa_amr=("mfa", "otp"))
+        naam="medewerkers",
+        issuer="https://x",
+        discovery_url="https://x/d",
+        client_id="c",
+        client_secret="s",
+        scopes=("openid",),
+        token_auth="client_secret_basic",
+        claim="preferred_username",
+        mfa_acr=("gold",),
+        mfa_amr=("mfa", "otp"),
+    )
     assert oidc.mfa_bevestigd(aanbieder, claims) is verwacht
 
 
-@pytest.mark.parametrize(("waarde", "verwacht"), [
-    ("999993653", "999993653"),
-    (" 999993653 ", "999993653"),
-    ("s00000000:999993653", "999993653"),
-    (999993653, "999993653"),
-    (12345678, "012345678"),
-    ("12345", ""),
-    ("９９９９９３６５３", ""),
-    (None, ""),
-    (True, ""),
-])
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"),
+    [
+        ("999993653", "999993653"),
+        (" 999993653 ", "999993653"),
+        ("s00000000:999993653", "999993653"),
+        (999993653, "999993653"),
+        (12345678, "012345678"),
+        ("12345", ""),
+        ("９９９９９３６５３", ""),
+        (None, ""),
+        (True, ""),
+    ],
+)
 def test_bsn_uit(waarde, verwacht):
     assert oidc.bsn_uit({"bsn": waarde}, "bsn") == verwacht

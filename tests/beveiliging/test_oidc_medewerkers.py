@@ -26,10 +26,18 @@ GEEN_ACCOUNT = "U kunt met dit account niet inloggen in Koers"
 
 def configureer(settings, idp: NepIdp, **extra) -> None:
     settings.KOERS_OIDC = {
-        "ISSUER": idp.issuer, "DISCOVERY_URL": "", "CLIENT_ID": CLIENT_ID,
-        "CLIENT_SECRET": CLIENT_SECRET, "TOKEN_AUTH": idp.token_auth, "SCOPES": "",
-        "CLAIM": "preferred_username", "KOPPELEN": "gebruikersnaam", "MFA_ACR": "",
-        "MFA_AMR": "mfa,otp", **extra}
+        "ISSUER": idp.issuer,
+        "DISCOVERY_URL": "",
+        "CLIENT_ID": CLIENT_ID,
+        "CLIENT_SECRET": CLIENT_SECRET,
+        "TOKEN_AUTH": idp.token_auth,
+        "SCOPES": "",
+        "CLAIM": "preferred_username",
+        "KOPPELEN": "gebruikersnaam",
+        "MFA_ACR": "",
+        "MFA_AMR": "mfa,otp",
+        **extra,
+    }
     settings.KOERS_OIDC_ENABLED = True
 
 
@@ -86,8 +94,9 @@ def test_the_authorize_request_uses_pkce_state_and_nonce(client, idp):
 
 
 def test_mfa_at_the_provider_logs_in_without_koers_code(client, idp, adviseur_weert):
-    response = sso(client, idp, next_url="/inburgeraars/", preferred_username="alice",
-                   amr=["pwd", "mfa"])
+    response = sso(
+        client, idp, next_url="/inburgeraars/", preferred_username="alice", amr=["pwd", "mfa"]
+    )
     assert response.status_code == 302 and response.url == "/inburgeraars/"
     werkvoorraad = client.get("/")
     assert werkvoorraad.status_code == 200
@@ -175,17 +184,19 @@ def test_a_blocked_username_cannot_log_in_through_sso_either(client, idp, advise
     assert "_auth_user_id" not in client.session
 
 
-@pytest.mark.parametrize(("knoeien", "reden"), [
-    ({"sleutel": "ander"}, "sleutel"),
-    ({"aud": "een-andere-applicatie"}, "audience"),
-    ({"iss": "http://127.0.0.1:1/realms/nep"}, "issuer"),
-    ({"nonce": "verkeerde-nonce"}, "nonce"),
-    ({"exp": int(time.time()) - 3600, "iat": int(time.time()) - 7200}, "verlopen"),
-    ({"alg": "HS256"}, "algoritme"),
-    ({"kid": "onbekende-sleutel"}, "sleutel_onbekend"),
-])
-def test_a_token_that_is_not_right_is_refused(client, idp, adviseur_weert, caplog, knoeien,
-                                              reden):
+@pytest.mark.parametrize(
+    ("knoeien", "reden"),
+    [
+        ({"sleutel": "ander"}, "sleutel"),
+        ({"aud": "een-andere-applicatie"}, "audience"),
+        ({"iss": "http://127.0.0.1:1/realms/nep"}, "issuer"),
+        ({"nonce": "verkeerde-nonce"}, "nonce"),
+        ({"exp": int(time.time()) - 3600, "iat": int(time.time()) - 7200}, "verlopen"),
+        ({"alg": "HS256"}, "algoritme"),
+        ({"kid": "onbekende-sleutel"}, "sleutel_onbekend"),
+    ],
+)
+def test_a_token_that_is_not_right_is_refused(client, idp, adviseur_weert, caplog, knoeien, reden):
     if knoeien.get("sleutel") == "ander":
         knoeien = {"sleutel": rsa_sleutel()}  # same key id, another key: a bad signature
         reden = "handtekening"
@@ -261,8 +272,9 @@ def test_unreachable_provider_says_try_again_later(client, settings, adviseur_we
     assert "Probeer het over een paar minuten opnieuw" in response.content.decode()
 
 
-def test_wrong_client_secret_is_a_configuration_error(client, settings, idp, adviseur_weert,
-                                                      caplog):
+def test_wrong_client_secret_is_a_configuration_error(
+    client, settings, idp, adviseur_weert, caplog
+):
     configureer(settings, idp, CLIENT_SECRET="verkeerd")
     with caplog.at_level(logging.ERROR, logger="koers.beveiliging.oidc"):
         response = sso(client, idp, preferred_username="alice")
@@ -291,13 +303,15 @@ def test_a_rotated_key_is_fetched_again(client, idp, adviseur_weert):
 
 
 def test_next_outside_koers_is_ignored(client, idp, adviseur_weert):
-    response = sso(client, idp, next_url="https://elders.example/", preferred_username="alice",
-                   amr=["mfa"])
+    response = sso(
+        client, idp, next_url="https://elders.example/", preferred_username="alice", amr=["mfa"]
+    )
     assert response.url == "/"
 
 
-def test_a_client_secret_is_form_encoded_in_the_basic_header(client, settings, monkeypatch,
-                                                             idp, adviseur_weert):
+def test_a_client_secret_is_form_encoded_in_the_basic_header(
+    client, settings, monkeypatch, idp, adviseur_weert
+):
     from tests.beveiliging import oidc_idp
 
     # RFC 6749 §2.3.1: "+", "/", "=", ":" and "%" in a secret survive the Basic header.

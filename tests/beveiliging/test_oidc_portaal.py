@@ -27,9 +27,16 @@ def lege_cache():
 
 def configureer(settings, idp: NepIdp, **extra) -> None:
     settings.KOERS_PORTAAL_OIDC = {
-        "ISSUER": idp.issuer, "DISCOVERY_URL": "", "CLIENT_ID": CLIENT_ID,
-        "CLIENT_SECRET": CLIENT_SECRET, "TOKEN_AUTH": idp.token_auth, "SCOPES": "",
-        "BSN_CLAIM": "bsn", "ACR": "", **extra}
+        "ISSUER": idp.issuer,
+        "DISCOVERY_URL": "",
+        "CLIENT_ID": CLIENT_ID,
+        "CLIENT_SECRET": CLIENT_SECRET,
+        "TOKEN_AUTH": idp.token_auth,
+        "SCOPES": "",
+        "BSN_CLAIM": "bsn",
+        "ACR": "",
+        **extra,
+    }
     settings.KOERS_PORTAAL_OIDC_ENABLED = True
 
 
@@ -117,8 +124,12 @@ def test_required_level_is_asked_and_checked(client, settings, idp, amina):
     configureer(settings, idp, ACR=midden)
     from koers.portaal.sessie import SESSIE_SLEUTEL
 
-    laag = digid(client, idp, bsn=BSN, acr="urn:oasis:names:tc:SAML:2.0:ac:classes:"
-                                           "PasswordProtectedTransport")
+    laag = digid(
+        client,
+        idp,
+        bsn=BSN,
+        acr="urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+    )
     assert idp.autorisaties[-1]["acr_values"] == midden
     assert laag.status_code == 400
     html = laag.content.decode()

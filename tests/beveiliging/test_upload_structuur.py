@@ -41,12 +41,15 @@ def _fout(naam: str, inhoud: bytes, toegestaan=("pdf", "png", "jpg", "jpeg")) ->
     return fout.value
 
 
-@pytest.mark.parametrize("naam, inhoud", [
-    ("diploma.pdf", echte_pdf()),
-    ("pas.png", echte_png()),
-    ("Foto.JPG", echte_jpg()),
-    ("scan.jpeg", echte_jpg()),
-])
+@pytest.mark.parametrize(
+    "naam, inhoud",
+    [
+        ("diploma.pdf", echte_pdf()),
+        ("pas.png", echte_png()),
+        ("Foto.JPG", echte_jpg()),
+        ("scan.jpeg", echte_jpg()),
+    ],
+)
 def test_a_whole_file_passes_and_is_rewound(naam, inhoud):
     bestand = SimpleUploadedFile(naam, inhoud)
     assert controleer_upload(bestand, {"pdf", "png", "jpg", "jpeg"}) is bestand

@@ -13,29 +13,40 @@ JPG = echte_jpg()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00"
 
 
-@pytest.mark.parametrize(("naam", "inhoud", "toegestaan"), [
-    ("diploma.pdf", PDF, {"pdf"}),
-    ("Foto.JPG", JPG, {"jpg", "pdf"}),
-    ("scan.jpeg", JPG, {"jpeg"}),
-    ("pas.png", PNG, {"png"}),
-    ("betalingen.csv", b"bsn;bedrag\n999990010;612,50\n", {"csv"}),
-    ("oud.csv", "naam\nJosé\n".encode("cp1252"), {"csv"}),
-])
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "toegestaan"),
+    [
+        ("diploma.pdf", PDF, {"pdf"}),
+        ("Foto.JPG", JPG, {"jpg", "pdf"}),
+        ("scan.jpeg", JPG, {"jpeg"}),
+        ("pas.png", PNG, {"png"}),
+        ("betalingen.csv", b"bsn;bedrag\n999990010;612,50\n", {"csv"}),
+        ("oud.csv", "naam\nJosé\n".encode("cp1252"), {"csv"}),
+    ],
+)
 def test_allowed_files_pass(naam, inhoud, toegestaan):
     bestand = SimpleUploadedFile(naam, inhoud)
     assert controleer_upload(bestand, toegestaan) is bestand
     assert bestand.read() == inhoud  # rewound for the caller
 
 
-@pytest.mark.parametrize(("naam", "inhoud", "toegestaan", "code", "tekst"), [
-    ("virus.exe", EXE, {"pdf"}, "soort", "Dit soort bestand kan niet. Kies een bestand van "
-                                         "het type: pdf."),
-    ("factuur.pdf", EXE, {"pdf"}, "inhoud", "De inhoud van dit bestand past niet bij de naam"),
-    ("foto.png", JPG, {"png"}, "inhoud", "Kies een echt png-bestand."),
-    ("lijst.csv", EXE + b"\x00\x00", {"csv"}, "inhoud", "past niet bij de naam (.csv)"),
-    ("zonder-extensie", PDF, {"pdf"}, "soort", "Dit soort bestand kan niet."),
-    ("leeg.pdf", b"", {"pdf"}, "leeg", "Dit bestand is leeg."),
-])
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "toegestaan", "code", "tekst"),
+    [
+        (
+            "virus.exe",
+            EXE,
+            {"pdf"},
+            "soort",
+            "Dit soort bestand kan niet. Kies een bestand van het type: pdf.",
+        ),
+        ("factuur.pdf", EXE, {"pdf"}, "inhoud", "De inhoud van dit bestand past niet bij de naam"),
+        ("foto.png", JPG, {"png"}, "inhoud", "Kies een echt png-bestand."),
+        ("lijst.csv", EXE + b"\x00\x00", {"csv"}, "inhoud", "past niet bij de naam (.csv)"),
+        ("zonder-extensie", PDF, {"pdf"}, "soort", "Dit soort bestand kan niet."),
+        ("leeg.pdf", b"", {"pdf"}, "leeg", "Dit bestand is leeg."),
+    ],
+)
 def test_wrong_files_are_refused_in_dutch(naam, inhoud, toegestaan, code, tekst):
     with pytest.raises(ValidationError) as fout:
         controleer_upload(SimpleUploadedFile(naam, inhoud), toegestaan)

@@ -28,8 +28,14 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def adviseur(weert):
     """Weert's adviseur as a demo account: logs in on the login page without a second factor."""
-    return GebruikerFactory(username="adviseur-weert", first_name="Anouk", last_name="Janssen",
-                            gemeente=weert, rollen=["adviseur"], demo_account=True)
+    return GebruikerFactory(
+        username="adviseur-weert",
+        first_name="Anouk",
+        last_name="Janssen",
+        gemeente=weert,
+        rollen=["adviseur"],
+        demo_account=True,
+    )
 
 
 def inloggen(page, username):
@@ -50,9 +56,19 @@ def axe_violations(page, minimum=("serious", "critical")):
 def assert_accessible(page):
     assert not page.koers_csp_fouten, f"CSP blokkeerde iets op {page.url}: {page.koers_csp_fouten}"
     violations = axe_violations(page)
-    details = json.dumps([{"id": v["id"], "impact": v["impact"], "help": v["help"],
-                           "nodes": [n["target"] for n in v["nodes"][:3]]}
-                          for v in violations], indent=1, ensure_ascii=False)
+    details = json.dumps(
+        [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"][:3]],
+            }
+            for v in violations
+        ],
+        indent=1,
+        ensure_ascii=False,
+    )
     assert not violations, f"axe-core vond problemen op {page.url}:\n{details}"
 
 

@@ -16,11 +16,18 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def geweigerd(zaak, weert):  # noqa: F811  (zaak is the imported fixture)
     return Bericht.objects.create(
-        soort="pip", operation_id="postPipByBsn", methode="POST",
-        pad=f"/personen/{zaak.bsn}/PIP", body={"dagtekeningPip": "2026-11-01", "leerroute": "B"},
-        gemeente=weert, traject=zaak.huidig_traject, status=Bericht.Status.GEWEIGERD,
-        pogingen=1, laatste_statuscode=400,
-        foutteksten=["De dagtekening ligt voor de vestiging in de gemeente."])
+        soort="pip",
+        operation_id="postPipByBsn",
+        methode="POST",
+        pad=f"/personen/{zaak.bsn}/PIP",
+        body={"dagtekeningPip": "2026-11-01", "leerroute": "B"},
+        gemeente=weert,
+        traject=zaak.huidig_traject,
+        status=Bericht.Status.GEWEIGERD,
+        pogingen=1,
+        laatste_statuscode=400,
+        foutteksten=["De dagtekening ligt voor de vestiging in de gemeente."],
+    )
 
 
 def test_adviseur_ziet_de_weigering_van_duo_op_de_zaak(page, zaak, geweigerd):  # noqa: F811
@@ -34,8 +41,9 @@ def test_adviseur_ziet_de_weigering_van_duo_op_de_zaak(page, zaak, geweigerd):  
 
 def test_beheerder_ziet_en_verstuurt_berichten_opnieuw(page, geweigerd, db):
     org = OrganisatieFactory(naam="Koers functioneel beheer", soort="overig")
-    GebruikerFactory(username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True,
-                     demo_account=True)
+    GebruikerFactory(
+        username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True, demo_account=True
+    )
     inloggen(page, "beheer")
     page.locator("#naar-duo-berichten").click()
     page.wait_for_url(re.compile(r"/beheer-duo/"))

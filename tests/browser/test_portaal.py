@@ -19,8 +19,15 @@ pytestmark = pytest.mark.browser
 
 PDF = echte_pdf()
 BREEDTE = 360
-PAGINAS = ("menu-overzicht", "menu-plan", "menu-afspraken", "menu-voortgang",
-           "menu-documenten", "menu-berichten", "menu-wie-bekeek")
+PAGINAS = (
+    "menu-overzicht",
+    "menu-plan",
+    "menu-afspraken",
+    "menu-voortgang",
+    "menu-documenten",
+    "menu-berichten",
+    "menu-wie-bekeek",
+)
 
 
 def _dag(dagen_geleden: int) -> dt.date:
@@ -31,16 +38,34 @@ def _dag(dagen_geleden: int) -> dt.date:
 def yonas(weert):
     weert.telefoon = "14 0495"
     weert.save()
-    adviseur = GebruikerFactory(username="adviseur-weert", first_name="Anouk",
-                                last_name="Jansen", email="a.jansen@weert.example",
-                                organisatie=weert.organisatie, rollen=["adviseur"])
-    inburgeraar = InburgeraarFactory(bsn=demo_bsns()[0], gemeente=weert, voornamen="Yonas",
-                                     geslachtsnaam="Tesfay", vestigingsdatum=_dag(130),
-                                     talen=["Tigrinya"])
-    traject = TrajectFactory(inburgeraar=inburgeraar, adviseur=adviseur,
-                             datum_start_plicht=_dag(120), datum_start_pip_termijn=_dag(110))
-    met_vastgesteld_pip(traject, adviseur, dagtekening=_dag(30),
-                        doelen={"meedoen": "Vrijwilligerswerk bij de voedselbank."})
+    adviseur = GebruikerFactory(
+        username="adviseur-weert",
+        first_name="Anouk",
+        last_name="Jansen",
+        email="a.jansen@weert.example",
+        organisatie=weert.organisatie,
+        rollen=["adviseur"],
+    )
+    inburgeraar = InburgeraarFactory(
+        bsn=demo_bsns()[0],
+        gemeente=weert,
+        voornamen="Yonas",
+        geslachtsnaam="Tesfay",
+        vestigingsdatum=_dag(130),
+        talen=["Tigrinya"],
+    )
+    traject = TrajectFactory(
+        inburgeraar=inburgeraar,
+        adviseur=adviseur,
+        datum_start_plicht=_dag(120),
+        datum_start_pip_termijn=_dag(110),
+    )
+    met_vastgesteld_pip(
+        traject,
+        adviseur,
+        dagtekening=_dag(30),
+        doelen={"meedoen": "Vrijwilligerswerk bij de voedselbank."},
+    )
     return inburgeraar
 
 
@@ -105,8 +130,9 @@ def test_portaal_on_a_phone_in_dutch_and_arabic(page, yonas):
 
     _naar(page, "menu-documenten")
     page.select_option("#id_soort", "diploma")
-    page.set_input_files("#id_bestand", files=[{"name": "diploma.pdf",
-                                                "mimeType": "application/pdf", "buffer": PDF}])
+    page.set_input_files(
+        "#id_bestand", files=[{"name": "diploma.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
     page.click("#document-sturen")
     assert "Uw document is verstuurd naar uw adviseur." in page.content()
     assert "diploma.pdf" in page.locator("#mijn-documenten").inner_text()

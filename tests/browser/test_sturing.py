@@ -22,23 +22,45 @@ def cijfers(weert):
     jaar = timezone.localdate().year
     for i in range(12):
         dag = f"{i + 10:02d}"
-        t = maak(weert, aangemeld=f"{jaar}-02-{dag}", klok=f"{jaar}-02-{dag}",
-                 intake=f"{jaar}-03-{dag}", pip=f"{jaar}-04-{dag}" if i < 10 else None,
-                 gevestigd=f"{jaar}-01-15", status="in_uitvoering" if i < 10 else "brede_intake",
-                 naam=f"Browsernaam{i}")
-        gesprek(t, gepland=f"{jaar}-05-01", gehouden=f"{jaar}-05-{dag}",
-                scores={"zingeving": 4}, interventies=["taal"])
+        t = maak(
+            weert,
+            aangemeld=f"{jaar}-02-{dag}",
+            klok=f"{jaar}-02-{dag}",
+            intake=f"{jaar}-03-{dag}",
+            pip=f"{jaar}-04-{dag}" if i < 10 else None,
+            gevestigd=f"{jaar}-01-15",
+            status="in_uitvoering" if i < 10 else "brede_intake",
+            naam=f"Browsernaam{i}",
+        )
+        gesprek(
+            t,
+            gepland=f"{jaar}-05-01",
+            gehouden=f"{jaar}-05-{dag}",
+            scores={"zingeving": 4},
+            interventies=["taal"],
+        )
         gesprek(t, gehouden=f"{jaar}-06-01", scores={"zingeving": 6 + i % 3})
     for i in range(6):
-        maak(weert, aangemeld=f"{jaar}-03-0{i + 1}", doelgroep="Gezinsvormer", turks=i < 5,
-             naam=f"Browserturks{i}")
+        maak(
+            weert,
+            aangemeld=f"{jaar}-03-0{i + 1}",
+            doelgroep="Gezinsvormer",
+            turks=i < 5,
+            naam=f"Browserturks{i}",
+        )
     Taakstelling.objects.create(gemeente=weert, jaar=jaar, halfjaar=1, aantal=39)
     return jaar
 
 
 def _gebruiker(weert, username, rol):
-    return GebruikerFactory(username=username, gemeente=weert, rollen=[rol],
-                            first_name="Bea", last_name="Beleid", demo_account=True)
+    return GebruikerFactory(
+        username=username,
+        gemeente=weert,
+        rollen=[rol],
+        first_name="Bea",
+        last_name="Beleid",
+        demo_account=True,
+    )
 
 
 def test_beleid_reads_the_dashboards(page, weert, cijfers):

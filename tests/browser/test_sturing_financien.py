@@ -21,13 +21,21 @@ pytestmark = pytest.mark.browser
 
 
 def _gebruiker(weert, username, rol):
-    return GebruikerFactory(username=username, gemeente=weert, rollen=[rol],
-                            first_name="Fien", last_name="Financiën", demo_account=True)
+    return GebruikerFactory(
+        username=username,
+        gemeente=weert,
+        rollen=[rol],
+        first_name="Fien",
+        last_name="Financiën",
+        demo_account=True,
+    )
 
 
-@pytest.mark.parametrize("vandaag", [dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC),
-                                     dt.datetime(2027, 12, 31, 15, 0, tzinfo=dt.UTC)],
-                         ids=["begin-jaar", "eind-jaar"])
+@pytest.mark.parametrize(
+    "vandaag",
+    [dt.datetime(2026, 1, 2, 9, 0, tzinfo=dt.UTC), dt.datetime(2027, 12, 31, 15, 0, tzinfo=dt.UTC)],
+    ids=["begin-jaar", "eind-jaar"],
+)
 def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_machine, vandaag):
     time_machine.move_to(vandaag, tick=True)
     jaar = timezone.localdate().year
@@ -84,9 +92,14 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_mac
 def test_adviseur_registers_a_cost_from_the_case_page(page, weert):
     adviseur = _gebruiker(weert, "adviseur", "adviseur")
     traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur)
-    contract = Contract.objects.create(gemeente=weert, aanbieder_naam="Taalschool",
-                                       voorziening="leerroute", eenheid="uur",
-                                       tarief=Decimal("60"), geldig_van=dt.date(2020, 1, 1))
+    contract = Contract.objects.create(
+        gemeente=weert,
+        aanbieder_naam="Taalschool",
+        voorziening="leerroute",
+        eenheid="uur",
+        tarief=Decimal("60"),
+        geldig_van=dt.date(2020, 1, 1),
+    )
     inloggen(page, "adviseur")
     page.goto(f"/inburgeraars/{traject.inburgeraar.pk}/")
     page.locator("#kosten-registreren").click()

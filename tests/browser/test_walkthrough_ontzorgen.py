@@ -40,18 +40,32 @@ def _nl(datum: dt.date, formaat: str = "j F Y") -> str:
 @pytest.fixture
 def uitkering(weert):
     """The uitkeringsadministratie of Weert: only name/BSN and the ontzorgen register."""
-    return GebruikerFactory(username="uitkering-weert", first_name="Kim", last_name="Wouters",
-                            gemeente=weert, rollen=["uitkeringsadministratie"],
-                            demo_account=True)
+    return GebruikerFactory(
+        username="uitkering-weert",
+        first_name="Kim",
+        last_name="Wouters",
+        gemeente=weert,
+        rollen=["uitkeringsadministratie"],
+        demo_account=True,
+    )
 
 
 @pytest.fixture
 def samir(weert, adviseur):
-    inburgeraar = InburgeraarFactory(gemeente=weert, voornamen="Samir", geslachtsnaam="Haidari",
-                                     doelgroep=Doelgroep.ASIELSTATUSHOUDER,
-                                     vestigingsdatum=_dag(200), talen=["Dari"])
-    TrajectFactory(inburgeraar=inburgeraar, adviseur=adviseur,
-                   datum_start_plicht=_dag(210), datum_start_pip_termijn=_dag(200))
+    inburgeraar = InburgeraarFactory(
+        gemeente=weert,
+        voornamen="Samir",
+        geslachtsnaam="Haidari",
+        doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+        vestigingsdatum=_dag(200),
+        talen=["Dari"],
+    )
+    TrajectFactory(
+        inburgeraar=inburgeraar,
+        adviseur=adviseur,
+        datum_start_plicht=_dag(210),
+        datum_start_pip_termijn=_dag(200),
+    )
     return inburgeraar
 
 
@@ -72,7 +86,8 @@ def _csv(bsn: str, regels: list[tuple]) -> bytes:
 
 def _upload(page, naam: str, inhoud: bytes) -> None:
     page.locator("#id_bestand").set_input_files(
-        files=[{"name": naam, "mimeType": "text/csv", "buffer": inhoud}])
+        files=[{"name": naam, "mimeType": "text/csv", "buffer": inhoud}]
+    )
     _klik(page, "#import-starten")
 
 
@@ -105,8 +120,9 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.locator("#id_map_uren").fill("6")
     page.locator("#id_doelen-meedoen").fill("Vrijwilligerswerk bij de voedselbank.")
     page.locator("#id_ontzorgen").check()
-    page.locator("#id_ontzorgen_toelichting").fill("Huur, energie en zorgverzekering uit de "
-                                                   "bijstand.")
+    page.locator("#id_ontzorgen_toelichting").fill(
+        "Huur, energie en zorgverzekering uit de bijstand."
+    )
     _klik(page, "#pip-opslaan")
     page.locator("#vaststellen").wait_for()
     assert_accessible(page)
@@ -150,12 +166,13 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.locator("#intensiteit-voorstel").wait_for()
     _geen_fout(page)
     assert_accessible(page)
-    assert "Voorstel: 4 contacten per maand" in page.locator(
-        "#intensiteit-voorstel").inner_text()
+    assert "Voorstel: 4 contacten per maand" in page.locator("#intensiteit-voorstel").inner_text()
     screenshot(page, "ontzorgen-begeleiding")
-    assert dict(ChecklistItem.objects.filter(traject__inburgeraar=samir).exclude(
-        status="todo").values_list("onderwerp", "status")) == {
-            "huurcontract": "klaar", "zorgverzekering": "bezig"}
+    assert dict(
+        ChecklistItem.objects.filter(traject__inburgeraar=samir)
+        .exclude(status="todo")
+        .values_list("onderwerp", "status")
+    ) == {"huurcontract": "klaar", "zorgverzekering": "bezig"}
     assert Voorlichting.objects.filter(traject__inburgeraar=samir).count() == 1
     page.goto(f"/inburgeraars/{samir.pk}/")
     _naar_casus(page, samir)
@@ -206,8 +223,11 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     assert samenvatting.locator("a[href='#id_betaling-bedrag']").count() == 1
     assert_accessible(page)
     screenshot(page, "ontzorgen-betaling-fout")
-    assert list(Betaling.objects.filter(ontzorgen__traject__inburgeraar=samir).values_list(
-        "post", flat=True)) == ["huur"]
+    assert list(
+        Betaling.objects.filter(ontzorgen__traject__inburgeraar=samir).values_list(
+            "post", flat=True
+        )
+    ) == ["huur"]
     assert "Nog niet betaald" in page.locator(f"#maand-{eerste:%Y-%m}-energie_water").inner_text()
     _uitloggen(page)
 
@@ -232,14 +252,18 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     # Three months of payments (the first month's huur was paid by hand already).
     goed = []
     for maand in maanden[:3]:
-        for post, bedrag, aan in (("huur", "612,50", "Wonen Weert"),
-                                  ("energie_water", "145,00", "Energiebedrijf Zuid"),
-                                  ("zorgverzekering", "138,20", "Zorgverzekeraar Limburg")):
+        for post, bedrag, aan in (
+            ("huur", "612,50", "Wonen Weert"),
+            ("energie_water", "145,00", "Energiebedrijf Zuid"),
+            ("zorgverzekering", "138,20", "Zorgverzekeraar Limburg"),
+        ):
             if (maand, post) != (eerste, "huur"):
                 betaald_op = max(maand, start)  # not before the bijstand started
                 goed.append((f"{maand:%Y-%m}", post, bedrag, betaald_op.isoformat(), aan))
-    fout = [*goed[:2], (f"{maanden[1]:%Y-%m}", "boodschappen", "-20,00",
-                        maanden[1].isoformat(), "Supermarkt")]
+    fout = [
+        *goed[:2],
+        (f"{maanden[1]:%Y-%m}", "boodschappen", "-20,00", maanden[1].isoformat(), "Supermarkt"),
+    ]
     _upload(page, "betalingen-fout.csv", _csv(samir.bsn, fout))
     samenvatting = page.locator("#foutsamenvatting")
     samenvatting.wait_for()
@@ -253,8 +277,7 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     _upload(page, "betalingen.csv", _csv(samir.bsn, goed))
     page.locator("#ontzorgen-lijst").wait_for()
     _geen_fout(page)
-    assert f"{len(goed)} betalingen geïmporteerd." in page.locator(
-        ".koers-meldingen").inner_text()
+    assert f"{len(goed)} betalingen geïmporteerd." in page.locator(".koers-meldingen").inner_text()
     assert_accessible(page)
     assert Betaling.objects.filter(ontzorgen__traject__inburgeraar=samir).count() == 9
     _klik(page, f"#ontzorgen-lijst a:has-text('{samir.geslachtsnaam}')")
@@ -271,8 +294,15 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.goto(f"/inburgeraars/{samir.pk}/")
     page.locator("#ontzorgen").wait_for()
     assert_accessible(page)
-    for sectie in ("#intake", "#pip", "#begeleiding", "#duo", "#signalen", "#naar-intake",
-                   "#naar-pip"):
+    for sectie in (
+        "#intake",
+        "#pip",
+        "#begeleiding",
+        "#duo",
+        "#signalen",
+        "#naar-intake",
+        "#naar-pip",
+    ):
         assert page.locator(sectie).count() == 0, sectie
     for pad in ("intake/", "pip/", "begeleiding/"):
         antwoord = page.request.get(f"/inburgeraars/{samir.pk}/{pad}")
@@ -281,8 +311,9 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
 
     # == 5. The adviseur again: the signal engine, the signal handled, zelfredzaamheid.
     bereken_signalen()  # what the worker does daily; the live server shares the database
-    signaal = Signaal.objects.get(traject__inburgeraar=samir, soort="ontzorgen_einde",
-                                  status=Signaal.Status.OPEN)
+    signaal = Signaal.objects.get(
+        traject__inburgeraar=samir, soort="ontzorgen_einde", status=Signaal.Status.OPEN
+    )
     assert signaal.vervaldatum == einde
     inloggen(page, "adviseur-weert")
     page.locator("#werkvoorraad-tabel").wait_for()
@@ -294,8 +325,7 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     expect(page.locator("#casus-ontzorgen-einde")).to_be_visible()
     acties = page.locator(f"#signaal-acties-{signaal.pk}")
     acties.locator("summary").click()
-    acties.locator(f"#id_a{signaal.pk}-reden").fill(
-        "Cursus 'omgaan met geld' bij AMW aangevraagd.")
+    acties.locator(f"#id_a{signaal.pk}-reden").fill("Cursus 'omgaan met geld' bij AMW aangevraagd.")
     _klik(page, f"#afhandelen-{signaal.pk}")
     _naar_casus(page, samir)
     assert page.locator(f"#signaal-{signaal.pk}").count() == 0
@@ -304,8 +334,11 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     bereken_signalen()  # the handled signal stays handled
     page.reload()
     assert page.locator(f"#signaal-{signaal.pk}").count() == 0
-    assert "ontzorgen stopt" not in (page.locator("#signalen-tabel").inner_text().lower()
-                                     if page.locator("#signalen-tabel").count() else "")
+    assert "ontzorgen stopt" not in (
+        page.locator("#signalen-tabel").inner_text().lower()
+        if page.locator("#signalen-tabel").count()
+        else ""
+    )
 
     _klik(page, "#naar-ontzorgen")
     page.locator("#zelfredzaamheid").wait_for()
@@ -322,7 +355,11 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.goto(f"/inburgeraars/{samir.pk}/")
     _naar_casus(page, samir)
     tijdlijn = page.locator("#tijdlijn").inner_text()
-    for stap in ("Financieel ontzorgen gestart", "Machtiging vastgelegd",
-                 "betalingen geregistreerd (CSV-import)", "Praktische hulp bijgewerkt",
-                 "Voorlichting gegeven"):
+    for stap in (
+        "Financieel ontzorgen gestart",
+        "Machtiging vastgelegd",
+        "betalingen geregistreerd (CSV-import)",
+        "Praktische hulp bijgewerkt",
+        "Voorlichting gegeven",
+    ):
         assert stap in tijdlijn, stap

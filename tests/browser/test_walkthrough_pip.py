@@ -25,16 +25,24 @@ __all__ = ["WACHTWOORD", "inloggen"]  # also imported from here by tests/duo
 @pytest.fixture
 def zaak(weert, adviseur):
     vandaag = timezone.localdate()
-    inburgeraar = InburgeraarFactory(gemeente=weert, voornamen="Yonas", geslachtsnaam="Tesfaye",
-                                     vestigingsdatum=vandaag - dt.timedelta(days=80),
-                                     talen=["Tigrinya"])
-    TrajectFactory(inburgeraar=inburgeraar, adviseur=adviseur,
-                   datum_start_plicht=vandaag - dt.timedelta(days=80),
-                   datum_start_pip_termijn=vandaag - dt.timedelta(days=60))
+    inburgeraar = InburgeraarFactory(
+        gemeente=weert,
+        voornamen="Yonas",
+        geslachtsnaam="Tesfaye",
+        vestigingsdatum=vandaag - dt.timedelta(days=80),
+        talen=["Tigrinya"],
+    )
+    TrajectFactory(
+        inburgeraar=inburgeraar,
+        adviseur=adviseur,
+        datum_start_plicht=vandaag - dt.timedelta(days=80),
+        datum_start_pip_termijn=vandaag - dt.timedelta(days=60),
+    )
     # Some other cases so the werkvoorraad has something to sort and search.
     for naam in ("Haddad", "Yilmaz", "Kovalenko"):
-        TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert, geslachtsnaam=naam),
-                       adviseur=adviseur)
+        TrajectFactory(
+            inburgeraar=InburgeraarFactory(gemeente=weert, geslachtsnaam=naam), adviseur=adviseur
+        )
     return inburgeraar
 
 
@@ -52,10 +60,12 @@ def vul_intake_in(page):
             elif veld.soort == "getal":
                 page.locator(f"#{veld_id}").fill("0")
             elif veld.soort == "janee":
-                page.locator(f"input[name='onderwerpen-{onderwerp.sleutel}-{veld.naam}']"
-                             "[value='nee']").check()
+                page.locator(
+                    f"input[name='onderwerpen-{onderwerp.sleutel}-{veld.naam}'][value='nee']"
+                ).check()
         page.locator(f"#id_onderwerpen-{onderwerp.sleutel}-toelichting").fill(
-            f"Besproken: {onderwerp.titel.lower()}.")
+            f"Besproken: {onderwerp.titel.lower()}."
+        )
     for score, dimensie in enumerate(intake_rules.DIMENSIES, start=4):
         page.locator(f"#id_positieve_gezondheid-{dimensie.sleutel}-score").fill(str(score))
 
@@ -134,17 +144,24 @@ def controleer_verwerkingen(adviseur, zaak):
     # The werkvoorraad: every case on the first page, then the search that found him.
     lijst = Verwerking.objects.filter(activiteit=log_rules.ACTIVITEIT_LIJST, actor_id=adviseur.pk)
     assert set(lijst.values_list("inburgeraar_id", flat=True)) == set(
-        zaak.gemeente.inburgeraars.values_list("pk", flat=True))
+        zaak.gemeente.inburgeraars.values_list("pk", flat=True)
+    )
     assert all(v.secties == ["naam", "traject"] and v.kanaal == "ui" for v in lijst)
     assert lijst.filter(inburgeraar_id=zaak.pk).count() == 2
     # The case page, the intake and the PIP pages: each opening is a read with his sections.
     lezen = van_hem.filter(activiteit=log_rules.ACTIVITEIT_INZIEN, handeling="lezen")
     assert lezen.count() >= 7  # dossier, intake ×3, dossier, pip ×2, dossier, beschikking
-    assert all({Sectie.NAAM, Sectie.INTAKE, Sectie.GEZONDHEID, Sectie.PIP} <= set(v.secties)
-               and v.kanaal == "ui" and v.traject_id == zaak.huidig_traject_id for v in lezen)
+    assert all(
+        {Sectie.NAAM, Sectie.INTAKE, Sectie.GEZONDHEID, Sectie.PIP} <= set(v.secties)
+        and v.kanaal == "ui"
+        and v.traject_id == zaak.huidig_traject_id
+        for v in lezen
+    )
     # The writes: intake saved and completed, PIP saved and vastgesteld.
-    schrijven = {json_lijst(*s) for s in van_hem.filter(handeling="wijzigen").values_list(
-        "secties", flat=True)}
+    schrijven = {
+        json_lijst(*s)
+        for s in van_hem.filter(handeling="wijzigen").values_list("secties", flat=True)
+    }
     assert {json_lijst(Sectie.INTAKE), json_lijst(Sectie.PIP)} <= schrijven, schrijven
     assert verifieer() is None
 
@@ -157,8 +174,9 @@ def controleer_verwerkingen(adviseur, zaak):
 
     with contextlib.suppress(Terug), transaction.atomic(), connection.cursor() as cursor:
         _triggers_uit(cursor)
-        cursor.execute("UPDATE verwerkingen_verwerking SET secties = '[]' WHERE id = %s",
-                       [doelwit.pk])
+        cursor.execute(
+            "UPDATE verwerkingen_verwerking SET secties = '[]' WHERE id = %s", [doelwit.pk]
+        )
         assert verifieer() == doelwit.pk
         raise Terug
     assert verifieer() is None

@@ -70,9 +70,17 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     assert_accessible(page)
     expect(page.locator("#modules")).to_be_visible()
     # Nothing of the brede intake on the case page: it is the gemeente's document.
-    for verborgen in ("#onderwerp-werkervaring", "#onderwerp-gezondheid",
-                      "#onderwerp-gezinssituatie", "#positieve-gezondheid", "#pip", "#traject",
-                      "#tijdlijn", "#begeleiding", "#ontzorgen"):
+    for verborgen in (
+        "#onderwerp-werkervaring",
+        "#onderwerp-gezondheid",
+        "#onderwerp-gezinssituatie",
+        "#positieve-gezondheid",
+        "#pip",
+        "#traject",
+        "#tijdlijn",
+        "#begeleiding",
+        "#ontzorgen",
+    ):
         assert page.locator(verborgen).count() == 0, verborgen
     _klik(page, f"#naar-verwijzing-{verwijzing.pk}")
     # The referral itself shows the intake topics about work that the MAP needs, no others.
@@ -83,8 +91,10 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     page.locator("#id_voortgang-afspraken_gepland").fill("2")
     page.locator("#id_voortgang-afspraken_aanwezig").fill("3")
     _klik(page, "#voortgang-opslaan")
-    assert "Er kunnen niet meer afspraken bijgewoond zijn" in page.locator(
-        "#foutsamenvatting").inner_text()
+    assert (
+        "Er kunnen niet meer afspraken bijgewoond zijn"
+        in page.locator("#foutsamenvatting").inner_text()
+    )
     assert_accessible(page)
     page.locator("#id_voortgang-uren").fill("6,5")
     page.locator("#id_voortgang-afspraken_gepland").fill("4")

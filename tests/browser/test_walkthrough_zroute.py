@@ -52,12 +52,21 @@ def keten(duo, settings):
 def amira(weert, adviseur, keten):
     """Amira Al-Hassan as Koers knows her after DUO's notice: an asielstatushouder in Weert,
     the same BSN, plicht and vestiging as at DUO."""
-    inburgeraar = InburgeraarFactory(gemeente=weert, bsn=AMIRA, voornamen="Amira",
-                                     geslachtsnaam="Al-Hassan",
-                                     doelgroep=Doelgroep.ASIELSTATUSHOUDER,
-                                     vestigingsdatum=_dag(120), talen=["Arabisch"])
-    TrajectFactory(inburgeraar=inburgeraar, adviseur=adviseur,
-                   datum_start_plicht=_dag(130), datum_start_pip_termijn=_dag(120))
+    inburgeraar = InburgeraarFactory(
+        gemeente=weert,
+        bsn=AMIRA,
+        voornamen="Amira",
+        geslachtsnaam="Al-Hassan",
+        doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+        vestigingsdatum=_dag(120),
+        talen=["Arabisch"],
+    )
+    TrajectFactory(
+        inburgeraar=inburgeraar,
+        adviseur=adviseur,
+        datum_start_plicht=_dag(130),
+        datum_start_pip_termijn=_dag(120),
+    )
     return inburgeraar
 
 
@@ -65,8 +74,10 @@ def _lever_af(duo) -> None:
     """What the worker does: deliver the outbox to DUO. Nothing may be refused."""
     with DuoClient(base_url=duo.base_url, doel=settings.DUO_OIN) as client:
         outbox.lever_af(client=client)
-    niet_af = [(b.soort, b.status, b.foutteksten)
-               for b in Bericht.objects.exclude(status=Bericht.Status.AFGELEVERD)]
+    niet_af = [
+        (b.soort, b.status, b.foutteksten)
+        for b in Bericht.objects.exclude(status=Bericht.Status.AFGELEVERD)
+    ]
     assert not niet_af, niet_af
 
 
@@ -84,11 +95,13 @@ def _naar_casus(page, inburgeraar) -> None:
 
 def _geen_fout(page) -> None:
     assert page.locator("#foutsamenvatting").count() == 0, page.locator(
-        "#foutsamenvatting").inner_text()
+        "#foutsamenvatting"
+    ).inner_text()
 
 
-def _uren(page, inburgeraar, *, soort, van, tot, uren, intake=False, aanbod=None,
-          eerst_te_veel=False):
+def _uren(
+    page, inburgeraar, *, soort, van, tot, uren, intake=False, aanbod=None, eerst_te_veel=False
+):
     _klik(page, "#leerroute-uren-link")
     page.locator("#urenformulier").wait_for()
     assert_accessible(page)
@@ -193,14 +206,20 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     # -- Hours as the providers report them: 12 language hours during the intake (they do
     # not count for the Z-route), 700 NT2 + 100 KNM course hours, 782 participation hours
     # (with 12 PVT + 6 MAP hours below: 800).
-    _uren(page, amira, soort="taal", van=DAGTEKENING + 8, tot=DAGTEKENING + 1, uren="12",
-          intake=True)
-    _uren(page, amira, soort="taal", van=DAGTEKENING - 10, tot=2, uren="700",
-          aanbod="Taalcentrum")
-    _uren(page, amira, soort="knm", van=DAGTEKENING - 10, tot=2, uren="100",
-          aanbod="Taalcentrum")
-    _uren(page, amira, soort="participatie", van=DAGTEKENING - 5, tot=2, uren="782",
-          eerst_te_veel=True)
+    _uren(
+        page, amira, soort="taal", van=DAGTEKENING + 8, tot=DAGTEKENING + 1, uren="12", intake=True
+    )
+    _uren(page, amira, soort="taal", van=DAGTEKENING - 10, tot=2, uren="700", aanbod="Taalcentrum")
+    _uren(page, amira, soort="knm", van=DAGTEKENING - 10, tot=2, uren="100", aanbod="Taalcentrum")
+    _uren(
+        page,
+        amira,
+        soort="participatie",
+        van=DAGTEKENING - 5,
+        tot=2,
+        uren="782",
+        eerst_te_veel=True,
+    )
     voortgang = page.locator("#leerroute-voortgang").inner_text()
     assert "800" in voortgang and "782" in voortgang
     screenshot(page, "zroute-uren")
@@ -209,10 +228,21 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     _klik(page, "#modules-pvt a")
     page.locator("#activiteitformulier").wait_for()
     assert_accessible(page)
-    _activiteit(page, dagen_geleden=60, uren="6", soort="workshop",
-                omschrijving="Workshop over gelijke rechten")
-    _activiteit(page, dagen_geleden=50, uren="6", soort="excursie",
-                omschrijving="Bezoek aan de gemeenteraad", kernwaarde="participatie")
+    _activiteit(
+        page,
+        dagen_geleden=60,
+        uren="6",
+        soort="workshop",
+        omschrijving="Workshop over gelijke rechten",
+    )
+    _activiteit(
+        page,
+        dagen_geleden=50,
+        uren="6",
+        soort="excursie",
+        omschrijving="Bezoek aan de gemeenteraad",
+        kernwaarde="participatie",
+    )
     assert page.locator("#kernwaarde-gedaan").inner_text() == "Ja"
     assert page.locator("#nog-niet-klaar").count() == 0
     page.locator("#afronden-datum").fill(_dag(40).isoformat())
@@ -228,11 +258,17 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     page.goto(f"/inburgeraars/{amira.pk}/modules/map/")
     page.locator("#activiteitformulier").wait_for()
     assert_accessible(page)
-    _activiteit(page, dagen_geleden=30, uren="6", soort="werkbezoek",
-                omschrijving="Werkbezoek bij een zorginstelling")
+    _activiteit(
+        page,
+        dagen_geleden=30,
+        uren="6",
+        soort="werkbezoek",
+        omschrijving="Werkbezoek bij een zorginstelling",
+    )
     page.locator("#afronden-datum").fill(_dag(20).isoformat())
-    page.locator("#afronden-samenvatting").fill("Wil in de zorg werken. Start met een "
-                                                "vrijwilligersplek.")
+    page.locator("#afronden-samenvatting").fill(
+        "Wil in de zorg werken. Start met een vrijwilligersplek."
+    )
     _klik(page, "#afronden-opslaan")
     page.locator("#afronding-gegevens").wait_for()
     _geen_fout(page)
@@ -252,8 +288,9 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     assert_accessible(page)
     page.locator("#eindgesprekformulier #id_datum").fill(_dag(10).isoformat())
     page.locator("#eindgesprekformulier input[name='afspraken_nagekomen'][value='ja']").check()
-    page.locator("#id_conclusie").fill("Alle afspraken uit het PIP zijn nagekomen: 800 uur "
-                                       "les en 800 uur meedoen.")
+    page.locator("#id_conclusie").fill(
+        "Alle afspraken uit het PIP zijn nagekomen: 800 uur les en 800 uur meedoen."
+    )
     _klik(page, "#eindgesprek-opslaan")
     page.locator("#afrondingformulier").wait_for()
     _geen_fout(page)
@@ -275,17 +312,20 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     # -- DUO (the simulator, asked over HTTP) holds it all.
     with DuoClient(base_url=keten.base_url, doel=settings.DUO_OIN) as client:
         assert client.get_pvt(AMIRA, bron=WEERT_OIN) == {
-            "datumOndertekeningPvt": _dag(40).isoformat()}
+            "datumOndertekeningPvt": _dag(40).isoformat()
+        }
         assert client.get_map(AMIRA, bron=WEERT_OIN) == {
-            "datumEindgesprekMap": _dag(20).isoformat()}
+            "datumEindgesprekMap": _dag(20).isoformat()
+        }
         uren = client.get_gevolgde_uren(AMIRA, bron=WEERT_OIN)
     weert = next(u for u in uren if u["gemeentecode"] == "0988")
     assert weert["TaallesEnKnmBredeIntake"] == {"uren": 12}
     assert weert["ParticipatieactiviteitenBredeIntake"] == {"uren": 800}
     persoon = keten.http.get(f"{keten.beheer}/personen/{AMIRA}").json()  # no GET at DUO
     assert persoon["zroute"]["datumAfrondingZroute"] == _dag(5).isoformat()
-    assert persoon["aanbod"][BOW]["verwachteStartdatumOpleiding"] == \
-        _dag(DAGTEKENING - 10).isoformat()
+    assert (
+        persoon["aanbod"][BOW]["verwachteStartdatumOpleiding"] == _dag(DAGTEKENING - 10).isoformat()
+    )
     zroute = Zroute.objects.get(traject__inburgeraar=amira)
     assert (zroute.cursus_uren, zroute.participatie_uren) == (800, 800)
 
@@ -304,7 +344,11 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     voortgang = page.locator("#leerroute-voortgang").inner_text()
     assert "100%" in voortgang and "Achter op plan" not in voortgang, voortgang
     tijdlijn = page.locator("#tijdlijn").inner_text()
-    for stap in ("Participatieverklaring ondertekend", "Eindgesprek MAP gevoerd",
-                 "Eindgesprek Z-route", "Afronding van de Z-route",
-                 "Gevolgde uren gemeld bij DUO"):
+    for stap in (
+        "Participatieverklaring ondertekend",
+        "Eindgesprek MAP gevoerd",
+        "Eindgesprek Z-route",
+        "Afronding van de Z-route",
+        "Gevolgde uren gemeld bij DUO",
+    ):
         assert stap in tijdlijn, stap

@@ -37,8 +37,11 @@ class DuoHost:
             return httpx.Response(self.status, headers=headers)
         if isinstance(self.body, bytes):
             return httpx.Response(self.status, headers=headers, content=self.body)
-        return httpx.Response(self.status, headers={**headers, "Content-Type": "application/json"},
-                              content=json.dumps(self.body).encode())
+        return httpx.Response(
+            self.status,
+            headers={**headers, "Content-Type": "application/json"},
+            content=json.dumps(self.body).encode(),
+        )
 
     def client(self, **kwargs) -> DuoClient:
         return DuoClient(base_url=BASIS, transport=httpx.MockTransport(self), **kwargs)

@@ -16,12 +16,20 @@ DUO_OIN = "00000001234567890000"
 
 
 def geldig_pip(**kw):
-    return {"dagtekening": date(2026, 10, 1), "leerroute": "B", "niveau": "B1",
-            "geschatte_intensiteit_b1_route": 800, "alfabetisering": "NVT",
-            "mag_opleiding_afmaken": False,
-            "toelichting_leerroute": "De LBT wijst op de B1-route.",
-            "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
-            "pvt_uren": 16, "map_uren": 40, "ontzorgen": True, **kw}
+    return {
+        "dagtekening": date(2026, 10, 1),
+        "leerroute": "B",
+        "niveau": "B1",
+        "geschatte_intensiteit_b1_route": 800,
+        "alfabetisering": "NVT",
+        "mag_opleiding_afmaken": False,
+        "toelichting_leerroute": "De LBT wijst op de B1-route.",
+        "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
+        "pvt_uren": 16,
+        "map_uren": 40,
+        "ontzorgen": True,
+        **kw,
+    }
 
 
 def intake_af(traject, adviseur):
@@ -43,8 +51,12 @@ def assert_spec_geldig(bericht):
     params = op.match(bericht.pad)
     assert params is not None, bericht.pad
     headers = {"bron": bericht.gemeente.oin, "doel": DUO_OIN, "berichtId": str(uuid.uuid4())}
-    assert spec.validate_request(bericht.operation_id, path_params=params, headers=headers,
-                                 body=bericht.body) == []
+    assert (
+        spec.validate_request(
+            bericht.operation_id, path_params=params, headers=headers, body=bericht.body
+        )
+        == []
+    )
 
 
 @pytest.fixture

@@ -34,8 +34,10 @@ class NepDuo:
         self.verzoeken.append((operatie.operation_id, request.headers.get("berichtId"), body))
         rij = self.antwoorden.get(operatie.operation_id, [(404, None)])
         status, antwoord = rij.pop(0) if len(rij) > 1 else rij[0]
-        headers = {"API-Version": operatie.api_version,
-                   "berichtId": request.headers.get("berichtId", "")}
+        headers = {
+            "API-Version": operatie.api_version,
+            "berichtId": request.headers.get("berichtId", ""),
+        }
         if status in (400, 403) and antwoord is None:
             antwoord = [{"fouttekst": "Niet toegestaan."}]
         # 404 and 5xx can come from DUO's gateway, also where a file does not list them.

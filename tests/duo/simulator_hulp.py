@@ -42,12 +42,21 @@ ASIEL, GEZIN = "Asielstatushouder", "Gezinsmigrant en overige migrant"
 def _persoon(bsn, naam, gemeente, doelgroep, indeling, **extra):
     """A person as DUO states them: detailed doelgroep AND DUO's indeling, both explicit."""
     return {
-        "bsn": bsn, "naam": naam, "gemeente": gemeente, "vestigingsdatum": "vandaag-120d",
-        "plicht": {"indicatorInburgeringsplicht": True, "begindatum": "vandaag-130d",
-                   "datumKennisgevingInburgeringsplicht": "vandaag-130d"},
+        "bsn": bsn,
+        "naam": naam,
+        "gemeente": gemeente,
+        "vestigingsdatum": "vandaag-120d",
+        "plicht": {
+            "indicatorInburgeringsplicht": True,
+            "begindatum": "vandaag-130d",
+            "datumKennisgevingInburgeringsplicht": "vandaag-130d",
+        },
         "plichtHistorie": [{"indicatorInburgeringsplicht": True, "begindatum": "vandaag-130d"}],
-        "doelgroep": {"gedetailleerdeDoelgroep": doelgroep, "indeling": indeling,
-                      "begindatum": "vandaag-130d"},
+        "doelgroep": {
+            "gedetailleerdeDoelgroep": doelgroep,
+            "indeling": indeling,
+            "begindatum": "vandaag-130d",
+        },
         "doelgroepHistorie": [{"indeling": indeling, "begindatum": "vandaag-130d"}],
         **extra,
     }
@@ -55,114 +64,290 @@ def _persoon(bsn, naam, gemeente, doelgroep, indeling, **extra):
 
 def _pip_van_weert(dagtekening, termijn_eind):
     """A Z-route PIP of Weert that DUO registered, with the termijn DUO set."""
-    return {"pips": [{"gemeentecode": "0988", "geregistreerd": dagtekening,
-                      "pip": {"dagtekeningPip": dagtekening, "leerroute": "Z", "niveau": "A2",
-                              "indicatorAlfabetiseringsonderwijs": "NVT"}}],
-            "termijn": {"startdatum": dagtekening, "einddatum": termijn_eind},
-            "termijnHistorie": [{"einddatum": termijn_eind}]}
+    return {
+        "pips": [
+            {
+                "gemeentecode": "0988",
+                "geregistreerd": dagtekening,
+                "pip": {
+                    "dagtekeningPip": dagtekening,
+                    "leerroute": "Z",
+                    "niveau": "A2",
+                    "indicatorAlfabetiseringsonderwijs": "NVT",
+                },
+            }
+        ],
+        "termijn": {"startdatum": dagtekening, "einddatum": termijn_eind},
+        "termijnHistorie": [{"einddatum": termijn_eind}],
+    }
 
 
 SCENARIO = {
-    "gemeenten": [{"code": "0988", "naam": "Weert", "oin": WEERT_OIN},
-                  {"code": "0946", "naam": "Nederweert", "oin": NEDERWEERT_OIN},
-                  {"code": "1706", "naam": "Cranendonck", "oin": CRANENDONCK_OIN}],
+    "gemeenten": [
+        {"code": "0988", "naam": "Weert", "oin": WEERT_OIN},
+        {"code": "0946", "naam": "Nederweert", "oin": NEDERWEERT_OIN},
+        {"code": "1706", "naam": "Cranendonck", "oin": CRANENDONCK_OIN},
+    ],
     "instellingen": [
-        {"instellingsnummer": BOW, "naam": "Taalcentrum", "postcode": "6001AB", "huisnummer": 1,
-         "plaatsnaam": "Weert", "indicatieBowKeurmerk": True, "indicatieTstKeurmerk": False},
-        {"instellingsnummer": TST, "naam": "Vakcollege", "postcode": "6021EF", "huisnummer": 4,
-         "plaatsnaam": "Budel", "brin": "12AB", "indicatieBowKeurmerk": False,
-         "indicatieTstKeurmerk": True}],
+        {
+            "instellingsnummer": BOW,
+            "naam": "Taalcentrum",
+            "postcode": "6001AB",
+            "huisnummer": 1,
+            "plaatsnaam": "Weert",
+            "indicatieBowKeurmerk": True,
+            "indicatieTstKeurmerk": False,
+        },
+        {
+            "instellingsnummer": TST,
+            "naam": "Vakcollege",
+            "postcode": "6021EF",
+            "huisnummer": 4,
+            "plaatsnaam": "Budel",
+            "brin": "12AB",
+            "indicatieBowKeurmerk": False,
+            "indicatieTstKeurmerk": True,
+        },
+    ],
     "verlengingsgronden": [{"code": "ZIEKTE", "omschrijving": "Ziekte of beperking"}],
     "personen": [
-        _persoon(AMIRA, "Amira Al-Hassan", "0988", "Asielstatushouder", ASIEL,
-                 vNummer=9900000001,
-                 lbtExamennummer="LBT000000001",
-                 lbtResultaten=[{"resultaat": "B1-route haalbaar", "behaaldeScore": "31,00",
-                                 "benodigdeScore": "28,00", "datumAfname": "vandaag-100d"}],
-                 examenresultaten=[{"examendatum": "vandaag-20d", "resultaat": "Geslaagd",
-                                    "onderdeel": "KNM"}],
-                 gratispogingen=[{"onderdeel": "LE", "gratisPogingenTegoed": 2}],
-                 vrijstellingen=[{"GedeeltelijkeVrijstelling": {
-                     "reden": "GED", "oordeel": "Toekenning", "examenonderdeel": "LE",
-                     "examenniveau": "B1", "datumOordeel": "vandaag-30d"}}],
-                 ontheffingen=[{"GedeeltelijkeOntheffing": {
-                     "oordeel": "Afwijzing", "datumOordeel": "vandaag-40d", "grond": "MED"}}],
-                 boetes=[{"bedrag": 250, "datum": "vandaag-5d"}],
-                 verlengingen=[{"beoordelingAanvraag": "InBehandeling",
-                                "ontvangstdatum": "vandaag-3d"}]),
+        _persoon(
+            AMIRA,
+            "Amira Al-Hassan",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            vNummer=9900000001,
+            lbtExamennummer="LBT000000001",
+            lbtResultaten=[
+                {
+                    "resultaat": "B1-route haalbaar",
+                    "behaaldeScore": "31,00",
+                    "benodigdeScore": "28,00",
+                    "datumAfname": "vandaag-100d",
+                }
+            ],
+            examenresultaten=[
+                {"examendatum": "vandaag-20d", "resultaat": "Geslaagd", "onderdeel": "KNM"}
+            ],
+            gratispogingen=[{"onderdeel": "LE", "gratisPogingenTegoed": 2}],
+            vrijstellingen=[
+                {
+                    "GedeeltelijkeVrijstelling": {
+                        "reden": "GED",
+                        "oordeel": "Toekenning",
+                        "examenonderdeel": "LE",
+                        "examenniveau": "B1",
+                        "datumOordeel": "vandaag-30d",
+                    }
+                }
+            ],
+            ontheffingen=[
+                {
+                    "GedeeltelijkeOntheffing": {
+                        "oordeel": "Afwijzing",
+                        "datumOordeel": "vandaag-40d",
+                        "grond": "MED",
+                    }
+                }
+            ],
+            boetes=[{"bedrag": 250, "datum": "vandaag-5d"}],
+            verlengingen=[{"beoordelingAanvraag": "InBehandeling", "ontvangstdatum": "vandaag-3d"}],
+        ),
         _persoon(MEHMET, "Mehmet Yılmaz", "0946", "Gezinsvormer", GEZIN),
-        _persoon(SEMHAR, "Semhar Tekle", "1706", "Asielstatushouder", ASIEL, coa=True,
-                 coaGemeente="1706"),
+        _persoon(
+            SEMHAR, "Semhar Tekle", "1706", "Asielstatushouder", ASIEL, coa=True, coaGemeente="1706"
+        ),
         # DUO keeps the asylum rights of a gezinsvormer (indeling differs from the detail).
-        {**_persoon(YARA, "Yara Haddad", "0988", "Gezinsvormer", ASIEL),
-         "doelgroep": {"gedetailleerdeDoelgroep": "Gezinsvormer", "indeling": ASIEL,
-                       "asielrechtenWijzigingVerblijfsdoel": "Behoud asielrechten",
-                       "begindatum": "vandaag-40d"},
-         "doelgroepHistorie": [
-             {"indeling": ASIEL, "begindatum": "vandaag-130d", "einddatum": "vandaag-41d"},
-             {"indeling": ASIEL, "begindatum": "vandaag-40d"}]},
+        {
+            **_persoon(YARA, "Yara Haddad", "0988", "Gezinsvormer", ASIEL),
+            "doelgroep": {
+                "gedetailleerdeDoelgroep": "Gezinsvormer",
+                "indeling": ASIEL,
+                "asielrechtenWijzigingVerblijfsdoel": "Behoud asielrechten",
+                "begindatum": "vandaag-40d",
+            },
+            "doelgroepHistorie": [
+                {"indeling": ASIEL, "begindatum": "vandaag-130d", "einddatum": "vandaag-41d"},
+                {"indeling": ASIEL, "begindatum": "vandaag-40d"},
+            ],
+        },
         # An asielstatushouder who asked for the rights of a gezinsmigrant.
-        {**_persoon(DAWIT, "Dawit Haile", "0988", "Asielstatushouder", GEZIN),
-         "doelgroep": {"gedetailleerdeDoelgroep": "Asielstatushouder", "indeling": GEZIN,
-                       "asielrechtenWijzigingVerblijfsdoel":
-                           "Op verzoek rechten van gezins- en overige migrant toegekend",
-                       "begindatum": "vandaag-130d"}},
+        {
+            **_persoon(DAWIT, "Dawit Haile", "0988", "Asielstatushouder", GEZIN),
+            "doelgroep": {
+                "gedetailleerdeDoelgroep": "Asielstatushouder",
+                "indeling": GEZIN,
+                "asielrechtenWijzigingVerblijfsdoel": (
+                    "Op verzoek rechten van gezins- en overige migrant toegekend"
+                ),
+                "begindatum": "vandaag-130d",
+            },
+        },
         # Moved from Nederweert to Weert with Nederweert's PIP (SS121).
-        _persoon(NOUR, "Nour Saleh", "0988", "Asielstatushouder", ASIEL,
-                 vNummer=9900000007, vestigingsdatum="vandaag-20d",
-                 plicht={"indicatorInburgeringsplicht": True, "begindatum": "vandaag-400d",
-                         "datumKennisgevingInburgeringsplicht": "vandaag-400d"},
-                 pips=[{"gemeentecode": "0946", "geregistreerd": "vandaag-300d",
-                        "pip": {"dagtekeningPip": "vandaag-300d", "leerroute": "B",
-                                "niveau": "B1", "geschatteIntensiteitB1Route": 1000,
-                                "indicatorAlfabetiseringsonderwijs": "NVT"}}],
-                 termijn={"startdatum": "vandaag-299d", "einddatum": "vandaag+796d"},
-                 termijnHistorie=[{"einddatum": "vandaag+796d"}],
-                 examenresultaten=[{"examendatum": "vandaag-60d", "resultaat": "Gezakt",
-                                    "onderdeel": "LE", "niveau": "B1"},
-                                   {"examendatum": "vandaag-60d", "resultaat": "Geen",
-                                    "onderdeel": "SP", "niveau": "B1",
-                                    "redenGeenResultaat": "Nietverwijtbaar"}],
-                 gratispogingen=[{"onderdeel": "LE", "gratisPogingenTegoed": 1},
-                                 {"onderdeel": "SP", "gratisPogingenTegoed": 2}]),
+        _persoon(
+            NOUR,
+            "Nour Saleh",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            vNummer=9900000007,
+            vestigingsdatum="vandaag-20d",
+            plicht={
+                "indicatorInburgeringsplicht": True,
+                "begindatum": "vandaag-400d",
+                "datumKennisgevingInburgeringsplicht": "vandaag-400d",
+            },
+            pips=[
+                {
+                    "gemeentecode": "0946",
+                    "geregistreerd": "vandaag-300d",
+                    "pip": {
+                        "dagtekeningPip": "vandaag-300d",
+                        "leerroute": "B",
+                        "niveau": "B1",
+                        "geschatteIntensiteitB1Route": 1000,
+                        "indicatorAlfabetiseringsonderwijs": "NVT",
+                    },
+                }
+            ],
+            termijn={"startdatum": "vandaag-299d", "einddatum": "vandaag+796d"},
+            termijnHistorie=[{"einddatum": "vandaag+796d"}],
+            examenresultaten=[
+                {
+                    "examendatum": "vandaag-60d",
+                    "resultaat": "Gezakt",
+                    "onderdeel": "LE",
+                    "niveau": "B1",
+                },
+                {
+                    "examendatum": "vandaag-60d",
+                    "resultaat": "Geen",
+                    "onderdeel": "SP",
+                    "niveau": "B1",
+                    "redenGeenResultaat": "Nietverwijtbaar",
+                },
+            ],
+            gratispogingen=[
+                {"onderdeel": "LE", "gratisPogingenTegoed": 1},
+                {"onderdeel": "SP", "gratisPogingenTegoed": 2},
+            ],
+        ),
         # Partial ontheffing (MED): no participation at all, or at most 400 hours.
-        _persoon(HAMID, "Hamid Karimi", "0988", "Asielstatushouder", ASIEL,
-                 ontheffingen=[{"GedeeltelijkeOntheffing": {
-                     "oordeel": "Toekenning", "datumOordeel": "vandaag-20d", "grond": "MED",
-                     "urenBelastbaarheidParticipatieactiviteit": 0}}]),
-        _persoon(SAMIRA, "Samira Osman", "0988", "Asielstatushouder", ASIEL,
-                 ontheffingen=[{"GedeeltelijkeOntheffing": {
-                     "oordeel": "Toekenning", "datumOordeel": "vandaag-20d", "grond": "MED",
-                     "urenBelastbaarheidParticipatieactiviteit": 400}}]),
+        _persoon(
+            HAMID,
+            "Hamid Karimi",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            ontheffingen=[
+                {
+                    "GedeeltelijkeOntheffing": {
+                        "oordeel": "Toekenning",
+                        "datumOordeel": "vandaag-20d",
+                        "grond": "MED",
+                        "urenBelastbaarheidParticipatieactiviteit": 0,
+                    }
+                }
+            ],
+        ),
+        _persoon(
+            SAMIRA,
+            "Samira Osman",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            ontheffingen=[
+                {
+                    "GedeeltelijkeOntheffing": {
+                        "oordeel": "Toekenning",
+                        "datumOordeel": "vandaag-20d",
+                        "grond": "MED",
+                        "urenBelastbaarheidParticipatieactiviteit": 400,
+                    }
+                }
+            ],
+        ),
         # A temporary exemption (INS) that runs: DUO's plicht says why it is paused.
-        _persoon(LINA, "Lina Petrenko", "0988", "Overig", GEZIN, lbtExamennummer="LBT000000010",
-                 plicht={"indicatorInburgeringsplicht": False, "begindatum": "vandaag-130d",
-                         "einddatum": "vandaag-11d",
-                         "redenGeenInburgeringsplicht": "Tijdelijke vrijstelling"},
-                 vrijstellingen=[{"TijdelijkeVrijstelling": {
-                     "reden": "INS", "oordeel": "Toekenning", "datumOordeel": "vandaag-12d",
-                     "startdatum": "vandaag-10d", "einddatum": "vandaag+170d"}}]),
+        _persoon(
+            LINA,
+            "Lina Petrenko",
+            "0988",
+            "Overig",
+            GEZIN,
+            lbtExamennummer="LBT000000010",
+            plicht={
+                "indicatorInburgeringsplicht": False,
+                "begindatum": "vandaag-130d",
+                "einddatum": "vandaag-11d",
+                "redenGeenInburgeringsplicht": "Tijdelijke vrijstelling",
+            },
+            vrijstellingen=[
+                {
+                    "TijdelijkeVrijstelling": {
+                        "reden": "INS",
+                        "oordeel": "Toekenning",
+                        "datumOordeel": "vandaag-12d",
+                        "startdatum": "vandaag-10d",
+                        "einddatum": "vandaag+170d",
+                    }
+                }
+            ],
+        ),
         # A PIP of Weert whose termijn (einddatum EXCLUSIVE) ends within two months / ended.
-        _persoon(BILAL, "Bilal Nasser", "0988", "Asielstatushouder", ASIEL,
-                 vestigingsdatum="vandaag-3j", vNummer=9900000011,
-                 plicht={"indicatorInburgeringsplicht": True, "begindatum": "vandaag-3j",
-                         "datumKennisgevingInburgeringsplicht": "vandaag-3j"},
-                 **_pip_van_weert("vandaag-1050d", "vandaag+40d")),
-        _persoon(RANIA, "Rania Aziz", "0988", "Asielstatushouder", ASIEL,
-                 vestigingsdatum="vandaag-4j", vNummer=9900000012,
-                 plicht={"indicatorInburgeringsplicht": True, "begindatum": "vandaag-4j",
-                         "datumKennisgevingInburgeringsplicht": "vandaag-4j"},
-                 **_pip_van_weert("vandaag-1200d", "vandaag-10d")),
+        _persoon(
+            BILAL,
+            "Bilal Nasser",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            vestigingsdatum="vandaag-3j",
+            vNummer=9900000011,
+            plicht={
+                "indicatorInburgeringsplicht": True,
+                "begindatum": "vandaag-3j",
+                "datumKennisgevingInburgeringsplicht": "vandaag-3j",
+            },
+            **_pip_van_weert("vandaag-1050d", "vandaag+40d"),
+        ),
+        _persoon(
+            RANIA,
+            "Rania Aziz",
+            "0988",
+            "Asielstatushouder",
+            ASIEL,
+            vestigingsdatum="vandaag-4j",
+            vNummer=9900000012,
+            plicht={
+                "indicatorInburgeringsplicht": True,
+                "begindatum": "vandaag-4j",
+                "datumKennisgevingInburgeringsplicht": "vandaag-4j",
+            },
+            **_pip_van_weert("vandaag-1200d", "vandaag-10d"),
+        ),
     ],
 }
 
-GET_PERSOON = ("getInburgeringsplichtByBsn", "getInburgeringsplichthistorieByBsn",
-               "getDoelgroepByBsn", "getDoelgroephistorieByBsn", "getInburgeringstermijnByBsn",
-               "getInburgeringstermijnhistorieByBsn", "getExamennummerByBsn",
-               "getLbtResultatenByBsn", "getExamenresultatenByBsn",
-               "getGratisPogingenTegoedByBsn", "getVrijstellingenByBsn", "getOntheffingenByBsn",
-               "getBoetesByBsn", "getVerlengingenByBsn", "getPipByBsn", "getMapByBsn",
-               "getPvtByBsn", "getGevolgdeUrenByBsn")
+GET_PERSOON = (
+    "getInburgeringsplichtByBsn",
+    "getInburgeringsplichthistorieByBsn",
+    "getDoelgroepByBsn",
+    "getDoelgroephistorieByBsn",
+    "getInburgeringstermijnByBsn",
+    "getInburgeringstermijnhistorieByBsn",
+    "getExamennummerByBsn",
+    "getLbtResultatenByBsn",
+    "getExamenresultatenByBsn",
+    "getGratisPogingenTegoedByBsn",
+    "getVrijstellingenByBsn",
+    "getOntheffingenByBsn",
+    "getBoetesByBsn",
+    "getVerlengingenByBsn",
+    "getPipByBsn",
+    "getMapByBsn",
+    "getPvtByBsn",
+    "getGevolgdeUrenByBsn",
+)
 
 
 class Duo:
@@ -174,16 +359,31 @@ class Duo:
         self.sim = sim
         self.http = httpx.Client(timeout=10)
 
-    def call(self, operation_id, *, bron=WEERT_OIN, doel=None, body=None, bericht_id=None,
-             headers=None, **path_params):
+    def call(
+        self,
+        operation_id,
+        *,
+        bron=WEERT_OIN,
+        doel=None,
+        body=None,
+        bericht_id=None,
+        headers=None,
+        **path_params,
+    ):
         op = contract.operatie(operation_id)
-        kop = {"bron": bron, "doel": doel or settings.DUO_OIN,
-               "berichtId": bericht_id or str(uuid.uuid4())}
+        kop = {
+            "bron": bron,
+            "doel": doel or settings.DUO_OIN,
+            "berichtId": bericht_id or str(uuid.uuid4()),
+        }
         if headers is not None:
             kop = headers
-        return self.http.request(op.methode,
-                                 self.base_url + contract.pad_voor(operation_id, **path_params),
-                                 headers=kop, json=body)
+        return self.http.request(
+            op.methode,
+            self.base_url + contract.pad_voor(operation_id, **path_params),
+            headers=kop,
+            json=body,
+        )
 
 
 def geldig(operation_id, antwoord) -> list[str]:

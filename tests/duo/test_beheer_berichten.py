@@ -14,15 +14,21 @@ from tests.web.conftest import inloggen
 
 
 def bericht(traject, **kw):
-    return Bericht.objects.create(**{
-        "soort": "pip", "operation_id": "postPipByBsn", "methode": "POST",
-        "pad": f"/personen/{traject.inburgeraar.bsn}/PIP",
-        "body": {"dagtekeningPip": "2026-10-01", "leerroute": "B"},
-        "gemeente": traject.gemeente, "traject": traject, **kw})
+    return Bericht.objects.create(
+        **{
+            "soort": "pip",
+            "operation_id": "postPipByBsn",
+            "methode": "POST",
+            "pad": f"/personen/{traject.inburgeraar.bsn}/PIP",
+            "body": {"dagtekeningPip": "2026-10-01", "leerroute": "B"},
+            "gemeente": traject.gemeente,
+            "traject": traject,
+            **kw,
+        }
+    )
 
 
-@pytest.mark.parametrize("gebruiker", ["adviseur_weert", "teamleider_weert", "beleid",
-                                       "financien"])
+@pytest.mark.parametrize("gebruiker", ["adviseur_weert", "teamleider_weert", "beleid", "financien"])
 def test_alleen_beheerder(client, gebruiker, request, traject_weert):
     item = bericht(traject_weert, status=Bericht.Status.GEWEIGERD)
     inloggen(client, request.getfixturevalue(gebruiker))
@@ -41,8 +47,14 @@ def test_niet_ingelogd_naar_inloggen(client):
 def test_lijst_filtert_op_status_en_verbergt_bsn(client, beheerder, traject_weert):
     bsn = traject_weert.inburgeraar.bsn
     bericht(traject_weert, status=Bericht.Status.AFGELEVERD)
-    bericht(traject_weert, status=Bericht.Status.GEWEIGERD, soort="map",
-            operation_id="updateMapByBsn", methode="PUT", pad=f"/personen/{bsn}/map")
+    bericht(
+        traject_weert,
+        status=Bericht.Status.GEWEIGERD,
+        soort="map",
+        operation_id="updateMapByBsn",
+        methode="PUT",
+        pad=f"/personen/{bsn}/map",
+    )
     inloggen(client, beheerder)
     html = client.get("/beheer-duo/").content.decode()
     assert "Eindgesprek MAP" in html and "PIP" in html
@@ -71,15 +83,24 @@ def test_bladeren_zonder_count(client, beheerder, traject_weert, monkeypatch):
 
 def test_details_en_opnieuw_versturen(client, beheerder, traject_weert):
     bsn = traject_weert.inburgeraar.bsn
-    item = bericht(traject_weert, status=Bericht.Status.GEWEIGERD, pogingen=1,
-                   laatste_statuscode=400,
-                   laatste_antwoord=f'[{{"fouttekst": "Persoon {bsn} heeft geen plicht."}}]',
-                   foutteksten=["Dagtekening ligt voor de start van de plicht."])
+    item = bericht(
+        traject_weert,
+        status=Bericht.Status.GEWEIGERD,
+        pogingen=1,
+        laatste_statuscode=400,
+        laatste_antwoord=f'[{{"fouttekst": "Persoon {bsn} heeft geen plicht."}}]',
+        foutteksten=["Dagtekening ligt voor de start van de plicht."],
+    )
     inloggen(client, beheerder)
     html = client.get(f"/beheer-duo/berichten/{item.pk}/").content.decode()
-    for tekst in ("postPipByBsn", str(item.bericht_id), "400",
-                  "Dagtekening ligt voor de start van de plicht.", "Opnieuw versturen",
-                  f"/personen/******{bsn[-3:]}/PIP"):
+    for tekst in (
+        "postPipByBsn",
+        str(item.bericht_id),
+        "400",
+        "Dagtekening ligt voor de start van de plicht.",
+        "Opnieuw versturen",
+        f"/personen/******{bsn[-3:]}/PIP",
+    ):
         assert tekst in html, tekst
     assert bsn not in html
     response = client.post(f"/beheer-duo/berichten/{item.pk}/opnieuw/", follow=True)
@@ -92,8 +113,9 @@ def test_details_en_opnieuw_versturen(client, beheerder, traject_weert):
 def test_afgeleverd_bericht_niet_opnieuw(client, beheerder, traject_weert):
     item = bericht(traject_weert, status=Bericht.Status.AFGELEVERD)
     inloggen(client, beheerder)
-    assert "Opnieuw versturen" not in client.get(
-        f"/beheer-duo/berichten/{item.pk}/").content.decode()
+    assert (
+        "Opnieuw versturen" not in client.get(f"/beheer-duo/berichten/{item.pk}/").content.decode()
+    )
     client.post(f"/beheer-duo/berichten/{item.pk}/opnieuw/")
     item.refresh_from_db()
     assert item.status == Bericht.Status.AFGELEVERD
@@ -102,9 +124,17 @@ def test_afgeleverd_bericht_niet_opnieuw(client, beheerder, traject_weert):
 def test_notificaties_die_aandacht_nodig_hebben(client, beheerder, weert):
     def maak(gebeurtenis, status):
         return Notificatie.objects.create(
-            bericht_id=uuid.uuid4(), bron="00000001234567890000", doel=weert.oin,
-            gemeente=weert, gebeurtenis_id=gebeurtenis, bsn="123456782",
-            registratie_datum_tijd=timezone.now(), status=status, fout="")
+            bericht_id=uuid.uuid4(),
+            bron="00000001234567890000",
+            doel=weert.oin,
+            gemeente=weert,
+            gebeurtenis_id=gebeurtenis,
+            bsn="123456782",
+            registratie_datum_tijd=timezone.now(),
+            status=status,
+            fout="",
+        )
+
     maak("SS999", Notificatie.Status.ONBEKEND)
     maak("SS131", Notificatie.Status.FOUT)
     maak("SS102", Notificatie.Status.VERWERKT)

@@ -19,19 +19,34 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def beheer(db):
     org = OrganisatieFactory(naam="Koers functioneel beheer", soort="overig")
-    return GebruikerFactory(username="beheer", organisatie=org, rollen=["beheerder"],
-                            is_staff=True, is_demo_account=True, password=WACHTWOORD)
+    return GebruikerFactory(
+        username="beheer",
+        organisatie=org,
+        rollen=["beheerder"],
+        is_staff=True,
+        is_demo_account=True,
+        password=WACHTWOORD,
+    )
 
 
 def test_beheerder_verwerkt_een_notificatie_met_fout_opnieuw(page, beheer, weert):
     n = Notificatie.objects.create(
-        bericht_id=uuid.uuid4(), bron="00000001234567890000", doel=weert.oin, gemeente=weert,
-        gebeurtenis_id="SS102", bsn=valid_bsn(41), registratie_datum_tijd=timezone.now(),
-        status=Notificatie.Status.FOUT, pogingen=8, mislukt_sinds=timezone.now(),
+        bericht_id=uuid.uuid4(),
+        bron="00000001234567890000",
+        doel=weert.oin,
+        gemeente=weert,
+        gebeurtenis_id="SS102",
+        bsn=valid_bsn(41),
+        registratie_datum_tijd=timezone.now(),
+        status=Notificatie.Status.FOUT,
+        pogingen=8,
+        mislukt_sinds=timezone.now(),
         volgende_poging_op=timezone.now() + timezone.timedelta(hours=1),
-        fout="DUO is tijdelijk niet beschikbaar (HTTP 503). Koers probeert het zelf opnieuw.")
-    NotificatieConflict.objects.create(notificatie=n, inhoud_hash="a" * 64,
-                                       afwijkend={"gebeurtenis_id": "SS103"})
+        fout="DUO is tijdelijk niet beschikbaar (HTTP 503). Koers probeert het zelf opnieuw.",
+    )
+    NotificatieConflict.objects.create(
+        notificatie=n, inhoud_hash="a" * 64, afwijkend={"gebeurtenis_id": "SS103"}
+    )
     inloggen(page, "beheer")
     page.goto("/beheer-duo/notificaties/")
     assert "HTTP 503" in page.locator("#notificaties").inner_text()
@@ -46,9 +61,16 @@ def test_beheerder_verwerkt_een_notificatie_met_fout_opnieuw(page, beheer, weert
 
 def test_beheerder_verstuurt_alle_mislukte_meldingen_opnieuw(page, beheer, weert):
     bericht = Bericht.objects.create(
-        soort="uren", operation_id="updateUrenTaallesEnKnmByBSN", methode="PUT",
-        pad=f"/personen/{valid_bsn(42)}/uren/TaallesEnKnm", body={"uren": 3}, gemeente=weert,
-        status=Bericht.Status.MISLUKT, pogingen=84, laatste_statuscode=503)
+        soort="uren",
+        operation_id="updateUrenTaallesEnKnmByBSN",
+        methode="PUT",
+        pad=f"/personen/{valid_bsn(42)}/uren/TaallesEnKnm",
+        body={"uren": 3},
+        gemeente=weert,
+        status=Bericht.Status.MISLUKT,
+        pogingen=84,
+        laatste_statuscode=503,
+    )
     inloggen(page, "beheer")
     page.goto("/beheer-duo/")
     assert_accessible(page)

@@ -19,8 +19,7 @@ def _haal_pip(duo):
 
 
 def _meld_pip(duo):
-    return duo.client().call("postPipByBsn", bron=GEMEENTE_OIN, path_params={"bsn": BSN},
-                             body=PIP)
+    return duo.client().call("postPipByBsn", bron=GEMEENTE_OIN, path_params={"bsn": BSN}, body=PIP)
 
 
 def test_200_wordt_gelezen():
@@ -43,8 +42,10 @@ def test_een_lijst_wordt_gelezen():
 
 @pytest.mark.parametrize("status", [400, 403])
 def test_foutmelding_van_duo_is_permanent_met_foutteksten(status):
-    teksten = ["Dagtekening PIP ligt voor de start van de inburgeringsplicht.",
-               "Niveau A2 is niet toegestaan bij leerroute O."]
+    teksten = [
+        "Dagtekening PIP ligt voor de start van de inburgeringsplicht.",
+        "Niveau A2 is niet toegestaan bij leerroute O.",
+    ]
     duo = DuoHost(status=status, body=[{"fouttekst": t} for t in teksten])
 
     with pytest.raises(DuoFout) as fout:
@@ -86,12 +87,15 @@ def test_storing_bij_duo_is_tijdelijk(status):
     assert fout.value.status == status
 
 
-@pytest.mark.parametrize(("fout", "melding"), [
-    (httpx.ReadTimeout("timed out"), "antwoordde niet binnen 10 seconden"),
-    (httpx.ConnectTimeout("timed out"), "antwoordde niet binnen"),
-    (httpx.ConnectError("Connection refused"), "niet bereikbaar (ConnectError)"),
-    (httpx.RemoteProtocolError("Server disconnected"), "niet bereikbaar"),
-])
+@pytest.mark.parametrize(
+    ("fout", "melding"),
+    [
+        (httpx.ReadTimeout("timed out"), "antwoordde niet binnen 10 seconden"),
+        (httpx.ConnectTimeout("timed out"), "antwoordde niet binnen"),
+        (httpx.ConnectError("Connection refused"), "niet bereikbaar (ConnectError)"),
+        (httpx.RemoteProtocolError("Server disconnected"), "niet bereikbaar"),
+    ],
+)
 def test_time_out_en_geen_verbinding_zijn_tijdelijk(settings, fout, melding):
     settings.DUO_TIMEOUT = 10
 
@@ -110,36 +114,64 @@ def test_de_time_out_komt_uit_de_instellingen(settings):
     duo = DuoHost(body=GEMEENTE_PIP)
     client = duo.client()
     _ = client.call("getPipByBsn", bron=GEMEENTE_OIN, path_params={"bsn": BSN})
-    assert duo.laatste.extensions["timeout"] == {"connect": 7.0, "read": 7.0, "write": 7.0,
-                                                 "pool": 7.0}
+    assert duo.laatste.extensions["timeout"] == {
+        "connect": 7.0,
+        "read": 7.0,
+        "write": 7.0,
+        "pool": 7.0,
+    }
 
 
-@pytest.mark.parametrize(("duo", "reden"), [
-    (DuoHost(body=GEMEENTE_PIP, headers={}), "header API-Version: verplicht, ontbreekt"),
-    (DuoHost(body=GEMEENTE_PIP, headers={"API-Version": "1.2"}),
-     "header API-Version: voldoet niet aan het patroon"),
-    (DuoHost(body={"gemeentecode": "0988", "pip": {"leerroute": "B"}}),
-     "body.pip.dagtekeningPip: verplicht, ontbreekt"),
-    (DuoHost(body={"gemeentecode": "0988", "pip": {**PIP, "leerroute": "Q"}}),
-     "body.pip.leerroute: moet een van B, O, Z zijn"),
-    (DuoHost(body=None), "body: verplicht, ontbreekt"),
-    (DuoHost(body=b'{"gemeentecode": "0988", "gemeentecode": "0989", "pip": {}}',
-             headers={"API-Version": "1.2.0", "Content-Type": "application/json"}),
-     "body: is geen geldige JSON"),
-    (DuoHost(body=b"<html>Storing</html>",
-             headers={"API-Version": "1.2.0", "Content-Type": "text/html"}),
-     "body: is geen JSON (Content-Type text/html)"),
-    (DuoHost(status=201), "status 201 is niet gedocumenteerd voor getPipByBsn"),
-    (DuoHost(status=418), "status 418 is niet gedocumenteerd"),
-    (DuoHost(body=GEMEENTE_PIP, echo=False,
-             headers={"API-Version": "1.2.0",
-                      "berichtId": "00000000-0000-4000-8000-000000000000"}),
-     "header berichtId: is niet het berichtId van het verzoek"),
-    # a 404 from a gateway (no API-Version) is not DUO saying it does not know the person
-    (DuoHost(status=404, headers={}), "header API-Version: verplicht, ontbreekt"),
-    # nor is a 403 from a gateway a refusal by DUO
-    (DuoHost(status=403, headers={}), "header API-Version: verplicht, ontbreekt"),
-])
+@pytest.mark.parametrize(
+    ("duo", "reden"),
+    [
+        (DuoHost(body=GEMEENTE_PIP, headers={}), "header API-Version: verplicht, ontbreekt"),
+        (
+            DuoHost(body=GEMEENTE_PIP, headers={"API-Version": "1.2"}),
+            "header API-Version: voldoet niet aan het patroon",
+        ),
+        (
+            DuoHost(body={"gemeentecode": "0988", "pip": {"leerroute": "B"}}),
+            "body.pip.dagtekeningPip: verplicht, ontbreekt",
+        ),
+        (
+            DuoHost(body={"gemeentecode": "0988", "pip": {**PIP, "leerroute": "Q"}}),
+            "body.pip.leerroute: moet een van B, O, Z zijn",
+        ),
+        (DuoHost(body=None), "body: verplicht, ontbreekt"),
+        (
+            DuoHost(
+                body=b'{"gemeentecode": "0988", "gemeentecode": "0989", "pip": {}}',
+                headers={"API-Version": "1.2.0", "Content-Type": "application/json"},
+            ),
+            "body: is geen geldige JSON",
+        ),
+        (
+            DuoHost(
+                body=b"<html>Storing</html>",
+                headers={"API-Version": "1.2.0", "Content-Type": "text/html"},
+            ),
+            "body: is geen JSON (Content-Type text/html)",
+        ),
+        (DuoHost(status=201), "status 201 is niet gedocumenteerd voor getPipByBsn"),
+        (DuoHost(status=418), "status 418 is niet gedocumenteerd"),
+        (
+            DuoHost(
+                body=GEMEENTE_PIP,
+                echo=False,
+                headers={
+                    "API-Version": "1.2.0",
+                    "berichtId": "00000000-0000-4000-8000-000000000000",
+                },
+            ),
+            "header berichtId: is niet het berichtId van het verzoek",
+        ),
+        # a 404 from a gateway (no API-Version) is not DUO saying it does not know the person
+        (DuoHost(status=404, headers={}), "header API-Version: verplicht, ontbreekt"),
+        # nor is a 403 from a gateway a refusal by DUO
+        (DuoHost(status=403, headers={}), "header API-Version: verplicht, ontbreekt"),
+    ],
+)
 def test_een_antwoord_buiten_de_afspraken_wordt_geweigerd(duo, reden):
     with pytest.raises(DuoFout) as fout:
         _haal_pip(duo)
@@ -155,8 +187,12 @@ def test_een_ontbrekend_bericht_id_in_het_antwoord_mag():
 
 def test_een_teruggegeven_bericht_id_in_hoofdletters_is_hetzelfde():
     def antwoord(request):
-        return httpx.Response(200, json=GEMEENTE_PIP, headers={
-            "API-Version": "1.2.0", "berichtId": request.headers["berichtId"].upper()})
+        return httpx.Response(
+            200,
+            json=GEMEENTE_PIP,
+            headers={"API-Version": "1.2.0", "berichtId": request.headers["berichtId"].upper()},
+        )
+
     assert _haal_pip(DuoHost(antwoord=antwoord)).body == GEMEENTE_PIP
 
 
@@ -166,8 +202,13 @@ def test_geen_bsn_in_de_logging(caplog):
     with pytest.raises(DuoFout):
         _haal_pip(DuoHost(body={"gemeentecode": BSN}))
     with pytest.raises(DuoFout):
-        _haal_pip(DuoHost(antwoord=lambda r: (_ for _ in ()).throw(httpx.ConnectError(
-            f"cannot connect to /personen/{BSN}/PIP"))))
+        _haal_pip(
+            DuoHost(
+                antwoord=lambda r: (_ for _ in ()).throw(
+                    httpx.ConnectError(f"cannot connect to /personen/{BSN}/PIP")
+                )
+            )
+        )
 
     assert "getPipByBsn" in caplog.text
     assert BSN not in caplog.text

@@ -41,21 +41,27 @@ def test_elke_aanroep_krijgt_een_nieuw_bericht_id(duo):
     assert len(set(ids)) == 3
 
 
-@pytest.mark.parametrize("bericht_id", [uuid.UUID("7d3f1f4e-0c7a-4d8e-9a59-0a4b1c2d3e4f"),
-                                        "7d3f1f4e-0c7a-4d8e-9a59-0a4b1c2d3e4f"])
+@pytest.mark.parametrize(
+    "bericht_id",
+    [uuid.UUID("7d3f1f4e-0c7a-4d8e-9a59-0a4b1c2d3e4f"), "7d3f1f4e-0c7a-4d8e-9a59-0a4b1c2d3e4f"],
+)
 def test_een_opnieuw_verstuurd_bericht_houdt_zijn_bericht_id(duo, bericht_id):
     client = duo.client()
     for _ in range(2):
-        antwoord = client.call("postPipByBsn", bron=GEMEENTE_OIN, path_params={"bsn": BSN},
-                               body=PIP, bericht_id=bericht_id)
+        antwoord = client.call(
+            "postPipByBsn",
+            bron=GEMEENTE_OIN,
+            path_params={"bsn": BSN},
+            body=PIP,
+            bericht_id=bericht_id,
+        )
         assert antwoord.bericht_id == "7d3f1f4e-0c7a-4d8e-9a59-0a4b1c2d3e4f"
     assert [v.headers["berichtId"] for v in duo.verzoeken] == [str(bericht_id)] * 2
 
 
 def test_een_raadpleging_heeft_geen_body_en_geen_content_type(settings):
     duo = DuoHost(body={"indicatorInburgeringsplicht": True})
-    duo.client().call("getInburgeringsplichtByBsn", bron=GEMEENTE_OIN,
-                      path_params={"bsn": BSN})
+    duo.client().call("getInburgeringsplichtByBsn", bron=GEMEENTE_OIN, path_params={"bsn": BSN})
     assert duo.laatste.method == "GET"
     assert duo.laatste.content == b""
     assert "Content-Type" not in duo.laatste.headers
@@ -63,20 +69,27 @@ def test_een_raadpleging_heeft_geen_body_en_geen_content_type(settings):
 
 def test_padparameters_worden_gecodeerd_en_doel_kan_per_aanroep(duo):
     duo.status = 201
-    duo.client().call("postContactpersoonByBsn", bron=GEMEENTE_OIN, doel="0" * 20,
-                      path_params={"id": "7", "bsn": BSN})
+    duo.client().call(
+        "postContactpersoonByBsn",
+        bron=GEMEENTE_OIN,
+        doel="0" * 20,
+        path_params={"id": "7", "bsn": BSN},
+    )
     assert duo.laatste.url.path == f"/v1/contactpersonen/7/personen/{BSN}"
     assert duo.laatste.headers["doel"] == "0" * 20
 
 
-@pytest.mark.parametrize(("path_params", "body", "bron", "verwacht"), [
-    ({"bsn": BSN}, {**PIP, "leerroute": "X"}, GEMEENTE_OIN, "body.leerroute"),
-    ({"bsn": BSN}, {"leerroute": "B"}, GEMEENTE_OIN, "body.dagtekeningPip"),
-    ({"bsn": BSN}, None, GEMEENTE_OIN, "body: verplicht"),
-    ({"bsn": "12345"}, PIP, GEMEENTE_OIN, "pad-parameter bsn"),
-    ({}, PIP, GEMEENTE_OIN, "pad-parameter bsn"),
-    ({"bsn": BSN}, PIP, "0988", "header bron"),
-])
+@pytest.mark.parametrize(
+    ("path_params", "body", "bron", "verwacht"),
+    [
+        ({"bsn": BSN}, {**PIP, "leerroute": "X"}, GEMEENTE_OIN, "body.leerroute"),
+        ({"bsn": BSN}, {"leerroute": "B"}, GEMEENTE_OIN, "body.dagtekeningPip"),
+        ({"bsn": BSN}, None, GEMEENTE_OIN, "body: verplicht"),
+        ({"bsn": "12345"}, PIP, GEMEENTE_OIN, "pad-parameter bsn"),
+        ({}, PIP, GEMEENTE_OIN, "pad-parameter bsn"),
+        ({"bsn": BSN}, PIP, "0988", "header bron"),
+    ],
+)
 def test_een_ongeldig_verzoek_wordt_niet_verstuurd(duo, path_params, body, bron, verwacht):
     with pytest.raises(DuoFout) as fout:
         duo.client().call("postPipByBsn", bron=bron, path_params=path_params, body=body)

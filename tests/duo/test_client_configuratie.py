@@ -49,7 +49,10 @@ def test_https_zonder_certificaat_sleutel_en_ca_bundel(duo_instellingen):
     problemen = check_duo()
     assert _ids(problemen) == ["koers.E012"] * 3
     assert [p.msg.split(" ")[0] for p in problemen] == [
-        "KOERS_DUO_CLIENT_CERT", "KOERS_DUO_CLIENT_KEY", "KOERS_DUO_CA_BUNDLE"]
+        "KOERS_DUO_CLIENT_CERT",
+        "KOERS_DUO_CLIENT_KEY",
+        "KOERS_DUO_CA_BUNDLE",
+    ]
     assert all(p.hint.startswith("Zet KOERS_DUO_") for p in problemen)
 
 
@@ -98,24 +101,36 @@ def test_oin_van_duo_is_20_cijfers(duo_instellingen, oin):
     assert "20 cijfers" in probleem.hint
 
 
-@pytest.mark.parametrize(("url", "ids"), [
-    ("ftp://duo/v1", ["koers.E011"]),
-    ("duo-host/v1", ["koers.E011"]),
-    ("http://127.0.0.1:8601/v1", ["koers.W010"]),
-])
+@pytest.mark.parametrize(
+    ("url", "ids"),
+    [
+        ("ftp://duo/v1", ["koers.E011"]),
+        ("duo-host/v1", ["koers.E011"]),
+        ("http://127.0.0.1:8601/v1", ["koers.W010"]),
+    ],
+)
 def test_basisadres_moet_http_of_https_zijn(duo_instellingen, url, ids):
     duo_instellingen.DUO_BASE_URL = url
     assert _ids(check_duo()) == ids
 
 
 def test_check_config_meldt_ontbrekende_duo_instellingen_met_uitleg(tmp_path):
-    omgeving = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'koers.sqlite3'}",
-                "KOERS_SECRET_KEY": "s" * 60, "KOERS_DUO_OIN": "123",
-                "KOERS_DUO_CLIENT_KEY": str(tmp_path / "weg.key")}
-    result = subprocess.run([sys.executable, "-m", "koers.cli", "check-config"],  # noqa: S603
-                            env=omgeving, capture_output=True, text=True, timeout=120,
-                            check=False)
+    omgeving = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'koers.sqlite3'}",
+        "KOERS_SECRET_KEY": "s" * 60,
+        "KOERS_DUO_OIN": "123",
+        "KOERS_DUO_CLIENT_KEY": str(tmp_path / "weg.key"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "koers.cli", "check-config"],  # noqa: S603
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "koers.E010: KOERS_DUO_BASE_URL ontbreekt" in result.stdout

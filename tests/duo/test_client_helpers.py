@@ -13,8 +13,11 @@ from tests.duo.duo_host import DuoHost
 from tests.duo.voorbeelden import BSN, GEMEENTE_OIN, voorbeeld
 
 INSTELLING = "0123456789"
-CONTACT = {"naam": "Fatima el-Amrani", "email": "f.elamrani@weert.nl",
-           "telefoonnummer": "0495 575 000"}
+CONTACT = {
+    "naam": "Fatima el-Amrani",
+    "email": "f.elamrani@weert.nl",
+    "telefoonnummer": "0495 575 000",
+}
 
 HELPERS = [
     # helper, positional arguments, operationId, body sent
@@ -38,24 +41,51 @@ HELPERS = [
     ("get_vrijstellingen", (BSN,), "getVrijstellingenByBsn", None),
     ("get_boetes", (BSN,), "getBoetesByBsn", None),
     ("get_verlengingen", (BSN,), "getVerlengingenByBsn", None),
-    ("post_pip", (BSN, {"dagtekeningPip": "2026-03-01", "leerroute": "Z"}), "postPipByBsn",
-     {"dagtekeningPip": "2026-03-01", "leerroute": "Z"}),
+    (
+        "post_pip",
+        (BSN, {"dagtekeningPip": "2026-03-01", "leerroute": "Z"}),
+        "postPipByBsn",
+        {"dagtekeningPip": "2026-03-01", "leerroute": "Z"},
+    ),
     ("delete_pip", (BSN,), "deletePipByBsn", None),
-    ("post_inburgeringsaanbod", (BSN, INSTELLING, {"indicatorAlfabetiseringsonderwijs": "NVT"}),
-     "postInburgeringsaanbodByBsnAndInstellingsnummer",
-     {"indicatorAlfabetiseringsonderwijs": "NVT"}),
-    ("delete_inburgeringsaanbod", (BSN, INSTELLING),
-     "deleteInburgeringsaanbodByBsnAndInstellingsnumer", None),
-    ("update_map", (BSN, {"datumEindgesprekMap": "2026-05-01"}), "updateMapByBsn",
-     {"datumEindgesprekMap": "2026-05-01"}),
+    (
+        "post_inburgeringsaanbod",
+        (BSN, INSTELLING, {"indicatorAlfabetiseringsonderwijs": "NVT"}),
+        "postInburgeringsaanbodByBsnAndInstellingsnummer",
+        {"indicatorAlfabetiseringsonderwijs": "NVT"},
+    ),
+    (
+        "delete_inburgeringsaanbod",
+        (BSN, INSTELLING),
+        "deleteInburgeringsaanbodByBsnAndInstellingsnumer",
+        None,
+    ),
+    (
+        "update_map",
+        (BSN, {"datumEindgesprekMap": "2026-05-01"}),
+        "updateMapByBsn",
+        {"datumEindgesprekMap": "2026-05-01"},
+    ),
     ("update_pvt", (BSN, {}), "updatePvtByBsn", {}),  # empty: withdraws the date
-    ("update_zroute", (BSN, {"datumAfrondingZroute": "2026-05-01"}), "updateZrouteByBsn",
-     {"datumAfrondingZroute": "2026-05-01"}),
+    (
+        "update_zroute",
+        (BSN, {"datumAfrondingZroute": "2026-05-01"}),
+        "updateZrouteByBsn",
+        {"datumAfrondingZroute": "2026-05-01"},
+    ),
     ("update_uren_taalles_en_knm", (BSN, 12), "updateUrenTaallesEnKnmByBSN", {"uren": 12}),
-    ("update_uren_participatieactiviteiten", (BSN, 0), "updateUrenParticipatieactiviteiten",
-     {"uren": 0}),
-    ("update_uren_participatie_als_taalles", (BSN, 40),
-     "updateUrenParticipatieAlsTaallesByBsn", {"uren": 40}),
+    (
+        "update_uren_participatieactiviteiten",
+        (BSN, 0),
+        "updateUrenParticipatieactiviteiten",
+        {"uren": 0},
+    ),
+    (
+        "update_uren_participatie_als_taalles",
+        (BSN, 40),
+        "updateUrenParticipatieAlsTaallesByBsn",
+        {"uren": 40},
+    ),
     ("create_contactpersoon", (CONTACT,), "createContactpersoon", CONTACT),
     ("update_contactpersoon", (17, CONTACT), "updateContactpersoonById", CONTACT),
     ("delete_contactpersoon", (17,), "deleteContactpersoonById", None),
@@ -72,10 +102,12 @@ def _bevestiging(operation_id):
     return status, (voorbeeld(schema) if schema else None)
 
 
-@pytest.mark.parametrize(("helper", "args", "operation_id", "body"), HELPERS,
-                         ids=[h[0] for h in HELPERS])
-def test_helper_roept_de_juiste_operatie_aan_en_geeft_de_body_terug(helper, args, operation_id,
-                                                                    body):
+@pytest.mark.parametrize(
+    ("helper", "args", "operation_id", "body"), HELPERS, ids=[h[0] for h in HELPERS]
+)
+def test_helper_roept_de_juiste_operatie_aan_en_geeft_de_body_terug(
+    helper, args, operation_id, body
+):
     status, antwoord = _bevestiging(operation_id)
     duo = DuoHost(status=status, body=antwoord)
 
@@ -94,8 +126,9 @@ def test_helper_roept_de_juiste_operatie_aan_en_geeft_de_body_terug(helper, args
 MELDINGEN = [h for h in HELPERS if spec.operation(h[2]).method != "GET"]
 
 
-@pytest.mark.parametrize(("helper", "args", "operation_id", "body"), MELDINGEN,
-                         ids=[h[0] for h in MELDINGEN])
+@pytest.mark.parametrize(
+    ("helper", "args", "operation_id", "body"), MELDINGEN, ids=[h[0] for h in MELDINGEN]
+)
 def test_meldingen_nemen_een_bericht_id_mee(helper, args, operation_id, body):
     status, antwoord = _bevestiging(operation_id)
     duo = DuoHost(status=status, body=antwoord)

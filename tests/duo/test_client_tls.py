@@ -62,8 +62,13 @@ def duo_tls(pki):
 
 
 def _client(duo_tls, pki, **kwargs):
-    opties = {"client_cert": str(pki.client_cert), "client_key": str(pki.client_key),
-              "ca_bundle": str(pki.ca), "timeout": 5, **kwargs}
+    opties = {
+        "client_cert": str(pki.client_cert),
+        "client_key": str(pki.client_key),
+        "ca_bundle": str(pki.ca),
+        "timeout": 5,
+        **kwargs,
+    }
     return DuoClient(base_url=f"https://127.0.0.1:{duo_tls.server_port}/v1", **opties)
 
 
@@ -75,8 +80,9 @@ def test_met_certificaat_en_ca_bundel_praat_koers_met_duo(duo_tls, pki):
 
 
 def test_zonder_clientcertificaat_begint_koers_niet(duo_tls, pki):
-    with pytest.raises(DuoFout, match="KOERS_DUO_CLIENT_CERT, KOERS_DUO_CLIENT_KEY ontbreekt"
-                       ) as fout:
+    with pytest.raises(
+        DuoFout, match="KOERS_DUO_CLIENT_CERT, KOERS_DUO_CLIENT_KEY ontbreekt"
+    ) as fout:
         _client(duo_tls, pki, client_cert="", client_key="").get_pip(BSN, bron=GEMEENTE_OIN)
     assert fout.value.permanent is False
 
@@ -84,21 +90,22 @@ def test_zonder_clientcertificaat_begint_koers_niet(duo_tls, pki):
 def test_een_server_buiten_de_ca_bundel_wordt_niet_vertrouwd(duo_tls, pki, andere):
     with pytest.raises(DuoFout, match="niet bereikbaar") as fout:
         _client(duo_tls, pki, ca_bundle=str(andere.ca)).get_inburgeringsplicht(
-            BSN, bron=GEMEENTE_OIN)
+            BSN, bron=GEMEENTE_OIN
+        )
     assert fout.value.permanent is False
 
 
 def test_een_certificaat_dat_duo_niet_kent_wordt_geweigerd(duo_tls, pki, andere):
     with pytest.raises(DuoFout) as fout:
-        _client(duo_tls, pki, client_cert=str(andere.client_cert),
-                client_key=str(andere.client_key)).get_inburgeringsplicht(BSN, bron=GEMEENTE_OIN)
+        _client(
+            duo_tls, pki, client_cert=str(andere.client_cert), client_key=str(andere.client_key)
+        ).get_inburgeringsplicht(BSN, bron=GEMEENTE_OIN)
     assert fout.value.permanent is False
 
 
 def test_onleesbare_bestanden_zijn_een_duidelijke_fout(duo_tls, pki, tmp_path):
     with pytest.raises(DuoFout, match="kan het certificaat, de sleutel of de CA-bundel") as fout:
-        _client(duo_tls, pki, client_key=str(tmp_path / "weg.key")).get_pip(
-            BSN, bron=GEMEENTE_OIN)
+        _client(duo_tls, pki, client_key=str(tmp_path / "weg.key")).get_pip(BSN, bron=GEMEENTE_OIN)
     assert fout.value.permanent is False
 
 

@@ -21,13 +21,24 @@ from tests.duo.nep_duo import NepDuo
 from tests.factories import valid_bsn
 
 ASIEL, GEZIN = "Asielstatushouder", "Gezinsmigrant en overige migrant"
-HISTORIE = [{"indeling": GEZIN, "begindatum": "2025-01-01", "einddatum": "2026-04-30"},
-            {"indeling": ASIEL, "begindatum": "2026-05-01"}]
-ONTHEFFING_400 = [{"GedeeltelijkeOntheffing": {
-    "oordeel": "Toekenning", "datumOordeel": "2026-08-01", "grond": "MED",
-    "urenBelastbaarheidParticipatieactiviteit": 400}}]
-POGINGEN = [{"onderdeel": "SP", "gratisPogingenTegoed": 2},
-            {"onderdeel": "LE", "gratisPogingenTegoed": 1}]
+HISTORIE = [
+    {"indeling": GEZIN, "begindatum": "2025-01-01", "einddatum": "2026-04-30"},
+    {"indeling": ASIEL, "begindatum": "2026-05-01"},
+]
+ONTHEFFING_400 = [
+    {
+        "GedeeltelijkeOntheffing": {
+            "oordeel": "Toekenning",
+            "datumOordeel": "2026-08-01",
+            "grond": "MED",
+            "urenBelastbaarheidParticipatieactiviteit": 400,
+        }
+    }
+]
+POGINGEN = [
+    {"onderdeel": "SP", "gratisPogingenTegoed": 2},
+    {"onderdeel": "LE", "gratisPogingenTegoed": 1},
+]
 
 
 @dataclass
@@ -64,25 +75,39 @@ def persoon(bsn) -> Inburgeraar:
 
 
 def duo_regels(traject) -> list[str]:
-    return list(traject.gebeurtenissen.filter(soort="duo").values_list("omschrijving",
-                                                                        flat=True))
+    return list(traject.gebeurtenissen.filter(soort="duo").values_list("omschrijving", flat=True))
 
 
 # -- doelgroep and its history ---------------------------------------------------------------
 
+
 def test_indeling_en_historie_van_duo_winnen(weert, nep):
     # DUO keeps asylum rights for a gezinsvormer: Koers' own derivation would say "gezin".
-    nep.zet("getDoelgroepByBsn", (200, {
-        "indeling": ASIEL, "begindatum": "2026-05-01", "gedetailleerdeDoelgroep": "Gezinsvormer",
-        "asielrechtenWijzigingVerblijfsdoel": "Behoud asielrechten"}))
+    nep.zet(
+        "getDoelgroepByBsn",
+        (
+            200,
+            {
+                "indeling": ASIEL,
+                "begindatum": "2026-05-01",
+                "gedetailleerdeDoelgroep": "Gezinsvormer",
+                "asielrechtenWijzigingVerblijfsdoel": "Behoud asielrechten",
+            },
+        ),
+    )
     bsn = valid_bsn(301)
     assert verwerk(nep, weert, "SS101", bsn).status == "verwerkt"
     p = persoon(bsn)
     assert (p.doelgroep, p.doelgroepindeling, p.doelgroepindeling_van_duo) == (
-        "Gezinsvormer", ASIEL, True)
+        "Gezinsvormer",
+        ASIEL,
+        True,
+    )
     assert p.asielrechten_wijziging_verblijfsdoel == "Behoud asielrechten"
     assert list(p.doelgroepperioden.values_list("indeling", "begindatum", "einddatum")) == [
-        (GEZIN, date(2025, 1, 1), date(2026, 4, 30)), (ASIEL, date(2026, 5, 1), None)]
+        (GEZIN, date(2025, 1, 1), date(2026, 4, 30)),
+        (ASIEL, date(2026, 5, 1), None),
+    ]
 
 
 @pytest.mark.parametrize("fout", ["500", "timeout"])
@@ -110,6 +135,7 @@ def test_geen_historie_bij_duo_404_laat_de_perioden_staan(weert, nep):
 
 # -- partial ontheffing ----------------------------------------------------------------------
 
+
 def test_ontheffing_met_uren_wordt_bewaard(weert, nep):
     nep.zet("getOntheffingenByBsn", (200, ONTHEFFING_400))
     bsn = valid_bsn(304)
@@ -131,12 +157,17 @@ def test_ontheffing_500_laat_de_uren_staan_404_haalt_ze_weg(weert, nep):
 
 # -- DUO's current PIP (verhuizing) ----------------------------------------------------------
 
+
 def test_pip_van_de_vorige_gemeente_wordt_bewaard(weert, nep):
     bsn = valid_bsn(306)
     verwerk(nep, weert, "SS101", bsn)
     duo_pip = DuoPip.objects.get(traject=persoon(bsn).huidig_traject)
     assert (duo_pip.gemeentecode, duo_pip.dagtekening, duo_pip.leerroute, duo_pip.niveau) == (
-        "0946", date(2026, 7, 1), "B", "B1")
+        "0946",
+        date(2026, 7, 1),
+        "B",
+        "B1",
+    )
 
 
 def test_pip_timeout_opent_het_traject_toch(weert, nep):
@@ -160,16 +191,17 @@ def test_ss121_wacht_wel_op_het_pip(weert, nep):
 
 # -- exams and free attempts -----------------------------------------------------------------
 
+
 def test_ss199_bewaart_uitslagen_en_gratis_pogingen(traject_weert, nep):
     n = verwerk(nep, traject_weert.gemeente, "SS199", traject_weert.inburgeraar.bsn)
     assert n.status == "verwerkt", n.fout
     rij = Examenresultaat.objects.get(traject=traject_weert)
-    assert (rij.onderdeel, rij.niveau, rij.resultaat, rij.bron) == ("KNM", "B1", "Geslaagd",
-                                                                    "duo")
+    assert (rij.onderdeel, rij.niveau, rij.resultaat, rij.bron) == ("KNM", "B1", "Geslaagd", "duo")
     traject_weert.inburgeraar.refresh_from_db()
     assert traject_weert.inburgeraar.gratis_examenpogingen == [
         {"onderdeel": "LE", "gratisPogingenTegoed": 1},
-        {"onderdeel": "SP", "gratisPogingenTegoed": 2}]
+        {"onderdeel": "SP", "gratisPogingenTegoed": 2},
+    ]
 
 
 def test_gratis_pogingen_timeout_houdt_de_uitslagen_niet_tegen(traject_weert, nep):
@@ -182,6 +214,7 @@ def test_gratis_pogingen_timeout_houdt_de_uitslagen_niet_tegen(traject_weert, ne
 
 
 # -- leerbaarheidstoets ----------------------------------------------------------------------
+
 
 def test_ss137_bewaart_het_examennummer(traject_weert, nep):
     verwerk(nep, traject_weert.gemeente, "SS137", traject_weert.inburgeraar.bsn)
@@ -206,6 +239,7 @@ def test_ss137_zonder_examennummer_gaat_door(traject_weert, nep, antwoord):
 
 # -- everything failing at once --------------------------------------------------------------
 
+
 def test_alle_aanvullingen_falen_en_het_traject_opent_toch(weert, nep):
     nep.traag.update({"getDoelgroephistorieByBsn", "getOntheffingenByBsn", "getPipByBsn"})
     nep.zet("getGratisPogingenTegoedByBsn", (503, None))
@@ -216,8 +250,13 @@ def test_alle_aanvullingen_falen_en_het_traject_opent_toch(weert, nep):
     p = persoon(bsn)
     assert p.huidig_traject.is_open and p.doelgroepindeling == ASIEL
     [regel] = [r for r in duo_regels(p.huidig_traject) if "later opnieuw" in r]
-    for operatie in ("getDoelgroephistorieByBsn", "getOntheffingenByBsn", "getPipByBsn",
-                     "getGratisPogingenTegoedByBsn", "getExamennummerByBsn"):
+    for operatie in (
+        "getDoelgroephistorieByBsn",
+        "getOntheffingenByBsn",
+        "getPipByBsn",
+        "getGratisPogingenTegoedByBsn",
+        "getExamennummerByBsn",
+    ):
         assert operatie in regel
 
 
@@ -230,13 +269,16 @@ def test_plicht_zelf_blijft_nodig(weert, nep):
 
 # -- herstel (the periodic check) ------------------------------------------------------------
 
+
 def test_herstel_gaat_door_als_historie_of_ontheffing_faalt(traject_weert, nep):
     traject_weert.inburgeraar.uren_belastbaarheid_participatie = 0
     traject_weert.inburgeraar.save(update_fields=["uren_belastbaarheid_participatie"])
     nep.zet("getDoelgroephistorieByBsn", (500, None))
     nep.traag.add("getOntheffingenByBsn")
-    nep.zet("getInburgeringstermijnByBsn", (200, {"startdatum": "2026-06-01",
-                                                  "einddatum": "2029-12-01"}))
+    nep.zet(
+        "getInburgeringstermijnByBsn",
+        (200, {"startdatum": "2026-06-01", "einddatum": "2029-12-01"}),
+    )
     assert herstel.herstel(client=nep.client(), limiet=5) == 1
     traject_weert.refresh_from_db()
     assert traject_weert.termijn_eind == date(2029, 12, 1)  # the rest of the check ran

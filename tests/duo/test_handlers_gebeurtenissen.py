@@ -24,21 +24,27 @@ def verwerk(nep):
 
 
 def duo_regels(traject):
-    return list(traject.gebeurtenissen.filter(soort=Gebeurtenis.Soort.DUO)
-                .values_list("omschrijving", flat=True))
+    return list(
+        traject.gebeurtenissen.filter(soort=Gebeurtenis.Soort.DUO).values_list(
+            "omschrijving", flat=True
+        )
+    )
 
 
 def momentopname(traject):
     traject.refresh_from_db()
-    velden = {f.name: getattr(traject, f.name) for f in Traject._meta.fields
-              if f.name not in ("gewijzigd_op",)}
+    velden = {
+        f.name: getattr(traject, f.name)
+        for f in Traject._meta.fields
+        if f.name not in ("gewijzigd_op",)
+    }
     return velden, traject.gebeurtenissen.count()
 
 
 # -- opening a case ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("gid", ["SS101", "SS128", "SS139", "SS120", "SS121", "SS129",
-                                 "SS130"])
+
+@pytest.mark.parametrize("gid", ["SS101", "SS128", "SS139", "SS120", "SS121", "SS129", "SS130"])
 def test_onbekende_persoon_krijgt_een_traject_zonder_verzonnen_naam(weert, nep, gid):
     bsn = valid_bsn(77)
     n = notificatie(weert, gid, bsn)
@@ -114,7 +120,10 @@ def test_ss121_neemt_termijn_en_pip_van_vorige_gemeente_over(weert, nep):
     verwerk(nep)
     traject = Inburgeraar.objects.get(bsn=valid_bsn(8)).huidig_traject
     assert (traject.termijn_start, traject.termijn_eind, traject.termijn_bron) == (
-        date(2026, 6, 1), date(2029, 6, 1), "duo")
+        date(2026, 6, 1),
+        date(2029, 6, 1),
+        "duo",
+    )
     pip = traject.gebeurtenissen.get(soort="duo", omschrijving__contains="PIP")
     assert "gemeente 0946" in pip.toelichting and "leerroute B" in pip.toelichting
 
@@ -130,8 +139,12 @@ def test_bekende_persoon_met_open_traject_krijgt_geen_tweede(traject_weert, nep)
 def test_ss130_heropent_een_afgesloten_traject_en_hervat(traject_weert, nep):
     notificatie(traject_weert.gemeente, "SS106", traject_weert.inburgeraar.bsn)
     verwerk(nep)
-    notificatie(traject_weert.gemeente, "SS130", traject_weert.inburgeraar.bsn,
-                op=datetime(2026, 9, 2, 9, 0, tzinfo=AMS))
+    notificatie(
+        traject_weert.gemeente,
+        "SS130",
+        traject_weert.inburgeraar.bsn,
+        op=datetime(2026, 9, 2, 9, 0, tzinfo=AMS),
+    )
     verwerk(nep)
     persoon = traject_weert.inburgeraar
     persoon.refresh_from_db()
@@ -140,8 +153,7 @@ def test_ss130_heropent_een_afgesloten_traject_en_hervat(traject_weert, nep):
     assert nieuw.termijn_bron == "duo"
 
 
-def test_open_traject_bij_andere_gemeente_wordt_fout_voor_beheer(traject_cranendonck, weert,
-                                                                  nep):
+def test_open_traject_bij_andere_gemeente_wordt_fout_voor_beheer(traject_cranendonck, weert, nep):
     n = notificatie(weert, "SS120", traject_cranendonck.inburgeraar.bsn)
     verwerk(nep)
     n.refresh_from_db()
@@ -150,15 +162,29 @@ def test_open_traject_bij_andere_gemeente_wordt_fout_voor_beheer(traject_cranend
 
 # -- closing ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("gid", "reden"), [
-    ("SS106", "voldaan"), ("SS107", "vrijgesteld"), ("SS108", "ontheven"),
-    ("SS110", "ingetrokken"), ("SS111", "overleden"),
-])
+
+@pytest.mark.parametrize(
+    ("gid", "reden"),
+    [
+        ("SS106", "voldaan"),
+        ("SS107", "vrijgesteld"),
+        ("SS108", "ontheven"),
+        ("SS110", "ingetrokken"),
+        ("SS111", "overleden"),
+    ],
+)
 def test_sluiten(traject_weert, nep, gid, reden):
     if gid == "SS110":
-        nep.zet("getInburgeringsplichtByBsn", (200, {
-            "indicatorInburgeringsplicht": False,
-            "redenGeenInburgeringsplicht": "Verblijfsdoel gewijzigd"}))
+        nep.zet(
+            "getInburgeringsplichtByBsn",
+            (
+                200,
+                {
+                    "indicatorInburgeringsplicht": False,
+                    "redenGeenInburgeringsplicht": "Verblijfsdoel gewijzigd",
+                },
+            ),
+        )
     n = notificatie(traject_weert.gemeente, gid, traject_weert.inburgeraar.bsn)
     verwerk(nep)
     n.refresh_from_db()
@@ -183,6 +209,7 @@ def test_sluiten_zonder_open_traject_doet_niets(weert, nep):
 
 # -- pause, resume, doelgroep, termijn ---------------------------------------------------------
 
+
 def test_ss109_pauzeert_en_ss129_hervat(traject_weert, nep):
     bsn = traject_weert.inburgeraar.bsn
     notificatie(traject_weert.gemeente, "SS109", bsn)
@@ -198,8 +225,9 @@ def test_ss109_pauzeert_en_ss129_hervat(traject_weert, nep):
     assert any("loopt weer" in r for r in duo_regels(traject_weert))
 
 
-@pytest.mark.parametrize(("gid", "nieuw"), [("SS124", "Gezinsvormer"),
-                                             ("SS125", "Gezinsvormer met Asielstatushouder")])
+@pytest.mark.parametrize(
+    ("gid", "nieuw"), [("SS124", "Gezinsvormer"), ("SS125", "Gezinsvormer met Asielstatushouder")]
+)
 def test_doelgroep_gewijzigd(traject_weert, nep, gid, nieuw):
     nep.zet("getDoelgroepByBsn", (200, {"gedetailleerdeDoelgroep": nieuw}))
     notificatie(traject_weert.gemeente, gid, traject_weert.inburgeraar.bsn)
@@ -214,14 +242,26 @@ def test_termijn_van_duo_wint(traject_weert, nep, gid):
     traject_weert.termijn_start, traject_weert.termijn_eind = date(2026, 1, 1), date(2029, 1, 1)
     traject_weert.termijn_bron = "afgeleid"
     traject_weert.save()
-    nep.zet("getInburgeringstermijnByBsn", (200, {
-        "startdatum": "2026-06-01", "einddatum": "2029-12-01", "verlengingsgrondcode": "ZW",
-        "verlengingsgrondomschrijving": "Zwangerschap"}))
+    nep.zet(
+        "getInburgeringstermijnByBsn",
+        (
+            200,
+            {
+                "startdatum": "2026-06-01",
+                "einddatum": "2029-12-01",
+                "verlengingsgrondcode": "ZW",
+                "verlengingsgrondomschrijving": "Zwangerschap",
+            },
+        ),
+    )
     notificatie(traject_weert.gemeente, gid, traject_weert.inburgeraar.bsn)
     verwerk(nep)
     traject_weert.refresh_from_db()
-    assert (traject_weert.termijn_start, traject_weert.termijn_eind,
-            traject_weert.termijn_bron) == (date(2026, 6, 1), date(2029, 12, 1), "duo")
+    assert (
+        traject_weert.termijn_start,
+        traject_weert.termijn_eind,
+        traject_weert.termijn_bron,
+    ) == (date(2026, 6, 1), date(2029, 12, 1), "duo")
     regel = traject_weert.gebeurtenissen.get(soort="duo")
     # DUO's einddatum is exclusive: the timeline says the last day ("tot en met").
     assert "tot en met 30-11-2029" in regel.omschrijving
@@ -229,6 +269,7 @@ def test_termijn_van_duo_wint(traject_weert, nep, gid):
 
 
 # -- leerbaarheidstoets and exams --------------------------------------------------------------
+
 
 def test_ss137_toont_lbt_als_gepland(traject_weert, nep):
     notificatie(traject_weert.gemeente, "SS137", traject_weert.inburgeraar.bsn)
@@ -241,7 +282,11 @@ def test_ss131_zet_lbt_uitslag_in_de_concept_intake(traject_weert, nep):
     verwerk(nep)
     intake = BredeIntake.objects.get(traject=traject_weert)
     assert (intake.lbt_uitslag, intake.lbt_score, intake.lbt_datum, intake.lbt_bron) == (
-        "B1-route haalbaar", 31, date(2026, 8, 20), "duo")
+        "B1-route haalbaar",
+        31,
+        date(2026, 8, 20),
+        "duo",
+    )
     assert any("B1-route haalbaar" in r for r in duo_regels(traject_weert))
 
 
@@ -262,16 +307,19 @@ def test_ss199_examenresultaten_op_de_tijdlijn(traject_weert, nep):
     assert "KNM B1: Geslaagd" in regel.toelichting
 
 
-@pytest.mark.parametrize(("gid", "operatie", "tekst"), [
-    ("SS113", "getVerlengingenByBsn", "Afgewezen op 15-08-2026"),
-    ("SS114", "getVrijstellingenByBsn", "Tijdelijke vrijstelling: Toekenning"),
-    ("SS115", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
-    ("SS116", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
-    ("SS117", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
-    # The ground (MED) is health data: the timeline leaves it out.
-    ("SS118", "getOntheffingenByBsn", "Gedeeltelijke ontheffing: Toekenning (SP)"),
-    ("SS119", "getOntheffingenByBsn", "Gedeeltelijke ontheffing"),
-])
+@pytest.mark.parametrize(
+    ("gid", "operatie", "tekst"),
+    [
+        ("SS113", "getVerlengingenByBsn", "Afgewezen op 15-08-2026"),
+        ("SS114", "getVrijstellingenByBsn", "Tijdelijke vrijstelling: Toekenning"),
+        ("SS115", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
+        ("SS116", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
+        ("SS117", "getVrijstellingenByBsn", "Tijdelijke vrijstelling"),
+        # The ground (MED) is health data: the timeline leaves it out.
+        ("SS118", "getOntheffingenByBsn", "Gedeeltelijke ontheffing: Toekenning (SP)"),
+        ("SS119", "getOntheffingenByBsn", "Gedeeltelijke ontheffing"),
+    ],
+)
 def test_besluiten_op_aanvragen(traject_weert, nep, gid, operatie, tekst):
     notificatie(traject_weert.gemeente, gid, traject_weert.inburgeraar.bsn)
     verwerk(nep)
@@ -282,6 +330,7 @@ def test_besluiten_op_aanvragen(traject_weert, nep, gid, operatie, tekst):
 
 
 # -- idempotence, unknown ids, no case, every id covered ---------------------------------------
+
 
 @pytest.mark.parametrize("gid", sorted(handlers.HANDLERS))
 def test_elke_gebeurtenis_twee_keer_behandelen_verandert_niets_meer(traject_weert, nep, gid):
@@ -298,10 +347,30 @@ def test_elke_gebeurtenis_twee_keer_behandelen_verandert_niets_meer(traject_weer
 
 
 def test_alle_gebeurtenissen_uit_de_catalogus_hebben_een_handler():
-    catalogus = {"SS101", "SS128", "SS139", "SS129", "SS120", "SS121", "SS124", "SS125",
-                 "SS109", "SS110", "SS111", "SS106", "SS107", "SS108", "SS137", "SS131",
-                 "SS102", "SS103", "SS104", "SS130", "SS199",
-                 *(f"SS{i}" for i in range(113, 120))}
+    catalogus = {
+        "SS101",
+        "SS128",
+        "SS139",
+        "SS129",
+        "SS120",
+        "SS121",
+        "SS124",
+        "SS125",
+        "SS109",
+        "SS110",
+        "SS111",
+        "SS106",
+        "SS107",
+        "SS108",
+        "SS137",
+        "SS131",
+        "SS102",
+        "SS103",
+        "SS104",
+        "SS130",
+        "SS199",
+        *(f"SS{i}" for i in range(113, 120)),
+    }
     assert set(handlers.HANDLERS) == catalogus
 
 

@@ -11,14 +11,29 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "koers"
-UITVOERING_EN_HOGER = ("leerroute", "modules", "begeleiding", "monitoring", "handhaving",
-                       "netwerk", "partners", "sturing", "portaal", "web", "api")
+UITVOERING_EN_HOGER = (
+    "leerroute",
+    "modules",
+    "begeleiding",
+    "monitoring",
+    "handhaving",
+    "netwerk",
+    "partners",
+    "sturing",
+    "portaal",
+    "web",
+    "api",
+)
 VERBODEN = {
-    **{f"inburgeraars/{p.name}": ("duo", *UITVOERING_EN_HOGER)
-       for p in (SRC / "inburgeraars").glob("*.py")},
+    **{
+        f"inburgeraars/{p.name}": ("duo", *UITVOERING_EN_HOGER)
+        for p in (SRC / "inburgeraars").glob("*.py")
+    },
     **{f"pip/{p.name}": ("duo", *UITVOERING_EN_HOGER) for p in (SRC / "pip").glob("*.py")},
-    **{f"duo/{naam}": UITVOERING_EN_HOGER
-       for naam in ("handlers.py", "client.py", "herstel.py", "models.py")},
+    **{
+        f"duo/{naam}": UITVOERING_EN_HOGER
+        for naam in ("handlers.py", "client.py", "herstel.py", "models.py")
+    },
 }
 
 
@@ -38,7 +53,11 @@ def test_de_lijst_is_niet_leeg():
 
 @pytest.mark.parametrize("module", sorted(VERBODEN))
 def test_geen_import_naar_een_hogere_laag(module):
-    fout = [f"{module}:{regel} importeert {naam}" for regel, naam in _imports(SRC / module)
-            if naam.split(".")[:2][0] == "koers" and len(naam.split(".")) > 1
-            and naam.split(".")[1] in VERBODEN[module]]
+    fout = [
+        f"{module}:{regel} importeert {naam}"
+        for regel, naam in _imports(SRC / module)
+        if naam.split(".")[:2][0] == "koers"
+        and len(naam.split(".")) > 1
+        and naam.split(".")[1] in VERBODEN[module]
+    ]
     assert fout == []

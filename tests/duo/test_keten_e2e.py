@@ -62,14 +62,20 @@ def test_ss139_opent_de_zaak_en_het_pip_komt_aan_bij_duo(keten, adviseur_weert):
     wijs_adviseur_toe(traject, adviseur_weert, adviseur_weert)
     intake_af(traject, adviseur_weert)
     with pytest.raises(Weigering):  # DUO would refuse A2 in the onderwijsroute: never sent
-        concept = bewaar_concept(traject, adviseur_weert, {
-            "dagtekening": timezone.localdate(), "leerroute": "O", "niveau": "A2"})
+        concept = bewaar_concept(
+            traject,
+            adviseur_weert,
+            {"dagtekening": timezone.localdate(), "leerroute": "O", "niveau": "A2"},
+        )
         stel_vast(traject, concept.versie, adviseur_weert)
     assert not Bericht.objects.filter(soort="pip").exists()
 
-    bewaar_concept(traject, adviseur_weert, {"leerroute": "B", "niveau": "",
-                                             "dagtekening": timezone.localdate(),
-                                             "pvt_uren": 12}, versie=concept.versie)
+    bewaar_concept(
+        traject,
+        adviseur_weert,
+        {"leerroute": "B", "niveau": "", "dagtekening": timezone.localdate(), "pvt_uren": 12},
+        versie=concept.versie,
+    )
     stel_vast(traject, concept.versie, adviseur_weert)
     bericht = Bericht.objects.get(soort="pip")
     worker.ronde(client=client)
@@ -79,16 +85,21 @@ def test_ss139_opent_de_zaak_en_het_pip_komt_aan_bij_duo(keten, adviseur_weert):
     assert [o["berichtId"] for o in ontvangen] == [str(bericht.bericht_id)]
     assert ontvangen[0]["status"] == 201
     assert ontvangen[0]["body"]["leerroute"] == "B"
-    assert keten.call("getPipByBsn", bsn=AMIRA).json()["pip"]["dagtekeningPip"] == \
-        timezone.localdate().isoformat()
+    assert (
+        keten.call("getPipByBsn", bsn=AMIRA).json()["pip"]["dagtekeningPip"]
+        == timezone.localdate().isoformat()
+    )
 
 
 def _wachtend_pip(weert):
     with transaction.atomic():
-        return outbox.plaats(soort="pip", operation_id="postPipByBsn", gemeente=weert,
-                             path_params={"bsn": AMIRA},
-                             body={"dagtekeningPip": timezone.localdate().isoformat(),
-                                   "leerroute": "B"})
+        return outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=weert,
+            path_params={"bsn": AMIRA},
+            body={"dagtekeningPip": timezone.localdate().isoformat(), "leerroute": "B"},
+        )
 
 
 def test_duo_geeft_503_dan_volgt_aflevering_na_nieuwe_pogingen_een_keer(keten, weert):
@@ -103,8 +114,11 @@ def test_duo_geeft_503_dan_volgt_aflevering_na_nieuwe_pogingen_een_keer(keten, w
     assert bericht.status == Bericht.Status.AFGELEVERD
     assert bericht.pogingen == 3
     statussen = [(o["berichtId"], o["status"]) for o in _pip_ontvangen(keten)]
-    assert statussen == [(str(bericht.bericht_id), 503), (str(bericht.bericht_id), 503),
-                         (str(bericht.bericht_id), 201)]
+    assert statussen == [
+        (str(bericht.bericht_id), 503),
+        (str(bericht.bericht_id), 503),
+        (str(bericht.bericht_id), 201),
+    ]
 
 
 def test_berichten_wachten_tot_duo_weer_bereikbaar_is(keten, weert):
@@ -186,21 +200,34 @@ def _wacht(voorwaarde, seconden=20):
 
 
 def test_worker_gedood_tijdens_aflevering_levert_na_herstart_af_met_hetzelfde_berichtid(
-        duo, tmp_path):
+    duo, tmp_path
+):
     with _losse_database(tmp_path) as (url, lees):
-        omgeving = {**os.environ, "DATABASE_URL": url, "KOERS_DEMO": "true",
-                    "KOERS_DUO_BASE_URL": duo.base_url, "KOERS_DUO_LEASE_SECONDEN": "3",
-                    "DJANGO_SETTINGS_MODULE": "koers.config.settings"}
+        omgeving = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "KOERS_DEMO": "true",
+            "KOERS_DUO_BASE_URL": duo.base_url,
+            "KOERS_DUO_LEASE_SECONDEN": "3",
+            "DJANGO_SETTINGS_MODULE": "koers.config.settings",
+        }
         subprocess.run([*KOERS, "migrate", "-v0"], env=omgeving, check=True, timeout=180)  # noqa: S603
-        subprocess.run([sys.executable, "-c", ZET_KLAAR.format(oin=WEERT_OIN, bsn=AMIRA)],  # noqa: S603
-                       env=omgeving, check=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-c", ZET_KLAAR.format(oin=WEERT_OIN, bsn=AMIRA)],  # noqa: S603
+            env=omgeving,
+            check=True,
+            timeout=60,
+        )
         [(bericht_id,)] = lees("SELECT bericht_id FROM duo_bericht")
         bericht_id = str(uuid.UUID(str(bericht_id)))
 
         duo.sim.storing = {"vertraging_ms": 5000}  # DUO is slow: the worker waits mid-delivery
         eerste = subprocess.Popen(  # noqa: S603
-            [*KOERS, "worker", "--slaap", "0.2", "--herstel-interval", "0"], env=omgeving,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [*KOERS, "worker", "--slaap", "0.2", "--herstel-interval", "0"],
+            env=omgeving,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             assert _wacht(lambda: _pip_ontvangen(duo)), "de worker stuurde niets"
             eerste.send_signal(signal.SIGKILL)
@@ -213,11 +240,15 @@ def test_worker_gedood_tijdens_aflevering_levert_na_herstart_af_met_hetzelfde_be
 
         duo.sim.storing = {}
         tweede = subprocess.Popen(  # noqa: S603
-            [*KOERS, "worker", "--slaap", "0.2", "--herstel-interval", "0"], env=omgeving,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [*KOERS, "worker", "--slaap", "0.2", "--herstel-interval", "0"],
+            env=omgeving,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
-            assert _wacht(lambda: lees("SELECT status FROM duo_bericht")[0][0] == "afgeleverd",
-                          seconden=30)
+            assert _wacht(
+                lambda: lees("SELECT status FROM duo_bericht")[0][0] == "afgeleverd", seconden=30
+            )
         finally:
             tweede.send_signal(signal.SIGTERM)
             tweede.wait(timeout=20)

@@ -13,19 +13,34 @@ from tests.web.conftest import inloggen
 
 
 def bericht(traject, **kw):
-    waarden = {"soort": "pip", "operation_id": "postPipByBsn", "methode": "POST",
-               "pad": f"/personen/{traject.inburgeraar.bsn}/PIP",
-               "body": {"dagtekeningPip": "2026-10-01", "leerroute": "B"},
-               "gemeente": traject.gemeente, "traject": traject, **kw}
+    waarden = {
+        "soort": "pip",
+        "operation_id": "postPipByBsn",
+        "methode": "POST",
+        "pad": f"/personen/{traject.inburgeraar.bsn}/PIP",
+        "body": {"dagtekeningPip": "2026-10-01", "leerroute": "B"},
+        "gemeente": traject.gemeente,
+        "traject": traject,
+        **kw,
+    }
     return Bericht.objects.create(**waarden)
 
 
 def notificatie(traject, **kw):
-    return Notificatie.objects.create(**{
-        "bericht_id": uuid.uuid4(), "bron": "00000001234567890000",
-        "doel": traject.gemeente.oin, "gemeente": traject.gemeente, "gebeurtenis_id": "SS102",
-        "bsn": traject.inburgeraar.bsn, "registratie_datum_tijd": timezone.now(),
-        "traject": traject, "status": Notificatie.Status.VERWERKT, **kw})
+    return Notificatie.objects.create(
+        **{
+            "bericht_id": uuid.uuid4(),
+            "bron": "00000001234567890000",
+            "doel": traject.gemeente.oin,
+            "gemeente": traject.gemeente,
+            "gebeurtenis_id": "SS102",
+            "bsn": traject.inburgeraar.bsn,
+            "registratie_datum_tijd": timezone.now(),
+            "traject": traject,
+            "status": Notificatie.Status.VERWERKT,
+            **kw,
+        }
+    )
 
 
 def pagina(client, traject):
@@ -33,19 +48,23 @@ def pagina(client, traject):
 
 
 def test_geweigerde_melding_met_fouttekst_valt_op(client, traject_weert, adviseur_weert):
-    bericht(traject_weert, status=Bericht.Status.GEWEIGERD, laatste_statuscode=400,
-            foutteksten=["Dagtekening PIP ligt voor de vestiging in de gemeente."])
+    bericht(
+        traject_weert,
+        status=Bericht.Status.GEWEIGERD,
+        laatste_statuscode=400,
+        foutteksten=["Dagtekening PIP ligt voor de vestiging in de gemeente."],
+    )
     bericht(traject_weert, soort="map", status=Bericht.Status.AFGELEVERD)
     notificatie(traject_weert)
     html = pagina(inloggen(client, adviseur_weert), traject_weert).content.decode()
     assert 'id="duo"' in html
-    alert = html[html.index('id="duo-actie-nodig"'):html.index('id="duo-berichten"')]
+    alert = html[html.index('id="duo-actie-nodig"') : html.index('id="duo-berichten"')]
     assert "Dagtekening PIP ligt voor de vestiging in de gemeente." in alert
     assert "PIP" in alert
-    tabel = html[html.index('id="duo-berichten"'):]
+    tabel = html[html.index('id="duo-berichten"') :]
     assert "Geweigerd door DUO" in tabel and "Afgeleverd" in tabel
     assert "Eindgesprek MAP" in tabel
-    assert "SS102" in html[html.index('id="duo-notificaties"'):]
+    assert "SS102" in html[html.index('id="duo-notificaties"') :]
 
 
 def test_zonder_meldingen(client, traject_weert, adviseur_weert):
@@ -55,8 +74,7 @@ def test_zonder_meldingen(client, traject_weert, adviseur_weert):
 
 
 def test_contactpersoon_fout_zichtbaar(client, traject_weert, adviseur_weert):
-    ContactpersoonKoppeling.objects.create(traject=traject_weert,
-                                           fout="Vul het e-mailadres in.")
+    ContactpersoonKoppeling.objects.create(traject=traject_weert, fout="Vul het e-mailadres in.")
     html = pagina(inloggen(client, adviseur_weert), traject_weert).content.decode()
     assert "Vul het e-mailadres in." in html
 

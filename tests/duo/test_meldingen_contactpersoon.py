@@ -34,17 +34,23 @@ def traject(weert):
 def lever_aanmaak_af(cp: Contactpersoon, duo_id: int):
     """What outbox.lever_af stores after DUO's 201 on createContactpersoon."""
     Bericht.objects.filter(pk=cp.aanmaakbericht_id).update(
-        status=Bericht.Status.AFGELEVERD, laatste_statuscode=201,
-        laatste_antwoord=json.dumps({"id": duo_id, "contactpersoongegevens": {}}))
+        status=Bericht.Status.AFGELEVERD,
+        laatste_statuscode=201,
+        laatste_antwoord=json.dumps({"id": duo_id, "contactpersoongegevens": {}}),
+    )
 
 
-def test_toewijzen_maakt_contactpersoon_aan_en_koppelt_na_antwoord(traject, alice,
-                                                                   teamleider_weert):
+def test_toewijzen_maakt_contactpersoon_aan_en_koppelt_na_antwoord(
+    traject, alice, teamleider_weert
+):
     wijs_adviseur_toe(traject, alice, teamleider_weert)
     aanmaak = Bericht.objects.get()
     assert (aanmaak.operation_id, aanmaak.pad) == ("createContactpersoon", "/contactpersonen")
-    assert aanmaak.body == {"naam": "Alice Adviseur", "email": "alice@weert.nl",
-                            "telefoonnummer": "0495 575 000"}
+    assert aanmaak.body == {
+        "naam": "Alice Adviseur",
+        "email": "alice@weert.nl",
+        "telefoonnummer": "0495 575 000",
+    }
     assert_spec_geldig(aanmaak)
     koppeling = ContactpersoonKoppeling.objects.get(traject=traject)
     assert koppeling.bericht is None  # waits for DUO's id
@@ -71,8 +77,9 @@ def test_bekende_contactpersoon_wordt_meteen_gekoppeld(weert, alice, teamleider_
     wijs_adviseur_toe(tweede, alice, teamleider_weert)
     assert Contactpersoon.objects.count() == 1
     assert Bericht.objects.filter(operation_id="createContactpersoon").count() == 1
-    assert Bericht.objects.filter(operation_id="postContactpersoonByBsn",
-                                  traject=tweede).count() == 1
+    assert (
+        Bericht.objects.filter(operation_id="postContactpersoonByBsn", traject=tweede).count() == 1
+    )
     # assigning the same adviseur again sends nothing new
     wijs_adviseur_toe(tweede, alice, teamleider_weert)
     assert Bericht.objects.filter(traject=tweede).count() == 1
@@ -101,8 +108,7 @@ def test_adviseur_weghalen_ontkoppelt(traject, alice, teamleider_weert):
     assert not ContactpersoonKoppeling.objects.filter(traject=traject).exists()
 
 
-def test_zonder_email_geen_melding_maar_wel_toegewezen(traject, adviseur_weert,
-                                                      teamleider_weert):
+def test_zonder_email_geen_melding_maar_wel_toegewezen(traject, adviseur_weert, teamleider_weert):
     """DUO requires an e-mail address: nothing is queued, the adviseur is still assigned and
     the reason is kept for the case page."""
     wijs_adviseur_toe(traject, adviseur_weert, teamleider_weert)

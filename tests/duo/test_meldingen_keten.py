@@ -30,7 +30,8 @@ def amira(weert, adviseur_weert):
     traject = TrajectFactory(
         inburgeraar=InburgeraarFactory(gemeente=weert, bsn=AMIRA, vestigingsdatum=None),
         datum_start_plicht=vandaag - timedelta(days=130),
-        datum_start_pip_termijn=vandaag - timedelta(days=30))
+        datum_start_pip_termijn=vandaag - timedelta(days=30),
+    )
     return intake_af(traject, adviseur_weert)
 
 
@@ -52,14 +53,18 @@ def test_geweigerde_pip_staat_op_de_casus(amira, adviseur_weert, client_duo, cli
     bericht = Bericht.objects.get(soort="pip")
     assert bericht.status == Bericht.Status.GEWEIGERD
     assert bericht.laatste_statuscode == 400 and bericht.foutteksten
-    html = inloggen(client, adviseur_weert).get(
-        f"/inburgeraars/{amira.inburgeraar.pk}/").content.decode()
-    alert = html[html.index('id="duo-actie-nodig"'):]
+    html = (
+        inloggen(client, adviseur_weert)
+        .get(f"/inburgeraars/{amira.inburgeraar.pk}/")
+        .content.decode()
+    )
+    alert = html[html.index('id="duo-actie-nodig"') :]
     assert bericht.foutteksten[0] in alert
 
 
-def test_contactpersoon_krijgt_id_en_wordt_gekoppeld(amira, adviseur_weert, teamleider_weert,
-                                                    weert, client_duo):
+def test_contactpersoon_krijgt_id_en_wordt_gekoppeld(
+    amira, adviseur_weert, teamleider_weert, weert, client_duo
+):
     weert.telefoon = "0495 575 000"
     weert.save()
     adviseur_weert.email = "alice@weert.nl"

@@ -52,11 +52,14 @@ def test_pvt_melding(traject):
     assert_spec_geldig(bericht)
 
 
-@pytest.mark.parametrize("datum, verwijtbaar, veld", [
-    (date(2026, 10, 1), None, "datum"),  # before the termijn start
-    (date(2026, 10, 16), None, "datum"),  # in the future
-    (date(2026, 10, 14), "Ja", "verwijtbaar"),  # termijn not exceeded
-])
+@pytest.mark.parametrize(
+    "datum, verwijtbaar, veld",
+    [
+        (date(2026, 10, 1), None, "datum"),  # before the termijn start
+        (date(2026, 10, 16), None, "datum"),  # in the future
+        (date(2026, 10, 14), "Ja", "verwijtbaar"),  # termijn not exceeded
+    ],
+)
 def test_pvt_regels_weigeren_en_niets_klaar(traject, datum, verwijtbaar, veld):
     with pytest.raises(Weigering) as e:
         meldingen.meld_pvt(traject, datum, verwijtbaar)
@@ -80,8 +83,14 @@ def test_map_zonder_pip_geweigerd(traject_cranendonck, settings):
 def test_zroute(traject, adviseur_weert):
     with pytest.raises(Weigering):  # the current PIP is a B1-route
         meldingen.meld_zroute(traject, date(2026, 10, 14), eindgesprek_op=date(2026, 10, 10))
-    vastgesteld(traject, adviseur_weert, dagtekening=date(2026, 10, 2), leerroute="Z",
-                niveau="A2", geschatte_intensiteit_b1_route=None)
+    vastgesteld(
+        traject,
+        adviseur_weert,
+        dagtekening=date(2026, 10, 2),
+        leerroute="Z",
+        niveau="A2",
+        geschatte_intensiteit_b1_route=None,
+    )
     Bericht.objects.all().delete()
     # The plicht is leerroute + PVT + MAP: the completion waits for DUO to accept both dates,
     # else DUO would refuse them afterwards (RULES.md "MAP and PVT").
@@ -96,8 +105,7 @@ def test_zroute(traject, adviseur_weert):
     with pytest.raises(Weigering) as e:  # not before the MAP date DUO holds
         meldingen.meld_zroute(traject, date(2026, 10, 11), eindgesprek_op=date(2026, 10, 10))
     assert "12-10-2026" in e.value.fouten["datum"]
-    bericht = meldingen.meld_zroute(traject, date(2026, 10, 14),
-                                    eindgesprek_op=date(2026, 10, 10))
+    bericht = meldingen.meld_zroute(traject, date(2026, 10, 14), eindgesprek_op=date(2026, 10, 10))
     assert bericht.body == {"datumAfrondingZroute": "2026-10-14"}
     assert_spec_geldig(bericht)
     # after the Z-route completion a MAP date cannot be emptied, nor lie after it
@@ -108,13 +116,22 @@ def test_zroute(traject, adviseur_weert):
     assert Bericht.objects.count() == 3
 
 
-@pytest.mark.parametrize("soort, operation_id, pad", [
-    ("taalles_knm_brede_intake", "updateUrenTaallesEnKnmByBSN", "uren/bredeintake/taallesknm"),
-    ("participatieactiviteiten", "updateUrenParticipatieactiviteiten",
-     "uren/participatieactiviteiten"),
-    ("participatie_als_taalles", "updateUrenParticipatieAlsTaallesByBsn",
-     "uren/participatietaalles"),
-])
+@pytest.mark.parametrize(
+    "soort, operation_id, pad",
+    [
+        ("taalles_knm_brede_intake", "updateUrenTaallesEnKnmByBSN", "uren/bredeintake/taallesknm"),
+        (
+            "participatieactiviteiten",
+            "updateUrenParticipatieactiviteiten",
+            "uren/participatieactiviteiten",
+        ),
+        (
+            "participatie_als_taalles",
+            "updateUrenParticipatieAlsTaallesByBsn",
+            "uren/participatietaalles",
+        ),
+    ],
+)
 def test_uren(traject, soort, operation_id, pad):
     bericht = meldingen.meld_uren(traject, soort, 120)
     assert bericht.operation_id == operation_id
@@ -132,22 +149,35 @@ def test_uren_in_hele_uren(traject):
 BOW = Instelling("0000012345", bow_keurmerk=True)
 
 
-AANBOD = {"instellingsnummer": "0000012345", "alfabetisering": "NVT",
-          "datum_aanbod": None, "startdatum": None, "laatste_lesdag": None}
+AANBOD = {
+    "instellingsnummer": "0000012345",
+    "alfabetisering": "NVT",
+    "datum_aanbod": None,
+    "startdatum": None,
+    "laatste_lesdag": None,
+}
 
 
 def test_inburgeringsaanbod(traject):
     """Koers records the last lesson day (inclusive); DUO's verwachteEinddatumOpleiding is
     exclusive: the message carries the day after."""
     bericht = meldingen.meld_inburgeringsaanbod(
-        traject, **{**AANBOD, "datum_aanbod": date(2026, 10, 5),
-                    "startdatum": date(2026, 11, 1), "laatste_lesdag": date(2028, 10, 31)},
-        instelling=BOW)
+        traject,
+        **{
+            **AANBOD,
+            "datum_aanbod": date(2026, 10, 5),
+            "startdatum": date(2026, 11, 1),
+            "laatste_lesdag": date(2028, 10, 31),
+        },
+        instelling=BOW,
+    )
     assert bericht.pad == f"/personen/{traject.inburgeraar.bsn}/Inburgeringsaanbod/0000012345"
-    assert bericht.body == {"indicatorAlfabetiseringsonderwijs": "NVT",
-                            "datumInburgeringsaanbod": "2026-10-05",
-                            "verwachteStartdatumOpleiding": "2026-11-01",
-                            "verwachteEinddatumOpleiding": "2028-11-01"}
+    assert bericht.body == {
+        "indicatorAlfabetiseringsonderwijs": "NVT",
+        "datumInburgeringsaanbod": "2026-10-05",
+        "verwachteStartdatumOpleiding": "2026-11-01",
+        "verwachteEinddatumOpleiding": "2028-11-01",
+    }
     assert_spec_geldig(bericht)
 
 
@@ -159,9 +189,9 @@ def test_duo_einddatum_is_de_dag_na_de_laatste_lesdag():
 
 def test_inburgeringsaanbod_voor_pip_geweigerd(traject):
     with pytest.raises(Weigering) as e:
-        meldingen.meld_inburgeringsaanbod(traject, **{**AANBOD,
-                                                      "datum_aanbod": date(2026, 9, 30)},
-                                          instelling=BOW)
+        meldingen.meld_inburgeringsaanbod(
+            traject, **{**AANBOD, "datum_aanbod": date(2026, 9, 30)}, instelling=BOW
+        )
     assert "datum_inburgeringsaanbod" in e.value.fouten
     assert not Bericht.objects.exists()
 

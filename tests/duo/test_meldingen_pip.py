@@ -29,23 +29,32 @@ def traject(traject_weert, adviseur_weert):
 def test_vaststellen_zet_precies_een_pip_melding_klaar(traject, adviseur_weert):
     pip = vastgesteld(traject, adviseur_weert)
     bericht = Bericht.objects.get()
-    assert (bericht.soort, bericht.operation_id, bericht.methode) == ("pip", "postPipByBsn",
-                                                                      "POST")
+    assert (bericht.soort, bericht.operation_id, bericht.methode) == ("pip", "postPipByBsn", "POST")
     assert bericht.pad == f"/personen/{traject.inburgeraar.bsn}/PIP"
     assert bericht.gemeente == traject.gemeente and bericht.traject == traject
     assert bericht.status == Bericht.Status.WACHTEND
-    assert bericht.body == {"dagtekeningPip": "2026-10-01", "leerroute": "B", "niveau": "B1",
-                            "geschatteIntensiteitB1Route": 800,
-                            "indicatorMagOpleidingAfmaken": False,
-                            "indicatorAlfabetiseringsonderwijs": "NVT"}
+    assert bericht.body == {
+        "dagtekeningPip": "2026-10-01",
+        "leerroute": "B",
+        "niveau": "B1",
+        "geschatteIntensiteitB1Route": 800,
+        "indicatorMagOpleidingAfmaken": False,
+        "indicatorAlfabetiseringsonderwijs": "NVT",
+    }
     assert pip.is_vastgesteld
     assert_spec_geldig(bericht)
 
 
 def test_zonder_niveau_stuurt_koers_geen_niveau(traject, adviseur_weert):
     """RULES.md: no niveau with B or O → DUO records B1. Koers sends what the adviseur chose."""
-    vastgesteld(traject, adviseur_weert, niveau="", geschatte_intensiteit_b1_route=None,
-                alfabetisering="", mag_opleiding_afmaken=None)
+    vastgesteld(
+        traject,
+        adviseur_weert,
+        niveau="",
+        geschatte_intensiteit_b1_route=None,
+        alfabetisering="",
+        mag_opleiding_afmaken=None,
+    )
     bericht = Bericht.objects.get()
     assert bericht.body == {"dagtekeningPip": "2026-10-01", "leerroute": "B"}
     assert_spec_geldig(bericht)
@@ -53,8 +62,14 @@ def test_zonder_niveau_stuurt_koers_geen_niveau(traject, adviseur_weert):
 
 def test_elke_nieuwe_versie_gaat_naar_duo(traject, adviseur_weert):
     vastgesteld(traject, adviseur_weert)
-    vastgesteld(traject, adviseur_weert, dagtekening=date(2026, 10, 10), leerroute="Z",
-                niveau="A2", geschatte_intensiteit_b1_route=None)
+    vastgesteld(
+        traject,
+        adviseur_weert,
+        dagtekening=date(2026, 10, 10),
+        leerroute="Z",
+        niveau="A2",
+        geschatte_intensiteit_b1_route=None,
+    )
     bodies = list(Bericht.objects.order_by("pk").values_list("body", flat=True))
     assert [b["leerroute"] for b in bodies] == ["B", "Z"]
     assert bodies[1]["dagtekeningPip"] == "2026-10-10" and bodies[1]["niveau"] == "A2"
@@ -90,4 +105,3 @@ def test_meld_pip_alleen_voor_vastgesteld_pip(traject, adviseur_weert):
     with pytest.raises(Weigering):
         meldingen.meld_pip(pip)
     assert not Bericht.objects.exists()
-

@@ -15,8 +15,17 @@ URL = "/duo/v1/notificaties"
 DUO = "00000001234567890000"
 
 
-def post(client, body, *, doel="00000001001234567890", bericht_id=None, bron=DUO,
-         content_type="application/json", raw=None, **headers):
+def post(
+    client,
+    body,
+    *,
+    doel="00000001001234567890",
+    bericht_id=None,
+    bron=DUO,
+    content_type="application/json",
+    raw=None,
+    **headers,
+):
     kop = {"bron": bron, "doel": doel, "berichtId": str(bericht_id or uuid.uuid4())}
     kop = {k: v for k, v in kop.items() if v is not None}
     kop.update(headers)
@@ -25,8 +34,12 @@ def post(client, body, *, doel="00000001001234567890", bericht_id=None, bron=DUO
 
 
 def geldig(**extra):
-    return {"registratieDatumTijd": "2026-03-02T10:15:00+01:00", "bsn": valid_bsn(1),
-            "gebeurtenisId": "SS101", **extra}
+    return {
+        "registratieDatumTijd": "2026-03-02T10:15:00+01:00",
+        "bsn": valid_bsn(1),
+        "gebeurtenisId": "SS101",
+        **extra,
+    }
 
 
 def assert_foutmelding(antwoord, status):
@@ -47,7 +60,12 @@ def test_geldige_notificatie_wordt_opgeslagen_en_bevestigd(client, weert):
     assert spec.validate_response("opvoerenNotificatie", 201, dict(antwoord.headers), None) == []
     n = Notificatie.objects.get(bericht_id=bericht_id)
     assert (n.gemeente, n.gebeurtenis_id, n.bsn, n.vnummer, n.status) == (
-        weert, "SS101", valid_bsn(1), "0012345678", "nieuw")
+        weert,
+        "SS101",
+        valid_bsn(1),
+        "0012345678",
+        "nieuw",
+    )
     assert n.registratie_datum_tijd.isoformat() == "2026-03-02T09:15:00+00:00"
 
 
@@ -74,45 +92,61 @@ def test_onbekende_gebeurtenis_wordt_ook_opgeslagen(client, weert):
     assert Notificatie.objects.get().gebeurtenis_id == "SS999"
 
 
-@pytest.mark.parametrize("wijziging", [
-    {"berichtId": None}, {"bron": None}, {"doel": None}, {"berichtId": "geen-uuid"},
-    {"bron": "123"}, {"doel": "0000000100123456789X"},
-])
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        {"berichtId": None},
+        {"bron": None},
+        {"doel": None},
+        {"berichtId": "geen-uuid"},
+        {"bron": "123"},
+        {"doel": "0000000100123456789X"},
+    ],
+)
 def test_ontbrekende_of_foute_header_geeft_400(client, weert, wijziging):
     kop = {"bron": DUO, "doel": weert.oin, "berichtId": str(uuid.uuid4()), **wijziging}
     kop = {k: v for k, v in kop.items() if v is not None}
-    antwoord = client.post(URL, data=json.dumps(geldig()), content_type="application/json",
-                           headers=kop)
+    antwoord = client.post(
+        URL, data=json.dumps(geldig()), content_type="application/json", headers=kop
+    )
     assert_foutmelding(antwoord, 400)
     assert not Notificatie.objects.exists()
 
 
-@pytest.mark.parametrize("body", [
-    geldig(bsn="123456789"),  # elfproef fails
-    geldig(bsn="12345678"),
-    geldig(bsn="١٢٣٤٥٦٧٨٢"),  # Arabic-Indic digits
-    geldig(bsn=123456782),
-    geldig(registratieDatumTijd="gisteren"),
-    geldig(registratieDatumTijd="2026-13-45T10:00:00+01:00"),
-    geldig(registratieDatumTijd=20260302),
-    geldig(gebeurtenisId="ss101"),
-    geldig(gebeurtenisId=""),
-    geldig(gebeurtenisId="SS101\u0000"),
-    geldig(vNummer="12"),
-    geldig(vNummer=-1),
-    geldig(vNummer=True),
-    geldig(vNummer=10**12),
-    {"bsn": valid_bsn(1), "gebeurtenisId": "SS101"},
-    {"registratieDatumTijd": "2026-03-02T10:15:00+01:00"},
-    [], "tekst", None, 42,
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        geldig(bsn="123456789"),  # elfproef fails
+        geldig(bsn="12345678"),
+        geldig(bsn="١٢٣٤٥٦٧٨٢"),  # Arabic-Indic digits
+        geldig(bsn=123456782),
+        geldig(registratieDatumTijd="gisteren"),
+        geldig(registratieDatumTijd="2026-13-45T10:00:00+01:00"),
+        geldig(registratieDatumTijd=20260302),
+        geldig(gebeurtenisId="ss101"),
+        geldig(gebeurtenisId=""),
+        geldig(gebeurtenisId="SS101\u0000"),
+        geldig(vNummer="12"),
+        geldig(vNummer=-1),
+        geldig(vNummer=True),
+        geldig(vNummer=10**12),
+        {"bsn": valid_bsn(1), "gebeurtenisId": "SS101"},
+        {"registratieDatumTijd": "2026-03-02T10:15:00+01:00"},
+        [],
+        "tekst",
+        None,
+        42,
+    ],
+)
 def test_ongeldige_inhoud_geeft_400(client, weert, body):
     assert_foutmelding(post(client, body), 400)
     assert not Notificatie.objects.exists()
 
 
-@pytest.mark.parametrize("raw", [b"{", b"\x00\x00", b"\xff\xfe{}", b"", b'{"a": NaN',
-                                 b"[" * 5000 + b"]" * 5000, b'"\\u0000"'])
+@pytest.mark.parametrize(
+    "raw",
+    [b"{", b"\x00\x00", b"\xff\xfe{}", b"", b'{"a": NaN', b"[" * 5000 + b"]" * 5000, b'"\\u0000"'],
+)
 def test_kapotte_json_geeft_400(client, weert, raw):
     assert_foutmelding(post(client, None, raw=raw), 400)
 
@@ -139,6 +173,7 @@ def test_alleen_post(client, weert):
 
 def test_geen_login_of_csrf_nodig(weert):
     from django.test import Client
+
     strikt = Client(enforce_csrf_checks=True)
     assert post(strikt, geldig()).status_code == 201
 
@@ -153,8 +188,10 @@ def test_1000_notificaties_met_dubbelen_elk_een_keer_opgeslagen(client, weert, c
     duur = time.perf_counter() - start
     assert Notificatie.objects.count() == 900
     with capsys.disabled():
-        print(f"\n[{connection.vendor}] {len(reeks)} notificaties in {duur:.2f} s = "
-              f"{len(reeks) / duur:.0f} notificaties/s")
+        print(
+            f"\n[{connection.vendor}] {len(reeks)} notificaties in {duur:.2f} s = "
+            f"{len(reeks) / duur:.0f} notificaties/s"
+        )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -19,16 +19,26 @@ PIP = {"dagtekeningPip": "2026-07-01", "leerroute": "B", "niveau": "B1"}
 
 def plaats(traject, body=PIP):
     with transaction.atomic():
-        return outbox.plaats(soort="pip", operation_id="postPipByBsn", gemeente=traject.gemeente,
-                             traject=traject, path_params={"bsn": traject.inburgeraar.bsn},
-                             body=body)
+        return outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=traject.gemeente,
+            traject=traject,
+            path_params={"bsn": traject.inburgeraar.bsn},
+            body=body,
+        )
 
 
 @pytest.mark.django_db(transaction=True)
 def test_plaats_buiten_een_transactie_is_een_programmeerfout(traject_weert):
     with pytest.raises(RuntimeError):
-        outbox.plaats(soort="pip", operation_id="postPipByBsn", gemeente=traject_weert.gemeente,
-                      path_params={"bsn": traject_weert.inburgeraar.bsn}, body=PIP)
+        outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=traject_weert.gemeente,
+            path_params={"bsn": traject_weert.inburgeraar.bsn},
+            body=PIP,
+        )
 
 
 def test_plaats_in_teruggedraaide_transactie_laat_niets_achter(traject_weert):
@@ -36,9 +46,14 @@ def test_plaats_in_teruggedraaide_transactie_laat_niets_achter(traject_weert):
         """Rolls the surrounding transaction back."""
 
     with pytest.raises(Terug), transaction.atomic():
-        outbox.plaats(soort="pip", operation_id="postPipByBsn", gemeente=traject_weert.gemeente,
-                      traject=traject_weert, path_params={"bsn": traject_weert.inburgeraar.bsn},
-                      body=PIP)
+        outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=traject_weert.gemeente,
+            traject=traject_weert,
+            path_params={"bsn": traject_weert.inburgeraar.bsn},
+            body=PIP,
+        )
         raise Terug
     assert not Bericht.objects.exists()
 
@@ -53,7 +68,10 @@ def test_plaats_weigert_wat_niet_bij_de_spec_past(traject_weert):
 def test_plaats_bewaart_pad_en_methode(traject_weert):
     bericht = plaats(traject_weert)
     assert (bericht.methode, bericht.pad, bericht.status) == (
-        "POST", f"/personen/{traject_weert.inburgeraar.bsn}/PIP", "wachtend")
+        "POST",
+        f"/personen/{traject_weert.inburgeraar.bsn}/PIP",
+        "wachtend",
+    )
 
 
 def test_aflevering_gelukt(traject_weert):
@@ -116,19 +134,21 @@ def test_na_het_venster_van_opgeven_mislukt(traject_weert, settings):
     assert (bericht.status, bericht.pogingen) == ("mislukt", 4)
     assert bericht.mislukt_sinds == begin
     assert traject_weert.gebeurtenissen.filter(
-        soort="duo", omschrijving__contains="4 pogingen in 72 uur").exists()
+        soort="duo", omschrijving__contains="4 pogingen in 72 uur"
+    ).exists()
 
 
 def test_400_geweigerd_met_foutteksten_zonder_nieuwe_poging(traject_weert):
     nep = NepDuo()
-    nep.zet("postPipByBsn", (403, [{"fouttekst": "De dagtekening ligt voor de start van de "
-                                                  "inburgeringsplicht."}]))
+    nep.zet(
+        "postPipByBsn",
+        (403, [{"fouttekst": "De dagtekening ligt voor de start van de inburgeringsplicht."}]),
+    )
     bericht = plaats(traject_weert)
     outbox.lever_af(client=nep.client())
     bericht.refresh_from_db()
     assert (bericht.status, bericht.laatste_statuscode) == ("geweigerd", 403)
-    assert bericht.foutteksten == ["De dagtekening ligt voor de start van de "
-                                   "inburgeringsplicht."]
+    assert bericht.foutteksten == ["De dagtekening ligt voor de start van de inburgeringsplicht."]
     assert outbox.lever_af(client=nep.client()) == 0
     assert len(nep.verzoeken) == 1
     regel = traject_weert.gebeurtenissen.get(soort="duo")
@@ -154,12 +174,10 @@ def test_verlopen_lease_na_crash_levert_af_met_hetzelfde_berichtid(traject_weert
     nep.zet("postPipByBsn", (201, None))
     bericht = plaats(traject_weert)
     # A worker claimed it and died: its lease is still running, so nobody touches it ...
-    Bericht.objects.filter(pk=bericht.pk).update(geclaimd_tot=timezone.now()
-                                                 + timedelta(minutes=4))
+    Bericht.objects.filter(pk=bericht.pk).update(geclaimd_tot=timezone.now() + timedelta(minutes=4))
     assert outbox.lever_af(client=nep.client()) == 0
     # ... until the lease has run out.
-    Bericht.objects.filter(pk=bericht.pk).update(geclaimd_tot=timezone.now()
-                                                 - timedelta(seconds=1))
+    Bericht.objects.filter(pk=bericht.pk).update(geclaimd_tot=timezone.now() - timedelta(seconds=1))
     assert outbox.lever_af(client=nep.client()) == 1
     bericht.refresh_from_db()
     assert bericht.status == "afgeleverd"

@@ -24,8 +24,7 @@ def test_zelfde_berichtid_wordt_een_keer_verwerkt(duo):
     assert len(_pips(duo)) == 1
     assert duo.sim.toegepast == [("postPipByBsn", bericht_id)]
     verwerkt = duo.http.get(f"{duo.beheer}/verwerkt").json()
-    assert verwerkt == {bericht_id: {"operationId": "postPipByBsn", "status": 201,
-                                     "herhaald": 1}}
+    assert verwerkt == {bericht_id: {"operationId": "postPipByBsn", "status": 201, "herhaald": 1}}
     # Both arrivals are in the list of received requests.
     assert [o["berichtId"] for o in duo.sim.ontvangen] == [bericht_id, bericht_id]
 
@@ -39,12 +38,17 @@ def test_nieuw_berichtid_is_een_nieuwe_melding(duo):
 
 def test_geweigerde_melding_wordt_niet_onthouden(duo):
     bericht_id = str(uuid.uuid4())
-    fout = duo.call("postPipByBsn", bsn=AMIRA, body={"dagtekeningPip": "2000-01-01",
-                                                     "leerroute": "B"}, bericht_id=bericht_id)
+    fout = duo.call(
+        "postPipByBsn",
+        bsn=AMIRA,
+        body={"dagtekeningPip": "2000-01-01", "leerroute": "B"},
+        bericht_id=bericht_id,
+    )
     assert fout.status_code == 400
     # After a correction the gemeente may send it again under the same berichtId.
-    assert duo.call("postPipByBsn", bsn=AMIRA, body=_pip(),
-                    bericht_id=bericht_id).status_code == 201
+    assert (
+        duo.call("postPipByBsn", bsn=AMIRA, body=_pip(), bericht_id=bericht_id).status_code == 201
+    )
     assert duo.sim.toegepast == [("postPipByBsn", bericht_id)]
 
 

@@ -52,8 +52,9 @@ def _check(ontvangen, doel_oin, gebeurtenis, bsn):
     pad, headers, body = ontvangen
     assert pad == "/duo/v1/notificaties"
     kop = {"bron": headers["bron"], "doel": headers["doel"], "berichtId": headers["berichtId"]}
-    assert spec.validate_request("opvoerenNotificatie", path_params={}, headers=kop,
-                                 body=body) == []
+    assert (
+        spec.validate_request("opvoerenNotificatie", path_params={}, headers=kop, body=body) == []
+    )
     assert kop["bron"] == settings.DUO_OIN
     assert kop["doel"] == doel_oin
     assert body["gebeurtenisId"] == gebeurtenis
@@ -63,8 +64,9 @@ def _check(ontvangen, doel_oin, gebeurtenis, bsn):
 def test_notificeer_endpoint_sends_a_valid_notification_to_the_woongemeente(duo, ontvanger):
     url, ontvangen = ontvanger
     duo.sim.koers_url = url
-    antwoord = duo.http.post(duo.beheer + "/notificeer",
-                             json={"gebeurtenisId": "SS139", "bsn": AMIRA})
+    antwoord = duo.http.post(
+        duo.beheer + "/notificeer", json={"gebeurtenisId": "SS139", "bsn": AMIRA}
+    )
     assert antwoord.status_code == 200, antwoord.text
     assert antwoord.json()["status"] == 201
     _check(ontvangen[0], WEERT_OIN, "SS139", AMIRA)
@@ -79,12 +81,14 @@ def test_notificeer_endpoint_sends_a_valid_notification_to_the_woongemeente(duo,
 def test_notificeer_refuses_what_duo_would_never_send(duo, ontvanger):
     url, ontvangen = ontvanger
     duo.sim.koers_url = url
-    fout = duo.http.post(duo.beheer + "/notificeer",
-                         json={"gebeurtenisId": "ss-139!", "bsn": AMIRA})
+    fout = duo.http.post(
+        duo.beheer + "/notificeer", json={"gebeurtenisId": "ss-139!", "bsn": AMIRA}
+    )
     assert fout.status_code == 400
     assert "Notificatie-API" in fout.json()["fout"]
-    onbekend = duo.http.post(duo.beheer + "/notificeer",
-                             json={"gebeurtenisId": "SS139", "gemeentecode": "9999"})
+    onbekend = duo.http.post(
+        duo.beheer + "/notificeer", json={"gebeurtenisId": "SS139", "gemeentecode": "9999"}
+    )
     assert onbekend.status_code == 400
     assert ontvangen == []
 
@@ -98,9 +102,15 @@ def test_the_page_lists_persons_and_its_form_sends(duo, ontvanger):
     assert 'action="/_sim/notificeer"' in pagina.text
     assert "<script" not in pagina.text  # plain HTML, no external assets
     assert 'src="http' not in pagina.text and 'href="http' not in pagina.text
-    verstuurd = duo.http.post(duo.beheer + "/notificeer", data={
-        "bsn": AMIRA, "gebeurtenisId": "SS102", "gebeurtenisId_anders": "",
-        "gemeentecode": ""})
+    verstuurd = duo.http.post(
+        duo.beheer + "/notificeer",
+        data={
+            "bsn": AMIRA,
+            "gebeurtenisId": "SS102",
+            "gebeurtenisId_anders": "",
+            "gemeentecode": "",
+        },
+    )
     assert verstuurd.status_code == 303
     assert "status+201" in verstuurd.headers["Location"]
     _check(ontvangen[0], WEERT_OIN, "SS102", AMIRA)
@@ -110,12 +120,32 @@ def test_cli_notificeer(tmp_path, ontvanger):
     url, ontvangen = ontvanger
     bestand = tmp_path / "scenario.json"
     bestand.write_text(json.dumps(SCENARIO), encoding="utf-8")
-    call_command("duo-sim", "--scenario", str(bestand), "--koers-url", url, "notificeer",
-                 "ss139", "--bsn", AMIRA, "--gemeente", "0988")
+    call_command(
+        "duo-sim",
+        "--scenario",
+        str(bestand),
+        "--koers-url",
+        url,
+        "notificeer",
+        "ss139",
+        "--bsn",
+        AMIRA,
+        "--gemeente",
+        "0988",
+    )
     _check(ontvangen[0], WEERT_OIN, "SS139", AMIRA)
     with pytest.raises(CommandError, match="niet bereikbaar"):
-        call_command("duo-sim", "--scenario", str(bestand), "--koers-url",
-                     "http://127.0.0.1:9", "notificeer", "SS139", "--bsn", AMIRA)
+        call_command(
+            "duo-sim",
+            "--scenario",
+            str(bestand),
+            "--koers-url",
+            "http://127.0.0.1:9",
+            "notificeer",
+            "SS139",
+            "--bsn",
+            AMIRA,
+        )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -126,5 +156,8 @@ def test_notification_reaches_koers_live_endpoint(live_server, weert):
     assert resultaat.status == 201, resultaat.antwoord
     notificatie = Notificatie.objects.get()
     assert (notificatie.gemeente, notificatie.gebeurtenis_id, notificatie.bsn) == (
-        weert, "SS139", AMIRA)
+        weert,
+        "SS139",
+        AMIRA,
+    )
     assert str(notificatie.bericht_id) == resultaat.bericht_id

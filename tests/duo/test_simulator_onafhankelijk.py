@@ -46,14 +46,20 @@ def verboden_imports(bron: str, module: str, *, is_pakket: bool = False) -> list
             namen = [f"{doel}.{a.name}" for a in knoop.names]
         elif isinstance(knoop, ast.Call):
             functie = knoop.func
-            naam = functie.attr if isinstance(functie, ast.Attribute) else getattr(
-                functie, "id", "")
-            if naam in ("import_module", "__import__") and knoop.args and isinstance(
-                    knoop.args[0], ast.Constant) and isinstance(knoop.args[0].value, str):
+            naam = (
+                functie.attr if isinstance(functie, ast.Attribute) else getattr(functie, "id", "")
+            )
+            if (
+                naam in ("import_module", "__import__")
+                and knoop.args
+                and isinstance(knoop.args[0], ast.Constant)
+                and isinstance(knoop.args[0].value, str)
+            ):
                 namen = [knoop.args[0].value]
         for naam in namen:
             if (naam == "koers" or naam.startswith("koers.")) and not (
-                    naam == PAKKET or naam.startswith(PAKKET + ".")):
+                naam == PAKKET or naam.startswith(PAKKET + ".")
+            ):
                 gevonden.append(f"{module}:{knoop.lineno}: {naam}")
     return gevonden
 
@@ -64,8 +70,7 @@ def _bestanden() -> list[Path]:
 
 def test_the_check_finds_the_simulator_modules():
     namen = {p.name for p in _bestanden()}
-    assert {"__init__.py", "app.py", "contract.py", "regels.py", "rules.py",
-            "scenario.py"} <= namen
+    assert {"__init__.py", "app.py", "contract.py", "regels.py", "rules.py", "scenario.py"} <= namen
 
 
 def test_no_module_of_the_simulator_imports_koers_outside_the_package():
@@ -73,8 +78,9 @@ def test_no_module_of_the_simulator_imports_koers_outside_the_package():
     assert bestanden, f"geen .py-bestanden gevonden in {MAP}"
     fouten = []
     for pad in bestanden:
-        fouten += verboden_imports(pad.read_text(encoding="utf-8"), _module_naam(pad),
-                                   is_pakket=pad.name == "__init__.py")
+        fouten += verboden_imports(
+            pad.read_text(encoding="utf-8"), _module_naam(pad), is_pakket=pad.name == "__init__.py"
+        )
     assert fouten == []
 
 
@@ -93,19 +99,32 @@ def test_the_check_catches_every_form_of_import():
     )
     gevonden = verboden_imports(bron, "koers.duo.simulator.app")
     assert [g.split(": ")[1] for g in gevonden] == [
-        "koers.pip.rules", "koers.duo.spec", "koers.duo.rules", "koers.duo.spec.operation",
-        "koers.inburgeraars.rules.doelgroepindeling", "koers.duo.rules", "koers"]
+        "koers.pip.rules",
+        "koers.duo.spec",
+        "koers.duo.rules",
+        "koers.duo.spec.operation",
+        "koers.inburgeraars.rules.doelgroepindeling",
+        "koers.duo.rules",
+        "koers",
+    ]
 
 
 def test_a_fresh_interpreter_loads_no_koers_module_outside_the_simulator():
     """Also catches product code run by ``koers/__init__.py`` or ``koers/duo/__init__.py``."""
-    code = ("import sys, koers.duo.simulator.app, koers.duo.simulator.pages, "
-            "koers.duo.simulator.scenario, koers.duo.simulator.notificatie\n"
-            "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('koers'))))")
-    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: S603
-                         check=True, cwd=BRON, env={"PYTHONPATH": str(BRON)}).stdout.split()
-    buiten = [m for m in uit if m not in ("koers", "koers.duo")
-              and not m.startswith(PAKKET)]
+    code = (
+        "import sys, koers.duo.simulator.app, koers.duo.simulator.pages, "
+        "koers.duo.simulator.scenario, koers.duo.simulator.notificatie\n"
+        "print('\\n'.join(sorted(m for m in sys.modules if m.startswith('koers'))))"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,  # noqa: S603
+        check=True,
+        cwd=BRON,
+        env={"PYTHONPATH": str(BRON)},
+    ).stdout.split()
+    buiten = [m for m in uit if m not in ("koers", "koers.duo") and not m.startswith(PAKKET)]
     assert "koers.duo.simulator.app" in uit
     assert buiten == []
 
@@ -115,5 +134,6 @@ def test_the_parent_packages_run_no_code_at_import():
     they must hold nothing but (at most) a docstring."""
     for pakket in (BRON / "koers" / "__init__.py", BRON / "koers" / "duo" / "__init__.py"):
         body = ast.parse(pakket.read_text(encoding="utf-8")).body
-        assert all(isinstance(k, ast.Expr) and isinstance(k.value, ast.Constant)
-                   for k in body), pakket
+        assert all(isinstance(k, ast.Expr) and isinstance(k.value, ast.Constant) for k in body), (
+            pakket
+        )

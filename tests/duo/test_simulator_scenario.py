@@ -40,9 +40,13 @@ def test_a_broken_scenario_says_what_is_wrong_in_dutch(tmp_path):
 def _wsgi(sim, methode, pad, headers, body=None):
     """One request straight into the WSGI app (no socket): fast for the ~700 checks below."""
     inhoud = json.dumps(body).encode() if body is not None else b""
-    environ = {"REQUEST_METHOD": methode, "PATH_INFO": pad, "CONTENT_LENGTH": str(len(inhoud)),
-               "wsgi.input": io.BytesIO(inhoud),
-               **{f"HTTP_{k.upper()}": v for k, v in headers.items()}}
+    environ = {
+        "REQUEST_METHOD": methode,
+        "PATH_INFO": pad,
+        "CONTENT_LENGTH": str(len(inhoud)),
+        "wsgi.input": io.BytesIO(inhoud),
+        **{f"HTTP_{k.upper()}": v for k, v in headers.items()},
+    }
     antwoord = {}
 
     def start_response(status, kop):
@@ -70,27 +74,38 @@ def test_demo_scenario_matches_the_demo_data_and_every_answer_is_valid():
         if p.fase != "afgerond:verhuisd":  # moved: DUO knows the new gemeente
             assert persoon["gemeente"] == p.gemeente
             asiel = is_asielmigrant(doelgroepindeling(doelgroep))
-            assert persoon["vestigingsdatum"] == (
-                klok if asiel else klok - timedelta(days=20)).isoformat()
+            assert (
+                persoon["vestigingsdatum"]
+                == (klok if asiel else klok - timedelta(days=20)).isoformat()
+            )
 
         bron = oins[persoon["gemeente"]]
         for operation_id in GET_PERSOON:
             status, headers, body = _wsgi(
-                sim, "GET", "/v1" + spec.path_for(operation_id, bsn=bsn),
-                {"bron": bron, "doel": settings.DUO_OIN, "berichtId": str(uuid.uuid4())})
+                sim,
+                "GET",
+                "/v1" + spec.path_for(operation_id, bsn=bsn),
+                {"bron": bron, "doel": settings.DUO_OIN, "berichtId": str(uuid.uuid4())},
+            )
             assert status in (200, 404), (operation_id, body)
             assert spec.validate_response(operation_id, status, headers, body) == [], (
-                operation_id, bsn)
+                operation_id,
+                bsn,
+            )
     # Besides the demo persons, a few newcomers Koers does not know yet: the demo sends SS139
     # for one and watches the case appear on the werkvoorraad.
-    bekend = list(zip(range(len(demo_personen.PERSONEN)),
-                      bsns_vanaf(demo_personen.DEMO_BSN_PREFIX), strict=False))
+    bekend = list(
+        zip(
+            range(len(demo_personen.PERSONEN)),
+            bsns_vanaf(demo_personen.DEMO_BSN_PREFIX),
+            strict=False,
+        )
+    )
     nieuwkomers = set(data["personen"]) - {bsn for _, bsn in bekend}
     assert nieuwkomers == set(NIEUWKOMERS)
 
 
-def test_state_file_keeps_reports_across_a_restart_and_reset_returns_to_the_scenario(
-        tmp_path):
+def test_state_file_keeps_reports_across_a_restart_and_reset_returns_to_the_scenario(tmp_path):
     bestand = tmp_path / "scenario.json"
     bestand.write_text(json.dumps(SCENARIO), encoding="utf-8")
     state = tmp_path / "state.json"
@@ -99,13 +114,17 @@ def test_state_file_keeps_reports_across_a_restart_and_reset_returns_to_the_scen
     sim = app.Simulator(data, duo_oin=settings.DUO_OIN, state_file=str(state))
     kop = {"bron": WEERT_OIN, "doel": settings.DUO_OIN, "berichtId": str(uuid.uuid4())}
     dagtekening = (date.today() - timedelta(days=3)).isoformat()
-    status, _, _ = _wsgi(sim, "POST", f"/v1/personen/{AMIRA}/PIP", kop,
-                         {"dagtekeningPip": dagtekening, "leerroute": "Z"})
+    status, _, _ = _wsgi(
+        sim,
+        "POST",
+        f"/v1/personen/{AMIRA}/PIP",
+        kop,
+        {"dagtekeningPip": dagtekening, "leerroute": "Z"},
+    )
     assert status == 201
 
     data, bewaard = app.laad(str(bestand), duo_oin=settings.DUO_OIN, state_file=str(state))
-    herstart = app.Simulator(data, state=bewaard, duo_oin=settings.DUO_OIN,
-                             state_file=str(state))
+    herstart = app.Simulator(data, state=bewaard, duo_oin=settings.DUO_OIN, state_file=str(state))
     status, _, body = _wsgi(herstart, "GET", f"/v1/personen/{AMIRA}/PIP", kop)
     assert (status, body["pip"]["dagtekeningPip"]) == (200, dagtekening)
 

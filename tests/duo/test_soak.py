@@ -87,17 +87,29 @@ def _golf(sim, personen, rng):
     parallel (DUO retrying while the first delivery is still underway)."""
     eerste = [sim.notificeer("SS139", bsn=bsn) for bsn in personen]
     assert [r.status for r in eerste] == [201] * len(eerste)
-    registratie = {r.bericht_id: Notificatie.objects.get(bericht_id=r.bericht_id)
-                   .registratie_datum_tijd.isoformat() for r in eerste}
-    herhalingen = [(bsn, r.bericht_id) for bsn, r in zip(personen, eerste, strict=True)
-                   for _ in range(rng.randint(1, 3))]
+    registratie = {
+        r.bericht_id: Notificatie.objects.get(
+            bericht_id=r.bericht_id
+        ).registratie_datum_tijd.isoformat()
+        for r in eerste
+    }
+    herhalingen = [
+        (bsn, r.bericht_id)
+        for bsn, r in zip(personen, eerste, strict=True)
+        for _ in range(rng.randint(1, 3))
+    ]
     rng.shuffle(herhalingen)
+
     def lever(herhaling):
         # DUO delivers again after a 503 (Notificatie API); Koers answers one when its
         # database is busy for a moment, as the in-memory SQLite of the tests is under this load.
         for _ in range(5):
-            status = sim.notificeer("SS139", bsn=herhaling[0], bericht_id=herhaling[1],
-                                    registratie=registratie[herhaling[1]]).status
+            status = sim.notificeer(
+                "SS139",
+                bsn=herhaling[0],
+                bericht_id=herhaling[1],
+                registratie=registratie[herhaling[1]],
+            ).status
             if status != 503:
                 return status
         return status
@@ -113,9 +125,17 @@ def _meldingen(weert, personen, rng):
     for bsn in personen:
         for _ in range(BERICHTEN_PER_PERSOON):
             with transaction.atomic():
-                ids.append(str(outbox.plaats(
-                    soort="uren", operation_id=UREN, gemeente=weert,
-                    path_params={"bsn": bsn}, body={"uren": rng.randint(0, 400)}).bericht_id))
+                ids.append(
+                    str(
+                        outbox.plaats(
+                            soort="uren",
+                            operation_id=UREN,
+                            gemeente=weert,
+                            path_params={"bsn": bsn},
+                            body={"uren": rng.randint(0, 400)},
+                        ).bericht_id
+                    )
+                )
     return ids
 
 
@@ -191,12 +211,14 @@ def test_soak_duo_flappert_worker_sterft_berichten_dubbel(keten, weert, capsys):
     vast = Notificatie.objects.exclude(status="verwerkt").count()
     duur = time.monotonic() - begin
     with capsys.disabled():
-        print(f"\nsoak: berichten verstuurd={len(berichten)} afgeleverd={len(toegepast)} "
-              f"dubbel aangeboden (door DUO herkend)={dubbel_aangeboden} "
-              f"niet afgeleverd={niet_afgeleverd}; notificaties verstuurd={len(notificaties)} "
-              f"herhaald={herhaald} opgeslagen={len(opgeslagen)} vast={vast}; "
-              f"worker gedood={len(chaos.gedood)}; DUO-aanroepen={chaos.aanroepen}; "
-              f"{duur:.1f} s")
+        print(
+            f"\nsoak: berichten verstuurd={len(berichten)} afgeleverd={len(toegepast)} "
+            f"dubbel aangeboden (door DUO herkend)={dubbel_aangeboden} "
+            f"niet afgeleverd={niet_afgeleverd}; notificaties verstuurd={len(notificaties)} "
+            f"herhaald={herhaald} opgeslagen={len(opgeslagen)} vast={vast}; "
+            f"worker gedood={len(chaos.gedood)}; DUO-aanroepen={chaos.aanroepen}; "
+            f"{duur:.1f} s"
+        )
     assert chaos.gedood == [UREN, "getDoelgroepByBsn"]
     assert dubbel_aangeboden >= 1  # the report whose answer died with the worker came again
     assert niet_afgeleverd == 0

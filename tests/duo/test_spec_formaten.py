@@ -7,32 +7,54 @@ from koers.duo import spec
 from koers.duo.simulator import contract
 
 
-@pytest.mark.parametrize(("waarde", "geldig"), [
-    ("2026-02-28", True), ("2024-02-29", True), ("2026-02-29", False), ("2026-2-28", False),
-    ("2026-02-28T00:00:00", False), ("２０２６-02-28", False), ("20260228", False),
-])
+@pytest.mark.parametrize(
+    ("waarde", "geldig"),
+    [
+        ("2026-02-28", True),
+        ("2024-02-29", True),
+        ("2026-02-29", False),
+        ("2026-2-28", False),
+        ("2026-02-28T00:00:00", False),
+        ("２０２６-02-28", False),
+        ("20260228", False),
+    ],
+)
 def test_date(waarde, geldig):
     assert (spec.schema_fouten({"type": "string", "format": "date"}, waarde) == []) is geldig
 
 
-@pytest.mark.parametrize(("waarde", "geldig"), [
-    ("2026-03-01T10:15:00Z", True), ("2026-03-01T10:15:00.123+01:00", True),
-    ("2026-03-01t10:15:00z", True), ("2026-03-01T10:15:00", False),
-    ("2026-03-01 10:15:00Z", False), ("2026-03-01T25:15:00Z", False), ("2026-03-01", False),
-    ("２０２６-03-01T10:15:00Z", False), ("2026-03-01T10:15:60Z", False),
-    ("2026-03-01T10:15:00+24:00", False),
-])
+@pytest.mark.parametrize(
+    ("waarde", "geldig"),
+    [
+        ("2026-03-01T10:15:00Z", True),
+        ("2026-03-01T10:15:00.123+01:00", True),
+        ("2026-03-01t10:15:00z", True),
+        ("2026-03-01T10:15:00", False),
+        ("2026-03-01 10:15:00Z", False),
+        ("2026-03-01T25:15:00Z", False),
+        ("2026-03-01", False),
+        ("２０２６-03-01T10:15:00Z", False),
+        ("2026-03-01T10:15:60Z", False),
+        ("2026-03-01T10:15:00+24:00", False),
+    ],
+)
 def test_date_time(waarde, geldig):
     fouten = spec.schema_fouten({"type": "string", "format": "date-time"}, waarde)
     assert (fouten == []) is geldig
 
 
-@pytest.mark.parametrize(("waarde", "geldig"), [
-    ("3fa85f64-5717-4562-b3fc-2c963f66afa6", True), ("3FA85F64-5717-4562-B3FC-2C963F66AFA6", True),
-    ("3fa85f6457174562b3fc2c963f66afa6", False), ("{3fa85f64-5717-4562-b3fc-2c963f66afa6}", False),
-    ("urn:uuid:3fa85f64-5717-4562-b3fc-2c963f66afa6", False), ("", False),
-    ("3fa85f64-5717-4562-b3fc-2c96-3f66afa6", False),  # uuid.UUID ignores the extra hyphen
-])
+@pytest.mark.parametrize(
+    ("waarde", "geldig"),
+    [
+        ("3fa85f64-5717-4562-b3fc-2c963f66afa6", True),
+        ("3FA85F64-5717-4562-B3FC-2C963F66AFA6", True),
+        ("3fa85f6457174562b3fc2c963f66afa6", False),
+        ("{3fa85f64-5717-4562-b3fc-2c963f66afa6}", False),
+        ("urn:uuid:3fa85f64-5717-4562-b3fc-2c963f66afa6", False),
+        ("", False),
+        ("3fa85f64-5717-4562-b3fc-2c96-3f66afa6", False),  # uuid.UUID ignores the extra hyphen
+    ],
+)
 def test_uuid(waarde, geldig):
     assert (spec.schema_fouten({"type": "string", "format": "uuid"}, waarde) == []) is geldig
 
@@ -40,7 +62,8 @@ def test_uuid(waarde, geldig):
 def test_int32_en_int64():
     assert spec.schema_fouten({"type": "integer", "format": "int32"}, 2**31 - 1) == []
     assert spec.schema_fouten({"type": "integer", "format": "int32"}, 2**31) == [
-        "body: is geen geldige int32"]
+        "body: is geen geldige int32"
+    ]
     assert spec.schema_fouten({"type": "integer", "format": "int64"}, 2**63) != []
 
 
@@ -85,17 +108,28 @@ def test_een_onleesbaar_patroon_in_het_contract_is_een_duidelijke_fout():
 
 
 def test_nullable_en_refs_worden_opgelost():
-    document = {"components": {"schemas": {
-        "Kleur": {"type": "string", "enum": ["rood"], "nullable": True},
-        "Ding": {"type": "object", "additionalProperties": False, "required": ["kleur"],
-                 "properties": {"kleur": {"$ref": "#/components/schemas/Kleur"}}}}}}
+    document = {
+        "components": {
+            "schemas": {
+                "Kleur": {"type": "string", "enum": ["rood"], "nullable": True},
+                "Ding": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["kleur"],
+                    "properties": {"kleur": {"$ref": "#/components/schemas/Kleur"}},
+                },
+            }
+        }
+    }
     schema = spec.resolve({"$ref": "#/components/schemas/Ding"}, document)
     assert spec.schema_fouten(schema, {"kleur": None}) == []
     assert spec.schema_fouten(schema, {"kleur": "rood"}) == []
-    assert spec.schema_fouten(schema, {"kleur": "blauw"}) == ["body.kleur: moet een van rood, "
-                                                              "None zijn"]
+    assert spec.schema_fouten(schema, {"kleur": "blauw"}) == [
+        "body.kleur: moet een van rood, None zijn"
+    ]
     assert spec.schema_fouten(schema, {"kleur": "rood", "extra": 1}) == [
-        "body: bevat velden die niet zijn toegestaan"]
+        "body: bevat velden die niet zijn toegestaan"
+    ]
     with pytest.raises(ValueError, match="kringverwijzing"):
         spec.resolve({"$ref": "#/a"}, {"a": {"$ref": "#/a"}})
 
@@ -105,8 +139,9 @@ def test_gedeclareerde_velden_buiten_het_schema_zijn_toegestaan_zoals_openapi_ze
     assert spec.request_fouten("postPipByBsn", path_params={"bsn": "123456782"}, body=body) == []
 
 
-@pytest.mark.parametrize("tekst", ['{"a": 1, "a": 2}', '{"a": NaN}', '[Infinity]', "{'a': 1}",
-                                   '{"a": 1} x', b'\xff"a"'])
+@pytest.mark.parametrize(
+    "tekst", ['{"a": 1, "a": 2}', '{"a": NaN}', "[Infinity]", "{'a': 1}", '{"a": 1} x', b'\xff"a"']
+)
 def test_strikte_json_weigert_wat_geen_json_is(tekst):
     with pytest.raises(ValueError):
         spec.parse_json(tekst)

@@ -18,10 +18,14 @@ def _bestanden(map_):
 def test_gekopieerde_definities_zijn_gelijk_aan_die_van_duo():
     eigen, gedeeld = _bestanden(spec.OPENAPI_DIR), _bestanden(SHARED_API)
     assert eigen == gedeeld
-    verschillend = [naam for naam in eigen
-                    if not filecmp.cmp(spec.OPENAPI_DIR / naam, SHARED_API / naam, shallow=False)]
+    verschillend = [
+        naam
+        for naam in eigen
+        if not filecmp.cmp(spec.OPENAPI_DIR / naam, SHARED_API / naam, shallow=False)
+    ]
     assert verschillend == [], (
-        "Kopieer opnieuw: cp -r ../shared/duo-m2m/API/* src/koers/duo/openapi/")
+        "Kopieer opnieuw: cp -r ../shared/duo-m2m/API/* src/koers/duo/openapi/"
+    )
 
 
 def test_elke_gekopieerde_definitie_is_openapi_3_0():

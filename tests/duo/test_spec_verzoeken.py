@@ -19,20 +19,26 @@ from tests.duo.voorbeelden import (
 
 OPERATIES = gedeelde_operaties() if SHARED_API.is_dir() else []
 TABEL = [pytest.param(op, id=op.operation_id) for op in OPERATIES] or [
-    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
+    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))
+]
 MET_BODY = [pytest.param(op, id=op.operation_id) for op in OPERATIES if op.body_schema] or [
-    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
-ZONDER_BODY = [pytest.param(op, id=op.operation_id) for op in OPERATIES
-               if not op.body_schema] or [
-    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
+    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))
+]
+ZONDER_BODY = [pytest.param(op, id=op.operation_id) for op in OPERATIES if not op.body_schema] or [
+    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))
+]
 # Only the operations that have what a test takes away: some bodies have no required field,
 # some operations no path parameter.
-MET_VERPLICHT = [pytest.param(op, id=op.operation_id) for op in OPERATIES
-                 if op.body_schema and op.body_schema.get("required")] or [
-    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
-MET_PADPARAMETER = [pytest.param(op, id=op.operation_id) for op in OPERATIES
-                    if any(p["in"] == "path" for p in op.parameters)] or [
-    pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
+MET_VERPLICHT = [
+    pytest.param(op, id=op.operation_id)
+    for op in OPERATIES
+    if op.body_schema and op.body_schema.get("required")
+] or [pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
+MET_PADPARAMETER = [
+    pytest.param(op, id=op.operation_id)
+    for op in OPERATIES
+    if any(p["in"] == "path" for p in op.parameters)
+] or [pytest.param(None, marks=pytest.mark.skip(reason=SHARED_ONTBREEKT))]
 
 
 def _params(op):
@@ -48,28 +54,43 @@ def _fout_parameter(schema):
 @pytest.mark.skipif(not SHARED_API.is_dir(), reason=SHARED_ONTBREEKT)
 def test_spec_kent_precies_de_operaties_uit_de_gedeelde_bestanden():
     gedeeld = {op.operation_id: (op.api, op.method, op.path) for op in OPERATIES}
-    eigen = {op.operation_id: (op.api, op.method, op.path)
-             for op in spec.operations().values() if not op.afgeleid}
+    eigen = {
+        op.operation_id: (op.api, op.method, op.path)
+        for op in spec.operations().values()
+        if not op.afgeleid
+    }
     assert eigen == gedeeld
 
 
 @pytest.mark.parametrize("op", TABEL)
 def test_geldig_verzoek_wordt_geaccepteerd(op):
     body = voorbeeld(op.body_schema) if op.body_schema else None
-    assert spec.validate_request(op.operation_id, path_params=_params(op), headers=headers(),
-                                 body=body) == []
+    assert (
+        spec.validate_request(
+            op.operation_id, path_params=_params(op), headers=headers(), body=body
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("op", MET_BODY)
 def test_verzoek_met_alleen_verplichte_velden_wordt_geaccepteerd(op):
-    assert spec.validate_request(op.operation_id, path_params=_params(op), headers=headers(),
-                                 body=voorbeeld(op.body_schema, volledig=False)) == []
+    assert (
+        spec.validate_request(
+            op.operation_id,
+            path_params=_params(op),
+            headers=headers(),
+            body=voorbeeld(op.body_schema, volledig=False),
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("op", MET_BODY)
 def test_verzoek_zonder_verplichte_body_wordt_geweigerd(op):
-    assert spec.validate_request(op.operation_id, path_params=_params(op),
-                                 headers=headers()) == ["body: verplicht, ontbreekt"]
+    assert spec.validate_request(op.operation_id, path_params=_params(op), headers=headers()) == [
+        "body: verplicht, ontbreekt"
+    ]
 
 
 @pytest.mark.parametrize("op", MET_BODY)
@@ -77,8 +98,9 @@ def test_elk_veld_van_het_verkeerde_type_wordt_geweigerd(op):
     assert op.body_schema["properties"]
     for naam, schema in op.body_schema["properties"].items():
         body = {**voorbeeld(op.body_schema), naam: fout_type(schema)}
-        fouten = spec.request_fouten(op.operation_id, path_params=_params(op), headers=headers(),
-                                     body=body)
+        fouten = spec.request_fouten(
+            op.operation_id, path_params=_params(op), headers=headers(), body=body
+        )
         assert fouten and all(f.startswith(f"body.{naam}:") for f in fouten), (naam, fouten)
 
 
@@ -89,22 +111,27 @@ def test_elk_ontbrekend_verplicht_veld_wordt_geweigerd(op):
     for naam in verplicht:
         body = voorbeeld(op.body_schema)
         del body[naam]
-        fouten = spec.request_fouten(op.operation_id, path_params=_params(op), headers=headers(),
-                                     body=body)
+        fouten = spec.request_fouten(
+            op.operation_id, path_params=_params(op), headers=headers(), body=body
+        )
         assert fouten == [f"body.{naam}: verplicht, ontbreekt"]
 
 
 @pytest.mark.parametrize("op", MET_BODY)
 def test_een_body_die_geen_object_is_wordt_geweigerd(op):
-    assert spec.validate_request(op.operation_id, path_params=_params(op), headers=headers(),
-                                 body=[voorbeeld(op.body_schema)]) == [
-        "body: moet van type object zijn"]
+    assert spec.validate_request(
+        op.operation_id,
+        path_params=_params(op),
+        headers=headers(),
+        body=[voorbeeld(op.body_schema)],
+    ) == ["body: moet van type object zijn"]
 
 
 @pytest.mark.parametrize("op", ZONDER_BODY)
 def test_een_body_bij_een_operatie_zonder_body_wordt_geweigerd(op):
-    assert spec.validate_request(op.operation_id, path_params=_params(op), headers=headers(),
-                                 body={"iets": 1}) == ["body: deze operatie heeft geen body"]
+    assert spec.validate_request(
+        op.operation_id, path_params=_params(op), headers=headers(), body={"iets": 1}
+    ) == ["body: deze operatie heeft geen body"]
 
 
 @pytest.mark.parametrize("op", MET_PADPARAMETER)
@@ -115,10 +142,12 @@ def test_elke_foute_of_ontbrekende_padparameter_wordt_geweigerd(op):
         body = voorbeeld(op.body_schema) if op.body_schema else None
         for waarde in (_fout_parameter(param["schema"]), None):
             params = {**_params(op), param["name"]: waarde}
-            fouten = spec.request_fouten(op.operation_id, path_params=params, headers=headers(),
-                                         body=body)
-            assert fouten and all(f.startswith(f"pad-parameter {param['name']}:")
-                                  for f in fouten), fouten
+            fouten = spec.request_fouten(
+                op.operation_id, path_params=params, headers=headers(), body=body
+            )
+            assert fouten and all(
+                f.startswith(f"pad-parameter {param['name']}:") for f in fouten
+            ), fouten
 
 
 @pytest.mark.parametrize("op", TABEL)
@@ -131,53 +160,69 @@ def test_foute_en_ontbrekende_headers_worden_geweigerd(op):
     }
     assert len(gevallen) == 3
     for naam, waarde in gevallen.items():
-        fouten = spec.request_fouten(op.operation_id, path_params=_params(op), body=body,
-                                     headers={**headers(), naam: waarde})
+        fouten = spec.request_fouten(
+            op.operation_id, path_params=_params(op), body=body, headers={**headers(), naam: waarde}
+        )
         assert fouten and all(f.startswith(f"header {naam}:") for f in fouten), fouten
         zonder = {k: v for k, v in headers().items() if k != naam}
-        assert spec.request_fouten(op.operation_id, path_params=_params(op), headers=zonder,
-                                   body=body) == [f"header {naam}: verplicht, ontbreekt"]
+        assert spec.request_fouten(
+            op.operation_id, path_params=_params(op), headers=zonder, body=body
+        ) == [f"header {naam}: verplicht, ontbreekt"]
 
 
 def test_headers_worden_zonder_hoofdlettergevoeligheid_gelezen():
-    kop = {"BRON": "00000001001234567890", "Doel": "00000001234567890000",
-           "berichtid": str(uuid.uuid4())}
+    kop = {
+        "BRON": "00000001001234567890",
+        "Doel": "00000001234567890000",
+        "berichtid": str(uuid.uuid4()),
+    }
     assert spec.validate_request("getPipByBsn", path_params={"bsn": BSN}, headers=kop) == []
 
 
 def test_padparameters_als_tekst_worden_als_hun_type_gelezen():
     params = {"id": "42", "bsn": BSN}
     assert spec.request_fouten("postContactpersoonByBsn", params=params) == []  # oude naam
-    assert spec.request_fouten("postContactpersoonByBsn",
-                               path_params={**params, "id": "0"}) == [
-        "pad-parameter id: moet minstens 1 zijn"]
-    assert spec.request_fouten("postContactpersoonByBsn",
-                               path_params={**params, "id": "x"}) == [
-        "pad-parameter id: moet van type integer zijn"]
+    assert spec.request_fouten("postContactpersoonByBsn", path_params={**params, "id": "0"}) == [
+        "pad-parameter id: moet minstens 1 zijn"
+    ]
+    assert spec.request_fouten("postContactpersoonByBsn", path_params={**params, "id": "x"}) == [
+        "pad-parameter id: moet van type integer zijn"
+    ]
 
 
 def test_foutteksten_noemen_nooit_de_waarde_zoals_een_bsn():
     fouten = spec.request_fouten(
-        "opvoerenNotificatie", headers=headers(),
-        body={"registratieDatumTijd": "2026-03-01T10:00:00Z", "gebeurtenisId": "SS101",
-              "bsn": "12345678X"})
+        "opvoerenNotificatie",
+        headers=headers(),
+        body={
+            "registratieDatumTijd": "2026-03-01T10:00:00Z",
+            "gebeurtenisId": "SS101",
+            "bsn": "12345678X",
+        },
+    )
     assert fouten == ["body.bsn: voldoet niet aan het patroon \\d{9}"]
     fouten = spec.request_fouten("getPipByBsn", path_params={"bsn": "1234567890"})
     assert fouten == ["pad-parameter bsn: mag hoogstens 9 tekens lang zijn"]
     assert not any("1234567890" in f for f in fouten)
 
 
-@pytest.mark.parametrize(("operation_id", "body"), [
-    ("getBoetesByBsn", None),
-    ("getVerlengingenByBsn", None),
-])
+@pytest.mark.parametrize(
+    ("operation_id", "body"),
+    [
+        ("getBoetesByBsn", None),
+        ("getVerlengingenByBsn", None),
+    ],
+)
 def test_boete_en_verlenging_zijn_afgeleid_uit_rules_md(operation_id, body):
     op = spec.operation(operation_id)
     assert op.afgeleid and op.method == "GET"
-    assert spec.validate_request(operation_id, path_params={"bsn": BSN}, headers=headers(),
-                                 body=body) == []
-    assert spec.validate_request(operation_id, path_params={"bsn": "12345"},
-                                 headers=headers()) != []
+    assert (
+        spec.validate_request(operation_id, path_params={"bsn": BSN}, headers=headers(), body=body)
+        == []
+    )
+    assert (
+        spec.validate_request(operation_id, path_params={"bsn": "12345"}, headers=headers()) != []
+    )
 
 
 def test_pad_en_find_operation_zijn_elkaars_omgekeerde():

@@ -31,9 +31,14 @@ def _schone_herhaling():
 
 def _uren(traject, uren=10):
     with transaction.atomic():
-        return outbox.plaats(soort="uren", operation_id=UREN, gemeente=traject.gemeente,
-                             traject=traject, path_params={"bsn": traject.inburgeraar.bsn},
-                             body={"uren": uren})
+        return outbox.plaats(
+            soort="uren",
+            operation_id=UREN,
+            gemeente=traject.gemeente,
+            traject=traject,
+            path_params={"bsn": traject.inburgeraar.bsn},
+            body={"uren": uren},
+        )
 
 
 def _rondes(reis, client, aantal, stap):
@@ -44,14 +49,18 @@ def _rondes(reis, client, aantal, stap):
 
 # -- a stuck notification never blocks the queue ----------------------------------------------
 
+
 def test_vastgelopen_notificatie_houdt_latere_van_dezelfde_persoon_niet_tegen(
-        traject_weert, settings, monkeypatch):
+    traject_weert, settings, monkeypatch
+):
     settings.DUO_MAX_POGINGEN = 3
     bsn = traject_weert.inburgeraar.bsn
-    eerste = notificatie(traject_weert.gemeente, "SS102", bsn,
-                         op=datetime(2026, 9, 1, 10, 0, tzinfo=AMS))
-    tweede = notificatie(traject_weert.gemeente, "SS102", bsn,
-                         op=datetime(2026, 9, 1, 11, 0, tzinfo=AMS))
+    eerste = notificatie(
+        traject_weert.gemeente, "SS102", bsn, op=datetime(2026, 9, 1, 10, 0, tzinfo=AMS)
+    )
+    tweede = notificatie(
+        traject_weert.gemeente, "SS102", bsn, op=datetime(2026, 9, 1, 11, 0, tzinfo=AMS)
+    )
     echt = handlers.behandel
 
     def gifpil(n, client):
@@ -76,8 +85,7 @@ def test_vastgelopen_notificatie_houdt_latere_van_dezelfde_persoon_niet_tegen(
     assert tweede.status == "verwerkt"
 
 
-def test_fout_notificatie_wordt_vanzelf_opnieuw_geprobeerd_en_lukt_later(traject_weert,
-                                                                       settings):
+def test_fout_notificatie_wordt_vanzelf_opnieuw_geprobeerd_en_lukt_later(traject_weert, settings):
     settings.DUO_MAX_POGINGEN = 2
     n = notificatie(traject_weert.gemeente, "SS102", traject_weert.inburgeraar.bsn)
     plat = NepDuo()
@@ -88,11 +96,11 @@ def test_fout_notificatie_wordt_vanzelf_opnieuw_geprobeerd_en_lukt_later(traject
         assert n.status == "fout" and n.volgende_poging_op is not None
         worker.verwerk_notificaties(client=standaard(NepDuo()).client())
     n.refresh_from_db()
-    assert (n.status, n.fout, n.mislukt_sinds, n.volgende_poging_op) == ("verwerkt", "", None,
-                                                                       None)
+    assert (n.status, n.fout, n.mislukt_sinds, n.volgende_poging_op) == ("verwerkt", "", None, None)
 
 
 # -- retries outlast a real outage ------------------------------------------------------------
+
 
 def test_notificatie_wordt_72_uur_geprobeerd_dan_fout_voor_beheer(traject_weert, settings):
     n = notificatie(traject_weert.gemeente, "SS102", traject_weert.inburgeraar.bsn)
@@ -128,7 +136,8 @@ def test_bericht_na_storing_van_een_uur_nog_niet_mislukt(traject_weert, settings
         assert (bericht.status, bericht.pogingen) == ("wachtend", 12)
         # The wait stays capped at DUO_BACKOFF_MAX.
         assert bericht.volgende_poging_op - timezone.now() <= timedelta(
-            seconds=settings.DUO_BACKOFF_MAX)
+            seconds=settings.DUO_BACKOFF_MAX
+        )
         ok = NepDuo()
         ok.zet(UREN, (200, None))
         outbox.lever_af(client=ok.client())
@@ -164,11 +173,14 @@ def test_duo_weer_terug_maakt_wachtende_rijen_meteen_aan_de_beurt(traject_weert,
 
 # -- a refusal that will not change -----------------------------------------------------------
 
+
 def test_weigering_van_duo_is_meteen_definitief_met_de_fouttekst(traject_weert):
     n = notificatie(traject_weert.gemeente, "SS102", traject_weert.inburgeraar.bsn)
     nep = NepDuo()
-    nep.zet("getInburgeringstermijnByBsn",
-            (403, [{"fouttekst": "Deze persoon hoort niet bij uw gemeente."}]))
+    nep.zet(
+        "getInburgeringstermijnByBsn",
+        (403, [{"fouttekst": "Deze persoon hoort niet bij uw gemeente."}]),
+    )
     worker.verwerk_notificaties(client=nep.client())
     n.refresh_from_db()
     assert (n.status, n.pogingen, n.volgende_poging_op) == ("fout", 1, None)
@@ -185,8 +197,10 @@ def test_niet_gedocumenteerde_4xx_met_fouttekst_is_definitief(traject_weert, sta
     from koers.duo.client import DuoClient
 
     def antwoord(request):
-        return httpx.Response(status, json=[{"fouttekst": "Persoon is verhuisd."}],
-                              headers={"API-Version": "1.2.0"})
+        return httpx.Response(
+            status, json=[{"fouttekst": "Persoon is verhuisd."}], headers={"API-Version": "1.2.0"}
+        )
+
     client = DuoClient(base_url="https://duo.test/v1", transport=httpx.MockTransport(antwoord))
     with pytest.raises(DuoFout) as fout:
         client.get_pip(traject_weert.inburgeraar.bsn, bron=traject_weert.gemeente.oin)
@@ -197,11 +211,15 @@ def test_niet_gedocumenteerde_4xx_met_fouttekst_is_definitief(traject_weert, sta
 
 # -- beheer: see it, retry it -----------------------------------------------------------------
 
+
 def test_beheer_ziet_de_fout_en_kan_opnieuw_verwerken(client, beheerder, traject_weert):
     n = notificatie(traject_weert.gemeente, "SS102", traject_weert.inburgeraar.bsn)
     Notificatie.objects.filter(pk=n.pk).update(
-        status="fout", pogingen=8, fout="DUO is tijdelijk niet beschikbaar (HTTP 503).",
-        mislukt_sinds=timezone.now())
+        status="fout",
+        pogingen=8,
+        fout="DUO is tijdelijk niet beschikbaar (HTTP 503).",
+        mislukt_sinds=timezone.now(),
+    )
     inloggen(client, beheerder)
     html = client.get("/beheer-duo/notificaties/").content.decode()
     assert "DUO is tijdelijk niet beschikbaar (HTTP 503)." in html
@@ -227,14 +245,19 @@ def test_beheer_verwerkt_alle_fouten_opnieuw(client, beheerder, traject_weert):
     assert 'id="fouten-opnieuw"' in client.get("/beheer-duo/notificaties/").content.decode()
     assert client.post("/beheer-duo/notificaties/fout-opnieuw/").status_code == 302
     assert sorted(Notificatie.objects.values_list("status", flat=True)) == [
-        "nieuw", "nieuw", "nieuw", "verwerkt"]
+        "nieuw",
+        "nieuw",
+        "nieuw",
+        "verwerkt",
+    ]
 
 
 def test_beheer_verstuurt_alle_mislukte_berichten_opnieuw(client, beheerder, traject_weert):
     mislukt = [_uren(traject_weert, i) for i in range(3)]
     geweigerd = _uren(traject_weert, 9)
     Bericht.objects.filter(pk__in=[b.pk for b in mislukt]).update(
-        status="mislukt", pogingen=80, mislukt_sinds=timezone.now())
+        status="mislukt", pogingen=80, mislukt_sinds=timezone.now()
+    )
     Bericht.objects.filter(pk=geweigerd.pk).update(status="geweigerd")
     inloggen(client, beheerder)
     assert 'id="mislukte-opnieuw"' in client.get("/beheer-duo/").content.decode()
@@ -259,8 +282,11 @@ def test_opnieuw_knoppen_alleen_voor_beheer(client, request, gebruiker, traject_
     b = _uren(traject_weert)
     Bericht.objects.filter(pk=b.pk).update(status="mislukt")
     inloggen(client, request.getfixturevalue(gebruiker))
-    for url in (f"/beheer-duo/notificaties/{n.pk}/opnieuw/", "/beheer-duo/notificaties/"
-                "fout-opnieuw/", "/beheer-duo/berichten/mislukt-opnieuw/"):
+    for url in (
+        f"/beheer-duo/notificaties/{n.pk}/opnieuw/",
+        "/beheer-duo/notificaties/fout-opnieuw/",
+        "/beheer-duo/berichten/mislukt-opnieuw/",
+    ):
         assert client.post(url).status_code in (403, 404), url
     n.refresh_from_db()
     b.refresh_from_db()

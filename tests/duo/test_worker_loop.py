@@ -30,10 +30,14 @@ def test_een_ronde_levert_af_en_verwerkt_notificaties(traject_weert):
     nep = standaard(NepDuo())
     nep.zet("postPipByBsn", (201, None))
     with transaction.atomic():
-        bericht = outbox.plaats(soort="pip", operation_id="postPipByBsn",
-                                gemeente=traject_weert.gemeente, traject=traject_weert,
-                                path_params={"bsn": traject_weert.inburgeraar.bsn},
-                                body={"dagtekeningPip": "2026-07-01", "leerroute": "B"})
+        bericht = outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=traject_weert.gemeente,
+            traject=traject_weert,
+            path_params={"bsn": traject_weert.inburgeraar.bsn},
+            body={"dagtekeningPip": "2026-07-01", "leerroute": "B"},
+        )
     n = notificatie(traject_weert.gemeente, "SS102", traject_weert.inburgeraar.bsn)
     assert worker.ronde(client=nep.client()) == 2
     bericht.refresh_from_db()
@@ -51,9 +55,16 @@ def test_stopsignaal_stopt_de_lus(weert):
     # The thread has its own connection: on PostgreSQL what it writes is committed and would
     # outlive this test, so it runs the DUO chain's jobs only, not the signal engine.
     stop = threading.Event()
-    draad = threading.Thread(target=planner.draai, kwargs={
-        "slaap": 0.05, "herstel_interval": 0, "stop": stop, "duo_client": NepDuo().client(),
-        "taken": duo_taken.TAKEN})
+    draad = threading.Thread(
+        target=planner.draai,
+        kwargs={
+            "slaap": 0.05,
+            "herstel_interval": 0,
+            "stop": stop,
+            "duo_client": NepDuo().client(),
+            "taken": duo_taken.TAKEN,
+        },
+    )
     draad.start()
     time.sleep(0.2)
     stop.set()
@@ -72,12 +83,16 @@ def test_stopsignaal_tijdens_een_reeks_stopt_na_het_huidige_bericht(traject_weer
     nep.zet("postPipByBsn", (201, None))
     with transaction.atomic():
         for _ in range(3):
-            outbox.plaats(soort="pip", operation_id="postPipByBsn",
-                          gemeente=traject_weert.gemeente,
-                          path_params={"bsn": traject_weert.inburgeraar.bsn},
-                          body={"dagtekeningPip": "2026-07-01", "leerroute": "B"})
-    client = DuoClient(base_url="https://duo.test/v1",
-                       transport=httpx.MockTransport(antwoord_en_stop))
+            outbox.plaats(
+                soort="pip",
+                operation_id="postPipByBsn",
+                gemeente=traject_weert.gemeente,
+                path_params={"bsn": traject_weert.inburgeraar.bsn},
+                body={"dagtekeningPip": "2026-07-01", "leerroute": "B"},
+            )
+    client = DuoClient(
+        base_url="https://duo.test/v1", transport=httpx.MockTransport(antwoord_en_stop)
+    )
     assert outbox.lever_af(client=client, stop=stop) == 1
     assert Bericht.objects.filter(status="afgeleverd").count() == 1
     assert Bericht.objects.filter(status="wachtend", geclaimd_tot__isnull=True).count() == 2
@@ -91,14 +106,27 @@ def test_command_eenmalig(weert, capsys):
 @pytest.mark.django_db(transaction=True)
 def test_worker_als_los_proces_stopt_netjes_bij_sigterm(tmp_path):
     db = tmp_path / "koers.sqlite3"
-    omgeving = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "KOERS_DEMO": "true",
-                "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1", "PYTHONUNBUFFERED": "1"}
+    omgeving = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "KOERS_DEMO": "true",
+        "KOERS_DUO_BASE_URL": "http://127.0.0.1:9/v1",
+        "PYTHONUNBUFFERED": "1",
+    }
     koers = [sys.executable, "-m", "koers.cli"]
-    subprocess.run([*koers, "migrate", "-v0"], env=omgeving, check=True,  # noqa: S603
-                   timeout=120)
+    subprocess.run(
+        [*koers, "migrate", "-v0"],
+        env=omgeving,
+        check=True,  # noqa: S603
+        timeout=120,
+    )
     proces = subprocess.Popen(  # noqa: S603
-        [*koers, "worker", "--slaap", "0.2", "--herstel-interval", "0"], env=omgeving,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [*koers, "worker", "--slaap", "0.2", "--herstel-interval", "0"],
+        env=omgeving,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proces.stdout.readline().strip() == "Worker gestart."  # handlers installed
     time.sleep(0.5)
     proces.send_signal(signal.SIGTERM)
@@ -109,9 +137,9 @@ def test_worker_als_los_proces_stopt_netjes_bij_sigterm(tmp_path):
 
 # -- herstel ------------------------------------------------------------------------------------
 
+
 def _trajecten(weert, aantal):
-    return [TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
-            for _ in range(aantal)]
+    return [TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert)) for _ in range(aantal)]
 
 
 def test_herstel_kiest_oudst_gecontroleerde_open_zaken_in_een_query(weert):
@@ -140,17 +168,30 @@ def test_herstel_respecteert_het_maximum_per_minuut(weert, settings):
 def test_herstel_neemt_termijn_over_en_sluit_als_de_plicht_voorbij_is(weert):
     open_, klaar = _trajecten(weert, 2)
     nep = standaard(NepDuo())
-    nep.zet("getInburgeringsplichtByBsn", (200, {"indicatorInburgeringsplicht": True}),
-            (200, {"indicatorInburgeringsplicht": False,
-                   "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan"}))
+    nep.zet(
+        "getInburgeringsplichtByBsn",
+        (200, {"indicatorInburgeringsplicht": True}),
+        (
+            200,
+            {
+                "indicatorInburgeringsplicht": False,
+                "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan",
+            },
+        ),
+    )
     herstel.herstel(client=nep.client())
     open_.refresh_from_db()
     klaar.refresh_from_db()
     assert (open_.termijn_eind, open_.termijn_bron, open_.status) == (
-        date(2029, 6, 1), "duo", "aangemeld")
+        date(2029, 6, 1),
+        "duo",
+        "aangemeld",
+    )
     assert (klaar.status, klaar.afrondingsreden) == ("afgerond", "voldaan")
-    assert "HERSTEL" in klaar.gebeurtenissen.get(soort="status").toelichting or \
-        "controle bij DUO" in klaar.gebeurtenissen.get(soort="status").toelichting
+    assert (
+        "HERSTEL" in klaar.gebeurtenissen.get(soort="status").toelichting
+        or "controle bij DUO" in klaar.gebeurtenissen.get(soort="status").toelichting
+    )
 
 
 def test_herstel_stopt_als_duo_plat_ligt(weert):

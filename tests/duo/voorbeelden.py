@@ -55,23 +55,30 @@ def voorbeeld(schema: dict[str, Any], *, volledig: bool = True) -> Any:
         names = list(properties) if volledig else schema.get("required", [])
         return {name: voorbeeld(properties[name], volledig=volledig) for name in names}
     if kind == "array":
-        return [voorbeeld(schema["items"], volledig=volledig)
-                for _ in range(max(1, schema.get("minItems", 1)))]
+        return [
+            voorbeeld(schema["items"], volledig=volledig)
+            for _ in range(max(1, schema.get("minItems", 1)))
+        ]
     if kind in ("integer", "number"):
         return max(schema.get("minimum", 1), min(1, schema.get("maximum", 1)))
     if kind == "boolean":
         return True
     if kind == "string":
-        formats = {"date": "2026-03-01", "date-time": "2026-03-01T10:15:00+01:00",
-                   "uuid": str(uuid.uuid4())}
+        formats = {
+            "date": "2026-03-01",
+            "date-time": "2026-03-01T10:15:00+01:00",
+            "uuid": str(uuid.uuid4()),
+        }
         if schema.get("format") in formats:
             return formats[schema["format"]]
         if "pattern" in schema:
             try:
                 return PATRONEN[schema["pattern"]]
             except KeyError:
-                raise OnbekendPatroon(f"Geen voorbeeld voor patroon {schema['pattern']!r}: "
-                                      "voeg er een toe aan PATRONEN.") from None
+                raise OnbekendPatroon(
+                    f"Geen voorbeeld voor patroon {schema['pattern']!r}: "
+                    "voeg er een toe aan PATRONEN."
+                ) from None
         length = max(schema.get("minLength", 1), 1)
         return "x" * min(length, schema.get("maxLength", length))
     raise AssertionError(f"Onbekend schema: {schema}")
@@ -81,8 +88,14 @@ def fout_type(schema: dict[str, Any]) -> Any:
     """A value of the wrong type (or outside the enum) for ``schema``."""
     if "enum" in schema:
         return "GEEN-WAARDE-UIT-DE-LIJST"
-    return {"object": "tekst", "array": {"geen": "lijst"}, "integer": "1", "number": "1",
-            "boolean": "ja", "string": 12345}[schema["type"]]
+    return {
+        "object": "tekst",
+        "array": {"geen": "lijst"},
+        "integer": "1",
+        "number": "1",
+        "boolean": "ja",
+        "string": 12345,
+    }[schema["type"]]
 
 
 def headers(bericht_id: str | None = None) -> dict[str, str]:
@@ -119,9 +132,14 @@ def gedeelde_operaties() -> list[GedeeldeOperatie]:
                     continue
                 op = spec.resolve(op, document)
                 body = op.get("requestBody")
-                found.append(GedeeldeOperatie(
-                    api=bestand.parent.name, method=method.upper(), path=path,
-                    operation_id=op["operationId"],
-                    body_schema=body["content"]["application/json"]["schema"] if body else None,
-                    parameters=tuple(op.get("parameters", []))))
+                found.append(
+                    GedeeldeOperatie(
+                        api=bestand.parent.name,
+                        method=method.upper(),
+                        path=path,
+                        operation_id=op["operationId"],
+                        body_schema=body["content"]["application/json"]["schema"] if body else None,
+                        parameters=tuple(op.get("parameters", [])),
+                    )
+                )
     return found

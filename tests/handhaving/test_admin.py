@@ -9,11 +9,11 @@ pytestmark = pytest.mark.django_db
 URL = "/beheer/handhaving/handhavingsbeleid/add/"
 
 
-@pytest.mark.parametrize(("bedrag", "opgeslagen"), [("300", True), ("900", False),
-                                                    ("0", False)])
+@pytest.mark.parametrize(("bedrag", "opgeslagen"), [("300", True), ("900", False), ("0", False)])
 def test_beheer_stelt_standaardbedrag_in(als, beheerder, weert, bedrag, opgeslagen):
-    antwoord = als(beheerder).post(URL, {"gemeente": weert.pk, "standaard_boete": bedrag,
-                                         "zienswijze_weken": "2"})
+    antwoord = als(beheerder).post(
+        URL, {"gemeente": weert.pk, "standaard_boete": bedrag, "zienswijze_weken": "2"}
+    )
     assert Handhavingsbeleid.objects.filter(gemeente=weert).exists() is opgeslagen
     if opgeslagen:
         assert antwoord.status_code == 302
@@ -29,8 +29,9 @@ def test_adviseur_komt_niet_in_het_beheer(als, adviseur_weert):
 def test_beheer_kiest_boetebeleid_voor_asielstatushouders(als, beheerder, weert):
     """Local policy (P): the gemeente switches "no boete for asielstatushouders" off where it
     edits its other handhaving settings."""
-    antwoord = als(beheerder).post(URL, {"gemeente": weert.pk, "standaard_boete": "250",
-                                         "zienswijze_weken": "3"})
+    antwoord = als(beheerder).post(
+        URL, {"gemeente": weert.pk, "standaard_boete": "250", "zienswijze_weken": "3"}
+    )
     assert antwoord.status_code == 302
     beleid = Handhavingsbeleid.objects.get(gemeente=weert)
     assert beleid.geen_boete_asielstatushouders is False  # unticked checkbox

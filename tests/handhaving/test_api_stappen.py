@@ -11,8 +11,17 @@ from koers.handhaving.models import Handhavingszaak
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("klasse", ["ZaakWaarschuwing", "ZaakVoornemen", "ZaakZienswijze",
-                                    "ZaakOnwil", "ZaakBoete", "ZaakAfsluiten"])
+@pytest.mark.parametrize(
+    "klasse",
+    [
+        "ZaakWaarschuwing",
+        "ZaakVoornemen",
+        "ZaakZienswijze",
+        "ZaakOnwil",
+        "ZaakBoete",
+        "ZaakAfsluiten",
+    ],
+)
 def test_handhavingsstappen_zijn_gewone_klassen(klasse):
     view = getattr(handhaving_api, klasse)
     assert view.__name__ == klasse
@@ -24,12 +33,16 @@ def test_handhavingsstappen_zijn_gewone_klassen(klasse):
 def test_handhavingsstap_met_formulier_geeft_415(api, adviseur_weert, gezin_weert):
     client = api(adviseur_weert)
     zaken = reverse("api:handhaving-zaken", kwargs={"pk": gezin_weert.inburgeraar.pk})
-    antwoord = client.post(zaken, {"verzuim": "lessen", "datum": "2026-11-01",
-                                   "omschrijving": "Niet naar de les."}, format="json")
+    antwoord = client.post(
+        zaken,
+        {"verzuim": "lessen", "datum": "2026-11-01", "omschrijving": "Niet naar de les."},
+        format="json",
+    )
     assert antwoord.status_code == 201, antwoord.json()
     zaak_id = antwoord.json()["id"]
-    url = reverse("api:handhaving-waarschuwing",
-                  kwargs={"pk": gezin_weert.inburgeraar.pk, "zaak_id": zaak_id})
+    url = reverse(
+        "api:handhaving-waarschuwing", kwargs={"pk": gezin_weert.inburgeraar.pk, "zaak_id": zaak_id}
+    )
 
     antwoord = client.post(url, {"datum": "2026-11-02"})  # multipart, not JSON
     assert antwoord.status_code == 415

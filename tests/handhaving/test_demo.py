@@ -12,8 +12,11 @@ pytestmark = pytest.mark.django_db
 def test_seed_is_idempotent(weert, cranendonck, adviseur_weert, gezin_weert, klok):
     gemeenten = {"0988": weert, "1706": cranendonck}
     accounts = {"adviseur-weert": adviseur_weert}
-    assert demo.seed(gemeenten, accounts) == {"handhavingsbeleid": 2, "handhavingszaken": 1,
-                                              "intake_niet_verschenen": 0}
+    assert demo.seed(gemeenten, accounts) == {
+        "handhavingsbeleid": 2,
+        "handhavingszaken": 1,
+        "intake_niet_verschenen": 0,
+    }
     zaak = Handhavingszaak.objects.get()
     assert zaak.traject == gezin_weert
     assert zaak.waarschuwing_datum is not None
@@ -23,7 +26,14 @@ def test_seed_is_idempotent(weert, cranendonck, adviseur_weert, gezin_weert, klo
     # A first boete on its own voornemen; the second voornemen waits for the hoorzitting.
     assert zaak.boetes.get().voornemen.niet_gereageerd
     assert [b.soort for b in zaak.brieven.order_by("id")] == [
-        "waarschuwing", "voornemen", "boete", "voornemen"]
-    assert demo.seed(gemeenten, accounts) == {"handhavingsbeleid": 0, "handhavingszaken": 0,
-                                              "intake_niet_verschenen": 0}
+        "waarschuwing",
+        "voornemen",
+        "boete",
+        "voornemen",
+    ]
+    assert demo.seed(gemeenten, accounts) == {
+        "handhavingsbeleid": 0,
+        "handhavingszaken": 0,
+        "intake_niet_verschenen": 0,
+    }
     assert Handhavingsbeleid.objects.get(gemeente=weert).standaard_boete == 250

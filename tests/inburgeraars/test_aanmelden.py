@@ -10,14 +10,25 @@ from tests.factories import InburgeraarFactory, valid_bsn
 
 
 def _gegevens(**extra):
-    return {"bsn": valid_bsn(1), "voornamen": "Yusuf", "geslachtsnaam": "Karimi",
-            "geboortedatum": date(1988, 3, 4), "doelgroep": "Asielstatushouder",
-            "vestigingsdatum": date(2026, 6, 1), **extra}
+    return {
+        "bsn": valid_bsn(1),
+        "voornamen": "Yusuf",
+        "geslachtsnaam": "Karimi",
+        "geboortedatum": date(1988, 3, 4),
+        "doelgroep": "Asielstatushouder",
+        "vestigingsdatum": date(2026, 6, 1),
+        **extra,
+    }
 
 
 def test_aanmelden_maakt_persoon_traject_en_tijdlijn(weert, adviseur_weert):
-    persoon = meld_aan(gemeente=weert, door=adviseur_weert, adviseur=adviseur_weert,
-                       datum_start_pip_termijn=date(2026, 9, 1), **_gegevens())
+    persoon = meld_aan(
+        gemeente=weert,
+        door=adviseur_weert,
+        adviseur=adviseur_weert,
+        datum_start_pip_termijn=date(2026, 9, 1),
+        **_gegevens(),
+    )
 
     persoon.refresh_from_db()
     assert persoon.bsn == valid_bsn(1)
@@ -48,11 +59,14 @@ def test_dubbel_bsn_wordt_geweigerd_en_niets_opgeslagen(weert, cranendonck, advi
     assert not Gebeurtenis.objects.exists()
 
 
-@pytest.mark.parametrize("bsn", [
-    pytest.param("123456789", id="elfproef"),
-    pytest.param("000000000", id="zeros"),
-    pytest.param("12345678", id="8-digits"),
-])
+@pytest.mark.parametrize(
+    "bsn",
+    [
+        pytest.param("123456789", id="elfproef"),
+        pytest.param("000000000", id="zeros"),
+        pytest.param("12345678", id="8-digits"),
+    ],
+)
 def test_ongeldig_bsn_wordt_geweigerd(weert, adviseur_weert, bsn):
     with pytest.raises(Weigering) as exc:
         meld_aan(gemeente=weert, door=adviseur_weert, **_gegevens(bsn=bsn))
@@ -61,10 +75,13 @@ def test_ongeldig_bsn_wordt_geweigerd(weert, adviseur_weert, bsn):
     assert not Traject.objects.exists()
 
 
-@pytest.mark.parametrize(("veld", "waarde"), [
-    ("vnummer", "12345"),
-    ("doelgroep", "Vluchteling"),
-])
+@pytest.mark.parametrize(
+    ("veld", "waarde"),
+    [
+        ("vnummer", "12345"),
+        ("doelgroep", "Vluchteling"),
+    ],
+)
 def test_ongeldige_persoonsgegevens_worden_geweigerd(weert, adviseur_weert, veld, waarde):
     with pytest.raises(Weigering) as exc:
         meld_aan(gemeente=weert, door=adviseur_weert, **_gegevens(**{veld: waarde}))
@@ -72,8 +89,9 @@ def test_ongeldige_persoonsgegevens_worden_geweigerd(weert, adviseur_weert, veld
     assert not Inburgeraar.objects.exists()
 
 
-@pytest.mark.parametrize("veld", ["bsn", "voornamen", "geslachtsnaam", "geboortedatum",
-                                  "doelgroep"])
+@pytest.mark.parametrize(
+    "veld", ["bsn", "voornamen", "geslachtsnaam", "geboortedatum", "doelgroep"]
+)
 def test_verplicht_gegeven_ontbreekt(weert, adviseur_weert, veld):
     data = _gegevens()
     del data[veld]
@@ -85,10 +103,12 @@ def test_verplicht_gegeven_ontbreekt(weert, adviseur_weert, veld):
 
 
 def test_gegevens_wijzigen_herberekent_deadline_en_noemt_alleen_veldnamen(
-        traject_weert, adviseur_weert):
+    traject_weert, adviseur_weert
+):
     persoon = traject_weert.inburgeraar
-    wijzig_gegevens(persoon, adviseur_weert, telefoon="0612345678",
-                    derde_informatie_ontvangen=date(2026, 11, 9))
+    wijzig_gegevens(
+        persoon, adviseur_weert, telefoon="0612345678", derde_informatie_ontvangen=date(2026, 11, 9)
+    )
     traject_weert.refresh_from_db()
     assert traject_weert.pip_uiterlijk == date(2026, 11, 23)
     entry = traject_weert.gebeurtenissen.get(soort=Gebeurtenis.Soort.GEGEVENS)

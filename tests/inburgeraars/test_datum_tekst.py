@@ -18,12 +18,15 @@ def _elke_dag(jaar: int):
         dag += dt.timedelta(days=1)
 
 
-@pytest.mark.parametrize(("dag", "tekst"), [
-    pytest.param(dt.date(2026, 1, 5), "05-01-2026", id="leading-zeros"),
-    pytest.param(dt.date(2026, 12, 31), "31-12-2026", id="end-of-year"),
-    pytest.param(dt.date(2024, 2, 29), "29-02-2024", id="leap-day"),
-    pytest.param(None, "onbekend", id="none"),
-])
+@pytest.mark.parametrize(
+    ("dag", "tekst"),
+    [
+        pytest.param(dt.date(2026, 1, 5), "05-01-2026", id="leading-zeros"),
+        pytest.param(dt.date(2026, 12, 31), "31-12-2026", id="end-of-year"),
+        pytest.param(dt.date(2024, 2, 29), "29-02-2024", id="leap-day"),
+        pytest.param(None, "onbekend", id="none"),
+    ],
+)
 def test_datum_kort(dag, tekst):
     assert datum_kort(dag) == tekst
 
@@ -34,11 +37,14 @@ def test_datum_kort_is_the_old_strftime_every_day():
     assert [datum_kort(d) for d in dagen] == [d.strftime("%d-%m-%Y") for d in dagen]
 
 
-@pytest.mark.parametrize(("dag", "tekst"), [
-    pytest.param(dt.date(2022, 1, 1), "1 januari 2022", id="no-leading-zero"),
-    pytest.param(dt.date(2026, 3, 14), "14 maart 2026", id="maart"),
-    pytest.param(dt.date(2026, 12, 31), "31 december 2026", id="december"),
-])
+@pytest.mark.parametrize(
+    ("dag", "tekst"),
+    [
+        pytest.param(dt.date(2022, 1, 1), "1 januari 2022", id="no-leading-zero"),
+        pytest.param(dt.date(2026, 3, 14), "14 maart 2026", id="maart"),
+        pytest.param(dt.date(2026, 12, 31), "31 december 2026", id="december"),
+    ],
+)
 def test_datum_voluit(dag, tekst):
     assert datum_voluit(dag) == tekst
 

@@ -35,11 +35,14 @@ def test_alle_zeven_duo_waarden_zijn_gedekt():
     assert len(CASES) == 7
 
 
-@pytest.mark.parametrize("waarde", [
-    pytest.param("Vluchteling", id="unknown"),
-    pytest.param("asielstatushouder", id="wrong-case"),
-    pytest.param("", id="empty"),
-])
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        pytest.param("Vluchteling", id="unknown"),
+        pytest.param("asielstatushouder", id="wrong-case"),
+        pytest.param("", id="empty"),
+    ],
+)
 def test_onbekende_doelgroep_geeft_valueerror(waarde):
     with pytest.raises(ValueError):
         doelgroepindeling(waarde)

@@ -9,16 +9,19 @@ from koers.inburgeraars.models import Gebeurtenis
 from tests.uitvoering import met_vastgesteld_pip
 
 
-@pytest.mark.parametrize(("soort", "in_uitvoering"), [
-    (Gebeurtenis.Soort.LEERROUTE, True),
-    (Gebeurtenis.Soort.MODULE, True),
-    (Gebeurtenis.Soort.BEGELEIDING, True),
-    (Gebeurtenis.Soort.ONTZORGEN, True),
-    (Gebeurtenis.Soort.NETWERK, False),
-    (Gebeurtenis.Soort.GESPREK, False),
-    (Gebeurtenis.Soort.HANDHAVING, False),
-    (Gebeurtenis.Soort.GEGEVENS, False),
-])
+@pytest.mark.parametrize(
+    ("soort", "in_uitvoering"),
+    [
+        (Gebeurtenis.Soort.LEERROUTE, True),
+        (Gebeurtenis.Soort.MODULE, True),
+        (Gebeurtenis.Soort.BEGELEIDING, True),
+        (Gebeurtenis.Soort.ONTZORGEN, True),
+        (Gebeurtenis.Soort.NETWERK, False),
+        (Gebeurtenis.Soort.GESPREK, False),
+        (Gebeurtenis.Soort.HANDHAVING, False),
+        (Gebeurtenis.Soort.GEGEVENS, False),
+    ],
+)
 @time_machine.travel("2026-10-15 12:00 +02:00", tick=False)
 def test_eerste_uitvoeringsstap(traject_weert, adviseur_weert, soort, in_uitvoering):
     met_vastgesteld_pip(traject_weert, adviseur_weert)

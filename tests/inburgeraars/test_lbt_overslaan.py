@@ -32,8 +32,12 @@ def _berichten(traject):
 
 
 def test_besluit_wordt_vastgelegd_en_aan_duo_gemeld(met_examennummer, adviseur_weert):
-    services.sla_lbt_over(met_examennummer, adviseur_weert, grond=GROND,
-                          toelichting="Heeft een Nederlands mbo-4 diploma.")
+    services.sla_lbt_over(
+        met_examennummer,
+        adviseur_weert,
+        grond=GROND,
+        toelichting="Heeft een Nederlands mbo-4 diploma.",
+    )
     met_examennummer.refresh_from_db()
     assert met_examennummer.lbt_overgeslagen_op == VANDAAG
     assert met_examennummer.lbt_overgeslagen_door == adviseur_weert
@@ -52,13 +56,15 @@ def test_zonder_examennummer_van_duo_is_er_niets_te_melden(traject_weert, advise
     assert _berichten(traject_weert) == []
 
 
-@pytest.mark.parametrize(("kwargs", "veld", "tekst"), [
-    ({"grond": "zomaar", "toelichting": "x"}, "grond", "Kies waarom"),
-    ({"grond": GROND, "toelichting": "  "}, "toelichting", "Leg uit waarom"),
-    ({"grond": GROND, "toelichting": "x" * 2001}, "toelichting", "hooguit 2000"),
-    ({"grond": GROND, "toelichting": "x", "datum": dt.date(2026, 10, 2)}, "datum",
-     "toekomst"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "veld", "tekst"),
+    [
+        ({"grond": "zomaar", "toelichting": "x"}, "grond", "Kies waarom"),
+        ({"grond": GROND, "toelichting": "  "}, "toelichting", "Leg uit waarom"),
+        ({"grond": GROND, "toelichting": "x" * 2001}, "toelichting", "hooguit 2000"),
+        ({"grond": GROND, "toelichting": "x", "datum": dt.date(2026, 10, 2)}, "datum", "toekomst"),
+    ],
+)
 def test_foute_invoer_slaat_niets_op(met_examennummer, adviseur_weert, kwargs, veld, tekst):
     with pytest.raises(Weigering) as fout:
         services.sla_lbt_over(met_examennummer, adviseur_weert, **kwargs)
@@ -97,13 +103,16 @@ def test_niet_na_het_pip_en_maar_een_keer(met_examennummer, adviseur_weert):
 
 # -- the case page ---------------------------------------------------------------------------
 
+
 def test_adviseur_slaat_de_toets_over_op_de_casuspagina(met_examennummer, adviseur_weert, als):
     client = als(adviseur_weert)
     url = reverse("web:inburgeraar", args=[met_examennummer.inburgeraar_id])
     assert 'id="lbt-overslaan-formulier"' in client.get(url).content.decode()
-    antwoord = client.post(reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
-                           {"lbt-grond": GROND, "lbt-toelichting": "Mbo-4 diploma.",
-                            "lbt-datum": "2026-09-30"}, follow=True)
+    antwoord = client.post(
+        reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
+        {"lbt-grond": GROND, "lbt-toelichting": "Mbo-4 diploma.", "lbt-datum": "2026-09-30"},
+        follow=True,
+    )
     html = antwoord.content.decode()
     assert 'id="lbt-overgeslagen"' in html and 'id="lbt-overslaan-formulier"' not in html
     assert "Mbo-4 diploma." in html  # the adviseur may see health data
@@ -115,7 +124,8 @@ def test_adviseur_slaat_de_toets_over_op_de_casuspagina(met_examennummer, advise
 def test_fout_op_de_casuspagina_in_het_nederlands(met_examennummer, adviseur_weert, als):
     antwoord = als(adviseur_weert).post(
         reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
-        {"lbt-grond": GROND, "lbt-toelichting": "", "lbt-datum": "2026-09-30"})
+        {"lbt-grond": GROND, "lbt-toelichting": "", "lbt-datum": "2026-09-30"},
+    )
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
     assert "Leg uit waarom" in html or "Vul" in html or "verplicht" in html
@@ -124,20 +134,29 @@ def test_fout_op_de_casuspagina_in_het_nederlands(met_examennummer, adviseur_wee
     assert met_examennummer.lbt_overgeslagen_op is None
 
 
-def test_teamleider_mag_niet_overslaan_en_ziet_de_uitleg_niet(met_examennummer, adviseur_weert,
-                                                              teamleider_weert, als):
-    services.sla_lbt_over(met_examennummer, adviseur_weert, grond=GROND,
-                          toelichting="Medische beperking: kan niet lezen.")
+def test_teamleider_mag_niet_overslaan_en_ziet_de_uitleg_niet(
+    met_examennummer, adviseur_weert, teamleider_weert, als
+):
+    services.sla_lbt_over(
+        met_examennummer,
+        adviseur_weert,
+        grond=GROND,
+        toelichting="Medische beperking: kan niet lezen.",
+    )
     client = als(teamleider_weert)
-    antwoord = client.post(reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
-                           {"lbt-grond": GROND, "lbt-toelichting": "x", "lbt-datum": "2026-09-30"})
+    antwoord = client.post(
+        reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
+        {"lbt-grond": GROND, "lbt-toelichting": "x", "lbt-datum": "2026-09-30"},
+    )
     assert antwoord.status_code == 403
-    html = client.get(reverse("web:inburgeraar",
-                              args=[met_examennummer.inburgeraar_id])).content.decode()
+    html = client.get(
+        reverse("web:inburgeraar", args=[met_examennummer.inburgeraar_id])
+    ).content.decode()
     assert 'id="lbt-overgeslagen"' in html and "Medische beperking" not in html
 
 
 # -- the API ---------------------------------------------------------------------------------
+
 
 def _url(traject):
     return reverse("api:lbt-overslaan", kwargs={"pk": traject.inburgeraar_id})
@@ -145,27 +164,38 @@ def _url(traject):
 
 def test_api_overslaan(met_examennummer, adviseur_weert, api):
     leeg = api(adviseur_weert).get(_url(met_examennummer)).json()
-    assert leeg == {"grond": None, "datum": None, "door": None,
-                    "examennummer_ingetrokken": False}
-    antwoord = api(adviseur_weert).post(_url(met_examennummer), {
-        "grond": GROND, "toelichting": "Mbo-4 diploma.", "datum": "2026-09-30"}, format="json")
+    assert leeg == {"grond": None, "datum": None, "door": None, "examennummer_ingetrokken": False}
+    antwoord = api(adviseur_weert).post(
+        _url(met_examennummer),
+        {"grond": GROND, "toelichting": "Mbo-4 diploma.", "datum": "2026-09-30"},
+        format="json",
+    )
     assert antwoord.status_code == 201, antwoord.content
-    assert antwoord.json() == {"grond": GROND, "datum": "2026-09-30",
-                               "door": adviseur_weert.username,
-                               "toelichting": "Mbo-4 diploma.",
-                               "examennummer_ingetrokken": True}
+    assert antwoord.json() == {
+        "grond": GROND,
+        "datum": "2026-09-30",
+        "door": adviseur_weert.username,
+        "toelichting": "Mbo-4 diploma.",
+        "examennummer_ingetrokken": True,
+    }
     assert len(_berichten(met_examennummer)) == 1
-    assert api(adviseur_weert).get(reverse(
-        "api:inburgeraar", kwargs={"pk": met_examennummer.inburgeraar_id})).json()[
-        "lbt_overgeslagen_op"] == "2026-09-30"
+    assert (
+        api(adviseur_weert)
+        .get(reverse("api:inburgeraar", kwargs={"pk": met_examennummer.inburgeraar_id}))
+        .json()["lbt_overgeslagen_op"]
+        == "2026-09-30"
+    )
 
 
-@pytest.mark.parametrize(("body", "veld"), [
-    ({"grond": "zomaar", "toelichting": "x"}, "grond"),
-    ({"grond": GROND, "toelichting": ""}, "toelichting"),
-    ({"grond": GROND, "toelichting": "x", "datum": "morgen"}, "datum"),
-    ({"grond": GROND, "toelichting": "x", "datum": "2026-10-05"}, "datum"),
-])
+@pytest.mark.parametrize(
+    ("body", "veld"),
+    [
+        ({"grond": "zomaar", "toelichting": "x"}, "grond"),
+        ({"grond": GROND, "toelichting": ""}, "toelichting"),
+        ({"grond": GROND, "toelichting": "x", "datum": "morgen"}, "datum"),
+        ({"grond": GROND, "toelichting": "x", "datum": "2026-10-05"}, "datum"),
+    ],
+)
 def test_api_400_met_veldfouten(met_examennummer, adviseur_weert, api, body, veld):
     antwoord = api(adviseur_weert).post(_url(met_examennummer), body, format="json")
     assert antwoord.status_code == 400
@@ -173,10 +203,12 @@ def test_api_400_met_veldfouten(met_examennummer, adviseur_weert, api, body, vel
     assert _berichten(met_examennummer) == []
 
 
-def test_api_teamleider_403_en_geen_toelichting(met_examennummer, adviseur_weert,
-                                                teamleider_weert, api):
-    antwoord = api(teamleider_weert).post(_url(met_examennummer),
-                                          {"grond": GROND, "toelichting": "x"}, format="json")
+def test_api_teamleider_403_en_geen_toelichting(
+    met_examennummer, adviseur_weert, teamleider_weert, api
+):
+    antwoord = api(teamleider_weert).post(
+        _url(met_examennummer), {"grond": GROND, "toelichting": "x"}, format="json"
+    )
     assert antwoord.status_code == 403
     services.sla_lbt_over(met_examennummer, adviseur_weert, grond=GROND, toelichting="Medisch.")
     data = api(teamleider_weert).get(_url(met_examennummer)).json()

@@ -8,9 +8,16 @@ from django.urls import reverse
 from koers.inburgeraars import services
 from koers.partners import services as partner_services
 
-ONTHEFFING = [{"GedeeltelijkeOntheffing": {
-    "oordeel": "Toekenning", "datumOordeel": "2026-08-01", "grond": "MED",
-    "urenBelastbaarheidParticipatieactiviteit": 0}}]
+ONTHEFFING = [
+    {
+        "GedeeltelijkeOntheffing": {
+            "oordeel": "Toekenning",
+            "datumOordeel": "2026-08-01",
+            "grond": "MED",
+            "urenBelastbaarheidParticipatieactiviteit": 0,
+        }
+    }
+]
 
 
 @pytest.fixture
@@ -24,9 +31,12 @@ def vera(vera, vluchtelingenwerk, met_ontheffing, adviseur_weert):
     """The VluchtelingenWerk user of tests/conftest.py with an accepted referral for
     maatschappelijke begeleiding: she reaches the personalia of the case, never its health
     data."""
-    verwijzing = partner_services.verwijs(met_ontheffing, adviseur_weert,
-                                          taak="maatschappelijke_begeleiding",
-                                          organisatie=vluchtelingenwerk)
+    verwijzing = partner_services.verwijs(
+        met_ontheffing,
+        adviseur_weert,
+        taak="maatschappelijke_begeleiding",
+        organisatie=vluchtelingenwerk,
+    )
     partner_services.accepteer(verwijzing, vera)
     return vera
 
@@ -36,10 +46,10 @@ def _api(api, user, traject):
     return api(user).get(url)
 
 
-def test_adviseur_ziet_de_uren_op_de_pagina_en_in_de_api(met_ontheffing, adviseur_weert, als,
-                                                          api):
-    pagina = als(adviseur_weert).get(reverse("web:inburgeraar",
-                                             args=[met_ontheffing.inburgeraar_id]))
+def test_adviseur_ziet_de_uren_op_de_pagina_en_in_de_api(met_ontheffing, adviseur_weert, als, api):
+    pagina = als(adviseur_weert).get(
+        reverse("web:inburgeraar", args=[met_ontheffing.inburgeraar_id])
+    )
     assert 'id="ontheffing-uren"' in pagina.content.decode()
     antwoord = _api(api, adviseur_weert, met_ontheffing)
     assert antwoord.status_code == 200
@@ -47,8 +57,9 @@ def test_adviseur_ziet_de_uren_op_de_pagina_en_in_de_api(met_ontheffing, adviseu
 
 
 def test_teamleider_ziet_de_uren_niet(met_ontheffing, teamleider_weert, als, api):
-    pagina = als(teamleider_weert).get(reverse("web:inburgeraar",
-                                               args=[met_ontheffing.inburgeraar_id]))
+    pagina = als(teamleider_weert).get(
+        reverse("web:inburgeraar", args=[met_ontheffing.inburgeraar_id])
+    )
     assert pagina.status_code == 200
     html = pagina.content.decode()
     assert 'id="ontheffing-uren"' not in html and "participatieactiviteiten" not in html
@@ -77,9 +88,16 @@ def test_teamleider_ziet_de_uren_niet_in_de_lijst(met_ontheffing, teamleider_wee
 
 def test_de_tijdlijn_noemt_geen_uren(traject_weert):
     regel = services.neem_ontheffing_over_van_duo(
-        traject_weert.inburgeraar, [{"GedeeltelijkeOntheffing": {
-            **ONTHEFFING[0]["GedeeltelijkeOntheffing"],
-            "urenBelastbaarheidParticipatieactiviteit": 400}}])
+        traject_weert.inburgeraar,
+        [
+            {
+                "GedeeltelijkeOntheffing": {
+                    **ONTHEFFING[0]["GedeeltelijkeOntheffing"],
+                    "urenBelastbaarheidParticipatieactiviteit": 400,
+                }
+            }
+        ],
+    )
     assert regel and "400" not in regel and "MED" not in regel
     traject_weert.inburgeraar.refresh_from_db()
     assert traject_weert.inburgeraar.uren_belastbaarheid_participatie == 400

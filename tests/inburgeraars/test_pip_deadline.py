@@ -17,20 +17,33 @@ KLOK = date(2026, 9, 1)
 TIEN_WEKEN_LATER = date(2026, 11, 10)  # 1 Sep + 70 days (30 in Sep, 31 in Oct, 9 in Nov)
 
 
-@pytest.mark.parametrize(("klok", "derde", "verwacht"), [
-    pytest.param(None, None, None, id="no-clock-no-deadline"),
-    pytest.param(None, date(2026, 10, 1), None, id="third-party-info-without-clock"),
-    pytest.param(KLOK, None, TIEN_WEKEN_LATER, id="ten-weeks"),
-    pytest.param(date(2028, 1, 1), None, date(2028, 3, 11), id="ten-weeks-over-29-feb"),
-    pytest.param(KLOK, date(2026, 10, 1), TIEN_WEKEN_LATER,
-                 id="third-party-info-early-no-extension"),
-    pytest.param(KLOK, date(2026, 10, 27), TIEN_WEKEN_LATER,
-                 id="third-party-plus-two-weeks-equals-deadline"),
-    pytest.param(KLOK, date(2026, 10, 28), date(2026, 11, 11),
-                 id="third-party-plus-two-weeks-one-day-later"),
-    pytest.param(KLOK, date(2026, 11, 9), date(2026, 11, 23),
-                 id="third-party-info-late-extends"),
-])
+@pytest.mark.parametrize(
+    ("klok", "derde", "verwacht"),
+    [
+        pytest.param(None, None, None, id="no-clock-no-deadline"),
+        pytest.param(None, date(2026, 10, 1), None, id="third-party-info-without-clock"),
+        pytest.param(KLOK, None, TIEN_WEKEN_LATER, id="ten-weeks"),
+        pytest.param(date(2028, 1, 1), None, date(2028, 3, 11), id="ten-weeks-over-29-feb"),
+        pytest.param(
+            KLOK, date(2026, 10, 1), TIEN_WEKEN_LATER, id="third-party-info-early-no-extension"
+        ),
+        pytest.param(
+            KLOK,
+            date(2026, 10, 27),
+            TIEN_WEKEN_LATER,
+            id="third-party-plus-two-weeks-equals-deadline",
+        ),
+        pytest.param(
+            KLOK,
+            date(2026, 10, 28),
+            date(2026, 11, 11),
+            id="third-party-plus-two-weeks-one-day-later",
+        ),
+        pytest.param(
+            KLOK, date(2026, 11, 9), date(2026, 11, 23), id="third-party-info-late-extends"
+        ),
+    ],
+)
 def test_pip_uiterlijk(klok, derde, verwacht):
     assert pip_uiterlijk(klok, derde) == verwacht
 
@@ -38,15 +51,18 @@ def test_pip_uiterlijk(klok, derde, verwacht):
 DEADLINE = date(2026, 11, 10)
 
 
-@pytest.mark.parametrize(("vandaag", "urgentie"), [
-    pytest.param(date(2026, 9, 1), "op_tijd", id="ten-weeks-before"),
-    pytest.param(date(2026, 10, 26), "op_tijd", id="15-days-before"),
-    pytest.param(date(2026, 10, 27), "bijna", id="exactly-14-days-before"),
-    pytest.param(date(2026, 11, 9), "bijna", id="day-before"),
-    pytest.param(DEADLINE, "bijna", id="day-of-deadline-not-late"),
-    pytest.param(date(2026, 11, 11), "te_laat", id="day-after"),
-    pytest.param(date(2027, 1, 1), "te_laat", id="long-after"),
-])
+@pytest.mark.parametrize(
+    ("vandaag", "urgentie"),
+    [
+        pytest.param(date(2026, 9, 1), "op_tijd", id="ten-weeks-before"),
+        pytest.param(date(2026, 10, 26), "op_tijd", id="15-days-before"),
+        pytest.param(date(2026, 10, 27), "bijna", id="exactly-14-days-before"),
+        pytest.param(date(2026, 11, 9), "bijna", id="day-before"),
+        pytest.param(DEADLINE, "bijna", id="day-of-deadline-not-late"),
+        pytest.param(date(2026, 11, 11), "te_laat", id="day-after"),
+        pytest.param(date(2027, 1, 1), "te_laat", id="long-after"),
+    ],
+)
 def test_deadline_urgentie(vandaag, urgentie):
     assert deadline_urgentie(DEADLINE, vandaag) == urgentie
 
@@ -55,20 +71,24 @@ def test_geen_deadline_geen_urgentie():
     assert deadline_urgentie(None, date(2026, 11, 11)) == "geen"
 
 
-@pytest.mark.parametrize(("status", "verwacht"), [
-    ("aangemeld", DEADLINE),
-    ("brede_intake", DEADLINE),
-    ("pip_vastgesteld", None),
-    ("in_uitvoering", None),
-    ("afgerond", None),
-])
+@pytest.mark.parametrize(
+    ("status", "verwacht"),
+    [
+        ("aangemeld", DEADLINE),
+        ("brede_intake", DEADLINE),
+        ("pip_vastgesteld", None),
+        ("in_uitvoering", None),
+        ("afgerond", None),
+    ],
+)
 def test_volgende_deadline_is_pip_deadline_tot_pip_vastgesteld(status, verwacht):
     assert volgende_deadline(status, DEADLINE) == verwacht
 
 
 def test_traject_slaat_afgeleide_deadlines_op(db):
-    traject = TrajectFactory(datum_start_pip_termijn=KLOK,
-                             derde_informatie_ontvangen=date(2026, 11, 9))
+    traject = TrajectFactory(
+        datum_start_pip_termijn=KLOK, derde_informatie_ontvangen=date(2026, 11, 9)
+    )
     traject.refresh_from_db()
     assert traject.pip_uiterlijk == date(2026, 11, 23)
     assert traject.volgende_deadline == date(2026, 11, 23)

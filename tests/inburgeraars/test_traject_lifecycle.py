@@ -47,10 +47,14 @@ def test_elke_afrondingsreden_is_geldig(van, reden):
     assert transition_errors(van, "afgerond", reden) == []
 
 
-@pytest.mark.parametrize(("van", "naar"), [
-    ("aangemeld", "brede_intake"), ("brede_intake", "pip_vastgesteld"),
-    ("pip_vastgesteld", "in_uitvoering"),
-])
+@pytest.mark.parametrize(
+    ("van", "naar"),
+    [
+        ("aangemeld", "brede_intake"),
+        ("brede_intake", "pip_vastgesteld"),
+        ("pip_vastgesteld", "in_uitvoering"),
+    ],
+)
 def test_reden_hoort_alleen_bij_afronden(van, naar):
     fouten = transition_errors(van, naar, "voldaan")
     assert fouten == ["Een reden hoort alleen bij afronden."]
@@ -94,8 +98,13 @@ def test_statuswijziging_legt_vast_wie_wanneer_en_waarom(traject_weert, adviseur
 
 
 def test_afronden_bewaart_de_reden(traject_weert, adviseur_weert):
-    wijzig_status(traject_weert, "afgerond", adviseur_weert, reden="verhuisd",
-                  toelichting="Verhuisd naar Roermond")
+    wijzig_status(
+        traject_weert,
+        "afgerond",
+        adviseur_weert,
+        reden="verhuisd",
+        toelichting="Verhuisd naar Roermond",
+    )
     # The caller's instance is updated as well as the row.
     assert traject_weert.status == "afgerond"
     traject_weert.refresh_from_db()
@@ -107,12 +116,15 @@ def test_afronden_bewaart_de_reden(traject_weert, adviseur_weert):
     assert "Verhuisd" in entry.omschrijving
 
 
-@pytest.mark.parametrize(("naar", "reden"), [
-    pytest.param("pip_vastgesteld", "", id="skip-intake"),
-    pytest.param("afgerond", "", id="close-without-reason"),
-    pytest.param("brede_intake", "voldaan", id="reason-without-close"),
-    pytest.param("aangemeld", "", id="same-status"),
-])
+@pytest.mark.parametrize(
+    ("naar", "reden"),
+    [
+        pytest.param("pip_vastgesteld", "", id="skip-intake"),
+        pytest.param("afgerond", "", id="close-without-reason"),
+        pytest.param("brede_intake", "voldaan", id="reason-without-close"),
+        pytest.param("aangemeld", "", id="same-status"),
+    ],
+)
 def test_geweigerde_overgang_verandert_niets(traject_weert, adviseur_weert, naar, reden):
     voor = traject_weert.gebeurtenissen.count()
     with pytest.raises(Weigering) as exc:
@@ -148,6 +160,9 @@ def test_hele_levensloop_met_tijdlijn(traject_weert, adviseur_weert):
     for naar in LEVENSLOOP[1:-1]:
         wijzig_status(traject_weert, naar, adviseur_weert)
     wijzig_status(traject_weert, "afgerond", adviseur_weert, reden="voldaan")
-    stappen = list(traject_weert.gebeurtenissen.filter(soort="status")
-                   .order_by("op", "id").values_list("van_status", "naar_status"))
+    stappen = list(
+        traject_weert.gebeurtenissen.filter(soort="status")
+        .order_by("op", "id")
+        .values_list("van_status", "naar_status")
+    )
     assert stappen == list(zip(LEVENSLOOP, LEVENSLOOP[1:], strict=False))

@@ -70,29 +70,54 @@ def test_weiger_als_afgerond_looks_at_the_given_instance(traject_weert):
 
 
 AANROEPEN = [
-    pytest.param(lambda t, d: modules.voeg_activiteit_toe(t, d, {}),
-                 "Dit traject is afgerond. PVT en MAP veranderen niet meer.", id="modules"),
-    pytest.param(lambda t, d: netwerk.plaats_in_instroomklas(
-        t, d, startdatum=dt.date(2026, 11, 2), geplande_einddatum=dt.date(2027, 2, 1)),
-        "Dit traject is afgerond. U kunt hier niets meer aan toevoegen.", id="netwerk"),
-    pytest.param(lambda t, d: begeleiding.voeg_voorlichting_toe(
-        t, d, {"onderwerp": "zorg", "datum": dt.date(2026, 11, 1)}),
-        "Dit traject is afgerond. U kunt hier niets meer veranderen.", id="begeleiding"),
-    pytest.param(lambda t, d: leerroute.stel_afschaling_voor(t, d),
-                 "Dit traject is afgerond.", id="leerroute"),
-    pytest.param(lambda t, d: monitoring.leg_gesprek_vast(t, d, {}, met_gezondheid=False),
-                 "Dit traject is afgerond.", id="monitoring"),
-    pytest.param(lambda t, d: intake.bewaar(t, d, {}),
-                 "Dit traject is afgerond; de intake kan niet meer veranderen.", id="intake"),
-    pytest.param(lambda t, d: pip.bewaar_concept(
-        t, d, {"leerroute": "B", "dagtekening": dt.date(2026, 10, 1)}),
-        "Dit traject is afgerond.", id="pip"),
+    pytest.param(
+        lambda t, d: modules.voeg_activiteit_toe(t, d, {}),
+        "Dit traject is afgerond. PVT en MAP veranderen niet meer.",
+        id="modules",
+    ),
+    pytest.param(
+        lambda t, d: netwerk.plaats_in_instroomklas(
+            t, d, startdatum=dt.date(2026, 11, 2), geplande_einddatum=dt.date(2027, 2, 1)
+        ),
+        "Dit traject is afgerond. U kunt hier niets meer aan toevoegen.",
+        id="netwerk",
+    ),
+    pytest.param(
+        lambda t, d: begeleiding.voeg_voorlichting_toe(
+            t, d, {"onderwerp": "zorg", "datum": dt.date(2026, 11, 1)}
+        ),
+        "Dit traject is afgerond. U kunt hier niets meer veranderen.",
+        id="begeleiding",
+    ),
+    pytest.param(
+        lambda t, d: leerroute.stel_afschaling_voor(t, d),
+        "Dit traject is afgerond.",
+        id="leerroute",
+    ),
+    pytest.param(
+        lambda t, d: monitoring.leg_gesprek_vast(t, d, {}, met_gezondheid=False),
+        "Dit traject is afgerond.",
+        id="monitoring",
+    ),
+    pytest.param(
+        lambda t, d: intake.bewaar(t, d, {}),
+        "Dit traject is afgerond; de intake kan niet meer veranderen.",
+        id="intake",
+    ),
+    pytest.param(
+        lambda t, d: pip.bewaar_concept(
+            t, d, {"leerroute": "B", "dagtekening": dt.date(2026, 10, 1)}
+        ),
+        "Dit traject is afgerond.",
+        id="pip",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("aanroep", "melding"), AANROEPEN)
-def test_each_app_refuses_a_closed_case_in_its_own_words(traject_weert, adviseur_weert,
-                                                         aanroep, melding):
+def test_each_app_refuses_a_closed_case_in_its_own_words(
+    traject_weert, adviseur_weert, aanroep, melding
+):
     traject_weert.status = "afgerond"
     traject_weert.save()
     with pytest.raises(Weigering) as fout:
@@ -105,5 +130,4 @@ def test_partners_refuse_a_closed_case(traject_weert, adviseur_weert):
     traject_weert.save()
     with pytest.raises(Weigering) as fout:
         partners.verwijs(traject_weert, adviseur_weert, taak="x", organisatie=None)
-    assert fout.value.fouten == {
-        "__all__": "Dit traject is afgerond. U kunt niet meer verwijzen."}
+    assert fout.value.fouten == {"__all__": "Dit traject is afgerond. U kunt niet meer verwijzen."}

@@ -1,12 +1,26 @@
 """A complete brede intake as plain data, for tests that need a finished intake."""
 
 DOMAIN_ONDERWERPEN = (  # shared/DOMAIN.md, "Brede intake", keys used in code and API
-    "leerbaarheid", "motivatie_interesses", "werknemersvaardigheden", "opleiding",
-    "zelfredzaamheid", "praktische_competenties", "sociaal_netwerk", "digitale_vaardigheden",
-    "gezondheid", "werkervaring", "gezinssituatie",
+    "leerbaarheid",
+    "motivatie_interesses",
+    "werknemersvaardigheden",
+    "opleiding",
+    "zelfredzaamheid",
+    "praktische_competenties",
+    "sociaal_netwerk",
+    "digitale_vaardigheden",
+    "gezondheid",
+    "werkervaring",
+    "gezinssituatie",
 )
-DOMAIN_DIMENSIES = ("lichaamsfuncties", "mentaal_welbevinden", "zingeving",
-                    "kwaliteit_van_leven", "meedoen", "dagelijks_functioneren")
+DOMAIN_DIMENSIES = (
+    "lichaamsfuncties",
+    "mentaal_welbevinden",
+    "zingeving",
+    "kwaliteit_van_leven",
+    "meedoen",
+    "dagelijks_functioneren",
+)
 
 VELDEN = {
     "opleiding": {"hoogste_niveau": "mbo", "jaren_onderwijs": 12},
@@ -21,10 +35,13 @@ VELDEN = {
 def volledige_intake(**overrides) -> dict:
     """Every topic explained, every dimension scored, LBT, place and both confirmations."""
     data = {
-        "onderwerpen": {s: {"toelichting": f"Toelichting bij {s}.", **VELDEN.get(s, {})}
-                        for s in DOMAIN_ONDERWERPEN},
-        "positieve_gezondheid": {d: {"score": 6, "toelichting": "Gaat redelijk."}
-                                 for d in DOMAIN_DIMENSIES},
+        "onderwerpen": {
+            s: {"toelichting": f"Toelichting bij {s}.", **VELDEN.get(s, {})}
+            for s in DOMAIN_ONDERWERPEN
+        },
+        "positieve_gezondheid": {
+            d: {"score": 6, "toelichting": "Gaat redelijk."} for d in DOMAIN_DIMENSIES
+        },
         "lbt_uitslag": "B1-route haalbaar",
         "lbt_score": 31,
         "plaats": "gemeente",

@@ -13,30 +13,51 @@ from tests.intake.gegevens import volledige_intake
 
 
 def test_concept_bewaart_gedeeltelijke_gegevens(traject_weert, adviseur_weert):
-    intake = bewaar(traject_weert, adviseur_weert, {
-        "plaats": "azc",
-        "onderwerpen": {"opleiding": {"toelichting": "Middelbare school in Aleppo.",
-                                      "hoogste_niveau": "voortgezet"}},
-        "positieve_gezondheid": {"meedoen": {"score": 4}},
-    })
+    intake = bewaar(
+        traject_weert,
+        adviseur_weert,
+        {
+            "plaats": "azc",
+            "onderwerpen": {
+                "opleiding": {
+                    "toelichting": "Middelbare school in Aleppo.",
+                    "hoogste_niveau": "voortgezet",
+                }
+            },
+            "positieve_gezondheid": {"meedoen": {"score": 4}},
+        },
+    )
     intake.refresh_from_db()
     assert intake.status == "concept"
     assert intake.plaats == "azc"
-    assert intake.onderwerpen == {"opleiding": {"toelichting": "Middelbare school in Aleppo.",
-                                                "hoogste_niveau": "voortgezet"}}
+    assert intake.onderwerpen == {
+        "opleiding": {"toelichting": "Middelbare school in Aleppo.", "hoogste_niveau": "voortgezet"}
+    }
     assert intake.positieve_gezondheid == {"meedoen": {"score": 4}}
 
 
 def test_tweede_concept_laat_andere_onderwerpen_staan(traject_weert, adviseur_weert):
-    bewaar(traject_weert, adviseur_weert, {
-        "onderwerpen": {"opleiding": {"toelichting": "A"}},
-        "positieve_gezondheid": {"meedoen": {"score": 4}}})
-    intake = bewaar(traject_weert, adviseur_weert, {
-        "onderwerpen": {"sociaal_netwerk": {"toelichting": "B"}},
-        "positieve_gezondheid": {"zingeving": {"score": 7}}})
+    bewaar(
+        traject_weert,
+        adviseur_weert,
+        {
+            "onderwerpen": {"opleiding": {"toelichting": "A"}},
+            "positieve_gezondheid": {"meedoen": {"score": 4}},
+        },
+    )
+    intake = bewaar(
+        traject_weert,
+        adviseur_weert,
+        {
+            "onderwerpen": {"sociaal_netwerk": {"toelichting": "B"}},
+            "positieve_gezondheid": {"zingeving": {"score": 7}},
+        },
+    )
     intake.refresh_from_db()
-    assert intake.onderwerpen == {"opleiding": {"toelichting": "A"},
-                                  "sociaal_netwerk": {"toelichting": "B"}}
+    assert intake.onderwerpen == {
+        "opleiding": {"toelichting": "A"},
+        "sociaal_netwerk": {"toelichting": "B"},
+    }
     assert intake.positieve_gezondheid == {"meedoen": {"score": 4}, "zingeving": {"score": 7}}
     assert BredeIntake.objects.count() == 1
 
@@ -46,20 +67,34 @@ def test_eerste_opslag_zet_traject_op_brede_intake(traject_weert, adviseur_weert
     bewaar(traject_weert, adviseur_weert, {"plaats": "gemeente"})
     traject_weert.refresh_from_db()
     assert traject_weert.status == "brede_intake"
-    assert traject_weert.gebeurtenissen.filter(
-        soort=Gebeurtenis.Soort.STATUS, van_status="aangemeld", naar_status="brede_intake",
-        door=adviseur_weert).count() == 1
-    assert traject_weert.gebeurtenissen.filter(
-        soort=Gebeurtenis.Soort.INTAKE_OPGESLAGEN).count() == 1
+    assert (
+        traject_weert.gebeurtenissen.filter(
+            soort=Gebeurtenis.Soort.STATUS,
+            van_status="aangemeld",
+            naar_status="brede_intake",
+            door=adviseur_weert,
+        ).count()
+        == 1
+    )
+    assert (
+        traject_weert.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INTAKE_OPGESLAGEN).count() == 1
+    )
     # A second save does not move the status again.
     bewaar(traject_weert, adviseur_weert, {"plaats": "elders"})
     assert traject_weert.gebeurtenissen.filter(soort=Gebeurtenis.Soort.STATUS).count() == 1
 
 
 def test_gezondheid_staat_in_eigen_kolom(traject_weert, adviseur_weert):
-    bewaar(traject_weert, adviseur_weert, {"onderwerpen": {
-        "gezondheid": {"toelichting": "Rugklachten.", "belemmeringen": True},
-        "opleiding": {"toelichting": "Geen."}}})
+    bewaar(
+        traject_weert,
+        adviseur_weert,
+        {
+            "onderwerpen": {
+                "gezondheid": {"toelichting": "Rugklachten.", "belemmeringen": True},
+                "opleiding": {"toelichting": "Geen."},
+            }
+        },
+    )
     intake = BredeIntake.objects.get(traject=traject_weert)
     assert intake.gezondheid == {"toelichting": "Rugklachten.", "belemmeringen": True}
     assert "gezondheid" not in intake.onderwerpen
@@ -67,25 +102,45 @@ def test_gezondheid_staat_in_eigen_kolom(traject_weert, adviseur_weert):
     assert intake.alle_onderwerpen()["gezondheid"]["belemmeringen"] is True
 
 
-@pytest.mark.parametrize(("data", "sleutel"), [
-    pytest.param({"onderwerpen": {"hobby": {"toelichting": "x"}}}, "onderwerpen.hobby",
-                 id="unknown-topic"),
-    pytest.param({"onderwerpen": {"opleiding": {"toelichting": "x", "cijferlijst": "8"}}},
-                 "onderwerpen.opleiding.cijferlijst", id="unknown-field"),
-    pytest.param({"onderwerpen": {"opleiding": "mbo"}}, "onderwerpen.opleiding",
-                 id="topic-not-an-object"),
-    pytest.param({"onderwerpen": {"opleiding": {"jaren_onderwijs": 99}}},
-                 "onderwerpen.opleiding.jaren_onderwijs", id="field-out-of-range"),
-    pytest.param({"positieve_gezondheid": {"geluk": {"score": 5}}},
-                 "positieve_gezondheid.geluk", id="unknown-dimension"),
-    pytest.param({"positieve_gezondheid": {"meedoen": {"score": 11}}},
-                 "positieve_gezondheid.meedoen.score", id="score-out-of-range"),
-    pytest.param({"lbt_uitslag": "Geslaagd"}, "lbt_uitslag", id="unknown-lbt-result"),
-    pytest.param({"lbt_score": 41}, "lbt_score", id="lbt-score-out-of-range"),
-    pytest.param({"plaats": "thuis"}, "plaats", id="unknown-place"),
-])
-def test_ongeldige_intake_wordt_geweigerd_en_niets_opgeslagen(traject_weert, adviseur_weert,
-                                                               data, sleutel):
+@pytest.mark.parametrize(
+    ("data", "sleutel"),
+    [
+        pytest.param(
+            {"onderwerpen": {"hobby": {"toelichting": "x"}}},
+            "onderwerpen.hobby",
+            id="unknown-topic",
+        ),
+        pytest.param(
+            {"onderwerpen": {"opleiding": {"toelichting": "x", "cijferlijst": "8"}}},
+            "onderwerpen.opleiding.cijferlijst",
+            id="unknown-field",
+        ),
+        pytest.param(
+            {"onderwerpen": {"opleiding": "mbo"}}, "onderwerpen.opleiding", id="topic-not-an-object"
+        ),
+        pytest.param(
+            {"onderwerpen": {"opleiding": {"jaren_onderwijs": 99}}},
+            "onderwerpen.opleiding.jaren_onderwijs",
+            id="field-out-of-range",
+        ),
+        pytest.param(
+            {"positieve_gezondheid": {"geluk": {"score": 5}}},
+            "positieve_gezondheid.geluk",
+            id="unknown-dimension",
+        ),
+        pytest.param(
+            {"positieve_gezondheid": {"meedoen": {"score": 11}}},
+            "positieve_gezondheid.meedoen.score",
+            id="score-out-of-range",
+        ),
+        pytest.param({"lbt_uitslag": "Geslaagd"}, "lbt_uitslag", id="unknown-lbt-result"),
+        pytest.param({"lbt_score": 41}, "lbt_score", id="lbt-score-out-of-range"),
+        pytest.param({"plaats": "thuis"}, "plaats", id="unknown-place"),
+    ],
+)
+def test_ongeldige_intake_wordt_geweigerd_en_niets_opgeslagen(
+    traject_weert, adviseur_weert, data, sleutel
+):
     with pytest.raises(Weigering) as exc:
         bewaar(traject_weert, adviseur_weert, data)
     assert sleutel in exc.value.fouten
@@ -121,8 +176,9 @@ def test_afronden_onvolledig_noemt_precies_wat_ontbreekt(traject_weert, adviseur
     assert intake.afgerond_op is None
 
 
-@pytest.mark.parametrize("onderwerp", ["leerbaarheid", "opleiding", "werkervaring",
-                                       "gezondheid", "gezinssituatie"])
+@pytest.mark.parametrize(
+    "onderwerp", ["leerbaarheid", "opleiding", "werkervaring", "gezondheid", "gezinssituatie"]
+)
 def test_elk_wettelijk_onderwerp_blokkeert(traject_weert, adviseur_weert, onderwerp):
     data = volledige_intake()
     del data["onderwerpen"][onderwerp]
@@ -155,20 +211,38 @@ def test_onderwerpen_van_de_startnotitie_blokkeren_niet(traject_weert, adviseur_
 
 
 def test_niet_verschenen_dan_afronden_met_wat_bekend_is(traject_weert, adviseur_weert):
-    intake = bewaar(traject_weert, adviseur_weert, {"plaats": "gemeente", "onderwerpen": {
-        "opleiding": {"toelichting": "Uit het dossier: mbo.", "hoogste_niveau": "mbo",
-                      "jaren_onderwijs": 12}}})
+    intake = bewaar(
+        traject_weert,
+        adviseur_weert,
+        {
+            "plaats": "gemeente",
+            "onderwerpen": {
+                "opleiding": {
+                    "toelichting": "Uit het dossier: mbo.",
+                    "hoogste_niveau": "mbo",
+                    "jaren_onderwijs": 12,
+                }
+            },
+        },
+    )
     assert "lbt_uitslag" in open_punten(intake)["minimum"]
     with pytest.raises(Weigering):
         rond_af(traject_weert, adviseur_weert)
     # An appointment that is still ahead does not count.
-    leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": dt.date.today(),
-                                                      "status": "gepland"})
+    leg_afspraak_vast(
+        traject_weert, adviseur_weert, {"datum": dt.date.today(), "status": "gepland"}
+    )
     with pytest.raises(Weigering):
         rond_af(traject_weert, adviseur_weert)
-    leg_afspraak_vast(traject_weert, adviseur_weert, {
-        "datum": dt.date.today(), "status": "niet_verschenen",
-        "toelichting": "Niet gekomen, geen bericht."})
+    leg_afspraak_vast(
+        traject_weert,
+        adviseur_weert,
+        {
+            "datum": dt.date.today(),
+            "status": "niet_verschenen",
+            "toelichting": "Niet gekomen, geen bericht.",
+        },
+    )
     assert IntakeAfspraak.objects.filter(status="niet_verschenen").count() == 1
     intake = rond_af(traject_weert, adviseur_weert)
     assert intake.is_afgerond
@@ -177,12 +251,15 @@ def test_niet_verschenen_dan_afronden_met_wat_bekend_is(traject_weert, adviseur_
     assert "leerbaarheidstoets" in gebeurtenis.toelichting
 
 
-@pytest.mark.parametrize(("data", "veld"), [
-    ({"datum": None, "status": "gepland"}, "datum"),
-    ({"datum": "morgen", "status": "gepland"}, "datum"),
-    ({"status": "vergeten"}, "status"),
-    ({"status": "verschenen", "toelichting": "x" * 2001}, "toelichting"),
-])
+@pytest.mark.parametrize(
+    ("data", "veld"),
+    [
+        ({"datum": None, "status": "gepland"}, "datum"),
+        ({"datum": "morgen", "status": "gepland"}, "datum"),
+        ({"status": "vergeten"}, "status"),
+        ({"status": "verschenen", "toelichting": "x" * 2001}, "toelichting"),
+    ],
+)
 def test_afspraak_foute_invoer_slaat_niets_op(traject_weert, adviseur_weert, data, veld):
     with pytest.raises(Weigering) as exc:
         leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": dt.date.today(), **data})
@@ -193,11 +270,16 @@ def test_afspraak_foute_invoer_slaat_niets_op(traject_weert, adviseur_weert, dat
 def test_niet_verschenen_niet_vooruit(traject_weert, adviseur_weert):
     morgen = dt.date.today() + dt.timedelta(days=1)
     with pytest.raises(Weigering) as exc:
-        leg_afspraak_vast(traject_weert, adviseur_weert, {"datum": morgen,
-                                                          "status": "niet_verschenen"})
+        leg_afspraak_vast(
+            traject_weert, adviseur_weert, {"datum": morgen, "status": "niet_verschenen"}
+        )
     assert "datum" in exc.value.fouten
-    assert leg_afspraak_vast(traject_weert, adviseur_weert, {
-        "datum": morgen, "status": "gepland"}).status == "gepland"
+    assert (
+        leg_afspraak_vast(
+            traject_weert, adviseur_weert, {"datum": morgen, "status": "gepland"}
+        ).status
+        == "gepland"
+    )
 
 
 def test_volledige_intake_wordt_afgerond(traject_weert, adviseur_weert):
@@ -209,8 +291,12 @@ def test_volledige_intake_wordt_afgerond(traject_weert, adviseur_weert):
     assert intake.afgerond_op is not None
     traject_weert.refresh_from_db()
     assert traject_weert.status == "brede_intake"
-    assert traject_weert.gebeurtenissen.filter(
-        soort=Gebeurtenis.Soort.INTAKE_AFGEROND, door=adviseur_weert).count() == 1
+    assert (
+        traject_weert.gebeurtenissen.filter(
+            soort=Gebeurtenis.Soort.INTAKE_AFGEROND, door=adviseur_weert
+        ).count()
+        == 1
+    )
 
 
 def test_afgeronde_intake_verandert_niet_meer(traject_weert, adviseur_weert):
@@ -236,8 +322,7 @@ def test_intake_van_afgerond_traject_verandert_niet(traject_weert, adviseur_weer
     assert intake.plaats == "gemeente"
 
 
-def test_intake_van_traject_dat_elders_is_afgerond_verandert_niet(traject_weert,
-                                                                   adviseur_weert):
+def test_intake_van_traject_dat_elders_is_afgerond_verandert_niet(traject_weert, adviseur_weert):
     """The caller's traject instance may be stale (closed in another request meanwhile)."""
     bewaar(traject_weert, adviseur_weert, volledige_intake())
     elders = type(traject_weert).objects.get(pk=traject_weert.pk)

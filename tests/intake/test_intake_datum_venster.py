@@ -17,11 +17,15 @@ def _url(traject, deel=""):
     return f"/api/v1/inburgeraars/{traject.inburgeraar_id}/brede-intake{deel}"
 
 
-@pytest.mark.parametrize("veld, waarde", [
-    ("datum", "0001-01-01"), ("datum", "9999-12-31"), ("lbt_datum", "2019-05-01"),
-])
-def test_intake_date_outside_the_window_is_a_400(api, traject_weert, adviseur_weert, veld,
-                                                 waarde):
+@pytest.mark.parametrize(
+    "veld, waarde",
+    [
+        ("datum", "0001-01-01"),
+        ("datum", "9999-12-31"),
+        ("lbt_datum", "2019-05-01"),
+    ],
+)
+def test_intake_date_outside_the_window_is_a_400(api, traject_weert, adviseur_weert, veld, waarde):
     response = api(adviseur_weert).put(_url(traject_weert), {veld: waarde}, format="json")
     assert response.status_code == 400
     fouten = response.json()["fouten"]
@@ -30,17 +34,16 @@ def test_intake_date_outside_the_window_is_a_400(api, traject_weert, adviseur_we
 
 
 @pytest.mark.parametrize("datum", ["0001-01-01", "9999-12-31"])
-def test_appointment_date_outside_the_window_is_a_400(api, traject_weert, adviseur_weert,
-                                                      datum):
-    response = api(adviseur_weert).post(_url(traject_weert, "/afspraken"),
-                                        {"datum": datum, "status": "gepland"}, format="json")
+def test_appointment_date_outside_the_window_is_a_400(api, traject_weert, adviseur_weert, datum):
+    response = api(adviseur_weert).post(
+        _url(traject_weert, "/afspraken"), {"datum": datum, "status": "gepland"}, format="json"
+    )
     assert response.status_code == 400
     assert list(response.json()["fouten"]) == ["datum"]
     assert not IntakeAfspraak.objects.exists()
 
 
 def test_a_plausible_intake_date_is_kept(api, traject_weert, adviseur_weert):
-    response = api(adviseur_weert).put(_url(traject_weert), {"datum": "2026-10-10"},
-                                       format="json")
+    response = api(adviseur_weert).put(_url(traject_weert), {"datum": "2026-10-10"}, format="json")
     assert response.status_code == 200, response.json()
     assert response.json()["datum"] == "2026-10-10"

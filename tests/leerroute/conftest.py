@@ -12,14 +12,30 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 VANDAAG = date(2027, 6, 1)  # the termijn of the PIP of 1 October 2026 runs since 2 October
 BOW, BOW2, TST, GEEN = "1000000001", "1000000002", "1000000003", "1000000009"
 INSTELLINGEN = [
-    {"instellingsnummer": BOW, "naam": "Taalcentrum", "indicatieBowKeurmerk": True,
-     "indicatieTstKeurmerk": False},
-    {"instellingsnummer": BOW2, "naam": "Taalschool", "indicatieBowKeurmerk": True,
-     "indicatieTstKeurmerk": False},
-    {"instellingsnummer": TST, "naam": "Vakcollege", "indicatieBowKeurmerk": False,
-     "indicatieTstKeurmerk": True},
-    {"instellingsnummer": GEEN, "naam": "Zonder keurmerk", "indicatieBowKeurmerk": False,
-     "indicatieTstKeurmerk": False},
+    {
+        "instellingsnummer": BOW,
+        "naam": "Taalcentrum",
+        "indicatieBowKeurmerk": True,
+        "indicatieTstKeurmerk": False,
+    },
+    {
+        "instellingsnummer": BOW2,
+        "naam": "Taalschool",
+        "indicatieBowKeurmerk": True,
+        "indicatieTstKeurmerk": False,
+    },
+    {
+        "instellingsnummer": TST,
+        "naam": "Vakcollege",
+        "indicatieBowKeurmerk": False,
+        "indicatieTstKeurmerk": True,
+    },
+    {
+        "instellingsnummer": GEEN,
+        "naam": "Zonder keurmerk",
+        "indicatieBowKeurmerk": False,
+        "indicatieTstKeurmerk": False,
+    },
 ]
 
 
@@ -45,8 +61,11 @@ def duo_instellingen(request, monkeypatch):
 
 
 def _traject(gemeente, adviseur, leerroute, doelgroep="Asielstatushouder"):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente, doelgroep=doelgroep),
-                          adviseur=adviseur, pip_vastgesteld__leerroute=leerroute)
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=gemeente, doelgroep=doelgroep),
+        adviseur=adviseur,
+        pip_vastgesteld__leerroute=leerroute,
+    )
 
 
 @pytest.fixture
@@ -75,15 +94,25 @@ def b1_cranendonck(cranendonck, adviseur_cranendonck):
 
 
 def uren(traject, door, soort="taal", gevolgd="100", gepland="100", **extra):
-    data = {"soort": soort, "periode_start": date(2027, 1, 1),
-            "periode_eind": date(2027, 3, 31), "uren_gepland": gepland,
-            "uren_gevolgd": gevolgd, "aanwezigheid": 90, **extra}
+    data = {
+        "soort": soort,
+        "periode_start": date(2027, 1, 1),
+        "periode_eind": date(2027, 3, 31),
+        "uren_gepland": gepland,
+        "uren_gevolgd": gevolgd,
+        "aanwezigheid": 90,
+        **extra,
+    }
     return services.bewaar_uren(traject, door, data)
 
 
 def aanbod(traject, door, nummer=BOW, melden=True, **extra):
-    data = {"instellingsnummer": nummer, "datum_aanbod": date(2026, 10, 5),
-            "startdatum": date(2026, 11, 1), "einddatum": date(2027, 10, 1),
-            "alfabetisering": "NVT", **extra}
-    return services.bewaar_aanbod(traject, door, data, instellingen=INSTELLINGEN,
-                                  melden=melden)
+    data = {
+        "instellingsnummer": nummer,
+        "datum_aanbod": date(2026, 10, 5),
+        "startdatum": date(2026, 11, 1),
+        "einddatum": date(2027, 10, 1),
+        "alfabetisering": "NVT",
+        **extra,
+    }
+    return services.bewaar_aanbod(traject, door, data, instellingen=INSTELLINGEN, melden=melden)

@@ -23,6 +23,7 @@ def test_demo_seed(settings):
     assert Afschalingsvoorstel.objects.filter(status="open").count() == 1
     assert Zroute.objects.count() >= 2
     from django.utils import timezone
+
     achter = [r[0] for r in signalen.zroute_achter(timezone.localdate())]
     assert len(achter) >= 1
     rijen = UrenPeriode.objects.count()

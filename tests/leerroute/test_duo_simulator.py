@@ -36,12 +36,20 @@ def amira(weert, adviseur_weert, client_duo):
     vandaag = date.today()
     traject = TrajectFactory(
         inburgeraar=InburgeraarFactory(gemeente=weert, bsn=AMIRA, vestigingsdatum=None),
-        adviseur=adviseur_weert, datum_start_plicht=vandaag - timedelta(days=130),
-        datum_start_pip_termijn=vandaag - timedelta(days=30))
+        adviseur=adviseur_weert,
+        datum_start_plicht=vandaag - timedelta(days=130),
+        datum_start_pip_termijn=vandaag - timedelta(days=30),
+    )
     intake_af(traject, adviseur_weert)
-    vastgesteld(traject, adviseur_weert, leerroute="Z", niveau="A2",
-                geschatte_intensiteit_b1_route=None, alfabetisering="A",
-                dagtekening=vandaag - timedelta(days=1))
+    vastgesteld(
+        traject,
+        adviseur_weert,
+        leerroute="Z",
+        niveau="A2",
+        geschatte_intensiteit_b1_route=None,
+        alfabetisering="A",
+        dagtekening=vandaag - timedelta(days=1),
+    )
     assert outbox.lever_af(client=client_duo) == 1
     assert Bericht.objects.get(soort="pip").status == Bericht.Status.AFGELEVERD
     traject.refresh_from_db()
@@ -50,25 +58,45 @@ def amira(weert, adviseur_weert, client_duo):
 
 def _uren(traject, door, soort, gevolgd, intake=False):
     vandaag = date.today()
-    services.bewaar_uren(traject, door, {
-        "soort": soort, "periode_start": vandaag - timedelta(days=20), "periode_eind": vandaag,
-        "uren_gepland": gevolgd, "uren_gevolgd": gevolgd, "tijdens_brede_intake": intake})
+    services.bewaar_uren(
+        traject,
+        door,
+        {
+            "soort": soort,
+            "periode_start": vandaag - timedelta(days=20),
+            "periode_eind": vandaag,
+            "uren_gepland": gevolgd,
+            "uren_gevolgd": gevolgd,
+            "tijdens_brede_intake": intake,
+        },
+    )
 
 
 def test_zroute_completion_and_hours_reach_duo(amira, adviseur_weert, client_duo, duo):
     vandaag = date.today()
     instellingen = services.instellingen_van_duo(amira.gemeente)
     assert BOW in {i["instellingsnummer"] for i in instellingen}
-    services.bewaar_aanbod(amira, adviseur_weert, {
-        "instellingsnummer": BOW, "datum_aanbod": vandaag, "startdatum": vandaag,
-        "einddatum": vandaag + timedelta(days=300), "alfabetisering": "A"},
-        instellingen=instellingen)
+    services.bewaar_aanbod(
+        amira,
+        adviseur_weert,
+        {
+            "instellingsnummer": BOW,
+            "datum_aanbod": vandaag,
+            "startdatum": vandaag,
+            "einddatum": vandaag + timedelta(days=300),
+            "alfabetisering": "A",
+        },
+        instellingen=instellingen,
+    )
     _uren(amira, adviseur_weert, "taal", "12", intake=True)
     _uren(amira, adviseur_weert, "taal", "700")
     _uren(amira, adviseur_weert, "knm", "100")
     _uren(amira, adviseur_weert, "participatie", "800")
-    services.bewaar_eindgesprek(amira, adviseur_weert, {
-        "datum": vandaag, "afspraken_nagekomen": True, "conclusie": "Alles nagekomen."})
+    services.bewaar_eindgesprek(
+        amira,
+        adviseur_weert,
+        {"datum": vandaag, "afspraken_nagekomen": True, "conclusie": "Alles nagekomen."},
+    )
     # The plicht is leerroute + PVT + MAP. Completing the Z-route first would make DUO refuse
     # the PVT and MAP dates afterwards (RULES.md "MAP and PVT"), so Koers waits for them.
     with pytest.raises(Weigering):
@@ -83,12 +111,13 @@ def test_zroute_completion_and_hours_reach_duo(amira, adviseur_weert, client_duo
 
     assert outbox.lever_af(client=client_duo) == 4
     for bericht in Bericht.objects.exclude(soort="pip"):
-        assert bericht.status == Bericht.Status.AFGELEVERD, (bericht.soort,
-                                                             bericht.laatste_antwoord)
+        assert bericht.status == Bericht.Status.AFGELEVERD, (
+            bericht.soort,
+            bericht.laatste_antwoord,
+        )
     persoon = duo.sim.state["personen"][AMIRA]
     assert persoon["zroute"]["datumAfrondingZroute"] == vandaag.isoformat()
-    assert duo.call("getPvtByBsn", bsn=AMIRA).json()["datumOndertekeningPvt"] == \
-        vandaag.isoformat()
+    assert duo.call("getPvtByBsn", bsn=AMIRA).json()["datumOndertekeningPvt"] == vandaag.isoformat()
     assert BOW in persoon["aanbod"]
     uren = duo.call("getGevolgdeUrenByBsn", bsn=AMIRA).json()
     weert = next(u for u in uren if u["gemeentecode"] == amira.gemeente.gemeentecode)

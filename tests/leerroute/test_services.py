@@ -27,21 +27,26 @@ pytestmark = pytest.mark.django_db
 
 # -- Aanbod ------------------------------------------------------------------------------------
 
+
 def test_aanbod_for_an_asielstatushouder_goes_to_duo(b1, adviseur_weert):
     a = aanbod(b1, adviseur_weert)
     assert (a.instelling_naam, a.keurmerk) == ("Taalcentrum", "bow")
     bericht = Bericht.objects.get(soort="inburgeringsaanbod")
     assert a.bericht == bericht
     assert bericht.pad.endswith(f"/Inburgeringsaanbod/{BOW}")
-    assert bericht.body == {"indicatorAlfabetiseringsonderwijs": "NVT",
-                            "datumInburgeringsaanbod": "2026-10-05",
-                            "verwachteStartdatumOpleiding": "2026-11-01",
-                            # the last lesson day is 1 October; DUO's end is exclusive
-                            "verwachteEinddatumOpleiding": "2027-10-02"}
+    assert bericht.body == {
+        "indicatorAlfabetiseringsonderwijs": "NVT",
+        "datumInburgeringsaanbod": "2026-10-05",
+        "verwachteStartdatumOpleiding": "2026-11-01",
+        # the last lesson day is 1 October; DUO's end is exclusive
+        "verwachteEinddatumOpleiding": "2027-10-02",
+    }
     assert a.einddatum == date(2027, 10, 1)
     assert b1.gebeurtenissen.filter(
-        soort=Gebeurtenis.Soort.LEERROUTE, omschrijving__contains="gemeld bij DUO",
-        omschrijving__endswith="tot en met 01-10-2027)").exists()
+        soort=Gebeurtenis.Soort.LEERROUTE,
+        omschrijving__contains="gemeld bij DUO",
+        omschrijving__endswith="tot en met 01-10-2027)",
+    ).exists()
 
 
 def test_aanbod_of_a_gezinsmigrant_stays_in_koers(zroute_gezin, adviseur_weert):
@@ -57,16 +62,19 @@ def test_a_new_aanbod_at_the_same_instelling_replaces_the_old(b1, adviseur_weert
     assert Aanbod.objects.get(traject=b1, instellingsnummer=BOW).einddatum == date(2028, 1, 1)
 
 
-@pytest.mark.parametrize(("nummer", "extra", "veld"), [
-    (GEEN, {}, "instellingsnummer"),  # no keurmerk
-    (TST, {}, "instellingsnummer"),  # a TST is only for the onderwijsroute
-    ("1234567890", {}, "instellingsnummer"),  # not in DUO's list
-    ("", {}, "instellingsnummer"),
-    (BOW, {"einddatum": date(2026, 10, 1)}, "einddatum"),
-    (BOW, {"startdatum": date(2026, 10, 1)}, "startdatum"),  # before the termijn (DUO)
-    (BOW, {"alfabetisering": "X"}, "alfabetisering"),
-    (BOW, {"datum_aanbod": None}, "datum_aanbod"),
-])
+@pytest.mark.parametrize(
+    ("nummer", "extra", "veld"),
+    [
+        (GEEN, {}, "instellingsnummer"),  # no keurmerk
+        (TST, {}, "instellingsnummer"),  # a TST is only for the onderwijsroute
+        ("1234567890", {}, "instellingsnummer"),  # not in DUO's list
+        ("", {}, "instellingsnummer"),
+        (BOW, {"einddatum": date(2026, 10, 1)}, "einddatum"),
+        (BOW, {"startdatum": date(2026, 10, 1)}, "startdatum"),  # before the termijn (DUO)
+        (BOW, {"alfabetisering": "X"}, "alfabetisering"),
+        (BOW, {"datum_aanbod": None}, "datum_aanbod"),
+    ],
+)
 def test_bad_aanbod_is_refused_and_nothing_saved(b1, adviseur_weert, nummer, extra, veld):
     with pytest.raises(Weigering) as e:
         aanbod(b1, adviseur_weert, nummer=nummer, **extra)
@@ -92,8 +100,7 @@ def test_duo_rules_refuse_an_aanbod_after_the_termijn(b1, adviseur_weert):
 
 def test_a_course_may_start_before_the_offer_date(b1, adviseur_weert):
     """DUO only keeps a taalschakeltraject from starting before the offer date."""
-    a = aanbod(b1, adviseur_weert, datum_aanbod=date(2026, 11, 10),
-               startdatum=date(2026, 11, 1))
+    a = aanbod(b1, adviseur_weert, datum_aanbod=date(2026, 11, 10), startdatum=date(2026, 11, 1))
     assert a.bericht is not None and a.startdatum == date(2026, 11, 1)
 
 
@@ -101,8 +108,9 @@ def test_the_b1_offer_date_lies_in_the_termijn(b1, onderwijs, adviseur_weert):
     """B1- and Z-route: datumInburgeringsaanbod is the start of the lessons, a course date."""
     with pytest.raises(Weigering) as e:  # the PIP's day, the termijn starts the day after
         aanbod(b1, adviseur_weert, datum_aanbod=date(2026, 10, 1))
-    assert "datum_aanbod" in e.value.fouten and "inburgeringstermijn" in e.value.fouten[
-        "datum_aanbod"]
+    assert (
+        "datum_aanbod" in e.value.fouten and "inburgeringstermijn" in e.value.fouten["datum_aanbod"]
+    )
     assert not Aanbod.objects.filter(traject=b1).exists()
     # In the onderwijsroute it is only the inschrijfdatum.
     assert aanbod(onderwijs, adviseur_weert, datum_aanbod=date(2026, 10, 1)).bericht
@@ -112,16 +120,34 @@ def test_a_taalschakeltraject_starts_after_the_course(onderwijs, adviseur_weert)
     cursus = aanbod(onderwijs, adviseur_weert, nummer=BOW)  # last lesson day 1 October 2027
     for start in (date(2027, 9, 1), date(2027, 10, 1)):  # on its last day it still runs
         with pytest.raises(Weigering) as e:
-            aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 6, 1),
-                   startdatum=start, einddatum=date(2028, 6, 1))
+            aanbod(
+                onderwijs,
+                adviseur_weert,
+                nummer=TST,
+                datum_aanbod=date(2027, 6, 1),
+                startdatum=start,
+                einddatum=date(2028, 6, 1),
+            )
         assert "startdatum" in e.value.fouten and "02-10-2027" in e.value.fouten["startdatum"]
     with pytest.raises(Weigering) as e:  # nor before its own offer date
-        aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 10, 5),
-               startdatum=date(2027, 10, 1), einddatum=date(2028, 6, 1))
+        aanbod(
+            onderwijs,
+            adviseur_weert,
+            nummer=TST,
+            datum_aanbod=date(2027, 10, 5),
+            startdatum=date(2027, 10, 1),
+            einddatum=date(2028, 6, 1),
+        )
     assert "startdatum" in e.value.fouten
     assert list(Aanbod.objects.filter(traject=onderwijs)) == [cursus]
-    schakel = aanbod(onderwijs, adviseur_weert, nummer=TST, datum_aanbod=date(2027, 6, 1),
-                     startdatum=date(2027, 10, 2), einddatum=date(2028, 6, 1))
+    schakel = aanbod(
+        onderwijs,
+        adviseur_weert,
+        nummer=TST,
+        datum_aanbod=date(2027, 6, 1),
+        startdatum=date(2027, 10, 2),
+        einddatum=date(2028, 6, 1),
+    )
     assert schakel.keurmerk == "tst" and schakel.bericht is not None
 
 
@@ -132,6 +158,7 @@ def test_no_aanbod_without_pip(traject_weert, adviseur_weert):
 
 # -- Hours -------------------------------------------------------------------------------------
 
+
 def test_hours_are_stored_per_period(b1, adviseur_weert):
     a = aanbod(b1, adviseur_weert, melden=False)
     rij = uren(b1, adviseur_weert, gevolgd="80,5", aanbod=a.pk)
@@ -140,17 +167,20 @@ def test_hours_are_stored_per_period(b1, adviseur_weert):
     assert (t.taal, t.lesuren_keurmerk, t.gevolgd) == (D("80.5"), D("80.5"), D("80.5"))
 
 
-@pytest.mark.parametrize(("extra", "veld"), [
-    ({"uren_gevolgd": "-1"}, "uren_gevolgd"),
-    ({"uren_gevolgd": "veel"}, "uren_gevolgd"),
-    ({"uren_gepland": None}, "uren_gepland"),
-    ({"soort": "zwemmen"}, "soort"),
-    ({"periode_eind": date(2026, 1, 1)}, "periode_eind"),
-    ({"aanwezigheid": 140}, "aanwezigheid"),
-    ({"aanwezigheid": "veel"}, "aanwezigheid"),
-    ({"aanbod": 999999}, "aanbod"),
-    ({"opmerking": "x" * 501}, "opmerking"),
-])
+@pytest.mark.parametrize(
+    ("extra", "veld"),
+    [
+        ({"uren_gevolgd": "-1"}, "uren_gevolgd"),
+        ({"uren_gevolgd": "veel"}, "uren_gevolgd"),
+        ({"uren_gepland": None}, "uren_gepland"),
+        ({"soort": "zwemmen"}, "soort"),
+        ({"periode_eind": date(2026, 1, 1)}, "periode_eind"),
+        ({"aanwezigheid": 140}, "aanwezigheid"),
+        ({"aanwezigheid": "veel"}, "aanwezigheid"),
+        ({"aanbod": 999999}, "aanbod"),
+        ({"opmerking": "x" * 501}, "opmerking"),
+    ],
+)
 def test_bad_hours_are_refused(b1, adviseur_weert, extra, veld):
     with pytest.raises(Weigering) as e:
         uren(b1, adviseur_weert, **extra)
@@ -160,17 +190,27 @@ def test_bad_hours_are_refused(b1, adviseur_weert, extra, veld):
 
 def test_hours_can_be_corrected(b1, adviseur_weert, b1_cranendonck):
     rij = uren(b1, adviseur_weert)
-    services.bewaar_uren(b1, adviseur_weert, {
-        "soort": "taal", "periode_start": date(2027, 1, 1), "periode_eind": date(2027, 1, 31),
-        "uren_gepland": "50", "uren_gevolgd": "45"}, rij_id=rij.pk)
+    services.bewaar_uren(
+        b1,
+        adviseur_weert,
+        {
+            "soort": "taal",
+            "periode_start": date(2027, 1, 1),
+            "periode_eind": date(2027, 1, 31),
+            "uren_gepland": "50",
+            "uren_gevolgd": "45",
+        },
+        rij_id=rij.pk,
+    )
     rij.refresh_from_db()
     assert rij.uren_gevolgd == D(45) and UrenPeriode.objects.count() == 1
     with pytest.raises(Weigering):  # a row of another case
         services.bewaar_uren(b1_cranendonck, adviseur_weert, {}, rij_id=rij.pk)
 
 
-def test_another_cases_aanbod_cannot_be_used(b1, b1_cranendonck, adviseur_weert,
-                                             adviseur_cranendonck):
+def test_another_cases_aanbod_cannot_be_used(
+    b1, b1_cranendonck, adviseur_weert, adviseur_cranendonck
+):
     a = aanbod(b1_cranendonck, adviseur_cranendonck, melden=False)
     with pytest.raises(Weigering) as e:
         uren(b1, adviseur_weert, aanbod=a.pk)
@@ -178,6 +218,7 @@ def test_another_cases_aanbod_cannot_be_used(b1, b1_cranendonck, adviseur_weert,
 
 
 # -- Afschalen ---------------------------------------------------------------------------------
+
 
 def test_600_hours_at_a_keurmerk_provider_make_koers_propose(b1, adviseur_weert):
     a = aanbod(b1, adviseur_weert, melden=False)
@@ -217,22 +258,33 @@ def test_accepting_makes_a_pip_concept_with_a2(b1, adviseur_weert, voorstel):
     services.besluit_afschaling(b1, voorstel.pk, adviseur_weert, aanvaard=True)
     voorstel.refresh_from_db()
     concept = voorstel.pip
-    assert (voorstel.status, concept.status, concept.niveau, concept.leerroute, concept.versie) \
-        == ("aanvaard", PipVersie.Status.CONCEPT, "A2", "B", 2)
+    assert (voorstel.status, concept.status, concept.niveau, concept.leerroute, concept.versie) == (
+        "aanvaard",
+        PipVersie.Status.CONCEPT,
+        "A2",
+        "B",
+        2,
+    )
     assert "Afgeschaald naar A2" in concept.toelichting_leerroute
     stel_vast(b1, concept.versie, adviseur_weert)  # the adviseur vaststelt it as usual
     assert services.huidige_pip(b1).niveau == "A2"
     with pytest.raises(Weigering):
-        services.besluit_afschaling(b1, voorstel.pk, adviseur_weert, aanvaard=False,
-                                    reden="Toch niet")
+        services.besluit_afschaling(
+            b1, voorstel.pk, adviseur_weert, aanvaard=False, reden="Toch niet"
+        )
 
 
 def test_rejecting_needs_a_reason(b1, adviseur_weert, voorstel):
     with pytest.raises(Weigering) as e:
         services.besluit_afschaling(b1, voorstel.pk, adviseur_weert, aanvaard=False)
     assert "reden" in e.value.fouten
-    services.besluit_afschaling(b1, voorstel.pk, adviseur_weert, aanvaard=False,
-                                reden="Ze gaat hard vooruit; B1 blijft haalbaar.")
+    services.besluit_afschaling(
+        b1,
+        voorstel.pk,
+        adviseur_weert,
+        aanvaard=False,
+        reden="Ze gaat hard vooruit; B1 blijft haalbaar.",
+    )
     voorstel.refresh_from_db()
     assert voorstel.status == "afgewezen" and voorstel.pip is None
     assert b1.pips.count() == 1
@@ -245,8 +297,10 @@ def test_rejecting_needs_a_reason(b1, adviseur_weert, voorstel):
 
 def test_accepting_does_not_overwrite_an_existing_concept(b1, adviseur_weert, voorstel):
     from koers.pip.services import bewaar_concept
-    bewaar_concept(b1, adviseur_weert, {"leerroute": "B", "niveau": "B1",
-                                        "dagtekening": date(2027, 5, 1)})
+
+    bewaar_concept(
+        b1, adviseur_weert, {"leerroute": "B", "niveau": "B1", "dagtekening": date(2027, 5, 1)}
+    )
     with pytest.raises(Weigering):
         services.besluit_afschaling(b1, voorstel.pk, adviseur_weert, aanvaard=True)
     voorstel.refresh_from_db()
@@ -258,8 +312,13 @@ def test_accepting_does_not_overwrite_an_existing_concept(b1, adviseur_weert, vo
 DUO_UITSLAGEN = [
     {"examendatum": "2027-03-01", "resultaat": "Geslaagd", "onderdeel": "KNM"},
     {"examendatum": "2027-04-01", "resultaat": "Gezakt", "onderdeel": "LE", "niveau": "B1"},
-    {"examendatum": "2027-04-02", "resultaat": "Geen", "onderdeel": "SP", "niveau": "B1",
-     "redenGeenResultaat": "Absent"},
+    {
+        "examendatum": "2027-04-02",
+        "resultaat": "Geen",
+        "onderdeel": "SP",
+        "niveau": "B1",
+        "redenGeenResultaat": "Absent",
+    },
     {"examendatum": "niet-een-datum", "resultaat": "Geslaagd", "onderdeel": "LU"},
 ]
 
@@ -269,23 +328,42 @@ def test_duo_exam_results_become_rows_idempotently(b1):
     assert services.bewaar_duo_examens(b1, DUO_UITSLAGEN) == 0
     veranderd = [{**DUO_UITSLAGEN[1], "resultaat": "Geslaagd"}]
     assert services.bewaar_duo_examens(b1, veranderd) == 1
-    rijen = {(e.onderdeel, e.niveau, e.resultaat, e.reden_geen_resultaat, e.bron)
-             for e in Examenresultaat.objects.all()}
-    assert rijen == {("KNM", "", "Geslaagd", "", "duo"), ("LE", "B1", "Geslaagd", "", "duo"),
-                     ("SP", "B1", "Geen", "Absent", "duo")}
+    rijen = {
+        (e.onderdeel, e.niveau, e.resultaat, e.reden_geen_resultaat, e.bron)
+        for e in Examenresultaat.objects.all()
+    }
+    assert rijen == {
+        ("KNM", "", "Geslaagd", "", "duo"),
+        ("LE", "B1", "Geslaagd", "", "duo"),
+        ("SP", "B1", "Geen", "Absent", "duo"),
+    }
 
 
 def test_an_exam_result_by_hand(b1, adviseur_weert):
-    services.bewaar_examen(b1, adviseur_weert, {
-        "onderdeel": "ONA", "examendatum": date(2027, 2, 1), "resultaat": "Geslaagd"})
+    services.bewaar_examen(
+        b1,
+        adviseur_weert,
+        {"onderdeel": "ONA", "examendatum": date(2027, 2, 1), "resultaat": "Geslaagd"},
+    )
     assert Examenresultaat.objects.get().bron == "handmatig"
-    for fout in ({"onderdeel": "XX"}, {"examendatum": date(2027, 7, 1)},
-                 {"resultaat": "Goed"}, {"niveau": "C1"},
-                 {"reden_geen_resultaat": "Absent"}):
+    for fout in (
+        {"onderdeel": "XX"},
+        {"examendatum": date(2027, 7, 1)},
+        {"resultaat": "Goed"},
+        {"niveau": "C1"},
+        {"reden_geen_resultaat": "Absent"},
+    ):
         with pytest.raises(Weigering):
-            services.bewaar_examen(b1, adviseur_weert, {
-                "onderdeel": "KNM", "examendatum": date(2027, 2, 1), "resultaat": "Geslaagd",
-                **fout})
+            services.bewaar_examen(
+                b1,
+                adviseur_weert,
+                {
+                    "onderdeel": "KNM",
+                    "examendatum": date(2027, 2, 1),
+                    "resultaat": "Geslaagd",
+                    **fout,
+                },
+            )
     assert Examenresultaat.objects.count() == 1
 
 
@@ -299,10 +377,10 @@ def test_duo_exam_results_are_stored_once(b1):
 
 # -- Z-route -----------------------------------------------------------------------------------
 
+
 def test_zroute_hours_against_the_plan(zroute, adviseur_weert):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="30", tijdens_brede_intake=True)
-    uren(zroute, adviseur_weert, soort="participatie", gevolgd="20",
-         tijdens_brede_intake=True)
+    uren(zroute, adviseur_weert, soort="participatie", gevolgd="20", tijdens_brede_intake=True)
     uren(zroute, adviseur_weert, soort="taal", gevolgd="100")
     uren(zroute, adviseur_weert, soort="knm", gevolgd="20")
     z = Zroute.objects.get(traject=zroute)
@@ -324,8 +402,9 @@ def test_zroute_of_a_gezinsmigrant_has_no_participation_norm(zroute_gezin, advis
 def modules_uren(monkeypatch):
     """The PVT and MAP hours of koers.modules.selectors.participatie_uren, set by the test."""
     waarden: dict = {}
-    monkeypatch.setattr(services, "module_uren",
-                        lambda ids: {i: waarden[i] for i in ids if i in waarden})
+    monkeypatch.setattr(
+        services, "module_uren", lambda ids: {i: waarden[i] for i in ids if i in waarden}
+    )
     return waarden
 
 
@@ -337,9 +416,16 @@ def test_pvt_and_map_hours_count_as_participation(zroute, adviseur_weert, module
 
 
 def _eindgesprek(traject, door, **kw):
-    return services.bewaar_eindgesprek(traject, door, {
-        "datum": date(2027, 5, 20), "afspraken_nagekomen": True,
-        "conclusie": "Alle afspraken zijn nagekomen.", **kw})
+    return services.bewaar_eindgesprek(
+        traject,
+        door,
+        {
+            "datum": date(2027, 5, 20),
+            "afspraken_nagekomen": True,
+            "conclusie": "Alle afspraken zijn nagekomen.",
+            **kw,
+        },
+    )
 
 
 def test_eindgesprek_and_completion_to_duo(zroute, adviseur_weert):
@@ -393,12 +479,15 @@ def test_duo_refuses_a_completion_before_the_eindgesprek(zroute_gezin, adviseur_
     assert Zroute.objects.get().afgerond_op is None
 
 
-@pytest.mark.parametrize(("data", "veld"), [
-    ({"datum": None}, "datum"),
-    ({"datum": date(2027, 7, 1)}, "datum"),
-    ({"afspraken_nagekomen": None}, "afspraken_nagekomen"),
-    ({"conclusie": "  "}, "conclusie"),
-])
+@pytest.mark.parametrize(
+    ("data", "veld"),
+    [
+        ({"datum": None}, "datum"),
+        ({"datum": date(2027, 7, 1)}, "datum"),
+        ({"afspraken_nagekomen": None}, "afspraken_nagekomen"),
+        ({"conclusie": "  "}, "conclusie"),
+    ],
+)
 def test_bad_eindgesprek(zroute, adviseur_weert, data, veld):
     with pytest.raises(Weigering) as e:
         _eindgesprek(zroute, adviseur_weert, **data)
@@ -423,11 +512,14 @@ def test_hours_reported_to_duo(zroute, zroute_gezin, adviseur_weert, modules_ure
         ("updateUrenTaallesEnKnmByBSN", {"uren": 12}),
         ("updateUrenParticipatieactiviteiten", {"uren": 51}),
         # lesson hours of the leerroute, without those of the brede intake: 30.9 + 8
-        ("updateUrenParticipatieAlsTaallesByBsn", {"uren": 38})]
+        ("updateUrenParticipatieAlsTaallesByBsn", {"uren": 38}),
+    ]
     # Gezins- en overige migranten: no participation total (DUO would refuse it).
     berichten = services.meld_uren_aan_duo(zroute_gezin, adviseur_weert)
-    assert [b.operation_id for b in berichten] == ["updateUrenTaallesEnKnmByBSN",
-                                                   "updateUrenParticipatieAlsTaallesByBsn"]
+    assert [b.operation_id for b in berichten] == [
+        "updateUrenTaallesEnKnmByBSN",
+        "updateUrenParticipatieAlsTaallesByBsn",
+    ]
 
 
 def test_a_closed_traject_refuses_changes(b1, adviseur_weert):
@@ -445,6 +537,7 @@ def test_without_traject_pip_nothing_shows(adviseur_weert, weert):
 
 
 # -- DUO's partial ontheffing (GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit)
+
 
 def _ontheffing(traject, uren_belastbaarheid):
     ib = traject.inburgeraar
@@ -484,9 +577,18 @@ def test_pvt_and_map_activities_recalculate_the_zroute(zroute, adviseur_weert):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="800")  # participation decides
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="100")
     voor = Zroute.objects.get()
-    modules.voeg_activiteit_toe(zroute, adviseur_weert, {
-        "module": "pvt", "datum": date(2027, 5, 1), "uren": D(6), "soort": "workshop",
-        "omschrijving": "Workshop", "kernwaarden": []})
+    modules.voeg_activiteit_toe(
+        zroute,
+        adviseur_weert,
+        {
+            "module": "pvt",
+            "datum": date(2027, 5, 1),
+            "uren": D(6),
+            "soort": "workshop",
+            "omschrijving": "Workshop",
+            "kernwaarden": [],
+        },
+    )
     na = Zroute.objects.get()
     assert (na.participatie_uren, na.participatie_modules) == (D(106), D(6))
     assert na.achter_vanaf > voor.achter_vanaf  # the plan moved with the hours
@@ -501,13 +603,22 @@ def test_begeleiding_and_partner_hours_count_as_participation(zroute, adviseur_w
     from koers.partners.models import Verwijzing, Voortgang
 
     partner = Organisatie.objects.create(naam="Vluchtelingenwerk")
-    for taak, uren_partner in (("maatschappelijke_begeleiding", "12.5"),
-                               ("begeleiding_naar_werk", "7"), ("map", "50")):
+    for taak, uren_partner in (
+        ("maatschappelijke_begeleiding", "12.5"),
+        ("begeleiding_naar_werk", "7"),
+        ("map", "50"),
+    ):
         verwijzing = Verwijzing.objects.create(traject=zroute, organisatie=partner, taak=taak)
-        Voortgang.objects.create(verwijzing=verwijzing, datum=date(2027, 5, 1),
-                                 uren=D(uren_partner))
-    DuaalTraject.objects.create(traject=zroute, werkgever="Bakkerij", start=date(2027, 1, 1),
-                                uren_per_week=8, uren_gewerkt=30)
+        Voortgang.objects.create(
+            verwijzing=verwijzing, datum=date(2027, 5, 1), uren=D(uren_partner)
+        )
+    DuaalTraject.objects.create(
+        traject=zroute,
+        werkgever="Bakkerij",
+        start=date(2027, 1, 1),
+        uren_per_week=8,
+        uren_gewerkt=30,
+    )
     # MAP referral hours are left out: the MAP's hours are its activities in koers.modules.
     assert services.participatie_uren_extern([zroute.pk]) == {zroute.pk: D("49.5")}
     services.zroute_bijwerken(zroute)

@@ -19,8 +19,7 @@ def _bron(soort):
     return next(b for b in signalen.BRONNEN if b.soort == soort)
 
 
-def test_zroute_behind_plan(zroute, zroute_gezin, adviseur_weert,
-                           django_assert_max_num_queries):
+def test_zroute_behind_plan(zroute, zroute_gezin, adviseur_weert, django_assert_max_num_queries):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="50")  # behind
     uren(zroute_gezin, adviseur_weert, soort="taal", gevolgd="300")  # ahead
     # One range query, plus one per app for the candidates' participation hours (PVT/MAP,
@@ -30,8 +29,11 @@ def test_zroute_behind_plan(zroute, zroute_gezin, adviseur_weert,
     assert [(t, s) for t, _d, s in rijen] == [(zroute.pk, "")]
     assert rijen[0][1] <= VANDAAG
     # After the eindgesprek there is nothing to catch up.
-    services.bewaar_eindgesprek(zroute, adviseur_weert, {
-        "datum": VANDAAG, "afspraken_nagekomen": False, "conclusie": "Te weinig uren."})
+    services.bewaar_eindgesprek(
+        zroute,
+        adviseur_weert,
+        {"datum": VANDAAG, "afspraken_nagekomen": False, "conclusie": "Te weinig uren."},
+    )
     assert list(_bron("zroute_uren_achter").rijen(VANDAAG)) == []
 
 
@@ -40,8 +42,7 @@ def test_zroute_caught_up_through_modules_hours(zroute, adviseur_weert, monkeypa
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="10")
     assert [r[0] for r in _bron("zroute_uren_achter").rijen(VANDAAG)] == [zroute.pk]
     # PVT/MAP hours recorded later by koers.modules: the signal sees them without an update.
-    monkeypatch.setattr(services, "participatie_uren_extern",
-                        lambda ids: {zroute.pk: D(300)})
+    monkeypatch.setattr(services, "participatie_uren_extern", lambda ids: {zroute.pk: D(300)})
     assert list(_bron("zroute_uren_achter").rijen(VANDAAG)) == []
 
 
@@ -56,27 +57,43 @@ def test_afschaling_waiting_for_a_decision(b1, adviseur_weert, django_assert_num
     assert list(_bron("afschaling_besluit").rijen(VANDAAG)) == []
 
 
-def test_aanbod_end_passed_without_result(b1, zroute, onderwijs, adviseur_weert,
-                                          django_assert_num_queries):
+def test_aanbod_end_passed_without_result(
+    b1, zroute, onderwijs, adviseur_weert, django_assert_num_queries
+):
     oud = aanbod(b1, adviseur_weert, einddatum=date(2027, 5, 1), melden=False)
     aanbod(b1, adviseur_weert, nummer="1000000002", melden=False)  # ends later
     z = aanbod(zroute, adviseur_weert, einddatum=date(2027, 5, 1), melden=False)
     aanbod(onderwijs, adviseur_weert, einddatum=date(2027, 5, 1), melden=False)
-    services.bewaar_examen(onderwijs, adviseur_weert, {
-        "onderdeel": "LE", "niveau": "B1", "examendatum": date(2027, 4, 1),
-        "resultaat": "Geslaagd"})
+    services.bewaar_examen(
+        onderwijs,
+        adviseur_weert,
+        {
+            "onderdeel": "LE",
+            "niveau": "B1",
+            "examendatum": date(2027, 4, 1),
+            "resultaat": "Geslaagd",
+        },
+    )
     with django_assert_num_queries(1):
         rijen = sorted(_bron("aanbod_einde_zonder_resultaat").rijen(VANDAAG))
-    assert rijen == sorted([(b1.pk, date(2027, 5, 1), oud.pk),
-                            (zroute.pk, date(2027, 5, 1), z.pk)])
+    assert rijen == sorted([(b1.pk, date(2027, 5, 1), oud.pk), (zroute.pk, date(2027, 5, 1), z.pk)])
     # A result older than the aanbod's start does not count.
-    services.bewaar_examen(b1, adviseur_weert, {
-        "onderdeel": "KNM", "examendatum": date(2026, 10, 20), "resultaat": "Gezakt"})
+    services.bewaar_examen(
+        b1,
+        adviseur_weert,
+        {"onderdeel": "KNM", "examendatum": date(2026, 10, 20), "resultaat": "Gezakt"},
+    )
     assert b1.pk in [r[0] for r in _bron("aanbod_einde_zonder_resultaat").rijen(VANDAAG)]
-    services.bewaar_examen(b1, adviseur_weert, {
-        "onderdeel": "KNM", "examendatum": date(2027, 5, 15), "resultaat": "Geslaagd"})
-    services.bewaar_eindgesprek(zroute, adviseur_weert, {
-        "datum": VANDAAG, "afspraken_nagekomen": True, "conclusie": "Goed gegaan."})
+    services.bewaar_examen(
+        b1,
+        adviseur_weert,
+        {"onderdeel": "KNM", "examendatum": date(2027, 5, 15), "resultaat": "Geslaagd"},
+    )
+    services.bewaar_eindgesprek(
+        zroute,
+        adviseur_weert,
+        {"datum": VANDAAG, "afspraken_nagekomen": True, "conclusie": "Goed gegaan."},
+    )
     assert list(_bron("aanbod_einde_zonder_resultaat").rijen(VANDAAG)) == []
 
 
@@ -92,5 +109,4 @@ def test_the_engine_takes_the_sources(b1, zroute, adviseur_weert):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="5")
     engine.bereken_signalen(VANDAAG)
     soorten = set(Signaal.objects.filter(actief=True).values_list("soort", flat=True))
-    assert {"zroute_uren_achter", "afschaling_besluit", "aanbod_einde_zonder_resultaat"} \
-        <= soorten
+    assert {"zroute_uren_achter", "afschaling_besluit", "aanbod_einde_zonder_resultaat"} <= soorten

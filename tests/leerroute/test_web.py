@@ -34,23 +34,44 @@ def pagina(traject, deel):
     return f"/inburgeraars/{traject.inburgeraar_id}/leerroute/{deel}"
 
 
-AANBOD_POST = {"instellingsnummer": BOW, "datum_aanbod": "2026-10-05",
-               "startdatum": "2026-11-01", "einddatum": "2027-10-01",
-               "alfabetisering": "NVT", "melden": "on"}
-UREN_POST = {"soort": "taal", "periode_start": "2027-01-01", "periode_eind": "31-03-2027",
-             "uren_gepland": "120", "uren_gevolgd": "110,5", "aanwezigheid": "92"}
+AANBOD_POST = {
+    "instellingsnummer": BOW,
+    "datum_aanbod": "2026-10-05",
+    "startdatum": "2026-11-01",
+    "einddatum": "2027-10-01",
+    "alfabetisering": "NVT",
+    "melden": "on",
+}
+UREN_POST = {
+    "soort": "taal",
+    "periode_start": "2027-01-01",
+    "periode_eind": "31-03-2027",
+    "uren_gepland": "120",
+    "uren_gevolgd": "110,5",
+    "aanwezigheid": "92",
+}
 
 
 def test_the_case_page_shows_the_section(als, adviseur_weert, b1):
     a = aanbod(b1, adviseur_weert, melden=False)
     uren(b1, adviseur_weert, gevolgd="620", gepland="650", aanbod=a.pk)
-    services.bewaar_duo_examens(b1, [{"examendatum": "2027-03-01", "resultaat": "Geslaagd",
-                                      "onderdeel": "KNM"}])
+    services.bewaar_duo_examens(
+        b1, [{"examendatum": "2027-03-01", "resultaat": "Geslaagd", "onderdeel": "KNM"}]
+    )
     html = als(adviseur_weert).get(casus(b1)).content.decode()
-    for stuk in ('id="leerroute"', 'id="leerroute-aanbod"', "Taalcentrum",
-                 'id="leerroute-uren"', 'id="leerroute-examens"', "Kennis van de Nederlandse",
-                 'id="afschaling-voorstel"', 'id="afschaling-besluit-link"',
-                 'id="leerroute-voortgang"', 'id="leerroute-uren-link"', 'id="uren-melden"'):
+    for stuk in (
+        'id="leerroute"',
+        'id="leerroute-aanbod"',
+        "Taalcentrum",
+        'id="leerroute-uren"',
+        'id="leerroute-examens"',
+        "Kennis van de Nederlandse",
+        'id="afschaling-voorstel"',
+        'id="afschaling-besluit-link"',
+        'id="leerroute-voortgang"',
+        'id="leerroute-uren-link"',
+        'id="uren-melden"',
+    ):
         assert stuk in html, stuk
 
 
@@ -68,31 +89,37 @@ def test_zroute_section_shows_hours_against_the_plan(als, adviseur_weert, zroute
 
 
 @pytest.mark.parametrize("aantal", [1, 8])
-def test_case_page_queries_do_not_grow(als, adviseur_weert, zroute, aantal,
-                                       django_assert_max_num_queries):
+def test_case_page_queries_do_not_grow(
+    als, adviseur_weert, zroute, aantal, django_assert_max_num_queries
+):
     a = aanbod(zroute, adviseur_weert, melden=False)
     for _ in range(aantal):
         uren(zroute, adviseur_weert, soort="taal", gevolgd="10", aanbod=a.pk)
-        services.bewaar_examen(zroute, adviseur_weert, {
-            "onderdeel": "KNM", "examendatum": date(2027, 1, aantal), "resultaat": "Gezakt"})
+        services.bewaar_examen(
+            zroute,
+            adviseur_weert,
+            {"onderdeel": "KNM", "examendatum": date(2027, 1, aantal), "resultaat": "Gezakt"},
+        )
     client = als(adviseur_weert)
     client.get(casus(zroute))
     with django_assert_max_num_queries(60):  # the same constant for 1 and 8 rows
         assert client.get(casus(zroute)).status_code == 200
 
 
-def test_leerroute_section_queries_are_constant(adviseur_weert, zroute,
-                                                django_assert_num_queries):
+def test_leerroute_section_queries_are_constant(adviseur_weert, zroute, django_assert_num_queries):
     from koers.leerroute import casus as sectie
+
     a = aanbod(zroute, adviseur_weert, melden=False)
     zroute.inburgeraar  # noqa: B018  (loaded, as on the case page)
 
     def tel():
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
+
         with CaptureQueriesContext(connection) as ctx:
             sectie.casus_context(adviseur_weert, zroute.inburgeraar, zroute)
         return len(ctx)
+
     een = tel()
     for _ in range(5):
         uren(zroute, adviseur_weert, soort="participatie", gevolgd="3", aanbod=a.pk)
@@ -100,6 +127,7 @@ def test_leerroute_section_queries_are_constant(adviseur_weert, zroute,
 
 
 # -- Aanbod ------------------------------------------------------------------------------------
+
 
 def test_aanbod_page_records_and_reports(als, adviseur_weert, b1):
     client = als(adviseur_weert)
@@ -111,23 +139,27 @@ def test_aanbod_page_records_and_reports(als, adviseur_weert, b1):
 
 
 def test_aanbod_page_bad_input(als, adviseur_weert, b1):
-    response = als(adviseur_weert).post(pagina(b1, "aanbod/"), {
-        **AANBOD_POST, "einddatum": "2026-10-10", "startdatum": "gisteren"})
+    response = als(adviseur_weert).post(
+        pagina(b1, "aanbod/"), {**AANBOD_POST, "einddatum": "2026-10-10", "startdatum": "gisteren"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Vul bij &#x27;Geplande startdatum&#x27; een geldige datum in" in html
     assert not Aanbod.objects.exists()
-    response = als(adviseur_weert).post(pagina(b1, "aanbod/"), {**AANBOD_POST,
-                                                               "instellingsnummer": TST})
+    response = als(adviseur_weert).post(
+        pagina(b1, "aanbod/"), {**AANBOD_POST, "instellingsnummer": TST}
+    )
     assert "Kies bij" in response.content.decode() and not Aanbod.objects.exists()
-    response = als(adviseur_weert).post(pagina(b1, "aanbod/"), {
-        **AANBOD_POST, "einddatum": "2026-10-31"})
+    response = als(adviseur_weert).post(
+        pagina(b1, "aanbod/"), {**AANBOD_POST, "einddatum": "2026-10-31"}
+    )
     assert "De laatste lesdag ligt niet voor de startdatum." in response.content.decode()
 
 
 def test_aanbod_page_when_duo_does_not_answer(als, adviseur_weert, b1, monkeypatch):
     def kapot(gemeente):
         raise DuoFout("DUO is niet bereikbaar.", permanent=False)
+
     monkeypatch.setattr(services, "instellingen_van_duo", kapot)
     client = als(adviseur_weert)
     response = client.get(pagina(b1, "aanbod/"))
@@ -137,6 +169,7 @@ def test_aanbod_page_when_duo_does_not_answer(als, adviseur_weert, b1, monkeypat
 
 
 # -- Hours -------------------------------------------------------------------------------------
+
 
 def test_hours_page(als, adviseur_weert, b1):
     client = als(adviseur_weert)
@@ -152,21 +185,24 @@ def test_hours_page(als, adviseur_weert, b1):
     assert rij.uren_gevolgd == D(100) and UrenPeriode.objects.count() == 1
 
 
-@pytest.mark.parametrize(("veld", "waarde", "tekst"), [
-    ("uren_gevolgd", "-3", "kan niet kleiner zijn dan 0"),
-    ("uren_gevolgd", "veel", "een getal in"),
-    ("uren_gevolgd", "7820", "kan niet groter zijn dan 999,9."),  # Dutch comma, not 999.9
-    ("uren_gepland", "1,25", "hoogstens 1 cijfer"),
-    ("aanwezigheid", "120", "kan niet groter zijn dan 100"),
-    ("periode_eind", "2026-01-01", "De laatste dag ligt na de eerste dag."),
-    ("periode_start", "2028-01-01", "niet in de toekomst"),
-    ("soort", "zwemmen", "Kies bij"),
-])
+@pytest.mark.parametrize(
+    ("veld", "waarde", "tekst"),
+    [
+        ("uren_gevolgd", "-3", "kan niet kleiner zijn dan 0"),
+        ("uren_gevolgd", "veel", "een getal in"),
+        ("uren_gevolgd", "7820", "kan niet groter zijn dan 999,9."),  # Dutch comma, not 999.9
+        ("uren_gepland", "1,25", "hoogstens 1 cijfer"),
+        ("aanwezigheid", "120", "kan niet groter zijn dan 100"),
+        ("periode_eind", "2026-01-01", "De laatste dag ligt na de eerste dag."),
+        ("periode_start", "2028-01-01", "niet in de toekomst"),
+        ("soort", "zwemmen", "Kies bij"),
+    ],
+)
 def test_hours_page_bad_input(als, adviseur_weert, b1, veld, waarde, tekst):
     response = als(adviseur_weert).post(pagina(b1, "uren/"), {**UREN_POST, veld: waarde})
     assert response.status_code == 200
     html = response.content.decode()
-    assert tekst in html.replace("&#x27;", "'"), html[html.find("foutsamenvatting"):][:800]
+    assert tekst in html.replace("&#x27;", "'"), html[html.find("foutsamenvatting") :][:800]
     assert not UrenPeriode.objects.exists()
 
 
@@ -177,21 +213,36 @@ def test_other_row_is_not_found(als, adviseur_weert, b1, zroute):
 
 # -- Exams -------------------------------------------------------------------------------------
 
+
 def test_exam_page(als, adviseur_weert, b1):
     client = als(adviseur_weert)
-    response = client.post(pagina(b1, "examens/"), {
-        "onderdeel": "SP", "niveau": "B1", "examendatum": "2027-05-01", "resultaat": "Geen",
-        "reden_geen_resultaat": "Afgemeld"})
+    response = client.post(
+        pagina(b1, "examens/"),
+        {
+            "onderdeel": "SP",
+            "niveau": "B1",
+            "examendatum": "2027-05-01",
+            "resultaat": "Geen",
+            "reden_geen_resultaat": "Afgemeld",
+        },
+    )
     assert response.status_code == 302
     assert Examenresultaat.objects.get().reden_geen_resultaat == "Afgemeld"
-    response = client.post(pagina(b1, "examens/"), {
-        "onderdeel": "SP", "examendatum": "2027-05-02", "resultaat": "Gezakt",
-        "reden_geen_resultaat": "Absent"})
+    response = client.post(
+        pagina(b1, "examens/"),
+        {
+            "onderdeel": "SP",
+            "examendatum": "2027-05-02",
+            "resultaat": "Gezakt",
+            "reden_geen_resultaat": "Absent",
+        },
+    )
     assert "Een reden hoort alleen bij" in response.content.decode()
     assert Examenresultaat.objects.count() == 1
 
 
 # -- Afschalen ---------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def voorstel(b1, adviseur_weert):
@@ -223,18 +274,20 @@ def test_afschaling_reject_without_reason(als, adviseur_weert, b1, voorstel):
 
 # -- Z-route -----------------------------------------------------------------------------------
 
+
 def test_zroute_eindgesprek_and_completion(als, adviseur_weert, zroute):
     uren(zroute, adviseur_weert, soort="taal", gevolgd="800", gepland="800")
     uren(zroute, adviseur_weert, soort="participatie", gevolgd="800", gepland="800")
     client = als(adviseur_weert)
     assert client.get(pagina(zroute, "zroute/")).status_code == 200
-    response = client.post(pagina(zroute, "zroute/"), {"datum": "2027-05-30",
-                                                        "conclusie": ""})
+    response = client.post(pagina(zroute, "zroute/"), {"datum": "2027-05-30", "conclusie": ""})
     html = response.content.decode()
     assert "Geef aan of de afspraken uit het PIP zijn nagekomen." in html
     assert "Vul &#x27;Conclusie&#x27; in." in html
-    client.post(pagina(zroute, "zroute/"), {"datum": "2027-05-30", "afspraken_nagekomen": "ja",
-                                            "conclusie": "Alles nagekomen."})
+    client.post(
+        pagina(zroute, "zroute/"),
+        {"datum": "2027-05-30", "afspraken_nagekomen": "ja", "conclusie": "Alles nagekomen."},
+    )
     assert Zroute.objects.get().afspraken_nagekomen is True
     # PVT and MAP first: until DUO accepted both dates there is no completion form.
     html = client.get(pagina(zroute, "zroute/")).content.decode()
@@ -316,20 +369,21 @@ def test_zroute_page_shows_duo_partial_ontheffing(als, adviseur_weert, zroute):
     assert "hoogstens 400 uur" in html
 
 
-def test_zroute_ontheffing_is_health_data(als, adviseur_weert, teamleider_weert, zroute,
-                                          monkeypatch):
+def test_zroute_ontheffing_is_health_data(
+    als, adviseur_weert, teamleider_weert, zroute, monkeypatch
+):
     """The hours of DUO's partial ontheffing follow from a medical ground: only who may see
     the health section reads them. The teamleider cannot open the Z-route page at all; an
     editor without the health section sees the page without that sentence."""
     ib = zroute.inburgeraar
     ib.uren_belastbaarheid_participatie = 400
     ib.save(update_fields=["uren_belastbaarheid_participatie"])
-    assert "hoogstens 400 uur" in als(adviseur_weert).get(
-        pagina(zroute, "zroute/")).content.decode()
+    assert (
+        "hoogstens 400 uur" in als(adviseur_weert).get(pagina(zroute, "zroute/")).content.decode()
+    )
     assert als(teamleider_weert).get(pagina(zroute, "zroute/")).status_code == 403
     assert "ontheffing" not in als(teamleider_weert).get(casus(zroute)).content.decode().lower()
-    monkeypatch.setitem(policy.SECTIES, Rol.ADVISEUR,
-                        frozenset(Sectie) - {Sectie.GEZONDHEID})
+    monkeypatch.setitem(policy.SECTIES, Rol.ADVISEUR, frozenset(Sectie) - {Sectie.GEZONDHEID})
     antwoord = als(adviseur_weert).get(pagina(zroute, "zroute/"))
     assert antwoord.status_code == 200
     html = antwoord.content.decode()

@@ -12,8 +12,9 @@ from tests.modules.test_web import _url as pagina
 
 @pytest.mark.parametrize("datum", ["0001-01-01", "2019-06-01"])
 def test_api_activity_before_the_window_is_a_400(api, adviseur_weert, zaak, datum):
-    response = api(adviseur_weert).post(api_url(zaak, "pvt/activiteiten"),
-                                        {**ACT, "datum": datum}, format="json")
+    response = api(adviseur_weert).post(
+        api_url(zaak, "pvt/activiteiten"), {**ACT, "datum": datum}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["fouten"]["datum"][0].startswith("Deze datum ligt te ver terug.")
     assert not Activiteit.objects.exists()
@@ -28,7 +29,8 @@ def test_page_activity_before_the_window_shows_the_error(als, adviseur_weert, za
 
 
 def test_api_signing_date_at_the_calendars_end_is_a_400(api, adviseur_weert, zaak):
-    response = api(adviseur_weert).post(api_url(zaak, "pvt/ondertekenen"),
-                                        {"datum": "9999-12-31"}, format="json")
+    response = api(adviseur_weert).post(
+        api_url(zaak, "pvt/ondertekenen"), {"datum": "9999-12-31"}, format="json"
+    )
     assert response.status_code == 400
     assert "datum" in response.json()["fouten"]

@@ -9,15 +9,19 @@ from koers.verwerkingen.anonimiseren import anonimiseer_batch, regels
 
 
 def test_anonymising_empties_the_verwijtbaar_explanation_and_keeps_the_answer(traject_weert):
-    Verwijtbaarheid.objects.create(traject=traject_weert, module="map", verwijtbaar="Ja",
-                                   toelichting="Kwam drie keer niet vanwege zijn rugklachten.",
-                                   gemeld_op=dt.date(2026, 3, 1))
-    DuoPip.objects.create(traject=traject_weert, gemeentecode="0988",
-                          dagtekening=dt.date(2025, 1, 10), leerroute="Z")
+    Verwijtbaarheid.objects.create(
+        traject=traject_weert,
+        module="map",
+        verwijtbaar="Ja",
+        toelichting="Kwam drie keer niet vanwege zijn rugklachten.",
+        gemeld_op=dt.date(2026, 3, 1),
+    )
+    DuoPip.objects.create(
+        traject=traject_weert, gemeentecode="0988", dagtekening=dt.date(2025, 1, 10), leerroute="Z"
+    )
     assert "modules.Verwijtbaarheid" in regels() and "pip.DuoPip" in regels()
 
-    assert anonimiseer_batch([traject_weert.inburgeraar_id],
-                             traject_ids=[traject_weert.pk]) == 1
+    assert anonimiseer_batch([traject_weert.inburgeraar_id], traject_ids=[traject_weert.pk]) == 1
 
     rij = Verwijtbaarheid.objects.get(traject=traject_weert)
     assert (rij.toelichting, rij.module, rij.verwijtbaar) == ("", "map", "Ja")

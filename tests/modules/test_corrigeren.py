@@ -19,8 +19,10 @@ def test_gemelde_datum_gaat_opnieuw_naar_duo(zaak, adviseur_weert):
     afronding = services.corrigeer_datum(zaak, "pvt", adviseur_weert, datum=date(2026, 11, 24))
     assert afronding.datum == date(2026, 11, 24)
     meldingen = list(Bericht.objects.filter(soort="pvt").order_by("pk"))
-    assert [b.body for b in meldingen] == [{"datumOndertekeningPvt": "2026-11-25"},
-                                           {"datumOndertekeningPvt": "2026-11-24"}]
+    assert [b.body for b in meldingen] == [
+        {"datumOndertekeningPvt": "2026-11-25"},
+        {"datumOndertekeningPvt": "2026-11-24"},
+    ]
     assert afronding.bericht == meldingen[-1]
     assert zaak.gebeurtenissen.filter(omschrijving__contains="25-11-2026 wordt 24-11-2026").exists()
 
@@ -32,11 +34,14 @@ def test_niet_gemelde_datum_blijft_ongemeld(zaak, adviseur_weert):
     assert not Bericht.objects.filter(soort="pvt").exists()
 
 
-@pytest.mark.parametrize(("datum", "veld"), [
-    (date(2027, 1, 1), "datum"),      # in the future
-    (None, "datum"),                  # empty
-    (date(2026, 11, 25), "datum"),    # the same date: nothing to correct
-])
+@pytest.mark.parametrize(
+    ("datum", "veld"),
+    [
+        (date(2027, 1, 1), "datum"),  # in the future
+        (None, "datum"),  # empty
+        (date(2026, 11, 25), "datum"),  # the same date: nothing to correct
+    ],
+)
 def test_foute_datum_verandert_niets(zaak, adviseur_weert, datum, veld):
     pvt_klaar(zaak, adviseur_weert)
     services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25))
@@ -70,8 +75,9 @@ def test_corrigeren_via_de_api(api, adviseur_weert, teamleider_weert, zaak):
     pvt_klaar(zaak, adviseur_weert)
     services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25))
     pad = f"/api/v1/inburgeraars/{zaak.inburgeraar_id}/pvt/corrigeren"
-    assert api(teamleider_weert).post(pad, {"datum": "2026-11-24"},
-                                      format="json").status_code == 403
+    assert (
+        api(teamleider_weert).post(pad, {"datum": "2026-11-24"}, format="json").status_code == 403
+    )
     fout = api(adviseur_weert).post(pad, {"datum": "morgen"}, format="json")
     assert fout.status_code == 400 and "datum" in fout.json()["fouten"]
     goed = api(adviseur_weert).post(pad, {"datum": "2026-11-24"}, format="json")

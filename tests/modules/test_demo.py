@@ -23,11 +23,15 @@ def test_demo_is_idempotent():
     afronding = Afronding.objects.get()
     assert afronding.module == "pvt" and afronding.bericht.soort == "pvt"
     assert Bericht.objects.filter(soort="pvt").count() == 1
-    map_trajecten = set(Activiteit.objects.filter(module="map").values_list("traject",
-                                                                            flat=True))
-    routes = set(PipVersie.objects.filter(traject__in=map_trajecten,
-                                          status="vastgesteld").values_list("leerroute",
-                                                                            flat=True))
+    map_trajecten = set(Activiteit.objects.filter(module="map").values_list("traject", flat=True))
+    routes = set(
+        PipVersie.objects.filter(traject__in=map_trajecten, status="vastgesteld").values_list(
+            "leerroute", flat=True
+        )
+    )
     assert routes <= {"B", "Z"}
-    assert demo.seed(gemeenten, accounts) == {"pvt_activiteiten": 0, "map_activiteiten": 0,
-                                              "pvt_ondertekend": 0}
+    assert demo.seed(gemeenten, accounts) == {
+        "pvt_activiteiten": 0,
+        "map_activiteiten": 0,
+        "pvt_ondertekend": 0,
+    }

@@ -31,7 +31,8 @@ def amira(weert, adviseur_weert, client_duo):
     traject = TrajectFactory(
         inburgeraar=InburgeraarFactory(gemeente=weert, bsn=AMIRA, vestigingsdatum=None),
         datum_start_plicht=vandaag - timedelta(days=130),
-        datum_start_pip_termijn=vandaag - timedelta(days=30))
+        datum_start_pip_termijn=vandaag - timedelta(days=30),
+    )
     intake_af(traject, adviseur_weert)
     vastgesteld(traject, adviseur_weert, dagtekening=vandaag - timedelta(days=1))
     outbox.lever_af(client=client_duo)
@@ -41,10 +42,19 @@ def amira(weert, adviseur_weert, client_duo):
 
 
 def _activiteit(traject, door, module, soort, kernwaarden=()):
-    return services.voeg_activiteit_toe(traject, door, {
-        "module": module, "datum": date.today(), "uren": Decimal(6), "soort": soort,
-        "omschrijving": f"{soort} voor de test", "kernwaarden": list(kernwaarden),
-        "uitvoerder": "Werk.Kom" if module == "map" else ""})
+    return services.voeg_activiteit_toe(
+        traject,
+        door,
+        {
+            "module": module,
+            "datum": date.today(),
+            "uren": Decimal(6),
+            "soort": soort,
+            "omschrijving": f"{soort} voor de test",
+            "kernwaarden": list(kernwaarden),
+            "uitvoerder": "Werk.Kom" if module == "map" else "",
+        },
+    )
 
 
 def test_pvt_en_map_datum_komen_aan_bij_duo(amira, adviseur_weert, client_duo, duo):
@@ -53,8 +63,9 @@ def test_pvt_en_map_datum_komen_aan_bij_duo(amira, adviseur_weert, client_duo, d
     _activiteit(amira, adviseur_weert, "pvt", "workshop")
     services.onderteken_pvt(amira, adviseur_weert, datum=vandaag)
     _activiteit(amira, adviseur_weert, "map", "werkbezoek")
-    services.houd_map_eindgesprek(amira, adviseur_weert, datum=vandaag,
-                                  samenvatting="Wil in de zorg werken.")
+    services.houd_map_eindgesprek(
+        amira, adviseur_weert, datum=vandaag, samenvatting="Wil in de zorg werken."
+    )
 
     assert outbox.lever_af(client=client_duo) == 2
     for soort in ("pvt", "map"):

@@ -18,21 +18,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_activiteit_toevoegen_op_de_tijdlijn(zaak, adviseur_weert):
-    a = activiteit(zaak, adviseur_weert, soort="excursie", kernwaarden=["vrijheid"],
-                   uren=Decimal("2.5"))
+    a = activiteit(
+        zaak, adviseur_weert, soort="excursie", kernwaarden=["vrijheid"], uren=Decimal("2.5")
+    )
     assert a.uren == Decimal("2.5") and a.kernwaarden == ["vrijheid"]
     gebeurtenis = zaak.gebeurtenissen.filter(soort=Gebeurtenis.Soort.MODULE).get()
     assert "PVT: excursie op 02-11-2026, 2.5 uur" in gebeurtenis.omschrijving
     assert gebeurtenis.door == adviseur_weert
 
 
-@pytest.mark.parametrize(("kw", "veld"), [
-    ({"uren": Decimal(-3)}, "uren"),
-    ({"datum": date(2026, 12, 2)}, "datum"),
-    ({"soort": "werkbezoek"}, "soort"),
-    ({"kernwaarden": ["moed"]}, "kernwaarden"),
-    ({"omschrijving": ""}, "omschrijving"),
-])
+@pytest.mark.parametrize(
+    ("kw", "veld"),
+    [
+        ({"uren": Decimal(-3)}, "uren"),
+        ({"datum": date(2026, 12, 2)}, "datum"),
+        ({"soort": "werkbezoek"}, "soort"),
+        ({"kernwaarden": ["moed"]}, "kernwaarden"),
+        ({"omschrijving": ""}, "omschrijving"),
+    ],
+)
 def test_foute_activiteit_slaat_niets_op(zaak, adviseur_weert, kw, veld):
     with pytest.raises(Weigering) as fout:
         activiteit(zaak, adviseur_weert, **kw)
@@ -77,7 +81,8 @@ def test_pvt_ondertekenen_meldt_aan_duo(zaak, adviseur_weert):
     assert bericht.body == {"datumOndertekeningPvt": "2026-11-25"}
     assert bericht.traject == zaak and afronding.gemeld_op is not None
     assert zaak.gebeurtenissen.filter(
-        omschrijving__startswith="Participatieverklaring ondertekend op 25-11-2026").exists()
+        omschrijving__startswith="Participatieverklaring ondertekend op 25-11-2026"
+    ).exists()
     # After signing the activities are closed, and a second signing is refused.
     with pytest.raises(Weigering, match="al ondertekend"):
         activiteit(zaak, adviseur_weert)
@@ -97,8 +102,9 @@ def test_pvt_te_weinig_uren_niets_opgeslagen(zaak, adviseur_weert):
 
 def test_pvt_zonder_melden_en_later_melden(zaak, adviseur_weert):
     pvt_klaar(zaak, adviseur_weert)
-    afronding = services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25),
-                                        melden=False)
+    afronding = services.onderteken_pvt(
+        zaak, adviseur_weert, datum=date(2026, 11, 25), melden=False
+    )
     assert afronding.bericht is None
     assert not Bericht.objects.filter(soort="pvt").exists()
     afronding = services.meld_alsnog(zaak, "pvt", adviseur_weert)
@@ -109,22 +115,25 @@ def test_pvt_zonder_melden_en_later_melden(zaak, adviseur_weert):
         services.meld_alsnog(zaak, "map", adviseur_weert)
 
 
-@pytest.mark.parametrize(("termijn_eind", "verwijtbaar", "fout"), [
-    # Before the end: verwijtbaar must stay empty.
-    (date(2029, 10, 2), "Ja", "Laat 'verwijtbaar' dan leeg"),
-    (date(2027, 1, 1), "Nee", "Laat 'verwijtbaar' dan leeg"),
-    # After the end: it must be filled in.
-    (date(2026, 11, 20), None, "Geef aan of dat verwijtbaar is"),
-    (date(2026, 11, 20), "Misschien", "Verwijtbaar is Ja of Nee"),
-])
-def test_verwijtbaar_fout_niets_opgeslagen(zaak, adviseur_weert, termijn_eind, verwijtbaar,
-                                           fout):
+@pytest.mark.parametrize(
+    ("termijn_eind", "verwijtbaar", "fout"),
+    [
+        # Before the end: verwijtbaar must stay empty.
+        (date(2029, 10, 2), "Ja", "Laat 'verwijtbaar' dan leeg"),
+        (date(2027, 1, 1), "Nee", "Laat 'verwijtbaar' dan leeg"),
+        # After the end: it must be filled in.
+        (date(2026, 11, 20), None, "Geef aan of dat verwijtbaar is"),
+        (date(2026, 11, 20), "Misschien", "Verwijtbaar is Ja of Nee"),
+    ],
+)
+def test_verwijtbaar_fout_niets_opgeslagen(zaak, adviseur_weert, termijn_eind, verwijtbaar, fout):
     pvt_klaar(zaak, adviseur_weert)
     zaak.termijn_eind = termijn_eind
     zaak.save(update_fields=["termijn_eind"])
     with pytest.raises(Weigering) as weigering:
-        services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25),
-                                verwijtbaar=verwijtbaar)
+        services.onderteken_pvt(
+            zaak, adviseur_weert, datum=date(2026, 11, 25), verwijtbaar=verwijtbaar
+        )
     assert fout in weigering.value.fouten["verwijtbaar"]
     assert not Afronding.objects.exists() and not Bericht.objects.filter(soort="pvt").exists()
 
@@ -134,15 +143,24 @@ def test_verwijtbaar_na_overschrijding(zaak, adviseur_weert, verwijtbaar):
     pvt_klaar(zaak, adviseur_weert)
     zaak.termijn_eind = date(2026, 11, 22)
     zaak.save(update_fields=["termijn_eind"])
-    afronding = services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25),
-                                        verwijtbaar=verwijtbaar)
-    assert afronding.bericht.body == {"datumOndertekeningPvt": "2026-11-25",
-                                      "verwijtbaar": verwijtbaar}
+    afronding = services.onderteken_pvt(
+        zaak, adviseur_weert, datum=date(2026, 11, 25), verwijtbaar=verwijtbaar
+    )
+    assert afronding.bericht.body == {
+        "datumOndertekeningPvt": "2026-11-25",
+        "verwijtbaar": verwijtbaar,
+    }
 
 
 def test_ondertekening_voor_de_termijn_weigert_duo_regel(zaak, adviseur_weert):
-    activiteit(zaak, adviseur_weert, datum=date(2026, 9, 1), uren=Decimal(8),
-               soort="excursie", kernwaarden=["vrijheid"])
+    activiteit(
+        zaak,
+        adviseur_weert,
+        datum=date(2026, 9, 1),
+        uren=Decimal(8),
+        soort="excursie",
+        kernwaarden=["vrijheid"],
+    )
     activiteit(zaak, adviseur_weert, datum=date(2026, 9, 2), uren=Decimal(4))
     with pytest.raises(Weigering) as fout:
         services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 9, 30))
@@ -153,22 +171,28 @@ def test_ondertekening_voor_de_termijn_weigert_duo_regel(zaak, adviseur_weert):
 def test_map_eindgesprek(zaak, adviseur_weert):
     map_activiteit(zaak, adviseur_weert)
     afronding = services.houd_map_eindgesprek(
-        zaak, adviseur_weert, datum=date(2026, 11, 28), samenvatting="Wil in de zorg werken.",
-        uitvoerder="Werk.Kom")
+        zaak,
+        adviseur_weert,
+        datum=date(2026, 11, 28),
+        samenvatting="Wil in de zorg werken.",
+        uitvoerder="Werk.Kom",
+    )
     assert afronding.bericht.operation_id == "updateMapByBsn"
     assert afronding.bericht.body == {"datumEindgesprekMap": "2026-11-28"}
     assert afronding.uitvoerder == "Werk.Kom"
     with pytest.raises(Weigering, match="eindgesprek"):
         map_activiteit(zaak, adviseur_weert)
     with pytest.raises(Weigering, match="al vastgelegd"):
-        services.houd_map_eindgesprek(zaak, adviseur_weert, datum=date(2026, 11, 28),
-                                      samenvatting="x")
+        services.houd_map_eindgesprek(
+            zaak, adviseur_weert, datum=date(2026, 11, 28), samenvatting="x"
+        )
 
 
 def test_map_eindgesprek_fout(zaak_o, adviseur_weert):
     with pytest.raises(Weigering) as fout:
-        services.houd_map_eindgesprek(zaak_o, adviseur_weert, datum=date(2026, 12, 5),
-                                      samenvatting="", uitvoerder="")
+        services.houd_map_eindgesprek(
+            zaak_o, adviseur_weert, datum=date(2026, 12, 5), samenvatting="", uitvoerder=""
+        )
     assert set(fout.value.fouten) == {"__all__", "datum", "samenvatting", "uitvoerder"}
     assert not Afronding.objects.exists()
 
@@ -179,8 +203,11 @@ def test_stand_gepland_tegen_gedaan(zaak, adviseur_weert, django_assert_num_quer
     with django_assert_num_queries(4):
         stand = services.stand(zaak)
     assert (stand.pvt.uren, stand.pvt.gepland, stand.pvt.uren_nog) == (5, 16, 11)
-    assert (stand.map.uren, stand.map.gepland, stand.map.uren_nog) == (Decimal("2.5"), 40,
-                                                                      Decimal("37.5"))
+    assert (stand.map.uren, stand.map.gepland, stand.map.uren_nog) == (
+        Decimal("2.5"),
+        40,
+        Decimal("37.5"),
+    )
     assert stand.leerroute == "B" and stand.termijn_eind == zaak.termijn_eind
     assert not stand.pvt.klaar_voor_ondertekening
 

@@ -23,8 +23,9 @@ def _termijn(traject, eind):
     traject.save(update_fields=["termijn_eind"])
 
 
-def test_pvt_en_map_niet_af_binnen_6_maanden(zaak, zaak_cranendonck, vandaag,
-                                            django_assert_num_queries):
+def test_pvt_en_map_niet_af_binnen_6_maanden(
+    zaak, zaak_cranendonck, vandaag, django_assert_num_queries
+):
     _termijn(zaak, date(2027, 5, 1))
     _termijn(zaak_cranendonck, date(2027, 6, 2))  # just outside the 6 months
     with django_assert_num_queries(1):
@@ -41,8 +42,9 @@ def test_afgerond_geen_signaal_meer(zaak, adviseur_weert, vandaag):
     pvt_klaar(zaak, adviseur_weert)
     services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25))
     map_activiteit(zaak, adviseur_weert)
-    services.houd_map_eindgesprek(zaak, adviseur_weert, datum=date(2026, 11, 26),
-                                  samenvatting="Klaar.", melden=False)
+    services.houd_map_eindgesprek(
+        zaak, adviseur_weert, datum=date(2026, 11, 26), samenvatting="Klaar.", melden=False
+    )
     assert _rijen("pvt_niet_af", vandaag) == []
     assert _rijen("map_niet_af", vandaag) == []
     assert _rijen("pvt_niet_gemeld", vandaag) == []
@@ -66,8 +68,13 @@ def test_afgerond_traject_geen_signaal(zaak, vandaag):
 
 def test_bronnen_voor_de_engine():
     assert {b.soort for b in signalen.BRONNEN} == {
-        "pvt_niet_af", "map_niet_af", "pvt_niet_gemeld", "map_niet_gemeld",
-        "pvt_verwijtbaar", "map_verwijtbaar"}
+        "pvt_niet_af",
+        "map_niet_af",
+        "pvt_niet_gemeld",
+        "map_niet_gemeld",
+        "pvt_verwijtbaar",
+        "map_verwijtbaar",
+    }
     assert all(b.sectie == "modules" for b in signalen.BRONNEN)
 
 
@@ -78,6 +85,8 @@ def test_engine_neemt_de_bronnen_op(zaak, vandaag):
     assert {"pvt_niet_af", "map_niet_af"} <= {b.soort for b in alle_bronnen()}
     _termijn(zaak, date(2027, 1, 1))
     bereken_signalen(vandaag)
-    assert set(Signaal.objects.filter(traject=zaak, soort__in=(
-        "pvt_niet_af", "map_niet_af")).values_list("soort", flat=True)) == {
-        "pvt_niet_af", "map_niet_af"}
+    assert set(
+        Signaal.objects.filter(traject=zaak, soort__in=("pvt_niet_af", "map_niet_af")).values_list(
+            "soort", flat=True
+        )
+    ) == {"pvt_niet_af", "map_niet_af"}

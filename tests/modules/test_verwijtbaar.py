@@ -24,8 +24,7 @@ def _signaal(soort, vandaag):
     return sorted(next(b for b in signalen.BRONNEN if b.soort == soort).rijen(vandaag))
 
 
-def test_nee_in_de_laatste_twee_maanden_met_exclusieve_einddatum(zaak, adviseur_weert,
-                                                                 vandaag):
+def test_nee_in_de_laatste_twee_maanden_met_exclusieve_einddatum(zaak, adviseur_weert, vandaag):
     # Einddatum 2 February 2027 (last day 1 February): today, 1 December, is not yet in the
     # last two months [2 December, 2 February) — nothing yet.
     _termijn(zaak, date(2027, 2, 2))
@@ -43,16 +42,20 @@ def test_nee_in_de_laatste_twee_maanden_met_exclusieve_einddatum(zaak, adviseur_
         services.meld_verwijtbaar(zaak, "pvt", adviseur_weert, verwijtbaar="Ja")
     assert "'Ja' kan pas" in e.value.fouten["verwijtbaar"]
 
-    v = services.meld_verwijtbaar(zaak, "pvt", adviseur_weert, verwijtbaar="Nee",
-                                  toelichting="De gemeente kon het PVT niet eerder bieden.")
+    v = services.meld_verwijtbaar(
+        zaak,
+        "pvt",
+        adviseur_weert,
+        verwijtbaar="Nee",
+        toelichting="De gemeente kon het PVT niet eerder bieden.",
+    )
     assert v.bericht.operation_id == "updatePvtByBsn"
     assert v.bericht.body == {"verwijtbaar": "Nee"}  # no date: the module is not done
     assert _signaal("pvt_verwijtbaar", vandaag) == []
     assert [r[0] for r in _signaal("map_verwijtbaar", vandaag)] == [zaak.pk]
 
 
-def test_na_het_einde_ja_of_nee_en_opnieuw_een_signaal(zaak, adviseur_weert, vandaag,
-                                                       time_machine):
+def test_na_het_einde_ja_of_nee_en_opnieuw_een_signaal(zaak, adviseur_weert, vandaag, time_machine):
     _termijn(zaak, date(2026, 12, 2))  # last day is today: not exceeded yet
     services.meld_verwijtbaar(zaak, "map", adviseur_weert, verwijtbaar="Nee")
     assert _signaal("map_verwijtbaar", vandaag) == []
@@ -82,8 +85,9 @@ def test_een_afgeronde_module_meldt_de_datum(zaak, adviseur_weert, vandaag):
     assert not Verwijtbaarheid.objects.exists()
     assert [r[0] for r in _signaal("map_verwijtbaar", vandaag)] == [zaak.pk]
     map_activiteit(zaak, adviseur_weert)
-    services.houd_map_eindgesprek(zaak, adviseur_weert, datum=date(2026, 11, 26),
-                                  samenvatting="Klaar.", melden=False)
+    services.houd_map_eindgesprek(
+        zaak, adviseur_weert, datum=date(2026, 11, 26), samenvatting="Klaar.", melden=False
+    )
     assert _signaal("map_verwijtbaar", vandaag) == []
 
 
@@ -94,8 +98,9 @@ def test_map_zonder_map_route_en_foute_invoer(zaak_o, adviseur_weert, vandaag):
         services.meld_verwijtbaar(zaak_o, "map", adviseur_weert, verwijtbaar="Nee")
     assert "B1-route" in e.value.fouten["__all__"]
     with pytest.raises(Weigering) as e:
-        services.meld_verwijtbaar(zaak_o, "pvt", adviseur_weert, verwijtbaar="Misschien",
-                                  toelichting="x" * 1001)
+        services.meld_verwijtbaar(
+            zaak_o, "pvt", adviseur_weert, verwijtbaar="Misschien", toelichting="x" * 1001
+        )
     assert set(e.value.fouten) == {"verwijtbaar", "toelichting"}
     assert not Bericht.objects.filter(soort__in=("pvt", "map")).exists()
 

@@ -18,9 +18,14 @@ def _url(traject, module="pvt", stap=""):
 
 
 def _post_activiteit(**kw):
-    data = {"datum": "2026-11-20", "uren": "2,5", "soort": "excursie",
-            "omschrijving": "Bezoek aan het stadhuis", "kernwaarden": ["participatie"],
-            "uitvoerder": "Vluchtelingenwerk"}
+    data = {
+        "datum": "2026-11-20",
+        "uren": "2,5",
+        "soort": "excursie",
+        "omschrijving": "Bezoek aan het stadhuis",
+        "kernwaarden": ["participatie"],
+        "uitvoerder": "Vluchtelingenwerk",
+    }
     data.update(kw)
     return data
 
@@ -41,20 +46,30 @@ def test_activiteit_toevoegen(als, adviseur_weert, zaak):
     antwoord = als(adviseur_weert).post(_url(zaak), _post_activiteit())
     assert antwoord.status_code == 302
     a = Activiteit.objects.get()
-    assert (a.uren, a.soort, a.kernwaarden, a.module) == (Decimal("2.5"), "excursie",
-                                                          ["participatie"], "pvt")
+    assert (a.uren, a.soort, a.kernwaarden, a.module) == (
+        Decimal("2.5"),
+        "excursie",
+        ["participatie"],
+        "pvt",
+    )
 
 
-@pytest.mark.parametrize(("kw", "tekst"), [
-    ({"uren": "-3"}, "Het aantal uren moet meer dan 0 zijn."),
-    ({"uren": "drie"}, "Vul bij &#x27;Aantal uren&#x27; een getal in"),
-    ({"uren": "30"}, "Een activiteit duurt hooguit 24 uur."),
-    ({"datum": "2026-12-24"}, "De datum mag niet in de toekomst liggen."),
-    ({"datum": "31-02-2026"}, "geldige datum"),
-    ({"soort": "werkbezoek"}, "Kies bij &#x27;Soort activiteit&#x27; een van de mogelijkheden."),
-    ({"omschrijving": ""}, "Vul &#x27;Omschrijving&#x27; in."),
-    ({"kernwaarden": ["moed"]}, "Kies bij &#x27;Kernwaarden&#x27; een van de mogelijkheden."),
-])
+@pytest.mark.parametrize(
+    ("kw", "tekst"),
+    [
+        ({"uren": "-3"}, "Het aantal uren moet meer dan 0 zijn."),
+        ({"uren": "drie"}, "Vul bij &#x27;Aantal uren&#x27; een getal in"),
+        ({"uren": "30"}, "Een activiteit duurt hooguit 24 uur."),
+        ({"datum": "2026-12-24"}, "De datum mag niet in de toekomst liggen."),
+        ({"datum": "31-02-2026"}, "geldige datum"),
+        (
+            {"soort": "werkbezoek"},
+            "Kies bij &#x27;Soort activiteit&#x27; een van de mogelijkheden.",
+        ),
+        ({"omschrijving": ""}, "Vul &#x27;Omschrijving&#x27; in."),
+        ({"kernwaarden": ["moed"]}, "Kies bij &#x27;Kernwaarden&#x27; een van de mogelijkheden."),
+    ],
+)
 def test_foute_invoer_nederlandse_fout_niets_opgeslagen(als, adviseur_weert, zaak, kw, tekst):
     antwoord = als(adviseur_weert).post(_url(zaak), _post_activiteit(**kw))
     assert antwoord.status_code == 200
@@ -68,8 +83,9 @@ def test_map_in_onderwijsroute_weigert(als, adviseur_weert, zaak_o):
     client = als(adviseur_weert)
     html = client.get(_url(zaak_o, "map")).content.decode()
     assert 'id="map-niet-van-toepassing"' in html and 'id="activiteitformulier"' not in html
-    antwoord = client.post(_url(zaak_o, "map"), _post_activiteit(soort="werkbezoek",
-                                                                  kernwaarden=[]))
+    antwoord = client.post(
+        _url(zaak_o, "map"), _post_activiteit(soort="werkbezoek", kernwaarden=[])
+    )
     assert "B1-route en de Z-route" in antwoord.content.decode()
     assert not Activiteit.objects.exists()
 
@@ -92,8 +108,9 @@ def test_wijzigen_en_verwijderen(als, adviseur_weert, zaak):
     assert not Activiteit.objects.exists()
 
 
-def test_activiteit_van_andere_zaak_404(als, adviseur_weert, zaak, zaak_cranendonck,
-                                        adviseur_cranendonck):
+def test_activiteit_van_andere_zaak_404(
+    als, adviseur_weert, zaak, zaak_cranendonck, adviseur_cranendonck
+):
     a = activiteit(zaak_cranendonck, adviseur_cranendonck)
     client = als(adviseur_weert)
     url = f"/inburgeraars/{zaak.inburgeraar_id}/modules/activiteiten/{a.pk}/"
@@ -104,8 +121,9 @@ def test_activiteit_van_andere_zaak_404(als, adviseur_weert, zaak, zaak_cranendo
 
 def test_ondertekenen_en_melden(als, adviseur_weert, zaak):
     pvt_klaar(zaak, adviseur_weert)
-    antwoord = als(adviseur_weert).post(_url(zaak, stap="afronden/"),
-                                        {"datum": "2026-11-25", "melden": "on"})
+    antwoord = als(adviseur_weert).post(
+        _url(zaak, stap="afronden/"), {"datum": "2026-11-25", "melden": "on"}
+    )
     assert antwoord.status_code == 302
     afronding = Afronding.objects.get()
     assert afronding.bericht.body == {"datumOndertekeningPvt": "2026-11-25"}
@@ -114,15 +132,17 @@ def test_ondertekenen_en_melden(als, adviseur_weert, zaak):
     assert 'id="activiteitformulier"' not in html and 'id="meldformulier"' not in html
 
 
-@pytest.mark.parametrize(("termijn_eind", "post", "tekst"), [
-    (date(2029, 10, 2), {"verwijtbaar": "Ja"}, "Laat &#x27;verwijtbaar&#x27; dan leeg."),
-    (date(2026, 11, 22), {}, "Geef aan of dat verwijtbaar is: Ja of Nee."),
-    (date(2026, 11, 22), {"verwijtbaar": "Soms"}, "Kies bij &#x27;Verwijtbaar&#x27; een van"),
-    (date(2029, 10, 2), {"datum": "2026-12-25"}, "mag niet in de toekomst liggen"),
-    (date(2029, 10, 2), {"datum": ""}, "Vul &#x27;Datum van de ondertekening&#x27; in."),
-])
-def test_ondertekenen_fout_niets_opgeslagen(als, adviseur_weert, zaak, termijn_eind, post,
-                                            tekst):
+@pytest.mark.parametrize(
+    ("termijn_eind", "post", "tekst"),
+    [
+        (date(2029, 10, 2), {"verwijtbaar": "Ja"}, "Laat &#x27;verwijtbaar&#x27; dan leeg."),
+        (date(2026, 11, 22), {}, "Geef aan of dat verwijtbaar is: Ja of Nee."),
+        (date(2026, 11, 22), {"verwijtbaar": "Soms"}, "Kies bij &#x27;Verwijtbaar&#x27; een van"),
+        (date(2029, 10, 2), {"datum": "2026-12-25"}, "mag niet in de toekomst liggen"),
+        (date(2029, 10, 2), {"datum": ""}, "Vul &#x27;Datum van de ondertekening&#x27; in."),
+    ],
+)
+def test_ondertekenen_fout_niets_opgeslagen(als, adviseur_weert, zaak, termijn_eind, post, tekst):
     pvt_klaar(zaak, adviseur_weert)
     zaak.termijn_eind = termijn_eind
     zaak.save(update_fields=["termijn_eind"])
@@ -136,8 +156,11 @@ def test_ondertekenen_fout_niets_opgeslagen(als, adviseur_weert, zaak, termijn_e
 
 def test_ondertekenen_te_weinig_uren(als, adviseur_weert, zaak):
     activiteit(zaak, adviseur_weert)
-    html = als(adviseur_weert).post(_url(zaak, stap="afronden/"),
-                                    {"datum": "2026-11-25", "melden": "on"}).content.decode()
+    html = (
+        als(adviseur_weert)
+        .post(_url(zaak, stap="afronden/"), {"datum": "2026-11-25", "melden": "on"})
+        .content.decode()
+    )
     assert "minstens 12 uur PVT nodig" in html
     assert "excursie of activiteit over een kernwaarde" in html
     assert not Afronding.objects.exists()
@@ -146,8 +169,10 @@ def test_ondertekenen_te_weinig_uren(als, adviseur_weert, zaak):
 def test_eindgesprek_zonder_melden_dan_melden(als, adviseur_weert, zaak):
     map_activiteit(zaak, adviseur_weert)
     client = als(adviseur_weert)
-    antwoord = client.post(_url(zaak, "map", "afronden/"), {
-        "datum": "2026-11-28", "uitvoerder": "Werk.Kom", "samenvatting": "Wil in de zorg."})
+    antwoord = client.post(
+        _url(zaak, "map", "afronden/"),
+        {"datum": "2026-11-28", "uitvoerder": "Werk.Kom", "samenvatting": "Wil in de zorg."},
+    )
     assert antwoord.status_code == 302
     afronding = Afronding.objects.get()
     assert afronding.bericht is None and afronding.samenvatting == "Wil in de zorg."
@@ -163,8 +188,14 @@ def test_eindgesprek_zonder_melden_dan_melden(als, adviseur_weert, zaak):
 
 
 def test_eindgesprek_fouten(als, adviseur_weert, zaak):
-    html = als(adviseur_weert).post(_url(zaak, "map", "afronden/"), {
-        "datum": "2026-11-28", "uitvoerder": "", "samenvatting": ""}).content.decode()
+    html = (
+        als(adviseur_weert)
+        .post(
+            _url(zaak, "map", "afronden/"),
+            {"datum": "2026-11-28", "uitvoerder": "", "samenvatting": ""},
+        )
+        .content.decode()
+    )
     assert "Vul &#x27;Uitvoerder van de MAP&#x27; in." in html
     assert "Vul &#x27;Samenvatting van het eindgesprek&#x27; in." in html
     assert not Afronding.objects.exists()
@@ -225,8 +256,9 @@ def test_geweigerde_melding_opnieuw_melden(als, adviseur_weert, zaak):
     pvt_klaar(zaak, adviseur_weert)
     client = als(adviseur_weert)
     client.post(_url(zaak, stap="afronden/"), {"datum": "2026-11-25", "melden": "on"})
-    Bericht.objects.filter(soort="pvt").update(status=Bericht.Status.GEWEIGERD,
-                                               foutteksten=["De datum klopt niet."])
+    Bericht.objects.filter(soort="pvt").update(
+        status=Bericht.Status.GEWEIGERD, foutteksten=["De datum klopt niet."]
+    )
     html = client.get(_url(zaak)).content.decode()
     assert 'id="duo-geweigerd"' in html and "De datum klopt niet." in html
     assert 'id="meldformulier"' in html

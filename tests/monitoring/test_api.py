@@ -11,16 +11,19 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 
 
 def zaak(gemeente, adviseur, deadline):
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente),
-                             adviseur=adviseur,
-                             datum_start_pip_termijn=deadline - traject_rules.PIP_TERMIJN)
+    traject = TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=gemeente),
+        adviseur=adviseur,
+        datum_start_pip_termijn=deadline - traject_rules.PIP_TERMIJN,
+    )
     traject.herbereken_deadlines()
     traject.save()
     return traject
 
 
-def test_signal_list_and_per_case(api, weert, cranendonck, adviseur_weert, adviseur_cranendonck,
-                                  op):
+def test_signal_list_and_per_case(
+    api, weert, cranendonck, adviseur_weert, adviseur_cranendonck, op
+):
     with op("2026-10-01"):
         eigen = zaak(weert, adviseur_weert, date(2026, 10, 3))
         ander = zaak(cranendonck, adviseur_cranendonck, date(2026, 10, 3))
@@ -35,8 +38,9 @@ def test_signal_list_and_per_case(api, weert, cranendonck, adviseur_weert, advis
         per_zaak = client.get(f"/api/v1/inburgeraars/{eigen.inburgeraar_id}/signalen")
         assert per_zaak.status_code == 200
         assert [r["soort"] for r in per_zaak.json()] == ["pip_deadline"]
-        assert client.get(f"/api/v1/inburgeraars/{ander.inburgeraar_id}/signalen"
-                          ).status_code == 404
+        assert (
+            client.get(f"/api/v1/inburgeraars/{ander.inburgeraar_id}/signalen").status_code == 404
+        )
 
 
 def test_handle_and_snooze_through_the_api(api, weert, adviseur_weert, op):
@@ -46,31 +50,46 @@ def test_handle_and_snooze_through_the_api(api, weert, adviseur_weert, op):
         signaal = Signaal.objects.get(traject=traject, soort="pip_deadline")
         basis = f"/api/v1/inburgeraars/{traject.inburgeraar_id}/signalen/{signaal.pk}"
         client = api(adviseur_weert)
-        fout = client.post(f"{basis}/uitstellen", {"uitgesteld_tot": "2026-09-01",
-                                                   "reden": "Wacht"}, format="json")
+        fout = client.post(
+            f"{basis}/uitstellen", {"uitgesteld_tot": "2026-09-01", "reden": "Wacht"}, format="json"
+        )
         assert fout.status_code == 400
         assert "uitgesteld_tot" in fout.json()["fouten"]
-        assert client.post(f"{basis}/uitstellen", {"uitgesteld_tot": "morgen", "reden": "x"},
-                           format="json").status_code == 400
-        goed = client.post(f"{basis}/uitstellen", {"uitgesteld_tot": "2026-10-10",
-                                                   "reden": "Wacht op tolk"}, format="json")
+        assert (
+            client.post(
+                f"{basis}/uitstellen", {"uitgesteld_tot": "morgen", "reden": "x"}, format="json"
+            ).status_code
+            == 400
+        )
+        goed = client.post(
+            f"{basis}/uitstellen",
+            {"uitgesteld_tot": "2026-10-10", "reden": "Wacht op tolk"},
+            format="json",
+        )
         assert goed.status_code == 200 and goed.json()["status"] == "uitgesteld"
-        assert client.post(f"{basis}/afhandelen", {"reden": ""},
-                           format="json").status_code == 400
+        assert client.post(f"{basis}/afhandelen", {"reden": ""}, format="json").status_code == 400
         klaar = client.post(f"{basis}/afhandelen", {"reden": "Gedaan"}, format="json")
         assert klaar.status_code == 200 and klaar.json()["status"] == "afgehandeld"
         weer = client.post(f"{basis}/afhandelen", {"reden": "Nog eens"}, format="json")
         assert weer.status_code == 400
-        assert client.post(f"/api/v1/inburgeraars/{traject.inburgeraar_id}/signalen/999999/"
-                           "afhandelen", {"reden": "x"}, format="json").status_code == 404
+        assert (
+            client.post(
+                f"/api/v1/inburgeraars/{traject.inburgeraar_id}/signalen/999999/afhandelen",
+                {"reden": "x"},
+                format="json",
+            ).status_code
+            == 404
+        )
 
 
-GESPREK = {"gehouden_op": "2027-01-04",
-           "voortgang": {"meedoen": {"voortgang": "achter", "toelichting": "Weinig tijd."}},
-           "subdoelen": {"meedoen": "Eén keer per week sporten."},
-           "positieve_gezondheid": {"meedoen": 5},
-           "interventies": [{"soort": "netwerk", "omschrijving": "Buddy"}],
-           "verslag": "Afspraken gemaakt."}
+GESPREK = {
+    "gehouden_op": "2027-01-04",
+    "voortgang": {"meedoen": {"voortgang": "achter", "toelichting": "Weinig tijd."}},
+    "subdoelen": {"meedoen": "Eén keer per week sporten."},
+    "positieve_gezondheid": {"meedoen": 5},
+    "interventies": [{"soort": "netwerk", "omschrijving": "Buddy"}],
+    "verslag": "Afspraken gemaakt.",
+}
 
 
 def test_gesprekken_get_post_put(api, met_pip, adviseur_weert, op):
@@ -88,33 +107,40 @@ def test_gesprekken_get_post_put(api, met_pip, adviseur_weert, op):
         assert nieuw["Location"].endswith(f"/gesprekken/{data['id']}")
         detail = client.get(f"{url}/{data['id']}")
         assert detail.status_code == 200 and detail.json()["verslag"] == "Afspraken gemaakt."
-        bijgewerkt = client.put(f"{url}/{data['id']}", {**GESPREK, "verslag": "Aangevuld."},
-                                format="json")
+        bijgewerkt = client.put(
+            f"{url}/{data['id']}", {**GESPREK, "verslag": "Aangevuld."}, format="json"
+        )
         assert bijgewerkt.status_code == 200 and bijgewerkt.json()["verslag"] == "Aangevuld."
         assert client.get(f"{url}/999999").status_code == 404
 
 
-@pytest.mark.parametrize(("wijziging", "veld"), [
-    ({"gehouden_op": "geen datum"}, "gehouden_op"),
-    ({"gehouden_op": "2027-03-01"}, "gehouden_op"),
-    ({"positieve_gezondheid": {"meedoen": 12}}, "positieve_gezondheid.meedoen"),
-    ({"positieve_gezondheid": {"geluk": 5}}, "positieve_gezondheid.geluk"),
-    ({"voortgang": {"meedoen": {"voortgang": "super"}}}, "voortgang.meedoen.voortgang"),
-    ({"interventies": [{"soort": "toverij"}]}, "interventies.0.soort"),
-    ({"verslag": "a\x00b"}, "verslag"),
-])
+@pytest.mark.parametrize(
+    ("wijziging", "veld"),
+    [
+        ({"gehouden_op": "geen datum"}, "gehouden_op"),
+        ({"gehouden_op": "2027-03-01"}, "gehouden_op"),
+        ({"positieve_gezondheid": {"meedoen": 12}}, "positieve_gezondheid.meedoen"),
+        ({"positieve_gezondheid": {"geluk": 5}}, "positieve_gezondheid.geluk"),
+        ({"voortgang": {"meedoen": {"voortgang": "super"}}}, "voortgang.meedoen.voortgang"),
+        ({"interventies": [{"soort": "toverij"}]}, "interventies.0.soort"),
+        ({"verslag": "a\x00b"}, "verslag"),
+    ],
+)
 def test_gesprek_bad_input_400(api, met_pip, adviseur_weert, op, wijziging, veld):
     with op("2027-01-05"):
         antwoord = api(adviseur_weert).post(
             f"/api/v1/inburgeraars/{met_pip.inburgeraar_id}/gesprekken",
-            {**GESPREK, **wijziging}, format="json")
+            {**GESPREK, **wijziging},
+            format="json",
+        )
     assert antwoord.status_code == 400
     assert any(k.startswith(veld) for k in antwoord.json()["fouten"]), antwoord.json()
     assert not Voortgangsgesprek.objects.filter(gehouden_op__isnull=False).exists()
 
 
-def test_teamleider_sees_no_scores_and_may_not_record(api, met_pip, adviseur_weert,
-                                                      teamleider_weert, op):
+def test_teamleider_sees_no_scores_and_may_not_record(
+    api, met_pip, adviseur_weert, teamleider_weert, op
+):
     url = f"/api/v1/inburgeraars/{met_pip.inburgeraar_id}/gesprekken"
     with op("2027-01-05"):
         gesprek = api(adviseur_weert).post(url, GESPREK, format="json").json()
@@ -136,8 +162,9 @@ def test_other_gemeente_404_and_beleid_403(api, met_pip, adviseur_cranendonck, b
         assert antwoord.status_code == 200 and antwoord.json()["results"] == []
 
 
-def test_signal_list_query_count_is_constant(api, weert, adviseur_weert, op,
-                                             django_assert_max_num_queries):
+def test_signal_list_query_count_is_constant(
+    api, weert, adviseur_weert, op, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

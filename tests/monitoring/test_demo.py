@@ -14,9 +14,9 @@ def test_demo_seed(db):
     traject_id = gehouden.first().traject_id
     reeks = list(gehouden.filter(traject_id=traject_id).order_by("gehouden_op"))
     assert len(reeks) == 3
-    assert reeks[-1].positieve_gezondheid["meedoen"] > reeks[0].positieve_gezondheid[
-        "meedoen"] - 1
+    assert reeks[-1].positieve_gezondheid["meedoen"] > reeks[0].positieve_gezondheid["meedoen"] - 1
     assert sum(reeks[-1].positieve_gezondheid.values()) > sum(
-        reeks[0].positieve_gezondheid.values())
+        reeks[0].positieve_gezondheid.values()
+    )
     tweede = demo.seed()
     assert tweede["voortgangsgesprekken"] == 0

@@ -24,8 +24,9 @@ VANDAAG = date(2026, 10, 1)
 def open_soorten(traject, *, lbt=False):
     """The kinds of the case's open signals (without "LBT missing" unless asked: many test
     cases have no intake)."""
-    qs = Signaal.objects.filter(traject=traject, actief=True, status="open",
-                                soort__in=[b.soort for b in bronnen.BRONNEN])
+    qs = Signaal.objects.filter(
+        traject=traject, actief=True, status="open", soort__in=[b.soort for b in bronnen.BRONNEN]
+    )
     if not lbt:
         qs = qs.exclude(soort="lbt_ontbreekt")
     return sorted(qs.values_list("soort", flat=True))
@@ -45,8 +46,8 @@ def met_pip_deadline(gemeente, deadline: date, status="aangemeld"):
 
 # --- core sources ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("dagen", "signaal"), [
-    (-3, True), (0, True), (14, True), (15, False)])
+
+@pytest.mark.parametrize(("dagen", "signaal"), [(-3, True), (0, True), (14, True), (15, False)])
 def test_pip_deadline_within_two_weeks_or_overdue(weert, dagen, signaal):
     traject = met_pip_deadline(weert, VANDAAG + timedelta(days=dagen))
     engine.bereken_signalen(VANDAAG)
@@ -61,35 +62,44 @@ def test_pip_deadline_not_once_the_pip_is_vastgesteld(weert):
     assert open_soorten(traject) == []
 
 
-@pytest.mark.parametrize(("eind", "soort"), [
-    (date(2027, 4, 2), None),  # more than 6 months ahead
-    (date(2027, 4, 1), "termijn_6m"),
-    (date(2026, 12, 2), "termijn_6m"),
-    (date(2026, 12, 1), "termijn_2m"),  # the last 2 months: the verwijtbaar window
-    (date(2026, 9, 1), "termijn_2m"),  # overrun
-])
+@pytest.mark.parametrize(
+    ("eind", "soort"),
+    [
+        (date(2027, 4, 2), None),  # more than 6 months ahead
+        (date(2027, 4, 1), "termijn_6m"),
+        (date(2026, 12, 2), "termijn_6m"),
+        (date(2026, 12, 1), "termijn_2m"),  # the last 2 months: the verwijtbaar window
+        (date(2026, 9, 1), "termijn_2m"),  # overrun
+    ],
+)
 def test_termijn_end_within_6_and_2_months(weert, eind, soort):
-    traject = zaak(weert, status="in_uitvoering", termijn_start=date(2024, 1, 1),
-                   termijn_eind=eind)
+    traject = zaak(weert, status="in_uitvoering", termijn_start=date(2024, 1, 1), termijn_eind=eind)
     engine.bereken_signalen(VANDAAG)
     assert open_soorten(traject) == ([soort] if soort else [])
 
 
 def test_a_closed_traject_has_no_signals(weert):
-    traject = zaak(weert, status="afgerond", afrondingsreden="voldaan",
-                   termijn_eind=date(2026, 10, 5))
+    traject = zaak(
+        weert, status="afgerond", afrondingsreden="voldaan", termijn_eind=date(2026, 10, 5)
+    )
     engine.bereken_signalen(VANDAAG)
     assert open_soorten(traject) == []
 
 
-@pytest.mark.parametrize(("status", "signaal"), [
-    ("geweigerd", True), ("mislukt", True), ("afgeleverd", False), ("wachtend", False)])
+@pytest.mark.parametrize(
+    ("status", "signaal"),
+    [("geweigerd", True), ("mislukt", True), ("afgeleverd", False), ("wachtend", False)],
+)
 def test_duo_message_refused_or_failed(traject_weert, status, signaal):
     with transaction.atomic():
-        bericht = outbox.plaats(soort="pip", operation_id="postPipByBsn",
-                                gemeente=traject_weert.gemeente, traject=traject_weert,
-                                path_params={"bsn": traject_weert.inburgeraar.bsn},
-                                body={"dagtekeningPip": "2026-07-01", "leerroute": "B"})
+        bericht = outbox.plaats(
+            soort="pip",
+            operation_id="postPipByBsn",
+            gemeente=traject_weert.gemeente,
+            traject=traject_weert,
+            path_params={"bsn": traject_weert.inburgeraar.bsn},
+            body={"dagtekeningPip": "2026-07-01", "leerroute": "B"},
+        )
     Bericht.objects.filter(pk=bericht.pk).update(status=status)
     engine.bereken_signalen(VANDAAG)
     assert open_soorten(traject_weert) == (["duo_geweigerd"] if signaal else [])
@@ -130,8 +140,9 @@ def test_gesprek_due_overdue_and_then_the_next(met_pip, adviseur_weert, op):
         assert signaal.vervaldatum == date(2027, 1, 1)
     with op("2027-01-10"):
         with transaction.atomic():
-            services.leg_gesprek_vast(met_pip, adviseur_weert, {"gehouden_op": "2027-01-08"},
-                                      met_gezondheid=True)
+            services.leg_gesprek_vast(
+                met_pip, adviseur_weert, {"gehouden_op": "2027-01-08"}, met_gezondheid=True
+            )
         engine.bereken_signalen()
         # The next gesprek (1 April) is not yet due: the signal is closed.
         signaal.refresh_from_db()
@@ -143,6 +154,7 @@ def test_gesprek_due_overdue_and_then_the_next(met_pip, adviseur_weert, op):
 
 
 # --- lifecycle ---------------------------------------------------------------------------------
+
 
 def test_new_update_close(weert):
     traject = met_pip_deadline(weert, VANDAAG + timedelta(days=5))
@@ -182,8 +194,7 @@ def test_snoozed_stays_snoozed_then_reopens(weert, adviseur_weert, op):
     assert (uitkomst.heropend, signaal.status, signaal.uitgesteld_tot) == (1, "open", None)
 
 
-def test_handled_stays_handled_until_the_item_comes_back_with_another_date(weert,
-                                                                            adviseur_weert):
+def test_handled_stays_handled_until_the_item_comes_back_with_another_date(weert, adviseur_weert):
     traject = met_pip_deadline(weert, VANDAAG)
     engine.bereken_signalen(VANDAAG)
     signaal = Signaal.objects.get(traject=traject)
@@ -205,16 +216,22 @@ def test_a_source_of_another_app(weert, monkeypatch):
     traject = zaak(weert)
 
     def rijen(vandaag):
-        return [(traject.pk, vandaag + timedelta(days=3), "a"),
-                (traject.pk, vandaag + timedelta(days=9), "b")]
+        return [
+            (traject.pk, vandaag + timedelta(days=3), "a"),
+            (traject.pk, vandaag + timedelta(days=9), "b"),
+        ]
 
     module = types.ModuleType("nep_signalen")
     module.BRONNEN = (Bron("nep", "Nep-signaal", Sectie.BEGELEIDING, rijen),)
-    monkeypatch.setattr("koers.organisaties.koppelingen.koers_modules",
-                        lambda naam: [module] if naam == "signalen" else [])
+    monkeypatch.setattr(
+        "koers.organisaties.koppelingen.koers_modules",
+        lambda naam: [module] if naam == "signalen" else [],
+    )
     engine.bereken_signalen(VANDAAG)
     assert sorted(Signaal.objects.filter(soort="nep").values_list("sleutel", flat=True)) == [
-        "a", "b"]
+        "a",
+        "b",
+    ]
     # bereken_voor filters a plain iterable in memory.
     andere = zaak(weert)
     assert engine.bereken_voor([andere.pk], VANDAAG).nieuw == 0
@@ -243,12 +260,21 @@ def test_query_count_does_not_grow_with_the_number_of_cases(weert):
     def zaken(aantal):
         for i in range(aantal):
             met_pip_deadline(weert, VANDAAG + timedelta(days=i % 10))
-            traject = zaak(weert, status="in_uitvoering", termijn_start=date(2024, 1, 1),
-                           termijn_eind=date(2026, 11, 1) + timedelta(days=i))
+            traject = zaak(
+                weert,
+                status="in_uitvoering",
+                termijn_start=date(2024, 1, 1),
+                termijn_eind=date(2026, 11, 1) + timedelta(days=i),
+            )
             # Two planned gesprekken each: one batch of rows even under SQLite's variable
             # limit (the chunks are 5,000 rows; a batch has to fit the database's limit).
-            PipVersie.objects.create(traject=traject, versie=1, status="vastgesteld",
-                                     dagtekening=date(2026, 3, 1), leerroute="B")
+            PipVersie.objects.create(
+                traject=traject,
+                versie=1,
+                status="vastgesteld",
+                dagtekening=date(2026, 3, 1),
+                leerroute="B",
+            )
 
     def tel():
         """Queries of a first run (plans and inserts everything) and of a steady run."""

@@ -21,8 +21,7 @@ def test_a_planned_gesprek_without_date_matches_the_schema(api, met_pip, adviseu
 def test_a_gesprek_sent_without_a_date_is_refused(api, met_pip, adviseur_weert, op):
     url = f"/api/v1/inburgeraars/{met_pip.inburgeraar_id}/gesprekken"
     with op("2027-01-05"):
-        response = api(adviseur_weert).post(url, {**GESPREK, "gehouden_op": None},
-                                            format="json")
+        response = api(adviseur_weert).post(url, {**GESPREK, "gehouden_op": None}, format="json")
     assert response.status_code == 400
     assert response.json()["fouten"]["gehouden_op"] == ["Vul de datum van het gesprek in."]
     assert not Voortgangsgesprek.objects.filter(gehouden_op__isnull=False).exists()

@@ -13,14 +13,20 @@ from tests.uitvoering import met_vastgesteld_pip
 
 ZORG = rules.INTERVENTIES["gezondheid"]
 GESPREK = {
-    "gehouden_op": "2027-01-05", "verslag": "Goed gesprek.",
-    "voortgang": {"mentaal_welbevinden": {"voortgang": "achter",
-                                          "toelichting": "Nachtmerries na de vlucht"},
-                  "meedoen": {"voortgang": "op_schema", "toelichting": "Gaat naar de club"}},
-    "subdoelen": {"mentaal_welbevinden": "Intake bij de GGZ-praktijk",
-                  "meedoen": "Twee keer per week sporten"},
-    "interventies": [{"soort": "gezondheid", "omschrijving": "Verwijzing naar de POH-GGZ"},
-                     {"soort": "taal", "omschrijving": "Extra lesuur"}],
+    "gehouden_op": "2027-01-05",
+    "verslag": "Goed gesprek.",
+    "voortgang": {
+        "mentaal_welbevinden": {"voortgang": "achter", "toelichting": "Nachtmerries na de vlucht"},
+        "meedoen": {"voortgang": "op_schema", "toelichting": "Gaat naar de club"},
+    },
+    "subdoelen": {
+        "mentaal_welbevinden": "Intake bij de GGZ-praktijk",
+        "meedoen": "Twee keer per week sporten",
+    },
+    "interventies": [
+        {"soort": "gezondheid", "omschrijving": "Verwijzing naar de POH-GGZ"},
+        {"soort": "taal", "omschrijving": "Extra lesuur"},
+    ],
 }
 GEHEIM = ("Nachtmerries", "GGZ-praktijk", "POH-GGZ", ZORG)
 
@@ -28,26 +34,33 @@ GEHEIM = ("Nachtmerries", "GGZ-praktijk", "POH-GGZ", ZORG)
 @pytest.fixture
 def gesprek(traject_weert, adviseur_weert, op):
     with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
-        met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=DAGTEKENING, doelen={
-            "mentaal_welbevinden": "Beter slapen", "meedoen": "Lid van een sportclub."})
+        met_vastgesteld_pip(
+            traject_weert,
+            adviseur_weert,
+            dagtekening=DAGTEKENING,
+            doelen={"mentaal_welbevinden": "Beter slapen", "meedoen": "Lid van een sportclub."},
+        )
     with op("2027-01-05"):
-        return services.leg_gesprek_vast(traject_weert, adviseur_weert, dict(GESPREK),
-                                          met_gezondheid=True)
+        return services.leg_gesprek_vast(
+            traject_weert, adviseur_weert, dict(GESPREK), met_gezondheid=True
+        )
 
 
 def test_rule_drops_health_dimensions_and_care():
     voortgang, subdoelen, interventies = rules.gesprek_zonder_gezondheid(
-        GESPREK["voortgang"], GESPREK["subdoelen"], GESPREK["interventies"])
+        GESPREK["voortgang"], GESPREK["subdoelen"], GESPREK["interventies"]
+    )
     assert set(voortgang) == set(subdoelen) == {"meedoen"}
     assert [iv["soort"] for iv in interventies] == ["taal"]
 
 
-def test_api_teamleider_gets_no_health_text(api, gesprek, adviseur_weert, teamleider_weert,
-                                            op):
+def test_api_teamleider_gets_no_health_text(api, gesprek, adviseur_weert, teamleider_weert, op):
     url = f"/api/v1/inburgeraars/{gesprek.traject.inburgeraar_id}/gesprekken"
     with op("2027-01-06"):
-        for response in (api(teamleider_weert).get(url),
-                         api(teamleider_weert).get(f"{url}/{gesprek.pk}")):
+        for response in (
+            api(teamleider_weert).get(url),
+            api(teamleider_weert).get(f"{url}/{gesprek.pk}"),
+        ):
             assert response.status_code == 200
             tekst = response.content.decode()
             assert "Gaat naar de club" in tekst and "Extra lesuur" in tekst
@@ -63,8 +76,7 @@ def test_api_teamleider_gets_no_health_text(api, gesprek, adviseur_weert, teamle
         assert len(adviseur["interventies"]) == 2
 
 
-def test_pages_teamleider_get_no_health_text(als, gesprek, adviseur_weert, teamleider_weert,
-                                             op):
+def test_pages_teamleider_get_no_health_text(als, gesprek, adviseur_weert, teamleider_weert, op):
     pk = gesprek.traject.inburgeraar_id
     with op("2027-01-06"):
         client = als(teamleider_weert)
@@ -87,8 +99,9 @@ def test_pages_teamleider_get_no_health_text(als, gesprek, adviseur_weert, teaml
 
 
 def test_timeline_names_no_care_intervention(gesprek):
-    regel = Gebeurtenis.objects.filter(traject=gesprek.traject,
-                                       soort=Gebeurtenis.Soort.GESPREK).latest("id")
+    regel = Gebeurtenis.objects.filter(
+        traject=gesprek.traject, soort=Gebeurtenis.Soort.GESPREK
+    ).latest("id")
     assert "extra taalondersteuning" in regel.omschrijving
     assert "huisarts" not in regel.omschrijving.lower()
 
@@ -96,16 +109,27 @@ def test_timeline_names_no_care_intervention(gesprek):
 def test_without_health_access_health_text_is_refused_and_kept(gesprek, adviseur_weert, op):
     with op("2027-01-06"):
         with pytest.raises(services.Weigering) as fout:
-            services.leg_gesprek_vast(gesprek.traject, adviseur_weert, dict(GESPREK),
-                                      met_gezondheid=False, gesprek=gesprek)
+            services.leg_gesprek_vast(
+                gesprek.traject,
+                adviseur_weert,
+                dict(GESPREK),
+                met_gezondheid=False,
+                gesprek=gesprek,
+            )
         assert set(fout.value.fouten) == {"voortgang", "subdoelen", "interventies"}
-        zonder = {**GESPREK, "voortgang": {"meedoen": GESPREK["voortgang"]["meedoen"]},
-                  "subdoelen": {"meedoen": "Drie keer per week sporten"},
-                  "interventies": [{"soort": "taal", "omschrijving": "Extra lesuur"}]}
-        services.leg_gesprek_vast(gesprek.traject, adviseur_weert, zonder,
-                                  met_gezondheid=False, gesprek=gesprek)
+        zonder = {
+            **GESPREK,
+            "voortgang": {"meedoen": GESPREK["voortgang"]["meedoen"]},
+            "subdoelen": {"meedoen": "Drie keer per week sporten"},
+            "interventies": [{"soort": "taal", "omschrijving": "Extra lesuur"}],
+        }
+        services.leg_gesprek_vast(
+            gesprek.traject, adviseur_weert, zonder, met_gezondheid=False, gesprek=gesprek
+        )
     gesprek.refresh_from_db()
     assert gesprek.voortgang == GESPREK["voortgang"]
-    assert gesprek.subdoelen == {"mentaal_welbevinden": "Intake bij de GGZ-praktijk",
-                                 "meedoen": "Drie keer per week sporten"}
+    assert gesprek.subdoelen == {
+        "mentaal_welbevinden": "Intake bij de GGZ-praktijk",
+        "meedoen": "Drie keer per week sporten",
+    }
     assert sorted(iv["soort"] for iv in gesprek.interventies) == ["gezondheid", "taal"]

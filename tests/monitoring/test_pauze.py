@@ -30,25 +30,37 @@ def _verwerk(nep):
 
 
 def _open_data(traject):
-    return list(Voortgangsgesprek.objects.filter(traject=traject, gehouden_op__isnull=True)
-                .order_by("gepland_op").values_list("gepland_op", flat=True))
+    return list(
+        Voortgangsgesprek.objects.filter(traject=traject, gehouden_op__isnull=True)
+        .order_by("gepland_op")
+        .values_list("gepland_op", flat=True)
+    )
 
 
-@pytest.mark.parametrize(("dag", "verwacht"), [
-    (date(2026, 8, 1), date(2026, 8, 31)),  # before the pause: moves by its 30 days
-    (date(2026, 9, 10), date(2026, 10, 1)),  # during the pause: starts when it ends
-    (date(2026, 10, 5), date(2026, 10, 5)),  # after it: unchanged
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("dag", "verwacht"),
+    [
+        (date(2026, 8, 1), date(2026, 8, 31)),  # before the pause: moves by its 30 days
+        (date(2026, 9, 10), date(2026, 10, 1)),  # during the pause: starts when it ends
+        (date(2026, 10, 5), date(2026, 10, 5)),  # after it: unchanged
+        (None, None),
+    ],
+)
 def test_klok_na_pauze(dag, verwacht):
     assert traject_rules.klok_na_pauze(dag, date(2026, 9, 1), date(2026, 10, 1)) == verwacht
 
 
 def test_bronnen_die_stilstaan():
     stil = {b.soort for b in engine.alle_bronnen() if b.pauzeert}
-    assert {"pip_deadline", "gesprek", "termijn_6m", "termijn_2m",
-            "handhaving_waarschuwing_opvolgen", "handhaving_hoorzitting_verslag",
-            "handhaving_intake_niet_verschenen"} <= stil
+    assert {
+        "pip_deadline",
+        "gesprek",
+        "termijn_6m",
+        "termijn_2m",
+        "handhaving_waarschuwing_opvolgen",
+        "handhaving_hoorzitting_verslag",
+        "handhaving_intake_niet_verschenen",
+    } <= stil
     assert "handhaving_beslistermijn" not in stil
     assert not any(b.pauzeert for b in BRONNEN if b.soort == "duo_geweigerd")
 
@@ -93,12 +105,23 @@ def test_awb_beslistermijn_loopt_door_tijdens_pauze(traject_weert, adviseur_weer
     traject_weert.status = "in_uitvoering"
     traject_weert.save()
     with time_machine.travel("2026-08-20 10:00:00+02:00", tick=False):
-        zaak = handhaving.open_zaak(traject_weert, adviseur_weert, {
-            "verzuim": "lessen", "datum": date(2026, 8, 1), "omschrijving": "x"})
+        zaak = handhaving.open_zaak(
+            traject_weert,
+            adviseur_weert,
+            {"verzuim": "lessen", "datum": date(2026, 8, 1), "omschrijving": "x"},
+        )
         handhaving.stuur_waarschuwing(zaak, adviseur_weert, {"datum": date(2026, 8, 3)})
-        handhaving.maak_voornemen(zaak, adviseur_weert, {
-            "datum": date(2026, 8, 5), "voorschrift": "Wi2021 art. 16", "bedrag": 250,
-            "route": "schriftelijk", "zienswijze_tot": date(2026, 8, 19)})
+        handhaving.maak_voornemen(
+            zaak,
+            adviseur_weert,
+            {
+                "datum": date(2026, 8, 5),
+                "voorschrift": "Wi2021 art. 16",
+                "bedrag": 250,
+                "route": "schriftelijk",
+                "zienswijze_tot": date(2026, 8, 19),
+            },
+        )
     notificatie(traject_weert.gemeente, "SS109", traject_weert.inburgeraar.bsn)
     _verwerk(nep)
     # 13 weeks after 5 August: 4 November; the signal from 21 October, pause or not.
@@ -111,11 +134,17 @@ def test_awb_beslistermijn_loopt_door_tijdens_pauze(traject_weert, adviseur_weer
 def test_casuspagina_zegt_dat_het_traject_stilstaat(als, adviseur_weert, traject_weert):
     traject_weert.gepauzeerd_sinds = date(2026, 9, 1)
     traject_weert.save()
-    html = als(adviseur_weert).get(reverse("web:inburgeraar",
-                                           args=[traject_weert.inburgeraar.pk])).content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk]))
+        .content.decode()
+    )
     assert 'id="signalen-pauze"' in html and "1 september 2026" in html
     traject_weert.gepauzeerd_sinds = None
     traject_weert.save()
-    html = als(adviseur_weert).get(reverse("web:inburgeraar",
-                                           args=[traject_weert.inburgeraar.pk])).content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk]))
+        .content.decode()
+    )
     assert 'id="signalen-pauze"' not in html

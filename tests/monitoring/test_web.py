@@ -1,7 +1,6 @@
 """Browser paths: the case page (signals and gesprekken), handling a signal, the page
 "Signalen", the werkvoorraad column and filter, and the gesprek form."""
 
-
 import re
 from datetime import date, timedelta
 from html import unescape
@@ -28,7 +27,9 @@ def _vandaag(op):
 def zaak(gemeente, adviseur, deadline=VANDAAG, naam="Haddad"):
     traject = TrajectFactory(
         inburgeraar=InburgeraarFactory(gemeente=gemeente, geslachtsnaam=naam),
-        adviseur=adviseur, datum_start_pip_termijn=deadline - traject_rules.PIP_TERMIJN)
+        adviseur=adviseur,
+        datum_start_pip_termijn=deadline - traject_rules.PIP_TERMIJN,
+    )
     traject.herbereken_deadlines()
     traject.save()
     return traject
@@ -56,33 +57,42 @@ def test_handle_a_signal_from_the_case_page(als, weert, adviseur_weert):
     url = f"/inburgeraars/{traject.inburgeraar_id}/signalen/{signaal.pk}/afhandelen/"
     response = client.post(url, {f"a{signaal.pk}-reden": ""})
     assert response.status_code == 400
-    assert "utrecht-form-field--invalid" in response.content.decode() or \
-        "Dit veld is verplicht" in response.content.decode()
+    assert (
+        "utrecht-form-field--invalid" in response.content.decode()
+        or "Dit veld is verplicht" in response.content.decode()
+    )
     signaal.refresh_from_db()
     assert signaal.status == "open"
     response = client.post(url, {f"a{signaal.pk}-reden": "PIP-gesprek gepland"})
     assert response.status_code == 302
     signaal.refresh_from_db()
     assert (signaal.status, signaal.reden, signaal.door) == (
-        "afgehandeld", "PIP-gesprek gepland", adviseur_weert)
+        "afgehandeld",
+        "PIP-gesprek gepland",
+        adviseur_weert,
+    )
     assert Gebeurtenis.objects.filter(traject=traject, soort="signaal").exists()
     html = client.get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
     assert 'id="geen-signalen"' in html
 
 
-@pytest.mark.parametrize(("tot", "reden", "fout"), [
-    ("2026-09-30", "Wacht op tolk", "Kies een datum na vandaag."),
-    ("2028-01-01", "Wacht op tolk", "hooguit een jaar"),
-    ("morgen", "Wacht op tolk", "datum"),
-    ("2026-10-20", "", "Vul 'Waarom uitstellen?' in"),
-])
+@pytest.mark.parametrize(
+    ("tot", "reden", "fout"),
+    [
+        ("2026-09-30", "Wacht op tolk", "Kies een datum na vandaag."),
+        ("2028-01-01", "Wacht op tolk", "hooguit een jaar"),
+        ("morgen", "Wacht op tolk", "datum"),
+        ("2026-10-20", "", "Vul 'Waarom uitstellen?' in"),
+    ],
+)
 def test_snooze_refuses_bad_input(als, weert, adviseur_weert, tot, reden, fout):
     traject = zaak(weert, adviseur_weert)
     engine.bereken_signalen()
     signaal = signaal_van(traject)
     response = als(adviseur_weert).post(
         f"/inburgeraars/{traject.inburgeraar_id}/signalen/{signaal.pk}/uitstellen/",
-        {f"u{signaal.pk}-uitgesteld_tot": tot, f"u{signaal.pk}-reden": reden})
+        {f"u{signaal.pk}-uitgesteld_tot": tot, f"u{signaal.pk}-reden": reden},
+    )
     assert response.status_code == 400
     assert fout.lower() in unescape(response.content.decode()).lower()
     signaal.refresh_from_db()
@@ -95,33 +105,43 @@ def test_snooze(als, weert, adviseur_weert):
     signaal = signaal_van(traject)
     response = als(adviseur_weert).post(
         f"/inburgeraars/{traject.inburgeraar_id}/signalen/{signaal.pk}/uitstellen/",
-        {f"u{signaal.pk}-uitgesteld_tot": "2026-10-20", f"u{signaal.pk}-reden": "Wacht op tolk"})
+        {f"u{signaal.pk}-uitgesteld_tot": "2026-10-20", f"u{signaal.pk}-reden": "Wacht op tolk"},
+    )
     assert response.status_code == 302
     signaal.refresh_from_db()
     assert (signaal.status, signaal.uitgesteld_tot) == ("uitgesteld", date(2026, 10, 20))
 
 
-def test_signals_of_another_gemeente_are_not_found(als, weert, cranendonck, adviseur_weert,
-                                                   adviseur_cranendonck):
+def test_signals_of_another_gemeente_are_not_found(
+    als, weert, cranendonck, adviseur_weert, adviseur_cranendonck
+):
     traject = zaak(cranendonck, adviseur_cranendonck)
     engine.bereken_signalen()
     signaal = signaal_van(traject)
     response = als(adviseur_weert).post(
         f"/inburgeraars/{traject.inburgeraar_id}/signalen/{signaal.pk}/afhandelen/",
-        {f"a{signaal.pk}-reden": "Klaar"})
+        {f"a{signaal.pk}-reden": "Klaar"},
+    )
     assert response.status_code == 404
-    assert als(adviseur_weert).get("/signalen/", {"alle": "on"}).content.decode().count(
-        f'id="signaal-{signaal.pk}"') == 0
+    assert (
+        als(adviseur_weert)
+        .get("/signalen/", {"alle": "on"})
+        .content.decode()
+        .count(f'id="signaal-{signaal.pk}"')
+        == 0
+    )
 
 
-def test_teamleider_sees_no_ontzorgen_signals(als, weert, adviseur_weert, teamleider_weert,
-                                              monkeypatch):
+def test_teamleider_sees_no_ontzorgen_signals(
+    als, weert, adviseur_weert, teamleider_weert, monkeypatch
+):
     from koers.monitoring.signaalbron import Bron
     from koers.toegang.policy import Sectie
 
     traject = zaak(weert, adviseur_weert, VANDAAG + timedelta(days=100))
-    bron = Bron("nep_ontzorgen", "Ontzorgen loopt af", Sectie.ONTZORGEN,
-                lambda v: [(traject.pk, v, "")])
+    bron = Bron(
+        "nep_ontzorgen", "Ontzorgen loopt af", Sectie.ONTZORGEN, lambda v: [(traject.pk, v, "")]
+    )
     monkeypatch.setattr(engine, "alle_bronnen", lambda: (bron,))
     monkeypatch.setattr("koers.monitoring.lezen.alle_bronnen", lambda: (bron,))
     engine.bereken_signalen()
@@ -133,13 +153,15 @@ def test_teamleider_sees_no_ontzorgen_signals(als, weert, adviseur_weert, teamle
     assert "Ontzorgen loopt af" not in client.get("/signalen/").content.decode()
     html = client.get("/").content.decode()
     assert f'id="signalen-{traject.inburgeraar_id}"' not in html
-    response = client.post(f"{case}signalen/{signaal.pk}/afhandelen/",
-                           {f"a{signaal.pk}-reden": "Klaar"})
+    response = client.post(
+        f"{case}signalen/{signaal.pk}/afhandelen/", {f"a{signaal.pk}-reden": "Klaar"}
+    )
     assert response.status_code == 404
 
 
-def test_signal_page_lists_own_open_signals_keyset_paged(als, weert, adviseur_weert,
-                                                          collega_weert, monkeypatch):
+def test_signal_page_lists_own_open_signals_keyset_paged(
+    als, weert, adviseur_weert, collega_weert, monkeypatch
+):
     monkeypatch.setattr("koers.monitoring.views.PER_PAGINA", 2)
     eigen = [zaak(weert, adviseur_weert, VANDAAG + timedelta(days=i)) for i in range(3)]
     van_bob = zaak(weert, collega_weert)
@@ -151,8 +173,7 @@ def test_signal_page_lists_own_open_signals_keyset_paged(als, weert, adviseur_we
     assert ids == [signaal_van(t).pk for t in eigen[:2]]
     volgende = re.search(r'href="([^"]+)" rel="next"', html).group(1).replace("&amp;", "&")
     html2 = client.get("/signalen/" + volgende).content.decode()
-    assert [int(i) for i in re.findall(r'id="signaal-(\d+)"', html2)] == [
-        signaal_van(eigen[2]).pk]
+    assert [int(i) for i in re.findall(r'id="signaal-(\d+)"', html2)] == [signaal_van(eigen[2]).pk]
     alle = client.get("/signalen/", {"alle": "on", "soort": "pip_deadline"}).content.decode()
     assert f'id="signaal-{signaal_van(van_bob).pk}"' in alle or 'rel="next"' in alle
     for params in ({"na": "onzin"}, {"na": "2026-13-01.5"}, {"soort": "bestaat-niet"}):
@@ -170,8 +191,8 @@ def test_werkvoorraad_column_and_filter(als, weert, adviseur_weert):
     engine.bereken_signalen()
     client = als(adviseur_weert)
     html = client.get("/").content.decode()
-    cel = html[html.index(f'id="signalen-{met.inburgeraar_id}"'):]
-    cel = cel[:cel.index("</td>")]
+    cel = html[html.index(f'id="signalen-{met.inburgeraar_id}"') :]
+    cel = cel[: cel.index("</td>")]
     assert "Te laat" in cel and "PIP moet bijna" in cel
     gefilterd = client.get("/", {"signalen": "on"}).content.decode()
     ids = [int(i) for i in re.findall(r'id="zaak-(\d+)"', gefilterd)]
@@ -197,15 +218,30 @@ def test_werkvoorraad_queries_stay_constant_with_signals(als, weert, adviseur_we
 
 # --- gesprekken ----------------------------------------------------------------------------
 
+
 def gesprek_post(**extra):
-    data = {"gehouden_op": "2027-01-04", "verslag": "Goed gesprek.",
-            "voortgang-meedoen-voortgang": "op_schema",
-            "voortgang-meedoen-toelichting": "Traint elke week.",
-            "subdoelen-meedoen": "Vrijwilligerswerk bij de club.",
-            "interventies-0-soort": "taal", "interventies-0-omschrijving": "Taalmaatje"}
-    data.update({f"positieve_gezondheid-{d}": "7" for d in (
-        "lichaamsfuncties", "mentaal_welbevinden", "zingeving", "kwaliteit_van_leven",
-        "meedoen", "dagelijks_functioneren")})
+    data = {
+        "gehouden_op": "2027-01-04",
+        "verslag": "Goed gesprek.",
+        "voortgang-meedoen-voortgang": "op_schema",
+        "voortgang-meedoen-toelichting": "Traint elke week.",
+        "subdoelen-meedoen": "Vrijwilligerswerk bij de club.",
+        "interventies-0-soort": "taal",
+        "interventies-0-omschrijving": "Taalmaatje",
+    }
+    data.update(
+        {
+            f"positieve_gezondheid-{d}": "7"
+            for d in (
+                "lichaamsfuncties",
+                "mentaal_welbevinden",
+                "zingeving",
+                "kwaliteit_van_leven",
+                "meedoen",
+                "dagelijks_functioneren",
+            )
+        }
+    )
     data.update(extra)
     return data
 
@@ -224,49 +260,68 @@ def test_record_a_gesprek_and_see_it_over_time(als, met_pip, adviseur_weert, op)
         assert gesprek.positieve_gezondheid["meedoen"] == 7
     with op("2027-04-03"):
         client = als(adviseur_weert)
-        tweede = gesprek_post(**{"gehouden_op": "2027-04-02", "interventies-0-soort": "",
-                                 "interventies-0-omschrijving": "",
-                                 "positieve_gezondheid-meedoen": "9"})
+        tweede = gesprek_post(
+            **{
+                "gehouden_op": "2027-04-02",
+                "interventies-0-soort": "",
+                "interventies-0-omschrijving": "",
+                "positieve_gezondheid-meedoen": "9",
+            }
+        )
         assert client.post(url, tweede).status_code == 302
         case = client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
     assert 'id="gesprekken-gehouden"' in case
     assert 'id="spinnenweb-reeks"' in case
     # The intervention "taal" of January: meedoen went from 7 to 9 at the next gesprek.
-    effect = case[case.index('id="effect-interventies"'):]
-    effect = effect[:effect.index("</table>")]
+    effect = case[case.index('id="effect-interventies"') :]
+    effect = effect[: effect.index("</table>")]
     assert "Extra taalondersteuning" in effect and "+2" in effect
-    metingen = case[case.index('id="metingen-tabel"'):]
-    metingen = metingen[:metingen.index("</table>")]
+    metingen = case[case.index('id="metingen-tabel"') :]
+    metingen = metingen[: metingen.index("</table>")]
     assert metingen.count("<td") == 18  # six dimensions, three measurements (intake + 2)
 
 
-@pytest.mark.parametrize(("veld", "waarde", "fout"), [
-    ("gehouden_op", "", "vul 'datum van het gesprek' in"),
-    ("gehouden_op", "2027-02-01", "toekomst"),
-    ("positieve_gezondheid-meedoen", "11", "10"),
-    ("positieve_gezondheid-meedoen", "veel", "getal"),
-    ("interventies-0-soort", "toverij", "mogelijkheden"),
-])
+@pytest.mark.parametrize(
+    ("veld", "waarde", "fout"),
+    [
+        ("gehouden_op", "", "vul 'datum van het gesprek' in"),
+        ("gehouden_op", "2027-02-01", "toekomst"),
+        ("positieve_gezondheid-meedoen", "11", "10"),
+        ("positieve_gezondheid-meedoen", "veel", "getal"),
+        ("interventies-0-soort", "toverij", "mogelijkheden"),
+    ],
+)
 def test_gesprek_form_refuses_bad_input(als, met_pip, adviseur_weert, op, veld, waarde, fout):
     with op("2027-01-05"):
         response = als(adviseur_weert).post(
             f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/nieuw/",
-            gesprek_post(**{veld: waarde}))
+            gesprek_post(**{veld: waarde}),
+        )
     assert response.status_code == 400
     html = unescape(response.content.decode()).lower()
     assert fout in html
-    assert "utrecht-form-field--invalid" in html or "foutsamenvatting" in html or \
-        'role="alert"' in html
+    assert (
+        "utrecht-form-field--invalid" in html
+        or "foutsamenvatting" in html
+        or 'role="alert"' in html
+    )
     assert not Voortgangsgesprek.objects.filter(gehouden_op__isnull=False).exists()
 
 
 def test_teamleider_sees_gesprekken_without_scores_and_cannot_record(
-        als, met_pip, adviseur_weert, teamleider_weert, op):
+    als, met_pip, adviseur_weert, teamleider_weert, op
+):
     with op("2027-01-05"):
-        gesprek = services.leg_gesprek_vast(met_pip, adviseur_weert, {
-            "gehouden_op": "2027-01-04", "positieve_gezondheid": {"meedoen": 9},
-            "interventies": [{"soort": "werk", "omschrijving": "Werk.Kom"}]},
-            met_gezondheid=True)
+        gesprek = services.leg_gesprek_vast(
+            met_pip,
+            adviseur_weert,
+            {
+                "gehouden_op": "2027-01-04",
+                "positieve_gezondheid": {"meedoen": 9},
+                "interventies": [{"soort": "werk", "omschrijving": "Werk.Kom"}],
+            },
+            met_gezondheid=True,
+        )
         client = als(teamleider_weert)
         case = client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
         assert 'id="gesprekken-gehouden"' in case
@@ -275,14 +330,21 @@ def test_teamleider_sees_gesprekken_without_scores_and_cannot_record(
         assert detail.status_code == 200
         assert "positieve_gezondheid" not in detail.content.decode()
         assert 'id="gesprek-opslaan"' not in detail.content.decode()
-        assert client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/nieuw/"
-                          ).status_code == 403
-        assert client.post(f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/{gesprek.pk}/",
-                           gesprek_post()).status_code == 403
+        assert (
+            client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/nieuw/").status_code
+            == 403
+        )
+        assert (
+            client.post(
+                f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/{gesprek.pk}/", gesprek_post()
+            ).status_code
+            == 403
+        )
 
 
 def test_gesprek_of_another_gemeente_is_not_found(als, met_pip, adviseur_cranendonck, op):
     with op("2027-01-05"):
         response = als(adviseur_cranendonck).get(
-            f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/nieuw/")
+            f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/nieuw/"
+        )
     assert response.status_code == 404

@@ -32,9 +32,11 @@ def test_demo_is_idempotent():
     assert Ervaringsdeskundige.objects.filter(gemeente=weert).count() == 3
     # The demo shows both signals.
     from koers.inburgeraars.services import vandaag
+
     soorten = {b.soort for b in signalen.BRONNEN if list(b.rijen(vandaag()))}
     assert soorten == {"instroomklas_te_lang", "tolkboeking_bevestigen"}
     for boeking in Tolkboeking.objects.all():
-        assert boeking.kosten == rules.kosten(boeking.tarief_per_uur, boeking.duur_minuten,
-                                              boeking.status)
+        assert boeking.kosten == rules.kosten(
+            boeking.tarief_per_uur, boeking.duur_minuten, boeking.status
+        )
     assert set(demo.seed(gemeenten, accounts).values()) == {0}

@@ -14,9 +14,18 @@ from koers.organisaties import koppelingen
 from koers.organisaties.koppelingen import KoersAppConfig, check_koers_apps, koers_modules
 from koers.verwerkingen import anonimiseren
 
-UITVOERING = ["koers.monitoring", "koers.leerroute", "koers.modules", "koers.begeleiding",
-              "koers.netwerk", "koers.handhaving", "koers.verwerkingen", "koers.sturing",
-              "koers.portaal", "koers.partners"]
+UITVOERING = [
+    "koers.monitoring",
+    "koers.leerroute",
+    "koers.modules",
+    "koers.begeleiding",
+    "koers.netwerk",
+    "koers.handhaving",
+    "koers.verwerkingen",
+    "koers.sturing",
+    "koers.portaal",
+    "koers.partners",
+]
 
 
 def namen(naam):
@@ -28,8 +37,12 @@ def test_every_koers_app_is_a_koers_app_config():
     assert set(UITVOERING) < set(koers)
     configs = [apps.get_app_config(naam.rsplit(".", 1)[1]) for naam in koers]
     # Each app's own class, not the base class Django falls back to when apps.py is ambiguous.
-    assert all(isinstance(c, KoersAppConfig) and type(c) is not KoersAppConfig
-               and type(c).__module__ == f"{c.name}.apps" for c in configs)
+    assert all(
+        isinstance(c, KoersAppConfig)
+        and type(c) is not KoersAppConfig
+        and type(c).__module__ == f"{c.name}.apps"
+        for c in configs
+    )
 
 
 def test_the_case_page_sections_in_their_order():
@@ -49,14 +62,25 @@ def test_the_case_page_sections_in_their_order():
 
 def test_the_menu_entries_in_their_order():
     assert [item.id for module in koers_modules("menu") for item in module.MENU] == [
-        "menu-signalen", "menu-ontzorgen", "naar-instroomklas", "naar-tolken",
-        "naar-ervaringsdeskundigen", "menu-verwerkingen", "menu-sturing", "menu-financien",
-        "menu-verwijzingen", "menu-taakverdeling"]
+        "menu-signalen",
+        "menu-ontzorgen",
+        "naar-instroomklas",
+        "naar-tolken",
+        "naar-ervaringsdeskundigen",
+        "menu-verwerkingen",
+        "menu-sturing",
+        "menu-financien",
+        "menu-verwijzingen",
+        "menu-taakverdeling",
+    ]
 
 
 def _ingesloten(urlconf) -> list[str]:
-    return [getattr(p.urlconf_name, "__name__", str(p.pattern)) for p in urlconf.urlpatterns
-            if isinstance(p, URLResolver)]
+    return [
+        getattr(p.urlconf_name, "__name__", str(p.pattern))
+        for p in urlconf.urlpatterns
+        if isinstance(p, URLResolver)
+    ]
 
 
 def test_the_pages_and_api_routes_of_the_apps():
@@ -64,28 +88,47 @@ def test_the_pages_and_api_routes_of_the_apps():
     from koers.config import urls
 
     assert _ingesloten(urls) == [
-        "koers.duo.beheer_urls", "beheer/", "koers.api.urls",
-        "koers.duo.urls", "koers.web.urls", "koers.beveiliging.urls",
-        *[f"{app}.urls" for app in UITVOERING]]
+        "koers.duo.beheer_urls",
+        "beheer/",
+        "koers.api.urls",
+        "koers.duo.urls",
+        "koers.web.urls",
+        "koers.beveiliging.urls",
+        *[f"{app}.urls" for app in UITVOERING],
+    ]
     assert _ingesloten(api_urls) == [f"{app}.api_urls" for app in UITVOERING]
 
 
 def test_the_demo_seeders_and_signal_sources():
     assert namen("demo") == [f"{app}.demo" for app in UITVOERING if app != "koers.verwerkingen"]
-    assert namen("signalen") == ["koers.leerroute.signalen", "koers.modules.signalen",
-                                 "koers.begeleiding.signalen", "koers.netwerk.signalen",
-                                 "koers.handhaving.signalen"]
+    assert namen("signalen") == [
+        "koers.leerroute.signalen",
+        "koers.modules.signalen",
+        "koers.begeleiding.signalen",
+        "koers.netwerk.signalen",
+        "koers.handhaving.signalen",
+    ]
 
 
 def test_the_anonymisation_rules_of_the_apps():
     assert namen("anonimiseren") == [
-        "koers.intake.anonimiseren", "koers.pip.anonimiseren", "koers.modules.anonimiseren",
-        "koers.begeleiding.anonimiseren", "koers.handhaving.anonimiseren",
-        "koers.verwerkingen.anonimiseren", "koers.sturing.anonimiseren"]
+        "koers.intake.anonimiseren",
+        "koers.pip.anonimiseren",
+        "koers.modules.anonimiseren",
+        "koers.begeleiding.anonimiseren",
+        "koers.handhaving.anonimiseren",
+        "koers.verwerkingen.anonimiseren",
+        "koers.sturing.anonimiseren",
+    ]
     regels = anonimiseren.regels()
-    assert {"intake.IntakeAfspraak", "pip.DuoPip", "modules.Verwijtbaarheid",
-            "begeleiding.Bijstand", "handhaving.Boetevoornemen",
-            "sturing.Kostenpost"} <= set(regels)
+    assert {
+        "intake.IntakeAfspraak",
+        "pip.DuoPip",
+        "modules.Verwijtbaarheid",
+        "begeleiding.Bijstand",
+        "handhaving.Boetevoornemen",
+        "sturing.Kostenpost",
+    } <= set(regels)
 
 
 def test_the_registry_is_clean_at_start_up():

@@ -9,21 +9,28 @@ from tests.organisaties.test_beheer_scherm import _met_tweede_factor
 
 def _wijzigformulier(gebruiker, rollen):
     return {
-        "username": gebruiker.username, "first_name": "Ada", "last_name": "Adviseur",
-        "email": "", "is_active": "on", "organisatie": str(gebruiker.organisatie_id),
-        "date_joined_0": "2026-01-05", "date_joined_1": "09:00:00",
+        "username": gebruiker.username,
+        "first_name": "Ada",
+        "last_name": "Adviseur",
+        "email": "",
+        "is_active": "on",
+        "organisatie": str(gebruiker.organisatie_id),
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "09:00:00",
         "rollen": rollen,
     }
 
 
 def test_de_rollen_zijn_vinkjes_met_hun_naam(client, beheerder, adviseur_weert):
     _met_tweede_factor(client, beheerder)
-    html = client.get(f"/beheer/organisaties/gebruiker/{adviseur_weert.pk}/change/"
-                      ).content.decode()
+    html = client.get(
+        f"/beheer/organisaties/gebruiker/{adviseur_weert.pk}/change/"
+    ).content.decode()
     vinkjes = re.findall(r'<input type="checkbox" name="rollen" value="([a-z]+)"[^>]*>', html)
     assert vinkjes == list(Rol.values)
-    aangevinkt = re.findall(r'<input type="checkbox" name="rollen" value="([a-z]+)"[^>]*checked',
-                            html)
+    aangevinkt = re.findall(
+        r'<input type="checkbox" name="rollen" value="([a-z]+)"[^>]*checked', html
+    )
     assert aangevinkt == ["adviseur"]
     assert str(Rol.PRIVACY_OFFICER.label) in html
     assert "[&quot;adviseur&quot;]" not in html  # no JSON text box any more

@@ -28,8 +28,7 @@ def test_activiteit_verlengt_de_sessie_hooguit_eens_per_minuut(client, adviseur_
 
         reis.shift(dt.timedelta(seconds=40))
         client.get("/")
-        assert _verloopt(client) == START + dt.timedelta(
-            seconds=70 + settings.SESSION_COOKIE_AGE)
+        assert _verloopt(client) == START + dt.timedelta(seconds=70 + settings.SESSION_COOKIE_AGE)
 
 
 def test_na_de_inactieve_tijd_moet_u_opnieuw_inloggen(client, adviseur_weert, settings):

@@ -31,6 +31,13 @@ def verwijs(adviseur_weert):
     from koers.partners import services
 
     def _verwijs(traject, organisatie, taak="map", **kwargs):
-        return services.verwijs(traject, adviseur_weert, taak=taak, organisatie=organisatie,
-                                vraag=kwargs.pop("vraag", "Graag de MAP."), **kwargs)
+        return services.verwijs(
+            traject,
+            adviseur_weert,
+            taak=taak,
+            organisatie=organisatie,
+            vraag=kwargs.pop("vraag", "Graag de MAP."),
+            **kwargs,
+        )
+
     return _verwijs

@@ -19,8 +19,7 @@ def geseed(time_machine):
 
 
 def test_demo_vult_de_tabel_van_de_startnotitie(geseed):
-    weert = Taakverdeling.objects.filter(gemeente__gemeentecode="0988").select_related(
-        "uitvoerder")
+    weert = Taakverdeling.objects.filter(gemeente__gemeentecode="0988").select_related("uitvoerder")
     rijen = {r.taak: r for r in weert}
     assert len(rijen) == 12
     assert (rijen["map"].schaal, rijen["map"].uitvoerder.naam) == ("subregionaal", "Werk.Kom")
@@ -43,22 +42,28 @@ def test_demo_partners_en_accounts(geseed):
 
 def test_demo_verwijzingen_en_bereik(geseed):
     werkkom = Gebruiker.objects.get(username="werkkom")
-    assert Verwijzing.objects.filter(organisatie=werkkom.organisatie,
-                                     status="lopend").exists()
+    assert Verwijzing.objects.filter(organisatie=werkkom.organisatie, status="lopend").exists()
     bereik = list(policy.inburgeraars_voor(werkkom))
     assert bereik and all(i.bsn for i in bereik)
     taal = Gebruiker.objects.get(username="taalaanbieder")
-    assert Verwijzing.objects.filter(organisatie=taal.organisatie,
-                                     status="aangeboden").exists()
+    assert Verwijzing.objects.filter(organisatie=taal.organisatie, status="aangeboden").exists()
     assert not policy.inburgeraars_voor(taal).exists()  # offered only: no case yet
 
 
 def test_tweede_keer_verandert_niets(geseed):
-    aantallen = (Taakverdeling.objects.count(), Verwijzing.objects.count(),
-                 Gebruiker.objects.count(), Partnerprofiel.objects.count())
+    aantallen = (
+        Taakverdeling.objects.count(),
+        Verwijzing.objects.count(),
+        Gebruiker.objects.count(),
+        Partnerprofiel.objects.count(),
+    )
     gemeenten = {g.gemeentecode: g for g in demo.seed_organisaties().values()}
     accounts = {u.username: u for u in Gebruiker.objects.all()}
     nieuw = partners_demo.seed(gemeenten, accounts)
     assert set(nieuw.values()) == {0}
-    assert aantallen == (Taakverdeling.objects.count(), Verwijzing.objects.count(),
-                         Gebruiker.objects.count(), Partnerprofiel.objects.count())
+    assert aantallen == (
+        Taakverdeling.objects.count(),
+        Verwijzing.objects.count(),
+        Gebruiker.objects.count(),
+        Partnerprofiel.objects.count(),
+    )

@@ -95,7 +95,8 @@ def test_casuspagina_van_de_partner_heeft_geen_intake(taak, zaak, werkkom, wim, 
         assert fragment not in html, fragment
     # Nor the intake's entries in the timeline.
     assert not {"intake_opgeslagen", "intake_afgerond"} - set(
-        policy.verborgen_gebeurtenissen(wim, zaak))
+        policy.verborgen_gebeurtenissen(wim, zaak)
+    )
 
 
 def test_lopende_map_toont_de_werkonderwerpen_bij_de_verwijzing(lopend, zaak, wim, als):
@@ -122,8 +123,9 @@ def test_lopende_map_api_geeft_de_werkonderwerpen_bij_de_verwijzing(lopend, zaak
     assert (log.kanaal, set(log.secties)) == ("api", {"naam", "verwijzingen", "intake_werk"})
 
 
-def test_een_taak_buiten_werk_geeft_geen_werkonderwerpen(zaak, taalcentrum, tineke, verwijs,
-                                                          als, api):
+def test_een_taak_buiten_werk_geeft_geen_werkonderwerpen(
+    zaak, taalcentrum, tineke, verwijs, als, api
+):
     v = verwijs(zaak, taalcentrum, "b1_route")
     services.accepteer(v, tineke)
     assert api(tineke).get(f"/api/v1/verwijzingen/{v.pk}").json()["intake_werk"] is None
@@ -132,8 +134,12 @@ def test_een_taak_buiten_werk_geeft_geen_werkonderwerpen(zaak, taalcentrum, tine
 
 
 def test_de_gemeente_leest_de_intake_in_het_dossier_niet_bij_de_verwijzing(
-        lopend, adviseur_weert, api, als):
-    assert api(adviseur_weert).get(f"/api/v1/verwijzingen/{lopend.pk}").json()[
-        "intake_werk"] is None
-    assert 'id="werk-intake"' not in als(adviseur_weert).get(
-        f"/verwijzingen/{lopend.pk}/").content.decode()
+    lopend, adviseur_weert, api, als
+):
+    assert (
+        api(adviseur_weert).get(f"/api/v1/verwijzingen/{lopend.pk}").json()["intake_werk"] is None
+    )
+    assert (
+        'id="werk-intake"'
+        not in als(adviseur_weert).get(f"/verwijzingen/{lopend.pk}/").content.decode()
+    )

@@ -14,33 +14,43 @@ def test_de_tabel_van_de_startnotitie_noemt_elke_taak_in_volgorde():
     assert set(rules.TAAK_NAMEN) == set(T) == set(rules.TAAK_SECTIES)
 
 
-@pytest.mark.parametrize(("taak", "schaal", "uitvoerder"), [
-    (T.BREDE_INTAKE, "lokaal", "gemeente"),
-    (T.PIP, "lokaal", "gemeente"),
-    (T.MONITORING, "lokaal", "gemeente"),
-    (T.MAATSCHAPPELIJKE_BEGELEIDING, "lokaal", "vluchtelingenwerk"),
-    (T.B1_ROUTE, "subregionaal", "taalaanbieder"),
-    (T.ONDERWIJSROUTE, "regionaal", "taalaanbieder"),
-    (T.MAP, "subregionaal", "werkkom"),
-    (T.BEGELEIDING_NAAR_WERK, "subregionaal", "werkkom"),
-    (T.HANDHAVING, "lokaal", "gemeente"),
-])
+@pytest.mark.parametrize(
+    ("taak", "schaal", "uitvoerder"),
+    [
+        (T.BREDE_INTAKE, "lokaal", "gemeente"),
+        (T.PIP, "lokaal", "gemeente"),
+        (T.MONITORING, "lokaal", "gemeente"),
+        (T.MAATSCHAPPELIJKE_BEGELEIDING, "lokaal", "vluchtelingenwerk"),
+        (T.B1_ROUTE, "subregionaal", "taalaanbieder"),
+        (T.ONDERWIJSROUTE, "regionaal", "taalaanbieder"),
+        (T.MAP, "subregionaal", "werkkom"),
+        (T.BEGELEIDING_NAAR_WERK, "subregionaal", "werkkom"),
+        (T.HANDHAVING, "lokaal", "gemeente"),
+    ],
+)
 def test_startnotitie(taak, schaal, uitvoerder):
     assert rules.STARTNOTITIE[taak][:2] == (schaal, uitvoerder)
 
 
-@pytest.mark.parametrize(("taken", "verwacht"), [
-    ([T.MAP], {"naam", "verwijzingen", "modules"}),
-    ([T.BEGELEIDING_NAAR_WERK], {"naam", "personalia", "traject", "verwijzingen", "modules",
-                                 "begeleiding"}),
-    ([T.B1_ROUTE], {"naam", "personalia", "traject", "verwijzingen", "leerroute"}),
-    ([T.MAATSCHAPPELIJKE_BEGELEIDING], {"naam", "personalia", "traject", "verwijzingen",
-                                        "begeleiding"}),
-    ([T.MAP, T.PVT], {"naam", "verwijzingen", "modules"}),
-    ([T.PVT], {"naam", "verwijzingen", "modules"}),
-    ([T.PIP], set()),
-    ([], set()),
-])
+@pytest.mark.parametrize(
+    ("taken", "verwacht"),
+    [
+        ([T.MAP], {"naam", "verwijzingen", "modules"}),
+        (
+            [T.BEGELEIDING_NAAR_WERK],
+            {"naam", "personalia", "traject", "verwijzingen", "modules", "begeleiding"},
+        ),
+        ([T.B1_ROUTE], {"naam", "personalia", "traject", "verwijzingen", "leerroute"}),
+        (
+            [T.MAATSCHAPPELIJKE_BEGELEIDING],
+            {"naam", "personalia", "traject", "verwijzingen", "begeleiding"},
+        ),
+        ([T.MAP, T.PVT], {"naam", "verwijzingen", "modules"}),
+        ([T.PVT], {"naam", "verwijzingen", "modules"}),
+        ([T.PIP], set()),
+        ([], set()),
+    ],
+)
 def test_secties_voor_taken(taken, verwacht):
     assert rules.secties_voor_taken(taken) == verwacht
 
@@ -61,48 +71,57 @@ def test_alleen_taken_naar_werk_tonen_de_werkonderwerpen_bij_de_verwijzing():
     assert {T.MAP, T.BEGELEIDING_NAAR_WERK} == rules.WERK_INTAKE_TAKEN
 
 
-@pytest.mark.parametrize(("taak", "soort", "keurmerk", "open_al", "veld"), [
-    (T.MAP, "werkkom", False, False, None),
-    (T.BEGELEIDING_NAAR_WERK, "werkkom", False, False, None),
-    (T.MAP, "taalaanbieder", True, False, "organisatie"),
-    (T.B1_ROUTE, "taalaanbieder", True, False, None),
-    (T.B1_ROUTE, "taalaanbieder", False, False, "organisatie"),
-    (T.Z_ROUTE, "taalaanbieder", False, False, "organisatie"),
-    (T.ONDERWIJSROUTE, "taalaanbieder", False, False, None),
-    (T.PIP, "werkkom", False, False, "taak"),
-    (T.HANDHAVING, "overig", False, False, "taak"),
-    (T.MAP, "werkkom", False, True, "taak"),
-    ("onbekend", "werkkom", False, False, "taak"),
-])
+@pytest.mark.parametrize(
+    ("taak", "soort", "keurmerk", "open_al", "veld"),
+    [
+        (T.MAP, "werkkom", False, False, None),
+        (T.BEGELEIDING_NAAR_WERK, "werkkom", False, False, None),
+        (T.MAP, "taalaanbieder", True, False, "organisatie"),
+        (T.B1_ROUTE, "taalaanbieder", True, False, None),
+        (T.B1_ROUTE, "taalaanbieder", False, False, "organisatie"),
+        (T.Z_ROUTE, "taalaanbieder", False, False, "organisatie"),
+        (T.ONDERWIJSROUTE, "taalaanbieder", False, False, None),
+        (T.PIP, "werkkom", False, False, "taak"),
+        (T.HANDHAVING, "overig", False, False, "taak"),
+        (T.MAP, "werkkom", False, True, "taak"),
+        ("onbekend", "werkkom", False, False, "taak"),
+    ],
+)
 def test_verwijs_fouten(taak, soort, keurmerk, open_al, veld):
     fouten = rules.verwijs_fouten(taak, soort, keurmerk, open_al)
     assert (next(iter(fouten)) if fouten else None) == veld
 
 
-@pytest.mark.parametrize(("van", "naar", "mag"), [
-    (S.AANGEBODEN, S.GEACCEPTEERD, True),
-    (S.AANGEBODEN, S.AFGEWEZEN, True),
-    (S.AANGEBODEN, S.LOPEND, False),
-    (S.GEACCEPTEERD, S.LOPEND, True),
-    (S.GEACCEPTEERD, S.AFGEWEZEN, False),
-    (S.LOPEND, S.LOPEND, True),
-    (S.LOPEND, S.AFGESLOTEN, True),
-    (S.AFGESLOTEN, S.LOPEND, False),
-    (S.AFGEWEZEN, S.GEACCEPTEERD, False),
-])
+@pytest.mark.parametrize(
+    ("van", "naar", "mag"),
+    [
+        (S.AANGEBODEN, S.GEACCEPTEERD, True),
+        (S.AANGEBODEN, S.AFGEWEZEN, True),
+        (S.AANGEBODEN, S.LOPEND, False),
+        (S.GEACCEPTEERD, S.LOPEND, True),
+        (S.GEACCEPTEERD, S.AFGEWEZEN, False),
+        (S.LOPEND, S.LOPEND, True),
+        (S.LOPEND, S.AFGESLOTEN, True),
+        (S.AFGESLOTEN, S.LOPEND, False),
+        (S.AFGEWEZEN, S.GEACCEPTEERD, False),
+    ],
+)
 def test_overgangen(van, naar, mag):
     assert (rules.overgang_fout(van, naar) is None) is mag
 
 
-@pytest.mark.parametrize(("uren", "gepland", "aanwezig", "velden"), [
-    (Decimal("6"), 4, 3, set()),
-    (Decimal("0"), 0, 0, set()),
-    (Decimal("-1"), None, None, {"uren"}),
-    (Decimal("201"), None, None, {"uren"}),
-    (None, 4, 5, {"afspraken_aanwezig"}),
-    (None, None, 2, {"afspraken_gepland"}),
-    (None, 101, 1, {"afspraken_gepland"}),
-])
+@pytest.mark.parametrize(
+    ("uren", "gepland", "aanwezig", "velden"),
+    [
+        (Decimal("6"), 4, 3, set()),
+        (Decimal("0"), 0, 0, set()),
+        (Decimal("-1"), None, None, {"uren"}),
+        (Decimal("201"), None, None, {"uren"}),
+        (None, 4, 5, {"afspraken_aanwezig"}),
+        (None, None, 2, {"afspraken_gepland"}),
+        (None, 101, 1, {"afspraken_gepland"}),
+    ],
+)
 def test_voortgang_fouten(uren, gepland, aanwezig, velden):
     assert set(rules.voortgang_fouten(uren, gepland, aanwezig)) == velden
 

@@ -14,16 +14,23 @@ from koers.verwerkingen.models import Verwerking
 pytestmark = pytest.mark.django_db
 
 
-def test_adviseur_verwijst_partner_accepteert_meldt_en_sluit_af(zaak, werkkom, wim, verwijs,
-                                                               adviseur_weert):
+def test_adviseur_verwijst_partner_accepteert_meldt_en_sluit_af(
+    zaak, werkkom, wim, verwijs, adviseur_weert
+):
     v = verwijs(zaak, werkkom, "map", vraag="Graag de MAP, hij wil monteur worden.")
     assert v.status == "aangeboden" and v.verwezen_door == adviseur_weert
     services.accepteer(v, wim)
     v.refresh_from_db()
     assert v.status == "geaccepteerd" and v.gereageerd_op is not None
-    services.rapporteer(v, wim, datum=dt.date(2026, 11, 10), uren=Decimal("6.5"),
-                        afspraken_gepland=4, afspraken_aanwezig=3,
-                        resultaten="Cv gemaakt.")
+    services.rapporteer(
+        v,
+        wim,
+        datum=dt.date(2026, 11, 10),
+        uren=Decimal("6.5"),
+        afspraken_gepland=4,
+        afspraken_aanwezig=3,
+        resultaten="Cv gemaakt.",
+    )
     v.refresh_from_db()
     assert v.status == "lopend"
     services.rapporteer(v, wim, datum=dt.date(2026, 11, 14), toelichting="Werkbezoek.")
@@ -31,8 +38,11 @@ def test_adviseur_verwijst_partner_accepteert_meldt_en_sluit_af(zaak, werkkom, w
     v.refresh_from_db()
     assert (v.status, v.resultaat, v.eindverslag) == ("afgesloten", "behaald", "MAP afgerond.")
     assert v.rapportages.count() == 2
-    tijdlijn = list(zaak.gebeurtenissen.filter(soort="verwijzing").order_by("op", "id")
-                    .values_list("omschrijving", flat=True))
+    tijdlijn = list(
+        zaak.gebeurtenissen.filter(soort="verwijzing")
+        .order_by("op", "id")
+        .values_list("omschrijving", flat=True)
+    )
     assert tijdlijn[0] == "Verwezen naar Werk.Kom: Module Arbeidsmarkt en Participatie (MAP)"
     assert "accepteert" in tijdlijn[1]
     assert tijdlijn[2].endswith("6.5 uur, aanwezig 3 van 4 afspraken")
@@ -57,8 +67,9 @@ def test_afwijzen_vraagt_een_reden(zaak, werkkom, wim, verwijs):
     assert "afgewezen" in fout.value.fouten["__all__"]
 
 
-def test_een_andere_partner_of_de_adviseur_antwoordt_niet(zaak, werkkom, wim, tineke, verwijs,
-                                                          adviseur_weert):
+def test_een_andere_partner_of_de_adviseur_antwoordt_niet(
+    zaak, werkkom, wim, tineke, verwijs, adviseur_weert
+):
     v = verwijs(zaak, werkkom)
     for wie in (tineke, adviseur_weert):
         with pytest.raises(Weigering) as fout:
@@ -74,8 +85,7 @@ def test_partner_verwijst_niet(zaak, werkkom, wim):
     assert not Verwijzing.objects.exists()
 
 
-def test_verwijzen_volgt_de_regels(zaak, werkkom, taalcentrum, taalschool_zonder_keurmerk,
-                                   verwijs):
+def test_verwijzen_volgt_de_regels(zaak, werkkom, taalcentrum, taalschool_zonder_keurmerk, verwijs):
     with pytest.raises(Weigering) as fout:
         verwijs(zaak, werkkom, "pip")
     assert "taak" in fout.value.fouten
@@ -150,17 +160,22 @@ def test_adviseur_trekt_in(zaak, werkkom, wim, verwijs, adviseur_weert, teamleid
 
 
 def test_taakverdeling_alleen_door_teamleider_van_de_eigen_gemeente(
-        weert, cranendonck, werkkom, teamleider_weert, adviseur_weert):
+    weert, cranendonck, werkkom, teamleider_weert, adviseur_weert
+):
     with pytest.raises(Weigering):
-        services.bewaar_taakverdeling(weert, adviseur_weert, "map", schaal="subregionaal",
-                                      uitvoerder=werkkom)
+        services.bewaar_taakverdeling(
+            weert, adviseur_weert, "map", schaal="subregionaal", uitvoerder=werkkom
+        )
     with pytest.raises(Weigering):
-        services.bewaar_taakverdeling(cranendonck, teamleider_weert, "map",
-                                      schaal="subregionaal", uitvoerder=werkkom)
+        services.bewaar_taakverdeling(
+            cranendonck, teamleider_weert, "map", schaal="subregionaal", uitvoerder=werkkom
+        )
     with pytest.raises(Weigering) as fout:
-        services.bewaar_taakverdeling(weert, teamleider_weert, "pip", schaal="lokaal",
-                                      uitvoerder=werkkom)
+        services.bewaar_taakverdeling(
+            weert, teamleider_weert, "pip", schaal="lokaal", uitvoerder=werkkom
+        )
     assert "uitvoerder" in fout.value.fouten
-    rij = services.bewaar_taakverdeling(weert, teamleider_weert, "map",
-                                        schaal="subregionaal", uitvoerder=werkkom)
+    rij = services.bewaar_taakverdeling(
+        weert, teamleider_weert, "map", schaal="subregionaal", uitvoerder=werkkom
+    )
     assert (rij.taak, rij.uitvoerder) == ("map", werkkom)

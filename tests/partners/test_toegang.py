@@ -17,14 +17,18 @@ pytestmark = pytest.mark.django_db
 
 # Which sections a partner sees per task, on the case page and in the API, is the access
 # matrix's business (tests/toegang/test_toegangsmatrix.py, one table). Here: reach over time.
-PARTNER_VAN = {"map": ("werkkom", "wim"), "begeleiding_naar_werk": ("werkkom", "wim"),
-               "b1_route": ("taalcentrum", "tineke"),
-               "maatschappelijke_begeleiding": ("vluchtelingenwerk", "vera")}
+PARTNER_VAN = {
+    "map": ("werkkom", "wim"),
+    "begeleiding_naar_werk": ("werkkom", "wim"),
+    "b1_route": ("taalcentrum", "tineke"),
+    "maatschappelijke_begeleiding": ("vluchtelingenwerk", "vera"),
+}
 
 
 @pytest.fixture
 def lopend(request, zaak, verwijs):
     """``lopend(taak)``: a running (accepted) referral of the case; returns its user."""
+
     def maak(taak):
         org_naam, user_naam = PARTNER_VAN[taak]
         org = request.getfixturevalue(org_naam)
@@ -32,6 +36,7 @@ def lopend(request, zaak, verwijs):
         v = verwijs(zaak, org, taak)
         services.accepteer(v, user)
         return v, user
+
     return maak
 
 
@@ -63,14 +68,21 @@ def test_lopende_verwijzing_geeft_bereik_op_die_zaak_alleen(taak, lopend, zaak):
     assert not policy.mag_zien(user, S.GEZONDHEID, zaak)
 
 
-def test_de_adviseur_ziet_alles_en_de_teamleider_zoals_altijd(zaak, lopend, adviseur_weert,
-                                                              teamleider_weert):
+def test_de_adviseur_ziet_alles_en_de_teamleider_zoals_altijd(
+    zaak, lopend, adviseur_weert, teamleider_weert
+):
     lopend("map")
     assert set(policy.zichtbare_secties(adviseur_weert, zaak)) == set(S)
     assert set(policy.zichtbare_secties(teamleider_weert, zaak)) == set(S) - {
-        S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN, S.KOSTEN}
+        S.GEZONDHEID,
+        S.ONTZORGEN,
+        S.BERICHTEN,
+        S.DOCUMENTEN,
+        S.KOSTEN,
+    }
     assert policy.zichtbare_secties(adviseur_weert) == policy.zichtbare_secties(
-        adviseur_weert, zaak)
+        adviseur_weert, zaak
+    )
 
 
 def test_na_afsluiten_404_in_ui_en_api(zaak, lopend, als, api):
@@ -96,8 +108,12 @@ def test_adviseur_van_een_andere_gemeente_404(zaak, lopend, adviseur_cranendonck
     v, _wim = lopend("map")
     assert als(adviseur_cranendonck).get(f"/verwijzingen/{v.pk}/").status_code == 404
     assert api(adviseur_cranendonck).get(f"/api/v1/verwijzingen/{v.pk}").status_code == 404
-    assert api(adviseur_cranendonck).get(
-        f"/api/v1/inburgeraars/{zaak.inburgeraar_id}/verwijzingen").status_code == 404
+    assert (
+        api(adviseur_cranendonck)
+        .get(f"/api/v1/inburgeraars/{zaak.inburgeraar_id}/verwijzingen")
+        .status_code
+        == 404
+    )
     assert api(adviseur_cranendonck).get("/api/v1/verwijzingen").json()["results"] == []
 
 
@@ -117,8 +133,14 @@ def test_partner_heeft_geen_lijsten_signalen_of_logging(zaak, lopend, als, api):
     _v, wim = lopend("map")
     client = als(wim)
     assert client.get("/").url == "/verwijzingen/"  # werkvoorraad → his list
-    for pad in ("/signalen/", "/verwerkingen/", "/netwerk/tolken/", "/beheer-duo/",
-                "/taakverdeling/", "/ontzorgen/"):
+    for pad in (
+        "/signalen/",
+        "/verwerkingen/",
+        "/netwerk/tolken/",
+        "/beheer-duo/",
+        "/taakverdeling/",
+        "/ontzorgen/",
+    ):
         assert client.get(pad).status_code in (302, 403, 404), pad
     assert api(wim).get("/api/v1/inburgeraars").json()["results"] == []
     assert api(wim).get("/api/v1/signalen?alle=1").json()["results"] == []
@@ -147,8 +169,9 @@ def test_partner_leest_de_modulepagina_maar_wijzigt_niets(zaak, lopend, als):
     client = als(wim)
     pagina = client.get(f"/inburgeraars/{zaak.inburgeraar_id}/modules/map/")
     assert pagina.status_code == 200
-    assert client.post(f"/inburgeraars/{zaak.inburgeraar_id}/modules/map/melden/",
-                       {}).status_code == 403
+    assert (
+        client.post(f"/inburgeraars/{zaak.inburgeraar_id}/modules/map/melden/", {}).status_code
+        == 403
+    )
     _v, tineke = lopend("b1_route")
-    assert als(tineke).get(
-        f"/inburgeraars/{zaak.inburgeraar_id}/modules/map/").status_code == 403
+    assert als(tineke).get(f"/inburgeraars/{zaak.inburgeraar_id}/modules/map/").status_code == 403

@@ -21,8 +21,10 @@ def test_adviseur_verwijst_vanaf_de_casuspagina(zaak, werkkom, adviseur_weert, a
     assert 'id="verwijzingen"' in html and f"/inburgeraars/{pk}/verwijzen/" in html
     pagina = client.get(f"/inburgeraars/{pk}/verwijzen/")
     assert pagina.status_code == 200 and "Werk.Kom" in pagina.content.decode()
-    antwoord = client.post(f"/inburgeraars/{pk}/verwijzen/", {
-        "taak": "map", "organisatie": werkkom.pk, "vraag": "Graag de MAP."})
+    antwoord = client.post(
+        f"/inburgeraars/{pk}/verwijzen/",
+        {"taak": "map", "organisatie": werkkom.pk, "vraag": "Graag de MAP."},
+    )
     assert antwoord.status_code == 302
     assert antwoord.url == f"/inburgeraars/{pk}/#verwijzingen"
     v = Verwijzing.objects.get()
@@ -34,12 +36,15 @@ def test_adviseur_verwijst_vanaf_de_casuspagina(zaak, werkkom, adviseur_weert, a
 
 def test_verwijzen_met_fouten_toont_nederlandse_fouten(zaak, adviseur_weert, werkkom, als):
     client = als(adviseur_weert)
-    antwoord = client.post(f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/", {
-        "taak": "", "organisatie": werkkom.pk})
+    antwoord = client.post(
+        f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/", {"taak": "", "organisatie": werkkom.pk}
+    )
     assert antwoord.status_code == 400
     assert "Kies" in antwoord.content.decode() or "verplicht" in antwoord.content.decode()
-    antwoord = client.post(f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/", {
-        "taak": "b1_route", "organisatie": werkkom.pk})
+    antwoord = client.post(
+        f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/",
+        {"taak": "b1_route", "organisatie": werkkom.pk},
+    )
     assert antwoord.status_code == 400
     assert "Deze organisatie voert deze taak niet uit" in antwoord.content.decode()
     assert not Verwijzing.objects.exists()
@@ -47,14 +52,17 @@ def test_verwijzen_met_fouten_toont_nederlandse_fouten(zaak, adviseur_weert, wer
 
 def test_teamleider_en_partner_verwijzen_niet(zaak, teamleider_weert, wim, werkkom, als):
     for user in (teamleider_weert, wim):
-        antwoord = als(user).post(f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/", {
-            "taak": "map", "organisatie": werkkom.pk})
+        antwoord = als(user).post(
+            f"/inburgeraars/{zaak.inburgeraar_id}/verwijzen/",
+            {"taak": "map", "organisatie": werkkom.pk},
+        )
         assert antwoord.status_code in (403, 404)
     assert not Verwijzing.objects.exists()
 
 
-def test_partner_accepteert_meldt_voortgang_en_sluit_af(zaak, werkkom, wim, verwijs, als,
-                                                       adviseur_weert):
+def test_partner_accepteert_meldt_voortgang_en_sluit_af(
+    zaak, werkkom, wim, verwijs, als, adviseur_weert
+):
     v = verwijs(zaak, werkkom)
     client = als(wim)
     assert client.get("/").url == "/verwijzingen/"
@@ -65,15 +73,26 @@ def test_partner_accepteert_meldt_voortgang_en_sluit_af(zaak, werkkom, wim, verw
     assert client.post(f"/verwijzingen/{v.pk}/accepteren/").status_code == 302
     detail = client.get(f"/verwijzingen/{v.pk}/").content.decode()
     assert 'id="voortgangformulier"' in detail and 'id="naar-casus"' in detail
-    fout = client.post(f"/verwijzingen/{v.pk}/voortgang/", {
-        "voortgang-datum": "2026-11-10", "voortgang-afspraken_gepland": "2",
-        "voortgang-afspraken_aanwezig": "3"})
+    fout = client.post(
+        f"/verwijzingen/{v.pk}/voortgang/",
+        {
+            "voortgang-datum": "2026-11-10",
+            "voortgang-afspraken_gepland": "2",
+            "voortgang-afspraken_aanwezig": "3",
+        },
+    )
     assert fout.status_code == 400
     assert "Er kunnen niet meer afspraken bijgewoond zijn" in fout.content.decode()
-    ok = client.post(f"/verwijzingen/{v.pk}/voortgang/", {
-        "voortgang-datum": "2026-11-10", "voortgang-uren": "6,5",
-        "voortgang-afspraken_gepland": "4", "voortgang-afspraken_aanwezig": "3",
-        "voortgang-resultaten": "Cv gemaakt."})
+    ok = client.post(
+        f"/verwijzingen/{v.pk}/voortgang/",
+        {
+            "voortgang-datum": "2026-11-10",
+            "voortgang-uren": "6,5",
+            "voortgang-afspraken_gepland": "4",
+            "voortgang-afspraken_aanwezig": "3",
+            "voortgang-resultaten": "Cv gemaakt.",
+        },
+    )
     assert ok.status_code == 302
     v.refresh_from_db()
     assert v.status == "lopend"
@@ -81,8 +100,10 @@ def test_partner_accepteert_meldt_voortgang_en_sluit_af(zaak, werkkom, wim, verw
     html = als(adviseur_weert).get(f"/inburgeraars/{zaak.inburgeraar_id}/").content.decode()
     assert "In totaal 6,5 uur." in html and "Cv gemaakt." in html
     client = als(wim)
-    dicht = client.post(f"/verwijzingen/{v.pk}/afsluiten/", {
-        "afsluiten-resultaat": "behaald", "afsluiten-eindverslag": "Klaar."})
+    dicht = client.post(
+        f"/verwijzingen/{v.pk}/afsluiten/",
+        {"afsluiten-resultaat": "behaald", "afsluiten-eindverslag": "Klaar."},
+    )
     assert dicht.status_code == 302 and dicht.url == "/verwijzingen/"
     v.refresh_from_db()
     assert v.status == "afgesloten"
@@ -104,14 +125,19 @@ def test_adviseur_trekt_in_op_de_pagina(zaak, werkkom, verwijs, adviseur_weert, 
     v = verwijs(zaak, werkkom)
     client = als(adviseur_weert)
     assert 'id="intrekformulier"' in client.get(f"/verwijzingen/{v.pk}/").content.decode()
-    assert client.post(f"/verwijzingen/{v.pk}/intrekken/",
-                       {"intrekken-toelichting": "Werk gevonden."}).status_code == 302
+    assert (
+        client.post(
+            f"/verwijzingen/{v.pk}/intrekken/", {"intrekken-toelichting": "Werk gevonden."}
+        ).status_code
+        == 302
+    )
     v.refresh_from_db()
     assert v.resultaat == "ingetrokken"
 
 
-def test_partnerstappen_op_de_tijdlijn_van_de_adviseur(zaak, werkkom, wim, verwijs,
-                                                      adviseur_weert, teamleider_weert, als):
+def test_partnerstappen_op_de_tijdlijn_van_de_adviseur(
+    zaak, werkkom, wim, verwijs, adviseur_weert, teamleider_weert, als
+):
     v = verwijs(zaak, werkkom)
     services.accepteer(v, wim)
     for user in (adviseur_weert, teamleider_weert):
@@ -121,14 +147,12 @@ def test_partnerstappen_op_de_tijdlijn_van_de_adviseur(zaak, werkkom, wim, verwi
 
 def _verwijzingen(weert, werkkom, adviseur, aantal):
     for _ in range(aantal):
-        traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert),
-                                 adviseur=adviseur)
+        traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur)
         services.verwijs(traject, adviseur, taak="map", organisatie=werkkom)
 
 
 @pytest.mark.parametrize("wie", ["wim", "adviseur_weert"])
-def test_lijst_heeft_een_vast_aantal_queries(wie, request, weert, werkkom, adviseur_weert,
-                                             als):
+def test_lijst_heeft_een_vast_aantal_queries(wie, request, weert, werkkom, adviseur_weert, als):
     user = request.getfixturevalue(wie)
     client = als(user)
     _verwijzingen(weert, werkkom, adviseur_weert, 2)
@@ -150,8 +174,7 @@ def test_lijst_logt_elke_getoonde_zaak(zaak, werkkom, wim, verwijs, als):
     assert log.organisatie == "Werk.Kom"
 
 
-def test_casuspagina_van_de_partner_wordt_gelogd_met_zijn_secties(zaak, werkkom, wim,
-                                                                  verwijs, als):
+def test_casuspagina_van_de_partner_wordt_gelogd_met_zijn_secties(zaak, werkkom, wim, verwijs, als):
     v = verwijs(zaak, werkkom)
     services.accepteer(v, wim)
     als(wim).get(f"/inburgeraars/{zaak.inburgeraar_id}/")
@@ -159,10 +182,10 @@ def test_casuspagina_van_de_partner_wordt_gelogd_met_zijn_secties(zaak, werkkom,
     assert set(log.secties) == {"naam", "modules", "verwijzingen"}
 
 
-def test_taakverdeling_pagina(weert, werkkom, adviseur_weert, beleid, teamleider_weert, wim,
-                              als):
-    Taakverdeling.objects.create(gemeente=weert, taak="map", schaal="subregionaal",
-                                 uitvoerder=werkkom)
+def test_taakverdeling_pagina(weert, werkkom, adviseur_weert, beleid, teamleider_weert, wim, als):
+    Taakverdeling.objects.create(
+        gemeente=weert, taak="map", schaal="subregionaal", uitvoerder=werkkom
+    )
     for user in (adviseur_weert, beleid):
         html = als(user).get("/taakverdeling/").content.decode()
         assert "Werk.Kom" in html and "Subregionaal" in html
@@ -171,12 +194,19 @@ def test_taakverdeling_pagina(weert, werkkom, adviseur_weert, beleid, teamleider
     assert als(wim).get("/taakverdeling/").status_code == 403
     client = als(teamleider_weert)
     assert 'id="wijzig-map"' in client.get("/taakverdeling/").content.decode()
-    antwoord = client.post("/taakverdeling/", {
-        "taak": "pvt", "pvt-schaal": "lokaal", "pvt-uitvoerder": werkkom.pk,
-        "pvt-toelichting": "Werk.Kom doet dit in Weert."})
+    antwoord = client.post(
+        "/taakverdeling/",
+        {
+            "taak": "pvt",
+            "pvt-schaal": "lokaal",
+            "pvt-uitvoerder": werkkom.pk,
+            "pvt-toelichting": "Werk.Kom doet dit in Weert.",
+        },
+    )
     assert antwoord.status_code == 302
     assert Taakverdeling.objects.get(gemeente=weert, taak="pvt").uitvoerder == werkkom
-    fout = client.post("/taakverdeling/", {
-        "taak": "pip", "pip-schaal": "lokaal", "pip-uitvoerder": werkkom.pk})
+    fout = client.post(
+        "/taakverdeling/", {"taak": "pip", "pip-schaal": "lokaal", "pip-uitvoerder": werkkom.pk}
+    )
     assert fout.status_code == 400
     assert "Deze taak voert de gemeente zelf uit." in fout.content.decode()

@@ -20,18 +20,30 @@ def _tekst(pdf: bytes) -> str:
     return re.sub(r"\s+", " ", tekst)
 
 
-@pytest.mark.parametrize(("leerroute", "naam"), [
-    ("B", "B1-route"), ("O", "Onderwijsroute"), ("Z", "Zelfredzaamheidsroute"),
-])
+@pytest.mark.parametrize(
+    ("leerroute", "naam"),
+    [
+        ("B", "B1-route"),
+        ("O", "Onderwijsroute"),
+        ("Z", "Zelfredzaamheidsroute"),
+    ],
+)
 @time_machine.travel("2026-10-15 12:00 +02:00", tick=False)
 def test_beschikking_is_leesbare_pdf(traject_weert, adviseur_weert, leerroute, naam):
     persoon = traject_weert.inburgeraar
     persoon.voornamen, persoon.geslachtsnaam = "Yusuf", "Karimi"
     persoon.save()
     met_afgeronde_intake(traject_weert, adviseur_weert)
-    bewaar_concept(traject_weert, adviseur_weert, {
-        "dagtekening": date(2026, 10, 1), "leerroute": leerroute,
-        "niveau": "A2" if leerroute == "Z" else "B1", "pvt_uren": 16})
+    bewaar_concept(
+        traject_weert,
+        adviseur_weert,
+        {
+            "dagtekening": date(2026, 10, 1),
+            "leerroute": leerroute,
+            "niveau": "A2" if leerroute == "Z" else "B1",
+            "pvt_uren": 16,
+        },
+    )
     pip = stel_vast(traject_weert, 1, adviseur_weert)
 
     beschikking = Beschikking.objects.get(pip=pip)
@@ -49,8 +61,7 @@ def test_beschikking_is_leesbare_pdf(traject_weert, adviseur_weert, leerroute, n
 
 
 @time_machine.travel("2026-10-15 12:00 +02:00", tick=False)
-def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert, tmp_path,
-                                            monkeypatch):
+def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert, tmp_path, monkeypatch):
     """Names such as Yılmaz and Aydın must print whole: a blank letter in a decision is an
     error in the addressee's name. Run from another directory: the server's working
     directory must not decide whether the font can be read."""
@@ -59,8 +70,11 @@ def test_beschikking_drukt_turkse_letters_af(traject_weert, adviseur_weert, tmp_
     persoon.voornamen, persoon.geslachtsnaam = "Ayşe Gül", "Yılmaz-Aydın"
     persoon.save()
     met_afgeronde_intake(traject_weert, adviseur_weert)
-    bewaar_concept(traject_weert, adviseur_weert, {"dagtekening": date(2026, 10, 1),
-                                                  "leerroute": "B", "pvt_uren": 12})
+    bewaar_concept(
+        traject_weert,
+        adviseur_weert,
+        {"dagtekening": date(2026, 10, 1), "leerroute": "B", "pvt_uren": 12},
+    )
     pip = stel_vast(traject_weert, 1, adviseur_weert)
 
     assert "Ayşe Gül Yılmaz-Aydın" in _tekst(bytes(pip.beschikking.pdf))

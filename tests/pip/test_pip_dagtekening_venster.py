@@ -20,10 +20,12 @@ def _vandaag():
         yield
 
 
-@pytest.mark.parametrize("dagtekening", [date(1, 1, 1), date(2024, 1, 1), date(2028, 10, 16),
-                                         date(9999, 12, 31)])
-def test_an_implausible_dagtekening_is_refused_on_the_draft(traject_weert, adviseur_weert,
-                                                            dagtekening):
+@pytest.mark.parametrize(
+    "dagtekening", [date(1, 1, 1), date(2024, 1, 1), date(2028, 10, 16), date(9999, 12, 31)]
+)
+def test_an_implausible_dagtekening_is_refused_on_the_draft(
+    traject_weert, adviseur_weert, dagtekening
+):
     with pytest.raises(Weigering) as weigering:
         bewaar_concept(traject_weert, adviseur_weert, geldig(dagtekening=dagtekening))
     assert set(weigering.value.fouten) == {"dagtekening"}
@@ -43,6 +45,8 @@ def test_api_gives_400_on_the_field(traject_weert, adviseur_weert):
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     response = client.post(
         f"/api/v1/inburgeraars/{traject_weert.inburgeraar_id}/pips",
-        {"dagtekening": "9999-12-31", "leerroute": "B"}, format="json")
+        {"dagtekening": "9999-12-31", "leerroute": "B"},
+        format="json",
+    )
     assert response.status_code == 400
     assert list(response.json()["fouten"]) == ["dagtekening"]

@@ -33,11 +33,19 @@ def traject(traject_weert, adviseur_weert):
 
 
 def geldig(**kw):
-    return {"dagtekening": date(2026, 10, 1), "leerroute": "B", "niveau": "B1",
-            "geschatte_intensiteit_b1_route": 800, "alfabetisering": "NVT",
-            "toelichting_leerroute": "De LBT wijst op de B1-route.",
-            "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
-            "pvt_uren": 16, "map_uren": 40, "ontzorgen": True, **kw}
+    return {
+        "dagtekening": date(2026, 10, 1),
+        "leerroute": "B",
+        "niveau": "B1",
+        "geschatte_intensiteit_b1_route": 800,
+        "alfabetisering": "NVT",
+        "toelichting_leerroute": "De LBT wijst op de B1-route.",
+        "doelen": {"meedoen": "Vrijwilligerswerk bij de voedselbank."},
+        "pvt_uren": 16,
+        "map_uren": 40,
+        "ontzorgen": True,
+        **kw,
+    }
 
 
 def assert_niets_vastgesteld(traject, pip):
@@ -61,20 +69,27 @@ def test_concept_wordt_opgeslagen_met_tijdlijn(traject, adviseur_weert):
 
 def test_concept_opnieuw_opslaan_wijzigt_hetzelfde_concept(traject, adviseur_weert):
     bewaar_concept(traject, adviseur_weert, geldig(leerroute="B"))
-    pip = bewaar_concept(traject, adviseur_weert, {"leerroute": "Z", "niveau": "A2",
-                                                   "geschatte_intensiteit_b1_route": None},
-                         versie=1)
+    pip = bewaar_concept(
+        traject,
+        adviseur_weert,
+        {"leerroute": "Z", "niveau": "A2", "geschatte_intensiteit_b1_route": None},
+        versie=1,
+    )
     assert PipVersie.objects.count() == 1
     pip.refresh_from_db()
     assert (pip.versie, pip.leerroute, pip.niveau) == (1, "Z", "A2")
     assert pip.geschatte_intensiteit_b1_route is None
 
 
-@pytest.mark.parametrize(("data", "sleutel"), [
-    pytest.param({"leerroute": "X"}, "leerroute", id="unknown-leerroute"),
-    pytest.param({"leerroute": "B", "doelen": {"geluk": "x"}}, "doelen.geluk",
-                 id="unknown-dimension"),
-])
+@pytest.mark.parametrize(
+    ("data", "sleutel"),
+    [
+        pytest.param({"leerroute": "X"}, "leerroute", id="unknown-leerroute"),
+        pytest.param(
+            {"leerroute": "B", "doelen": {"geluk": "x"}}, "doelen.geluk", id="unknown-dimension"
+        ),
+    ],
+)
 def test_concept_met_ongeldige_vorm_wordt_geweigerd(traject, adviseur_weert, data, sleutel):
     with pytest.raises(Weigering) as exc:
         bewaar_concept(traject, adviseur_weert, data)
@@ -101,30 +116,68 @@ def test_vaststellen_geweigerd_zonder_intake(traject_weert, adviseur_weert):
     assert not Beschikking.objects.exists()
 
 
-@pytest.mark.parametrize(("data", "doelgroep", "sleutel"), [
-    pytest.param({"dagtekening": None}, None, "dagtekening", id="no-dagtekening"),
-    pytest.param({"dagtekening": date(2026, 5, 31)}, None, "dagtekening",
-                 id="before-start-plicht"),
-    pytest.param({"dagtekening": date(2026, 10, 16)}, None, "dagtekening", id="in-future"),
-    pytest.param({"leerroute": "O", "niveau": "A2", "geschatte_intensiteit_b1_route": None,
-                  "map_uren": None}, None, "niveau", id="A2-onderwijsroute"),
-    pytest.param({"leerroute": "Z", "niveau": "B1", "geschatte_intensiteit_b1_route": None},
-                 None, "niveau", id="B1-zroute"),
-    pytest.param({"niveau": "A2"}, None, "niveau", id="A2-b1route-first-pip"),
-    pytest.param({"leerroute": "Z", "niveau": "A2"}, None, "geschatte_intensiteit_b1_route",
-                 id="intensity-with-zroute"),
-    pytest.param({"geschatte_intensiteit_b1_route": 10000}, None,
-                 "geschatte_intensiteit_b1_route", id="intensity-above-9999"),
-    pytest.param({"ontzorgen": False}, "Gezinshereniger", "geschatte_intensiteit_b1_route",
-                 id="intensity-for-gezinsmigrant"),
-    pytest.param({"geschatte_intensiteit_b1_route": None}, "Gezinshereniger", "ontzorgen",
-                 id="ontzorgen-for-gezinsmigrant"),
-    pytest.param({"leerroute": "O", "geschatte_intensiteit_b1_route": None}, None, "map_uren",
-                 id="map-in-onderwijsroute"),
-    pytest.param({"pvt_uren": 11}, None, "pvt_uren", id="pvt-under-12-hours"),
-])
-def test_regelovertreding_wordt_geweigerd_en_niets_opgeslagen(traject, adviseur_weert, data,
-                                                              doelgroep, sleutel):
+@pytest.mark.parametrize(
+    ("data", "doelgroep", "sleutel"),
+    [
+        pytest.param({"dagtekening": None}, None, "dagtekening", id="no-dagtekening"),
+        pytest.param(
+            {"dagtekening": date(2026, 5, 31)}, None, "dagtekening", id="before-start-plicht"
+        ),
+        pytest.param({"dagtekening": date(2026, 10, 16)}, None, "dagtekening", id="in-future"),
+        pytest.param(
+            {
+                "leerroute": "O",
+                "niveau": "A2",
+                "geschatte_intensiteit_b1_route": None,
+                "map_uren": None,
+            },
+            None,
+            "niveau",
+            id="A2-onderwijsroute",
+        ),
+        pytest.param(
+            {"leerroute": "Z", "niveau": "B1", "geschatte_intensiteit_b1_route": None},
+            None,
+            "niveau",
+            id="B1-zroute",
+        ),
+        pytest.param({"niveau": "A2"}, None, "niveau", id="A2-b1route-first-pip"),
+        pytest.param(
+            {"leerroute": "Z", "niveau": "A2"},
+            None,
+            "geschatte_intensiteit_b1_route",
+            id="intensity-with-zroute",
+        ),
+        pytest.param(
+            {"geschatte_intensiteit_b1_route": 10000},
+            None,
+            "geschatte_intensiteit_b1_route",
+            id="intensity-above-9999",
+        ),
+        pytest.param(
+            {"ontzorgen": False},
+            "Gezinshereniger",
+            "geschatte_intensiteit_b1_route",
+            id="intensity-for-gezinsmigrant",
+        ),
+        pytest.param(
+            {"geschatte_intensiteit_b1_route": None},
+            "Gezinshereniger",
+            "ontzorgen",
+            id="ontzorgen-for-gezinsmigrant",
+        ),
+        pytest.param(
+            {"leerroute": "O", "geschatte_intensiteit_b1_route": None},
+            None,
+            "map_uren",
+            id="map-in-onderwijsroute",
+        ),
+        pytest.param({"pvt_uren": 11}, None, "pvt_uren", id="pvt-under-12-hours"),
+    ],
+)
+def test_regelovertreding_wordt_geweigerd_en_niets_opgeslagen(
+    traject, adviseur_weert, data, doelgroep, sleutel
+):
     if doelgroep:
         traject.inburgeraar.doelgroep = doelgroep
         traject.inburgeraar.save()
@@ -154,9 +207,15 @@ def test_vaststellen_slaat_alles_samen_op(traject, adviseur_weert):
     assert pdf.startswith(b"%PDF")
     assert beschikking.sha256 == hashlib.sha256(pdf).hexdigest()
     assert "0988" in beschikking.kenmerk  # Weert's gemeentecode
-    assert traject.gebeurtenissen.filter(
-        soort=Gebeurtenis.Soort.STATUS, van_status="brede_intake",
-        naar_status="pip_vastgesteld", door=adviseur_weert).count() == 1
+    assert (
+        traject.gebeurtenissen.filter(
+            soort=Gebeurtenis.Soort.STATUS,
+            van_status="brede_intake",
+            naar_status="pip_vastgesteld",
+            door=adviseur_weert,
+        ).count()
+        == 1
+    )
     vastgesteld = traject.gebeurtenissen.get(soort=Gebeurtenis.Soort.PIP_VASTGESTELD)
     assert vastgesteld.door == adviseur_weert
     assert beschikking.kenmerk in vastgesteld.omschrijving
@@ -193,8 +252,7 @@ def test_tweede_versie_verschuift_de_termijn_niet(traject, adviseur_weert):
     wijzig_status(traject, "in_uitvoering", adviseur_weert)
 
     # A later PIP may scale the B1-route down to A2 (not on the first PIP).
-    bewaar_concept(traject, adviseur_weert, geldig(dagtekening=date(2026, 10, 14),
-                                                   niveau="A2"))
+    bewaar_concept(traject, adviseur_weert, geldig(dagtekening=date(2026, 10, 14), niveau="A2"))
     stel_vast(traject, 2, adviseur_weert)
 
     traject.refresh_from_db()
@@ -204,12 +262,16 @@ def test_tweede_versie_verschuift_de_termijn_niet(traject, adviseur_weert):
     assert PipVersie.objects.get(versie=2).is_vastgesteld
 
 
-@pytest.mark.parametrize(("dagtekening", "toegestaan"), [
-    pytest.param(date(2026, 9, 30), False, id="before-first-pip"),
-    pytest.param(date(2026, 10, 1), True, id="same-day-as-first-pip"),
-])
-def test_tweede_versie_getoetst_aan_dagtekening_van_de_eerste(traject, adviseur_weert,
-                                                              dagtekening, toegestaan):
+@pytest.mark.parametrize(
+    ("dagtekening", "toegestaan"),
+    [
+        pytest.param(date(2026, 9, 30), False, id="before-first-pip"),
+        pytest.param(date(2026, 10, 1), True, id="same-day-as-first-pip"),
+    ],
+)
+def test_tweede_versie_getoetst_aan_dagtekening_van_de_eerste(
+    traject, adviseur_weert, dagtekening, toegestaan
+):
     bewaar_concept(traject, adviseur_weert, geldig())
     stel_vast(traject, 1, adviseur_weert)
     bewaar_concept(traject, adviseur_weert, geldig(dagtekening=dagtekening))
@@ -227,9 +289,16 @@ def test_leerroute_wijzigen_na_18_maanden_geweigerd(traject, adviseur_weert):
     bewaar_concept(traject, adviseur_weert, geldig())
     stel_vast(traject, 1, adviseur_weert)  # termijn from 2 Oct 2026; 18 months: 2 Apr 2028
     with time_machine.travel("2028-04-03 12:00 +02:00", tick=False):
-        bewaar_concept(traject, adviseur_weert, geldig(
-            dagtekening=date(2028, 4, 3), leerroute="Z", niveau="A2",
-            geschatte_intensiteit_b1_route=None))
+        bewaar_concept(
+            traject,
+            adviseur_weert,
+            geldig(
+                dagtekening=date(2028, 4, 3),
+                leerroute="Z",
+                niveau="A2",
+                geschatte_intensiteit_b1_route=None,
+            ),
+        )
         with pytest.raises(Weigering) as exc:
             stel_vast(traject, 2, adviseur_weert)
     assert "leerroute" in exc.value.fouten

@@ -28,8 +28,10 @@ def test_inburgeraar_sends_a_message(ik, met_pip):
 
 
 def test_empty_or_too_long_message_is_refused_in_dutch(ik):
-    assert "Schrijf eerst een bericht." in ik.post("/mijn/berichten/", {"tekst": "  "}) \
-        .content.decode()
+    assert (
+        "Schrijf eerst een bericht."
+        in ik.post("/mijn/berichten/", {"tekst": "  "}).content.decode()
+    )
     antwoord = ik.post("/mijn/berichten/", {"tekst": "x" * 2001})
     assert antwoord.status_code == 400 and "Uw bericht is te lang." in antwoord.content.decode()
     assert not Bericht.objects.exists()
@@ -44,8 +46,9 @@ def test_adviseur_reads_and_answers_on_the_case(ik, met_pip, als, adviseur_weert
     pagina = adviseur.get(_pad(met_pip)).content.decode()
     assert "Mag mijn les op donderdag?" in pagina and 'id="antwoord-form"' in pagina
     assert Bericht.objects.get().gelezen_op is not None
-    assert Verwerking.objects.filter(actor_id=adviseur_weert.pk, handeling="lezen",
-                                     secties=["berichten"]).exists()
+    assert Verwerking.objects.filter(
+        actor_id=adviseur_weert.pk, handeling="lezen", secties=["berichten"]
+    ).exists()
     casus = adviseur.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
     assert 'id="portaal-ongelezen"' not in casus
 
@@ -55,11 +58,13 @@ def test_adviseur_reads_and_answers_on_the_case(ik, met_pip, als, adviseur_weert
     assert terug.door == adviseur_weert and terug.traject == met_pip
     stap = Gebeurtenis.objects.filter(traject=met_pip, soort="portaal").get()
     assert stap.door == adviseur_weert and "Ja, dat kan" not in stap.omschrijving
-    assert Verwerking.objects.filter(actor_id=adviseur_weert.pk, handeling="wijzigen",
-                                     secties=["berichten"]).exists()
+    assert Verwerking.objects.filter(
+        actor_id=adviseur_weert.pk, handeling="wijzigen", secties=["berichten"]
+    ).exists()
 
     adviseur.logout()
     from tests.portaal.conftest import portaal_login
+
     portaal_login(ik, met_pip.inburgeraar)
     overzicht = ik.get("/mijn/").content.decode()
     assert "U heeft 1 nieuw bericht." in overzicht
@@ -71,8 +76,7 @@ def test_adviseur_reads_and_answers_on_the_case(ik, met_pip, als, adviseur_weert
 
 def test_empty_answer_is_refused(met_pip, als, adviseur_weert, nu):
     antwoord = als(adviseur_weert).post(_pad(met_pip), {"tekst": ""})
-    assert antwoord.status_code == 400 and "Schrijf eerst een bericht." in \
-        antwoord.content.decode()
+    assert antwoord.status_code == 400 and "Schrijf eerst een bericht." in antwoord.content.decode()
     assert not Bericht.objects.exists()
 
 

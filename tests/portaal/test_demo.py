@@ -16,8 +16,10 @@ def test_demo_is_idempotent(settings):
     accounts = organisatie_demo.seed_accounts(gemeenten)
     demo_personen.seed_personen(gemeenten, accounts)
     aantallen = demo.seed(gemeenten, accounts)
-    assert aantallen == {"portaalberichten": 3 * demo.AANTAL_PERSONEN,
-                         "portaaldocumenten": demo.AANTAL_PERSONEN}
+    assert aantallen == {
+        "portaalberichten": 3 * demo.AANTAL_PERSONEN,
+        "portaaldocumenten": demo.AANTAL_PERSONEN,
+    }
     bsns = set(demo_personen.demo_bsns())
     assert all(b.inburgeraar.bsn in bsns for b in Bericht.objects.select_related("inburgeraar"))
     document = Document.objects.first()

@@ -16,9 +16,14 @@ PDF = echte_pdf()
 
 
 def _stuur(client, naam="diploma.pdf", inhoud=PDF, soort="diploma"):
-    return client.post("/mijn/documenten/", {
-        "soort": soort, "toelichting": "Mijn diploma",
-        "bestand": SimpleUploadedFile(naam, inhoud, content_type="application/pdf")})
+    return client.post(
+        "/mijn/documenten/",
+        {
+            "soort": soort,
+            "toelichting": "Mijn diploma",
+            "bestand": SimpleUploadedFile(naam, inhoud, content_type="application/pdf"),
+        },
+    )
 
 
 def test_upload_is_stored_and_shown(ik, met_pip, settings):
@@ -35,11 +40,14 @@ def test_upload_is_stored_and_shown(ik, met_pip, settings):
     assert laatste.secties == ["documenten"]
 
 
-@pytest.mark.parametrize(("naam", "inhoud", "fout"), [
-    ("virus.exe", b"MZ\x90\x00", "Dit soort bestand kan niet."),
-    ("nep.pdf", b"MZ\x90\x00 not a pdf", "De inhoud van dit bestand past niet bij de naam"),
-    ("leeg.pdf", b"", "Dit bestand is leeg."),
-])
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "fout"),
+    [
+        ("virus.exe", b"MZ\x90\x00", "Dit soort bestand kan niet."),
+        ("nep.pdf", b"MZ\x90\x00 not a pdf", "De inhoud van dit bestand past niet bij de naam"),
+        ("leeg.pdf", b"", "Dit bestand is leeg."),
+    ],
+)
 def test_wrong_type_is_refused_in_dutch(ik, naam, inhoud, fout):
     antwoord = _stuur(ik, naam, inhoud)
     assert antwoord.status_code == 400
@@ -63,30 +71,42 @@ def test_missing_type_is_refused(ik):
 
 def test_another_persons_document_is_404(ik, weert):
     ander = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
-    document = Document.objects.create(inburgeraar=ander.inburgeraar, soort="brief",
-                                       bestand="portaal/x.pdf", naam="x.pdf", grootte=3,
-                                       extensie="pdf")
+    document = Document.objects.create(
+        inburgeraar=ander.inburgeraar,
+        soort="brief",
+        bestand="portaal/x.pdf",
+        naam="x.pdf",
+        grootte=3,
+        extensie="pdf",
+    )
     assert ik.get(f"/mijn/documenten/{document.pk}/").status_code == 404
 
 
 def test_adviseur_sees_and_opens_the_document_teamleider_does_not(
-        ik, met_pip, als, adviseur_weert, teamleider_weert, adviseur_cranendonck):
+    ik, met_pip, als, adviseur_weert, teamleider_weert, adviseur_cranendonck
+):
     _stuur(ik)
     document = Document.objects.get()
     pk = met_pip.inburgeraar_id
     adviseur = als(adviseur_weert)
     html = adviseur.get(f"/inburgeraars/{pk}/").content.decode()
     assert 'id="mijn-inburgering"' in html and "diploma.pdf" in html
-    assert adviseur.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/") \
-        .getvalue() == PDF
+    assert (
+        adviseur.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").getvalue()
+        == PDF
+    )
     document.refresh_from_db()
     assert document.gezien_op is not None
     gelezen = Verwerking.objects.filter(actor_id=adviseur_weert.pk, activiteit="document inzien")
     assert gelezen.get().secties == ["documenten"]
     teamleider = als(teamleider_weert)
     assert "diploma.pdf" not in teamleider.get(f"/inburgeraars/{pk}/").content.decode()
-    assert teamleider.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/") \
-        .status_code == 403
+    assert (
+        teamleider.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").status_code
+        == 403
+    )
     buiten = als(adviseur_cranendonck)
-    assert buiten.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/") \
-        .status_code == 404
+    assert (
+        buiten.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").status_code
+        == 404
+    )

@@ -26,10 +26,19 @@ def test_long_lines_are_folded_within_75_octets_and_not_inside_a_character():
 
 
 def test_calendar_structure():
-    tekst = ical.kalender([ical.Afspraak("gesprek-1", date(2026, 12, 3), "Gesprek, met tolk",
-                                         "Kom op tijd; neem uw brief mee")],
-                          naam="Mijn Inburgering", nu=datetime(2026, 11, 4, 9, tzinfo=UTC),
-                          domein="koers.example")
+    tekst = ical.kalender(
+        [
+            ical.Afspraak(
+                "gesprek-1",
+                date(2026, 12, 3),
+                "Gesprek, met tolk",
+                "Kom op tijd; neem uw brief mee",
+            )
+        ],
+        naam="Mijn Inburgering",
+        nu=datetime(2026, 11, 4, 9, tzinfo=UTC),
+        domein="koers.example",
+    )
     assert tekst.endswith("\r\n")
     assert "\n" not in tekst.replace("\r\n", "")
     regels = tekst.split("\r\n")

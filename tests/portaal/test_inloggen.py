@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_persoon(weert):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(
-        bsn=demo_bsns()[0], gemeente=weert, voornamen="Yonas")).inburgeraar
+    return TrajectFactory(
+        inburgeraar=InburgeraarFactory(bsn=demo_bsns()[0], gemeente=weert, voornamen="Yonas")
+    ).inburgeraar
 
 
 def test_anonymous_visitor_goes_to_the_portal_login(client):
@@ -35,8 +36,9 @@ def test_demo_login_does_not_exist_outside_demo_mode(client, settings, demo_pers
     assert "Demo-inlog" not in client.get("/mijn/inloggen/").content.decode()
 
 
-def test_forcing_the_demo_login_on_outside_demo_mode_is_a_check_error(settings, client,
-                                                                     demo_persoon):
+def test_forcing_the_demo_login_on_outside_demo_mode_is_a_check_error(
+    settings, client, demo_persoon
+):
     settings.DEMO = False
     settings.KOERS_PORTAAL_DEMO_LOGIN = True
     assert "koers.E050" in {p.id for p in run_checks()}
@@ -69,8 +71,7 @@ def test_wrong_bsn_gives_a_dutch_error(client, settings, demo_persoon):
     assert SESSIE_SLEUTEL not in client.session
 
 
-def test_no_account_enumeration_beyond_the_demo_list(client, settings, traject_weert,
-                                                     demo_persoon):
+def test_no_account_enumeration_beyond_the_demo_list(client, settings, traject_weert, demo_persoon):
     """A real person's BSN gets the same answer as a BSN that does not exist."""
     settings.DEMO = True
     echt = client.post("/mijn/inloggen/demo/", {"bsn": traject_weert.inburgeraar.bsn})
@@ -78,20 +79,21 @@ def test_no_account_enumeration_beyond_the_demo_list(client, settings, traject_w
     assert SESSIE_SLEUTEL not in client.session
     assert "Er is geen demo-inburgeraar met dit BSN." in echt.content.decode()
     assert echt.status_code == nep.status_code == 200
-    assert traject_weert.inburgeraar.bsn not in client.get("/mijn/inloggen/demo/") \
-        .content.decode()
+    assert traject_weert.inburgeraar.bsn not in client.get("/mijn/inloggen/demo/").content.decode()
 
 
 def test_next_must_stay_in_the_portal(client, settings, demo_persoon):
     settings.DEMO = True
-    antwoord = client.post("/mijn/inloggen/demo/", {"bsn": demo_persoon.bsn,
-                                                    "next": "https://evil.example/"})
+    antwoord = client.post(
+        "/mijn/inloggen/demo/", {"bsn": demo_persoon.bsn, "next": "https://evil.example/"}
+    )
     assert antwoord["Location"] == "/mijn/"
 
 
 def test_sessie_helpers(demo_persoon):
     request = RequestFactory().get("/mijn/")
     from django.contrib.sessions.backends.db import SessionStore
+
     request.session = SessionStore()
     assert sessie.huidige_inburgeraar(request) is None
     sessie.inloggen(request, demo_persoon)
@@ -120,10 +122,12 @@ def test_digid_button_only_when_oidc_is_on_and_its_url_exists(client, settings, 
     assert "Inloggen met DigiD" not in client.get("/mijn/inloggen/").content.decode()
     settings.KOERS_PORTAAL_OIDC_ENABLED = True
     if views.oidc_url() is None:  # koers.beveiliging has no DigiD login (yet)
+
         def met_digid(naam, **kwargs):
             if naam == "beveiliging:portaal_oidc_start":
                 return "/digid/start/"
             return echte_reverse(naam, **kwargs)
+
         monkeypatch.setattr(views, "reverse", met_digid)
     pagina = client.get("/mijn/inloggen/").content.decode()
     assert "Inloggen met DigiD" in pagina
@@ -136,5 +140,6 @@ def test_oidc_url_is_none_when_the_url_is_missing(settings, monkeypatch):
 
     def geen(naam, **kwargs):
         raise NoReverseMatch(naam)
+
     monkeypatch.setattr(views, "reverse", geen)
     assert views.oidc_url() is None

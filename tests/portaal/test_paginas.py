@@ -21,8 +21,9 @@ def gesprek(met_pip):
     return Voortgangsgesprek.objects.create(traject=met_pip, gepland_op=date(2026, 12, 3))
 
 
-def test_overview_shows_next_appointment_steps_and_contact(ik, met_pip, gesprek, weert,
-                                                          adviseur_weert):
+def test_overview_shows_next_appointment_steps_and_contact(
+    ik, met_pip, gesprek, weert, adviseur_weert
+):
     weert.telefoon = "14 0495"
     weert.save()
     adviseur_weert.email = "alice@weert.nl"
@@ -52,8 +53,15 @@ def test_plan_without_pip(client, traject_weert, nu):
 
 def test_every_page_is_logged_as_his_own_read(ik, met_pip):
     inburgeraar = met_pip.inburgeraar
-    for pad in ("/mijn/", "/mijn/plan/", "/mijn/afspraken/", "/mijn/voortgang/",
-                "/mijn/documenten/", "/mijn/berichten/", "/mijn/wie-bekeek-mijn-dossier/"):
+    for pad in (
+        "/mijn/",
+        "/mijn/plan/",
+        "/mijn/afspraken/",
+        "/mijn/voortgang/",
+        "/mijn/documenten/",
+        "/mijn/berichten/",
+        "/mijn/wie-bekeek-mijn-dossier/",
+    ):
         voor = Verwerking.objects.count()
         assert ik.get(pad).status_code == 200, pad
         nieuw = Verwerking.objects.order_by("-id").first()
@@ -72,14 +80,17 @@ def test_another_persons_appointment_is_404(ik, weert):
 
 def test_another_persons_messages_are_not_shown(ik, weert):
     ander = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
-    Bericht.objects.create(inburgeraar=ander.inburgeraar, traject=ander,
-                           richting="van_gemeente", tekst="Geheim voor een ander")
+    Bericht.objects.create(
+        inburgeraar=ander.inburgeraar,
+        traject=ander,
+        richting="van_gemeente",
+        tekst="Geheim voor een ander",
+    )
     assert "Geheim voor een ander" not in ik.get("/mijn/berichten/").content.decode()
     assert "Geheim voor een ander" not in ik.get("/mijn/").content.decode()
 
 
-def test_who_viewed_shows_a_staff_read_via_the_case_page(ik, met_pip, als, adviseur_weert,
-                                                        client):
+def test_who_viewed_shows_a_staff_read_via_the_case_page(ik, met_pip, als, adviseur_weert, client):
     inburgeraar = met_pip.inburgeraar
     als(adviseur_weert).get(f"/inburgeraars/{inburgeraar.pk}/")
     client.logout()
@@ -122,22 +133,35 @@ def test_who_viewed_pages_in_constant_queries(ik, met_pip, adviseur_weert):
     assert tweede.count("<tr>") == 25 + 1  # a full second page and the header
 
 
-@pytest.mark.parametrize("pad", ["/mijn/", "/mijn/afspraken/", "/mijn/berichten/",
-                                 "/mijn/documenten/", "/mijn/voortgang/"])
+@pytest.mark.parametrize(
+    "pad",
+    ["/mijn/", "/mijn/afspraken/", "/mijn/berichten/", "/mijn/documenten/", "/mijn/voortgang/"],
+)
 def test_pages_in_constant_queries(ik, met_pip, pad):
     weinig = _queries(ik, pad)
     for i in range(15):
         Voortgangsgesprek.objects.create(traject=met_pip, gepland_op=date(2027, 1, 1 + i))
-        Bericht.objects.create(inburgeraar=met_pip.inburgeraar, traject=met_pip,
-                               richting="van_gemeente", tekst=f"Bericht {i}")
+        Bericht.objects.create(
+            inburgeraar=met_pip.inburgeraar,
+            traject=met_pip,
+            richting="van_gemeente",
+            tekst=f"Bericht {i}",
+        )
     assert _queries(ik, pad) <= weinig + 1  # +1: marking the new messages read
 
 
 def test_every_page_works_without_a_traject(client, weert, nu):
     portaal_login(client, InburgeraarFactory(gemeente=weert))
-    for pad in ("/mijn/", "/mijn/plan/", "/mijn/afspraken/", "/mijn/voortgang/",
-                "/mijn/documenten/", "/mijn/berichten/", "/mijn/wie-bekeek-mijn-dossier/",
-                "/mijn/afspraken/afspraken.ics"):
+    for pad in (
+        "/mijn/",
+        "/mijn/plan/",
+        "/mijn/afspraken/",
+        "/mijn/voortgang/",
+        "/mijn/documenten/",
+        "/mijn/berichten/",
+        "/mijn/wie-bekeek-mijn-dossier/",
+        "/mijn/afspraken/afspraken.ics",
+    ):
         assert client.get(pad).status_code == 200, pad
     assert "U krijgt snel een adviseur." in client.get("/mijn/").content.decode()
 
@@ -146,6 +170,7 @@ def test_plan_says_ontzorgen_is_paid_from_his_own_bijstand(ik, met_pip):
     """Art. 56a Participatiewet: the fixed costs are paid FROM the bijstand, not by the
     gemeente on top of it."""
     from koers.pip.models import PipVersie
+
     PipVersie.objects.filter(traject=met_pip).update(ontzorgen=True)
     html = ik.get("/mijn/plan/").content.decode()
     assert "Dat geld komt uit uw eigen bijstand." in html

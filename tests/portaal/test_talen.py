@@ -46,10 +46,14 @@ def _entries(po: Path) -> dict[str, list[str]]:
 def test_catalogue_compiles_and_the_committed_mo_matches(taal, tmp_path):
     po = LOCALE / taal / "LC_MESSAGES" / "django.po"
     mo = tmp_path / "django.mo"
-    subprocess.run([MSGFMT, "--check", "-o", str(mo), str(po)], check=True,  # noqa: S603
-                   capture_output=True)
-    assert mo.read_bytes() == (po.parent / "django.mo").read_bytes(), \
+    subprocess.run(
+        [MSGFMT, "--check", "-o", str(mo), str(po)],
+        check=True,  # noqa: S603
+        capture_output=True,
+    )
+    assert mo.read_bytes() == (po.parent / "django.mo").read_bytes(), (
         f"{taal}: django.mo is niet opnieuw gecompileerd na een wijziging van django.po"
+    )
 
 
 @pytest.mark.parametrize("taal", TALEN)
@@ -80,12 +84,11 @@ def test_every_text_of_the_portal_is_in_the_catalogue():
     assert gebruikt and gebruikt <= bekend, sorted(gebruikt - bekend)
 
 
-
-
 @pytest.mark.django_db
 def test_accept_language_chooses_a_supported_language(client):
-    html = client.get("/mijn/inloggen/", HTTP_ACCEPT_LANGUAGE="ar-SY,ar;q=0.9,en;q=0.5") \
-        .content.decode()
+    html = client.get(
+        "/mijn/inloggen/", HTTP_ACCEPT_LANGUAGE="ar-SY,ar;q=0.9,en;q=0.5"
+    ).content.decode()
     assert '<html lang="ar" dir="rtl"' in html
     assert "تسجيل الدخول إلى اندماجي" in html
     html = client.get("/mijn/inloggen/", HTTP_ACCEPT_LANGUAGE="fr-FR,uk;q=0.8").content.decode()
@@ -95,8 +98,10 @@ def test_accept_language_chooses_a_supported_language(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("taal", "tekst"), [
-    ("en", "My plan"), ("ar", "خطتي"), ("ti", "መደበይ"), ("tr", "Planım"), ("uk", "Мій план")])
+@pytest.mark.parametrize(
+    ("taal", "tekst"),
+    [("en", "My plan"), ("ar", "خطتي"), ("ti", "መደበይ"), ("tr", "Planım"), ("uk", "Мій план")],
+)
 def test_switcher_sets_the_language_of_every_portal_page(ik, taal, tekst):
     antwoord = ik.post("/mijn/taal/", {"taal": taal, "next": "/mijn/plan/"})
     assert antwoord.status_code == 302 and antwoord["Location"] == "/mijn/plan/"
@@ -119,8 +124,9 @@ def test_switcher_refuses_unknown_languages_and_foreign_next(ik):
 def test_staff_pages_stay_dutch(als, adviseur_weert, traject_weert, client):
     client.cookies[rules.TAAL_COOKIE] = "ar"
     als(adviseur_weert)
-    html = client.get(f"/inburgeraars/{traject_weert.inburgeraar_id}/",
-                      HTTP_ACCEPT_LANGUAGE="ar,en;q=0.9").content.decode()
+    html = client.get(
+        f"/inburgeraars/{traject_weert.inburgeraar_id}/", HTTP_ACCEPT_LANGUAGE="ar,en;q=0.9"
+    ).content.decode()
     assert '<html lang="nl"' in html and "Uitloggen" in html
 
 

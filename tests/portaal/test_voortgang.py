@@ -14,14 +14,30 @@ pytestmark = pytest.mark.django_db
 
 
 def test_progress_shows_hours_modules_and_exams(ik, met_pip):
-    UrenPeriode.objects.create(traject=met_pip, soort="taal", periode_start=date(2026, 10, 1),
-                               periode_eind=date(2026, 10, 31), uren_gepland=Decimal("40"),
-                               uren_gevolgd=Decimal("36.5"))
-    Activiteit.objects.create(traject=met_pip, module="map", datum=date(2026, 10, 20),
-                              uren=Decimal("4"), soort="workshop", omschrijving="Werkbezoek")
+    UrenPeriode.objects.create(
+        traject=met_pip,
+        soort="taal",
+        periode_start=date(2026, 10, 1),
+        periode_eind=date(2026, 10, 31),
+        uren_gepland=Decimal("40"),
+        uren_gevolgd=Decimal("36.5"),
+    )
+    Activiteit.objects.create(
+        traject=met_pip,
+        module="map",
+        datum=date(2026, 10, 20),
+        uren=Decimal("4"),
+        soort="workshop",
+        omschrijving="Werkbezoek",
+    )
     Afronding.objects.create(traject=met_pip, module="pvt", datum=date(2026, 10, 30))
-    Examenresultaat.objects.create(traject=met_pip, onderdeel="LE", niveau="B1",
-                                   examendatum=date(2026, 10, 15), resultaat="Geslaagd")
+    Examenresultaat.objects.create(
+        traject=met_pip,
+        onderdeel="LE",
+        niveau="B1",
+        examendatum=date(2026, 10, 15),
+        resultaat="Geslaagd",
+    )
     html = ik.get("/mijn/voortgang/").content.decode()
     assert '<dd id="uren-gevolgd">36.5</dd>' in html
     assert "Klaar op 30-10-2026" in html  # PVT

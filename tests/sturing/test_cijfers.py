@@ -15,10 +15,19 @@ def test_aantallen_of_weert_in_the_first_half_year(gegevens):
     weert = gegevens["weert"].pk
     per = cijfers.bereken("aantallen", [weert], H1, None, VANDAAG)
     assert per[weert] == {
-        "totaal": 5, "asiel": 3, "gezin": 2, "turks": 1,
-        "status_aangemeld": 1, "status_brede_intake": 1, "status_pip_vastgesteld": 1,
-        "status_in_uitvoering": 1, "status_afgerond": 1,
-        "route_B": 1, "route_O": 0, "route_Z": 1, "route_geen": 3,
+        "totaal": 5,
+        "asiel": 3,
+        "gezin": 2,
+        "turks": 1,
+        "status_aangemeld": 1,
+        "status_brede_intake": 1,
+        "status_pip_vastgesteld": 1,
+        "status_in_uitvoering": 1,
+        "status_afgerond": 1,
+        "route_B": 1,
+        "route_O": 0,
+        "route_Z": 1,
+        "route_geen": 3,
     }
 
 
@@ -38,7 +47,9 @@ def test_aantallen_per_gemeente_and_by_doelgroep(gegevens):
 def test_taakstelling_and_housing(gegevens):
     weert, nederweert = gegevens["weert"].pk, gegevens["nederweert"].pk
     assert cijfers.taakstelling([weert, nederweert], 2026) == {
-        weert: {"h1": 39, "h2": 39}, nederweert: {"h1": 14}}
+        weert: {"h1": 39, "h2": 39},
+        nederweert: {"h1": 14},
+    }
     # W1 (15 Jan) and W2 (20 Feb) in the 1st half, W5 (1 Aug) in the 2nd; W6 in 2025.
     # Nederweert's two are gezinsmigranten: not counted as housed asielstatushouders.
     for periode, verwacht in ((H1, 2), (Periode(2026, 2), 1), (JAAR, 3), (Periode(2025), 1)):
@@ -61,20 +72,31 @@ def test_gesprekken_on_time(gegevens):
     # Planned in 2026 and due before 15 Nov: 1 May (held 10 May, on time), 5 May (held the
     # same day), 1 Aug (held 20 Aug: 19 days late), 15 Sep (not held). 20 Nov is not due yet.
     assert cijfers.bereken("gesprekken", [weert], JAAR, None, VANDAAG)[weert] == {
-        "gepland": 4, "op_tijd": 2, "niet_gehouden": 1, "gesprek_trajecten": 2}
+        "gepland": 4,
+        "op_tijd": 2,
+        "niet_gehouden": 1,
+        "gesprek_trajecten": 2,
+    }
 
 
 def test_ontzorgen_zroute_and_exams(gegevens):
     weert = gegevens["weert"].pk
     assert cijfers.bereken("ontzorgen", [weert], JAAR, None, VANDAAG)[weert] == {
-        "beeindigd": 2, "cursus_afgerond": 1}
+        "beeindigd": 2,
+        "cursus_afgerond": 1,
+    }
     # Both ended on or after 1 July.
     assert cijfers.bereken("ontzorgen", [weert], H1, None, VANDAAG) == {}
     assert cijfers.bereken("zroute", [weert], None, None, VANDAAG)[weert] == {
-        "lopend": 1, "achter": 1}
+        "lopend": 1,
+        "achter": 1,
+    }
     examens = cijfers.bereken("examens", [weert], JAAR, None, VANDAAG)[weert]
     assert {k: v for k, v in examens.items() if v} == {
-        "KNM_Geslaagd": 1, "LE_Gezakt": 1, "LE_Geslaagd": 1}
+        "KNM_Geslaagd": 1,
+        "LE_Gezakt": 1,
+        "LE_Geslaagd": 1,
+    }
 
 
 def test_change_in_positieve_gezondheid_per_intervention(gegevens):
@@ -100,10 +122,14 @@ def test_persons_are_not_added_over_half_years():
         (2, None, None, False, False): {"lopend": 7},
     }
     assert cijfers.per_gemeente(rijen, None, JAAR) == {
-        1: {"taal_trajecten": 4 + 2, "taal_n": 16, "taal_som": 3}, 2: {"lopend": 7}}
-    assert cijfers.per_gemeente(rijen, "asiel", H1) == {1: {"taal_trajecten": 3, "taal_n": 6,
-                                                             "taal_som": 4}}
-    assert cijfers.per_gemeente(rijen, "turks", JAAR) == {1: {"taal_trajecten": 2, "taal_n": 2,
-                                                               "taal_som": 1}}
+        1: {"taal_trajecten": 4 + 2, "taal_n": 16, "taal_som": 3},
+        2: {"lopend": 7},
+    }
+    assert cijfers.per_gemeente(rijen, "asiel", H1) == {
+        1: {"taal_trajecten": 3, "taal_n": 6, "taal_som": 4}
+    }
+    assert cijfers.per_gemeente(rijen, "turks", JAAR) == {
+        1: {"taal_trajecten": 2, "taal_n": 2, "taal_som": 1}
+    }
     # A snapshot belongs to every period.
     assert cijfers.per_gemeente(rijen, "gezin", Periode(2030, 1)) == {2: {"lopend": 7}}

@@ -26,24 +26,32 @@ def test_financien_creates_then_changes_a_budget_through_the_form(financien, als
     assert antwoord["Location"] == reverse("sturing:financien") + "?jaar=2026"
     budget = Budget.objects.get()
     assert (budget.gemeente, budget.jaar, budget.stroom, budget.bedrag) == (
-        weert, 2026, "spuk", D("125000.50"))
+        weert,
+        2026,
+        "spuk",
+        D("125000.50"),
+    )
     client.post(URL, {"jaar": "2026", "stroom": "spuk", "bedrag": "130000"})
     assert Budget.objects.count() == 1
     assert Budget.objects.get().bedrag == D("130000")
     client.post(URL, {"jaar": "2026", "stroom": "invoering", "bedrag": "0"})
     assert set(Budget.objects.values_list("stroom", "bedrag")) == {
-        ("spuk", D("130000")), ("invoering", D("0"))}
+        ("spuk", D("130000")),
+        ("invoering", D("0")),
+    }
 
 
-@pytest.mark.parametrize(("bedrag", "tekst"), [
-    ("-1", "negatief"),
-    ("100000000,01", "hoogstens"),
-    ("veel", "getal"),
-    ("", "Vul &#x27;Budget in euro&#x27; in."),
-])
+@pytest.mark.parametrize(
+    ("bedrag", "tekst"),
+    [
+        ("-1", "negatief"),
+        ("100000000,01", "hoogstens"),
+        ("veel", "getal"),
+        ("", "Vul &#x27;Budget in euro&#x27; in."),
+    ],
+)
 def test_bad_amounts_are_refused_in_dutch_and_nothing_is_saved(financien, als, bedrag, tekst):
-    antwoord = als(financien).post(URL, {"jaar": "2026", "stroom": "uitvoering",
-                                         "bedrag": bedrag})
+    antwoord = als(financien).post(URL, {"jaar": "2026", "stroom": "uitvoering", "bedrag": bedrag})
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
     assert tekst in html
@@ -51,18 +59,22 @@ def test_bad_amounts_are_refused_in_dutch_and_nothing_is_saved(financien, als, b
     assert not Budget.objects.exists()
 
 
-@pytest.mark.parametrize(("args", "veld"), [
-    ({"bedrag": D("-0.01")}, "bedrag"),
-    ({"bedrag": rules.BUDGET_MAX + D("0.01")}, "bedrag"),
-    ({"bedrag": None}, "bedrag"),
-    ({"jaar": 2014}, "jaar"),
-    ({"jaar": 2101}, "jaar"),
-    ({"stroom": "extra"}, "stroom"),
-])
+@pytest.mark.parametrize(
+    ("args", "veld"),
+    [
+        ({"bedrag": D("-0.01")}, "bedrag"),
+        ({"bedrag": rules.BUDGET_MAX + D("0.01")}, "bedrag"),
+        ({"bedrag": None}, "bedrag"),
+        ({"jaar": 2014}, "jaar"),
+        ({"jaar": 2101}, "jaar"),
+        ({"stroom": "extra"}, "stroom"),
+    ],
+)
 def test_service_refusals(financien, args, veld):
     with pytest.raises(Weigering) as weigering:
-        services.bewaar_budget(financien, **({"jaar": 2026, "stroom": "spuk",
-                                              "bedrag": D("10")} | args))
+        services.bewaar_budget(
+            financien, **({"jaar": 2026, "stroom": "spuk", "bedrag": D("10")} | args)
+        )
     assert veld in weigering.value.fouten
     assert not Budget.objects.exists()
 
@@ -77,8 +89,7 @@ def test_service_refuses_other_roles(adviseur_weert):
 def test_other_roles_get_403(wie, als, request):
     client = als(request.getfixturevalue(wie))
     assert client.get(URL).status_code == 403
-    assert client.post(URL, {"jaar": "2026", "stroom": "spuk",
-                             "bedrag": "10"}).status_code == 403
+    assert client.post(URL, {"jaar": "2026", "stroom": "spuk", "bedrag": "10"}).status_code == 403
     assert not Budget.objects.exists()
 
 
@@ -95,10 +106,16 @@ def test_dashboard_links_for_financien_only_and_shows_the_new_budget(financien, 
     assert "87.654,32" in html
 
 
-@pytest.mark.parametrize(("invoer", "bedrag"), [
-    ("125.000", "125000"), ("1.250.000,5", "1250000.5"), ("125000,50", "125000.50"),
-    ("87,5", "87.5"), ("0", "0"),
-])
+@pytest.mark.parametrize(
+    ("invoer", "bedrag"),
+    [
+        ("125.000", "125000"),
+        ("1.250.000,5", "1250000.5"),
+        ("125000,50", "125000.50"),
+        ("87,5", "87.5"),
+        ("0", "0"),
+    ],
+)
 def test_amount_reads_dutch_notation(financien, als, invoer, bedrag):
     antwoord = als(financien).post(URL, {"jaar": "2026", "stroom": "spuk", "bedrag": invoer})
     assert antwoord.status_code == 302

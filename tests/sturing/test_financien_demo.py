@@ -19,7 +19,10 @@ def test_demo_is_idempotent_and_amounts_follow_the_contracts():
     assert aantallen["kostenposten"] > 0
     weert = gemeenten["0988"]
     assert {c.voorziening for c in Contract.objects.filter(gemeente=weert)} == {
-        "leerroute", "map", "tolken"}
+        "leerroute",
+        "map",
+        "tolken",
+    }
     assert Contract.objects.get(gemeente=weert, voorziening="map").aanbieder.naam == "Werk.Kom"
     for post in Kostenpost.objects.select_related("contract", "traject"):
         assert post.bedrag == rules.kostenbedrag(post.contract.tarief, post.aantal)
@@ -27,6 +30,7 @@ def test_demo_is_idempotent_and_amounts_follow_the_contracts():
         assert post.traject.inburgeraar.bsn in demo_personen.demo_bsns()
     assert set(demo.seed(gemeenten, accounts).values()) == {0}
     from django.utils import timezone
+
     cijfers = financien.bereken(weert.pk, timezone.localdate().year, timezone.localdate())
     # No budget is invented for a year the startnotitie has none for: financiën enters it.
     assert "uitvoering" not in cijfers.budget

@@ -12,11 +12,17 @@ NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
 def _tabel() -> Tabel:
-    return Tabel("t", "Per doelgroep", ["Doelgroep", "Aantal"], [
-        Rij("Asiel", [aantal(20, False)]),
-        Rij("Gezin", [aantal(3, True)]),
-        Rij("Totaal", [aantal(23, False)], totaal=True),
-    ], reeksen=[0])
+    return Tabel(
+        "t",
+        "Per doelgroep",
+        ["Doelgroep", "Aantal"],
+        [
+            Rij("Asiel", [aantal(20, False)]),
+            Rij("Gezin", [aantal(3, True)]),
+            Rij("Totaal", [aantal(23, False)], totaal=True),
+        ],
+        reeksen=[0],
+    )
 
 
 def test_chart_draws_no_bar_for_a_hidden_figure_and_leaves_out_the_total():
@@ -29,8 +35,12 @@ def test_chart_draws_no_bar_for_a_hidden_figure_and_leaves_out_the_total():
 
 
 def test_export_rows_show_hidden_counts_as_text():
-    assert _tabel().export_rijen() == [["Doelgroep", "Aantal"], ["Asiel", 20],
-                                       ["Gezin", "<5"], ["Totaal", 23]]
+    assert _tabel().export_rijen() == [
+        ["Doelgroep", "Aantal"],
+        ["Asiel", 20],
+        ["Gezin", "<5"],
+        ["Totaal", 23],
+    ]
 
 
 def _werkboek(inhoud: bytes):
@@ -40,15 +50,22 @@ def _werkboek(inhoud: bytes):
 
 
 def test_xlsx_writer_neutralises_formulas_and_names_sheets_safely():
-    inhoud = export.xlsx_bytes([
-        ("Toelichting: [a]/b*?", [["=SUM(A1:A2)", 3, Decimal("1.5"), None, "tekst & <x>"]]),
-        ("Toelichting: [a]/b*?", [["x"]]),
-    ])
+    inhoud = export.xlsx_bytes(
+        [
+            ("Toelichting: [a]/b*?", [["=SUM(A1:A2)", 3, Decimal("1.5"), None, "tekst & <x>"]]),
+            ("Toelichting: [a]/b*?", [["x"]]),
+        ]
+    )
     werkboek = _werkboek(inhoud)
     assert werkboek.sheetnames == ["Toelichting   a  b", "Toelichting   a  b 2"]
     cellen = [(c.value, c.data_type) for c in werkboek.worksheets[0][1]]
-    assert cellen == [("'=SUM(A1:A2)", "s"), (3, "n"), (1.5, "n"), (None, "n"),
-                      ("tekst & <x>", "s")]
+    assert cellen == [
+        ("'=SUM(A1:A2)", "s"),
+        (3, "n"),
+        (1.5, "n"),
+        (None, "n"),
+        ("tekst & <x>", "s"),
+    ]
     with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
         for deel in z.namelist():
             if deel.startswith("xl/worksheets/"):
@@ -60,21 +77,39 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text_and_negatives_as_numb
     rij = ["=1+1", "+31 6 1234", "-5", "@SOM(A1)", -85084, Decimal("-12.50"), -0.5, True]
     blad = _werkboek(export.xlsx_bytes([("Blad", [rij])])).active
     waarden = [(c.value, c.data_type) for c in blad[1]]
-    assert waarden == [("'=1+1", "s"), ("'+31 6 1234", "s"), ("'-5", "s"), ("'@SOM(A1)", "s"),
-                       (-85084, "n"), (-12.5, "n"), (-0.5, "n"), ("ja", "s")]
+    assert waarden == [
+        ("'=1+1", "s"),
+        ("'+31 6 1234", "s"),
+        ("'-5", "s"),
+        ("'@SOM(A1)", "s"),
+        (-85084, "n"),
+        (-12.5, "n"),
+        (-0.5, "n"),
+        ("ja", "s"),
+    ]
 
 
 def test_xlsx_sheet_names_that_excel_refuses_are_made_safe():
-    namen = _werkboek(export.xlsx_bytes([
-        ("'s-Hertogenbosch'", [["x"]]), ("History", [["x"]]), ("", [["x"]]),
-        ("Een heel lange titel van een tabel die niet past", [["x"]]),
-        ("Een heel lange titel van een tabel die niet past", [["x"]]),
-    ])).sheetnames
-    assert namen == ["s-Hertogenbosch", "History 2", "Blad",
-                     "Een heel lange titel van een", "Een heel lange titel van een 2"]
+    namen = _werkboek(
+        export.xlsx_bytes(
+            [
+                ("'s-Hertogenbosch'", [["x"]]),
+                ("History", [["x"]]),
+                ("", [["x"]]),
+                ("Een heel lange titel van een tabel die niet past", [["x"]]),
+                ("Een heel lange titel van een tabel die niet past", [["x"]]),
+            ]
+        )
+    ).sheetnames
+    assert namen == [
+        "s-Hertogenbosch",
+        "History 2",
+        "Blad",
+        "Een heel lange titel van een",
+        "Een heel lange titel van een 2",
+    ]
 
 
 def test_a_cel_keeps_its_number_and_its_text():
     cel = Cel(Decimal("12.5"), "12,5")
-    assert (cel.waarde, cel.tekst, cel.onderdrukt, cel.link) == (Decimal("12.5"), "12,5",
-                                                                 False, "")
+    assert (cel.waarde, cel.tekst, cel.onderdrukt, cel.link) == (Decimal("12.5"), "12,5", False, "")

@@ -36,18 +36,21 @@ def _vandaag():
 
 
 def ziet(user, traject) -> bool:
-    return (inburgeraars_voor(user).filter(pk=traject.inburgeraar_id).exists()
-            and trajecten_voor(user).filter(pk=traject.pk).exists())
+    return (
+        inburgeraars_voor(user).filter(pk=traject.inburgeraar_id).exists()
+        and trajecten_voor(user).filter(pk=traject.pk).exists()
+    )
 
 
 def test_adviseur_ziet_zaken_van_eigen_gemeente(adviseur_weert, traject_weert):
     assert ziet(adviseur_weert, traject_weert)
-    assert get_inburgeraar_voor(adviseur_weert, traject_weert.inburgeraar_id) == \
-        traject_weert.inburgeraar
+    assert (
+        get_inburgeraar_voor(adviseur_weert, traject_weert.inburgeraar_id)
+        == traject_weert.inburgeraar
+    )
 
 
-def test_collega_ziet_zaken_van_eigen_gemeente_ook_zonder_toewijzing(collega_weert,
-                                                                      traject_weert):
+def test_collega_ziet_zaken_van_eigen_gemeente_ook_zonder_toewijzing(collega_weert, traject_weert):
     assert traject_weert.adviseur != collega_weert
     assert ziet(collega_weert, traject_weert)
 
@@ -60,46 +63,50 @@ def test_adviseur_cranendonck_ziet_weert_niet(adviseur_cranendonck, traject_weer
     assert not ziet(adviseur_cranendonck, traject_weert)
 
 
-def test_na_delegatie_ziet_adviseur_weert_cranendonck(weert, cranendonck, adviseur_weert,
-                                                       traject_weert, traject_cranendonck):
-    DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=date(2026, 1, 1),
-                     einddatum=None)
+def test_na_delegatie_ziet_adviseur_weert_cranendonck(
+    weert, cranendonck, adviseur_weert, traject_weert, traject_cranendonck
+):
+    DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=date(2026, 1, 1), einddatum=None)
     assert ziet(adviseur_weert, traject_cranendonck)
     assert ziet(adviseur_weert, traject_weert)
     assert set(zichtbare_gemeenten(adviseur_weert)) == {weert, cranendonck}
 
 
-def test_delegatie_werkt_maar_een_kant_op(weert, cranendonck, adviseur_cranendonck,
-                                          traject_weert):
+def test_delegatie_werkt_maar_een_kant_op(weert, cranendonck, adviseur_cranendonck, traject_weert):
     DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=date(2026, 1, 1))
     assert not ziet(adviseur_cranendonck, traject_weert)
 
 
-@pytest.mark.parametrize(("ingangsdatum", "einddatum", "toegang"), [
-    pytest.param(date(2026, 1, 1), date(2026, 10, 14), False, id="ended-yesterday"),
-    pytest.param(date(2026, 1, 1), date(2026, 10, 15), True, id="ends-today"),
-    pytest.param(date(2026, 10, 15), None, True, id="starts-today"),
-    pytest.param(date(2026, 10, 16), None, False, id="starts-tomorrow"),
-])
-def test_delegatie_geldt_alleen_in_haar_looptijd(weert, cranendonck, adviseur_weert,
-                                                 traject_cranendonck, ingangsdatum,
-                                                 einddatum, toegang):
-    DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=ingangsdatum,
-                     einddatum=einddatum)
+@pytest.mark.parametrize(
+    ("ingangsdatum", "einddatum", "toegang"),
+    [
+        pytest.param(date(2026, 1, 1), date(2026, 10, 14), False, id="ended-yesterday"),
+        pytest.param(date(2026, 1, 1), date(2026, 10, 15), True, id="ends-today"),
+        pytest.param(date(2026, 10, 15), None, True, id="starts-today"),
+        pytest.param(date(2026, 10, 16), None, False, id="starts-tomorrow"),
+    ],
+)
+def test_delegatie_geldt_alleen_in_haar_looptijd(
+    weert, cranendonck, adviseur_weert, traject_cranendonck, ingangsdatum, einddatum, toegang
+):
+    DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=ingangsdatum, einddatum=einddatum)
     assert ziet(adviseur_weert, traject_cranendonck) is toegang
 
 
-def test_delegatie_verlopen_geeft_geen_toegang(weert, cranendonck, adviseur_weert,
-                                               traject_cranendonck):
-    DelegatieFactory(van=cranendonck, aan=weert, ingangsdatum=date(2025, 1, 1),
-                     einddatum=date(2025, 12, 31))
+def test_delegatie_verlopen_geeft_geen_toegang(
+    weert, cranendonck, adviseur_weert, traject_cranendonck
+):
+    DelegatieFactory(
+        van=cranendonck, aan=weert, ingangsdatum=date(2025, 1, 1), einddatum=date(2025, 12, 31)
+    )
     assert not ziet(adviseur_weert, traject_cranendonck)
     with pytest.raises(Http404):
         get_inburgeraar_voor(adviseur_weert, traject_cranendonck.inburgeraar_id)
 
 
-def test_delegatie_aan_een_ander_geeft_weert_geen_toegang(nederweert, cranendonck,
-                                                          adviseur_weert, traject_cranendonck):
+def test_delegatie_aan_een_ander_geeft_weert_geen_toegang(
+    nederweert, cranendonck, adviseur_weert, traject_cranendonck
+):
     DelegatieFactory(van=cranendonck, aan=nederweert, ingangsdatum=date(2026, 1, 1))
     assert not ziet(adviseur_weert, traject_cranendonck)
 
@@ -147,17 +154,21 @@ def test_teamleider_wijst_toe_en_stelt_geen_pip_vast(teamleider_weert, adviseur_
 
 
 def test_teamleider_wijst_alleen_adviseurs_van_eigen_gemeente_toe(
-        teamleider_weert, adviseur_weert, collega_weert, adviseur_cranendonck, beleid):
+    teamleider_weert, adviseur_weert, collega_weert, adviseur_cranendonck, beleid
+):
     assert adviseurs_voor(teamleider_weert) == [adviseur_weert, collega_weert]
     assert list(adviseurs_voor(adviseur_weert)) == []
 
 
-@pytest.mark.parametrize("pk", [
-    pytest.param("other-gemeente", id="other-gemeente"),
-    pytest.param(999999, id="does-not-exist"),
-    pytest.param("abc", id="not-a-number"),
-    pytest.param(None, id="none"),
-])
+@pytest.mark.parametrize(
+    "pk",
+    [
+        pytest.param("other-gemeente", id="other-gemeente"),
+        pytest.param(999999, id="does-not-exist"),
+        pytest.param("abc", id="not-a-number"),
+        pytest.param(None, id="none"),
+    ],
+)
 def test_get_inburgeraar_voor_geeft_404(adviseur_weert, traject_cranendonck, pk):
     if pk == "other-gemeente":
         pk = traject_cranendonck.inburgeraar_id
@@ -192,8 +203,7 @@ def test_bereik_is_een_query(adviseur_weert, traject_weert, django_assert_num_qu
 
 @pytest.mark.parametrize("rol", list(Rol.values))
 def test_elke_rol_heeft_geen_zaaktoegang_of_staat_in_de_tabellen(weert, rol):
-    user = GebruikerFactory(username=f"rol-{rol}", organisatie=weert.organisatie,
-                            rollen=[rol])
+    user = GebruikerFactory(username=f"rol-{rol}", organisatie=weert.organisatie, rollen=[rol])
     if heeft_casustoegang(user):
         assert rol in CASE_ROLES
         assert rol in SECTIES and SECTIES[rol]

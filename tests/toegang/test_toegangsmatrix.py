@@ -98,6 +98,7 @@ TOETSEN: dict[Sectie, Toets] = {
     S.VERWIJZINGEN: Toets('id="verwijzingen"', "/verwijzingen"),
 }
 
+
 # Health reaches a reader through text too (AVG art. 9): what is written under a health
 # dimension of Positieve Gezondheid, or is an intervention of soort gezondheid, belongs to
 # the GEZONDHEID section in every channel. Each row: the section that carries the text, the
@@ -111,37 +112,52 @@ class Tekst:
     gezondheid: bool = True  # False: a control row, the same kind of text but not health
 
 
-DOELEN = {"mentaal_welbevinden": "Minder piekeren over familie", "lichaamsfuncties":
-          "Rugpijn laten behandelen", "meedoen": "Lid worden van de buurtvereniging"}
+DOELEN = {
+    "mentaal_welbevinden": "Minder piekeren over familie",
+    "lichaamsfuncties": "Rugpijn laten behandelen",
+    "meedoen": "Lid worden van de buurtvereniging",
+}
 GESPREK = {
     "gehouden_op": dt.date(2026, 11, 10),
-    "voortgang": {"mentaal_welbevinden": {"voortgang": "achter",
-                                          "toelichting": "Slaapt slecht door nachtmerries"},
-                  "meedoen": {"voortgang": "op_schema", "toelichting": "Ging twee keer mee"}},
+    "voortgang": {
+        "mentaal_welbevinden": {
+            "voortgang": "achter",
+            "toelichting": "Slaapt slecht door nachtmerries",
+        },
+        "meedoen": {"voortgang": "op_schema", "toelichting": "Ging twee keer mee"},
+    },
     "subdoelen": {"mentaal_welbevinden": "Afspraak maken bij de POH-GGZ"},
-    "interventies": [{"soort": "gezondheid", "omschrijving": "Verwijzing naar het AMW"},
-                     {"soort": "taal", "omschrijving": "Extra lesuur op vrijdag"}],
+    "interventies": [
+        {"soort": "gezondheid", "omschrijving": "Verwijzing naar het AMW"},
+        {"soort": "taal", "omschrijving": "Extra lesuur op vrijdag"},
+    ],
 }
 GEZONDHEIDSTEKSTEN: dict[str, Tekst] = {
     "pip.doelen.mentaal_welbevinden": Tekst(S.PIP, "api", "/pips", "Minder piekeren"),
     "pip.doelen.lichaamsfuncties": Tekst(S.PIP, "api", "/pips", "Rugpijn"),
     "pip.doelen.meedoen": Tekst(S.PIP, "api", "/pips", "buurtvereniging", gezondheid=False),
-    "beschikking.doelen.mentaal_welbevinden": Tekst(S.PIP, "pdf", "/pips/1/beschikking",
-                                                    "Minder piekeren"),
-    "beschikking.doelen.meedoen": Tekst(S.PIP, "pdf", "/pips/1/beschikking",
-                                        "buurtvereniging", gezondheid=False),
-    "gesprek.voortgang.mentaal_welbevinden": Tekst(S.GESPREKKEN, "api", "/gesprekken",
-                                                   "nachtmerries"),
-    "gesprek.voortgang.meedoen": Tekst(S.GESPREKKEN, "api", "/gesprekken",
-                                       "Ging twee keer mee", gezondheid=False),
-    "gesprek.subdoelen.mentaal_welbevinden": Tekst(S.GESPREKKEN, "api", "/gesprekken",
-                                                   "POH-GGZ"),
-    "gesprek.interventies.gezondheid": Tekst(S.GESPREKKEN, "api", "/gesprekken",
-                                             "Verwijzing naar het AMW"),
-    "gesprek.interventies.taal": Tekst(S.GESPREKKEN, "api", "/gesprekken",
-                                       "Extra lesuur op vrijdag", gezondheid=False),
-    "casuspagina.interventies.gezondheid": Tekst(S.GESPREKKEN, "ui", "/",
-                                                 "Zorg: huisarts, GGZ of AMW"),
+    "beschikking.doelen.mentaal_welbevinden": Tekst(
+        S.PIP, "pdf", "/pips/1/beschikking", "Minder piekeren"
+    ),
+    "beschikking.doelen.meedoen": Tekst(
+        S.PIP, "pdf", "/pips/1/beschikking", "buurtvereniging", gezondheid=False
+    ),
+    "gesprek.voortgang.mentaal_welbevinden": Tekst(
+        S.GESPREKKEN, "api", "/gesprekken", "nachtmerries"
+    ),
+    "gesprek.voortgang.meedoen": Tekst(
+        S.GESPREKKEN, "api", "/gesprekken", "Ging twee keer mee", gezondheid=False
+    ),
+    "gesprek.subdoelen.mentaal_welbevinden": Tekst(S.GESPREKKEN, "api", "/gesprekken", "POH-GGZ"),
+    "gesprek.interventies.gezondheid": Tekst(
+        S.GESPREKKEN, "api", "/gesprekken", "Verwijzing naar het AMW"
+    ),
+    "gesprek.interventies.taal": Tekst(
+        S.GESPREKKEN, "api", "/gesprekken", "Extra lesuur op vrijdag", gezondheid=False
+    ),
+    "casuspagina.interventies.gezondheid": Tekst(
+        S.GESPREKKEN, "ui", "/", "Zorg: huisarts, GGZ of AMW"
+    ),
 }
 
 VANDAAG = dt.date(2026, 11, 15)
@@ -159,15 +175,22 @@ def zaak(traject_weert, adviseur_weert):
     running financieel ontzorgen (so the uitkeringsadministratie reaches it)."""
     met_vastgesteld_pip(traject_weert, adviseur_weert, doelen=DOELEN)
     gesprekken.leg_gesprek_vast(traject_weert, adviseur_weert, GESPREK, met_gezondheid=True)
-    begeleiding.bewaar_ontzorgen(traject_weert, adviseur_weert, {
-        "start_bijstand": dt.date(2026, 10, 1), "machtiging_datum": dt.date(2026, 10, 1),
-        "machtiging_posten": ["huur"]})
+    begeleiding.bewaar_ontzorgen(
+        traject_weert,
+        adviseur_weert,
+        {
+            "start_bijstand": dt.date(2026, 10, 1),
+            "machtiging_datum": dt.date(2026, 10, 1),
+            "machtiging_posten": ["huur"],
+        },
+    )
     return traject_weert.inburgeraar
 
 
 def _partner(soort: str, naam: str, rol: str = "partner"):
-    organisatie = OrganisatieFactory(naam=f"{soort} {naam}", soort=soort,
-                                     keurmerk_tot=dt.date(2030, 1, 1))
+    organisatie = OrganisatieFactory(
+        naam=f"{soort} {naam}", soort=soort, keurmerk_tot=dt.date(2030, 1, 1)
+    )
     return GebruikerFactory(username=naam, organisatie=organisatie, rollen=[rol])
 
 
@@ -181,8 +204,17 @@ def _verwezen(traject, adviseur, partner, taak: str, *, tot: str = "lopend"):
 
 
 @pytest.fixture
-def als_rol(weert, cranendonck, adviseur_weert, adviseur_cranendonck, teamleider_weert, beleid,
-            financien, beheerder, zaak):
+def als_rol(
+    weert,
+    cranendonck,
+    adviseur_weert,
+    adviseur_cranendonck,
+    teamleider_weert,
+    beleid,
+    financien,
+    beheerder,
+    zaak,
+):
     """``als_rol(rol)``: the user of that row of the MATRIX, with what the row names (a
     referral in the state it says). One row per test: a case has one open referral per task."""
     traject = zaak.huidig_traject
@@ -195,27 +227,29 @@ def als_rol(weert, cranendonck, adviseur_weert, adviseur_cranendonck, teamleider
             "adviseur": lambda: adviseur_weert,
             "adviseur_andere_gemeente": lambda: adviseur_cranendonck,
             "teamleider": lambda: teamleider_weert,
-            "uitkeringsadministratie": lambda: gebruiker("ursula", weert,
-                                                         "uitkeringsadministratie"),
+            "uitkeringsadministratie": lambda: gebruiker(
+                "ursula", weert, "uitkeringsadministratie"
+            ),
             "beleid": lambda: beleid,
             "financien": lambda: financien,
             "beheerder": lambda: beheerder,
             "privacy_officer": lambda: gebruiker("pim", weert, "privacy"),
             "werkkom_zonder_verwijzing": lambda: _partner("werkkom", "wanda"),
             "werkkom_verwijzing_aangeboden": lambda: _verwezen(
-                traject, adviseur_weert, _partner("werkkom", "wouter"), "map",
-                tot="aangeboden"),
+                traject, adviseur_weert, _partner("werkkom", "wouter"), "map", tot="aangeboden"
+            ),
             "werkkom_verwijzing_afgesloten": lambda: _verwezen(
-                traject, adviseur_weert, _partner("werkkom", "willem"), "map",
-                tot="afgesloten"),
+                traject, adviseur_weert, _partner("werkkom", "willem"), "map", tot="afgesloten"
+            ),
         }
         if rol in vast:
             return vast[rol]()
         soort, _, taak = rol.partition("_")
         if taak == "zonder_partnerrol":  # a colleague at a partner, but with a gemeente role
             collega = _verwezen(traject, adviseur_weert, _partner(soort, "wies"), "map")
-            return GebruikerFactory(username="wessel", organisatie=collega.organisatie,
-                                    rollen=["adviseur"])
+            return GebruikerFactory(
+                username="wessel", organisatie=collega.organisatie, rollen=["adviseur"]
+            )
         return _verwezen(traject, adviseur_weert, _partner(soort, soort), taak)
 
     return maak
@@ -225,14 +259,17 @@ def test_de_tabel_noemt_elke_sectie():
     assert set(TOETSEN) == set(Sectie), "elke sectie heeft een toets op scherm en API"
 
 
-PARTNER_ROWS = [rol for rol in MATRIX if rol.partition("_")[0] in {
-    "werkkom", "taalaanbieder", "vluchtelingenwerk", "amw", "coa", "bibliotheek", "overig"}]
+PARTNER_ROWS = [
+    rol
+    for rol in MATRIX
+    if rol.partition("_")[0]
+    in {"werkkom", "taalaanbieder", "vluchtelingenwerk", "amw", "coa", "bibliotheek", "overig"}
+]
 
 
 def test_geen_partnerrij_heeft_de_brede_intake():
     assert len(PARTNER_ROWS) == 12
-    assert not [rol for rol in PARTNER_ROWS if (MATRIX[rol] or set()) & {S.INTAKE,
-                                                                          S.INTAKE_WERK}]
+    assert not [rol for rol in PARTNER_ROWS if (MATRIX[rol] or set()) & {S.INTAKE, S.INTAKE_WERK}]
 
 
 @pytest.mark.parametrize("rol", sorted(MATRIX))
@@ -279,7 +316,8 @@ def test_api_volgt_de_tabel(rol, sectie, als_rol, zaak, api):
     else:
         assert antwoord.status_code == 403
     assert zaak.bsn not in antwoord.content.decode() or (
-        verwacht is not None and sectie in verwacht)
+        verwacht is not None and sectie in verwacht
+    )
 
 
 @pytest.mark.parametrize("rol", sorted(r for r, v in MATRIX.items() if v and S.INTAKE_WERK in v))
@@ -298,13 +336,17 @@ def test_intake_onderwerpen_in_de_api_volgen_de_tabel(rol, als_rol, zaak, api):
     assert ("positieve_gezondheid" in intake) is (S.GEZONDHEID in verwacht)
 
 
-GEZONDHEID_GEVALLEN = [(rol, veld) for rol, rij in sorted(MATRIX.items()) if rij
-                       for veld, tekst in GEZONDHEIDSTEKSTEN.items() if tekst.sectie in rij]
+GEZONDHEID_GEVALLEN = [
+    (rol, veld)
+    for rol, rij in sorted(MATRIX.items())
+    if rij
+    for veld, tekst in GEZONDHEIDSTEKSTEN.items()
+    if tekst.sectie in rij
+]
 
 
 @pytest.mark.parametrize(("rol", "veld"), GEZONDHEID_GEVALLEN)
-def test_gezondheidsteksten_volgen_de_tabel(rol, veld, als_rol, zaak, api,
-                                           client):
+def test_gezondheidsteksten_volgen_de_tabel(rol, veld, als_rol, zaak, api, client):
     """A text under a health dimension or of a care intervention reaches the role only with
     GEZONDHEID in its row, in every channel; the control rows reach it with the section."""
     tekst = GEZONDHEIDSTEKSTEN[veld]
@@ -336,12 +378,20 @@ def test_verwerkingenlogging_volgt_de_tabel(rol, als_rol, zaak, client):
 # The inburgeraar himself: no staff screen or API, his own case in Mijn Inburgering only
 # (DigiD login, so only his own BSN). The portal pages and what each shows are tested in
 # tests/portaal.
-PORTAAL_PAGINAS = ("/mijn/", "/mijn/plan/", "/mijn/afspraken/", "/mijn/voortgang/",
-                   "/mijn/documenten/", "/mijn/berichten/", "/mijn/wie-bekeek-mijn-dossier/")
+PORTAAL_PAGINAS = (
+    "/mijn/",
+    "/mijn/plan/",
+    "/mijn/afspraken/",
+    "/mijn/voortgang/",
+    "/mijn/documenten/",
+    "/mijn/berichten/",
+    "/mijn/wie-bekeek-mijn-dossier/",
+)
 
 
-def test_inburgeraar_ziet_alleen_zijn_eigen_dossier_in_mijn_inburgering(zaak, client,
-                                                                        traject_cranendonck):
+def test_inburgeraar_ziet_alleen_zijn_eigen_dossier_in_mijn_inburgering(
+    zaak, client, traject_cranendonck
+):
     from koers.portaal.sessie import SESSIE_SLEUTEL
 
     sessie = client.session
@@ -353,8 +403,13 @@ def test_inburgeraar_ziet_alleen_zijn_eigen_dossier_in_mijn_inburgering(zaak, cl
         assert antwoord.status_code == 200, pagina
         assert ander.bsn not in antwoord.content.decode()
         assert ander.geslachtsnaam not in antwoord.content.decode()
-    for staff in (f"/inburgeraars/{zaak.pk}/", f"/inburgeraars/{ander.pk}/", "/",
-                  "/verwerkingen/", "/verwijzingen/"):
+    for staff in (
+        f"/inburgeraars/{zaak.pk}/",
+        f"/inburgeraars/{ander.pk}/",
+        "/",
+        "/verwerkingen/",
+        "/verwijzingen/",
+    ):
         antwoord = client.get(staff)
         assert antwoord.status_code == 302 and "/inloggen/" in antwoord["Location"], staff
     assert client.get(f"/api/v1/inburgeraars/{zaak.pk}").status_code in (401, 403)

@@ -17,7 +17,11 @@ def test_case_page_read_is_logged_once(als, adviseur_weert, traject_weert):
     assert als(adviseur_weert).get(pagina(traject_weert)).status_code == 200
     v = Verwerking.objects.get()
     assert (v.actor_id, v.actor_naam, v.kanaal, v.handeling) == (
-        adviseur_weert.pk, "alice", "ui", "lezen")
+        adviseur_weert.pk,
+        "alice",
+        "ui",
+        "lezen",
+    )
     assert v.inburgeraar_id == traject_weert.inburgeraar_id
     assert v.traject_id == traject_weert.pk
     assert set(v.secties) == {s.value for s in Sectie}  # the adviseur sees every section
@@ -45,8 +49,9 @@ def test_api_read_is_logged_with_channel_api(api, adviseur_weert, traject_weert)
 
 def test_api_change_is_logged_as_api_write(api, adviseur_weert, traject_weert):
     pk = traject_weert.inburgeraar_id
-    response = api(adviseur_weert).patch(f"/api/v1/inburgeraars/{pk}",
-                                         {"telefoon": "0612345678"}, format="json")
+    response = api(adviseur_weert).patch(
+        f"/api/v1/inburgeraars/{pk}", {"telefoon": "0612345678"}, format="json"
+    )
     assert response.status_code == 200, response.content
     schrijf = Verwerking.objects.get(handeling="wijzigen")
     assert (schrijf.kanaal, schrijf.secties) == ("api", [Sectie.PERSONALIA.value])
@@ -57,17 +62,23 @@ def test_ui_change_is_logged_as_ui_write(als, adviseur_weert, traject_weert):
     response = client.post(pagina(traject_weert) + "status/", {"status": "afgerond"})
     assert response.status_code == 200  # refused: no reason given, so no change logged
     assert not Verwerking.objects.filter(handeling="wijzigen").exists()
-    response = client.post(pagina(traject_weert) + "status/", {
-        "status": "afgerond", "reden": "verhuisd", "toelichting": "Verhuisd."})
+    response = client.post(
+        pagina(traject_weert) + "status/",
+        {"status": "afgerond", "reden": "verhuisd", "toelichting": "Verhuisd."},
+    )
     assert response.status_code == 302
     schrijf = Verwerking.objects.get(handeling="wijzigen")
     assert (schrijf.kanaal, schrijf.actor_naam, schrijf.secties) == (
-        "ui", "alice", [Sectie.TRAJECT.value])
+        "ui",
+        "alice",
+        [Sectie.TRAJECT.value],
+    )
 
 
 def test_service_write_is_logged(adviseur_weert, traject_weert):
-    inburgeraar_services.wijzig_gegevens(traject_weert.inburgeraar, adviseur_weert,
-                                         telefoon="0687654321")
+    inburgeraar_services.wijzig_gegevens(
+        traject_weert.inburgeraar, adviseur_weert, telefoon="0687654321"
+    )
     v = Verwerking.objects.get()
     assert (v.handeling, v.kanaal, v.actor_naam) == ("wijzigen", "job", "alice")
     assert v.traject_id == traject_weert.pk and v.secties == [Sectie.PERSONALIA.value]
@@ -89,21 +100,32 @@ def test_rolled_back_write_leaves_no_record(adviseur_weert, traject_weert):
         """Raised to roll the change back."""
 
     with pytest.raises(Terug), transaction.atomic():
-        inburgeraar_services.wijzig_gegevens(traject_weert.inburgeraar, adviseur_weert,
-                                             telefoon="0611111111")
+        inburgeraar_services.wijzig_gegevens(
+            traject_weert.inburgeraar, adviseur_weert, telefoon="0611111111"
+        )
         assert Verwerking.objects.count() == 1
         raise Terug
     assert not Verwerking.objects.exists()
     from koers.verwerkingen.services import verifieer
+
     assert verifieer() is None
 
 
 def test_api_registration_is_logged_with_channel_api(api, adviseur_weert, weert):
     from tests.factories import valid_bsn
-    response = api(adviseur_weert).post("/api/v1/inburgeraars", {
-        "bsn": valid_bsn(4242), "voornamen": "Test", "geslachtsnaam": "Persoon",
-        "geboortedatum": "1990-01-01", "doelgroep": "Asielstatushouder", "gemeentecode": "0988"},
-        format="json")
+
+    response = api(adviseur_weert).post(
+        "/api/v1/inburgeraars",
+        {
+            "bsn": valid_bsn(4242),
+            "voornamen": "Test",
+            "geslachtsnaam": "Persoon",
+            "geboortedatum": "1990-01-01",
+            "doelgroep": "Asielstatushouder",
+            "gemeentecode": "0988",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     v = Verwerking.objects.get()
     assert (v.handeling, v.kanaal, v.secties) == ("wijzigen", "api", [Sectie.PERSONALIA.value])

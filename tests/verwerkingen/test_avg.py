@@ -23,9 +23,14 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 
 INZAGE = "/verwerkingen/inzage"
 # Models the demo seed leaves empty for its persons (checked on factories elsewhere).
-LEEG_IN_DEMO = {"duo.Notificatie", "leerroute.Examenresultaat", "handhaving.Boetebesluit",
-                "handhaving.DuoOpvraging", "duo.Contactpersoon",
-                "modules.Verwijtbaarheid"}  # tested in tests/modules/test_anonimiseren.py
+LEEG_IN_DEMO = {
+    "duo.Notificatie",
+    "leerroute.Examenresultaat",
+    "handhaving.Boetebesluit",
+    "handhaving.DuoOpvraging",
+    "duo.Contactpersoon",
+    "modules.Verwijtbaarheid",
+}  # tested in tests/modules/test_anonimiseren.py
 
 
 def _bereikt_persoon(model, onderweg=()) -> bool:
@@ -33,11 +38,19 @@ def _bereikt_persoon(model, onderweg=()) -> bool:
     fields lead from ``model`` to Inburgeraar or Traject?"""
     if model in (Inburgeraar, Traject):
         return True
-    doelen = [f.related_model for f in model._meta.get_fields()
-              if f.is_relation and f.concrete and f.related_model is not None
-              and f.related_model not in onderweg and f.related_model is not model]
-    return any(doel in (Inburgeraar, Traject) or _bereikt_persoon(doel, (*onderweg, model))
-               for doel in doelen)
+    doelen = [
+        f.related_model
+        for f in model._meta.get_fields()
+        if f.is_relation
+        and f.concrete
+        and f.related_model is not None
+        and f.related_model not in onderweg
+        and f.related_model is not model
+    ]
+    return any(
+        doel in (Inburgeraar, Traject) or _bereikt_persoon(doel, (*onderweg, model))
+        for doel in doelen
+    )
 
 
 def _alle_persoonsmodellen() -> set[str]:
@@ -48,25 +61,39 @@ def _alle_persoonsmodellen() -> set[str]:
 def demo(settings, db):
     settings.DEMO = True
     call_command("seed", stdout=io.StringIO())
-    return list(Inburgeraar.objects.filter(bsn__in=demo_bsns()).select_related(
-        "gemeente__organisatie"))
+    return list(
+        Inburgeraar.objects.filter(bsn__in=demo_bsns()).select_related("gemeente__organisatie")
+    )
 
 
 # --- completeness -----------------------------------------------------------------------------
+
 
 def test_every_model_linked_to_a_person_is_found_by_introspection():
     gevonden = {g.label for g in inzage.gekoppelde_modellen()}
     assert gevonden == _alle_persoonsmodellen()
     # The apps of this issue and the uitvoering apps are all in it.
     apps_gevonden = {label.split(".")[0] for label in gevonden}
-    assert {"intake", "pip", "duo", "monitoring", "leerroute", "modules", "begeleiding",
-            "netwerk", "handhaving"} <= apps_gevonden
+    assert {
+        "intake",
+        "pip",
+        "duo",
+        "monitoring",
+        "leerroute",
+        "modules",
+        "begeleiding",
+        "netwerk",
+        "handhaving",
+    } <= apps_gevonden
 
 
 DEMO_ZONDER_GEGEVENS = {
     # The demo's DUO data arrives through the simulator only once the worker runs.
-    "duo.Contactpersoon", "duo.Notificatie", "duo.NotificatieConflict",
-    "handhaving.DuoOpvraging", "leerroute.Examenresultaat",
+    "duo.Contactpersoon",
+    "duo.Notificatie",
+    "duo.NotificatieConflict",
+    "handhaving.DuoOpvraging",
+    "leerroute.Examenresultaat",
     # Only for a case near or past the end of its termijn without a PVT or MAP.
     "modules.Verwijtbaarheid",
     # Only after a bewaartermijn has passed.
@@ -83,10 +110,13 @@ def test_inzage_of_demo_persons_covers_every_model_with_data(demo):
         met_data |= {o["model"] for o in data["onderdelen"] if o["rijen"]}
         json.dumps(data)  # serialisable as it is
     ids = [p.pk for p in demo]
-    verwacht = {g.label for g in inzage.gekoppelde_modellen()
-                if g.model._default_manager.filter(
-                    **({f"{g.naar_inburgeraar}__in": ids} if g.naar_inburgeraar
-                       else {"pk__in": ids})).exists()}
+    verwacht = {
+        g.label
+        for g in inzage.gekoppelde_modellen()
+        if g.model._default_manager.filter(
+            **({f"{g.naar_inburgeraar}__in": ids} if g.naar_inburgeraar else {"pk__in": ids})
+        ).exists()
+    }
     assert met_data == verwacht
     # The demo fills every model but these: a section empty for everyone would hide a bad
     # lookup, so a new model needs demo data or a place in this list.
@@ -103,8 +133,10 @@ def test_inzage_lists_files_by_name_and_size_and_leaves_technical_fields_out(dem
 
 # --- the privacy officer's download ----------------------------------------------------------
 
-def test_privacy_officer_exports_everything_as_json_and_pdf(als, privacy, adviseur_weert,
-                                                            traject_weert):
+
+def test_privacy_officer_exports_everything_as_json_and_pdf(
+    als, privacy, adviseur_weert, traject_weert
+):
     log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"], kanaal="ui")
     persoon = traject_weert.inburgeraar
     client = als(privacy)
@@ -122,37 +154,46 @@ def test_privacy_officer_exports_everything_as_json_and_pdf(als, privacy, advise
     assert trajecten["rijen"][0]["adviseur"] == "alice"  # staff by username, not by id
     # alice read the case; petra searched his BSN (logged too) and made this export.
     assert [(v["gebruiker"], v["activiteit"]) for v in data["verwerkingen"]] == [
-        ("alice", rules.ACTIVITEIT_INZIEN), ("petra", rules.ACTIVITEIT_ZOEKEN),
-        ("petra", rules.ACTIVITEIT_INZAGE)]
+        ("alice", rules.ACTIVITEIT_INZIEN),
+        ("petra", rules.ACTIVITEIT_ZOEKEN),
+        ("petra", rules.ACTIVITEIT_INZAGE),
+    ]
 
     antwoord = client.get(INZAGE + ".pdf", {"bsn": persoon.bsn})
     assert antwoord.status_code == 200 and antwoord.content.startswith(b"%PDF")
 
     exports = Verwerking.objects.filter(activiteit=rules.ACTIVITEIT_INZAGE)
     assert exports.count() == 2
-    assert all(v.kanaal == "export" and v.actor_naam == "petra" and v.doel == rules.DOEL_INZAGE
-               and v.inburgeraar_id == persoon.pk and "gezondheid" in v.secties
-               for v in exports)
+    assert all(
+        v.kanaal == "export"
+        and v.actor_naam == "petra"
+        and v.doel == rules.DOEL_INZAGE
+        and v.inburgeraar_id == persoon.pk
+        and "gezondheid" in v.secties
+        for v in exports
+    )
     assert verifieer() is None
 
 
 @pytest.mark.parametrize("wie", ["adviseur_weert", "teamleider_weert", "beheerder"])
 def test_only_the_privacy_officer_may_export(als, request, wie, traject_weert):
     client = als(request.getfixturevalue(wie))
-    assert client.get(INZAGE + ".json", {"bsn": traject_weert.inburgeraar.bsn}).status_code \
-        == 403
+    assert client.get(INZAGE + ".json", {"bsn": traject_weert.inburgeraar.bsn}).status_code == 403
     assert not Verwerking.objects.filter(activiteit=rules.ACTIVITEIT_INZAGE).exists()
 
 
 def test_export_of_another_gemeente_or_a_bad_bsn_is_refused(als, privacy, traject_cranendonck):
     client = als(privacy)
-    assert client.get(INZAGE + ".json", {"bsn": traject_cranendonck.inburgeraar.bsn}
-                      ).status_code == 404
+    assert (
+        client.get(INZAGE + ".json", {"bsn": traject_cranendonck.inburgeraar.bsn}).status_code
+        == 404
+    )
     assert client.get(INZAGE + ".pdf", {"bsn": "123"}).status_code == 400
     assert not Verwerking.objects.exists()
 
 
 # --- anonymising ------------------------------------------------------------------------------
+
 
 def test_every_personal_field_is_wiped_or_declared_kept():
     """Fails when an app adds a text, JSON or file field about a person without saying what
@@ -183,26 +224,31 @@ def _afsluiten_in(jaar: int, trajecten):
     with time_machine.travel(dt.datetime(jaar, 3, 1, 12), tick=False):
         for traject in trajecten:
             if traject.status != Status.AFGEROND:
-                inburgeraar_services.wijzig_status(traject, "afgerond", None,
-                                                   reden="verhuisd", toelichting="Verhuisd.")
+                inburgeraar_services.wijzig_status(
+                    traject, "afgerond", None, reden="verhuisd", toelichting="Verhuisd."
+                )
 
 
 def _leeg(waarde) -> bool:
-    return waarde in ("", None, b"", [], {}) or (isinstance(waarde, memoryview)
-                                                 and not bytes(waarde))
+    return waarde in ("", None, b"", [], {}) or (
+        isinstance(waarde, memoryview) and not bytes(waarde)
+    )
 
 
 def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
-    trajecten = list(Traject.objects.filter(inburgeraar__in=demo,
-                                            inburgeraar__huidig_traject_id=models.F("pk")))
+    trajecten = list(
+        Traject.objects.filter(inburgeraar__in=demo, inburgeraar__huidig_traject_id=models.F("pk"))
+    )
     _afsluiten_in(2019, trajecten)
     # Those the demo had closed already (recently) are not yet due: they stay as they are.
     ids = [r[2] for r in te_anonimiseren(dt.date(2026, 11, 29))]
     assert len(ids) >= 30
     blijft = [p.pk for p in demo if p.pk not in ids]
     namen_blijven = dict(Inburgeraar.objects.filter(pk__in=blijft).values_list("pk", "bsn"))
-    voor = {p.pk: (p.bsn, p.geslachtsnaam, p.doelgroep, p.geboortedatum, p.gemeente_id)
-            for p in Inburgeraar.objects.filter(pk__in=ids)}
+    voor = {
+        p.pk: (p.bsn, p.geslachtsnaam, p.doelgroep, p.geboortedatum, p.gemeente_id)
+        for p in Inburgeraar.objects.filter(pk__in=ids)
+    }
     statussen = dict(Traject.objects.filter(inburgeraar__in=ids).values_list("pk", "status"))
     logregels = Verwerking.objects.filter(inburgeraar_id__in=ids).count()
     assert logregels
@@ -218,8 +264,9 @@ def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
         assert (p.doelgroep, p.gemeente_id) == (doelgroep, gemeente)  # statistics stay
         assert p.geboortedatum == (dt.date(geboren.year, 1, 1) if geboren else None)
     assert Geanonimiseerd.objects.filter(inburgeraar_id__in=ids).count() == len(ids)
-    assert dict(Traject.objects.filter(inburgeraar__in=ids).values_list("pk", "status")) \
-        == statussen
+    assert (
+        dict(Traject.objects.filter(inburgeraar__in=ids).values_list("pk", "status")) == statussen
+    )
 
     alle = anonimiseren.regels()
     for g in inzage.gekoppelde_modellen():
@@ -227,7 +274,8 @@ def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
         if regel is None or g.model is Inburgeraar:
             continue
         qs = g.model._default_manager.filter(
-            **{f"{g.naar_inburgeraar}__in": ids} if g.naar_inburgeraar else {"pk__in": ids})
+            **{f"{g.naar_inburgeraar}__in": ids} if g.naar_inburgeraar else {"pk__in": ids}
+        )
         if regel.verwijderen:
             assert not qs.exists(), g.label
             continue
@@ -238,25 +286,31 @@ def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
             assert all(_leeg(w) for w in rij.values()), (g.label, rij)
     from koers.begeleiding.models import Betaling
     from koers.intake.models import BredeIntake
+
     assert not Betaling.objects.filter(ontzorgen__traject__inburgeraar__in=ids).exists()
-    assert not BredeIntake.objects.filter(traject__inburgeraar__in=ids).exclude(
-        gezondheid={}).exists()
+    assert (
+        not BredeIntake.objects.filter(traject__inburgeraar__in=ids).exclude(gezondheid={}).exists()
+    )
 
     # The log is kept (ids, no names), grows by one record per person, and still verifies.
     assert Verwerking.objects.filter(inburgeraar_id__in=ids).count() == logregels + len(ids)
     v = Verwerking.objects.filter(activiteit=rules.ACTIVITEIT_ANONIMISEREN).first()
     assert (v.kanaal, v.handeling, v.actor_id, v.doel) == (
-        "job", "wijzigen", None, rules.DOEL_BEWAARTERMIJN)
+        "job",
+        "wijzigen",
+        None,
+        rules.DOEL_BEWAARTERMIJN,
+    )
     assert verifieer() is None
-    assert dict(Inburgeraar.objects.filter(pk__in=blijft).values_list("pk", "bsn")) \
-        == namen_blijven
+    assert dict(Inburgeraar.objects.filter(pk__in=blijft).values_list("pk", "bsn")) == namen_blijven
     # Done once: the next run finds nothing.
     assert te_anonimiseren(dt.date(2026, 11, 29)) == []
 
 
 def _afgerond(gemeente, n):
-    trajecten = [TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente))
-                 for _ in range(n)]
+    trajecten = [
+        TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente)) for _ in range(n)
+    ]
     _afsluiten_in(2019, trajecten)
     return trajecten
 
@@ -265,14 +319,15 @@ def test_anonymising_runs_the_same_number_of_queries_for_3_or_30_people(weert):
     drie = _afgerond(weert, 3)
     dertig = _afgerond(weert, 30)
     with CaptureQueriesContext(connection) as klein:
-        anonimiseren.anonimiseer_batch([t.inburgeraar_id for t in drie],
-                                       traject_ids=[t.pk for t in drie])
+        anonimiseren.anonimiseer_batch(
+            [t.inburgeraar_id for t in drie], traject_ids=[t.pk for t in drie]
+        )
     with CaptureQueriesContext(connection) as groot:
-        anonimiseren.anonimiseer_batch([t.inburgeraar_id for t in dertig],
-                                       traject_ids=[t.pk for t in dertig])
+        anonimiseren.anonimiseer_batch(
+            [t.inburgeraar_id for t in dertig], traject_ids=[t.pk for t in dertig]
+        )
     assert len(groot) == len(klein)
-    assert Inburgeraar.objects.filter(geslachtsnaam=anonimiseren.NAAM_GEANONIMISEERD
-                                      ).count() == 33
+    assert Inburgeraar.objects.filter(geslachtsnaam=anonimiseren.NAAM_GEANONIMISEERD).count() == 33
 
 
 def test_a_failing_batch_changes_nothing(weert, monkeypatch):
@@ -281,6 +336,7 @@ def test_a_failing_batch_changes_nothing(weert, monkeypatch):
 
     def kapot(ids):
         raise RuntimeError("stroom uit")
+
     monkeypatch.setattr(anonimiseren, "_persoon", kapot)
     with pytest.raises(RuntimeError):
         anonimiseren.anonimiseer_batch([t.inburgeraar_id for t in trajecten])
@@ -318,7 +374,8 @@ def test_others_may_not_see_the_dry_run(als, adviseur_weert):
 
 
 def test_the_pdf_speaks_plain_dutch_and_the_json_keeps_the_stored_values(
-        als, privacy, traject_weert):
+    als, privacy, traject_weert
+):
     import io
 
     from pypdf import PdfReader
@@ -335,4 +392,3 @@ def test_the_pdf_speaks_plain_dutch_and_the_json_keeps_the_stored_values(
     tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Brede intake" in tekst and "2 maart 2026" in tekst
     assert "brede_intake" not in tekst and "2026-03-02" not in tekst
-

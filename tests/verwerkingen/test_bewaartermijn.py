@@ -12,16 +12,17 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 
 
 def _afgerond(gemeente, adviseur, op: dt.date):
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente),
-                             adviseur=adviseur)
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente), adviseur=adviseur)
     with time_machine.travel(dt.datetime.combine(op, dt.time(12)), tick=False):
-        inburgeraar_services.wijzig_status(traject, "afgerond", adviseur, reden="verhuisd",
-                                           toelichting="Verhuisd.")
+        inburgeraar_services.wijzig_status(
+            traject, "afgerond", adviseur, reden="verhuisd", toelichting="Verhuisd."
+        )
     return traject
 
 
-def test_dry_run_lists_cases_past_their_term(weert, adviseur_weert, traject_weert,
-                                             django_assert_max_num_queries):
+def test_dry_run_lists_cases_past_their_term(
+    weert, adviseur_weert, traject_weert, django_assert_max_num_queries
+):
     oud = _afgerond(weert, adviseur_weert, dt.date(2020, 6, 1))
     recent = _afgerond(weert, adviseur_weert, dt.date(2024, 6, 1))
     with django_assert_max_num_queries(3):

@@ -17,18 +17,21 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def officer(weert):
-    return GebruikerFactory(username="privacy", gemeente=weert, rollen=["privacy"],
-                            demo_account=True)
+    return GebruikerFactory(
+        username="privacy", gemeente=weert, rollen=["privacy"], demo_account=True
+    )
 
 
 def test_privacy_officer_searches_exports_and_sees_the_retention_report(
-        page, officer, weert, adviseur_weert):
+    page, officer, weert, adviseur_weert
+):
     persoon = InburgeraarFactory(gemeente=weert, geslachtsnaam="Tesfaye")
     TrajectFactory(inburgeraar=persoon, adviseur=adviseur_weert)
     oud = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur_weert)
     with time_machine.travel(dt.datetime(2019, 3, 1, 12), tick=False):
-        inburgeraar_services.wijzig_status(oud, "afgerond", adviseur_weert, reden="verhuisd",
-                                           toelichting="Verhuisd.")
+        inburgeraar_services.wijzig_status(
+            oud, "afgerond", adviseur_weert, reden="verhuisd", toelichting="Verhuisd."
+        )
     inburgeraar_services.wijzig_gegevens(persoon, adviseur_weert, telefoon="0612345678")
 
     inloggen(page, "privacy")

@@ -11,8 +11,9 @@ from tests.uitvoering import met_vastgesteld_pip
 
 
 def test_letter_and_json_name_the_last_day(traject_weert, adviseur_weert):
-    met_vastgesteld_pip(traject_weert, adviseur_weert, dagtekening=date(2026, 10, 1),
-                        op_de_dag=True)
+    met_vastgesteld_pip(
+        traject_weert, adviseur_weert, dagtekening=date(2026, 10, 1), op_de_dag=True
+    )
     persoon = traject_weert.inburgeraar
     data = inzage.gegevens(persoon)
     rij = next(o for o in data["onderdelen"] if o["model"] == "inburgeraars.Traject")["rijen"][0]

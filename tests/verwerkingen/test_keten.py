@@ -1,6 +1,5 @@
 """The hash chain of the verwerkingenlogging: append-only, verified, tampering detected."""
 
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -11,8 +10,7 @@ from koers.verwerkingen.models import AlleenToevoegen, Kop, Verwerking
 
 
 def _drie(adviseur, traject):
-    return [services.log_lezen(adviseur, traject.inburgeraar, ["naam", "pip"])
-            for _ in range(3)]
+    return [services.log_lezen(adviseur, traject.inburgeraar, ["naam", "pip"]) for _ in range(3)]
 
 
 def _zegel():
@@ -71,18 +69,23 @@ def test_model_refuses_update_and_delete(adviseur_weert, traject_weert):
 
 def test_database_trigger_refuses_update(adviseur_weert, traject_weert):
     a, _b, _c = _drie(adviseur_weert, traject_weert)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
-            connection.cursor() as c:
-        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s",
-                  [a.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
+        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s", [a.pk])
     assert Verwerking.objects.get(pk=a.pk).actor_naam == "alice"
 
 
 def test_database_trigger_refuses_delete_when_sealed(adviseur_weert, traject_weert):
     a, _b, _c = _drie(adviseur_weert, traject_weert)
     _zegel()  # every real database is sealed by the migration; the test one is not
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
-            connection.cursor() as c:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
         c.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [a.pk])
     assert Verwerking.objects.count() == 3
 
@@ -91,8 +94,7 @@ def test_tampered_row_is_detected(adviseur_weert, traject_weert):
     _a, b, _c = _drie(adviseur_weert, traject_weert)
     with connection.cursor() as c:
         _triggers_uit(c)
-        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s",
-                  [b.pk])
+        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s", [b.pk])
     assert services.verifieer() == b.pk
     with pytest.raises(CommandError, match=str(b.pk)):
         call_command("verwerkingen-controleren")
@@ -125,6 +127,7 @@ def test_no_admin_and_no_api_to_change_the_log():
     from django.urls import get_resolver
 
     from koers.verwerkingen.models import Bewaartermijn
+
     assert Verwerking not in admin.site._registry and Kop not in admin.site._registry
     assert Bewaartermijn in admin.site._registry
 
@@ -134,6 +137,7 @@ def test_no_admin_and_no_api_to_change_the_log():
                 yield from routes(p, prefix + str(p.pattern))
             else:
                 yield prefix + str(p.pattern)
+
     api = [r for r in routes(get_resolver()) if r.startswith("api/") and "verwerking" in r]
     assert api == []
 
@@ -149,7 +153,9 @@ def test_record_put_in_behind_the_heads_back_is_detected(adviseur_weert, traject
             "INSERT INTO verwerkingen_verwerking (tijdstip, actor_naam, organisatie, "
             "organisatie_oin, rollen, doel, activiteit, kanaal, handeling, secties, "
             "vorige_hash, hash) VALUES ('2026-01-01', 'mallory', '', '', '[]', 'x', 'x', "
-            "'ui', 'lezen', '[]', %s, %s)", [c.hash, "f" * 64])
+            "'ui', 'lezen', '[]', %s, %s)",
+            [c.hash, "f" * 64],
+        )
     nep = Verwerking.objects.order_by("-id").first()
     assert nep.actor_naam == "mallory"
     assert services.verifieer() == nep.pk
@@ -162,7 +168,8 @@ def test_removed_head_is_detected(adviseur_weert, traject_weert):
 
 
 def test_a_list_page_is_logged_per_case_in_constant_statements(
-        adviseur_weert, traject_weert, django_assert_max_num_queries):
+    adviseur_weert, traject_weert, django_assert_max_num_queries
+):
     services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     zaken = [(traject_weert.inburgeraar_id, traject_weert.pk)] * 50
     with django_assert_max_num_queries(5):

@@ -19,8 +19,10 @@ from tests.factories import InburgeraarFactory, TrajectFactory
 
 
 def _zaken(gemeente, adviseur, n):
-    return [TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente), adviseur=adviseur)
-            for _ in range(n)]
+    return [
+        TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=gemeente), adviseur=adviseur)
+        for _ in range(n)
+    ]
 
 
 def _getoond(html: str) -> set[int]:
@@ -35,9 +37,15 @@ def test_werkvoorraad_logs_every_case_shown_with_name_and_traject(als, weert, ad
     rijen = list(Verwerking.objects.filter(activiteit=rules.ACTIVITEIT_LIJST))
     assert {v.inburgeraar_id for v in rijen} == getoond
     assert {(v.traject_id, v.inburgeraar_id) for v in rijen} == {
-        (t.pk, t.inburgeraar_id) for t in zaken}
-    assert all(v.secties == ["naam", "traject"] and v.kanaal == "ui" and v.handeling == "lezen"
-               and v.actor_naam == "alice" for v in rijen)
+        (t.pk, t.inburgeraar_id) for t in zaken
+    }
+    assert all(
+        v.secties == ["naam", "traject"]
+        and v.kanaal == "ui"
+        and v.handeling == "lezen"
+        and v.actor_naam == "alice"
+        for v in rijen
+    )
     assert verifieer() is None
 
 
@@ -77,7 +85,9 @@ def test_api_list_logs_each_person_on_the_page(api, weert, adviseur_weert):
     api(adviseur_weert).get(f"/api/v1/inburgeraars?bsn={bsn}")
     laatste = Verwerking.objects.order_by("-id").first()
     assert (laatste.activiteit, laatste.inburgeraar_id) == (
-        rules.ACTIVITEIT_ZOEKEN, zaken[0].inburgeraar_id)
+        rules.ACTIVITEIT_ZOEKEN,
+        zaken[0].inburgeraar_id,
+    )
 
 
 def test_api_list_without_results_logs_nothing(api, adviseur_weert):
@@ -89,17 +99,24 @@ def test_api_list_without_results_logs_nothing(api, adviseur_weert):
 def demo(settings, db):
     settings.DEMO = True
     call_command("seed", stdout=io.StringIO())
-    return {u.username: u for u in Gebruiker.objects.filter(
-        username__in=["adviseur-weert", "teamleider-weert", "uitkering-weert"])}
+    return {
+        u.username: u
+        for u in Gebruiker.objects.filter(
+            username__in=["adviseur-weert", "teamleider-weert", "uitkering-weert"]
+        )
+    }
 
 
-@pytest.mark.parametrize("wie, pad, sectie", [
-    ("teamleider-weert", "/signalen/", "signalen"),
-    ("uitkering-weert", "/ontzorgen/?alle=1", "ontzorgen"),
-    ("adviseur-weert", "/netwerk/instroomklas/?alle=1", "netwerk"),
-    ("adviseur-weert", "/api/v1/signalen?alle=true", "signalen"),
-    ("adviseur-weert", "/api/v1/instroomklas", "netwerk"),
-])
+@pytest.mark.parametrize(
+    "wie, pad, sectie",
+    [
+        ("teamleider-weert", "/signalen/", "signalen"),
+        ("uitkering-weert", "/ontzorgen/?alle=1", "ontzorgen"),
+        ("adviseur-weert", "/netwerk/instroomklas/?alle=1", "netwerk"),
+        ("adviseur-weert", "/api/v1/signalen?alle=true", "signalen"),
+        ("adviseur-weert", "/api/v1/instroomklas", "netwerk"),
+    ],
+)
 def test_other_lists_of_cases_are_logged(als, api, demo, wie, pad, sectie):
     user = demo[wie]
     client = api(user) if pad.startswith("/api/") else als(user)
@@ -110,8 +127,11 @@ def test_other_lists_of_cases_are_logged(als, api, demo, wie, pad, sectie):
     assert all(sectie in v.secties and v.actor_naam == wie for v in rijen)
     assert all(v.kanaal == ("api" if pad.startswith("/api/") else "ui") for v in rijen)
     # Each record names a real case of the list, by its ids (never by name).
-    trajecten = dict(Traject.objects.filter(pk__in=[v.traject_id for v in rijen])
-                     .values_list("pk", "inburgeraar_id"))
+    trajecten = dict(
+        Traject.objects.filter(pk__in=[v.traject_id for v in rijen]).values_list(
+            "pk", "inburgeraar_id"
+        )
+    )
     assert all(trajecten[v.traject_id] == v.inburgeraar_id for v in rijen)
     assert verifieer() is None
 
@@ -123,16 +143,28 @@ def test_duo_worker_logs_a_notification_about_a_person_as_a_job(adviseur_weert, 
     from koers.duo.models import Notificatie
 
     notificatie = Notificatie.objects.create(
-        bron="DUO", doel="GEM", gemeente=traject_weert.gemeente, gebeurtenis_id="SS109",
-        bsn=traject_weert.inburgeraar.bsn, registratie_datum_tijd="2026-01-01T10:00:00Z",
-        bericht_id="00000000-0000-0000-0000-000000000109")
+        bron="DUO",
+        doel="GEM",
+        gemeente=traject_weert.gemeente,
+        gebeurtenis_id="SS109",
+        bsn=traject_weert.inburgeraar.bsn,
+        registratie_datum_tijd="2026-01-01T10:00:00Z",
+        bericht_id="00000000-0000-0000-0000-000000000109",
+    )
     with mock.patch.object(worker.handlers, "behandel", return_value=traject_weert):
         assert worker._verwerk_een(notificatie.pk, client=None) is True
     v = Verwerking.objects.get(doel=rules.DOEL_DUO)
     assert (v.kanaal, v.activiteit, v.actor_id, v.handeling) == (
-        "job", rules.ACTIVITEIT_DUO, None, "lezen")
+        "job",
+        rules.ACTIVITEIT_DUO,
+        None,
+        "lezen",
+    )
     assert (v.inburgeraar_id, v.traject_id, v.secties) == (
-        traject_weert.inburgeraar_id, traject_weert.pk, ["duo"])
+        traject_weert.inburgeraar_id,
+        traject_weert.pk,
+        ["duo"],
+    )
 
 
 def test_duo_outbox_logs_a_message_sent_about_a_person(traject_weert):
@@ -144,14 +176,29 @@ def test_duo_outbox_logs_a_message_sent_about_a_person(traject_weert):
     from koers.duo.models import Bericht
 
     bericht = Bericht.objects.create(
-        bericht_id=uuid.uuid4(), soort="pip", operation_id="postPipByBsn", methode="POST",
-        pad=spec.path_for("postPipByBsn", bsn=traject_weert.inburgeraar.bsn), body={},
-        gemeente=traject_weert.gemeente, traject=traject_weert)
+        bericht_id=uuid.uuid4(),
+        soort="pip",
+        operation_id="postPipByBsn",
+        methode="POST",
+        pad=spec.path_for("postPipByBsn", bsn=traject_weert.inburgeraar.bsn),
+        body={},
+        gemeente=traject_weert.gemeente,
+        traject=traject_weert,
+    )
     client = mock.Mock()
-    client.call.return_value = DuoAntwoord(operation_id="postPipByBsn", status=201, body={},
-                                           api_version="1", bericht_id=str(bericht.bericht_id))
+    client.call.return_value = DuoAntwoord(
+        operation_id="postPipByBsn",
+        status=201,
+        body={},
+        api_version="1",
+        bericht_id=str(bericht.bericht_id),
+    )
     assert outbox._lever_een_af(bericht.pk, client) is True
     assert Bericht.objects.get(pk=bericht.pk).status == Bericht.Status.AFGELEVERD
     v = Verwerking.objects.get(doel=rules.DOEL_DUO)
     assert (v.kanaal, v.activiteit, v.traject_id, v.inburgeraar_id) == (
-        "job", rules.ACTIVITEIT_DUO, traject_weert.pk, traject_weert.inburgeraar_id)
+        "job",
+        rules.ACTIVITEIT_DUO,
+        traject_weert.pk,
+        traject_weert.inburgeraar_id,
+    )

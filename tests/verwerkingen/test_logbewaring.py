@@ -34,7 +34,8 @@ def _lees(adviseur, inburgeraar, dag):
 
 def _anoniem(inburgeraar, dag):
     Geanonimiseerd.objects.create(
-        inburgeraar=inburgeraar, op=dt.datetime.combine(dag, dt.time(12), dt.UTC))
+        inburgeraar=inburgeraar, op=dt.datetime.combine(dag, dt.time(12), dt.UTC)
+    )
 
 
 @pytest.fixture
@@ -57,7 +58,10 @@ def test_dry_run_lists_runs_and_changes_nothing(log):
     r1, r2, _r3, r4, _r5, r6 = log["r"]
     opschoning = logbewaring.te_verwijderen(VANDAAG, stuk=2)
     assert [(r.van_id, r.tot_id) for r in opschoning.reeksen] == [
-        (r1.pk, r2.pk), (r4.pk, r4.pk), (r6.pk, r6.pk)]
+        (r1.pk, r2.pk),
+        (r4.pk, r4.pk),
+        (r6.pk, r6.pk),
+    ]
     assert opschoning.aantal == 4 and not opschoning.uitgevoerd
     assert Verwerking.objects.count() == 6 and not Weggehaald.objects.exists()
 
@@ -77,8 +81,11 @@ def test_removal_keeps_the_chain_verifiable(log, capsys):
     call_command("verwerkingen-controleren")
     assert "De keten is in orde" in capsys.readouterr().out
     # The seal is back: an ordinary DELETE is refused again.
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
-            connection.cursor() as c:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
         c.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [r3.pk])
 
 
@@ -108,8 +115,9 @@ def test_tampering_after_removal_is_still_detected(log):
         logbewaring.opschonen(VANDAAG)
     with connection.cursor() as c:
         _triggers_uit(c)
-        c.execute("UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s",
-                  [r5.pk])
+        c.execute(
+            "UPDATE verwerkingen_verwerking SET actor_naam = 'mallory' WHERE id = %s", [r5.pk]
+        )
     assert services.verifieer() == r5.pk
 
 
@@ -122,8 +130,14 @@ def test_a_removal_hidden_by_a_forged_run_is_detected(log):
     with connection.cursor() as c:
         _triggers_uit(c)
         c.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [r3.pk])
-    Weggehaald.objects.create(van_id=r3.pk, tot_id=r3.pk, begin_hash=r3.vorige_hash,
-                              eind_hash=r3.hash, aantal=1, op=timezone.now())
+    Weggehaald.objects.create(
+        van_id=r3.pk,
+        tot_id=r3.pk,
+        begin_hash=r3.vorige_hash,
+        eind_hash=r3.hash,
+        aantal=1,
+        op=timezone.now(),
+    )
     assert services.verifieer() == r3.pk
 
 
@@ -155,29 +169,41 @@ def test_runs_are_append_only(log):
         run.delete()
     with pytest.raises(AlleenToevoegen):
         Weggehaald.objects.update(aantal=0)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), \
-            connection.cursor() as c:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
         c.execute("UPDATE verwerkingen_weggehaald SET aantal = 0")
 
 
 def test_command_dry_run_and_execution(log, capsys):
     with _op(VANDAAG):
         call_command("verwerkingen-bewaartermijn")
-        assert "Verwerkingenlogging: 4 verwerkingen over hun bewaartermijn (3 reeksen)" in \
-            capsys.readouterr().out
+        assert (
+            "Verwerkingenlogging: 4 verwerkingen over hun bewaartermijn (3 reeksen)"
+            in capsys.readouterr().out
+        )
         assert Verwerking.objects.count() == 6
         call_command("verwerkingen-bewaartermijn", "--uitvoeren")
         assert "4 verwerkingen weggehaald in 3 reeksen" in capsys.readouterr().out
     assert services.verifieer() is None
 
 
-@pytest.mark.parametrize(("record", "anoniem", "persoon", "extra", "vanaf"), [
-    (dt.date(2020, 3, 1), dt.date(2021, 6, 1), True, 2, dt.date(2023, 6, 1)),
-    (dt.date(2022, 1, 1), dt.date(2021, 6, 1), True, 2, dt.date(2024, 1, 1)),
-    (dt.date(2020, 3, 1), None, True, 2, None),
-    (dt.date(2020, 3, 1), None, False, 2, dt.date(2027, 3, 1)),
-    (dt.date(2020, 2, 29), dt.date(2020, 2, 29), True, 1, dt.date(2021, 2, 28)),
-])
+@pytest.mark.parametrize(
+    ("record", "anoniem", "persoon", "extra", "vanaf"),
+    [
+        (dt.date(2020, 3, 1), dt.date(2021, 6, 1), True, 2, dt.date(2023, 6, 1)),
+        (dt.date(2022, 1, 1), dt.date(2021, 6, 1), True, 2, dt.date(2024, 1, 1)),
+        (dt.date(2020, 3, 1), None, True, 2, None),
+        (dt.date(2020, 3, 1), None, False, 2, dt.date(2027, 3, 1)),
+        (dt.date(2020, 2, 29), dt.date(2020, 2, 29), True, 1, dt.date(2021, 2, 28)),
+    ],
+)
 def test_rule_log_verwijderen_vanaf(record, anoniem, persoon, extra, vanaf):
-    assert rules.log_verwijderen_vanaf(record_datum=record, geanonimiseerd_op=anoniem,
-                                       over_persoon=persoon, extra_jaren=extra) == vanaf
+    assert (
+        rules.log_verwijderen_vanaf(
+            record_datum=record, geanonimiseerd_op=anoniem, over_persoon=persoon, extra_jaren=extra
+        )
+        == vanaf
+    )

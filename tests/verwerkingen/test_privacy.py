@@ -48,10 +48,10 @@ def test_anonymous_is_sent_to_login(client, db):
     assert client.get(ZOEKEN).status_code == 302
 
 
-def test_search_by_bsn_user_and_period(als, privacy, adviseur_weert, collega_weert,
-                                       traject_weert, weert):
-    ander = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert),
-                           adviseur=collega_weert)
+def test_search_by_bsn_user_and_period(
+    als, privacy, adviseur_weert, collega_weert, traject_weert, weert
+):
+    ander = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=collega_weert)
     _lees(adviseur_weert, traject_weert)
     _lees(collega_weert, ander)
     client = als(privacy)
@@ -71,16 +71,22 @@ def test_search_by_bsn_user_and_period(als, privacy, adviseur_weert, collega_wee
     assert 'id="geen-verwerkingen"' in html
 
 
-def test_other_gemeente_is_not_in_the_officers_log(als, privacy, adviseur_cranendonck,
-                                                   traject_cranendonck):
+def test_other_gemeente_is_not_in_the_officers_log(
+    als, privacy, adviseur_cranendonck, traject_cranendonck
+):
     _lees(adviseur_cranendonck, traject_cranendonck)
     html = als(privacy).get(ZOEKEN).content.decode()
     assert 'id="verwerking-' not in html
 
 
-@pytest.mark.parametrize("params, veld", [
-    ({"bsn": "123"}, "id_bsn"), ({"van": "gisteren"}, "id_van"), ({"tot": "2026-13-45"}, "id_tot"),
-])
+@pytest.mark.parametrize(
+    "params, veld",
+    [
+        ({"bsn": "123"}, "id_bsn"),
+        ({"van": "gisteren"}, "id_van"),
+        ({"tot": "2026-13-45"}, "id_tot"),
+    ],
+)
 def test_bad_input_gives_a_dutch_error(als, privacy, params, veld):
     response = als(privacy).get(ZOEKEN, params)
     assert response.status_code == 400
@@ -90,6 +96,7 @@ def test_bad_input_gives_a_dutch_error(als, privacy, params, veld):
 
 def test_keyset_pages(als, privacy, adviseur_weert, traject_weert, settings):
     from koers.verwerkingen import views
+
     _lees(adviseur_weert, traject_weert, n=views.PER_PAGINA + 3)
     client = als(privacy)
     response = client.get(ZOEKEN)
@@ -131,8 +138,10 @@ def test_export_unknown_or_bad_bsn(als, privacy, traject_cranendonck):
     client = als(privacy)
     assert client.get(ZOEKEN + "export.json", {"bsn": "12"}).status_code == 400
     # A person of another gemeente is not the officer's to export.
-    assert client.get(ZOEKEN + "export.json",
-                      {"bsn": traject_cranendonck.inburgeraar.bsn}).status_code == 404
+    assert (
+        client.get(ZOEKEN + "export.json", {"bsn": traject_cranendonck.inburgeraar.bsn}).status_code
+        == 404
+    )
 
 
 def test_privacy_officer_starts_at_the_log(als, privacy):
@@ -142,10 +151,12 @@ def test_privacy_officer_starts_at_the_log(als, privacy):
     assert 'id="menu-verwerkingen"' in client.get("/verwerkingen/").content.decode()
 
 
-def test_reach_of_the_log_is_in_the_one_policy(privacy, adviseur_weert, traject_weert,
-                                               adviseur_cranendonck, traject_cranendonck):
+def test_reach_of_the_log_is_in_the_one_policy(
+    privacy, adviseur_weert, traject_weert, adviseur_cranendonck, traject_cranendonck
+):
     _lees(adviseur_weert, traject_weert)
     _lees(adviseur_cranendonck, traject_cranendonck)
-    assert list(policy.verwerkingen_voor(privacy).values_list("inburgeraar_id", flat=True)) \
-        == [traject_weert.inburgeraar_id]
+    assert list(policy.verwerkingen_voor(privacy).values_list("inburgeraar_id", flat=True)) == [
+        traject_weert.inburgeraar_id
+    ]
     assert not policy.verwerkingen_voor(adviseur_weert).exists()

@@ -5,11 +5,14 @@ import pytest
 ZOEKEN = "/verwerkingen/"
 
 
-@pytest.mark.parametrize("params, veld", [
-    ({"tot": "9999-12-31"}, "tot"),   # + 1 day overflows
-    ({"van": "0001-01-01"}, "van"),   # to UTC overflows
-    ({"van": "99999-01-01"}, "van"),  # not an ISO date at all
-])
+@pytest.mark.parametrize(
+    "params, veld",
+    [
+        ({"tot": "9999-12-31"}, "tot"),  # + 1 day overflows
+        ({"van": "0001-01-01"}, "van"),  # to UTC overflows
+        ({"van": "99999-01-01"}, "van"),  # not an ISO date at all
+    ],
+)
 def test_a_date_at_the_calendars_edge_is_a_field_error(als, privacy, params, veld):
     response = als(privacy).get(ZOEKEN, params)
     assert response.status_code == 400

@@ -10,9 +10,15 @@ def volledige_intake_post(**extra) -> dict:
     """POST data of an intake form in which everything the rules need is filled in."""
     from koers.intake import rules
 
-    data = {"datum": "2026-09-20", "plaats": "gemeente", "gesprek_zonder_partner_aangeboden": "on",
-            "vve_informatie_gegeven": "on", "lbt_uitslag": "B1-route haalbaar", "lbt_score": "31",
-            "lbt_datum": "2026-09-10"}
+    data = {
+        "datum": "2026-09-20",
+        "plaats": "gemeente",
+        "gesprek_zonder_partner_aangeboden": "on",
+        "vve_informatie_gegeven": "on",
+        "lbt_uitslag": "B1-route haalbaar",
+        "lbt_score": "31",
+        "lbt_datum": "2026-09-10",
+    }
     for onderwerp in rules.ONDERWERPEN:
         data[f"onderwerpen-{onderwerp.sleutel}-toelichting"] = f"Over {onderwerp.titel.lower()}."
         for veld in onderwerp.velden:
@@ -39,11 +45,17 @@ def volledige_intake(traject, door):
     for onderwerp in rules.ONDERWERPEN:
         antwoord = {"toelichting": f"Over {onderwerp.titel.lower()}."}
         for veld in onderwerp.velden:
-            antwoord[veld.naam] = {"keuze": veld.keuzes[-1][0] if veld.keuzes else "",
-                                   "getal": 1, "janee": False}.get(veld.soort, "tekst")
+            antwoord[veld.naam] = {
+                "keuze": veld.keuzes[-1][0] if veld.keuzes else "",
+                "getal": 1,
+                "janee": False,
+            }.get(veld.soort, "tekst")
         onderwerpen[onderwerp.sleutel] = antwoord
     onderwerpen["gezondheid"]["toelichting"] = "Slaapt slecht sinds de vlucht."
     return met_afgeronde_intake(
-        traject, door, onderwerpen=onderwerpen, vve_informatie_gegeven=True,
-        positieve_gezondheid={d.sleutel: {"score": 7, "toelichting": ""}
-                              for d in rules.DIMENSIES})
+        traject,
+        door,
+        onderwerpen=onderwerpen,
+        vve_informatie_gegeven=True,
+        positieve_gezondheid={d.sleutel: {"score": 7, "toelichting": ""} for d in rules.DIMENSIES},
+    )

@@ -25,33 +25,45 @@ def test_a_case_outside_reach_does_not_exist(als, adviseur_weert, traject_cranen
         response = client.get(pagina(traject_cranendonck) + deel)
         assert response.status_code == 404, deel
         assert traject_cranendonck.inburgeraar.bsn not in response.content.decode()
-    assert client.post(pagina(traject_cranendonck) + "status/",
-                       {"status": "afgerond", "reden": "verhuisd"}).status_code == 404
+    assert (
+        client.post(
+            pagina(traject_cranendonck) + "status/", {"status": "afgerond", "reden": "verhuisd"}
+        ).status_code
+        == 404
+    )
     assert client.get("/inburgeraars/999999/").status_code == 404
 
 
-def test_a_delegatie_opens_the_case(als, weert, cranendonck, adviseur_weert,
-                                    traject_cranendonck):
+def test_a_delegatie_opens_the_case(als, weert, cranendonck, adviseur_weert, traject_cranendonck):
     DelegatieFactory(van=cranendonck, aan=weert)
     response = als(adviseur_weert).get(pagina(traject_cranendonck))
     assert response.status_code == 200
     assert traject_cranendonck.inburgeraar.bsn in response.content.decode()
 
 
-def test_the_case_page_shows_personalia_traject_and_timeline(als, adviseur_weert,
-                                                             traject_weert):
+def test_the_case_page_shows_personalia_traject_and_timeline(als, adviseur_weert, traject_weert):
     html = als(adviseur_weert).get(pagina(traject_weert)).content.decode()
     assert traject_weert.inburgeraar.volledige_naam in html
-    for sectie in ('id="personalia"', 'id="traject"', 'id="intake"', 'id="pip"',
-                   'id="beschikkingen"', 'id="tijdlijn"', 'id="gegevens-wijzigen"',
-                   'id="naar-intake"', 'id="naar-pip"', 'id="statusformulier"'):
+    for sectie in (
+        'id="personalia"',
+        'id="traject"',
+        'id="intake"',
+        'id="pip"',
+        'id="beschikkingen"',
+        'id="tijdlijn"',
+        'id="gegevens-wijzigen"',
+        'id="naar-intake"',
+        'id="naar-pip"',
+        'id="statusformulier"',
+    ):
         assert sectie in html, sectie
     assert 'id="adviseurformulier"' not in html  # assigning is for the teamleider
     assert "10 november 2026" in html  # PIP uiterlijk: 1 September + 10 weeks
 
 
-def test_the_teamleider_does_not_see_health_data(als, adviseur_weert, teamleider_weert,
-                                                 traject_weert):
+def test_the_teamleider_does_not_see_health_data(
+    als, adviseur_weert, teamleider_weert, traject_weert
+):
     volledige_intake(traject_weert, adviseur_weert)
     adviseur_html = als(adviseur_weert).get(pagina(traject_weert)).content.decode()
     assert "Slaapt slecht sinds de vlucht." in adviseur_html
@@ -74,8 +86,10 @@ def test_afronden_needs_a_reason(als, adviseur_weert, traject_weert):
     traject_weert.refresh_from_db()
     assert traject_weert.status == "aangemeld"
 
-    response = client.post(pagina(traject_weert) + "status/", {
-        "status": "afgerond", "reden": "verhuisd", "toelichting": "Verhuisd naar Roermond."})
+    response = client.post(
+        pagina(traject_weert) + "status/",
+        {"status": "afgerond", "reden": "verhuisd", "toelichting": "Verhuisd naar Roermond."},
+    )
     assert response.status_code == 302
     traject_weert.refresh_from_db()
     assert (traject_weert.status, traject_weert.afrondingsreden) == ("afgerond", "verhuisd")
@@ -85,38 +99,50 @@ def test_afronden_needs_a_reason(als, adviseur_weert, traject_weert):
 
 
 def test_an_unknown_status_is_refused_in_dutch(als, adviseur_weert, traject_weert):
-    response = als(adviseur_weert).post(pagina(traject_weert) + "status/",
-                                        {"status": "bestaat_niet"})
-    assert "Kies bij &#x27;Nieuwe status&#x27; een van de mogelijkheden." in \
-        response.content.decode()
+    response = als(adviseur_weert).post(
+        pagina(traject_weert) + "status/", {"status": "bestaat_niet"}
+    )
+    assert (
+        "Kies bij &#x27;Nieuwe status&#x27; een van de mogelijkheden." in response.content.decode()
+    )
 
 
-def test_the_teamleider_assigns_an_adviseur(als, adviseur_weert, collega_weert,
-                                            teamleider_weert, adviseur_cranendonck,
-                                            traject_weert):
+def test_the_teamleider_assigns_an_adviseur(
+    als, adviseur_weert, collega_weert, teamleider_weert, adviseur_cranendonck, traject_weert
+):
     client = als(teamleider_weert)
-    assert client.post(pagina(traject_weert) + "adviseur/",
-                       {"adviseur": collega_weert.pk}).status_code == 302
+    assert (
+        client.post(pagina(traject_weert) + "adviseur/", {"adviseur": collega_weert.pk}).status_code
+        == 302
+    )
     traject_weert.refresh_from_db()
     assert traject_weert.adviseur == collega_weert
     assert Gebeurtenis.objects.filter(traject=traject_weert, soort="adviseur").exists()
 
-    response = client.post(pagina(traject_weert) + "adviseur/",
-                           {"adviseur": adviseur_cranendonck.pk})
+    response = client.post(
+        pagina(traject_weert) + "adviseur/", {"adviseur": adviseur_cranendonck.pk}
+    )
     assert "een van de mogelijkheden" in response.content.decode()
     traject_weert.refresh_from_db()
     assert traject_weert.adviseur == collega_weert
 
 
 def test_an_adviseur_may_not_assign(als, adviseur_weert, collega_weert, traject_weert):
-    response = als(adviseur_weert).post(pagina(traject_weert) + "adviseur/",
-                                        {"adviseur": collega_weert.pk})
+    response = als(adviseur_weert).post(
+        pagina(traject_weert) + "adviseur/", {"adviseur": collega_weert.pk}
+    )
     assert response.status_code == 403
 
 
-AANMELDING = {"bsn": valid_bsn(77), "voornamen": "Yonas", "geslachtsnaam": "Tesfay",
-              "geboortedatum": "1995-02-03", "doelgroep": "Asielstatushouder",
-              "talen": "Tigrinya, Engels ,", "datum_start_pip_termijn": "2026-09-15"}
+AANMELDING = {
+    "bsn": valid_bsn(77),
+    "voornamen": "Yonas",
+    "geslachtsnaam": "Tesfay",
+    "geboortedatum": "1995-02-03",
+    "doelgroep": "Asielstatushouder",
+    "talen": "Tigrinya, Engels ,",
+    "datum_start_pip_termijn": "2026-09-15",
+}
 
 
 def test_aanmelden_creates_the_case_for_the_adviseur(als, weert, adviseur_weert):
@@ -129,19 +155,24 @@ def test_aanmelden_creates_the_case_for_the_adviseur(als, weert, adviseur_weert)
     assert str(inburgeraar.huidig_traject.pip_uiterlijk) == "2026-11-24"
 
 
-@pytest.mark.parametrize(("wijziging", "fout"), [
-    ({"bsn": "123456789"}, "Dit is geen geldig BSN"),
-    ({"geboortedatum": "31-02-1995"}, "Vul bij &#x27;Geboortedatum&#x27; een geldige datum in"),
-    ({"doelgroep": "Toerist"}, "Kies bij &#x27;Doelgroep (volgens DUO)&#x27; een van de"),
-    ({"vnummer": "12"}, "Een V-nummer heeft 10 cijfers."),
-    ({"voornamen": ""}, "Vul &#x27;Voornamen&#x27; in."),
-    ({"email": "geen-mail"}, "een geldig e-mailadres"),
-    ({"geslachtsnaam": "x" * 300}, "is te lang"),
-])
-def test_bad_aanmelding_shows_dutch_errors_and_saves_nothing(als, weert, adviseur_weert,
-                                                             wijziging, fout):
-    response = als(adviseur_weert).post("/inburgeraars/nieuw/",
-                                        {**AANMELDING, "gemeente": weert.pk, **wijziging})
+@pytest.mark.parametrize(
+    ("wijziging", "fout"),
+    [
+        ({"bsn": "123456789"}, "Dit is geen geldig BSN"),
+        ({"geboortedatum": "31-02-1995"}, "Vul bij &#x27;Geboortedatum&#x27; een geldige datum in"),
+        ({"doelgroep": "Toerist"}, "Kies bij &#x27;Doelgroep (volgens DUO)&#x27; een van de"),
+        ({"vnummer": "12"}, "Een V-nummer heeft 10 cijfers."),
+        ({"voornamen": ""}, "Vul &#x27;Voornamen&#x27; in."),
+        ({"email": "geen-mail"}, "een geldig e-mailadres"),
+        ({"geslachtsnaam": "x" * 300}, "is te lang"),
+    ],
+)
+def test_bad_aanmelding_shows_dutch_errors_and_saves_nothing(
+    als, weert, adviseur_weert, wijziging, fout
+):
+    response = als(adviseur_weert).post(
+        "/inburgeraars/nieuw/", {**AANMELDING, "gemeente": weert.pk, **wijziging}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="foutsamenvatting"' in html
@@ -150,15 +181,18 @@ def test_bad_aanmelding_shows_dutch_errors_and_saves_nothing(als, weert, adviseu
 
 
 def test_aanmelden_only_in_a_visible_gemeente(als, cranendonck, adviseur_weert):
-    response = als(adviseur_weert).post("/inburgeraars/nieuw/",
-                                        {**AANMELDING, "gemeente": cranendonck.pk})
+    response = als(adviseur_weert).post(
+        "/inburgeraars/nieuw/", {**AANMELDING, "gemeente": cranendonck.pk}
+    )
     assert "Kies bij &#x27;Gemeente&#x27; een van de mogelijkheden." in response.content.decode()
     assert not Inburgeraar.objects.exists()
 
 
 def test_a_duplicate_bsn_is_refused(als, weert, adviseur_weert, traject_weert):
-    response = als(adviseur_weert).post("/inburgeraars/nieuw/", {
-        **AANMELDING, "bsn": traject_weert.inburgeraar.bsn, "gemeente": weert.pk})
+    response = als(adviseur_weert).post(
+        "/inburgeraars/nieuw/",
+        {**AANMELDING, "bsn": traject_weert.inburgeraar.bsn, "gemeente": weert.pk},
+    )
     assert "Er is al een inburgeraar met dit BSN." in response.content.decode()
     assert Inburgeraar.objects.count() == 1
 
@@ -172,10 +206,15 @@ def test_gegevens_wijzigen(als, adviseur_weert, traject_weert):
     url = pagina(traject_weert) + "gegevens/"
     html = client.get(url).content.decode()
     assert traject_weert.inburgeraar.bsn in html
-    data = {"bsn": traject_weert.inburgeraar.bsn, "voornamen": "Amina",
-            "geslachtsnaam": "Haddad-Nieuw", "geboortedatum": "1990-05-17",
-            "doelgroep": "Asielstatushouder", "talen": "Arabisch",
-            "datum_start_pip_termijn": "2026-09-01"}
+    data = {
+        "bsn": traject_weert.inburgeraar.bsn,
+        "voornamen": "Amina",
+        "geslachtsnaam": "Haddad-Nieuw",
+        "geboortedatum": "1990-05-17",
+        "doelgroep": "Asielstatushouder",
+        "talen": "Arabisch",
+        "datum_start_pip_termijn": "2026-09-01",
+    }
     assert client.post(url, {**data, "bsn": "12"}).status_code == 200
     traject_weert.inburgeraar.refresh_from_db()
     assert traject_weert.inburgeraar.geslachtsnaam != "Haddad-Nieuw"
@@ -187,9 +226,16 @@ def test_gegevens_wijzigen(als, adviseur_weert, traject_weert):
 def test_the_case_page_of_a_person_duo_announced_without_name_works(als, weert, adviseur_weert):
     from tests.factories import InburgeraarFactory, TrajectFactory
 
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
-        gemeente=weert, voornamen="", geslachtsnaam="", geboortedatum=None,
-        persoonsgegevens_aanvullen=True), adviseur=adviseur_weert)
+    traject = TrajectFactory(
+        inburgeraar=InburgeraarFactory(
+            gemeente=weert,
+            voornamen="",
+            geslachtsnaam="",
+            geboortedatum=None,
+            persoonsgegevens_aanvullen=True,
+        ),
+        adviseur=adviseur_weert,
+    )
     html = als(adviseur_weert).get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
     assert "Naam nog onbekend" in html
     assert "Nog onbekend" in html

@@ -36,23 +36,42 @@ def _voeg_toe(traject, door, n: int, start: int = 0) -> None:
     """``n`` items of each kind the case page lists."""
     inburgeraar = traject.inburgeraar
     for i in range(start, start + n):
-        Gebeurtenis.objects.create(traject=traject, soort="status", door=door,
-                                   omschrijving=f"Stap {i}")
-        PipVersie.objects.create(traject=traject, versie=100 + i,
-                                 status=PipVersie.Status.VASTGESTELD, leerroute="B",
-                                 vastgesteld_op=dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC))
+        Gebeurtenis.objects.create(
+            traject=traject, soort="status", door=door, omschrijving=f"Stap {i}"
+        )
+        PipVersie.objects.create(
+            traject=traject,
+            versie=100 + i,
+            status=PipVersie.Status.VASTGESTELD,
+            leerroute="B",
+            vastgesteld_op=dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC),
+        )
         Voortgangsgesprek.objects.create(traject=traject, gepland_op=dt.date(2027, 1, 1 + i))
-        Activiteit.objects.create(traject=traject, module=module_rules.Module.PVT,
-                                  datum=dt.date(2026, 10, 1), uren=2,
-                                  soort=module_rules.SOORTEN[module_rules.Module.PVT][0],
-                                  omschrijving=f"Bijeenkomst {i}", door=door)
-        Bericht.objects.create(soort="pip", operation_id="postPipByBsn", methode="POST",
-                               pad=f"/personen/{i}", gemeente=traject.gemeente, traject=traject,
-                               status=Bericht.Status.GEWEIGERD, foutteksten=["Onbekend"])
-        Doelgroepperiode.objects.create(inburgeraar=inburgeraar, indeling="Asiel",
-                                        begindatum=dt.date(2020 + i, 1, 1))
-        IntakeAfspraak.objects.create(traject=traject, datum=dt.date(2026, 9, 1 + i),
-                                      status="verschenen")
+        Activiteit.objects.create(
+            traject=traject,
+            module=module_rules.Module.PVT,
+            datum=dt.date(2026, 10, 1),
+            uren=2,
+            soort=module_rules.SOORTEN[module_rules.Module.PVT][0],
+            omschrijving=f"Bijeenkomst {i}",
+            door=door,
+        )
+        Bericht.objects.create(
+            soort="pip",
+            operation_id="postPipByBsn",
+            methode="POST",
+            pad=f"/personen/{i}",
+            gemeente=traject.gemeente,
+            traject=traject,
+            status=Bericht.Status.GEWEIGERD,
+            foutteksten=["Onbekend"],
+        )
+        Doelgroepperiode.objects.create(
+            inburgeraar=inburgeraar, indeling="Asiel", begindatum=dt.date(2020 + i, 1, 1)
+        )
+        IntakeAfspraak.objects.create(
+            traject=traject, datum=dt.date(2026, 9, 1 + i), status="verschenen"
+        )
 
 
 def _queries(client, traject) -> list[str]:
@@ -64,8 +83,9 @@ def _queries(client, traject) -> list[str]:
 
 
 def _per_tabel(queries) -> Counter:
-    return Counter(q.split(" FROM ", 1)[1].split()[0] if " FROM " in q else q.split()[0]
-                   for q in queries)
+    return Counter(
+        q.split(" FROM ", 1)[1].split()[0] if " FROM " in q else q.split()[0] for q in queries
+    )
 
 
 def test_the_case_page_does_not_grow_with_the_case(als, adviseur_weert, traject_weert):

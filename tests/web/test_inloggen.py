@@ -104,16 +104,14 @@ def test_demo_account_in_demo_mode_skips_the_code(client, settings, adviseur_wee
     assert 'id="demo-banner"' in html
 
 
-def test_other_accounts_in_demo_mode_still_need_the_code(client, settings, adviseur_weert,
-                                                         met_app):
+def test_other_accounts_in_demo_mode_still_need_the_code(client, settings, adviseur_weert, met_app):
     settings.DEMO = True
     response = inloggen_met_wachtwoord(client, adviseur_weert)
     assert response.url.startswith("/tweede-factor/")
     assert client.get("/").status_code == 302
 
 
-def test_demo_account_outside_demo_mode_needs_the_code(client, settings, adviseur_weert,
-                                                       met_app):
+def test_demo_account_outside_demo_mode_needs_the_code(client, settings, adviseur_weert, met_app):
     settings.DEMO = False
     adviseur_weert.is_demo_account = True
     adviseur_weert.save()
@@ -123,8 +121,9 @@ def test_demo_account_outside_demo_mode_needs_the_code(client, settings, adviseu
 
 def test_next_only_leads_inside_koers(client, adviseur_weert, met_app):
     inloggen_met_wachtwoord(client, adviseur_weert, next="https://evil.example/")
-    response = client.post("/tweede-factor/", {"code": code(met_app),
-                                               "next": "https://evil.example/"})
+    response = client.post(
+        "/tweede-factor/", {"code": code(met_app), "next": "https://evil.example/"}
+    )
     assert response.url == "/"
 
 

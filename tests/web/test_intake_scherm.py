@@ -42,7 +42,7 @@ def test_afronden_too_early_lists_exactly_what_is_missing(als, adviseur_weert, t
     assert response.status_code == 200
     assert "De intake is opgeslagen, maar nog niet af." in html
     begin = html.index('id="foutsamenvatting"')
-    samenvatting = html[begin:html.index("</ul>", begin)]
+    samenvatting = html[begin : html.index("</ul>", begin)]
     links = re.findall(r'<a class="utrecht-link" href="#([^"]+)">', samenvatting)
     # Only the law's minimum blocks (Wi2021 art. 14); a Positieve Gezondheid score is expected
     # (startnotitie) and listed as open, not as an error.
@@ -55,7 +55,8 @@ def test_afronden_too_early_lists_exactly_what_is_missing(als, adviseur_weert, t
     intake = BredeIntake.objects.get(traject=traject_weert)
     assert intake.status == "concept"  # the draft was kept
     assert intake.onderwerpen["motivatie_interesses"]["toelichting"] == (
-        "Over motivatie en interesses.")
+        "Over motivatie en interesses."
+    )
     traject_weert.refresh_from_db()
     assert traject_weert.status == "brede_intake"
 
@@ -76,10 +77,15 @@ def test_a_complete_intake_is_afgerond(als, adviseur_weert, traject_weert):
 
 def test_a_draft_is_saved_and_shown_again(als, adviseur_weert, traject_weert):
     client = als(adviseur_weert)
-    response = client.post(url(traject_weert), {
-        "actie": "concept", "onderwerpen-opleiding-toelichting": "Zes jaar school in Syrië.",
-        "onderwerpen-gezondheid-belemmeringen": "ja",
-        "positieve_gezondheid-meedoen-score": "4"})
+    response = client.post(
+        url(traject_weert),
+        {
+            "actie": "concept",
+            "onderwerpen-opleiding-toelichting": "Zes jaar school in Syrië.",
+            "onderwerpen-gezondheid-belemmeringen": "ja",
+            "positieve_gezondheid-meedoen-score": "4",
+        },
+    )
     assert response.status_code == 302
     html = client.get(url(traject_weert)).content.decode()
     assert "Zes jaar school in Syrië." in html
@@ -88,20 +94,25 @@ def test_a_draft_is_saved_and_shown_again(als, adviseur_weert, traject_weert):
     assert "<svg" in html  # the spinnenweb of the saved scores
 
 
-@pytest.mark.parametrize(("veld", "waarde", "fout"), [
-    ("positieve_gezondheid-zingeving-score", "11", "Een score is een heel getal van 0"),
-    ("positieve_gezondheid-zingeving-score", "zeven", "een heel getal in"),
-    ("onderwerpen-opleiding-jaren_onderwijs", "99", "moet tussen 0 en 30 liggen"),
-    ("onderwerpen-opleiding-hoogste_niveau", "phd", "een van de mogelijkheden"),
-    ("lbt_score", "41", "De score van de leerbaarheidstoets ligt tussen 0 en 40."),
-    ("lbt_uitslag", "Geslaagd", "een van de mogelijkheden"),
-    ("datum", "gisteren", "een geldige datum"),
-    ("onderwerpen-gezondheid-belemmeringen", "misschien", "een van de mogelijkheden"),
-])
-def test_bad_input_shows_dutch_errors_and_saves_nothing(als, adviseur_weert, traject_weert,
-                                                        veld, waarde, fout):
-    response = als(adviseur_weert).post(url(traject_weert), {
-        **volledige_intake_post(), veld: waarde, "actie": "afronden"})
+@pytest.mark.parametrize(
+    ("veld", "waarde", "fout"),
+    [
+        ("positieve_gezondheid-zingeving-score", "11", "Een score is een heel getal van 0"),
+        ("positieve_gezondheid-zingeving-score", "zeven", "een heel getal in"),
+        ("onderwerpen-opleiding-jaren_onderwijs", "99", "moet tussen 0 en 30 liggen"),
+        ("onderwerpen-opleiding-hoogste_niveau", "phd", "een van de mogelijkheden"),
+        ("lbt_score", "41", "De score van de leerbaarheidstoets ligt tussen 0 en 40."),
+        ("lbt_uitslag", "Geslaagd", "een van de mogelijkheden"),
+        ("datum", "gisteren", "een geldige datum"),
+        ("onderwerpen-gezondheid-belemmeringen", "misschien", "een van de mogelijkheden"),
+    ],
+)
+def test_bad_input_shows_dutch_errors_and_saves_nothing(
+    als, adviseur_weert, traject_weert, veld, waarde, fout
+):
+    response = als(adviseur_weert).post(
+        url(traject_weert), {**volledige_intake_post(), veld: waarde, "actie": "afronden"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert fout in html

@@ -15,7 +15,7 @@ def test_spinnenweb_points_follow_the_scores():
     web = spinnenweb([("A", 10), ("B", 5), ("C", 0), ("D", None), ("E", 10), ("F", 10)])
     punten = [tuple(map(float, p.split(","))) for p in web["vorm"].split()]
     assert punten[0] == (MIDDEN_X, MIDDEN_Y - STRAAL)  # 10 at the top: the full radius
-    afstand = ((punten[1][0] - MIDDEN_X) ** 2 + (punten[1][1] - MIDDEN_Y) ** 2) ** .5
+    afstand = ((punten[1][0] - MIDDEN_X) ** 2 + (punten[1][1] - MIDDEN_Y) ** 2) ** 0.5
     assert afstand == pytest.approx(STRAAL / 2, abs=0.2)
     assert punten[2] == punten[3] == (MIDDEN_X, MIDDEN_Y)  # 0 and missing: the centre
     assert [a.score for a in web["assen"]] == [10, 5, 0, None, 10, 10]
@@ -38,21 +38,24 @@ def test_deadline_bereik_agrees_with_deadline_urgentie(urgentie):
 
 
 def _velden_zonder_label(html: str) -> list[str]:
-    ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*'
-                     r'\sid="([^"]+)"', html)
+    ids = re.findall(
+        r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*'
+        r'\sid="([^"]+)"',
+        html,
+    )
     return [i for i in ids if f'for="{i}"' not in html]
 
 
 @pytest.fixture
 def met_intake(adviseur_weert, traject_weert):
     from tests.web.conftest import volledige_intake
+
     with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
         volledige_intake(traject_weert, adviseur_weert)
     return traject_weert
 
 
-@pytest.mark.parametrize("pad", ["/", "/inburgeraars/nieuw/", "{pk}", "{pk}gegevens/",
-                                 "{pk}pip/"])
+@pytest.mark.parametrize("pad", ["/", "/inburgeraars/nieuw/", "{pk}", "{pk}gegevens/", "{pk}pip/"])
 def test_every_field_has_a_label(als, adviseur_weert, met_intake, pad):
     pk = f"/inburgeraars/{met_intake.inburgeraar_id}/"
     html = als(adviseur_weert).get(pad.format(pk=pk)).content.decode()
@@ -60,20 +63,23 @@ def test_every_field_has_a_label(als, adviseur_weert, met_intake, pad):
 
 
 def test_every_intake_field_has_a_label(als, adviseur_weert, traject_weert):
-    html = als(adviseur_weert).get(
-        f"/inburgeraars/{traject_weert.inburgeraar_id}/intake/").content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{traject_weert.inburgeraar_id}/intake/")
+        .content.decode()
+    )
     assert _velden_zonder_label(html) == []
 
 
 def test_the_teamleider_case_page_has_labels(als, teamleider_weert, traject_weert):
-    html = als(teamleider_weert).get(
-        f"/inburgeraars/{traject_weert.inburgeraar_id}/").content.decode()
+    html = (
+        als(teamleider_weert).get(f"/inburgeraars/{traject_weert.inburgeraar_id}/").content.decode()
+    )
     assert 'id="adviseurformulier"' in html
     assert _velden_zonder_label(html) == []
 
 
-def test_404_page_is_friendly_and_without_personal_data(als, adviseur_weert,
-                                                        traject_cranendonck):
+def test_404_page_is_friendly_and_without_personal_data(als, adviseur_weert, traject_cranendonck):
     response = als(adviseur_weert).get(f"/inburgeraars/{traject_cranendonck.inburgeraar_id}/")
     html = response.content.decode()
     assert response.status_code == 404
@@ -83,5 +89,6 @@ def test_404_page_is_friendly_and_without_personal_data(als, adviseur_weert,
 
 def test_500_page_renders_without_a_request():
     from django.template import loader
+
     html = loader.get_template("500.html").render()
     assert "Er ging iets mis" in html and 'lang="nl"' in html

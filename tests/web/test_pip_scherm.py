@@ -7,12 +7,22 @@ from koers.begeleiding.models import Begeleidingsbeleid
 from koers.pip.models import Beschikking, PipVersie
 from tests.web.conftest import volledige_intake
 
-PIP = {"dagtekening": "2026-10-01", "leerroute": "B", "niveau": "B1",
-       "geschatte_intensiteit_b1_route": "600", "alfabetisering": "NVT",
-       "mag_opleiding_afmaken": "nee", "doelen-meedoen": "Vrijwilligerswerk bij de voedselbank.",
-       "begeleiding_ondersteuning": "Maatschappelijke begeleiding door VluchtelingenWerk.",
-       "pvt_invulling": "Groep met excursie.", "pvt_uren": "12", "map_invulling": "Werk.Kom",
-       "map_uren": "64", "voortgangsgesprekken": "Elke 3 maanden.", "partners": "Werk.Kom"}
+PIP = {
+    "dagtekening": "2026-10-01",
+    "leerroute": "B",
+    "niveau": "B1",
+    "geschatte_intensiteit_b1_route": "600",
+    "alfabetisering": "NVT",
+    "mag_opleiding_afmaken": "nee",
+    "doelen-meedoen": "Vrijwilligerswerk bij de voedselbank.",
+    "begeleiding_ondersteuning": "Maatschappelijke begeleiding door VluchtelingenWerk.",
+    "pvt_invulling": "Groep met excursie.",
+    "pvt_uren": "12",
+    "map_invulling": "Werk.Kom",
+    "map_uren": "64",
+    "voortgangsgesprekken": "Elke 3 maanden.",
+    "partners": "Werk.Kom",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -25,8 +35,7 @@ def url(traject, rest=""):
     return f"/inburgeraars/{traject.inburgeraar_id}/pip/{rest}"
 
 
-def test_vaststellen_through_the_screens_makes_a_beschikking(als, adviseur_weert,
-                                                             traject_weert):
+def test_vaststellen_through_the_screens_makes_a_beschikking(als, adviseur_weert, traject_weert):
     volledige_intake(traject_weert, adviseur_weert)
     client = als(adviseur_weert)
     assert client.post(url(traject_weert), PIP).status_code == 302
@@ -37,8 +46,7 @@ def test_vaststellen_through_the_screens_makes_a_beschikking(als, adviseur_weert
 
     # Without the confirmation nothing happens.
     response = client.post(url(traject_weert, "1/vaststellen/"))
-    assert "Bevestig dat u het PIP met de inburgeraar hebt besproken." in \
-        response.content.decode()
+    assert "Bevestig dat u het PIP met de inburgeraar hebt besproken." in response.content.decode()
     concept.refresh_from_db()
     assert concept.status == "concept"
 
@@ -74,8 +82,9 @@ def test_vaststellen_is_refused_before_the_intake_is_done(als, adviseur_weert, t
     assert PipVersie.objects.get().status == "concept"
 
 
-def test_rule_violations_show_as_warnings_that_link_to_the_field(als, adviseur_weert,
-                                                                 traject_weert):
+def test_rule_violations_show_as_warnings_that_link_to_the_field(
+    als, adviseur_weert, traject_weert
+):
     volledige_intake(traject_weert, adviseur_weert)
     client = als(adviseur_weert)
     client.post(url(traject_weert), {**PIP, "leerroute": "Z", "niveau": "B1", "pvt_uren": "8"})
@@ -88,15 +97,19 @@ def test_rule_violations_show_as_warnings_that_link_to_the_field(als, adviseur_w
     assert not Beschikking.objects.exists()
 
 
-@pytest.mark.parametrize(("wijziging", "fout"), [
-    ({"leerroute": ""}, "Kies een leerroute"),
-    ({"pvt_uren": "-5"}, "kan niet kleiner zijn dan 0"),
-    ({"map_uren": "99999999"}, "kan niet groter zijn dan 32767"),
-    ({"dagtekening": "1-1"}, "een geldige datum"),
-    ({"niveau": "C2"}, "een van de mogelijkheden"),
-])
-def test_bad_pip_input_shows_dutch_errors_and_saves_nothing(als, adviseur_weert,
-                                                            traject_weert, wijziging, fout):
+@pytest.mark.parametrize(
+    ("wijziging", "fout"),
+    [
+        ({"leerroute": ""}, "Kies een leerroute"),
+        ({"pvt_uren": "-5"}, "kan niet kleiner zijn dan 0"),
+        ({"map_uren": "99999999"}, "kan niet groter zijn dan 32767"),
+        ({"dagtekening": "1-1"}, "een geldige datum"),
+        ({"niveau": "C2"}, "een van de mogelijkheden"),
+    ],
+)
+def test_bad_pip_input_shows_dutch_errors_and_saves_nothing(
+    als, adviseur_weert, traject_weert, wijziging, fout
+):
     response = als(adviseur_weert).post(url(traject_weert), {**PIP, **wijziging})
     assert response.status_code == 200
     assert fout in response.content.decode()
@@ -113,34 +126,35 @@ def test_a_new_version_starts_from_the_vastgesteld_one(als, adviseur_weert, traj
     assert 'id="vaststellen"' not in html  # nothing to vaststellen before saving
     client.post(url(traject_weert), {**PIP, "map_uren": "80"})
     assert list(PipVersie.objects.values_list("versie", "status").order_by("versie")) == [
-        (1, "vastgesteld"), (2, "concept")]
+        (1, "vastgesteld"),
+        (2, "concept"),
+    ]
     assert PipVersie.objects.get(versie=1).map_uren == 64
 
 
-def test_no_download_outside_reach_or_without_a_beschikking(als, adviseur_weert,
-                                                            adviseur_cranendonck,
-                                                            traject_weert):
+def test_no_download_outside_reach_or_without_a_beschikking(
+    als, adviseur_weert, adviseur_cranendonck, traject_weert
+):
     assert als(adviseur_weert).get(url(traject_weert, "1/beschikking.pdf")).status_code == 404
-    assert als(adviseur_cranendonck).get(
-        url(traject_weert, "1/beschikking.pdf")).status_code == 404
+    assert als(adviseur_cranendonck).get(url(traject_weert, "1/beschikking.pdf")).status_code == 404
 
 
 def test_teamleider_cannot_edit_or_vaststellen(als, teamleider_weert, traject_weert):
     client = als(teamleider_weert)
     assert client.get(url(traject_weert)).status_code == 403
-    assert client.post(url(traject_weert, "1/vaststellen/"),
-                       {"besproken": "on"}).status_code == 403
+    assert client.post(url(traject_weert, "1/vaststellen/"), {"besproken": "on"}).status_code == 403
 
 
 @pytest.mark.parametrize(("groep", "gewaarschuwd"), [("wet", True), ("asielmigranten", False)])
-def test_ontzorgen_on_the_pip_screen_follows_the_gemeente_setting(als, adviseur_weert,
-                                                                  traject_weert, groep,
-                                                                  gewaarschuwd):
+def test_ontzorgen_on_the_pip_screen_follows_the_gemeente_setting(
+    als, adviseur_weert, traject_weert, groep, gewaarschuwd
+):
     """A gezinsvormer with a regular permit (DUO's indeling: asielstatushouder) is outside
     art. 56a Participatiewet: the screen warns and refuses, unless the gemeente chose the
     wider group (begeleiding.Begeleidingsbeleid.ontzorgen_groep)."""
-    Begeleidingsbeleid.objects.update_or_create(gemeente=traject_weert.gemeente,
-                                                defaults={"ontzorgen_groep": groep})
+    Begeleidingsbeleid.objects.update_or_create(
+        gemeente=traject_weert.gemeente, defaults={"ontzorgen_groep": groep}
+    )
     inburgeraar = traject_weert.inburgeraar
     inburgeraar.doelgroep = "Gezinsvormer met Asielstatushouder"
     inburgeraar.doelgroepindeling = "Asielstatushouder"

@@ -21,13 +21,17 @@ def bevroren_tijd():
         yield
 
 
-def zaak(gemeente, adviseur, *, pip_deadline=None, naam="Haddad", status="aangemeld",
-         **inburgeraar):
+def zaak(
+    gemeente, adviseur, *, pip_deadline=None, naam="Haddad", status="aangemeld", **inburgeraar
+):
     """A case whose PIP deadline falls on ``pip_deadline`` (None: no clock yet)."""
     start = pip_deadline - rules.PIP_TERMIJN if pip_deadline else None
     traject = TrajectFactory(
         inburgeraar=InburgeraarFactory(gemeente=gemeente, geslachtsnaam=naam, **inburgeraar),
-        adviseur=adviseur, datum_start_pip_termijn=start, status=status)
+        adviseur=adviseur,
+        datum_start_pip_termijn=start,
+        status=status,
+    )
     return traject
 
 
@@ -41,19 +45,25 @@ def test_overdue_first_then_by_deadline_then_without_deadline(als, weert, advise
     te_laat = zaak(weert, adviseur_weert, pip_deadline=VANDAAG - dt.timedelta(days=3))
     bijna = zaak(weert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=5))
     zelfde_dag = zaak(weert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=5))
-    vastgesteld = zaak(weert, adviseur_weert, pip_deadline=VANDAAG - dt.timedelta(days=30),
-                       status="pip_vastgesteld")  # no next deadline any more
+    vastgesteld = zaak(
+        weert,
+        adviseur_weert,
+        pip_deadline=VANDAAG - dt.timedelta(days=30),
+        status="pip_vastgesteld",
+    )  # no next deadline any more
 
     response = als(adviseur_weert).get("/")
-    assert rijen(response) == [t.inburgeraar_id for t in (
-        te_laat, bijna, zelfde_dag, later, zonder, vastgesteld)]
+    assert rijen(response) == [
+        t.inburgeraar_id for t in (te_laat, bijna, zelfde_dag, later, zonder, vastgesteld)
+    ]
     html = response.content.decode()
     assert "<strong>Te laat</strong>" in html
     assert "<strong>Binnen 2 weken</strong>" in html
 
 
 def test_an_adviseur_sees_his_own_cases_unless_he_asks_for_all(
-        als, weert, adviseur_weert, collega_weert, traject_weert, traject_cranendonck):
+    als, weert, adviseur_weert, collega_weert, traject_weert, traject_cranendonck
+):
     van_bob = zaak(weert, collega_weert, pip_deadline=VANDAAG)
     client = als(adviseur_weert)
     assert rijen(client.get("/")) == [traject_weert.inburgeraar_id]
@@ -81,8 +91,12 @@ def test_filters_status_gemeente_doelgroep_and_deadline(als, weert, nederweert, 
     DelegatieFactory(van=nederweert, aan=weert)
     te_laat = zaak(weert, adviseur_weert, pip_deadline=VANDAAG - dt.timedelta(days=1))
     bijna = zaak(weert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=14))
-    ver_weg = zaak(nederweert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=15),
-                   doelgroep="Gezinsvormer")
+    ver_weg = zaak(
+        nederweert,
+        adviseur_weert,
+        pip_deadline=VANDAAG + dt.timedelta(days=15),
+        doelgroep="Gezinsvormer",
+    )
     afgerond = zaak(weert, adviseur_weert, status="afgerond")
     client = als(adviseur_weert)
 
@@ -91,36 +105,51 @@ def test_filters_status_gemeente_doelgroep_and_deadline(als, weert, nederweert, 
     assert afgerond.inburgeraar_id in rijen(client.get("/", {"status": "alle"}))
     assert rijen(client.get("/", {"gemeente": nederweert.pk})) == [ver_weg.inburgeraar_id]
     assert rijen(client.get("/", {"doelgroep": "Gezinsmigrant en overige migrant"})) == [
-        ver_weg.inburgeraar_id]
+        ver_weg.inburgeraar_id
+    ]
     assert rijen(client.get("/", {"deadline": "te_laat"})) == [te_laat.inburgeraar_id]
     assert rijen(client.get("/", {"deadline": "bijna"})) == [bijna.inburgeraar_id]
 
 
 def test_bad_filter_values_never_break_the_page(als, adviseur_weert, traject_weert):
     client = als(adviseur_weert)
-    for params in ({"per": "abc"}, {"per": "-3"}, {"status": "xyz"}, {"gemeente": "999999"},
-                   {"gemeente": "abc"}, {"na": "garbage"}, {"voor": "2026-13-45.1"},
-                   {"deadline": "morgen"}, {"q": "x" * 500}):
+    for params in (
+        {"per": "abc"},
+        {"per": "-3"},
+        {"status": "xyz"},
+        {"gemeente": "999999"},
+        {"gemeente": "abc"},
+        {"na": "garbage"},
+        {"voor": "2026-13-45.1"},
+        {"deadline": "morgen"},
+        {"q": "x" * 500},
+    ):
         response = client.get("/", params)
         assert response.status_code == 200, params
 
 
 def test_a_teamleider_sees_the_team_with_an_adviseur_filter(
-        als, weert, adviseur_weert, collega_weert, teamleider_weert, traject_weert):
+    als, weert, adviseur_weert, collega_weert, teamleider_weert, traject_weert
+):
     van_bob = zaak(weert, collega_weert, pip_deadline=VANDAAG)
     niemand = zaak(weert, None, pip_deadline=VANDAAG)
     client = als(teamleider_weert)
     response = client.get("/")
-    assert set(rijen(response)) == {traject_weert.inburgeraar_id, van_bob.inburgeraar_id,
-                                    niemand.inburgeraar_id}
+    assert set(rijen(response)) == {
+        traject_weert.inburgeraar_id,
+        van_bob.inburgeraar_id,
+        niemand.inburgeraar_id,
+    }
     assert 'id="id_adviseur"' in response.content.decode()
     assert rijen(client.get("/", {"adviseur": collega_weert.pk})) == [van_bob.inburgeraar_id]
     assert rijen(client.get("/", {"adviseur": "geen"})) == [niemand.inburgeraar_id]
 
 
 def test_paging_forward_and_back_without_gaps(als, weert, adviseur_weert):
-    zaken = [zaak(weert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=i % 3))
-             for i in range(5)] + [zaak(weert, adviseur_weert) for _ in range(2)]
+    zaken = [
+        zaak(weert, adviseur_weert, pip_deadline=VANDAAG + dt.timedelta(days=i % 3))
+        for i in range(5)
+    ] + [zaak(weert, adviseur_weert) for _ in range(2)]
     verwacht = rijen(als(adviseur_weert).get("/", {"per": 100}))
     assert sorted(verwacht) == sorted(t.inburgeraar_id for t in zaken)
 
@@ -140,14 +169,23 @@ def test_paging_forward_and_back_without_gaps(als, weert, adviseur_weert):
 
 
 def test_the_number_of_queries_does_not_grow_with_the_page_size(
-        als, weert, nederweert, adviseur_weert, collega_weert, teamleider_weert,
-        django_assert_num_queries):
+    als,
+    weert,
+    nederweert,
+    adviseur_weert,
+    collega_weert,
+    teamleider_weert,
+    django_assert_num_queries,
+):
     from tests.factories import DelegatieFactory
 
     DelegatieFactory(van=nederweert, aan=weert)
     for i in range(60):
-        zaak(weert if i % 2 else nederweert, adviseur_weert if i % 3 else collega_weert,
-             pip_deadline=VANDAAG + dt.timedelta(days=i % 20))
+        zaak(
+            weert if i % 2 else nederweert,
+            adviseur_weert if i % 3 else collega_weert,
+            pip_deadline=VANDAAG + dt.timedelta(days=i % 20),
+        )
     for user, params in ((adviseur_weert, {"alle": "on"}), (teamleider_weert, {})):
         client = als(user)
         client.get("/", {**params, "per": 5})  # warm up: session, device
@@ -188,11 +226,18 @@ def test_htmx_gets_only_the_results(als, adviseur_weert, traject_weert):
 
 def test_a_case_opened_by_duo_without_a_name_says_so(als, weert, adviseur_weert):
     """DUO sends no names: such a case must be recognisable and ask for the BRP data."""
-    traject = TrajectFactory(inburgeraar=InburgeraarFactory(
-        gemeente=weert, voornamen="", geslachtsnaam="", geboortedatum=None,
-        persoonsgegevens_aanvullen=True), adviseur=adviseur_weert)
+    traject = TrajectFactory(
+        inburgeraar=InburgeraarFactory(
+            gemeente=weert,
+            voornamen="",
+            geslachtsnaam="",
+            geboortedatum=None,
+            persoonsgegevens_aanvullen=True,
+        ),
+        adviseur=adviseur_weert,
+    )
     html = als(adviseur_weert).get("/").content.decode()
-    rij = html[html.index(f'id="zaak-{traject.inburgeraar_id}"'):]
-    rij = rij[:rij.index("</tr>")]
+    rij = html[html.index(f'id="zaak-{traject.inburgeraar_id}"') :]
+    rij = rij[: rij.index("</tr>")]
     assert "Naam nog onbekend" in rij
     assert "aanvullen uit BRP" in rij

@@ -16,8 +16,9 @@ def _alle_wetcases() -> list[Wetcase]:
     rijen = []
     for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
         if module.name.startswith("test_") and module.name != "test_catalogus":
-            rijen += getattr(importlib.import_module(f"tests.wetcases.{module.name}"),
-                             "WETCASES", [])
+            rijen += getattr(
+                importlib.import_module(f"tests.wetcases.{module.name}"), "WETCASES", []
+            )
     return rijen
 
 

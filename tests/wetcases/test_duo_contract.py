@@ -39,144 +39,167 @@ from tests.wetcases.wetcase import Wetcase, ids
 
 ECHTE_TIJD = True  # the simulator's scenario is dated from the real today
 pytestmark = pytest.mark.django_db
-RULES_PIP = "DUO RULES.md \"Business rules DUO applies to reports\", PIP"
-RULES_MAP_PVT = "DUO RULES.md \"Business rules DUO applies to reports\", MAP and PVT"
+RULES_PIP = 'DUO RULES.md "Business rules DUO applies to reports", PIP'
+RULES_MAP_PVT = 'DUO RULES.md "Business rules DUO applies to reports", MAP and PVT'
 TERMIJN_EXCL = "DUO OpenAPI Inburgeringstermijn/Inburgeringstermijn.einddatum (exclusief)"
 
 WETCASES = [
     Wetcase(
         id="DUOCONTRACT-01",
         situatie="Het PIP is gedagtekend voor de vestiging in de gemeente, die alleen DUO "
-                 "kent (Koers heeft geen vestigingsdatum).",
+        "kent (Koers heeft geen vestigingsdatum).",
         verwacht="DUO weigert het PIP; Koers zet de melding op geweigerd met DUO's fouttekst.",
-        bron=RULES_PIP + " (dagtekening niet voor de vestiging)", status="duo",
+        bron=RULES_PIP + " (dagtekening niet voor de vestiging)",
+        status="duo",
         gegeven={"bsn": AMIRA, "pip": {"dagtekening": -125}},
-        uitkomst={"duo": "geweigerd", "fouttekst": "vestiging"}),
+        uitkomst={"duo": "geweigerd", "fouttekst": "vestiging"},
+    ),
     Wetcase(
         id="DUOCONTRACT-02",
         situatie="PIP met de B1-route zonder niveau.",
         verwacht="DUO aanvaardt het en registreert niveau B1.",
-        bron=RULES_PIP + " (no niveau with B or O → DUO records B1)", status="duo",
+        bron=RULES_PIP + " (no niveau with B or O → DUO records B1)",
+        status="duo",
         gegeven={"bsn": AMIRA, "pip": {"niveau": ""}},
-        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"leerroute": "B", "niveau": "B1"}}),
+        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"leerroute": "B", "niveau": "B1"}},
+    ),
     Wetcase(
         id="DUOCONTRACT-03",
         situatie="Gezinsvormer bij wie DUO de asielrechten behoudt (indeling "
-                 "Asielstatushouder); PIP B1-route met geschatte intensiteit.",
+        "Asielstatushouder); PIP B1-route met geschatte intensiteit.",
         verwacht="DUO aanvaardt de intensiteit: DUO's indeling telt, niet de gedetailleerde "
-                 "doelgroep.",
+        "doelgroep.",
         bron=RULES_PIP + " (geschatteIntensiteitB1Route only for asielstatushouders); DUO "
-             "OpenAPI Inburgeringsplicht/Doelgroep.indeling",
+        "OpenAPI Inburgeringsplicht/Doelgroep.indeling",
         status="duo",
         # No ontzorgen: a gezinsvormer's regular permit is outside art. 56a Participatiewet.
-        gegeven={"bsn": YARA, "pip": {"geschatte_intensiteit_b1_route": 900,
-                                      "ontzorgen": False}},
-        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"geschatteIntensiteitB1Route": 900}}),
+        gegeven={"bsn": YARA, "pip": {"geschatte_intensiteit_b1_route": 900, "ontzorgen": False}},
+        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"geschatteIntensiteitB1Route": 900}},
+    ),
     Wetcase(
         id="DUOCONTRACT-04",
         situatie="Asielstatushouder met op verzoek de rechten van een gezinsmigrant (indeling "
-                 "Gezinsmigrant); PIP B1-route met geschatte intensiteit.",
+        "Gezinsmigrant); PIP B1-route met geschatte intensiteit.",
         verwacht="De intensiteit komt niet bij DUO: Koers weigert vooraf of DUO weigert.",
         bron=RULES_PIP + " (geschatteIntensiteitB1Route only for asielstatushouders); DUO "
-             "OpenAPI Inburgeringsplicht/AsielrechtenWijzigingVerblijfsdoel",
+        "OpenAPI Inburgeringsplicht/AsielrechtenWijzigingVerblijfsdoel",
         status="duo",
-        gegeven={"bsn": DAWIT, "pip": {"geschatte_intensiteit_b1_route": 900,
-                                       "ontzorgen": False}},
-        uitkomst={"duo": "geweigerd", "fouttekst": "alleen voor asielstatushouders"}),
+        gegeven={"bsn": DAWIT, "pip": {"geschatte_intensiteit_b1_route": 900, "ontzorgen": False}},
+        uitkomst={"duo": "geweigerd", "fouttekst": "alleen voor asielstatushouders"},
+    ),
     Wetcase(
         id="DUOCONTRACT-05",
         situatie="Eerste PIP ooit (bij geen enkele gemeente een PIP), B1-route op niveau A2.",
         verwacht="Geweigerd: A2 in de B1-route kan niet in het eerste PIP.",
-        bron=RULES_PIP + " (A2 with B not on the first PIP at any gemeente)", status="duo",
+        bron=RULES_PIP + " (A2 with B not on the first PIP at any gemeente)",
+        status="duo",
         gegeven={"bsn": AMIRA, "pip": {"niveau": "A2"}},
-        uitkomst={"duo": "geweigerd", "fouttekst": "eerste PIP"}),
+        uitkomst={"duo": "geweigerd", "fouttekst": "eerste PIP"},
+    ),
     Wetcase(
         id="DUOCONTRACT-06",
         situatie="Verhuisd naar Weert met een PIP (B1-route) van Nederweert (SS121); Weert "
-                 "stelt een PIP B1-route op niveau A2 vast.",
+        "stelt een PIP B1-route op niveau A2 vast.",
         verwacht="DUO aanvaardt: het is niet het eerste PIP bij welke gemeente ook. Het "
-                 "huidige PIP bij DUO is dat van Weert, op A2.",
+        "huidige PIP bij DUO is dat van Weert, op A2.",
         bron=RULES_PIP + " (first PIP at any gemeente); DUO OpenAPI PIP/getPipByBsn ('ook een "
-             "PIP van een voorgaande gemeente')",
+        "PIP van een voorgaande gemeente')",
         status="duo",
         gegeven={"bsn": NOUR, "gid": "SS121", "pip": {"niveau": "A2"}},
-        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"leerroute": "B", "niveau": "A2"}}),
+        uitkomst={"duo": "aanvaard", "pip_bij_duo": {"leerroute": "B", "niveau": "A2"}},
+    ),
     Wetcase(
         id="DUOCONTRACT-07",
         situatie="De termijn eindigt over 40 dagen; het MAP is niet af. De gemeente meldt "
-                 "verwijtbaar 'Nee' zonder datum.",
-        verwacht="DUO aanvaardt een lege datum met verwijtbaar 'Nee' in de laatste twee "
-                 "maanden.",
+        "verwijtbaar 'Nee' zonder datum.",
+        verwacht="DUO aanvaardt een lege datum met verwijtbaar 'Nee' in de laatste twee maanden.",
         bron=RULES_MAP_PVT + " ('Nee' only when the termijn ends within two months)",
         status="duo",
         gegeven={"bsn": BILAL, "melding": ("map", None, "Nee")},
-        uitkomst={"duo": "aanvaard", "bij_duo": ("map", {"verwijtbaar": "Nee"})}),
+        uitkomst={"duo": "aanvaard", "bij_duo": ("map", {"verwijtbaar": "Nee"})},
+    ),
     Wetcase(
         id="DUOCONTRACT-08",
         situatie="De termijn eindigt over 40 dagen; de gemeente meldt voor het PVT "
-                 "verwijtbaar 'Ja' zonder datum.",
+        "verwijtbaar 'Ja' zonder datum.",
         verwacht="Geweigerd: 'Ja' kan pas als de termijn is overschreden.",
-        bron=RULES_MAP_PVT + " ('Ja' only when the termijn has been exceeded)", status="duo",
+        bron=RULES_MAP_PVT + " ('Ja' only when the termijn has been exceeded)",
+        status="duo",
         gegeven={"bsn": BILAL, "melding": ("pvt", None, "Ja")},
-        uitkomst={"duo": "geweigerd", "fouttekst": "overschreden"}),
+        uitkomst={"duo": "geweigerd", "fouttekst": "overschreden"},
+    ),
     Wetcase(
         id="DUOCONTRACT-09",
         situatie="De termijn is tien dagen geleden verstreken; het PVT is niet ondertekend. "
-                 "De gemeente meldt verwijtbaar 'Ja' zonder datum.",
+        "De gemeente meldt verwijtbaar 'Ja' zonder datum.",
         verwacht="DUO aanvaardt een lege datum met verwijtbaar 'Ja' na de termijn.",
-        bron=RULES_MAP_PVT + " (empty date with verwijtbaar)", status="duo",
+        bron=RULES_MAP_PVT + " (empty date with verwijtbaar)",
+        status="duo",
         gegeven={"bsn": RANIA, "melding": ("pvt", None, "Ja")},
-        uitkomst={"duo": "aanvaard", "bij_duo": ("pvt", {"verwijtbaar": "Ja"})}),
+        uitkomst={"duo": "aanvaard", "bij_duo": ("pvt", {"verwijtbaar": "Ja"})},
+    ),
     Wetcase(
         id="DUOCONTRACT-10",
         situatie="PVT ondertekend op de laatste dag van de termijn (DUO's einddatum − 1), "
-                 "zonder verwijtbaar.",
+        "zonder verwijtbaar.",
         verwacht="DUO aanvaardt: de einddatum van DUO is exclusief, de laatste dag valt nog "
-                 "binnen de termijn.",
-        bron=TERMIJN_EXCL + "; " + RULES_MAP_PVT, status="duo",
+        "binnen de termijn.",
+        bron=TERMIJN_EXCL + "; " + RULES_MAP_PVT,
+        status="duo",
         gegeven={"bsn": BILAL, "termijn_eind": 1, "melding": ("pvt", 0, None)},
-        uitkomst={"duo": "aanvaard", "bij_duo": ("pvt", {"datumOndertekeningPvt": 0})}),
+        uitkomst={"duo": "aanvaard", "bij_duo": ("pvt", {"datumOndertekeningPvt": 0})},
+    ),
     Wetcase(
         id="DUOCONTRACT-11",
         situatie="PVT ondertekend op DUO's einddatum van de termijn zelf, zonder verwijtbaar.",
         verwacht="Geweigerd: op de (exclusieve) einddatum is de termijn overschreden, dus "
-                 "verwijtbaar moet mee.",
+        "verwijtbaar moet mee.",
         bron=TERMIJN_EXCL + "; " + RULES_MAP_PVT + " (without verwijtbaar no overschrijding)",
         status="duo",
         gegeven={"bsn": BILAL, "termijn_eind": 0, "melding": ("pvt", 0, None)},
-        uitkomst={"duo": "geweigerd", "fouttekst": "overschreden"}),
+        uitkomst={"duo": "geweigerd", "fouttekst": "overschreden"},
+    ),
     Wetcase(
         id="DUOCONTRACT-12",
         situatie="DUO heeft de afronding van de Z-route al geregistreerd (twee dagen "
-                 "geleden); de gemeente meldt daarna een PVT-datum van gisteren.",
+        "geleden); de gemeente meldt daarna een PVT-datum van gisteren.",
         verwacht="DUO weigert: de datum ligt na de afronding van de Z-route. Koers toont de "
-                 "weigering met DUO's fouttekst.",
-        bron=RULES_MAP_PVT + " (date not after the Z-route completion date)", status="duo",
+        "weigering met DUO's fouttekst.",
+        bron=RULES_MAP_PVT + " (date not after the Z-route completion date)",
+        status="duo",
         gegeven={"bsn": BILAL, "zroute_bij_duo": -2, "melding": ("pvt", -1, None)},
-        uitkomst={"duo": "geweigerd", "fouttekst": "Z-route"}),
+        uitkomst={"duo": "geweigerd", "fouttekst": "Z-route"},
+    ),
     Wetcase(
         id="DUOCONTRACT-13",
         situatie="Gezinsvormer (DUO: gezinsmigrant) volgt taalles bij een cursusinstelling; "
-                 "de gemeente meldt 120 uur participatie als taalles.",
+        "de gemeente meldt 120 uur participatie als taalles.",
         verwacht="DUO aanvaardt: het contract beperkt ParticipatieAlsTaalles niet tot een "
-                 "doelgroep. DUO toont het totaal bij de gemeente.",
-        bron="DUO OpenAPI GevolgdeUren/ParticipatieAlsTaalles; DUO RULES.md \"Gevolgde uren\"",
+        "doelgroep. DUO toont het totaal bij de gemeente.",
+        bron='DUO OpenAPI GevolgdeUren/ParticipatieAlsTaalles; DUO RULES.md "Gevolgde uren"',
         status="duo",
-        gegeven={"bsn": MEHMET, "gemeente": "nederweert",
-                 "uren": ("participatie_als_taalles", 120)},
-        uitkomst={"duo": "aanvaard", "uren_bij_duo": {"ParticipatieAlsTaalles": {"uren": 120}}}),
+        gegeven={
+            "bsn": MEHMET,
+            "gemeente": "nederweert",
+            "uren": ("participatie_als_taalles", 120),
+        },
+        uitkomst={"duo": "aanvaard", "uren_bij_duo": {"ParticipatieAlsTaalles": {"uren": 120}}},
+    ),
     Wetcase(
         id="DUOCONTRACT-14",
         situatie="Gezinsvormer bij wie DUO de asielrechten behoudt; de gemeente meldt 80 uur "
-                 "participatieactiviteiten.",
+        "participatieactiviteiten.",
         verwacht="DUO aanvaardt: participatieactiviteiten gelden voor de asielstatushouder "
-                 "volgens DUO's indeling.",
+        "volgens DUO's indeling.",
         bron="DUO OpenAPI GevolgdeUren/ParticipatieactiviteitenBredeIntake (Z-Route van de "
-             "Asielstatushouder); DUO OpenAPI Inburgeringsplicht/Doelgroep.indeling",
+        "Asielstatushouder); DUO OpenAPI Inburgeringsplicht/Doelgroep.indeling",
         status="duo",
         gegeven={"bsn": YARA, "uren": ("participatieactiviteiten", 80)},
-        uitkomst={"duo": "aanvaard",
-                  "uren_bij_duo": {"ParticipatieactiviteitenBredeIntake": {"uren": 80}}}),
+        uitkomst={
+            "duo": "aanvaard",
+            "uren_bij_duo": {"ParticipatieactiviteitenBredeIntake": {"uren": 80}},
+        },
+    ),
 ]
 CASES = {c.id: c for c in WETCASES}
 
@@ -232,15 +255,23 @@ def _pip_case(case, traject, adviseur, client) -> tuple[str, list[str]]:
 def _melding_case(case, traject, adviseur, client, duo) -> tuple[str, list[str]]:
     bsn = case.gegeven["bsn"]
     persoon = duo.sim.state["personen"][bsn]
-    pip_bericht = _met_pip(traject, adviseur, client, leerroute="Z", niveau="A2",
-                           geschatte_intensiteit_b1_route=None, alfabetisering="NVT")
+    pip_bericht = _met_pip(
+        traject,
+        adviseur,
+        client,
+        leerroute="Z",
+        niveau="A2",
+        geschatte_intensiteit_b1_route=None,
+        alfabetisering="NVT",
+    )
     assert _afleveren(pip_bericht, client) == ("aanvaard", [])
     if "termijn_eind" in case.gegeven:
         persoon["termijn"]["einddatum"] = _dag(case.gegeven["termijn_eind"]).isoformat()
     if "zroute_bij_duo" in case.gegeven:
-        persoon["zroute"] = {"datumAfrondingZroute":
-                             _dag(case.gegeven["zroute_bij_duo"]).isoformat(),
-                             "gemeentecode": "0988"}
+        persoon["zroute"] = {
+            "datumAfrondingZroute": _dag(case.gegeven["zroute_bij_duo"]).isoformat(),
+            "gemeentecode": "0988",
+        }
     # DUO's termijn reaches Koers the way it does in practice: SS102, then Koers fetches it.
     _open_via_duo(traject.gemeente, bsn, "SS102", client)
     traject.refresh_from_db()
@@ -291,16 +322,18 @@ def test_duo_contract(case, duo, client_duo, weert, nederweert, adviseur_weert):
         huidig = duo.call("getPipByBsn", bsn=bsn).json()
         assert huidig["gemeentecode"] == gemeente.gemeentecode
         assert {k: huidig["pip"].get(k) for k in verwacht["pip_bij_duo"]} == (
-            verwacht["pip_bij_duo"])
+            verwacht["pip_bij_duo"]
+        )
     if "pip" in case.gegeven and verwacht["duo"] == "geweigerd":
         assert len(persoon["pips"]) == pips_voor  # DUO registered nothing
     if "bij_duo" in verwacht:
         soort, velden = verwacht["bij_duo"]
-        bij_duo = {k: (_dag(v).isoformat() if isinstance(v, int) else v)
-                   for k, v in velden.items()}
+        bij_duo = {k: (_dag(v).isoformat() if isinstance(v, int) else v) for k, v in velden.items()}
         assert {k: persoon[soort].get(k) for k in bij_duo} == bij_duo
     if "uren_bij_duo" in verwacht:
-        uren = next(u for u in duo.call("getGevolgdeUrenByBsn", bsn=bsn,
-                                        bron=gemeente.oin).json()
-                    if u["gemeentecode"] == gemeente.gemeentecode)
+        uren = next(
+            u
+            for u in duo.call("getGevolgdeUrenByBsn", bsn=bsn, bron=gemeente.oin).json()
+            if u["gemeentecode"] == gemeente.gemeentecode
+        )
         assert {k: uren.get(k) for k in verwacht["uren_bij_duo"]} == verwacht["uren_bij_duo"]

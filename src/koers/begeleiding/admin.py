@@ -9,6 +9,15 @@ from koers.begeleiding.models import Begeleidingsbeleid
 
 @admin.register(Begeleidingsbeleid)
 class BegeleidingsbeleidAdmin(admin.ModelAdmin):
-    list_display = ["gemeente", "contacten_1", "contacten_2", "contacten_3", "contacten_4",
-                    "max_huur", "max_energie_water", "max_zorgverzekering", "ontzorgen_groep"]
+    list_display = [
+        "gemeente",
+        "contacten_1",
+        "contacten_2",
+        "contacten_3",
+        "contacten_4",
+        "max_huur",
+        "max_energie_water",
+        "max_zorgverzekering",
+        "ontzorgen_groep",
+    ]
     list_select_related = ["gemeente__organisatie"]

@@ -19,11 +19,11 @@ class BegeleidingConfig(koppelingen.KoersAppConfig):
         from koers.toegang import policy
 
         # The uitkeringsadministratie reaches the cases with a running or just ended ontzorgen.
-        policy.registreer_bron(policy.Ontzorgen(model=Ontzorgen,
-                                                nazorg_na_einde=NAZORG_NA_EINDE))
+        policy.registreer_bron(policy.Ontzorgen(model=Ontzorgen, nazorg_na_einde=NAZORG_NA_EINDE))
         # The PIP screens and API, a layer below, ask whom the gemeente ontzorgt.
-        ontzorgen_groep_gevraagd.connect(_ontzorgen_groep,
-                                         dispatch_uid="begeleiding_ontzorgen_groep")
+        ontzorgen_groep_gevraagd.connect(
+            _ontzorgen_groep, dispatch_uid="begeleiding_ontzorgen_groep"
+        )
 
 
 def _ontzorgen_groep(sender, traject, **kwargs):

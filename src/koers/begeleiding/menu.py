@@ -6,5 +6,11 @@ from koers.organisaties.koppelingen import MenuItem
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 
-MENU = [MenuItem(_("Ontzorgen"), "begeleiding:overzicht",
-                 mag=lambda user: policy.mag_zien(user, Sectie.ONTZORGEN), id="menu-ontzorgen")]
+MENU = [
+    MenuItem(
+        _("Ontzorgen"),
+        "begeleiding:overzicht",
+        mag=lambda user: policy.mag_zien(user, Sectie.ONTZORGEN),
+        id="menu-ontzorgen",
+    )
+]

@@ -20,14 +20,19 @@ def _contacten(score: int):
     return models.PositiveSmallIntegerField(
         f"contacten per maand bij zelfredzaamheid {score}",
         default=rules.INTENSITEIT_PER_SCORE[score],
-        validators=[MaxValueValidator(rules.CONTACTEN_MAX)])
+        validators=[MaxValueValidator(rules.CONTACTEN_MAX)],
+    )
 
 
 def _maximum(post: str, label: str):
     return models.DecimalField(
-        f"hoogste bedrag {label} per maand (euro)", max_digits=8, decimal_places=2,
-        default=rules.MAX_BEDRAG[post], validators=[MinValueValidator(1)],
-        help_text="Hogere bedragen weigert Koers als tikfout.")
+        f"hoogste bedrag {label} per maand (euro)",
+        max_digits=8,
+        decimal_places=2,
+        default=rules.MAX_BEDRAG[post],
+        validators=[MinValueValidator(1)],
+        help_text="Hogere bedragen weigert Koers als tikfout.",
+    )
 
 
 class Begeleidingsbeleid(models.Model):
@@ -35,8 +40,9 @@ class Begeleidingsbeleid(models.Model):
     has contact per zelfredzaamheid score, and the highest plausible payment per post.
     Changed by functioneel beheer in the admin; without a row the defaults apply."""
 
-    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE,
-                                    related_name="begeleidingsbeleid")
+    gemeente = models.OneToOneField(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="begeleidingsbeleid"
+    )
     contacten_1 = _contacten(1)
     contacten_2 = _contacten(2)
     contacten_3 = _contacten(3)
@@ -47,11 +53,14 @@ class Begeleidingsbeleid(models.Model):
     # Art. 56a Participatiewet obliges ontzorgen for holders of an asylum permit; a gemeente
     # may ontzorgen the wider Wi2021 group of asielstatushouders as well (rules.komt_in_aanmerking).
     ontzorgen_groep = models.CharField(
-        "wie wordt ontzorgd", max_length=20, choices=rules.ONTZORGEN_GROEPEN,
+        "wie wordt ontzorgd",
+        max_length=20,
+        choices=rules.ONTZORGEN_GROEPEN,
         default=rules.GROEP_WET,
         help_text="De wet verplicht ontzorgen alleen bij een verblijfsvergunning asiel. Kies "
-                  "de ruimere groep als uw gemeente ook gezinsleden met een reguliere "
-                  "verblijfsvergunning ontzorgt.")
+        "de ruimere groep als uw gemeente ook gezinsleden met een reguliere "
+        "verblijfsvergunning ontzorgt.",
+    )
 
     class Meta:
         verbose_name = "begeleidingsbeleid"
@@ -80,8 +89,7 @@ class Begeleidingsbeleid(models.Model):
         onthouden = _ONTHOUDEN.get()
         if onthouden is not None and gemeente_id in onthouden:
             return onthouden[gemeente_id]
-        beleid = cls.objects.filter(gemeente_id=gemeente_id).first() or cls(
-            gemeente_id=gemeente_id)
+        beleid = cls.objects.filter(gemeente_id=gemeente_id).first() or cls(gemeente_id=gemeente_id)
         if onthouden is not None:
             onthouden[gemeente_id] = beleid
         return beleid
@@ -120,8 +128,9 @@ class Bijstand(models.Model):
     # The last day of the art. 56a period (rules.einddatum); stored so that the signal
     # "ontzorgen ontbreekt" filters on an index.
     ontzorgtermijn_eind = models.DateField(editable=False)
-    gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                       null=True, blank=True, related_name="+")
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -138,10 +147,10 @@ class Bijstand(models.Model):
 class Begeleiding(models.Model):
     """Who gives the maatschappelijke begeleiding, how often, and the latest zelfredzaamheid."""
 
-    traject = models.OneToOneField(Traject, on_delete=models.CASCADE,
-                                   related_name="begeleiding")
-    partner = models.ForeignKey(Organisatie, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="begeleiding")
+    partner = models.ForeignKey(
+        Organisatie, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     vrijwilliger = models.CharField(max_length=200, blank=True)
     zelfredzaamheid = models.PositiveSmallIntegerField(null=True, blank=True)
     zelfredzaamheid_datum = models.DateField(null=True, blank=True)
@@ -162,13 +171,17 @@ class ChecklistItem(models.Model):
     status = models.CharField(max_length=10, choices=rules.ITEM_STATUSSEN, default="todo")
     datum = models.DateField(null=True, blank=True)
     door = models.CharField(max_length=200, blank=True)
-    bijgewerkt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, blank=True, related_name="+")
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["traject", "onderwerp"],
-                                               name="checklist_een_per_onderwerp")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "onderwerp"], name="checklist_een_per_onderwerp"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_onderwerp_display()}: {self.get_status_display()}"
@@ -180,8 +193,9 @@ class Voorlichting(models.Model):
     datum = models.DateField()
     door = models.CharField(max_length=200, blank=True)
     toelichting = models.CharField(max_length=500, blank=True)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, blank=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "voorlichtingen"
@@ -197,8 +211,9 @@ class Ontzorgen(models.Model):
 
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="ontzorgen")
     # Denormalised for the reach of the uitkeringsadministratie and the overview (indexed).
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT,
-                                 related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="+"
+    )
     start_bijstand = models.DateField()
     einde_bijstand = models.DateField(null=True, blank=True)
     # Derived by rules.einddatum; stored so that lists and signals filter on an index.
@@ -207,13 +222,11 @@ class Ontzorgen(models.Model):
     machtiging_posten = models.JSONField(default=list, blank=True)
     toelichting = models.TextField(blank=True)
     # Financiële zelfredzaamheid (startnotitie §6.6).
-    cursus_status = models.CharField(max_length=12, choices=rules.CURSUS_STATUSSEN,
-                                     blank=True)
+    cursus_status = models.CharField(max_length=12, choices=rules.CURSUS_STATUSSEN, blank=True)
     cursus_aanbieder = models.CharField(max_length=200, blank=True)
     cursus_start = models.DateField(null=True, blank=True)
     cursus_eind = models.DateField(null=True, blank=True)
-    coaching_status = models.CharField(max_length=12, choices=rules.CURSUS_STATUSSEN,
-                                       blank=True)
+    coaching_status = models.CharField(max_length=12, choices=rules.CURSUS_STATUSSEN, blank=True)
     coach = models.CharField(max_length=200, blank=True)
     coaching_start = models.DateField(null=True, blank=True)
     coaching_eind = models.DateField(null=True, blank=True)
@@ -224,8 +237,11 @@ class Ontzorgen(models.Model):
         indexes = [
             models.Index(fields=["einddatum"], name="ontzorgen_einddatum"),
             models.Index(fields=["gemeente", "einddatum"], name="ontzorgen_gemeente_eind"),
-            models.Index(fields=["einddatum"], condition=Q(machtiging_datum__isnull=True),
-                         name="ontzorgen_zonder_machtiging"),
+            models.Index(
+                fields=["einddatum"],
+                condition=Q(machtiging_datum__isnull=True),
+                name="ontzorgen_zonder_machtiging",
+            ),
         ]
 
     def __str__(self):
@@ -245,8 +261,9 @@ class Ontzorgen(models.Model):
     @property
     def posten(self) -> list[str]:
         """The posts paid from the bijstand: the machtiging's scope, or all three."""
-        return [p for p in rules.POST_SLEUTELS if p in (self.machtiging_posten or [])] or \
-            list(rules.POST_SLEUTELS)
+        return [p for p in rules.POST_SLEUTELS if p in (self.machtiging_posten or [])] or list(
+            rules.POST_SLEUTELS
+        )
 
 
 class OntzorgenMaand(models.Model):
@@ -262,10 +279,14 @@ class OntzorgenMaand(models.Model):
 
     class Meta:
         ordering = ["maand"]
-        constraints = [models.UniqueConstraint(fields=["ontzorgen", "maand"],
-                                               name="ontzorgen_maand_uniek")]
-        indexes = [models.Index(fields=["uiterlijk"], condition=Q(compleet=False),
-                                name="ontzorgen_maand_open")]
+        constraints = [
+            models.UniqueConstraint(fields=["ontzorgen", "maand"], name="ontzorgen_maand_uniek")
+        ]
+        indexes = [
+            models.Index(
+                fields=["uiterlijk"], condition=Q(compleet=False), name="ontzorgen_maand_open"
+            )
+        ]
 
     def __str__(self):
         return f"{self.maand:%m-%Y}"
@@ -277,23 +298,26 @@ class Betaling(models.Model):
         CSV = "csv", "CSV-import"
         API = "api", "API"
 
-    ontzorgen = models.ForeignKey(Ontzorgen, on_delete=models.CASCADE,
-                                  related_name="betalingen")
+    ontzorgen = models.ForeignKey(Ontzorgen, on_delete=models.CASCADE, related_name="betalingen")
     maand = models.DateField()  # first day of the month paid for
     post = models.CharField(max_length=20, choices=rules.POSTEN)
     bedrag = models.DecimalField(max_digits=8, decimal_places=2)
     betaald_op = models.DateField()
     begunstigde = models.CharField(max_length=200)
     bron = models.CharField(max_length=4, choices=Bron.choices, default=Bron.HAND)
-    ingevoerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                       null=True, blank=True, related_name="+")
+    ingevoerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     ingevoerd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name_plural = "betalingen"
         ordering = ["maand", "post"]
-        constraints = [models.UniqueConstraint(fields=["ontzorgen", "maand", "post"],
-                                               name="betaling_een_per_maand_en_post")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ontzorgen", "maand", "post"], name="betaling_een_per_maand_en_post"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_post_display()} {self.maand:%m-%Y}: € {self.bedrag}"

@@ -50,7 +50,10 @@ CHECKLIST: tuple[tuple[str, str], ...] = (
 CHECKLIST_SLEUTELS = tuple(s for s, _t in CHECKLIST)
 
 ITEM_STATUSSEN: tuple[tuple[str, str], ...] = (
-    ("todo", "Nog doen"), ("bezig", "Bezig"), ("klaar", "Klaar"))
+    ("todo", "Nog doen"),
+    ("bezig", "Bezig"),
+    ("klaar", "Klaar"),
+)
 
 # Voorlichting over leefgebieden in de Nederlandse samenleving (startnotitie §6.4; the
 # startnotitie §4.2.4 names financiën, verkeer and opvang as missed topics) (P).
@@ -78,8 +81,7 @@ INTENSITEIT_PER_SCORE: dict[int, int] = {1: 8, 2: 4, 3: 2, 4: 1}
 CONTACTEN_MAX = 31  # at most one contact a day (sanity bound on input)
 
 
-def voorgestelde_intensiteit(score: int | None,
-                             tabel: dict[int, int] | None = None) -> int | None:
+def voorgestelde_intensiteit(score: int | None, tabel: dict[int, int] | None = None) -> int | None:
     """Contacts per month suggested for the latest zelfredzaamheid score (None: unknown).
     ``tabel`` is the gemeente's own table (its setting), else the default.
 
@@ -146,8 +148,13 @@ MAX_BEDRAG: dict[str, Decimal] = {
 }
 
 CURSUS_STATUSSEN: tuple[tuple[str, str], ...] = (
-    ("", "Nog niet geregeld"), ("aangemeld", "Aangemeld"), ("bezig", "Bezig"),
-    ("afgerond", "Afgerond"), ("gestopt", "Gestopt"), ("niet_nodig", "Niet nodig"))
+    ("", "Nog niet geregeld"),
+    ("aangemeld", "Aangemeld"),
+    ("bezig", "Bezig"),
+    ("afgerond", "Afgerond"),
+    ("gestopt", "Gestopt"),
+    ("niet_nodig", "Niet nodig"),
+)
 CURSUS_AANBIEDER = "AMW Midden-Limburg"  # startnotitie §6.6
 
 
@@ -155,13 +162,17 @@ CURSUS_AANBIEDER = "AMW Midden-Limburg"  # startnotitie §6.6
 # the art. 56a test are one core rule (koers.pip.rules), which the PIP applies too.
 ONTZORGEN_GROEPEN: tuple[tuple[str, str], ...] = (
     (GROEP_WET, "Alleen wie een verblijfsvergunning asiel heeft (art. 56a Participatiewet)"),
-    (GROEP_ASIELMIGRANTEN, "Ook andere asielstatushouders volgens DUO, zoals gezinsleden met "
-                           "een reguliere verblijfsvergunning"),
+    (
+        GROEP_ASIELMIGRANTEN,
+        "Ook andere asielstatushouders volgens DUO, zoals gezinsleden met "
+        "een reguliere verblijfsvergunning",
+    ),
 )
 
 
-def komt_in_aanmerking(gedetailleerde_doelgroep: str, indeling: str, heeft_bijstand: bool,
-                       groep: str = GROEP_WET) -> bool:
+def komt_in_aanmerking(
+    gedetailleerde_doelgroep: str, indeling: str, heeft_bijstand: bool, groep: str = GROEP_WET
+) -> bool:
     """Whether ontzorgen applies: bijstand, and either the law's group (art. 56a) or, when the
     gemeente chose ``GROEP_ASIELMIGRANTEN``, everyone in DUO's doelgroepindeling
     "Asielstatushouder" (family members with a regular permit, people given asylum rights).
@@ -182,16 +193,25 @@ def niet_in_aanmerking_tekst(indeling: str, groep: str) -> str:
     Status: wet; de ruimere groep is P — Begeleidingsbeleid.ontzorgen_groep (beheer).
     """
     if indeling and is_asielmigrant(indeling) and groep == GROEP_WET:
-        return ("Financieel ontzorgen is verplicht voor wie een verblijfsvergunning asiel heeft "
-                "(artikel 56a Participatiewet). Deze inburgeraar heeft een reguliere "
-                "verblijfsvergunning. Uw gemeente heeft gekozen deze groep niet te ontzorgen.")
-    return ("Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
-            "inburgeraar is gezinsmigrant of overige migrant.")
+        return (
+            "Financieel ontzorgen is verplicht voor wie een verblijfsvergunning asiel heeft "
+            "(artikel 56a Participatiewet). Deze inburgeraar heeft een reguliere "
+            "verblijfsvergunning. Uw gemeente heeft gekozen deze groep niet te ontzorgen."
+        )
+    return (
+        "Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
+        "inburgeraar is gezinsmigrant of overige migrant."
+    )
 
 
-def ontzorgen_ontbreekt(*, in_aanmerking: bool, start_bijstand: date | None,
-                        einde_bijstand: date | None, heeft_ontzorgen: bool,
-                        vandaag: date) -> bool:
+def ontzorgen_ontbreekt(
+    *,
+    in_aanmerking: bool,
+    start_bijstand: date | None,
+    einde_bijstand: date | None,
+    heeft_ontzorgen: bool,
+    vandaag: date,
+) -> bool:
     """Signal: someone in the group receives bijstand, but no ontzorgen is recorded while the
     6 months of art. 56a run (after them the duty has passed).
 
@@ -307,13 +327,14 @@ def betaaldatum_fout(betaald_op: date, start_bijstand: date | None) -> str | Non
     Status: wet
     """
     if start_bijstand is not None and betaald_op < start_bijstand:
-        return (f"De betaling ligt voor de start van de bijstand "
-                f"({start_bijstand:%d-%m-%Y}). Controleer de datum.")
+        return (
+            f"De betaling ligt voor de start van de bijstand "
+            f"({start_bijstand:%d-%m-%Y}). Controleer de datum."
+        )
     return None
 
 
-def bedrag_fout(post: str, bedrag: Decimal,
-                maxima: dict[str, Decimal] | None = None) -> str | None:
+def bedrag_fout(post: str, bedrag: Decimal, maxima: dict[str, Decimal] | None = None) -> str | None:
     """Why an amount cannot be right, or None. Dutch, B1. ``maxima``: the gemeente's own
     upper bounds (its setting), else the defaults.
 
@@ -326,8 +347,10 @@ def bedrag_fout(post: str, bedrag: Decimal,
         return "Het bedrag heeft hooguit 2 cijfers achter de komma."
     maximum = (maxima or MAX_BEDRAG).get(post)
     if maximum is not None and bedrag > maximum:
-        return (f"Het bedrag is te hoog voor deze post: hooguit {maximum} euro per maand. "
-                "Controleer het bedrag.")
+        return (
+            f"Het bedrag is te hoog voor deze post: hooguit {maximum} euro per maand. "
+            "Controleer het bedrag."
+        )
     return None
 
 

@@ -54,8 +54,14 @@ def _volgorde(fouten: dict, veld: str, start: date | None, eind: date | None) ->
 
 # --- maatschappelijke begeleiding -------------------------------------------------------
 
-BEGELEIDING_VELDEN = ("partner", "vrijwilliger", "zelfredzaamheid", "zelfredzaamheid_datum",
-                      "contacten_per_maand", "toelichting")
+BEGELEIDING_VELDEN = (
+    "partner",
+    "vrijwilliger",
+    "zelfredzaamheid",
+    "zelfredzaamheid_datum",
+    "contacten_per_maand",
+    "toelichting",
+)
 
 
 @transaction.atomic
@@ -64,29 +70,34 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
     traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
     score = data.get("zelfredzaamheid")
-    if score is not None and not (
-            rules.ZELFREDZAAMHEID_MIN <= score <= rules.ZELFREDZAAMHEID_MAX):
+    if score is not None and not (rules.ZELFREDZAAMHEID_MIN <= score <= rules.ZELFREDZAAMHEID_MAX):
         fouten["zelfredzaamheid"] = "Kies een score van 1 tot en met 4."
-    if score is not None and "zelfredzaamheid_datum" in data and \
-            data["zelfredzaamheid_datum"] is None:
+    if (
+        score is not None
+        and "zelfredzaamheid_datum" in data
+        and data["zelfredzaamheid_datum"] is None
+    ):
         fouten["zelfredzaamheid_datum"] = "Vul in op welke datum de zelfredzaamheid is bepaald."
     _niet_toekomst(fouten, "zelfredzaamheid_datum", data.get("zelfredzaamheid_datum"))
     contacten = data.get("contacten_per_maand")
     if contacten is not None and not 0 <= contacten <= rules.CONTACTEN_MAX:
         fouten["contacten_per_maand"] = (
-            f"Het aantal contacten per maand ligt tussen 0 en {rules.CONTACTEN_MAX}.")
+            f"Het aantal contacten per maand ligt tussen 0 en {rules.CONTACTEN_MAX}."
+        )
     _lengte(fouten, "vrijwilliger", data.get("vrijwilliger") or "")
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 5000)
     if fouten:
         raise Weigering(fouten)
     with transaction.atomic():
-        begeleiding, nieuw = Begeleiding.objects.select_for_update().get_or_create(
-            traject=traject)
+        begeleiding, nieuw = Begeleiding.objects.select_for_update().get_or_create(traject=traject)
         oude_score = begeleiding.zelfredzaamheid
         neem_over(begeleiding, data, BEGELEIDING_VELDEN)
         begeleiding.save()
-        omschrijving = "Maatschappelijke begeleiding vastgelegd" if nieuw else \
-            "Maatschappelijke begeleiding gewijzigd"
+        omschrijving = (
+            "Maatschappelijke begeleiding vastgelegd"
+            if nieuw
+            else "Maatschappelijke begeleiding gewijzigd"
+        )
         if begeleiding.zelfredzaamheid != oude_score and begeleiding.zelfredzaamheid:
             omschrijving += f"; zelfredzaamheid nu {begeleiding.zelfredzaamheid} van 4"
         registreer(traject, Gebeurtenis.Soort.BEGELEIDING, omschrijving, door)
@@ -113,21 +124,25 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
             fouten[f"checklist.{onderwerp}.status"] = "Kies: nog doen, bezig of klaar."
         if item.get("status") == "klaar" and not item.get("datum"):
             fouten[f"checklist.{onderwerp}.datum"] = (
-                f"Vul in wanneer '{dict(rules.CHECKLIST)[onderwerp]}' klaar was.")
+                f"Vul in wanneer '{dict(rules.CHECKLIST)[onderwerp]}' klaar was."
+            )
         _niet_toekomst(fouten, f"checklist.{onderwerp}.datum", item.get("datum"))
         _lengte(fouten, f"checklist.{onderwerp}.door", item.get("door") or "")
     if fouten:
         raise Weigering(fouten)
     with transaction.atomic():
-        bestaand = {i.onderwerp: i for i in ChecklistItem.objects.select_for_update().filter(
-            traject=traject)}
+        bestaand = {
+            i.onderwerp: i
+            for i in ChecklistItem.objects.select_for_update().filter(traject=traject)
+        }
         gewijzigd = []
         for item in items:
             nieuw = (item["status"], item.get("datum"), item.get("door") or "")
             if item["onderwerp"] not in bestaand and nieuw == ("todo", None, ""):
                 continue  # untouched in the form (every select sends a status): not a change
             rij = bestaand.get(item["onderwerp"]) or ChecklistItem(
-                traject=traject, onderwerp=item["onderwerp"])
+                traject=traject, onderwerp=item["onderwerp"]
+            )
             if rij.pk and (rij.status, rij.datum, rij.door) == nieuw:
                 continue
             rij.status, rij.datum, rij.door = nieuw
@@ -135,10 +150,15 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
             rij.save()
             gewijzigd.append(rij)
         if gewijzigd:
-            registreer(traject, Gebeurtenis.Soort.BEGELEIDING, "Praktische hulp bijgewerkt",
-                       door, toelichting="\n".join(
-                           f"{r.get_onderwerp_display()}: {r.get_status_display()}"
-                           for r in gewijzigd))
+            registreer(
+                traject,
+                Gebeurtenis.Soort.BEGELEIDING,
+                "Praktische hulp bijgewerkt",
+                door,
+                toelichting="\n".join(
+                    f"{r.get_onderwerp_display()}: {r.get_status_display()}" for r in gewijzigd
+                ),
+            )
     return list(ChecklistItem.objects.filter(traject=traject))
 
 
@@ -158,11 +178,19 @@ def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
         raise Weigering(fouten)
     with transaction.atomic():
         voorlichting = Voorlichting.objects.create(
-            traject=traject, onderwerp=data["onderwerp"], datum=data["datum"],
-            door=data.get("door") or "", toelichting=data.get("toelichting") or "",
-            aangemaakt_door=door)
-        registreer(traject, Gebeurtenis.Soort.BEGELEIDING,
-                   f"Voorlichting gegeven: {voorlichting.get_onderwerp_display()}", door)
+            traject=traject,
+            onderwerp=data["onderwerp"],
+            datum=data["datum"],
+            door=data.get("door") or "",
+            toelichting=data.get("toelichting") or "",
+            aangemaakt_door=door,
+        )
+        registreer(
+            traject,
+            Gebeurtenis.Soort.BEGELEIDING,
+            f"Voorlichting gegeven: {voorlichting.get_onderwerp_display()}",
+            door,
+        )
     return voorlichting
 
 
@@ -170,9 +198,14 @@ def intake_zelfredzaamheid(traject: Traject, intake=NIET_GELADEN) -> int | None:
     """The zelfredzaamheid level of the brede intake (1-4), when filled in; ``intake``: the
     one the caller already read (``None``: the case has none)."""
     from koers.intake.models import BredeIntake
+
     if intake is NIET_GELADEN:
-        onderwerpen = BredeIntake.objects.filter(traject=traject).values_list(
-            "onderwerpen", flat=True).first() or {}
+        onderwerpen = (
+            BredeIntake.objects.filter(traject=traject)
+            .values_list("onderwerpen", flat=True)
+            .first()
+            or {}
+        )
     else:
         onderwerpen = (intake.onderwerpen if intake is not None else None) or {}
     niveau = (onderwerpen.get("zelfredzaamheid") or {}).get("niveau")
@@ -182,8 +215,9 @@ def intake_zelfredzaamheid(traject: Traject, intake=NIET_GELADEN) -> int | None:
         return None
 
 
-def laatste_score(begeleiding: Begeleiding | None, traject: Traject,
-                  intake=NIET_GELADEN) -> tuple[int | None, str]:
+def laatste_score(
+    begeleiding: Begeleiding | None, traject: Traject, intake=NIET_GELADEN
+) -> tuple[int | None, str]:
     """The latest zelfredzaamheid score and where it comes from ("begeleiding" or "intake");
     ``intake`` as in :func:`intake_zelfredzaamheid`."""
     if begeleiding is not None and begeleiding.zelfredzaamheid:
@@ -197,15 +231,27 @@ def voorgestelde_intensiteit(traject: Traject, score: int | None) -> int | None:
     if score is None:
         return None
     return rules.voorgestelde_intensiteit(
-        score, Begeleidingsbeleid.voor(traject.gemeente_id).intensiteit)
+        score, Begeleidingsbeleid.voor(traject.gemeente_id).intensiteit
+    )
 
 
 # --- financieel ontzorgen ---------------------------------------------------------------
 
-ONTZORGEN_VELDEN = ("start_bijstand", "einde_bijstand", "machtiging_datum",
-                    "machtiging_posten", "toelichting", "cursus_status", "cursus_aanbieder",
-                    "cursus_start", "cursus_eind", "coaching_status", "coach",
-                    "coaching_start", "coaching_eind")
+ONTZORGEN_VELDEN = (
+    "start_bijstand",
+    "einde_bijstand",
+    "machtiging_datum",
+    "machtiging_posten",
+    "toelichting",
+    "cursus_status",
+    "cursus_aanbieder",
+    "cursus_start",
+    "cursus_eind",
+    "coaching_status",
+    "coach",
+    "coaching_start",
+    "coaching_eind",
+)
 
 
 def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) -> dict:
@@ -213,12 +259,17 @@ def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) ->
     bijstand = Bijstand.objects.filter(traject=traject).first()
     if huidig is None and not in_aanmerking(traject):
         fouten["__all__"] = rules.niet_in_aanmerking_tekst(
-            traject.inburgeraar.doelgroepindeling, ontzorgen_groep(traject))
+            traject.inburgeraar.doelgroepindeling, ontzorgen_groep(traject)
+        )
     # Without a start in the request, the recorded bijstand gives it.
-    start = data.get("start_bijstand", huidig.start_bijstand if huidig else (
-        bijstand.start if bijstand else None))
-    einde = data.get("einde_bijstand", huidig.einde_bijstand if huidig else (
-        bijstand.einde if bijstand else None))
+    start = data.get(
+        "start_bijstand",
+        huidig.start_bijstand if huidig else (bijstand.start if bijstand else None),
+    )
+    einde = data.get(
+        "einde_bijstand",
+        huidig.einde_bijstand if huidig else (bijstand.einde if bijstand else None),
+    )
     if start is None:
         fouten["start_bijstand"] = "Vul in vanaf wanneer de inburgeraar recht heeft op bijstand."
     else:
@@ -229,12 +280,14 @@ def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) ->
         fouten["einde_bijstand"] = "De bijstand kan niet stoppen voor hij begint."
     _niet_toekomst(fouten, "machtiging_datum", data.get("machtiging_datum"))
     posten = data.get("machtiging_posten")
-    if posten is not None and (not isinstance(posten, list) or any(
-            p not in rules.POST_SLEUTELS for p in posten)):
+    if posten is not None and (
+        not isinstance(posten, list) or any(p not in rules.POST_SLEUTELS for p in posten)
+    ):
         fouten["machtiging_posten"] = "Kies huur, gas/water/licht of zorgverzekering."
     machtiging = data.get("machtiging_datum", huidig.machtiging_datum if huidig else None)
-    if machtiging is not None and not (posten if posten is not None else (
-            huidig.machtiging_posten if huidig else [])):
+    if machtiging is not None and not (
+        posten if posten is not None else (huidig.machtiging_posten if huidig else [])
+    ):
         fouten["machtiging_posten"] = "Kies waarvoor de machtiging geldt."
     statussen = {s for s, _t in rules.CURSUS_STATUSSEN}
     for veld in ("cursus_status", "coaching_status"):
@@ -245,15 +298,23 @@ def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) ->
     _lengte(fouten, "cursus_aanbieder", data.get("cursus_aanbieder") or "")
     _lengte(fouten, "coach", data.get("coach") or "")
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 5000)
-    if huidig is not None and start is not None and "__all__" not in fouten and \
-            "start_bijstand" not in fouten and "einde_bijstand" not in fouten:
+    if (
+        huidig is not None
+        and start is not None
+        and "__all__" not in fouten
+        and "start_bijstand" not in fouten
+        and "einde_bijstand" not in fouten
+    ):
         maanden = set(rules.betaalmaanden(start, rules.einddatum(start, einde)))
-        buiten = sorted({m for m in huidig.betalingen.values_list("maand", flat=True)
-                         if m not in maanden})
+        buiten = sorted(
+            {m for m in huidig.betalingen.values_list("maand", flat=True) if m not in maanden}
+        )
         if buiten:
             fouten["einde_bijstand"] = (
                 "Er staan betalingen voor maanden buiten de nieuwe periode: "
-                + ", ".join(f"{m:%m-%Y}" for m in buiten) + ". Verwijder die eerst.")
+                + ", ".join(f"{m:%m-%Y}" for m in buiten)
+                + ". Verwijder die eerst."
+            )
     return fouten
 
 
@@ -283,19 +344,30 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
         _bijstand_volgt(traject, ontzorgen.start_bijstand, ontzorgen.einde_bijstand, door)
         eind = f"{ontzorgen.einddatum:%d-%m-%Y}"
         if huidig is None:
-            registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
-                       f"Financieel ontzorgen gestart: van "
-                       f"{ontzorgen.start_bijstand:%d-%m-%Y} tot en met {eind}", door)
+            registreer(
+                traject,
+                Gebeurtenis.Soort.ONTZORGEN,
+                f"Financieel ontzorgen gestart: van "
+                f"{ontzorgen.start_bijstand:%d-%m-%Y} tot en met {eind}",
+                door,
+            )
         elif oud_einde != ontzorgen.einddatum:
             reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
-            registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
-                       f"Einde van financieel ontzorgen nu {eind}{reden}", door)
+            registreer(
+                traject,
+                Gebeurtenis.Soort.ONTZORGEN,
+                f"Einde van financieel ontzorgen nu {eind}{reden}",
+                door,
+            )
         else:
-            registreer(traject, Gebeurtenis.Soort.ONTZORGEN, "Financieel ontzorgen gewijzigd",
-                       door)
+            registreer(traject, Gebeurtenis.Soort.ONTZORGEN, "Financieel ontzorgen gewijzigd", door)
         if ontzorgen.machtiging_datum and ontzorgen.machtiging_datum != oude_machtiging:
-            registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
-                       f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})", door)
+            registreer(
+                traject,
+                Gebeurtenis.Soort.ONTZORGEN,
+                f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})",
+                door,
+            )
     return ontzorgen
 
 
@@ -307,11 +379,16 @@ def ontzorgen_groep(traject: Traject) -> str:
 def in_aanmerking(traject: Traject, heeft_bijstand: bool = True) -> bool:
     """Whether ontzorgen applies to this case's inburgeraar (given bijstand)."""
     inburgeraar = traject.inburgeraar
-    return rules.komt_in_aanmerking(inburgeraar.doelgroep, inburgeraar.doelgroepindeling,
-                                    heeft_bijstand, ontzorgen_groep(traject))
+    return rules.komt_in_aanmerking(
+        inburgeraar.doelgroep,
+        inburgeraar.doelgroepindeling,
+        heeft_bijstand,
+        ontzorgen_groep(traject),
+    )
 
 
 # --- bijstand ---------------------------------------------------------------------------
+
 
 def _bijstand_volgt(traject: Traject, start: date, einde: date | None, door) -> Bijstand:
     """The case's bijstand follows a change made on the ontzorgen form (one record of it)."""
@@ -339,12 +416,15 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
     if not fouten and ontzorgen is not None:
         assert start is not None  # bijstand_fouten requires it
         maanden = set(rules.betaalmaanden(start, rules.einddatum(start, einde)))
-        buiten = sorted({m for m in ontzorgen.betalingen.values_list("maand", flat=True)
-                         if m not in maanden})
+        buiten = sorted(
+            {m for m in ontzorgen.betalingen.values_list("maand", flat=True) if m not in maanden}
+        )
         if buiten:
             fouten["einde" if "einde" in data else "start"] = (
                 "Er staan betalingen van ontzorgen voor maanden buiten de nieuwe periode: "
-                + ", ".join(f"{m:%m-%Y}" for m in buiten) + ". Verwijder die eerst.")
+                + ", ".join(f"{m:%m-%Y}" for m in buiten)
+                + ". Verwijder die eerst."
+            )
     if fouten:
         raise Weigering(fouten)
     assert start is not None  # bijstand_fouten refused the step when it is missing
@@ -356,13 +436,18 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
         bijstand.save()
         if oud == (start, einde):
             return bijstand
-        tekst = f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}" if huidig is None else \
-            f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
+        tekst = (
+            f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}"
+            if huidig is None
+            else f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
+        )
         if einde is not None:
             tekst += f" tot en met {einde:%d-%m-%Y}"
         registreer(traject, Gebeurtenis.Soort.ONTZORGEN, tekst, door)
         if ontzorgen is not None and (ontzorgen.start_bijstand, ontzorgen.einde_bijstand) != (
-                start, einde):
+            start,
+            einde,
+        ):
             ontzorgen = Ontzorgen.objects.select_for_update().get(pk=ontzorgen.pk)
             oud_einde = ontzorgen.einddatum
             ontzorgen.start_bijstand, ontzorgen.einde_bijstand = start, einde
@@ -371,9 +456,12 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
             werk_maanden_bij(ontzorgen)
             if ontzorgen.einddatum != oud_einde:
                 reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
-                registreer(traject, Gebeurtenis.Soort.ONTZORGEN,
-                           f"Einde van financieel ontzorgen nu "
-                           f"{ontzorgen.einddatum:%d-%m-%Y}{reden}", door)
+                registreer(
+                    traject,
+                    Gebeurtenis.Soort.ONTZORGEN,
+                    f"Einde van financieel ontzorgen nu {ontzorgen.einddatum:%d-%m-%Y}{reden}",
+                    door,
+                )
     return bijstand
 
 
@@ -391,9 +479,15 @@ def werk_maanden_bij(ontzorgen: Ontzorgen) -> None:
         compleet = posten <= betaald.get(maand, set())
         rij = bestaand.get(maand)
         if rij is None:
-            nieuw.append(OntzorgenMaand(ontzorgen=ontzorgen, traject_id=ontzorgen.traject_id,
-                                        maand=maand, uiterlijk=rules.betaling_uiterlijk(maand),
-                                        compleet=compleet))
+            nieuw.append(
+                OntzorgenMaand(
+                    ontzorgen=ontzorgen,
+                    traject_id=ontzorgen.traject_id,
+                    maand=maand,
+                    uiterlijk=rules.betaling_uiterlijk(maand),
+                    compleet=compleet,
+                )
+            )
         elif rij.compleet != compleet:
             rij.compleet = compleet
             gewijzigd.append(rij)
@@ -404,8 +498,9 @@ def werk_maanden_bij(ontzorgen: Ontzorgen) -> None:
 BETALING_VELDEN = ("maand", "post", "bedrag", "betaald_op", "begunstigde")
 
 
-def betaling_fouten(ontzorgen: Ontzorgen, rij: dict, al_betaald: set,
-                    maxima: dict | None = None) -> dict[str, str]:
+def betaling_fouten(
+    ontzorgen: Ontzorgen, rij: dict, al_betaald: set, maxima: dict | None = None
+) -> dict[str, str]:
     """What is wrong with one payment (fields of :data:`BETALING_VELDEN`), Dutch, B1.
     ``al_betaald`` holds the (maand, post) pairs registered already (and earlier rows);
     ``maxima`` the gemeente's highest plausible amounts."""
@@ -417,8 +512,10 @@ def betaling_fouten(ontzorgen: Ontzorgen, rij: dict, al_betaald: set,
         maand = rules.maand_van(maand)
         maanden = rules.betaalmaanden(ontzorgen.start_bijstand, ontzorgen.einddatum)
         if maand not in maanden:
-            fouten["maand"] = (f"De maand {maand:%m-%Y} valt niet in de periode van ontzorgen "
-                               f"({maanden[0]:%m-%Y} tot en met {maanden[-1]:%m-%Y}).")
+            fouten["maand"] = (
+                f"De maand {maand:%m-%Y} valt niet in de periode van ontzorgen "
+                f"({maanden[0]:%m-%Y} tot en met {maanden[-1]:%m-%Y})."
+            )
     if post not in rules.POST_SLEUTELS:
         fouten["post"] = "Kies huur, energie_water of zorgverzekering."
     bedrag = rij.get("bedrag")
@@ -446,15 +543,21 @@ def betaling_fouten(ontzorgen: Ontzorgen, rij: dict, al_betaald: set,
     return fouten
 
 
-def registreer_betalingen(ontzorgen: Ontzorgen, door, rijen: list[dict],
-                          bron: str = Betaling.Bron.HAND, *, batch: bool = False
-                          ) -> list[Betaling]:
+def registreer_betalingen(
+    ontzorgen: Ontzorgen,
+    door,
+    rijen: list[dict],
+    bron: str = Betaling.Bron.HAND,
+    *,
+    batch: bool = False,
+) -> list[Betaling]:
     """Register payments, all or nothing. Errors of a batch are keyed ``<index>.<veld>``."""
     fouten: dict[str, str] = {}
     with transaction.atomic():
         # Lock and re-read: the machtiging (which posts) may have changed meanwhile.
-        ontzorgen = Ontzorgen.objects.select_for_update().select_related("traject").get(
-            pk=ontzorgen.pk)
+        ontzorgen = (
+            Ontzorgen.objects.select_for_update().select_related("traject").get(pk=ontzorgen.pk)
+        )
         al_betaald = set(ontzorgen.betalingen.values_list("maand", "post"))
         maxima = Begeleidingsbeleid.voor(ontzorgen.gemeente_id).maxima
         for index, rij in enumerate(rijen):
@@ -467,25 +570,43 @@ def registreer_betalingen(ontzorgen: Ontzorgen, door, rijen: list[dict],
             fouten["__all__"] = "Er staan geen betalingen in."
         if fouten:
             raise Weigering(fouten)
-        betalingen = Betaling.objects.bulk_create([Betaling(
-            ontzorgen=ontzorgen, maand=rules.maand_van(r["maand"]), post=r["post"],
-            bedrag=r["bedrag"], betaald_op=r["betaald_op"],
-            begunstigde=r["begunstigde"].strip(), bron=bron, ingevoerd_door=door)
-            for r in rijen])
+        betalingen = Betaling.objects.bulk_create(
+            [
+                Betaling(
+                    ontzorgen=ontzorgen,
+                    maand=rules.maand_van(r["maand"]),
+                    post=r["post"],
+                    bedrag=r["bedrag"],
+                    betaald_op=r["betaald_op"],
+                    begunstigde=r["begunstigde"].strip(),
+                    bron=bron,
+                    ingevoerd_door=door,
+                )
+                for r in rijen
+            ]
+        )
         werk_maanden_bij(ontzorgen)
-        registreer(ontzorgen.traject, Gebeurtenis.Soort.ONTZORGEN,
-                   _betalingen_tekst(len(betalingen), bron), door)
+        registreer(
+            ontzorgen.traject,
+            Gebeurtenis.Soort.ONTZORGEN,
+            _betalingen_tekst(len(betalingen), bron),
+            door,
+        )
     return betalingen
 
 
 def verwijder_betaling(betaling: Betaling, door) -> None:
     """Remove a payment registered by mistake; the month is no longer complete."""
     with transaction.atomic():
-        ontzorgen = Ontzorgen.objects.select_for_update().select_related("traject").get(
-            pk=betaling.ontzorgen_id)
+        ontzorgen = (
+            Ontzorgen.objects.select_for_update()
+            .select_related("traject")
+            .get(pk=betaling.ontzorgen_id)
+        )
         # No amounts on the timeline: the teamleider reads it and may not see finances.
-        omschrijving = (f"Betaling verwijderd: {betaling.get_post_display().lower()} van "
-                        f"{betaling.maand:%m-%Y}")
+        omschrijving = (
+            f"Betaling verwijderd: {betaling.get_post_display().lower()} van {betaling.maand:%m-%Y}"
+        )
         betaling.delete()
         werk_maanden_bij(ontzorgen)
         registreer(ontzorgen.traject, Gebeurtenis.Soort.ONTZORGEN, omschrijving, door)
@@ -546,8 +667,12 @@ def lees_csv(inhoud: bytes) -> list[dict]:
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Weigering({"bestand": "Het bestand is geen tekst in UTF-8. Sla het op als "
-                                    "'CSV UTF-8' en probeer het opnieuw."}) from None
+        raise Weigering(
+            {
+                "bestand": "Het bestand is geen tekst in UTF-8. Sla het op als "
+                "'CSV UTF-8' en probeer het opnieuw."
+            }
+        ) from None
     if "\x00" in tekst:
         raise Weigering({"bestand": "Dit is geen CSV-bestand."})
     eerste = tekst.split("\n", 1)[0]
@@ -558,23 +683,32 @@ def lees_csv(inhoud: bytes) -> list[dict]:
     except csv.Error:
         raise Weigering({"bestand": "Het bestand is geen geldig CSV-bestand."}) from None
     if not regels or [k.strip().lower() for k in regels[0]] != list(CSV_KOLOMMEN):
-        raise Weigering({"bestand": "De eerste regel moet precies deze kolommen hebben: "
-                                    + ";".join(CSV_KOLOMMEN) + "."})
+        raise Weigering(
+            {
+                "bestand": "De eerste regel moet precies deze kolommen hebben: "
+                + ";".join(CSV_KOLOMMEN)
+                + "."
+            }
+        )
     rijen = []
     for nummer, waarden in enumerate(regels[1:], start=2):
         if not any(w.strip() for w in waarden):
             continue  # empty line
         rijen.append({"regel": nummer, "waarden": [w.strip() for w in waarden]})
     if len(rijen) > CSV_MAX_REGELS:
-        raise Weigering({"bestand": f"Het bestand heeft te veel regels: hooguit "
-                                    f"{CSV_MAX_REGELS}."})
+        raise Weigering({"bestand": f"Het bestand heeft te veel regels: hooguit {CSV_MAX_REGELS}."})
     if not rijen:
         raise Weigering({"bestand": "Het bestand heeft geen betalingen."})
     return rijen
 
 
-VELDNAMEN = {"maand": "maand", "post": "post", "bedrag": "bedrag", "betaald_op": "betaald op",
-             "begunstigde": "begunstigde"}
+VELDNAMEN = {
+    "maand": "maand",
+    "post": "post",
+    "bedrag": "bedrag",
+    "betaald_op": "betaald op",
+    "begunstigde": "begunstigde",
+}
 
 
 def importeer_csv(inhoud: bytes, ontzorgen_binnen_bereik, door) -> int:
@@ -585,8 +719,11 @@ def importeer_csv(inhoud: bytes, ontzorgen_binnen_bereik, door) -> int:
     rijen = lees_csv(inhoud)
     bsns = {r["waarden"][0] for r in rijen if r["waarden"] and r["waarden"][0].isdigit()}
     per_bsn: dict[str, Ontzorgen] = {}
-    for o in ontzorgen_binnen_bereik.filter(traject__inburgeraar__bsn__in=bsns).select_related(
-            "traject__inburgeraar").order_by("einddatum"):
+    for o in (
+        ontzorgen_binnen_bereik.filter(traject__inburgeraar__bsn__in=bsns)
+        .select_related("traject__inburgeraar")
+        .order_by("einddatum")
+    ):
         per_bsn[o.traject.inburgeraar.bsn] = o  # the latest arrangement wins
     fouten: dict[str, str] = {}
     per_ontzorgen: dict[int, list[dict]] = {}
@@ -596,23 +733,33 @@ def importeer_csv(inhoud: bytes, ontzorgen_binnen_bereik, door) -> int:
         nummer, waarden = rij["regel"], rij["waarden"]
         sleutel = f"regel {nummer}"
         if len(waarden) != len(CSV_KOLOMMEN):
-            fouten[sleutel] = (f"Regel {nummer}: er staan {len(waarden)} kolommen in, dat "
-                               f"moeten er {len(CSV_KOLOMMEN)} zijn.")
+            fouten[sleutel] = (
+                f"Regel {nummer}: er staan {len(waarden)} kolommen in, dat "
+                f"moeten er {len(CSV_KOLOMMEN)} zijn."
+            )
             continue
         bsn, maand, post, bedrag, betaald_op, begunstigde = waarden
         ontzorgen = per_bsn.get(bsn)
         if ontzorgen is None:
-            fouten[sleutel] = (f"Regel {nummer}: bij BSN {bsn[:12]} is geen financieel "
-                               f"ontzorgen bekend dat u mag invullen.")
+            fouten[sleutel] = (
+                f"Regel {nummer}: bij BSN {bsn[:12]} is geen financieel "
+                f"ontzorgen bekend dat u mag invullen."
+            )
             continue
         if ontzorgen.pk not in al_betaald:
             al_betaald[ontzorgen.pk] = set(ontzorgen.betalingen.values_list("maand", "post"))
-        gegevens = {"maand": _maand(maand), "post": post, "bedrag": _bedrag(bedrag),
-                    "betaald_op": _datum(betaald_op), "begunstigde": begunstigde}
+        gegevens = {
+            "maand": _maand(maand),
+            "post": post,
+            "bedrag": _bedrag(bedrag),
+            "betaald_op": _datum(betaald_op),
+            "begunstigde": begunstigde,
+        }
         if ontzorgen.gemeente_id not in maxima:
             maxima[ontzorgen.gemeente_id] = Begeleidingsbeleid.voor(ontzorgen.gemeente_id).maxima
-        rij_fouten = betaling_fouten(ontzorgen, gegevens, al_betaald[ontzorgen.pk],
-                                     maxima[ontzorgen.gemeente_id])
+        rij_fouten = betaling_fouten(
+            ontzorgen, gegevens, al_betaald[ontzorgen.pk], maxima[ontzorgen.gemeente_id]
+        )
         if maand and gegevens["maand"] is None:
             rij_fouten["maand"] = "Schrijf de maand als 2026-11 of 11-2026."
         if bedrag and gegevens["bedrag"] is None:
@@ -621,8 +768,8 @@ def importeer_csv(inhoud: bytes, ontzorgen_binnen_bereik, door) -> int:
             rij_fouten["betaald_op"] = "Schrijf de datum als 2026-11-01 of 01-11-2026."
         if rij_fouten:
             fouten[sleutel] = f"Regel {nummer}: " + " ".join(
-                f"{VELDNAMEN[veld].capitalize()}: {tekst}"
-                for veld, tekst in rij_fouten.items())
+                f"{VELDNAMEN[veld].capitalize()}: {tekst}" for veld, tekst in rij_fouten.items()
+            )
             continue
         al_betaald[ontzorgen.pk].add((gegevens["maand"], post))
         per_ontzorgen.setdefault(ontzorgen.pk, []).append(gegevens)
@@ -632,20 +779,33 @@ def importeer_csv(inhoud: bytes, ontzorgen_binnen_bereik, door) -> int:
     aantal = 0
     with transaction.atomic():
         for pk, betalingen in per_ontzorgen.items():
-            aantal += len(registreer_betalingen(ontzorgen_per_pk[pk], door, betalingen,
-                                                Betaling.Bron.CSV))
+            aantal += len(
+                registreer_betalingen(ontzorgen_per_pk[pk], door, betalingen, Betaling.Bron.CSV)
+            )
     return aantal
 
 
 # --- duale trajecten --------------------------------------------------------------------
 
-DUAAL_VELDEN = ("werkgever", "functie", "start", "eind", "uren_per_week", "uren_gewerkt",
-                "jobcoach", "buddy", "beschikking_nummer", "beschikking_datum", "toelichting")
+DUAAL_VELDEN = (
+    "werkgever",
+    "functie",
+    "start",
+    "eind",
+    "uren_per_week",
+    "uren_gewerkt",
+    "jobcoach",
+    "buddy",
+    "beschikking_nummer",
+    "beschikking_datum",
+    "toelichting",
+)
 
 
 @transaction.atomic
-def bewaar_duaal(traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
-                 ) -> DuaalTraject:
+def bewaar_duaal(
+    traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
+) -> DuaalTraject:
     # Locked and read again: a case closed meanwhile is not written to.
     traject = vergrendel_open(traject, AFGEROND)
     fouten: dict[str, str] = {}
@@ -662,12 +822,14 @@ def bewaar_duaal(traject: Traject, door, data: dict, duaal: DuaalTraject | None 
     if uren is None:
         fouten["uren_per_week"] = "Vul het aantal uren per week in."
     elif not 1 <= uren <= rules.UREN_PER_WEEK_MAX:
-        fouten["uren_per_week"] = (f"Het aantal uren per week ligt tussen 1 en "
-                                   f"{rules.UREN_PER_WEEK_MAX}.")
+        fouten["uren_per_week"] = (
+            f"Het aantal uren per week ligt tussen 1 en {rules.UREN_PER_WEEK_MAX}."
+        )
     gewerkt = waarde("uren_gewerkt")
     if gewerkt is not None and not 0 <= gewerkt <= rules.UREN_TOTAAL_MAX:
-        fouten["uren_gewerkt"] = (f"Het aantal gewerkte uren ligt tussen 0 en "
-                                  f"{rules.UREN_TOTAAL_MAX}.")
+        fouten["uren_gewerkt"] = (
+            f"Het aantal gewerkte uren ligt tussen 0 en {rules.UREN_TOTAAL_MAX}."
+        )
     _niet_toekomst(fouten, "beschikking_datum", waarde("beschikking_datum"))
     for veld in ("werkgever", "functie", "jobcoach", "buddy"):
         _lengte(fouten, veld, waarde(veld) or "")
@@ -681,7 +843,12 @@ def bewaar_duaal(traject: Traject, door, data: dict, duaal: DuaalTraject | None 
         neem_over(duaal, data, DUAAL_VELDEN)
         duaal.werkgever = duaal.werkgever.strip()
         duaal.save()
-        registreer(traject, Gebeurtenis.Soort.BEGELEIDING,
-                   f"Werkervaringsplaats {'vastgelegd' if nieuw else 'gewijzigd'}: "
-                   f"{duaal.werkgever}"[:500], door)
+        registreer(
+            traject,
+            Gebeurtenis.Soort.BEGELEIDING,
+            f"Werkervaringsplaats {'vastgelegd' if nieuw else 'gewijzigd'}: {duaal.werkgever}"[
+                :500
+            ],
+            door,
+        )
     return duaal

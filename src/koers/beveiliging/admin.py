@@ -29,8 +29,15 @@ class WebAuthnSleutelAdmin(admin.ModelAdmin):
 
     list_display = ["user", "name", "aangemaakt", "laatst_gebruikt"]
     search_fields = ["user__username", "name"]
-    readonly_fields = ["user", "name", "confirmed", "credential_id", "sign_count", "aangemaakt",
-                       "laatst_gebruikt"]
+    readonly_fields = [
+        "user",
+        "name",
+        "confirmed",
+        "credential_id",
+        "sign_count",
+        "aangemaakt",
+        "laatst_gebruikt",
+    ]
     exclude = ["public_key"]
 
     def has_add_permission(self, request):
@@ -66,7 +73,15 @@ class InschrijfcodeAdmin(admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         # Shown in this answer only: not in a message, which would sit in the session.
-        return TemplateResponse(request, "admin/beveiliging/inschrijfcode/getoond.html", {
-            **self.admin_site.each_context(request), "opts": self.model._meta,
-            "title": "Inschrijfcode gemaakt", "inschrijfcode": request._koers_inschrijfcode,
-            "object": obj, "geldig_uren": int(inschrijven.GELDIG.total_seconds() // 3600)})
+        return TemplateResponse(
+            request,
+            "admin/beveiliging/inschrijfcode/getoond.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Inschrijfcode gemaakt",
+                "inschrijfcode": request._koers_inschrijfcode,
+                "object": obj,
+                "geldig_uren": int(inschrijven.GELDIG.total_seconds() // 3600),
+            },
+        )

@@ -12,5 +12,8 @@ class BeveiligingConfig(koppelingen.KoersAppConfig):
         from koers.beveiliging import inlogpogingen
         from koers.beveiliging.models import Blokkade
 
-        post_delete.connect(inlogpogingen.blokkade_opgeheven, sender=Blokkade,
-                            dispatch_uid="koers_blokkade_opgeheven")
+        post_delete.connect(
+            inlogpogingen.blokkade_opgeheven,
+            sender=Blokkade,
+            dispatch_uid="koers_blokkade_opgeheven",
+        )

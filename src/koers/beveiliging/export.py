@@ -40,10 +40,12 @@ def csv_tekst(rijen: Iterable[Iterable], *, scheiding: str = ";") -> str:
     return buffer.getvalue()
 
 
-def csv_antwoord(rijen: Iterable[Iterable], bestandsnaam: str, *,
-                 scheiding: str = ";") -> HttpResponse:
+def csv_antwoord(
+    rijen: Iterable[Iterable], bestandsnaam: str, *, scheiding: str = ";"
+) -> HttpResponse:
     """A CSV download for exports: neutralised cells, UTF-8 with BOM so Excel reads accents."""
-    response = HttpResponse("\ufeff" + csv_tekst(rijen, scheiding=scheiding),
-                            content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        "\ufeff" + csv_tekst(rijen, scheiding=scheiding), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return response

@@ -100,8 +100,7 @@ def _herkenbaar(sleutel: str) -> str:
 def _blokkeer(soort: str, sleutel: str, tot) -> None:
     try:
         with transaction.atomic():
-            Blokkade.objects.update_or_create(soort=soort, sleutel=sleutel,
-                                              defaults={"tot": tot})
+            Blokkade.objects.update_or_create(soort=soort, sleutel=sleutel, defaults={"tot": tot})
     except IntegrityError:  # another process made the row at the same moment
         Blokkade.objects.filter(soort=soort, sleutel=sleutel).update(tot=tot)
 
@@ -131,8 +130,12 @@ def _vergrendel(sleutels: list[tuple[str, str]]) -> None:
     """Lock the rows of these keys until the caller's transaction ends, always in the same
     order (no deadlock between two requests). PostgreSQL waits on the row lock; SQLite runs
     write transactions one at a time (IMMEDIATE) already."""
-    vergrendeld = (InlogSleutel.objects.select_for_update()
-                   .filter(_voorwaarde(sleutels)).order_by("pk").values_list("pk", flat=True))
+    vergrendeld = (
+        InlogSleutel.objects.select_for_update()
+        .filter(_voorwaarde(sleutels))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     if len(list(vergrendeld)) != len(sleutels):
         raise RuntimeError("inlogpogingen: sleutel verdwenen tijdens het vergrendelen")
 
@@ -169,8 +172,10 @@ def reserveer(gebruikersnaam: str, ip: str) -> Poging | None:
         for soort, sleutel in sleutels:
             if _aantal(soort, sleutel, nu) >= _LIMIET[soort]:
                 return None
-        ids = [MisluktePoging.objects.create(soort=soort, sleutel=sleutel, tijdstip=nu).pk
-               for soort, sleutel in sleutels]
+        ids = [
+            MisluktePoging.objects.create(soort=soort, sleutel=sleutel, tijdstip=nu).pk
+            for soort, sleutel in sleutels
+        ]
     return Poging(gebruikersnaam, ip, ids)
 
 
@@ -181,8 +186,9 @@ def _ruim_op(nu) -> None:
 
 
 def _aantal(soort: str, sleutel: str, nu) -> int:
-    return MisluktePoging.objects.filter(soort=soort, sleutel=sleutel,
-                                         tijdstip__gt=nu - VENSTER).count()
+    return MisluktePoging.objects.filter(
+        soort=soort, sleutel=sleutel, tijdstip__gt=nu - VENSTER
+    ).count()
 
 
 def _blokkeer_wat_vol_is(gebruikersnaam: str, ip: str, nu) -> bool:
@@ -191,8 +197,9 @@ def _blokkeer_wat_vol_is(gebruikersnaam: str, ip: str, nu) -> bool:
         aantal = _aantal(soort, sleutel, nu)
         if aantal >= _LIMIET[soort]:
             _blokkeer(soort, sleutel, nu + BLOKKADEDUUR)
-            logger.warning("Inlogblokkade: %s %s na %d mislukte pogingen", soort,
-                           _herkenbaar(sleutel), aantal)
+            logger.warning(
+                "Inlogblokkade: %s %s na %d mislukte pogingen", soort, _herkenbaar(sleutel), aantal
+            )
             geblokkeerd = True
     return geblokkeerd
 

@@ -49,8 +49,9 @@ def normaliseer(code: str) -> str:
     return "".join(teken for teken in (code or "").upper() if teken.isalnum())[:64]
 
 
-def nieuwe_code(gebruiker, *, door=None,
-                bewaard: Inschrijfcode | None = None) -> tuple[str, Inschrijfcode]:
+def nieuwe_code(
+    gebruiker, *, door=None, bewaard: Inschrijfcode | None = None
+) -> tuple[str, Inschrijfcode]:
     """A new code for this medewerker (in ``bewaard`` if given: the admin's own object); its
     text is returned once and never stored."""
     code = "".join(secrets.choice(_TEKENS) for _ in range(_LENGTE))
@@ -61,7 +62,7 @@ def nieuwe_code(gebruiker, *, door=None,
     bewaard.geldig_tot = timezone.now() + GELDIG
     bewaard.save()
     logger.info("Inschrijfcode gemaakt voor gebruiker %s", gebruiker.pk)
-    return "-".join(code[i:i + 4] for i in range(0, _LENGTE, 4)), bewaard
+    return "-".join(code[i : i + 4] for i in range(0, _LENGTE, 4)), bewaard
 
 
 def maak_code(gebruiker, *, door=None) -> str:
@@ -79,8 +80,9 @@ def code_nodig(request) -> bool:
 
 
 def _geldig(gebruiker):
-    return Inschrijfcode.objects.filter(gebruiker=gebruiker, gebruikt_op__isnull=True,
-                                        geldig_tot__gt=timezone.now())
+    return Inschrijfcode.objects.filter(
+        gebruiker=gebruiker, gebruikt_op__isnull=True, geldig_tot__gt=timezone.now()
+    )
 
 
 def controleer(request, code: str) -> bool:
@@ -111,8 +113,13 @@ def verbruik(request) -> bool:
 def vastleggen(request, user, *, soort: str, naam: str) -> None:
     """Log the new factor and tell the medewerker by mail (after the commit: no mail about a
     link that was rolled back)."""
-    verwerkingen.log(user=user, handeling="wijzigen", kanaal="ui", doel=DOEL,
-                     activiteit=f"tweede factor gekoppeld ({soort})")
+    verwerkingen.log(
+        user=user,
+        handeling="wijzigen",
+        kanaal="ui",
+        doel=DOEL,
+        activiteit=f"tweede factor gekoppeld ({soort})",
+    )
     logger.info("Tweede factor gekoppeld (%s) voor gebruiker %s", soort, user.pk)
     request.session.pop(SESSIE_SLEUTEL, None)
     transaction.on_commit(lambda: _mail(user, soort, naam))
@@ -120,20 +127,20 @@ def vastleggen(request, user, *, soort: str, naam: str) -> None:
 
 def _mail(user, soort: str, naam: str) -> None:
     if not user.email:
-        logger.warning("Tweede factor gekoppeld, maar gebruiker %s heeft geen e-mailadres",
-                       user.pk)
+        logger.warning("Tweede factor gekoppeld, maar gebruiker %s heeft geen e-mailadres", user.pk)
         return
     moment = date_format(timezone.localtime(), "j F Y \\o\\m H:i")
-    tekst = (f"Beste {user.get_full_name() or user.get_username()},\n\n"
-             f"Op {moment} is aan uw Koers-account een nieuwe {soort} gekoppeld "
-             f"(„{naam}”). Daarmee kunt u voortaan inloggen.\n\n"
-             "Hebt u dit zelf gedaan? Dan hoeft u niets te doen.\n"
-             "Hebt u dit niet zelf gedaan? Neem dan meteen contact op met functioneel beheer "
-             "van uw organisatie. Iemand anders kan dan in uw account komen.\n\n"
-             "Dit bericht is automatisch verstuurd door Koers.")
+    tekst = (
+        f"Beste {user.get_full_name() or user.get_username()},\n\n"
+        f"Op {moment} is aan uw Koers-account een nieuwe {soort} gekoppeld "
+        f"(„{naam}”). Daarmee kunt u voortaan inloggen.\n\n"
+        "Hebt u dit zelf gedaan? Dan hoeft u niets te doen.\n"
+        "Hebt u dit niet zelf gedaan? Neem dan meteen contact op met functioneel beheer "
+        "van uw organisatie. Iemand anders kan dan in uw account komen.\n\n"
+        "Dit bericht is automatisch verstuurd door Koers."
+    )
     try:
         send_mail("Koers: nieuwe tweede factor gekoppeld", tekst, None, [user.email])
     except OSError:
         # The link itself stands; the log above already recorded it.
-        logger.exception("Mail over nieuwe tweede factor niet verstuurd (gebruiker %s)",
-                         user.pk)
+        logger.exception("Mail over nieuwe tweede factor niet verstuurd (gebruiker %s)", user.pk)

@@ -14,30 +14,47 @@ from django.utils.cache import add_never_cache_headers
 # only post back to Koers. (Browsers apply form-action to the redirect after a POST too: a
 # future OIDC login that starts with a POST and redirects to the identity provider must add
 # that provider's origin here.)
-CSP = "; ".join((
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-))
+CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
 
 # The API documentation (drf-spectacular's Swagger UI page) starts Swagger UI with an inline
 # <script> and an inline <style> in its own template, so that one page allows inline code.
 # It shows no personal data: only the API description.
 CSP_API_DOCS = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
-    "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+)
 API_DOCS_PATH = "/api/v1/docs/"
 
 # Koers needs none of these browser features.
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
-    "magnetometer", "microphone", "midi", "payment", "usb", "xr-spatial-tracking"))
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 
 
 def csp_voor(path: str) -> str:

@@ -26,9 +26,10 @@ class MisluktePoging(models.Model):
     class Meta:
         verbose_name = "mislukte inlogpoging"
         verbose_name_plural = "mislukte inlogpogingen"
-        indexes = [models.Index(fields=["soort", "sleutel", "tijdstip"],
-                                name="beveiliging_poging_idx"),
-                   models.Index(fields=["tijdstip"], name="beveiliging_poging_tijd_idx")]
+        indexes = [
+            models.Index(fields=["soort", "sleutel", "tijdstip"], name="beveiliging_poging_idx"),
+            models.Index(fields=["tijdstip"], name="beveiliging_poging_tijd_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.sleutel} {self.tijdstip:%Y-%m-%d %H:%M}"
@@ -46,8 +47,11 @@ class InlogSleutel(models.Model):
     class Meta:
         verbose_name = "inlogsleutel"
         verbose_name_plural = "inlogsleutels"
-        constraints = [models.UniqueConstraint(fields=["soort", "sleutel"],
-                                               name="beveiliging_inlogsleutel_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["soort", "sleutel"], name="beveiliging_inlogsleutel_uniek"
+            )
+        ]
         indexes = [models.Index(fields=["laatst"], name="beveiliging_sleutel_tijd_idx")]
 
     def __str__(self):
@@ -65,8 +69,9 @@ class Blokkade(models.Model):
     class Meta:
         verbose_name = "inlogblokkade"
         verbose_name_plural = "inlogblokkades"
-        constraints = [models.UniqueConstraint(fields=["soort", "sleutel"],
-                                               name="beveiliging_blokkade_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "sleutel"], name="beveiliging_blokkade_uniek")
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.sleutel} tot {self.tot:%Y-%m-%d %H:%M}"
@@ -97,12 +102,14 @@ class Inschrijfcode(models.Model):
     (app or security key). Only its hash is kept: the beheerder sees the code once, when it
     is made. See ``koers.beveiliging.inschrijven``."""
 
-    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="inschrijfcodes")
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inschrijfcodes"
+    )
     code_hash = models.CharField(max_length=64, unique=True)
     aangemaakt = models.DateTimeField(default=timezone.now)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, blank=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     geldig_tot = models.DateTimeField()
     gebruikt_op = models.DateTimeField(null=True, blank=True)
 

@@ -56,8 +56,16 @@ digid_ingelogd = Signal()
 # Only asymmetric signatures. "none" carries no signature at all, and with HS256 the key is
 # the client secret, which Koers holds too: a token "signed" that way proves nothing about the
 # provider (RFC 8725 §3.1, §3.2).
-ALGORITMEN: tuple[str, ...] = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-                               "ES256", "ES384")
+ALGORITMEN: tuple[str, ...] = (
+    "RS256",
+    "RS384",
+    "RS512",
+    "PS256",
+    "PS384",
+    "PS512",
+    "ES256",
+    "ES384",
+)
 # P: clocks of Koers and the provider may differ a little; a minute is the usual margin.
 LEEWAY_SECONDEN = 60
 # P: an unfinished login (state, nonce, PKCE verifier) lasts ten minutes, enough to type a
@@ -77,14 +85,19 @@ TOKEN_AUTH = (SECRET_BASIC, SECRET_POST)
 KOPPELEN = ("gebruikersnaam", "email")
 
 # Messages for the person, plain Dutch (B1).
-NIET_BEREIKBAAR = _("De inlogdienst is nu niet bereikbaar. Probeer het over een paar minuten "
-                    "opnieuw.")
-OPNIEUW_BEGINNEN = _("Het inloggen is verlopen of in een ander venster gestart. Begin opnieuw "
-                     "met inloggen.")
-NIET_VERTROUWD = _("Het antwoord van de inlogdienst klopt niet. Daarom kunt u nu niet "
-                   "inloggen. Neem contact op met de beheerder als dit blijft gebeuren.")
-VERKEERD_INGESTELD = _("Inloggen via de inlogdienst is niet goed ingesteld. Neem contact op "
-                       "met de beheerder.")
+NIET_BEREIKBAAR = _(
+    "De inlogdienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw."
+)
+OPNIEUW_BEGINNEN = _(
+    "Het inloggen is verlopen of in een ander venster gestart. Begin opnieuw met inloggen."
+)
+NIET_VERTROUWD = _(
+    "Het antwoord van de inlogdienst klopt niet. Daarom kunt u nu niet "
+    "inloggen. Neem contact op met de beheerder als dit blijft gebeuren."
+)
+VERKEERD_INGESTELD = _(
+    "Inloggen via de inlogdienst is niet goed ingesteld. Neem contact op met de beheerder."
+)
 AFGEBROKEN = _("U hebt het inloggen afgebroken. U kunt opnieuw beginnen.")
 
 
@@ -96,8 +109,9 @@ class OidcFout(Exception):
     an untrusted token). ``telt``: counts as a failed login attempt for the lock-out.
     """
 
-    def __init__(self, melding: str | Promise, reden: str, *, opnieuw: bool,
-                 telt: bool = False) -> None:
+    def __init__(
+        self, melding: str | Promise, reden: str, *, opnieuw: bool, telt: bool = False
+    ) -> None:
         super().__init__(reden)
         self.melding = melding
         self.reden = reden
@@ -154,8 +168,10 @@ def aanbieder(naam: str) -> Aanbieder | None:
     return Aanbieder(
         naam=naam,
         issuer=issuer,
-        discovery_url=(waarden.get("DISCOVERY_URL", "")
-                       or issuer.rstrip("/") + "/.well-known/openid-configuration"),
+        discovery_url=(
+            waarden.get("DISCOVERY_URL", "")
+            or issuer.rstrip("/") + "/.well-known/openid-configuration"
+        ),
         client_id=waarden.get("CLIENT_ID", ""),
         client_secret=waarden.get("CLIENT_SECRET", ""),
         scopes=scopes,
@@ -191,11 +207,16 @@ def discovery(aanbieder: Aanbieder) -> dict[str, Any]:
     if bewaard and bewaard[0] > nu:
         return bewaard[1]
     try:
-        antwoord = requests.get(aanbieder.discovery_url, timeout=TIMEOUT_SECONDEN,
-                                headers={"Accept": "application/json"}, allow_redirects=False)
+        antwoord = requests.get(
+            aanbieder.discovery_url,
+            timeout=TIMEOUT_SECONDEN,
+            headers={"Accept": "application/json"},
+            allow_redirects=False,
+        )
     except requests.RequestException as error:
-        logger.warning("OIDC %s: discovery niet bereikbaar (%s)", aanbieder.naam,
-                       type(error).__name__)
+        logger.warning(
+            "OIDC %s: discovery niet bereikbaar (%s)", aanbieder.naam, type(error).__name__
+        )
         raise OidcFout(NIET_BEREIKBAAR, "discovery_onbereikbaar", opnieuw=True) from None
     if antwoord.status_code >= 500:
         logger.warning("OIDC %s: discovery antwoordt %d", aanbieder.naam, antwoord.status_code)
@@ -205,19 +226,23 @@ def discovery(aanbieder: Aanbieder) -> dict[str, Any]:
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        logger.error("OIDC %s: discovery geeft geen JSON-object (HTTP %d)", aanbieder.naam,
-                     antwoord.status_code)
+        logger.error(
+            "OIDC %s: discovery geeft geen JSON-object (HTTP %d)",
+            aanbieder.naam,
+            antwoord.status_code,
+        )
         raise OidcFout(VERKEERD_INGESTELD, "discovery_onleesbaar", opnieuw=False)
     # OpenID Connect Discovery §4.3: the issuer in the document must be the configured one,
     # otherwise tokens of another tenant or realm could pass.
     if data.get("issuer") != aanbieder.issuer:
-        logger.error("OIDC %s: de issuer in het discovery-document is niet de ingestelde "
-                     "issuer", aanbieder.naam)
+        logger.error(
+            "OIDC %s: de issuer in het discovery-document is niet de ingestelde issuer",
+            aanbieder.naam,
+        )
         raise OidcFout(VERKEERD_INGESTELD, "discovery_issuer", opnieuw=False)
     for sleutel in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         if not isinstance(data.get(sleutel), str) or not data[sleutel]:
-            logger.error("OIDC %s: %s ontbreekt in het discovery-document", aanbieder.naam,
-                         sleutel)
+            logger.error("OIDC %s: %s ontbreekt in het discovery-document", aanbieder.naam, sleutel)
             raise OidcFout(VERKEERD_INGESTELD, f"discovery_{sleutel}", opnieuw=False)
     with _lock:
         _discovery[aanbieder.discovery_url] = (nu + DISCOVERY_CACHE_SECONDEN, data)
@@ -231,8 +256,11 @@ def _jwks_client(url: str) -> jwt.PyJWKClient:
         client = _jwks_clients.get(url)
         if client is None:
             client = _jwks_clients[url] = jwt.PyJWKClient(
-                url, lifespan=JWKS_CACHE_SECONDEN, timeout=TIMEOUT_SECONDEN,
-                cooldown_duration=JWKS_MIN_INTERVAL_SECONDEN)
+                url,
+                lifespan=JWKS_CACHE_SECONDEN,
+                timeout=TIMEOUT_SECONDEN,
+                cooldown_duration=JWKS_MIN_INTERVAL_SECONDEN,
+            )
         return client
 
 
@@ -262,7 +290,8 @@ def instellingen(aanbieder: Aanbieder) -> dict[str, Any]:
         "OIDC_TIMEOUT": TIMEOUT_SECONDEN,
         "OIDC_ALLOW_UNSECURED_JWT": False,
         "OIDC_AUTH_REQUEST_EXTRA_PARAMS": (
-            {"acr_values": " ".join(aanbieder.vereist_acr)} if aanbieder.vereist_acr else {}),
+            {"acr_values": " ".join(aanbieder.vereist_acr)} if aanbieder.vereist_acr else {}
+        ),
         # Koers matches an existing account and never makes one (see oidc_views).
         "OIDC_CREATE_USER": False,
     }
@@ -328,12 +357,16 @@ class _Backend(_Instellingen, OIDCAuthenticationBackend):
             if isinstance(kid, str):
                 sleutel = client.get_signing_key(kid)
             else:  # without a key id only an unambiguous key will do
-                sleutels = [s for s in client.get_jwk_set().keys
-                            if s.public_key_use in ("sig", None)]
+                sleutels = [
+                    s for s in client.get_jwk_set().keys if s.public_key_use in ("sig", None)
+                ]
                 sleutel = sleutels[0] if len(sleutels) == 1 else None
         except jwt.PyJWKClientConnectionError as error:
-            logger.warning("OIDC %s: jwks niet bereikbaar (%s)", self.aanbieder.naam,
-                           type(error.__cause__ or error).__name__)
+            logger.warning(
+                "OIDC %s: jwks niet bereikbaar (%s)",
+                self.aanbieder.naam,
+                type(error.__cause__ or error).__name__,
+            )
             raise OidcFout(NIET_BEREIKBAAR, "jwks_onbereikbaar", opnieuw=True) from None
         except jwt.PyJWTError:
             sleutel = None
@@ -347,9 +380,14 @@ class _Backend(_Instellingen, OIDCAuthenticationBackend):
         alg = jwt.get_unverified_header(payload)["alg"]
         try:
             claims = jwt.decode(
-                payload, key.key, algorithms=[alg], audience=self.OIDC_RP_CLIENT_ID,
-                issuer=self.aanbieder.issuer, leeway=LEEWAY_SECONDEN,
-                options={"require": ["iss", "aud", "exp", "iat", "sub"]})
+                payload,
+                key.key,
+                algorithms=[alg],
+                audience=self.OIDC_RP_CLIENT_ID,
+                issuer=self.aanbieder.issuer,
+                leeway=LEEWAY_SECONDEN,
+                options={"require": ["iss", "aud", "exp", "iat", "sub"]},
+            )
         except jwt.InvalidSignatureError:
             raise _onbetrouwbaar(self.aanbieder, "handtekening") from None
         except jwt.ExpiredSignatureError:
@@ -371,6 +409,7 @@ class _Backend(_Instellingen, OIDCAuthenticationBackend):
 
 # --- The flow -----------------------------------------------------------------------------
 
+
 def start(request, aanbieder: Aanbieder, volgende: str) -> str:
     """The provider's URL to send the browser to. The library keeps state, nonce and the
     PKCE verifier in the session; Koers adds to that entry which provider and which page."""
@@ -383,7 +422,7 @@ def start(request, aanbieder: Aanbieder, volgende: str) -> str:
     request.session.pop("oidc_login_next", None)
     eindpunt = waarden["OIDC_OP_AUTHORIZATION_ENDPOINT"]
     if "?" in eindpunt:  # an endpoint with its own query (Azure AD B2C's ?p=): join with &
-        url = eindpunt + "&" + url[len(eindpunt) + 1:]
+        url = eindpunt + "&" + url[len(eindpunt) + 1 :]
     return url
 
 
@@ -427,20 +466,31 @@ def afronden(request, aanbieder: Aanbieder) -> Uitkomst:
     if not code:
         raise OidcFout(OPNIEUW_BEGINNEN, "code_ontbreekt", opnieuw=True, telt=True)
     backend = _Backend(aanbieder, instellingen(aanbieder))
-    tokens = _wissel_code(backend, {
-        "client_id": aanbieder.client_id, "client_secret": aanbieder.client_secret,
-        "grant_type": "authorization_code", "code": code,
-        "redirect_uri": request.build_absolute_uri(reverse(_TERUG[aanbieder.naam])),
-        "code_verifier": bewaard.get("code_verifier")})
+    tokens = _wissel_code(
+        backend,
+        {
+            "client_id": aanbieder.client_id,
+            "client_secret": aanbieder.client_secret,
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": request.build_absolute_uri(reverse(_TERUG[aanbieder.naam])),
+            "code_verifier": bewaard.get("code_verifier"),
+        },
+    )
     try:
         claims = backend.verify_token(tokens["id_token"], nonce=bewaard.get("nonce"))
     except SuspiciousOperation:  # the one check left to the library: the nonce
         raise _onbetrouwbaar(aanbieder, "nonce") from None
     if aanbieder.vereist_acr and claims.get("acr") not in aanbieder.vereist_acr:
         logger.warning("OIDC %s: betrouwbaarheidsniveau (acr) te laag", aanbieder.naam)
-        raise OidcFout(_("U bent ingelogd op een te laag niveau. Log opnieuw in en kies de "
-                         "manier van inloggen die om een extra controle vraagt."),
-                       "acr_te_laag", opnieuw=True)
+        raise OidcFout(
+            _(
+                "U bent ingelogd op een te laag niveau. Log opnieuw in en kies de "
+                "manier van inloggen die om een extra controle vraagt."
+            ),
+            "acr_te_laag",
+            opnieuw=True,
+        )
     return Uitkomst(claims=claims, volgende=str(bewaard.get("volgende", "")))
 
 
@@ -467,8 +517,7 @@ def _wissel_code(backend: _Backend, payload: dict[str, Any]) -> dict[str, Any]:
     except requests.JSONDecodeError:
         body = None
     except requests.RequestException as error:
-        logger.warning("OIDC %s: token-eindpunt niet bereikbaar (%s)", naam,
-                       type(error).__name__)
+        logger.warning("OIDC %s: token-eindpunt niet bereikbaar (%s)", naam, type(error).__name__)
         raise OidcFout(NIET_BEREIKBAAR, "token_onbereikbaar", opnieuw=True) from None
     if not isinstance(body, dict) or not isinstance(body.get("id_token"), str):
         logger.error("OIDC %s: token-antwoord zonder id_token", naam)

@@ -52,6 +52,7 @@ def _aanbieder_of_404(naam: str) -> oidc.Aanbieder:
 
 # --- Staff --------------------------------------------------------------------------------
 
+
 def _medewerker_fout(request, fout: oidc.OidcFout, ip: str, gebruikersnaam: str = ""):
     if fout.telt and inlogpogingen.registreer_mislukt(gebruikersnaam, ip):
         return geblokkeerd(request)
@@ -74,13 +75,17 @@ def medewerker_start(request):
 def _zoek_gebruiker(aanbieder: oidc.Aanbieder, waarde: str) -> Gebruiker | None:
     """The one account the claim names (case-insensitive), or None when none or several."""
     veld = "email" if aanbieder.koppelen == "email" else "username"
-    gevonden = list(Gebruiker.objects.select_related("organisatie__gemeente")
-                    .filter(Q(**{f"{veld}__iexact": waarde}))[:2])
+    gevonden = list(
+        Gebruiker.objects.select_related("organisatie__gemeente").filter(
+            Q(**{f"{veld}__iexact": waarde})
+        )[:2]
+    )
     return gevonden[0] if len(gevonden) == 1 else None
 
 
-GEEN_ACCOUNT = _("U kunt met dit account niet inloggen in Koers. Vraag de beheerder van "
-                      "Koers om een account.")
+GEEN_ACCOUNT = _(
+    "U kunt met dit account niet inloggen in Koers. Vraag de beheerder van Koers om een account."
+)
 
 
 @never_cache
@@ -97,8 +102,7 @@ def medewerker_callback(request):
         return _medewerker_fout(request, fout, ip)
     waarde = oidc.claim_waarde(uitkomst.claims, aanbieder.claim)
     if not waarde:
-        logger.error("OIDC %s: claim %s ontbreekt in het ID-token", aanbieder.naam,
-                     aanbieder.claim)
+        logger.error("OIDC %s: claim %s ontbreekt in het ID-token", aanbieder.naam, aanbieder.claim)
         return inlogpagina_met_melding(request, oidc.VERKEERD_INGESTELD, status=400)
     gebruiker = _zoek_gebruiker(aanbieder, waarde)
     sleutel = gebruiker.get_username() if gebruiker is not None else waarde
@@ -107,8 +111,9 @@ def medewerker_callback(request):
         return geblokkeerd(request)
     if gebruiker is None or not gebruiker.is_active:
         # Unknown and inactive look the same; the log says only that it happened.
-        logger.warning("OIDC %s: geen actief Koers-account bij het ingelogde account",
-                       aanbieder.naam)
+        logger.warning(
+            "OIDC %s: geen actief Koers-account bij het ingelogde account", aanbieder.naam
+        )
         if inlogpogingen.registreer_mislukt(sleutel, ip):
             return geblokkeerd(request)
         return inlogpagina_met_melding(request, GEEN_ACCOUNT, status=403)
@@ -131,18 +136,24 @@ def medewerker_callback(request):
 
 # --- Portal (DigiD) -------------------------------------------------------------------------
 
+
 def _portaal_volgende(request) -> str:
     """Only a page of the portal itself; otherwise its start page."""
     volgende = request.GET.get("next", "")
-    if (volgende.startswith(PORTAAL_START) and url_has_allowed_host_and_scheme(
-            volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure())):
+    if volgende.startswith(PORTAAL_START) and url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return volgende
     return PORTAAL_START
 
 
 def _portaal_melding(request, titel, tekst, *, status: int, opnieuw: bool = False):
-    return render(request, "beveiliging/portaal_melding.html", {
-        "titel": titel, "tekst": tekst, "opnieuw": opnieuw}, status=status)
+    return render(
+        request,
+        "beveiliging/portaal_melding.html",
+        {"titel": titel, "tekst": tekst, "opnieuw": opnieuw},
+        status=status,
+    )
 
 
 @never_cache
@@ -152,8 +163,13 @@ def portaal_start(request):
     try:
         return redirect(oidc.start(request, aanbieder, _portaal_volgende(request)))
     except oidc.OidcFout as fout:
-        return _portaal_melding(request, _("Inloggen lukt nu niet"), fout.melding,
-                                status=fout.status, opnieuw=fout.opnieuw)
+        return _portaal_melding(
+            request,
+            _("Inloggen lukt nu niet"),
+            fout.melding,
+            status=fout.status,
+            opnieuw=fout.opnieuw,
+        )
 
 
 @never_cache
@@ -163,28 +179,40 @@ def portaal_callback(request):
     try:
         uitkomst = oidc.afronden(request, aanbieder)
     except oidc.OidcFout as fout:
-        return _portaal_melding(request, _("Inloggen lukt nu niet"), fout.melding,
-                                status=fout.status, opnieuw=fout.opnieuw)
+        return _portaal_melding(
+            request,
+            _("Inloggen lukt nu niet"),
+            fout.melding,
+            status=fout.status,
+            opnieuw=fout.opnieuw,
+        )
     bsn = oidc.bsn_uit(uitkomst.claims, aanbieder.claim)
     if not bsn:
         logger.error("OIDC %s: geen geldig BSN in claim %s", aanbieder.naam, aanbieder.claim)
-        return _portaal_melding(request, _("Inloggen lukt nu niet"),
-                                oidc.VERKEERD_INGESTELD, status=400)
+        return _portaal_melding(
+            request, _("Inloggen lukt nu niet"), oidc.VERKEERD_INGESTELD, status=400
+        )
     from koers.inburgeraars.models import Inburgeraar
 
     inburgeraar = Inburgeraar.objects.filter(bsn=bsn).first()
     if inburgeraar is None:
         logger.info("OIDC %s: ingelogd met DigiD, geen dossier in Koers", aanbieder.naam)
         return _portaal_melding(
-            request, _("Wij kennen u (nog) niet"),
-            _("U bent goed ingelogd met DigiD. Maar in Mijn Inburgering staat nog niets "
-                   "over u. Hebt u een brief van de gemeente over inburgeren gekregen? Neem "
-                   "dan contact op met de gemeente."), status=403)
-    if not oidc.digid_ingelogd.send(sender=oidc.PORTAAL, request=request,
-                                    inburgeraar=inburgeraar):
-        logger.error("OIDC %s: geen ontvanger voor de DigiD-login (portaal niet geladen)",
-                     aanbieder.naam)
-        return _portaal_melding(request, _("Inloggen lukt nu niet"),
-                                oidc.VERKEERD_INGESTELD, status=400)
+            request,
+            _("Wij kennen u (nog) niet"),
+            _(
+                "U bent goed ingelogd met DigiD. Maar in Mijn Inburgering staat nog niets "
+                "over u. Hebt u een brief van de gemeente over inburgeren gekregen? Neem "
+                "dan contact op met de gemeente."
+            ),
+            status=403,
+        )
+    if not oidc.digid_ingelogd.send(sender=oidc.PORTAAL, request=request, inburgeraar=inburgeraar):
+        logger.error(
+            "OIDC %s: geen ontvanger voor de DigiD-login (portaal niet geladen)", aanbieder.naam
+        )
+        return _portaal_melding(
+            request, _("Inloggen lukt nu niet"), oidc.VERKEERD_INGESTELD, status=400
+        )
     logger.info("OIDC %s: ingelogd in Mijn Inburgering", aanbieder.naam)
     return redirect(uitkomst.volgende or PORTAAL_START)

@@ -51,13 +51,18 @@ def controleer_upload(bestand, toegestaan: Iterable[str], *, max_bytes: int = MA
     if bestand.size is not None and bestand.size > max_bytes:
         raise ValidationError(
             _("Dit bestand is te groot. Het mag hoogstens %(max)s zijn.")
-            % {"max": filesizeformat(max_bytes)}, code="te_groot")
+            % {"max": filesizeformat(max_bytes)},
+            code="te_groot",
+        )
     if not bestand.size:
         raise ValidationError(_("Dit bestand is leeg."), code="leeg")
     soort = extensie(bestand.name)
     if soort not in toegestaan:
-        raise ValidationError(_("Dit soort bestand kan niet. Kies een bestand van het type: "
-                                "%(soorten)s.") % {"soorten": soorten}, code="soort")
+        raise ValidationError(
+            _("Dit soort bestand kan niet. Kies een bestand van het type: %(soorten)s.")
+            % {"soorten": soorten},
+            code="soort",
+        )
     bestand.seek(0)
     begin = bestand.read(4096)
     bestand.seek(0)
@@ -66,9 +71,14 @@ def controleer_upload(bestand, toegestaan: Iterable[str], *, max_bytes: int = MA
     else:
         klopt = begin.startswith(HANDTEKENINGEN.get(soort, (b"\x00\x00\x00\x00\x00",)))
     if not klopt:
-        raise ValidationError(_("De inhoud van dit bestand past niet bij de naam (.%(soort)s). "
-                                "Kies een echt %(soort)s-bestand.") % {"soort": soort},
-                              code="inhoud")
+        raise ValidationError(
+            _(
+                "De inhoud van dit bestand past niet bij de naam (.%(soort)s). "
+                "Kies een echt %(soort)s-bestand."
+            )
+            % {"soort": soort},
+            code="inhoud",
+        )
     # The first bytes say what a file claims to be; only a real parser reading all of it
     # finds a cut-off or damaged file behind a good header.
     lezer = STRUCTUUR.get(soort)
@@ -77,9 +87,13 @@ def controleer_upload(bestand, toegestaan: Iterable[str], *, max_bytes: int = MA
             lezer(bestand)
         except Exception:  # noqa: BLE001 - parsers raise many kinds; each means "damaged"
             raise ValidationError(
-                _("Dit %(soort)s-bestand is beschadigd of niet compleet en kan niet worden "
-                  "geopend. Sla het opnieuw op of scan het opnieuw, en probeer het nog eens.")
-                % {"soort": soort.upper()}, code="beschadigd") from None
+                _(
+                    "Dit %(soort)s-bestand is beschadigd of niet compleet en kan niet worden "
+                    "geopend. Sla het opnieuw op of scan het opnieuw, en probeer het nog eens."
+                )
+                % {"soort": soort.upper()},
+                code="beschadigd",
+            ) from None
         finally:
             bestand.seek(0)
     return bestand
@@ -110,8 +124,13 @@ def _lees_afbeelding(formaat: str):
         bestand.seek(0)
         with Image.open(bestand) as afbeelding:
             afbeelding.load()
+
     return lees
 
 
-STRUCTUUR = {"pdf": _lees_pdf, "png": _lees_afbeelding("PNG"),
-             "jpg": _lees_afbeelding("JPEG"), "jpeg": _lees_afbeelding("JPEG")}
+STRUCTUUR = {
+    "pdf": _lees_pdf,
+    "png": _lees_afbeelding("PNG"),
+    "jpg": _lees_afbeelding("JPEG"),
+    "jpeg": _lees_afbeelding("JPEG"),
+}

@@ -20,11 +20,13 @@ class MinimaleLengte(MinimumLengthValidator):
         return ngettext(
             "Dit wachtwoord is te kort. Gebruik minstens %(min_length)d teken.",
             "Dit wachtwoord is te kort. Gebruik minstens %(min_length)d tekens.",
-            self.min_length) % {"min_length": self.min_length}
+            self.min_length,
+        ) % {"min_length": self.min_length}
 
     def get_help_text(self):
         return ngettext(
             "Uw wachtwoord heeft minstens %(min_length)d teken.",
             "Uw wachtwoord heeft minstens %(min_length)d tekens. Een zin van een paar woorden "
             "is makkelijk te onthouden en moeilijk te raden.",
-            self.min_length) % {"min_length": self.min_length}
+            self.min_length,
+        ) % {"min_length": self.min_length}

@@ -50,8 +50,9 @@ MAX_SLEUTELS = 10  # P: enough for a spare key and a phone; stops endless regist
 _REGISTRATIE = "koers_webauthn_registratie"
 _INLOGGEN = "koers_webauthn_inloggen"
 
-NIET_GELUKT = _("Dat lukte niet met uw beveiligingssleutel. Probeer het opnieuw, of vul de "
-                "code uit uw app in.")
+NIET_GELUKT = _(
+    "Dat lukte niet met uw beveiligingssleutel. Probeer het opnieuw, of vul de code uit uw app in."
+)
 VERLOPEN = _("Dat duurde te lang. Probeer het opnieuw.")
 
 
@@ -84,8 +85,10 @@ def sleutels_van(user):
 
 
 def _bewaar_challenge(request, sleutel: str, challenge: bytes) -> None:
-    request.session[sleutel] = {"challenge": _b64url(challenge),
-                                "tot": time.time() + GELDIG_SECONDEN}
+    request.session[sleutel] = {
+        "challenge": _b64url(challenge),
+        "tot": time.time() + GELDIG_SECONDEN,
+    }
 
 
 def _neem_challenge(request, sleutel: str) -> bytes:
@@ -99,22 +102,27 @@ def _neem_challenge(request, sleutel: str) -> bytes:
 
 
 def _descriptors(user) -> list[PublicKeyCredentialDescriptor]:
-    return [PublicKeyCredentialDescriptor(id=_b64url_bytes(s.credential_id))
-            for s in sleutels_van(user)]
+    return [
+        PublicKeyCredentialDescriptor(id=_b64url_bytes(s.credential_id)) for s in sleutels_van(user)
+    ]
 
 
 def registratie_opties(request, user) -> str:
     """Options for ``navigator.credentials.create()`` as JSON; the challenge goes to the
     session."""
     opties = generate_registration_options(
-        rp_id=rp_id(request), rp_name=RP_NAAM,
-        user_name=user.get_username(), user_id=str(user.pk).encode(),
+        rp_id=rp_id(request),
+        rp_name=RP_NAAM,
+        user_name=user.get_username(),
+        user_id=str(user.pk).encode(),
         user_display_name=user.get_full_name() or user.get_username(),
         timeout=TIMEOUT_MS,
         authenticator_selection=AuthenticatorSelectionCriteria(
             resident_key=ResidentKeyRequirement.DISCOURAGED,
-            user_verification=UserVerificationRequirement.PREFERRED),
-        exclude_credentials=_descriptors(user))
+            user_verification=UserVerificationRequirement.PREFERRED,
+        ),
+        exclude_credentials=_descriptors(user),
+    )
     _bewaar_challenge(request, _REGISTRATIE, opties.challenge)
     return options_to_json(opties)
 
@@ -133,22 +141,30 @@ def registreer(request, user, credential_json: str, naam: str) -> WebAuthnSleute
     """Verify the new key's answer and store its public key."""
     challenge = _neem_challenge(request, _REGISTRATIE)
     if sleutels_van(user).count() >= MAX_SLEUTELS:
-        raise SleutelFout(_("U hebt al %(aantal)d sleutels. Verwijder er eerst een.")
-                          % {"aantal": MAX_SLEUTELS}, "te_veel")
+        raise SleutelFout(
+            _("U hebt al %(aantal)d sleutels. Verwijder er eerst een.") % {"aantal": MAX_SLEUTELS},
+            "te_veel",
+        )
     try:
         geverifieerd = verify_registration_response(
-            credential=_credential(credential_json), expected_challenge=challenge,
-            expected_rp_id=rp_id(request), expected_origin=origin(request))
+            credential=_credential(credential_json),
+            expected_challenge=challenge,
+            expected_rp_id=rp_id(request),
+            expected_origin=origin(request),
+        )
     except WebAuthnException as error:
         logger.warning("WebAuthn: registratie afgewezen (%s)", type(error).__name__)
         raise SleutelFout(NIET_GELUKT, "registratie_afgewezen") from None
     try:
         with transaction.atomic():
             return WebAuthnSleutel.objects.create(
-                user=user, name=(naam or "").strip()[:64] or str(_("Beveiligingssleutel")),
-                confirmed=True, credential_id=_b64url(geverifieerd.credential_id),
+                user=user,
+                name=(naam or "").strip()[:64] or str(_("Beveiligingssleutel")),
+                confirmed=True,
+                credential_id=_b64url(geverifieerd.credential_id),
                 public_key=geverifieerd.credential_public_key,
-                sign_count=geverifieerd.sign_count)
+                sign_count=geverifieerd.sign_count,
+            )
     except IntegrityError:  # the same key twice (its credential id is unique)
         raise SleutelFout(_("Deze sleutel is al gekoppeld."), "bestaat_al") from None
 
@@ -159,8 +175,11 @@ def inlog_opties(request, user) -> str | None:
     if not descriptors:
         return None
     opties = generate_authentication_options(
-        rp_id=rp_id(request), timeout=TIMEOUT_MS, allow_credentials=descriptors,
-        user_verification=UserVerificationRequirement.PREFERRED)
+        rp_id=rp_id(request),
+        timeout=TIMEOUT_MS,
+        allow_credentials=descriptors,
+        user_verification=UserVerificationRequirement.PREFERRED,
+    )
     _bewaar_challenge(request, _INLOGGEN, opties.challenge)
     return options_to_json(opties)
 
@@ -173,17 +192,23 @@ def controleer(request, user, credential_json: str) -> WebAuthnSleutel:
     if not isinstance(credential_id, str):
         raise SleutelFout(NIET_GELUKT, "geen_id")
     with transaction.atomic():
-        sleutel = (WebAuthnSleutel.objects.select_for_update()
-                   .filter(user=user, confirmed=True, credential_id=credential_id).first())
+        sleutel = (
+            WebAuthnSleutel.objects.select_for_update()
+            .filter(user=user, confirmed=True, credential_id=credential_id)
+            .first()
+        )
         if sleutel is None:
             logger.warning("WebAuthn: onbekende sleutel bij inloggen")
             raise SleutelFout(NIET_GELUKT, "onbekende_sleutel")
         try:
             geverifieerd = verify_authentication_response(
-                credential=credential, expected_challenge=challenge,
-                expected_rp_id=rp_id(request), expected_origin=origin(request),
+                credential=credential,
+                expected_challenge=challenge,
+                expected_rp_id=rp_id(request),
+                expected_origin=origin(request),
                 credential_public_key=bytes(sleutel.public_key),
-                credential_current_sign_count=sleutel.sign_count)
+                credential_current_sign_count=sleutel.sign_count,
+            )
         except WebAuthnException as error:
             logger.warning("WebAuthn: inloggen afgewezen (%s)", type(error).__name__)
             raise SleutelFout(NIET_GELUKT, "inloggen_afgewezen") from None

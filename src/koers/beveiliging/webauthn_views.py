@@ -67,22 +67,33 @@ def sleutels(request):
         try:
             with transaction.atomic():
                 sleutel = webauthn_sleutels.registreer(
-                    request, user, request.POST.get("credential", ""),
-                    request.POST.get("naam", ""))
-                inschrijven.vastleggen(request, user, soort="beveiligingssleutel",
-                                       naam=sleutel.name)
+                    request, user, request.POST.get("credential", ""), request.POST.get("naam", "")
+                )
+                inschrijven.vastleggen(
+                    request, user, soort="beveiligingssleutel", naam=sleutel.name
+                )
         except webauthn_sleutels.SleutelFout as error:
             fout = error.melding
         else:
-            messages.success(request, _("De sleutel „%(naam)s” is gekoppeld. U kunt hem "
-                                        "voortaan gebruiken bij het inloggen.")
-                             % {"naam": sleutel.name})
+            messages.success(
+                request,
+                _(
+                    "De sleutel „%(naam)s” is gekoppeld. U kunt hem "
+                    "voortaan gebruiken bij het inloggen."
+                )
+                % {"naam": sleutel.name},
+            )
             return redirect("beveiliging:sleutels")
-    return render(request, "beveiliging/sleutels.html", {
-        "sleutels": webauthn_sleutels.sleutels_van(user),
-        "opties": webauthn_sleutels.registratie_opties(request, user),
-        "fouten": [{"href": None, "tekst": str(fout)}] if fout else [],
-    }, status=400 if fout else 200)
+    return render(
+        request,
+        "beveiliging/sleutels.html",
+        {
+            "sleutels": webauthn_sleutels.sleutels_van(user),
+            "opties": webauthn_sleutels.registratie_opties(request, user),
+            "fouten": [{"href": None, "tekst": str(fout)}] if fout else [],
+        },
+        status=400 if fout else 200,
+    )
 
 
 @never_cache

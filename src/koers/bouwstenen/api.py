@@ -22,14 +22,16 @@ def vereis(user, actie: Actie) -> None:
         raise PermissionDenied(DETAIL_403)
 
 
-def inburgeraar_voor(request, pk, sectie: Sectie | tuple[Sectie, ...] = Sectie.PERSONALIA
-                     ) -> Inburgeraar:
+def inburgeraar_voor(
+    request, pk, sectie: Sectie | tuple[Sectie, ...] = Sectie.PERSONALIA
+) -> Inburgeraar:
     """The inburgeraar within the user's reach (else 404) whose section he may read; of a
     tuple of sections, the first he may read counts (and is logged)."""
     inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
     secties = sectie if isinstance(sectie, tuple) else (sectie,)
-    sectie = next((s for s in secties
-                   if policy.mag_zien(request.user, s, inburgeraar.huidig_traject)), None)
+    sectie = next(
+        (s for s in secties if policy.mag_zien(request.user, s, inburgeraar.huidig_traject)), None
+    )
     if sectie is None:
         raise PermissionDenied(DETAIL_403)
     # A read of personal data: logged with the section asked.
@@ -76,8 +78,11 @@ class Paginering(CursorPagination):
 
     def decode_cursor(self, request):
         cursor = super().decode_cursor(request)
-        if cursor is not None and cursor.position is not None and not (
-                cursor.position.isdigit() and len(cursor.position) <= 18):
+        if (
+            cursor is not None
+            and cursor.position is not None
+            and not (cursor.position.isdigit() and len(cursor.position) <= 18)
+        ):
             raise NotFound(self.invalid_cursor_message)
         return cursor
 

@@ -108,8 +108,9 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         return fout_antwoord(fouten_van(exc.detail))
     if isinstance(exc, exceptions.Throttled):
-        return Response({"detail": te_veel_verzoeken(exc.wait)}, status=exc.status_code,
-                        headers=headers)
+        return Response(
+            {"detail": te_veel_verzoeken(exc.wait)}, status=exc.status_code, headers=headers
+        )
     detail = exc.detail
     if isinstance(detail, dict | list):
         detail = " ".join(sum(fouten_van(detail).values(), []))

@@ -30,46 +30,67 @@ def _veld(veld: intake_rules.Veld) -> serializers.Field:
 
 
 def _onderwerp_serializer(onderwerp: intake_rules.Onderwerp) -> type[serializers.Serializer]:
-    attrs = {"toelichting": serializers.CharField(required=False, allow_blank=True,
-                                                  help_text=onderwerp.vraag)}
+    attrs = {
+        "toelichting": serializers.CharField(
+            required=False, allow_blank=True, help_text=onderwerp.vraag
+        )
+    }
     attrs.update({v.naam: _veld(v) for v in onderwerp.velden})
     name = f"Onderwerp{_camel(onderwerp.sleutel)}Serializer"
     doc = f"{onderwerp.titel}: {onderwerp.vraag}"
-    return type(name, (serializers.Serializer,), {**attrs, "__doc__": doc,
-                                                   "__module__": __name__})
+    return type(name, (serializers.Serializer,), {**attrs, "__doc__": doc, "__module__": __name__})
 
 
-OnderwerpenSerializer = type("OnderwerpenSerializer", (serializers.Serializer,), {
-    "__doc__": "De onderwerpen van de brede intake. Elk onderwerp heeft een toelichting en "
-               "soms vaste velden. 'gezondheid' ziet alleen wie gezondheidsgegevens mag zien.",
-    "__module__": __name__,
-    **{o.sleutel: _onderwerp_serializer(o)(required=False) for o in intake_rules.ONDERWERPEN},
-})
+OnderwerpenSerializer = type(
+    "OnderwerpenSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "De onderwerpen van de brede intake. Elk onderwerp heeft een toelichting en "
+        "soms vaste velden. 'gezondheid' ziet alleen wie gezondheidsgegevens mag zien.",
+        "__module__": __name__,
+        **{o.sleutel: _onderwerp_serializer(o)(required=False) for o in intake_rules.ONDERWERPEN},
+    },
+)
 
 
 class DimensieScoreSerializer(serializers.Serializer):
     """Score (0 tot en met 10) en toelichting voor een dimensie van Positieve Gezondheid."""
 
-    score = serializers.IntegerField(min_value=intake_rules.SCORE_MIN,
-                                     max_value=intake_rules.SCORE_MAX, required=False,
-                                     allow_null=True)
+    score = serializers.IntegerField(
+        min_value=intake_rules.SCORE_MIN,
+        max_value=intake_rules.SCORE_MAX,
+        required=False,
+        allow_null=True,
+    )
     toelichting = serializers.CharField(required=False, allow_blank=True)
 
 
-PositieveGezondheidSerializer = type("PositieveGezondheidSerializer", (serializers.Serializer,), {
-    "__doc__": "De zes dimensies van Positieve Gezondheid (alleen voor wie "
-               "gezondheidsgegevens mag zien).",
-    "__module__": __name__,
-    **{d.sleutel: DimensieScoreSerializer(required=False, help_text=d.omschrijving)
-       for d in intake_rules.DIMENSIES},
-})
+PositieveGezondheidSerializer = type(
+    "PositieveGezondheidSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "De zes dimensies van Positieve Gezondheid (alleen voor wie "
+        "gezondheidsgegevens mag zien).",
+        "__module__": __name__,
+        **{
+            d.sleutel: DimensieScoreSerializer(required=False, help_text=d.omschrijving)
+            for d in intake_rules.DIMENSIES
+        },
+    },
+)
 
-DoelenSerializer = type("DoelenSerializer", (serializers.Serializer,), {
-    "__doc__": "Een doel per dimensie van Positieve Gezondheid.",
-    "__module__": __name__,
-    **{d.sleutel: serializers.CharField(required=False, allow_blank=True, help_text=d.titel)
-       for d in intake_rules.DIMENSIES},
-})
+DoelenSerializer = type(
+    "DoelenSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "Een doel per dimensie van Positieve Gezondheid.",
+        "__module__": __name__,
+        **{
+            d.sleutel: serializers.CharField(required=False, allow_blank=True, help_text=d.titel)
+            for d in intake_rules.DIMENSIES
+        },
+    },
+)
 
 
 class FoutSerializer(serializers.Serializer):
@@ -77,16 +98,19 @@ class FoutSerializer(serializers.Serializer):
 
     detail = serializers.CharField()
     fouten = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()), required=False,
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
         help_text="Per veld een lijst met meldingen. Geneste velden met punten "
-                  "(onderwerpen.opleiding.toelichting); '__all__' voor het geheel.")
+        "(onderwerpen.opleiding.toelichting); '__all__' voor het geheel.",
+    )
 
 
-ONGELDIG = OpenApiResponse(FoutSerializer, description="De gegevens kloppen niet, of een "
-                                                       "regel staat de wijziging niet toe.")
+ONGELDIG = OpenApiResponse(
+    FoutSerializer,
+    description="De gegevens kloppen niet, of een regel staat de wijziging niet toe.",
+)
 VERBODEN = OpenApiResponse(FoutSerializer, description="U mag dit niet doen.")
-NIET_GEVONDEN = OpenApiResponse(FoutSerializer, description="Niet gevonden, of buiten uw "
-                                                            "bereik.")
+NIET_GEVONDEN = OpenApiResponse(FoutSerializer, description="Niet gevonden, of buiten uw bereik.")
 NIET_INGELOGD = OpenApiResponse(FoutSerializer, description="Niet ingelogd.")
 
 

@@ -41,22 +41,24 @@ def _foutteksten(field) -> None:
     if isinstance(field, forms.DecimalField):
         # The limit written the Dutch way (999,9): "999.9" reads as nine hundred thousand.
         teksten["invalid"] = _("Vul bij '%(label)s' een getal in, bijvoorbeeld 12,5.")
-        teksten["max_decimal_places"] = _("Gebruik bij '%(label)s' hoogstens "
-                                          "%%(max)s cijfer(s) achter de komma.")
+        teksten["max_decimal_places"] = _(
+            "Gebruik bij '%(label)s' hoogstens %%(max)s cijfer(s) achter de komma."
+        )
         teksten["max_digits"] = teksten["max_whole_digits"] = _("'%(label)s' is te groot.")
         if field.min_value is not None:
             teksten["min_value"] = _("'%(label)s' kan niet kleiner zijn dan {}.").replace(
-                "{}", number_format(field.min_value))
+                "{}", number_format(field.min_value)
+            )
         if field.max_value is not None:
             teksten["max_value"] = _("'%(label)s' kan niet groter zijn dan {}.").replace(
-                "{}", number_format(field.max_value))
+                "{}", number_format(field.max_value)
+            )
     elif isinstance(field, forms.IntegerField):
         teksten["invalid"] = _("Vul bij '%(label)s' een heel getal in.")
         teksten["min_value"] = _("'%(label)s' kan niet kleiner zijn dan %%(limit_value)s.")
         teksten["max_value"] = _("'%(label)s' kan niet groter zijn dan %%(limit_value)s.")
     elif isinstance(field, forms.DateField):
-        teksten["invalid"] = _("Vul bij '%(label)s' een geldige datum in, bijvoorbeeld "
-                               "31-12-2026.")
+        teksten["invalid"] = _("Vul bij '%(label)s' een geldige datum in, bijvoorbeeld 31-12-2026.")
     elif isinstance(field, forms.EmailField):
         teksten["invalid"] = _("Vul bij '%(label)s' een geldig e-mailadres in.")
     elif isinstance(field, forms.CharField):
@@ -108,7 +110,8 @@ class KoersStijl:
             widget.attrs["class"] += f" {basis}--invalid"
             fout_id = f"{self[name].auto_id}-fout"
             widget.attrs["aria-describedby"] = " ".join(
-                filter(None, [fout_id, widget.attrs.get("aria-describedby")]))
+                filter(None, [fout_id, widget.attrs.get("aria-describedby")])
+            )
 
     def fout_samenvatting(self) -> list[dict]:
         """The entries of the error summary: each message with the id of its field."""
@@ -132,14 +135,18 @@ def datumveld(label, **kwargs):
     per field is enough."""
     kwargs.setdefault("validators", [kalender_datum])
     return forms.DateField(
-        label=label, input_formats=DATUM_FORMATEN,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
+        label=label,
+        input_formats=DATUM_FORMATEN,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        **kwargs,
+    )
 
 
 def tekstvak(label, *, rows=3, **kwargs):
     kwargs.setdefault("required", False)
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}),
-                           max_length=10000, **kwargs)
+    return forms.CharField(
+        label=label, widget=forms.Textarea(attrs={"rows": rows}), max_length=10000, **kwargs
+    )
 
 
 JANEE = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -147,8 +154,14 @@ JANEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
 def janeeveld(label, **kwargs):
     return forms.TypedChoiceField(
-        label=label, choices=JANEE, widget=forms.RadioSelect, required=False,
-        coerce=lambda v: v == "ja", empty_value=None, **kwargs)
+        label=label,
+        choices=JANEE,
+        widget=forms.RadioSelect,
+        required=False,
+        coerce=lambda v: v == "ja",
+        empty_value=None,
+        **kwargs,
+    )
 
 
 def janee_initial(waarde):

@@ -15,8 +15,7 @@ from koers.bouwstenen.formulieren import KoersStijl
 
 class InlogForm(KoersStijl, AuthenticationForm):
     error_messages = {
-        "invalid_login": _("De gebruikersnaam of het wachtwoord klopt niet. Probeer het "
-                           "opnieuw."),
+        "invalid_login": _("De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw."),
         "inactive": _("Dit account is uitgeschakeld. Neem contact op met de beheerder."),
     }
 
@@ -29,9 +28,17 @@ class InlogForm(KoersStijl, AuthenticationForm):
 
 
 def _inlogpagina(request, form, fouten, *, status: int = 200):
-    return render(request, "web/login.html", {
-        "form": form, "next": request.GET.get("next", ""), "fouten": fouten,
-        "oidc_aan": settings.KOERS_OIDC_ENABLED}, status=status)
+    return render(
+        request,
+        "web/login.html",
+        {
+            "form": form,
+            "next": request.GET.get("next", ""),
+            "fouten": fouten,
+            "oidc_aan": settings.KOERS_OIDC_ENABLED,
+        },
+        status=status,
+    )
 
 
 def inlogpagina_met_melding(request, melding, *, status: int, gebruikersnaam: str = ""):
@@ -42,5 +49,6 @@ def inlogpagina_met_melding(request, melding, *, status: int, gebruikersnaam: st
 
 def geblokkeerd(request, gebruikersnaam: str = ""):
     """The same answer whether or not the username exists (429: too many requests)."""
-    return inlogpagina_met_melding(request, inlogpogingen.MELDING, status=429,
-                                   gebruikersnaam=gebruikersnaam)
+    return inlogpagina_met_melding(
+        request, inlogpogingen.MELDING, status=429, gebruikersnaam=gebruikersnaam
+    )

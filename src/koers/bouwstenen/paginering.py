@@ -42,8 +42,11 @@ def lees_cursor(tekst: str | None) -> tuple[dt.date | None, int] | None:
 def _na(datum, pk) -> Q:
     if datum is None:
         return Q(volgende_deadline__isnull=True, id__gt=pk)
-    return (Q(volgende_deadline__gt=datum) | Q(volgende_deadline=datum, id__gt=pk)
-            | Q(volgende_deadline__isnull=True))
+    return (
+        Q(volgende_deadline__gt=datum)
+        | Q(volgende_deadline=datum, id__gt=pk)
+        | Q(volgende_deadline__isnull=True)
+    )
 
 
 def _voor(datum, pk) -> Q:
@@ -56,15 +59,21 @@ def pagineer(qs, per: int, *, na: str | None = None, voor: str | None = None) ->
     """One query of ``per + 1`` rows; the extra row only tells whether another page exists."""
     voor_cursor, na_cursor = lees_cursor(voor), lees_cursor(na)
     if voor_cursor is not None:
-        rijen = list(qs.filter(_voor(*voor_cursor)).order_by(*OMGEKEERD)[:per + 1])
+        rijen = list(qs.filter(_voor(*voor_cursor)).order_by(*OMGEKEERD)[: per + 1])
         meer = len(rijen) > per
         rijen = rijen[:per][::-1]
-        return Pagina(rijen, volgende=cursor(rijen[-1]) if rijen else None,
-                      vorige=cursor(rijen[0]) if meer and rijen else None)
+        return Pagina(
+            rijen,
+            volgende=cursor(rijen[-1]) if rijen else None,
+            vorige=cursor(rijen[0]) if meer and rijen else None,
+        )
     if na_cursor is not None:
         qs = qs.filter(_na(*na_cursor))
-    rijen = list(qs.order_by(*VOLGORDE)[:per + 1])
+    rijen = list(qs.order_by(*VOLGORDE)[: per + 1])
     meer = len(rijen) > per
     rijen = rijen[:per]
-    return Pagina(rijen, volgende=cursor(rijen[-1]) if meer else None,
-                  vorige=cursor(rijen[0]) if na_cursor is not None and rijen else None)
+    return Pagina(
+        rijen,
+        volgende=cursor(rijen[-1]) if meer else None,
+        vorige=cursor(rijen[0]) if na_cursor is not None and rijen else None,
+    )

@@ -25,8 +25,9 @@ def casus(user, pk):
 
     inburgeraar = policy.get_inburgeraar_voor(user, pk)
     KANAAL.set("ui")
-    log_lezen(user, inburgeraar, policy.zichtbare_secties(user, inburgeraar.huidig_traject),
-              kanaal="ui")
+    log_lezen(
+        user, inburgeraar, policy.zichtbare_secties(user, inburgeraar.huidig_traject), kanaal="ui"
+    )
     traject = inburgeraar.huidig_traject
     if traject is not None:
         # The same rows, already loaded: spares a query in every section and service that
@@ -48,13 +49,15 @@ def veilige_volgende(request, standaard: str = "web:werkvoorraad") -> str:
     """The ``next`` parameter when it points into this site, else the default page."""
     volgende = request.POST.get("next") or request.GET.get("next") or ""
     if volgende and url_has_allowed_host_and_scheme(
-            volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return volgende
     return reverse(standaard)
 
 
-def fout_items(fouten: dict[str, str], form=None, links: dict[str, str] | None = None
-               ) -> list[dict]:
+def fout_items(
+    fouten: dict[str, str], form=None, links: dict[str, str] | None = None
+) -> list[dict]:
     """Messages of a ``Weigering`` (or warnings) as error-summary entries with a link to the
     field when the form has it (``a.b`` → field ``a-b``), or to a page given in ``links``."""
     links = links or {}

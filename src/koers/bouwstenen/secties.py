@@ -35,8 +35,9 @@ class CasusSectie:
     context: dict
 
 
-def casus_secties(user, inburgeraar, traject,
-                  geladen: Geladen | None = None) -> dict[str, list[CasusSectie]]:
+def casus_secties(
+    user, inburgeraar, traject, geladen: Geladen | None = None
+) -> dict[str, list[CasusSectie]]:
     secties: dict[str, list[CasusSectie]] = {"boven": [], "onder": []}
     for module in koers_modules("casus"):
         context = module.casus_context(user, inburgeraar, traject, geladen=geladen)

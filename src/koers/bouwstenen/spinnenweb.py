@@ -27,8 +27,10 @@ class As:
 
 def _punt(index: int, aantal: int, straal: float) -> tuple[float, float]:
     hoek = -math.pi / 2 + 2 * math.pi * index / aantal  # the first axis points up
-    return (round(MIDDEN_X + straal * math.cos(hoek), 1),
-            round(MIDDEN_Y + straal * math.sin(hoek), 1))
+    return (
+        round(MIDDEN_X + straal * math.cos(hoek), 1),
+        round(MIDDEN_Y + straal * math.sin(hoek), 1),
+    )
 
 
 def _punten(waarden: list[float], aantal: int) -> str:
@@ -58,11 +60,20 @@ def spinnenweb(scores: list[tuple[str, int | None]]) -> dict:
         assen.append(As(titel, _geldig(score), x, y, lx, ly, anker))
     ringen = [_punten([stap * schaal] * aantal, aantal) for stap in (2, 4, 6, 8, 10)]
     vorm = _punten([(a.score or 0) * schaal for a in assen], aantal)
-    return {"assen": assen, "ringen": ringen, "vorm": vorm, "breedte": BREEDTE,
-            "hoogte": HOOGTE, "midden_x": MIDDEN_X, "midden_y": MIDDEN_Y}
+    return {
+        "assen": assen,
+        "ringen": ringen,
+        "vorm": vorm,
+        "breedte": BREEDTE,
+        "hoogte": HOOGTE,
+        "midden_x": MIDDEN_X,
+        "midden_y": MIDDEN_Y,
+    }
 
 
 def scores_van(positieve_gezondheid: dict) -> list[tuple[str, int | None]]:
     """(titel, score) for every dimension, in the order of intake.rules.DIMENSIES."""
-    return [(d.titel, (positieve_gezondheid.get(d.sleutel) or {}).get("score"))
-            for d in intake_rules.DIMENSIES]
+    return [
+        (d.titel, (positieve_gezondheid.get(d.sleutel) or {}).get("score"))
+        for d in intake_rules.DIMENSIES
+    ]

@@ -29,15 +29,22 @@ def intake_onderwerpen(intake, sleutels: tuple[str, ...]) -> list[dict]:
         if onderwerp.sleutel not in sleutels:
             continue
         antwoord = antwoorden.get(onderwerp.sleutel) or {}
-        resultaat.append({
-            "onderwerp": onderwerp,
-            "toelichting": antwoord.get("toelichting") or "",
-            "velden": [(v.label, _waarde(v, antwoord.get(v.naam))) for v in onderwerp.velden],
-        })
+        resultaat.append(
+            {
+                "onderwerp": onderwerp,
+                "toelichting": antwoord.get("toelichting") or "",
+                "velden": [(v.label, _waarde(v, antwoord.get(v.naam))) for v in onderwerp.velden],
+            }
+        )
     return resultaat
 
 
 def pg_rijen(positieve_gezondheid: dict) -> list[dict]:
-    return [{"dimensie": d, "score": (positieve_gezondheid.get(d.sleutel) or {}).get("score"),
-             "toelichting": (positieve_gezondheid.get(d.sleutel) or {}).get("toelichting", "")}
-            for d in intake_rules.DIMENSIES]
+    return [
+        {
+            "dimensie": d,
+            "score": (positieve_gezondheid.get(d.sleutel) or {}).get("score"),
+            "toelichting": (positieve_gezondheid.get(d.sleutel) or {}).get("toelichting", ""),
+        }
+        for d in intake_rules.DIMENSIES
+    ]

@@ -13,47 +13,80 @@ from django.core.checks import Error, Tags, Warning, register
 
 @register(Tags.security, deploy=False)
 def check_configuratie(app_configs=None, **kwargs):
-    problems = [Error(message, hint="Zie .env.example voor de toegestane waarden.",
-                      id="koers.E000") for message in settings.CONFIG_ERRORS]
+    problems = [
+        Error(message, hint="Zie .env.example voor de toegestane waarden.", id="koers.E000")
+        for message in settings.CONFIG_ERRORS
+    ]
     if not settings.DEMO:
         if settings.SECRET_KEY_IS_DEFAULT:
-            problems.append(Error(
-                "KOERS_SECRET_KEY ontbreekt.",
-                hint="Zet een willekeurige geheime waarde van minstens 50 tekens, bijv. "
-                     "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`.",
-                id="koers.E001"))
+            problems.append(
+                Error(
+                    "KOERS_SECRET_KEY ontbreekt.",
+                    hint="Zet een willekeurige geheime waarde van minstens 50 tekens, bijv. "
+                    "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`.",
+                    id="koers.E001",
+                )
+            )
         elif len(settings.SECRET_KEY) < 50:
-            problems.append(Error("KOERS_SECRET_KEY is te kort.",
-                                  hint="Gebruik minstens 50 tekens.", id="koers.E002"))
+            problems.append(
+                Error(
+                    "KOERS_SECRET_KEY is te kort.",
+                    hint="Gebruik minstens 50 tekens.",
+                    id="koers.E002",
+                )
+            )
         if settings.DEBUG:
-            problems.append(Error("KOERS_DEBUG staat aan buiten demomodus.",
-                                  hint="Debugmodus toont interne gegevens bij fouten. "
-                                       "Zet KOERS_DEBUG=false.", id="koers.E003"))
+            problems.append(
+                Error(
+                    "KOERS_DEBUG staat aan buiten demomodus.",
+                    hint="Debugmodus toont interne gegevens bij fouten. Zet KOERS_DEBUG=false.",
+                    id="koers.E003",
+                )
+            )
         if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-            problems.append(Warning(
-                "Koers gebruikt de ingebouwde SQLite-database.",
-                hint="Gebruik in productie PostgreSQL: DATABASE_URL=postgres://...",
-                id="koers.W001"))
+            problems.append(
+                Warning(
+                    "Koers gebruikt de ingebouwde SQLite-database.",
+                    hint="Gebruik in productie PostgreSQL: DATABASE_URL=postgres://...",
+                    id="koers.W001",
+                )
+            )
         if settings.SECURE_HSTS_SECONDS < 0:
-            problems.append(Error("KOERS_HSTS_SECONDS is negatief.",
-                                  hint="Gebruik 31536000 (een jaar), of 0 om HSTS uit te "
-                                       "zetten.", id="koers.E004"))
+            problems.append(
+                Error(
+                    "KOERS_HSTS_SECONDS is negatief.",
+                    hint="Gebruik 31536000 (een jaar), of 0 om HSTS uit te zetten.",
+                    id="koers.E004",
+                )
+            )
         elif settings.SECURE_HSTS_SECONDS == 0:
-            problems.append(Warning("HSTS staat uit: browsers mogen Koers ook via http openen.",
-                                    hint="Zet KOERS_HSTS_SECONDS=31536000 als Koers alleen via "
-                                         "HTTPS bereikbaar is.", id="koers.W003"))
+            problems.append(
+                Warning(
+                    "HSTS staat uit: browsers mogen Koers ook via http openen.",
+                    hint="Zet KOERS_HSTS_SECONDS=31536000 als Koers alleen via "
+                    "HTTPS bereikbaar is.",
+                    id="koers.W003",
+                )
+            )
         if not settings.SESSION_COOKIE_SECURE:
-            problems.append(Warning("Cookies worden ook zonder HTTPS verstuurd.",
-                                    hint="Zet KOERS_SECURE_COOKIES=true achter HTTPS.",
-                                    id="koers.W002"))
+            problems.append(
+                Warning(
+                    "Cookies worden ook zonder HTTPS verstuurd.",
+                    hint="Zet KOERS_SECURE_COOKIES=true achter HTTPS.",
+                    id="koers.W002",
+                )
+            )
     return problems
 
 
 _DUO_BESTANDEN = (
     ("KOERS_DUO_CLIENT_CERT", "DUO_CLIENT_CERT", "het PKIoverheid-clientcertificaat (PEM)"),
     ("KOERS_DUO_CLIENT_KEY", "DUO_CLIENT_KEY", "de private sleutel bij dat certificaat (PEM)"),
-    ("KOERS_DUO_CA_BUNDLE", "DUO_CA_BUNDLE", "de CA-bundel van DUO (PKIoverheid private root, "
-                                             "PEM)"),
+    (
+        "KOERS_DUO_CA_BUNDLE",
+        "DUO_CA_BUNDLE",
+        "de CA-bundel van DUO (PKIoverheid private root, PEM)",
+    ),
 )
 
 
@@ -64,46 +97,69 @@ def check_duo(app_configs=None, **kwargs):
     base_url = settings.DUO_BASE_URL
     if not base_url:
         if not settings.DEMO:
-            problems.append(Error(
-                "KOERS_DUO_BASE_URL ontbreekt: Koers weet niet waar DUO is.",
-                hint="Zet het basisadres van DUO's API's, met versie, bijv. "
-                     "KOERS_DUO_BASE_URL=https://duo-host:443/v1 (zie shared/duo-m2m/RULES.md, "
-                     "Transport). Alleen in demomodus start `koers demo` zelf een simulator.",
-                id="koers.E010"))
+            problems.append(
+                Error(
+                    "KOERS_DUO_BASE_URL ontbreekt: Koers weet niet waar DUO is.",
+                    hint="Zet het basisadres van DUO's API's, met versie, bijv. "
+                    "KOERS_DUO_BASE_URL=https://duo-host:443/v1 (zie shared/duo-m2m/RULES.md, "
+                    "Transport). Alleen in demomodus start `koers demo` zelf een simulator.",
+                    id="koers.E010",
+                )
+            )
     else:
         deel = urlsplit(base_url)
         if deel.scheme not in ("http", "https") or not deel.hostname:
-            problems.append(Error(
-                "KOERS_DUO_BASE_URL is geen http(s)-adres.",
-                hint="Gebruik de vorm https://duo-host:443/v1.", id="koers.E011"))
+            problems.append(
+                Error(
+                    "KOERS_DUO_BASE_URL is geen http(s)-adres.",
+                    hint="Gebruik de vorm https://duo-host:443/v1.",
+                    id="koers.E011",
+                )
+            )
         elif deel.scheme == "https":
-            ontbreekt = [naam for naam, setting, _ in _DUO_BESTANDEN
-                         if not getattr(settings, setting)]
+            ontbreekt = [
+                naam for naam, setting, _ in _DUO_BESTANDEN if not getattr(settings, setting)
+            ]
             for naam, _setting, wat in _DUO_BESTANDEN:
                 if naam in ontbreekt:
-                    problems.append(Error(
-                        f"{naam} ontbreekt: DUO vraagt mutual TLS bij https.",
-                        hint=f"Zet {naam} op het pad naar {wat}.", id="koers.E012"))
+                    problems.append(
+                        Error(
+                            f"{naam} ontbreekt: DUO vraagt mutual TLS bij https.",
+                            hint=f"Zet {naam} op het pad naar {wat}.",
+                            id="koers.E012",
+                        )
+                    )
         elif not settings.DEMO:
-            problems.append(Warning(
-                "KOERS_DUO_BASE_URL gebruikt http: het verkeer met DUO is onversleuteld en "
-                "zonder PKIoverheid-certificaat.",
-                hint="DUO is alleen via https met mutual TLS bereikbaar; gebruik http alleen "
-                     "voor de simulator.", id="koers.W010"))
+            problems.append(
+                Warning(
+                    "KOERS_DUO_BASE_URL gebruikt http: het verkeer met DUO is onversleuteld en "
+                    "zonder PKIoverheid-certificaat.",
+                    hint="DUO is alleen via https met mutual TLS bereikbaar; gebruik http alleen "
+                    "voor de simulator.",
+                    id="koers.W010",
+                )
+            )
     leesbaar = 0
     for naam, setting, wat in _DUO_BESTANDEN:
         pad = getattr(settings, setting)
         if not pad:
             continue
         if not Path(pad).is_file():
-            problems.append(Error(
-                f"{naam}: het bestand {pad} bestaat niet.",
-                hint=f"Zet {naam} op het pad naar {wat}.", id="koers.E013"))
+            problems.append(
+                Error(
+                    f"{naam}: het bestand {pad} bestaat niet.",
+                    hint=f"Zet {naam} op het pad naar {wat}.",
+                    id="koers.E013",
+                )
+            )
         elif not os.access(pad, os.R_OK):
-            problems.append(Error(
-                f"{naam}: Koers mag het bestand {pad} niet lezen.",
-                hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
-                id="koers.E013"))
+            problems.append(
+                Error(
+                    f"{naam}: Koers mag het bestand {pad} niet lezen.",
+                    hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
+                    id="koers.E013",
+                )
+            )
         else:
             leesbaar += 1
     if leesbaar == len(_DUO_BESTANDEN):
@@ -111,16 +167,24 @@ def check_duo(app_configs=None, **kwargs):
             context = ssl.create_default_context(cafile=settings.DUO_CA_BUNDLE)
             context.load_cert_chain(settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY)
         except (OSError, ssl.SSLError) as error:
-            problems.append(Error(
-                f"De bestanden voor mutual TLS met DUO zijn onbruikbaar ({error}).",
-                hint="KOERS_DUO_CLIENT_CERT en KOERS_DUO_CLIENT_KEY moeten een PEM-certificaat "
-                     "en de bijbehorende sleutel zijn, KOERS_DUO_CA_BUNDLE een of meer "
-                     "PEM-CA-certificaten.", id="koers.E015"))
+            problems.append(
+                Error(
+                    f"De bestanden voor mutual TLS met DUO zijn onbruikbaar ({error}).",
+                    hint="KOERS_DUO_CLIENT_CERT en KOERS_DUO_CLIENT_KEY moeten een PEM-certificaat "
+                    "en de bijbehorende sleutel zijn, KOERS_DUO_CA_BUNDLE een of meer "
+                    "PEM-CA-certificaten.",
+                    id="koers.E015",
+                )
+            )
     if not re.fullmatch(r"[0-9]{20}", settings.DUO_OIN or ""):
-        problems.append(Error(
-            "KOERS_DUO_OIN is geen OIN van 20 cijfers.",
-            hint="Zet het OIN van DUO (20 cijfers, voor de header `doel`), zoals DUO het "
-                 "heeft opgegeven.", id="koers.E014"))
+        problems.append(
+            Error(
+                "KOERS_DUO_OIN is geen OIN van 20 cijfers.",
+                hint="Zet het OIN van DUO (20 cijfers, voor de header `doel`), zoals DUO het "
+                "heeft opgegeven.",
+                id="koers.E014",
+            )
+        )
     return problems
 
 
@@ -142,32 +206,49 @@ def check_oidc(app_configs=None, **kwargs):
             continue
         ontbreekt = [f"{prefix}_{sleutel}" for sleutel in _OIDC_NODIG if not waarden[sleutel]]
         if ontbreekt:
-            problems.append(Error(
-                f"Half ingesteld: {', '.join(ontbreekt)} ontbreekt voor {wat}.",
-                hint=f"Zet {prefix}_ISSUER, {prefix}_CLIENT_ID en {prefix}_CLIENT_SECRET "
-                     f"samen, of laat alle {prefix}_*-variabelen leeg om het uit te zetten. "
-                     "Zie docs/beheer/inloggen-sso-digid.md.", id="koers.E020"))
+            problems.append(
+                Error(
+                    f"Half ingesteld: {', '.join(ontbreekt)} ontbreekt voor {wat}.",
+                    hint=f"Zet {prefix}_ISSUER, {prefix}_CLIENT_ID en {prefix}_CLIENT_SECRET "
+                    f"samen, of laat alle {prefix}_*-variabelen leeg om het uit te zetten. "
+                    "Zie docs/beheer/inloggen-sso-digid.md.",
+                    id="koers.E020",
+                )
+            )
         for sleutel in ("ISSUER", "DISCOVERY_URL"):
             adres = waarden[sleutel]
             if not adres:
                 continue
             deel = urlsplit(adres)
             if deel.scheme not in ("http", "https") or not deel.hostname:
-                problems.append(Error(
-                    f"{prefix}_{sleutel} is geen http(s)-adres.",
-                    hint="Gebruik het adres zoals de inlogdienst het opgeeft, bijv. "
-                         "https://sso.gemeente.nl/realms/gemeente.", id="koers.E021"))
+                problems.append(
+                    Error(
+                        f"{prefix}_{sleutel} is geen http(s)-adres.",
+                        hint="Gebruik het adres zoals de inlogdienst het opgeeft, bijv. "
+                        "https://sso.gemeente.nl/realms/gemeente.",
+                        id="koers.E021",
+                    )
+                )
             elif deel.scheme == "http" and not settings.DEMO:
-                problems.append(Warning(
-                    f"{prefix}_{sleutel} gebruikt http: het verkeer met de inlogdienst is "
-                    "onversleuteld.", hint="Gebruik https.", id="koers.W020"))
+                problems.append(
+                    Warning(
+                        f"{prefix}_{sleutel} gebruikt http: het verkeer met de inlogdienst is "
+                        "onversleuteld.",
+                        hint="Gebruik https.",
+                        id="koers.W020",
+                    )
+                )
         keuzes = [("TOKEN_AUTH", ("client_secret_basic", "client_secret_post"))]
         if "KOPPELEN" in waarden:
             keuzes.append(("KOPPELEN", ("gebruikersnaam", "email")))
         for sleutel, toegestaan in keuzes:
             waarde = waarden.get(sleutel, "")
             if waarde and waarde.lower() not in toegestaan:
-                problems.append(Error(
-                    f"{prefix}_{sleutel}: '{waarde}' is geen geldige waarde.",
-                    hint=f"Gebruik {' of '.join(toegestaan)}.", id="koers.E022"))
+                problems.append(
+                    Error(
+                        f"{prefix}_{sleutel}: '{waarde}' is geen geldige waarde.",
+                        hint=f"Gebruik {' of '.join(toegestaan)}.",
+                        id="koers.E022",
+                    )
+                )
     return problems

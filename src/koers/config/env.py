@@ -27,133 +27,269 @@ class Variable:
 
 
 VARIABLES: tuple[Variable, ...] = (
-    Variable("DATABASE_URL", "Database. Leeg: ingebouwde SQLite in var/koers.sqlite3. "
-             "PostgreSQL: postgres://user:wachtwoord@host:5432/naam", kind="url"),
-    Variable("KOERS_SECRET_KEY", "Geheime sleutel voor sessies en tokens. Verplicht buiten "
-             "demomodus; minstens 50 tekens.", secret=True),
-    Variable("KOERS_DEMO", "Demomodus: demo-accounts mogen zonder tweede factor inloggen. "
-             "Nooit in productie.", default="false", kind="bool"),
-    Variable("KOERS_DEBUG", "Django-debugmodus (alleen ontwikkeling).", default="false",
-             kind="bool"),
-    Variable("KOERS_ALLOWED_HOSTS", "Hostnamen van deze installatie, komma-gescheiden.",
-             default="127.0.0.1,localhost"),
-    Variable("KOERS_PORT", "Poort van de webserver bij `koers run`.", default="8000",
-             kind="int"),
-    Variable("KOERS_WEB_WORKERS", "Aantal webprocessen bij `koers run`.", default="2",
-             kind="int"),
-    Variable("KOERS_WEB_THREADS", "Aantal threads per webproces bij `koers run`.",
-             default="4", kind="int"),
-    Variable("KOERS_BEHIND_TLS_PROXY", "Koers draait achter een reverse proxy die HTTPS "
-             "afhandelt en X-Forwarded-Proto en X-Forwarded-For meestuurt (het laatste adres "
-             "daarin telt voor de inlogblokkade).", default="false", kind="bool"),
-    Variable("KOERS_DATA_DIR", "Map voor de SQLite-database en andere lokale bestanden.",
-             default="var"),
-    Variable("KOERS_SESSION_IDLE_MINUTES", "Sessie verloopt na zoveel minuten zonder "
-             "activiteit.", default="30", kind="int"),
-    Variable("KOERS_STURING_VERVERSEN_MINUTEN", "De cijfers van de dashboards (sturing) "
-             "worden opnieuw berekend als ze ouder zijn dan zoveel minuten (door de worker).",
-             default="15", kind="int"),
-    Variable("KOERS_SECURE_COOKIES", "Cookies alleen via HTTPS. Standaard aan buiten "
-             "demomodus.", default="", kind="bool"),
-    Variable("KOERS_HSTS_SECONDS", "HSTS: zoveel seconden onthoudt de browser dat Koers "
-             "alleen via HTTPS werkt. Nooit in demomodus. 0 zet het uit.", default="31536000",
-             kind="int"),
+    Variable(
+        "DATABASE_URL",
+        "Database. Leeg: ingebouwde SQLite in var/koers.sqlite3. "
+        "PostgreSQL: postgres://user:wachtwoord@host:5432/naam",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_SECRET_KEY",
+        "Geheime sleutel voor sessies en tokens. Verplicht buiten demomodus; minstens 50 tekens.",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_DEMO",
+        "Demomodus: demo-accounts mogen zonder tweede factor inloggen. Nooit in productie.",
+        default="false",
+        kind="bool",
+    ),
+    Variable(
+        "KOERS_DEBUG", "Django-debugmodus (alleen ontwikkeling).", default="false", kind="bool"
+    ),
+    Variable(
+        "KOERS_ALLOWED_HOSTS",
+        "Hostnamen van deze installatie, komma-gescheiden.",
+        default="127.0.0.1,localhost",
+    ),
+    Variable("KOERS_PORT", "Poort van de webserver bij `koers run`.", default="8000", kind="int"),
+    Variable("KOERS_WEB_WORKERS", "Aantal webprocessen bij `koers run`.", default="2", kind="int"),
+    Variable(
+        "KOERS_WEB_THREADS",
+        "Aantal threads per webproces bij `koers run`.",
+        default="4",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_BEHIND_TLS_PROXY",
+        "Koers draait achter een reverse proxy die HTTPS "
+        "afhandelt en X-Forwarded-Proto en X-Forwarded-For meestuurt (het laatste adres "
+        "daarin telt voor de inlogblokkade).",
+        default="false",
+        kind="bool",
+    ),
+    Variable(
+        "KOERS_DATA_DIR", "Map voor de SQLite-database en andere lokale bestanden.", default="var"
+    ),
+    Variable(
+        "KOERS_SESSION_IDLE_MINUTES",
+        "Sessie verloopt na zoveel minuten zonder activiteit.",
+        default="30",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_STURING_VERVERSEN_MINUTEN",
+        "De cijfers van de dashboards (sturing) "
+        "worden opnieuw berekend als ze ouder zijn dan zoveel minuten (door de worker).",
+        default="15",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_SECURE_COOKIES",
+        "Cookies alleen via HTTPS. Standaard aan buiten demomodus.",
+        default="",
+        kind="bool",
+    ),
+    Variable(
+        "KOERS_HSTS_SECONDS",
+        "HSTS: zoveel seconden onthoudt de browser dat Koers "
+        "alleen via HTTPS werkt. Nooit in demomodus. 0 zet het uit.",
+        default="31536000",
+        kind="int",
+    ),
     Variable("KOERS_LOG_LEVEL", "Logniveau (DEBUG, INFO, WARNING, ERROR).", default="INFO"),
     # API limits (koers.beveiliging.api_limieten): counted per web process in its own cache.
-    Variable("KOERS_API_RATE_GEBRUIKER", "Zoveel API-verzoeken per gebruiker (token); per "
-             "`s`, `min`, `h` of `day`.", default="1200/min"),
-    Variable("KOERS_API_RATE_IP", "Zoveel API-verzoeken zonder geldig token per IP-adres.",
-             default="300/min"),
+    Variable(
+        "KOERS_API_RATE_GEBRUIKER",
+        "Zoveel API-verzoeken per gebruiker (token); per `s`, `min`, `h` of `day`.",
+        default="1200/min",
+    ),
+    Variable(
+        "KOERS_API_RATE_IP",
+        "Zoveel API-verzoeken zonder geldig token per IP-adres.",
+        default="300/min",
+    ),
     # Mail to users (e.g. the notice that a second factor was linked to their account).
-    Variable("KOERS_EMAIL_HOST", "Mailserver (SMTP) voor mail aan gebruikers.",
-             default="localhost"),
+    Variable(
+        "KOERS_EMAIL_HOST", "Mailserver (SMTP) voor mail aan gebruikers.", default="localhost"
+    ),
     Variable("KOERS_EMAIL_PORT", "Poort van de mailserver.", default="25", kind="int"),
     Variable("KOERS_EMAIL_HOST_USER", "Gebruikersnaam bij de mailserver (leeg: geen)."),
     Variable("KOERS_EMAIL_HOST_PASSWORD", "Wachtwoord bij de mailserver.", secret=True),
-    Variable("KOERS_EMAIL_USE_TLS", "Verbinding met de mailserver via STARTTLS.",
-             default="false", kind="bool"),
-    Variable("KOERS_EMAIL_FROM", "Afzender van mail van Koers.",
-             default="Koers <noreply@localhost>"),
-    Variable("KOERS_DUO_BASE_URL", "Basisadres van de DUO-API's, met versie, bijv. "
-             "https://duo-host:443/v1. Leeg bij `make run`: de DUO-simulator op "
-             "http://127.0.0.1:8601/v1 wordt gestart.", kind="url"),
-    Variable("KOERS_DUO_OIN", "OIN van DUO (20 cijfers), voor de header `doel`.",
-             default="00000001234567890000"),
-    Variable("KOERS_DUO_CLIENT_CERT", "PKIoverheid-clientcertificaat (PEM-bestand) voor "
-             "mutual TLS met DUO. Verplicht bij https."),
-    Variable("KOERS_DUO_CLIENT_KEY", "Private sleutel (PEM-bestand) bij het "
-             "clientcertificaat.", secret=True),
-    Variable("KOERS_DUO_CA_BUNDLE", "CA-bundel (PEM) waarmee Koers het certificaat van DUO "
-             "controleert (PKIoverheid private root)."),
-    Variable("KOERS_DUO_TIMEOUT", "Seconden wachten op een antwoord van DUO.", default="10",
-             kind="int"),
-    Variable("KOERS_DUO_MAX_POGINGEN", "Na zoveel mislukte pogingen krijgt een notificatie van "
-             "DUO de status fout (zichtbaar in het beheer) en wachten latere notificaties van "
-             "dezelfde persoon er niet meer op. Koers blijft het daarna zelf proberen.",
-             default="8", kind="int"),
-    Variable("KOERS_DUO_BACKOFF_MAX", "Langste wachttijd tussen twee pogingen, in seconden "
-             "(de wachttijd verdubbelt per poging).", default="3600", kind="int"),
-    Variable("KOERS_DUO_LEASE_SECONDEN", "Zolang houdt een worker een bericht of notificatie "
-             "vast. Stopt een worker onverwacht, dan pakt een andere het daarna op. Moet ruim "
-             "langer zijn dan KOERS_DUO_TIMEOUT.", default="300", kind="int"),
-    Variable("KOERS_DUO_HERSTEL_PER_MINUUT", "Zoveel open zaken per minuut vraagt de "
-             "herstel-taak opnieuw op bij DUO (plicht en termijn).", default="60",
-             kind="int"),
-    Variable("KOERS_DUO_OPGEVEN_NA_UUR", "Zoveel uur blijft de worker het opnieuw proberen "
-             "als DUO niet bereikbaar is of een 5xx geeft. Daarna krijgt een bericht de status "
-             "mislukt en een notificatie de status fout, tot beheer op Opnieuw klikt.",
-             default="72", kind="int"),
-    Variable("KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", "Zoveel minuten mag de "
-             "registratieDatumTijd van een notificatie van DUO in de toekomst liggen "
-             "(verschil tussen de klokken). Een notificatie die verder vooruit ligt, weigert "
-             "Koers met 400.", default="5", kind="int"),
+    Variable(
+        "KOERS_EMAIL_USE_TLS",
+        "Verbinding met de mailserver via STARTTLS.",
+        default="false",
+        kind="bool",
+    ),
+    Variable(
+        "KOERS_EMAIL_FROM", "Afzender van mail van Koers.", default="Koers <noreply@localhost>"
+    ),
+    Variable(
+        "KOERS_DUO_BASE_URL",
+        "Basisadres van de DUO-API's, met versie, bijv. "
+        "https://duo-host:443/v1. Leeg bij `make run`: de DUO-simulator op "
+        "http://127.0.0.1:8601/v1 wordt gestart.",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_DUO_OIN",
+        "OIN van DUO (20 cijfers), voor de header `doel`.",
+        default="00000001234567890000",
+    ),
+    Variable(
+        "KOERS_DUO_CLIENT_CERT",
+        "PKIoverheid-clientcertificaat (PEM-bestand) voor mutual TLS met DUO. Verplicht bij https.",
+    ),
+    Variable(
+        "KOERS_DUO_CLIENT_KEY",
+        "Private sleutel (PEM-bestand) bij het clientcertificaat.",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_DUO_CA_BUNDLE",
+        "CA-bundel (PEM) waarmee Koers het certificaat van DUO "
+        "controleert (PKIoverheid private root).",
+    ),
+    Variable(
+        "KOERS_DUO_TIMEOUT", "Seconden wachten op een antwoord van DUO.", default="10", kind="int"
+    ),
+    Variable(
+        "KOERS_DUO_MAX_POGINGEN",
+        "Na zoveel mislukte pogingen krijgt een notificatie van "
+        "DUO de status fout (zichtbaar in het beheer) en wachten latere notificaties van "
+        "dezelfde persoon er niet meer op. Koers blijft het daarna zelf proberen.",
+        default="8",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_DUO_BACKOFF_MAX",
+        "Langste wachttijd tussen twee pogingen, in seconden (de wachttijd verdubbelt per poging).",
+        default="3600",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_DUO_LEASE_SECONDEN",
+        "Zolang houdt een worker een bericht of notificatie "
+        "vast. Stopt een worker onverwacht, dan pakt een andere het daarna op. Moet ruim "
+        "langer zijn dan KOERS_DUO_TIMEOUT.",
+        default="300",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_DUO_HERSTEL_PER_MINUUT",
+        "Zoveel open zaken per minuut vraagt de "
+        "herstel-taak opnieuw op bij DUO (plicht en termijn).",
+        default="60",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_DUO_OPGEVEN_NA_UUR",
+        "Zoveel uur blijft de worker het opnieuw proberen "
+        "als DUO niet bereikbaar is of een 5xx geeft. Daarna krijgt een bericht de status "
+        "mislukt en een notificatie de status fout, tot beheer op Opnieuw klikt.",
+        default="72",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN",
+        "Zoveel minuten mag de "
+        "registratieDatumTijd van een notificatie van DUO in de toekomst liggen "
+        "(verschil tussen de klokken). Een notificatie die verder vooruit ligt, weigert "
+        "Koers met 400.",
+        default="5",
+        kind="int",
+    ),
     # Staff SSO over OpenID Connect (koers.beveiliging.oidc; docs/beheer/inloggen-sso-digid.md).
-    Variable("KOERS_OIDC_ISSUER", "Inloggen voor medewerkers met het account van de "
-             "organisatie (OpenID Connect). Issuer van de inlogdienst, precies zoals in het "
-             "discovery-document, bijv. https://sso.gemeente.nl/realms/gemeente (Keycloak) of "
-             "https://login.microsoftonline.com/TENANT-ID/v2.0 (Azure AD). Leeg: uit.",
-             kind="url"),
-    Variable("KOERS_OIDC_DISCOVERY_URL", "Adres van het discovery-document. Leeg: de "
-             "issuer met /.well-known/openid-configuration erachter.", kind="url"),
+    Variable(
+        "KOERS_OIDC_ISSUER",
+        "Inloggen voor medewerkers met het account van de "
+        "organisatie (OpenID Connect). Issuer van de inlogdienst, precies zoals in het "
+        "discovery-document, bijv. https://sso.gemeente.nl/realms/gemeente (Keycloak) of "
+        "https://login.microsoftonline.com/TENANT-ID/v2.0 (Azure AD). Leeg: uit.",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_OIDC_DISCOVERY_URL",
+        "Adres van het discovery-document. Leeg: de "
+        "issuer met /.well-known/openid-configuration erachter.",
+        kind="url",
+    ),
     Variable("KOERS_OIDC_CLIENT_ID", "Client-id van Koers bij de inlogdienst."),
-    Variable("KOERS_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de inlogdienst.",
-             secret=True),
-    Variable("KOERS_OIDC_TOKEN_AUTH", "Hoe Koers het client-secret meestuurt: "
-             "client_secret_basic of client_secret_post.", default="client_secret_basic"),
-    Variable("KOERS_OIDC_SCOPES", "Scopes, gescheiden door spaties of komma's.",
-             default="openid profile email"),
-    Variable("KOERS_OIDC_CLAIM", "Claim in het ID-token met de gebruikersnaam of het "
-             "e-mailadres, bijv. preferred_username, upn of email.",
-             default="preferred_username"),
-    Variable("KOERS_OIDC_KOPPELEN", "Waarmee Koers het claim koppelt aan een bestaand "
-             "account: gebruikersnaam of email. Koers maakt nooit zelf accounts aan.",
-             default="gebruikersnaam"),
-    Variable("KOERS_OIDC_MFA_ACR", "acr-waarden (komma-gescheiden) die betekenen dat de "
-             "inlogdienst een tweede factor heeft gecontroleerd. Dan vraagt Koers geen eigen "
-             "code. Leeg: alleen KOERS_OIDC_MFA_AMR telt."),
-    Variable("KOERS_OIDC_MFA_AMR", "amr-waarden (komma-gescheiden) die betekenen dat de "
-             "inlogdienst een tweede factor heeft gecontroleerd, bijv. mfa (Azure AD) of otp "
-             "(Keycloak). Leeg en KOERS_OIDC_MFA_ACR leeg: Koers vraagt altijd zijn eigen "
-             "code."),
+    Variable(
+        "KOERS_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de inlogdienst.", secret=True
+    ),
+    Variable(
+        "KOERS_OIDC_TOKEN_AUTH",
+        "Hoe Koers het client-secret meestuurt: client_secret_basic of client_secret_post.",
+        default="client_secret_basic",
+    ),
+    Variable(
+        "KOERS_OIDC_SCOPES",
+        "Scopes, gescheiden door spaties of komma's.",
+        default="openid profile email",
+    ),
+    Variable(
+        "KOERS_OIDC_CLAIM",
+        "Claim in het ID-token met de gebruikersnaam of het "
+        "e-mailadres, bijv. preferred_username, upn of email.",
+        default="preferred_username",
+    ),
+    Variable(
+        "KOERS_OIDC_KOPPELEN",
+        "Waarmee Koers het claim koppelt aan een bestaand "
+        "account: gebruikersnaam of email. Koers maakt nooit zelf accounts aan.",
+        default="gebruikersnaam",
+    ),
+    Variable(
+        "KOERS_OIDC_MFA_ACR",
+        "acr-waarden (komma-gescheiden) die betekenen dat de "
+        "inlogdienst een tweede factor heeft gecontroleerd. Dan vraagt Koers geen eigen "
+        "code. Leeg: alleen KOERS_OIDC_MFA_AMR telt.",
+    ),
+    Variable(
+        "KOERS_OIDC_MFA_AMR",
+        "amr-waarden (komma-gescheiden) die betekenen dat de "
+        "inlogdienst een tweede factor heeft gecontroleerd, bijv. mfa (Azure AD) of otp "
+        "(Keycloak). Leeg en KOERS_OIDC_MFA_ACR leeg: Koers vraagt altijd zijn eigen "
+        "code.",
+    ),
     # DigiD for Mijn Inburgering, through an OIDC broker.
-    Variable("KOERS_PORTAAL_OIDC_ISSUER", "Inloggen met DigiD in Mijn Inburgering, via een "
-             "OpenID Connect-makelaar. Issuer van die makelaar, precies zoals in het "
-             "discovery-document. Leeg: uit.", kind="url"),
-    Variable("KOERS_PORTAAL_OIDC_DISCOVERY_URL", "Adres van het discovery-document van de "
-             "makelaar. Leeg: de issuer met /.well-known/openid-configuration erachter.",
-             kind="url"),
+    Variable(
+        "KOERS_PORTAAL_OIDC_ISSUER",
+        "Inloggen met DigiD in Mijn Inburgering, via een "
+        "OpenID Connect-makelaar. Issuer van die makelaar, precies zoals in het "
+        "discovery-document. Leeg: uit.",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_PORTAAL_OIDC_DISCOVERY_URL",
+        "Adres van het discovery-document van de "
+        "makelaar. Leeg: de issuer met /.well-known/openid-configuration erachter.",
+        kind="url",
+    ),
     Variable("KOERS_PORTAAL_OIDC_CLIENT_ID", "Client-id van Koers bij de makelaar."),
-    Variable("KOERS_PORTAAL_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de makelaar.",
-             secret=True),
-    Variable("KOERS_PORTAAL_OIDC_TOKEN_AUTH", "Hoe Koers het client-secret meestuurt: "
-             "client_secret_basic of client_secret_post.", default="client_secret_basic"),
-    Variable("KOERS_PORTAAL_OIDC_SCOPES", "Scopes, gescheiden door spaties of komma's. Vraag "
-             "bij de makelaar welke scope het BSN meegeeft.", default="openid"),
-    Variable("KOERS_PORTAAL_OIDC_BSN_CLAIM", "Claim in het ID-token met het BSN.",
-             default="bsn"),
-    Variable("KOERS_PORTAAL_OIDC_ACR", "Vereist betrouwbaarheidsniveau: acr-waarden "
-             "(komma-gescheiden) die Koers accepteert; Koers vraagt er ook om bij het "
-             "inloggen. Leeg: elk niveau dat de makelaar geeft."),
+    Variable(
+        "KOERS_PORTAAL_OIDC_CLIENT_SECRET", "Client-secret van Koers bij de makelaar.", secret=True
+    ),
+    Variable(
+        "KOERS_PORTAAL_OIDC_TOKEN_AUTH",
+        "Hoe Koers het client-secret meestuurt: client_secret_basic of client_secret_post.",
+        default="client_secret_basic",
+    ),
+    Variable(
+        "KOERS_PORTAAL_OIDC_SCOPES",
+        "Scopes, gescheiden door spaties of komma's. Vraag "
+        "bij de makelaar welke scope het BSN meegeeft.",
+        default="openid",
+    ),
+    Variable("KOERS_PORTAAL_OIDC_BSN_CLAIM", "Claim in het ID-token met het BSN.", default="bsn"),
+    Variable(
+        "KOERS_PORTAAL_OIDC_ACR",
+        "Vereist betrouwbaarheidsniveau: acr-waarden "
+        "(komma-gescheiden) die Koers accepteert; Koers vraagt er ook om bij het "
+        "inloggen. Leeg: elk niveau dat de makelaar geeft.",
+    ),
 )
 
 _BY_NAME = {v.name: v for v in VARIABLES}
@@ -202,8 +338,11 @@ def as_list(name: str) -> list[str]:
 
 def env_example() -> str:
     """The text of ``.env.example``."""
-    lines = ["# Koers configuration. Generated by `koers env-example`; do not edit by hand.",
-             "# Every variable may also be read from a file: NAME_FILE=/run/secrets/name.", ""]
+    lines = [
+        "# Koers configuration. Generated by `koers env-example`; do not edit by hand.",
+        "# Every variable may also be read from a file: NAME_FILE=/run/secrets/name.",
+        "",
+    ]
     for var in VARIABLES:
         lines.append(f"# {var.help}")
         lines.append(f"{var.name}={'' if var.secret else var.default}")

@@ -21,8 +21,7 @@ GEMASKEERD = "*********"
 
 def maskeer_bsns(tekst: str) -> str:
     """``tekst`` with every BSN (9 digits that pass the elfproef) replaced by asterisks."""
-    return NEGEN_CIJFERS.sub(
-        lambda m: GEMASKEERD if is_valid_bsn(m.group()) else m.group(), tekst)
+    return NEGEN_CIJFERS.sub(lambda m: GEMASKEERD if is_valid_bsn(m.group()) else m.group(), tekst)
 
 
 class GeenBsnFormatter(logging.Formatter):

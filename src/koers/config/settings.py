@@ -73,16 +73,16 @@ INSTALLED_APPS = [
     # The uitvoering apps and the others that plug into the case page, menu, API, demo and
     # signal engine (koers.organisaties.koppelingen.KoersAppConfig); this order is the order
     # of the case page's sections, the menu entries and the demo seed.
-    "koers.monitoring",    # voortgangsgesprekken and the signal engine
-    "koers.leerroute",     # inburgeringsaanbod, uren, examens, afschalen, Z-route
-    "koers.modules",       # PVT and MAP
-    "koers.begeleiding",   # maatschappelijke begeleiding, ontzorgen, duale trajecten
-    "koers.netwerk",       # instroomklas, tolken, ervaringsdeskundigen, informele taal
-    "koers.handhaving",    # handhaving by the gemeente, DUO boetes and verlengingen
+    "koers.monitoring",  # voortgangsgesprekken and the signal engine
+    "koers.leerroute",  # inburgeringsaanbod, uren, examens, afschalen, Z-route
+    "koers.modules",  # PVT and MAP
+    "koers.begeleiding",  # maatschappelijke begeleiding, ontzorgen, duale trajecten
+    "koers.netwerk",  # instroomklas, tolken, ervaringsdeskundigen, informele taal
+    "koers.handhaving",  # handhaving by the gemeente, DUO boetes and verlengingen
     "koers.verwerkingen",  # verwerkingenlogging and AVG
-    "koers.sturing",       # dashboards: aantallen, procesindicatoren
-    "koers.portaal",       # Mijn Inburgering, the portal of the inburgeraar
-    "koers.partners",      # ketenpartners: taakverdeling and verwijzingen
+    "koers.sturing",  # dashboards: aantallen, procesindicatoren
+    "koers.portaal",  # Mijn Inburgering, the portal of the inburgeraar
+    "koers.partners",  # ketenpartners: taakverdeling and verwijzingen
     "koers.web",
     "koers.api",
     "koers.config",  # system checks and the configuration commands (the top layer)
@@ -154,8 +154,10 @@ LOGOUT_REDIRECT_URL = "web:login"
 # passwords). Django's messages are Dutch through its own nl catalogue.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "koers.beveiliging.wachtwoorden.MinimaleLengte",  # Dutch message
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "koers.beveiliging.wachtwoorden.MinimaleLengte",  # Dutch message
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -165,8 +167,14 @@ LANGUAGE_CODE = "nl"
 # their gettext catalogues; listing one before its catalogue exists would mix languages.
 # Only Mijn Inburgering (/mijn/) uses the others: koers.portaal.middleware switches every other
 # page back to Dutch. Tigrinya's name is added to Django's LANG_INFO by koers.portaal.apps.
-LANGUAGES = [("nl", _("Nederlands")), ("en", "English"), ("ar", "العربية"), ("ti", "ትግርኛ"),
-             ("tr", "Türkçe"), ("uk", "Українська")]
+LANGUAGES = [
+    ("nl", _("Nederlands")),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("ti", "ትግርኛ"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -178,10 +186,12 @@ with contextlib.suppress(OSError):  # WhiteNoise warns on every start without it
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Only the built files of the front-end packages, not all of node_modules: WhiteNoise scans
 # these folders when it starts.
-_NPM_DIST = ("@utrecht/component-library-css/dist", "@utrecht/design-tokens/dist",
-             "htmx.org/dist")
-STATICFILES_DIRS = [(f"npm/{folder}", PROJECT_DIR / "node_modules" / folder)
-                    for folder in _NPM_DIST if (PROJECT_DIR / "node_modules" / folder).exists()]
+_NPM_DIST = ("@utrecht/component-library-css/dist", "@utrecht/design-tokens/dist", "htmx.org/dist")
+STATICFILES_DIRS = [
+    (f"npm/{folder}", PROJECT_DIR / "node_modules" / folder)
+    for folder in _NPM_DIST
+    if (PROJECT_DIR / "node_modules" / folder).exists()
+]
 # Uploads (the documents of Mijn Inburgering). Never served directly: the views check access.
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
@@ -228,8 +238,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "koers.bouwstenen.api_fouten.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).
-    "DEFAULT_THROTTLE_CLASSES": ["koers.beveiliging.api_limieten.PerGebruiker",
-                                 "koers.beveiliging.api_limieten.PerAdres"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "koers.beveiliging.api_limieten.PerGebruiker",
+        "koers.beveiliging.api_limieten.PerAdres",
+    ],
 }
 
 
@@ -262,13 +274,15 @@ DEFAULT_FROM_EMAIL = env.raw("KOERS_EMAIL_FROM")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Koers API",
     "DESCRIPTION": "API van Koers, het regiesysteem voor de Wet inburgering 2021. "
-                   "Authenticatie: `Authorization: Token <token>` (maak een token met "
-                   "`koers api-token GEBRUIKERSNAAM`).",
+    "Authenticatie: `Authorization: Token <token>` (maak een token met "
+    "`koers api-token GEBRUIKERSNAAM`).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "koers.bouwstenen.api_schema.velden_alleen_met_toegang"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "koers.bouwstenen.api_schema.velden_alleen_met_toegang",
+    ],
     "ENUM_NAME_OVERRIDES": {
         # Several value sets share a field name; name them after what they belong to.
         "TrajectStatusEnum": "koers.inburgeraars.models.STATUS_CHOICES",
@@ -306,14 +320,27 @@ DUO_BACKOFF_MAX = _safe(env.as_int, "KOERS_DUO_BACKOFF_MAX", 3600)
 DUO_HERSTEL_PER_MINUUT = _safe(env.as_int, "KOERS_DUO_HERSTEL_PER_MINUUT", 60)
 DUO_LEASE_SECONDEN = _safe(env.as_int, "KOERS_DUO_LEASE_SECONDEN", 300)
 DUO_OPGEVEN_NA_UUR = _safe(env.as_int, "KOERS_DUO_OPGEVEN_NA_UUR", 72)
-DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN = _safe(env.as_int,
-                                            "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", 5)
+DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN = _safe(
+    env.as_int, "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", 5
+)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are
 # set; half a configuration is reported by check koers.E020.
-_OIDC_SLEUTELS = ("ISSUER", "DISCOVERY_URL", "CLIENT_ID", "CLIENT_SECRET", "TOKEN_AUTH",
-                  "SCOPES", "CLAIM", "KOPPELEN", "MFA_ACR", "MFA_AMR", "BSN_CLAIM", "ACR")
+_OIDC_SLEUTELS = (
+    "ISSUER",
+    "DISCOVERY_URL",
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "TOKEN_AUTH",
+    "SCOPES",
+    "CLAIM",
+    "KOPPELEN",
+    "MFA_ACR",
+    "MFA_AMR",
+    "BSN_CLAIM",
+    "ACR",
+)
 
 
 def _oidc(prefix: str) -> dict[str, str]:
@@ -333,22 +360,29 @@ def _oidc(prefix: str) -> dict[str, str]:
 KOERS_OIDC = _oidc("KOERS_OIDC")
 KOERS_OIDC_ENABLED = bool(KOERS_OIDC["ISSUER"] and KOERS_OIDC["CLIENT_ID"])
 KOERS_PORTAAL_OIDC = _oidc("KOERS_PORTAAL_OIDC")
-KOERS_PORTAAL_OIDC_ENABLED = bool(KOERS_PORTAAL_OIDC["ISSUER"]
-                                  and KOERS_PORTAAL_OIDC["CLIENT_ID"])
+KOERS_PORTAAL_OIDC_ENABLED = bool(KOERS_PORTAAL_OIDC["ISSUER"] and KOERS_PORTAAL_OIDC["CLIENT_ID"])
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Masks any BSN that slips into a line (koers.config.logformat).
-    "formatters": {"plain": {"()": "koers.config.logformat.GeenBsnFormatter",
-                             "format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {
+            "()": "koers.config.logformat.GeenBsnFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.raw("KOERS_LOG_LEVEL") or "INFO"},
     # Request logs would carry BSNs in URLs and query strings: keep Django's quiet.
     # httpx and httpcore log every request URL at INFO; DUO's paths carry BSNs.
     # xhtml2pdf quotes the letter's HTML (name, address) in its debug lines and warnings;
     # koers.pip.beschikking turns its errors into PdfFout.
-    "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"},
-                "httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"},
-                "xhtml2pdf": {"level": "CRITICAL"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "xhtml2pdf": {"level": "CRITICAL"},
+    },
 }

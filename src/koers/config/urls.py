@@ -22,15 +22,21 @@ urlpatterns = [
 def _api_of_pagina(api_antwoord, pagina):
     """API clients get JSON for errors Django answers before DRF is reached (an unknown URL,
     an uncaught error); people get the Dutch error pages."""
+
     def handler(request, *args, **kwargs):
         if request.path.startswith("/api/"):
             return api_antwoord()
         return pagina(request, *args, **kwargs)
+
     return handler
 
 
 handler404 = _api_of_pagina(
-    lambda: JsonResponse({"detail": "Niet gevonden."}, status=404), defaults.page_not_found)
+    lambda: JsonResponse({"detail": "Niet gevonden."}, status=404), defaults.page_not_found
+)
 handler500 = _api_of_pagina(
-    lambda: JsonResponse({"detail": "Er ging iets mis aan onze kant. Probeer het later "
-                                    "opnieuw."}, status=500), defaults.server_error)
+    lambda: JsonResponse(
+        {"detail": "Er ging iets mis aan onze kant. Probeer het later opnieuw."}, status=500
+    ),
+    defaults.server_error,
+)

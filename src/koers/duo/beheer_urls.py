@@ -11,7 +11,6 @@ urlpatterns = [
     path("berichten/<int:pk>/opnieuw/", views.opnieuw, name="opnieuw"),
     path("berichten/mislukt-opnieuw/", views.mislukte_opnieuw, name="mislukte_opnieuw"),
     path("notificaties/", views.notificaties, name="notificaties"),
-    path("notificaties/<int:pk>/opnieuw/", views.notificatie_opnieuw,
-         name="notificatie_opnieuw"),
+    path("notificaties/<int:pk>/opnieuw/", views.notificatie_opnieuw, name="notificatie_opnieuw"),
     path("notificaties/fout-opnieuw/", views.notificaties_opnieuw, name="notificaties_opnieuw"),
 ]

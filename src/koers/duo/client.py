@@ -70,9 +70,16 @@ class DuoFout(Exception):
     again is pointless (True) or may succeed later (False). ``foutteksten`` are DUO's own
     explanations (400/403), ``status`` the HTTP status when there was an answer."""
 
-    def __init__(self, melding: str, *, permanent: bool, status: int | None = None,
-                 foutteksten: list[str] | None = None, operation_id: str = "",
-                 bericht_id: str = ""):
+    def __init__(
+        self,
+        melding: str,
+        *,
+        permanent: bool,
+        status: int | None = None,
+        foutteksten: list[str] | None = None,
+        operation_id: str = "",
+        bericht_id: str = "",
+    ):
         super().__init__(melding)
         self.melding = melding
         self.permanent = permanent
@@ -85,17 +92,34 @@ class DuoFout(Exception):
         return self.melding
 
     def __repr__(self) -> str:
-        return (f"DuoFout({self.melding!r}, permanent={self.permanent}, status={self.status}, "
-                f"operation_id={self.operation_id!r})")
+        return (
+            f"DuoFout({self.melding!r}, permanent={self.permanent}, status={self.status}, "
+            f"operation_id={self.operation_id!r})"
+        )
 
     def __reduce__(self):
-        return (_duo_fout, (self.melding, self.permanent, self.status, self.foutteksten,
-                            self.operation_id, self.bericht_id))
+        return (
+            _duo_fout,
+            (
+                self.melding,
+                self.permanent,
+                self.status,
+                self.foutteksten,
+                self.operation_id,
+                self.bericht_id,
+            ),
+        )
 
 
 def _duo_fout(melding, permanent, status, foutteksten, operation_id, bericht_id) -> DuoFout:
-    return DuoFout(melding, permanent=permanent, status=status, foutteksten=foutteksten,
-                   operation_id=operation_id, bericht_id=bericht_id)
+    return DuoFout(
+        melding,
+        permanent=permanent,
+        status=status,
+        foutteksten=foutteksten,
+        operation_id=operation_id,
+        bericht_id=bericht_id,
+    )
 
 
 class DuoClient:
@@ -105,10 +129,17 @@ class DuoClient:
     Over https the client authenticates with mutual TLS: ``KOERS_DUO_CLIENT_CERT`` and
     ``KOERS_DUO_CLIENT_KEY`` (PKIoverheid), and trusts only ``KOERS_DUO_CA_BUNDLE``."""
 
-    def __init__(self, *, base_url: str | None = None, doel: str | None = None,
-                 timeout: float | None = None, transport: httpx.BaseTransport | None = None,
-                 client_cert: str | None = None, client_key: str | None = None,
-                 ca_bundle: str | None = None):
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        doel: str | None = None,
+        timeout: float | None = None,
+        transport: httpx.BaseTransport | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        ca_bundle: str | None = None,
+    ):
         self.base_url = (settings.DUO_BASE_URL if base_url is None else base_url).rstrip("/")
         self.doel = settings.DUO_OIN if doel is None else doel
         self.timeout = float(settings.DUO_TIMEOUT if timeout is None else timeout)
@@ -121,28 +152,40 @@ class DuoClient:
     # -- connection ---------------------------------------------------------------------
 
     def _ssl_context(self) -> ssl.SSLContext:
-        ontbreekt = [naam for naam, waarde in (("KOERS_DUO_CLIENT_CERT", self.client_cert),
-                                                ("KOERS_DUO_CLIENT_KEY", self.client_key),
-                                                ("KOERS_DUO_CA_BUNDLE", self.ca_bundle))
-                     if not waarde]
+        ontbreekt = [
+            naam
+            for naam, waarde in (
+                ("KOERS_DUO_CLIENT_CERT", self.client_cert),
+                ("KOERS_DUO_CLIENT_KEY", self.client_key),
+                ("KOERS_DUO_CA_BUNDLE", self.ca_bundle),
+            )
+            if not waarde
+        ]
         if ontbreekt:
-            raise DuoFout("Koers is niet ingesteld voor mutual TLS met DUO: "
-                          f"{', '.join(ontbreekt)} ontbreekt (zie `koers check-config`).",
-                          permanent=False)
+            raise DuoFout(
+                "Koers is niet ingesteld voor mutual TLS met DUO: "
+                f"{', '.join(ontbreekt)} ontbreekt (zie `koers check-config`).",
+                permanent=False,
+            )
         try:
             context = ssl.create_default_context(cafile=self.ca_bundle)
             context.load_cert_chain(self.client_cert, self.client_key)
         except (OSError, ssl.SSLError) as error:
-            raise DuoFout("Koers kan het certificaat, de sleutel of de CA-bundel voor DUO niet "
-                          f"lezen ({type(error).__name__}; zie `koers check-config`).",
-                          permanent=False) from error
+            raise DuoFout(
+                "Koers kan het certificaat, de sleutel of de CA-bundel voor DUO niet "
+                f"lezen ({type(error).__name__}; zie `koers check-config`).",
+                permanent=False,
+            ) from error
         return context
 
     def _client(self) -> httpx.Client:
         if self._http is None:
             if not self.base_url:
-                raise DuoFout("KOERS_DUO_BASE_URL is niet ingesteld: Koers weet niet waar DUO "
-                              "is (zie `koers check-config`).", permanent=False)
+                raise DuoFout(
+                    "KOERS_DUO_BASE_URL is niet ingesteld: Koers weet niet waar DUO "
+                    "is (zie `koers check-config`).",
+                    permanent=False,
+                )
             options: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout)}
             if self._transport is not None:
                 options["transport"] = self._transport
@@ -164,9 +207,16 @@ class DuoClient:
 
     # -- the one door -------------------------------------------------------------------
 
-    def call(self, operation_id: str, *, bron: str,
-             path_params: Mapping[str, Any] | None = None, body: Any = None,
-             bericht_id: uuid.UUID | str | None = None, doel: str | None = None) -> DuoAntwoord:
+    def call(
+        self,
+        operation_id: str,
+        *,
+        bron: str,
+        path_params: Mapping[str, Any] | None = None,
+        body: Any = None,
+        bericht_id: uuid.UUID | str | None = None,
+        doel: str | None = None,
+    ) -> DuoAntwoord:
         """Send one request to DUO and return its checked answer, or raise :class:`DuoFout`.
 
         ``bron`` is the OIN of the gemeente on whose behalf Koers asks; ``bericht_id`` stays
@@ -174,15 +224,24 @@ class DuoClient:
         op = spec.operation(operation_id)
         bericht_id = str(bericht_id or uuid.uuid4())
         path_params = dict(path_params or {})
-        headers = {"bron": bron, "doel": self.doel if doel is None else doel,
-                   "berichtId": bericht_id, "Accept": JSON}
-        fouten = spec.validate_request(operation_id, path_params=path_params, headers=headers,
-                                       body=body)
+        headers = {
+            "bron": bron,
+            "doel": self.doel if doel is None else doel,
+            "berichtId": bericht_id,
+            "Accept": JSON,
+        }
+        fouten = spec.validate_request(
+            operation_id, path_params=path_params, headers=headers, body=body
+        )
         if fouten:
-            raise DuoFout("Koers stuurt dit bericht niet: het voldoet niet aan DUO's "
-                          "afspraken. " + "; ".join(fouten), permanent=True,
-                          foutteksten=fouten, operation_id=operation_id,
-                          bericht_id=bericht_id)
+            raise DuoFout(
+                "Koers stuurt dit bericht niet: het voldoet niet aan DUO's "
+                "afspraken. " + "; ".join(fouten),
+                permanent=True,
+                foutteksten=fouten,
+                operation_id=operation_id,
+                bericht_id=bericht_id,
+            )
         content = None
         if body is not None:
             headers["Content-Type"] = JSON
@@ -193,20 +252,36 @@ class DuoClient:
         try:
             response = http.request(op.method, url, headers=headers, content=content)
         except httpx.TimeoutException as error:
-            log.warning("DUO %s: time-out na %.0f s (berichtId %s)", operation_id,
-                        self.timeout, bericht_id)
-            raise DuoFout(f"DUO antwoordde niet binnen {self.timeout:g} seconden.",
-                          permanent=False, operation_id=operation_id,
-                          bericht_id=bericht_id) from error
+            log.warning(
+                "DUO %s: time-out na %.0f s (berichtId %s)", operation_id, self.timeout, bericht_id
+            )
+            raise DuoFout(
+                f"DUO antwoordde niet binnen {self.timeout:g} seconden.",
+                permanent=False,
+                operation_id=operation_id,
+                bericht_id=bericht_id,
+            ) from error
         except httpx.TransportError as error:
-            log.warning("DUO %s: geen verbinding (%s, berichtId %s)", operation_id,
-                        type(error).__name__, bericht_id)
-            raise DuoFout(f"DUO is niet bereikbaar ({type(error).__name__}).",
-                          permanent=False, operation_id=operation_id,
-                          bericht_id=bericht_id) from error
+            log.warning(
+                "DUO %s: geen verbinding (%s, berichtId %s)",
+                operation_id,
+                type(error).__name__,
+                bericht_id,
+            )
+            raise DuoFout(
+                f"DUO is niet bereikbaar ({type(error).__name__}).",
+                permanent=False,
+                operation_id=operation_id,
+                bericht_id=bericht_id,
+            ) from error
         duur = (time.monotonic() - begin) * 1000
-        log.info("DUO %s: status %s in %.0f ms (berichtId %s)", operation_id,
-                 response.status_code, duur, bericht_id)
+        log.info(
+            "DUO %s: status %s in %.0f ms (berichtId %s)",
+            operation_id,
+            response.status_code,
+            duur,
+            bericht_id,
+        )
         return _lees_antwoord(op, response, bericht_id)
 
     # -- typed helpers: raadplegingen (GET) -----------------------------------------------
@@ -214,10 +289,17 @@ class DuoClient:
     def _get(self, operation_id: str, bron: str, **path_params: Any) -> Any:
         return self.call(operation_id, bron=bron, path_params=path_params).body
 
-    def _send(self, operation_id: str, bron: str, body: Any = None,
-              bericht_id: uuid.UUID | str | None = None, **path_params: Any) -> Any:
-        return self.call(operation_id, bron=bron, path_params=path_params, body=body,
-                         bericht_id=bericht_id).body
+    def _send(
+        self,
+        operation_id: str,
+        bron: str,
+        body: Any = None,
+        bericht_id: uuid.UUID | str | None = None,
+        **path_params: Any,
+    ) -> Any:
+        return self.call(
+            operation_id, bron=bron, path_params=path_params, body=body, bericht_id=bericht_id
+        ).body
 
     def get_pip(self, bsn: str, *, bron: str) -> dict[str, Any]:
         """The current PIP DUO knows (possibly of a previous gemeente): ``{gemeentecode, pip}``."""
@@ -286,89 +368,160 @@ class DuoClient:
 
     # -- typed helpers: meldingen (PUT/POST/DELETE) -----------------------------------------
 
-    def post_pip(self, bsn: str, pip: Mapping[str, Any], *, bron: str,
-                 bericht_id: uuid.UUID | str | None = None) -> None:
+    def post_pip(
+        self,
+        bsn: str,
+        pip: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
         return self._send("postPipByBsn", bron, dict(pip), bericht_id, bsn=bsn)
 
-    def delete_pip(self, bsn: str, *, bron: str,
-                   bericht_id: uuid.UUID | str | None = None) -> None:
+    def delete_pip(self, bsn: str, *, bron: str, bericht_id: uuid.UUID | str | None = None) -> None:
         return self._send("deletePipByBsn", bron, None, bericht_id, bsn=bsn)
 
-    def post_inburgeringsaanbod(self, bsn: str, instellingsnummer: str,
-                                aanbod: Mapping[str, Any], *, bron: str,
-                                bericht_id: uuid.UUID | str | None = None) -> None:
-        return self._send("postInburgeringsaanbodByBsnAndInstellingsnummer", bron,
-                          dict(aanbod), bericht_id, bsn=bsn,
-                          instellingsnummer=instellingsnummer)
+    def post_inburgeringsaanbod(
+        self,
+        bsn: str,
+        instellingsnummer: str,
+        aanbod: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
+        return self._send(
+            "postInburgeringsaanbodByBsnAndInstellingsnummer",
+            bron,
+            dict(aanbod),
+            bericht_id,
+            bsn=bsn,
+            instellingsnummer=instellingsnummer,
+        )
 
-    def delete_inburgeringsaanbod(self, bsn: str, instellingsnummer: str, *, bron: str,
-                                  bericht_id: uuid.UUID | str | None = None) -> None:
-        return self._send("deleteInburgeringsaanbodByBsnAndInstellingsnumer", bron, None,
-                          bericht_id, bsn=bsn, instellingsnummer=instellingsnummer)
+    def delete_inburgeringsaanbod(
+        self,
+        bsn: str,
+        instellingsnummer: str,
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
+        return self._send(
+            "deleteInburgeringsaanbodByBsnAndInstellingsnumer",
+            bron,
+            None,
+            bericht_id,
+            bsn=bsn,
+            instellingsnummer=instellingsnummer,
+        )
 
-    def update_map(self, bsn: str, resultaat: Mapping[str, Any], *, bron: str,
-                   bericht_id: uuid.UUID | str | None = None) -> None:
+    def update_map(
+        self,
+        bsn: str,
+        resultaat: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
         """PUT replaces the whole resource: a field left out is withdrawn (RULES.md)."""
         return self._send("updateMapByBsn", bron, dict(resultaat), bericht_id, bsn=bsn)
 
-    def update_pvt(self, bsn: str, resultaat: Mapping[str, Any], *, bron: str,
-                   bericht_id: uuid.UUID | str | None = None) -> None:
+    def update_pvt(
+        self,
+        bsn: str,
+        resultaat: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
         """PUT replaces the whole resource: a field left out is withdrawn (RULES.md)."""
         return self._send("updatePvtByBsn", bron, dict(resultaat), bericht_id, bsn=bsn)
 
-    def update_zroute(self, bsn: str, resultaat: Mapping[str, Any], *, bron: str,
-                      bericht_id: uuid.UUID | str | None = None) -> None:
+    def update_zroute(
+        self,
+        bsn: str,
+        resultaat: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
         return self._send("updateZrouteByBsn", bron, dict(resultaat), bericht_id, bsn=bsn)
 
-    def update_uren_taalles_en_knm(self, bsn: str, uren: int, *, bron: str,
-                                   bericht_id: uuid.UUID | str | None = None) -> None:
+    def update_uren_taalles_en_knm(
+        self, bsn: str, uren: int, *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> None:
         """Running total of language + KNM lesson hours during the brede intake."""
-        return self._send("updateUrenTaallesEnKnmByBSN", bron, {"uren": uren}, bericht_id,
-                          bsn=bsn)
+        return self._send("updateUrenTaallesEnKnmByBSN", bron, {"uren": uren}, bericht_id, bsn=bsn)
 
-    def update_uren_participatieactiviteiten(self, bsn: str, uren: int, *, bron: str,
-                                             bericht_id: uuid.UUID | str | None = None
-                                             ) -> None:
+    def update_uren_participatieactiviteiten(
+        self, bsn: str, uren: int, *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> None:
         """Running total of participation activity hours (Z-route)."""
-        return self._send("updateUrenParticipatieactiviteiten", bron, {"uren": uren},
-                          bericht_id, bsn=bsn)
+        return self._send(
+            "updateUrenParticipatieactiviteiten", bron, {"uren": uren}, bericht_id, bsn=bsn
+        )
 
-    def update_uren_participatie_als_taalles(self, bsn: str, uren: int, *, bron: str,
-                                             bericht_id: uuid.UUID | str | None = None
-                                             ) -> None:
+    def update_uren_participatie_als_taalles(
+        self, bsn: str, uren: int, *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> None:
         """Running total of participation-as-language-lesson hours."""
-        return self._send("updateUrenParticipatieAlsTaallesByBsn", bron, {"uren": uren},
-                          bericht_id, bsn=bsn)
+        return self._send(
+            "updateUrenParticipatieAlsTaallesByBsn", bron, {"uren": uren}, bericht_id, bsn=bsn
+        )
 
-    def create_contactpersoon(self, gegevens: Mapping[str, Any], *, bron: str,
-                              bericht_id: uuid.UUID | str | None = None) -> dict[str, Any]:
+    def create_contactpersoon(
+        self, gegevens: Mapping[str, Any], *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> dict[str, Any]:
         """Register a contact person; DUO answers with its ``id``."""
         return self._send("createContactpersoon", bron, dict(gegevens), bericht_id)
 
-    def update_contactpersoon(self, contactpersoon_id: int, gegevens: Mapping[str, Any], *,
-                              bron: str, bericht_id: uuid.UUID | str | None = None) -> None:
-        return self._send("updateContactpersoonById", bron, dict(gegevens), bericht_id,
-                          id=contactpersoon_id)
+    def update_contactpersoon(
+        self,
+        contactpersoon_id: int,
+        gegevens: Mapping[str, Any],
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
+        return self._send(
+            "updateContactpersoonById", bron, dict(gegevens), bericht_id, id=contactpersoon_id
+        )
 
-    def delete_contactpersoon(self, contactpersoon_id: int, *, bron: str,
-                              bericht_id: uuid.UUID | str | None = None) -> None:
+    def delete_contactpersoon(
+        self, contactpersoon_id: int, *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> None:
         """Delete a contact person; DUO removes its links too."""
-        return self._send("deleteContactpersoonById", bron, None, bericht_id,
-                          id=contactpersoon_id)
+        return self._send("deleteContactpersoonById", bron, None, bericht_id, id=contactpersoon_id)
 
-    def link_contactpersoon(self, contactpersoon_id: int, bsn: str, *, bron: str,
-                            bericht_id: uuid.UUID | str | None = None) -> None:
+    def link_contactpersoon(
+        self,
+        contactpersoon_id: int,
+        bsn: str,
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
         """Link the contact person to an inburgeraar (replaces an earlier link)."""
-        return self._send("postContactpersoonByBsn", bron, None, bericht_id,
-                          id=contactpersoon_id, bsn=bsn)
+        return self._send(
+            "postContactpersoonByBsn", bron, None, bericht_id, id=contactpersoon_id, bsn=bsn
+        )
 
-    def unlink_contactpersoon(self, contactpersoon_id: int, bsn: str, *, bron: str,
-                              bericht_id: uuid.UUID | str | None = None) -> None:
-        return self._send("deleteContactpersoonByBsn", bron, None, bericht_id,
-                          id=contactpersoon_id, bsn=bsn)
+    def unlink_contactpersoon(
+        self,
+        contactpersoon_id: int,
+        bsn: str,
+        *,
+        bron: str,
+        bericht_id: uuid.UUID | str | None = None,
+    ) -> None:
+        return self._send(
+            "deleteContactpersoonByBsn", bron, None, bericht_id, id=contactpersoon_id, bsn=bsn
+        )
 
-    def delete_examennummer(self, bsn: str, *, bron: str,
-                            bericht_id: uuid.UUID | str | None = None) -> None:
+    def delete_examennummer(
+        self, bsn: str, *, bron: str, bericht_id: uuid.UUID | str | None = None
+    ) -> None:
         """Report that the leerbaarheidstoets is skipped."""
         return self._send("deleteExamennummerByBsn", bron, None, bericht_id, bsn=bsn)
 
@@ -392,8 +545,14 @@ def _lees_antwoord(op: spec.Operation, response: httpx.Response, bericht_id: str
     status = response.status_code
 
     def fout(melding: str, *, permanent: bool, teksten: list[str] | None = None) -> DuoFout:
-        return DuoFout(melding, permanent=permanent, status=status, foutteksten=teksten or [],
-                       operation_id=op.operation_id, bericht_id=bericht_id)
+        return DuoFout(
+            melding,
+            permanent=permanent,
+            status=status,
+            foutteksten=teksten or [],
+            operation_id=op.operation_id,
+            bericht_id=bericht_id,
+        )
 
     if status >= 500:
         raise fout(f"DUO is tijdelijk niet beschikbaar (HTTP {status}).", permanent=False)
@@ -419,37 +578,58 @@ def _lees_antwoord(op: spec.Operation, response: httpx.Response, bericht_id: str
             fouten.append("header berichtId: is niet het berichtId van het verzoek")
 
     teksten_buiten_contract = _foutteksten(response) if not op.documented(status) else []
-    if 400 <= status < 500 and status not in TIJDELIJKE_4XX and teksten_buiten_contract \
-            and response.headers.get("API-Version"):
+    if (
+        400 <= status < 500
+        and status not in TIJDELIJKE_4XX
+        and teksten_buiten_contract
+        and response.headers.get("API-Version")
+    ):
         # DUO explains a refusal with a status its file does not list (409, 422, …): the
         # fouttekst is DUO's own words, and sending the same again cannot change it.
-        raise fout(f"DUO weigerde het bericht (HTTP {status}): "
-                   + " ".join(teksten_buiten_contract), permanent=True,
-                   teksten=teksten_buiten_contract)
+        raise fout(
+            f"DUO weigerde het bericht (HTTP {status}): " + " ".join(teksten_buiten_contract),
+            permanent=True,
+            teksten=teksten_buiten_contract,
+        )
     if status in (400, 403) and not _buiten_body(fouten):
         # DUO refused the message. A body that is not the agreed Foutmelding list does not
         # change that; the melding says so, so the operator can take it up with DUO.
         teksten = [m["fouttekst"] for m in body] if not fouten and body else []
         if fouten:
-            melding = f"DUO weigerde het bericht (HTTP {status}); de toelichting voldoet niet " \
-                      "aan de afspraken."
+            melding = (
+                f"DUO weigerde het bericht (HTTP {status}); de toelichting voldoet niet "
+                "aan de afspraken."
+            )
         elif teksten:
             melding = f"DUO weigerde het bericht (HTTP {status}): " + " ".join(teksten)
         else:
             melding = f"DUO weigerde het bericht (HTTP {status}) zonder toelichting."
         raise fout(melding, permanent=True, teksten=teksten)
     if fouten:
-        log.warning("DUO %s: antwoord voldoet niet aan de afspraken (status %s, berichtId %s): "
-                    "%s", op.operation_id, status, bericht_id, "; ".join(fouten))
+        log.warning(
+            "DUO %s: antwoord voldoet niet aan de afspraken (status %s, berichtId %s): %s",
+            op.operation_id,
+            status,
+            bericht_id,
+            "; ".join(fouten),
+        )
         raise fout(f"{AFSPRAKEN}: " + "; ".join(fouten), permanent=False)
     if status == 404:
-        raise fout("De persoon of het gevraagde gegeven is niet bekend bij DUO (HTTP 404).",
-                   permanent=True)
+        raise fout(
+            "De persoon of het gevraagde gegeven is niet bekend bij DUO (HTTP 404).", permanent=True
+        )
     if status == 401:
-        raise fout("DUO herkent Koers niet (HTTP 401): controleer het PKIoverheid-"
-                   "certificaat.", permanent=False)
-    return DuoAntwoord(operation_id=op.operation_id, status=status, body=body,
-                       api_version=response.headers["API-Version"], bericht_id=bericht_id)
+        raise fout(
+            "DUO herkent Koers niet (HTTP 401): controleer het PKIoverheid-certificaat.",
+            permanent=False,
+        )
+    return DuoAntwoord(
+        operation_id=op.operation_id,
+        status=status,
+        body=body,
+        api_version=response.headers["API-Version"],
+        bericht_id=bericht_id,
+    )
 
 
 # 4xx statuses that say "not now" rather than "not this": retrying can help.

@@ -99,8 +99,9 @@ class Context:
             if not self.notificatie.bsn:
                 raise Weigering(["De notificatie heeft geen BSN; Koers kan niets opvragen."])
             try:
-                antwoord = self.client.call(operation_id, bron=self.gemeente.oin,
-                                            path_params={"bsn": self.notificatie.bsn})
+                antwoord = self.client.call(
+                    operation_id, bron=self.gemeente.oin, path_params={"bsn": self.notificatie.bsn}
+                )
                 self._antwoorden[operation_id] = antwoord.body
             except DuoFout as fout:
                 if fout.status != 404:
@@ -119,9 +120,14 @@ class Context:
             return self.haal(operation_id)
         except DuoFout as fout:
             # Status only: DUO's fouttekst can quote the BSN.
-            log.warning("Notificatie %s: %s niet opgehaald (status %s, definitief: %s); het "
-                        "traject gaat door", self.notificatie.pk, operation_id, fout.status,
-                        fout.permanent)
+            log.warning(
+                "Notificatie %s: %s niet opgehaald (status %s, definitief: %s); het "
+                "traject gaat door",
+                self.notificatie.pk,
+                operation_id,
+                fout.status,
+                fout.permanent,
+            )
             self.niet_opgehaald.append(operation_id)
             if fout.permanent:
                 self.geweigerd[operation_id] = " ".join(fout.foutteksten) or fout.melding
@@ -129,6 +135,7 @@ class Context:
 
 
 # -- small helpers ------------------------------------------------------------------------
+
 
 def _datum(waarde) -> date | None:
     return date.fromisoformat(waarde) if waarde else None
@@ -139,8 +146,9 @@ def _persoon(ctx: Context) -> Inburgeraar | None:
     if n.bsn:
         return Inburgeraar.objects.filter(bsn=n.bsn).select_related("huidig_traject").first()
     if n.vnummer:
-        return Inburgeraar.objects.filter(vnummer=n.vnummer).select_related(
-            "huidig_traject").first()
+        return (
+            Inburgeraar.objects.filter(vnummer=n.vnummer).select_related("huidig_traject").first()
+        )
     return None
 
 
@@ -156,17 +164,26 @@ def _open_traject(ctx: Context) -> Traject | None:
 def _vereist_traject(ctx: Context) -> Traject:
     traject = _open_traject(ctx)
     if traject is None:
-        raise GeenTraject([f"Bericht {ctx.gid} van DUO gaat over iemand zonder open traject "
-                           f"bij {ctx.gemeente.naam}. Controleer of de aanmelding ontbreekt."])
+        raise GeenTraject(
+            [
+                f"Bericht {ctx.gid} van DUO gaat over iemand zonder open traject "
+                f"bij {ctx.gemeente.naam}. Controleer of de aanmelding ontbreekt."
+            ]
+        )
     return traject
 
 
-def _registreer_eenmalig(traject: Traject, ctx: Context, omschrijving: str,
-                         toelichting: str = "") -> bool:
+def _registreer_eenmalig(
+    traject: Traject, ctx: Context, omschrijving: str, toelichting: str = ""
+) -> bool:
     """Put a DUO entry on the timeline unless the very same entry is already there."""
     omschrijving = f"DUO ({ctx.gid}): {omschrijving}"[:500]
-    if Gebeurtenis.objects.filter(traject=traject, soort=Gebeurtenis.Soort.DUO,
-                                  omschrijving=omschrijving, toelichting=toelichting).exists():
+    if Gebeurtenis.objects.filter(
+        traject=traject,
+        soort=Gebeurtenis.Soort.DUO,
+        omschrijving=omschrijving,
+        toelichting=toelichting,
+    ).exists():
         return False
     registreer(traject, Gebeurtenis.Soort.DUO, omschrijving, None, toelichting=toelichting)
     return True
@@ -200,33 +217,43 @@ def _oordelen(body, soorten: dict[str, str], *, met_grond: bool = True) -> str:
             if not b:
                 continue
             regel = f"{label}: {b['oordeel']}"
-            extra = [b.get("reden") or (b.get("grond") if met_grond else "") or "",
-                     b.get("examenonderdeel") or "", b.get("examenniveau") or ""]
+            extra = [
+                b.get("reden") or (b.get("grond") if met_grond else "") or "",
+                b.get("examenonderdeel") or "",
+                b.get("examenniveau") or "",
+            ]
             if any(extra):
                 regel += f" ({', '.join(e for e in extra if e)})"
             if b.get("datumOordeel"):
                 regel += f", besluit van {datum_kort(_datum(b['datumOordeel']))}"
             if b.get("startdatum") or b.get("einddatum"):
                 # Inclusive end (API Vrijstelling, schema Periode), unlike the termijn's.
-                regel += (f", van {datum_kort(_datum(b.get('startdatum')))} "
-                          f"tot en met {datum_kort(_datum(b.get('einddatum')))}")
+                regel += (
+                    f", van {datum_kort(_datum(b.get('startdatum')))} "
+                    f"tot en met {datum_kort(_datum(b.get('einddatum')))}"
+                )
             regels.append(regel)
     return _samenvatting(regels, "DUO heeft hier geen besluiten over.")
 
 
-VRIJSTELLINGEN = {"GeheleVrijstelling": "Gehele vrijstelling",
-                  "TijdelijkeVrijstelling": "Tijdelijke vrijstelling",
-                  "GedeeltelijkeVrijstelling": "Gedeeltelijke vrijstelling"}
-ONTHEFFINGEN = {"GeheleOntheffing": "Gehele ontheffing",
-                "GedeeltelijkeOntheffing": "Gedeeltelijke ontheffing"}
+VRIJSTELLINGEN = {
+    "GeheleVrijstelling": "Gehele vrijstelling",
+    "TijdelijkeVrijstelling": "Tijdelijke vrijstelling",
+    "GedeeltelijkeVrijstelling": "Gedeeltelijke vrijstelling",
+}
+ONTHEFFINGEN = {
+    "GeheleOntheffing": "Gehele ontheffing",
+    "GedeeltelijkeOntheffing": "Gedeeltelijke ontheffing",
+}
 
 
 def _verlengingen(body) -> str:
-    regels = [f"Aanvraag van {datum_kort(_datum(v.get('ontvangstdatum')))}: "
-              f"{v['beoordelingAanvraag']}"
-              + (f" op {datum_kort(_datum(v['datumBeoordeling']))}"
-                 if v.get("datumBeoordeling") else "")
-              for v in body or []]
+    regels = [
+        f"Aanvraag van {datum_kort(_datum(v.get('ontvangstdatum')))}: "
+        f"{v['beoordelingAanvraag']}"
+        + (f" op {datum_kort(_datum(v['datumBeoordeling']))}" if v.get("datumBeoordeling") else "")
+        for v in body or []
+    ]
     return _samenvatting(regels, "DUO heeft geen aanvragen voor verlenging.")
 
 
@@ -234,8 +261,10 @@ def _pip(body) -> str:
     if not body:
         return "DUO heeft geen PIP."
     pip = body["pip"]
-    tekst = (f"PIP van gemeente {body['gemeentecode']}: leerroute {pip['leerroute']}, "
-             f"dagtekening {datum_kort(_datum(pip['dagtekeningPip']))}")
+    tekst = (
+        f"PIP van gemeente {body['gemeentecode']}: leerroute {pip['leerroute']}, "
+        f"dagtekening {datum_kort(_datum(pip['dagtekeningPip']))}"
+    )
     if pip.get("niveau"):
         tekst += f", niveau {pip['niveau']}"
     return tekst
@@ -243,11 +272,17 @@ def _pip(body) -> str:
 
 # -- writes ---------------------------------------------------------------------------------
 
-def _nieuw_traject(persoon: Inburgeraar, ctx: Context, start_plicht: date | None,
-                   omschrijving: str) -> Traject:
-    return open_traject(persoon, gemeente=ctx.gemeente, door=None,
-                        omschrijving=f"DUO ({ctx.gid}): {omschrijving}",
-                        datum_start_plicht=start_plicht)
+
+def _nieuw_traject(
+    persoon: Inburgeraar, ctx: Context, start_plicht: date | None, omschrijving: str
+) -> Traject:
+    return open_traject(
+        persoon,
+        gemeente=ctx.gemeente,
+        door=None,
+        omschrijving=f"DUO ({ctx.gid}): {omschrijving}",
+        datum_start_plicht=start_plicht,
+    )
 
 
 def open_traject_from_notification(ctx: Context) -> Traject | None:
@@ -264,60 +299,83 @@ def open_traject_from_notification(ctx: Context) -> Traject | None:
     traject = persoon.huidig_traject if persoon else None
     if traject is not None and traject.is_open:
         if traject.gemeente_id != ctx.gemeente.pk:
-            raise Weigering([f"Deze persoon heeft nog een open traject bij een andere "
-                             f"gemeente. Rond dat eerst af (verhuisd); daarna kan "
-                             f"{ctx.gemeente.naam} het bericht {ctx.gid} opnieuw laten "
-                             f"verwerken."])
+            raise Weigering(
+                [
+                    f"Deze persoon heeft nog een open traject bij een andere "
+                    f"gemeente. Rond dat eerst af (verhuisd); daarna kan "
+                    f"{ctx.gemeente.naam} het bericht {ctx.gid} opnieuw laten "
+                    f"verwerken."
+                ]
+            )
         if start_plicht and traject.datum_start_plicht != start_plicht:
             wijzig_gegevens(persoon, None, datum_start_plicht=start_plicht)
-            _registreer_eenmalig(traject, ctx, "gegevens bijgewerkt met DUO: "
-                                 "datum_start_plicht")
+            _registreer_eenmalig(traject, ctx, "gegevens bijgewerkt met DUO: datum_start_plicht")
             traject.refresh_from_db()
         bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
         return traject
     if not plicht.get("indicatorInburgeringsplicht"):
-        log.info("Notificatie %s: DUO meldt geen plicht meer; niets te openen",
-                 ctx.notificatie.bericht_id)
+        log.info(
+            "Notificatie %s: DUO meldt geen plicht meer; niets te openen",
+            ctx.notificatie.bericht_id,
+        )
         return None
     if not doelgroep:
-        raise Weigering(["DUO gaf geen doelgroep door; zonder doelgroep kan Koers geen "
-                         "traject openen."])
+        raise Weigering(
+            ["DUO gaf geen doelgroep door; zonder doelgroep kan Koers geen traject openen."]
+        )
     if persoon is None:
-        persoon = meld_aan_door_duo(bsn=ctx.notificatie.bsn, vnummer=ctx.notificatie.vnummer,
-                                    gemeente=ctx.gemeente, doelgroep=doelgroep)
-        traject = _nieuw_traject(persoon, ctx, start_plicht, "aangemeld door DUO; naam en "
-                                 "geboortedatum nog aanvullen uit de BRP")
+        persoon = meld_aan_door_duo(
+            bsn=ctx.notificatie.bsn,
+            vnummer=ctx.notificatie.vnummer,
+            gemeente=ctx.gemeente,
+            doelgroep=doelgroep,
+        )
+        traject = _nieuw_traject(
+            persoon,
+            ctx,
+            start_plicht,
+            "aangemeld door DUO; naam en geboortedatum nog aanvullen uit de BRP",
+        )
         bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
         return traject
     # Known person whose earlier case is closed: the plicht runs again (RULES.md SS129/SS130).
     if persoon.gemeente_id != ctx.gemeente.pk:
         persoon.gemeente = ctx.gemeente
         persoon.save(update_fields=["gemeente"])
-    traject = _nieuw_traject(persoon, ctx, start_plicht, "nieuw traject: de "
-                             "inburgeringsplicht loopt (weer)")
+    traject = _nieuw_traject(
+        persoon, ctx, start_plicht, "nieuw traject: de inburgeringsplicht loopt (weer)"
+    )
     bewaar_doelgroep(ctx, traject, doelgroep_body, historie)
     return traject
 
 
-def bewaar_doelgroep(ctx: Context, traject: Traject, doelgroep: dict | None,
-                     historie: list | None) -> None:
+def bewaar_doelgroep(
+    ctx: Context, traject: Traject, doelgroep: dict | None, historie: list | None
+) -> None:
     """DUO's Doelgroep and Doelgroephistorie on the person; DUO's indeling wins (it drives
     aanbod, ontzorgen, the Z-route norm and handhaving)."""
     wijzigingen = neem_doelgroep_over_van_duo(
-        traject.inburgeraar, doelgroep=doelgroep,
-        historie=None if historie is ONBEKEND else historie)
+        traject.inburgeraar,
+        doelgroep=doelgroep,
+        historie=None if historie is ONBEKEND else historie,
+    )
     if wijzigingen:
         # Every real change is new, also a change back (A → B → A): not deduplicated, so the
         # timeline shows it and the entry's signal recalculates what follows the doelgroep.
-        registreer(traject, Gebeurtenis.Soort.DUO,
-                   f"DUO ({ctx.gid}): doelgroep van DUO: {'; '.join(wijzigingen)}"[:500], None)
+        registreer(
+            traject,
+            Gebeurtenis.Soort.DUO,
+            f"DUO ({ctx.gid}): doelgroep van DUO: {'; '.join(wijzigingen)}"[:500],
+            None,
+        )
 
 
 def bewaar_ontheffing(ctx: Context, traject: Traject, ontheffingen) -> None:
     if ontheffingen is ONBEKEND:
         return
-    regel = neem_ontheffing_over_van_duo(traject.inburgeraar,
-                                         ontheffingen if isinstance(ontheffingen, list) else [])
+    regel = neem_ontheffing_over_van_duo(
+        traject.inburgeraar, ontheffingen if isinstance(ontheffingen, list) else []
+    )
     if regel:
         # Each change is new (not deduplicated): the entry's signal recalculates the Z-route.
         registreer(traject, Gebeurtenis.Soort.DUO, f"DUO ({ctx.gid}): {regel}", None)
@@ -326,8 +384,9 @@ def bewaar_ontheffing(ctx: Context, traject: Traject, ontheffingen) -> None:
 def bewaar_gratis_pogingen(ctx: Context, traject: Traject, pogingen) -> None:
     if pogingen is None or pogingen is ONBEKEND:
         return
-    neem_gratis_pogingen_over_van_duo(traject.inburgeraar,
-                                      pogingen if isinstance(pogingen, list) else [])
+    neem_gratis_pogingen_over_van_duo(
+        traject.inburgeraar, pogingen if isinstance(pogingen, list) else []
+    )
 
 
 def bewaar_examennummer(ctx: Context, traject: Traject, body) -> None:
@@ -347,9 +406,12 @@ def bewaar_duo_pip(ctx: Context, traject: Traject, body) -> None:
     dagtekening = _datum((pip or {}).get("dagtekeningPip"))
     if not pip or dagtekening is None or pip.get("leerroute") not in ("B", "O", "Z"):
         return
-    waarden = {"gemeentecode": str(body.get("gemeentecode") or "")[:4],
-               "dagtekening": dagtekening, "leerroute": pip["leerroute"],
-               "niveau": pip.get("niveau") if pip.get("niveau") in ("A2", "B1") else ""}
+    waarden = {
+        "gemeentecode": str(body.get("gemeentecode") or "")[:4],
+        "dagtekening": dagtekening,
+        "leerroute": pip["leerroute"],
+        "niveau": pip.get("niveau") if pip.get("niveau") in ("A2", "B1") else "",
+    }
     huidig = DuoPip.objects.filter(traject=traject).first()
     if huidig is not None and all(getattr(huidig, k) == v for k, v in waarden.items()):
         return
@@ -362,16 +424,19 @@ def bewaar_termijn(ctx: Context, traject: Traject) -> None:
     if not body:
         return
     start, eind = _datum(body["startdatum"]), _datum(body["einddatum"])
-    if (traject.termijn_start, traject.termijn_eind, traject.termijn_bron) == (start, eind,
-                                                                                "duo"):
+    if (traject.termijn_start, traject.termijn_eind, traject.termijn_bron) == (start, eind, "duo"):
         return
     traject.termijn_start, traject.termijn_eind, traject.termijn_bron = start, eind, "duo"
-    traject.save(update_fields=["termijn_start", "termijn_eind", "termijn_bron",
-                                "gewijzigd_op"])
+    traject.save(update_fields=["termijn_start", "termijn_eind", "termijn_bron", "gewijzigd_op"])
     signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.TERMIJN)
     toelichting = body.get("verlengingsgrondomschrijving") or ""
-    _registreer_eenmalig(traject, ctx, f"inburgeringstermijn van {datum_kort(start)} tot en met "
-                         f"{datum_kort(traject.termijn_laatste_dag)}", toelichting)
+    _registreer_eenmalig(
+        traject,
+        ctx,
+        f"inburgeringstermijn van {datum_kort(start)} tot en met "
+        f"{datum_kort(traject.termijn_laatste_dag)}",
+        toelichting,
+    )
 
 
 def _start_pip_klok(ctx: Context, traject: Traject) -> None:
@@ -379,16 +444,29 @@ def _start_pip_klok(ctx: Context, traject: Traject) -> None:
     if traject.datum_start_pip_termijn == datum:
         return
     nieuwer = Notificatie.objects.filter(
-        traject=traject, gebeurtenis_id="SS139", status=Notificatie.Status.VERWERKT,
-        registratie_datum_tijd__gt=ctx.notificatie.registratie_datum_tijd).exists()
+        traject=traject,
+        gebeurtenis_id="SS139",
+        status=Notificatie.Status.VERWERKT,
+        registratie_datum_tijd__gt=ctx.notificatie.registratie_datum_tijd,
+    ).exists()
     if nieuwer:
         return
     traject.datum_start_pip_termijn = datum
     traject.herbereken_deadlines()
-    traject.save(update_fields=["datum_start_pip_termijn", "pip_uiterlijk", "volgende_deadline",
-                                "gewijzigd_op"])
-    _registreer_eenmalig(traject, ctx, f"de 10 weken voor het PIP lopen vanaf {datum_kort(datum)}; "
-                         f"PIP uiterlijk {datum_kort(traject.pip_uiterlijk)}")
+    traject.save(
+        update_fields=[
+            "datum_start_pip_termijn",
+            "pip_uiterlijk",
+            "volgende_deadline",
+            "gewijzigd_op",
+        ]
+    )
+    _registreer_eenmalig(
+        traject,
+        ctx,
+        f"de 10 weken voor het PIP lopen vanaf {datum_kort(datum)}; "
+        f"PIP uiterlijk {datum_kort(traject.pip_uiterlijk)}",
+    )
 
 
 def pauzeer(ctx: Context, traject: Traject, toelichting: str) -> None:
@@ -396,10 +474,12 @@ def pauzeer(ctx: Context, traject: Traject, toelichting: str) -> None:
         return
     traject.gepauzeerd_sinds = ctx.datum
     traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
-    _registreer_eenmalig(traject, ctx, "tijdelijke vrijstelling; het traject staat stil",
-                         toelichting)
-    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.PAUZE,
-                                   van=ctx.datum)
+    _registreer_eenmalig(
+        traject, ctx, "tijdelijke vrijstelling; het traject staat stil", toelichting
+    )
+    signals.traject_gewijzigd.send(
+        sender=Traject, traject=traject, wat=signals.PAUZE, van=ctx.datum
+    )
 
 
 def _hervat(ctx: Context, traject: Traject) -> None:
@@ -408,18 +488,29 @@ def _hervat(ctx: Context, traject: Traject) -> None:
     van = traject.gepauzeerd_sinds
     # The PIP clock stood still: it runs on with the days that were left.
     traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
-        traject.datum_start_pip_termijn, van, ctx.datum)
+        traject.datum_start_pip_termijn, van, ctx.datum
+    )
     traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
-        traject.derde_informatie_ontvangen, van, ctx.datum)
+        traject.derde_informatie_ontvangen, van, ctx.datum
+    )
     traject.gepauzeerd_sinds = None
     traject.herbereken_deadlines()
-    traject.save(update_fields=["gepauzeerd_sinds", "datum_start_pip_termijn",
-                                "derde_informatie_ontvangen", "pip_uiterlijk",
-                                "volgende_deadline", "gewijzigd_op"])
-    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.HERVAT,
-                                   van=van, tot=ctx.datum)
-    _registreer_eenmalig(traject, ctx, "tijdelijke vrijstelling ingetrokken; het traject "
-                         "loopt weer")
+    traject.save(
+        update_fields=[
+            "gepauzeerd_sinds",
+            "datum_start_pip_termijn",
+            "derde_informatie_ontvangen",
+            "pip_uiterlijk",
+            "volgende_deadline",
+            "gewijzigd_op",
+        ]
+    )
+    signals.traject_gewijzigd.send(
+        sender=Traject, traject=traject, wat=signals.HERVAT, van=van, tot=ctx.datum
+    )
+    _registreer_eenmalig(
+        traject, ctx, "tijdelijke vrijstelling ingetrokken; het traject loopt weer"
+    )
 
 
 def sluit_traject(ctx: Context, reden: Reden, toelichting: str = "") -> Traject | None:
@@ -430,15 +521,24 @@ def sluit_traject(ctx: Context, reden: Reden, toelichting: str = "") -> Traject 
     tekst = f"Bericht van DUO ({ctx.gid})."
     if toelichting:
         tekst += " " + toelichting
-    wijzig_status(traject, traject_rules.Status.AFGEROND, None, reden=reden.value,
-                  toelichting=tekst)
+    wijzig_status(
+        traject, traject_rules.Status.AFGEROND, None, reden=reden.value, toelichting=tekst
+    )
     return traject
 
 
 # -- the handlers ---------------------------------------------------------------------------
 
-def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
-             pip_en_termijn: bool = False, vrijstelling: bool = False, hervat: bool = False):
+
+def _opening(
+    *,
+    examens: bool = True,
+    aow: bool = False,
+    pip_klok: bool = False,
+    pip_en_termijn: bool = False,
+    vrijstelling: bool = False,
+    hervat: bool = False,
+):
     def handler(ctx: Context) -> Traject | None:
         # Fetch everything first, write afterwards (short transactions).
         uitslagen = ctx.haal("getExamenresultatenByBsn") if examens else None
@@ -470,14 +570,16 @@ def _opening(*, examens: bool = True, aow: bool = False, pip_klok: bool = False,
             _registreer_eenmalig(traject, ctx, "examenresultaten", _examens(uitslagen))
             _bewaar_examens(traject, uitslagen)
         if vrijstelling:
-            _registreer_eenmalig(traject, ctx, "vrijstellingen",
-                                 _oordelen(vrijstellingen, VRIJSTELLINGEN))
+            _registreer_eenmalig(
+                traject, ctx, "vrijstellingen", _oordelen(vrijstellingen, VRIJSTELLINGEN)
+            )
         if pip_en_termijn:
             bewaar_termijn(ctx, traject)
         if hervat:
             _hervat(ctx, traject)
         _meld_niet_opgehaald(ctx, traject)
         return traject
+
     return handler
 
 
@@ -485,17 +587,24 @@ def _meld_niet_opgehaald(ctx: Context, traject: Traject) -> None:
     """Tell the adviseur which DUO data is missing for now (it comes with a later check)."""
     tijdelijk = sorted(set(ctx.niet_opgehaald) - set(ctx.geweigerd))
     if tijdelijk:
-        _registreer_eenmalig(traject, ctx, "DUO gaf nog geen antwoord op: "
-                             + ", ".join(tijdelijk) + ". Koers vraagt het later opnieuw.")
+        _registreer_eenmalig(
+            traject,
+            ctx,
+            "DUO gaf nog geen antwoord op: "
+            + ", ".join(tijdelijk)
+            + ". Koers vraagt het later opnieuw.",
+        )
     for operation_id, reden in sorted(ctx.geweigerd.items()):
         # A refusal does not change by asking again: say so, with DUO's own words.
-        _registreer_eenmalig(traject, ctx, f"DUO weigert {operation_id}: {reden} Opnieuw "
-                             "vragen helpt niet.")
+        _registreer_eenmalig(
+            traject, ctx, f"DUO weigert {operation_id}: {reden} Opnieuw vragen helpt niet."
+        )
 
 
 def _sluiting(reden: Reden, uitleg: str) -> Callable[[Context], Traject | None]:
     def handler(ctx: Context) -> Traject | None:
         return sluit_traject(ctx, reden, uitleg)
+
     return handler
 
 
@@ -505,9 +614,11 @@ def ss110_plicht_ingetrokken(ctx: Context) -> Traject | None:
     if traject is None:
         return None
     # Record the state reached, for a possible resumption of the plicht (RULES.md SS110).
-    stand = (f"Stand bij afsluiten: status {traject.get_status_display()}, PIP uiterlijk "
-             f"{datum_kort(traject.pip_uiterlijk)}, termijn tot en met "
-             f"{datum_kort(traject.termijn_laatste_dag)}.")
+    stand = (
+        f"Stand bij afsluiten: status {traject.get_status_display()}, PIP uiterlijk "
+        f"{datum_kort(traject.pip_uiterlijk)}, termijn tot en met "
+        f"{datum_kort(traject.termijn_laatste_dag)}."
+    )
     reden = plicht.get("redenGeenInburgeringsplicht")
     uitleg = f"De inburgeringsplicht is ingetrokken ({reden or 'reden onbekend'}). {stand}"
     return sluit_traject(ctx, Reden.INGETROKKEN, uitleg)
@@ -564,20 +675,25 @@ def ss131_lbt_uitslag(ctx: Context) -> Traject:
     score_getal = _lbt_score(score)
     datum = _datum(laatste["datumAfname"])
     uitslag = laatste["resultaat"]
-    tekst = (f"uitslag leerbaarheidstoets: {uitslag}, score {score} van "
-             f"{laatste['benodigdeScore']} nodig, afgenomen {datum_kort(datum)}")
+    tekst = (
+        f"uitslag leerbaarheidstoets: {uitslag}, score {score} van "
+        f"{laatste['benodigdeScore']} nodig, afgenomen {datum_kort(datum)}"
+    )
     intake = BredeIntake.objects.filter(traject=traject).first()
     if intake is not None and intake.is_afgerond:
         # An afgeronde intake does not change; the result goes on the timeline.
-        _registreer_eenmalig(traject, ctx, tekst, "De intake is al afgerond en is niet "
-                             "aangepast.")
+        _registreer_eenmalig(traject, ctx, tekst, "De intake is al afgerond en is niet aangepast.")
         return traject
-    if intake is not None and (intake.lbt_uitslag, intake.lbt_score, intake.lbt_datum,
-                               intake.lbt_bron) == (uitslag, score_getal, datum, "duo"):
+    if intake is not None and (
+        intake.lbt_uitslag,
+        intake.lbt_score,
+        intake.lbt_datum,
+        intake.lbt_bron,
+    ) == (uitslag, score_getal, datum, "duo"):
         return traject
-    intake = intake_services.bewaar(traject, None, {"lbt_uitslag": uitslag,
-                                                    "lbt_score": score_getal,
-                                                    "lbt_datum": datum})
+    intake = intake_services.bewaar(
+        traject, None, {"lbt_uitslag": uitslag, "lbt_score": score_getal, "lbt_datum": datum}
+    )
     BredeIntake.objects.filter(pk=intake.pk).update(lbt_bron="duo")
     _registreer_eenmalig(traject, ctx, tekst, "Overgenomen in de brede intake.")
     return traject
@@ -597,8 +713,12 @@ def _lbt_score(tekst: str) -> int | None:
 def _bewaar_examens(traject: Traject, uitslagen) -> None:
     """The results as rows per part too, shown in the leerroute section of the case: stored
     by koers.leerroute on the signal (an upper layer that koers.duo does not import)."""
-    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.DUO_EXAMENS,
-                                   uitslagen=uitslagen if isinstance(uitslagen, list) else [])
+    signals.traject_gewijzigd.send(
+        sender=Traject,
+        traject=traject,
+        wat=signals.DUO_EXAMENS,
+        uitslagen=uitslagen if isinstance(uitslagen, list) else [],
+    )
 
 
 def ss199_examen(ctx: Context) -> Traject:
@@ -616,11 +736,16 @@ def _besluit(operation_id: str, omschrijving: str, samenvatten: Callable[[object
     def handler(ctx: Context) -> Traject:
         body = ctx.haal(operation_id)
         traject = _vereist_traject(ctx)
-        _registreer_eenmalig(traject, ctx, omschrijving + " Kijk of het PIP moet worden "
-                             "aangepast.", samenvatten(body))
+        _registreer_eenmalig(
+            traject,
+            ctx,
+            omschrijving + " Kijk of het PIP moet worden aangepast.",
+            samenvatten(body),
+        )
         if operation_id == _ONTH:
             bewaar_ontheffing(ctx, traject, body)
         return traject
+
     return handler
 
 
@@ -651,20 +776,35 @@ HANDLERS: dict[str, Callable[[Context], Traject | None]] = {
     "SS104": termijn,
     "SS130": _opening(examens=False, pip_en_termijn=True, hervat=True),
     "SS199": ss199_examen,
-    "SS113": _besluit("getVerlengingenByBsn", "DUO heeft de verlenging van de termijn "
-                      "afgewezen.", _verlengingen),
-    "SS114": _besluit(_VRIJ, "DUO heeft een vrijstelling afgewezen.",
-                      lambda b: _oordelen(b, VRIJSTELLINGEN)),
-    "SS115": _besluit(_VRIJ, "DUO heeft een vrijstelling toegekend.",
-                      lambda b: _oordelen(b, VRIJSTELLINGEN)),
-    "SS116": _besluit(_VRIJ, "DUO heeft een gedeeltelijke vrijstelling afgewezen.",
-                      lambda b: _oordelen(b, VRIJSTELLINGEN)),
-    "SS117": _besluit(_VRIJ, "DUO heeft een gedeeltelijke vrijstelling toegekend.",
-                      lambda b: _oordelen(b, VRIJSTELLINGEN)),
-    "SS118": _besluit(_ONTH, "DUO heeft een ontheffing afgewezen.",
-                      lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False)),
-    "SS119": _besluit(_ONTH, "DUO heeft een ontheffing gedeeltelijk toegekend.",
-                      lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False)),
+    "SS113": _besluit(
+        "getVerlengingenByBsn", "DUO heeft de verlenging van de termijn afgewezen.", _verlengingen
+    ),
+    "SS114": _besluit(
+        _VRIJ, "DUO heeft een vrijstelling afgewezen.", lambda b: _oordelen(b, VRIJSTELLINGEN)
+    ),
+    "SS115": _besluit(
+        _VRIJ, "DUO heeft een vrijstelling toegekend.", lambda b: _oordelen(b, VRIJSTELLINGEN)
+    ),
+    "SS116": _besluit(
+        _VRIJ,
+        "DUO heeft een gedeeltelijke vrijstelling afgewezen.",
+        lambda b: _oordelen(b, VRIJSTELLINGEN),
+    ),
+    "SS117": _besluit(
+        _VRIJ,
+        "DUO heeft een gedeeltelijke vrijstelling toegekend.",
+        lambda b: _oordelen(b, VRIJSTELLINGEN),
+    ),
+    "SS118": _besluit(
+        _ONTH,
+        "DUO heeft een ontheffing afgewezen.",
+        lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False),
+    ),
+    "SS119": _besluit(
+        _ONTH,
+        "DUO heeft een ontheffing gedeeltelijk toegekend.",
+        lambda b: _oordelen(b, ONTHEFFINGEN, met_grond=False),
+    ),
 }
 
 
@@ -681,5 +821,8 @@ def behandel(notificatie: Notificatie, client: DuoClient) -> Traject | None:
 def onbekende_notificaties() -> QuerySet[Notificatie]:
     """Notifications with a gebeurtenisId Koers does not know yet, newest first — for the
     functioneel beheer page. They are kept, never dropped."""
-    return (Notificatie.objects.filter(status=Notificatie.Status.ONBEKEND)
-            .select_related("gemeente").order_by("-ontvangen_op", "-id"))
+    return (
+        Notificatie.objects.filter(status=Notificatie.Status.ONBEKEND)
+        .select_related("gemeente")
+        .order_by("-ontvangen_op", "-id")
+    )

@@ -42,11 +42,12 @@ def opgeven(mislukt_sinds: datetime | None, nu: datetime) -> bool:
 def vervroeg(nu: datetime | None = None) -> int:
     """Make every row that waits for a retry after a transient failure due now."""
     nu = nu or timezone.now()
-    aantal = Bericht.objects.filter(status=Bericht.Status.WACHTEND,
-                                    volgende_poging_op__gt=nu).update(volgende_poging_op=nu)
+    aantal = Bericht.objects.filter(
+        status=Bericht.Status.WACHTEND, volgende_poging_op__gt=nu
+    ).update(volgende_poging_op=nu)
     aantal += Notificatie.objects.filter(
-        status__in=(Notificatie.Status.NIEUW, Notificatie.Status.FOUT),
-        volgende_poging_op__gt=nu).update(volgende_poging_op=nu)
+        status__in=(Notificatie.Status.NIEUW, Notificatie.Status.FOUT), volgende_poging_op__gt=nu
+    ).update(volgende_poging_op=nu)
     return aantal
 
 

@@ -58,16 +58,22 @@ HERSTEL = "HERSTEL"  # shown as the gebeurtenis on the timeline: "DUO (HERSTEL):
 
 def te_controleren(limiet: int) -> list[int]:
     """Ids of open cases, longest unchecked first (one query)."""
-    return list(Traject.objects.exclude(status=traject_rules.Status.AFGEROND)
-                .order_by(F("duo_gecontroleerd_op").asc(nulls_first=True), "id")
-                .values_list("id", flat=True)[:limiet])
+    return list(
+        Traject.objects.exclude(status=traject_rules.Status.AFGEROND)
+        .order_by(F("duo_gecontroleerd_op").asc(nulls_first=True), "id")
+        .values_list("id", flat=True)[:limiet]
+    )
 
 
 def _context(traject: Traject, client: DuoClient) -> handlers.Context:
     # An unsaved notification as the carrier of "who, for which gemeente, when".
-    notificatie = Notificatie(bericht_id=uuid.uuid4(), gebeurtenis_id=HERSTEL,
-                              gemeente=traject.gemeente, bsn=traject.inburgeraar.bsn,
-                              registratie_datum_tijd=timezone.now())
+    notificatie = Notificatie(
+        bericht_id=uuid.uuid4(),
+        gebeurtenis_id=HERSTEL,
+        gemeente=traject.gemeente,
+        bsn=traject.inburgeraar.bsn,
+        registratie_datum_tijd=timezone.now(),
+    )
     return handlers.Context(notificatie, client)
 
 
@@ -93,13 +99,20 @@ def controleer(traject: Traject, client: DuoClient) -> None:
                     handlers.pauzeer(ctx, traject, "Gevonden bij controle bij DUO.")
                 else:
                     afronding = AFRONDING_BIJ_REDEN.get(reden, Reden.INGETROKKEN)
-                    handlers.sluit_traject(ctx, afronding, "Gevonden bij controle bij DUO: "
-                                           f"geen inburgeringsplicht meer ({reden}).")
+                    handlers.sluit_traject(
+                        ctx,
+                        afronding,
+                        f"Gevonden bij controle bij DUO: geen inburgeringsplicht meer ({reden}).",
+                    )
         Traject.objects.filter(pk=traject.pk).update(duo_gecontroleerd_op=timezone.now())
 
 
-def herstel(*, client: DuoClient | None = None, limiet: int | None = None,
-            stop: threading.Event | None = None) -> int:
+def herstel(
+    *,
+    client: DuoClient | None = None,
+    limiet: int | None = None,
+    stop: threading.Event | None = None,
+) -> int:
     """Check up to ``limiet`` (default DUO_HERSTEL_PER_MINUUT) open cases; returns how many."""
     client = client or duo_client()
     limiet = settings.DUO_HERSTEL_PER_MINUUT if limiet is None else limiet

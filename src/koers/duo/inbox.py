@@ -21,25 +21,41 @@ OPNIEUW_MOGELIJK = (Notificatie.Status.FOUT, Notificatie.Status.ONBEKEND)
 
 
 def _terug_naar_nieuw(queryset) -> int:
-    return queryset.update(status=Notificatie.Status.NIEUW, pogingen=0,
-                           volgende_poging_op=None, geclaimd_tot=None, mislukt_sinds=None)
+    return queryset.update(
+        status=Notificatie.Status.NIEUW,
+        pogingen=0,
+        volgende_poging_op=None,
+        geclaimd_tot=None,
+        mislukt_sinds=None,
+    )
 
 
 @transaction.atomic
 def opnieuw_verwerken(notificatie: Notificatie, door) -> None:
     """Queue one notification in ``fout`` or ``onbekend`` again."""
-    if not _terug_naar_nieuw(Notificatie.objects.filter(pk=notificatie.pk,
-                                                        status__in=OPNIEUW_MOGELIJK)):
-        raise Weigering(["Alleen een bericht van DUO met een fout of een onbekende "
-                         "gebeurtenis kan opnieuw worden verwerkt."])
-    log.info("Notificatie %s opnieuw in de wachtrij gezet door gebruiker %s",
-             notificatie.bericht_id, getattr(door, "pk", None))
+    if not _terug_naar_nieuw(
+        Notificatie.objects.filter(pk=notificatie.pk, status__in=OPNIEUW_MOGELIJK)
+    ):
+        raise Weigering(
+            [
+                "Alleen een bericht van DUO met een fout of een onbekende "
+                "gebeurtenis kan opnieuw worden verwerkt."
+            ]
+        )
+    log.info(
+        "Notificatie %s opnieuw in de wachtrij gezet door gebruiker %s",
+        notificatie.bericht_id,
+        getattr(door, "pk", None),
+    )
 
 
 @transaction.atomic
 def fouten_opnieuw_verwerken(door) -> int:
     """Queue every notification in ``fout`` again (e.g. after a long outage of DUO)."""
     aantal = _terug_naar_nieuw(Notificatie.objects.filter(status=Notificatie.Status.FOUT))
-    log.info("%s notificaties opnieuw in de wachtrij gezet door gebruiker %s", aantal,
-             getattr(door, "pk", None))
+    log.info(
+        "%s notificaties opnieuw in de wachtrij gezet door gebruiker %s",
+        aantal,
+        getattr(door, "pk", None),
+    )
     return aantal

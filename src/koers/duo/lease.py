@@ -54,20 +54,19 @@ def duur() -> timedelta:
     return timedelta(seconds=settings.DUO_LEASE_SECONDEN)
 
 
-def claim(model: type[Model], pk: int, *, status: str | tuple[str, ...],
-          lease: timedelta | None = None) -> datetime | None:
+def claim(
+    model: type[Model], pk: int, *, status: str | tuple[str, ...], lease: timedelta | None = None
+) -> datetime | None:
     """Claim one row in ``status`` (one or several); returns the lease end (the fencing token)
     or None when someone else has it or it is no longer open."""
     lease = lease or duur()
     nu = timezone.now()
     tot = nu + lease
     statussen = (status,) if isinstance(status, str) else tuple(status)
-    geclaimd = model.objects.filter(vrij(nu), pk=pk, status__in=statussen).update(
-        geclaimd_tot=tot)
+    geclaimd = model.objects.filter(vrij(nu), pk=pk, status__in=statussen).update(geclaimd_tot=tot)
     return tot if geclaimd == 1 else None
 
 
 def schrijf(model: type[Model], pk: int, tot: datetime, **velden) -> bool:
     """Write the outcome only while our lease still holds (see step 3)."""
-    return model.objects.filter(pk=pk, geclaimd_tot=tot).update(geclaimd_tot=None,
-                                                                **velden) == 1
+    return model.objects.filter(pk=pk, geclaimd_tot=tot).update(geclaimd_tot=None, **velden) == 1

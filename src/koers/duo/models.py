@@ -49,13 +49,13 @@ class Notificatie(Geleased):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NIEUW)
     verwerkt_op = models.DateTimeField(null=True, blank=True)
     fout = models.TextField(blank=True)
-    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="notificaties")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.SET_NULL, null=True, blank=True, related_name="notificaties"
+    )
 
     class Meta:
         verbose_name_plural = "notificaties"
-        indexes = [models.Index(fields=["status", "volgende_poging_op"],
-                                name="notificatie_werk")]
+        indexes = [models.Index(fields=["status", "volgende_poging_op"], name="notificatie_werk")]
 
     def __str__(self):
         return f"{self.gebeurtenis_id} ({self.bericht_id})"
@@ -66,8 +66,9 @@ class NotificatieConflict(models.Model):
     first received stays; this record shows beheer what differed (the BSN as its last 3
     digits), once per distinct content, with how often it came."""
 
-    notificatie = models.ForeignKey(Notificatie, on_delete=models.CASCADE,
-                                    related_name="conflicten")
+    notificatie = models.ForeignKey(
+        Notificatie, on_delete=models.CASCADE, related_name="conflicten"
+    )
     inhoud_hash = models.CharField(max_length=64)
     afwijkend = models.JSONField(default=dict)
     aantal = models.PositiveIntegerField(default=1)
@@ -76,8 +77,11 @@ class NotificatieConflict(models.Model):
 
     class Meta:
         verbose_name_plural = "notificatieconflicten"
-        constraints = [models.UniqueConstraint(fields=["notificatie", "inhoud_hash"],
-                                               name="notificatieconflict_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notificatie", "inhoud_hash"], name="notificatieconflict_uniek"
+            )
+        ]
 
     def __str__(self):
         return f"Conflict bij {self.notificatie.bericht_id}"
@@ -100,8 +104,9 @@ class Bericht(Geleased):
     pad = models.CharField(max_length=300)  # relative to KOERS_DUO_BASE_URL, e.g. /personen/…
     body = models.JSONField(null=True, blank=True)
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="berichten")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.SET_NULL, null=True, blank=True, related_name="berichten"
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.WACHTEND)
     laatste_statuscode = models.PositiveSmallIntegerField(null=True, blank=True)
     laatste_antwoord = models.TextField(blank=True)
@@ -111,8 +116,10 @@ class Bericht(Geleased):
 
     class Meta:
         verbose_name_plural = "berichten"
-        indexes = [models.Index(fields=["status", "volgende_poging_op"], name="bericht_werk"),
-                   models.Index(fields=["traject", "-aangemaakt_op"], name="bericht_traject")]
+        indexes = [
+            models.Index(fields=["status", "volgende_poging_op"], name="bericht_werk"),
+            models.Index(fields=["traject", "-aangemaakt_op"], name="bericht_traject"),
+        ]
 
     def __str__(self):
         return f"{self.operation_id} ({self.bericht_id})"
@@ -125,19 +132,24 @@ class Contactpersoon(models.Model):
     ``duo_id`` is empty and links to persons wait (see koers.duo.meldingen)."""
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    gebruiker = models.ForeignKey("organisaties.Gebruiker", on_delete=models.SET_NULL,
-                                  null=True, related_name="+")
+    gebruiker = models.ForeignKey(
+        "organisaties.Gebruiker", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     duo_id = models.PositiveIntegerField(null=True, blank=True)
     naam = models.CharField(max_length=100)
     email = models.CharField(max_length=241)
     telefoonnummer = models.CharField(max_length=22)
-    aanmaakbericht = models.ForeignKey(Bericht, on_delete=models.SET_NULL, null=True,
-                                       blank=True, related_name="+")
+    aanmaakbericht = models.ForeignKey(
+        Bericht, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "contactpersonen"
-        constraints = [models.UniqueConstraint(fields=["gemeente", "gebruiker"],
-                                               name="contactpersoon_per_gebruiker")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "gebruiker"], name="contactpersoon_per_gebruiker"
+            )
+        ]
 
     def __str__(self):
         return f"Contactpersoon {self.duo_id or '(nog geen id)'}"
@@ -148,12 +160,15 @@ class ContactpersoonKoppeling(models.Model):
     linking replaces an earlier link). ``bericht`` empty: the link waits for DUO's id of the
     contactpersoon. ``fout``: why no contactpersoon could be reported (shown on the case)."""
 
-    traject = models.OneToOneField(Traject, on_delete=models.CASCADE,
-                                   related_name="duo_contactpersoon")
-    contactpersoon = models.ForeignKey(Contactpersoon, on_delete=models.SET_NULL, null=True,
-                                       blank=True, related_name="koppelingen")
-    bericht = models.ForeignKey(Bericht, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    traject = models.OneToOneField(
+        Traject, on_delete=models.CASCADE, related_name="duo_contactpersoon"
+    )
+    contactpersoon = models.ForeignKey(
+        Contactpersoon, on_delete=models.SET_NULL, null=True, blank=True, related_name="koppelingen"
+    )
+    bericht = models.ForeignKey(
+        Bericht, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     fout = models.TextField(blank=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

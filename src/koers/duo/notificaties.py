@@ -118,14 +118,16 @@ def ontvang(request):
     # The schema allows more than makes sense; these checks keep garbage out of the inbox.
     bsn = body.get("bsn") or ""
     if bsn and not persoon_rules.is_valid_bsn(bsn):
-        fouten.append("Het BSN is ongeldig: het moet 9 cijfers hebben en de elfproef "
-                      "doorstaan.")
+        fouten.append("Het BSN is ongeldig: het moet 9 cijfers hebben en de elfproef doorstaan.")
     moment = _registratie(body["registratieDatumTijd"])
     if moment is None:
         fouten.append("registratieDatumTijd is geen geldige datum en tijd.")
     else:
-        fout = rules.registratie_fout(moment, nu=timezone.now(), max_vooruit=timedelta(
-            minutes=settings.DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN))
+        fout = rules.registratie_fout(
+            moment,
+            nu=timezone.now(),
+            max_vooruit=timedelta(minutes=settings.DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN),
+        )
         if fout:
             fouten.append(fout)
     vnummer = body.get("vNummer")
@@ -134,10 +136,14 @@ def ontvang(request):
     if fouten:
         return _fout(400, fouten)
     bericht_id = uuid.UUID(headers["berichtId"])
-    inhoud = {"bron": headers["bron"], "doel": headers["doel"],
-              "gebeurtenis_id": body["gebeurtenisId"], "bsn": bsn,
-              "vnummer": str(vnummer).zfill(10) if vnummer is not None else "",
-              "registratie_datum_tijd": moment}
+    inhoud = {
+        "bron": headers["bron"],
+        "doel": headers["doel"],
+        "gebeurtenis_id": body["gebeurtenisId"],
+        "bsn": bsn,
+        "vnummer": str(vnummer).zfill(10) if vnummer is not None else "",
+        "registratie_datum_tijd": moment,
+    }
     try:
         _bewaar(bericht_id=bericht_id, gemeente_id=_gemeente_van(headers["doel"]), **inhoud)
     except OperationalError:
@@ -148,8 +154,7 @@ def ontvang(request):
         # No gemeente with this doel-OIN (the subquery gave no id), or the same berichtId
         # again (DUO retried, or two deliveries raced): acknowledged, kept once.
         if not Gemeente.objects.filter(oin=headers["doel"]).exists():
-            return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze "
-                               "installatie."])
+            return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze installatie."])
         eerder = _eerder_ontvangen(bericht_id)
         if eerder is None:
             # The racing delivery did not become visible: DUO retries a 503 (contract).
@@ -158,9 +163,14 @@ def ontvang(request):
         afwijkend = _afwijkend(eerder, inhoud)
         if afwijkend:
             _bewaar_conflict(eerder, afwijkend)
-            return _fout(400, ["Dit berichtId is al gebruikt voor een notificatie met een "
-                               "andere inhoud. Gebruik een nieuw berichtId voor een nieuwe "
-                               "notificatie."])
+            return _fout(
+                400,
+                [
+                    "Dit berichtId is al gebruikt voor een notificatie met een "
+                    "andere inhoud. Gebruik een nieuw berichtId voor een nieuwe "
+                    "notificatie."
+                ],
+            )
         log.info("Notificatie %s was al ontvangen", bericht_id)
     else:
         log.info("Notificatie %s (%s) opgeslagen", bericht_id, body["gebeurtenisId"])
@@ -174,8 +184,10 @@ def _gemeente_van(oin: str) -> RawSQL:
     """The gemeente's id as a subquery of the INSERT (NULL, so refused, when the OIN is not a
     gemeente's). Written out: building it with the ORM costs more than the INSERT itself."""
     q = connection.ops.quote_name  # names from the model; the OIN is a parameter
-    sql = (f"SELECT {q(Gemeente._meta.pk.column)} FROM {q(Gemeente._meta.db_table)} "  # noqa: S608
-           f"WHERE {q(Gemeente._meta.get_field('oin').column)} = %s")
+    sql = (
+        f"SELECT {q(Gemeente._meta.pk.column)} FROM {q(Gemeente._meta.db_table)} "  # noqa: S608
+        f"WHERE {q(Gemeente._meta.get_field('oin').column)} = %s"
+    )
     return RawSQL(sql, [oin])  # noqa: S611
 
 
@@ -223,11 +235,16 @@ def _bewaar_conflict(eerder: Notificatie, afwijkend: dict[str, str]) -> None:
     sleutel = hashlib.sha256(json.dumps(afwijkend, sort_keys=True).encode()).hexdigest()
     try:
         with transaction.atomic():
-            NotificatieConflict.objects.create(notificatie=eerder, inhoud_hash=sleutel,
-                                               afwijkend=afwijkend)
+            NotificatieConflict.objects.create(
+                notificatie=eerder, inhoud_hash=sleutel, afwijkend=afwijkend
+            )
     except IntegrityError:
         # This content came before, or a parallel repeat made its row a moment ago: count it.
         NotificatieConflict.objects.filter(notificatie=eerder, inhoud_hash=sleutel).update(
-            aantal=F("aantal") + 1, laatst_ontvangen_op=timezone.now())
-    log.warning("Notificatie %s: herhaald berichtId met andere inhoud (%s)", eerder.bericht_id,
-                ", ".join(sorted(afwijkend)))
+            aantal=F("aantal") + 1, laatst_ontvangen_op=timezone.now()
+        )
+    log.warning(
+        "Notificatie %s: herhaald berichtId met andere inhoud (%s)",
+        eerder.bericht_id,
+        ", ".join(sorted(afwijkend)),
+    )

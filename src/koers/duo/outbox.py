@@ -44,22 +44,30 @@ log = logging.getLogger(__name__)
 MAX_ANTWOORD = 10_000
 
 
-def plaats(*, soort: str, operation_id: str, gemeente, traject=None, path_params: dict,
-           body=None) -> Bericht:
+def plaats(
+    *, soort: str, operation_id: str, gemeente, traject=None, path_params: dict, body=None
+) -> Bericht:
     """Queue a message to DUO. Must run inside the caller's ``transaction.atomic()``."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("outbox.plaats hoort in de transactie van de wijziging.")
     operatie = spec.operation(operation_id)
     bericht_id = uuid.uuid4()
     headers = {"bron": gemeente.oin, "doel": settings.DUO_OIN, "berichtId": str(bericht_id)}
-    fouten = spec.validate_request(operation_id, path_params=path_params, headers=headers,
-                                   body=body)
+    fouten = spec.validate_request(
+        operation_id, path_params=path_params, headers=headers, body=body
+    )
     if fouten:
         raise Weigering(["DUO zou dit bericht weigeren: " + " ".join(fouten)])
     return Bericht.objects.create(
-        bericht_id=bericht_id, soort=soort, operation_id=operation_id,
-        methode=operatie.method, pad=spec.path_for(operation_id, **path_params), body=body,
-        gemeente=gemeente, traject=traject)
+        bericht_id=bericht_id,
+        soort=soort,
+        operation_id=operation_id,
+        methode=operatie.method,
+        pad=spec.path_for(operation_id, **path_params),
+        body=body,
+        gemeente=gemeente,
+        traject=traject,
+    )
 
 
 def wachttijd(pogingen: int) -> timedelta:
@@ -69,8 +77,11 @@ def wachttijd(pogingen: int) -> timedelta:
 
 def _te_doen(max_aantal: int) -> list[int]:
     nu = timezone.now()
-    return list(Bericht.objects.filter(lease.aan_de_beurt(nu), status=Bericht.Status.WACHTEND)
-                .order_by("volgende_poging_op", "id").values_list("id", flat=True)[:max_aantal])
+    return list(
+        Bericht.objects.filter(lease.aan_de_beurt(nu), status=Bericht.Status.WACHTEND)
+        .order_by("volgende_poging_op", "id")
+        .values_list("id", flat=True)[:max_aantal]
+    )
 
 
 def _tekst(body) -> str:
@@ -79,8 +90,13 @@ def _tekst(body) -> str:
 
 def _op_tijdlijn(bericht: Bericht, omschrijving: str, toelichting: str = "") -> None:
     if bericht.traject_id is not None:
-        registreer(bericht.traject, Gebeurtenis.Soort.DUO, omschrijving[:500], None,
-                   toelichting=toelichting)
+        registreer(
+            bericht.traject,
+            Gebeurtenis.Soort.DUO,
+            omschrijving[:500],
+            None,
+            toelichting=toelichting,
+        )
 
 
 def _lever_een_af(pk: int, client: DuoClient) -> bool:
@@ -94,54 +110,100 @@ def _lever_een_af(pk: int, client: DuoClient) -> bool:
     if bericht.traject_id is not None:  # the person's data goes to DUO: logged
         log_job(Verwerking.Handeling.LEZEN, bericht.traject, [Sectie.DUO])
     try:
-        antwoord = client.call(bericht.operation_id, bron=bericht.gemeente.oin,
-                               path_params=path_params, body=bericht.body,
-                               bericht_id=bericht.bericht_id)
+        antwoord = client.call(
+            bericht.operation_id,
+            bron=bericht.gemeente.oin,
+            path_params=path_params,
+            body=bericht.body,
+            bericht_id=bericht.bericht_id,
+        )
     except DuoFout as fout:
         if fout.permanent:
             with transaction.atomic():
-                if lease.schrijf(Bericht, pk, tot, status=Bericht.Status.GEWEIGERD,
-                                 pogingen=pogingen, laatste_statuscode=fout.status,
-                                 foutteksten=list(fout.foutteksten),
-                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD]):
-                    _op_tijdlijn(bericht, f"DUO weigerde het bericht "
-                                 f"'{bericht.soort}'", "\n".join(fout.foutteksten)
-                                 or fout.melding)
-            log.info("Bericht %s geweigerd door DUO (status %s)", bericht.bericht_id,
-                     fout.status)
+                if lease.schrijf(
+                    Bericht,
+                    pk,
+                    tot,
+                    status=Bericht.Status.GEWEIGERD,
+                    pogingen=pogingen,
+                    laatste_statuscode=fout.status,
+                    foutteksten=list(fout.foutteksten),
+                    laatste_antwoord=fout.melding[:MAX_ANTWOORD],
+                ):
+                    _op_tijdlijn(
+                        bericht,
+                        f"DUO weigerde het bericht '{bericht.soort}'",
+                        "\n".join(fout.foutteksten) or fout.melding,
+                    )
+            log.info("Bericht %s geweigerd door DUO (status %s)", bericht.bericht_id, fout.status)
             return True
         nu = timezone.now()
         sinds = bericht.mislukt_sinds or nu
         if herhaling.opgeven(sinds, nu):
             with transaction.atomic():
-                if lease.schrijf(Bericht, pk, tot, status=Bericht.Status.MISLUKT,
-                                 pogingen=pogingen, laatste_statuscode=fout.status,
-                                 laatste_antwoord=fout.melding[:MAX_ANTWOORD],
-                                 volgende_poging_op=None):
-                    _op_tijdlijn(bericht, f"Bericht '{bericht.soort}' niet bij DUO "
-                                 f"aangekomen na {pogingen} pogingen in "
-                                 f"{settings.DUO_OPGEVEN_NA_UUR} uur", fout.melding)
-            log.error("Bericht %s mislukt na %s pogingen in %s uur", bericht.bericht_id,
-                      pogingen, settings.DUO_OPGEVEN_NA_UUR)
+                if lease.schrijf(
+                    Bericht,
+                    pk,
+                    tot,
+                    status=Bericht.Status.MISLUKT,
+                    pogingen=pogingen,
+                    laatste_statuscode=fout.status,
+                    laatste_antwoord=fout.melding[:MAX_ANTWOORD],
+                    volgende_poging_op=None,
+                ):
+                    _op_tijdlijn(
+                        bericht,
+                        f"Bericht '{bericht.soort}' niet bij DUO "
+                        f"aangekomen na {pogingen} pogingen in "
+                        f"{settings.DUO_OPGEVEN_NA_UUR} uur",
+                        fout.melding,
+                    )
+            log.error(
+                "Bericht %s mislukt na %s pogingen in %s uur",
+                bericht.bericht_id,
+                pogingen,
+                settings.DUO_OPGEVEN_NA_UUR,
+            )
             return True
-        lease.schrijf(Bericht, pk, tot, pogingen=pogingen, laatste_statuscode=fout.status,
-                      laatste_antwoord=fout.melding[:MAX_ANTWOORD], mislukt_sinds=sinds,
-                      volgende_poging_op=nu + wachttijd(pogingen))
-        log.info("Bericht %s: DUO niet bereikbaar (status %s), poging %s", bericht.bericht_id,
-                 fout.status, pogingen)
+        lease.schrijf(
+            Bericht,
+            pk,
+            tot,
+            pogingen=pogingen,
+            laatste_statuscode=fout.status,
+            laatste_antwoord=fout.melding[:MAX_ANTWOORD],
+            mislukt_sinds=sinds,
+            volgende_poging_op=nu + wachttijd(pogingen),
+        )
+        log.info(
+            "Bericht %s: DUO niet bereikbaar (status %s), poging %s",
+            bericht.bericht_id,
+            fout.status,
+            pogingen,
+        )
         return True
-    lease.schrijf(Bericht, pk, tot, status=Bericht.Status.AFGELEVERD, pogingen=pogingen,
-                  laatste_statuscode=antwoord.status, laatste_antwoord=_tekst(antwoord.body),
-                  foutteksten=[], afgeleverd_op=timezone.now(), mislukt_sinds=None,
-                  volgende_poging_op=None)
+    lease.schrijf(
+        Bericht,
+        pk,
+        tot,
+        status=Bericht.Status.AFGELEVERD,
+        pogingen=pogingen,
+        laatste_statuscode=antwoord.status,
+        laatste_antwoord=_tekst(antwoord.body),
+        foutteksten=[],
+        afgeleverd_op=timezone.now(),
+        mislukt_sinds=None,
+        volgende_poging_op=None,
+    )
     log.info("Bericht %s afgeleverd (status %s)", bericht.bericht_id, antwoord.status)
     if bericht.mislukt_sinds is not None:
         herhaling.duo_weer_bereikbaar()
     return True
 
 
-def lever_af(*, max_aantal: int = 50, client: DuoClient | None = None,
-             stop: threading.Event | None = None) -> int:
+def lever_af(
+    *, max_aantal: int = 50, client: DuoClient | None = None, stop: threading.Event | None = None
+) -> int:
     """Deliver up to ``max_aantal`` due messages; returns how many were attempted.
     ``stop`` (set by SIGTERM in the worker) ends the batch after the current message."""
     client = client or duo_client()
@@ -157,8 +219,7 @@ def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
     """Queue a refused or failed message again (same berichtId), e.g. after a correction."""
     bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
     if bericht.status not in OPNIEUW_MOGELIJK:
-        raise Weigering(["Alleen een geweigerd of mislukt bericht kan opnieuw worden "
-                         "verstuurd."])
+        raise Weigering(["Alleen een geweigerd of mislukt bericht kan opnieuw worden verstuurd."])
     velden = _weer_wachtend()
     for veld, waarde in velden.items():
         setattr(bericht, veld, waarde)
@@ -169,14 +230,24 @@ def opnieuw_versturen(bericht: Bericht, door) -> Bericht:
 
 def _weer_wachtend() -> dict:
     """A message queued again starts a fresh series of attempts."""
-    return {"status": Bericht.Status.WACHTEND, "pogingen": 0, "volgende_poging_op": None,
-            "geclaimd_tot": None, "mislukt_sinds": None, "foutteksten": []}
+    return {
+        "status": Bericht.Status.WACHTEND,
+        "pogingen": 0,
+        "volgende_poging_op": None,
+        "geclaimd_tot": None,
+        "mislukt_sinds": None,
+        "foutteksten": [],
+    }
 
 
 def _op_tijdlijn_opnieuw(bericht: Bericht, door) -> None:
     if bericht.traject_id is not None:
-        registreer(bericht.traject, Gebeurtenis.Soort.DUO,
-                   f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd", door)
+        registreer(
+            bericht.traject,
+            Gebeurtenis.Soort.DUO,
+            f"Bericht '{bericht.soort}' opnieuw naar DUO gestuurd",
+            door,
+        )
 
 
 @transaction.atomic
@@ -186,8 +257,12 @@ def mislukte_opnieuw_versturen(door, *, max_aantal: int = 1000) -> int:
     them unchanged cannot help. One UPDATE for the messages (rows a colleague or a worker
     queued meanwhile no longer match); each case still gets its timeline entry. Returns how
     many were queued."""
-    berichten = list(Bericht.objects.select_for_update(of=("self",)).select_related("traject")
-                     .filter(status=Bericht.Status.MISLUKT).order_by("id")[:max_aantal])
+    berichten = list(
+        Bericht.objects.select_for_update(of=("self",))
+        .select_related("traject")
+        .filter(status=Bericht.Status.MISLUKT)
+        .order_by("id")[:max_aantal]
+    )
     Bericht.objects.filter(pk__in=[b.pk for b in berichten]).update(**_weer_wachtend())
     for bericht in berichten:
         _op_tijdlijn_opnieuw(bericht, door)

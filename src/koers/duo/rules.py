@@ -39,7 +39,8 @@ NAAM_MAX = 100
 EMAIL_MIN, EMAIL_MAX = 4, 241
 TELEFOON_MIN, TELEFOON_MAX = 3, 22
 TELEFOON_PATROON = re.compile(
-    r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$")
+    r"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$"
+)
 NAAM_LEESTEKENS = frozenset(" \t\n'\u2018.")
 
 
@@ -75,11 +76,18 @@ def termijn_eindigt_binnen_twee_maanden(peildatum: date, termijn_eind: date | No
     return termijn_eind <= add_months(peildatum, VERWIJTBAAR_NEE_MAANDEN)
 
 
-def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date,
-                   termijn_start: date | None, termijn_eind: date | None,
-                   zroute_afgerond_op: date | None, gemeente_heeft_huidig_pip: bool,
-                   eerdere_datum_door_deze_gemeente: bool | None,
-                   plicht_voldaan_via_zroute: bool = False) -> dict[str, str]:
+def map_pvt_fouten(
+    datum: date | None,
+    verwijtbaar: str | None,
+    *,
+    vandaag: date,
+    termijn_start: date | None,
+    termijn_eind: date | None,
+    zroute_afgerond_op: date | None,
+    gemeente_heeft_huidig_pip: bool,
+    eerdere_datum_door_deze_gemeente: bool | None,
+    plicht_voldaan_via_zroute: bool = False,
+) -> dict[str, str]:
     """The rules for ``PUT /personen/{bsn}/map`` and ``.../pvt`` (the same for both).
 
     RULES.md "MAP and PVT": a change only when this gemeente delivered the earlier date
@@ -99,50 +107,67 @@ def map_pvt_fouten(datum: date | None, verwijtbaar: str | None, *, vandaag: date
     """
     f: dict[str, str] = {}
     if eerdere_datum_door_deze_gemeente is False:
-        f["__all__"] = ("Een andere gemeente heeft de datum al aan DUO doorgegeven. Alleen die "
-                        "gemeente kan de datum wijzigen.")
+        f["__all__"] = (
+            "Een andere gemeente heeft de datum al aan DUO doorgegeven. Alleen die "
+            "gemeente kan de datum wijzigen."
+        )
     elif not gemeente_heeft_huidig_pip:
-        f["__all__"] = ("Uw gemeente heeft niet het huidige PIP van deze inburgeraar. Daarom "
-                        "kunt u deze datum niet doorgeven.")
+        f["__all__"] = (
+            "Uw gemeente heeft niet het huidige PIP van deze inburgeraar. Daarom "
+            "kunt u deze datum niet doorgeven."
+        )
     elif plicht_voldaan_via_zroute:
-        f["__all__"] = ("De inburgeringsplicht is al voldaan via de Z-route. U kunt deze datum "
-                        "niet meer doorgeven.")
+        f["__all__"] = (
+            "De inburgeringsplicht is al voldaan via de Z-route. U kunt deze datum "
+            "niet meer doorgeven."
+        )
 
     if datum is None:
         if zroute_afgerond_op is not None:
-            f["datum"] = ("De datum kan niet leeg zijn: de afronding van de Z-route is al "
-                          "doorgegeven.")
+            f["datum"] = (
+                "De datum kan niet leeg zijn: de afronding van de Z-route is al doorgegeven."
+            )
     elif datum > vandaag:
         f["datum"] = "De datum mag niet in de toekomst liggen."
     elif termijn_start is not None and datum < termijn_start:
-        f["datum"] = (f"De datum ligt voor de start van de inburgeringstermijn "
-                      f"({datum_kort(termijn_start)}).")
+        f["datum"] = (
+            f"De datum ligt voor de start van de inburgeringstermijn ({datum_kort(termijn_start)})."
+        )
     elif zroute_afgerond_op is not None and datum > zroute_afgerond_op:
-        f["datum"] = (f"De datum ligt na de afronding van de Z-route "
-                      f"({datum_kort(zroute_afgerond_op)}).")
+        f["datum"] = (
+            f"De datum ligt na de afronding van de Z-route ({datum_kort(zroute_afgerond_op)})."
+        )
 
     overschreden = termijn_overschreden(datum or vandaag, termijn_eind)
     if verwijtbaar is None:
         if overschreden:
-            f["verwijtbaar"] = ("De inburgeringstermijn is overschreden. Geef aan of dat "
-                                "verwijtbaar is: Ja of Nee.")
+            f["verwijtbaar"] = (
+                "De inburgeringstermijn is overschreden. Geef aan of dat verwijtbaar is: Ja of Nee."
+            )
     elif verwijtbaar not in VERWIJTBAAR_WAARDEN:
         f["verwijtbaar"] = "Verwijtbaar is Ja of Nee."
     elif datum is not None and termijn_eind is not None and datum < termijn_eind:
-        f["verwijtbaar"] = ("De datum ligt voor het einde van de inburgeringstermijn. Laat "
-                            "'verwijtbaar' dan leeg.")
-    elif verwijtbaar == "Nee" and not termijn_eindigt_binnen_twee_maanden(vandaag,
-                                                                           termijn_eind):
-        f["verwijtbaar"] = ("'Nee' kan alleen als de inburgeringstermijn binnen "
-                            f"{VERWIJTBAAR_NEE_MAANDEN} maanden eindigt.")
+        f["verwijtbaar"] = (
+            "De datum ligt voor het einde van de inburgeringstermijn. Laat 'verwijtbaar' dan leeg."
+        )
+    elif verwijtbaar == "Nee" and not termijn_eindigt_binnen_twee_maanden(vandaag, termijn_eind):
+        f["verwijtbaar"] = (
+            "'Nee' kan alleen als de inburgeringstermijn binnen "
+            f"{VERWIJTBAAR_NEE_MAANDEN} maanden eindigt."
+        )
     elif verwijtbaar == "Ja" and not overschreden:
         f["verwijtbaar"] = "'Ja' kan alleen als de inburgeringstermijn is overschreden."
     return f
 
 
-def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
-                  gemeente_heeft_huidig_pip: bool, eindgesprek_op: date | None
-                  ) -> dict[str, str]:
+def zroute_fouten(
+    datum: date | None,
+    *,
+    vandaag: date,
+    leerroute: str | None,
+    gemeente_heeft_huidig_pip: bool,
+    eindgesprek_op: date | None,
+) -> dict[str, str]:
     """The rules for ``PUT /personen/{bsn}/zroute`` (``datumAfrondingZroute``).
 
     RULES.md "Z-route": the gemeente reports the completion after the eindgesprek — so the
@@ -157,8 +182,10 @@ def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
     """
     f: dict[str, str] = {}
     if not gemeente_heeft_huidig_pip:
-        f["__all__"] = ("Uw gemeente heeft niet het huidige PIP van deze inburgeraar. Daarom "
-                        "kunt u de afronding van de Z-route niet doorgeven.")
+        f["__all__"] = (
+            "Uw gemeente heeft niet het huidige PIP van deze inburgeraar. Daarom "
+            "kunt u de afronding van de Z-route niet doorgeven."
+        )
     elif leerroute != Leerroute.Z:
         f["__all__"] = "Deze inburgeraar volgt de Z-route niet volgens het huidige PIP."
     if datum is None:
@@ -168,13 +195,16 @@ def zroute_fouten(datum: date | None, *, vandaag: date, leerroute: str | None,
     elif eindgesprek_op is None:
         f["datum"] = "De Z-route is pas af na het eindgesprek. Dat eindgesprek is er nog niet."
     elif datum < eindgesprek_op:
-        f["datum"] = (f"De Z-route kan niet eerder af zijn dan het eindgesprek "
-                      f"({datum_kort(eindgesprek_op)}).")
+        f["datum"] = (
+            f"De Z-route kan niet eerder af zijn dan het eindgesprek "
+            f"({datum_kort(eindgesprek_op)})."
+        )
     return f
 
 
-def zroute_volgorde_fouten(datum: date | None, *, pvt_datum: date | None,
-                           map_datum: date | None) -> dict[str, str]:
+def zroute_volgorde_fouten(
+    datum: date | None, *, pvt_datum: date | None, map_datum: date | None
+) -> dict[str, str]:
     """The order of the reports that make up the plicht of a Z-route person (leerroute + PVT +
     MAP): the Z-route completion goes to DUO only AFTER DUO accepted the PVT and the MAP date,
     and not on a day before either of them.
@@ -194,18 +224,29 @@ def zroute_volgorde_fouten(datum: date | None, *, pvt_datum: date | None,
     Status: duo
     """
     f: dict[str, str] = {}
-    ontbreekt = [naam for naam, d in (("de participatieverklaring (PVT)", pvt_datum),
-                                      ("het eindgesprek van de MAP", map_datum)) if d is None]
+    ontbreekt = [
+        naam
+        for naam, d in (
+            ("de participatieverklaring (PVT)", pvt_datum),
+            ("het eindgesprek van de MAP", map_datum),
+        )
+        if d is None
+    ]
     if ontbreekt:
-        f["__all__"] = ("Meld de Z-route pas af als DUO de datum van "
-                        + " en ".join(ontbreekt) + " heeft verwerkt. Anders weigert DUO die "
-                        "datum later.")
+        f["__all__"] = (
+            "Meld de Z-route pas af als DUO de datum van "
+            + " en ".join(ontbreekt)
+            + " heeft verwerkt. Anders weigert DUO die "
+            "datum later."
+        )
         return f
     assert pvt_datum is not None and map_datum is not None
     laatste = max(pvt_datum, map_datum)
     if datum is not None and datum < laatste:
-        f["datum"] = (f"De Z-route kan niet eerder af zijn dan de datum van PVT en MAP bij DUO "
-                      f"({datum_kort(laatste)}).")
+        f["datum"] = (
+            f"De Z-route kan niet eerder af zijn dan de datum van PVT en MAP bij DUO "
+            f"({datum_kort(laatste)})."
+        )
     return f
 
 
@@ -300,19 +341,28 @@ def instelling_fouten(leerroute: str | None, instelling: Instelling | None) -> d
         return {"instellingsnummer": "DUO kent deze instelling niet met een keurmerk."}
     if instelling.bow_keurmerk or (leerroute == Leerroute.O and instelling.tst_keurmerk):
         return {}
-    return {"instellingsnummer": (
-        "Deze instelling heeft geen keurmerk van Blik op Werk. Bij de onderwijsroute mag "
-        "het ook een erkende taalschakelinstelling zijn."
-        if leerroute != Leerroute.O else
-        "Deze instelling heeft geen keurmerk van Blik op Werk en is geen erkende "
-        "taalschakelinstelling.")}
+    return {
+        "instellingsnummer": (
+            "Deze instelling heeft geen keurmerk van Blik op Werk. Bij de onderwijsroute mag "
+            "het ook een erkende taalschakelinstelling zijn."
+            if leerroute != Leerroute.O
+            else "Deze instelling heeft geen keurmerk van Blik op Werk en is geen erkende "
+            "taalschakelinstelling."
+        )
+    }
 
 
-def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str | None,
-                              huidige_pip_dagtekening: date | None,
-                              instelling: Instelling | None, termijn_start: date | None,
-                              termijn_eind: date | None,
-                              cursus_einddatums: tuple[date, ...] = ()) -> dict[str, str]:
+def inburgeringsaanbod_fouten(
+    aanbod: Aanbod,
+    *,
+    doelgroep: str,
+    leerroute: str | None,
+    huidige_pip_dagtekening: date | None,
+    instelling: Instelling | None,
+    termijn_start: date | None,
+    termijn_eind: date | None,
+    cursus_einddatums: tuple[date, ...] = (),
+) -> dict[str, str]:
     """The rules for ``POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}``.
 
     RULES.md "Inburgeringsaanbod": only for asielmigranten with a PIP; the instelling known to
@@ -351,8 +401,9 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
 
     nummer = aanbod.instellingsnummer or ""
     if len(nummer) != INSTELLINGSNUMMER_LENGTE:
-        f["instellingsnummer"] = (f"Het instellingsnummer van DUO heeft "
-                                  f"{INSTELLINGSNUMMER_LENGTE} tekens.")
+        f["instellingsnummer"] = (
+            f"Het instellingsnummer van DUO heeft {INSTELLINGSNUMMER_LENGTE} tekens."
+        )
     else:
         f.update(instelling_fouten(leerroute, instelling))
     if aanbod.indicator_alfabetiseringsonderwijs not in ("A", "AA", "NVT"):
@@ -362,39 +413,53 @@ def inburgeringsaanbod_fouten(aanbod: Aanbod, *, doelgroep: str, leerroute: str 
     start = aanbod.verwachte_startdatum_opleiding
     eind = aanbod.verwachte_einddatum_opleiding
     # (field, date, must lie within the termijn, end exclusive)
-    velden = (("datum_inburgeringsaanbod", aanbod_op, leerroute in (Leerroute.B, Leerroute.Z),
-               False),
-              ("verwachte_startdatum_opleiding", start, True, False),
-              ("verwachte_einddatum_opleiding", eind, True, True))
+    velden = (
+        ("datum_inburgeringsaanbod", aanbod_op, leerroute in (Leerroute.B, Leerroute.Z), False),
+        ("verwachte_startdatum_opleiding", start, True, False),
+        ("verwachte_einddatum_opleiding", eind, True, True),
+    )
     for veld, d, in_termijn, exclusief in velden:
         if d is None:
             continue
         if huidige_pip_dagtekening is not None and d < huidige_pip_dagtekening:
-            f[veld] = (f"Deze datum ligt voor de dagtekening van het huidige PIP "
-                       f"({datum_kort(huidige_pip_dagtekening)}).")
+            f[veld] = (
+                f"Deze datum ligt voor de dagtekening van het huidige PIP "
+                f"({datum_kort(huidige_pip_dagtekening)})."
+            )
         elif in_termijn and termijn_start is not None and d < termijn_start:
-            f[veld] = (f"Deze datum ligt voor de start van de inburgeringstermijn "
-                       f"({datum_kort(termijn_start)}).")
-        elif in_termijn and termijn_eind is not None and (
-                d > termijn_eind if exclusief else d >= termijn_eind):
+            f[veld] = (
+                f"Deze datum ligt voor de start van de inburgeringstermijn "
+                f"({datum_kort(termijn_start)})."
+            )
+        elif (
+            in_termijn
+            and termijn_eind is not None
+            and (d > termijn_eind if exclusief else d >= termijn_eind)
+        ):
             # An exclusive end may equal the termijn's (exclusive) einddatum: the last lesson
             # day (what the adviseur enters, duo_einddatum) is then the
             # termijn's last day.
-            f[veld] = ("Deze datum ligt na het einde van de inburgeringstermijn. "
-                       + ("De laatste lesdag" if exclusief else "De datum")
-                       + f" mag uiterlijk {datum_kort(termijn_laatste_dag(termijn_eind))} zijn.")
+            f[veld] = (
+                "Deze datum ligt na het einde van de inburgeringstermijn. "
+                + ("De laatste lesdag" if exclusief else "De datum")
+                + f" mag uiterlijk {datum_kort(termijn_laatste_dag(termijn_eind))} zijn."
+            )
         if veld == "datum_inburgeringsaanbod" and "termijn" in f.get(veld, ""):
             f[veld] += " In de B1-route en de Z-route is dit ook de eerste lesdag."
-    if (is_taalschakeltraject(leerroute, instelling) and start is not None
-            and "verwachte_startdatum_opleiding" not in f):
+    if (
+        is_taalschakeltraject(leerroute, instelling)
+        and start is not None
+        and "verwachte_startdatum_opleiding" not in f
+    ):
         if aanbod_op is not None and start < aanbod_op:
             f["verwachte_startdatum_opleiding"] = (
-                "Het taalschakeltraject kan niet starten voor de datum van het "
-                "inburgeringsaanbod.")
+                "Het taalschakeltraject kan niet starten voor de datum van het inburgeringsaanbod."
+            )
         elif cursus_einddatums and start < max(cursus_einddatums):
             f["verwachte_startdatum_opleiding"] = (
                 f"Het taalschakeltraject kan pas starten als de cursus is afgelopen: op "
-                f"{datum_kort(max(cursus_einddatums))} of later.")
+                f"{datum_kort(max(cursus_einddatums))} of later."
+            )
     return f
 
 
@@ -414,9 +479,12 @@ def contactpersoon_fouten(naam: str, email: str, telefoonnummer: str) -> dict[st
     if not naam.strip():
         f["naam"] = "Vul de naam van de contactpersoon in."
     elif len(naam) > NAAM_MAX or not all(
-            c.isalpha() or c in NAAM_LEESTEKENS or _is_streepje(c) for c in naam):
-        f["naam"] = (f"De naam heeft hoogstens {NAAM_MAX} tekens: letters, spaties, punten, "
-                     "apostroffen en streepjes.")
+        c.isalpha() or c in NAAM_LEESTEKENS or _is_streepje(c) for c in naam
+    ):
+        f["naam"] = (
+            f"De naam heeft hoogstens {NAAM_MAX} tekens: letters, spaties, punten, "
+            "apostroffen en streepjes."
+        )
     email = email or ""
     if not email:
         f["email"] = "Vul het e-mailadres van de contactpersoon in."
@@ -425,10 +493,11 @@ def contactpersoon_fouten(naam: str, email: str, telefoonnummer: str) -> dict[st
     telefoon = telefoonnummer or ""
     if not telefoon:
         f["telefoonnummer"] = "Vul het telefoonnummer van de contactpersoon in."
-    elif not (TELEFOON_MIN <= len(telefoon) <= TELEFOON_MAX
-              and TELEFOON_PATROON.match(telefoon)):
-        f["telefoonnummer"] = ("Dit telefoonnummer kent DUO niet. Gebruik cijfers, eventueel "
-                               "met + aan het begin, bijvoorbeeld 0495 575 000.")
+    elif not (TELEFOON_MIN <= len(telefoon) <= TELEFOON_MAX and TELEFOON_PATROON.match(telefoon)):
+        f["telefoonnummer"] = (
+            "Dit telefoonnummer kent DUO niet. Gebruik cijfers, eventueel "
+            "met + aan het begin, bijvoorbeeld 0495 575 000."
+        )
     return f
 
 
@@ -457,9 +526,12 @@ NEDERLAND = ZoneInfo("Europe/Amsterdam")
 REGISTRATIE_MAX_VOORUIT_MINUTEN = 5  # P: clock drift between DUO and Koers we tolerate
 
 
-def registratie_fout(moment: datetime, *, nu: datetime,
-                     max_vooruit: timedelta = timedelta(minutes=REGISTRATIE_MAX_VOORUIT_MINUTEN)
-                     ) -> str | None:
+def registratie_fout(
+    moment: datetime,
+    *,
+    nu: datetime,
+    max_vooruit: timedelta = timedelta(minutes=REGISTRATIE_MAX_VOORUIT_MINUTEN),
+) -> str | None:
     """Why a notification's ``registratieDatumTijd`` cannot be true, or None when it can.
 
     ``moment`` and ``nu`` are timezone-aware. DUO registers events of the Wet inburgering
@@ -477,11 +549,16 @@ def registratie_fout(moment: datetime, *, nu: datetime,
         utc = moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return "registratieDatumTijd ligt buiten de datums die Koers kan bewaren."
-    start = datetime(WET_INBURGERING_START.year, WET_INBURGERING_START.month,
-                     WET_INBURGERING_START.day, tzinfo=NEDERLAND)
+    start = datetime(
+        WET_INBURGERING_START.year,
+        WET_INBURGERING_START.month,
+        WET_INBURGERING_START.day,
+        tzinfo=NEDERLAND,
+    )
     if utc < start:
-        return ("registratieDatumTijd ligt voor 1 januari 2022, de start van de Wet "
-                "inburgering 2021.")
+        return (
+            "registratieDatumTijd ligt voor 1 januari 2022, de start van de Wet inburgering 2021."
+        )
     if utc > nu.astimezone(UTC) + max_vooruit:
         return "registratieDatumTijd ligt in de toekomst."
     return None

@@ -48,17 +48,22 @@ from openapi_schema_validator import OAS30Validator
 OPENAPI_DIR = Path(__file__).resolve().parent / "openapi"
 
 JSON = "application/json"
-SEMVER = (r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-]"
-          r"[0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-          r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")
+SEMVER = (
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-]"
+    r"[0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
 OIN_PATTERN = r"^[0-9]{20}$"  # RULES.md "Transport": bron and doel are 20-digit OINs
 
 #: RULES.md "Transport": functional errors are a JSON list of ``{"fouttekst": ...}``, each at
 #: most 200 characters. Used for 400/403 answers whose file declares no body.
 FOUTMELDINGEN_SCHEMA: dict[str, Any] = {
     "type": "array",
-    "items": {"type": "object", "required": ["fouttekst"],
-              "properties": {"fouttekst": {"type": "string", "maxLength": 200}}},
+    "items": {
+        "type": "object",
+        "required": ["fouttekst"],
+        "properties": {"fouttekst": {"type": "string", "maxLength": 200}},
+    },
 }
 
 
@@ -119,10 +124,10 @@ class Operation:
         params = params or {}
         missing = [p.name for p in self.path_params if params.get(p.name) in (None, "")]
         if missing:
-            raise SpecFout(self.operation_id,
-                           [f"pad-parameter {name} ontbreekt" for name in missing])
-        return re.sub(r"\{([^}]+)\}", lambda m: quote(str(params[m.group(1)]), safe=""),
-                      self.path)
+            raise SpecFout(
+                self.operation_id, [f"pad-parameter {name} ontbreekt" for name in missing]
+            )
+        return re.sub(r"\{([^}]+)\}", lambda m: quote(str(params[m.group(1)]), safe=""), self.path)
 
     def match(self, pad: str) -> dict[str, str] | None:
         """The path parameters when ``pad`` fits this operation's path template, else None."""
@@ -188,26 +193,39 @@ def _operations_from(document: dict[str, Any], api: str, *, afgeleid: bool = Fal
             for code, resp in op["responses"].items():
                 content = (resp.get("content") or {}).get(JSON)
                 responses[int(code)] = Response(
-                    status=int(code), description=resp.get("description", ""),
+                    status=int(code),
+                    description=resp.get("description", ""),
                     schema=content.get("schema") if content else None,
-                    headers={name: (bool(h.get("required")), h.get("schema", {}))
-                             for name, h in (resp.get("headers") or {}).items()})
+                    headers={
+                        name: (bool(h.get("required")), h.get("schema", {}))
+                        for name, h in (resp.get("headers") or {}).items()
+                    },
+                )
             yield Operation(
-                api=api, api_version=version, operation_id=op["operationId"],
-                method=method.upper(), path=path, summary=op.get("summary", ""),
-                parameters=tuple(Parameter(p["name"], p["in"], bool(p.get("required")),
-                                           p.get("schema", {})) for p in params.values()),
+                api=api,
+                api_version=version,
+                operation_id=op["operationId"],
+                method=method.upper(),
+                path=path,
+                summary=op.get("summary", ""),
+                parameters=tuple(
+                    Parameter(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
+                    for p in params.values()
+                ),
                 request_schema=body["content"][JSON]["schema"] if body else None,
                 request_required=bool(body and body.get("required")),
-                responses=responses, afgeleid=afgeleid)
+                responses=responses,
+                afgeleid=afgeleid,
+            )
 
 
 @functools.cache
 def operations() -> dict[str, Operation]:
     """Every operation of every API, keyed by operationId (loaded once per process)."""
     found: dict[str, Operation] = {}
-    documents = [(p.parent.name, load_document(p), False)
-                 for p in sorted(OPENAPI_DIR.glob("*/openapi.yml"))]
+    documents = [
+        (p.parent.name, load_document(p), False) for p in sorted(OPENAPI_DIR.glob("*/openapi.yml"))
+    ]
     documents += [(name, doc, True) for name, doc in _derived_documents().items()]
     for api, document, afgeleid in documents:
         for op in _operations_from(document, api, afgeleid=afgeleid):
@@ -227,8 +245,10 @@ def operation(operation_id: str) -> Operation:
 def find_operation(method: str, pad: str) -> tuple[Operation, dict[str, str]] | None:
     """The operation serving ``method pad`` (pad relative to the base URL) and its path
     parameters, or None. Literal paths win over templated ones."""
-    candidates = sorted((op for op in operations().values() if op.method == method.upper()),
-                        key=lambda op: op.path.count("{"))
+    candidates = sorted(
+        (op for op in operations().values() if op.method == method.upper()),
+        key=lambda op: op.path.count("{"),
+    )
     for op in candidates:
         params = op.match(pad)
         if params is not None:
@@ -239,8 +259,9 @@ def find_operation(method: str, pad: str) -> tuple[Operation, dict[str, str]] | 
 @functools.cache
 def _path_regex(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{([^}]+)\}", template)
-    vorm = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)"
-                   for i, part in enumerate(parts))
+    vorm = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)" for i, part in enumerate(parts)
+    )
     return re.compile(f"^{vorm}$")
 
 
@@ -252,62 +273,129 @@ def _derived_documents() -> dict[str, dict[str, Any]]:
     read-only APIs (same parameters, same statuses, API-Version on every answer).
     Source: RULES.md "Read-only APIs"; replace with DUO's files once they are published."""
     parameters = {
-        "Bsn": {"name": "bsn", "in": "path", "required": True,
-                "schema": {"type": "string", "minLength": 9, "maxLength": 9,
-                           "pattern": "\\d{9}"}},
-        "Bron": {"name": "bron", "in": "header", "required": True,
-                 "schema": {"type": "string", "minLength": 20, "maxLength": 20}},
-        "Doel": {"name": "doel", "in": "header", "required": True,
-                 "schema": {"type": "string", "minLength": 20, "maxLength": 20}},
-        "BerichtId": {"name": "berichtId", "in": "header", "required": True,
-                      "schema": {"type": "string", "format": "uuid"}},
+        "Bsn": {
+            "name": "bsn",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "minLength": 9, "maxLength": 9, "pattern": "\\d{9}"},
+        },
+        "Bron": {
+            "name": "bron",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "minLength": 20, "maxLength": 20},
+        },
+        "Doel": {
+            "name": "doel",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "minLength": 20, "maxLength": 20},
+        },
+        "BerichtId": {
+            "name": "berichtId",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "format": "uuid"},
+        },
     }
-    api_version = {"required": True, "schema": {"type": "string", "minLength": 1,
-                                                "maxLength": 255, "pattern": SEMVER}}
-    descriptions = {400: "Fout verzoek", 403: "Niet geautoriseerd", 404: "Niet gevonden",
-                    500: "Interne server fout", 503: "Service niet beschikbaar"}
+    api_version = {
+        "required": True,
+        "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": SEMVER},
+    }
+    descriptions = {
+        400: "Fout verzoek",
+        403: "Niet geautoriseerd",
+        404: "Niet gevonden",
+        500: "Interne server fout",
+        503: "Service niet beschikbaar",
+    }
 
     def document(title, path, operation_id, summary, schema_name, item_schema):
         responses: dict[str, Any] = {
-            "200": {"description": "OK", "headers": {"API-Version": api_version},
-                    "content": {JSON: {"schema": {
-                        "type": "array",
-                        "items": {"$ref": f"#/components/schemas/{schema_name}"}}}}}}
+            "200": {
+                "description": "OK",
+                "headers": {"API-Version": api_version},
+                "content": {
+                    JSON: {
+                        "schema": {
+                            "type": "array",
+                            "items": {"$ref": f"#/components/schemas/{schema_name}"},
+                        }
+                    }
+                },
+            }
+        }
         for code, text in descriptions.items():
             responses[str(code)] = {"description": text, "headers": {"API-Version": api_version}}
         return {
             "openapi": "3.0.0",
-            "info": {"title": title, "version": "1.0.0",
-                     "description": "Afgeleid uit RULES.md; DUO heeft dit bestand nog niet "
-                                    "gepubliceerd."},
-            "paths": {path: {"get": {
-                "operationId": operation_id, "summary": summary,
-                "parameters": [{"$ref": f"#/components/parameters/{name}"}
-                               for name in ("Bsn", "Bron", "BerichtId", "Doel")],
-                "responses": responses}}},
+            "info": {
+                "title": title,
+                "version": "1.0.0",
+                "description": "Afgeleid uit RULES.md; DUO heeft dit bestand nog niet "
+                "gepubliceerd.",
+            },
+            "paths": {
+                path: {
+                    "get": {
+                        "operationId": operation_id,
+                        "summary": summary,
+                        "parameters": [
+                            {"$ref": f"#/components/parameters/{name}"}
+                            for name in ("Bsn", "Bron", "BerichtId", "Doel")
+                        ],
+                        "responses": responses,
+                    }
+                }
+            },
             "components": {"schemas": {schema_name: item_schema}, "parameters": parameters},
         }
 
     return {
         "Boete": document(
-            "Boete API", "/personen/{bsn}/boetes", "getBoetesByBsn",
-            "Opvragen van de definitief opgelegde boetes van een persoon.", "Boete",
-            {"type": "object", "required": ["bedrag", "datum"], "properties": {
-                "bedrag": {"type": "integer", "format": "int32", "minimum": 1,
-                           "maximum": 9999,
-                           "description": "Bedrag in hele euro's."},
-                "datum": {"type": "string", "format": "date",
-                          "description": "Datum van het definitieve besluit."}}}),
+            "Boete API",
+            "/personen/{bsn}/boetes",
+            "getBoetesByBsn",
+            "Opvragen van de definitief opgelegde boetes van een persoon.",
+            "Boete",
+            {
+                "type": "object",
+                "required": ["bedrag", "datum"],
+                "properties": {
+                    "bedrag": {
+                        "type": "integer",
+                        "format": "int32",
+                        "minimum": 1,
+                        "maximum": 9999,
+                        "description": "Bedrag in hele euro's.",
+                    },
+                    "datum": {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Datum van het definitieve besluit.",
+                    },
+                },
+            },
+        ),
         "Verlenging": document(
-            "Verlenging API", "/personen/{bsn}/verlengingen", "getVerlengingenByBsn",
+            "Verlenging API",
+            "/personen/{bsn}/verlengingen",
+            "getVerlengingenByBsn",
             "Opvragen van de aanvragen tot verlenging van de inburgeringstermijn.",
             "Verlenging",
-            {"type": "object", "required": ["beoordelingAanvraag", "ontvangstdatum"],
-             "properties": {
-                 "beoordelingAanvraag": {"type": "string",
-                                         "enum": ["Toegekend", "Afgewezen", "InBehandeling"]},
-                 "datumBeoordeling": {"type": "string", "format": "date"},
-                 "ontvangstdatum": {"type": "string", "format": "date"}}}),
+            {
+                "type": "object",
+                "required": ["beoordelingAanvraag", "ontvangstdatum"],
+                "properties": {
+                    "beoordelingAanvraag": {
+                        "type": "string",
+                        "enum": ["Toegekend", "Afgewezen", "InBehandeling"],
+                    },
+                    "datumBeoordeling": {"type": "string", "format": "date"},
+                    "ontvangstdatum": {"type": "string", "format": "date"},
+                },
+            },
+        ),
     }
 
 
@@ -318,7 +406,8 @@ def _is_uuid(instance: object) -> bool:
     """Only the hyphenated 8-4-4-4-12 form; the library's check (``uuid.UUID`` and four
     hyphens in place) also lets more hyphens through."""
     return not isinstance(instance, str) or bool(
-        re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", instance))
+        re.fullmatch(r"[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", instance)
+    )
 
 
 #: openapi-schema-validator's OAS 3.0 formats: int32 and int64, and from jsonschema date and
@@ -342,7 +431,7 @@ def _pattern(pattern: str) -> regex.Pattern[str]:
             if pattern[i + 1] == "d":
                 out.append("0-9" if in_class else "[0-9]")
             else:
-                out.append(pattern[i:i + 2])
+                out.append(pattern[i : i + 2])
             i += 2
             continue
         if char == "[" and not in_class:
@@ -372,8 +461,7 @@ def _enum_keyword(validator, enums, instance, schema):
     yield from OAS30Validator.VALIDATORS["enum"](validator, enums, instance, schema)
 
 
-_Validator = validators.extend(OAS30Validator, {"pattern": _pattern_keyword,
-                                                "enum": _enum_keyword})
+_Validator = validators.extend(OAS30Validator, {"pattern": _pattern_keyword, "enum": _enum_keyword})
 
 
 def _location(prefix: str, path) -> str:
@@ -426,8 +514,7 @@ def _fouten(validator, instance: Any, prefix: str) -> list[str]:
 _GEBOUWD: dict[int, tuple[Mapping[str, Any], Any]] = {}
 
 
-def _contract_fouten(schema: Mapping[str, Any], instance: Any, prefix: str = "body"
-                     ) -> list[str]:
+def _contract_fouten(schema: Mapping[str, Any], instance: Any, prefix: str = "body") -> list[str]:
     """:func:`schema_fouten` for a schema of :func:`operations` (or a constant here)."""
     gebouwd = _GEBOUWD.get(id(schema))
     if gebouwd is None or gebouwd[0] is not schema:
@@ -456,9 +543,14 @@ def _parameter_value(param: Parameter, value: Any) -> Any:
     return value
 
 
-def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None = None,
-                   headers: Mapping[str, str] | None = None, body: Any = _MISSING,
-                   params: Mapping[str, Any] | None = None) -> list[str]:
+def request_fouten(
+    operation_id: str,
+    *,
+    path_params: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    body: Any = _MISSING,
+    params: Mapping[str, Any] | None = None,
+) -> list[str]:
     """Every problem with a request for ``operation_id``: ``path_params``, ``headers`` (bron,
     doel, berichtId; checked only when ``headers`` is given) and ``body`` (None or left out
     for operations without a body). bron and doel must be 20-digit OINs (RULES.md
@@ -471,8 +563,9 @@ def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None =
         if value in (None, ""):
             fouten.append(f"pad-parameter {param.name}: verplicht, ontbreekt")
             continue
-        fouten += _contract_fouten(param.schema, _parameter_value(param, value),
-                                   f"pad-parameter {param.name}")
+        fouten += _contract_fouten(
+            param.schema, _parameter_value(param, value), f"pad-parameter {param.name}"
+        )
     if headers is not None:
         for param in op.header_params:
             value = _header(headers, param.name)
@@ -498,8 +591,9 @@ def request_fouten(operation_id: str, *, path_params: Mapping[str, Any] | None =
 validate_request = request_fouten
 
 
-def response_fouten(operation_id: str, status: int, headers: Mapping[str, str],
-                    body: Any = _MISSING) -> list[str]:
+def response_fouten(
+    operation_id: str, status: int, headers: Mapping[str, str], body: Any = _MISSING
+) -> list[str]:
     """Every problem with an answer to ``operation_id``: the status must be documented, the
     documented headers present and valid (API-Version), and the body must match the
     documented schema (required for 2xx; absent when none is documented). For 400/403
@@ -562,5 +656,6 @@ def parse_json(content: bytes | str) -> Any:
 
 def json_bytes(body: Any) -> bytes:
     """``body`` as the UTF-8 JSON DUO receives (no NaN/Infinity)."""
-    return json.dumps(body, ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+        "utf-8"
+    )

@@ -44,7 +44,7 @@ def _pagina(queryset, voor: int | None):
     whether there is a next page."""
     if voor is not None:
         queryset = queryset.filter(pk__lt=voor)
-    rijen = list(queryset.order_by("-pk")[:PAGINA + 1])
+    rijen = list(queryset.order_by("-pk")[: PAGINA + 1])
     volgende = rijen[PAGINA - 1].pk if len(rijen) > PAGINA else None
     return rijen[:PAGINA], volgende
 
@@ -62,11 +62,18 @@ def berichten(request):
     for bericht in rijen:
         bericht.soort_naam = meldingen.soort_naam(bericht.soort)
         bericht.pad_getoond = verberg_bsn(bericht.pad)
-    return render(request, "duo/berichten.html", {
-        "berichten": rijen, "volgende": volgende, "status": status,
-        "statussen": Bericht.Status.choices,
-        # exists(), not count(): the page never counts a large table.
-        "er_zijn_mislukte": Bericht.objects.filter(status=Bericht.Status.MISLUKT).exists()})
+    return render(
+        request,
+        "duo/berichten.html",
+        {
+            "berichten": rijen,
+            "volgende": volgende,
+            "status": status,
+            "statussen": Bericht.Status.choices,
+            # exists(), not count(): the page never counts a large table.
+            "er_zijn_mislukte": Bericht.objects.filter(status=Bericht.Status.MISLUKT).exists(),
+        },
+    )
 
 
 @login_required
@@ -75,8 +82,7 @@ def mislukte_opnieuw(request):
     _vereis_beheer(request.user)
     aantal = outbox.mislukte_opnieuw_versturen(request.user)
     if aantal:
-        messages.success(request, f"{aantal} mislukte meldingen staan weer klaar om te "
-                                  "versturen.")
+        messages.success(request, f"{aantal} mislukte meldingen staan weer klaar om te versturen.")
     else:
         messages.info(request, "Er waren geen mislukte meldingen.")
     return redirect("duo_beheer:berichten")
@@ -88,12 +94,18 @@ def bericht(request, pk):
     item = get_object_or_404(Bericht.objects.select_related("gemeente__organisatie"), pk=pk)
     item.soort_naam = meldingen.soort_naam(item.soort)
     item.pad_getoond = verberg_bsn(item.pad)
-    return render(request, "duo/bericht.html", {
-        "bericht": item,
-        "body": json.dumps(item.body, indent=2, ensure_ascii=False)
-        if item.body is not None else "",
-        "antwoord": verberg_bsn(item.laatste_antwoord),
-        "mag_opnieuw": item.status in outbox.OPNIEUW_MOGELIJK})
+    return render(
+        request,
+        "duo/bericht.html",
+        {
+            "bericht": item,
+            "body": json.dumps(item.body, indent=2, ensure_ascii=False)
+            if item.body is not None
+            else "",
+            "antwoord": verberg_bsn(item.laatste_antwoord),
+            "mag_opnieuw": item.status in outbox.OPNIEUW_MOGELIJK,
+        },
+    )
 
 
 @login_required
@@ -114,16 +126,26 @@ def opnieuw(request, pk):
 def notificaties(request):
     _vereis_beheer(request.user)
     queryset = Notificatie.objects.filter(
-        status__in=(Notificatie.Status.ONBEKEND, Notificatie.Status.FOUT)).select_related(
-        "gemeente__organisatie")
+        status__in=(Notificatie.Status.ONBEKEND, Notificatie.Status.FOUT)
+    ).select_related("gemeente__organisatie")
     rijen, volgende = _pagina(queryset, _voor(request, "voor"))
     for notificatie in rijen:
         notificatie.bsn_getoond = verberg_bsn(notificatie.bsn) if notificatie.bsn else ""
-    conflicten = list(NotificatieConflict.objects.select_related("notificatie")
-                      .order_by("-laatst_ontvangen_op", "-pk")[:PAGINA])
-    return render(request, "duo/notificaties.html", {
-        "notificaties": rijen, "volgende": volgende, "conflicten": conflicten,
-        "er_zijn_fouten": Notificatie.objects.filter(status=Notificatie.Status.FOUT).exists()})
+    conflicten = list(
+        NotificatieConflict.objects.select_related("notificatie").order_by(
+            "-laatst_ontvangen_op", "-pk"
+        )[:PAGINA]
+    )
+    return render(
+        request,
+        "duo/notificaties.html",
+        {
+            "notificaties": rijen,
+            "volgende": volgende,
+            "conflicten": conflicten,
+            "er_zijn_fouten": Notificatie.objects.filter(status=Notificatie.Status.FOUT).exists(),
+        },
+    )
 
 
 @login_required

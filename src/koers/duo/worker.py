@@ -55,24 +55,36 @@ def _te_doen(max_aantal: int) -> list[int]:
     # Only a "nieuw" one holds back later ones of the same person: one in "fout" has had its
     # DUO_MAX_POGINGEN chances and must not block the person's queue.
     eerder_open = Notificatie.objects.filter(
-        status=NIEUW, bsn=OuterRef("bsn"),
-        registratie_datum_tijd__lt=OuterRef("registratie_datum_tijd")).exclude(bsn="")
-    nieuw = (Notificatie.objects.filter(lease.aan_de_beurt(nu), status=NIEUW)
-             .filter(~Exists(eerder_open)).order_by("registratie_datum_tijd", "id")
-             .values_list("id", flat=True)[:max_aantal])
-    opnieuw = (Notificatie.objects.filter(lease.vrij(nu), status=FOUT,
-                                          volgende_poging_op__lte=nu)
-               .order_by("volgende_poging_op", "id").values_list("id", flat=True)[:max_aantal])
+        status=NIEUW,
+        bsn=OuterRef("bsn"),
+        registratie_datum_tijd__lt=OuterRef("registratie_datum_tijd"),
+    ).exclude(bsn="")
+    nieuw = (
+        Notificatie.objects.filter(lease.aan_de_beurt(nu), status=NIEUW)
+        .filter(~Exists(eerder_open))
+        .order_by("registratie_datum_tijd", "id")
+        .values_list("id", flat=True)[:max_aantal]
+    )
+    opnieuw = (
+        Notificatie.objects.filter(lease.vrij(nu), status=FOUT, volgende_poging_op__lte=nu)
+        .order_by("volgende_poging_op", "id")
+        .values_list("id", flat=True)[:max_aantal]
+    )
     return list(nieuw) + list(opnieuw)
 
 
 def _definitief(fout: DuoFout) -> str:
     teksten = " ".join(fout.foutteksten)
     # Without a status nothing was sent (Koers' own check of DUO's contract refused it).
-    reden = (f"DUO weigert dit (HTTP {fout.status}): {teksten}"
-             if teksten and fout.status is not None else fout.melding)
-    return (f"{reden.rstrip('.')}. Dit verandert niet vanzelf: Koers probeert het niet "
-            "opnieuw. Los eerst de oorzaak op en kies dan Opnieuw verwerken.")
+    reden = (
+        f"DUO weigert dit (HTTP {fout.status}): {teksten}"
+        if teksten and fout.status is not None
+        else fout.melding
+    )
+    return (
+        f"{reden.rstrip('.')}. Dit verandert niet vanzelf: Koers probeert het niet "
+        "opnieuw. Los eerst de oorzaak op en kies dan Opnieuw verwerken."
+    )
 
 
 def _verwerk_een(pk: int, client: DuoClient) -> bool:
@@ -83,50 +95,97 @@ def _verwerk_een(pk: int, client: DuoClient) -> bool:
     sinds = notificatie.mislukt_sinds
     pogingen = notificatie.pogingen + 1
     if not handlers.is_bekend(notificatie.gebeurtenis_id):
-        lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.ONBEKEND,
-                      pogingen=pogingen, verwerkt_op=timezone.now(), volgende_poging_op=None,
-                      fout=f"Koers kent gebeurtenis {notificatie.gebeurtenis_id} nog niet.")
-        log.warning("Notificatie %s: onbekende gebeurtenis %s", notificatie.bericht_id,
-                    notificatie.gebeurtenis_id)
+        lease.schrijf(
+            Notificatie,
+            pk,
+            tot,
+            status=Notificatie.Status.ONBEKEND,
+            pogingen=pogingen,
+            verwerkt_op=timezone.now(),
+            volgende_poging_op=None,
+            fout=f"Koers kent gebeurtenis {notificatie.gebeurtenis_id} nog niet.",
+        )
+        log.warning(
+            "Notificatie %s: onbekende gebeurtenis %s",
+            notificatie.bericht_id,
+            notificatie.gebeurtenis_id,
+        )
         return True
     try:
         with transaction.atomic():
             traject = handlers.behandel(notificatie, client)
             if traject is not None:  # processing a person's notification is logged (issue 5 §3)
                 log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO])
-            if not lease.schrijf(Notificatie, pk, tot, status=Notificatie.Status.VERWERKT,
-                                 pogingen=pogingen, verwerkt_op=timezone.now(), fout="",
-                                 traject=traject, mislukt_sinds=None,
-                                 volgende_poging_op=None):
+            if not lease.schrijf(
+                Notificatie,
+                pk,
+                tot,
+                status=Notificatie.Status.VERWERKT,
+                pogingen=pogingen,
+                verwerkt_op=timezone.now(),
+                fout="",
+                traject=traject,
+                mislukt_sinds=None,
+                volgende_poging_op=None,
+            ):
                 # Our lease ran out and another worker took over: undo our work.
                 raise _LeaseVerlopen
     except _LeaseVerlopen:
-        log.warning("Notificatie %s: lease verlopen, verwerking teruggedraaid",
-                    notificatie.bericht_id)
+        log.warning(
+            "Notificatie %s: lease verlopen, verwerking teruggedraaid", notificatie.bericht_id
+        )
     except Weigering as weigering:
-        lease.schrijf(Notificatie, pk, tot, status=FOUT, pogingen=pogingen,
-                      fout=" ".join(weigering.fouten.values()), volgende_poging_op=None)
-        log.warning("Notificatie %s (%s) kan niet worden verwerkt", notificatie.bericht_id,
-                    notificatie.gebeurtenis_id)
+        lease.schrijf(
+            Notificatie,
+            pk,
+            tot,
+            status=FOUT,
+            pogingen=pogingen,
+            fout=" ".join(weigering.fouten.values()),
+            volgende_poging_op=None,
+        )
+        log.warning(
+            "Notificatie %s (%s) kan niet worden verwerkt",
+            notificatie.bericht_id,
+            notificatie.gebeurtenis_id,
+        )
     except DuoFout as fout:
         if fout.permanent:
-            lease.schrijf(Notificatie, pk, tot, status=FOUT, pogingen=pogingen,
-                          fout=_definitief(fout), volgende_poging_op=None)
-            log.warning("Notificatie %s: DUO weigert (status %s), niet opnieuw",
-                        notificatie.bericht_id, fout.status)
+            lease.schrijf(
+                Notificatie,
+                pk,
+                tot,
+                status=FOUT,
+                pogingen=pogingen,
+                fout=_definitief(fout),
+                volgende_poging_op=None,
+            )
+            log.warning(
+                "Notificatie %s: DUO weigert (status %s), niet opnieuw",
+                notificatie.bericht_id,
+                fout.status,
+            )
         else:
             _later(pk, tot, pogingen, sinds, fout.melding)
     except (IntegrityError, OperationalError) as fout:
         # A race with another worker on the same person, or a locked database: try again.
         # The exception text is not logged: a database error can quote a BSN.
-        _later(pk, tot, pogingen, sinds,
-               f"Tijdelijke fout in de database ({type(fout).__name__}).")
+        _later(pk, tot, pogingen, sinds, f"Tijdelijke fout in de database ({type(fout).__name__}).")
     except Exception as fout:  # noqa: BLE001 - one bad notification must not stop the worker
-        log.error("Notificatie %s (%s): onverwachte fout %s", notificatie.bericht_id,
-                  notificatie.gebeurtenis_id, type(fout).__name__)
-        _later(pk, tot, pogingen, sinds,
-               f"Onverwachte fout bij het verwerken ({type(fout).__name__}). "
-               "Meld dit aan de leverancier als het blijft gebeuren.")
+        log.error(
+            "Notificatie %s (%s): onverwachte fout %s",
+            notificatie.bericht_id,
+            notificatie.gebeurtenis_id,
+            type(fout).__name__,
+        )
+        _later(
+            pk,
+            tot,
+            pogingen,
+            sinds,
+            f"Onverwachte fout bij het verwerken ({type(fout).__name__}). "
+            "Meld dit aan de leverancier als het blijft gebeuren.",
+        )
     else:
         if sinds is not None:
             herhaling.duo_weer_bereikbaar()
@@ -143,25 +202,47 @@ def _later(pk: int, tot, pogingen: int, sinds, melding: str) -> None:
     nu = timezone.now()
     sinds = sinds or nu
     if herhaling.opgeven(sinds, nu):
-        lease.schrijf(Notificatie, pk, tot, status=FOUT, pogingen=pogingen,
-                      mislukt_sinds=sinds, volgende_poging_op=None,
-                      fout=f"{melding} Koers heeft het {settings.DUO_OPGEVEN_NA_UUR} uur "
-                           "geprobeerd en stopt nu. Kies Opnieuw verwerken als de oorzaak "
-                           "is opgelost.")
+        lease.schrijf(
+            Notificatie,
+            pk,
+            tot,
+            status=FOUT,
+            pogingen=pogingen,
+            mislukt_sinds=sinds,
+            volgende_poging_op=None,
+            fout=f"{melding} Koers heeft het {settings.DUO_OPGEVEN_NA_UUR} uur "
+            "geprobeerd en stopt nu. Kies Opnieuw verwerken als de oorzaak "
+            "is opgelost.",
+        )
         log.error("Notificatie %s: opgegeven na %s pogingen", pk, pogingen)
         return
     volgende = nu + outbox.wachttijd(pogingen)
     if pogingen >= settings.DUO_MAX_POGINGEN:
-        lease.schrijf(Notificatie, pk, tot, status=FOUT, pogingen=pogingen, mislukt_sinds=sinds,
-                      volgende_poging_op=volgende,
-                      fout=f"{melding} Koers probeert het zelf opnieuw.")
+        lease.schrijf(
+            Notificatie,
+            pk,
+            tot,
+            status=FOUT,
+            pogingen=pogingen,
+            mislukt_sinds=sinds,
+            volgende_poging_op=volgende,
+            fout=f"{melding} Koers probeert het zelf opnieuw.",
+        )
         return
-    lease.schrijf(Notificatie, pk, tot, pogingen=pogingen, fout=melding, mislukt_sinds=sinds,
-                  volgende_poging_op=volgende)
+    lease.schrijf(
+        Notificatie,
+        pk,
+        tot,
+        pogingen=pogingen,
+        fout=melding,
+        mislukt_sinds=sinds,
+        volgende_poging_op=volgende,
+    )
 
 
-def verwerk_notificaties(*, max_aantal: int = 50, client: DuoClient | None = None,
-                         stop: threading.Event | None = None) -> int:
+def verwerk_notificaties(
+    *, max_aantal: int = 50, client: DuoClient | None = None, stop: threading.Event | None = None
+) -> int:
     """Handle up to ``max_aantal`` due notifications; returns how many were attempted."""
     client = client or duo_client()
     return lease.werk_af(_te_doen(max_aantal), lambda pk: _verwerk_een(pk, client), stop)

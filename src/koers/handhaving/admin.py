@@ -9,6 +9,10 @@ from koers.handhaving.models import Handhavingsbeleid
 
 @admin.register(Handhavingsbeleid)
 class HandhavingsbeleidAdmin(admin.ModelAdmin):
-    list_display = ["gemeente", "standaard_boete", "geen_boete_asielstatushouders",
-                    "zienswijze_weken"]
+    list_display = [
+        "gemeente",
+        "standaard_boete",
+        "geen_boete_asielstatushouders",
+        "zienswijze_weken",
+    ]
     list_select_related = ["gemeente__organisatie"]

@@ -20,10 +20,19 @@ TEMPLATES = {
 
 def maak_brief_pdf(soort: str, zaak, *, kenmerk: str, datum, **extra) -> bytes:
     traject = zaak.traject
-    return render_pdf(TEMPLATES[soort], {
-        "zaak": zaak, "traject": traject, "inburgeraar": traject.inburgeraar,
-        "gemeente": traject.gemeente, "kenmerk": kenmerk, "datum": datum, **extra},
-        fout="De brief kon niet als PDF worden gemaakt.")
+    return render_pdf(
+        TEMPLATES[soort],
+        {
+            "zaak": zaak,
+            "traject": traject,
+            "inburgeraar": traject.inburgeraar,
+            "gemeente": traject.gemeente,
+            "kenmerk": kenmerk,
+            "datum": datum,
+            **extra,
+        },
+        fout="De brief kon niet als PDF worden gemaakt.",
+    )
 
 
 def sha256(pdf: bytes) -> str:

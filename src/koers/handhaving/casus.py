@@ -20,12 +20,16 @@ def zaken_met_stappen(traject):
     from django.db.models import Prefetch
 
     from koers.handhaving.models import Boetebesluit, Boetevoornemen, Brief
-    return list(traject.handhavingszaken.prefetch_related(
-        Prefetch("boetes", queryset=Boetebesluit.objects.order_by("datum", "id")),
-        Prefetch("voornemens", queryset=Boetevoornemen.objects.order_by("datum", "id")),
-        Prefetch("brieven", queryset=Brief.objects.defer("pdf").order_by("aangemaakt_op",
-                                                                          "id")),
-    ))
+
+    return list(
+        traject.handhavingszaken.prefetch_related(
+            Prefetch("boetes", queryset=Boetebesluit.objects.order_by("datum", "id")),
+            Prefetch("voornemens", queryset=Boetevoornemen.objects.order_by("datum", "id")),
+            Prefetch(
+                "brieven", queryset=Brief.objects.defer("pdf").order_by("aangemaakt_op", "id")
+            ),
+        )
+    )
 
 
 def duo_context(traject) -> dict:
@@ -34,7 +38,8 @@ def duo_context(traject) -> dict:
     verlengingen = opvragingen.get(DuoOpvraging.Soort.VERLENGINGEN)
     gronden = opvragingen.get(DuoOpvraging.Soort.VERLENGINGSGRONDEN)
     return {
-        "duo_boetes": boetes, "duo_boete_rijen": services.duo_boetes(boetes),
+        "duo_boetes": boetes,
+        "duo_boete_rijen": services.duo_boetes(boetes),
         "duo_verlengingen": verlengingen,
         "duo_verlenging_rijen": services.duo_verlengingen(verlengingen),
         "verlenging_vanaf": rules.verlenging_aanvragen_vanaf(traject.termijn_start),
@@ -49,7 +54,8 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.HANDHAVING, traject):
         return None
     return {
-        "inburgeraar": inburgeraar, "traject": traject,
+        "inburgeraar": inburgeraar,
+        "traject": traject,
         "zaken": zaken_met_stappen(traject),
         "mag_handhaven": policy.mag(user, Actie.HANDHAVEN) and traject.is_open,
         "asiel": services.is_asiel(traject),

@@ -18,27 +18,40 @@ VERZUIM_CHOICES = list(rules.VERZUIM_NAMEN.items())
 class Handhavingsbeleid(models.Model):
     """What a gemeente decided about boetes. Changed by functioneel beheer in the admin."""
 
-    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE,
-                                    related_name="handhavingsbeleid")
+    gemeente = models.OneToOneField(
+        Gemeente, on_delete=models.CASCADE, related_name="handhavingsbeleid"
+    )
     standaard_boete = models.PositiveIntegerField(
-        _("standaardbedrag boete (euro)"), default=rules.STANDAARD_BOETE_EUR,
+        _("standaardbedrag boete (euro)"),
+        default=rules.STANDAARD_BOETE_EUR,
         validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_BOETE_EUR)],
-        help_text=_("Het bedrag dat Koers voorstelt bij een nieuwe boete. Hoogstens 800 euro "
-                    "(wet). Divosa adviseert: eerst een waarschuwing, dan 250 euro, dan nog "
-                    "eens 250 euro."))
+        help_text=_(
+            "Het bedrag dat Koers voorstelt bij een nieuwe boete. Hoogstens 800 euro "
+            "(wet). Divosa adviseert: eerst een waarschuwing, dan 250 euro, dan nog "
+            "eens 250 euro."
+        ),
+    )
     # Local policy, not law (handhaving.rules.boete_voorstellen): after the 2025 rulings on
     # DUO's boetes a gemeente may choose not to fine asielstatushouders in principle.
     geen_boete_asielstatushouders = models.BooleanField(
-        _("asielstatushouders in principe geen boete"), default=True,
-        help_text=_("Beleid van de gemeente, geen wet. Aan: Koers stelt bij "
-                    "asielstatushouders geen boete voor, behalve bij uitzonderlijke onwil die "
-                    "de adviseur vastlegt met de reden. Gekozen na uitspraken van de Raad van "
-                    "State in 2025 over boetes van DUO aan asielstatushouders."))
+        _("asielstatushouders in principe geen boete"),
+        default=True,
+        help_text=_(
+            "Beleid van de gemeente, geen wet. Aan: Koers stelt bij "
+            "asielstatushouders geen boete voor, behalve bij uitzonderlijke onwil die "
+            "de adviseur vastlegt met de reden. Gekozen na uitspraken van de Raad van "
+            "State in 2025 over boetes van DUO aan asielstatushouders."
+        ),
+    )
     zienswijze_weken = models.PositiveSmallIntegerField(
-        _("weken voor een schriftelijke zienswijze"), default=rules.ZIENSWIJZE_WEKEN,
+        _("weken voor een schriftelijke zienswijze"),
+        default=rules.ZIENSWIJZE_WEKEN,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("Hoeveel weken de inburgeraar krijgt om op een voornemen tot een boete te "
-                    "reageren. Koers stelt de einddatum voor; de adviseur kan hem aanpassen."))
+        help_text=_(
+            "Hoeveel weken de inburgeraar krijgt om op een voornemen tot een boete te "
+            "reageren. Koers stelt de einddatum voor; de adviseur kan hem aanpassen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("handhavingsbeleid")
@@ -53,8 +66,7 @@ class Handhavingszaak(models.Model):
     voornemen (with zienswijze or hoorzitting) and a boete-besluit, or closing without a
     boete."""
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="handhavingszaken")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="handhavingszaken")
     verzuim = models.CharField(max_length=20, choices=VERZUIM_CHOICES)
     datum = models.DateField(help_text=_("Datum van het verzuim"))
     omschrijving = models.TextField(max_length=2000)
@@ -68,8 +80,9 @@ class Handhavingszaak(models.Model):
     besluit_op = models.DateField(null=True, blank=True)
     afgesloten_op = models.DateField(null=True, blank=True)
     afsluiting_toelichting = models.TextField(blank=True, max_length=2000)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -78,10 +91,11 @@ class Handhavingszaak(models.Model):
         ordering = ["-datum", "-id"]
         indexes = [
             # Signal "waarschuwing zonder besluit".
-            models.Index(fields=["waarschuwing_datum"],
-                         condition=Q(waarschuwing_datum__isnull=False,
-                                     besluit_op__isnull=True),
-                         name="handhaving_waarschuwing_open"),
+            models.Index(
+                fields=["waarschuwing_datum"],
+                condition=Q(waarschuwing_datum__isnull=False, besluit_op__isnull=True),
+                name="handhaving_waarschuwing_open",
+            ),
         ]
 
     def __str__(self):
@@ -126,12 +140,12 @@ class Boetevoornemen(models.Model):
         SCHRIFTELIJK = rules.Route.SCHRIFTELIJK, _("Schriftelijke zienswijze")
         HOORZITTING = rules.Route.HOORZITTING, _("Hoorzitting (mondeling)")
 
-    zaak = models.ForeignKey(Handhavingszaak, on_delete=models.CASCADE,
-                             related_name="voornemens")
+    zaak = models.ForeignKey(Handhavingszaak, on_delete=models.CASCADE, related_name="voornemens")
     datum = models.DateField(help_text=_("Dagtekening van het voornemen (en het rapport)"))
     voorschrift = models.CharField(max_length=rules.VOORSCHRIFT_MAX)
     bedrag = models.PositiveIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_BOETE_EUR)])
+        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_BOETE_EUR)]
+    )
     route = models.CharField(max_length=20, choices=Route.choices)
     zienswijze_tot = models.DateField(null=True, blank=True)
     hoorzitting_datum = models.DateField(null=True, blank=True)
@@ -144,8 +158,9 @@ class Boetevoornemen(models.Model):
     zienswijze = models.TextField(blank=True, max_length=10000)
     # Set by the boete-besluit or by closing the zaak: ends the Awb signal.
     afgehandeld_op = models.DateField(null=True, blank=True)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -154,12 +169,15 @@ class Boetevoornemen(models.Model):
         ordering = ["datum", "id"]
         indexes = [
             # Signals "Awb-beslistermijn" and "hoorzitting zonder verslag".
-            models.Index(fields=["datum"], condition=Q(afgehandeld_op__isnull=True),
-                         name="voornemen_open"),
+            models.Index(
+                fields=["datum"], condition=Q(afgehandeld_op__isnull=True), name="voornemen_open"
+            ),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(bedrag__gt=0, bedrag__lte=rules.MAX_BOETE_EUR),
-                                   name="voornemen_bedrag_binnen_wet"),
+            models.CheckConstraint(
+                condition=Q(bedrag__gt=0, bedrag__lte=rules.MAX_BOETE_EUR),
+                name="voornemen_bedrag_binnen_wet",
+            ),
         ]
 
     def __str__(self):
@@ -176,8 +194,9 @@ class Boetevoornemen(models.Model):
     @property
     def zienswijze_moment(self):
         """Until when the person can react: the hoorzitting, or the end of the written term."""
-        return self.hoorzitting_datum if self.route == rules.Route.HOORZITTING else \
-            self.zienswijze_tot
+        return (
+            self.hoorzitting_datum if self.route == rules.Route.HOORZITTING else self.zienswijze_tot
+        )
 
     @property
     def cautie_vereist(self) -> bool:
@@ -191,15 +210,18 @@ class Boetevoornemen(models.Model):
 class Boetebesluit(models.Model):
     zaak = models.ForeignKey(Handhavingszaak, on_delete=models.CASCADE, related_name="boetes")
     # Null only for boetes from before voornemens existed.
-    voornemen = models.OneToOneField(Boetevoornemen, on_delete=models.PROTECT, null=True,
-                                     blank=True, related_name="besluit")
+    voornemen = models.OneToOneField(
+        Boetevoornemen, on_delete=models.PROTECT, null=True, blank=True, related_name="besluit"
+    )
     voorschrift = models.CharField(max_length=rules.VOORSCHRIFT_MAX, blank=True)
     datum = models.DateField()
     bedrag = models.PositiveIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_BOETE_EUR)])
+        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_BOETE_EUR)]
+    )
     motivering = models.TextField(max_length=5000)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -207,8 +229,10 @@ class Boetebesluit(models.Model):
         verbose_name_plural = _("boetebesluiten")
         ordering = ["datum", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(bedrag__gt=0, bedrag__lte=rules.MAX_BOETE_EUR),
-                                   name="boete_bedrag_binnen_wet"),
+            models.CheckConstraint(
+                condition=Q(bedrag__gt=0, bedrag__lte=rules.MAX_BOETE_EUR),
+                name="boete_bedrag_binnen_wet",
+            ),
         ]
 
     def __str__(self):
@@ -227,10 +251,12 @@ class Brief(models.Model):
 
     zaak = models.ForeignKey(Handhavingszaak, on_delete=models.CASCADE, related_name="brieven")
     soort = models.CharField(max_length=20, choices=Soort.choices)
-    boete = models.OneToOneField(Boetebesluit, on_delete=models.CASCADE, null=True, blank=True,
-                                 related_name="brief")
-    voornemen = models.ForeignKey(Boetevoornemen, on_delete=models.CASCADE, null=True,
-                                  blank=True, related_name="brieven")
+    boete = models.OneToOneField(
+        Boetebesluit, on_delete=models.CASCADE, null=True, blank=True, related_name="brief"
+    )
+    voornemen = models.ForeignKey(
+        Boetevoornemen, on_delete=models.CASCADE, null=True, blank=True, related_name="brieven"
+    )
     kenmerk = models.CharField(max_length=40, unique=True)
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64)
@@ -254,13 +280,13 @@ class DuoOpvraging(models.Model):
         VERLENGINGEN = "verlengingen", _("Verlengingsaanvragen")
         VERLENGINGSGRONDEN = "verlengingsgronden", _("Verlengingsgronden van DUO")
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="duo_opvragingen")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="duo_opvragingen")
     soort = models.CharField(max_length=20, choices=Soort.choices)
     gegevens = models.JSONField(default=list)
     opgehaald_op = models.DateTimeField()
-    opgehaald_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                       null=True, related_name="+")
+    opgehaald_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("opvraging bij DUO")

@@ -80,8 +80,9 @@ def bedrag_fouten(bedrag: int | None, veld: str = "bedrag") -> dict[str, str]:
     return {}
 
 
-def waarschuwing_fouten(*, verzuim_datum: date, waarschuwing_datum: date | None,
-                        datum: date, vandaag: date) -> dict[str, str]:
+def waarschuwing_fouten(
+    *, verzuim_datum: date, waarschuwing_datum: date | None, datum: date, vandaag: date
+) -> dict[str, str]:
     """The written warning comes first, once per case, not before what it warns about.
 
     Bron: startnotitie §6.9 (eerst een schriftelijke waarschuwing; geen wettelijke eis: niet
@@ -98,6 +99,7 @@ def waarschuwing_fouten(*, verzuim_datum: date, waarschuwing_datum: date | None,
 
 
 # --- each boete: its own voornemen, zienswijze or hoorzitting, and a decision in time -----
+
 
 class Route(StrEnum):
     """How the person gives his view on a voornemen (Awb art. 4:8 and 5:53: schriftelijk of
@@ -121,12 +123,11 @@ ROUTE_NAMEN: dict[str, str] = {
 VOORSCHRIFTEN: dict[str, str] = {
     Verzuim.BREDE_INTAKE: "Wet inburgering 2021, artikel 14 (meewerken aan de brede intake)",
     Verzuim.PIP: "Wet inburgering 2021, artikel 15 (meewerken aan het PIP)",
-    Verzuim.LESSEN: "Wet inburgering 2021, artikel 16 (deelnemen aan de leerroute uit het "
-                    "PIP)",
+    Verzuim.LESSEN: "Wet inburgering 2021, artikel 16 (deelnemen aan de leerroute uit het PIP)",
     Verzuim.PVT: "Wet inburgering 2021, artikel 16 (deelnemen aan het PVT uit het PIP)",
     Verzuim.MAP: "Wet inburgering 2021, artikel 16 (deelnemen aan de MAP uit het PIP)",
     Verzuim.GESPREK: "Wet inburgering 2021, artikel 16 (meewerken aan de uitvoering van het "
-                     "PIP: voortgangsgesprek)",
+    "PIP: voortgangsgesprek)",
 }
 VOORSCHRIFT_MAX = 300
 
@@ -167,8 +168,11 @@ def beslistermijn_signaal_voornemens_tot(vandaag: date) -> date:
     Bron: Awb art. 5:51 lid 1 (the period); the two weeks are Koers' default.
     Status: P (the horizon only)
     """
-    return vandaag + timedelta(weeks=BESLISTERMIJN_SIGNAAL_WEKEN) - timedelta(
-        weeks=AWB_BESLISTERMIJN_WEKEN)
+    return (
+        vandaag
+        + timedelta(weeks=BESLISTERMIJN_SIGNAAL_WEKEN)
+        - timedelta(weeks=AWB_BESLISTERMIJN_WEKEN)
+    )
 
 
 def cautie_vereist(route: str) -> bool:
@@ -183,11 +187,18 @@ def cautie_vereist(route: str) -> bool:
     return route == Route.HOORZITTING
 
 
-def voornemen_fouten(*, waarschuwing_datum: date | None, open_voornemen: bool,
-                     datum: date | None, vandaag: date, voorschrift: str,
-                     bedrag: int | None, route: str | None,
-                     hoorzitting_datum: date | None, zienswijze_tot: date | None
-                     ) -> dict[str, str]:
+def voornemen_fouten(
+    *,
+    waarschuwing_datum: date | None,
+    open_voornemen: bool,
+    datum: date | None,
+    vandaag: date,
+    voorschrift: str,
+    bedrag: int | None,
+    route: str | None,
+    hoorzitting_datum: date | None,
+    zienswijze_tot: date | None,
+) -> dict[str, str]:
     """A voornemen (the intention to fine, with the rapport) before every boete.
 
     Bron: Wi2021 (written warning before a boete; DOMAIN.md "gemeente boete"); Awb art. 4:8
@@ -197,11 +208,15 @@ def voornemen_fouten(*, waarschuwing_datum: date | None, open_voornemen: bool,
     Status: wet
     """
     if waarschuwing_datum is None:
-        return {"__all__": "Stuur eerst een schriftelijke waarschuwing. Pas daarna kan een "
-                           "voornemen tot een boete."}
+        return {
+            "__all__": "Stuur eerst een schriftelijke waarschuwing. Pas daarna kan een "
+            "voornemen tot een boete."
+        }
     if open_voornemen:
-        return {"__all__": "Er loopt al een voornemen zonder besluit. Neem daar eerst een "
-                           "besluit over. Elke boete krijgt een eigen voornemen."}
+        return {
+            "__all__": "Er loopt al een voornemen zonder besluit. Neem daar eerst een "
+            "besluit over. Elke boete krijgt een eigen voornemen."
+        }
     fouten: dict[str, str] = {}
     if datum is not None:
         if datum > vandaag:
@@ -209,8 +224,9 @@ def voornemen_fouten(*, waarschuwing_datum: date | None, open_voornemen: bool,
         elif datum < waarschuwing_datum:
             fouten["datum"] = "Het voornemen kan niet eerder zijn dan de waarschuwing."
     if not voorschrift.strip():
-        fouten["voorschrift"] = ("Noem het voorschrift dat niet is nageleefd (het artikel van "
-                                 "de wet).")
+        fouten["voorschrift"] = (
+            "Noem het voorschrift dat niet is nageleefd (het artikel van de wet)."
+        )
     elif len(voorschrift) > VOORSCHRIFT_MAX:
         fouten["voorschrift"] = f"Dit is te lang: hoogstens {VOORSCHRIFT_MAX} tekens."
     fouten.update(bedrag_fouten(bedrag))
@@ -220,8 +236,7 @@ def voornemen_fouten(*, waarschuwing_datum: date | None, open_voornemen: bool,
         if hoorzitting_datum is None:
             fouten["hoorzitting_datum"] = "Vul de datum van de hoorzitting in."
         elif datum is not None and hoorzitting_datum < datum:
-            fouten["hoorzitting_datum"] = ("De hoorzitting kan niet eerder zijn dan het "
-                                           "voornemen.")
+            fouten["hoorzitting_datum"] = "De hoorzitting kan niet eerder zijn dan het voornemen."
     else:
         if zienswijze_tot is None:
             fouten["zienswijze_tot"] = "Vul in tot wanneer de inburgeraar kan reageren."
@@ -230,9 +245,16 @@ def voornemen_fouten(*, waarschuwing_datum: date | None, open_voornemen: bool,
     return fouten
 
 
-def zienswijze_fouten(*, route: str, voornemen_datum: date, zienswijze_moment: date | None,
-                      datum: date | None, vandaag: date, niet_gereageerd: bool,
-                      cautie_gegeven: bool) -> dict[str, str]:
+def zienswijze_fouten(
+    *,
+    route: str,
+    voornemen_datum: date,
+    zienswijze_moment: date | None,
+    datum: date | None,
+    vandaag: date,
+    niet_gereageerd: bool,
+    cautie_gegeven: bool,
+) -> dict[str, str]:
     """Recording the person's view on a voornemen, or that he did not react or come.
 
     ``zienswijze_moment`` is the hoorzitting's date or the end of the written term.
@@ -250,22 +272,27 @@ def zienswijze_fouten(*, route: str, voornemen_datum: date, zienswijze_moment: d
     if niet_gereageerd:
         # A written term runs "tot en met" its last day; a hoorzitting is missed on its day.
         if zienswijze_moment is not None and (
-                datum <= zienswijze_moment if route == Route.SCHRIFTELIJK
-                else datum < zienswijze_moment):
-            wanneer = ("na" if route == Route.SCHRIFTELIJK else "op of na")
-            fouten["__all__"] = ("De inburgeraar kan nog reageren. Leg pas "
-                                 f"{wanneer} {zienswijze_moment:%d-%m-%Y} vast dat hij niet "
-                                 "reageerde of niet kwam.")
+            datum <= zienswijze_moment if route == Route.SCHRIFTELIJK else datum < zienswijze_moment
+        ):
+            wanneer = "na" if route == Route.SCHRIFTELIJK else "op of na"
+            fouten["__all__"] = (
+                "De inburgeraar kan nog reageren. Leg pas "
+                f"{wanneer} {zienswijze_moment:%d-%m-%Y} vast dat hij niet "
+                "reageerde of niet kwam."
+            )
         return fouten
     if cautie_vereist(route) and not cautie_gegeven:
-        fouten["cautie_gegeven"] = ("Vertel de inburgeraar vóór de hoorzitting dat hij geen "
-                                    "antwoord hoeft te geven (cautie, artikel 5:10a Awb). "
-                                    "Bevestig dat u dat hebt gedaan.")
+        fouten["cautie_gegeven"] = (
+            "Vertel de inburgeraar vóór de hoorzitting dat hij geen "
+            "antwoord hoeft te geven (cautie, artikel 5:10a Awb). "
+            "Bevestig dat u dat hebt gedaan."
+        )
     return fouten
 
 
-def boete_voorstellen(*, asielmigrant: bool, uitzonderlijke_onwil: bool,
-                      geen_boete_asiel: bool = True) -> bool:
+def boete_voorstellen(
+    *, asielmigrant: bool, uitzonderlijke_onwil: bool, geen_boete_asiel: bool = True
+) -> bool:
     """Whether Koers proposes a boete at all.
 
     By default no boete for asielstatushouders unless the adviseur records exceptional
@@ -281,8 +308,9 @@ def boete_voorstellen(*, asielmigrant: bool, uitzonderlijke_onwil: bool,
     return uitzonderlijke_onwil
 
 
-def onwil_fouten(*, asielmigrant: bool, reden: str, geen_boete_asiel: bool = True
-                 ) -> dict[str, str]:
+def onwil_fouten(
+    *, asielmigrant: bool, reden: str, geen_boete_asiel: bool = True
+) -> dict[str, str]:
     """Uitzonderlijke onwil is recorded only where the gemeente's default is no boete.
 
     Bron: startnotitie §6.9; rechtspraak 2025 over DUO-boetes aan asielstatushouders (DOMAIN.md;
@@ -290,20 +318,30 @@ def onwil_fouten(*, asielmigrant: bool, reden: str, geen_boete_asiel: bool = Tru
     Status: P — Handhavingsbeleid.geen_boete_asielstatushouders (beheer: Handhavingsbeleid).
     """
     if not asielmigrant or not geen_boete_asiel:
-        return {"__all__": "Uitzonderlijke onwil legt u alleen vast bij een "
-                           "asielstatushouder als uw gemeente hen in principe geen boete "
-                           "geeft. Hier kan een boete zonder."}
+        return {
+            "__all__": "Uitzonderlijke onwil legt u alleen vast bij een "
+            "asielstatushouder als uw gemeente hen in principe geen boete "
+            "geeft. Hier kan een boete zonder."
+        }
     if not reden.strip():
         return {"reden": "Schrijf op waarom er sprake is van uitzonderlijke onwil."}
     return {}
 
 
-def boete_fouten(*, bedrag: int | None, datum: date, vandaag: date,
-                 waarschuwing_datum: date | None, voornemen_datum: date | None,
-                 voornemen_bedrag: int | None, zienswijze_op: date | None,
-                 laatste_boete_datum: date | None, asielmigrant: bool,
-                 uitzonderlijke_onwil: bool, geen_boete_asiel: bool = True
-                 ) -> dict[str, str]:
+def boete_fouten(
+    *,
+    bedrag: int | None,
+    datum: date,
+    vandaag: date,
+    waarschuwing_datum: date | None,
+    voornemen_datum: date | None,
+    voornemen_bedrag: int | None,
+    zienswijze_op: date | None,
+    laatste_boete_datum: date | None,
+    asielmigrant: bool,
+    uitzonderlijke_onwil: bool,
+    geen_boete_asiel: bool = True,
+) -> dict[str, str]:
     """All rules of a boete-besluit: amount, its own voornemen with the person's view (or his
     silence) recorded, order of the dates, asielstatushouders (P).
 
@@ -313,31 +351,46 @@ def boete_fouten(*, bedrag: int | None, datum: date, vandaag: date,
     Status: wet
     """
     fouten: dict[str, str] = {}
-    if not boete_voorstellen(asielmigrant=asielmigrant,
-                             uitzonderlijke_onwil=uitzonderlijke_onwil,
-                             geen_boete_asiel=geen_boete_asiel):
-        fouten["__all__"] = ("Deze inburgeraar is asielstatushouder. Uw gemeente geeft "
-                             "asielstatushouders in principe geen boete (beleid na uitspraken "
-                             "van de Raad van State in 2025). Dat kan alleen bij uitzonderlijke "
-                             "onwil. Leg die eerst vast, met de reden.")
+    if not boete_voorstellen(
+        asielmigrant=asielmigrant,
+        uitzonderlijke_onwil=uitzonderlijke_onwil,
+        geen_boete_asiel=geen_boete_asiel,
+    ):
+        fouten["__all__"] = (
+            "Deze inburgeraar is asielstatushouder. Uw gemeente geeft "
+            "asielstatushouders in principe geen boete (beleid na uitspraken "
+            "van de Raad van State in 2025). Dat kan alleen bij uitzonderlijke "
+            "onwil. Leg die eerst vast, met de reden."
+        )
         return fouten
     if waarschuwing_datum is None:
-        fouten["__all__"] = ("Een boete kan pas na een schriftelijke waarschuwing. Stuur "
-                             "eerst een waarschuwing.")
+        fouten["__all__"] = (
+            "Een boete kan pas na een schriftelijke waarschuwing. Stuur eerst een waarschuwing."
+        )
         return fouten
     if voornemen_datum is None:
-        fouten["__all__"] = ("Elke boete heeft een eigen voornemen. Maak eerst een voornemen "
-                             "en geef de inburgeraar de kans om te reageren.")
+        fouten["__all__"] = (
+            "Elke boete heeft een eigen voornemen. Maak eerst een voornemen "
+            "en geef de inburgeraar de kans om te reageren."
+        )
         return fouten
     if zienswijze_op is None:
-        fouten["__all__"] = ("Leg eerst de zienswijze vast: wat de inburgeraar zei of schreef, "
-                             "of dat hij niet reageerde.")
+        fouten["__all__"] = (
+            "Leg eerst de zienswijze vast: wat de inburgeraar zei of schreef, "
+            "of dat hij niet reageerde."
+        )
         return fouten
     fouten.update(bedrag_fouten(bedrag))
-    if "bedrag" not in fouten and voornemen_bedrag is not None and bedrag is not None \
-            and bedrag > voornemen_bedrag:
-        fouten["bedrag"] = (f"Het bedrag kan niet hoger zijn dan in het voornemen "
-                            f"({voornemen_bedrag} euro). Daarover is de inburgeraar gehoord.")
+    if (
+        "bedrag" not in fouten
+        and voornemen_bedrag is not None
+        and bedrag is not None
+        and bedrag > voornemen_bedrag
+    ):
+        fouten["bedrag"] = (
+            f"Het bedrag kan niet hoger zijn dan in het voornemen "
+            f"({voornemen_bedrag} euro). Daarover is de inburgeraar gehoord."
+        )
     if datum > vandaag:
         fouten["datum"] = "De datum van het besluit kan niet in de toekomst liggen."
     elif datum < zienswijze_op:
@@ -355,8 +408,10 @@ def brief_fouten(*, geen_contact: bool) -> dict[str, str]:
     Status: duo
     """
     if geen_contact:
-        return {"__all__": "Koers maakt geen brief: met deze inburgeraar is geen contact meer "
-                           "(bijvoorbeeld omdat hij overleden is). Deze stap kan daarom niet."}
+        return {
+            "__all__": "Koers maakt geen brief: met deze inburgeraar is geen contact meer "
+            "(bijvoorbeeld omdat hij overleden is). Deze stap kan daarom niet."
+        }
     return {}
 
 
@@ -389,7 +444,6 @@ VERLENGING_AANVRAAG_NA_MAANDEN = 30  # 2.5 years
 DUO_BESLISTERMIJN_WEKEN = 8
 
 
-
 @dataclass(frozen=True)
 class Verlengingsgrond:
     code: str
@@ -409,30 +463,46 @@ class Verlengingsgrond:
 # GET /verlengingsgronden (Inburgeringstermijn API) and shown beside this one.
 VERLENGINGSGRONDEN: tuple[Verlengingsgrond, ...] = (
     Verlengingsgrond(
-        "ziekte", "Ziekte van de inburgeraar",
+        "ziekte",
+        "Ziekte van de inburgeraar",
         f"Langer dan {VERLENGING_ZIEKTE_MAANDEN} maanden ziek, behandeld door een arts in "
-        "Nederland, en daardoor niet kunnen inburgeren.", "aanvraag"),
+        "Nederland, en daardoor niet kunnen inburgeren.",
+        "aanvraag",
+    ),
     Verlengingsgrond(
-        "ziekte_familie", "Ziekte van een direct familielid",
+        "ziekte_familie",
+        "Ziekte van een direct familielid",
         f"Partner, kind, ouder of schoonfamilie daarvan langer dan "
         f"{VERLENGING_ZIEKTE_MAANDEN} maanden ziek, behandeld in Nederland, en daardoor niet "
-        "kunnen inburgeren.", "aanvraag"),
+        "kunnen inburgeren.",
+        "aanvraag",
+    ),
     Verlengingsgrond(
-        "overlijden", "Overlijden van een direct familielid",
-        "Een direct familielid is overleden tijdens de termijn: 3 maanden extra.", "aanvraag"),
+        "overlijden",
+        "Overlijden van een direct familielid",
+        "Een direct familielid is overleden tijdens de termijn: 3 maanden extra.",
+        "aanvraag",
+    ),
     Verlengingsgrond(
-        "bevalling", "Geboorte van een kind",
-        f"De inburgeraar is bevallen tijdens de termijn: {VERLENGING_BEVALLING_WEKEN} weken "
-        "extra.", "aanvraag"),
+        "bevalling",
+        "Geboorte van een kind",
+        f"De inburgeraar is bevallen tijdens de termijn: {VERLENGING_BEVALLING_WEKEN} weken extra.",
+        "aanvraag",
+    ),
     Verlengingsgrond(
-        "opleiding", "Niet-vrijstellende opleiding",
+        "opleiding",
+        "Niet-vrijstellende opleiding",
         "Praktijkonderwijs, voortgezet speciaal onderwijs (arbeidsmarkt of dagbesteding) of "
         "een entreeopleiding (mbo 1) gevolgd tijdens de termijn (Regeling art. 4.2).",
-        "aanvraag"),
+        "aanvraag",
+    ),
     Verlengingsgrond(
-        "ambtshalve", "Ambtshalve verlenging door DUO",
+        "ambtshalve",
+        "Ambtshalve verlenging door DUO",
         "DUO verlengt de termijn zelf, zonder aanvraag (DUO meldt dit met SS103). Welke "
-        "gronden DUO daarvoor gebruikt: niet geverifieerd.", "ambtshalve"),
+        "gronden DUO daarvoor gebruikt: niet geverifieerd.",
+        "ambtshalve",
+    ),
 )
 VERLENGING_ROUTES: dict[str, str] = {
     "aanvraag": "Op aanvraag van de inburgeraar (vanaf 2,5 jaar na de start van de termijn)",

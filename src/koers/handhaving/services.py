@@ -27,8 +27,9 @@ MAX_LANG = 10000
 
 def beleid_van(gemeente) -> Handhavingsbeleid:
     """The gemeente's handhavingsbeleid; its defaults when none is stored yet."""
-    return (Handhavingsbeleid.objects.filter(gemeente=gemeente).first()
-            or Handhavingsbeleid(gemeente=gemeente))
+    return Handhavingsbeleid.objects.filter(gemeente=gemeente).first() or Handhavingsbeleid(
+        gemeente=gemeente
+    )
 
 
 def standaard_bedrag(gemeente) -> int:
@@ -45,8 +46,15 @@ def is_asiel(traject: Traject) -> bool:
     return traject.inburgeraar.is_asielmigrant
 
 
-def _tekst(data: dict, veld: str, *, verplicht: bool, maximum: int,
-           fouten: dict[str, str], leeg: str = "Vul dit in.") -> str:
+def _tekst(
+    data: dict,
+    veld: str,
+    *,
+    verplicht: bool,
+    maximum: int,
+    fouten: dict[str, str],
+    leeg: str = "Vul dit in.",
+) -> str:
     waarde = data.get(veld)
     if waarde is None:
         waarde = ""
@@ -73,26 +81,46 @@ def _datum(data: dict, veld: str, fouten: dict[str, str], leeg: str) -> date | N
 
 
 def _zaak_op_slot(zaak: Handhavingszaak) -> Handhavingszaak:
-    zaak = Handhavingszaak.objects.select_for_update(of=("self",)).select_related(
-        "traject__inburgeraar", "traject__gemeente__organisatie", "traject__adviseur").get(
-        pk=zaak.pk)
+    zaak = (
+        Handhavingszaak.objects.select_for_update(of=("self",))
+        .select_related(
+            "traject__inburgeraar", "traject__gemeente__organisatie", "traject__adviseur"
+        )
+        .get(pk=zaak.pk)
+    )
     if not zaak.is_open:
         raise Weigering({"__all__": "Deze zaak is afgesloten. Er kan niets meer bij."})
     return zaak
 
 
-def _maak_brief(zaak: Handhavingszaak, soort: str, datum: date, *, boete=None, voornemen=None,
-                **extra) -> Brief:
+def _maak_brief(
+    zaak: Handhavingszaak, soort: str, datum: date, *, boete=None, voornemen=None, **extra
+) -> Brief:
     fouten = rules.brief_fouten(geen_contact=zaak.traject.inburgeraar.geen_contact)
     if fouten:
         raise Weigering(fouten)
     code = {"waarschuwing": "W", "uitnodiging": "H", "voornemen": "V", "boete": "B"}[soort]
     volgnummer = zaak.brieven.filter(soort=soort).count() + 1
     kenmerk = f"HH-{zaak.traject.gemeente.gemeentecode}-{zaak.pk}-{code}{volgnummer}"
-    pdf = brieven.maak_brief_pdf(soort, zaak, kenmerk=kenmerk, datum=datum, boete=boete,
-                                 voornemen=voornemen, max_boete=rules.MAX_BOETE_EUR, **extra)
-    return Brief.objects.create(zaak=zaak, soort=soort, boete=boete, voornemen=voornemen,
-                                kenmerk=kenmerk, pdf=pdf, sha256=brieven.sha256(pdf))
+    pdf = brieven.maak_brief_pdf(
+        soort,
+        zaak,
+        kenmerk=kenmerk,
+        datum=datum,
+        boete=boete,
+        voornemen=voornemen,
+        max_boete=rules.MAX_BOETE_EUR,
+        **extra,
+    )
+    return Brief.objects.create(
+        zaak=zaak,
+        soort=soort,
+        boete=boete,
+        voornemen=voornemen,
+        kenmerk=kenmerk,
+        pdf=pdf,
+        sha256=brieven.sha256(pdf),
+    )
 
 
 @transaction.atomic
@@ -106,17 +134,32 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
     datum = _datum(data, "datum", fouten, "Vul de datum van het verzuim in.")
     if datum is not None and datum > vandaag():
         fouten["datum"] = "De datum van het verzuim kan niet in de toekomst liggen."
-    omschrijving = _tekst(data, "omschrijving", verplicht=True, maximum=MAX_KORT, fouten=fouten,
-                          leeg="Beschrijf wat er is gebeurd.")
+    omschrijving = _tekst(
+        data,
+        "omschrijving",
+        verplicht=True,
+        maximum=MAX_KORT,
+        fouten=fouten,
+        leeg="Beschrijf wat er is gebeurd.",
+    )
     if not traject.is_open:
         fouten["__all__"] = AFGEROND
     if fouten:
         raise Weigering(fouten)
     assert verzuim is not None and datum is not None  # each was refused above when missing
-    zaak = Handhavingszaak.objects.create(traject=traject, verzuim=verzuim, datum=datum,
-                                          omschrijving=omschrijving, aangemaakt_door=door)
-    registreer(traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Verzuim vastgelegd: {zaak.verzuim_naam} ({datum:%d-%m-%Y})", door)
+    zaak = Handhavingszaak.objects.create(
+        traject=traject,
+        verzuim=verzuim,
+        datum=datum,
+        omschrijving=omschrijving,
+        aangemaakt_door=door,
+    )
+    registreer(
+        traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        f"Verzuim vastgelegd: {zaak.verzuim_naam} ({datum:%d-%m-%Y})",
+        door,
+    )
     return zaak
 
 
@@ -138,21 +181,33 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
     datum = _datum(data, "datum", fouten, "Vul de datum van de waarschuwing in.")
     toelichting = _tekst(data, "toelichting", verplicht=False, maximum=MAX_KORT, fouten=fouten)
     if datum is not None:
-        fouten.update(rules.waarschuwing_fouten(
-            verzuim_datum=zaak.datum, waarschuwing_datum=zaak.waarschuwing_datum, datum=datum,
-            vandaag=vandaag()))
+        fouten.update(
+            rules.waarschuwing_fouten(
+                verzuim_datum=zaak.datum,
+                waarschuwing_datum=zaak.waarschuwing_datum,
+                datum=datum,
+                vandaag=vandaag(),
+            )
+        )
     _werk_bij(zaak, fouten, waarschuwing_datum=datum, waarschuwing_toelichting=toelichting)
     assert datum is not None  # _datum refused the step when it is missing
     brief = _maak_brief(zaak, Brief.Soort.WAARSCHUWING, datum)
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Schriftelijke waarschuwing gestuurd ({brief.kenmerk})", door)
+    registreer(
+        zaak.traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        f"Schriftelijke waarschuwing gestuurd ({brief.kenmerk})",
+        door,
+    )
     return brief
 
 
 def _open_voornemen(zaak: Handhavingszaak) -> Boetevoornemen | None:
-    return (Boetevoornemen.objects.select_for_update().filter(zaak=zaak,
-                                                              afgehandeld_op__isnull=True)
-            .order_by("datum", "id").first())
+    return (
+        Boetevoornemen.objects.select_for_update()
+        .filter(zaak=zaak, afgehandeld_op__isnull=True)
+        .order_by("datum", "id")
+        .first()
+    )
 
 
 def _keuze(data: dict, veld: str) -> str | None:
@@ -179,8 +234,9 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
     zaak = _zaak_op_slot(zaak)
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van het voornemen in.")
-    voorschrift = _tekst(data, "voorschrift", verplicht=False, maximum=rules.VOORSCHRIFT_MAX,
-                         fouten=fouten)
+    voorschrift = _tekst(
+        data, "voorschrift", verplicht=False, maximum=rules.VOORSCHRIFT_MAX, fouten=fouten
+    )
     bedrag = _bedrag(data, fouten)
     route = _keuze(data, "route")
     hoorzitting_datum = _optionele_datum(data, "hoorzitting_datum", fouten)
@@ -188,9 +244,15 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
     plaats = _tekst(data, "hoorzitting_plaats", verplicht=False, maximum=200, fouten=fouten)
     regel = rules.voornemen_fouten(
         waarschuwing_datum=zaak.waarschuwing_datum,
-        open_voornemen=_open_voornemen(zaak) is not None, datum=datum, vandaag=vandaag(),
-        voorschrift=voorschrift, bedrag=bedrag, route=route,
-        hoorzitting_datum=hoorzitting_datum, zienswijze_tot=zienswijze_tot)
+        open_voornemen=_open_voornemen(zaak) is not None,
+        datum=datum,
+        vandaag=vandaag(),
+        voorschrift=voorschrift,
+        bedrag=bedrag,
+        route=route,
+        hoorzitting_datum=hoorzitting_datum,
+        zienswijze_tot=zienswijze_tot,
+    )
     if "__all__" in regel:
         raise Weigering({"__all__": regel["__all__"]})
     for veld, tekst in regel.items():
@@ -201,16 +263,34 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
     assert datum is not None and bedrag is not None and route is not None
     hoorzitting = route == rules.Route.HOORZITTING
     voornemen = Boetevoornemen.objects.create(
-        zaak=zaak, datum=datum, voorschrift=voorschrift, bedrag=bedrag, route=route,
+        zaak=zaak,
+        datum=datum,
+        voorschrift=voorschrift,
+        bedrag=bedrag,
+        route=route,
         zienswijze_tot=None if hoorzitting else zienswijze_tot,
         hoorzitting_datum=hoorzitting_datum if hoorzitting else None,
-        hoorzitting_plaats=plaats if hoorzitting else "", aangemaakt_door=door)
-    brief = _maak_brief(zaak, Brief.Soort.VOORNEMEN, datum, voornemen=voornemen,
-                        beslissen_uiterlijk=voornemen.beslissen_uiterlijk)
-    wat = (f"hoorzitting op {hoorzitting_datum:%d-%m-%Y}" if hoorzitting
-           else f"zienswijze tot en met {zienswijze_tot:%d-%m-%Y}")
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Voornemen tot boete van {bedrag} euro ({wat}; {brief.kenmerk})", door)
+        hoorzitting_plaats=plaats if hoorzitting else "",
+        aangemaakt_door=door,
+    )
+    brief = _maak_brief(
+        zaak,
+        Brief.Soort.VOORNEMEN,
+        datum,
+        voornemen=voornemen,
+        beslissen_uiterlijk=voornemen.beslissen_uiterlijk,
+    )
+    wat = (
+        f"hoorzitting op {hoorzitting_datum:%d-%m-%Y}"
+        if hoorzitting
+        else f"zienswijze tot en met {zienswijze_tot:%d-%m-%Y}"
+    )
+    registreer(
+        zaak.traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        f"Voornemen tot boete van {bedrag} euro ({wat}; {brief.kenmerk})",
+        door,
+    )
     return voornemen
 
 
@@ -221,23 +301,36 @@ def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornem
     zaak = _zaak_op_slot(zaak)
     voornemen = _open_voornemen(zaak)
     if voornemen is None:
-        raise Weigering({"__all__": "Er is geen voornemen dat op een zienswijze wacht. Maak "
-                                    "eerst een voornemen."})
+        raise Weigering(
+            {
+                "__all__": "Er is geen voornemen dat op een zienswijze wacht. Maak "
+                "eerst een voornemen."
+            }
+        )
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van de zienswijze of hoorzitting in.")
     niet_gereageerd = data.get("niet_gereageerd") is True
     cautie = data.get("cautie_gegeven") is True
     aanwezig = _tekst(data, "aanwezig", verplicht=False, maximum=500, fouten=fouten)
-    zienswijze = _tekst(data, "zienswijze", verplicht=not niet_gereageerd, maximum=MAX_LANG,
-                        fouten=fouten, leeg="Schrijf op wat de inburgeraar vertelde of "
-                                            "schreef.")
-    if (not niet_gereageerd and voornemen.route == rules.Route.HOORZITTING
-            and not aanwezig):
+    zienswijze = _tekst(
+        data,
+        "zienswijze",
+        verplicht=not niet_gereageerd,
+        maximum=MAX_LANG,
+        fouten=fouten,
+        leeg="Schrijf op wat de inburgeraar vertelde of schreef.",
+    )
+    if not niet_gereageerd and voornemen.route == rules.Route.HOORZITTING and not aanwezig:
         fouten["aanwezig"] = "Schrijf op wie er bij de hoorzitting waren."
     regel = rules.zienswijze_fouten(
-        route=voornemen.route, voornemen_datum=voornemen.datum,
-        zienswijze_moment=voornemen.zienswijze_moment, datum=datum, vandaag=vandaag(),
-        niet_gereageerd=niet_gereageerd, cautie_gegeven=cautie)
+        route=voornemen.route,
+        voornemen_datum=voornemen.datum,
+        zienswijze_moment=voornemen.zienswijze_moment,
+        datum=datum,
+        vandaag=vandaag(),
+        niet_gereageerd=niet_gereageerd,
+        cautie_gegeven=cautie,
+    )
     if "__all__" in regel:
         raise Weigering({"__all__": regel["__all__"]})
     fouten.update(regel)
@@ -248,14 +341,27 @@ def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornem
     voornemen.cautie_gegeven = cautie and voornemen.cautie_vereist and not niet_gereageerd
     voornemen.aanwezig = "" if niet_gereageerd else aanwezig
     voornemen.zienswijze = zienswijze
-    voornemen.save(update_fields=["zienswijze_op", "niet_gereageerd", "cautie_gegeven",
-                                  "aanwezig", "zienswijze"])
+    voornemen.save(
+        update_fields=[
+            "zienswijze_op",
+            "niet_gereageerd",
+            "cautie_gegeven",
+            "aanwezig",
+            "zienswijze",
+        ]
+    )
     if niet_gereageerd:
-        tekst = ("Niet verschenen op de hoorzitting" if voornemen.cautie_vereist
-                 else "Geen zienswijze ontvangen")
+        tekst = (
+            "Niet verschenen op de hoorzitting"
+            if voornemen.cautie_vereist
+            else "Geen zienswijze ontvangen"
+        )
     else:
-        tekst = ("Verslag van de hoorzitting vastgelegd (cautie gegeven)"
-                 if voornemen.cautie_vereist else "Zienswijze vastgelegd")
+        tekst = (
+            "Verslag van de hoorzitting vastgelegd (cautie gegeven)"
+            if voornemen.cautie_vereist
+            else "Zienswijze vastgelegd"
+        )
     registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING, tekst, door)
     return voornemen
 
@@ -266,11 +372,21 @@ def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
     zaak = _zaak_op_slot(zaak)
     fouten: dict[str, str] = {}
     reden = _tekst(data, "reden", verplicht=False, maximum=MAX_KORT, fouten=fouten)
-    fouten.update(rules.onwil_fouten(asielmigrant=is_asiel(zaak.traject), reden=reden,
-                                     geen_boete_asiel=geen_boete_asiel(zaak.traject)))
+    fouten.update(
+        rules.onwil_fouten(
+            asielmigrant=is_asiel(zaak.traject),
+            reden=reden,
+            geen_boete_asiel=geen_boete_asiel(zaak.traject),
+        )
+    )
     _werk_bij(zaak, fouten, uitzonderlijke_onwil=True, onwil_reden=reden)
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               "Uitzonderlijke onwil vastgelegd", door, toelichting=reden)
+    registreer(
+        zaak.traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        "Uitzonderlijke onwil vastgelegd",
+        door,
+        toelichting=reden,
+    )
     return zaak
 
 
@@ -298,18 +414,28 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van het besluit in.")
     bedrag = _bedrag(data, fouten)
-    motivering = _tekst(data, "motivering", verplicht=True, maximum=5000, fouten=fouten,
-                        leeg="Schrijf op waarom de inburgeraar een boete krijgt.")
+    motivering = _tekst(
+        data,
+        "motivering",
+        verplicht=True,
+        maximum=5000,
+        fouten=fouten,
+        leeg="Schrijf op waarom de inburgeraar een boete krijgt.",
+    )
     laatste = zaak.boetes.order_by("-datum").values_list("datum", flat=True).first()
     regel = rules.boete_fouten(
-        bedrag=bedrag, datum=datum or vandaag(), vandaag=vandaag(),
+        bedrag=bedrag,
+        datum=datum or vandaag(),
+        vandaag=vandaag(),
         waarschuwing_datum=zaak.waarschuwing_datum,
         voornemen_datum=voornemen.datum if voornemen else None,
         voornemen_bedrag=voornemen.bedrag if voornemen else None,
         zienswijze_op=voornemen.zienswijze_op if voornemen else None,
-        laatste_boete_datum=laatste, asielmigrant=is_asiel(zaak.traject),
+        laatste_boete_datum=laatste,
+        asielmigrant=is_asiel(zaak.traject),
         uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
-        geen_boete_asiel=geen_boete_asiel(zaak.traject))
+        geen_boete_asiel=geen_boete_asiel(zaak.traject),
+    )
     if "__all__" in regel:
         raise Weigering({"__all__": regel["__all__"]})
     for veld, tekst in regel.items():
@@ -320,21 +446,36 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
         raise Weigering(fouten)
     # Each was refused above when missing (boete_fouten requires the voornemen and amount).
     assert datum is not None and bedrag is not None and voornemen is not None
-    boete = Boetebesluit.objects.create(zaak=zaak, voornemen=voornemen,
-                                        voorschrift=voornemen.voorschrift, datum=datum,
-                                        bedrag=bedrag, motivering=motivering, door=door)
+    boete = Boetebesluit.objects.create(
+        zaak=zaak,
+        voornemen=voornemen,
+        voorschrift=voornemen.voorschrift,
+        datum=datum,
+        bedrag=bedrag,
+        motivering=motivering,
+        door=door,
+    )
     voornemen.afgehandeld_op = datum
     voornemen.save(update_fields=["afgehandeld_op"])
     if zaak.besluit_op is None:
         zaak.besluit_op = datum
         zaak.save(update_fields=["besluit_op"])
-    brief = _maak_brief(zaak, Brief.Soort.BOETE, datum, boete=boete, voornemen=voornemen,
-                        bezwaar_uiterlijk=rules.bezwaar_uiterlijk(datum))
+    brief = _maak_brief(
+        zaak,
+        Brief.Soort.BOETE,
+        datum,
+        boete=boete,
+        voornemen=voornemen,
+        bezwaar_uiterlijk=rules.bezwaar_uiterlijk(datum),
+    )
     te_laat = datum > voornemen.beslissen_uiterlijk
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Boete van {bedrag} euro opgelegd ({brief.kenmerk})", door,
-               toelichting=("Na de beslistermijn van 13 weken (artikel 5:51 Awb)."
-                            if te_laat else ""))
+    registreer(
+        zaak.traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        f"Boete van {bedrag} euro opgelegd ({brief.kenmerk})",
+        door,
+        toelichting=("Na de beslistermijn van 13 weken (artikel 5:51 Awb)." if te_laat else ""),
+    )
     return boete
 
 
@@ -344,8 +485,14 @@ def sluit_af(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
     boete). Counts as the follow-up decision of the warning."""
     zaak = _zaak_op_slot(zaak)
     fouten: dict[str, str] = {}
-    toelichting = _tekst(data, "toelichting", verplicht=True, maximum=MAX_KORT, fouten=fouten,
-                         leeg="Schrijf op waarom u de zaak afsluit.")
+    toelichting = _tekst(
+        data,
+        "toelichting",
+        verplicht=True,
+        maximum=MAX_KORT,
+        fouten=fouten,
+        leeg="Schrijf op waarom u de zaak afsluit.",
+    )
     if fouten:
         raise Weigering(fouten)
     zaak.afgesloten_op = vandaag()
@@ -355,13 +502,18 @@ def sluit_af(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
     if zaak.besluit_op is None:
         zaak.besluit_op = zaak.afgesloten_op
     zaak.save(update_fields=["afgesloten_op", "afsluiting_toelichting", "besluit_op"])
-    registreer(zaak.traject, Gebeurtenis.Soort.HANDHAVING,
-               f"Handhavingszaak afgesloten ({zaak.verzuim_naam})", door,
-               toelichting=toelichting)
+    registreer(
+        zaak.traject,
+        Gebeurtenis.Soort.HANDHAVING,
+        f"Handhavingszaak afgesloten ({zaak.verzuim_naam})",
+        door,
+        toelichting=toelichting,
+    )
     return zaak
 
 
 # --- DUO: boetes and verlengingsaanvragen ------------------------------------------------
+
 
 class DuoNietBeschikbaar(Exception):
     """DUO did not answer as agreed; ``melding`` is Dutch text for the user."""
@@ -389,29 +541,34 @@ def haal_op_bij_duo(traject: Traject, soort: str, door, *, client=None) -> DuoOp
         if soort == DuoOpvraging.Soort.BOETES:
             gegevens = client.get_boetes(traject.inburgeraar.bsn, bron=traject.gemeente.oin)
         else:
-            gegevens = client.get_verlengingen(traject.inburgeraar.bsn,
-                                               bron=traject.gemeente.oin)
+            gegevens = client.get_verlengingen(traject.inburgeraar.bsn, bron=traject.gemeente.oin)
             gronden = client.get_verlengingsgronden(bron=traject.gemeente.oin)
     except DuoFout as fout:
         if fout.status == 404:
-            raise DuoNietBeschikbaar("DUO kent deze persoon niet. Controleer het BSN.") \
-                from fout
-        raise DuoNietBeschikbaar(f"Ophalen bij DUO is niet gelukt: {fout.melding} "
-                                 "Probeer het later opnieuw.") from fout
+            raise DuoNietBeschikbaar("DUO kent deze persoon niet. Controleer het BSN.") from fout
+        raise DuoNietBeschikbaar(
+            f"Ophalen bij DUO is niet gelukt: {fout.melding} Probeer het later opnieuw."
+        ) from fout
     finally:
         if eigen:
             client.close()
     nu = timezone.now()
     with transaction.atomic():
         opvraging, _ = DuoOpvraging.objects.update_or_create(
-            traject=traject, soort=soort,
-            defaults={"gegevens": list(gegevens or []), "opgehaald_op": nu,
-                      "opgehaald_door": door})
+            traject=traject,
+            soort=soort,
+            defaults={"gegevens": list(gegevens or []), "opgehaald_op": nu, "opgehaald_door": door},
+        )
         if gronden is not None:
             DuoOpvraging.objects.update_or_create(
-                traject=traject, soort=DuoOpvraging.Soort.VERLENGINGSGRONDEN,
-                defaults={"gegevens": list(gronden or []), "opgehaald_op": nu,
-                          "opgehaald_door": door})
+                traject=traject,
+                soort=DuoOpvraging.Soort.VERLENGINGSGRONDEN,
+                defaults={
+                    "gegevens": list(gronden or []),
+                    "opgehaald_op": nu,
+                    "opgehaald_door": door,
+                },
+            )
     return opvraging
 
 
@@ -419,16 +576,22 @@ def duo_verlengingsgronden(opvraging: DuoOpvraging | None) -> list[dict]:
     """DUO's own list of verlengingsgronden (code and omschrijving), as DUO sent it."""
     if opvraging is None:
         return []
-    return [{"code": str(g.get("code") or ""), "omschrijving": str(g.get("omschrijving") or "")}
-            for g in opvraging.gegevens if isinstance(g, dict)]
+    return [
+        {"code": str(g.get("code") or ""), "omschrijving": str(g.get("omschrijving") or "")}
+        for g in opvraging.gegevens
+        if isinstance(g, dict)
+    ]
 
 
 def duo_boetes(opvraging: DuoOpvraging | None) -> list[dict]:
     """DUO's boetes as rows for the page and the API (newest first)."""
     if opvraging is None:
         return []
-    rijen = [{"bedrag": b.get("bedrag"), "datum": _iso(b.get("datum"))}
-             for b in opvraging.gegevens if isinstance(b, dict)]
+    rijen = [
+        {"bedrag": b.get("bedrag"), "datum": _iso(b.get("datum"))}
+        for b in opvraging.gegevens
+        if isinstance(b, dict)
+    ]
     return sorted(rijen, key=lambda r: r["datum"] or date.min, reverse=True)
 
 
@@ -441,14 +604,19 @@ def duo_verlengingen(opvraging: DuoOpvraging | None) -> list[dict]:
             continue
         ontvangen = _iso(v.get("ontvangstdatum"))
         beoordeling = v.get("beoordelingAanvraag") or ""
-        rijen.append({
-            "beoordeling": beoordeling,
-            "beoordeling_naam": rules.BEOORDELING_NAMEN.get(beoordeling, beoordeling),
-            "ontvangstdatum": ontvangen,
-            "datum_beoordeling": _iso(v.get("datumBeoordeling")),
-            "antwoord_uiterlijk": (rules.duo_antwoord_uiterlijk(ontvangen)
-                                   if ontvangen and beoordeling == "InBehandeling" else None),
-        })
+        rijen.append(
+            {
+                "beoordeling": beoordeling,
+                "beoordeling_naam": rules.BEOORDELING_NAMEN.get(beoordeling, beoordeling),
+                "ontvangstdatum": ontvangen,
+                "datum_beoordeling": _iso(v.get("datumBeoordeling")),
+                "antwoord_uiterlijk": (
+                    rules.duo_antwoord_uiterlijk(ontvangen)
+                    if ontvangen and beoordeling == "InBehandeling"
+                    else None
+                ),
+            }
+        )
     return sorted(rijen, key=lambda r: r["ontvangstdatum"] or date.min, reverse=True)
 
 

@@ -24,8 +24,9 @@ from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
-PDF_MISLUKT = gettext_lazy("De brief kon niet worden gemaakt. Er is niets opgeslagen. "
-                           "Probeer het later opnieuw.")
+PDF_MISLUKT = gettext_lazy(
+    "De brief kon niet worden gemaakt. Er is niets opgeslagen. Probeer het later opnieuw."
+)
 
 
 def _lees(user, pk):
@@ -58,30 +59,52 @@ def overzicht(request, pk):
             except Weigering as weigering:
                 weigering_naar_formulier(form, weigering.fouten)
             else:
-                messages.success(request, _("Het verzuim is vastgelegd. Stuur nu een "
-                                            "schriftelijke waarschuwing."))
+                messages.success(
+                    request,
+                    _("Het verzuim is vastgelegd. Stuur nu een schriftelijke waarschuwing."),
+                )
                 return redirect("handhaving:zaak", pk=inburgeraar.pk, zaak_id=zaak.pk)
     sectie = casus.casus_context(user, inburgeraar, traject)
     sectie["terug"] = None  # "Ophalen bij DUO" here comes back here
-    return render(request, "handhaving/overzicht.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "form": form if mag else None,
-        "s": sectie,
-    })
+    return render(
+        request,
+        "handhaving/overzicht.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "form": form if mag else None,
+            "s": sectie,
+        },
+    )
 
 
 FORMS = {
-    "waarschuwing": (forms.WaarschuwingForm, services.stuur_waarschuwing,
-                     gettext_lazy("De waarschuwing is vastgelegd. De brief staat klaar.")),
-    "voornemen": (forms.VoornemenForm, services.maak_voornemen,
-                  gettext_lazy("Het voornemen is vastgelegd. De brief staat klaar.")),
-    "zienswijze": (forms.ZienswijzeForm, services.leg_zienswijze_vast,
-                   gettext_lazy("De zienswijze is vastgelegd.")),
-    "onwil": (forms.OnwilForm, services.leg_onwil_vast,
-              gettext_lazy("De uitzonderlijke onwil is vastgelegd.")),
-    "boete": (forms.BoeteForm, services.besluit_boete,
-              gettext_lazy("Het boetebesluit is vastgelegd. De brief staat klaar.")),
-    "afsluiten": (forms.AfsluitenForm, services.sluit_af,
-                  gettext_lazy("De zaak is afgesloten.")),
+    "waarschuwing": (
+        forms.WaarschuwingForm,
+        services.stuur_waarschuwing,
+        gettext_lazy("De waarschuwing is vastgelegd. De brief staat klaar."),
+    ),
+    "voornemen": (
+        forms.VoornemenForm,
+        services.maak_voornemen,
+        gettext_lazy("Het voornemen is vastgelegd. De brief staat klaar."),
+    ),
+    "zienswijze": (
+        forms.ZienswijzeForm,
+        services.leg_zienswijze_vast,
+        gettext_lazy("De zienswijze is vastgelegd."),
+    ),
+    "onwil": (
+        forms.OnwilForm,
+        services.leg_onwil_vast,
+        gettext_lazy("De uitzonderlijke onwil is vastgelegd."),
+    ),
+    "boete": (
+        forms.BoeteForm,
+        services.besluit_boete,
+        gettext_lazy("Het boetebesluit is vastgelegd. De brief staat klaar."),
+    ),
+    "afsluiten": (forms.AfsluitenForm, services.sluit_af, gettext_lazy("De zaak is afgesloten.")),
 }
 
 
@@ -96,39 +119,59 @@ def _zaak_pagina(request, inburgeraar, traject, zaak, *, ingevuld=None, status=2
         for naam, (form_klasse, _service, _tekst) in FORMS.items():
             stappen[naam] = ingevuld.get(naam) or form_klasse(initial=_initial(naam, traject, zaak))
     geen_boete_asiel = services.geen_boete_asiel(traject)
-    boete_mogelijk = rules.boete_voorstellen(asielmigrant=asiel,
-                                             uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
-                                             geen_boete_asiel=geen_boete_asiel)
+    boete_mogelijk = rules.boete_voorstellen(
+        asielmigrant=asiel,
+        uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
+        geen_boete_asiel=geen_boete_asiel,
+    )
     voornemen = zaak.open_voornemen
-    return render(request, "handhaving/zaak.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "zaak": zaak, "mag": mag,
-        "stappen": stappen, "asiel": asiel, "geen_boete_asiel": geen_boete_asiel,
-        "voornemen": voornemen, "onwil_nodig": asiel and geen_boete_asiel
-        and not zaak.uitzonderlijke_onwil,
-        "fout_form": next(iter(ingevuld.values()), None), "boete_mogelijk": boete_mogelijk,
-        "max_boete": rules.MAX_BOETE_EUR,
-        "geen_contact": inburgeraar.geen_contact,
-        "signaal_opvolgen": rules.waarschuwing_te_laat_opgevolgd(zaak.waarschuwing_datum)
-        if zaak.waarschuwing_datum and not zaak.besluit_op else None,
-    }, status=status)
+    return render(
+        request,
+        "handhaving/zaak.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "zaak": zaak,
+            "mag": mag,
+            "stappen": stappen,
+            "asiel": asiel,
+            "geen_boete_asiel": geen_boete_asiel,
+            "voornemen": voornemen,
+            "onwil_nodig": asiel and geen_boete_asiel and not zaak.uitzonderlijke_onwil,
+            "fout_form": next(iter(ingevuld.values()), None),
+            "boete_mogelijk": boete_mogelijk,
+            "max_boete": rules.MAX_BOETE_EUR,
+            "geen_contact": inburgeraar.geen_contact,
+            "signaal_opvolgen": rules.waarschuwing_te_laat_opgevolgd(zaak.waarschuwing_datum)
+            if zaak.waarschuwing_datum and not zaak.besluit_op
+            else None,
+        },
+        status=status,
+    )
 
 
 def _initial(naam, traject, zaak):
     dag = vandaag()
     if naam == "voornemen":
         beleid = services.beleid_van(traject.gemeente)
-        return {"datum": dag, "bedrag": beleid.standaard_boete,
-                "voorschrift": rules.VOORSCHRIFTEN.get(zaak.verzuim, ""),
-                "route": rules.Route.SCHRIFTELIJK,
-                "zienswijze_tot": dag + timedelta(weeks=beleid.zienswijze_weken)}
+        return {
+            "datum": dag,
+            "bedrag": beleid.standaard_boete,
+            "voorschrift": rules.VOORSCHRIFTEN.get(zaak.verzuim, ""),
+            "route": rules.Route.SCHRIFTELIJK,
+            "zienswijze_tot": dag + timedelta(weeks=beleid.zienswijze_weken),
+        }
     if naam == "boete":
         voornemen = zaak.open_voornemen
         bedrag = voornemen.bedrag if voornemen else services.standaard_bedrag(traject.gemeente)
         return {"bedrag": bedrag, "datum": dag}
     if naam == "zienswijze":
         voornemen = zaak.open_voornemen
-        return {"datum": voornemen.hoorzitting_datum if voornemen and
-                voornemen.hoorzitting_datum and voornemen.hoorzitting_datum <= dag else dag}
+        return {
+            "datum": voornemen.hoorzitting_datum
+            if voornemen and voornemen.hoorzitting_datum and voornemen.hoorzitting_datum <= dag
+            else dag
+        }
     if naam == "waarschuwing":
         return {"datum": dag}
     return {}
@@ -161,8 +204,9 @@ def stap(request, pk, zaak_id, naam):
         else:
             messages.success(request, gelukt)
             return redirect(reverse("handhaving:zaak", args=[inburgeraar.pk, zaak_id]))
-    return _zaak_pagina(request, inburgeraar, traject, handhavingszaak,
-                        ingevuld={naam: form}, status=400)
+    return _zaak_pagina(
+        request, inburgeraar, traject, handhavingszaak, ingevuld={naam: form}, status=400
+    )
 
 
 @login_required
@@ -192,7 +236,9 @@ def duo(request, pk, soort):
     else:
         messages.success(request, _("Opgehaald bij DUO."))
     volgende = request.POST.get("next", "")
-    if not (volgende.startswith("/") and url_has_allowed_host_and_scheme(
-            volgende, allowed_hosts={request.get_host()})):
+    if not (
+        volgende.startswith("/")
+        and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()})
+    ):
         volgende = reverse("handhaving:overzicht", args=[inburgeraar.pk]) + "#duo-handhaving"
     return redirect(volgende)

@@ -11,6 +11,9 @@ urlpatterns = [
     path("inburgeraars/<int:pk>", api.InburgeraarDetail.as_view(), name="inburgeraar"),
     path("inburgeraars/<int:pk>/status", api.StatusWijziging.as_view(), name="status"),
     path("inburgeraars/<int:pk>/adviseur", api.AdviseurToewijzing.as_view(), name="adviseur"),
-    path("inburgeraars/<int:pk>/brede-intake/leerbaarheidstoets-overslaan",
-         api.LbtOverslaan.as_view(), name="lbt-overslaan"),
+    path(
+        "inburgeraars/<int:pk>/brede-intake/leerbaarheidstoets-overslaan",
+        api.LbtOverslaan.as_view(),
+        name="lbt-overslaan",
+    ),
 ]

@@ -31,8 +31,13 @@ def is_valid_bsn(bsn: str) -> bool:
     Bron: Wet algemene bepalingen burgerservicenummer art. 1; Logius, specificatie BSN (elfproef).
     Status: wet
     """
-    if (not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit()
-            or bsn == "0" * 9):
+    if (
+        not isinstance(bsn, str)
+        or len(bsn) != 9
+        or not bsn.isascii()
+        or not bsn.isdigit()
+        or bsn == "0" * 9
+    ):
         return False
     return sum(int(d) * w for d, w in zip(bsn, BSN_GEWICHTEN, strict=True)) % 11 == 0
 
@@ -48,8 +53,12 @@ def bsn_met_controlecijfer(acht_cijfers: str) -> str | None:
     Bron: Logius, specificatie BSN (elfproef), omgekeerd: het controlecijfer bij acht cijfers.
     Status: techniek
     """
-    if (not isinstance(acht_cijfers, str) or len(acht_cijfers) != 8
-            or not acht_cijfers.isascii() or not acht_cijfers.isdigit()):
+    if (
+        not isinstance(acht_cijfers, str)
+        or len(acht_cijfers) != 8
+        or not acht_cijfers.isascii()
+        or not acht_cijfers.isdigit()
+    ):
         return None
     rest = sum(int(d) * w for d, w in zip(acht_cijfers, BSN_GEWICHTEN[:8], strict=True)) % 11
     bsn = acht_cijfers + str(rest)
@@ -76,8 +85,9 @@ def is_valid_vnummer(vnummer: str) -> bool:
     Bron: IND/BVV (vreemdelingennummer van 10 cijfers; niet geverifieerd in een DUO-schema).
     Status: techniek
     """
-    return (isinstance(vnummer, str) and len(vnummer) == 10 and vnummer.isascii()
-            and vnummer.isdigit())
+    return (
+        isinstance(vnummer, str) and len(vnummer) == 10 and vnummer.isascii() and vnummer.isdigit()
+    )
 
 
 class Doelgroep(StrEnum):
@@ -197,8 +207,9 @@ def transition_errors(current: str, new: str, reden: str | None) -> list[str]:
     new_status = Status(new)
     errors = []
     if new_status not in TRANSITIONS[current_status]:
-        errors.append(f"Een traject met status '{current_status.value}' kan niet naar "
-                      f"'{new_status.value}'.")
+        errors.append(
+            f"Een traject met status '{current_status.value}' kan niet naar '{new_status.value}'."
+        )
     if new_status is Status.AFGEROND and not reden:
         errors.append("Kies een reden om het traject af te ronden.")
     if new_status is not Status.AFGEROND and reden:
@@ -250,8 +261,20 @@ def jaren_verschoven(dag: date, jaren: int) -> date:
         return dag.replace(year=dag.year + jaren, day=28)
 
 
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-            "september", "oktober", "november", "december")
+_MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def datum_voluit(dag: date) -> str:
@@ -281,8 +304,10 @@ def kalender_fout(dag: date | None) -> str | None:
     """
     if dag is None or KALENDER_MIN <= dag <= KALENDER_MAX:
         return None
-    return (f"Deze datum kan niet kloppen. Vul een datum in tussen {datum_voluit(KALENDER_MIN)} en "
-            f"{datum_voluit(KALENDER_MAX)}.")
+    return (
+        f"Deze datum kan niet kloppen. Vul een datum in tussen {datum_voluit(KALENDER_MIN)} en "
+        f"{datum_voluit(KALENDER_MAX)}."
+    )
 
 
 def geboortedatum_fout(geboortedatum: date | None, vandaag: date) -> str | None:
@@ -296,8 +321,10 @@ def geboortedatum_fout(geboortedatum: date | None, vandaag: date) -> str | None:
     if geboortedatum > vandaag:
         return "De geboortedatum kan niet in de toekomst liggen."
     if geboortedatum < jaren_verschoven(vandaag, -MAX_LEEFTIJD_JAREN):
-        return (f"Deze geboortedatum ligt meer dan {MAX_LEEFTIJD_JAREN} jaar geleden. "
-                "Controleer de datum.")
+        return (
+            f"Deze geboortedatum ligt meer dan {MAX_LEEFTIJD_JAREN} jaar geleden. "
+            "Controleer de datum."
+        )
     return None
 
 
@@ -311,8 +338,7 @@ def vestigingsdatum_fout(dag: date | None, vandaag: date) -> str | None:
     if dag is None:
         return None
     if dag > jaren_verschoven(vandaag, JAREN_VOORUIT):
-        return (f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. "
-                "Controleer de datum.")
+        return f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. Controleer de datum."
     return kalender_fout(dag)
 
 
@@ -327,11 +353,12 @@ def plicht_start_fout(start: date | None, vandaag: date) -> str | None:
     if start is None:
         return None
     if start < WET_INBURGERING_START:
-        return ("De inburgeringsplicht van de Wet inburgering 2021 begint niet vóór "
-                f"{datum_voluit(WET_INBURGERING_START)}.")
+        return (
+            "De inburgeringsplicht van de Wet inburgering 2021 begint niet vóór "
+            f"{datum_voluit(WET_INBURGERING_START)}."
+        )
     if start > jaren_verschoven(vandaag, JAREN_VOORUIT):
-        return (f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. "
-                "Controleer de datum.")
+        return f"Deze datum ligt meer dan {JAREN_VOORUIT} jaar in de toekomst. Controleer de datum."
     return None
 
 
@@ -345,12 +372,12 @@ def uitvoering_venster(vandaag: date, plicht_start: date | None) -> tuple[date, 
     Status: P — geen instelling (JAREN_VOOR_PLICHT, JAREN_VOORUIT).
     """
     begin = max(plicht_start or WET_INBURGERING_START, KALENDER_MIN)
-    return (jaren_verschoven(begin, -JAREN_VOOR_PLICHT),
-            jaren_verschoven(vandaag, JAREN_VOORUIT))
+    return (jaren_verschoven(begin, -JAREN_VOOR_PLICHT), jaren_verschoven(vandaag, JAREN_VOORUIT))
 
 
-def uitvoering_datum_fout(dag: date | None, vandaag: date, plicht_start: date | None = None
-                          ) -> str | None:
+def uitvoering_datum_fout(
+    dag: date | None, vandaag: date, plicht_start: date | None = None
+) -> str | None:
     """Why a date in the execution of a traject is implausible (see uitvoering_venster).
 
     Bron: Koers' eigen keuze (plausibiliteit).
@@ -362,8 +389,10 @@ def uitvoering_datum_fout(dag: date | None, vandaag: date, plicht_start: date | 
     if dag < begin:
         return f"Deze datum ligt te ver terug. Vul een datum in vanaf {datum_voluit(begin)}."
     if dag > eind:
-        return (f"Deze datum ligt te ver in de toekomst. Vul een datum in tot en met "
-                f"{datum_voluit(eind)}.")
+        return (
+            f"Deze datum ligt te ver in de toekomst. Vul een datum in tot en met "
+            f"{datum_voluit(eind)}."
+        )
     return None
 
 
@@ -372,8 +401,9 @@ PIP_VERLENGING_DERDEN = timedelta(weeks=2)
 PIP_WAARSCHUWING = timedelta(weeks=2)
 
 
-def pip_uiterlijk(klok_start: date | None, derde_informatie_ontvangen: date | None = None
-                  ) -> date | None:
+def pip_uiterlijk(
+    klok_start: date | None, derde_informatie_ontvangen: date | None = None
+) -> date | None:
     """The last day to vaststellen the PIP.
 
     Ten weeks from the start of the clock (Wi2021 art. 15 jo. Bi art. 5.3; the clock starts on
@@ -491,8 +521,13 @@ def termijn_laatste_dag(einddatum: date | None) -> date | None:
 
 # DUO schema ExamenonderdeelWI2021Inburgering (API Examen), in the order screens show them.
 EXAMENONDERDELEN = ("LE", "LU", "SC", "SP", "KNM")
-EXAMENONDERDEEL_NAMEN = {"LE": "Lezen", "LU": "Luisteren", "SC": "Schrijven", "SP": "Spreken",
-                         "KNM": "Kennis van de Nederlandse Maatschappij"}
+EXAMENONDERDEEL_NAMEN = {
+    "LE": "Lezen",
+    "LU": "Luisteren",
+    "SC": "Schrijven",
+    "SP": "Spreken",
+    "KNM": "Kennis van de Nederlandse Maatschappij",
+}
 
 
 def uren_belastbaarheid(ontheffingen: list[dict]) -> int | None:
@@ -529,19 +564,27 @@ class LbtOverslaanGrond(StrEnum):
 
 LBT_OVERSLAAN_GRONDEN = {
     LbtOverslaanGrond.HOOG_OPGELEID: "Het is duidelijk dat de B1-route of onderwijsroute "
-                                     "haalbaar is (bijvoorbeeld door een diploma)",
+    "haalbaar is (bijvoorbeeld door een diploma)",
     LbtOverslaanGrond.NIET_AFNEEMBAAR: "Het is duidelijk dat de toets niet kan worden "
-                                       "afgenomen (bijvoorbeeld analfabetisme of een "
-                                       "medische beperking)",
+    "afgenomen (bijvoorbeeld analfabetisme of een "
+    "medische beperking)",
 }
 
 
 LBT_TOELICHTING_MAX = 2000
 
 
-def lbt_overslaan_fouten(grond: str, toelichting: str, *, datum: date | None, vandaag: date,
-                         lbt_uitslag_bekend: bool, pip_vastgesteld: bool,
-                         al_overgeslagen: bool, traject_open: bool) -> dict[str, str]:
+def lbt_overslaan_fouten(
+    grond: str,
+    toelichting: str,
+    *,
+    datum: date | None,
+    vandaag: date,
+    lbt_uitslag_bekend: bool,
+    pip_vastgesteld: bool,
+    al_overgeslagen: bool,
+    traject_open: bool,
+) -> dict[str, str]:
     """When the gemeente may decide not to take the leerbaarheidstoets (LBT).
 
     The LBT is part of the brede intake (Wi2021 art. 14 lid 3, as DUO's API Leerbaarheidstoets
@@ -578,6 +621,8 @@ def lbt_overslaan_fouten(grond: str, toelichting: str, *, datum: date | None, va
     elif lbt_uitslag_bekend:
         f["__all__"] = "De leerbaarheidstoets is al gemaakt; overslaan kan niet meer."
     elif pip_vastgesteld:
-        f["__all__"] = ("Het PIP is al vastgesteld. De leerbaarheidstoets hoort bij de brede "
-                        "intake, vóór het PIP.")
+        f["__all__"] = (
+            "Het PIP is al vastgesteld. De leerbaarheidstoets hoort bij de brede "
+            "intake, vóór het PIP."
+        )
     return f

@@ -50,8 +50,9 @@ def weiger_als_afgerond(traject: Traject, melding: str = AFGEROND) -> None:
         raise Weigering({"__all__": melding})
 
 
-def vergrendel_open(traject: Traject, melding: str = AFGEROND, *,
-                    select_related: tuple[str, ...] = ()) -> Traject:
+def vergrendel_open(
+    traject: Traject, melding: str = AFGEROND, *, select_related: tuple[str, ...] = ()
+) -> Traject:
     """The locked, fresh traject (:func:`vergrendel`), refused when the case is closed."""
     traject = vergrendel(traject, *select_related)
     weiger_als_afgerond(traject, melding)
@@ -73,19 +74,19 @@ def neem_over(instance, data: dict, velden) -> None:
 def registreer(traject: Traject, soort: str, omschrijving: str, door=None, **extra) -> Gebeurtenis:
     """A step on the case's timeline. Every change of a case passes here, so this is also
     where the case's signals are told to follow ("on change")."""
-    gebeurtenis = Gebeurtenis.objects.create(traject=traject, soort=soort,
-                                             omschrijving=omschrijving, door=door, **extra)
+    gebeurtenis = Gebeurtenis.objects.create(
+        traject=traject, soort=soort, omschrijving=omschrijving, door=door, **extra
+    )
     _log_wijziging(traject, soort, door)
     if soort in rules.UITVOERING_STAPPEN and traject.status == rules.Status.PIP_VASTGESTELD:
         zorg_voor_status(traject, rules.Status.IN_UITVOERING, door)
-    signals.traject_gewijzigd.send(sender=Gebeurtenis, traject=traject,
-                                   wat=signals.GEBEURTENIS)
+    signals.traject_gewijzigd.send(sender=Gebeurtenis, traject=traject, wat=signals.GEBEURTENIS)
     return gebeurtenis
 
 
 def _log_wijziging(traject: Traject, soort: str, door) -> None:
     """Every change is logged in the verwerkingenlogging, in the change's own transaction
-   ; the section follows the timeline soort, the channel the request."""
+    ; the section follows the timeline soort, the channel the request."""
     from koers.toegang.policy import GEBEURTENIS_SECTIES, Sectie
     from koers.verwerkingen import rules as log_rules
     from koers.verwerkingen.services import log_wijzigen
@@ -96,9 +97,23 @@ def _log_wijziging(traject: Traject, soort: str, door) -> None:
     log_wijzigen(door, traject, [sectie], activiteit=activiteit)
 
 
-PERSOON_VELDEN = ("bsn", "vnummer", "voornamen", "geslachtsnaam", "geboortedatum", "telefoon",
-                  "email", "adres", "postcode_plaats", "talen", "tolk_nodig", "tolk_taal",
-                  "doelgroep", "turkse_nieuwkomer", "vestigingsdatum")
+PERSOON_VELDEN = (
+    "bsn",
+    "vnummer",
+    "voornamen",
+    "geslachtsnaam",
+    "geboortedatum",
+    "telefoon",
+    "email",
+    "adres",
+    "postcode_plaats",
+    "talen",
+    "tolk_nodig",
+    "tolk_taal",
+    "doelgroep",
+    "turkse_nieuwkomer",
+    "vestigingsdatum",
+)
 # What a registration cannot do without: the person's identity and DUO's doelgroep (on which
 # the doelgroepindeling, ontzorgen and the PIP rules depend).
 VERPLICHT_BIJ_AANMELDEN = ("bsn", "voornamen", "geslachtsnaam", "geboortedatum", "doelgroep")
@@ -130,16 +145,16 @@ def _datum_fouten(data: dict, inburgeraar: Inburgeraar | None = None) -> dict[st
         return None if bron is not None and getattr(bron, veld) == waarde else waarde
 
     dag = vandaag()
-    plicht_start = data.get("datum_start_plicht",
-                            traject.datum_start_plicht if traject is not None else None)
+    plicht_start = data.get(
+        "datum_start_plicht", traject.datum_start_plicht if traject is not None else None
+    )
     fouten = {}
     controles = {
         "geboortedatum": lambda d: rules.geboortedatum_fout(d, dag),
         "vestigingsdatum": lambda d: rules.vestigingsdatum_fout(d, dag),
         "datum_start_plicht": lambda d: rules.plicht_start_fout(d, dag),
         "datum_start_pip_termijn": lambda d: rules.uitvoering_datum_fout(d, dag, plicht_start),
-        "derde_informatie_ontvangen": lambda d: rules.uitvoering_datum_fout(d, dag,
-                                                                            plicht_start),
+        "derde_informatie_ontvangen": lambda d: rules.uitvoering_datum_fout(d, dag, plicht_start),
     }
     for veld, controle in controles.items():
         waarde = nieuw(veld)
@@ -166,23 +181,28 @@ def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
             inburgeraar = Inburgeraar.objects.create(gemeente=gemeente, **persoon)
     except IntegrityError:
         raise Weigering({"bsn": "Er is al een inburgeraar met dit BSN."}) from None
-    open_traject(inburgeraar, gemeente=gemeente, door=door, adviseur=adviseur,
-                 omschrijving="Aangemeld bij de gemeente " + gemeente.naam, **traject_data)
+    open_traject(
+        inburgeraar,
+        gemeente=gemeente,
+        door=door,
+        adviseur=adviseur,
+        omschrijving="Aangemeld bij de gemeente " + gemeente.naam,
+        **traject_data,
+    )
     return inburgeraar
 
 
-def open_traject(inburgeraar: Inburgeraar, *, gemeente, door, omschrijving: str,
-                 adviseur=None, **traject_data) -> Traject:
+def open_traject(
+    inburgeraar: Inburgeraar, *, gemeente, door, omschrijving: str, adviseur=None, **traject_data
+) -> Traject:
     """Open a traject for a known person and make it his current one (aanmelding by the
     gemeente, or a plicht DUO announces). Call inside the caller's transaction."""
-    traject = Traject(inburgeraar=inburgeraar, gemeente=gemeente, adviseur=adviseur,
-                      **traject_data)
+    traject = Traject(inburgeraar=inburgeraar, gemeente=gemeente, adviseur=adviseur, **traject_data)
     traject.herbereken_deadlines()
     traject.save()
     inburgeraar.huidig_traject = traject
     inburgeraar.save(update_fields=["huidig_traject"])
-    registreer(traject, Gebeurtenis.Soort.AANGEMELD, omschrijving, door,
-               naar_status=traject.status)
+    registreer(traject, Gebeurtenis.Soort.AANGEMELD, omschrijving, door, naar_status=traject.status)
     if adviseur is not None:
         _meld_contactpersoon(traject)
     return traject
@@ -196,8 +216,15 @@ def meld_aan_door_duo(*, bsn: str, vnummer: str, gemeente, doelgroep: str) -> In
     if fouten:
         raise Weigering(fouten)
     return Inburgeraar.objects.create(
-        bsn=bsn, vnummer=vnummer, voornamen="", geslachtsnaam="", geboortedatum=None,
-        gemeente=gemeente, doelgroep=doelgroep, persoonsgegevens_aanvullen=True)
+        bsn=bsn,
+        vnummer=vnummer,
+        voornamen="",
+        geslachtsnaam="",
+        geboortedatum=None,
+        gemeente=gemeente,
+        doelgroep=doelgroep,
+        persoonsgegevens_aanvullen=True,
+    )
 
 
 @transaction.atomic
@@ -207,8 +234,10 @@ def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
     fouten = _persoon_fouten(data)
     if door is not None:
         fouten |= _datum_fouten(data, inburgeraar)
-    if "bsn" in data and Inburgeraar.objects.filter(bsn=data["bsn"]).exclude(
-            pk=inburgeraar.pk).exists():
+    if (
+        "bsn" in data
+        and Inburgeraar.objects.filter(bsn=data["bsn"]).exclude(pk=inburgeraar.pk).exists()
+    ):
         fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
     if fouten:
         raise Weigering(fouten)
@@ -228,14 +257,19 @@ def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
         traject.save()
         if gewijzigd:
             # Field names only: the timeline must not copy personal data around.
-            registreer(traject, Gebeurtenis.Soort.GEGEVENS,
-                       "Gegevens gewijzigd: " + ", ".join(sorted(gewijzigd)), door)
+            registreer(
+                traject,
+                Gebeurtenis.Soort.GEGEVENS,
+                "Gegevens gewijzigd: " + ", ".join(sorted(gewijzigd)),
+                door,
+            )
     return inburgeraar
 
 
 @transaction.atomic
-def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | None,
-                                historie: list | None) -> list[str]:
+def neem_doelgroep_over_van_duo(
+    inburgeraar: Inburgeraar, *, doelgroep: dict | None, historie: list | None
+) -> list[str]:
     """Store DUO's Doelgroep (indeling, gedetailleerdeDoelgroep, asielrechten) and replace the
     Doelgroepperioden by DUO's Doelgroephistorie. DUO's indeling wins over Koers' derivation
     (API Inburgeringsplicht, schema Doelgroep). Returns what changed, in Dutch, for the
@@ -249,32 +283,45 @@ def neem_doelgroep_over_van_duo(inburgeraar: Inburgeraar, *, doelgroep: dict | N
     indeling = doelgroep.get("indeling")
     if indeling in rules.Doelgroepindeling.__members__.values():
         if inburgeraar.doelgroepindeling != indeling:
-            wijzigingen.append(f"indeling {inburgeraar.doelgroepindeling or 'onbekend'} → "
-                               f"{indeling}")
+            wijzigingen.append(
+                f"indeling {inburgeraar.doelgroepindeling or 'onbekend'} → {indeling}"
+            )
         if not inburgeraar.doelgroepindeling_van_duo:
             wijzigingen.append("indeling bevestigd door DUO")
         inburgeraar.doelgroepindeling = str(indeling)
         inburgeraar.doelgroepindeling_van_duo = True
     asielrechten = doelgroep.get("asielrechtenWijzigingVerblijfsdoel") or ""
-    if (asielrechten in ("", *rules.AsielrechtenWijziging.__members__.values())
-            and "indeling" in doelgroep
-            and inburgeraar.asielrechten_wijziging_verblijfsdoel != asielrechten):
+    if (
+        asielrechten in ("", *rules.AsielrechtenWijziging.__members__.values())
+        and "indeling" in doelgroep
+        and inburgeraar.asielrechten_wijziging_verblijfsdoel != asielrechten
+    ):
         wijzigingen.append(f"asielrechten: {asielrechten or 'geen'}")
         inburgeraar.asielrechten_wijziging_verblijfsdoel = asielrechten
     if wijzigingen:
         inburgeraar.save()
     if historie is not None:
-        perioden = [(p.get("indeling"), _iso(p.get("begindatum")), _iso(p.get("einddatum")))
-                    for p in historie if isinstance(p, dict)
-                    and p.get("indeling") in rules.Doelgroepindeling.__members__.values()]
-        huidig = list(inburgeraar.doelgroepperioden.order_by("begindatum", "id").values_list(
-            "indeling", "begindatum", "einddatum"))
+        perioden = [
+            (p.get("indeling"), _iso(p.get("begindatum")), _iso(p.get("einddatum")))
+            for p in historie
+            if isinstance(p, dict)
+            and p.get("indeling") in rules.Doelgroepindeling.__members__.values()
+        ]
+        huidig = list(
+            inburgeraar.doelgroepperioden.order_by("begindatum", "id").values_list(
+                "indeling", "begindatum", "einddatum"
+            )
+        )
         if sorted(perioden, key=_periode_sleutel) != huidig:
             inburgeraar.doelgroepperioden.all().delete()
-            Doelgroepperiode.objects.bulk_create([
-                Doelgroepperiode(inburgeraar=inburgeraar, indeling=str(i), begindatum=b,
-                                 einddatum=e)
-                for i, b, e in sorted(perioden, key=_periode_sleutel)])
+            Doelgroepperiode.objects.bulk_create(
+                [
+                    Doelgroepperiode(
+                        inburgeraar=inburgeraar, indeling=str(i), begindatum=b, einddatum=e
+                    )
+                    for i, b, e in sorted(perioden, key=_periode_sleutel)
+                ]
+            )
             wijzigingen.append("doelgroephistorie bijgewerkt")
     return wijzigingen
 
@@ -291,8 +338,7 @@ def _periode_sleutel(periode):
 
 
 @transaction.atomic
-def neem_ontheffing_over_van_duo(inburgeraar: Inburgeraar, ontheffingen: list | None
-                                 ) -> str | None:
+def neem_ontheffing_over_van_duo(inburgeraar: Inburgeraar, ontheffingen: list | None) -> str | None:
     """Store the participation hours of DUO's granted partial ontheffing (API Ontheffing,
     GedeeltelijkeOntheffing.urenBelastbaarheidParticipatieactiviteit: 0 = no participation,
     >0 = at most that many hours); empty when DUO granted none with hours. The most recent
@@ -310,12 +356,20 @@ def neem_ontheffing_over_van_duo(inburgeraar: Inburgeraar, ontheffingen: list | 
 @transaction.atomic
 def neem_gratis_pogingen_over_van_duo(inburgeraar: Inburgeraar, pogingen: list | None) -> bool:
     """Store DUO's free exam attempts per onderdeel (API Examen, GratisPogingTegoed)."""
-    lijst = sorted(({"onderdeel": p["onderdeel"],
-                     "gratisPogingenTegoed": int(p["gratisPogingenTegoed"])}
-                    for p in pogingen or [] if isinstance(p, dict) and p.get("onderdeel")
-                    and isinstance(p.get("gratisPogingenTegoed"), int)),
-                   key=lambda p: rules.EXAMENONDERDELEN.index(p["onderdeel"])
-                   if p["onderdeel"] in rules.EXAMENONDERDELEN else 99)
+    lijst = sorted(
+        (
+            {"onderdeel": p["onderdeel"], "gratisPogingenTegoed": int(p["gratisPogingenTegoed"])}
+            for p in pogingen or []
+            if isinstance(p, dict)
+            and p.get("onderdeel")
+            and isinstance(p.get("gratisPogingenTegoed"), int)
+        ),
+        key=lambda p: (
+            rules.EXAMENONDERDELEN.index(p["onderdeel"])
+            if p["onderdeel"] in rules.EXAMENONDERDELEN
+            else 99
+        ),
+    )
     inburgeraar.gratis_examenpogingen_op = timezone.now()
     gewijzigd = inburgeraar.gratis_examenpogingen != lijst
     inburgeraar.gratis_examenpogingen = lijst
@@ -324,8 +378,9 @@ def neem_gratis_pogingen_over_van_duo(inburgeraar: Inburgeraar, pogingen: list |
 
 
 @transaction.atomic
-def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelichting: str = ""
-                  ) -> Traject:
+def wijzig_status(
+    traject: Traject, nieuw: str, door, *, reden: str = "", toelichting: str = ""
+) -> Traject:
     """Move the traject to another status if the lifecycle rule allows it. The caller's
     instance is updated too, so it never holds a stale status."""
     gegeven = traject
@@ -342,8 +397,15 @@ def wijzig_status(traject: Traject, nieuw: str, door, *, reden: str = "", toelic
     omschrijving = f"Status: {label}"
     if reden:
         omschrijving += f" ({dict(REDEN_CHOICES)[reden]})"
-    registreer(traject, Gebeurtenis.Soort.STATUS, omschrijving, door, van_status=oud,
-               naar_status=nieuw, toelichting=toelichting)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.STATUS,
+        omschrijving,
+        door,
+        van_status=oud,
+        naar_status=nieuw,
+        toelichting=toelichting,
+    )
     for veld in ("status", "afrondingsreden", "pip_uiterlijk", "volgende_deadline"):
         setattr(gegeven, veld, getattr(traject, veld))
     return traject
@@ -384,8 +446,9 @@ def _meld_contactpersoon(traject: Traject) -> None:
 LBT_GEMAAKT = ("B1-route haalbaar", "B1-route niet haalbaar")
 
 
-def sla_lbt_over(traject: Traject, door, *, grond: str, toelichting: str,
-                 datum: date | None = None) -> Traject:
+def sla_lbt_over(
+    traject: Traject, door, *, grond: str, toelichting: str, datum: date | None = None
+) -> Traject:
     """Record the gemeente's decision not to take the leerbaarheidstoets, with its reason, date
     and who took it (koers.inburgeraars.rules.lbt_overslaan_fouten), and report it to DUO.
 
@@ -400,29 +463,45 @@ def sla_lbt_over(traject: Traject, door, *, grond: str, toelichting: str,
     with transaction.atomic():
         traject = vergrendel(traject, "inburgeraar")
         fouten = rules.lbt_overslaan_fouten(
-            grond, toelichting, datum=datum, vandaag=vandaag(),
+            grond,
+            toelichting,
+            datum=datum,
+            vandaag=vandaag(),
             lbt_uitslag_bekend=Traject.objects.filter(
-                pk=traject.pk, intake__lbt_uitslag__in=LBT_GEMAAKT).exists(),
-            pip_vastgesteld=traject.status not in (rules.Status.AANGEMELD,
-                                                   rules.Status.BREDE_INTAKE),
+                pk=traject.pk, intake__lbt_uitslag__in=LBT_GEMAAKT
+            ).exists(),
+            pip_vastgesteld=traject.status
+            not in (rules.Status.AANGEMELD, rules.Status.BREDE_INTAKE),
             al_overgeslagen=traject.lbt_overgeslagen_op is not None,
-            traject_open=traject.is_open)
+            traject_open=traject.is_open,
+        )
         if fouten:
             raise Weigering(fouten)
         traject.lbt_overgeslagen_grond = grond
         traject.lbt_overgeslagen_toelichting = toelichting.strip()
         traject.lbt_overgeslagen_op = datum
         traject.lbt_overgeslagen_door = door
-        traject.save(update_fields=["lbt_overgeslagen_grond", "lbt_overgeslagen_toelichting",
-                                    "lbt_overgeslagen_op", "lbt_overgeslagen_door",
-                                    "gewijzigd_op"])
+        traject.save(
+            update_fields=[
+                "lbt_overgeslagen_grond",
+                "lbt_overgeslagen_toelichting",
+                "lbt_overgeslagen_op",
+                "lbt_overgeslagen_door",
+                "gewijzigd_op",
+            ]
+        )
         # The reason's free text may name a health matter: the timeline keeps only the ground.
-        registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
-                   "Besluit: de leerbaarheidstoets is niet nodig ("
-                   + rules.LBT_OVERSLAAN_GRONDEN[rules.LbtOverslaanGrond(grond)].split(" (")[0]
-                   + ")", door)
-        signals.traject_gewijzigd.send(sender=Traject, traject=traject,
-                                       wat=signals.LBT_OVERGESLAGEN)
+        registreer(
+            traject,
+            Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
+            "Besluit: de leerbaarheidstoets is niet nodig ("
+            + rules.LBT_OVERSLAAN_GRONDEN[rules.LbtOverslaanGrond(grond)].split(" (")[0]
+            + ")",
+            door,
+        )
+        signals.traject_gewijzigd.send(
+            sender=Traject, traject=traject, wat=signals.LBT_OVERGESLAGEN
+        )
     return traject
 
 

@@ -11,6 +11,9 @@ urlpatterns = [
     path("inburgeraars/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
     path("inburgeraars/<int:pk>/status/", views.status, name="status"),
     path("inburgeraars/<int:pk>/adviseur/", views.adviseur, name="adviseur"),
-    path("inburgeraars/<int:pk>/leerbaarheidstoets-overslaan/", views.lbt_overslaan,
-         name="lbt_overslaan"),
+    path(
+        "inburgeraars/<int:pk>/leerbaarheidstoets-overslaan/",
+        views.lbt_overslaan,
+        name="lbt_overslaan",
+    ),
 ]

@@ -40,8 +40,7 @@ def aanmelden(request):
     user = request.user
     vereis(user, Actie.AANMELDEN)
     gemeenten = policy.zichtbare_gemeenten(user)
-    adviseurs = policy.adviseurs_voor(user) if policy.mag(user, Actie.ADVISEUR_TOEWIJZEN) \
-        else None
+    adviseurs = policy.adviseurs_voor(user) if policy.mag(user, Actie.ADVISEUR_TOEWIJZEN) else None
     form = AanmeldForm(request.POST or None, gemeenten=gemeenten, adviseurs=adviseurs)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -50,13 +49,13 @@ def aanmelden(request):
         if policy.wordt_zelf_adviseur(user):
             adviseur = user  # an adviseur registers his own case
         try:
-            inburgeraar = services.meld_aan(gemeente=gemeente, door=user, adviseur=adviseur,
-                                            **data)
+            inburgeraar = services.meld_aan(gemeente=gemeente, door=user, adviseur=adviseur, **data)
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
-            messages.success(request, _("%(naam)s is aangemeld.") % {
-                "naam": inburgeraar.volledige_naam})
+            messages.success(
+                request, _("%(naam)s is aangemeld.") % {"naam": inburgeraar.volledige_naam}
+            )
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
     return render(request, "inburgeraars/aanmelden.html", {"form": form})
 
@@ -75,27 +74,34 @@ def gegevens(request, pk):
         else:
             messages.success(request, _("De gegevens zijn opgeslagen."))
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
-    return render(request, "inburgeraars/gegevens.html",
-                  {"form": form, "inburgeraar": inburgeraar})
+    return render(request, "inburgeraars/gegevens.html", {"form": form, "inburgeraar": inburgeraar})
 
 
-def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
-                   lbt_form=None) -> dict:
+def _casus_context(
+    user, inburgeraar, *, status_form=None, adviseur_form=None, lbt_form=None
+) -> dict:
     traject = inburgeraar.huidig_traject
     vandaag = timezone.localdate()
     met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
-    context = {"inburgeraar": inburgeraar, "traject": traject, "vandaag": vandaag,
-               "met_gezondheid": met_gezondheid,
-               "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA, traject),
-               "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
-               "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject),
-               "mag_pip_zien": policy.mag_zien(user, Sectie.PIP, traject),
-               "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN)}
+    context = {
+        "inburgeraar": inburgeraar,
+        "traject": traject,
+        "vandaag": vandaag,
+        "met_gezondheid": met_gezondheid,
+        "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA, traject),
+        "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
+        "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject),
+        "mag_pip_zien": policy.mag_zien(user, Sectie.PIP, traject),
+        "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN),
+    }
     if traject is None:
         return context
     if policy.mag_zien(user, Sectie.TIJDLIJN, traject):
-        context["gebeurtenissen"] = list(traject.gebeurtenissen.exclude(
-            soort__in=policy.verborgen_gebeurtenissen(user, traject)).select_related("door"))
+        context["gebeurtenissen"] = list(
+            traject.gebeurtenissen.exclude(
+                soort__in=policy.verborgen_gebeurtenissen(user, traject)
+            ).select_related("door")
+        )
     if context["mag_intake_zien"]:
         intakes = BredeIntake.objects.filter(traject=traject)
         if not met_gezondheid:
@@ -104,7 +110,8 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
         context["intake"] = intake
         if intake is not None:
             context["intake_onderwerpen"] = weergave.intake_onderwerpen(
-                intake, policy.intake_onderwerpen_voor(user, traject))
+                intake, policy.intake_onderwerpen_voor(user, traject)
+            )
             if met_gezondheid:
                 context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
                 context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
@@ -112,13 +119,16 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
                     # Only the law's minimum blocks afronden; the rest is expected.
                     alles = intake.ontbrekend()
                     context["intake_ontbrekend"] = list(
-                        intake_rules.ontbrekend_minimum(alles).values())
+                        intake_rules.ontbrekend_minimum(alles).values()
+                    )
                     context["intake_verwacht"] = list(
-                        intake_rules.ontbrekend_verwacht(alles).values())
+                        intake_rules.ontbrekend_verwacht(alles).values()
+                    )
     if policy.mag_zien(user, Sectie.PIP, traject):
         # One query for the versions and their beschikkingen (without the PDF itself).
-        pips = list(traject.pips.select_related("beschikking").defer("beschikking__pdf")
-                    .order_by("-versie"))
+        pips = list(
+            traject.pips.select_related("beschikking").defer("beschikking__pdf").order_by("-versie")
+        )
         for pip in pips:
             try:
                 pip.beschikking_info = pip.beschikking
@@ -129,30 +139,35 @@ def _casus_context(user, inburgeraar, *, status_form=None, adviseur_form=None,
     # The DUO section is rendered by the shell (koers.web.templatetags.koers_duo).
     context["mag_duo"] = policy.mag_zien(user, Sectie.DUO, traject)
     # The sections reuse what was read above instead of reading it again.
-    geladen = Geladen(intake=context.get("intake", NIET_GELADEN), met_gezondheid=met_gezondheid,
-                      pips=context.get("pips"))
+    geladen = Geladen(
+        intake=context.get("intake", NIET_GELADEN),
+        met_gezondheid=met_gezondheid,
+        pips=context.get("pips"),
+    )
     context["secties"] = casus_secties(user, inburgeraar, traject, geladen)
     context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
     context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
-    if (context["mag_intake"] and traject.lbt_overgeslagen_op is None
-            and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)):
-        context["lbt_form"] = lbt_form or LbtOverslaanForm(
-            initial={"datum": timezone.localdate()})
+    if (
+        context["mag_intake"]
+        and traject.lbt_overgeslagen_op is None
+        and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)
+    ):
+        context["lbt_form"] = lbt_form or LbtOverslaanForm(initial={"datum": timezone.localdate()})
     if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:
         status_form = status_form or StatusForm(huidige_status=traject.status)
         context["status_form"] = status_form if status_form.heeft_keuzes else None
     if policy.mag(user, Actie.ADVISEUR_TOEWIJZEN):
         context["adviseur_form"] = adviseur_form or AdviseurForm(
             adviseurs=policy.adviseurs_voor(user),
-            initial={"adviseur": str(traject.adviseur_id or "")})
+            initial={"adviseur": str(traject.adviseur_id or "")},
+        )
     return context
 
 
 @login_required
 def inburgeraar(request, pk):
     inburgeraar, _traject = casus(request.user, pk)
-    return render(request, "inburgeraars/casus.html",
-                  _casus_context(request.user, inburgeraar))
+    return render(request, "inburgeraars/casus.html", _casus_context(request.user, inburgeraar))
 
 
 @login_required
@@ -164,16 +179,21 @@ def status(request, pk):
     form = StatusForm(request.POST, huidige_status=traject.status)
     if form.is_valid():
         try:
-            services.wijzig_status(traject, form.cleaned_data["status"], user,
-                                   reden=form.cleaned_data["reden"],
-                                   toelichting=form.cleaned_data["toelichting"])
+            services.wijzig_status(
+                traject,
+                form.cleaned_data["status"],
+                user,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("De status is gewijzigd."))
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
-    return render(request, "inburgeraars/casus.html",
-                  _casus_context(user, inburgeraar, status_form=form))
+    return render(
+        request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, status_form=form)
+    )
 
 
 @login_required
@@ -187,8 +207,9 @@ def adviseur(request, pk):
         services.wijs_adviseur_toe(traject, form.cleaned_data["adviseur"], user)
         messages.success(request, _("De adviseur is gewijzigd."))
         return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
-    return render(request, "inburgeraars/casus.html",
-                  _casus_context(user, inburgeraar, adviseur_form=form))
+    return render(
+        request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, adviseur_form=form)
+    )
 
 
 @login_required
@@ -206,8 +227,10 @@ def lbt_overslaan(request, pk):
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
-            messages.success(request, _("Het besluit is opgeslagen. De leerbaarheidstoets is "
-                                        "niet nodig."))
+            messages.success(
+                request, _("Het besluit is opgeslagen. De leerbaarheidstoets is niet nodig.")
+            )
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#intake")
-    return render(request, "inburgeraars/casus.html",
-                  _casus_context(user, inburgeraar, lbt_form=form))
+    return render(
+        request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, lbt_form=form)
+    )

@@ -4,6 +4,5 @@ koers.verwerkingen.anonimiseren.regels)."""
 from koers.verwerkingen.anonimiseren import STATISTIEK, Regel
 
 REGELS = {
-    "intake.IntakeAfspraak": Regel(legen=("toelichting",), bewaren=("status",),
-                                   waarom=STATISTIEK),
+    "intake.IntakeAfspraak": Regel(legen=("toelichting",), bewaren=("status",), waarom=STATISTIEK),
 }

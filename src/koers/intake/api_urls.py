@@ -6,10 +6,15 @@ from django.urls import path
 from koers.intake import api
 
 urlpatterns = [
-    path("inburgeraars/<int:pk>/brede-intake", api.BredeIntakeView.as_view(),
-         name="brede-intake"),
-    path("inburgeraars/<int:pk>/brede-intake/afronden", api.BredeIntakeAfronden.as_view(),
-         name="brede-intake-afronden"),
-    path("inburgeraars/<int:pk>/brede-intake/afspraken", api.BredeIntakeAfspraken.as_view(),
-         name="brede-intake-afspraken"),
+    path("inburgeraars/<int:pk>/brede-intake", api.BredeIntakeView.as_view(), name="brede-intake"),
+    path(
+        "inburgeraars/<int:pk>/brede-intake/afronden",
+        api.BredeIntakeAfronden.as_view(),
+        name="brede-intake-afronden",
+    ),
+    path(
+        "inburgeraars/<int:pk>/brede-intake/afspraken",
+        api.BredeIntakeAfspraken.as_view(),
+        name="brede-intake-afspraken",
+    ),
 ]

@@ -25,16 +25,22 @@ class BredeIntake(models.Model):
     # only code that asked toegang for Sectie.GEZONDHEID reads these.
     gezondheid = models.JSONField(default=dict, blank=True)
     positieve_gezondheid = models.JSONField(default=dict, blank=True)
-    lbt_uitslag = models.CharField("uitslag leerbaarheidstoets", max_length=30, blank=True,
-                                   choices=[(u, u) for u in rules.LBT_UITSLAGEN])
+    lbt_uitslag = models.CharField(
+        "uitslag leerbaarheidstoets",
+        max_length=30,
+        blank=True,
+        choices=[(u, u) for u in rules.LBT_UITSLAGEN],
+    )
     lbt_score = models.PositiveSmallIntegerField(null=True, blank=True)
     lbt_datum = models.DateField(null=True, blank=True)
     lbt_bron = models.CharField(max_length=10, default="hand", blank=True)
     afwijking_lbt_advies = models.TextField(
-        blank=True, help_text="Waarom de gemeente afwijkt van het advies van de LBT")
+        blank=True, help_text="Waarom de gemeente afwijkt van het advies van de LBT"
+    )
     afgerond_op = models.DateTimeField(null=True, blank=True)
-    afgerond_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                      null=True, blank=True, related_name="+")
+    afgerond_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -54,9 +60,13 @@ class BredeIntake(models.Model):
 
     def ontbrekend(self):
         return rules.ontbrekend(
-            self.alle_onderwerpen(), self.positieve_gezondheid, lbt_uitslag=self.lbt_uitslag,
-            plaats=self.plaats, vve_informatie_gegeven=self.vve_informatie_gegeven,
-            gesprek_zonder_partner_aangeboden=self.gesprek_zonder_partner_aangeboden)
+            self.alle_onderwerpen(),
+            self.positieve_gezondheid,
+            lbt_uitslag=self.lbt_uitslag,
+            plaats=self.plaats,
+            vve_informatie_gegeven=self.vve_informatie_gegeven,
+            gesprek_zonder_partner_aangeboden=self.gesprek_zonder_partner_aangeboden,
+        )
 
 
 class IntakeAfspraak(models.Model):
@@ -69,13 +79,13 @@ class IntakeAfspraak(models.Model):
         VERSCHENEN = "verschenen", "Verschenen"
         NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="intake_afspraken")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="intake_afspraken")
     datum = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.GEPLAND)
     toelichting = models.TextField(blank=True, max_length=2000)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -84,9 +94,11 @@ class IntakeAfspraak(models.Model):
         ordering = ["traject", "datum", "id"]
         indexes = [
             # The handhaving signal "niet verschenen bij de brede intake".
-            models.Index(fields=["traject", "datum"],
-                         condition=models.Q(status="niet_verschenen"),
-                         name="intake_niet_verschenen"),
+            models.Index(
+                fields=["traject", "datum"],
+                condition=models.Q(status="niet_verschenen"),
+                name="intake_niet_verschenen",
+            ),
         ]
 
     def __str__(self):

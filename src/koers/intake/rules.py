@@ -35,9 +35,12 @@ class Onderwerp:
 
 
 OPLEIDINGSNIVEAUS = (
-    ("geen", "Geen onderwijs"), ("basis", "Basisonderwijs"),
-    ("voortgezet", "Voortgezet onderwijs"), ("mbo", "Beroepsonderwijs (mbo)"),
-    ("hbo", "Hoger beroepsonderwijs (hbo)"), ("wo", "Universiteit (wo)"),
+    ("geen", "Geen onderwijs"),
+    ("basis", "Basisonderwijs"),
+    ("voortgezet", "Voortgezet onderwijs"),
+    ("mbo", "Beroepsonderwijs (mbo)"),
+    ("hbo", "Hoger beroepsonderwijs (hbo)"),
+    ("wo", "Universiteit (wo)"),
 )
 SCHAAL_DIGITAAL = (
     ("0", "Geen: gebruikt geen computer of smartphone"),
@@ -46,46 +49,83 @@ SCHAAL_DIGITAAL = (
     ("3", "Goed: regelt zaken online zelfstandig"),
 )
 SCHAAL_ZELFREDZAAM = (
-    ("1", "Heeft veel hulp nodig"), ("2", "Heeft soms hulp nodig"),
-    ("3", "Redt zich meestal zelf"), ("4", "Redt zich zelf"),
+    ("1", "Heeft veel hulp nodig"),
+    ("2", "Heeft soms hulp nodig"),
+    ("3", "Redt zich meestal zelf"),
+    ("4", "Redt zich zelf"),
 )
 
 ONDERWERPEN: tuple[Onderwerp, ...] = (
-    Onderwerp("leerbaarheid", "Leerbaarheid", "Hoe leert deze persoon? Wat zegt de "
-              "leerbaarheidstoets?"),
-    Onderwerp("motivatie_interesses", "Motivatie en interesses",
-              "Wat wil deze persoon bereiken? Waar is hij of zij goed in en blij van?"),
-    Onderwerp("werknemersvaardigheden", "Werknemersvaardigheden",
-              "Samenwerken, op tijd komen, afspraken nakomen."),
-    Onderwerp("opleiding", "Opleiding", "Welke opleiding heeft deze persoon gevolgd?", (
-        Veld("hoogste_niveau", "Hoogste opleiding", "keuze", OPLEIDINGSNIVEAUS),
-        Veld("jaren_onderwijs", "Aantal jaren onderwijs", "getal", min=0, max=30),
-        Veld("diploma_in_bezit", "Diploma in bezit", "janee", verplicht=False),
-    )),
-    Onderwerp("zelfredzaamheid", "Zelfredzaamheid",
-              "Hoe goed regelt deze persoon zaken zelf?", (
-                  Veld("niveau", "Niveau", "keuze", SCHAAL_ZELFREDZAAM),)),
-    Onderwerp("praktische_competenties", "Praktische competenties",
-              "Wat kan deze persoon praktisch? Bijvoorbeeld fietsen, koken, techniek."),
-    Onderwerp("sociaal_netwerk", "Sociaal netwerk",
-              "Wie zijn familie, vrienden en contacten in Nederland?"),
-    Onderwerp("digitale_vaardigheden", "Digitale vaardigheden",
-              "Hoe goed werkt deze persoon met computer en smartphone?", (
-                  Veld("niveau", "Niveau", "keuze", SCHAAL_DIGITAAL),)),
-    Onderwerp("gezondheid", "Gezondheid", "Lichamelijke en mentale gezondheid. "
-              "Belemmert iets het leren of werken?", (
-                  Veld("belemmeringen", "Belemmert de gezondheid leren of werken?", "janee"),),
-              bijzonder=True),
-    Onderwerp("werkervaring", "Werkervaring", "Betaald werk en vrijwilligerswerk.", (
-        Veld("jaren_werkervaring", "Jaren werkervaring", "getal", min=0, max=60),
-        Veld("vrijwilligerswerk", "Heeft vrijwilligerswerk gedaan", "janee", verplicht=False),
-    )),
-    Onderwerp("gezinssituatie", "Gezinssituatie", "Partner, kinderen en wie er zorg nodig "
-              "heeft.", (
-                  Veld("aantal_kinderen", "Aantal kinderen", "getal", min=0, max=20),
-                  Veld("kinderen_onder_6", "Kinderen jonger dan 6 jaar", "getal", min=0,
-                       max=20),
-              )),
+    Onderwerp(
+        "leerbaarheid", "Leerbaarheid", "Hoe leert deze persoon? Wat zegt de leerbaarheidstoets?"
+    ),
+    Onderwerp(
+        "motivatie_interesses",
+        "Motivatie en interesses",
+        "Wat wil deze persoon bereiken? Waar is hij of zij goed in en blij van?",
+    ),
+    Onderwerp(
+        "werknemersvaardigheden",
+        "Werknemersvaardigheden",
+        "Samenwerken, op tijd komen, afspraken nakomen.",
+    ),
+    Onderwerp(
+        "opleiding",
+        "Opleiding",
+        "Welke opleiding heeft deze persoon gevolgd?",
+        (
+            Veld("hoogste_niveau", "Hoogste opleiding", "keuze", OPLEIDINGSNIVEAUS),
+            Veld("jaren_onderwijs", "Aantal jaren onderwijs", "getal", min=0, max=30),
+            Veld("diploma_in_bezit", "Diploma in bezit", "janee", verplicht=False),
+        ),
+    ),
+    Onderwerp(
+        "zelfredzaamheid",
+        "Zelfredzaamheid",
+        "Hoe goed regelt deze persoon zaken zelf?",
+        (Veld("niveau", "Niveau", "keuze", SCHAAL_ZELFREDZAAM),),
+    ),
+    Onderwerp(
+        "praktische_competenties",
+        "Praktische competenties",
+        "Wat kan deze persoon praktisch? Bijvoorbeeld fietsen, koken, techniek.",
+    ),
+    Onderwerp(
+        "sociaal_netwerk",
+        "Sociaal netwerk",
+        "Wie zijn familie, vrienden en contacten in Nederland?",
+    ),
+    Onderwerp(
+        "digitale_vaardigheden",
+        "Digitale vaardigheden",
+        "Hoe goed werkt deze persoon met computer en smartphone?",
+        (Veld("niveau", "Niveau", "keuze", SCHAAL_DIGITAAL),),
+    ),
+    Onderwerp(
+        "gezondheid",
+        "Gezondheid",
+        "Lichamelijke en mentale gezondheid. Belemmert iets het leren of werken?",
+        (Veld("belemmeringen", "Belemmert de gezondheid leren of werken?", "janee"),),
+        bijzonder=True,
+    ),
+    Onderwerp(
+        "werkervaring",
+        "Werkervaring",
+        "Betaald werk en vrijwilligerswerk.",
+        (
+            Veld("jaren_werkervaring", "Jaren werkervaring", "getal", min=0, max=60),
+            Veld("vrijwilligerswerk", "Heeft vrijwilligerswerk gedaan", "janee", verplicht=False),
+        ),
+    ),
+    Onderwerp(
+        "gezinssituatie",
+        "Gezinssituatie",
+        "Partner, kinderen en wie er zorg nodig heeft.",
+        (
+            Veld("aantal_kinderen", "Aantal kinderen", "getal", min=0, max=20),
+            Veld("kinderen_onder_6", "Kinderen jonger dan 6 jaar", "getal", min=0, max=20),
+        ),
+    ),
 )
 ONDERWERP_SLEUTELS = tuple(o.sleutel for o in ONDERWERPEN)
 # The topics a partner who guides the person to work may read ("relevant intake
@@ -93,8 +133,14 @@ ONDERWERP_SLEUTELS = tuple(o.sleutel for o in ONDERWERPEN)
 # health, family, social network or zelfredzaamheid: they say nothing about the work he
 # can do, and family and health are what people least want an employer's partner to know.
 WERK_ONDERWERPEN: tuple[str, ...] = (
-    "leerbaarheid", "motivatie_interesses", "werknemersvaardigheden", "opleiding",
-    "praktische_competenties", "digitale_vaardigheden", "werkervaring")
+    "leerbaarheid",
+    "motivatie_interesses",
+    "werknemersvaardigheden",
+    "opleiding",
+    "praktische_competenties",
+    "digitale_vaardigheden",
+    "werkervaring",
+)
 ONDERWERPEN_BY_KEY = {o.sleutel: o for o in ONDERWERPEN}
 
 
@@ -106,18 +152,34 @@ class Dimensie:
 
 
 DIMENSIES: tuple[Dimensie, ...] = (
-    Dimensie("lichaamsfuncties", "Lichaamsfuncties",
-             "Gezond voelen, conditie, klachten en pijn, slapen, eten, bewegen"),
-    Dimensie("mentaal_welbevinden", "Mentaal welbevinden",
-             "Onthouden, concentreren, communiceren, vrolijk zijn, jezelf accepteren"),
-    Dimensie("zingeving", "Zingeving",
-             "Zinvol leven, levenslust, idealen, vertrouwen, blijven leren"),
-    Dimensie("kwaliteit_van_leven", "Kwaliteit van leven",
-             "Genieten, gelukkig zijn, balans, veilig voelen, wonen, rondkomen"),
-    Dimensie("meedoen", "Meedoen", "Sociale contacten, serieus genomen worden, samen dingen "
-             "doen, steun, erbij horen"),
-    Dimensie("dagelijks_functioneren", "Dagelijks functioneren",
-             "Zorgen voor jezelf, grenzen kennen, omgaan met geld en tijd, werken, hulp vragen"),
+    Dimensie(
+        "lichaamsfuncties",
+        "Lichaamsfuncties",
+        "Gezond voelen, conditie, klachten en pijn, slapen, eten, bewegen",
+    ),
+    Dimensie(
+        "mentaal_welbevinden",
+        "Mentaal welbevinden",
+        "Onthouden, concentreren, communiceren, vrolijk zijn, jezelf accepteren",
+    ),
+    Dimensie(
+        "zingeving", "Zingeving", "Zinvol leven, levenslust, idealen, vertrouwen, blijven leren"
+    ),
+    Dimensie(
+        "kwaliteit_van_leven",
+        "Kwaliteit van leven",
+        "Genieten, gelukkig zijn, balans, veilig voelen, wonen, rondkomen",
+    ),
+    Dimensie(
+        "meedoen",
+        "Meedoen",
+        "Sociale contacten, serieus genomen worden, samen dingen doen, steun, erbij horen",
+    ),
+    Dimensie(
+        "dagelijks_functioneren",
+        "Dagelijks functioneren",
+        "Zorgen voor jezelf, grenzen kennen, omgaan met geld en tijd, werken, hulp vragen",
+    ),
 )
 DIMENSIE_SLEUTELS = tuple(d.sleutel for d in DIMENSIES)
 # The dimensions whose text is about the person's health itself: goals, notes and subgoals
@@ -148,6 +210,8 @@ def zonder_gezondheid(per_dimensie: dict) -> dict:
     Status: wet
     """
     return {k: v for k, v in per_dimensie.items() if not is_gezondheid_dimensie(k)}
+
+
 SCORE_MIN, SCORE_MAX = 0, 10
 
 LBT_UITSLAGEN = ("B1-route haalbaar", "B1-route niet haalbaar", "Onbekend")
@@ -173,9 +237,9 @@ def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
             if isinstance(waarde, bool) or not isinstance(waarde, int):
                 fouten[veld.naam] = f"Vul bij '{veld.label}' een heel getal in."
             elif (veld.min is not None and waarde < veld.min) or (
-                    veld.max is not None and waarde > veld.max):
-                fouten[veld.naam] = (f"'{veld.label}' moet tussen {veld.min} en {veld.max} "
-                                     "liggen.")
+                veld.max is not None and waarde > veld.max
+            ):
+                fouten[veld.naam] = f"'{veld.label}' moet tussen {veld.min} en {veld.max} liggen."
         elif veld.soort == "janee" and not isinstance(waarde, bool):
             fouten[veld.naam] = f"Kies ja of nee bij '{veld.label}'."
     return fouten
@@ -189,8 +253,11 @@ def score_fout(score) -> str | None:
     """
     if score in (None, ""):
         return None
-    if isinstance(score, bool) or not isinstance(score, int) or not (
-            SCORE_MIN <= score <= SCORE_MAX):
+    if (
+        isinstance(score, bool)
+        or not isinstance(score, int)
+        or not (SCORE_MIN <= score <= SCORE_MAX)
+    ):
         return f"Een score is een heel getal van {SCORE_MIN} tot en met {SCORE_MAX}."
     return None
 
@@ -204,10 +271,12 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
     fouten = {}
     if uitslag and uitslag not in LBT_UITSLAGEN:
         fouten["lbt_uitslag"] = "Kies een uitslag van de leerbaarheidstoets."
-    if score is not None and (isinstance(score, bool) or not isinstance(score, int)
-                              or not 0 <= score <= LBT_MAX_SCORE):
-        fouten["lbt_score"] = ("De score van de leerbaarheidstoets ligt tussen 0 en "
-                               f"{LBT_MAX_SCORE}.")
+    if score is not None and (
+        isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= LBT_MAX_SCORE
+    ):
+        fouten["lbt_score"] = (
+            f"De score van de leerbaarheidstoets ligt tussen 0 en {LBT_MAX_SCORE}."
+        )
     return fouten
 
 
@@ -220,13 +289,19 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
 # brede intake" (secondary source; the text of art. 14 itself: niet geverifieerd); the
 # Besluit's article number: niet geverifieerd. Status: wet
 WETTELIJK_MINIMUM: tuple[str, ...] = (
-    "leerbaarheid", "opleiding", "werkervaring", "gezondheid", "gezinssituatie")
+    "leerbaarheid",
+    "opleiding",
+    "werkervaring",
+    "gezondheid",
+    "gezinssituatie",
+)
+
+
 def _is_minimum(sleutel: str) -> bool:
     """Whether a key of :func:`ontbrekend` belongs to the law's minimum."""
     if sleutel.startswith("onderwerpen."):
         return sleutel.split(".")[1] in WETTELIJK_MINIMUM
-    return sleutel in ("lbt_uitslag", "gesprek_zonder_partner_aangeboden",
-                       "vve_informatie_gegeven")
+    return sleutel in ("lbt_uitslag", "gesprek_zonder_partner_aangeboden", "vve_informatie_gegeven")
 
 
 def ontbrekend_minimum(ontbrekend_alles: dict[str, str]) -> dict[str, str]:
@@ -247,8 +322,7 @@ def ontbrekend_verwacht(ontbrekend_alles: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in ontbrekend_alles.items() if not _is_minimum(k)}
 
 
-def afronden_fouten(minimum_ontbrekend: dict[str, str], *, niet_verschenen: int
-                    ) -> dict[str, str]:
+def afronden_fouten(minimum_ontbrekend: dict[str, str], *, niet_verschenen: int) -> dict[str, str]:
     """Whether the intake can be afgerond: the law's minimum is complete, or the person did
     not come to an intake appointment (recorded as "niet verschenen"). Then the gemeente
     closes the intake with what it knows, so that the PIP can still be vastgesteld within the
@@ -265,9 +339,15 @@ def afronden_fouten(minimum_ontbrekend: dict[str, str], *, niet_verschenen: int
     return dict(minimum_ontbrekend)
 
 
-def ontbrekend(onderwerpen: dict, positieve_gezondheid: dict, *, lbt_uitslag: str,
-               plaats: str, vve_informatie_gegeven: bool, gesprek_zonder_partner_aangeboden: bool
-               ) -> dict[str, str]:
+def ontbrekend(
+    onderwerpen: dict,
+    positieve_gezondheid: dict,
+    *,
+    lbt_uitslag: str,
+    plaats: str,
+    vve_informatie_gegeven: bool,
+    gesprek_zonder_partner_aangeboden: bool,
+) -> dict[str, str]:
     """Everything still missing before the intake can be afgerond, keyed by field.
 
     A topic counts as answered when its explanation is written and its required structured
@@ -286,26 +366,31 @@ def ontbrekend(onderwerpen: dict, positieve_gezondheid: dict, *, lbt_uitslag: st
         antwoord = onderwerpen.get(onderwerp.sleutel) or {}
         if not str(antwoord.get("toelichting") or "").strip():
             missing[f"onderwerpen.{onderwerp.sleutel}.toelichting"] = (
-                f"{onderwerp.titel}: schrijf een toelichting.")
+                f"{onderwerp.titel}: schrijf een toelichting."
+            )
         for veld in onderwerp.velden:
             if veld.verplicht and antwoord.get(veld.naam) in (None, ""):
                 missing[f"onderwerpen.{onderwerp.sleutel}.{veld.naam}"] = (
-                    f"{onderwerp.titel}: vul '{veld.label}' in.")
+                    f"{onderwerp.titel}: vul '{veld.label}' in."
+                )
     for dimensie in DIMENSIES:
         score = (positieve_gezondheid.get(dimensie.sleutel) or {}).get("score")
         if score in (None, ""):
             missing[f"positieve_gezondheid.{dimensie.sleutel}.score"] = (
-                f"Positieve Gezondheid: geef een score voor '{dimensie.titel}'.")
+                f"Positieve Gezondheid: geef een score voor '{dimensie.titel}'."
+            )
     if not lbt_uitslag:
         missing["lbt_uitslag"] = "Vul de uitslag van de leerbaarheidstoets in (of 'Onbekend')."
     if not plaats:
         missing["plaats"] = "Kies waar de intake plaatsvond."
     if not gesprek_zonder_partner_aangeboden:
         missing["gesprek_zonder_partner_aangeboden"] = (
-            "Bevestig dat u hebt aangeboden om zonder partner te praten.")
+            "Bevestig dat u hebt aangeboden om zonder partner te praten."
+        )
     kinderen = (onderwerpen.get("gezinssituatie") or {}).get("kinderen_onder_6") or 0
     if isinstance(kinderen, int) and kinderen > 0 and not vve_informatie_gegeven:
         missing["vve_informatie_gegeven"] = (
             "Er zijn jonge kinderen: bevestig dat u informatie over voorschoolse educatie "
-            "(VVE) hebt gegeven.")
+            "(VVE) hebt gegeven."
+        )
     return missing

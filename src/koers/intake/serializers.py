@@ -47,29 +47,38 @@ class BredeIntakeSerializer(serializers.Serializer):
 
     status = serializers.ChoiceField(choices=BredeIntake.Status.choices, read_only=True)
     datum = serializers.DateField(required=False, allow_null=True)
-    plaats = serializers.ChoiceField(choices=list(intake_rules.PLAATSEN), required=False,
-                                     allow_blank=True)
+    plaats = serializers.ChoiceField(
+        choices=list(intake_rules.PLAATSEN), required=False, allow_blank=True
+    )
     tolk_gebruikt = serializers.BooleanField(required=False)
     tolk_taal = serializers.CharField(max_length=50, required=False, allow_blank=True)
     vve_informatie_gegeven = serializers.BooleanField(required=False)
     gesprek_zonder_partner_aangeboden = serializers.BooleanField(required=False)
-    lbt_uitslag = serializers.ChoiceField(choices=list(intake_rules.LBT_UITSLAGEN),
-                                          required=False, allow_blank=True,
-                                          help_text="Uitslag van de leerbaarheidstoets.")
-    lbt_score = serializers.IntegerField(required=False, allow_null=True,
-                                         help_text="Score van de leerbaarheidstoets.")
+    lbt_uitslag = serializers.ChoiceField(
+        choices=list(intake_rules.LBT_UITSLAGEN),
+        required=False,
+        allow_blank=True,
+        help_text="Uitslag van de leerbaarheidstoets.",
+    )
+    lbt_score = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Score van de leerbaarheidstoets."
+    )
     lbt_datum = serializers.DateField(required=False, allow_null=True)
     afwijking_lbt_advies = serializers.CharField(required=False, allow_blank=True)
     onderwerpen = OnderwerpenField(required=False)
     positieve_gezondheid = PositieveGezondheidField(required=False)
     ontbrekend = serializers.DictField(
-        child=serializers.CharField(), read_only=True,
+        child=serializers.CharField(),
+        read_only=True,
         help_text="Wat nog ontbreekt, per veld: het wettelijke minimum en de onderwerpen die "
-                  "de gemeente verwacht.")
+        "de gemeente verwacht.",
+    )
     ontbrekend_wettelijk = serializers.DictField(
-        child=serializers.CharField(), read_only=True,
+        child=serializers.CharField(),
+        read_only=True,
         help_text="Het deel van 'ontbrekend' dat de wet vraagt (artikel 14 Wi2021). Alleen "
-                  "dit houdt het afronden tegen, behalve als de inburgeraar niet verscheen.")
+        "dit houdt het afronden tegen, behalve als de inburgeraar niet verscheen.",
+    )
 
     def to_representation(self, intake: BredeIntake) -> dict:
         sleutels = tuple(self.context.get("onderwerpen", ()))
@@ -86,9 +95,11 @@ class BredeIntakeSerializer(serializers.Serializer):
         # What is missing names topics: only for who may read (and so complete) them all.
         ontbrekend = intake.ontbrekend() if volledig else {}
         if not gezondheid:
-            ontbrekend = {k: v for k, v in ontbrekend.items()
-                          if not k.startswith(("onderwerpen.gezondheid.",
-                                               "positieve_gezondheid."))}
+            ontbrekend = {
+                k: v
+                for k, v in ontbrekend.items()
+                if not k.startswith(("onderwerpen.gezondheid.", "positieve_gezondheid."))
+            }
         data["ontbrekend"] = ontbrekend
         data["ontbrekend_wettelijk"] = intake_rules.ontbrekend_minimum(ontbrekend)
         return data

@@ -21,9 +21,18 @@ from koers.intake import rules
 from koers.intake.models import BredeIntake, IntakeAfspraak
 
 INTAKE_VERANDERT_NIET = "Dit traject is afgerond; de intake kan niet meer veranderen."
-ALGEMENE_VELDEN = ("datum", "plaats", "tolk_gebruikt", "tolk_taal", "vve_informatie_gegeven",
-                   "gesprek_zonder_partner_aangeboden", "lbt_uitslag", "lbt_score", "lbt_datum",
-                   "afwijking_lbt_advies")
+ALGEMENE_VELDEN = (
+    "datum",
+    "plaats",
+    "tolk_gebruikt",
+    "tolk_taal",
+    "vve_informatie_gegeven",
+    "gesprek_zonder_partner_aangeboden",
+    "lbt_uitslag",
+    "lbt_score",
+    "lbt_datum",
+    "afwijking_lbt_advies",
+)
 
 
 def valideer(data: dict) -> dict[str, str]:
@@ -55,7 +64,8 @@ def valideer(data: dict) -> dict[str, str]:
     fouten.update(rules.lbt_fouten(data.get("lbt_uitslag") or "", data.get("lbt_score")))
     for veld in ("datum", "lbt_datum"):
         if hasattr(data.get(veld), "isoformat") and (
-                fout := traject_rules.uitvoering_datum_fout(data[veld], vandaag())):
+            fout := traject_rules.uitvoering_datum_fout(data[veld], vandaag())
+        ):
             fouten[veld] = fout
     if data.get("plaats") and data["plaats"] not in dict(rules.PLAATSEN):
         fouten["plaats"] = "Kies AZC, gemeentehuis of elders."
@@ -75,8 +85,9 @@ def bewaar(traject: Traject, door, data: dict) -> BredeIntake:
         raise Weigering(fouten)
     traject.refresh_from_db(fields=["status"])  # the caller's instance may be stale
     weiger_als_afgerond(traject, INTAKE_VERANDERT_NIET)
-    intake = BredeIntake.objects.select_for_update().filter(traject=traject).first() or \
-        intake_van(traject)
+    intake = BredeIntake.objects.select_for_update().filter(traject=traject).first() or intake_van(
+        traject
+    )
     if intake.is_afgerond:
         raise Weigering({"__all__": "De intake is al afgerond en kan niet meer veranderen."})
     neem_over(intake, data, ALGEMENE_VELDEN)
@@ -105,7 +116,8 @@ def rond_af(traject: Traject, door) -> BredeIntake:
     weiger_als_afgerond(traject, INTAKE_VERANDERT_NIET)
     intake = BredeIntake.objects.select_for_update().filter(traject=traject).first()
     niet_verschenen = IntakeAfspraak.objects.filter(
-        traject=traject, status=IntakeAfspraak.Status.NIET_VERSCHENEN).count()
+        traject=traject, status=IntakeAfspraak.Status.NIET_VERSCHENEN
+    ).count()
     if intake is None:
         if not niet_verschenen:
             raise Weigering({"__all__": "Er is nog geen intake opgeslagen."})
@@ -125,12 +137,19 @@ def rond_af(traject: Traject, door) -> BredeIntake:
     zorg_voor_status(traject, traject_rules.Status.BREDE_INTAKE, door)
     toelichting = ""
     if minimum:
-        toelichting = ("Afgerond zonder het wettelijke minimum: de inburgeraar is niet "
-                       "verschenen. Nog open: " + " ".join(minimum.values()))
+        toelichting = (
+            "Afgerond zonder het wettelijke minimum: de inburgeraar is niet "
+            "verschenen. Nog open: " + " ".join(minimum.values())
+        )
     elif alles:
         toelichting = "Nog open (startnotitie): " + " ".join(alles.values())
-    registreer(traject, Gebeurtenis.Soort.INTAKE_AFGEROND, "Brede intake afgerond", door,
-               toelichting=toelichting[:5000])
+    registreer(
+        traject,
+        Gebeurtenis.Soort.INTAKE_AFGEROND,
+        "Brede intake afgerond",
+        door,
+        toelichting=toelichting[:5000],
+    )
     return intake
 
 
@@ -138,8 +157,10 @@ def open_punten(intake: BredeIntake) -> dict[str, dict[str, str]]:
     """What is still missing, split into the law's minimum (blocks afronden and the PIP) and
     the startnotitie's expected topics (do not block)."""
     alles = intake.ontbrekend()
-    return {"minimum": rules.ontbrekend_minimum(alles),
-            "verwacht": rules.ontbrekend_verwacht(alles)}
+    return {
+        "minimum": rules.ontbrekend_minimum(alles),
+        "verwacht": rules.ontbrekend_verwacht(alles),
+    }
 
 
 @transaction.atomic
@@ -156,8 +177,7 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     status = data.get("status")
     if status not in IntakeAfspraak.Status.values:
         fouten["status"] = "Kies gepland, verschenen of niet verschenen."
-    elif (status != IntakeAfspraak.Status.GEPLAND and "datum" not in fouten
-          and datum > vandaag()):
+    elif status != IntakeAfspraak.Status.GEPLAND and "datum" not in fouten and datum > vandaag():
         fouten["datum"] = "Of iemand kwam, legt u vast op of na de dag van de afspraak."
     toelichting = data.get("toelichting") or ""
     if not isinstance(toelichting, str) or len(toelichting) > 2000:
@@ -168,9 +188,14 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     if fouten:
         raise Weigering(fouten)
     assert datum is not None and status is not None  # refused above when missing
-    afspraak = IntakeAfspraak.objects.create(traject=traject, datum=datum, status=status,
-                                             toelichting=toelichting.strip(), door=door)
-    registreer(traject, Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
-               f"Afspraak brede intake {datum:%d-%m-%Y}: {afspraak.get_status_display()}",
-               door, toelichting=afspraak.toelichting)
+    afspraak = IntakeAfspraak.objects.create(
+        traject=traject, datum=datum, status=status, toelichting=toelichting.strip(), door=door
+    )
+    registreer(
+        traject,
+        Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
+        f"Afspraak brede intake {datum:%d-%m-%Y}: {afspraak.get_status_display()}",
+        door,
+        toelichting=afspraak.toelichting,
+    )
     return afspraak

@@ -33,12 +33,12 @@ def intake(request, pk):
         intakes = intakes.defer("gezondheid", "positieve_gezondheid")
     huidige = intakes.first()
     if huidige is not None and huidige.is_afgerond:
-        messages.info(request, _("De intake is al afgerond. U ziet hem op de pagina van de "
-                                 "inburgeraar."))
+        messages.info(
+            request, _("De intake is al afgerond. U ziet hem op de pagina van de inburgeraar.")
+        )
         return redirect(casus_url + "#intake")
     if not traject.is_open:
-        messages.info(request, _("Dit traject is afgerond. De intake kan niet meer "
-                                 "veranderen."))
+        messages.info(request, _("Dit traject is afgerond. De intake kan niet meer veranderen."))
         return redirect(casus_url)
 
     foutentitel = ""
@@ -58,32 +58,62 @@ def intake(request, pk):
                     services.rond_af(traject, user)
                 except Weigering as weigering:
                     weigering_naar_formulier(form, weigering.fouten)
-                    foutentitel = _("De intake is opgeslagen, maar nog niet af. Dit ontbreekt "
-                                    "nog:")
+                    foutentitel = _("De intake is opgeslagen, maar nog niet af. Dit ontbreekt nog:")
                 else:
                     messages.success(request, _("De intake is afgerond."))
                     return redirect(casus_url + "#intake")
     else:
-        form = IntakeForm(initial=IntakeForm.initial_van(huidige, met_gezondheid=met_gezondheid),
-                          met_gezondheid=met_gezondheid)
+        form = IntakeForm(
+            initial=IntakeForm.initial_van(huidige, met_gezondheid=met_gezondheid),
+            met_gezondheid=met_gezondheid,
+        )
     pg_scores = None
     if met_gezondheid and huidige is not None:
         pg_scores = spinnenweb.scores_van(huidige.positieve_gezondheid)
-    return _pagina(request, inburgeraar, traject, form, huidige, foutentitel=foutentitel,
-                   pg_scores=pg_scores, met_gezondheid=met_gezondheid)
+    return _pagina(
+        request,
+        inburgeraar,
+        traject,
+        form,
+        huidige,
+        foutentitel=foutentitel,
+        pg_scores=pg_scores,
+        met_gezondheid=met_gezondheid,
+    )
 
 
-def _pagina(request, inburgeraar, traject, form, huidige, *, foutentitel="", pg_scores=None,
-            met_gezondheid=False, afspraak_form=None, status=200):
+def _pagina(
+    request,
+    inburgeraar,
+    traject,
+    form,
+    huidige,
+    *,
+    foutentitel="",
+    pg_scores=None,
+    met_gezondheid=False,
+    afspraak_form=None,
+    status=200,
+):
     punten = services.open_punten(huidige) if huidige is not None and met_gezondheid else None
-    return render(request, "intake/intake.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "form": form, "intake": huidige,
-        "foutentitel": foutentitel, "pg_scores": pg_scores, "met_gezondheid": met_gezondheid,
-        "open_minimum": list(punten["minimum"].values()) if punten else [],
-        "open_verwacht": list(punten["verwacht"].values()) if punten else [],
-        "afspraken": IntakeAfspraak.objects.filter(traject=traject),
-        "afspraak_form": afspraak_form or IntakeAfspraakForm(),
-    }, status=status)
+    return render(
+        request,
+        "intake/intake.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "form": form,
+            "intake": huidige,
+            "foutentitel": foutentitel,
+            "pg_scores": pg_scores,
+            "met_gezondheid": met_gezondheid,
+            "open_minimum": list(punten["minimum"].values()) if punten else [],
+            "open_verwacht": list(punten["verwacht"].values()) if punten else [],
+            "afspraken": IntakeAfspraak.objects.filter(traject=traject),
+            "afspraak_form": afspraak_form or IntakeAfspraakForm(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -108,8 +138,17 @@ def afspraak(request, pk):
     if not met_gezondheid:
         intakes = intakes.defer("gezondheid", "positieve_gezondheid")
     huidige = intakes.first()
-    intake_form = IntakeForm(initial=IntakeForm.initial_van(huidige,
-                                                            met_gezondheid=met_gezondheid),
-                             met_gezondheid=met_gezondheid)
-    return _pagina(request, inburgeraar, traject, intake_form, huidige,
-                   met_gezondheid=met_gezondheid, afspraak_form=form, status=400)
+    intake_form = IntakeForm(
+        initial=IntakeForm.initial_van(huidige, met_gezondheid=met_gezondheid),
+        met_gezondheid=met_gezondheid,
+    )
+    return _pagina(
+        request,
+        inburgeraar,
+        traject,
+        intake_form,
+        huidige,
+        met_gezondheid=met_gezondheid,
+        afspraak_form=form,
+        status=400,
+    )

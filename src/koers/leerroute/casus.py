@@ -16,6 +16,9 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     o = overzicht(traject, vandaag=vandaag(), pips=geladen.pips if geladen else None)
     if o.pip is None and not (o.aanbod or o.uren or o.examens):
         return {"inburgeraar": inburgeraar, "o": None, "mag_bewerken": False}
-    return {"inburgeraar": inburgeraar, "o": o,
-            "mag_bewerken": policy.mag(user, Actie.LEERROUTE_BEWERKEN) and traject.is_open,
-            "mag_melden": policy.mag(user, Actie.DUO_MELDEN) and traject.is_open}
+    return {
+        "inburgeraar": inburgeraar,
+        "o": o,
+        "mag_bewerken": policy.mag(user, Actie.LEERROUTE_BEWERKEN) and traject.is_open,
+        "mag_melden": policy.mag(user, Actie.DUO_MELDEN) and traject.is_open,
+    }

@@ -10,16 +10,25 @@ from django.utils.translation import gettext_lazy as _
 from koers.inburgeraars.models import Traject
 from koers.leerroute import rules
 
-ALFA_CHOICES = [("A", _("Onderwijs voor analfabeet")),
-                ("AA", _("Onderwijs voor anders-gealfabetiseerde")),
-                ("NVT", _("Niet van toepassing"))]
+ALFA_CHOICES = [
+    ("A", _("Onderwijs voor analfabeet")),
+    ("AA", _("Onderwijs voor anders-gealfabetiseerde")),
+    ("NVT", _("Niet van toepassing")),
+]
 UREN_SOORT_CHOICES = [(s.value, n) for s, n in rules.UREN_SOORT_NAMEN.items()]
 ONDERDEEL_CHOICES = list(rules.EXAMENONDERDELEN.items())
 NIVEAU_CHOICES = [(n, n) for n in rules.EXAMENNIVEAUS]
-RESULTAAT_CHOICES = [("Geslaagd", _("Geslaagd")), ("Gezakt", _("Gezakt")),
-                     ("Geen", _("Geen resultaat"))]
-REDEN_CHOICES = [("Verwijtbaar", _("Verwijtbaar")), ("Nietverwijtbaar", _("Niet verwijtbaar")),
-                 ("Afgemeld", _("Afgemeld")), ("Absent", _("Absent"))]
+RESULTAAT_CHOICES = [
+    ("Geslaagd", _("Geslaagd")),
+    ("Gezakt", _("Gezakt")),
+    ("Geen", _("Geen resultaat")),
+]
+REDEN_CHOICES = [
+    ("Verwijtbaar", _("Verwijtbaar")),
+    ("Nietverwijtbaar", _("Niet verwijtbaar")),
+    ("Afgemeld", _("Afgemeld")),
+    ("Absent", _("Absent")),
+]
 
 
 class Aanbod(models.Model):
@@ -37,17 +46,22 @@ class Aanbod(models.Model):
     startdatum = models.DateField()  # verwachte startdatum opleiding
     einddatum = models.DateField()  # verwachte einddatum opleiding
     alfabetisering = models.CharField(max_length=3, choices=ALFA_CHOICES)
-    bericht = models.ForeignKey("duo.Bericht", on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="+")
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, related_name="+")
+    bericht = models.ForeignKey(
+        "duo.Bericht", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name_plural = "aanbod"
         indexes = [models.Index(fields=["einddatum", "traject"], name="aanbod_einde")]
-        constraints = [models.UniqueConstraint(fields=["traject", "instellingsnummer"],
-                                               name="aanbod_per_instelling")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "instellingsnummer"], name="aanbod_per_instelling"
+            )
+        ]
 
     def __str__(self):
         return f"{self.instelling_naam} ({self.startdatum}–{self.einddatum})"
@@ -57,8 +71,9 @@ class UrenPeriode(models.Model):
     """Hours of one period as the provider reports them."""
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="uren")
-    aanbod = models.ForeignKey(Aanbod, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="uren")
+    aanbod = models.ForeignKey(
+        Aanbod, on_delete=models.PROTECT, null=True, blank=True, related_name="uren"
+    )
     soort = models.CharField(max_length=20, choices=UREN_SOORT_CHOICES)
     periode_start = models.DateField()
     periode_eind = models.DateField()
@@ -68,8 +83,9 @@ class UrenPeriode(models.Model):
     tijdens_brede_intake = models.BooleanField(default=False)
     aanbieder = models.CharField(max_length=128, blank=True)  # who reported (non-aanbod rows)
     opmerking = models.CharField(max_length=500, blank=True)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -96,8 +112,11 @@ class Examenresultaat(models.Model):
 
     class Meta:
         verbose_name_plural = "examenresultaten"
-        constraints = [models.UniqueConstraint(
-            fields=["traject", "onderdeel", "niveau", "examendatum"], name="examen_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "onderdeel", "niveau", "examendatum"], name="examen_uniek"
+            )
+        ]
 
     def __str__(self):
         return f"{self.onderdeel} {self.niveau} {self.examendatum}: {self.resultaat}"
@@ -111,26 +130,36 @@ class Afschalingsvoorstel(models.Model):
         AANVAARD = "aanvaard", _("Aanvaard")
         AFGEWEZEN = "afgewezen", _("Afgewezen")
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="afschalingsvoorstellen")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="afschalingsvoorstellen"
+    )
     voorgesteld_op = models.DateField()
     lesuren = models.DecimalField(max_digits=6, decimal_places=1)
     aanwezigheid = models.DecimalField(max_digits=4, decimal_places=1, null=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     reden = models.CharField(max_length=1000, blank=True)
-    besloten_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                      null=True, blank=True, related_name="+")
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     besloten_op = models.DateTimeField(null=True, blank=True)
-    pip = models.ForeignKey("pip.PipVersie", on_delete=models.SET_NULL, null=True, blank=True,
-                            related_name="+")
+    pip = models.ForeignKey(
+        "pip.PipVersie", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "afschalingsvoorstellen"
-        indexes = [models.Index(fields=["voorgesteld_op", "traject"],
-                                condition=models.Q(status="open"), name="afschaling_open")]
-        constraints = [models.UniqueConstraint(fields=["traject"],
-                                               condition=models.Q(status="open"),
-                                               name="afschaling_een_open")]
+        indexes = [
+            models.Index(
+                fields=["voorgesteld_op", "traject"],
+                condition=models.Q(status="open"),
+                name="afschaling_open",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject"], condition=models.Q(status="open"), name="afschaling_een_open"
+            )
+        ]
 
     def __str__(self):
         return f"Afschalen {self.traject_id} ({self.get_status_display()})"
@@ -155,18 +184,24 @@ class Zroute(models.Model):
     eindgesprek_op = models.DateField(null=True, blank=True)
     afspraken_nagekomen = models.BooleanField(null=True, blank=True)
     conclusie = models.TextField(blank=True)
-    eindgesprek_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                         null=True, blank=True, related_name="+")
+    eindgesprek_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     afgerond_op = models.DateField(null=True, blank=True)  # reported to DUO
-    afronding_bericht = models.ForeignKey("duo.Bericht", on_delete=models.SET_NULL, null=True,
-                                          blank=True, related_name="+")
+    afronding_bericht = models.ForeignKey(
+        "duo.Bericht", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "Z-routes"
-        indexes = [models.Index(fields=["achter_vanaf", "traject"],
-                                condition=models.Q(eindgesprek_op__isnull=True),
-                                name="zroute_achter")]
+        indexes = [
+            models.Index(
+                fields=["achter_vanaf", "traject"],
+                condition=models.Q(eindgesprek_op__isnull=True),
+                name="zroute_achter",
+            )
+        ]
 
     def __str__(self):
         return f"Z-route {self.traject_id}"

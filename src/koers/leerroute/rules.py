@@ -140,10 +140,11 @@ def periode_fouten(p: Periode, *, vandaag: date) -> dict[str, str]:
         elif waarde < 0:
             f[veld] = "Het aantal uren kan niet negatief zijn."
         elif waarde > UREN_MAX_PER_PERIODE:
-            f[veld] = (f"Het aantal uren is hoogstens "
-                       f"{str(UREN_MAX_PER_PERIODE).replace('.', ',')} per periode.")
-    if p.aanwezigheid is not None and not (
-            AANWEZIGHEID_MIN <= p.aanwezigheid <= AANWEZIGHEID_MAX):
+            f[veld] = (
+                f"Het aantal uren is hoogstens "
+                f"{str(UREN_MAX_PER_PERIODE).replace('.', ',')} per periode."
+            )
+    if p.aanwezigheid is not None and not (AANWEZIGHEID_MIN <= p.aanwezigheid <= AANWEZIGHEID_MAX):
         f["aanwezigheid"] = "De aanwezigheid is een percentage van 0 tot en met 100."
     return f
 
@@ -162,9 +163,13 @@ class Afschaaltoets:
     redenen: tuple[str, ...]
 
 
-def afschalen_toets(*, leerroute: str | None, niveau: str | None,
-                    lesuren_keurmerk: Decimal, lesuren_gepland_keurmerk: Decimal
-                    ) -> Afschaaltoets:
+def afschalen_toets(
+    *,
+    leerroute: str | None,
+    niveau: str | None,
+    lesuren_keurmerk: Decimal,
+    lesuren_gepland_keurmerk: Decimal,
+) -> Afschaaltoets:
     """Whether the B1-route may be scaled down to A2 (DOMAIN.md "afschalen B1 → A2"): B1-route
     only, at level B1, ≥ 600 followed NT2 lesson hours at a keurmerk (BoW) provider, plus
     enough effort (followed ≥ 80% of planned, see above).
@@ -179,12 +184,16 @@ def afschalen_toets(*, leerroute: str | None, niveau: str | None,
     elif niveau == "A2":
         redenen.append("Het PIP heeft al niveau A2.")
     if lesuren_keurmerk < AFSCHALEN_MIN_LESUREN:
-        redenen.append(f"Er zijn {lesuren_keurmerk} lesuren gevolgd bij een instelling met "
-                       f"keurmerk. Nodig: minstens {AFSCHALEN_MIN_LESUREN}.")
+        redenen.append(
+            f"Er zijn {lesuren_keurmerk} lesuren gevolgd bij een instelling met "
+            f"keurmerk. Nodig: minstens {AFSCHALEN_MIN_LESUREN}."
+        )
     inzet = aanwezigheid(lesuren_keurmerk, lesuren_gepland_keurmerk)
     if inzet is None or inzet < AFSCHALEN_MIN_AANWEZIGHEID:
-        redenen.append(f"De inzet is te laag: minder dan {AFSCHALEN_MIN_AANWEZIGHEID}% van de "
-                       "geplande lessen gevolgd.")
+        redenen.append(
+            f"De inzet is te laag: minder dan {AFSCHALEN_MIN_AANWEZIGHEID}% van de "
+            "geplande lessen gevolgd."
+        )
     return Afschaaltoets(mogelijk=not redenen, redenen=tuple(redenen))
 
 
@@ -229,8 +238,7 @@ class ZrouteNorm:
         return self.ontheffing_participatie == 0
 
 
-def zroute_norm(doelgroep: str, uren_belastbaarheid_participatie: int | None = None
-                ) -> ZrouteNorm:
+def zroute_norm(doelgroep: str, uren_belastbaarheid_participatie: int | None = None) -> ZrouteNorm:
     """The hours of the Z-route: 800 course hours (taal + KNM) for everyone; 800 participation
     hours for asielstatushouders only (``doelgroep`` is the doelgroepindeling, DUO's
     Doelgroep.indeling, not the detail).
@@ -253,9 +261,11 @@ def zroute_norm(doelgroep: str, uren_belastbaarheid_participatie: int | None = N
     ontheffing = uren_belastbaarheid_participatie
     if ontheffing is None or not standaard:
         return ZrouteNorm(cursus=ZROUTE_CURSUS_UREN, participatie=standaard)
-    return ZrouteNorm(cursus=ZROUTE_CURSUS_UREN,
-                      participatie=min(standaard, Decimal(ontheffing)),
-                      ontheffing_participatie=ontheffing)
+    return ZrouteNorm(
+        cursus=ZROUTE_CURSUS_UREN,
+        participatie=min(standaard, Decimal(ontheffing)),
+        ontheffing_participatie=ontheffing,
+    )
 
 
 # The kinds of hours that count for the Z-route's 800 course hours: language and KNM lessons,
@@ -300,8 +310,9 @@ def telt_als_participatieactiviteit(bron: str) -> bool:
     return bron in ParticipatieBron.__members__.values()
 
 
-def taaluren_leerroute(*, taal_knm: Decimal, schakel: Decimal,
-                       taal_knm_brede_intake: Decimal) -> Decimal:
+def taaluren_leerroute(
+    *, taal_knm: Decimal, schakel: Decimal, taal_knm_brede_intake: Decimal
+) -> Decimal:
     """The running total for ``PUT .../uren/participatietaalles`` (schema
     ParticipatieAlsTaalles): "het totaal aantal gevolgde uren taalles Nederlands en KNM ... bij
     een Cursusinstelling in het kader van de gevolgde Leerroute"; after a switch of leerroute
@@ -317,8 +328,9 @@ def taaluren_leerroute(*, taal_knm: Decimal, schakel: Decimal,
     return taal_knm + schakel - taal_knm_brede_intake
 
 
-def gepland_tot(norm: Decimal, *, termijn_start: date, termijn_eind: date,
-                peildatum: date) -> Decimal:
+def gepland_tot(
+    norm: Decimal, *, termijn_start: date, termijn_eind: date, peildatum: date
+) -> Decimal:
     """The linear plan: the share of ``norm`` due by ``peildatum`` over the termijn.
 
     Bron: startnotitie §6.10.3 (Z-route) en §7.2 (werken met signalen).
@@ -332,8 +344,14 @@ def gepland_tot(norm: Decimal, *, termijn_start: date, termijn_eind: date,
     return (norm * (peildatum - termijn_start).days / totaal).quantize(Decimal("0.1"))
 
 
-def achter_vanaf(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_eind: date,
-                 marge: Decimal = ZROUTE_MARGE_UREN) -> date | None:
+def achter_vanaf(
+    uren: Decimal,
+    norm: Decimal,
+    *,
+    termijn_start: date,
+    termijn_eind: date,
+    marge: Decimal = ZROUTE_MARGE_UREN,
+) -> date | None:
     """The first day on which ``uren`` lag the linear plan by more than ``marge`` — so "behind
     plan" is the set-based check ``achter_vanaf <= today``. None: never behind (the norm is
     met, or there is no norm).
@@ -351,8 +369,13 @@ def achter_vanaf(uren: Decimal, norm: Decimal, *, termijn_start: date, termijn_e
     return termijn_start + timedelta(days=dagen)
 
 
-def zroute_afronding_fouten(*, afspraken_nagekomen: bool | None, cursus_uren: Decimal,
-                            participatie_uren: Decimal, norm: ZrouteNorm) -> dict[str, str]:
+def zroute_afronding_fouten(
+    *,
+    afspraken_nagekomen: bool | None,
+    cursus_uren: Decimal,
+    participatie_uren: Decimal,
+    norm: ZrouteNorm,
+) -> dict[str, str]:
     """Koers' side of completing the Z-route: an eindgesprek that concluded the PIP
     agreements were met (RULES.md "Z-route": the gemeente reports completion after the
     eindgesprek; startnotitie §6.10.3), with the hours of the norm — the norm as DUO's partial
@@ -366,14 +389,16 @@ def zroute_afronding_fouten(*, afspraken_nagekomen: bool | None, cursus_uren: De
     if afspraken_nagekomen is None:
         f["__all__"] = "Voer eerst het eindgesprek en leg de conclusie vast."
     elif not afspraken_nagekomen:
-        f["__all__"] = ("Volgens het eindgesprek zijn de afspraken uit het PIP niet "
-                        "nagekomen. Dan is de Z-route niet afgerond.")
+        f["__all__"] = (
+            "Volgens het eindgesprek zijn de afspraken uit het PIP niet "
+            "nagekomen. Dan is de Z-route niet afgerond."
+        )
     if cursus_uren < norm.cursus:
-        f["cursus_uren"] = (f"Er zijn {cursus_uren} cursusuren (taal en KNM). Nodig: "
-                            f"{norm.cursus}.")
+        f["cursus_uren"] = f"Er zijn {cursus_uren} cursusuren (taal en KNM). Nodig: {norm.cursus}."
     if participatie_uren < norm.participatie:
-        f["participatie_uren"] = (f"Er zijn {participatie_uren} participatie-uren. Nodig: "
-                                  f"{norm.participatie}.")
+        f["participatie_uren"] = (
+            f"Er zijn {participatie_uren} participatie-uren. Nodig: {norm.participatie}."
+        )
     return f
 
 

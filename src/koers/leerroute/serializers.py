@@ -28,21 +28,36 @@ class LeerrouteAanbodSerializer(serializers.ModelSerializer):
     einddatum = serializers.DateField(
         validators=[kalender_datum],
         help_text="De laatste lesdag van de cursus (tot en met). DUO krijgt de dag erna als "
-                  "verwachteEinddatumOpleiding: die einddatum is bij DUO exclusief (API "
-                  "Inburgeringsaanbod, schema Inburgeringsaanbod).")
+        "verwachteEinddatumOpleiding: die einddatum is bij DUO exclusief (API "
+        "Inburgeringsaanbod, schema Inburgeringsaanbod).",
+    )
     melden = serializers.BooleanField(
-        write_only=True, default=True,
+        write_only=True,
+        default=True,
         help_text="Meld het aanbod bij DUO (alleen voor asielstatushouders; vraagt het "
-                  "recht om bij DUO te melden).")
+        "recht om bij DUO te melden).",
+    )
     gemeld = serializers.SerializerMethodField()
 
     class Meta:
         model = Aanbod
-        fields = ["id", "instellingsnummer", "instelling_naam", "keurmerk", "datum_aanbod",
-                  "startdatum", "einddatum", "alfabetisering", "melden", "gemeld"]
+        fields = [
+            "id",
+            "instellingsnummer",
+            "instelling_naam",
+            "keurmerk",
+            "datum_aanbod",
+            "startdatum",
+            "einddatum",
+            "alfabetisering",
+            "melden",
+            "gemeld",
+        ]
         read_only_fields = ["id", "instelling_naam", "keurmerk"]
-        extra_kwargs = {"datum_aanbod": {"validators": [uitvoering_datum]},
-                        "startdatum": {"validators": [uitvoering_datum]}}
+        extra_kwargs = {
+            "datum_aanbod": {"validators": [uitvoering_datum]},
+            "startdatum": {"validators": [uitvoering_datum]},
+        }
         # One aanbod per instelling: a new one replaces the old (the service decides).
         validators: list = []
 
@@ -52,38 +67,60 @@ class LeerrouteAanbodSerializer(serializers.ModelSerializer):
 
 class LeerrouteUrenSerializer(serializers.ModelSerializer):
     soort = serializers.ChoiceField(choices=UREN_SOORT_CHOICES)
-    aanbod = serializers.IntegerField(source="aanbod_id", required=False, allow_null=True,
-                                      min_value=1)
-    uren_gepland = serializers.DecimalField(max_digits=5, decimal_places=1,
-                                            min_value=Decimal(0),
-                                            max_value=rules.UREN_MAX_PER_PERIODE)
-    uren_gevolgd = serializers.DecimalField(max_digits=5, decimal_places=1,
-                                            min_value=Decimal(0),
-                                            max_value=rules.UREN_MAX_PER_PERIODE)
-    aanwezigheid = serializers.IntegerField(min_value=0, max_value=100, required=False,
-                                            allow_null=True, help_text="Procent.")
+    aanbod = serializers.IntegerField(
+        source="aanbod_id", required=False, allow_null=True, min_value=1
+    )
+    uren_gepland = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=Decimal(0), max_value=rules.UREN_MAX_PER_PERIODE
+    )
+    uren_gevolgd = serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=Decimal(0), max_value=rules.UREN_MAX_PER_PERIODE
+    )
+    aanwezigheid = serializers.IntegerField(
+        min_value=0, max_value=100, required=False, allow_null=True, help_text="Procent."
+    )
 
     class Meta:
         model = UrenPeriode
-        fields = ["id", "soort", "aanbod", "periode_start", "periode_eind", "uren_gepland",
-                  "uren_gevolgd", "aanwezigheid", "tijdens_brede_intake", "aanbieder",
-                  "opmerking"]
+        fields = [
+            "id",
+            "soort",
+            "aanbod",
+            "periode_start",
+            "periode_eind",
+            "uren_gepland",
+            "uren_gevolgd",
+            "aanwezigheid",
+            "tijdens_brede_intake",
+            "aanbieder",
+            "opmerking",
+        ]
         read_only_fields = ["id"]
-        extra_kwargs = {"periode_start": {"validators": [uitvoering_datum]},
-                        "periode_eind": {"validators": [uitvoering_datum]}}
+        extra_kwargs = {
+            "periode_start": {"validators": [uitvoering_datum]},
+            "periode_eind": {"validators": [uitvoering_datum]},
+        }
 
 
 class LeerrouteExamenSerializer(serializers.ModelSerializer):
     onderdeel = serializers.ChoiceField(choices=ONDERDEEL_CHOICES)
     niveau = serializers.ChoiceField(choices=NIVEAU_CHOICES, required=False, allow_blank=True)
     resultaat = serializers.ChoiceField(choices=RESULTAAT_CHOICES)
-    reden_geen_resultaat = serializers.ChoiceField(choices=REDEN_CHOICES, required=False,
-                                                   allow_blank=True)
+    reden_geen_resultaat = serializers.ChoiceField(
+        choices=REDEN_CHOICES, required=False, allow_blank=True
+    )
 
     class Meta:
         model = Examenresultaat
-        fields = ["id", "onderdeel", "niveau", "examendatum", "resultaat",
-                  "reden_geen_resultaat", "bron"]
+        fields = [
+            "id",
+            "onderdeel",
+            "niveau",
+            "examendatum",
+            "resultaat",
+            "reden_geen_resultaat",
+            "bron",
+        ]
         read_only_fields = ["id", "bron"]
         extra_kwargs = {"examendatum": {"validators": [uitvoering_datum]}}
         validators: list = []
@@ -94,16 +131,24 @@ class LeerrouteAfschalingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Afschalingsvoorstel
-        fields = ["id", "voorgesteld_op", "lesuren", "aanwezigheid", "status", "reden",
-                  "besloten_op", "pip_versie"]
+        fields = [
+            "id",
+            "voorgesteld_op",
+            "lesuren",
+            "aanwezigheid",
+            "status",
+            "reden",
+            "besloten_op",
+            "pip_versie",
+        ]
         read_only_fields = fields
 
 
 class LeerrouteBesluitSerializer(serializers.Serializer):
-    besluit = serializers.ChoiceField(choices=[("aanvaard", "Aanvaard"),
-                                               ("afgewezen", "Afgewezen")])
-    reden = serializers.CharField(max_length=1000, required=False, allow_blank=True,
-                                  default="")
+    besluit = serializers.ChoiceField(
+        choices=[("aanvaard", "Aanvaard"), ("afgewezen", "Afgewezen")]
+    )
+    reden = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
 class LeerrouteVoortgangSerializer(serializers.Serializer):
@@ -124,15 +169,19 @@ class LeerrouteZrouteSerializer(serializers.Serializer):
     conclusie = serializers.CharField()
     afgerond_op = serializers.DateField(allow_null=True)
     ontheffing_participatie = serializers.IntegerField(
-        allow_null=True, help_text="Gedeeltelijke ontheffing van DUO "
+        allow_null=True,
+        help_text="Gedeeltelijke ontheffing van DUO "
         "(urenBelastbaarheidParticipatieactiviteit): het hoogste aantal uren participatie. "
         "0 = geen participatie. Leeg = geen ontheffing, de gewone norm geldt. Alleen voor wie "
         "gezondheidsgegevens mag zien (de ontheffing heeft een medische grond); anders "
-        "ontbreekt het veld.")
+        "ontbreekt het veld.",
+    )
     pvt_datum_bij_duo = serializers.DateField(
-        allow_null=True, help_text="Datum van de participatieverklaring die DUO heeft verwerkt.")
+        allow_null=True, help_text="Datum van de participatieverklaring die DUO heeft verwerkt."
+    )
     map_datum_bij_duo = serializers.DateField(
-        allow_null=True, help_text="Datum van het eindgesprek MAP die DUO heeft verwerkt.")
+        allow_null=True, help_text="Datum van het eindgesprek MAP die DUO heeft verwerkt."
+    )
 
 
 class LeerrouteEindgesprekSerializer(serializers.Serializer):
@@ -142,8 +191,11 @@ class LeerrouteEindgesprekSerializer(serializers.Serializer):
 
 
 class LeerrouteAfrondingSerializer(serializers.Serializer):
-    datum = serializers.DateField(help_text="Datum van afronding; standaard vandaag.",
-                                  required=False, validators=[uitvoering_datum])
+    datum = serializers.DateField(
+        help_text="Datum van afronding; standaard vandaag.",
+        required=False,
+        validators=[uitvoering_datum],
+    )
 
 
 class LeerrouteUrenMeldingSerializer(serializers.Serializer):

@@ -47,6 +47,7 @@ _MET = ("inburgeraar", "gemeente")  # what the writes below read of the locked t
 
 # -- Instellingen (DUO's list of keurmerk holders) -------------------------------------------
 
+
 def instellingen_van_duo(gemeente) -> list[dict]:
     """DUO's ``GET /instellingen`` (schema Instelling), asked as this gemeente. Raises
     :class:`koers.duo.client.DuoFout`; callers show its Dutch text."""
@@ -58,8 +59,9 @@ def instellingen_van_duo(gemeente) -> list[dict]:
 
 def instelling_keuzes(instellingen: list[dict], leerroute: str | None) -> list[dict]:
     """The instellingen the adviseur may choose for this leerroute."""
-    return [i for i in instellingen
-            if not duo_rules.instelling_fouten(leerroute, _duo_instelling(i))]
+    return [
+        i for i in instellingen if not duo_rules.instelling_fouten(leerroute, _duo_instelling(i))
+    ]
 
 
 def _duo_instelling(instelling: dict | None) -> duo_rules.Instelling | None:
@@ -69,18 +71,19 @@ def _duo_instelling(instelling: dict | None) -> duo_rules.Instelling | None:
     return duo_rules.Instelling(
         instellingsnummer=str(instelling.get("instellingsnummer") or ""),
         bow_keurmerk=bool(instelling.get("indicatieBowKeurmerk")),
-        tst_keurmerk=bool(instelling.get("indicatieTstKeurmerk")))
+        tst_keurmerk=bool(instelling.get("indicatieTstKeurmerk")),
+    )
 
 
 # -- Inburgeringsaanbod ------------------------------------------------------------------------
 
-AANBOD_VELDEN = ("instellingsnummer", "datum_aanbod", "startdatum", "einddatum",
-                 "alfabetisering")
+AANBOD_VELDEN = ("instellingsnummer", "datum_aanbod", "startdatum", "einddatum", "alfabetisering")
 
 
 @transaction.atomic
-def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict],
-                  melden: bool = True) -> Aanbod:
+def bewaar_aanbod(
+    traject: Traject, door, data: dict, *, instellingen: list[dict], melden: bool = True
+) -> Aanbod:
     """Record the aanbod (one per instelling: a new one for the same instelling replaces it,
     as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
     from koers.duo import meldingen
@@ -96,25 +99,31 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
         f["instellingsnummer"] = "Kies een instelling."
     else:
         f.update(duo_rules.instelling_fouten(pip.leerroute, _duo_instelling(instelling)))
-    for veld, tekst in (("datum_aanbod", "Vul de datum van het aanbod in."),
-                        ("startdatum", "Vul de geplande startdatum in."),
-                        ("einddatum", "Vul de geplande einddatum in.")):
+    for veld, tekst in (
+        ("datum_aanbod", "Vul de datum van het aanbod in."),
+        ("startdatum", "Vul de geplande startdatum in."),
+        ("einddatum", "Vul de geplande einddatum in."),
+    ):
         if not isinstance(data.get(veld), date):
             f[veld] = tekst
     if data.get("alfabetisering") not in ("A", "AA", "NVT"):
         f["alfabetisering"] = "Kies A, AA of NVT bij alfabetisering."
     if not f:
-        f.update(rules.aanbod_invoer_fouten(startdatum=data["startdatum"],
-                                            einddatum=data["einddatum"]))
+        f.update(
+            rules.aanbod_invoer_fouten(startdatum=data["startdatum"], einddatum=data["einddatum"])
+        )
     if f:
         raise Weigering(f)
     assert instelling is not None
-    keurmerk = rules.gebruikt_keurmerk(pip.leerroute,
-                                       bow=bool(instelling.get("indicatieBowKeurmerk")),
-                                       tst=bool(instelling.get("indicatieTstKeurmerk")))
+    keurmerk = rules.gebruikt_keurmerk(
+        pip.leerroute,
+        bow=bool(instelling.get("indicatieBowKeurmerk")),
+        tst=bool(instelling.get("indicatieTstKeurmerk")),
+    )
     assert keurmerk is not None  # instelling_fouten refused an instelling without one
     aanbod = Aanbod.objects.filter(traject=traject, instellingsnummer=nummer).first() or Aanbod(
-        traject=traject, instellingsnummer=nummer, aangemaakt_door=door)
+        traject=traject, instellingsnummer=nummer, aangemaakt_door=door
+    )
     aanbod.instelling_naam = str(instelling.get("naam") or nummer)[:128]
     aanbod.keurmerk = keurmerk
     aanbod.datum_aanbod = data["datum_aanbod"]
@@ -123,34 +132,49 @@ def bewaar_aanbod(traject: Traject, door, data: dict, *, instellingen: list[dict
     aanbod.alfabetisering = data["alfabetisering"]
     if melden and traject.inburgeraar.is_asielmigrant:
         # The course a taalschakeltraject must follow: the person's aanbod elsewhere.
-        cursus_laatste_lesdagen = tuple(Aanbod.objects.filter(traject=traject).exclude(
-            instellingsnummer=nummer).values_list("einddatum", flat=True))
+        cursus_laatste_lesdagen = tuple(
+            Aanbod.objects.filter(traject=traject)
+            .exclude(instellingsnummer=nummer)
+            .values_list("einddatum", flat=True)
+        )
         try:
             aanbod.bericht = meldingen.meld_inburgeringsaanbod(
-                traject, instellingsnummer=nummer, alfabetisering=aanbod.alfabetisering,
-                datum_aanbod=aanbod.datum_aanbod, startdatum=aanbod.startdatum,
-                laatste_lesdag=aanbod.einddatum, instelling=_duo_instelling(instelling),
-                cursus_laatste_lesdagen=cursus_laatste_lesdagen)
+                traject,
+                instellingsnummer=nummer,
+                alfabetisering=aanbod.alfabetisering,
+                datum_aanbod=aanbod.datum_aanbod,
+                startdatum=aanbod.startdatum,
+                laatste_lesdag=aanbod.einddatum,
+                instelling=_duo_instelling(instelling),
+                cursus_laatste_lesdagen=cursus_laatste_lesdagen,
+            )
         except Weigering as w:  # DUO's refusal on the field the adviseur filled in
-            raise Weigering({AANBOD_DUO_VELDEN.get(k, k): v for k, v in w.fouten.items()}) \
-                from w
+            raise Weigering({AANBOD_DUO_VELDEN.get(k, k): v for k, v in w.fouten.items()}) from w
     aanbod.save()
     gemeld = " en gemeld bij DUO" if aanbod.bericht_id else ""
-    registreer(traject, SOORT, f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
-               f"{gemeld} ({datum_kort(aanbod.startdatum)} tot en met "
-               f"{datum_kort(aanbod.einddatum)})", door)
+    registreer(
+        traject,
+        SOORT,
+        f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
+        f"{gemeld} ({datum_kort(aanbod.startdatum)} tot en met "
+        f"{datum_kort(aanbod.einddatum)})",
+        door,
+    )
     zroute_bijwerken(traject)
     return aanbod
 
 
 # DUO's field names (schema Inburgeringsaanbod) → the fields of Koers' form and API.
-AANBOD_DUO_VELDEN = {"datum_inburgeringsaanbod": "datum_aanbod",
-                     "verwachte_startdatum_opleiding": "startdatum",
-                     "verwachte_einddatum_opleiding": "einddatum",
-                     "indicator_alfabetiseringsonderwijs": "alfabetisering"}
+AANBOD_DUO_VELDEN = {
+    "datum_inburgeringsaanbod": "datum_aanbod",
+    "verwachte_startdatum_opleiding": "startdatum",
+    "verwachte_einddatum_opleiding": "einddatum",
+    "indicator_alfabetiseringsonderwijs": "alfabetisering",
+}
 
 
 # -- Hours -------------------------------------------------------------------------------------
+
 
 def _decimaal(waarde) -> Decimal | None:
     if waarde is None or waarde == "" or isinstance(waarde, bool):
@@ -163,8 +187,7 @@ def _decimaal(waarde) -> Decimal | None:
 
 
 @transaction.atomic
-def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
-                ) -> UrenPeriode:
+def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None) -> UrenPeriode:
     """Record the hours of one period as the provider reports them (or correct row
     ``rij_id``). Afterwards the Z-route plan is brought up to date and, in the B1-route, Koers
     proposes afschalen when the rule is met."""
@@ -176,18 +199,24 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
             raise Weigering({"__all__": "Deze uren horen niet bij dit traject."})
     aanwezigheid = data.get("aanwezigheid")
     periode = rules.Periode(
-        soort=data.get("soort") or "", start=data.get("periode_start"),
-        eind=data.get("periode_eind"), gepland=_decimaal(data.get("uren_gepland")),
+        soort=data.get("soort") or "",
+        start=data.get("periode_start"),
+        eind=data.get("periode_eind"),
+        gepland=_decimaal(data.get("uren_gepland")),
         gevolgd=_decimaal(data.get("uren_gevolgd")),
         aanwezigheid=aanwezigheid if isinstance(aanwezigheid, int) else None,
-        tijdens_brede_intake=bool(data.get("tijdens_brede_intake")))
+        tijdens_brede_intake=bool(data.get("tijdens_brede_intake")),
+    )
     f = rules.periode_fouten(periode, vandaag=vandaag())
     if aanwezigheid is not None and not isinstance(aanwezigheid, int):
         f["aanwezigheid"] = "De aanwezigheid is een heel getal van 0 tot en met 100."
     aanbod = None
     if data.get("aanbod"):
-        aanbod = Aanbod.objects.filter(traject=traject, pk=data["aanbod"]).first() \
-            if str(data["aanbod"]).isdigit() else None
+        aanbod = (
+            Aanbod.objects.filter(traject=traject, pk=data["aanbod"]).first()
+            if str(data["aanbod"]).isdigit()
+            else None
+        )
         if aanbod is None:
             f["aanbod"] = "Dit aanbod hoort niet bij dit traject."
     if len(data.get("opmerking") or "") > 500:
@@ -207,13 +236,19 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
     rij.aanwezigheid = periode.aanwezigheid
     rij.tijdens_brede_intake = periode.tijdens_brede_intake
     rij.aanbieder = (data.get("aanbieder") or "")[:128] or (
-        aanbod.instelling_naam if aanbod else "")
+        aanbod.instelling_naam if aanbod else ""
+    )
     rij.opmerking = data.get("opmerking") or ""
     rij.save()
-    registreer(traject, SOORT, ("" if nieuw else "Gecorrigeerd: ")
-               + f"{rules.UREN_SOORT_NAMEN[rules.UrenSoort(rij.soort)]}: "
-               f"{rij.uren_gevolgd} van {rij.uren_gepland} uur gevolgd "
-               f"({datum_kort(rij.periode_start)} tot {datum_kort(rij.periode_eind)})", door)
+    registreer(
+        traject,
+        SOORT,
+        ("" if nieuw else "Gecorrigeerd: ")
+        + f"{rules.UREN_SOORT_NAMEN[rules.UrenSoort(rij.soort)]}: "
+        f"{rij.uren_gevolgd} van {rij.uren_gepland} uur gevolgd "
+        f"({datum_kort(rij.periode_start)} tot {datum_kort(rij.periode_eind)})",
+        door,
+    )
     zroute_bijwerken(traject)
     _misschien_afschalen(traject)
     return rij
@@ -249,14 +284,22 @@ def totalen(traject_id: int) -> Totalen:
     """All sums of a traject's hours in one query."""
     S = rules.UrenSoort
     r = UrenPeriode.objects.filter(traject_id=traject_id).aggregate(
-        taal=_s(S.TAAL), knm=_s(S.KNM), schakel_taal=_s(S.SCHAKEL_TAAL),
-        schakel_overig=_s(S.SCHAKEL_OVERIG), participatie_eigen=_s(S.PARTICIPATIE),
-        intake_taal_knm=Sum("uren_gevolgd", filter=Q(soort__in=rules.ZROUTE_CURSUS_SOORTEN,
-                                                     tijdens_brede_intake=True)),
+        taal=_s(S.TAAL),
+        knm=_s(S.KNM),
+        schakel_taal=_s(S.SCHAKEL_TAAL),
+        schakel_overig=_s(S.SCHAKEL_OVERIG),
+        participatie_eigen=_s(S.PARTICIPATIE),
+        intake_taal_knm=Sum(
+            "uren_gevolgd",
+            filter=Q(soort__in=rules.ZROUTE_CURSUS_SOORTEN, tijdens_brede_intake=True),
+        ),
         lesuren_keurmerk=_s(S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW),
-        lesuren_gepland_keurmerk=Sum("uren_gepland", filter=Q(
-            soort=S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW)),
-        gepland=Sum("uren_gepland"), gevolgd=Sum("uren_gevolgd"))
+        lesuren_gepland_keurmerk=Sum(
+            "uren_gepland", filter=Q(soort=S.TAAL, aanbod__keurmerk=rules.Keurmerk.BOW)
+        ),
+        gepland=Sum("uren_gepland"),
+        gevolgd=Sum("uren_gevolgd"),
+    )
     return Totalen(**{k: v or NUL for k, v in r.items()})
 
 
@@ -272,12 +315,22 @@ def participatie_uren_extern(traject_ids: list[int]) -> dict[int, Decimal]:
         return uren
     for pk, totaal in module_uren(traject_ids).items():
         uren[pk] += totaal
-    partner = (Voortgang.objects.filter(verwijzing__traject_id__in=traject_ids,
-                                        verwijzing__taak__in=PARTNER_TAKEN, uren__isnull=False)
-               .order_by().values_list("verwijzing__traject_id").annotate(t=Sum("uren")))
-    duaal = (DuaalTraject.objects.filter(traject_id__in=traject_ids,
-                                         uren_gewerkt__isnull=False)
-             .order_by().values_list("traject_id").annotate(t=Sum("uren_gewerkt")))
+    partner = (
+        Voortgang.objects.filter(
+            verwijzing__traject_id__in=traject_ids,
+            verwijzing__taak__in=PARTNER_TAKEN,
+            uren__isnull=False,
+        )
+        .order_by()
+        .values_list("verwijzing__traject_id")
+        .annotate(t=Sum("uren"))
+    )
+    duaal = (
+        DuaalTraject.objects.filter(traject_id__in=traject_ids, uren_gewerkt__isnull=False)
+        .order_by()
+        .values_list("traject_id")
+        .annotate(t=Sum("uren_gewerkt"))
+    )
     for pk, totaal in [*partner, *duaal]:
         uren[pk] += Decimal(totaal or 0)
     return uren
@@ -286,19 +339,26 @@ def participatie_uren_extern(traject_ids: list[int]) -> dict[int, Decimal]:
 # Referral tasks of koers.partners whose hours are participatieactiviteiten (DUO: "waaronder
 # activiteiten voor maatschappelijke begeleiding en de Participatiewet"). The MAP and PVT
 # referrals are left out: their hours are the activities of koers.modules.
-PARTNER_TAKEN = (PartnerTaak.MAATSCHAPPELIJKE_BEGELEIDING.value,
-                 PartnerTaak.BEGELEIDING_NAAR_WERK.value)
+PARTNER_TAKEN = (
+    PartnerTaak.MAATSCHAPPELIJKE_BEGELEIDING.value,
+    PartnerTaak.BEGELEIDING_NAAR_WERK.value,
+)
 
 
 # -- Afschalen B1 → A2 -------------------------------------------------------------------------
 
-def afschaaltoets(traject: Traject, pip: PipVersie | None = None,
-                  t: Totalen | None = None) -> rules.Afschaaltoets:
+
+def afschaaltoets(
+    traject: Traject, pip: PipVersie | None = None, t: Totalen | None = None
+) -> rules.Afschaaltoets:
     pip = pip if pip is not None else huidige_pip(traject)
     t = t or totalen(traject.pk)
     return rules.afschalen_toets(
-        leerroute=pip.leerroute if pip else None, niveau=(pip.niveau or "B1") if pip else None,
-        lesuren_keurmerk=t.lesuren_keurmerk, lesuren_gepland_keurmerk=t.lesuren_gepland_keurmerk)
+        leerroute=pip.leerroute if pip else None,
+        niveau=(pip.niveau or "B1") if pip else None,
+        lesuren_keurmerk=t.lesuren_keurmerk,
+        lesuren_gepland_keurmerk=t.lesuren_gepland_keurmerk,
+    )
 
 
 def _misschien_afschalen(traject: Traject) -> Afschalingsvoorstel | None:
@@ -314,10 +374,17 @@ def _misschien_afschalen(traject: Traject) -> Afschalingsvoorstel | None:
 def _nieuw_voorstel(traject: Traject) -> Afschalingsvoorstel:
     t = totalen(traject.pk)
     voorstel = Afschalingsvoorstel.objects.create(
-        traject=traject, voorgesteld_op=vandaag(), lesuren=t.lesuren_keurmerk,
-        aanwezigheid=rules.aanwezigheid(t.lesuren_keurmerk, t.lesuren_gepland_keurmerk))
-    registreer(traject, SOORT, f"Koers stelt voor het PIP af te schalen naar A2: "
-               f"{voorstel.lesuren} lesuren gevolgd bij een instelling met keurmerk")
+        traject=traject,
+        voorgesteld_op=vandaag(),
+        lesuren=t.lesuren_keurmerk,
+        aanwezigheid=rules.aanwezigheid(t.lesuren_keurmerk, t.lesuren_gepland_keurmerk),
+    )
+    registreer(
+        traject,
+        SOORT,
+        f"Koers stelt voor het PIP af te schalen naar A2: "
+        f"{voorstel.lesuren} lesuren gevolgd bij een instelling met keurmerk",
+    )
     return voorstel
 
 
@@ -325,8 +392,9 @@ def _nieuw_voorstel(traject: Traject) -> Afschalingsvoorstel:
 def stel_afschaling_voor(traject: Traject, door=None) -> Afschalingsvoorstel:
     traject = vergrendel_open(traject, select_related=_MET)
     if traject.afschalingsvoorstellen.filter(status=Afschalingsvoorstel.Status.OPEN).exists():
-        raise Weigering({"__all__": "Er is al een voorstel om af te schalen. Neem daar eerst "
-                                    "een besluit over."})
+        raise Weigering(
+            {"__all__": "Er is al een voorstel om af te schalen. Neem daar eerst een besluit over."}
+        )
     toets = afschaaltoets(traject)
     if not toets.mogelijk:
         raise Weigering({"__all__": " ".join(toets.redenen)})
@@ -334,15 +402,19 @@ def stel_afschaling_voor(traject: Traject, door=None) -> Afschalingsvoorstel:
 
 
 @transaction.atomic
-def besluit_afschaling(traject: Traject, voorstel_id, door, *, aanvaard: bool | None,
-                       reden: str = "") -> Afschalingsvoorstel:
+def besluit_afschaling(
+    traject: Traject, voorstel_id, door, *, aanvaard: bool | None, reden: str = ""
+) -> Afschalingsvoorstel:
     """Accept: a new PIP concept with level A2 (the adviseur then vaststelt it as usual).
     Reject: with a reason."""
     from koers.pip import services as pip_services
 
     traject = vergrendel_open(traject, select_related=_MET)
-    voorstel = traject.afschalingsvoorstellen.select_for_update().filter(
-        pk=voorstel_id).first() if str(voorstel_id).isdigit() else None
+    voorstel = (
+        traject.afschalingsvoorstellen.select_for_update().filter(pk=voorstel_id).first()
+        if str(voorstel_id).isdigit()
+        else None
+    )
     if voorstel is None:
         raise Weigering({"__all__": "Dit voorstel bestaat niet."})
     if voorstel.status != Afschalingsvoorstel.Status.OPEN:
@@ -359,23 +431,36 @@ def besluit_afschaling(traject: Traject, voorstel_id, door, *, aanvaard: bool | 
         if pip is None or pip.leerroute != "B":
             raise Weigering({"__all__": "Het huidige PIP is geen B1-route."})
         if traject.pips.filter(status=PipVersie.Status.CONCEPT).exists():
-            raise Weigering({"__all__": "Er is al een PIP-concept. Stel dat eerst vast of "
-                                        "pas het zelf aan."})
+            raise Weigering(
+                {"__all__": "Er is al een PIP-concept. Stel dat eerst vast of pas het zelf aan."}
+            )
         data = {veld: getattr(pip, veld) for veld in pip_services.INHOUD_VELDEN}
-        data.update(niveau="A2", dagtekening=vandaag(), toelichting_leerroute=(
-            (pip.toelichting_leerroute + "\n\n" if pip.toelichting_leerroute else "")
-            + f"Afgeschaald naar A2 na {voorstel.lesuren} lesuren bij een instelling met "
-              f"keurmerk. {reden}").strip())
+        data.update(
+            niveau="A2",
+            dagtekening=vandaag(),
+            toelichting_leerroute=(
+                (pip.toelichting_leerroute + "\n\n" if pip.toelichting_leerroute else "")
+                + f"Afgeschaald naar A2 na {voorstel.lesuren} lesuren bij een instelling met "
+                f"keurmerk. {reden}"
+            ).strip(),
+        )
         voorstel.pip = pip_services.bewaar_concept(traject, door, data)
-    voorstel.status = (Afschalingsvoorstel.Status.AANVAARD if aanvaard
-                       else Afschalingsvoorstel.Status.AFGEWEZEN)
+    voorstel.status = (
+        Afschalingsvoorstel.Status.AANVAARD if aanvaard else Afschalingsvoorstel.Status.AFGEWEZEN
+    )
     voorstel.reden = reden
     voorstel.besloten_door = door
     voorstel.besloten_op = timezone.now()
     voorstel.save()
-    registreer(traject, SOORT, "Voorstel om af te schalen naar A2 aanvaard: nieuw PIP-concept "
-               "met niveau A2" if aanvaard else "Voorstel om af te schalen naar A2 afgewezen",
-               door, toelichting=reden)
+    registreer(
+        traject,
+        SOORT,
+        "Voorstel om af te schalen naar A2 aanvaard: nieuw PIP-concept met niveau A2"
+        if aanvaard
+        else "Voorstel om af te schalen naar A2 afgewezen",
+        door,
+        toelichting=reden,
+    )
     return voorstel
 
 
@@ -413,13 +498,24 @@ def bewaar_examen(traject: Traject, door, data: dict) -> Examenresultaat:
     if f:
         raise Weigering(f)
     examen, _ = Examenresultaat.objects.update_or_create(
-        traject=traject, onderdeel=data["onderdeel"], niveau=data.get("niveau") or "",
+        traject=traject,
+        onderdeel=data["onderdeel"],
+        niveau=data.get("niveau") or "",
         examendatum=data["examendatum"],
-        defaults={"resultaat": data["resultaat"],
-                  "reden_geen_resultaat": data.get("reden_geen_resultaat") or "",
-                  "bron": Examenresultaat.Bron.HANDMATIG})
-    registreer(traject, SOORT, f"Examenresultaat {examen.onderdeel} "
-               f"{examen.niveau} ingevoerd: {examen.resultaat}".replace("  ", " "), door)
+        defaults={
+            "resultaat": data["resultaat"],
+            "reden_geen_resultaat": data.get("reden_geen_resultaat") or "",
+            "bron": Examenresultaat.Bron.HANDMATIG,
+        },
+    )
+    registreer(
+        traject,
+        SOORT,
+        f"Examenresultaat {examen.onderdeel} {examen.niveau} ingevoerd: {examen.resultaat}".replace(
+            "  ", " "
+        ),
+        door,
+    )
     return examen
 
 
@@ -429,21 +525,33 @@ def bewaar_duo_examens(traject: Traject, uitslagen) -> int:
     number of new or changed rows."""
     aantal = 0
     for r in uitslagen or []:
-        data = {"onderdeel": r.get("onderdeel"), "niveau": r.get("niveau") or "",
-                "examendatum": _datum(r.get("examendatum")), "resultaat": r.get("resultaat"),
-                "reden_geen_resultaat": r.get("redenGeenResultaat") or ""}
+        data = {
+            "onderdeel": r.get("onderdeel"),
+            "niveau": r.get("niveau") or "",
+            "examendatum": _datum(r.get("examendatum")),
+            "resultaat": r.get("resultaat"),
+            "reden_geen_resultaat": r.get("redenGeenResultaat") or "",
+        }
         if examen_fouten(data, duo=True):
             continue  # DUO's file forbids it; the timeline entry still shows DUO's text
         rij, nieuw = Examenresultaat.objects.get_or_create(
-            traject=traject, onderdeel=data["onderdeel"], niveau=data["niveau"],
+            traject=traject,
+            onderdeel=data["onderdeel"],
+            niveau=data["niveau"],
             examendatum=data["examendatum"],
-            defaults={"resultaat": data["resultaat"],
-                      "reden_geen_resultaat": data["reden_geen_resultaat"],
-                      "bron": Examenresultaat.Bron.DUO})
+            defaults={
+                "resultaat": data["resultaat"],
+                "reden_geen_resultaat": data["reden_geen_resultaat"],
+                "bron": Examenresultaat.Bron.DUO,
+            },
+        )
         if nieuw:
             aantal += 1
         elif (rij.resultaat, rij.reden_geen_resultaat, rij.bron) != (
-                data["resultaat"], data["reden_geen_resultaat"], Examenresultaat.Bron.DUO):
+            data["resultaat"],
+            data["reden_geen_resultaat"],
+            Examenresultaat.Bron.DUO,
+        ):
             rij.resultaat = data["resultaat"]
             rij.reden_geen_resultaat = data["reden_geen_resultaat"]
             rij.bron = Examenresultaat.Bron.DUO
@@ -460,6 +568,7 @@ def _datum(waarde) -> date | None:
 
 
 # -- Z-route -----------------------------------------------------------------------------------
+
 
 def zroute_norm(traject: Traject) -> rules.ZrouteNorm:
     """The norm of this person: DUO's doelgroepindeling and partial ontheffing."""
@@ -496,21 +605,33 @@ def zroute_bijwerken(traject: Traject, pip: PipVersie | None = None) -> Zroute |
 def achter_vanaf(z: Zroute, participatie: Decimal | None = None) -> date | None:
     if z.termijn_start is None or z.termijn_eind is None:
         return None
-    data = [d for d in (
-        rules.achter_vanaf(Decimal(z.cursus_uren), Decimal(z.norm_cursus),
-                           termijn_start=z.termijn_start, termijn_eind=z.termijn_eind),
-        rules.achter_vanaf(participatie if participatie is not None
-                           else Decimal(z.participatie_uren), Decimal(z.norm_participatie),
-                           termijn_start=z.termijn_start, termijn_eind=z.termijn_eind))
-        if d is not None]
+    data = [
+        d
+        for d in (
+            rules.achter_vanaf(
+                Decimal(z.cursus_uren),
+                Decimal(z.norm_cursus),
+                termijn_start=z.termijn_start,
+                termijn_eind=z.termijn_eind,
+            ),
+            rules.achter_vanaf(
+                participatie if participatie is not None else Decimal(z.participatie_uren),
+                Decimal(z.norm_participatie),
+                termijn_start=z.termijn_start,
+                termijn_eind=z.termijn_eind,
+            ),
+        )
+        if d is not None
+    ]
     return min(data) if data else None
 
 
 def _vereist_zroute(traject: Traject) -> Zroute:
     pip = huidige_pip(traject)
     if pip is None or pip.leerroute != "Z":
-        raise Weigering({"__all__": "Deze inburgeraar volgt de Z-route niet volgens het "
-                                    "huidige PIP."})
+        raise Weigering(
+            {"__all__": "Deze inburgeraar volgt de Z-route niet volgens het huidige PIP."}
+        )
     zroute = zroute_bijwerken(traject, pip)
     assert zroute is not None
     return zroute
@@ -544,9 +665,14 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
     zroute.conclusie = conclusie
     zroute.eindgesprek_door = door
     zroute.save()
-    registreer(traject, SOORT, f"Eindgesprek Z-route op {datum_kort(datum)}: afspraken "
-               f"{'nagekomen' if zroute.afspraken_nagekomen else 'niet nagekomen'}", door,
-               toelichting=conclusie)
+    registreer(
+        traject,
+        SOORT,
+        f"Eindgesprek Z-route op {datum_kort(datum)}: afspraken "
+        f"{'nagekomen' if zroute.afspraken_nagekomen else 'niet nagekomen'}",
+        door,
+        toelichting=conclusie,
+    )
     return zroute
 
 
@@ -566,8 +692,10 @@ class ZrouteVolgorde:
 def zroute_volgorde(traject: Traject) -> ZrouteVolgorde:
     from koers.duo import meldingen
 
-    return ZrouteVolgorde(pvt=meldingen.datum_door_duo_verwerkt(traject, "pvt"),
-                          map=meldingen.datum_door_duo_verwerkt(traject, "map"))
+    return ZrouteVolgorde(
+        pvt=meldingen.datum_door_duo_verwerkt(traject, "pvt"),
+        map=meldingen.datum_door_duo_verwerkt(traject, "map"),
+    )
 
 
 @transaction.atomic
@@ -584,17 +712,21 @@ def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Z
         raise Weigering({"__all__": "De afronding is al aan DUO gemeld."})
     f = rules.zroute_afronding_fouten(
         afspraken_nagekomen=zroute.afspraken_nagekomen if zroute.eindgesprek_op else None,
-        cursus_uren=zroute.cursus_uren, participatie_uren=zroute.participatie_uren,
-        norm=rules.ZrouteNorm(zroute.norm_cursus, zroute.norm_participatie))
+        cursus_uren=zroute.cursus_uren,
+        participatie_uren=zroute.participatie_uren,
+        norm=rules.ZrouteNorm(zroute.norm_cursus, zroute.norm_participatie),
+    )
     if f:
         raise Weigering(f)
     datum = datum or vandaag()
-    zroute.afronding_bericht = meldingen.meld_zroute(traject, datum,
-                                                     eindgesprek_op=zroute.eindgesprek_op)
+    zroute.afronding_bericht = meldingen.meld_zroute(
+        traject, datum, eindgesprek_op=zroute.eindgesprek_op
+    )
     zroute.afgerond_op = datum
     zroute.save()
-    registreer(traject, SOORT, f"Afronding van de Z-route ({datum_kort(datum)}) gemeld bij DUO",
-               door)
+    registreer(
+        traject, SOORT, f"Afronding van de Z-route ({datum_kort(datum)}) gemeld bij DUO", door
+    )
     return zroute
 
 
@@ -623,15 +755,23 @@ def duo_uren(traject: Traject, pip: PipVersie | None = None) -> DuoUren:
     t = totalen(traject.pk)
     participatie = None
     if traject.inburgeraar.is_asielmigrant and (pip is None or pip.leerroute == "Z"):
-        participatie = rules.hele_uren(t.participatie_eigen + participatie_uren_extern(
-            [traject.pk]).get(traject.pk, NUL))
+        participatie = rules.hele_uren(
+            t.participatie_eigen + participatie_uren_extern([traject.pk]).get(traject.pk, NUL)
+        )
     taalles = None
     if pip is not None:
-        taalles = rules.hele_uren(rules.taaluren_leerroute(
-            taal_knm=t.taal + t.knm, schakel=t.schakel_taal + t.schakel_overig,
-            taal_knm_brede_intake=t.intake_taal_knm))
-    return DuoUren(taalles_knm_brede_intake=rules.hele_uren(t.intake_taal_knm),
-                   participatieactiviteiten=participatie, participatie_als_taalles=taalles)
+        taalles = rules.hele_uren(
+            rules.taaluren_leerroute(
+                taal_knm=t.taal + t.knm,
+                schakel=t.schakel_taal + t.schakel_overig,
+                taal_knm_brede_intake=t.intake_taal_knm,
+            )
+        )
+    return DuoUren(
+        taalles_knm_brede_intake=rules.hele_uren(t.intake_taal_knm),
+        participatieactiviteiten=participatie,
+        participatie_als_taalles=taalles,
+    )
 
 
 @transaction.atomic
@@ -643,11 +783,22 @@ def meld_uren_aan_duo(traject: Traject, door) -> list:
 
     traject = vergrendel_open(traject, select_related=_MET)
     u = duo_uren(traject)
-    gemeld = [(meldingen.meld_uren(traject, soort, uren), uren) for soort, uren in (
-        (UrenSoort.TAALLES_KNM_BREDE_INTAKE, u.taalles_knm_brede_intake),
-        (UrenSoort.PARTICIPATIEACTIVITEITEN, u.participatieactiviteiten),
-        (UrenSoort.PARTICIPATIE_ALS_TAALLES, u.participatie_als_taalles)) if uren is not None]
-    registreer(traject, SOORT, "Gevolgde uren gemeld bij DUO: " + ", ".join(
-        f"{uren} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})"
-        for b, uren in gemeld), door)
+    gemeld = [
+        (meldingen.meld_uren(traject, soort, uren), uren)
+        for soort, uren in (
+            (UrenSoort.TAALLES_KNM_BREDE_INTAKE, u.taalles_knm_brede_intake),
+            (UrenSoort.PARTICIPATIEACTIVITEITEN, u.participatieactiviteiten),
+            (UrenSoort.PARTICIPATIE_ALS_TAALLES, u.participatie_als_taalles),
+        )
+        if uren is not None
+    ]
+    registreer(
+        traject,
+        SOORT,
+        "Gevolgde uren gemeld bij DUO: "
+        + ", ".join(
+            f"{uren} uur ({b.soort.removeprefix('uren_').replace('_', ' ')})" for b, uren in gemeld
+        ),
+        door,
+    )
     return [b for b, _uren in gemeld]

@@ -12,10 +12,19 @@ urlpatterns = [
     path("inburgeraars/<int:pk>/leerroute/uren/melden/", views.uren_melden, name="uren_melden"),
     path("inburgeraars/<int:pk>/leerroute/examens/", views.examens, name="examens"),
     path("inburgeraars/<int:pk>/leerroute/zroute/", views.zroute, name="zroute"),
-    path("inburgeraars/<int:pk>/leerroute/zroute/afronden/", views.zroute_afronden,
-         name="zroute_afronden"),
-    path("inburgeraars/<int:pk>/leerroute/afschaling/", views.afschaling_voorstellen,
-         name="afschaling_voorstellen"),
-    path("inburgeraars/<int:pk>/leerroute/afschaling/<int:voorstel>/", views.afschaling,
-         name="afschaling"),
+    path(
+        "inburgeraars/<int:pk>/leerroute/zroute/afronden/",
+        views.zroute_afronden,
+        name="zroute_afronden",
+    ),
+    path(
+        "inburgeraars/<int:pk>/leerroute/afschaling/",
+        views.afschaling_voorstellen,
+        name="afschaling_voorstellen",
+    ),
+    path(
+        "inburgeraars/<int:pk>/leerroute/afschaling/<int:voorstel>/",
+        views.afschaling,
+        name="afschaling",
+    ),
 ]

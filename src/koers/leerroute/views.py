@@ -52,8 +52,11 @@ def _data(request):
 
 
 def _render(request, template, inburgeraar, traject, **ctx):
-    return render(request, f"leerroute/{template}", {
-        "inburgeraar": inburgeraar, "traject": traject, "terug": _terug(inburgeraar), **ctx})
+    return render(
+        request,
+        f"leerroute/{template}",
+        {"inburgeraar": inburgeraar, "traject": traject, "terug": _terug(inburgeraar), **ctx},
+    )
 
 
 @login_required
@@ -77,19 +80,29 @@ def aanbod(request, pk):
         if data["melden"]:
             vereis(request.user, Actie.DUO_MELDEN)
         try:
-            services.bewaar_aanbod(traject, request.user, data, instellingen=instellingen,
-                                   melden=data["melden"])
+            services.bewaar_aanbod(
+                traject, request.user, data, instellingen=instellingen, melden=data["melden"]
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("Het inburgeringsaanbod is opgeslagen."))
             return redirect(_terug(inburgeraar))
     elif request.method == "POST" and pip is None:
-        fouten = fout_items({"__all__": _("Stel eerst het PIP vast. Het aanbod hoort bij het "
-                                          "PIP.")})
-    return _render(request, "aanbod.html", inburgeraar, traject, form=form, pip=pip,
-                   duo_fout=duo_fout, fouten=fouten,
-                   aanbod=traject.aanbod.order_by("-startdatum", "-pk"))
+        fouten = fout_items(
+            {"__all__": _("Stel eerst het PIP vast. Het aanbod hoort bij het PIP.")}
+        )
+    return _render(
+        request,
+        "aanbod.html",
+        inburgeraar,
+        traject,
+        form=form,
+        pip=pip,
+        duo_fout=duo_fout,
+        fouten=fouten,
+        aanbod=traject.aanbod.order_by("-startdatum", "-pk"),
+    )
 
 
 @login_required
@@ -107,8 +120,9 @@ def uren(request, pk, rij=None):
     form = UrenForm(_data(request), aanbod=aanbod_lijst, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.bewaar_uren(traject, request.user, form.cleaned_data,
-                                 rij_id=bestaand.pk if bestaand else None)
+            services.bewaar_uren(
+                traject, request.user, form.cleaned_data, rij_id=bestaand.pk if bestaand else None
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
@@ -131,25 +145,43 @@ def examens(request, pk):
         else:
             messages.success(request, _("Het examenresultaat is opgeslagen."))
             return redirect(_terug(inburgeraar))
-    return _render(request, "examen.html", inburgeraar, traject, form=form,
-                   examens=traject.examens.order_by("-examendatum", "onderdeel"))
+    return _render(
+        request,
+        "examen.html",
+        inburgeraar,
+        traject,
+        form=form,
+        examens=traject.examens.order_by("-examendatum", "onderdeel"),
+    )
 
 
-def _zroute_pagina(request, inburgeraar, traject, *, form=None, afronding_form=None,
-                   fouten=None):
+def _zroute_pagina(request, inburgeraar, traject, *, form=None, afronding_form=None, fouten=None):
     o = overzicht(traject, vandaag=vandaag())
     z = o.zroute
     if form is None:
-        initial = {"datum": z.eindgesprek_op, "conclusie": z.conclusie,
-                   "afspraken_nagekomen": {True: "ja", False: "nee"}.get(
-                       z.afspraken_nagekomen, "")} if z and z.eindgesprek_op else None
+        initial = (
+            {
+                "datum": z.eindgesprek_op,
+                "conclusie": z.conclusie,
+                "afspraken_nagekomen": {True: "ja", False: "nee"}.get(z.afspraken_nagekomen, ""),
+            }
+            if z and z.eindgesprek_op
+            else None
+        )
         form = EindgesprekForm(initial=initial)
-    return _render(request, "zroute.html", inburgeraar, traject, form=form, o=o,
-                   afronding_form=afronding_form or AfrondingForm(
-                       initial={"datum": vandaag()}),
-                   fouten=fouten or [], mag_melden=policy.mag(request.user, Actie.DUO_MELDEN),
-                   # the ontheffing has a medical ground: health data (AVG art. 9)
-                   met_gezondheid=policy.mag_zien(request.user, Sectie.GEZONDHEID, traject))
+    return _render(
+        request,
+        "zroute.html",
+        inburgeraar,
+        traject,
+        form=form,
+        o=o,
+        afronding_form=afronding_form or AfrondingForm(initial={"datum": vandaag()}),
+        fouten=fouten or [],
+        mag_melden=policy.mag(request.user, Actie.DUO_MELDEN),
+        # the ontheffing has a medical ground: health data (AVG art. 9)
+        met_gezondheid=policy.mag_zien(request.user, Sectie.GEZONDHEID, traject),
+    )
 
 
 @login_required
@@ -158,8 +190,7 @@ def zroute(request, pk):
     if (antwoord := _afgerond(request, inburgeraar, traject)) is not None:
         return antwoord
     if services.huidige_pip(traject) is None or services.huidige_pip(traject).leerroute != "Z":
-        messages.info(request, _("Deze inburgeraar volgt de Z-route niet volgens het huidige "
-                                 "PIP."))
+        messages.info(request, _("Deze inburgeraar volgt de Z-route niet volgens het huidige PIP."))
         return redirect(_terug(inburgeraar))
     form = None
     if request.method == "POST":
@@ -189,8 +220,9 @@ def zroute_afronden(request, pk):
             services.meld_zroute_afgerond(traject, request.user, form.cleaned_data["datum"])
         except Weigering as weigering:
             fouten = fout_items(weigering.fouten, form)
-            weigering_naar_formulier(form, {k: v for k, v in weigering.fouten.items()
-                                            if k in form.fields})
+            weigering_naar_formulier(
+                form, {k: v for k, v in weigering.fouten.items() if k in form.fields}
+            )
         else:
             messages.success(request, _("De afronding van de Z-route gaat naar DUO."))
             return redirect(_terug(inburgeraar))
@@ -216,15 +248,24 @@ def _knop(request, pk, service, gelukt: str, actie: Actie = Actie.LEERROUTE_BEWE
 @login_required
 @require_POST
 def uren_melden(request, pk):
-    return _knop(request, pk, services.meld_uren_aan_duo, _("De gevolgde uren gaan naar DUO."),
-                 Actie.DUO_MELDEN)
+    return _knop(
+        request,
+        pk,
+        services.meld_uren_aan_duo,
+        _("De gevolgde uren gaan naar DUO."),
+        Actie.DUO_MELDEN,
+    )
 
 
 @login_required
 @require_POST
 def afschaling_voorstellen(request, pk):
-    return _knop(request, pk, services.stel_afschaling_voor,
-                 _("Koers stelt voor af te schalen naar A2. Neem een besluit."))
+    return _knop(
+        request,
+        pk,
+        services.stel_afschaling_voor,
+        _("Koers stelt voor af te schalen naar A2. Neem een besluit."),
+    )
 
 
 @login_required
@@ -239,14 +280,23 @@ def afschaling(request, pk, voorstel):
     if request.method == "POST" and form.is_valid():
         try:
             services.besluit_afschaling(
-                traject, v.pk, request.user, aanvaard=form.cleaned_data["besluit"] == "aanvaard",
-                reden=form.cleaned_data["reden"])
+                traject,
+                v.pk,
+                request.user,
+                aanvaard=form.cleaned_data["besluit"] == "aanvaard",
+                reden=form.cleaned_data["reden"],
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             if form.cleaned_data["besluit"] == "aanvaard":
-                messages.success(request, _("Er is een nieuw PIP-concept met niveau A2. "
-                                            "Controleer het en stel het vast."))
+                messages.success(
+                    request,
+                    _(
+                        "Er is een nieuw PIP-concept met niveau A2. "
+                        "Controleer het en stel het vast."
+                    ),
+                )
                 return redirect("web:pip", pk=inburgeraar.pk)
             messages.success(request, _("U heeft het voorstel afgewezen."))
             return redirect(_terug(inburgeraar))

@@ -5,6 +5,7 @@ module and answer stay, the facts the sturing counts (as for modules.Afronding).
 from koers.verwerkingen.anonimiseren import STATISTIEK, Regel
 
 REGELS = {
-    "modules.Verwijtbaarheid": Regel(legen=("toelichting",),
-                                     bewaren=("module", "verwijtbaar"), waarom=STATISTIEK),
+    "modules.Verwijtbaarheid": Regel(
+        legen=("toelichting",), bewaren=("module", "verwijtbaar"), waarom=STATISTIEK
+    ),
 }

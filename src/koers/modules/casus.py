@@ -18,9 +18,17 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
         return None
     stand = services.stand(traject, geladen.pips if geladen else None)
     rijen = [
-        {"module": "pvt", "naam": _("PVT"), "ms": stand.pvt,
-         "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "pvt"})},
-        {"module": "map", "naam": _("MAP"), "ms": stand.map,
-         "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "map"})},
+        {
+            "module": "pvt",
+            "naam": _("PVT"),
+            "ms": stand.pvt,
+            "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "pvt"}),
+        },
+        {
+            "module": "map",
+            "naam": _("MAP"),
+            "ms": stand.map,
+            "url": reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": "map"}),
+        },
     ]
     return {"rijen": rijen, "stand": stand}

@@ -16,12 +16,21 @@ from .models import Activiteit
 
 PVT_ACTIVITEITEN = (
     # (weeks after the start of the termijn, hours, soort, omschrijving, kernwaarden)
-    (1, "3", "workshop", "Workshop 'Vrijheid van meningsuiting' in de bibliotheek",
-     ["vrijheid"]),
-    (3, "4", "excursie", "Excursie naar het gemeentehuis en een raadsvergadering",
-     ["participatie", "gelijkwaardigheid"]),
-    (5, "3", "workshop", "Workshop 'Gelijke rechten voor mannen en vrouwen'",
-     ["gelijkwaardigheid"]),
+    (1, "3", "workshop", "Workshop 'Vrijheid van meningsuiting' in de bibliotheek", ["vrijheid"]),
+    (
+        3,
+        "4",
+        "excursie",
+        "Excursie naar het gemeentehuis en een raadsvergadering",
+        ["participatie", "gelijkwaardigheid"],
+    ),
+    (
+        5,
+        "3",
+        "workshop",
+        "Workshop 'Gelijke rechten voor mannen en vrouwen'",
+        ["gelijkwaardigheid"],
+    ),
     (7, "3", "activiteit", "Vrijwilligersdag bij de voedselbank", ["solidariteit"]),
 )
 MAP_ACTIVITEITEN = (
@@ -41,14 +50,18 @@ def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
     trajecten = list(
         # Cases in uitvoering only: a "PIP vastgesteld" case stays as it is in the demo (the
         # first activity would move it into uitvoering, koers.inburgeraars.services.registreer).
-        demo_trajecten(gemeenten).filter(termijn_start__isnull=False, status="in_uitvoering")
+        demo_trajecten(gemeenten)
+        .filter(termijn_start__isnull=False, status="in_uitvoering")
         .select_related("inburgeraar", "adviseur")
-        .order_by("termijn_start", "id"))
-    al_gedaan = set(Activiteit.objects.filter(traject__in=trajecten)
-                    .values_list("traject_id", flat=True))
+        .order_by("termijn_start", "id")
+    )
+    al_gedaan = set(
+        Activiteit.objects.filter(traject__in=trajecten).values_list("traject_id", flat=True)
+    )
     routes = {}
-    for pip in PipVersie.objects.filter(traject__in=trajecten,
-                                        status=PipVersie.Status.VASTGESTELD).order_by("versie"):
+    for pip in PipVersie.objects.filter(
+        traject__in=trajecten, status=PipVersie.Status.VASTGESTELD
+    ).order_by("versie"):
         routes[pip.traject_id] = pip.leerroute
     aantal_pvt = aantal_map = ondertekend = 0
     for index, traject in enumerate(trajecten):
@@ -61,20 +74,38 @@ def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
             datum = _datum(start, weken, dag)
             if datum is None:
                 continue
-            services.voeg_activiteit_toe(traject, door, {
-                "module": "pvt", "datum": datum, "uren": Decimal(uren), "soort": soort,
-                "omschrijving": omschrijving, "kernwaarden": kernwaarden,
-                "uitvoerder": "Vluchtelingenwerk"})
+            services.voeg_activiteit_toe(
+                traject,
+                door,
+                {
+                    "module": "pvt",
+                    "datum": datum,
+                    "uren": Decimal(uren),
+                    "soort": soort,
+                    "omschrijving": omschrijving,
+                    "kernwaarden": kernwaarden,
+                    "uitvoerder": "Vluchtelingenwerk",
+                },
+            )
             aantal_pvt += 1
         if rules.map_verplicht(routes.get(traject.pk)):
             for weken, uren, soort, omschrijving in MAP_ACTIVITEITEN:
                 datum = _datum(start, weken, dag)
                 if datum is None:
                     continue
-                services.voeg_activiteit_toe(traject, door, {
-                    "module": "map", "datum": datum, "uren": Decimal(uren), "soort": soort,
-                    "omschrijving": omschrijving, "kernwaarden": [],
-                    "uitvoerder": rules.STANDAARD_MAP_UITVOERDER})
+                services.voeg_activiteit_toe(
+                    traject,
+                    door,
+                    {
+                        "module": "map",
+                        "datum": datum,
+                        "uren": Decimal(uren),
+                        "soort": soort,
+                        "omschrijving": omschrijving,
+                        "kernwaarden": [],
+                        "uitvoerder": rules.STANDAARD_MAP_UITVOERDER,
+                    },
+                )
                 aantal_map += 1
         # The case that started first signs its participatieverklaring (reported to DUO).
         if index == 0:
@@ -82,5 +113,8 @@ def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
             if datum is not None:
                 services.onderteken_pvt(traject, door, datum=datum, melden=True)
                 ondertekend += 1
-    return {"pvt_activiteiten": aantal_pvt, "map_activiteiten": aantal_map,
-            "pvt_ondertekend": ondertekend}
+    return {
+        "pvt_activiteiten": aantal_pvt,
+        "map_activiteiten": aantal_map,
+        "pvt_ondertekend": ondertekend,
+    }

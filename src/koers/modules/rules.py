@@ -36,7 +36,6 @@ class Module(StrEnum):
 MODULES: frozenset[str] = frozenset(m.value for m in Module)
 
 
-
 class Soort(StrEnum):
     WORKSHOP = "workshop"
     EXCURSIE = "excursie"
@@ -120,8 +119,9 @@ class ActiviteitGegevens:
     uitvoerder: str = ""
 
 
-def activiteit_fouten(a: ActiviteitGegevens, *, vandaag: date, afgerond_op: date | None,
-                      leerroute: str | None) -> dict[str, str]:
+def activiteit_fouten(
+    a: ActiviteitGegevens, *, vandaag: date, afgerond_op: date | None, leerroute: str | None
+) -> dict[str, str]:
     """One PVT or MAP activity. ``afgerond_op``: the date the module was closed (PVT signed,
     MAP eindgesprek), after which its activities no longer change. ``leerroute``: of the
     current vastgesteld PIP (``None`` without one).
@@ -135,19 +135,26 @@ def activiteit_fouten(a: ActiviteitGegevens, *, vandaag: date, afgerond_op: date
     module = Module(a.module)
     if afgerond_op is not None:
         if module is Module.PVT:
-            f["__all__"] = ("De participatieverklaring is al ondertekend. De activiteiten van "
-                            "het PVT kunnen niet meer veranderen.")
+            f["__all__"] = (
+                "De participatieverklaring is al ondertekend. De activiteiten van "
+                "het PVT kunnen niet meer veranderen."
+            )
         else:
-            f["__all__"] = ("Het eindgesprek van de MAP is al gevoerd. De activiteiten van de "
-                            "MAP kunnen niet meer veranderen.")
+            f["__all__"] = (
+                "Het eindgesprek van de MAP is al gevoerd. De activiteiten van de "
+                "MAP kunnen niet meer veranderen."
+            )
     if module is Module.MAP and not map_verplicht(leerroute):
-        f["__all__"] = ("De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
-                        "geen vastgesteld PIP met een van die routes.")
+        f["__all__"] = (
+            "De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
+            "geen vastgesteld PIP met een van die routes."
+        )
     if a.datum is None:
         f["datum"] = "Vul de datum in."
     elif a.datum > vandaag:
-        f["datum"] = "De datum mag niet in de toekomst liggen. Vul een activiteit in als die " \
-                     "geweest is."
+        f["datum"] = (
+            "De datum mag niet in de toekomst liggen. Vul een activiteit in als die geweest is."
+        )
     if a.uren is None:
         f["uren"] = "Vul het aantal uren in."
     elif not a.uren.is_finite() or a.uren <= UREN_MIN_EXCLUSIEF:
@@ -165,8 +172,10 @@ def activiteit_fouten(a: ActiviteitGegevens, *, vandaag: date, afgerond_op: date
         f["omschrijving"] = f"De omschrijving is te lang: hooguit {OMSCHRIJVING_MAX} tekens."
     onbekend = [k for k in a.kernwaarden if k not in KERNWAARDEN]
     if onbekend:
-        f["kernwaarden"] = ("Kies alleen uit de kernwaarden vrijheid, gelijkwaardigheid, "
-                            "solidariteit en participatie.")
+        f["kernwaarden"] = (
+            "Kies alleen uit de kernwaarden vrijheid, gelijkwaardigheid, "
+            "solidariteit en participatie."
+        )
     elif a.kernwaarden and module is Module.MAP:
         f["kernwaarden"] = "Kernwaarden horen bij het PVT, niet bij de MAP."
     elif len(set(a.kernwaarden)) != len(a.kernwaarden):
@@ -204,8 +213,9 @@ def telt_als_kernwaarde_activiteit(a: Gedaan) -> bool:
     return a.soort in KERNWAARDE_SOORTEN and bool(a.kernwaarden)
 
 
-def pvt_ondertekenen_fouten(datum: date | None, activiteiten: Iterable[Gedaan], *,
-                            vandaag: date) -> dict[str, str]:
+def pvt_ondertekenen_fouten(
+    datum: date | None, activiteiten: Iterable[Gedaan], *, vandaag: date
+) -> dict[str, str]:
     """Signing the participatieverklaring closes the PVT (DOMAIN.md row PVT): before it at
     least 12 hours (DOMAIN.md; startnotitie §6.3) and at least one excursion or activity on a
     kernwaarde (startnotitie §6.3, policy P). Only activities on or before the signing date
@@ -224,17 +234,22 @@ def pvt_ondertekenen_fouten(datum: date | None, activiteiten: Iterable[Gedaan], 
         return f
     uren = uren_tot_en_met(activiteiten, datum)
     if uren < PVT_MIN_UREN:
-        f["uren"] = (f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
-                     f"Tot en met {datum_kort(datum)} zijn {_uren(uren)} uur ingevuld.")
+        f["uren"] = (
+            f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
+            f"Tot en met {datum_kort(datum)} zijn {_uren(uren)} uur ingevuld."
+        )
     if not any(telt_als_kernwaarde_activiteit(a) for a in activiteiten if a.datum <= datum):
-        f["kernwaarden"] = ("Het PVT heeft minstens één excursie of activiteit over een "
-                            "kernwaarde nodig (vrijheid, gelijkwaardigheid, solidariteit of "
-                            "participatie). Vul die eerst in.")
+        f["kernwaarden"] = (
+            "Het PVT heeft minstens één excursie of activiteit over een "
+            "kernwaarde nodig (vrijheid, gelijkwaardigheid, solidariteit of "
+            "participatie). Vul die eerst in."
+        )
     return f
 
 
-def map_eindgesprek_fouten(datum: date | None, samenvatting: str, uitvoerder: str, *,
-                           vandaag: date, leerroute: str | None) -> dict[str, str]:
+def map_eindgesprek_fouten(
+    datum: date | None, samenvatting: str, uitvoerder: str, *, vandaag: date, leerroute: str | None
+) -> dict[str, str]:
     """The MAP ends with an eindgesprek (DOMAIN.md row MAP), in the B1- and Z-route only.
 
     Bron: Wi2021 art. 8; DOMAIN.md rij MAP (het eindgesprek: artikel niet geverifieerd).
@@ -242,8 +257,10 @@ def map_eindgesprek_fouten(datum: date | None, samenvatting: str, uitvoerder: st
     """
     f: dict[str, str] = {}
     if not map_verplicht(leerroute):
-        f["__all__"] = ("De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
-                        "geen vastgesteld PIP met een van die routes.")
+        f["__all__"] = (
+            "De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
+            "geen vastgesteld PIP met een van die routes."
+        )
     if datum is None:
         f["datum"] = "Vul de datum van het eindgesprek in."
     elif datum > vandaag:
@@ -261,6 +278,7 @@ def map_eindgesprek_fouten(datum: date | None, samenvatting: str, uitvoerder: st
 
 # -- Verwijtbaar -------------------------------------------------------------------------------
 
+
 def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
     """Plain Dutch for the form: when the adviseur fills in 'verwijtbaar' and what it means
     (RULES.md "MAP and PVT"; DOMAIN.md "verwijtbaar flag").
@@ -268,10 +286,12 @@ def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
     Bron: RULES.md "MAP and PVT"; DUO API Inburgeringstermijn (einddatum exclusief).
     Status: duo
     """
-    basis = ("Vul 'verwijtbaar' alleen in als de datum op of na het einde van de "
-             "inburgeringstermijn ligt. Kies dan 'Ja' als de inburgeraar het zelf te verwijten is "
-             "dat het te laat is. Kies 'Nee' als dat niet zo is, bijvoorbeeld door ziekte. "
-             "Ligt de datum voor het einde van de termijn? Laat het veld dan leeg.")
+    basis = (
+        "Vul 'verwijtbaar' alleen in als de datum op of na het einde van de "
+        "inburgeringstermijn ligt. Kies dan 'Ja' als de inburgeraar het zelf te verwijten is "
+        "dat het te laat is. Kies 'Nee' als dat niet zo is, bijvoorbeeld door ziekte. "
+        "Ligt de datum voor het einde van de termijn? Laat het veld dan leeg."
+    )
     if termijn_eind is None:
         return basis + " Deze inburgeraar heeft nog geen einddatum van de termijn."
     # DUO's einddatum is exclusive: the person reads the day before as the end.
@@ -318,10 +338,16 @@ def verwijtbaar_keuzes(vandaag: date, termijn_eind: date | None) -> tuple[str, .
     return ()
 
 
-def verwijtbaar_zonder_datum_fouten(verwijtbaar: str | None, toelichting: str, *,
-                                    module: str, afgerond: bool, leerroute: str | None,
-                                    vandaag: date, termijn_eind: date | None
-                                    ) -> dict[str, str]:
+def verwijtbaar_zonder_datum_fouten(
+    verwijtbaar: str | None,
+    toelichting: str,
+    *,
+    module: str,
+    afgerond: bool,
+    leerroute: str | None,
+    vandaag: date,
+    termijn_eind: date | None,
+) -> dict[str, str]:
     """Reporting 'verwijtbaar' for a PVT or MAP that is not done yet. A closed module reports
     its date (with 'verwijtbaar' where needed) instead: a PUT without the date would withdraw
     it (RULES.md "MAP and PVT": PUT replaces the whole resource). MAP only in the B1- and
@@ -334,27 +360,35 @@ def verwijtbaar_zonder_datum_fouten(verwijtbaar: str | None, toelichting: str, *
     if module not in MODULES:
         return {"__all__": "Kies PVT of MAP."}
     if afgerond:
-        f["__all__"] = ("Deze module is al afgerond. Meld de datum aan DUO en vul daarbij "
-                        "'verwijtbaar' in als dat nodig is.")
+        f["__all__"] = (
+            "Deze module is al afgerond. Meld de datum aan DUO en vul daarbij "
+            "'verwijtbaar' in als dat nodig is."
+        )
     elif module == Module.MAP and not map_verplicht(leerroute):
-        f["__all__"] = ("De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
-                        "geen vastgesteld PIP met een van die routes.")
+        f["__all__"] = (
+            "De MAP hoort bij de B1-route en de Z-route. Deze inburgeraar heeft "
+            "geen vastgesteld PIP met een van die routes."
+        )
     keuzes = verwijtbaar_keuzes(vandaag, termijn_eind)
     if verwijtbaar not in ("Ja", "Nee"):
         f["verwijtbaar"] = "Kies Ja of Nee."
     elif not keuzes:
-        f["verwijtbaar"] = ("Dit kan pas in de laatste 2 maanden van de inburgeringstermijn. "
-                            "Daarvoor wil DUO geen 'verwijtbaar' zonder datum.")
+        f["verwijtbaar"] = (
+            "Dit kan pas in de laatste 2 maanden van de inburgeringstermijn. "
+            "Daarvoor wil DUO geen 'verwijtbaar' zonder datum."
+        )
     elif verwijtbaar not in keuzes:
-        f["verwijtbaar"] = ("'Ja' kan pas als de inburgeringstermijn voorbij is. Nu kan "
-                            "alleen 'Nee'.")
+        f["verwijtbaar"] = (
+            "'Ja' kan pas als de inburgeringstermijn voorbij is. Nu kan alleen 'Nee'."
+        )
     if len(toelichting or "") > TOELICHTING_MAX:
         f["toelichting"] = f"De toelichting is te lang: hooguit {TOELICHTING_MAX} tekens."
     return f
 
 
-def verwijtbaar_signaal_op(vandaag: date, termijn_eind: date | None,
-                           laatst_gemeld_op: date | None) -> date | None:
+def verwijtbaar_signaal_op(
+    vandaag: date, termijn_eind: date | None, laatst_gemeld_op: date | None
+) -> date | None:
     """When the adviseur must tell DUO about 'verwijtbaar' for a module that is not done
     (the due date of the signal), or None when nothing is due:
     - in the last two months of the termijn, nothing reported yet → due on the termijn's last

@@ -16,8 +16,12 @@ def participatie_uren(traject_ids: list[int]) -> dict[int, Decimal]:
     uren: dict[int, Decimal] = {pk: Decimal(0) for pk in traject_ids}
     if not traject_ids:
         return uren
-    rijen = (Activiteit.objects.filter(traject_id__in=traject_ids).order_by()
-             .values_list("traject_id").annotate(totaal=Sum("uren")))
+    rijen = (
+        Activiteit.objects.filter(traject_id__in=traject_ids)
+        .order_by()
+        .values_list("traject_id")
+        .annotate(totaal=Sum("uren"))
+    )
     for traject_id, totaal in rijen:
         uren[traject_id] = Decimal(totaal or 0)
     return uren

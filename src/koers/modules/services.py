@@ -26,8 +26,15 @@ from koers.pip.models import PipVersie
 from . import rules
 from .models import Activiteit, Afronding, Verwijtbaarheid
 
-ACTIVITEIT_VELDEN = ("module", "datum", "uren", "soort", "omschrijving", "kernwaarden",
-                     "uitvoerder")
+ACTIVITEIT_VELDEN = (
+    "module",
+    "datum",
+    "uren",
+    "soort",
+    "omschrijving",
+    "kernwaarden",
+    "uitvoerder",
+)
 AFGEROND = "Dit traject is afgerond. PVT en MAP veranderen niet meer."
 
 
@@ -63,8 +70,7 @@ class ModuleStand:
 
     @property
     def kernwaarde_gedaan(self) -> bool:
-        return any(rules.telt_als_kernwaarde_activiteit(a.als_gedaan())
-                   for a in self.activiteiten)
+        return any(rules.telt_als_kernwaarde_activiteit(a.als_gedaan()) for a in self.activiteiten)
 
     @property
     def klaar_voor_ondertekening(self) -> bool:
@@ -91,8 +97,11 @@ def stand(traject: Traject, pips: list[PipVersie] | None = None) -> Stand:
     pip = huidige_pip(traject, pips)
     leerroute = pip.leerroute if pip else None
     pvt = ModuleStand(rules.Module.PVT.value, gepland=pip.pvt_uren if pip else None)
-    map_ = ModuleStand(rules.Module.MAP.value, gepland=pip.map_uren if pip else None,
-                       van_toepassing=rules.map_verplicht(leerroute))
+    map_ = ModuleStand(
+        rules.Module.MAP.value,
+        gepland=pip.map_uren if pip else None,
+        van_toepassing=rules.map_verplicht(leerroute),
+    )
     standen = {pvt.module: pvt, map_.module: map_}
     for activiteit in Activiteit.objects.filter(traject=traject).select_related("door"):
         standen[activiteit.module].activiteiten.append(activiteit)
@@ -100,8 +109,13 @@ def stand(traject: Traject, pips: list[PipVersie] | None = None) -> Stand:
         standen[afronding.module].afronding = afronding
     for v in Verwijtbaarheid.objects.filter(traject=traject).select_related("bericht"):
         standen[v.module].verwijtbaarheden.append(v)
-    return Stand(pvt=pvt, map=map_, leerroute=leerroute, termijn_eind=traject.termijn_eind,
-                 verwijtbaar_keuzes=rules.verwijtbaar_keuzes(vandaag(), traject.termijn_eind))
+    return Stand(
+        pvt=pvt,
+        map=map_,
+        leerroute=leerroute,
+        termijn_eind=traject.termijn_eind,
+        verwijtbaar_keuzes=rules.verwijtbaar_keuzes(vandaag(), traject.termijn_eind),
+    )
 
 
 def _afronding(traject: Traject, module: str) -> Afronding | None:
@@ -119,28 +133,36 @@ def _normaliseer(data: dict) -> dict:
         try:
             schoon["uren"] = Decimal(str(schoon["uren"]))
         except ArithmeticError:
-            raise Weigering({"uren": "Vul bij de uren een getal in, bijvoorbeeld 1,5."}) \
-                from None
+            raise Weigering({"uren": "Vul bij de uren een getal in, bijvoorbeeld 1,5."}) from None
     return schoon
 
 
 def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -> None:
     pip = huidige_pip(traject)
     activiteit = rules.ActiviteitGegevens(
-        module=gegevens.get("module") or "", datum=gegevens.get("datum"),
-        uren=gegevens.get("uren"), soort=gegevens.get("soort") or "",
+        module=gegevens.get("module") or "",
+        datum=gegevens.get("datum"),
+        uren=gegevens.get("uren"),
+        soort=gegevens.get("soort") or "",
         omschrijving=gegevens.get("omschrijving") or "",
         kernwaarden=tuple(gegevens.get("kernwaarden") or ()),
-        uitvoerder=gegevens.get("uitvoerder") or "")
-    fouten = rules.activiteit_fouten(activiteit, vandaag=vandaag(), afgerond_op=afgerond_op,
-                                     leerroute=pip.leerroute if pip else None)
+        uitvoerder=gegevens.get("uitvoerder") or "",
+    )
+    fouten = rules.activiteit_fouten(
+        activiteit,
+        vandaag=vandaag(),
+        afgerond_op=afgerond_op,
+        leerroute=pip.leerroute if pip else None,
+    )
     if fouten:
         raise Weigering(fouten)
 
 
 def _omschrijf(activiteit: Activiteit) -> str:
-    return (f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
-            f"op {activiteit.datum:%d-%m-%Y}, {activiteit.uren} uur")[:500]
+    return (
+        f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
+        f"op {activiteit.datum:%d-%m-%Y}, {activiteit.uren} uur"
+    )[:500]
 
 
 @transaction.atomic
@@ -152,8 +174,12 @@ def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
     _controleer(traject, gegevens, afgerond_op=afronding.datum if afronding else None)
     gegevens["kernwaarden"] = list(gegevens.get("kernwaarden") or ())
     activiteit = Activiteit.objects.create(traject=traject, door=door, **gegevens)
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Activiteit toegevoegd. {_omschrijf(activiteit)}"[:500], door)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        f"Activiteit toegevoegd. {_omschrijf(activiteit)}"[:500],
+        door,
+    )
     return activiteit
 
 
@@ -170,8 +196,12 @@ def wijzig_activiteit(activiteit: Activiteit, door, data: dict) -> Activiteit:
     for k, v in gegevens.items():
         setattr(activiteit, k, v)
     activiteit.save()
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Activiteit gewijzigd. {_omschrijf(activiteit)}"[:500], door)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        f"Activiteit gewijzigd. {_omschrijf(activiteit)}"[:500],
+        door,
+    )
     return activiteit
 
 
@@ -180,12 +210,14 @@ def verwijder_activiteit(activiteit: Activiteit, door) -> None:
     traject = activiteit.traject
     vergrendel_open(traject, AFGEROND)
     if _afronding(traject, activiteit.module) is not None:
-        raise Weigering({"__all__": "Deze module is al afgerond. De activiteiten kunnen niet "
-                                    "meer veranderen."})
+        raise Weigering(
+            {"__all__": "Deze module is al afgerond. De activiteiten kunnen niet meer veranderen."}
+        )
     omschrijving = _omschrijf(activiteit)
     activiteit.delete()
-    registreer(traject, Gebeurtenis.Soort.MODULE, f"Activiteit verwijderd. {omschrijving}"[:500],
-               door)
+    registreer(
+        traject, Gebeurtenis.Soort.MODULE, f"Activiteit verwijderd. {omschrijving}"[:500], door
+    )
 
 
 def _verwijtbaar(waarde: str | None) -> str | None:
@@ -207,8 +239,9 @@ def _meld(traject: Traject, afronding: Afronding) -> None:
     afronding.gemeld_op = timezone.now()
 
 
-def _begin_afronding(traject: Traject, module: str, verwijtbaar: str | None,
-                     al_gedaan: str) -> None:
+def _begin_afronding(
+    traject: Traject, module: str, verwijtbaar: str | None, al_gedaan: str
+) -> None:
     """The checks before a module is closed: the case is locked and open, 'verwijtbaar' is
     allowed, and the module was not closed before (``al_gedaan`` says so)."""
     vergrendel_open(traject, AFGEROND)
@@ -217,85 +250,130 @@ def _begin_afronding(traject: Traject, module: str, verwijtbaar: str | None,
         raise Weigering({"__all__": al_gedaan})
 
 
-def _sluit_af(traject: Traject, afronding: Afronding, door, melden: bool,
-              omschrijving: str) -> Afronding:
+def _sluit_af(
+    traject: Traject, afronding: Afronding, door, melden: bool, omschrijving: str
+) -> Afronding:
     """Save the closing of a module (with ``melden`` its date goes to DUO first) and put it on
     the timeline."""
     if melden:
         _meld(traject, afronding)
     afronding.save()
-    registreer(traject, Gebeurtenis.Soort.MODULE, omschrijving
-               + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
-               door)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        omschrijving + (" De datum is aan DUO gemeld." if melden else " Nog niet aan DUO gemeld."),
+        door,
+    )
     return afronding
 
 
 @transaction.atomic
-def onderteken_pvt(traject: Traject, door, *, datum: date | None, verwijtbaar: str | None = None,
-                   melden: bool = True) -> Afronding:
+def onderteken_pvt(
+    traject: Traject,
+    door,
+    *,
+    datum: date | None,
+    verwijtbaar: str | None = None,
+    melden: bool = True,
+) -> Afronding:
     """The inburgeraar signed the participatieverklaring: the PVT is done. With ``melden`` the
     signing date goes to DUO in the same transaction (DUO's verwijtbaar rules apply)."""
-    _begin_afronding(traject, rules.Module.PVT, verwijtbaar,
-                     "De participatieverklaring is al ondertekend.")
-    gedaan = [a.als_gedaan() for a in Activiteit.objects.filter(
-        traject=traject, module=rules.Module.PVT)]
+    _begin_afronding(
+        traject, rules.Module.PVT, verwijtbaar, "De participatieverklaring is al ondertekend."
+    )
+    gedaan = [
+        a.als_gedaan() for a in Activiteit.objects.filter(traject=traject, module=rules.Module.PVT)
+    ]
     fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # pvt_ondertekenen_fouten refused the step when it is missing
-    afronding = Afronding(traject=traject, module=rules.Module.PVT, datum=datum,
-                          verwijtbaar=verwijtbaar or "", door=door)
-    return _sluit_af(traject, afronding, door, melden,
-                     f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}.")
+    afronding = Afronding(
+        traject=traject,
+        module=rules.Module.PVT,
+        datum=datum,
+        verwijtbaar=verwijtbaar or "",
+        door=door,
+    )
+    return _sluit_af(
+        traject, afronding, door, melden, f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}."
+    )
 
 
 @transaction.atomic
-def houd_map_eindgesprek(traject: Traject, door, *, datum: date | None, samenvatting: str,
-                         uitvoerder: str = rules.STANDAARD_MAP_UITVOERDER,
-                         verwijtbaar: str | None = None, melden: bool = True) -> Afronding:
+def houd_map_eindgesprek(
+    traject: Traject,
+    door,
+    *,
+    datum: date | None,
+    samenvatting: str,
+    uitvoerder: str = rules.STANDAARD_MAP_UITVOERDER,
+    verwijtbaar: str | None = None,
+    melden: bool = True,
+) -> Afronding:
     """The MAP eindgesprek: the MAP is done. With ``melden`` its date goes to DUO."""
-    _begin_afronding(traject, rules.Module.MAP, verwijtbaar,
-                     "Het eindgesprek van de MAP is al vastgelegd.")
+    _begin_afronding(
+        traject, rules.Module.MAP, verwijtbaar, "Het eindgesprek van de MAP is al vastgelegd."
+    )
     pip = huidige_pip(traject)
     samenvatting = (samenvatting or "").strip()
     uitvoerder = (uitvoerder or "").strip()
-    fouten = rules.map_eindgesprek_fouten(datum, samenvatting, uitvoerder, vandaag=vandaag(),
-                                          leerroute=pip.leerroute if pip else None)
+    fouten = rules.map_eindgesprek_fouten(
+        datum, samenvatting, uitvoerder, vandaag=vandaag(), leerroute=pip.leerroute if pip else None
+    )
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # map_eindgesprek_fouten refused the step when it is missing
-    afronding = Afronding(traject=traject, module=rules.Module.MAP, datum=datum,
-                          samenvatting=samenvatting, uitvoerder=uitvoerder,
-                          verwijtbaar=verwijtbaar or "", door=door)
-    return _sluit_af(traject, afronding, door, melden,
-                     f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder}).")
+    afronding = Afronding(
+        traject=traject,
+        module=rules.Module.MAP,
+        datum=datum,
+        samenvatting=samenvatting,
+        uitvoerder=uitvoerder,
+        verwijtbaar=verwijtbaar or "",
+        door=door,
+    )
+    return _sluit_af(
+        traject,
+        afronding,
+        door,
+        melden,
+        f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder}).",
+    )
 
 
 @transaction.atomic
-def meld_alsnog(traject: Traject, module: str, door, *,
-                verwijtbaar: str | None = None) -> Afronding:
+def meld_alsnog(
+    traject: Traject, module: str, door, *, verwijtbaar: str | None = None
+) -> Afronding:
     """Report the date of a closed module that was not reported yet, or again after DUO
     refused the earlier report (e.g. with another 'verwijtbaar')."""
     vergrendel(traject)
     _controleer_verwijtbaar(verwijtbaar)
     afronding = _afronding(traject, module) if module in rules.MODULES else None
     if afronding is None:
-        raise Weigering({"__all__": "Deze module is nog niet afgerond. Er is geen datum om te "
-                                    "melden."})
+        raise Weigering(
+            {"__all__": "Deze module is nog niet afgerond. Er is geen datum om te melden."}
+        )
     if afronding.bericht_id is not None and not afronding.opnieuw_te_melden:
         raise Weigering({"__all__": "Deze datum is al aan DUO gemeld."})
     afronding.verwijtbaar = verwijtbaar or ""
     _meld(traject, afronding)
     afronding.save(update_fields=["verwijtbaar", "bericht", "gemeld_op"])
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Datum van de {'participatieverklaring' if module == 'pvt' else 'MAP'} "
-               f"({afronding.datum:%d-%m-%Y}) aan DUO gemeld.", door)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        f"Datum van de {'participatieverklaring' if module == 'pvt' else 'MAP'} "
+        f"({afronding.datum:%d-%m-%Y}) aan DUO gemeld.",
+        door,
+    )
     return afronding
 
 
 @transaction.atomic
-def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
-                    verwijtbaar: str | None = None) -> Afronding:
+def corrigeer_datum(
+    traject: Traject, module: str, door, *, datum: date | None, verwijtbaar: str | None = None
+) -> Afronding:
     """Correct the date of a closed module (a typing error, a wrong day). The same rules as
     at closing apply to the new date; a date that DUO already holds is reported again, and
     DUO's own rules decide (RULES.md "MAP and PVT": only the gemeente that delivered the
@@ -304,17 +382,24 @@ def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
     _controleer_verwijtbaar(verwijtbaar)
     afronding = _afronding(traject, module) if module in rules.MODULES else None
     if afronding is None:
-        raise Weigering({"__all__": "Deze module is nog niet afgerond. Er is geen datum om te "
-                                    "corrigeren."})
+        raise Weigering(
+            {"__all__": "Deze module is nog niet afgerond. Er is geen datum om te corrigeren."}
+        )
     if module == rules.Module.PVT:
-        gedaan = [a.als_gedaan() for a in Activiteit.objects.filter(
-            traject=traject, module=rules.Module.PVT)]
+        gedaan = [
+            a.als_gedaan()
+            for a in Activiteit.objects.filter(traject=traject, module=rules.Module.PVT)
+        ]
         fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
     else:
         pip = huidige_pip(traject)
-        fouten = rules.map_eindgesprek_fouten(datum, afronding.samenvatting,
-                                              afronding.uitvoerder, vandaag=vandaag(),
-                                              leerroute=pip.leerroute if pip else None)
+        fouten = rules.map_eindgesprek_fouten(
+            datum,
+            afronding.samenvatting,
+            afronding.uitvoerder,
+            vandaag=vandaag(),
+            leerroute=pip.leerroute if pip else None,
+        )
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # both rules refused the step when it is missing
@@ -326,17 +411,23 @@ def corrigeer_datum(traject: Traject, module: str, door, *, datum: date | None,
     if gemeld:
         _meld(traject, afronding)
     afronding.save(update_fields=["datum", "verwijtbaar", "bericht", "gemeld_op"])
-    naam = "de participatieverklaring" if module == rules.Module.PVT else \
-        "het eindgesprek van de MAP"
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Datum van {naam} gecorrigeerd: {oud:%d-%m-%Y} wordt {datum:%d-%m-%Y}."
-               + (" De nieuwe datum gaat naar DUO." if gemeld else ""), door)
+    naam = (
+        "de participatieverklaring" if module == rules.Module.PVT else "het eindgesprek van de MAP"
+    )
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        f"Datum van {naam} gecorrigeerd: {oud:%d-%m-%Y} wordt {datum:%d-%m-%Y}."
+        + (" De nieuwe datum gaat naar DUO." if gemeld else ""),
+        door,
+    )
     return afronding
 
 
 @transaction.atomic
-def meld_verwijtbaar(traject: Traject, module: str, door, *, verwijtbaar: str | None,
-                     toelichting: str = "") -> Verwijtbaarheid:
+def meld_verwijtbaar(
+    traject: Traject, module: str, door, *, verwijtbaar: str | None, toelichting: str = ""
+) -> Verwijtbaarheid:
     """Tell DUO 'verwijtbaar' for a PVT or MAP that is not done yet, without a date: 'Nee' in
     the last two months of the termijn, 'Ja' or 'Nee' once it has been exceeded
     (rules.verwijtbaar_zonder_datum_fouten; DUO's own rules in koers.duo.rules.map_pvt_fouten
@@ -345,20 +436,34 @@ def meld_verwijtbaar(traject: Traject, module: str, door, *, verwijtbaar: str | 
     toelichting = (toelichting or "").strip()
     pip = huidige_pip(traject)
     fouten = rules.verwijtbaar_zonder_datum_fouten(
-        verwijtbaar, toelichting, module=module,
+        verwijtbaar,
+        toelichting,
+        module=module,
         afgerond=module in rules.MODULES and _afronding(traject, module) is not None,
-        leerroute=pip.leerroute if pip else None, vandaag=vandaag(),
-        termijn_eind=traject.termijn_eind)
+        leerroute=pip.leerroute if pip else None,
+        vandaag=vandaag(),
+        termijn_eind=traject.termijn_eind,
+    )
     if fouten:
         raise Weigering(fouten)
     assert verwijtbaar is not None  # refused above unless it is "Ja" or "Nee"
     melden = meldingen.meld_pvt if module == rules.Module.PVT else meldingen.meld_map
     bericht = melden(traject, None, verwijtbaar)
-    v = Verwijtbaarheid.objects.create(traject=traject, module=module, verwijtbaar=verwijtbaar,
-                                       toelichting=toelichting, gemeld_op=vandaag(),
-                                       bericht=bericht, door=door)
+    v = Verwijtbaarheid.objects.create(
+        traject=traject,
+        module=module,
+        verwijtbaar=verwijtbaar,
+        toelichting=toelichting,
+        gemeld_op=vandaag(),
+        bericht=bericht,
+        door=door,
+    )
     naam = "het PVT" if module == rules.Module.PVT else "de MAP"
-    registreer(traject, Gebeurtenis.Soort.MODULE,
-               f"Aan DUO gemeld: {naam} is nog niet af, verwijtbaar: {verwijtbaar}.", door,
-               toelichting=toelichting)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.MODULE,
+        f"Aan DUO gemeld: {naam} is nog niet af, verwijtbaar: {verwijtbaar}.",
+        door,
+        toelichting=toelichting,
+    )
     return v

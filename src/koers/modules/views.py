@@ -30,8 +30,10 @@ from .forms import (
 )
 from .models import Activiteit
 
-TITELS = {"pvt": gettext_lazy("Participatieverklaringstraject (PVT)"),
-          "map": gettext_lazy("Module arbeidsmarkt en participatie (MAP)")}
+TITELS = {
+    "pvt": gettext_lazy("Participatieverklaringstraject (PVT)"),
+    "map": gettext_lazy("Module arbeidsmarkt en participatie (MAP)"),
+}
 
 
 def _module(module: str) -> str:
@@ -58,8 +60,19 @@ def _afrond_form_klasse(module: str):
     return OndertekenForm if module == rules.Module.PVT else EindgesprekForm
 
 
-def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_form=None,
-            meld_form=None, corrigeer_form=None, verwijtbaar_form=None, status: int = 200):
+def _pagina(
+    request,
+    inburgeraar,
+    traject,
+    module: str,
+    *,
+    form=None,
+    afrond_form=None,
+    meld_form=None,
+    corrigeer_form=None,
+    verwijtbaar_form=None,
+    status: int = 200,
+):
     user = request.user
     stand = services.stand(traject)
     ms = stand.pvt if module == rules.Module.PVT else stand.map
@@ -67,8 +80,12 @@ def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_for
     mag_bewerken = policy.mag(user, Actie.MODULES_BEWERKEN) and traject.is_open
     mag_melden = policy.mag(user, Actie.DUO_MELDEN)
     if form is None:
-        form = ActiviteitForm(module=module, initial={
-            "uitvoerder": rules.STANDAARD_MAP_UITVOERDER if module == rules.Module.MAP else ""})
+        form = ActiviteitForm(
+            module=module,
+            initial={
+                "uitvoerder": rules.STANDAARD_MAP_UITVOERDER if module == rules.Module.MAP else ""
+            },
+        )
     if afrond_form is None:
         afrond_form = _afrond_form_klasse(module)(uitleg=uitleg, mag_melden=mag_melden)
     if meld_form is None:
@@ -77,15 +94,28 @@ def _pagina(request, inburgeraar, traject, module: str, *, form=None, afrond_for
         corrigeer_form = CorrigeerForm(uitleg=uitleg)
     if verwijtbaar_form is None:
         verwijtbaar_form = VerwijtbaarForm(keuzes=stand.verwijtbaar_keuzes)
-    return render(request, "modules/module.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "module": module,
-        "titel": TITELS[module], "ms": ms, "stand": stand, "form": form,
-        "afrond_form": afrond_form, "meld_form": meld_form, "corrigeer_form": corrigeer_form,
-        "verwijtbaar_form": verwijtbaar_form,
-        "mag_bewerken": mag_bewerken,
-        "mag_melden": mag_melden, "min_uren": rules.PVT_MIN_UREN,
-        "is_pvt": module == rules.Module.PVT,
-    }, status=status)
+    return render(
+        request,
+        "modules/module.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "module": module,
+            "titel": TITELS[module],
+            "ms": ms,
+            "stand": stand,
+            "form": form,
+            "afrond_form": afrond_form,
+            "meld_form": meld_form,
+            "corrigeer_form": corrigeer_form,
+            "verwijtbaar_form": verwijtbaar_form,
+            "mag_bewerken": mag_bewerken,
+            "mag_melden": mag_melden,
+            "min_uren": rules.PVT_MIN_UREN,
+            "is_pvt": module == rules.Module.PVT,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -132,9 +162,18 @@ def activiteit(request, pk, activiteit_id):
                 return redirect("modules:module", pk=inburgeraar.pk, module=act.module)
     else:
         form = ActiviteitForm(module=act.module, initial=ActiviteitForm.initial_van(act))
-    return render(request, "modules/activiteit.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "activiteit": act, "form": form,
-        "titel": TITELS[act.module]}, status=200)
+    return render(
+        request,
+        "modules/activiteit.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "activiteit": act,
+            "form": form,
+            "titel": TITELS[act.module],
+        },
+        status=200,
+    )
 
 
 @login_required
@@ -151,9 +190,17 @@ def activiteit_verwijderen(request, pk, activiteit_id):
         else:
             messages.success(request, _("De activiteit is verwijderd."))
             return redirect("modules:module", pk=inburgeraar.pk, module=module)
-    return render(request, "modules/verwijderen.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "activiteit": act, "fouten": fouten,
-        "titel": TITELS[act.module]})
+    return render(
+        request,
+        "modules/verwijderen.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "activiteit": act,
+            "fouten": fouten,
+            "titel": TITELS[act.module],
+        },
+    )
 
 
 @login_required
@@ -170,14 +217,23 @@ def afronden(request, pk, module):
         data = form.naar_data()
         try:
             if module == rules.Module.PVT:
-                services.onderteken_pvt(traject, request.user, datum=data["datum"],
-                                        verwijtbaar=data["verwijtbaar"],
-                                        melden=data["melden"] and mag_melden)
+                services.onderteken_pvt(
+                    traject,
+                    request.user,
+                    datum=data["datum"],
+                    verwijtbaar=data["verwijtbaar"],
+                    melden=data["melden"] and mag_melden,
+                )
             else:
                 services.houd_map_eindgesprek(
-                    traject, request.user, datum=data["datum"],
-                    samenvatting=data["samenvatting"], uitvoerder=data["uitvoerder"],
-                    verwijtbaar=data["verwijtbaar"], melden=data["melden"] and mag_melden)
+                    traject,
+                    request.user,
+                    datum=data["datum"],
+                    samenvatting=data["samenvatting"],
+                    uitvoerder=data["uitvoerder"],
+                    verwijtbaar=data["verwijtbaar"],
+                    melden=data["melden"] and mag_melden,
+                )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
@@ -198,18 +254,23 @@ def melden(request, pk, module):
     """Report the date of a closed module that was not reported yet."""
     module = _module(module)
     inburgeraar, traject = _schrijven(request, pk, Actie.DUO_MELDEN)
-    form = MeldForm(request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind,
-                                                                   vandaag()))
+    form = MeldForm(request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind, vandaag()))
     if form.is_valid():
         try:
-            services.meld_alsnog(traject, module, request.user,
-                                 verwijtbaar=form.cleaned_data.get("verwijtbaar") or None)
+            services.meld_alsnog(
+                traject,
+                module,
+                request.user,
+                verwijtbaar=form.cleaned_data.get("verwijtbaar") or None,
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("De datum gaat naar DUO."))
-            return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
-                                                              "module": module}) + "#afronding")
+            return redirect(
+                reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": module})
+                + "#afronding"
+            )
     return _pagina(request, inburgeraar, traject, module, meld_form=form)
 
 
@@ -219,22 +280,29 @@ def corrigeren(request, pk, module):
     """Correct the date of a closed module; a date DUO already has is reported again."""
     module = _module(module)
     inburgeraar, traject = _schrijven(request, pk)
-    form = CorrigeerForm(request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind,
-                                                                         vandaag()))
+    form = CorrigeerForm(
+        request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind, vandaag())
+    )
     if form.is_valid():
         afronding = traject.module_afrondingen.filter(module=module).first()
         if afronding is not None and afronding.bericht_id is not None:
             vereis(request.user, Actie.DUO_MELDEN)
         try:
-            services.corrigeer_datum(traject, module, request.user,
-                                     datum=form.cleaned_data["datum"],
-                                     verwijtbaar=form.cleaned_data.get("verwijtbaar") or None)
+            services.corrigeer_datum(
+                traject,
+                module,
+                request.user,
+                datum=form.cleaned_data["datum"],
+                verwijtbaar=form.cleaned_data.get("verwijtbaar") or None,
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("De datum is gecorrigeerd."))
-            return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
-                                                              "module": module}) + "#afronding")
+            return redirect(
+                reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": module})
+                + "#afronding"
+            )
     return _pagina(request, inburgeraar, traject, module, corrigeer_form=form)
 
 
@@ -245,17 +313,24 @@ def verwijtbaar(request, pk, module):
     module = _module(module)
     inburgeraar, traject = _schrijven(request, pk, Actie.DUO_MELDEN)
     vereis(request.user, Actie.MODULES_BEWERKEN)
-    form = VerwijtbaarForm(request.POST,
-                           keuzes=services.stand(traject).verwijtbaar_keuzes or ("Ja", "Nee"))
+    form = VerwijtbaarForm(
+        request.POST, keuzes=services.stand(traject).verwijtbaar_keuzes or ("Ja", "Nee")
+    )
     if form.is_valid():
         try:
-            services.meld_verwijtbaar(traject, module, request.user,
-                                      verwijtbaar=form.cleaned_data["verwijtbaar"],
-                                      toelichting=form.cleaned_data.get("toelichting") or "")
+            services.meld_verwijtbaar(
+                traject,
+                module,
+                request.user,
+                verwijtbaar=form.cleaned_data["verwijtbaar"],
+                toelichting=form.cleaned_data.get("toelichting") or "",
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("DUO hoort of het verwijtbaar is."))
-            return redirect(reverse("modules:module", kwargs={"pk": inburgeraar.pk,
-                                                              "module": module}) + "#verwijtbaar")
+            return redirect(
+                reverse("modules:module", kwargs={"pk": inburgeraar.pk, "module": module})
+                + "#verwijtbaar"
+            )
     return _pagina(request, inburgeraar, traject, module, verwijtbaar_form=form)

@@ -33,18 +33,21 @@ def _context(request, **extra) -> dict:
     return {"request": request, "titels": lezen.titels(), **extra}
 
 
-@extend_schema(tags=["signalen"], summary="Open signalen",
-               description="De open signalen van de zaken die u mag zien, per soort alleen "
-                           "als u dat deel van de zaak mag zien. Een adviseur ziet standaard "
-                           "zijn eigen zaken; met alle=true alle zaken van zijn gemeente(n).",
-               parameters=[
-                   OpenApiParameter("soort", OpenApiTypes.STR, description="Soort signaal."),
-                   OpenApiParameter("alle", OpenApiTypes.BOOL,
-                                    description="Ook zaken van collega's."),
-                   OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "uitgesteld"],
-                                    description="Standaard open."),
-               ],
-               responses=schema.antwoorden({200: SignaalSerializer(many=True)}, zaak=False))
+@extend_schema(
+    tags=["signalen"],
+    summary="Open signalen",
+    description="De open signalen van de zaken die u mag zien, per soort alleen "
+    "als u dat deel van de zaak mag zien. Een adviseur ziet standaard "
+    "zijn eigen zaken; met alle=true alle zaken van zijn gemeente(n).",
+    parameters=[
+        OpenApiParameter("soort", OpenApiTypes.STR, description="Soort signaal."),
+        OpenApiParameter("alle", OpenApiTypes.BOOL, description="Ook zaken van collega's."),
+        OpenApiParameter(
+            "status", OpenApiTypes.STR, enum=["open", "uitgesteld"], description="Standaard open."
+        ),
+    ],
+    responses=schema.antwoorden({200: SignaalSerializer(many=True)}, zaak=False),
+)
 class SignaalLijst(LogtLijst, generics.ListAPIView):
     serializer_class = SignaalSerializer
     pagination_class = Paginering
@@ -59,8 +62,9 @@ class SignaalLijst(LogtLijst, generics.ListAPIView):
         gevraagd = params.get("status") or "open"
         if gevraagd not in LIVE:
             gevraagd = "open"
-        qs = Signaal.objects.filter(status=gevraagd, actief=True, soort__in=soorten,
-                                    traject__in=policy.trajecten_voor(user))
+        qs = Signaal.objects.filter(
+            status=gevraagd, actief=True, soort__in=soorten, traject__in=policy.trajecten_voor(user)
+        )
         if params.get("soort"):
             qs = qs.filter(soort=params["soort"])
         if params.get("alle") not in ("true", "1", "on") and not policy.toont_alle_adviseurs(user):
@@ -71,22 +75,33 @@ class SignaalLijst(LogtLijst, generics.ListAPIView):
         return _context(self.request)
 
 
-@extend_schema(tags=["signalen"], summary="Signalen van een inburgeraar",
-               description="Open en uitgestelde signalen van de zaak, het eerste bovenaan.",
-               responses=schema.antwoorden({200: SignaalSerializer(many=True)}))
+@extend_schema(
+    tags=["signalen"],
+    summary="Signalen van een inburgeraar",
+    description="Open en uitgestelde signalen van de zaak, het eerste bovenaan.",
+    responses=schema.antwoorden({200: SignaalSerializer(many=True)}),
+)
 class InburgeraarSignalen(APIView):
     def get(self, request, pk):
         traject = traject_voor(request, pk, Sectie.SIGNALEN)
-        qs = Signaal.objects.filter(traject=traject, actief=True, status__in=LIVE,
-                                    soort__in=lezen.zichtbare_soorten(request.user)
-                                    ).select_related("traject").order_by("vervaldatum", "id")
+        qs = (
+            Signaal.objects.filter(
+                traject=traject,
+                actief=True,
+                status__in=LIVE,
+                soort__in=lezen.zichtbare_soorten(request.user),
+            )
+            .select_related("traject")
+            .order_by("vervaldatum", "id")
+        )
         return Response(SignaalSerializer(qs, many=True, context=_context(request)).data)
 
 
 def _signaal(request, pk, signaal_id) -> Signaal:
     traject = traject_voor(request, pk, Sectie.SIGNALEN)
-    signaal = Signaal.objects.filter(pk=signaal_id, traject=traject, actief=True,
-                                     soort__in=lezen.zichtbare_soorten(request.user)).first()
+    signaal = Signaal.objects.filter(
+        pk=signaal_id, traject=traject, actief=True, soort__in=lezen.zichtbare_soorten(request.user)
+    ).first()
     if signaal is None:
         raise NotFound("Niet gevonden.")
     vereis(request.user, Actie.SIGNAAL_AFHANDELEN)
@@ -101,28 +116,44 @@ def _signaal_stap(request, pk, signaal_id, serializer_klasse, stap) -> Response:
     return Response(SignaalSerializer(signaal, context=_context(request)).data)
 
 
-@extend_schema(tags=["signalen"], summary="Signaal afhandelen",
-               description="Zet het signaal op afgehandeld, met wat er is gedaan. Het komt "
-                           "terug als dezelfde taak later met een andere datum weer nodig is.",
-               request=AfhandelenSerializer,
-               responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
+@extend_schema(
+    tags=["signalen"],
+    summary="Signaal afhandelen",
+    description="Zet het signaal op afgehandeld, met wat er is gedaan. Het komt "
+    "terug als dezelfde taak later met een andere datum weer nodig is.",
+    request=AfhandelenSerializer,
+    responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True),
+)
 class SignaalAfhandelen(APIView):
     def post(self, request, pk, signaal_id):
-        return _signaal_stap(request, pk, signaal_id, AfhandelenSerializer,
-                             lambda signaal, door, data: services.handel_af(
-                                 signaal, door, data["reden"]))
+        return _signaal_stap(
+            request,
+            pk,
+            signaal_id,
+            AfhandelenSerializer,
+            lambda signaal, door, data: services.handel_af(signaal, door, data["reden"]),
+        )
 
 
-@extend_schema(tags=["signalen"], summary="Signaal uitstellen",
-               description="Stelt het signaal uit tot een datum (na vandaag, hooguit een jaar). "
-                           "Op die datum gaat het vanzelf weer open.",
-               request=UitstellenSerializer,
-               responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True))
+@extend_schema(
+    tags=["signalen"],
+    summary="Signaal uitstellen",
+    description="Stelt het signaal uit tot een datum (na vandaag, hooguit een jaar). "
+    "Op die datum gaat het vanzelf weer open.",
+    request=UitstellenSerializer,
+    responses=schema.antwoorden({200: SignaalSerializer}, schrijft=True),
+)
 class SignaalUitstellen(APIView):
     def post(self, request, pk, signaal_id):
-        return _signaal_stap(request, pk, signaal_id, UitstellenSerializer,
-                             lambda signaal, door, data: services.stel_uit(
-                                 signaal, door, data["uitgesteld_tot"], data["reden"]))
+        return _signaal_stap(
+            request,
+            pk,
+            signaal_id,
+            UitstellenSerializer,
+            lambda signaal, door, data: services.stel_uit(
+                signaal, door, data["uitgesteld_tot"], data["reden"]
+            ),
+        )
 
 
 def _gesprekken_qs(request, traject):
@@ -133,10 +164,13 @@ def _gesprekken_qs(request, traject):
 
 
 class GesprekLijst(APIView):
-    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprekken",
-                   description="Geplande en gevoerde gesprekken, op datum. De planning volgt "
-                               "uit het vastgestelde PIP en het gespreksbeleid van de gemeente.",
-                   responses=schema.antwoorden({200: GesprekSerializer(many=True)}))
+    @extend_schema(
+        tags=["voortgangsgesprekken"],
+        summary="Voortgangsgesprekken",
+        description="Geplande en gevoerde gesprekken, op datum. De planning volgt "
+        "uit het vastgestelde PIP en het gespreksbeleid van de gemeente.",
+        responses=schema.antwoorden({200: GesprekSerializer(many=True)}),
+    )
     def get(self, request, pk):
         traject = traject_voor(request, pk, Sectie.GESPREKKEN)
         services.plan_gesprekken([traject.pk])
@@ -144,13 +178,16 @@ class GesprekLijst(APIView):
         context = {"gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}
         return Response(GesprekSerializer(qs, many=True, context=context).data)
 
-    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek vastleggen",
-                   description="Legt een gevoerd gesprek vast. Het vult het eerste geplande "
-                               "gesprek dat nog open is; is er geen, dan is het een extra "
-                               "gesprek. Scores van Positieve Gezondheid alleen als u "
-                               "gezondheidsgegevens mag zien.",
-                   request=GesprekSerializer,
-                   responses=schema.antwoorden({201: GesprekSerializer}, schrijft=True))
+    @extend_schema(
+        tags=["voortgangsgesprekken"],
+        summary="Voortgangsgesprek vastleggen",
+        description="Legt een gevoerd gesprek vast. Het vult het eerste geplande "
+        "gesprek dat nog open is; is er geen, dan is het een extra "
+        "gesprek. Scores van Positieve Gezondheid alleen als u "
+        "gezondheidsgegevens mag zien.",
+        request=GesprekSerializer,
+        responses=schema.antwoorden({201: GesprekSerializer}, schrijft=True),
+    )
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.GESPREKKEN, Actie.GESPREK_VOEREN)
         # Scores without the right to health data: the service refuses them (400).
@@ -158,11 +195,15 @@ class GesprekLijst(APIView):
         data = gevalideerd(request, GesprekSerializer)
         services.plan_gesprekken([traject.pk])
         gesprek = services.leg_gesprek_vast(traject, request.user, data, met_gezondheid=met)
-        url = reverse("api:monitoring-gesprek", kwargs={"pk": traject.inburgeraar_id,
-                                                        "gesprek_id": gesprek.pk})
-        return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data,
-                        status=status.HTTP_201_CREATED,
-                        headers={"Location": request.build_absolute_uri(url)})
+        url = reverse(
+            "api:monitoring-gesprek",
+            kwargs={"pk": traject.inburgeraar_id, "gesprek_id": gesprek.pk},
+        )
+        return Response(
+            GesprekSerializer(gesprek, context={"gezondheid": met}).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(url)},
+        )
 
 
 class GesprekDetail(APIView):
@@ -173,18 +214,27 @@ class GesprekDetail(APIView):
             raise NotFound("Niet gevonden.")
         return traject, gesprek
 
-    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek bekijken",
-                   responses=schema.antwoorden({200: GesprekSerializer}))
+    @extend_schema(
+        tags=["voortgangsgesprekken"],
+        summary="Voortgangsgesprek bekijken",
+        responses=schema.antwoorden({200: GesprekSerializer}),
+    )
     def get(self, request, pk, gesprek_id):
         _traject, gesprek = self._gesprek(request, pk, gesprek_id)
-        return Response(GesprekSerializer(gesprek, context={
-            "gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}).data)
+        return Response(
+            GesprekSerializer(
+                gesprek, context={"gezondheid": policy.mag_zien(request.user, Sectie.GEZONDHEID)}
+            ).data
+        )
 
-    @extend_schema(tags=["voortgangsgesprekken"], summary="Voortgangsgesprek vastleggen of "
-                   "verbeteren", description="Legt dit (geplande) gesprek vast, of verbetert "
-                   "een gevoerd gesprek. Stuur alle velden mee.",
-                   request=GesprekSerializer,
-                   responses=schema.antwoorden({200: GesprekSerializer}, schrijft=True))
+    @extend_schema(
+        tags=["voortgangsgesprekken"],
+        summary="Voortgangsgesprek vastleggen of verbeteren",
+        description="Legt dit (geplande) gesprek vast, of verbetert "
+        "een gevoerd gesprek. Stuur alle velden mee.",
+        request=GesprekSerializer,
+        responses=schema.antwoorden({200: GesprekSerializer}, schrijft=True),
+    )
     def put(self, request, pk, gesprek_id):
         traject, gesprek = self._gesprek(request, pk, gesprek_id)
         if not policy.mag(request.user, Actie.GESPREK_VOEREN):
@@ -192,6 +242,7 @@ class GesprekDetail(APIView):
         # Scores without the right to health data: the service refuses them (400).
         met = policy.mag_zien(request.user, Sectie.GEZONDHEID)
         data = gevalideerd(request, GesprekSerializer)
-        gesprek = services.leg_gesprek_vast(traject, request.user, data,
-                                            met_gezondheid=met, gesprek=gesprek)
+        gesprek = services.leg_gesprek_vast(
+            traject, request.user, data, met_gezondheid=met, gesprek=gesprek
+        )
         return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data)

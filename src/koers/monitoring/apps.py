@@ -35,8 +35,7 @@ def _gesprekken_in_beschikking(pip) -> dict:
     from koers.monitoring.services import beleid_van
 
     beleid = beleid_van(pip.traject.gemeente)
-    return {"gesprekken_tekst": rules.gesprekken_tekst(beleid.maanden_jaar1,
-                                                       beleid.maanden_daarna)}
+    return {"gesprekken_tekst": rules.gesprekken_tekst(beleid.maanden_jaar1, beleid.maanden_daarna)}
 
 
 def _traject_gewijzigd(sender, traject, wat, **kwargs):
@@ -58,8 +57,9 @@ def _traject_gewijzigd(sender, traject, wat, **kwargs):
         return
     if wat == signals.HERVAT:
         # The planned gesprekken after the pause move by its length.
-        Gesprekspauze.objects.update_or_create(traject_id=traject.pk, van=kwargs["van"],
-                                               defaults={"tot": kwargs["tot"]})
+        Gesprekspauze.objects.update_or_create(
+            traject_id=traject.pk, van=kwargs["van"], defaults={"tot": kwargs["tot"]}
+        )
         Gespreksplanning.objects.filter(traject_id=traject.pk).delete()
     elif wat == signals.TERMIJN:
         Gespreksplanning.objects.filter(traject_id=traject.pk).delete()

@@ -25,16 +25,22 @@ def signalen_context(user, traject, *, formulieren: dict | None = None) -> dict 
     titels = lezen.titels()
     mag = policy.mag(user, Actie.SIGNAAL_AFHANDELEN) and traject.is_open
     formulieren = formulieren or {}
-    signalen = list(Signaal.objects.filter(
-        traject=traject, actief=True, soort__in=soorten,
-        status__in=(Signaal.Status.OPEN, Signaal.Status.UITGESTELD))
-        .order_by("status", "vervaldatum", "id"))
+    signalen = list(
+        Signaal.objects.filter(
+            traject=traject,
+            actief=True,
+            soort__in=soorten,
+            status__in=(Signaal.Status.OPEN, Signaal.Status.UITGESTELD),
+        ).order_by("status", "vervaldatum", "id")
+    )
     for s in signalen:
         s.titel = titels.get(s.soort, s.soort)
         s.te_laat = rules.urgentie(s.vervaldatum, dag) == "te_laat"
         if mag:
             s.afhandel_form, s.uitstel_form = formulieren.get(s.pk) or (
-                AfhandelenForm(prefix=f"a{s.pk}"), UitstellenForm(prefix=f"u{s.pk}"))
+                AfhandelenForm(prefix=f"a{s.pk}"),
+                UitstellenForm(prefix=f"u{s.pk}"),
+            )
     return {"signalen": signalen, "mag_afhandelen": mag}
 
 
@@ -45,7 +51,8 @@ def gesprekken_context(user, traject, intake=NIET_GELADEN) -> dict | None:
     plan_gesprekken([traject.pk])  # idempotent: nothing to do when the planning is current
     met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
     qs = Voortgangsgesprek.objects.filter(traject=traject).order_by(
-        "gehouden_op", "gepland_op", "id")
+        "gehouden_op", "gepland_op", "id"
+    )
     if not met_gezondheid:
         qs = qs.defer("positieve_gezondheid")  # health data is not even loaded
     gesprekken = list(qs)
@@ -55,12 +62,18 @@ def gesprekken_context(user, traject, intake=NIET_GELADEN) -> dict | None:
     for g in gepland:
         g.te_laat = g.gepland_op is not None and g.gepland_op < dag
     for g in gehouden:
-        interventies = g.interventies if met_gezondheid else rules.gesprek_zonder_gezondheid(
-            {}, {}, g.interventies)[2]
-        g.interventie_namen = [rules.INTERVENTIES.get(iv.get("soort"), "")
-                               for iv in interventies]
-    context = {"gehouden": gehouden, "gepland": gepland, "met_gezondheid": met_gezondheid,
-               "mag_gesprek": policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open}
+        interventies = (
+            g.interventies
+            if met_gezondheid
+            else rules.gesprek_zonder_gezondheid({}, {}, g.interventies)[2]
+        )
+        g.interventie_namen = [rules.INTERVENTIES.get(iv.get("soort"), "") for iv in interventies]
+    context = {
+        "gehouden": gehouden,
+        "gepland": gepland,
+        "met_gezondheid": met_gezondheid,
+        "mag_gesprek": policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open,
+    }
     if met_gezondheid:
         metingen = lezen.metingen(traject, gehouden, intake)
         context["metingen"] = metingen
@@ -69,14 +82,17 @@ def gesprekken_context(user, traject, intake=NIET_GELADEN) -> dict | None:
     return context
 
 
-def casus_context(user, inburgeraar, traject, *, formulieren=None,
-                  geladen=None) -> dict | None:
+def casus_context(user, inburgeraar, traject, *, formulieren=None, geladen=None) -> dict | None:
     signalen = signalen_context(user, traject, formulieren=formulieren)
     # The page's intake only serves when it was read with its health fields.
-    intake = geladen.intake if geladen is not None and geladen.met_gezondheid \
-        else NIET_GELADEN
+    intake = geladen.intake if geladen is not None and geladen.met_gezondheid else NIET_GELADEN
     gesprekken = gesprekken_context(user, traject, intake)
     if signalen is None and gesprekken is None:
         return None
-    return {"inburgeraar": inburgeraar, "traject": traject, "signalen": signalen,
-            "gesprekken": gesprekken, "vandaag": vandaag()}
+    return {
+        "inburgeraar": inburgeraar,
+        "traject": traject,
+        "signalen": signalen,
+        "gesprekken": gesprekken,
+        "vandaag": vandaag(),
+    }

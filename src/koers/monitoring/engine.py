@@ -76,7 +76,7 @@ class Uitkomst:
 
 def _chunks(reeks: list, grootte: int = CHUNK):
     for i in range(0, len(reeks), grootte):
-        yield reeks[i:i + grootte]
+        yield reeks[i : i + grootte]
 
 
 def _gepauzeerd(traject_ids: list[int] | None):
@@ -100,8 +100,7 @@ class _Stil:
         return self._ids
 
 
-def _rijen(bron: Bron, vandaag: date, traject_ids: list[int] | None,
-           stil: _Stil | None = None):
+def _rijen(bron: Bron, vandaag: date, traject_ids: list[int] | None, stil: _Stil | None = None):
     """The source's rows, restricted to ``traject_ids`` and, for a source that pauses, to
     cases without a running tijdelijke vrijstelling: in SQL when the source is a
     ``values_list`` queryset, else in memory (one query per run for the paused cases, a
@@ -117,10 +116,12 @@ def _rijen(bron: Bron, vandaag: date, traject_ids: list[int] | None,
         return rijen
     gevraagd = set(traject_ids) if traject_ids is not None else None
     overslaan = (stil or _Stil(traject_ids)).ids() if bron.pauzeert else set()
-    return (r for r in rijen
-            if (gevraagd is None or r[0] in gevraagd)
-            and not rules.signaal_staat_stil(bron_pauzeert=bron.pauzeert,
-                                             gepauzeerd=r[0] in overslaan))
+    return (
+        r
+        for r in rijen
+        if (gevraagd is None or r[0] in gevraagd)
+        and not rules.signaal_staat_stil(bron_pauzeert=bron.pauzeert, gepauzeerd=r[0] in overslaan)
+    )
 
 
 def _heropen(vandaag: date, traject_ids: list[int] | None) -> int:
@@ -130,8 +131,12 @@ def _heropen(vandaag: date, traject_ids: list[int] | None) -> int:
     return qs.update(status=Signaal.Status.OPEN, uitgesteld_tot=None, gewijzigd_op=timezone.now())
 
 
-def _verwerk(bron: Bron, rijen: Iterable[tuple[int, date, str]],
-             traject_ids: list[int] | None, uitkomst: Uitkomst) -> None:
+def _verwerk(
+    bron: Bron,
+    rijen: Iterable[tuple[int, date, str]],
+    traject_ids: list[int] | None,
+    uitkomst: Uitkomst,
+) -> None:
     gevonden: dict[tuple[int, str], date] = {}
     for traject_id, vervaldatum, sleutel in rijen:
         if vervaldatum is None:
@@ -145,8 +150,12 @@ def _verwerk(bron: Bron, rijen: Iterable[tuple[int, date, str]],
     huidig_qs = Signaal.objects.filter(soort=bron.soort, actief=True)
     if traject_ids is not None:
         huidig_qs = huidig_qs.filter(traject_id__in=traject_ids)
-    huidig = {(t, s): (pk, d, st) for pk, t, s, d, st in huidig_qs.values_list(
-        "id", "traject_id", "sleutel", "vervaldatum", "status").iterator(chunk_size=CHUNK)}
+    huidig = {
+        (t, s): (pk, d, st)
+        for pk, t, s, d, st in huidig_qs.values_list(
+            "id", "traject_id", "sleutel", "vervaldatum", "status"
+        ).iterator(chunk_size=CHUNK)
+    }
 
     nu = timezone.now()
     nieuw: list[Signaal] = []
@@ -156,8 +165,14 @@ def _verwerk(bron: Bron, rijen: Iterable[tuple[int, date, str]],
     for sleutel, vervaldatum in gevonden.items():
         bestaand = huidig.get(sleutel)
         if bestaand is None:
-            nieuw.append(Signaal(traject_id=sleutel[0], soort=bron.soort, sleutel=sleutel[1],
-                                 vervaldatum=vervaldatum))
+            nieuw.append(
+                Signaal(
+                    traject_id=sleutel[0],
+                    soort=bron.soort,
+                    sleutel=sleutel[1],
+                    vervaldatum=vervaldatum,
+                )
+            )
             continue
         pk, oud, status = bestaand
         if oud == vervaldatum:
@@ -165,18 +180,24 @@ def _verwerk(bron: Bron, rijen: Iterable[tuple[int, date, str]],
         if status == Signaal.Status.AFGEHANDELD:
             # Handled before; the item is back with another due date: a new item.
             sluit_afgehandeld.append(pk)
-            nieuw.append(Signaal(traject_id=sleutel[0], soort=bron.soort, sleutel=sleutel[1],
-                                 vervaldatum=vervaldatum))
+            nieuw.append(
+                Signaal(
+                    traject_id=sleutel[0],
+                    soort=bron.soort,
+                    sleutel=sleutel[1],
+                    vervaldatum=vervaldatum,
+                )
+            )
         else:
             bijwerken.append(Signaal(pk=pk, vervaldatum=vervaldatum, gewijzigd_op=nu))
     for sleutel, (pk, _oud, status) in huidig.items():
         if sleutel not in gevonden:
-            (sluit_afgehandeld if status == Signaal.Status.AFGEHANDELD
-             else sluit_live).append(pk)
+            (sluit_afgehandeld if status == Signaal.Status.AFGEHANDELD else sluit_live).append(pk)
 
     for ids in _chunks(sluit_live):
         uitkomst.gesloten += Signaal.objects.filter(id__in=ids, status__in=LIVE).update(
-            status=Signaal.Status.VERVALLEN, actief=False, gewijzigd_op=nu)
+            status=Signaal.Status.VERVALLEN, actief=False, gewijzigd_op=nu
+        )
     for ids in _chunks(sluit_afgehandeld):
         Signaal.objects.filter(id__in=ids).update(actief=False, gewijzigd_op=nu)
     for rijen_chunk in _chunks(bijwerken, 1000):
@@ -235,10 +256,12 @@ def dagelijks(vandaag: date | None = None) -> Uitkomst | None:
             Engineloop.objects.create(naam=LOOP_NAAM)
     nu = timezone.now()
     tot = nu + LEASE
-    geclaimd = (Engineloop.objects.filter(naam=LOOP_NAAM)
-                .filter(Q(laatste_dag__isnull=True) | Q(laatste_dag__lt=vandaag))
-                .filter(Q(bezig_tot__isnull=True) | Q(bezig_tot__lt=nu))
-                .update(bezig_tot=tot))
+    geclaimd = (
+        Engineloop.objects.filter(naam=LOOP_NAAM)
+        .filter(Q(laatste_dag__isnull=True) | Q(laatste_dag__lt=vandaag))
+        .filter(Q(bezig_tot__isnull=True) | Q(bezig_tot__lt=nu))
+        .update(bezig_tot=tot)
+    )
     if geclaimd != 1:
         return None
     start = time.perf_counter()
@@ -249,8 +272,16 @@ def dagelijks(vandaag: date | None = None) -> Uitkomst | None:
         raise
     duur = time.perf_counter() - start
     Engineloop.objects.filter(naam=LOOP_NAAM, bezig_tot=tot).update(
-        bezig_tot=None, laatste_dag=vandaag, laatste_duur=round(duur, 3),
-        laatste_aantal=uitkomst.totaal)
-    log.info("Signalen berekend in %.1f s: %s nieuw, %s bijgewerkt, %s gesloten", duur,
-             uitkomst.nieuw, uitkomst.bijgewerkt, uitkomst.gesloten)
+        bezig_tot=None,
+        laatste_dag=vandaag,
+        laatste_duur=round(duur, 3),
+        laatste_aantal=uitkomst.totaal,
+    )
+    log.info(
+        "Signalen berekend in %.1f s: %s nieuw, %s bijgewerkt, %s gesloten",
+        duur,
+        uitkomst.nieuw,
+        uitkomst.bijgewerkt,
+        uitkomst.gesloten,
+    )
     return uitkomst

@@ -15,69 +15,109 @@ INTERVENTIE_REGELS = 3
 
 
 def _kort_tekstvak(label):
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 2}),
-                           max_length=rules.OMSCHRIJVING_MAX, required=False)
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=rules.OMSCHRIJVING_MAX,
+        required=False,
+    )
 
 
 class GesprekForm(KoersStijl, forms.Form):
     toon_niet_verplicht = False
 
     gehouden_op = datumveld(_("Datum van het gesprek"))
-    verslag = tekstvak(_("Verslag"), rows=4, help_text=_("Kort: wat is besproken en "
-                                                         "afgesproken."))
+    verslag = tekstvak(_("Verslag"), rows=4, help_text=_("Kort: wat is besproken en afgesproken."))
 
-    def __init__(self, *args, doelen: dict | None = None, met_gezondheid: bool = False,
-                 **kwargs):
+    def __init__(self, *args, doelen: dict | None = None, met_gezondheid: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.doelen = doelen or {}
         self.met_gezondheid = met_gezondheid
         keuzes = [("", _("Niet besproken"))] + list(rules.VOORTGANG.items())
         for d in self.dimensies():
-            self.voeg_toe(f"voortgang-{d.sleutel}-voortgang", forms.ChoiceField(
-                label=_("Hoe gaat het met dit doel?"), choices=keuzes, required=False))
+            self.voeg_toe(
+                f"voortgang-{d.sleutel}-voortgang",
+                forms.ChoiceField(
+                    label=_("Hoe gaat het met dit doel?"), choices=keuzes, required=False
+                ),
+            )
             self.voeg_toe(f"voortgang-{d.sleutel}-toelichting", _kort_tekstvak(_("Toelichting")))
             self.voeg_toe(f"subdoelen-{d.sleutel}", _kort_tekstvak(_("Bijgesteld subdoel")))
             if met_gezondheid:
-                self.voeg_toe(f"positieve_gezondheid-{d.sleutel}", forms.IntegerField(
-                    label=_("Score %(titel)s (0 tot en met 10)") % {"titel": d.titel.lower()},
-                    min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX, required=False))
-        soorten = [("", _("Geen"))] + [(k, v) for k, v in rules.INTERVENTIES.items()
-                                       if met_gezondheid or k not in rules.GEZONDHEID_INTERVENTIES]
+                self.voeg_toe(
+                    f"positieve_gezondheid-{d.sleutel}",
+                    forms.IntegerField(
+                        label=_("Score %(titel)s (0 tot en met 10)") % {"titel": d.titel.lower()},
+                        min_value=rules.SCORE_MIN,
+                        max_value=rules.SCORE_MAX,
+                        required=False,
+                    ),
+                )
+        soorten = [("", _("Geen"))] + [
+            (k, v)
+            for k, v in rules.INTERVENTIES.items()
+            if met_gezondheid or k not in rules.GEZONDHEID_INTERVENTIES
+        ]
         for i in range(INTERVENTIE_REGELS):
-            self.voeg_toe(f"interventies-{i}-soort", forms.ChoiceField(
-                label=_("Interventie %(n)s: soort") % {"n": i + 1}, choices=soorten,
-                required=False))
-            self.voeg_toe(f"interventies-{i}-omschrijving", forms.CharField(
-                label=_("Interventie %(n)s: omschrijving") % {"n": i + 1}, required=False,
-                max_length=rules.OMSCHRIJVING_MAX))
+            self.voeg_toe(
+                f"interventies-{i}-soort",
+                forms.ChoiceField(
+                    label=_("Interventie %(n)s: soort") % {"n": i + 1},
+                    choices=soorten,
+                    required=False,
+                ),
+            )
+            self.voeg_toe(
+                f"interventies-{i}-omschrijving",
+                forms.CharField(
+                    label=_("Interventie %(n)s: omschrijving") % {"n": i + 1},
+                    required=False,
+                    max_length=rules.OMSCHRIJVING_MAX,
+                ),
+            )
 
     def dimensies(self):
         """The dimensions of the form: without health data not those about health (the
         page shows, and a save keeps, nothing under them)."""
-        return [d for d in intake_rules.DIMENSIES
-                if self.met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel)]
+        return [
+            d
+            for d in intake_rules.DIMENSIES
+            if self.met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel)
+        ]
 
     def doel_groepen(self):
         """Per dimension: its PIP goal and its fields, for the template."""
         groepen = []
         for d in self.dimensies():
-            groepen.append({
-                "titel": d.titel, "doel": self.doelen.get(d.sleutel, ""),
-                "voortgang": self[f"voortgang-{d.sleutel}-voortgang"],
-                "toelichting": self[f"voortgang-{d.sleutel}-toelichting"],
-                "subdoel": self[f"subdoelen-{d.sleutel}"],
-                "score": self[f"positieve_gezondheid-{d.sleutel}"] if self.met_gezondheid
-                else None})
+            groepen.append(
+                {
+                    "titel": d.titel,
+                    "doel": self.doelen.get(d.sleutel, ""),
+                    "voortgang": self[f"voortgang-{d.sleutel}-voortgang"],
+                    "toelichting": self[f"voortgang-{d.sleutel}-toelichting"],
+                    "subdoel": self[f"subdoelen-{d.sleutel}"],
+                    "score": self[f"positieve_gezondheid-{d.sleutel}"]
+                    if self.met_gezondheid
+                    else None,
+                }
+            )
         return groepen
 
     def interventie_velden(self):
-        return [(self[f"interventies-{i}-soort"], self[f"interventies-{i}-omschrijving"])
-                for i in range(INTERVENTIE_REGELS)]
+        return [
+            (self[f"interventies-{i}-soort"], self[f"interventies-{i}-omschrijving"])
+            for i in range(INTERVENTIE_REGELS)
+        ]
 
     def naar_data(self) -> dict:
         cd = self.cleaned_data
-        data = {"gehouden_op": cd.get("gehouden_op"), "verslag": cd.get("verslag") or "",
-                "voortgang": {}, "subdoelen": {}, "interventies": []}
+        data = {
+            "gehouden_op": cd.get("gehouden_op"),
+            "verslag": cd.get("verslag") or "",
+            "voortgang": {},
+            "subdoelen": {},
+            "interventies": [],
+        }
         for d in self.dimensies():
             v = cd.get(f"voortgang-{d.sleutel}-voortgang") or ""
             t = cd.get(f"voortgang-{d.sleutel}-toelichting") or ""
@@ -89,7 +129,8 @@ class GesprekForm(KoersStijl, forms.Form):
             data["positieve_gezondheid"] = {
                 d.sleutel: cd[f"positieve_gezondheid-{d.sleutel}"]
                 for d in intake_rules.DIMENSIES
-                if cd.get(f"positieve_gezondheid-{d.sleutel}") is not None}
+                if cd.get(f"positieve_gezondheid-{d.sleutel}") is not None
+            }
         for i in range(INTERVENTIE_REGELS):
             soort = cd.get(f"interventies-{i}-soort")
             omschrijving = cd.get(f"interventies-{i}-omschrijving") or ""
@@ -103,9 +144,12 @@ class GesprekForm(KoersStijl, forms.Form):
             return {}
         initial = {"gehouden_op": gesprek.gehouden_op, "verslag": gesprek.verslag}
         voortgang, subdoelen, interventies = (
-            (gesprek.voortgang, gesprek.subdoelen, gesprek.interventies) if met_gezondheid
-            else rules.gesprek_zonder_gezondheid(gesprek.voortgang, gesprek.subdoelen,
-                                                 gesprek.interventies))
+            (gesprek.voortgang, gesprek.subdoelen, gesprek.interventies)
+            if met_gezondheid
+            else rules.gesprek_zonder_gezondheid(
+                gesprek.voortgang, gesprek.subdoelen, gesprek.interventies
+            )
+        )
         for d, w in (voortgang or {}).items():
             initial[f"voortgang-{d}-voortgang"] = w.get("voortgang", "")
             initial[f"voortgang-{d}-toelichting"] = w.get("toelichting", "")

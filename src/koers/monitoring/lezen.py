@@ -31,8 +31,12 @@ def open_signalen(user):
     soorten = zichtbare_soorten(user)
     if not soorten:
         return Signaal.objects.none()
-    return Signaal.objects.filter(status=Signaal.Status.OPEN, actief=True, soort__in=soorten,
-                                  traject__in=policy.trajecten_voor(user))
+    return Signaal.objects.filter(
+        status=Signaal.Status.OPEN,
+        actief=True,
+        soort__in=soorten,
+        traject__in=policy.trajecten_voor(user),
+    )
 
 
 def met_open_signaal(user, traject_qs):
@@ -40,9 +44,16 @@ def met_open_signaal(user, traject_qs):
     soorten = zichtbare_soorten(user)
     if not soorten:
         return traject_qs.none()
-    return traject_qs.filter(Exists(Signaal.objects.filter(
-        traject_id=OuterRef("pk"), status=Signaal.Status.OPEN, actief=True,
-        soort__in=soorten)))
+    return traject_qs.filter(
+        Exists(
+            Signaal.objects.filter(
+                traject_id=OuterRef("pk"),
+                status=Signaal.Status.OPEN,
+                actief=True,
+                soort__in=soorten,
+            )
+        )
+    )
 
 
 def per_traject(user, traject_ids) -> dict[int, dict]:
@@ -51,10 +62,16 @@ def per_traject(user, traject_ids) -> dict[int, dict]:
     soorten = zichtbare_soorten(user)
     if not soorten or not traject_ids:
         return {}
-    rijen = list(Signaal.objects.filter(
-        traject_id__in=list(traject_ids), status=Signaal.Status.OPEN, actief=True,
-        soort__in=soorten).order_by("traject_id", "vervaldatum", "id")
-        .values_list("traject_id", "vervaldatum", "soort"))
+    rijen = list(
+        Signaal.objects.filter(
+            traject_id__in=list(traject_ids),
+            status=Signaal.Status.OPEN,
+            actief=True,
+            soort__in=soorten,
+        )
+        .order_by("traject_id", "vervaldatum", "id")
+        .values_list("traject_id", "vervaldatum", "soort")
+    )
     namen = titels()
     uit: dict[int, dict] = {}
     for traject_id, vervaldatum, soort in rijen:
@@ -66,18 +83,22 @@ def per_traject(user, traject_ids) -> dict[int, dict]:
     return uit
 
 
-def metingen(traject, gehouden: list[Voortgangsgesprek],
-             intake=NIET_GELADEN) -> list[rules.Meting]:
+def metingen(traject, gehouden: list[Voortgangsgesprek], intake=NIET_GELADEN) -> list[rules.Meting]:
     """Positieve Gezondheid over time: the intake plus each held gesprek with scores. Only
     for code that checked Sectie.GEZONDHEID. One query (the intake), none when the caller
     passes the intake it read with its health fields (``None``: the case has none)."""
     uit: list[rules.Meting] = []
     if intake is NIET_GELADEN:
-        intake = BredeIntake.objects.filter(traject=traject).only(
-            "positieve_gezondheid", "datum", "afgerond_op", "traject_id").first()
+        intake = (
+            BredeIntake.objects.filter(traject=traject)
+            .only("positieve_gezondheid", "datum", "afgerond_op", "traject_id")
+            .first()
+        )
     if intake is not None and intake.positieve_gezondheid:
-        scores = {d: (intake.positieve_gezondheid.get(d) or {}).get("score")
-                  for d in intake_rules.DIMENSIE_SLEUTELS}
+        scores = {
+            d: (intake.positieve_gezondheid.get(d) or {}).get("score")
+            for d in intake_rules.DIMENSIE_SLEUTELS
+        }
         datum = intake.datum or (intake.afgerond_op.date() if intake.afgerond_op else None)
         if datum and any(isinstance(s, int) for s in scores.values()):
             uit.append(rules.Meting(datum, scores))
@@ -93,11 +114,14 @@ def effect_rijen(reeks: list[rules.Meting]) -> list[dict]:
     """The effect table: per intervention moment, the change per dimension."""
     rijen = []
     for effect in rules.effecten(reeks, intake_rules.DIMENSIE_SLEUTELS):
-        rijen.append({
-            "datum": effect.datum, "na": effect.na,
-            "interventies": [rules.INTERVENTIES.get(s, s) for s in effect.interventies],
-            "verschillen": [effect.verschil[d] for d in intake_rules.DIMENSIE_SLEUTELS],
-        })
+        rijen.append(
+            {
+                "datum": effect.datum,
+                "na": effect.na,
+                "interventies": [rules.INTERVENTIES.get(s, s) for s in effect.interventies],
+                "verschillen": [effect.verschil[d] for d in intake_rules.DIMENSIE_SLEUTELS],
+            }
+        )
     return rijen
 
 

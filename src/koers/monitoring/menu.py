@@ -6,5 +6,11 @@ from koers.organisaties.koppelingen import MenuItem
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 
-MENU = [MenuItem(_("Signalen"), "monitoring:signalen",
-                 mag=lambda user: policy.mag_zien(user, Sectie.SIGNALEN), id="menu-signalen")]
+MENU = [
+    MenuItem(
+        _("Signalen"),
+        "monitoring:signalen",
+        mag=lambda user: policy.mag_zien(user, Sectie.SIGNALEN),
+        id="menu-signalen",
+    )
+]

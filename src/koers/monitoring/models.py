@@ -13,14 +13,19 @@ from koers.pip.models import PipVersie
 class Gespreksbeleid(models.Model):
     """A gemeente's intervals of the voortgangsgesprekken (DOMAIN.md, status P)."""
 
-    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE,
-                                    related_name="gespreksbeleid")
+    gemeente = models.OneToOneField(
+        Gemeente, on_delete=models.CASCADE, related_name="gespreksbeleid"
+    )
     maanden_jaar1 = models.PositiveSmallIntegerField(
-        "maanden tussen gesprekken in jaar 1", default=rules.MAANDEN_JAAR1,
-        help_text="Startnotitie: elke 3 maanden.")
+        "maanden tussen gesprekken in jaar 1",
+        default=rules.MAANDEN_JAAR1,
+        help_text="Startnotitie: elke 3 maanden.",
+    )
     maanden_daarna = models.PositiveSmallIntegerField(
-        "maanden tussen gesprekken daarna", default=rules.MAANDEN_DAARNA,
-        help_text="Startnotitie: 2 gesprekken per jaar (elke 6 maanden).")
+        "maanden tussen gesprekken daarna",
+        default=rules.MAANDEN_DAARNA,
+        help_text="Startnotitie: 2 gesprekken per jaar (elke 6 maanden).",
+    )
 
     class Meta:
         verbose_name = "gespreksbeleid"
@@ -38,6 +43,7 @@ class Gespreksbeleid(models.Model):
 
     def clean(self):
         from django.core.exceptions import ValidationError
+
         fouten = rules.interval_fouten(self.maanden_jaar1, self.maanden_daarna)
         if fouten:
             raise ValidationError(fouten)
@@ -47,8 +53,9 @@ class Gespreksplanning(models.Model):
     """Which PIP version the planned gesprekken of a traject come from: the planning is
     made again when another version is vastgesteld (see services.plan_gesprekken)."""
 
-    traject = models.OneToOneField(Traject, on_delete=models.CASCADE,
-                                   related_name="gespreksplanning")
+    traject = models.OneToOneField(
+        Traject, on_delete=models.CASCADE, related_name="gespreksplanning"
+    )
     pip = models.ForeignKey(PipVersie, on_delete=models.CASCADE, related_name="+")
     gepland_op = models.DateTimeField(auto_now=True)
 
@@ -82,10 +89,12 @@ class Voortgangsgesprek(models.Model):
     """A planned or held voortgangsgesprek. ``gepland_op`` is set for a planned one;
     ``gehouden_op`` once it took place (an extra gesprek has no planned date)."""
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="voortgangsgesprekken")
-    pip = models.ForeignKey(PipVersie, on_delete=models.SET_NULL, null=True, blank=True,
-                            related_name="+")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="voortgangsgesprekken"
+    )
+    pip = models.ForeignKey(
+        PipVersie, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     gepland_op = models.DateField(null=True, blank=True)
     gehouden_op = models.DateField(null=True, blank=True)
     # {dimensie: {"voortgang": key of rules.VOORTGANG, "toelichting": str}} per PIP goal.
@@ -97,8 +106,9 @@ class Voortgangsgesprek(models.Model):
     # [{"soort": key of rules.INTERVENTIES, "omschrijving": str}].
     interventies = models.JSONField(default=list, blank=True)
     verslag = models.TextField(blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
@@ -107,8 +117,11 @@ class Voortgangsgesprek(models.Model):
         ordering = ["traject", "gepland_op", "gehouden_op", "id"]
         indexes = [
             # The engine's source "gesprek due": planned, not yet held.
-            models.Index(fields=["gepland_op", "traject"], condition=Q(gehouden_op__isnull=True),
-                         name="gesprek_open_gepland"),
+            models.Index(
+                fields=["gepland_op", "traject"],
+                condition=Q(gehouden_op__isnull=True),
+                name="gesprek_open_gepland",
+            ),
             models.Index(fields=["traject", "gehouden_op"], name="gesprek_traject"),
         ]
 
@@ -145,30 +158,44 @@ class Signaal(models.Model):
     actief = models.BooleanField(default=True)
     uitgesteld_tot = models.DateField(null=True, blank=True)
     reden = models.CharField(max_length=rules.REDEN_MAX, blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name_plural = "signalen"
         constraints = [
-            models.UniqueConstraint(fields=["traject", "soort", "sleutel"],
-                                    condition=Q(actief=True), name="signaal_actief_uniek"),
+            models.UniqueConstraint(
+                fields=["traject", "soort", "sleutel"],
+                condition=Q(actief=True),
+                name="signaal_actief_uniek",
+            ),
         ]
         indexes = [
             # Werkvoorraad (count and most urgent per row) and the case page.
-            models.Index(fields=["traject", "vervaldatum"], condition=Q(status="open"),
-                         name="signaal_open_traject"),
+            models.Index(
+                fields=["traject", "vervaldatum"],
+                condition=Q(status="open"),
+                name="signaal_open_traject",
+            ),
             # The engine loads the current rows of one soort.
-            models.Index(fields=["soort", "traject"], condition=Q(actief=True),
-                         name="signaal_actief_soort"),
+            models.Index(
+                fields=["soort", "traject"], condition=Q(actief=True), name="signaal_actief_soort"
+            ),
             # Reopening snoozed signals.
-            models.Index(fields=["uitgesteld_tot"], condition=Q(status="uitgesteld"),
-                         name="signaal_uitgesteld"),
+            models.Index(
+                fields=["uitgesteld_tot"],
+                condition=Q(status="uitgesteld"),
+                name="signaal_uitgesteld",
+            ),
             # The page "Signalen": open ones by due date (keyset).
-            models.Index(fields=["vervaldatum", "id"], condition=Q(status="open"),
-                         name="signaal_open_vervaldatum"),
+            models.Index(
+                fields=["vervaldatum", "id"],
+                condition=Q(status="open"),
+                name="signaal_open_vervaldatum",
+            ),
         ]
 
     def __str__(self):

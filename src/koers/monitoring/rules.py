@@ -46,8 +46,13 @@ def plus_maanden(dag: date, maanden: int) -> date:
     return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
 
 
-def gespreksdata(dagtekening: date, *, eind: date, maanden_jaar1: int = MAANDEN_JAAR1,
-                 maanden_daarna: int = MAANDEN_DAARNA) -> list[date]:
+def gespreksdata(
+    dagtekening: date,
+    *,
+    eind: date,
+    maanden_jaar1: int = MAANDEN_JAAR1,
+    maanden_daarna: int = MAANDEN_DAARNA,
+) -> list[date]:
     """The planned voortgangsgesprekken of a PIP: every ``maanden_jaar1`` months in the first
     year after the dagtekening (the interval that follows a gesprek is the one of the year
     that gesprek falls in), then every ``maanden_daarna`` months, before ``eind`` (the
@@ -57,8 +62,9 @@ def gespreksdata(dagtekening: date, *, eind: date, maanden_jaar1: int = MAANDEN_
     Bron: startnotitie §6.11.1; DOMAIN.md "voortgangsgesprekken" (geen wettelijk minimum).
     Status: P — Gespreksbeleid.maanden_jaar1 en maanden_daarna (beheer: Gespreksbeleid).
     """
-    if not (MAANDEN_MIN <= maanden_jaar1 <= MAANDEN_MAX
-            and MAANDEN_MIN <= maanden_daarna <= MAANDEN_MAX):
+    if not (
+        MAANDEN_MIN <= maanden_jaar1 <= MAANDEN_MAX and MAANDEN_MIN <= maanden_daarna <= MAANDEN_MAX
+    ):
         raise ValueError("Een interval ligt tussen 1 en 12 maanden.")
     data: list[date] = []
     maanden = 0
@@ -70,10 +76,15 @@ def gespreksdata(dagtekening: date, *, eind: date, maanden_jaar1: int = MAANDEN_
         data.append(dag)
 
 
-def gespreksdata_traject(start: date, *, eind: date, gehouden: Iterable[date] = (),
-                         pauzes: Iterable[tuple[date, date]] = (),
-                         maanden_jaar1: int = MAANDEN_JAAR1,
-                         maanden_daarna: int = MAANDEN_DAARNA) -> list[date]:
+def gespreksdata_traject(
+    start: date,
+    *,
+    eind: date,
+    gehouden: Iterable[date] = (),
+    pauzes: Iterable[tuple[date, date]] = (),
+    maanden_jaar1: int = MAANDEN_JAAR1,
+    maanden_daarna: int = MAANDEN_DAARNA,
+) -> list[date]:
     """The planned voortgangsgesprekken of a traject: the rhythm of :func:`gespreksdata`
     counted from the start of the traject (the dagtekening of its first vastgesteld PIP),
     not from each new PIP version; each date on or after an ended tijdelijke vrijstelling
@@ -91,8 +102,9 @@ def gespreksdata_traject(start: date, *, eind: date, gehouden: Iterable[date] = 
     stil = sorted((van, tot) for van, tot in pauzes if tot > van)
     extra = sum(((tot - van) for van, tot in stil), timedelta())
     open_: list[date] = []
-    for dag in gespreksdata(start, eind=eind + extra, maanden_jaar1=maanden_jaar1,
-                            maanden_daarna=maanden_daarna):
+    for dag in gespreksdata(
+        start, eind=eind + extra, maanden_jaar1=maanden_jaar1, maanden_daarna=maanden_daarna
+    ):
         for van, tot in stil:
             if dag >= van:
                 dag += tot - van
@@ -118,8 +130,14 @@ def signaal_staat_stil(*, bron_pauzeert: bool, gepauzeerd: bool) -> bool:
     return bron_pauzeert and gepauzeerd
 
 
-_KEER = {1: "elke maand", 2: "elke twee maanden", 3: "elke drie maanden",
-         4: "elke vier maanden", 6: "twee keer per jaar", 12: "één keer per jaar"}
+_KEER = {
+    1: "elke maand",
+    2: "elke twee maanden",
+    3: "elke drie maanden",
+    4: "elke vier maanden",
+    6: "twee keer per jaar",
+    12: "één keer per jaar",
+}
 
 
 def gesprekken_tekst(maanden_jaar1: int, maanden_daarna: int) -> str:
@@ -129,10 +147,14 @@ def gesprekken_tekst(maanden_jaar1: int, maanden_daarna: int) -> str:
     Bron: startnotitie §6.11.1; the intervals are the gemeente's Gespreksbeleid.
     Status: P — Gespreksbeleid.maanden_jaar1 en maanden_daarna (beheer: Gespreksbeleid).
     """
+
     def keer(maanden: int) -> str:
         return _KEER.get(maanden, f"elke {maanden} maanden")
-    tekst = (f"In het eerste jaar van uw inburgering praten wij {keer(maanden_jaar1)} met u "
-             "over uw voortgang.")
+
+    tekst = (
+        f"In het eerste jaar van uw inburgering praten wij {keer(maanden_jaar1)} met u "
+        "over uw voortgang."
+    )
     if maanden_daarna == maanden_jaar1:
         return tekst[:-1] + ", ook daarna."
     return f"{tekst} Daarna {keer(maanden_daarna)}."
@@ -161,8 +183,11 @@ def interval_fouten(maanden_jaar1, maanden_daarna) -> dict[str, str]:
     """
     fouten = {}
     for veld, waarde in (("maanden_jaar1", maanden_jaar1), ("maanden_daarna", maanden_daarna)):
-        if isinstance(waarde, bool) or not isinstance(waarde, int) or not (
-                MAANDEN_MIN <= waarde <= MAANDEN_MAX):
+        if (
+            isinstance(waarde, bool)
+            or not isinstance(waarde, int)
+            or not (MAANDEN_MIN <= waarde <= MAANDEN_MAX)
+        ):
             fouten[veld] = f"Kies een aantal maanden van {MAANDEN_MIN} tot en met {MAANDEN_MAX}."
     return fouten
 
@@ -192,8 +217,9 @@ INTERVENTIES: dict[str, str] = {
 GEZONDHEID_INTERVENTIES: frozenset[str] = frozenset({"gezondheid"})
 
 
-def gesprek_zonder_gezondheid(voortgang: dict, subdoelen: dict,
-                              interventies: list) -> tuple[dict, dict, list]:
+def gesprek_zonder_gezondheid(
+    voortgang: dict, subdoelen: dict, interventies: list
+) -> tuple[dict, dict, list]:
     """What one who may not see health data reads of a voortgangsgesprek's progress notes,
     subgoals and interventions: nothing under a health dimension of Positieve Gezondheid
     (koers.intake.rules.is_gezondheid_dimensie) and no intervention of soort gezondheid.
@@ -203,10 +229,15 @@ def gesprek_zonder_gezondheid(voortgang: dict, subdoelen: dict,
     bron: niet geverifieerd — from memory of the AVG text, as is_gezondheid_dimensie.
     Status: wet
     """
-    return ({k: v for k, v in (voortgang or {}).items() if not is_gezondheid_dimensie(k)},
-            {k: v for k, v in (subdoelen or {}).items() if not is_gezondheid_dimensie(k)},
-            [iv for iv in (interventies or [])
-             if not (isinstance(iv, dict) and iv.get("soort") in GEZONDHEID_INTERVENTIES)])
+    return (
+        {k: v for k, v in (voortgang or {}).items() if not is_gezondheid_dimensie(k)},
+        {k: v for k, v in (subdoelen or {}).items() if not is_gezondheid_dimensie(k)},
+        [
+            iv
+            for iv in (interventies or [])
+            if not (isinstance(iv, dict) and iv.get("soort") in GEZONDHEID_INTERVENTIES)
+        ],
+    )
 
 
 OMSCHRIJVING_MAX = 1000
@@ -221,8 +252,11 @@ def score_fout(score) -> str | None:
     """
     if score is None:
         return None
-    if isinstance(score, bool) or not isinstance(score, int) or not (
-            SCORE_MIN <= score <= SCORE_MAX):
+    if (
+        isinstance(score, bool)
+        or not isinstance(score, int)
+        or not (SCORE_MIN <= score <= SCORE_MAX)
+    ):
         return f"Een score is een heel getal van {SCORE_MIN} tot en met {SCORE_MAX}."
     return None
 

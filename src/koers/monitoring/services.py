@@ -31,26 +31,37 @@ CHUNK = 2000
 
 # --- planning ----------------------------------------------------------------------------------
 
+
 def _te_plannen(traject_ids):
     """The current vastgesteld PIP of every open case whose planning is not made from it,
     with the dagtekening of the case's first vastgesteld PIP (the start of the rhythm)."""
-    nieuwer = PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
-                                       status=PipVersie.Status.VASTGESTELD,
-                                       versie__gt=OuterRef("versie"))
-    eerste = (PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
-                                       status=PipVersie.Status.VASTGESTELD,
-                                       dagtekening__isnull=False)
-              .order_by("versie").values("dagtekening")[:1])
-    gepland = Gespreksplanning.objects.filter(traject_id=OuterRef("traject_id"),
-                                              pip_id=OuterRef("pk"))
-    qs = (PipVersie.objects.filter(status=PipVersie.Status.VASTGESTELD,
-                                   dagtekening__isnull=False)
-          .exclude(traject__status=traject_rules.Status.AFGEROND)
-          .filter(~Exists(nieuwer), ~Exists(gepland)))
+    nieuwer = PipVersie.objects.filter(
+        traject_id=OuterRef("traject_id"),
+        status=PipVersie.Status.VASTGESTELD,
+        versie__gt=OuterRef("versie"),
+    )
+    eerste = (
+        PipVersie.objects.filter(
+            traject_id=OuterRef("traject_id"),
+            status=PipVersie.Status.VASTGESTELD,
+            dagtekening__isnull=False,
+        )
+        .order_by("versie")
+        .values("dagtekening")[:1]
+    )
+    gepland = Gespreksplanning.objects.filter(
+        traject_id=OuterRef("traject_id"), pip_id=OuterRef("pk")
+    )
+    qs = (
+        PipVersie.objects.filter(status=PipVersie.Status.VASTGESTELD, dagtekening__isnull=False)
+        .exclude(traject__status=traject_rules.Status.AFGEROND)
+        .filter(~Exists(nieuwer), ~Exists(gepland))
+    )
     if traject_ids is not None:
         qs = qs.filter(traject_id__in=traject_ids)
     return qs.annotate(start=Subquery(eerste)).values_list(
-        "pk", "traject_id", "start", "traject__termijn_eind", "traject__gemeente_id")
+        "pk", "traject_id", "start", "traject__termijn_eind", "traject__gemeente_id"
+    )
 
 
 def plan_gesprekken(traject_ids=None) -> int:
@@ -69,35 +80,41 @@ def plan_gesprekken(traject_ids=None) -> int:
     te_doen = list(_te_plannen(traject_ids))
     if not te_doen:
         return 0
-    beleid = {b.gemeente_id: (b.maanden_jaar1, b.maanden_daarna)
-              for b in Gespreksbeleid.objects.all()}
-    for deel in (te_doen[i:i + CHUNK] for i in range(0, len(te_doen), CHUNK)):
+    beleid = {
+        b.gemeente_id: (b.maanden_jaar1, b.maanden_daarna) for b in Gespreksbeleid.objects.all()
+    }
+    for deel in (te_doen[i : i + CHUNK] for i in range(0, len(te_doen), CHUNK)):
         ids = [t for _p, t, *_ in deel]
         gehouden: dict[int, list[date]] = {}
         for traject_id, dag in Voortgangsgesprek.objects.filter(
-                traject_id__in=ids, gehouden_op__isnull=False).values_list(
-                "traject_id", "gehouden_op"):
+            traject_id__in=ids, gehouden_op__isnull=False
+        ).values_list("traject_id", "gehouden_op"):
             if dag is not None:  # always, by the filter; the column itself may be empty
                 gehouden.setdefault(traject_id, []).append(dag)
         pauzes: dict[int, list[tuple[date, date]]] = {}
         for traject_id, van, tot in Gesprekspauze.objects.filter(
-                traject_id__in=ids, tot__isnull=False).values_list("traject_id", "van", "tot"):
+            traject_id__in=ids, tot__isnull=False
+        ).values_list("traject_id", "van", "tot"):
             if tot is not None:  # always, by the filter
                 pauzes.setdefault(traject_id, []).append((van, tot))
         gesprekken, planningen = [], []
         for pip_id, traject_id, start, termijn_eind, gemeente_id in deel:
             eind = termijn_eind or pip_rules.termijn(start)[1]
             jaar1, daarna = beleid.get(gemeente_id, (rules.MAANDEN_JAAR1, rules.MAANDEN_DAARNA))
-            for dag in rules.gespreksdata_traject(start, eind=eind,
-                                                  gehouden=gehouden.get(traject_id, ()),
-                                                  pauzes=pauzes.get(traject_id, ()),
-                                                  maanden_jaar1=jaar1, maanden_daarna=daarna):
-                gesprekken.append({"traject_id": traject_id, "pip_id": pip_id,
-                                   "gepland_op": dag})
+            for dag in rules.gespreksdata_traject(
+                start,
+                eind=eind,
+                gehouden=gehouden.get(traject_id, ()),
+                pauzes=pauzes.get(traject_id, ()),
+                maanden_jaar1=jaar1,
+                maanden_daarna=daarna,
+            ):
+                gesprekken.append({"traject_id": traject_id, "pip_id": pip_id, "gepland_op": dag})
             planningen.append(Gespreksplanning(traject_id=traject_id, pip_id=pip_id))
         with transaction.atomic():
-            Voortgangsgesprek.objects.filter(traject_id__in=ids, gehouden_op__isnull=True,
-                                             gepland_op__isnull=False).delete()
+            Voortgangsgesprek.objects.filter(
+                traject_id__in=ids, gehouden_op__isnull=True, gepland_op__isnull=False
+            ).delete()
             Gespreksplanning.objects.filter(traject_id__in=ids).delete()
             Gespreksplanning.objects.bulk_create(planningen)
             # Plain rows, written in one go (COPY on PostgreSQL): the first run over a
@@ -107,14 +124,21 @@ def plan_gesprekken(traject_ids=None) -> int:
 
 
 def beleid_van(gemeente) -> Gespreksbeleid:
-    return (Gespreksbeleid.objects.filter(gemeente=gemeente).first()
-            or Gespreksbeleid(gemeente=gemeente))
+    return Gespreksbeleid.objects.filter(gemeente=gemeente).first() or Gespreksbeleid(
+        gemeente=gemeente
+    )
 
 
 # --- een gesprek vastleggen -----------------------------------------------------------------
 
-GESPREK_VELDEN = ("gehouden_op", "voortgang", "subdoelen", "positieve_gezondheid",
-                  "interventies", "verslag")
+GESPREK_VELDEN = (
+    "gehouden_op",
+    "voortgang",
+    "subdoelen",
+    "positieve_gezondheid",
+    "interventies",
+    "verslag",
+)
 
 
 def _datum(waarde) -> date | None:
@@ -128,8 +152,9 @@ def _datum(waarde) -> date | None:
     return None
 
 
-def _lees_gesprek(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
-                  ) -> tuple[dict[str, str], dict]:
+def _lees_gesprek(
+    data: dict, *, eerste_pip: date | None, met_gezondheid: bool
+) -> tuple[dict[str, str], dict]:
     """The problems of a gesprek's input, keyed by field (dots for nested fields), and the
     input read: texts trimmed, empty entries left out."""
     if data.get("positieve_gezondheid") and not met_gezondheid:
@@ -146,35 +171,45 @@ def _lees_gesprek(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
         if dag > vandaag():
             f["gehouden_op"] = "Het gesprek kan niet in de toekomst liggen."
         elif eerste_pip and dag < eerste_pip:
-            f["gehouden_op"] = (f"Een voortgangsgesprek is na het eerste PIP "
-                                f"({eerste_pip:%d-%m-%Y}).")
+            f["gehouden_op"] = (
+                f"Een voortgangsgesprek is na het eerste PIP ({eerste_pip:%d-%m-%Y})."
+            )
     if f:
         return f, {}
     v = invoer.validated_data
     return f, {
         "gehouden_op": dag,
-        "voortgang": {d: {"voortgang": w.get("voortgang") or "",
-                          "toelichting": w.get("toelichting") or ""}
-                      for d, w in (v.get("voortgang") or {}).items()
-                      if w.get("voortgang") or w.get("toelichting")},
+        "voortgang": {
+            d: {"voortgang": w.get("voortgang") or "", "toelichting": w.get("toelichting") or ""}
+            for d, w in (v.get("voortgang") or {}).items()
+            if w.get("voortgang") or w.get("toelichting")
+        },
         "subdoelen": {d: t for d, t in (v.get("subdoelen") or {}).items() if t},
-        "positieve_gezondheid": {d: s for d, s in (v.get("positieve_gezondheid") or {}
-                                                   ).items() if s is not None},
-        "interventies": [{"soort": iv["soort"], "omschrijving": iv.get("omschrijving") or ""}
-                         for iv in v.get("interventies") or []],
+        "positieve_gezondheid": {
+            d: s for d, s in (v.get("positieve_gezondheid") or {}).items() if s is not None
+        },
+        "interventies": [
+            {"soort": iv["soort"], "omschrijving": iv.get("omschrijving") or ""}
+            for iv in v.get("interventies") or []
+        ],
         "verslag": v.get("verslag") or "",
     }
 
 
-def gesprek_fouten(data: dict, *, eerste_pip: date | None, met_gezondheid: bool
-                   ) -> dict[str, str]:
+def gesprek_fouten(data: dict, *, eerste_pip: date | None, met_gezondheid: bool) -> dict[str, str]:
     """Every problem of a gesprek's input, keyed by field (dots for nested fields)."""
     return _lees_gesprek(data, eerste_pip=eerste_pip, met_gezondheid=met_gezondheid)[0]
 
 
 @transaction.atomic
-def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool,
-                     gesprek: Voortgangsgesprek | None = None) -> Voortgangsgesprek:
+def leg_gesprek_vast(
+    traject: Traject,
+    door,
+    data: dict,
+    *,
+    met_gezondheid: bool,
+    gesprek: Voortgangsgesprek | None = None,
+) -> Voortgangsgesprek:
     """Record a held voortgangsgesprek. Without ``gesprek`` it fills the earliest planned
     one that is still open when the dates match (rules.vervult_planning), else it is an
     extra gesprek; with ``gesprek`` that one is
@@ -182,29 +217,43 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     intervention, only with ``met_gezondheid``; without it the stored ones stay as they
     are."""
     traject = vergrendel_open(traject)
-    eerste = (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
-              .order_by("versie").values_list("dagtekening", flat=True).first())
+    eerste = (
+        PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
+        .order_by("versie")
+        .values_list("dagtekening", flat=True)
+        .first()
+    )
     if eerste is None:
-        raise Weigering({"__all__": "Een voortgangsgesprek gaat over het PIP. Stel eerst het "
-                                    "PIP vast."})
+        raise Weigering(
+            {"__all__": "Een voortgangsgesprek gaat over het PIP. Stel eerst het PIP vast."}
+        )
     fouten, schoon = _lees_gesprek(data, eerste_pip=eerste, met_gezondheid=met_gezondheid)
     if fouten:
         raise Weigering(fouten)
     if not met_gezondheid:
-        zonder = rules.gesprek_zonder_gezondheid(schoon["voortgang"], schoon["subdoelen"],
-                                                 schoon["interventies"])
-        verboden = {veld: policy.GEEN_GEZONDHEID for veld, waarde in zip(
-            ("voortgang", "subdoelen", "interventies"), zonder, strict=True)
-            if waarde != schoon[veld]}
+        zonder = rules.gesprek_zonder_gezondheid(
+            schoon["voortgang"], schoon["subdoelen"], schoon["interventies"]
+        )
+        verboden = {
+            veld: policy.GEEN_GEZONDHEID
+            for veld, waarde in zip(("voortgang", "subdoelen", "interventies"), zonder, strict=True)
+            if waarde != schoon[veld]
+        }
         if verboden:
             raise Weigering(verboden)
     if gesprek is None:
         plan_gesprekken([traject.pk])  # the planning may not be made yet (lazy)
-        gepland = (Voortgangsgesprek.objects.select_for_update()
-                   .filter(traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False)
-                   .order_by("gepland_op", "id").first())
-        if (gepland is not None and gepland.gepland_op is not None
-                and rules.vervult_planning(gepland.gepland_op, schoon["gehouden_op"])):
+        gepland = (
+            Voortgangsgesprek.objects.select_for_update()
+            .filter(traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False)
+            .order_by("gepland_op", "id")
+            .first()
+        )
+        if (
+            gepland is not None
+            and gepland.gepland_op is not None
+            and rules.vervult_planning(gepland.gepland_op, schoon["gehouden_op"])
+        ):
             gesprek = gepland
         else:
             gesprek = Voortgangsgesprek(traject=traject)  # an extra gesprek
@@ -213,8 +262,11 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
         nieuw = not gesprek.is_gehouden
     if not met_gezondheid and gesprek.pk is not None:
         # What he may not see, he cannot send either: the stored health parts stay.
-        voortgang, subdoelen, interventies = (gesprek.voortgang or {}, gesprek.subdoelen or {},
-                                              gesprek.interventies or [])
+        voortgang, subdoelen, interventies = (
+            gesprek.voortgang or {},
+            gesprek.subdoelen or {},
+            gesprek.interventies or [],
+        )
         zonder = rules.gesprek_zonder_gezondheid(voortgang, subdoelen, interventies)
         schoon["voortgang"] |= {k: v for k, v in voortgang.items() if k not in zonder[0]}
         schoon["subdoelen"] |= {k: v for k, v in subdoelen.items() if k not in zonder[1]}
@@ -231,7 +283,8 @@ def leg_gesprek_vast(traject: Traject, door, data: dict, *, met_gezondheid: bool
     _v, _s, zichtbaar = rules.gesprek_zonder_gezondheid({}, {}, schoon["interventies"])
     if zichtbaar:
         omschrijving += "; interventies: " + ", ".join(
-            rules.INTERVENTIES[iv["soort"]].lower() for iv in zichtbaar)
+            rules.INTERVENTIES[iv["soort"]].lower() for iv in zichtbaar
+        )
     registreer(traject, Gebeurtenis.Soort.GESPREK, omschrijving[:500], door)
     bereken_na_wijziging([traject.pk])
     return gesprek
@@ -262,6 +315,7 @@ def bereken_na_wijziging(traject_ids) -> None:
 
 # --- signalen afhandelen ----------------------------------------------------------------------
 
+
 def _titel(signaal: Signaal) -> str:
     from koers.monitoring.engine import bron_van
 
@@ -272,8 +326,7 @@ def _titel(signaal: Signaal) -> str:
 @transaction.atomic
 def handel_af(signaal: Signaal, door, reden: str) -> Signaal:
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
-    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN,
-                                                    Signaal.Status.UITGESTELD):
+    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN, Signaal.Status.UITGESTELD):
         raise Weigering({"__all__": "Dit signaal is al afgehandeld of vervallen."})
     fouten = rules.reden_fouten(reden)
     if fouten:
@@ -283,16 +336,20 @@ def handel_af(signaal: Signaal, door, reden: str) -> Signaal:
     signaal.uitgesteld_tot = None
     signaal.door = door
     signaal.save()
-    registreer(signaal.traject, Gebeurtenis.Soort.SIGNAAL,
-               f"Signaal afgehandeld: {_titel(signaal)}", door, toelichting=signaal.reden)
+    registreer(
+        signaal.traject,
+        Gebeurtenis.Soort.SIGNAAL,
+        f"Signaal afgehandeld: {_titel(signaal)}",
+        door,
+        toelichting=signaal.reden,
+    )
     return signaal
 
 
 @transaction.atomic
 def stel_uit(signaal: Signaal, door, tot, reden: str) -> Signaal:
     signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
-    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN,
-                                                    Signaal.Status.UITGESTELD):
+    if not signaal.actief or signaal.status not in (Signaal.Status.OPEN, Signaal.Status.UITGESTELD):
         raise Weigering({"__all__": "Dit signaal is al afgehandeld of vervallen."})
     tot_datum = _datum(tot)
     fouten = rules.uitstel_fouten(tot_datum, reden, vandaag())
@@ -303,7 +360,11 @@ def stel_uit(signaal: Signaal, door, tot, reden: str) -> Signaal:
     signaal.reden = reden.strip()
     signaal.door = door
     signaal.save()
-    registreer(signaal.traject, Gebeurtenis.Soort.SIGNAAL,
-               f"Signaal uitgesteld tot {tot_datum:%d-%m-%Y}: {_titel(signaal)}", door,
-               toelichting=signaal.reden)
+    registreer(
+        signaal.traject,
+        Gebeurtenis.Soort.SIGNAAL,
+        f"Signaal uitgesteld tot {tot_datum:%d-%m-%Y}: {_titel(signaal)}",
+        door,
+        toelichting=signaal.reden,
+    )
     return signaal

@@ -23,8 +23,19 @@ def reeks(metingen) -> dict:
     for i, meting in enumerate(metingen):
         scores = [basis._geldig(meting.scores.get(d.sleutel)) for d in intake_rules.DIMENSIES]
         stijl = "" if i == laatste else STIJLEN[i % (len(STIJLEN) - 1)]
-        vormen.append({"datum": meting.datum, "punten": basis._punten(
-            [(s or 0) * schaal for s in scores], aantal), "streep": stijl,
-            "nieuwste": i == laatste, "scores": scores, "nummer": i + 1})
-    return {**leeg, "vormen": vormen, "titels": titels,
-            "rijen": [(t, [v["scores"][j] for v in vormen]) for j, t in enumerate(titels)]}
+        vormen.append(
+            {
+                "datum": meting.datum,
+                "punten": basis._punten([(s or 0) * schaal for s in scores], aantal),
+                "streep": stijl,
+                "nieuwste": i == laatste,
+                "scores": scores,
+                "nummer": i + 1,
+            }
+        )
+    return {
+        **leeg,
+        "vormen": vormen,
+        "titels": titels,
+        "rijen": [(t, [v["scores"][j] for v in vormen]) for j, t in enumerate(titels)],
+    }

@@ -30,6 +30,7 @@ PER_PAGINA = 25
 
 # --- signalen ----------------------------------------------------------------------------------
 
+
 def _lees_cursor(tekst: str | None):
     if not tekst or "." not in tekst:
         return None
@@ -61,10 +62,20 @@ def signalen(request):
     if cursor is not None:
         datum, pk = cursor
         qs = qs.filter(Q(vervaldatum__gt=datum) | Q(vervaldatum=datum, id__gt=pk))
-    rijen = list(qs.select_related("traject__inburgeraar").only(
-        "id", "soort", "vervaldatum", "traject_id", "traject__inburgeraar_id",
-        "traject__inburgeraar__voornamen", "traject__inburgeraar__geslachtsnaam",
-        "traject__inburgeraar__bsn").order_by("vervaldatum", "id")[:PER_PAGINA + 1])
+    rijen = list(
+        qs.select_related("traject__inburgeraar")
+        .only(
+            "id",
+            "soort",
+            "vervaldatum",
+            "traject_id",
+            "traject__inburgeraar_id",
+            "traject__inburgeraar__voornamen",
+            "traject__inburgeraar__geslachtsnaam",
+            "traject__inburgeraar__bsn",
+        )
+        .order_by("vervaldatum", "id")[: PER_PAGINA + 1]
+    )
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
     log_lijst(user, rijen, [Sectie.NAAM, Sectie.SIGNALEN], pad="traject")
@@ -73,18 +84,27 @@ def signalen(request):
         s.titel = titels.get(s.soort, s.soort)
         s.te_laat = rules.urgentie(s.vervaldatum, dag) == "te_laat"
     zichtbaar = lezen.zichtbare_soorten(user)
-    return render(request, "monitoring/signalen.html", {
-        "rijen": rijen, "alle": alle, "teamleider": teamleider, "soort": soort,
-        "soorten": [(k, titels[k]) for k in zichtbaar],
-        "volgende": f"{rijen[-1].vervaldatum.isoformat()}.{rijen[-1].pk}" if meer else None,
-        "bladeren": cursor is not None})
+    return render(
+        request,
+        "monitoring/signalen.html",
+        {
+            "rijen": rijen,
+            "alle": alle,
+            "teamleider": teamleider,
+            "soort": soort,
+            "soorten": [(k, titels[k]) for k in zichtbaar],
+            "volgende": f"{rijen[-1].vervaldatum.isoformat()}.{rijen[-1].pk}" if meer else None,
+            "bladeren": cursor is not None,
+        },
+    )
 
 
 def _signaal(user, pk, signaal_id):
     vereis(user, Actie.SIGNAAL_AFHANDELEN)
     inburgeraar, traject = casus_met_traject(user, pk)
-    signaal = Signaal.objects.filter(pk=signaal_id, traject=traject, actief=True,
-                                     soort__in=lezen.zichtbare_soorten(user)).first()
+    signaal = Signaal.objects.filter(
+        pk=signaal_id, traject=traject, actief=True, soort__in=lezen.zichtbare_soorten(user)
+    ).first()
     if signaal is None:
         raise Http404
     return inburgeraar, traject, signaal
@@ -92,9 +112,17 @@ def _signaal(user, pk, signaal_id):
 
 def _signaal_pagina(request, inburgeraar, signaal, afhandel_form, uitstel_form):
     signaal.titel = lezen.titels().get(signaal.soort, signaal.soort)
-    return render(request, "monitoring/signaal.html", {
-        "inburgeraar": inburgeraar, "signaal": signaal, "afhandel_form": afhandel_form,
-        "uitstel_form": uitstel_form}, status=400)
+    return render(
+        request,
+        "monitoring/signaal.html",
+        {
+            "inburgeraar": inburgeraar,
+            "signaal": signaal,
+            "afhandel_form": afhandel_form,
+            "uitstel_form": uitstel_form,
+        },
+        status=400,
+    )
 
 
 @login_required
@@ -110,8 +138,9 @@ def signaal_afhandelen(request, pk, signaal_id):
         else:
             messages.success(request, _("Het signaal is afgehandeld."))
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
-    return _signaal_pagina(request, inburgeraar, signaal, form,
-                           UitstellenForm(prefix=f"u{signaal.pk}"))
+    return _signaal_pagina(
+        request, inburgeraar, signaal, form, UitstellenForm(prefix=f"u{signaal.pk}")
+    )
 
 
 @login_required
@@ -121,22 +150,32 @@ def signaal_uitstellen(request, pk, signaal_id):
     form = UitstellenForm(request.POST, prefix=f"u{signaal.pk}")
     if form.is_valid():
         try:
-            services.stel_uit(signaal, request.user, form.cleaned_data["uitgesteld_tot"],
-                              form.cleaned_data["reden"])
+            services.stel_uit(
+                signaal,
+                request.user,
+                form.cleaned_data["uitgesteld_tot"],
+                form.cleaned_data["reden"],
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("Het signaal is uitgesteld."))
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
-    return _signaal_pagina(request, inburgeraar, signaal,
-                           AfhandelenForm(prefix=f"a{signaal.pk}"), form)
+    return _signaal_pagina(
+        request, inburgeraar, signaal, AfhandelenForm(prefix=f"a{signaal.pk}"), form
+    )
 
 
 # --- voortgangsgesprekken -------------------------------------------------------------------
 
+
 def _doelen(traject) -> dict:
-    pip = (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
-           .order_by("-versie").only("doelen", "traject_id").first())
+    pip = (
+        PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
+        .order_by("-versie")
+        .only("doelen", "traject_id")
+        .first()
+    )
     return (pip.doelen or {}) if pip else {}
 
 
@@ -157,32 +196,52 @@ def _gesprek_pagina(request, pk, gesprek_id=None):
     if request.method == "POST" or gesprek is None:
         vereis(user, Actie.GESPREK_VOEREN)
         if not traject.is_open:
-            messages.info(request, _("Dit traject is afgerond. U kunt geen gesprek meer "
-                                     "vastleggen."))
+            messages.info(
+                request, _("Dit traject is afgerond. U kunt geen gesprek meer vastleggen.")
+            )
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
     mag = policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open
     doelen = _doelen(traject)
-    form = GesprekForm(request.POST or None, doelen=doelen, met_gezondheid=met_gezondheid,
-                       initial=GesprekForm.initial_van(gesprek, met_gezondheid=met_gezondheid)
-                       or {"gehouden_op": vandaag()})
+    form = GesprekForm(
+        request.POST or None,
+        doelen=doelen,
+        met_gezondheid=met_gezondheid,
+        initial=GesprekForm.initial_van(gesprek, met_gezondheid=met_gezondheid)
+        or {"gehouden_op": vandaag()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            opgeslagen = services.leg_gesprek_vast(traject, user, form.naar_data(),
-                                                   met_gezondheid=met_gezondheid,
-                                                   gesprek=gesprek)
+            opgeslagen = services.leg_gesprek_vast(
+                traject, user, form.naar_data(), met_gezondheid=met_gezondheid, gesprek=gesprek
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
-            messages.success(request, _("Het voortgangsgesprek van %(datum)s is opgeslagen.") % {
-                "datum": opgeslagen.gehouden_op.strftime("%d-%m-%Y")})
+            messages.success(
+                request,
+                _("Het voortgangsgesprek van %(datum)s is opgeslagen.")
+                % {"datum": opgeslagen.gehouden_op.strftime("%d-%m-%Y")},
+            )
             return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#gesprekken")
     status = 400 if request.method == "POST" else 200
-    return render(request, "monitoring/gesprek.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "form": form, "gesprek": gesprek,
-        "mag": mag, "met_gezondheid": met_gezondheid, "heeft_pip": bool(
-            PipVersie.objects.filter(traject=traject,
-                                     status=PipVersie.Status.VASTGESTELD).exists())},
-        status=status)
+    return render(
+        request,
+        "monitoring/gesprek.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "form": form,
+            "gesprek": gesprek,
+            "mag": mag,
+            "met_gezondheid": met_gezondheid,
+            "heeft_pip": bool(
+                PipVersie.objects.filter(
+                    traject=traject, status=PipVersie.Status.VASTGESTELD
+                ).exists()
+            ),
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -19,8 +19,11 @@ TEMPLATE = "netwerk/casus_sectie.html"
 
 def gegevens(traject) -> dict:
     """Everything of the netwerk part of one traject (6 queries, whatever its size)."""
-    plaatsingen = list(traject.instroomklas_plaatsingen.order_by("-startdatum").prefetch_related(
-        Prefetch("weken", queryset=InstroomklasWeek.objects.order_by("-week")), "workshops"))
+    plaatsingen = list(
+        traject.instroomklas_plaatsingen.order_by("-startdatum").prefetch_related(
+            Prefetch("weken", queryset=InstroomklasWeek.objects.order_by("-week")), "workshops"
+        )
+    )
     dag = vandaag()
     for plaatsing in plaatsingen:
         gepland = sum(w.dagdelen_gepland for w in plaatsing.weken.all())
@@ -28,8 +31,9 @@ def gegevens(traject) -> dict:
         plaatsing.dagdelen_gepland = gepland
         plaatsing.dagdelen_aanwezig = aanwezig
         plaatsing.percentage = rules.aanwezigheidspercentage(gepland, aanwezig)
-        plaatsing.te_lang = rules.klas_te_lang(plaatsing.geplande_einddatum,
-                                               plaatsing.einddatum, dag)
+        plaatsing.te_lang = rules.klas_te_lang(
+            plaatsing.geplande_einddatum, plaatsing.einddatum, dag
+        )
     boekingen = list(traject.tolkboekingen.select_related("tolk"))
     for boeking in boekingen:
         boeking.bevestigen = rules.bevestiging_nodig(boeking.status, boeking.datum, dag)
@@ -38,8 +42,7 @@ def gegevens(traject) -> dict:
         "open_plaatsing": next((p for p in plaatsingen if p.is_open), None),
         "boekingen": boekingen,
         "kosten_totaal": sum((b.kosten for b in boekingen), Decimal("0.00")),
-        "koppelingen": list(traject.ervaringsdeskundigen.select_related(
-            "ervaringsdeskundige")),
+        "koppelingen": list(traject.ervaringsdeskundigen.select_related("ervaringsdeskundige")),
         "verwijzingen": list(traject.taalverwijzingen.all()),
     }
 
@@ -56,10 +59,12 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.NETWERK, traject):
         return None
     context = gegevens(traject)
-    context.update({
-        "inburgeraar": inburgeraar, "traject": traject,
-        "mag_bewerken": policy.mag(user, Actie.NETWERK_BEWERKEN) and traject.is_open,
-        "voorstel": voorstel_tolken(inburgeraar) if inburgeraar.tolk_nodig else [],
-    })
+    context.update(
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "mag_bewerken": policy.mag(user, Actie.NETWERK_BEWERKEN) and traject.is_open,
+            "voorstel": voorstel_tolken(inburgeraar) if inburgeraar.tolk_nodig else [],
+        }
+    )
     return context
-

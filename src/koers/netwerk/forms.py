@@ -33,21 +33,23 @@ class KoersStijl(_KoersStijl):
             if isinstance(field, forms.DecimalField):
                 field.localize = True
                 field.widget.is_localized = True
-                field.error_messages["invalid"] = str(_(
-                    "Vul bij '%(label)s' een getal in, bijvoorbeeld 1,5.")) % {
-                    "label": field.label}
+                field.error_messages["invalid"] = str(
+                    _("Vul bij '%(label)s' een getal in, bijvoorbeeld 1,5.")
+                ) % {"label": field.label}
 
 
 def _tekst(label, max_length=1000):
-    return forms.CharField(label=label, max_length=max_length, required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    return forms.CharField(
+        label=label, max_length=max_length, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class PlaatsingForm(KoersStijl, forms.Form):
     startdatum = datumveld(_("In de instroomklas sinds"))
     geplande_einddatum = datumveld(
         _("Tot (verwachte start van de leerroute)"),
-        help_text=_("De inburgeraar blijft in de klas tot de leerroute kan beginnen."))
+        help_text=_("De inburgeraar blijft in de klas tot de leerroute kan beginnen."),
+    )
     toelichting = _tekst(_("Toelichting"))
 
 
@@ -56,12 +58,13 @@ class BeeindigForm(KoersStijl, forms.Form):
 
 
 class AanwezigheidForm(KoersStijl, forms.Form):
-    week = datumveld(_("Week"),
-                     help_text=_("Een dag in de week. Koers neemt de maandag."))
+    week = datumveld(_("Week"), help_text=_("Een dag in de week. Koers neemt de maandag."))
     dagdelen_gepland = forms.IntegerField(
-        label=_("Dagdelen gepland"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
+        label=_("Dagdelen gepland"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK
+    )
     dagdelen_aanwezig = forms.IntegerField(
-        label=_("Dagdelen aanwezig"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK)
+        label=_("Dagdelen aanwezig"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK
+    )
 
 
 class WorkshopForm(KoersStijl, forms.Form):
@@ -73,23 +76,36 @@ class BoekingForm(KoersStijl, forms.Form):
     tolk = forms.ChoiceField(label=_("Tolk"), choices=())
     gesprek = forms.ChoiceField(label=_("Voor welk gesprek"), choices=KIES + GESPREK_CHOICES)
     gesprek_omschrijving = forms.CharField(
-        label=_("Omschrijving van het gesprek"), max_length=200, required=False,
-        help_text=_("Alleen nodig bij 'Ander gesprek'."))
+        label=_("Omschrijving van het gesprek"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen nodig bij 'Ander gesprek'."),
+    )
     datum = datumveld(_("Datum van het gesprek"))
-    duur_minuten = forms.IntegerField(label=_("Duur in minuten"),
-                                      min_value=rules.MIN_DUUR_MINUTEN,
-                                      max_value=rules.MAX_DUUR_MINUTEN)
+    duur_minuten = forms.IntegerField(
+        label=_("Duur in minuten"),
+        min_value=rules.MIN_DUUR_MINUTEN,
+        max_value=rules.MAX_DUUR_MINUTEN,
+    )
     voortgangsgesprek_id = forms.IntegerField(
-        label=_("Nummer van het voortgangsgesprek"), min_value=1, max_value=2_147_483_647,
-        required=False, help_text=_("Alleen bij een voortgangsgesprek."))
+        label=_("Nummer van het voortgangsgesprek"),
+        min_value=1,
+        max_value=2_147_483_647,
+        required=False,
+        help_text=_("Alleen bij een voortgangsgesprek."),
+    )
 
     def __init__(self, *args, tolken=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._tolken = {str(t.pk): t for t in tolken}
         self.fields["tolk"].choices = KIES + [
-            (pk, f"{t.naam} ({', '.join(t.talen)}; {t.get_soort_display().lower()}, "
-                 f"€ {formats.localize(t.tarief_per_uur)} per uur)")
-            for pk, t in self._tolken.items()]
+            (
+                pk,
+                f"{t.naam} ({', '.join(t.talen)}; {t.get_soort_display().lower()}, "
+                f"€ {formats.localize(t.tarief_per_uur)} per uur)",
+            )
+            for pk, t in self._tolken.items()
+        ]
 
     def clean_tolk(self):
         return self._tolken.get(self.cleaned_data.get("tolk") or "")
@@ -97,9 +113,12 @@ class BoekingForm(KoersStijl, forms.Form):
 
 class BoekingStatusForm(KoersStijl, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=BOEKING_STATUS_CHOICES)
-    duur_minuten = forms.IntegerField(label=_("Werkelijke duur in minuten"),
-                                      min_value=rules.MIN_DUUR_MINUTEN,
-                                      max_value=rules.MAX_DUUR_MINUTEN, required=False)
+    duur_minuten = forms.IntegerField(
+        label=_("Werkelijke duur in minuten"),
+        min_value=rules.MIN_DUUR_MINUTEN,
+        max_value=rules.MAX_DUUR_MINUTEN,
+        required=False,
+    )
 
 
 class KoppelForm(KoersStijl, forms.Form):
@@ -113,9 +132,13 @@ class KoppelForm(KoersStijl, forms.Form):
         rollen = dict(ROL_CHOICES)
         self._personen = {str(p.pk): p for p in personen}
         self.fields["ervaringsdeskundige"].choices = KIES + [
-            (pk, f"{p.naam} ({', '.join(str(rollen.get(r, r)).lower() for r in p.rollen)}"
-                 f"{'; ' + ', '.join(p.talen) if p.talen else ''})")
-            for pk, p in self._personen.items()]
+            (
+                pk,
+                f"{p.naam} ({', '.join(str(rollen.get(r, r)).lower() for r in p.rollen)}"
+                f"{'; ' + ', '.join(p.talen) if p.talen else ''})",
+            )
+            for pk, p in self._personen.items()
+        ]
 
     def clean_ervaringsdeskundige(self):
         return self._personen.get(self.cleaned_data.get("ervaringsdeskundige") or "")
@@ -126,16 +149,19 @@ class KoppelingEindeForm(KoersStijl, forms.Form):
 
 
 def _uren(label, maximum):
-    return forms.DecimalField(label=label, min_value=0, max_value=maximum, max_digits=5,
-                              decimal_places=1, required=False)
+    return forms.DecimalField(
+        label=label, min_value=0, max_value=maximum, max_digits=5, decimal_places=1, required=False
+    )
 
 
 class VerwijzingForm(KoersStijl, forms.Form):
-    soort = forms.ChoiceField(label=_("Soort taalondersteuning"),
-                              choices=KIES + TAAL_SOORT_CHOICES)
-    organisatie = forms.CharField(label=_("Organisatie"), max_length=200, required=False,
-                                  help_text=_("Bijvoorbeeld: Bibliotheek Weert, "
-                                              "Taalhuis Nederweert."))
+    soort = forms.ChoiceField(label=_("Soort taalondersteuning"), choices=KIES + TAAL_SOORT_CHOICES)
+    organisatie = forms.CharField(
+        label=_("Organisatie"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: Bibliotheek Weert, Taalhuis Nederweert."),
+    )
     datum = datumveld(_("Datum van de verwijzing"))
     status = forms.ChoiceField(label=_("Status"), choices=VERWIJZING_STATUS_CHOICES)
     uren_per_week = _uren(_("Uren per week"), rules.MAX_UREN_PER_WEEK)
@@ -151,16 +177,18 @@ class VerwijzingStandForm(KoersStijl, forms.Form):
 
 # --- registers ------------------------------------------------------------------------------
 
+
 class _RegisterForm(KoersStijl, forms.Form):
     gemeente = forms.TypedChoiceField(label=_("Gemeente"), choices=(), coerce=int)
     naam = forms.CharField(label=_("Naam"), max_length=200)
-    talen = forms.CharField(label=_("Talen"), max_length=500,
-                            help_text=_("Zet een komma tussen de talen. Bijvoorbeeld: "
-                                        "Arabisch, Tigrinya"))
+    talen = forms.CharField(
+        label=_("Talen"),
+        max_length=500,
+        help_text=_("Zet een komma tussen de talen. Bijvoorbeeld: Arabisch, Tigrinya"),
+    )
     telefoon = forms.CharField(label=_("Telefoon"), max_length=40, required=False)
     email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
-    actief = forms.BooleanField(label=_("Werkt nu voor de gemeente"), required=False,
-                                initial=True)
+    actief = forms.BooleanField(label=_("Werkt nu voor de gemeente"), required=False, initial=True)
 
     def __init__(self, *args, gemeenten=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,16 +208,21 @@ class _RegisterForm(KoersStijl, forms.Form):
 
 class TolkForm(_RegisterForm):
     soort = forms.ChoiceField(label=_("Soort"), choices=KIES + TOLK_SOORT_CHOICES)
-    tarief_per_uur = forms.DecimalField(label=_("Tarief per uur in euro"), min_value=0,
-                                        max_value=rules.MAX_TARIEF, max_digits=7,
-                                        decimal_places=2)
+    tarief_per_uur = forms.DecimalField(
+        label=_("Tarief per uur in euro"),
+        min_value=0,
+        max_value=rules.MAX_TARIEF,
+        max_digits=7,
+        decimal_places=2,
+    )
 
     field_order = ["gemeente", "naam", "talen", "soort", "tarief_per_uur"]
 
 
 class ErvaringsdeskundigeForm(_RegisterForm):
-    rollen = forms.MultipleChoiceField(label=_("Rollen"), choices=ROL_CHOICES,
-                                       widget=forms.CheckboxSelectMultiple)
+    rollen = forms.MultipleChoiceField(
+        label=_("Rollen"), choices=ROL_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
 
     field_order = ["gemeente", "naam", "rollen", "talen"]
 

@@ -12,9 +12,12 @@ def mag_netwerk(user) -> bool:
 
 
 MENU = [
-    MenuItem(_("Instroomklas"), "netwerk:instroomklas", mag=mag_netwerk,
-             id="naar-instroomklas"),
+    MenuItem(_("Instroomklas"), "netwerk:instroomklas", mag=mag_netwerk, id="naar-instroomklas"),
     MenuItem(_("Tolken"), "netwerk:tolken", mag=mag_netwerk, id="naar-tolken"),
-    MenuItem(_("Ervaringsdeskundigen"), "netwerk:ervaringsdeskundigen", mag=mag_netwerk,
-             id="naar-ervaringsdeskundigen"),
+    MenuItem(
+        _("Ervaringsdeskundigen"),
+        "netwerk:ervaringsdeskundigen",
+        mag=mag_netwerk,
+        id="naar-ervaringsdeskundigen",
+    ),
 ]

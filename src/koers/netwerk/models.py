@@ -53,17 +53,19 @@ WORKSHOP_CHOICES = list(rules.WORKSHOPS)
 
 # --- instroomklas -----------------------------------------------------------------------
 
+
 class InstroomklasPlaatsing(models.Model):
     """A stay in the instroomklas of a gemeente, until the leerroute can start (§7.8)."""
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="instroomklas_plaatsingen")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="instroomklas_plaatsingen"
+    )
     # The traject's gemeente, stored so the roster of a gemeente reads one index.
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT,
-                                 related_name="instroomklas_plaatsingen")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="instroomklas_plaatsingen"
+    )
     startdatum = models.DateField()
-    geplande_einddatum = models.DateField(
-        help_text="Verwachte start van de leerroute")
+    geplande_einddatum = models.DateField(help_text="Verwachte start van de leerroute")
     einddatum = models.DateField(null=True, blank=True)
     toelichting = models.CharField(max_length=1000, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -72,16 +74,23 @@ class InstroomklasPlaatsing(models.Model):
         verbose_name = "plaatsing in de instroomklas"
         verbose_name_plural = "plaatsingen in de instroomklas"
         indexes = [
-            models.Index(fields=["gemeente", "einddatum", "startdatum"],
-                         name="instroomklas_rooster"),
+            models.Index(
+                fields=["gemeente", "einddatum", "startdatum"], name="instroomklas_rooster"
+            ),
             # Signal "instroomklas_te_lang": open stays by planned end.
-            models.Index(fields=["geplande_einddatum"], condition=models.Q(einddatum=None),
-                         name="instroomklas_open_eind"),
+            models.Index(
+                fields=["geplande_einddatum"],
+                condition=models.Q(einddatum=None),
+                name="instroomklas_open_eind",
+            ),
             models.Index(fields=["traject", "-startdatum"], name="instroomklas_traject"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["traject"], condition=models.Q(einddatum=None),
-                                    name="instroomklas_een_open_plaatsing"),
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=models.Q(einddatum=None),
+                name="instroomklas_een_open_plaatsing",
+            ),
         ]
 
     def __str__(self):
@@ -95,16 +104,18 @@ class InstroomklasPlaatsing(models.Model):
 class InstroomklasWeek(models.Model):
     """Attendance in one week: dagdelen planned and attended."""
 
-    plaatsing = models.ForeignKey(InstroomklasPlaatsing, on_delete=models.CASCADE,
-                                  related_name="weken")
+    plaatsing = models.ForeignKey(
+        InstroomklasPlaatsing, on_delete=models.CASCADE, related_name="weken"
+    )
     week = models.DateField(help_text="Maandag van de week")
     dagdelen_gepland = models.PositiveSmallIntegerField()
     dagdelen_aanwezig = models.PositiveSmallIntegerField()
 
     class Meta:
         ordering = ["week"]
-        constraints = [models.UniqueConstraint(fields=["plaatsing", "week"],
-                                               name="instroomklas_week_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["plaatsing", "week"], name="instroomklas_week_uniek")
+        ]
 
     def __str__(self):
         return f"Week van {self.week}: {self.dagdelen_aanwezig}/{self.dagdelen_gepland}"
@@ -115,21 +126,24 @@ class InstroomklasWeek(models.Model):
 
 
 class Workshopdeelname(models.Model):
-    plaatsing = models.ForeignKey(InstroomklasPlaatsing, on_delete=models.CASCADE,
-                                  related_name="workshops")
+    plaatsing = models.ForeignKey(
+        InstroomklasPlaatsing, on_delete=models.CASCADE, related_name="workshops"
+    )
     workshop = models.CharField(max_length=40, choices=WORKSHOP_CHOICES)
     datum = models.DateField()
 
     class Meta:
         ordering = ["datum", "id"]
-        constraints = [models.UniqueConstraint(fields=["plaatsing", "workshop"],
-                                               name="workshop_een_keer")]
+        constraints = [
+            models.UniqueConstraint(fields=["plaatsing", "workshop"], name="workshop_een_keer")
+        ]
 
     def __str__(self):
         return f"{self.get_workshop_display()} ({self.datum})"
 
 
 # --- tolken ------------------------------------------------------------------------------
+
 
 class Tolk(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="tolken")
@@ -151,8 +165,7 @@ class Tolk(models.Model):
 
 
 class Tolkboeking(models.Model):
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="tolkboekingen")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="tolkboekingen")
     tolk = models.ForeignKey(Tolk, on_delete=models.PROTECT, related_name="boekingen")
     gesprek = models.CharField(max_length=30, choices=GESPREK_CHOICES)
     gesprek_omschrijving = models.CharField(max_length=200, blank=True)
@@ -163,10 +176,12 @@ class Tolkboeking(models.Model):
     # The tariff when booked, so a later tariff change does not change past costs.
     tarief_per_uur = models.DecimalField(max_digits=7, decimal_places=2)
     kosten = models.DecimalField(max_digits=9, decimal_places=2)
-    status = models.CharField(max_length=20, choices=BOEKING_STATUS_CHOICES,
-                              default=rules.BoekingStatus.GEPLAND.value)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    status = models.CharField(
+        max_length=20, choices=BOEKING_STATUS_CHOICES, default=rules.BoekingStatus.GEPLAND.value
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -175,8 +190,11 @@ class Tolkboeking(models.Model):
         indexes = [
             models.Index(fields=["traject", "-datum"], name="tolkboeking_traject"),
             # Signal "tolkboeking_bevestigen": planned bookings by date.
-            models.Index(fields=["datum"], condition=models.Q(status="gepland"),
-                         name="tolkboeking_gepland_datum"),
+            models.Index(
+                fields=["datum"],
+                condition=models.Q(status="gepland"),
+                name="tolkboeking_gepland_datum",
+            ),
         ]
 
     def __str__(self):
@@ -185,9 +203,11 @@ class Tolkboeking(models.Model):
 
 # --- ervaringsdeskundigen ------------------------------------------------------------------
 
+
 class Ervaringsdeskundige(models.Model):
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT,
-                                 related_name="ervaringsdeskundigen")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="ervaringsdeskundigen"
+    )
     naam = models.CharField(max_length=200)
     rollen = models.JSONField(default=list)
     talen = models.JSONField(default=list)
@@ -205,10 +225,12 @@ class Ervaringsdeskundige(models.Model):
 
 
 class ErvaringsdeskundigeKoppeling(models.Model):
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="ervaringsdeskundigen")
-    ervaringsdeskundige = models.ForeignKey(Ervaringsdeskundige, on_delete=models.PROTECT,
-                                            related_name="koppelingen")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="ervaringsdeskundigen"
+    )
+    ervaringsdeskundige = models.ForeignKey(
+        Ervaringsdeskundige, on_delete=models.PROTECT, related_name="koppelingen"
+    )
     rol = models.CharField(max_length=20, choices=ROL_CHOICES)
     sinds = models.DateField()
     tot = models.DateField(null=True, blank=True)
@@ -224,14 +246,17 @@ class ErvaringsdeskundigeKoppeling(models.Model):
 
 # --- informele taalondersteuning ------------------------------------------------------------
 
+
 class Taalverwijzing(models.Model):
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="taalverwijzingen")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="taalverwijzingen")
     soort = models.CharField(max_length=20, choices=TAAL_SOORT_CHOICES)
     organisatie = models.CharField(max_length=200, blank=True)
     datum = models.DateField(help_text="Datum van de verwijzing")
-    status = models.CharField(max_length=20, choices=VERWIJZING_STATUS_CHOICES,
-                              default=rules.VerwijzingStatus.VERWEZEN.value)
+    status = models.CharField(
+        max_length=20,
+        choices=VERWIJZING_STATUS_CHOICES,
+        default=rules.VerwijzingStatus.VERWEZEN.value,
+    )
     uren_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     uren_totaal = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     toelichting = models.CharField(max_length=1000, blank=True)

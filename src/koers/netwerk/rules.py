@@ -51,12 +51,14 @@ def aanwezigheid_fouten(gepland: int, aanwezig: int) -> dict[str, str]:
     fouten = {}
     if not 0 <= gepland <= MAX_DAGDELEN_PER_WEEK:
         fouten["dagdelen_gepland"] = (
-            f"Een week heeft 0 tot en met {MAX_DAGDELEN_PER_WEEK} dagdelen.")
+            f"Een week heeft 0 tot en met {MAX_DAGDELEN_PER_WEEK} dagdelen."
+        )
     if aanwezig < 0:
         fouten["dagdelen_aanwezig"] = "Het aantal dagdelen kan niet negatief zijn."
     elif aanwezig > gepland and not fouten:
         fouten["dagdelen_aanwezig"] = (
-            "Er kunnen niet meer dagdelen aanwezig zijn dan er gepland waren.")
+            "Er kunnen niet meer dagdelen aanwezig zijn dan er gepland waren."
+        )
     return fouten
 
 
@@ -68,12 +70,14 @@ def aanwezigheidspercentage(gepland: int, aanwezig: int) -> int | None:
     """
     if gepland <= 0:
         return None
-    return int((Decimal(aanwezig) * 100 / Decimal(gepland)).quantize(
-        Decimal("1"), rounding=ROUND_HALF_UP))
+    return int(
+        (Decimal(aanwezig) * 100 / Decimal(gepland)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    )
 
 
-def plaatsing_fouten(startdatum: date | None, geplande_einddatum: date | None,
-                     einddatum: date | None = None) -> dict[str, str]:
+def plaatsing_fouten(
+    startdatum: date | None, geplande_einddatum: date | None, einddatum: date | None = None
+) -> dict[str, str]:
     """The instroomklas runs "totdat instroom in de voor hem/haar bepaalde route mogelijk is"
     (§7.8): the planned end is the expected route start, after the start.
 
@@ -103,6 +107,7 @@ def klas_te_lang(geplande_einddatum: date, einddatum: date | None, vandaag: date
 
 
 # --- tolken (startnotitie §7.7) --------------------------------------------------------------
+
 
 class TolkSoort(StrEnum):
     TELEFONISCH = "telefonisch"
@@ -174,8 +179,9 @@ def duur_fouten(duur_minuten: int | None) -> dict[str, str]:
     Status: P — geen instelling (1 minuut tot 8 uur).
     """
     if duur_minuten is None or not MIN_DUUR_MINUTEN <= duur_minuten <= MAX_DUUR_MINUTEN:
-        return {"duur_minuten": f"De duur is {MIN_DUUR_MINUTEN} tot en met "
-                                f"{MAX_DUUR_MINUTEN} minuten."}
+        return {
+            "duur_minuten": f"De duur is {MIN_DUUR_MINUTEN} tot en met {MAX_DUUR_MINUTEN} minuten."
+        }
     return {}
 
 
@@ -228,8 +234,9 @@ def bevestiging_nodig(status: str, datum: date, vandaag: date) -> bool:
 
 # --- ervaringsdeskundigen (startnotitie §7.6) ------------------------------------------------
 
+
 class Rol(StrEnum):
-    """"Voorlichter, bemiddelaar, verkenner en adviseur" (startnotitie §7.6)."""
+    """ "Voorlichter, bemiddelaar, verkenner en adviseur" (startnotitie §7.6)."""
 
     VOORLICHTER = "voorlichter"
     BEMIDDELAAR = "bemiddelaar"
@@ -250,8 +257,9 @@ def rollen_fouten(rollen: list[str]) -> dict[str, str]:
     return {}
 
 
-def koppeling_fouten(rol: str, rollen: list[str], sinds: date | None,
-                     tot: date | None = None) -> dict[str, str]:
+def koppeling_fouten(
+    rol: str, rollen: list[str], sinds: date | None, tot: date | None = None
+) -> dict[str, str]:
     """Why a person cannot be linked to this ervaringsdeskundige or taalmaatje.
 
     Bron: startnotitie §7.6 en §7.9.
@@ -268,6 +276,7 @@ def koppeling_fouten(rol: str, rollen: list[str], sinds: date | None,
 
 
 # --- informele taalondersteuning (startnotitie §7.9) -----------------------------------------
+
 
 class TaalSoort(StrEnum):
     BIBLIOTHEEK = "bibliotheek"  # bibliotheek / Taalhuis
@@ -291,7 +300,8 @@ MAX_UREN_TOTAAL = Decimal("5000")
 # (including at bibliotheken). Shown as a warning when referring to a bibliotheek.
 WEB_GELDEN_WAARSCHUWING = (
     "Let op: het taalaanbod voor laaggeletterden dat met WEB-geld wordt betaald, is niet "
-    "voor inburgeraars. Vraag de bibliotheek naar aanbod voor nieuwkomers.")
+    "voor inburgeraars. Vraag de bibliotheek naar aanbod voor nieuwkomers."
+)
 
 
 def uren_fouten(uren_per_week: Decimal | None, uren_totaal: Decimal | None) -> dict[str, str]:

@@ -62,6 +62,7 @@ def talen_lijst(talen, veld: str = "talen") -> list[str]:
 
 # --- instroomklas -----------------------------------------------------------------------
 
+
 def rooster_plaatsingen(gemeente, *, ook_beeindigd: bool = False):
     """The placements in the instroomklas of one gemeente (the caller chose it from the
     policy's reach), oldest start first, with the person's name in the same query."""
@@ -78,8 +79,7 @@ def actieve_tolken(traject: Traject) -> list[Tolk]:
 
 def actieve_ervaringsdeskundigen(traject: Traject) -> list[Ervaringsdeskundige]:
     """The ervaringsdeskundigen a case can be linked to: the active ones of its gemeente."""
-    return list(Ervaringsdeskundige.objects.filter(gemeente_id=traject.gemeente_id,
-                                                   actief=True))
+    return list(Ervaringsdeskundige.objects.filter(gemeente_id=traject.gemeente_id, actief=True))
 
 
 def open_plaatsing(traject: Traject) -> InstroomklasPlaatsing | None:
@@ -87,30 +87,52 @@ def open_plaatsing(traject: Traject) -> InstroomklasPlaatsing | None:
 
 
 @transaction.atomic
-def plaats_in_instroomklas(traject: Traject, door, *, startdatum: date | None,
-                           geplande_einddatum: date | None,
-                           toelichting: str = "") -> InstroomklasPlaatsing:
+def plaats_in_instroomklas(
+    traject: Traject,
+    door,
+    *,
+    startdatum: date | None,
+    geplande_einddatum: date | None,
+    toelichting: str = "",
+) -> InstroomklasPlaatsing:
     vergrendel_open(traject, AFGEROND)
     _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum))
     if open_plaatsing(traject) is not None:
-        raise Weigering({"__all__": "Deze inburgeraar zit al in de instroomklas. Wijzig die "
-                                    "plaatsing of beëindig hem eerst."})
+        raise Weigering(
+            {
+                "__all__": "Deze inburgeraar zit al in de instroomklas. Wijzig die "
+                "plaatsing of beëindig hem eerst."
+            }
+        )
     # plaatsing_fouten refused the step when a date is missing.
     assert startdatum is not None and geplande_einddatum is not None
     plaatsing = InstroomklasPlaatsing.objects.create(
-        traject=traject, gemeente_id=traject.gemeente_id, startdatum=startdatum,
-        geplande_einddatum=geplande_einddatum, toelichting=toelichting or "")
-    registreer(traject, NETWERK, f"In de instroomklas vanaf {datum_voluit(startdatum)}, tot de "
-                                 f"leerroute begint (verwacht {datum_voluit(geplande_einddatum)})",
-               door)
+        traject=traject,
+        gemeente_id=traject.gemeente_id,
+        startdatum=startdatum,
+        geplande_einddatum=geplande_einddatum,
+        toelichting=toelichting or "",
+    )
+    registreer(
+        traject,
+        NETWERK,
+        f"In de instroomklas vanaf {datum_voluit(startdatum)}, tot de "
+        f"leerroute begint (verwacht {datum_voluit(geplande_einddatum)})",
+        door,
+    )
     _signalen_bijwerken(traject)
     return plaatsing
 
 
 @transaction.atomic
-def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date | None,
-                     geplande_einddatum: date | None,
-                     toelichting: str = "") -> InstroomklasPlaatsing:
+def wijzig_plaatsing(
+    plaatsing: InstroomklasPlaatsing,
+    door,
+    *,
+    startdatum: date | None,
+    geplande_einddatum: date | None,
+    toelichting: str = "",
+) -> InstroomklasPlaatsing:
     vergrendel_open(plaatsing.traject, AFGEROND)
     _weiger(rules.plaatsing_fouten(startdatum, geplande_einddatum, plaatsing.einddatum))
     # plaatsing_fouten refused the step when a date is missing.
@@ -125,16 +147,14 @@ def wijzig_plaatsing(plaatsing: InstroomklasPlaatsing, door, *, startdatum: date
 
 
 @transaction.atomic
-def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None
-                       ) -> InstroomklasPlaatsing:
+def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None) -> InstroomklasPlaatsing:
     vergrendel_open(traject, AFGEROND)
     plaatsing = open_plaatsing(traject)
     if plaatsing is None:
         raise Weigering({"__all__": "Deze inburgeraar zit niet in de instroomklas."})
     if einddatum is None:
         raise Weigering({"einddatum": "Vul de laatste dag in de instroomklas in."})
-    _weiger(rules.plaatsing_fouten(plaatsing.startdatum, plaatsing.geplande_einddatum,
-                                   einddatum))
+    _weiger(rules.plaatsing_fouten(plaatsing.startdatum, plaatsing.geplande_einddatum, einddatum))
     if einddatum > vandaag():
         raise Weigering({"einddatum": "De einddatum kan niet in de toekomst liggen."})
     plaatsing.einddatum = einddatum
@@ -145,43 +165,63 @@ def beeindig_plaatsing(traject: Traject, door, *, einddatum: date | None
 
 
 def _plaatsing_voor(traject: Traject, datum: date) -> InstroomklasPlaatsing:
-    plaatsing = open_plaatsing(traject) or traject.instroomklas_plaatsingen.order_by(
-        "-startdatum").first()
+    plaatsing = (
+        open_plaatsing(traject) or traject.instroomklas_plaatsingen.order_by("-startdatum").first()
+    )
     if plaatsing is None:
         raise Weigering({"__all__": "Deze inburgeraar zit niet in de instroomklas."})
     return plaatsing
 
 
 @transaction.atomic
-def registreer_aanwezigheid(traject: Traject, door, *, week: date | None,
-                            dagdelen_gepland: int | None,
-                            dagdelen_aanwezig: int | None) -> InstroomklasWeek:
+def registreer_aanwezigheid(
+    traject: Traject,
+    door,
+    *,
+    week: date | None,
+    dagdelen_gepland: int | None,
+    dagdelen_aanwezig: int | None,
+) -> InstroomklasWeek:
     vergrendel_open(traject, AFGEROND)
     if week is None:
         raise Weigering({"week": "Vul een dag van de week in."})
     if dagdelen_gepland is None or dagdelen_aanwezig is None:
-        raise Weigering({k: "Vul het aantal dagdelen in." for k, v in (
-            ("dagdelen_gepland", dagdelen_gepland), ("dagdelen_aanwezig", dagdelen_aanwezig))
-            if v is None})
+        raise Weigering(
+            {
+                k: "Vul het aantal dagdelen in."
+                for k, v in (
+                    ("dagdelen_gepland", dagdelen_gepland),
+                    ("dagdelen_aanwezig", dagdelen_aanwezig),
+                )
+                if v is None
+            }
+        )
     plaatsing = _plaatsing_voor(traject, week)
     maandag = rules.week_van(week)
     fouten = rules.aanwezigheid_fouten(dagdelen_gepland, dagdelen_aanwezig)
     laatste = plaatsing.einddatum or vandaag()
     if maandag < rules.week_van(plaatsing.startdatum) or maandag > rules.week_van(laatste):
-        fouten["week"] = ("Deze week valt buiten de tijd in de instroomklas, of ligt in de "
-                          "toekomst.")
+        fouten["week"] = "Deze week valt buiten de tijd in de instroomklas, of ligt in de toekomst."
     _weiger(fouten)
     regel, _nieuw = InstroomklasWeek.objects.update_or_create(
-        plaatsing=plaatsing, week=maandag,
-        defaults={"dagdelen_gepland": dagdelen_gepland, "dagdelen_aanwezig": dagdelen_aanwezig})
-    registreer(traject, NETWERK, f"Aanwezigheid instroomklas week van {datum_voluit(maandag)}: "
-                                 f"{dagdelen_aanwezig} van {dagdelen_gepland} dagdelen", door)
+        plaatsing=plaatsing,
+        week=maandag,
+        defaults={"dagdelen_gepland": dagdelen_gepland, "dagdelen_aanwezig": dagdelen_aanwezig},
+    )
+    registreer(
+        traject,
+        NETWERK,
+        f"Aanwezigheid instroomklas week van {datum_voluit(maandag)}: "
+        f"{dagdelen_aanwezig} van {dagdelen_gepland} dagdelen",
+        door,
+    )
     return regel
 
 
 @transaction.atomic
-def registreer_workshop(traject: Traject, door, *, workshop: str,
-                        datum: date | None) -> Workshopdeelname:
+def registreer_workshop(
+    traject: Traject, door, *, workshop: str, datum: date | None
+) -> Workshopdeelname:
     vergrendel_open(traject, AFGEROND)
     fouten = {}
     if workshop not in rules.WORKSHOP_SLEUTELS:
@@ -195,8 +235,7 @@ def registreer_workshop(traject: Traject, door, *, workshop: str,
     plaatsing = _plaatsing_voor(traject, datum)
     if plaatsing.workshops.filter(workshop=workshop).exists():
         raise Weigering({"workshop": "Deze workshop staat er al."})
-    deelname = Workshopdeelname.objects.create(plaatsing=plaatsing, workshop=workshop,
-                                               datum=datum)
+    deelname = Workshopdeelname.objects.create(plaatsing=plaatsing, workshop=workshop, datum=datum)
     registreer(traject, NETWERK, f"Workshop gevolgd: {deelname.get_workshop_display()}", door)
     return deelname
 
@@ -239,9 +278,17 @@ def voorgestelde_tolken(tolken, taal: str) -> list[Tolk]:
 
 
 @transaction.atomic
-def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum: date | None,
-              duur_minuten: int | None, gesprek_omschrijving: str = "",
-              voortgangsgesprek_id: int | None = None) -> Tolkboeking:
+def boek_tolk(
+    traject: Traject,
+    door,
+    *,
+    tolk: Tolk | None,
+    gesprek: str,
+    datum: date | None,
+    duur_minuten: int | None,
+    gesprek_omschrijving: str = "",
+    voortgangsgesprek_id: int | None = None,
+) -> Tolkboeking:
     vergrendel_open(traject, AFGEROND)
     fouten = {}
     if tolk is None or tolk.gemeente_id != traject.gemeente_id:
@@ -262,33 +309,48 @@ def boek_tolk(traject: Traject, door, *, tolk: Tolk | None, gesprek: str, datum:
     assert tolk is not None and datum is not None and duur_minuten is not None
     status = rules.BoekingStatus.GEPLAND.value
     boeking = Tolkboeking.objects.create(
-        traject=traject, tolk=tolk, gesprek=gesprek,
-        gesprek_omschrijving=(gesprek_omschrijving or "").strip(), datum=datum,
-        voortgangsgesprek_id=voortgangsgesprek_id, duur_minuten=duur_minuten,
-        tarief_per_uur=tolk.tarief_per_uur, status=status,
-        kosten=rules.kosten(tolk.tarief_per_uur, duur_minuten, status), door=door)
-    registreer(traject, NETWERK, f"Tolk {tolk.naam} geboekt voor "
-                                 f"{boeking.get_gesprek_display().lower()} op "
-                                 f"{datum_voluit(datum)}", door)
+        traject=traject,
+        tolk=tolk,
+        gesprek=gesprek,
+        gesprek_omschrijving=(gesprek_omschrijving or "").strip(),
+        datum=datum,
+        voortgangsgesprek_id=voortgangsgesprek_id,
+        duur_minuten=duur_minuten,
+        tarief_per_uur=tolk.tarief_per_uur,
+        status=status,
+        kosten=rules.kosten(tolk.tarief_per_uur, duur_minuten, status),
+        door=door,
+    )
+    registreer(
+        traject,
+        NETWERK,
+        f"Tolk {tolk.naam} geboekt voor "
+        f"{boeking.get_gesprek_display().lower()} op "
+        f"{datum_voluit(datum)}",
+        door,
+    )
     _signalen_bijwerken(traject)
     return boeking
 
 
 @transaction.atomic
-def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
-                   duur_minuten: int | None = None) -> Tolkboeking:
+def wijzig_boeking(
+    boeking: Tolkboeking, door, *, status: str, duur_minuten: int | None = None
+) -> Tolkboeking:
     """Confirm that a booking took place (with the real duration) or cancel it."""
     vergrendel_open(boeking.traject, AFGEROND)
     fouten = {}
     if status not in rules.BoekingStatus.__members__.values():
         fouten["status"] = "Kies gepland, geweest of geannuleerd."
     else:
-        fouten.update(rules.statuswijziging_fouten(boeking.status, status, boeking.datum,
-                                                   vandaag()))
+        fouten.update(
+            rules.statuswijziging_fouten(boeking.status, status, boeking.datum, vandaag())
+        )
     if duur_minuten is not None:
         if boeking.status != rules.BoekingStatus.GEPLAND:
-            fouten.setdefault("duur_minuten", "De duur van een afgesloten boeking kan niet "
-                                              "meer veranderen.")
+            fouten.setdefault(
+                "duur_minuten", "De duur van een afgesloten boeking kan niet meer veranderen."
+            )
         fouten.update(rules.duur_fouten(duur_minuten))
     _weiger(fouten)
     van = boeking.status
@@ -298,11 +360,14 @@ def wijzig_boeking(boeking: Tolkboeking, door, *, status: str,
     boeking.kosten = rules.kosten(boeking.tarief_per_uur, boeking.duur_minuten, status)
     boeking.save()
     if van != status:
-        teksten: dict[str, str] = {rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
-                                   rules.BoekingStatus.GEANNULEERD: "geannuleerd"}
+        teksten: dict[str, str] = {
+            rules.BoekingStatus.GEWEEST: "het gesprek is geweest",
+            rules.BoekingStatus.GEANNULEERD: "geannuleerd",
+        }
         wat = teksten.get(status, status)
-        registreer(boeking.traject, NETWERK,
-                   f"Tolkboeking van {datum_voluit(boeking.datum)}: {wat}", door)
+        registreer(
+            boeking.traject, NETWERK, f"Tolkboeking van {datum_voluit(boeking.datum)}: {wat}", door
+        )
     _signalen_bijwerken(boeking.traject)
     return boeking
 
@@ -313,9 +378,9 @@ ED_VELDEN = ("naam", "rollen", "talen", "telefoon", "email", "actief")
 
 
 @transaction.atomic
-def bewaar_ervaringsdeskundige(gemeente, door, data: dict,
-                               persoon: Ervaringsdeskundige | None = None
-                               ) -> Ervaringsdeskundige:
+def bewaar_ervaringsdeskundige(
+    gemeente, door, data: dict, persoon: Ervaringsdeskundige | None = None
+) -> Ervaringsdeskundige:
     data = dict(data)
     if "talen" in data:
         data["talen"] = talen_lijst(data["talen"])
@@ -334,34 +399,52 @@ def bewaar_ervaringsdeskundige(gemeente, door, data: dict,
 
 
 @transaction.atomic
-def koppel_ervaringsdeskundige(traject: Traject, door, *,
-                               ervaringsdeskundige: Ervaringsdeskundige | None, rol: str,
-                               sinds: date | None, toelichting: str = ""
-                               ) -> ErvaringsdeskundigeKoppeling:
+def koppel_ervaringsdeskundige(
+    traject: Traject,
+    door,
+    *,
+    ervaringsdeskundige: Ervaringsdeskundige | None,
+    rol: str,
+    sinds: date | None,
+    toelichting: str = "",
+) -> ErvaringsdeskundigeKoppeling:
     vergrendel_open(traject, AFGEROND)
     persoon = ervaringsdeskundige
     if persoon is None or persoon.gemeente_id != traject.gemeente_id:
-        raise Weigering({"ervaringsdeskundige": "Kies een ervaringsdeskundige uit het netwerk "
-                                                "van de gemeente van deze inburgeraar."})
+        raise Weigering(
+            {
+                "ervaringsdeskundige": "Kies een ervaringsdeskundige uit het netwerk "
+                "van de gemeente van deze inburgeraar."
+            }
+        )
     if not persoon.actief:
-        raise Weigering({"ervaringsdeskundige": "Deze ervaringsdeskundige doet niet meer "
-                                                "mee. Kies een ander."})
+        raise Weigering(
+            {"ervaringsdeskundige": "Deze ervaringsdeskundige doet niet meer mee. Kies een ander."}
+        )
     _weiger(rules.koppeling_fouten(rol, persoon.rollen, sinds))
     assert sinds is not None  # koppeling_fouten refused the step when it is missing
-    if traject.ervaringsdeskundigen.filter(ervaringsdeskundige=persoon, rol=rol,
-                                           tot=None).exists():
+    if traject.ervaringsdeskundigen.filter(ervaringsdeskundige=persoon, rol=rol, tot=None).exists():
         raise Weigering({"rol": "Deze ervaringsdeskundige is al in deze rol gekoppeld."})
     koppeling = ErvaringsdeskundigeKoppeling.objects.create(
-        traject=traject, ervaringsdeskundige=persoon, rol=rol, sinds=sinds,
-        toelichting=toelichting or "")
-    registreer(traject, NETWERK, f"Ervaringsdeskundige {persoon.naam} gekoppeld als "
-                                 f"{koppeling.get_rol_display().lower()}", door)
+        traject=traject,
+        ervaringsdeskundige=persoon,
+        rol=rol,
+        sinds=sinds,
+        toelichting=toelichting or "",
+    )
+    registreer(
+        traject,
+        NETWERK,
+        f"Ervaringsdeskundige {persoon.naam} gekoppeld als {koppeling.get_rol_display().lower()}",
+        door,
+    )
     return koppeling
 
 
 @transaction.atomic
-def beeindig_koppeling(koppeling: ErvaringsdeskundigeKoppeling, door, *,
-                       tot: date | None) -> ErvaringsdeskundigeKoppeling:
+def beeindig_koppeling(
+    koppeling: ErvaringsdeskundigeKoppeling, door, *, tot: date | None
+) -> ErvaringsdeskundigeKoppeling:
     vergrendel_open(koppeling.traject, AFGEROND)
     if koppeling.tot is not None:
         raise Weigering({"__all__": "Deze koppeling is al beëindigd."})
@@ -371,21 +454,32 @@ def beeindig_koppeling(koppeling: ErvaringsdeskundigeKoppeling, door, *,
     _weiger(fouten)
     koppeling.tot = tot
     koppeling.save(update_fields=["tot"])
-    registreer(koppeling.traject, NETWERK,
-               f"Koppeling met ervaringsdeskundige {koppeling.ervaringsdeskundige.naam} "
-               f"beëindigd", door)
+    registreer(
+        koppeling.traject,
+        NETWERK,
+        f"Koppeling met ervaringsdeskundige {koppeling.ervaringsdeskundige.naam} beëindigd",
+        door,
+    )
     return koppeling
 
 
 # --- informele taalondersteuning ------------------------------------------------------------
 
-VERWIJZING_VELDEN = ("soort", "organisatie", "datum", "status", "uren_per_week", "uren_totaal",
-                     "toelichting")
+VERWIJZING_VELDEN = (
+    "soort",
+    "organisatie",
+    "datum",
+    "status",
+    "uren_per_week",
+    "uren_totaal",
+    "toelichting",
+)
 
 
 @transaction.atomic
-def bewaar_verwijzing(traject: Traject, door, data: dict,
-                      verwijzing: Taalverwijzing | None = None) -> Taalverwijzing:
+def bewaar_verwijzing(
+    traject: Traject, door, data: dict, verwijzing: Taalverwijzing | None = None
+) -> Taalverwijzing:
     """Refer the inburgeraar to informele taalondersteuning, or update the referral (status,
     hours)."""
     vergrendel_open(traject, AFGEROND)
@@ -416,9 +510,13 @@ def bewaar_verwijzing(traject: Traject, door, data: dict,
     verwijzing.save()
     naam = verwijzing.organisatie or verwijzing.get_soort_display()
     if nieuw:
-        registreer(traject, NETWERK, f"Verwezen naar informele taalondersteuning: {naam}",
-                   door)
+        registreer(traject, NETWERK, f"Verwezen naar informele taalondersteuning: {naam}", door)
     else:
-        registreer(traject, NETWERK, f"Informele taalondersteuning bij {naam} bijgewerkt "
-                                     f"({verwijzing.get_status_display().lower()})", door)
+        registreer(
+            traject,
+            NETWERK,
+            f"Informele taalondersteuning bij {naam} bijgewerkt "
+            f"({verwijzing.get_status_display().lower()})",
+            door,
+        )
     return verwijzing

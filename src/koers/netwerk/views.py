@@ -67,6 +67,7 @@ def _gemeente_uit(gemeenten, pk):
 
 # --- instroomklas roster --------------------------------------------------------------------
 
+
 @login_required
 def instroomklas(request, gemeente_pk=None):
     user = request.user
@@ -76,53 +77,87 @@ def instroomklas(request, gemeente_pk=None):
     alle = request.GET.get("alle") == "1"
     maandag = rules.week_van(vandaag())
     weken = [maandag - timedelta(weeks=ROOSTER_WEKEN - 1 - i) for i in range(ROOSTER_WEKEN)]
-    plaatsingen = list(services.rooster_plaatsingen(gemeente, ook_beeindigd=alle)
-                       .annotate(gepland=Sum("weken__dagdelen_gepland"),
-                                 aanwezig=Sum("weken__dagdelen_aanwezig"))
-                       .prefetch_related(
-                           Prefetch("weken", queryset=InstroomklasWeek.objects.filter(
-                               week__gte=weken[0]), to_attr="recente_weken"),
-                           "workshops"))
+    plaatsingen = list(
+        services.rooster_plaatsingen(gemeente, ook_beeindigd=alle)
+        .annotate(gepland=Sum("weken__dagdelen_gepland"), aanwezig=Sum("weken__dagdelen_aanwezig"))
+        .prefetch_related(
+            Prefetch(
+                "weken",
+                queryset=InstroomklasWeek.objects.filter(week__gte=weken[0]),
+                to_attr="recente_weken",
+            ),
+            "workshops",
+        )
+    )
     log_lijst(user, plaatsingen, [Sectie.NAAM, Sectie.NETWERK], pad="traject")
     rijen = []
     dag = vandaag()
     for plaatsing in plaatsingen:
         per_week = {w.week: w for w in plaatsing.recente_weken}
-        rijen.append({
-            "plaatsing": plaatsing,
-            "inburgeraar": plaatsing.traject.inburgeraar,
-            "weken": [per_week.get(w) for w in weken],
-            "percentage": rules.aanwezigheidspercentage(plaatsing.gepland or 0,
-                                                        plaatsing.aanwezig or 0),
-            "te_lang": rules.klas_te_lang(plaatsing.geplande_einddatum, plaatsing.einddatum,
-                                          dag),
-        })
-    return render(request, "netwerk/instroomklas.html", {
-        "gemeente": gemeente, "gemeenten": gemeenten, "rijen": rijen, "weken": weken,
-        "alle": alle})
+        rijen.append(
+            {
+                "plaatsing": plaatsing,
+                "inburgeraar": plaatsing.traject.inburgeraar,
+                "weken": [per_week.get(w) for w in weken],
+                "percentage": rules.aanwezigheidspercentage(
+                    plaatsing.gepland or 0, plaatsing.aanwezig or 0
+                ),
+                "te_lang": rules.klas_te_lang(
+                    plaatsing.geplande_einddatum, plaatsing.einddatum, dag
+                ),
+            }
+        )
+    return render(
+        request,
+        "netwerk/instroomklas.html",
+        {
+            "gemeente": gemeente,
+            "gemeenten": gemeenten,
+            "rijen": rijen,
+            "weken": weken,
+            "alle": alle,
+        },
+    )
 
 
 # --- registers ------------------------------------------------------------------------------
 
 REGISTERS = {
-    "tolken": (Tolk, TolkForm, services.bewaar_tolk, "netwerk/tolken.html",
-               "netwerk:tolken", "netwerk:tolk"),
-    "ervaringsdeskundigen": (Ervaringsdeskundige, ErvaringsdeskundigeForm,
-                             services.bewaar_ervaringsdeskundige,
-                             "netwerk/ervaringsdeskundigen.html",
-                             "netwerk:ervaringsdeskundigen", "netwerk:ervaringsdeskundige"),
+    "tolken": (
+        Tolk,
+        TolkForm,
+        services.bewaar_tolk,
+        "netwerk/tolken.html",
+        "netwerk:tolken",
+        "netwerk:tolk",
+    ),
+    "ervaringsdeskundigen": (
+        Ervaringsdeskundige,
+        ErvaringsdeskundigeForm,
+        services.bewaar_ervaringsdeskundige,
+        "netwerk/ervaringsdeskundigen.html",
+        "netwerk:ervaringsdeskundigen",
+        "netwerk:ervaringsdeskundige",
+    ),
 }
 # The heading of each register's list page (netwerk/_register.html).
-REGISTER_TITELS = {"tolken": gettext_lazy("Tolken"),
-                   "ervaringsdeskundigen": gettext_lazy("Ervaringsdeskundigen")}
+REGISTER_TITELS = {
+    "tolken": gettext_lazy("Tolken"),
+    "ervaringsdeskundigen": gettext_lazy("Ervaringsdeskundigen"),
+}
 
 
 def _register_form(form_cls, data, gemeenten, instance=None):
     initial = None
     if instance is not None:
-        initial = {"gemeente": instance.gemeente_id, "naam": instance.naam,
-                   "talen": ", ".join(instance.talen), "telefoon": instance.telefoon,
-                   "email": instance.email, "actief": instance.actief}
+        initial = {
+            "gemeente": instance.gemeente_id,
+            "naam": instance.naam,
+            "talen": ", ".join(instance.talen),
+            "telefoon": instance.telefoon,
+            "email": instance.email,
+            "actief": instance.actief,
+        }
         for veld in ("soort", "tarief_per_uur", "rollen"):
             if hasattr(instance, veld):
                 initial[veld] = getattr(instance, veld)
@@ -135,8 +170,9 @@ def _bewaar(request, form, bewaar, gemeenten, instance=None) -> bool:
     data = dict(form.cleaned_data)
     gemeente = data.pop("gemeente", None) or (instance.gemeente if instance else gemeenten[0])
     if instance is not None and gemeente.pk != instance.gemeente_id:
-        form.add_error("gemeente", _("De gemeente van een bestaande inschrijving kan niet "
-                                     "veranderen."))
+        form.add_error(
+            "gemeente", _("De gemeente van een bestaande inschrijving kan niet veranderen.")
+        )
         return False
     try:
         bewaar(gemeente, request.user, data, instance)
@@ -157,23 +193,37 @@ def _register_lijst(request, soort):
         vereis(user, Actie.NETWERK_REGISTERS_BEHEREN)
         form = _register_form(form_cls, request.POST, gemeenten)
         if _bewaar(request, form, bewaar, gemeenten):
-            messages.success(request, _("%(naam)s staat in de lijst.") % {
-                "naam": form.cleaned_data["naam"]})
+            messages.success(
+                request, _("%(naam)s staat in de lijst.") % {"naam": form.cleaned_data["naam"]}
+            )
             return redirect(lijst_url)
     elif mag_beheren:
         form = _register_form(form_cls, None, gemeenten)
-    items = policy.binnen_bereik(user, model.objects).select_related(
-        "gemeente__organisatie").order_by("gemeente__organisatie__naam", "naam", "id")
+    items = (
+        policy.binnen_bereik(user, model.objects)
+        .select_related("gemeente__organisatie")
+        .order_by("gemeente__organisatie__naam", "naam", "id")
+    )
     taal = (request.GET.get("taal") or "").strip()[:50]
     items = list(items)
     if taal:
         items = [i for i in items if rules.spreekt(i.talen, taal)]
     for item in items:
         item.rol_namen = [str(ROL_NAMEN.get(r, r)) for r in getattr(item, "rollen", [])]
-    return render(request, template, {
-        "items": items, "form": form, "mag_beheren": mag_beheren, "taal": taal,
-        "gemeenten": gemeenten, "titel": REGISTER_TITELS[soort], "actie": reverse(lijst_url)},
-        status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        template,
+        {
+            "items": items,
+            "form": form,
+            "mag_beheren": mag_beheren,
+            "taal": taal,
+            "gemeenten": gemeenten,
+            "titel": REGISTER_TITELS[soort],
+            "actie": reverse(lijst_url),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 def _register_item(request, soort, pk):
@@ -190,14 +240,24 @@ def _register_item(request, soort, pk):
         vereis(user, Actie.NETWERK_REGISTERS_BEHEREN)
         form = _register_form(form_cls, request.POST, gemeenten, instance)
         if _bewaar(request, form, bewaar, gemeenten, instance):
-            messages.success(request, _("De gegevens van %(naam)s zijn opgeslagen.") % {
-                "naam": instance.naam})
+            messages.success(
+                request, _("De gegevens van %(naam)s zijn opgeslagen.") % {"naam": instance.naam}
+            )
             return redirect(lijst_url)
     elif mag_beheren:
         form = _register_form(form_cls, None, gemeenten, instance)
-    return render(request, "netwerk/register_item.html", {
-        "item": instance, "form": form, "soort": soort, "lijst_url": lijst_url,
-        "mag_beheren": mag_beheren}, status=400 if form is not None and form.errors else 200)
+    return render(
+        request,
+        "netwerk/register_item.html",
+        {
+            "item": instance,
+            "form": form,
+            "soort": soort,
+            "lijst_url": lijst_url,
+            "mag_beheren": mag_beheren,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 @login_required
@@ -222,6 +282,7 @@ def ervaringsdeskundige(request, pk):
 
 # --- the netwerk page of one case -------------------------------------------------------------
 
+
 def _casus(user, pk):
     _mag_netwerk(user)
     return casus_met_traject(user, pk)
@@ -233,58 +294,84 @@ def _pagina(request, inburgeraar, traject, gebonden=None, status=200):
     context = gegevens(traject)
     tolken_lijst = services.actieve_tolken(traject)
     personen = services.actieve_ervaringsdeskundigen(traject)
-    voorstel = [t for t in tolken_lijst
-                if inburgeraar.tolk_taal and rules.spreekt(t.talen, inburgeraar.tolk_taal)]
+    voorstel = [
+        t
+        for t in tolken_lijst
+        if inburgeraar.tolk_taal and rules.spreekt(t.talen, inburgeraar.tolk_taal)
+    ]
     # Suggested tolken first in the choice list.
     tolken_keuze = voorstel + [t for t in tolken_lijst if t not in voorstel]
     open_plaatsing = context["open_plaatsing"]
     forms = {
-        "plaatsing": gebonden.get("plaatsing") or PlaatsingForm(
-            prefix="plaatsing", initial={
+        "plaatsing": gebonden.get("plaatsing")
+        or PlaatsingForm(
+            prefix="plaatsing",
+            initial={
                 "startdatum": open_plaatsing.startdatum,
                 "geplande_einddatum": open_plaatsing.geplande_einddatum,
-                "toelichting": open_plaatsing.toelichting} if open_plaatsing else None),
-        "einde": gebonden.get("einde") or BeeindigForm(prefix="einde",
-                                                       initial={"einddatum": vandaag()}),
-        "aanwezigheid": gebonden.get("aanwezigheid") or AanwezigheidForm(
-            prefix="aanwezigheid", initial={"week": rules.week_van(vandaag())}),
+                "toelichting": open_plaatsing.toelichting,
+            }
+            if open_plaatsing
+            else None,
+        ),
+        "einde": gebonden.get("einde")
+        or BeeindigForm(prefix="einde", initial={"einddatum": vandaag()}),
+        "aanwezigheid": gebonden.get("aanwezigheid")
+        or AanwezigheidForm(prefix="aanwezigheid", initial={"week": rules.week_van(vandaag())}),
         "workshop": gebonden.get("workshop") or WorkshopForm(prefix="workshop"),
-        "boeking": gebonden.get("boeking") or BoekingForm(
-            prefix="boeking", tolken=tolken_keuze,
-            initial={"tolk": voorstel[0].pk} if voorstel else None),
-        "koppeling": gebonden.get("koppeling") or KoppelForm(
-            prefix="koppeling", personen=personen, initial={"sinds": vandaag()}),
-        "verwijzing": gebonden.get("verwijzing") or VerwijzingForm(
-            prefix="verwijzing", initial={"datum": vandaag()}),
+        "boeking": gebonden.get("boeking")
+        or BoekingForm(
+            prefix="boeking",
+            tolken=tolken_keuze,
+            initial={"tolk": voorstel[0].pk} if voorstel else None,
+        ),
+        "koppeling": gebonden.get("koppeling")
+        or KoppelForm(prefix="koppeling", personen=personen, initial={"sinds": vandaag()}),
+        "verwijzing": gebonden.get("verwijzing")
+        or VerwijzingForm(prefix="verwijzing", initial={"datum": vandaag()}),
     }
     for boeking in context["boekingen"]:
         sleutel = f"boeking-{boeking.pk}"
         if boeking.status == rules.BoekingStatus.GEPLAND:
             boeking.form = gebonden.get(sleutel) or BoekingStatusForm(
-                prefix=sleutel, initial={"status": rules.BoekingStatus.GEWEEST
-                                         if boeking.datum <= vandaag()
-                                         else rules.BoekingStatus.GEPLAND,
-                                         "duur_minuten": boeking.duur_minuten})
+                prefix=sleutel,
+                initial={
+                    "status": rules.BoekingStatus.GEWEEST
+                    if boeking.datum <= vandaag()
+                    else rules.BoekingStatus.GEPLAND,
+                    "duur_minuten": boeking.duur_minuten,
+                },
+            )
     for koppeling in context["koppelingen"]:
         sleutel = f"koppeling-{koppeling.pk}"
         if koppeling.tot is None:
             koppeling.form = gebonden.get(sleutel) or KoppelingEindeForm(
-                prefix=sleutel, initial={"tot": vandaag()})
+                prefix=sleutel, initial={"tot": vandaag()}
+            )
     for verwijzing in context["verwijzingen"]:
         sleutel = f"verwijzing-{verwijzing.pk}"
         verwijzing.form = gebonden.get(sleutel) or VerwijzingStandForm(
-            prefix=sleutel, initial={"status": verwijzing.status,
-                                     "uren_per_week": verwijzing.uren_per_week,
-                                     "uren_totaal": verwijzing.uren_totaal})
+            prefix=sleutel,
+            initial={
+                "status": verwijzing.status,
+                "uren_per_week": verwijzing.uren_per_week,
+                "uren_totaal": verwijzing.uren_totaal,
+            },
+        )
     fouten = []
     for form in gebonden.values():
         fouten.extend(form.fout_samenvatting())
-    context.update({
-        "inburgeraar": inburgeraar, "traject": traject, "forms": forms,
-        "voorstel": voorstel, "fouten": fouten,
-        "mag_bewerken": policy.mag(user, Actie.NETWERK_BEWERKEN) and traject.is_open,
-        "waarschuwing_web": rules.WEB_GELDEN_WAARSCHUWING,
-    })
+    context.update(
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "forms": forms,
+            "voorstel": voorstel,
+            "fouten": fouten,
+            "mag_bewerken": policy.mag(user, Actie.NETWERK_BEWERKEN) and traject.is_open,
+            "waarschuwing_web": rules.WEB_GELDEN_WAARSCHUWING,
+        }
+    )
     return render(request, "netwerk/casus.html", context, status=status)
 
 
@@ -333,32 +420,58 @@ def plaatsen(request, pk):
             services.plaats_in_instroomklas(traject, user, **data)
         else:
             services.wijzig_plaatsing(plaatsing, user, **data)
-    return _actie(request, pk, "plaatsing", PlaatsingForm, doe,
-                  _("De instroomklas is opgeslagen."), "#instroomklas")
+
+    return _actie(
+        request,
+        pk,
+        "plaatsing",
+        PlaatsingForm,
+        doe,
+        _("De instroomklas is opgeslagen."),
+        "#instroomklas",
+    )
 
 
 @login_required
 @require_POST
 def beeindigen(request, pk):
-    return _actie(request, pk, "einde", BeeindigForm,
-                  _met_velden(services.beeindig_plaatsing),
-                  _("De instroomklas is beëindigd."), "#instroomklas")
+    return _actie(
+        request,
+        pk,
+        "einde",
+        BeeindigForm,
+        _met_velden(services.beeindig_plaatsing),
+        _("De instroomklas is beëindigd."),
+        "#instroomklas",
+    )
 
 
 @login_required
 @require_POST
 def aanwezigheid(request, pk):
-    return _actie(request, pk, "aanwezigheid", AanwezigheidForm,
-                  _met_velden(services.registreer_aanwezigheid),
-                  _("De aanwezigheid is opgeslagen."), "#instroomklas")
+    return _actie(
+        request,
+        pk,
+        "aanwezigheid",
+        AanwezigheidForm,
+        _met_velden(services.registreer_aanwezigheid),
+        _("De aanwezigheid is opgeslagen."),
+        "#instroomklas",
+    )
 
 
 @login_required
 @require_POST
 def workshop(request, pk):
-    return _actie(request, pk, "workshop", WorkshopForm,
-                  _met_velden(services.registreer_workshop),
-                  _("De workshop is opgeslagen."), "#instroomklas")
+    return _actie(
+        request,
+        pk,
+        "workshop",
+        WorkshopForm,
+        _met_velden(services.registreer_workshop),
+        _("De workshop is opgeslagen."),
+        "#instroomklas",
+    )
 
 
 @login_required
@@ -369,9 +482,16 @@ def boeken(request, pk):
 
     def factory(data, prefix):
         return BoekingForm(data, prefix=prefix, tolken=tolken_lijst)
-    return _actie(request, pk, "boeking", factory,
-                  _met_velden(services.boek_tolk),
-                  _("De tolk is geboekt."), "#tolken")
+
+    return _actie(
+        request,
+        pk,
+        "boeking",
+        factory,
+        _met_velden(services.boek_tolk),
+        _("De tolk is geboekt."),
+        "#tolken",
+    )
 
 
 @login_required
@@ -379,9 +499,15 @@ def boeken(request, pk):
 def boeking_status(request, pk, boeking_pk):
     inburgeraar, traject = _casus(request.user, pk)
     boeking = _object(Tolkboeking, traject, boeking_pk)
-    return _actie(request, pk, f"boeking-{boeking.pk}", BoekingStatusForm,
-                  lambda traject, user, data: services.wijzig_boeking(boeking, user, **data),
-                  _("De tolkboeking is bijgewerkt."), "#tolken")
+    return _actie(
+        request,
+        pk,
+        f"boeking-{boeking.pk}",
+        BoekingStatusForm,
+        lambda traject, user, data: services.wijzig_boeking(boeking, user, **data),
+        _("De tolkboeking is bijgewerkt."),
+        "#tolken",
+    )
 
 
 @login_required
@@ -392,9 +518,16 @@ def koppelen(request, pk):
 
     def factory(data, prefix):
         return KoppelForm(data, prefix=prefix, personen=personen)
-    return _actie(request, pk, "koppeling", factory,
-                  _met_velden(services.koppel_ervaringsdeskundige),
-                  _("De ervaringsdeskundige is gekoppeld."), "#ervaringsdeskundigen")
+
+    return _actie(
+        request,
+        pk,
+        "koppeling",
+        factory,
+        _met_velden(services.koppel_ervaringsdeskundige),
+        _("De ervaringsdeskundige is gekoppeld."),
+        "#ervaringsdeskundigen",
+    )
 
 
 @login_required
@@ -402,18 +535,29 @@ def koppelen(request, pk):
 def ontkoppelen(request, pk, koppeling_pk):
     inburgeraar, traject = _casus(request.user, pk)
     koppeling = _object(ErvaringsdeskundigeKoppeling, traject, koppeling_pk)
-    return _actie(request, pk, f"koppeling-{koppeling.pk}", KoppelingEindeForm,
-                  lambda traject, user, data: services.beeindig_koppeling(koppeling, user,
-                                                                          **data),
-                  _("De koppeling is beëindigd."), "#ervaringsdeskundigen")
+    return _actie(
+        request,
+        pk,
+        f"koppeling-{koppeling.pk}",
+        KoppelingEindeForm,
+        lambda traject, user, data: services.beeindig_koppeling(koppeling, user, **data),
+        _("De koppeling is beëindigd."),
+        "#ervaringsdeskundigen",
+    )
 
 
 @login_required
 @require_POST
 def verwijzen(request, pk):
-    return _actie(request, pk, "verwijzing", VerwijzingForm,
-                  lambda traject, user, data: services.bewaar_verwijzing(traject, user, data),
-                  _("De verwijzing is opgeslagen."), "#taalondersteuning")
+    return _actie(
+        request,
+        pk,
+        "verwijzing",
+        VerwijzingForm,
+        lambda traject, user, data: services.bewaar_verwijzing(traject, user, data),
+        _("De verwijzing is opgeslagen."),
+        "#taalondersteuning",
+    )
 
 
 @login_required
@@ -421,8 +565,12 @@ def verwijzen(request, pk):
 def verwijzing_bijwerken(request, pk, verwijzing_pk):
     inburgeraar, traject = _casus(request.user, pk)
     verwijzing = _object(Taalverwijzing, traject, verwijzing_pk)
-    return _actie(request, pk, f"verwijzing-{verwijzing.pk}", VerwijzingStandForm,
-                  lambda traject, user, data: services.bewaar_verwijzing(
-                      traject, user, data, verwijzing),
-                  _("De taalondersteuning is bijgewerkt."), "#taalondersteuning")
-
+    return _actie(
+        request,
+        pk,
+        f"verwijzing-{verwijzing.pk}",
+        VerwijzingStandForm,
+        lambda traject, user, data: services.bewaar_verwijzing(traject, user, data, verwijzing),
+        _("De taalondersteuning is bijgewerkt."),
+        "#taalondersteuning",
+    )

@@ -11,8 +11,9 @@ class KoersBackend(ModelBackend):
 
     def get_user(self, user_id):
         try:
-            user = Gebruiker._default_manager.select_related(
-                "organisatie__gemeente").get(pk=user_id)
+            user = Gebruiker._default_manager.select_related("organisatie__gemeente").get(
+                pk=user_id
+            )
         except Gebruiker.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None

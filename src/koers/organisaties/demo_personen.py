@@ -66,77 +66,293 @@ class Persoon:
 P = Persoon
 PERSONEN: tuple[Persoon, ...] = (
     # Weert
-    P("Amira", "Al-Hassan", 1992, "Syrië", "0988", "A", "aangemeld", "voortgezet", "kapster",
-      2, 1, deadline="laat"),
-    P("Yonas", "Tesfamariam", 1998, "Eritrea", "0988", "A", "aangemeld", "basis",
-      "bouwvakker", tolk=True, deadline="bijna"),
-    P("Mehmet", "Yılmaz", 1995, "Turkije", "0988", "GV", "aangemeld", "mbo", "elektricien",
-      turks=True),
-    P("Olena", "Kovalenko", 1988, "Oekraïne", "0988", "GV", "intake", "wo", "lerares Engels",
-      1, 1),
-    P("Ahmad", "Rahimi", 1985, "Afghanistan", "0988", "A", "intake", "basis", "kleermaker", 4,
-      1, tolk=True, deadline="laat"),
-    P("Fatima Zahra", "El Amrani", 1997, "Marokko", "0988", "GV", "intake", "voortgezet", "",
-      1, 1, deadline="bijna"),
-    P("Hiwet", "Gebremedhin", 2000, "Eritrea", "0988", "GHA", "intake_af", "basis", "",
-      tolk=True, deadline="bijna"),
-    P("Khaled", "Mansour", 1979, "Syrië", "0988", "A", "intake_af", "hbo",
-      "civiel ingenieur", 3),
-    P("Zeynep", "Demir", 1999, "Turkije", "0988", "GH", "intake_af", "voortgezet",
-      "kassamedewerker", turks=True, deadline="laat"),
-    P("Abdirahman", "Warsame", 1990, "Somalië", "0988", "A", "pip", "geen", "veehouder", 2, 1,
-      tolk=True),
-    P("Rania", "Haddad", 1994, "Syrië", "0988", "GVA", "pip", "hbo", "apothekersassistente",
-      1, 1),
+    P(
+        "Amira",
+        "Al-Hassan",
+        1992,
+        "Syrië",
+        "0988",
+        "A",
+        "aangemeld",
+        "voortgezet",
+        "kapster",
+        2,
+        1,
+        deadline="laat",
+    ),
+    P(
+        "Yonas",
+        "Tesfamariam",
+        1998,
+        "Eritrea",
+        "0988",
+        "A",
+        "aangemeld",
+        "basis",
+        "bouwvakker",
+        tolk=True,
+        deadline="bijna",
+    ),
+    P(
+        "Mehmet",
+        "Yılmaz",
+        1995,
+        "Turkije",
+        "0988",
+        "GV",
+        "aangemeld",
+        "mbo",
+        "elektricien",
+        turks=True,
+    ),
+    P("Olena", "Kovalenko", 1988, "Oekraïne", "0988", "GV", "intake", "wo", "lerares Engels", 1, 1),
+    P(
+        "Ahmad",
+        "Rahimi",
+        1985,
+        "Afghanistan",
+        "0988",
+        "A",
+        "intake",
+        "basis",
+        "kleermaker",
+        4,
+        1,
+        tolk=True,
+        deadline="laat",
+    ),
+    P(
+        "Fatima Zahra",
+        "El Amrani",
+        1997,
+        "Marokko",
+        "0988",
+        "GV",
+        "intake",
+        "voortgezet",
+        "",
+        1,
+        1,
+        deadline="bijna",
+    ),
+    P(
+        "Hiwet",
+        "Gebremedhin",
+        2000,
+        "Eritrea",
+        "0988",
+        "GHA",
+        "intake_af",
+        "basis",
+        "",
+        tolk=True,
+        deadline="bijna",
+    ),
+    P("Khaled", "Mansour", 1979, "Syrië", "0988", "A", "intake_af", "hbo", "civiel ingenieur", 3),
+    P(
+        "Zeynep",
+        "Demir",
+        1999,
+        "Turkije",
+        "0988",
+        "GH",
+        "intake_af",
+        "voortgezet",
+        "kassamedewerker",
+        turks=True,
+        deadline="laat",
+    ),
+    P(
+        "Abdirahman",
+        "Warsame",
+        1990,
+        "Somalië",
+        "0988",
+        "A",
+        "pip",
+        "geen",
+        "veehouder",
+        2,
+        1,
+        tolk=True,
+    ),
+    P("Rania", "Haddad", 1994, "Syrië", "0988", "GVA", "pip", "hbo", "apothekersassistente", 1, 1),
     P("Mustafa", "Kaya", 1972, "Turkije", "0988", "GB", "pip", "wo", "imam", 3, turks=True),
     P("Nour", "Al-Khatib", 2001, "Syrië", "0988", "A", "pip2", "voortgezet"),
-    P("Samir", "Haidari", 1996, "Afghanistan", "0988", "A", "uitvoering", "mbo",
-      "automonteur"),
-    P("Tesfalem", "Berhane", 1993, "Eritrea", "0988", "A", "uitvoering", "basis", "boer", 2,
-      1, tolk=True),
-    P("Hanna", "Petrenko", 1990, "Oekraïne", "0988", "O", "uitvoering", "hbo",
-      "verpleegkundige"),
-    P("Yusuf", "Öztürk", 1998, "Turkije", "0988", "GV", "uitvoering", "mbo", "lasser",
-      turks=True),
-    P("Aisha", "Hussein", 1987, "Irak", "0988", "GHA", "uitvoering", "geen", "", 5, 1,
-      tolk=True),
-    P("Hamid", "Noori", 1980, "Afghanistan", "0988", "A", "afgerond:verhuisd", "mbo",
-      "timmerman", 2),
+    P("Samir", "Haidari", 1996, "Afghanistan", "0988", "A", "uitvoering", "mbo", "automonteur"),
+    P(
+        "Tesfalem",
+        "Berhane",
+        1993,
+        "Eritrea",
+        "0988",
+        "A",
+        "uitvoering",
+        "basis",
+        "boer",
+        2,
+        1,
+        tolk=True,
+    ),
+    P("Hanna", "Petrenko", 1990, "Oekraïne", "0988", "O", "uitvoering", "hbo", "verpleegkundige"),
+    P("Yusuf", "Öztürk", 1998, "Turkije", "0988", "GV", "uitvoering", "mbo", "lasser", turks=True),
+    P("Aisha", "Hussein", 1987, "Irak", "0988", "GHA", "uitvoering", "geen", "", 5, 1, tolk=True),
+    P(
+        "Hamid",
+        "Noori",
+        1980,
+        "Afghanistan",
+        "0988",
+        "A",
+        "afgerond:verhuisd",
+        "mbo",
+        "timmerman",
+        2,
+    ),
     P("Lina", "Saleh", 1995, "Jemen", "0988", "A", "afgerond:vertrokken", "voortgezet"),
-    P("Dawit", "Haile", 1988, "Eritrea", "0988", "A", "afgerond:voldaan", "mbo", "chauffeur",
-      1),
-    P("Ebru", "Arslan", 1991, "Turkije", "0988", "GV", "afgerond:vrijgesteld", "wo",
-      "docent wiskunde", turks=True),
+    P("Dawit", "Haile", 1988, "Eritrea", "0988", "A", "afgerond:voldaan", "mbo", "chauffeur", 1),
+    P(
+        "Ebru",
+        "Arslan",
+        1991,
+        "Turkije",
+        "0988",
+        "GV",
+        "afgerond:vrijgesteld",
+        "wo",
+        "docent wiskunde",
+        turks=True,
+    ),
     # Nederweert
     P("Bilal", "Darwish", 1990, "Syrië", "0946", "A", "aangemeld", "mbo", "loodgieter"),
-    P("Selin", "Çelik", 1996, "Turkije", "0946", "GV", "intake", "voortgezet", "kapster",
-      turks=True, deadline="laat"),
+    P(
+        "Selin",
+        "Çelik",
+        1996,
+        "Turkije",
+        "0946",
+        "GV",
+        "intake",
+        "voortgezet",
+        "kapster",
+        turks=True,
+        deadline="laat",
+    ),
     P("Emre", "Aydın", 1993, "Turkije", "0946", "GH", "pip", "mbo", "kok", 1, 1, turks=True),
-    P("Meron", "Kidane", 1997, "Eritrea", "0946", "GHA", "intake_af", "basis", "", 1, 1,
-      tolk=True, deadline="bijna"),
+    P(
+        "Meron",
+        "Kidane",
+        1997,
+        "Eritrea",
+        "0946",
+        "GHA",
+        "intake_af",
+        "basis",
+        "",
+        1,
+        1,
+        tolk=True,
+        deadline="bijna",
+    ),
     P("Maryam", "Ahmadi", 1984, "Iran", "0946", "A", "pip2", "wo", "architect", 2),
     P("Omar", "Ziani", 1989, "Marokko", "0946", "GV", "uitvoering", "mbo", "chauffeur", 2, 1),
     P("Iryna", "Bondarenko", 1986, "Oekraïne", "0946", "GV", "intake", "hbo", "boekhouder"),
-    P("Abdullah", "Safi", 1975, "Afghanistan", "0946", "A", "afgerond:ontheven", "geen",
-      "landarbeider", 6, tolk=True),
-    P("Fadumo", "Ali", 1999, "Somalië", "0946", "GVA", "aangemeld", "basis", "", 1, 1,
-      tolk=True, deadline="bijna"),
+    P(
+        "Abdullah",
+        "Safi",
+        1975,
+        "Afghanistan",
+        "0946",
+        "A",
+        "afgerond:ontheven",
+        "geen",
+        "landarbeider",
+        6,
+        tolk=True,
+    ),
+    P(
+        "Fadumo",
+        "Ali",
+        1999,
+        "Somalië",
+        "0946",
+        "GVA",
+        "aangemeld",
+        "basis",
+        "",
+        1,
+        1,
+        tolk=True,
+        deadline="bijna",
+    ),
     # Cranendonck
-    P("Mohammed", "Al-Ahmad", 1987, "Syrië", "1706", "A", "aangemeld", "basis", "bakker", 3,
-      tolk=True, deadline="bijna"),
-    P("Semhar", "Tekle", 1995, "Eritrea", "1706", "A", "intake", "basis", "", tolk=True,
-      deadline="laat"),
-    P("Karim", "Benali", 1992, "Marokko", "1706", "GV", "intake_af", "voortgezet",
-      "magazijnmedewerker"),
-    P("Mariia", "Shevchenko", 1994, "Oekraïne", "1706", "GV", "pip", "hbo",
-      "grafisch ontwerper", 1, 1),
+    P(
+        "Mohammed",
+        "Al-Ahmad",
+        1987,
+        "Syrië",
+        "1706",
+        "A",
+        "aangemeld",
+        "basis",
+        "bakker",
+        3,
+        tolk=True,
+        deadline="bijna",
+    ),
+    P(
+        "Semhar",
+        "Tekle",
+        1995,
+        "Eritrea",
+        "1706",
+        "A",
+        "intake",
+        "basis",
+        "",
+        tolk=True,
+        deadline="laat",
+    ),
+    P(
+        "Karim",
+        "Benali",
+        1992,
+        "Marokko",
+        "1706",
+        "GV",
+        "intake_af",
+        "voortgezet",
+        "magazijnmedewerker",
+    ),
+    P(
+        "Mariia",
+        "Shevchenko",
+        1994,
+        "Oekraïne",
+        "1706",
+        "GV",
+        "pip",
+        "hbo",
+        "grafisch ontwerper",
+        1,
+        1,
+    ),
     P("Jamal", "Qasemi", 2002, "Afghanistan", "1706", "A", "pip2", "voortgezet"),
     P("Huda", "Al-Sayed", 1983, "Syrië", "1706", "GHA", "uitvoering", "basis", "", 3, 1),
     P("Ali", "Rezaei", 1991, "Iran", "1706", "A", "uitvoering", "wo", "tandarts"),
-    P("Leyla", "Mahmoud", 1980, "Irak", "1706", "GH", "uitvoering", "voortgezet",
-      "naaister", 2),
-    P("Tewelde", "Habte", 1985, "Eritrea", "1706", "A", "afgerond:verhuisd", "basis",
-      "metselaar", tolk=True),
+    P("Leyla", "Mahmoud", 1980, "Irak", "1706", "GH", "uitvoering", "voortgezet", "naaister", 2),
+    P(
+        "Tewelde",
+        "Habte",
+        1985,
+        "Eritrea",
+        "1706",
+        "A",
+        "afgerond:verhuisd",
+        "basis",
+        "metselaar",
+        tolk=True,
+    ),
 )
 
 
@@ -153,8 +369,14 @@ ASIELRECHTEN = {("Omar", "Ziani"): traject_rules.AsielrechtenWijziging.BEHOUD_AS
 GEDEELTELIJK_ONTHEVEN = {("Huda", "Al-Sayed"): {"uren": 400, "dagen": 120}}
 # Moved in with a PIP of an earlier gemeente (SS121): that gemeente, and the dagtekening of
 # its PIP (days ago). The new gemeente's own PIP keeps the leerroute.
-PIP_ELDERS = {("Mariia", "Shevchenko"): {"gemeentecode": "0772", "dagen": 175,
-                                         "leerroute": "B", "niveau": "B1"}}
+PIP_ELDERS = {
+    ("Mariia", "Shevchenko"): {
+        "gemeentecode": "0772",
+        "dagen": 175,
+        "leerroute": "B",
+        "niveau": "B1",
+    }
+}
 # A tijdelijke vrijstelling (SS109) that ended (SS130): from/to, days ago.
 TIJDELIJK_VRIJGESTELD = {("Leyla", "Mahmoud"): (130, 70)}
 
@@ -182,8 +404,9 @@ def _klokken(p: Persoon, index: int, vandaag: date) -> Klokken:
     else:
         klok = vandaag - timedelta(weeks=3) - spreiding
     intake = min(klok + timedelta(weeks=3), vandaag)
-    return Klokken(klok=klok, intake=intake, pip=klok + timedelta(weeks=8),
-                   pip2=klok + timedelta(weeks=18))
+    return Klokken(
+        klok=klok, intake=intake, pip=klok + timedelta(weeks=8), pip2=klok + timedelta(weeks=18)
+    )
 
 
 def _persoonsgegevens(p: Persoon, index: int, bsn: str, k: Klokken, rng: random.Random) -> dict:
@@ -224,31 +447,31 @@ def leerroute(p: Persoon, vandaag: date) -> str:
     return "B"
 
 
-def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider,
-          vandaag: date) -> None:
+def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider, vandaag: date) -> None:
     rng = random.Random(bsn)  # fictional data, reproducible per person
     k = _klokken(p, index, vandaag)
     door = adviseur
     inburgeraar = traject_services.meld_aan(
-        gemeente=gemeente, door=teamleider or adviseur,
-        **_persoonsgegevens(p, index, bsn, k, rng))
+        gemeente=gemeente, door=teamleider or adviseur, **_persoonsgegevens(p, index, bsn, k, rng)
+    )
     traject = inburgeraar.huidig_traject
     fase, _, reden = p.fase.partition(":")
     unassigned = fase == "aangemeld" and index % 2 == 1 and teamleider is not None
     if not unassigned:
         traject_services.wijs_adviseur_toe(traject, adviseur, teamleider or adviseur)
 
-    stappen = {"aangemeld": 0, "intake": 1, "intake_af": 2, "pip": 3, "pip2": 4,
-               "uitvoering": 5}
+    stappen = {"aangemeld": 0, "intake": 1, "intake_af": 2, "pip": 3, "pip2": 4, "uitvoering": 5}
     if fase == "afgerond":
-        stap = {"vertrokken": 0, "vrijgesteld": 0, "verhuisd": 1, "voldaan": 5,
-                "ontheven": 5}[reden]
+        stap = {"vertrokken": 0, "vrijgesteld": 0, "verhuisd": 1, "voldaan": 5, "ontheven": 5}[
+            reden
+        ]
     else:
         stap = stappen[fase]
     route = leerroute(p, vandaag)
     if stap >= 1:
-        intake_services.bewaar(traject, door, teksten.intake(p, route, k.intake, rng,
-                                                             volledig=stap >= 2))
+        intake_services.bewaar(
+            traject, door, teksten.intake(p, route, k.intake, rng, volledig=stap >= 2)
+        )
     if stap >= 2:
         intake_services.rond_af(traject, door)
     elders = PIP_ELDERS.get((p.voornamen, p.achternaam))
@@ -261,19 +484,32 @@ def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider,
         pip = pip_services.bewaar_concept(traject, door, teksten.pip(p, route, k.pip2, 2))
         pip_services.stel_vast(traject, pip.versie, door)
     if stap >= 5:
-        traject_services.wijzig_status(traject, traject_rules.Status.IN_UITVOERING, door,
-                                       toelichting="Gestart met de leerroute.")
+        traject_services.wijzig_status(
+            traject,
+            traject_rules.Status.IN_UITVOERING,
+            door,
+            toelichting="Gestart met de leerroute.",
+        )
     if fase not in DUO_NOG_NIET:
         _duo_antwoorden(p, traject, k, vandaag)
     if fase == "afgerond":
-        traject_services.wijzig_status(traject, traject_rules.Status.AFGEROND, door,
-                                       reden=reden,
-                                       toelichting=teksten.AFRONDING[reden])
+        traject_services.wijzig_status(
+            traject,
+            traject_rules.Status.AFGEROND,
+            door,
+            reden=reden,
+            toelichting=teksten.AFRONDING[reden],
+        )
 
 
 def _duo(traject, gid: str, omschrijving: str, toelichting: str = "") -> None:
-    traject_services.registreer(traject, Gebeurtenis.Soort.DUO, f"DUO ({gid}): {omschrijving}",
-                                None, toelichting=toelichting)
+    traject_services.registreer(
+        traject,
+        Gebeurtenis.Soort.DUO,
+        f"DUO ({gid}): {omschrijving}",
+        None,
+        toelichting=toelichting,
+    )
 
 
 def _duo_antwoorden(p: Persoon, traject, k: Klokken, vandaag: date) -> None:
@@ -283,33 +519,50 @@ def _duo_antwoorden(p: Persoon, traject, k: Klokken, vandaag: date) -> None:
     sleutel = (p.voornamen, p.achternaam)
     doelgroep = teksten.DOELGROEPEN[p.doelgroep]
     asielrechten = ASIELRECHTEN.get(sleutel)
-    indeling = (traject_rules.Doelgroepindeling.ASIELSTATUSHOUDER if asielrechten
-                else traject_rules.doelgroepindeling(doelgroep))
+    indeling = (
+        traject_rules.Doelgroepindeling.ASIELSTATUSHOUDER
+        if asielrechten
+        else traject_rules.doelgroepindeling(doelgroep)
+    )
     begin = (k.klok - timedelta(days=14)).isoformat()  # DUO: the start of the plicht
-    antwoord = {"gedetailleerdeDoelgroep": doelgroep.value, "indeling": indeling.value,
-                "begindatum": begin}
+    antwoord = {
+        "gedetailleerdeDoelgroep": doelgroep.value,
+        "indeling": indeling.value,
+        "begindatum": begin,
+    }
     if asielrechten:
         antwoord["asielrechtenWijzigingVerblijfsdoel"] = asielrechten.value
     wijzigingen = traject_services.neem_doelgroep_over_van_duo(
-        inburgeraar, doelgroep=antwoord,
-        historie=[{"indeling": indeling.value, "begindatum": begin}])
+        inburgeraar,
+        doelgroep=antwoord,
+        historie=[{"indeling": indeling.value, "begindatum": begin}],
+    )
     if wijzigingen:
         _duo(traject, "HERSTEL", "doelgroep van DUO: " + "; ".join(wijzigingen))
 
     ontheven = GEDEELTELIJK_ONTHEVEN.get(sleutel)
     if ontheven is not None:
-        regel = traject_services.neem_ontheffing_over_van_duo(inburgeraar, [
-            {"GedeeltelijkeOntheffing": {
-                "oordeel": "Toekenning", "grond": "MED",
-                "datumOordeel": (vandaag - timedelta(days=ontheven["dagen"])).isoformat(),
-                "urenBelastbaarheidParticipatieactiviteit": ontheven["uren"]}}])
+        regel = traject_services.neem_ontheffing_over_van_duo(
+            inburgeraar,
+            [
+                {
+                    "GedeeltelijkeOntheffing": {
+                        "oordeel": "Toekenning",
+                        "grond": "MED",
+                        "datumOordeel": (vandaag - timedelta(days=ontheven["dagen"])).isoformat(),
+                        "urenBelastbaarheidParticipatieactiviteit": ontheven["uren"],
+                    }
+                }
+            ],
+        )
         if regel:
             _duo(traject, "HERSTEL", regel)
 
     pauze = TIJDELIJK_VRIJGESTELD.get(sleutel)
     if pauze is not None:
-        _tijdelijk_vrijgesteld(traject, vandaag - timedelta(days=pauze[0]),
-                               vandaag - timedelta(days=pauze[1]))
+        _tijdelijk_vrijgesteld(
+            traject, vandaag - timedelta(days=pauze[0]), vandaag - timedelta(days=pauze[1])
+        )
 
 
 def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
@@ -317,35 +570,62 @@ def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
     the 10-week clock stood still and the planned gesprekken move by the pause."""
     traject.gepauzeerd_sinds = van
     traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
-    _duo(traject, "SS109", "tijdelijke vrijstelling; het traject staat stil",
-         f"Tijdelijke vrijstelling: Toekenning, vanaf {van:%d-%m-%Y}")
-    signals.traject_gewijzigd.send(sender=type(traject), traject=traject, wat=signals.PAUZE,
-                                   van=van)
+    _duo(
+        traject,
+        "SS109",
+        "tijdelijke vrijstelling; het traject staat stil",
+        f"Tijdelijke vrijstelling: Toekenning, vanaf {van:%d-%m-%Y}",
+    )
+    signals.traject_gewijzigd.send(
+        sender=type(traject), traject=traject, wat=signals.PAUZE, van=van
+    )
     traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
-        traject.datum_start_pip_termijn, van, tot)
+        traject.datum_start_pip_termijn, van, tot
+    )
     traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
-        traject.derde_informatie_ontvangen, van, tot)
+        traject.derde_informatie_ontvangen, van, tot
+    )
     traject.gepauzeerd_sinds = None
     traject.herbereken_deadlines()
-    traject.save(update_fields=["gepauzeerd_sinds", "datum_start_pip_termijn",
-                                "derde_informatie_ontvangen", "pip_uiterlijk",
-                                "volgende_deadline", "gewijzigd_op"])
-    signals.traject_gewijzigd.send(sender=type(traject), traject=traject, wat=signals.HERVAT,
-                                   van=van, tot=tot)
-    _duo(traject, "SS130", "tijdelijke vrijstelling ingetrokken; het traject loopt weer",
-         f"Het traject loopt weer vanaf {tot:%d-%m-%Y}.")
+    traject.save(
+        update_fields=[
+            "gepauzeerd_sinds",
+            "datum_start_pip_termijn",
+            "derde_informatie_ontvangen",
+            "pip_uiterlijk",
+            "volgende_deadline",
+            "gewijzigd_op",
+        ]
+    )
+    signals.traject_gewijzigd.send(
+        sender=type(traject), traject=traject, wat=signals.HERVAT, van=van, tot=tot
+    )
+    _duo(
+        traject,
+        "SS130",
+        "tijdelijke vrijstelling ingetrokken; het traject loopt weer",
+        f"Het traject loopt weer vanaf {tot:%d-%m-%Y}.",
+    )
 
 
 def _pip_elders(traject, elders: dict, vandaag: date) -> None:
     """SS121: DUO's current PIP is the earlier gemeente's, stored as koers.duo.handlers
     .bewaar_duo_pip stores it; the PIP rules of this gemeente use it."""
     dagtekening = vandaag - timedelta(days=elders["dagen"])
-    DuoPip.objects.create(traject=traject, gemeentecode=elders["gemeentecode"],
-                          dagtekening=dagtekening, leerroute=elders["leerroute"],
-                          niveau=elders["niveau"])
-    _duo(traject, "SS121", "gevestigd met een PIP van een vorige gemeente",
-         f"PIP van gemeente {elders['gemeentecode']}: leerroute {elders['leerroute']}, "
-         f"dagtekening {dagtekening:%d-%m-%Y}, niveau {elders['niveau']}")
+    DuoPip.objects.create(
+        traject=traject,
+        gemeentecode=elders["gemeentecode"],
+        dagtekening=dagtekening,
+        leerroute=elders["leerroute"],
+        niveau=elders["niveau"],
+    )
+    _duo(
+        traject,
+        "SS121",
+        "gevestigd met een PIP van een vorige gemeente",
+        f"PIP van gemeente {elders['gemeentecode']}: leerroute {elders['leerroute']}, "
+        f"dagtekening {dagtekening:%d-%m-%Y}, niveau {elders['niveau']}",
+    )
 
 
 def seed_personen(gemeenten: dict, accounts: dict, stdout=None) -> int:
@@ -353,16 +633,26 @@ def seed_personen(gemeenten: dict, accounts: dict, stdout=None) -> int:
     vandaag = timezone.localdate()
     nummers = demo_bsns()
     bestaand = set(Inburgeraar.objects.filter(bsn__in=nummers).values_list("bsn", flat=True))
-    adviseurs = {"0988": accounts["adviseur-weert"], "0946": accounts["adviseur-nederweert"],
-                 "1706": accounts["adviseur-cranendonck"]}
+    adviseurs = {
+        "0988": accounts["adviseur-weert"],
+        "0946": accounts["adviseur-nederweert"],
+        "1706": accounts["adviseur-cranendonck"],
+    }
     teamleiders = {"0988": accounts["teamleider-weert"]}
     nieuw = 0
     for index, (p, bsn) in enumerate(zip(PERSONEN, nummers, strict=True), start=1):
         if bsn in bestaand:
             continue
         with transaction.atomic():
-            _maak(p, index, bsn, gemeenten[p.gemeente], adviseurs[p.gemeente],
-                  teamleiders.get(p.gemeente), vandaag)
+            _maak(
+                p,
+                index,
+                bsn,
+                gemeenten[p.gemeente],
+                adviseurs[p.gemeente],
+                teamleiders.get(p.gemeente),
+                vandaag,
+            )
         nieuw += 1
         if stdout is not None and nieuw % 10 == 0:
             stdout.write(f"  {nieuw} inburgeraars aangemaakt")

@@ -72,75 +72,135 @@ def intake(p, route: str, datum: date, rng: random.Random, *, volledig: bool) ->
     score = rng.randint(29, 38) if haalbaar else rng.randint(12, 26)
     werk = p.beroep
     onderwerpen = {
-        "leerbaarheid": {"toelichting": (
-            f"{naam} leert het best door te doen en te herhalen. Leerbaarheidstoets gemaakt, "
-            f"score {score} van 40." + ("" if haalbaar else " Leest en schrijft nog moeizaam; "
-                                        "kleine groep met veel herhaling past goed."))},
-        "motivatie_interesses": {"toelichting": (
-            f"Wil graag weer aan het werk als {werk}." if werk else
-            f"{naam} wil eerst goed Nederlands leren en daarna een opleiding kiezen.")
-            + " Vindt contact met de buren belangrijk."},
-        "werknemersvaardigheden": {"toelichting": (
-            "Komt op tijd en houdt zich aan afspraken. Werkt graag samen." if werk else
-            "Heeft nog niet in Nederland gewerkt. Komt op tijd naar afspraken.")},
-        "opleiding": {"toelichting": _OPLEIDING[p.opleiding],
-                      "hoogste_niveau": p.opleiding, "jaren_onderwijs": _JAREN[p.opleiding],
-                      "diploma_in_bezit": p.opleiding in ("mbo", "hbo", "wo")},
-        "zelfredzaamheid": {"toelichting": (
-            "Regelt post en afspraken grotendeels zelf." if haalbaar else
-            "Heeft hulp nodig bij post, geldzaken en afspraken met instanties."),
-            "niveau": "3" if haalbaar else "2"},
+        "leerbaarheid": {
+            "toelichting": (
+                f"{naam} leert het best door te doen en te herhalen. Leerbaarheidstoets gemaakt, "
+                f"score {score} van 40."
+                + (
+                    ""
+                    if haalbaar
+                    else " Leest en schrijft nog moeizaam; "
+                    "kleine groep met veel herhaling past goed."
+                )
+            )
+        },
+        "motivatie_interesses": {
+            "toelichting": (
+                f"Wil graag weer aan het werk als {werk}."
+                if werk
+                else f"{naam} wil eerst goed Nederlands leren en daarna een opleiding kiezen."
+            )
+            + " Vindt contact met de buren belangrijk."
+        },
+        "werknemersvaardigheden": {
+            "toelichting": (
+                "Komt op tijd en houdt zich aan afspraken. Werkt graag samen."
+                if werk
+                else "Heeft nog niet in Nederland gewerkt. Komt op tijd naar afspraken."
+            )
+        },
+        "opleiding": {
+            "toelichting": _OPLEIDING[p.opleiding],
+            "hoogste_niveau": p.opleiding,
+            "jaren_onderwijs": _JAREN[p.opleiding],
+            "diploma_in_bezit": p.opleiding in ("mbo", "hbo", "wo"),
+        },
+        "zelfredzaamheid": {
+            "toelichting": (
+                "Regelt post en afspraken grotendeels zelf."
+                if haalbaar
+                else "Heeft hulp nodig bij post, geldzaken en afspraken met instanties."
+            ),
+            "niveau": "3" if haalbaar else "2",
+        },
     }
-    data = {"datum": datum, "plaats": "azc" if asiel and rng.random() < 0.4 else "gemeente",
-            "tolk_gebruikt": p.tolk, "tolk_taal": LANDEN[p.land][1] if p.tolk else "",
-            "onderwerpen": onderwerpen}
+    data = {
+        "datum": datum,
+        "plaats": "azc" if asiel and rng.random() < 0.4 else "gemeente",
+        "tolk_gebruikt": p.tolk,
+        "tolk_taal": LANDEN[p.land][1] if p.tolk else "",
+        "onderwerpen": onderwerpen,
+    }
     if not volledig:
         return data
-    onderwerpen.update({
-        "praktische_competenties": {"toelichting": (
-            f"Handig met de handen; ervaring als {werk}." if werk else
-            "Kookt graag en zorgt voor het huishouden. Kan fietsen.")},
-        "sociaal_netwerk": {"toelichting": (
-            "Heeft een paar landgenoten in de buurt. Nog weinig contact met Nederlanders."
-            if asiel else "Woont met de partner, die al langer in Nederland woont. Kent de "
-            "familie van de partner.")},
-        "digitale_vaardigheden": {"toelichting": (
-            "Gebruikt de smartphone voor WhatsApp en video. E-mail en DigiD nog met hulp."),
-            "niveau": "2" if p.opleiding in ("voortgezet", "mbo", "hbo", "wo") else "1"},
-        "gezondheid": {"toelichting": (
-            "Slaapt slecht sinds de vlucht en heeft soms hoofdpijn. De huisarts is op de "
-            "hoogte." if asiel and rng.random() < 0.5 else
-            "Voelt zich gezond. Geen klachten die het leren of werken belemmeren."),
-            "belemmeringen": False},
-        "werkervaring": {"toelichting": (
-            f"Werkte ongeveer {3 + p.geboren % 9} jaar als {werk}." if werk else
-            "Nog geen betaald werk. Hielp in het gezin en de buurt."),
-            "jaren_werkervaring": 3 + p.geboren % 9 if werk else 0,
-            "vrijwilligerswerk": rng.random() < 0.3},
-        "gezinssituatie": {"toelichting": (
-            f"{p.kinderen} kinderen." if p.kinderen else "Geen kinderen.")
-            + (" Het jongste kind gaat naar de peuteropvang." if p.jong else ""),
-            "aantal_kinderen": p.kinderen, "kinderen_onder_6": p.jong},
-    })
-    data.update({
-        "positieve_gezondheid": {
-            "lichaamsfuncties": {"score": rng.randint(5, 8), "toelichting": "Redelijk fit."},
-            "mentaal_welbevinden": {"score": rng.randint(4, 8),
-                                    "toelichting": "Maakt zich zorgen om familie."},
-            "zingeving": {"score": rng.randint(6, 9), "toelichting": "Wil iets opbouwen."},
-            "kwaliteit_van_leven": {"score": rng.randint(5, 8),
-                                    "toelichting": "Blij met de woning."},
-            "meedoen": {"score": rng.randint(3, 7), "toelichting": "Wil meer mensen leren "
-                                                                   "kennen."},
-            "dagelijks_functioneren": {"score": rng.randint(5, 8),
-                                       "toelichting": "Regelt het dagelijks leven goed."},
-        },
-        "vve_informatie_gegeven": p.jong > 0,
-        "gesprek_zonder_partner_aangeboden": True,
-        "lbt_uitslag": "B1-route haalbaar" if haalbaar else "B1-route niet haalbaar",
-        "lbt_score": score,
-        "lbt_datum": datum,
-    })
+    onderwerpen.update(
+        {
+            "praktische_competenties": {
+                "toelichting": (
+                    f"Handig met de handen; ervaring als {werk}."
+                    if werk
+                    else "Kookt graag en zorgt voor het huishouden. Kan fietsen."
+                )
+            },
+            "sociaal_netwerk": {
+                "toelichting": (
+                    "Heeft een paar landgenoten in de buurt. Nog weinig contact met Nederlanders."
+                    if asiel
+                    else "Woont met de partner, die al langer in Nederland woont. Kent de "
+                    "familie van de partner."
+                )
+            },
+            "digitale_vaardigheden": {
+                "toelichting": (
+                    "Gebruikt de smartphone voor WhatsApp en video. E-mail en DigiD nog met hulp."
+                ),
+                "niveau": "2" if p.opleiding in ("voortgezet", "mbo", "hbo", "wo") else "1",
+            },
+            "gezondheid": {
+                "toelichting": (
+                    "Slaapt slecht sinds de vlucht en heeft soms hoofdpijn. De huisarts is op de "
+                    "hoogte."
+                    if asiel and rng.random() < 0.5
+                    else "Voelt zich gezond. Geen klachten die het leren of werken belemmeren."
+                ),
+                "belemmeringen": False,
+            },
+            "werkervaring": {
+                "toelichting": (
+                    f"Werkte ongeveer {3 + p.geboren % 9} jaar als {werk}."
+                    if werk
+                    else "Nog geen betaald werk. Hielp in het gezin en de buurt."
+                ),
+                "jaren_werkervaring": 3 + p.geboren % 9 if werk else 0,
+                "vrijwilligerswerk": rng.random() < 0.3,
+            },
+            "gezinssituatie": {
+                "toelichting": (f"{p.kinderen} kinderen." if p.kinderen else "Geen kinderen.")
+                + (" Het jongste kind gaat naar de peuteropvang." if p.jong else ""),
+                "aantal_kinderen": p.kinderen,
+                "kinderen_onder_6": p.jong,
+            },
+        }
+    )
+    data.update(
+        {
+            "positieve_gezondheid": {
+                "lichaamsfuncties": {"score": rng.randint(5, 8), "toelichting": "Redelijk fit."},
+                "mentaal_welbevinden": {
+                    "score": rng.randint(4, 8),
+                    "toelichting": "Maakt zich zorgen om familie.",
+                },
+                "zingeving": {"score": rng.randint(6, 9), "toelichting": "Wil iets opbouwen."},
+                "kwaliteit_van_leven": {
+                    "score": rng.randint(5, 8),
+                    "toelichting": "Blij met de woning.",
+                },
+                "meedoen": {
+                    "score": rng.randint(3, 7),
+                    "toelichting": "Wil meer mensen leren kennen.",
+                },
+                "dagelijks_functioneren": {
+                    "score": rng.randint(5, 8),
+                    "toelichting": "Regelt het dagelijks leven goed.",
+                },
+            },
+            "vve_informatie_gegeven": p.jong > 0,
+            "gesprek_zonder_partner_aangeboden": True,
+            "lbt_uitslag": "B1-route haalbaar" if haalbaar else "B1-route niet haalbaar",
+            "lbt_score": score,
+            "lbt_datum": datum,
+        }
+    )
     return data
 
 
@@ -149,17 +209,16 @@ def pip(p, route: str, dagtekening: date, versie: int) -> dict:
     naam = _voornaam(p)
     asiel = traject_rules.is_asielmigrant(traject_rules.doelgroepindeling(DOELGROEPEN[p.doelgroep]))
     if route == "Z":
-        alfa = "A" if p.opleiding == "geen" else (
-            "AA" if p.land in NIET_LATIJNS_SCHRIFT else "NVT")
+        alfa = "A" if p.opleiding == "geen" else ("AA" if p.land in NIET_LATIJNS_SCHRIFT else "NVT")
     else:
         alfa = "NVT"
     toelichting = {
         "B": f"{naam} kan volgens de leerbaarheidstoets niveau B1 halen. Taalles bij "
-             "Taalcentrum Maas en Kempen, vier dagdelen per week.",
+        "Taalcentrum Maas en Kempen, vier dagdelen per week.",
         "O": f"{naam} is jong en wil doorstuderen. Taalschakeltraject als voorbereiding op "
-             "een opleiding in het mbo of hbo.",
+        "een opleiding in het mbo of hbo.",
         "Z": f"{naam} leert Nederlands op niveau A2 in een kleine groep, met veel oefenen in "
-             "de praktijk.",
+        "de praktijk.",
     }[route]
     data = {
         "dagtekening": dagtekening,
@@ -171,33 +230,38 @@ def pip(p, route: str, dagtekening: date, versie: int) -> dict:
         "doelen": {
             "meedoen": "Elke week een activiteit in de wijk of bij een vereniging.",
             "dagelijks_functioneren": "Zelf de post lezen en afspraken maken.",
-            "zingeving": f"Een eerste stap zetten naar werk als {p.beroep}." if p.beroep
+            "zingeving": f"Een eerste stap zetten naar werk als {p.beroep}."
+            if p.beroep
             else "Ontdekken welk werk of welke opleiding past.",
         },
         "begeleiding_ondersteuning": (
             "Maatschappelijke begeleiding door VluchtelingenWerk Zuid-Nederland in het eerste "
-            "jaar. Taalmaatje via de Bibliotheek Midden-Limburg." if asiel else
-            "Begeleiding door de adviseur. Taalmaatje via de Bibliotheek Midden-Limburg."),
+            "jaar. Taalmaatje via de Bibliotheek Midden-Limburg."
+            if asiel
+            else "Begeleiding door de adviseur. Taalmaatje via de Bibliotheek Midden-Limburg."
+        ),
         "pvt_invulling": "PVT in een groep met excursie naar het gemeentehuis en gesprek over "
-                         "vrijheid en gelijkwaardigheid. Afsluiten met de participatieverklaring.",
+        "vrijheid en gelijkwaardigheid. Afsluiten met de participatieverklaring.",
         "pvt_uren": 16,
-        "map_invulling": "" if route == "O" else
-        "MAP bij Werk.Kom: kennismaken met werk in de regio, sollicitatietraining en "
+        "map_invulling": ""
+        if route == "O"
+        else "MAP bij Werk.Kom: kennismaken met werk in de regio, sollicitatietraining en "
         "eindgesprek.",
         "map_uren": None if route == "O" else 64,
         # The demo gemeenten keep the default: ontzorgen for the law's group (art. 56a).
         "ontzorgen": pip_rules.valt_onder_art_56a(DOELGROEPEN[p.doelgroep]),
         "ontzorgen_toelichting": "Huur, energie en zorgverzekering worden zes maanden "
-                                 "betaald uit de bijstand. Training geldzaken bij AMW "
-                                 "Midden-Limburg." if pip_rules.valt_onder_art_56a(
-                                     DOELGROEPEN[p.doelgroep]) else "",
-        "voortgangsgesprekken": "Elke drie maanden in het eerste jaar, daarna twee keer per "
-                                "jaar.",
+        "betaald uit de bijstand. Training geldzaken bij AMW "
+        "Midden-Limburg."
+        if pip_rules.valt_onder_art_56a(DOELGROEPEN[p.doelgroep])
+        else "",
+        "voortgangsgesprekken": "Elke drie maanden in het eerste jaar, daarna twee keer per jaar.",
         "partners": "Taalcentrum Maas en Kempen, Werk.Kom, VluchtelingenWerk Zuid-Nederland",
     }
     if versie > 1:
-        data["toelichting_leerroute"] += (" Wijziging: de lessen gaan nu samen met een "
-                                          "werkervaringsplek (duaal traject).")
+        data["toelichting_leerroute"] += (
+            " Wijziging: de lessen gaan nu samen met een werkervaringsplek (duaal traject)."
+        )
         if route != "O":
             data["map_uren"] = 80
             data["map_invulling"] += " Aangevuld met een werkervaringsplek van 16 uur per week."

@@ -55,8 +55,11 @@ class KoersAppConfig(AppConfig):
 
 def koers_apps(naam: str) -> list[KoersAppConfig]:
     """The Koers apps that have the module ``naam``, in INSTALLED_APPS order."""
-    return [config for config in apps.get_app_configs()
-            if isinstance(config, KoersAppConfig) and getattr(config, naam)]
+    return [
+        config
+        for config in apps.get_app_configs()
+        if isinstance(config, KoersAppConfig) and getattr(config, naam)
+    ]
 
 
 def koers_modules(naam: str) -> list:
@@ -79,13 +82,21 @@ def check_koers_apps(app_configs=None, **kwargs):
             try:
                 import_module(f"{config.name}.{naam}")
             except ImportError as fout:
-                problemen.append(Error(
-                    f"De module {config.name}.{naam} kan niet worden geladen: {fout}.",
-                    hint=f"Herstel de module, of zet {naam} = False in {config.name}.apps.",
-                    obj=config.name, id="koers.E060"))
+                problemen.append(
+                    Error(
+                        f"De module {config.name}.{naam} kan niet worden geladen: {fout}.",
+                        hint=f"Herstel de module, of zet {naam} = False in {config.name}.apps.",
+                        obj=config.name,
+                        id="koers.E060",
+                    )
+                )
         if not config.anonimiseren and find_spec(f"{config.name}.anonimiseren") is not None:
-            problemen.append(Error(
-                f"{config.name} heeft een module anonimiseren, maar die wordt niet gebruikt.",
-                hint=f"Zet anonimiseren = True in {config.name}.apps.", obj=config.name,
-                id="koers.E061"))
+            problemen.append(
+                Error(
+                    f"{config.name} heeft een module anonimiseren, maar die wordt niet gebruikt.",
+                    hint=f"Zet anonimiseren = True in {config.name}.apps.",
+                    obj=config.name,
+                    id="koers.E061",
+                )
+            )
     return problemen

@@ -20,8 +20,11 @@ class TweedeFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (user.is_authenticated and not request.path.startswith(_OPEN_PREFIXES)
-                and heeft_tweede_factor_nodig(request)):
+        if (
+            user.is_authenticated
+            and not request.path.startswith(_OPEN_PREFIXES)
+            and heeft_tweede_factor_nodig(request)
+        ):
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "Tweede factor ontbreekt."}, status=403)
             return redirect(reverse("web:tweede_factor"))

@@ -30,8 +30,9 @@ class Arbeidsmarktregio(models.Model):
 
 class Subregio(models.Model):
     naam = models.CharField(max_length=100, unique=True)
-    arbeidsmarktregio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT,
-                                          related_name="subregios")
+    arbeidsmarktregio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="subregios"
+    )
 
     class Meta:
         verbose_name_plural = "subregio's"
@@ -70,24 +71,32 @@ class Organisatie(models.Model):
 
 
 class Gemeente(models.Model):
-    organisatie = models.OneToOneField(Organisatie, on_delete=models.PROTECT,
-                                       related_name="gemeente")
-    gemeentecode = models.CharField(max_length=4, unique=True,
-                                    validators=[_validate_gemeentecode],
-                                    help_text="CBS-gemeentecode, 4 cijfers")
+    organisatie = models.OneToOneField(
+        Organisatie, on_delete=models.PROTECT, related_name="gemeente"
+    )
+    gemeentecode = models.CharField(
+        max_length=4,
+        unique=True,
+        validators=[_validate_gemeentecode],
+        help_text="CBS-gemeentecode, 4 cijfers",
+    )
     oin = models.CharField("OIN", max_length=20, unique=True, validators=[_validate_oin])
-    subregio = models.ForeignKey(Subregio, on_delete=models.PROTECT, related_name="gemeenten",
-                                 null=True, blank=True)
-    arbeidsmarktregio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT,
-                                          related_name="gemeenten")
+    subregio = models.ForeignKey(
+        Subregio, on_delete=models.PROTECT, related_name="gemeenten", null=True, blank=True
+    )
+    arbeidsmarktregio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="gemeenten"
+    )
     # Letterhead of the beschikking.
     postadres = models.CharField(max_length=200, blank=True)
     postcode_plaats = models.CharField(max_length=100, blank=True)
     telefoon = models.CharField(max_length=40, blank=True)
     website = models.CharField(max_length=100, blank=True)
     ondertekenaar = models.CharField(
-        max_length=200, blank=True,
-        help_text="Naam en functie onder de beschikking, bijv. 'Het college van B&W'")
+        max_length=200,
+        blank=True,
+        help_text="Naam en functie onder de beschikking, bijv. 'Het college van B&W'",
+    )
 
     class Meta:
         ordering = ["organisatie__naam"]
@@ -116,8 +125,11 @@ class Delegatie(models.Model):
 
     class Meta:
         verbose_name_plural = "delegaties"
-        constraints = [models.CheckConstraint(condition=~models.Q(van=models.F("aan")),
-                                              name="delegatie_niet_aan_zichzelf")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(van=models.F("aan")), name="delegatie_niet_aan_zichzelf"
+            )
+        ]
 
     def __str__(self):
         return f"{self.van} → {self.aan}"
@@ -148,17 +160,27 @@ class RollenVeld(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=Rol.choices, coerce=str, required=not self.blank, label=self.verbose_name,
-            help_text=self.help_text, widget=forms.CheckboxSelectMultiple)
+            choices=Rol.choices,
+            coerce=str,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )
 
 
 class Gebruiker(AbstractUser):
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, null=True,
-                                    blank=True, related_name="gebruikers")
-    rollen = RollenVeld(default=list, blank=True,
-                        help_text=_("Wat deze gebruiker in Koers mag: kies een of meer rollen."))
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="gebruikers"
+    )
+    rollen = RollenVeld(
+        default=list,
+        blank=True,
+        help_text=_("Wat deze gebruiker in Koers mag: kies een of meer rollen."),
+    )
     is_demo_account = models.BooleanField(
-        default=False, help_text="Mag in demomodus zonder tweede factor inloggen.")
+        default=False, help_text="Mag in demomodus zonder tweede factor inloggen."
+    )
 
     class Meta:
         verbose_name = "gebruiker"
@@ -186,8 +208,7 @@ class Gebruiker(AbstractUser):
 class Taakstelling(models.Model):
     """Persons the state asks a gemeente to house per half year (startnotitie, ch. 5)."""
 
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE,
-                                 related_name="taakstellingen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="taakstellingen")
     jaar = models.PositiveSmallIntegerField()
     halfjaar = models.PositiveSmallIntegerField(choices=[(1, "1e helft"), (2, "2e helft")])
     aantal = models.PositiveIntegerField()
@@ -195,8 +216,11 @@ class Taakstelling(models.Model):
 
     class Meta:
         verbose_name_plural = "taakstellingen"
-        constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "halfjaar"],
-                                               name="taakstelling_uniek")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar", "halfjaar"], name="taakstelling_uniek"
+            )
+        ]
 
     def __str__(self):
         return f"{self.gemeente} {self.jaar}-{self.halfjaar}: {self.aantal}"
@@ -217,8 +241,9 @@ class Budget(models.Model):
 
     class Meta:
         verbose_name_plural = "budgetten"
-        constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "stroom"],
-                                               name="budget_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "jaar", "stroom"], name="budget_uniek")
+        ]
 
     def __str__(self):
         return f"{self.gemeente} {self.jaar} {self.get_stroom_display()}"

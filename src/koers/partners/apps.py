@@ -16,7 +16,12 @@ class PartnersConfig(koppelingen.KoersAppConfig):
         from koers.toegang import policy
 
         # The policy decides a partner's reach and sections from these referrals.
-        policy.registreer_bron(policy.Verwijzingen(
-            model=Verwijzing, lopend=frozenset(rules.LOPEND), open=frozenset(rules.OPEN),
-            werk_intake_taken=frozenset(rules.WERK_INTAKE_TAKEN),
-            secties_voor_taken=rules.secties_voor_taken))
+        policy.registreer_bron(
+            policy.Verwijzingen(
+                model=Verwijzing,
+                lopend=frozenset(rules.LOPEND),
+                open=frozenset(rules.OPEN),
+                werk_intake_taken=frozenset(rules.WERK_INTAKE_TAKEN),
+                secties_voor_taken=rules.secties_voor_taken,
+            )
+        )

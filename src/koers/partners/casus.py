@@ -19,8 +19,11 @@ TEMPLATE = "partners/casus_sectie.html"
 def verwijzingen_van(user, traject) -> list[Verwijzing]:
     """The referrals of this traject the user may see, with their reports and totals."""
     qs = policy.verwijzingen_van_traject(user, traject)
-    verwijzingen = list(qs.select_related("organisatie", "verwezen_door").prefetch_related(
-        Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))))
+    verwijzingen = list(
+        qs.select_related("organisatie", "verwezen_door").prefetch_related(
+            Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))
+        )
+    )
     for v in verwijzingen:
         vul_totalen(v)
     return verwijzingen
@@ -44,8 +47,11 @@ def werk_intake(user, verwijzing) -> tuple[BredeIntake | None, tuple[str, ...]]:
     sleutels = policy.werk_intake_van_verwijzing(user, verwijzing)
     if not sleutels:
         return None, ()
-    intake = BredeIntake.objects.filter(traject_id=verwijzing.traject_id).defer(
-        "gezondheid", "positieve_gezondheid").first()
+    intake = (
+        BredeIntake.objects.filter(traject_id=verwijzing.traject_id)
+        .defer("gezondheid", "positieve_gezondheid")
+        .first()
+    )
     return intake, (sleutels if intake is not None else ())
 
 
@@ -53,7 +59,8 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     if traject is None or not policy.mag_zien(user, Sectie.VERWIJZINGEN, traject):
         return None
     return {
-        "inburgeraar": inburgeraar, "traject": traject,
+        "inburgeraar": inburgeraar,
+        "traject": traject,
         "verwijzingen": verwijzingen_van(user, traject),
         "is_partner": policy.is_partner(user),
         "mag_verwijzen": policy.mag(user, Actie.VERWIJZEN) and traject.is_open,

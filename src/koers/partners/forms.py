@@ -16,17 +16,21 @@ KIES = [("", _("Kies…"))]
 class VerwijsForm(KoersStijl, forms.Form):
     taak = forms.ChoiceField(label=_("Taak"), choices=[])
     organisatie = forms.ChoiceField(label=_("Ketenpartner"), choices=[])
-    vraag = tekstvak(_("Vraag aan de partner"), help_text=_(
-        "Schrijf wat de partner moet doen. Zet hier geen gegevens over gezondheid in."))
+    vraag = tekstvak(
+        _("Vraag aan de partner"),
+        help_text=_("Schrijf wat de partner moet doen. Zet hier geen gegevens over gezondheid in."),
+    )
     startdatum = datumveld(_("Gewenste start"), required=False)
 
     def __init__(self, *args, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.partners = {str(p.pk): p for p in partners}
         self.fields["taak"].choices = KIES + [
-            (t.value, _(rules.TAAK_NAMEN[t])) for t in rules.VERWIJSBAAR]
+            (t.value, _(rules.TAAK_NAMEN[t])) for t in rules.VERWIJSBAAR
+        ]
         self.fields["organisatie"].choices = KIES + [
-            (str(p.pk), f"{p.naam} ({p.get_soort_display()})") for p in partners]
+            (str(p.pk), f"{p.naam} ({p.get_soort_display()})") for p in partners
+        ]
 
     def clean_organisatie(self):
         return self.partners.get(self.cleaned_data["organisatie"])
@@ -38,24 +42,39 @@ class AfwijsForm(KoersStijl, forms.Form):
 
 class VoortgangForm(KoersStijl, forms.Form):
     datum = datumveld(_("Datum"))
-    uren = forms.DecimalField(label=_("Uren"), required=False, min_value=0,
-                              max_value=rules.MAX_UREN_PER_RAPPORTAGE, decimal_places=1,
-                              max_digits=5, localize=True,
-                              help_text=_("De uren sinds de vorige rapportage."))
-    afspraken_gepland = forms.IntegerField(label=_("Afspraken gepland"), required=False,
-                                           min_value=0,
-                                           max_value=rules.MAX_AFSPRAKEN_PER_RAPPORTAGE)
-    afspraken_aanwezig = forms.IntegerField(label=_("Afspraken aanwezig"), required=False,
-                                            min_value=0,
-                                            max_value=rules.MAX_AFSPRAKEN_PER_RAPPORTAGE)
+    uren = forms.DecimalField(
+        label=_("Uren"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_UREN_PER_RAPPORTAGE,
+        decimal_places=1,
+        max_digits=5,
+        localize=True,
+        help_text=_("De uren sinds de vorige rapportage."),
+    )
+    afspraken_gepland = forms.IntegerField(
+        label=_("Afspraken gepland"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_AFSPRAKEN_PER_RAPPORTAGE,
+    )
+    afspraken_aanwezig = forms.IntegerField(
+        label=_("Afspraken aanwezig"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_AFSPRAKEN_PER_RAPPORTAGE,
+    )
     resultaten = tekstvak(_("Wat is bereikt"))
-    toelichting = tekstvak(_("Toelichting"), help_text=_(
-        "Zet hier geen gegevens over gezondheid in."))
+    toelichting = tekstvak(
+        _("Toelichting"), help_text=_("Zet hier geen gegevens over gezondheid in.")
+    )
 
 
 class AfsluitForm(KoersStijl, forms.Form):
-    resultaat = forms.ChoiceField(label=_("Resultaat"), choices=KIES + [
-        c for c in RESULTAAT_CHOICES if c[0] != rules.Resultaat.INGETROKKEN])
+    resultaat = forms.ChoiceField(
+        label=_("Resultaat"),
+        choices=KIES + [c for c in RESULTAAT_CHOICES if c[0] != rules.Resultaat.INGETROKKEN],
+    )
     eindverslag = tekstvak(_("Eindverslag"))
 
 
@@ -75,4 +94,3 @@ class TaakverdelingForm(KoersStijl, forms.Form):
 
     def clean_uitvoerder(self):
         return self.organisaties.get(self.cleaned_data["uitvoerder"])
-

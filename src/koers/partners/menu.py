@@ -9,6 +9,10 @@ from koers.toegang import policy
 
 MENU = [
     MenuItem(_("Verwijzingen"), "partners:lijst", mag=mag_lijst, id="menu-verwijzingen"),
-    MenuItem(_("Taakverdeling"), "partners:taakverdeling", mag=policy.mag_taakverdeling_zien,
-             id="menu-taakverdeling"),
+    MenuItem(
+        _("Taakverdeling"),
+        "partners:taakverdeling",
+        mag=policy.mag_taakverdeling_zien,
+        id="menu-taakverdeling",
+    ),
 ]

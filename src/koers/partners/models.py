@@ -20,11 +20,14 @@ class Partnerprofiel(models.Model):
     """What Koers knows of a ketenpartner beyond its name and kind: the keurmerk of a
     taalaanbieder (startnotitie §6.10) and how the gemeente reaches it."""
 
-    organisatie = models.OneToOneField(Organisatie, on_delete=models.CASCADE,
-                                       related_name="partnerprofiel")
+    organisatie = models.OneToOneField(
+        Organisatie, on_delete=models.CASCADE, related_name="partnerprofiel"
+    )
     keurmerk = models.BooleanField(
-        _("Keurmerk Blik op Werk Inburgeren"), default=False,
-        help_text=_("Nodig voor de B1-route en de Z-route."))
+        _("Keurmerk Blik op Werk Inburgeren"),
+        default=False,
+        help_text=_("Nodig voor de B1-route en de Z-route."),
+    )
     keurmerk_geldig_tot = models.DateField(_("Keurmerk geldig tot"), null=True, blank=True)
     email = models.EmailField(_("E-mailadres"), blank=True)
     telefoon = models.CharField(_("Telefoon"), max_length=40, blank=True)
@@ -37,27 +40,31 @@ class Partnerprofiel(models.Model):
         return str(self.organisatie)
 
     def keurmerk_geldig(self, op) -> bool:
-        return self.keurmerk and (self.keurmerk_geldig_tot is None
-                                  or self.keurmerk_geldig_tot >= op)
+        return self.keurmerk and (
+            self.keurmerk_geldig_tot is None or self.keurmerk_geldig_tot >= op
+        )
 
 
 class Taakverdeling(models.Model):
     """One row of "Overzicht schaal van samenwerking" (startnotitie §4.2.1) for a gemeente."""
 
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE,
-                                 related_name="taakverdeling")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="taakverdeling")
     taak = models.CharField(max_length=40, choices=TAAK_CHOICES)
     schaal = models.CharField(max_length=20, choices=SCHAAL_CHOICES)
     uitvoerder = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, related_name="taken",
-        help_text=_("De gemeente zelf of de ketenpartner die de taak uitvoert."))
+        Organisatie,
+        on_delete=models.PROTECT,
+        related_name="taken",
+        help_text=_("De gemeente zelf of de ketenpartner die de taak uitvoert."),
+    )
     toelichting = models.CharField(max_length=500, blank=True)
 
     class Meta:
         verbose_name = "taakverdeling"
         verbose_name_plural = "taakverdeling"
-        constraints = [models.UniqueConstraint(fields=["gemeente", "taak"],
-                                               name="taakverdeling_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "taak"], name="taakverdeling_uniek")
+        ]
 
     def __str__(self):
         return f"{self.gemeente}: {self.get_taak_display()}"
@@ -68,20 +75,24 @@ class Verwijzing(models.Model):
     (accepted, in progress) the partner reaches the sections of the case the task needs
     (koers.toegang.policy)."""
 
-    traject = models.ForeignKey(Traject, on_delete=models.CASCADE,
-                                related_name="partnerverwijzingen")
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT,
-                                    related_name="verwijzingen")
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="partnerverwijzingen"
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="verwijzingen"
+    )
     taak = models.CharField(max_length=40, choices=TAAK_CHOICES)
-    status = models.CharField(max_length=20, choices=STATUS_CHOICES,
-                              default=rules.Status.AANGEBODEN)
+    status = models.CharField(
+        max_length=20, choices=STATUS_CHOICES, default=rules.Status.AANGEBODEN
+    )
     vraag = models.TextField(_("Vraag aan de partner"), max_length=2000, blank=True)
     startdatum = models.DateField(_("Gewenste start"), null=True, blank=True)
     afwijsreden = models.TextField(max_length=2000, blank=True)
     resultaat = models.CharField(max_length=20, choices=RESULTAAT_CHOICES, blank=True)
     eindverslag = models.TextField(max_length=4000, blank=True)
-    verwezen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                      null=True, related_name="+")
+    verwezen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gereageerd_op = models.DateTimeField(null=True, blank=True)
     afgesloten_op = models.DateTimeField(null=True, blank=True)
@@ -93,8 +104,7 @@ class Verwijzing(models.Model):
         indexes = [
             # The policy's reach of a partner: running referrals of his organisation (one
             # subquery in inburgeraars_voor / trajecten_voor) and his Verwijzingen list.
-            models.Index(fields=["organisatie", "status", "traject"],
-                         name="verwijzing_partner"),
+            models.Index(fields=["organisatie", "status", "traject"], name="verwijzing_partner"),
             models.Index(fields=["traject", "status"], name="verwijzing_traject"),
         ]
 
@@ -113,19 +123,20 @@ class Verwijzing(models.Model):
 class Voortgang(models.Model):
     """A progress report of the partner on a referral: hours, attendance, what was reached."""
 
-    verwijzing = models.ForeignKey(Verwijzing, on_delete=models.CASCADE,
-                                   related_name="rapportages")
+    verwijzing = models.ForeignKey(Verwijzing, on_delete=models.CASCADE, related_name="rapportages")
     datum = models.DateField(_("Datum"))
-    uren = models.DecimalField(_("Uren"), max_digits=5, decimal_places=1, null=True,
-                               blank=True)
-    afspraken_gepland = models.PositiveSmallIntegerField(_("Afspraken gepland"), null=True,
-                                                         blank=True)
-    afspraken_aanwezig = models.PositiveSmallIntegerField(_("Afspraken aanwezig"), null=True,
-                                                          blank=True)
+    uren = models.DecimalField(_("Uren"), max_digits=5, decimal_places=1, null=True, blank=True)
+    afspraken_gepland = models.PositiveSmallIntegerField(
+        _("Afspraken gepland"), null=True, blank=True
+    )
+    afspraken_aanwezig = models.PositiveSmallIntegerField(
+        _("Afspraken aanwezig"), null=True, blank=True
+    )
     resultaten = models.TextField(_("Wat is bereikt"), max_length=2000, blank=True)
     toelichting = models.TextField(_("Toelichting"), max_length=2000, blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -67,30 +67,52 @@ GEMEENTE = "gemeente"  # the gemeente carries out the task itself
 # the current practice (P), the routes go to the contracted taalaanbieder (P), the PVT is
 # carried out locally with VluchtelingenWerk (P).
 STARTNOTITIE: dict[Taak, tuple[Schaal, str, str]] = {
-    Taak.BREDE_INTAKE: (Schaal.LOKAAL, GEMEENTE,
-                        "Formats en werkprocessen uit de pilot in de subregio; de regio mag ze "
-                        "overnemen. Uitvoering gebeurt lokaal."),
-    Taak.PIP: (Schaal.LOKAAL, GEMEENTE,
-               "Formats en werkprocessen uit de pilot in de subregio; de regio mag ze "
-               "overnemen. Uitvoering gebeurt lokaal."),
+    Taak.BREDE_INTAKE: (
+        Schaal.LOKAAL,
+        GEMEENTE,
+        "Formats en werkprocessen uit de pilot in de subregio; de regio mag ze "
+        "overnemen. Uitvoering gebeurt lokaal.",
+    ),
+    Taak.PIP: (
+        Schaal.LOKAAL,
+        GEMEENTE,
+        "Formats en werkprocessen uit de pilot in de subregio; de regio mag ze "
+        "overnemen. Uitvoering gebeurt lokaal.",
+    ),
     Taak.MONITORING: (Schaal.LOKAAL, GEMEENTE, "Uitvoering gebeurt lokaal."),
-    Taak.MAATSCHAPPELIJKE_BEGELEIDING: (Schaal.LOKAAL, "vluchtelingenwerk",
-                                        "Uitvoering gebeurt met lokale partners."),
-    Taak.B1_ROUTE: (Schaal.SUBREGIONAAL, "taalaanbieder",
-                    "De route wordt regionaal aanbesteed en op subregionaal niveau "
-                    "aangeboden."),
-    Taak.ONDERWIJSROUTE: (Schaal.REGIONAAL, "taalaanbieder",
-                          "De route wordt regionaal aanbesteed."),
-    Taak.Z_ROUTE: (Schaal.SUBREGIONAAL, "taalaanbieder",
-                   "De route wordt ontwikkeld en deels uitgevoerd met partners in de subregio, "
-                   "in afstemming met lokale partners."),
-    Taak.MAP: (Schaal.SUBREGIONAAL, "werkkom",
-               "De module wordt ontwikkeld en uitgevoerd door Werk.Kom in de subregio."),
+    Taak.MAATSCHAPPELIJKE_BEGELEIDING: (
+        Schaal.LOKAAL,
+        "vluchtelingenwerk",
+        "Uitvoering gebeurt met lokale partners.",
+    ),
+    Taak.B1_ROUTE: (
+        Schaal.SUBREGIONAAL,
+        "taalaanbieder",
+        "De route wordt regionaal aanbesteed en op subregionaal niveau aangeboden.",
+    ),
+    Taak.ONDERWIJSROUTE: (
+        Schaal.REGIONAAL,
+        "taalaanbieder",
+        "De route wordt regionaal aanbesteed.",
+    ),
+    Taak.Z_ROUTE: (
+        Schaal.SUBREGIONAAL,
+        "taalaanbieder",
+        "De route wordt ontwikkeld en deels uitgevoerd met partners in de subregio, "
+        "in afstemming met lokale partners.",
+    ),
+    Taak.MAP: (
+        Schaal.SUBREGIONAAL,
+        "werkkom",
+        "De module wordt ontwikkeld en uitgevoerd door Werk.Kom in de subregio.",
+    ),
     Taak.PVT: (Schaal.LOKAAL, "vluchtelingenwerk", "Uitvoering gebeurt lokaal."),
     Taak.ONTZORGEN: (Schaal.LOKAAL, GEMEENTE, "Uitvoering gebeurt lokaal."),
-    Taak.BEGELEIDING_NAAR_WERK: (Schaal.SUBREGIONAAL, "werkkom",
-                                 "De begeleiding naar werk wordt in de subregio uitgevoerd "
-                                 "door Werk.Kom."),
+    Taak.BEGELEIDING_NAAR_WERK: (
+        Schaal.SUBREGIONAAL,
+        "werkkom",
+        "De begeleiding naar werk wordt in de subregio uitgevoerd door Werk.Kom.",
+    ),
     Taak.HANDHAVING: (Schaal.LOKAAL, GEMEENTE, "Uitvoering gebeurt lokaal."),
 }
 
@@ -99,8 +121,9 @@ STARTNOTITIE: dict[Taak, tuple[Schaal, str, str]] = {
 # monitoring is the regie the law gives the gemeente (startnotitie §4.2.2 "De wet stelt dat
 # de gemeenten de regie nemen"), and the ontzorgen payments are bijstand administration
 # (Wi2021 art. 17). No referral to a partner for these.
-ALLEEN_GEMEENTE: frozenset[Taak] = frozenset({
-    Taak.BREDE_INTAKE, Taak.PIP, Taak.MONITORING, Taak.HANDHAVING, Taak.ONTZORGEN})
+ALLEEN_GEMEENTE: frozenset[Taak] = frozenset(
+    {Taak.BREDE_INTAKE, Taak.PIP, Taak.MONITORING, Taak.HANDHAVING, Taak.ONTZORGEN}
+)
 VERWIJSBAAR: tuple[Taak, ...] = tuple(t for t in Taak if t not in ALLEEN_GEMEENTE)
 
 # The sections of a case (koers.toegang.policy.Sectie values) a partner needs for a task,
@@ -131,8 +154,9 @@ TAAK_SECTIES: dict[Taak, frozenset[str]] = {
     Taak.HANDHAVING: frozenset(),
     Taak.ONTZORGEN: frozenset(),
 }
-NOOIT_VOOR_PARTNER = frozenset({"gezondheid", "ontzorgen", "berichten", "documenten",
-                                "intake", "intake_werk"})
+NOOIT_VOOR_PARTNER = frozenset(
+    {"gezondheid", "ontzorgen", "berichten", "documenten", "intake", "intake_werk"}
+)
 # The tasks towards work for which the referral itself (its page and its API answer, never
 # the brede intake) shows the partner the intake topics about work
 # (koers.intake.rules.WERK_ONDERWERPEN), as agreed for ketenpartners: "Werk.Kom: MAP, work,
@@ -142,8 +166,7 @@ WERK_INTAKE_TAKEN: frozenset[Taak] = frozenset({Taak.MAP, Taak.BEGELEIDING_NAAR_
 # The partner kinds that may carry out a task (Organisatie.Soort values). "overig" may do
 # what the gemeente contracts it for (P).
 PARTNER_SOORTEN: dict[Taak, frozenset[str]] = {
-    Taak.MAATSCHAPPELIJKE_BEGELEIDING: frozenset({"vluchtelingenwerk", "amw", "coa",
-                                                  "overig"}),
+    Taak.MAATSCHAPPELIJKE_BEGELEIDING: frozenset({"vluchtelingenwerk", "amw", "coa", "overig"}),
     Taak.B1_ROUTE: frozenset({"taalaanbieder"}),
     Taak.ONDERWIJSROUTE: frozenset({"taalaanbieder", "overig"}),
     Taak.Z_ROUTE: frozenset({"taalaanbieder", "bibliotheek", "vluchtelingenwerk", "overig"}),
@@ -172,6 +195,7 @@ def secties_voor_taken(taken) -> frozenset[str]:
 
 
 # --- the referral ---------------------------------------------------------------------------
+
 
 class Status(StrEnum):
     AANGEBODEN = "aangeboden"
@@ -242,8 +266,9 @@ def overgang_fout(huidig: str, nieuw: str) -> str | None:
     return "Deze stap kan niet bij een verwijzing die al loopt."
 
 
-def verwijs_fouten(taak: str, partner_soort: str, heeft_keurmerk: bool,
-                   heeft_open_verwijzing: bool) -> dict[str, str]:
+def verwijs_fouten(
+    taak: str, partner_soort: str, heeft_keurmerk: bool, heeft_open_verwijzing: bool
+) -> dict[str, str]:
     """Why the gemeente cannot refer a case to this partner for this task.
 
     Bron: startnotitie §4.2.1 en §6.10 (keurmerk Blik op Werk).
@@ -253,21 +278,27 @@ def verwijs_fouten(taak: str, partner_soort: str, heeft_keurmerk: bool,
         return {"taak": "Kies een taak."}
     t = Taak(taak)
     if t in ALLEEN_GEMEENTE:
-        return {"taak": "Deze taak voert de gemeente zelf uit. U kunt hiervoor niet "
-                        "verwijzen naar een ketenpartner."}
+        return {
+            "taak": "Deze taak voert de gemeente zelf uit. U kunt hiervoor niet "
+            "verwijzen naar een ketenpartner."
+        }
     if partner_soort not in PARTNER_SOORTEN[t]:
-        return {"organisatie": "Deze organisatie voert deze taak niet uit. Kies een andere "
-                               "organisatie."}
+        return {
+            "organisatie": "Deze organisatie voert deze taak niet uit. Kies een andere organisatie."
+        }
     if t in KEURMERK_VEREIST and not heeft_keurmerk:
-        return {"organisatie": f"Voor de {TAAK_NAMEN[t]} moet de taalaanbieder het "
-                               f"{KEURMERK_NAAM} hebben."}
+        return {
+            "organisatie": f"Voor de {TAAK_NAMEN[t]} moet de taalaanbieder het "
+            f"{KEURMERK_NAAM} hebben."
+        }
     if heeft_open_verwijzing:
         return {"taak": "Er loopt al een verwijzing voor deze taak. Sluit die eerst af."}
     return {}
 
 
-def voortgang_fouten(uren: Decimal | None, gepland: int | None,
-                     aanwezig: int | None) -> dict[str, str]:
+def voortgang_fouten(
+    uren: Decimal | None, gepland: int | None, aanwezig: int | None
+) -> dict[str, str]:
     """A progress report: hours 0..200, attendance at most the planned appointments.
 
     Bron: controle op invoer.
@@ -278,7 +309,8 @@ def voortgang_fouten(uren: Decimal | None, gepland: int | None,
         fouten["uren"] = f"Vul 0 tot en met {MAX_UREN_PER_RAPPORTAGE} uur in."
     if gepland is not None and not 0 <= gepland <= MAX_AFSPRAKEN_PER_RAPPORTAGE:
         fouten["afspraken_gepland"] = (
-            f"Vul 0 tot en met {MAX_AFSPRAKEN_PER_RAPPORTAGE} afspraken in.")
+            f"Vul 0 tot en met {MAX_AFSPRAKEN_PER_RAPPORTAGE} afspraken in."
+        )
     if aanwezig is not None:
         if aanwezig < 0:
             fouten["afspraken_aanwezig"] = "Het aantal kan niet negatief zijn."
@@ -286,7 +318,8 @@ def voortgang_fouten(uren: Decimal | None, gepland: int | None,
             fouten["afspraken_gepland"] = "Vul ook in hoeveel afspraken er waren."
         elif aanwezig > gepland and "afspraken_gepland" not in fouten:
             fouten["afspraken_aanwezig"] = (
-                "Er kunnen niet meer afspraken bijgewoond zijn dan er gepland waren.")
+                "Er kunnen niet meer afspraken bijgewoond zijn dan er gepland waren."
+            )
     return fouten
 
 

@@ -44,15 +44,25 @@ def _taaknaam(taak: str) -> str:
 
 def partners_voor(taak: str | None = None):
     """The partner organisations a gemeente can refer to (every kind but gemeente)."""
-    qs = Organisatie.objects.exclude(soort=Organisatie.Soort.GEMEENTE).select_related(
-        "partnerprofiel").order_by("naam")
+    qs = (
+        Organisatie.objects.exclude(soort=Organisatie.Soort.GEMEENTE)
+        .select_related("partnerprofiel")
+        .order_by("naam")
+    )
     if taak:
         qs = qs.filter(soort__in=rules.PARTNER_SOORTEN.get(rules.Taak(taak), ()))
     return qs
 
 
-def verwijs(traject: Traject, door, *, taak: str, organisatie: Organisatie | None,
-            vraag: str = "", startdatum: date | None = None) -> Verwijzing:
+def verwijs(
+    traject: Traject,
+    door,
+    *,
+    taak: str,
+    organisatie: Organisatie | None,
+    vraag: str = "",
+    startdatum: date | None = None,
+) -> Verwijzing:
     """The adviseur refers the case to a partner for a task (status "aangeboden")."""
     if not policy.mag(door, Actie.VERWIJZEN):
         raise Weigering({"__all__": "U mag niet verwijzen naar een ketenpartner."})
@@ -65,32 +75,51 @@ def verwijs(traject: Traject, door, *, taak: str, organisatie: Organisatie | Non
     with transaction.atomic():
         traject = vergrendel(traject)
         profiel = Partnerprofiel.objects.filter(organisatie=organisatie).first()
-        open_er_al = Verwijzing.objects.filter(traject=traject, taak=taak,
-                                               status__in=rules.OPEN).exists()
+        open_er_al = Verwijzing.objects.filter(
+            traject=traject, taak=taak, status__in=rules.OPEN
+        ).exists()
         fouten = rules.verwijs_fouten(
-            taak, organisatie.soort,
-            bool(profiel and profiel.keurmerk_geldig(vandaag())), open_er_al)
+            taak,
+            organisatie.soort,
+            bool(profiel and profiel.keurmerk_geldig(vandaag())),
+            open_er_al,
+        )
         if fouten:
             raise Weigering(fouten)
         verwijzing = Verwijzing.objects.create(
-            traject=traject, organisatie=organisatie, taak=taak, vraag=vraag,
-            startdatum=startdatum, verwezen_door=door)
-        registreer(traject, SOORT, f"Verwezen naar {organisatie.naam}: {_taaknaam(taak)}",
-                   door=door, toelichting=vraag)
+            traject=traject,
+            organisatie=organisatie,
+            taak=taak,
+            vraag=vraag,
+            startdatum=startdatum,
+            verwezen_door=door,
+        )
+        registreer(
+            traject,
+            SOORT,
+            f"Verwezen naar {organisatie.naam}: {_taaknaam(taak)}",
+            door=door,
+            toelichting=vraag,
+        )
     return verwijzing
 
 
 def _eigen(verwijzing: Verwijzing, door) -> None:
     """Only a user of the partner organisation answers for it."""
-    if not (policy.mag(door, Actie.VERWIJZING_UITVOEREN)
-            and door.organisatie_id == verwijzing.organisatie_id):
+    if not (
+        policy.mag(door, Actie.VERWIJZING_UITVOEREN)
+        and door.organisatie_id == verwijzing.organisatie_id
+    ):
         raise Weigering({"__all__": NIET_UW_ORGANISATIE})
 
 
 def _naar(verwijzing: Verwijzing, nieuw: str) -> Verwijzing:
     """The referral, locked, if it may go to ``nieuw``."""
-    verwijzing = Verwijzing.objects.select_for_update().select_related(
-        "traject", "organisatie").get(pk=verwijzing.pk)
+    verwijzing = (
+        Verwijzing.objects.select_for_update()
+        .select_related("traject", "organisatie")
+        .get(pk=verwijzing.pk)
+    )
     fout = rules.overgang_fout(verwijzing.status, nieuw)
     if fout:
         raise Weigering({"__all__": fout})
@@ -104,9 +133,12 @@ def accepteer(verwijzing: Verwijzing, door) -> Verwijzing:
         verwijzing.status = S.GEACCEPTEERD
         verwijzing.gereageerd_op = timezone.now()
         verwijzing.save(update_fields=["status", "gereageerd_op"])
-        registreer(verwijzing.traject, SOORT,
-                   f"{verwijzing.organisatie.naam} accepteert de verwijzing: "
-                   f"{_taaknaam(verwijzing.taak)}", door=door)
+        registreer(
+            verwijzing.traject,
+            SOORT,
+            f"{verwijzing.organisatie.naam} accepteert de verwijzing: {_taaknaam(verwijzing.taak)}",
+            door=door,
+        )
     return verwijzing
 
 
@@ -123,15 +155,27 @@ def wijs_af(verwijzing: Verwijzing, door, *, reden: str) -> Verwijzing:
         verwijzing.afwijsreden = reden
         verwijzing.gereageerd_op = timezone.now()
         verwijzing.save(update_fields=["status", "afwijsreden", "gereageerd_op"])
-        registreer(verwijzing.traject, SOORT,
-                   f"{verwijzing.organisatie.naam} wijst de verwijzing af: "
-                   f"{_taaknaam(verwijzing.taak)}", door=door, toelichting=reden)
+        registreer(
+            verwijzing.traject,
+            SOORT,
+            f"{verwijzing.organisatie.naam} wijst de verwijzing af: {_taaknaam(verwijzing.taak)}",
+            door=door,
+            toelichting=reden,
+        )
     return verwijzing
 
 
-def rapporteer(verwijzing: Verwijzing, door, *, datum: date, uren: Decimal | None = None,
-               afspraken_gepland: int | None = None, afspraken_aanwezig: int | None = None,
-               resultaten: str = "", toelichting: str = "") -> Voortgang:
+def rapporteer(
+    verwijzing: Verwijzing,
+    door,
+    *,
+    datum: date,
+    uren: Decimal | None = None,
+    afspraken_gepland: int | None = None,
+    afspraken_aanwezig: int | None = None,
+    resultaten: str = "",
+    toelichting: str = "",
+) -> Voortgang:
     """A progress report; the first one makes an accepted referral "lopend"."""
     _eigen(verwijzing, door)
     resultaten, toelichting = _tekst(resultaten), _tekst(toelichting)
@@ -153,31 +197,40 @@ def rapporteer(verwijzing: Verwijzing, door, *, datum: date, uren: Decimal | Non
             verwijzing.status = S.LOPEND
             verwijzing.save(update_fields=["status"])
         rapport = Voortgang.objects.create(
-            verwijzing=verwijzing, datum=datum, uren=uren,
-            afspraken_gepland=afspraken_gepland, afspraken_aanwezig=afspraken_aanwezig,
-            resultaten=resultaten, toelichting=toelichting, door=door)
+            verwijzing=verwijzing,
+            datum=datum,
+            uren=uren,
+            afspraken_gepland=afspraken_gepland,
+            afspraken_aanwezig=afspraken_aanwezig,
+            resultaten=resultaten,
+            toelichting=toelichting,
+            door=door,
+        )
         delen = []
         if uren is not None:
             delen.append(f"{uren} uur")
         if afspraken_gepland is not None:
-            delen.append(f"aanwezig {afspraken_aanwezig or 0} van {afspraken_gepland} "
-                         f"afspraken")
-        registreer(verwijzing.traject, SOORT,
-                   f"Voortgang van {verwijzing.organisatie.naam} "
-                   f"({_taaknaam(verwijzing.taak)})" + (f": {', '.join(delen)}" if delen
-                                                          else ""),
-                   door=door, toelichting="\n".join(t for t in (resultaten, toelichting) if t))
+            delen.append(f"aanwezig {afspraken_aanwezig or 0} van {afspraken_gepland} afspraken")
+        registreer(
+            verwijzing.traject,
+            SOORT,
+            f"Voortgang van {verwijzing.organisatie.naam} "
+            f"({_taaknaam(verwijzing.taak)})" + (f": {', '.join(delen)}" if delen else ""),
+            door=door,
+            toelichting="\n".join(t for t in (resultaten, toelichting) if t),
+        )
     return rapport
 
 
-def sluit_af(verwijzing: Verwijzing, door, *, resultaat: str, eindverslag: str = ""
-             ) -> Verwijzing:
+def sluit_af(verwijzing: Verwijzing, door, *, resultaat: str, eindverslag: str = "") -> Verwijzing:
     """The partner closes the referral with its result; the case is out of his reach."""
     _eigen(verwijzing, door)
     eindverslag = _tekst(eindverslag)
     fouten = {}
-    if resultaat not in {r.value for r in rules.Resultaat} or \
-            resultaat == rules.Resultaat.INGETROKKEN:
+    if (
+        resultaat not in {r.value for r in rules.Resultaat}
+        or resultaat == rules.Resultaat.INGETROKKEN
+    ):
         fouten["resultaat"] = "Kies het resultaat."
     if len(eindverslag) > 4000:
         fouten["eindverslag"] = "Gebruik hooguit 4000 tekens."
@@ -210,15 +263,20 @@ def _sluit(verwijzing: Verwijzing, door, resultaat: str, eindverslag: str) -> No
     verwijzing.eindverslag = eindverslag
     verwijzing.afgesloten_op = timezone.now()
     verwijzing.save(update_fields=["status", "resultaat", "eindverslag", "afgesloten_op"])
-    registreer(verwijzing.traject, SOORT,
-               f"Verwijzing naar {verwijzing.organisatie.naam} afgesloten "
-               f"({_taaknaam(verwijzing.taak)}): "
-               f"{rules.RESULTAAT_NAMEN[rules.Resultaat(resultaat)].lower()}",
-               door=door, toelichting=eindverslag)
+    registreer(
+        verwijzing.traject,
+        SOORT,
+        f"Verwijzing naar {verwijzing.organisatie.naam} afgesloten "
+        f"({_taaknaam(verwijzing.taak)}): "
+        f"{rules.RESULTAAT_NAMEN[rules.Resultaat(resultaat)].lower()}",
+        door=door,
+        toelichting=eindverslag,
+    )
 
 
-def bewaar_taakverdeling(gemeente, door, taak: str, *, schaal: str, uitvoerder: Organisatie,
-                         toelichting: str = "") -> Taakverdeling:
+def bewaar_taakverdeling(
+    gemeente, door, taak: str, *, schaal: str, uitvoerder: Organisatie, toelichting: str = ""
+) -> Taakverdeling:
     """One row of the gemeente's taakverdeling (teamleider on the page; beheer: admin)."""
     if not policy.mag_taakverdeling_wijzigen(door) or door.gemeente != gemeente:
         raise Weigering({"__all__": "U mag de taakverdeling niet wijzigen."})
@@ -236,7 +294,8 @@ def bewaar_taakverdeling(gemeente, door, taak: str, *, schaal: str, uitvoerder: 
     if fouten:
         raise Weigering(fouten)
     rij, _ = Taakverdeling.objects.update_or_create(
-        gemeente=gemeente, taak=taak,
-        defaults={"schaal": schaal, "uitvoerder": uitvoerder,
-                  "toelichting": _tekst(toelichting)})
+        gemeente=gemeente,
+        taak=taak,
+        defaults={"schaal": schaal, "uitvoerder": uitvoerder, "toelichting": _tekst(toelichting)},
+    )
     return rij

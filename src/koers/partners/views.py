@@ -66,23 +66,35 @@ def lijst(request):
     qs = policy.verwijzingen_voor(user)
     if not policy.is_partner(user):
         qs = qs.filter(status__in=rules.OPEN)
-    qs = qs.select_related("traject__inburgeraar", "traject__gemeente__organisatie",
-                           "organisatie").order_by("-aangemaakt_op", "-id")
+    qs = qs.select_related(
+        "traject__inburgeraar", "traject__gemeente__organisatie", "organisatie"
+    ).order_by("-aangemaakt_op", "-id")
     pagina = Paginator(qs, _per_pagina(request.GET.get("per"))).get_page(request.GET.get("pagina"))
     rijen = list(pagina.object_list)
     KANAAL.set("ui")
-    log_lezen_lijst(user, [(v.traject.inburgeraar_id, v.traject_id) for v in rijen],
-                    LIJST_SECTIES, kanaal="ui")
-    return render(request, "partners/lijst.html", {
-        "pagina": pagina, "rijen": rijen, "is_partner": policy.is_partner(user)})
+    log_lezen_lijst(
+        user, [(v.traject.inburgeraar_id, v.traject_id) for v in rijen], LIJST_SECTIES, kanaal="ui"
+    )
+    return render(
+        request,
+        "partners/lijst.html",
+        {"pagina": pagina, "rijen": rijen, "is_partner": policy.is_partner(user)},
+    )
 
 
 def _verwijzing(user, pk) -> Verwijzing:
     """A referral the user may see (404 otherwise), with its case and reports."""
-    verwijzing = policy.verwijzingen_voor(user).filter(pk=pk).select_related(
-        "traject__inburgeraar", "traject__gemeente__organisatie", "organisatie",
-        "verwezen_door").prefetch_related(
-        Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))).first()
+    verwijzing = (
+        policy.verwijzingen_voor(user)
+        .filter(pk=pk)
+        .select_related(
+            "traject__inburgeraar", "traject__gemeente__organisatie", "organisatie", "verwezen_door"
+        )
+        .prefetch_related(
+            Prefetch("rapportages", queryset=Voortgang.objects.select_related("door"))
+        )
+        .first()
+    )
     if verwijzing is None:
         raise Http404
     return verwijzing
@@ -99,7 +111,8 @@ def _detail(request, verwijzing, gebonden=None, status=200):
         forms["afwijzen"] = gebonden.get("afwijzen") or AfwijsForm(prefix="afwijzen")
     if eigen and verwijzing.is_lopend:
         forms["voortgang"] = gebonden.get("voortgang") or VoortgangForm(
-            prefix="voortgang", initial={"datum": vandaag()})
+            prefix="voortgang", initial={"datum": vandaag()}
+        )
         forms["afsluiten"] = gebonden.get("afsluiten") or AfsluitForm(prefix="afsluiten")
     if not is_partner and policy.mag(user, Actie.VERWIJZEN) and verwijzing.is_open:
         forms["intrekken"] = gebonden.get("intrekken") or IntrekForm(prefix="intrekken")
@@ -110,15 +123,25 @@ def _detail(request, verwijzing, gebonden=None, status=200):
     intake, onderwerpen = werk_intake(user, verwijzing)
     KANAAL.set("ui")
     log_lezen(user, inburgeraar, gelezen_secties(onderwerpen), kanaal="ui")
-    return render(request, "partners/verwijzing.html", {
-        "v": verwijzing, "inburgeraar": inburgeraar, "forms": forms, "fouten": fouten,
-        "met_bsn": policy.mag_bsn_van_verwijzing_zien(user, verwijzing),
-        "intake_onderwerpen": weergave.intake_onderwerpen(intake, onderwerpen)
-        if onderwerpen else [],
-        "mag_accepteren": eigen and verwijzing.status == rules.Status.AANGEBODEN,
-        # The case page is in reach while the referral runs (policy); for the gemeente always.
-        "naar_casus": verwijzing.is_lopend or not is_partner,
-        "is_partner": is_partner}, status=status)
+    return render(
+        request,
+        "partners/verwijzing.html",
+        {
+            "v": verwijzing,
+            "inburgeraar": inburgeraar,
+            "forms": forms,
+            "fouten": fouten,
+            "met_bsn": policy.mag_bsn_van_verwijzing_zien(user, verwijzing),
+            "intake_onderwerpen": weergave.intake_onderwerpen(intake, onderwerpen)
+            if onderwerpen
+            else [],
+            "mag_accepteren": eigen and verwijzing.status == rules.Status.AANGEBODEN,
+            # The case page is in reach while the referral runs (policy); for the gemeente always.
+            "naar_casus": verwijzing.is_lopend or not is_partner,
+            "is_partner": is_partner,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -141,8 +164,10 @@ def _actie(request, pk, sleutel, form_cls, doe, melding):
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, melding)
-            if v.status == rules.Status.AANGEBODEN or policy.verwijzingen_voor(user).filter(
-                    pk=v.pk).exists():
+            if (
+                v.status == rules.Status.AANGEBODEN
+                or policy.verwijzingen_voor(user).filter(pk=v.pk).exists()
+            ):
                 return redirect("partners:verwijzing", pk=v.pk)
             return redirect("partners:lijst")
     return _detail(request, _verwijzing(user, pk), {sleutel: form}, status=400)
@@ -151,43 +176,70 @@ def _actie(request, pk, sleutel, form_cls, doe, melding):
 @login_required
 @require_POST
 def accepteren(request, pk):
-    return _actie(request, pk, None, None, lambda v, u, d: services.accepteer(v, u),
-                  _("U heeft de verwijzing geaccepteerd."))
+    return _actie(
+        request,
+        pk,
+        None,
+        None,
+        lambda v, u, d: services.accepteer(v, u),
+        _("U heeft de verwijzing geaccepteerd."),
+    )
 
 
 @login_required
 @require_POST
 def afwijzen(request, pk):
-    return _actie(request, pk, "afwijzen", AfwijsForm,
-                  lambda v, u, d: services.wijs_af(v, u, **d),
-                  _("U heeft de verwijzing afgewezen."))
+    return _actie(
+        request,
+        pk,
+        "afwijzen",
+        AfwijsForm,
+        lambda v, u, d: services.wijs_af(v, u, **d),
+        _("U heeft de verwijzing afgewezen."),
+    )
 
 
 @login_required
 @require_POST
 def voortgang(request, pk):
-    return _actie(request, pk, "voortgang", VoortgangForm,
-                  lambda v, u, d: services.rapporteer(v, u, **d),
-                  _("De voortgang is opgeslagen."))
+    return _actie(
+        request,
+        pk,
+        "voortgang",
+        VoortgangForm,
+        lambda v, u, d: services.rapporteer(v, u, **d),
+        _("De voortgang is opgeslagen."),
+    )
 
 
 @login_required
 @require_POST
 def afsluiten(request, pk):
-    return _actie(request, pk, "afsluiten", AfsluitForm,
-                  lambda v, u, d: services.sluit_af(v, u, **d),
-                  _("De verwijzing is afgesloten."))
+    return _actie(
+        request,
+        pk,
+        "afsluiten",
+        AfsluitForm,
+        lambda v, u, d: services.sluit_af(v, u, **d),
+        _("De verwijzing is afgesloten."),
+    )
 
 
 @login_required
 @require_POST
 def intrekken(request, pk):
-    return _actie(request, pk, "intrekken", IntrekForm,
-                  lambda v, u, d: services.trek_in(v, u, **d),
-                  _("De verwijzing is ingetrokken."))
+    return _actie(
+        request,
+        pk,
+        "intrekken",
+        IntrekForm,
+        lambda v, u, d: services.trek_in(v, u, **d),
+        _("De verwijzing is ingetrokken."),
+    )
 
 
 # --- referring a case -----------------------------------------------------------------------
+
 
 @login_required
 def verwijzen(request, pk):
@@ -195,39 +247,68 @@ def verwijzen(request, pk):
     vereis(user, Actie.VERWIJZEN)
     inburgeraar, traject = casus_met_traject(user, pk)
     partners = list(services.partners_voor())
-    form = VerwijsForm(request.POST or None, partners=partners,
-                       initial={"taak": request.GET.get("taak", "")})
+    form = VerwijsForm(
+        request.POST or None, partners=partners, initial={"taak": request.GET.get("taak", "")}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.verwijs(traject, user, taak=data["taak"],
-                             organisatie=data["organisatie"], vraag=data["vraag"],
-                             startdatum=data["startdatum"])
+            services.verwijs(
+                traject,
+                user,
+                taak=data["taak"],
+                organisatie=data["organisatie"],
+                vraag=data["vraag"],
+                startdatum=data["startdatum"],
+            )
         except Weigering as weigering:
             weigering_naar_formulier(form, weigering.fouten)
         else:
-            messages.success(request, _("De verwijzing is verstuurd naar %(naam)s.") % {
-                "naam": data["organisatie"].naam})
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) +
-                            "#verwijzingen")
-    uitvoerders = {r.taak: r.uitvoerder.naam for r in Taakverdeling.objects.filter(
-        gemeente_id=traject.gemeente_id).select_related("uitvoerder")}
-    return render(request, "partners/verwijzen.html", {
-        "form": form, "inburgeraar": inburgeraar, "traject": traject,
-        "fouten": form.fout_samenvatting() if form.is_bound else [],
-        "uitvoerders": [(rules.TAAK_NAMEN[t], uitvoerders.get(t.value))
-                        for t in rules.VERWIJSBAAR]},
-        status=400 if form.is_bound and form.errors else 200)
+            messages.success(
+                request,
+                _("De verwijzing is verstuurd naar %(naam)s.") % {"naam": data["organisatie"].naam},
+            )
+            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#verwijzingen")
+    uitvoerders = {
+        r.taak: r.uitvoerder.naam
+        for r in Taakverdeling.objects.filter(gemeente_id=traject.gemeente_id).select_related(
+            "uitvoerder"
+        )
+    }
+    return render(
+        request,
+        "partners/verwijzen.html",
+        {
+            "form": form,
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "fouten": form.fout_samenvatting() if form.is_bound else [],
+            "uitvoerders": [
+                (rules.TAAK_NAMEN[t], uitvoerders.get(t.value)) for t in rules.VERWIJSBAAR
+            ],
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 # --- taakverdeling ---------------------------------------------------------------------------
 
+
 def taakverdeling_rijen(user) -> list[dict]:
     """The table of the user's gemeente in the order of the startnotitie (one query)."""
-    per_taak = {r.taak: r for r in policy.van_eigen_gemeente(user, Taakverdeling.objects)
-                .select_related("uitvoerder")}
-    return [{"taak": t, "naam": rules.TAAK_NAMEN[t], "rij": per_taak.get(t.value),
-             "verwijsbaar": t not in rules.ALLEEN_GEMEENTE} for t in rules.Taak]
+    per_taak = {
+        r.taak: r
+        for r in policy.van_eigen_gemeente(user, Taakverdeling.objects).select_related("uitvoerder")
+    }
+    return [
+        {
+            "taak": t,
+            "naam": rules.TAAK_NAMEN[t],
+            "rij": per_taak.get(t.value),
+            "verwijsbaar": t not in rules.ALLEEN_GEMEENTE,
+        }
+        for t in rules.Taak
+    ]
 
 
 @login_required
@@ -262,16 +343,26 @@ def taakverdeling(request):
                 r["form"] = form
                 continue
             rij = r["rij"]
-            r["form"] = TaakverdelingForm(prefix=r["taak"].value, organisaties=organisaties,
-                                          initial={"schaal": rij.schaal if rij else "",
-                                                   "uitvoerder": str(rij.uitvoerder_id)
-                                                   if rij else str(gemeente.organisatie_id),
-                                                   "toelichting": rij.toelichting if rij
-                                                   else ""})
-    return render(request, "partners/taakverdeling.html", {
-        "gemeente": gemeente, "rijen": rijen, "mag_wijzigen": mag_wijzigen,
-        "fouten": form.fout_samenvatting() if form is not None else []},
-        status=400 if form is not None and form.errors else 200)
+            r["form"] = TaakverdelingForm(
+                prefix=r["taak"].value,
+                organisaties=organisaties,
+                initial={
+                    "schaal": rij.schaal if rij else "",
+                    "uitvoerder": str(rij.uitvoerder_id) if rij else str(gemeente.organisatie_id),
+                    "toelichting": rij.toelichting if rij else "",
+                },
+            )
+    return render(
+        request,
+        "partners/taakverdeling.html",
+        {
+            "gemeente": gemeente,
+            "rijen": rijen,
+            "mag_wijzigen": mag_wijzigen,
+            "fouten": form.fout_samenvatting() if form is not None else [],
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 def _uitvoerders(gemeente) -> list[Organisatie]:

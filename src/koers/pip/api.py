@@ -42,23 +42,29 @@ def _pip_van(traject: Traject, versie: int) -> PipVersie:
 
 
 class PipLijst(APIView):
-    @extend_schema(tags=["PIP"], summary="PIP-versies",
-                   description="Alle versies van het PIP van het huidige traject, oudste "
-                               "eerst. Hooguit een versie is een concept.",
-                   responses=schema.antwoorden({200: PipVersieSerializer(many=True)}))
+    @extend_schema(
+        tags=["PIP"],
+        summary="PIP-versies",
+        description="Alle versies van het PIP van het huidige traject, oudste "
+        "eerst. Hooguit een versie is een concept.",
+        responses=schema.antwoorden({200: PipVersieSerializer(many=True)}),
+    )
     def get(self, request, pk):
         traject = traject_van(inburgeraar_voor(request, pk, Sectie.PIP))
         pips = traject.pips.order_by("versie")
         return Response(PipVersieSerializer(pips, many=True, context={"request": request}).data)
 
-    @extend_schema(tags=["PIP"], summary="Nieuw PIP-concept",
-                   description="Maakt een nieuwe PIP-versie als concept (de eerste, of een "
-                               "wijziging van een vastgesteld PIP). Bestaat er al een concept, "
-                               "dan krijgt u 400: wijzig dat concept met PATCH "
-                               "…/pips/{versie}. Een concept mag nog regels breken; die staan "
-                               "in 'fouten' en blokkeren pas het vaststellen.",
-                   request=PipVersieSerializer,
-                   responses=schema.antwoorden({201: PipVersieSerializer}, schrijft=True))
+    @extend_schema(
+        tags=["PIP"],
+        summary="Nieuw PIP-concept",
+        description="Maakt een nieuwe PIP-versie als concept (de eerste, of een "
+        "wijziging van een vastgesteld PIP). Bestaat er al een concept, "
+        "dan krijgt u 400: wijzig dat concept met PATCH "
+        "…/pips/{versie}. Een concept mag nog regels breken; die staan "
+        "in 'fouten' en blokkeren pas het vaststellen.",
+        request=PipVersieSerializer,
+        responses=schema.antwoorden({201: PipVersieSerializer}, schrijft=True),
+    )
     def post(self, request, pk):
         traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_BEWERKEN)
         data = gevalideerd(request, PipVersieSerializer, context={"request": request})
@@ -67,60 +73,86 @@ class PipLijst(APIView):
             Traject.objects.select_for_update().filter(pk=traject.pk).first()
             concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
             if concept is not None:
-                return fout_antwoord({"__all__": [
-                    f"Er is al een concept: versie {concept.versie}. Wijzig dat concept met "
-                    f"PATCH op versie {concept.versie}."]})
+                return fout_antwoord(
+                    {
+                        "__all__": [
+                            f"Er is al een concept: versie {concept.versie}. "
+                            f"Wijzig dat concept met PATCH op versie {concept.versie}."
+                        ]
+                    }
+                )
             pip = pip_services.bewaar_concept(traject, request.user, data)
         url = reverse("api:pip", kwargs={"pk": traject.inburgeraar_id, "versie": pip.versie})
-        return Response(PipVersieSerializer(pip, context={"request": request}).data,
-                        status=status.HTTP_201_CREATED,
-                        headers={"Location": request.build_absolute_uri(url)})
+        return Response(
+            PipVersieSerializer(pip, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(url)},
+        )
 
 
 class PipDetail(APIView):
-    @extend_schema(tags=["PIP"], summary="PIP-versie bekijken",
-                   responses=schema.antwoorden({200: PipVersieSerializer}))
+    @extend_schema(
+        tags=["PIP"],
+        summary="PIP-versie bekijken",
+        responses=schema.antwoorden({200: PipVersieSerializer}),
+    )
     def get(self, request, pk, versie):
         traject = traject_van(inburgeraar_voor(request, pk, Sectie.PIP))
         pip = _pip_van(traject, versie)
         return Response(PipVersieSerializer(pip, context={"request": request}).data)
 
-    @extend_schema(tags=["PIP"], summary="PIP-concept wijzigen",
-                   description="Wijzigt de velden die u meestuurt. Alleen het concept kan "
-                               "veranderen; een vastgesteld PIP wijzigt u met een nieuwe "
-                               "versie (POST …/pips).",
-                   request=PipVersieSerializer,
-                   responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
+    @extend_schema(
+        tags=["PIP"],
+        summary="PIP-concept wijzigen",
+        description="Wijzigt de velden die u meestuurt. Alleen het concept kan "
+        "veranderen; een vastgesteld PIP wijzigt u met een nieuwe "
+        "versie (POST …/pips).",
+        request=PipVersieSerializer,
+        responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True),
+    )
     def patch(self, request, pk, versie):
         traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_BEWERKEN)
         pip = _pip_van(traject, versie)
-        data = gevalideerd(request, PipVersieSerializer, pip, partial=True,
-                           context={"request": request})
+        data = gevalideerd(
+            request, PipVersieSerializer, pip, partial=True, context={"request": request}
+        )
         data.setdefault("leerroute", pip.leerroute)
         pip = pip_services.bewaar_concept(traject, request.user, data, versie=versie)
         return Response(PipVersieSerializer(pip, context={"request": request}).data)
 
 
-@extend_schema(tags=["PIP"], summary="PIP vaststellen",
-               description="Stelt het concept vast: controleert alle regels (ook die van "
-                           "DUO), maakt de beschikking en start zo nodig de "
-                           "inburgeringstermijn. Breekt het PIP een regel, dan krijgt u 400 "
-                           "met per veld de reden, en verandert er niets.",
-               request=None,
-               responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True))
+@extend_schema(
+    tags=["PIP"],
+    summary="PIP vaststellen",
+    description="Stelt het concept vast: controleert alle regels (ook die van "
+    "DUO), maakt de beschikking en start zo nodig de "
+    "inburgeringstermijn. Breekt het PIP een regel, dan krijgt u 400 "
+    "met per veld de reden, en verandert er niets.",
+    request=None,
+    responses=schema.antwoorden({200: PipVersieSerializer}, schrijft=True),
+)
 class PipVaststellen(APIView):
     def post(self, request, pk, versie):
         traject = traject_voor(request, pk, Sectie.PIP, Actie.PIP_VASTSTELLEN)
         _pip_van(traject, versie)
-        pip = pip_services.stel_vast(traject, versie, request.user,
-                                     ontzorgen_groep=pip_services.ontzorgen_groep(traject))
+        pip = pip_services.stel_vast(
+            traject, versie, request.user, ontzorgen_groep=pip_services.ontzorgen_groep(traject)
+        )
         return Response(PipVersieSerializer(pip, context={"request": request}).data)
 
 
-@extend_schema(tags=["PIP"], summary="Beschikking downloaden",
-               description="De beschikking van een vastgesteld PIP, als PDF.",
-               responses=schema.antwoorden({(200, "application/pdf"): OpenApiResponse(
-                   OpenApiTypes.BINARY, description="De beschikking (PDF).")}))
+@extend_schema(
+    tags=["PIP"],
+    summary="Beschikking downloaden",
+    description="De beschikking van een vastgesteld PIP, als PDF.",
+    responses=schema.antwoorden(
+        {
+            (200, "application/pdf"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="De beschikking (PDF)."
+            )
+        }
+    ),
+)
 class PipBeschikking(APIView):
     renderer_classes = [JSONRenderer, PdfRenderer]
 
@@ -130,8 +162,9 @@ class PipBeschikking(APIView):
         beschikking = Beschikking.objects.filter(pip=pip).first()
         if beschikking is None:
             raise NotFound("Dit PIP is nog niet vastgesteld: er is nog geen beschikking.")
-        pdf = pdf_voor(beschikking, met_gezondheid=policy.mag_zien(
-            request.user, Sectie.GEZONDHEID, traject))
+        pdf = pdf_voor(
+            beschikking, met_gezondheid=policy.mag_zien(request.user, Sectie.GEZONDHEID, traject)
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{beschikking.kenmerk}.pdf"'
         return response

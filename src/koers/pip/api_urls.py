@@ -8,8 +8,14 @@ from koers.pip import api
 urlpatterns = [
     path("inburgeraars/<int:pk>/pips", api.PipLijst.as_view(), name="pips"),
     path("inburgeraars/<int:pk>/pips/<int:versie>", api.PipDetail.as_view(), name="pip"),
-    path("inburgeraars/<int:pk>/pips/<int:versie>/vaststellen",
-         api.PipVaststellen.as_view(), name="pip-vaststellen"),
-    path("inburgeraars/<int:pk>/pips/<int:versie>/beschikking",
-         api.PipBeschikking.as_view(), name="pip-beschikking"),
+    path(
+        "inburgeraars/<int:pk>/pips/<int:versie>/vaststellen",
+        api.PipVaststellen.as_view(),
+        name="pip-vaststellen",
+    ),
+    path(
+        "inburgeraars/<int:pk>/pips/<int:versie>/beschikking",
+        api.PipBeschikking.as_view(),
+        name="pip-beschikking",
+    ),
 ]

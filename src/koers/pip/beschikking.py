@@ -37,11 +37,14 @@ TEKSTDELEN: list = []
 def render_pdf(template: str, context: dict, *, fout: str) -> bytes:
     """``template`` rendered with ``context`` (plus the font paths) as PDF bytes; ``PdfFout``
     with the Dutch text ``fout`` when xhtml2pdf cannot make it."""
-    html = render_to_string(template, {
-        **context,
-        "font_regular": (FONTS / "DejaVuSans.ttf").as_posix(),
-        "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
-    })
+    html = render_to_string(
+        template,
+        {
+            **context,
+            "font_regular": (FONTS / "DejaVuSans.ttf").as_posix(),
+            "font_bold": (FONTS / "DejaVuSans-Bold.ttf").as_posix(),
+        },
+    )
     buffer = BytesIO()
     result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=RESOURCES)
     if result.err:
@@ -54,22 +57,29 @@ def maak_pdf(pip, *, kenmerk: str, met_gezondheid: bool = True) -> bytes:
     (the copy for a reader without the health section; the stored letter has them)."""
     traject = pip.traject
     inburgeraar = traject.inburgeraar
-    doelen = [(d.titel, pip.doelen.get(d.sleutel, "")) for d in intake_rules.DIMENSIES
-              if pip.doelen.get(d.sleutel)
-              and (met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel))]
-    return render_pdf("pip/beschikking.html", {
-        "pip": pip,
-        "traject": traject,
-        "inburgeraar": inburgeraar,
-        "gemeente": traject.gemeente,
-        "kenmerk": kenmerk,
-        "doelen": doelen,
-        "niveau": rules.niveau_voor_duo(pip.leerroute, pip.niveau),
-        "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
-        "eerste": pip.versie == 1,
-        "aangemaakt": timezone.localdate(),
-        **{k: v for deel in TEKSTDELEN for k, v in deel(pip).items()},
-    }, fout="De beschikking kon niet als PDF worden gemaakt.")
+    doelen = [
+        (d.titel, pip.doelen.get(d.sleutel, ""))
+        for d in intake_rules.DIMENSIES
+        if pip.doelen.get(d.sleutel)
+        and (met_gezondheid or not intake_rules.is_gezondheid_dimensie(d.sleutel))
+    ]
+    return render_pdf(
+        "pip/beschikking.html",
+        {
+            "pip": pip,
+            "traject": traject,
+            "inburgeraar": inburgeraar,
+            "gemeente": traject.gemeente,
+            "kenmerk": kenmerk,
+            "doelen": doelen,
+            "niveau": rules.niveau_voor_duo(pip.leerroute, pip.niveau),
+            "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
+            "eerste": pip.versie == 1,
+            "aangemaakt": timezone.localdate(),
+            **{k: v for deel in TEKSTDELEN for k, v in deel(pip).items()},
+        },
+        fout="De beschikking kon niet als PDF worden gemaakt.",
+    )
 
 
 def pdf_voor(beschikking, *, met_gezondheid: bool) -> bytes:
@@ -78,6 +88,7 @@ def pdf_voor(beschikking, *, met_gezondheid: bool) -> bytes:
     them (same kenmerk and dagtekening)."""
     pip = beschikking.pip
     if met_gezondheid or not any(
-            v for k, v in (pip.doelen or {}).items() if intake_rules.is_gezondheid_dimensie(k)):
+        v for k, v in (pip.doelen or {}).items() if intake_rules.is_gezondheid_dimensie(k)
+    ):
         return bytes(beschikking.pdf)
     return maak_pdf(pip, kenmerk=beschikking.kenmerk, met_gezondheid=False)

@@ -29,8 +29,9 @@ class PipVersie(models.Model):
     mag_opleiding_afmaken = models.BooleanField(null=True, blank=True)
     # Municipal content.
     toelichting_leerroute = models.TextField(blank=True)
-    doelen = models.JSONField(default=dict, blank=True,
-                              help_text="Doel per dimensie van Positieve Gezondheid")
+    doelen = models.JSONField(
+        default=dict, blank=True, help_text="Doel per dimensie van Positieve Gezondheid"
+    )
     begeleiding_ondersteuning = models.TextField(blank=True)
     pvt_invulling = models.TextField(blank=True)
     pvt_uren = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -40,11 +41,13 @@ class PipVersie(models.Model):
     ontzorgen_toelichting = models.TextField(blank=True)
     voortgangsgesprekken = models.TextField(blank=True)
     partners = models.TextField(blank=True)
-    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                        null=True, related_name="+")
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    vastgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                         null=True, blank=True, related_name="+")
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     vastgesteld_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -53,8 +56,11 @@ class PipVersie(models.Model):
         ordering = ["traject", "-versie"]
         constraints = [
             models.UniqueConstraint(fields=["traject", "versie"], name="pip_versie_uniek"),
-            models.UniqueConstraint(fields=["traject"], condition=models.Q(status="concept"),
-                                    name="pip_een_concept_per_traject"),
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=models.Q(status="concept"),
+                name="pip_een_concept_per_traject",
+            ),
         ]
 
     def __str__(self):

@@ -27,8 +27,11 @@ class Leerroute(StrEnum):
 
 LEERROUTE_NAMEN = {"B": "B1-route", "O": "Onderwijsroute", "Z": "Zelfredzaamheidsroute"}
 NIVEAUS = ("A2", "B1")  # DUO schema NiveauPip
-ALFABETISERING = {"A": "Onderwijs voor analfabeet", "AA": "Onderwijs voor anders-gealfabetiseerde",
-                  "NVT": "Niet van toepassing"}  # DUO schema Alfabetiseringsonderwijs
+ALFABETISERING = {
+    "A": "Onderwijs voor analfabeet",
+    "AA": "Onderwijs voor anders-gealfabetiseerde",
+    "NVT": "Niet van toepassing",
+}  # DUO schema Alfabetiseringsonderwijs
 INTENSITEIT_MIN, INTENSITEIT_MAX = 1, 9999  # DUO schema geschatteIntensiteitB1Route
 LEERROUTEWIJZIGING_MAANDEN = 18
 TERMIJN_JAREN = 3
@@ -93,9 +96,12 @@ def met_eerder_pip(ctx: PipContext, eerder: EerderPip | None) -> PipContext:
     eerste = eerder.dagtekening if eerste is None else min(eerste, eerder.dagtekening)
     huidig = ctx.huidige_pip_dagtekening
     if huidig is None or eerder.dagtekening > huidig:
-        return replace(ctx, eerste_pip_dagtekening=eerste,
-                       huidige_pip_dagtekening=eerder.dagtekening,
-                       huidige_leerroute=eerder.leerroute)
+        return replace(
+            ctx,
+            eerste_pip_dagtekening=eerste,
+            huidige_pip_dagtekening=eerder.dagtekening,
+            huidige_leerroute=eerder.leerroute,
+        )
     return replace(ctx, eerste_pip_dagtekening=eerste)
 
 
@@ -165,38 +171,50 @@ def pip_duo_fouten(pip: PipVoorstel, ctx: PipContext) -> dict[str, str]:
 
     d = pip.dagtekening
     if ctx.datum_start_plicht and d < ctx.datum_start_plicht:
-        f["dagtekening"] = (f"De dagtekening ligt voor de start van de inburgeringsplicht "
-                            f"({ctx.datum_start_plicht:%d-%m-%Y}).")
+        f["dagtekening"] = (
+            f"De dagtekening ligt voor de start van de inburgeringsplicht "
+            f"({ctx.datum_start_plicht:%d-%m-%Y})."
+        )
     elif ctx.vestigingsdatum and d < ctx.vestigingsdatum:
-        f["dagtekening"] = (f"De dagtekening ligt voor de vestiging in de gemeente "
-                            f"({ctx.vestigingsdatum:%d-%m-%Y}).")
+        f["dagtekening"] = (
+            f"De dagtekening ligt voor de vestiging in de gemeente "
+            f"({ctx.vestigingsdatum:%d-%m-%Y})."
+        )
     elif ctx.eerste_pip_dagtekening and d < ctx.eerste_pip_dagtekening:
-        f["dagtekening"] = (f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
-                            f"eerste PIP ({ctx.eerste_pip_dagtekening:%d-%m-%Y}).")
+        f["dagtekening"] = (
+            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
+            f"eerste PIP ({ctx.eerste_pip_dagtekening:%d-%m-%Y})."
+        )
     elif ctx.huidige_pip_dagtekening and d < ctx.huidige_pip_dagtekening:
-        f["dagtekening"] = (f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
-                            f"huidige PIP ({ctx.huidige_pip_dagtekening:%d-%m-%Y}).")
+        f["dagtekening"] = (
+            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
+            f"huidige PIP ({ctx.huidige_pip_dagtekening:%d-%m-%Y})."
+        )
 
     if pip.niveau == "A2" and pip.leerroute == Leerroute.O:
         f["niveau"] = "Niveau A2 kan niet bij de onderwijsroute."
     elif pip.niveau == "B1" and pip.leerroute == Leerroute.Z:
         f["niveau"] = "Niveau B1 kan niet bij de Z-route."
-    elif (pip.niveau == "A2" and pip.leerroute == Leerroute.B
-          and ctx.eerste_pip_dagtekening is None):
-        f["niveau"] = ("Niveau A2 in de B1-route kan niet in het eerste PIP. Afschalen naar A2 "
-                       "kan pas later, na minstens 600 lesuren.")
+    elif pip.niveau == "A2" and pip.leerroute == Leerroute.B and ctx.eerste_pip_dagtekening is None:
+        f["niveau"] = (
+            "Niveau A2 in de B1-route kan niet in het eerste PIP. Afschalen naar A2 "
+            "kan pas later, na minstens 600 lesuren."
+        )
 
     intensiteit = pip.geschatte_intensiteit_b1_route
     if intensiteit is not None:
         if pip.leerroute != Leerroute.B:
             f["geschatte_intensiteit_b1_route"] = (
-                "De geschatte intensiteit hoort alleen bij de B1-route.")
+                "De geschatte intensiteit hoort alleen bij de B1-route."
+            )
         elif not is_asielmigrant(ctx.doelgroep):
             f["geschatte_intensiteit_b1_route"] = (
-                "De geschatte intensiteit geldt alleen voor asielstatushouders.")
+                "De geschatte intensiteit geldt alleen voor asielstatushouders."
+            )
         elif not INTENSITEIT_MIN <= intensiteit <= INTENSITEIT_MAX:
             f["geschatte_intensiteit_b1_route"] = (
-                f"De geschatte intensiteit ligt tussen {INTENSITEIT_MIN} en {INTENSITEIT_MAX} uur.")
+                f"De geschatte intensiteit ligt tussen {INTENSITEIT_MIN} en {INTENSITEIT_MAX} uur."
+            )
     return f
 
 
@@ -212,12 +230,20 @@ def leerroute_wijziging_fouten(pip: PipVoorstel, ctx: PipContext) -> dict[str, s
     inburgering 2021).
     Status: wet
     """
-    if (ctx.huidige_leerroute and pip.leerroute != ctx.huidige_leerroute and ctx.termijn_start
-            and (ctx.vandaag or pip.dagtekening) > add_months(ctx.termijn_start,
-                                                              LEERROUTEWIJZIGING_MAANDEN)):
-        return {"leerroute": (f"De leerroute kan alleen binnen {LEERROUTEWIJZIGING_MAANDEN} "
-                              f"maanden na de start van de inburgeringstermijn "
-                              f"({ctx.termijn_start:%d-%m-%Y}) veranderen.")}
+    if (
+        ctx.huidige_leerroute
+        and pip.leerroute != ctx.huidige_leerroute
+        and ctx.termijn_start
+        and (ctx.vandaag or pip.dagtekening)
+        > add_months(ctx.termijn_start, LEERROUTEWIJZIGING_MAANDEN)
+    ):
+        return {
+            "leerroute": (
+                f"De leerroute kan alleen binnen {LEERROUTEWIJZIGING_MAANDEN} "
+                f"maanden na de start van de inburgeringstermijn "
+                f"({ctx.termijn_start:%d-%m-%Y}) veranderen."
+            )
+        }
     return {}
 
 
@@ -295,8 +321,9 @@ def valt_onder_art_56a(gedetailleerde_doelgroep: str) -> bool:
     return gedetailleerde_doelgroep in DOELGROEPEN_MET_ASIELVERGUNNING
 
 
-def in_ontzorgen_groep(gedetailleerde_doelgroep: str, indeling: str,
-                       groep: str = GROEP_WET) -> bool:
+def in_ontzorgen_groep(
+    gedetailleerde_doelgroep: str, indeling: str, groep: str = GROEP_WET
+) -> bool:
     """Whether financieel ontzorgen can be for this person (bijstand aside): the law's group
     (art. 56a, :func:`valt_onder_art_56a`) or, when the gemeente chose
     ``GROEP_ASIELMIGRANTEN``, everyone in DUO's doelgroepindeling "Asielstatushouder" (family
@@ -314,9 +341,16 @@ def in_ontzorgen_groep(gedetailleerde_doelgroep: str, indeling: str,
     return groep == GROEP_ASIELMIGRANTEN and bool(indeling) and is_asielmigrant(indeling)
 
 
-def inhoud_fouten(*, gedetailleerde_doelgroep: str, doelgroep: str, leerroute: str,
-                  ontzorgen: bool, map_uren: int | None, pvt_uren: int | None,
-                  ontzorgen_groep: str = GROEP_WET) -> dict[str, str]:
+def inhoud_fouten(
+    *,
+    gedetailleerde_doelgroep: str,
+    doelgroep: str,
+    leerroute: str,
+    ontzorgen: bool,
+    map_uren: int | None,
+    pvt_uren: int | None,
+    ontzorgen_groep: str = GROEP_WET,
+) -> dict[str, str]:
     """Rules on the municipal content of the PIP (DOMAIN.md "Rules with numbers").
 
     Financieel ontzorgen only for the group :func:`in_ontzorgen_groep` names (``doelgroep`` is
@@ -330,13 +364,14 @@ def inhoud_fouten(*, gedetailleerde_doelgroep: str, doelgroep: str, leerroute: s
     (begeleiding.Begeleidingsbeleid.ontzorgen_groep)
     """
     f: dict[str, str] = {}
-    if ontzorgen and not in_ontzorgen_groep(gedetailleerde_doelgroep, doelgroep,
-                                            ontzorgen_groep):
+    if ontzorgen and not in_ontzorgen_groep(gedetailleerde_doelgroep, doelgroep, ontzorgen_groep):
         if is_asielmigrant(doelgroep):
-            f["ontzorgen"] = ("Financieel ontzorgen is verplicht voor wie een verblijfsvergunning "
-                              "asiel heeft (artikel 56a Participatiewet). Deze inburgeraar heeft "
-                              "een reguliere verblijfsvergunning, en uw gemeente heeft gekozen "
-                              "deze groep niet te ontzorgen.")
+            f["ontzorgen"] = (
+                "Financieel ontzorgen is verplicht voor wie een verblijfsvergunning "
+                "asiel heeft (artikel 56a Participatiewet). Deze inburgeraar heeft "
+                "een reguliere verblijfsvergunning, en uw gemeente heeft gekozen "
+                "deze groep niet te ontzorgen."
+            )
         else:
             f["ontzorgen"] = "Financieel ontzorgen is alleen voor asielstatushouders."
     if map_uren and leerroute == Leerroute.O:

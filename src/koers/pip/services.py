@@ -26,11 +26,25 @@ from koers.pip import rules
 from koers.pip.models import Beschikking, DuoPip, PipVersie
 from koers.pip.signals import ontzorgen_groep_gevraagd
 
-INHOUD_VELDEN = ("dagtekening", "leerroute", "niveau", "geschatte_intensiteit_b1_route",
-                 "alfabetisering", "mag_opleiding_afmaken", "toelichting_leerroute", "doelen",
-                 "begeleiding_ondersteuning", "pvt_invulling", "pvt_uren", "map_invulling",
-                 "map_uren", "ontzorgen", "ontzorgen_toelichting", "voortgangsgesprekken",
-                 "partners")
+INHOUD_VELDEN = (
+    "dagtekening",
+    "leerroute",
+    "niveau",
+    "geschatte_intensiteit_b1_route",
+    "alfabetisering",
+    "mag_opleiding_afmaken",
+    "toelichting_leerroute",
+    "doelen",
+    "begeleiding_ondersteuning",
+    "pvt_invulling",
+    "pvt_uren",
+    "map_invulling",
+    "map_uren",
+    "ontzorgen",
+    "ontzorgen_toelichting",
+    "voortgangsgesprekken",
+    "partners",
+)
 
 
 def _context(traject: Traject, *, behalve: PipVersie | None = None) -> rules.PipContext:
@@ -58,8 +72,12 @@ def eerder_pip(traject: Traject) -> rules.EerderPip | None:
     duo = DuoPip.objects.filter(traject=traject).first()
     if duo is None:
         return None
-    return rules.EerderPip(gemeentecode=duo.gemeentecode, dagtekening=duo.dagtekening,
-                           leerroute=duo.leerroute, niveau=duo.niveau or None)
+    return rules.EerderPip(
+        gemeentecode=duo.gemeentecode,
+        dagtekening=duo.dagtekening,
+        leerroute=duo.leerroute,
+        niveau=duo.niveau or None,
+    )
 
 
 def pip_van_andere_gemeente(traject: Traject) -> bool:
@@ -69,8 +87,12 @@ def pip_van_andere_gemeente(traject: Traject) -> bool:
 
 def standaard_leerroute(traject: Traject) -> str | None:
     """The leerroute a new PIP version starts from (koers.pip.rules.standaard_leerroute)."""
-    eigen = traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by(
-        "-versie").values_list("leerroute", flat=True).first()
+    eigen = (
+        traject.pips.filter(status=PipVersie.Status.VASTGESTELD)
+        .order_by("-versie")
+        .values_list("leerroute", flat=True)
+        .first()
+    )
     return rules.standaard_leerroute(eigen, eerder_pip(traject))
 
 
@@ -85,14 +107,15 @@ def ontzorgen_groep(traject: Traject) -> str:
 
 def _vorm_fouten(data: dict) -> dict[str, str]:
     fouten = {}
-    for sleutel in (data.get("doelen") or {}):
+    for sleutel in data.get("doelen") or {}:
         if sleutel not in intake_rules.DIMENSIE_SLEUTELS:
             fouten[f"doelen.{sleutel}"] = f"Onbekende dimensie '{sleutel}'."
     return fouten
 
 
-def fouten(traject: Traject, pip: PipVersie, *,
-           ontzorgen_groep: str = rules.GROEP_WET) -> dict[str, str]:
+def fouten(
+    traject: Traject, pip: PipVersie, *, ontzorgen_groep: str = rules.GROEP_WET
+) -> dict[str, str]:
     """All rule violations of this version as it stands (used before vaststellen and shown
     on the draft so the adviseur sees them early). ``ontzorgen_groep`` is the gemeente's
     choice of who is ontzorgd (begeleiding.Begeleidingsbeleid.ontzorgen_groep, which the
@@ -102,31 +125,39 @@ def fouten(traject: Traject, pip: PipVersie, *,
         f["dagtekening"] = "Vul de dagtekening in: de datum van de beschikking."
     else:
         voorstel = rules.PipVoorstel(
-            dagtekening=pip.dagtekening, leerroute=pip.leerroute, niveau=pip.niveau or None,
+            dagtekening=pip.dagtekening,
+            leerroute=pip.leerroute,
+            niveau=pip.niveau or None,
             geschatte_intensiteit_b1_route=pip.geschatte_intensiteit_b1_route,
             alfabetisering=pip.alfabetisering or None,
-            mag_opleiding_afmaken=pip.mag_opleiding_afmaken)
+            mag_opleiding_afmaken=pip.mag_opleiding_afmaken,
+        )
         f.update(rules.pip_fouten(voorstel, _context(traject, behalve=pip)))
     inburgeraar = traject.inburgeraar
-    f.update(rules.inhoud_fouten(gedetailleerde_doelgroep=inburgeraar.doelgroep,
-                                 doelgroep=inburgeraar.doelgroepindeling,
-                                 leerroute=pip.leerroute, ontzorgen=pip.ontzorgen,
-                                 map_uren=pip.map_uren, pvt_uren=pip.pvt_uren,
-                                 ontzorgen_groep=ontzorgen_groep))
+    f.update(
+        rules.inhoud_fouten(
+            gedetailleerde_doelgroep=inburgeraar.doelgroep,
+            doelgroep=inburgeraar.doelgroepindeling,
+            leerroute=pip.leerroute,
+            ontzorgen=pip.ontzorgen,
+            map_uren=pip.map_uren,
+            pvt_uren=pip.pvt_uren,
+            ontzorgen_groep=ontzorgen_groep,
+        )
+    )
     return f
 
 
 @transaction.atomic
-def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None
-                   ) -> PipVersie:
+def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None) -> PipVersie:
     """Create the draft version, or update it. A vastgesteld version never changes."""
     traject = vergrendel(traject)
     vorm = _vorm_fouten(data)
     if data.get("leerroute") not in rules.Leerroute.__members__.values():
         vorm["leerroute"] = "Kies een leerroute: B1-route, onderwijsroute of Z-route."
-    datum_fout = traject_rules.uitvoering_datum_fout(data.get("dagtekening"),
-                                                     timezone.localdate(),
-                                                     traject.datum_start_plicht)
+    datum_fout = traject_rules.uitvoering_datum_fout(
+        data.get("dagtekening"), timezone.localdate(), traject.datum_start_plicht
+    )
     if datum_fout:
         vorm["dagtekening"] = datum_fout
     if vorm:
@@ -134,21 +165,30 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
     weiger_als_afgerond(traject)
     concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
     if versie is not None and (concept is None or concept.versie != versie):
-        raise Weigering({"__all__": "Alleen het concept kan veranderen; een vastgesteld PIP "
-                                    "wijzigt u met een nieuwe versie."})
+        raise Weigering(
+            {
+                "__all__": "Alleen het concept kan veranderen; een vastgesteld PIP "
+                "wijzigt u met een nieuwe versie."
+            }
+        )
     if concept is None:
         hoogste = traject.pips.aggregate(m=Max("versie"))["m"] or 0
         concept = PipVersie(traject=traject, versie=hoogste + 1, aangemaakt_door=door)
     neem_over(concept, data, INHOUD_VELDEN)
     concept.save()
-    registreer(traject, Gebeurtenis.Soort.PIP_CONCEPT, f"PIP versie {concept.versie} als "
-               "concept opgeslagen", door)
+    registreer(
+        traject,
+        Gebeurtenis.Soort.PIP_CONCEPT,
+        f"PIP versie {concept.versie} als concept opgeslagen",
+        door,
+    )
     return concept
 
 
 @transaction.atomic
-def stel_vast(traject: Traject, versie: int, door, *,
-              ontzorgen_groep: str = rules.GROEP_WET) -> PipVersie:
+def stel_vast(
+    traject: Traject, versie: int, door, *, ontzorgen_groep: str = rules.GROEP_WET
+) -> PipVersie:
     """Vaststellen: check every rule, then store version, beschikking, status and termijn
     together. Nothing is saved when anything is refused. ``ontzorgen_groep``: see
     :func:`fouten`."""
@@ -172,8 +212,9 @@ def stel_vast(traject: Traject, versie: int, door, *,
 
     # The termijn starts after the first PIP at any gemeente (Wi2021 art. 11): after a move
     # it is the earlier gemeente's, and DUO's dates apply, not one derived from this PIP.
-    eerste = (not traject.pips.filter(status=PipVersie.Status.VASTGESTELD).exists()
-              and not pip_van_andere_gemeente(traject))
+    eerste = not traject.pips.filter(
+        status=PipVersie.Status.VASTGESTELD
+    ).exists() and not pip_van_andere_gemeente(traject)
     pip.status = PipVersie.Status.VASTGESTELD
     pip.vastgesteld_door = door
     pip.vastgesteld_op = timezone.now()
@@ -187,13 +228,18 @@ def stel_vast(traject: Traject, versie: int, door, *,
         wijzig_status(traject, traject_rules.Status.PIP_VASTGESTELD, door)
     kenmerk = f"PIP-{traject.gemeente.gemeentecode}-{traject.pk}-{pip.versie}"
     pdf = maak_pdf(pip, kenmerk=kenmerk)
-    Beschikking.objects.create(pip=pip, kenmerk=kenmerk, pdf=pdf,
-                               sha256=hashlib.sha256(pdf).hexdigest())
-    registreer(traject, Gebeurtenis.Soort.PIP_VASTGESTELD,
-               f"PIP versie {pip.versie} vastgesteld ({pip.leerroute_naam}); beschikking "
-               f"{kenmerk}", door)
+    Beschikking.objects.create(
+        pip=pip, kenmerk=kenmerk, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest()
+    )
+    registreer(
+        traject,
+        Gebeurtenis.Soort.PIP_VASTGESTELD,
+        f"PIP versie {pip.versie} vastgesteld ({pip.leerroute_naam}); beschikking {kenmerk}",
+        door,
+    )
     # Every vastgesteld version goes to DUO: koers.duo queues it on this signal, in this
     # same transaction (a refusal raises Weigering and nothing is saved).
-    signals.traject_gewijzigd.send(sender=PipVersie, traject=traject,
-                                   wat=signals.PIP_VASTGESTELD, pip=pip)
+    signals.traject_gewijzigd.send(
+        sender=PipVersie, traject=traject, wat=signals.PIP_VASTGESTELD, pip=pip
+    )
     return pip

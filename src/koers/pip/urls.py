@@ -7,8 +7,14 @@ from koers.pip import views
 
 urlpatterns = [
     path("inburgeraars/<int:pk>/pip/", views.pip, name="pip"),
-    path("inburgeraars/<int:pk>/pip/<int:versie>/vaststellen/", views.vaststellen,
-         name="pip_vaststellen"),
-    path("inburgeraars/<int:pk>/pip/<int:versie>/beschikking.pdf", views.beschikking,
-         name="beschikking"),
+    path(
+        "inburgeraars/<int:pk>/pip/<int:versie>/vaststellen/",
+        views.vaststellen,
+        name="pip_vaststellen",
+    ),
+    path(
+        "inburgeraars/<int:pk>/pip/<int:versie>/beschikking.pdf",
+        views.beschikking,
+        name="beschikking",
+    ),
 ]

@@ -23,12 +23,14 @@ from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
 
-def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,
-                vaststel_fouten=None):
+def _pip_pagina(
+    request, inburgeraar, traject, *, form=None, vaststel_form=None, vaststel_fouten=None
+):
     user = request.user
     concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
-    vastgesteld = traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by(
-        "-versie").first()
+    vastgesteld = (
+        traject.pips.filter(status=PipVersie.Status.VASTGESTELD).order_by("-versie").first()
+    )
     if form is None:
         form = PipForm(initial=PipForm.initial_van(concept or vastgesteld))
         if concept is None and vastgesteld is None:
@@ -36,19 +38,35 @@ def _pip_pagina(request, inburgeraar, traject, *, form=None, vaststel_form=None,
     intake_url = reverse("web:intake", args=[inburgeraar.pk])
     vaststel_form = vaststel_form or VaststellenForm()
     links = {"intake": intake_url, "besproken": f"#{vaststel_form['besproken'].auto_id}"}
-    waarschuwingen = fout_items(
-        services.fouten(traject, concept, ontzorgen_groep=services.ontzorgen_groep(traject)),
-        form, links) if concept else []
+    waarschuwingen = (
+        fout_items(
+            services.fouten(traject, concept, ontzorgen_groep=services.ontzorgen_groep(traject)),
+            form,
+            links,
+        )
+        if concept
+        else []
+    )
     intake_afgerond = BredeIntake.objects.filter(
-        traject=traject, status=BredeIntake.Status.AFGEROND).exists()
-    return render(request, "pip/pip.html", {
-        "inburgeraar": inburgeraar, "traject": traject, "form": form, "concept": concept,
-        "vastgesteld": vastgesteld, "waarschuwingen": waarschuwingen,
-        "intake_afgerond": intake_afgerond, "intake_url": intake_url,
-        "mag_vaststellen": policy.mag(user, Actie.PIP_VASTSTELLEN),
-        "vaststel_form": vaststel_form,
-        "vaststel_fouten": fout_items(vaststel_fouten or {}, form, links),
-    })
+        traject=traject, status=BredeIntake.Status.AFGEROND
+    ).exists()
+    return render(
+        request,
+        "pip/pip.html",
+        {
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "form": form,
+            "concept": concept,
+            "vastgesteld": vastgesteld,
+            "waarschuwingen": waarschuwingen,
+            "intake_afgerond": intake_afgerond,
+            "intake_url": intake_url,
+            "mag_vaststellen": policy.mag(user, Actie.PIP_VASTSTELLEN),
+            "vaststel_form": vaststel_form,
+            "vaststel_fouten": fout_items(vaststel_fouten or {}, form, links),
+        },
+    )
 
 
 @login_required
@@ -65,8 +83,9 @@ def pip(request, pk):
         if form.is_valid():
             concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
             try:
-                services.bewaar_concept(traject, user, form.naar_data(),
-                                        versie=concept.versie if concept else None)
+                services.bewaar_concept(
+                    traject, user, form.naar_data(), versie=concept.versie if concept else None
+                )
             except Weigering as weigering:
                 weigering_naar_formulier(form, weigering.fouten)
             else:
@@ -84,21 +103,39 @@ def vaststellen(request, pk, versie):
     vaststel_form = VaststellenForm(request.POST)
     if not vaststel_form.is_valid():
         fouten = {"besproken": str(vaststel_form.errors["besproken"][0])}
-        return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
-                           vaststel_fouten=fouten)
+        return _pip_pagina(
+            request, inburgeraar, traject, vaststel_form=vaststel_form, vaststel_fouten=fouten
+        )
     try:
-        pip = services.stel_vast(traject, versie, user,
-                                 ontzorgen_groep=services.ontzorgen_groep(traject))
+        pip = services.stel_vast(
+            traject, versie, user, ontzorgen_groep=services.ontzorgen_groep(traject)
+        )
     except Weigering as weigering:
-        return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
-                           vaststel_fouten=weigering.fouten)
+        return _pip_pagina(
+            request,
+            inburgeraar,
+            traject,
+            vaststel_form=vaststel_form,
+            vaststel_fouten=weigering.fouten,
+        )
     except PdfFout:
-        return _pip_pagina(request, inburgeraar, traject, vaststel_form=vaststel_form,
-                           vaststel_fouten={"__all__": _(
-                               "De beschikking kon niet worden gemaakt. Het PIP is niet "
-                               "vastgesteld. Probeer het later opnieuw.")})
-    messages.success(request, _("PIP versie %(versie)s is vastgesteld. De beschikking staat "
-                                "bij de documenten.") % {"versie": pip.versie})
+        return _pip_pagina(
+            request,
+            inburgeraar,
+            traject,
+            vaststel_form=vaststel_form,
+            vaststel_fouten={
+                "__all__": _(
+                    "De beschikking kon niet worden gemaakt. Het PIP is niet "
+                    "vastgesteld. Probeer het later opnieuw."
+                )
+            },
+        )
+    messages.success(
+        request,
+        _("PIP versie %(versie)s is vastgesteld. De beschikking staat bij de documenten.")
+        % {"versie": pip.versie},
+    )
     return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#pip")
 
 

@@ -20,20 +20,36 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
     documenten_zien = policy.mag_zien(user, Sectie.DOCUMENTEN)
     if not (berichten_zien or documenten_zien):
         return None
-    context = {"inburgeraar": inburgeraar, "berichten_zien": berichten_zien,
-               "documenten_zien": documenten_zien,
-               "mag_sturen": policy.mag(user, Actie.BERICHT_STUREN) and traject is not None}
+    context = {
+        "inburgeraar": inburgeraar,
+        "berichten_zien": berichten_zien,
+        "documenten_zien": documenten_zien,
+        "mag_sturen": policy.mag(user, Actie.BERICHT_STUREN) and traject is not None,
+    }
     if berichten_zien:
         # The counts over all messages ride along with the newest ones (window functions are
         # computed before the LIMIT): one query.
-        berichten = list(Bericht.objects.filter(inburgeraar=inburgeraar).annotate(
-            totaal=Window(Count("id")), ongelezen=Window(Count("id", filter=Q(
-                richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True))))
-            .select_related("door").order_by("-id")[:LAATSTE])
+        berichten = list(
+            Bericht.objects.filter(inburgeraar=inburgeraar)
+            .annotate(
+                totaal=Window(Count("id")),
+                ongelezen=Window(
+                    Count(
+                        "id",
+                        filter=Q(
+                            richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True
+                        ),
+                    )
+                ),
+            )
+            .select_related("door")
+            .order_by("-id")[:LAATSTE]
+        )
         context["berichten"] = berichten
         context["totaal"] = berichten[0].totaal if berichten else 0
         context["ongelezen"] = berichten[0].ongelezen if berichten else 0
     if documenten_zien:
-        context["documenten"] = list(Document.objects.filter(inburgeraar=inburgeraar)
-                                     .order_by("-geupload_op", "-id"))
+        context["documenten"] = list(
+            Document.objects.filter(inburgeraar=inburgeraar).order_by("-geupload_op", "-id")
+        )
     return context

@@ -21,9 +21,12 @@ def oidc_aan() -> bool:
 def check_portaal(app_configs=None, **kwargs):
     problems = []
     if not settings.DEMO and getattr(settings, "KOERS_PORTAAL_DEMO_LOGIN", None) is True:
-        problems.append(Error(
-            "De demo-inlog van Mijn Inburgering staat aan buiten demomodus.",
-            hint="Met de demo-inlog kan iedereen met een BSN in een dossier kijken. Hij werkt "
-                 "alleen met KOERS_DEMO=true; haal KOERS_PORTAAL_DEMO_LOGIN weg.",
-            id="koers.E050"))
+        problems.append(
+            Error(
+                "De demo-inlog van Mijn Inburgering staat aan buiten demomodus.",
+                hint="Met de demo-inlog kan iedereen met een BSN in een dossier kijken. Hij werkt "
+                "alleen met KOERS_DEMO=true; haal KOERS_PORTAAL_DEMO_LOGIN weg.",
+                id="koers.E050",
+            )
+        )
     return problems

@@ -32,11 +32,16 @@ class PortaalForm(forms.Form):
 
 class DemoInlogForm(PortaalForm):
     bsn = forms.CharField(
-        label=_("BSN van een demo-inburgeraar"), max_length=9, min_length=9,
-        error_messages={"required": _("Vul een BSN in."),
-                        "min_length": _("Een BSN heeft 9 cijfers."),
-                        "max_length": _("Een BSN heeft 9 cijfers.")},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        label=_("BSN van een demo-inburgeraar"),
+        max_length=9,
+        min_length=9,
+        error_messages={
+            "required": _("Vul een BSN in."),
+            "min_length": _("Een BSN heeft 9 cijfers."),
+            "max_length": _("Een BSN heeft 9 cijfers."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()
@@ -47,32 +52,44 @@ class DemoInlogForm(PortaalForm):
 
 class BerichtForm(PortaalForm):
     tekst = forms.CharField(
-        label=_("Uw bericht"), max_length=rules.BERICHT_MAX,
-        error_messages={"required": _("Schrijf eerst een bericht."),
-                        "max_length": _("Uw bericht is te lang.")},
-        widget=forms.Textarea(attrs={"rows": 5}))
+        label=_("Uw bericht"),
+        max_length=rules.BERICHT_MAX,
+        error_messages={
+            "required": _("Schrijf eerst een bericht."),
+            "max_length": _("Uw bericht is te lang."),
+        },
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
 
 
 class AntwoordForm(PortaalForm):
     tekst = forms.CharField(
-        label=_("Antwoord aan de inburgeraar"), max_length=rules.BERICHT_MAX,
+        label=_("Antwoord aan de inburgeraar"),
+        max_length=rules.BERICHT_MAX,
         error_messages={"required": _("Schrijf eerst een bericht.")},
         help_text=_("Schrijf in eenvoudige taal (B1)."),
-        widget=forms.Textarea(attrs={"rows": 4}))
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class DocumentForm(PortaalForm):
     soort = forms.ChoiceField(
         label=_("Wat voor document is het?"),
         choices=[("", _("Kies"))] + list(labels.DOCUMENTSOORT.items()),
-        error_messages={"required": _("Kies wat voor document het is."),
-                        "invalid_choice": _("Kies wat voor document het is.")})
+        error_messages={
+            "required": _("Kies wat voor document het is."),
+            "invalid_choice": _("Kies wat voor document het is."),
+        },
+    )
     bestand = forms.FileField(
         label=_("Bestand"),
         help_text=_("Een foto of scan: PDF, JPG of PNG. Hoogstens 5 MB."),
-        error_messages={"required": _("Kies een bestand."),
-                        "empty": _("Dit bestand is leeg.")},
-        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        error_messages={"required": _("Kies een bestand."), "empty": _("Dit bestand is leeg.")},
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
     toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, max_length=rules.DOCUMENT_TOELICHTING_MAX,
-        error_messages={"max_length": _("De toelichting is te lang.")})
+        label=_("Toelichting"),
+        required=False,
+        max_length=rules.DOCUMENT_TOELICHTING_MAX,
+        error_messages={"max_length": _("De toelichting is te lang.")},
+    )

@@ -39,8 +39,11 @@ class Afspraak:
 def huidige_pip(traject) -> PipVersie | None:
     if traject is None:
         return None
-    return (PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
-            .order_by("-versie").first())
+    return (
+        PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
+        .order_by("-versie")
+        .first()
+    )
 
 
 def afspraken(inburgeraar) -> list[Afspraak]:
@@ -51,29 +54,52 @@ def afspraken(inburgeraar) -> list[Afspraak]:
         return []
     uit: list[Afspraak] = []
     tolkdata = {}
-    for boeking in Tolkboeking.objects.filter(traject=traject).exclude(
-            status="geannuleerd").only("id", "datum", "gesprek", "voortgangsgesprek_id"):
+    for boeking in (
+        Tolkboeking.objects.filter(traject=traject)
+        .exclude(status="geannuleerd")
+        .only("id", "datum", "gesprek", "voortgangsgesprek_id")
+    ):
         tolkdata.setdefault(boeking.datum, boeking)
         if boeking.gesprek != "voortgangsgesprek" and boeking.gesprek != "brede_intake":
-            uit.append(Afspraak(
-                f"tolk-{boeking.pk}", "tolk", boeking.datum,
-                str(labels.label(labels.TOLK_GESPREK, boeking.gesprek)),
-                _("Er is een tolk bij dit gesprek."), met_tolk=True))
+            uit.append(
+                Afspraak(
+                    f"tolk-{boeking.pk}",
+                    "tolk",
+                    boeking.datum,
+                    str(labels.label(labels.TOLK_GESPREK, boeking.gesprek)),
+                    _("Er is een tolk bij dit gesprek."),
+                    met_tolk=True,
+                )
+            )
     for gesprek in Voortgangsgesprek.objects.filter(traject=traject).only(
-            "id", "gepland_op", "gehouden_op"):
+        "id", "gepland_op", "gehouden_op"
+    ):
         if gesprek.datum is None:
             continue
-        uit.append(Afspraak(f"gesprek-{gesprek.pk}", "gesprek", gesprek.datum,
-                            str(labels.AFSPRAAK["gesprek"]),
-                            _("U praat met uw adviseur over hoe het gaat met uw plan."),
-                            met_tolk=gesprek.datum in tolkdata))
+        uit.append(
+            Afspraak(
+                f"gesprek-{gesprek.pk}",
+                "gesprek",
+                gesprek.datum,
+                str(labels.AFSPRAAK["gesprek"]),
+                _("U praat met uw adviseur over hoe het gaat met uw plan."),
+                met_tolk=gesprek.datum in tolkdata,
+            )
+        )
     from koers.intake.models import BredeIntake
+
     intake = BredeIntake.objects.filter(traject=traject).only("id", "datum").first()
     if intake is not None and intake.datum is not None:
-        uit.append(Afspraak(f"intake-{intake.pk}", "intake", intake.datum,
-                            str(labels.AFSPRAAK["intake"]),
-                            _("Het eerste gesprek: wie bent u en wat kunt u al?"),
-                            met_tolk=intake.datum in tolkdata))
+        uit.append(
+            Afspraak(
+                f"intake-{intake.pk}",
+                "intake",
+                intake.datum,
+                str(labels.AFSPRAAK["intake"]),
+                _("Het eerste gesprek: wie bent u en wat kunt u al?"),
+                met_tolk=intake.datum in tolkdata,
+            )
+        )
     uit.sort(key=lambda a: (a.datum, a.sleutel))
     return uit
 
@@ -112,20 +138,31 @@ def voortgang(inburgeraar) -> Voortgang:
     t = totalen(traject.pk)
     v.uren_gevolgd, v.uren_gepland = t.gevolgd, t.gepland
     v.lesuren = t.taal + t.knm + t.schakel_taal + t.schakel_overig
-    v.module_uren = {m: Decimal(u or 0) for m, u in Activiteit.objects.filter(
-        traject=traject).order_by().values_list("module").annotate(u=Sum("uren"))}
+    v.module_uren = {
+        m: Decimal(u or 0)
+        for m, u in Activiteit.objects.filter(traject=traject)
+        .order_by()
+        .values_list("module")
+        .annotate(u=Sum("uren"))
+    }
     v.afgerond = dict(Afronding.objects.filter(traject=traject).values_list("module", "datum"))
     v.examens = [
-        {"onderdeel": labels.label(labels.EXAMENONDERDEEL, e.onderdeel), "niveau": e.niveau,
-         "datum": e.examendatum, "resultaat": labels.label(labels.EXAMENRESULTAAT, e.resultaat),
-         "geslaagd": e.resultaat == "Geslaagd"}
-        for e in Examenresultaat.objects.filter(traject=traject).order_by("-examendatum")]
+        {
+            "onderdeel": labels.label(labels.EXAMENONDERDEEL, e.onderdeel),
+            "niveau": e.niveau,
+            "datum": e.examendatum,
+            "resultaat": labels.label(labels.EXAMENRESULTAAT, e.resultaat),
+            "geslaagd": e.resultaat == "Geslaagd",
+        }
+        for e in Examenresultaat.objects.filter(traject=traject).order_by("-examendatum")
+    ]
     v.map_nodig = module_rules.map_verplicht(pip.leerroute if pip else None)
     return v
 
 
-def volgende_stappen(inburgeraar, v: Voortgang, volgende: Afspraak | None,
-                     ongelezen: int) -> list[str]:
+def volgende_stappen(
+    inburgeraar, v: Voortgang, volgende: Afspraak | None, ongelezen: int
+) -> list[str]:
     """Short next steps in plain words, derived from what is known."""
     stappen = []
     if ongelezen:
@@ -145,6 +182,6 @@ def volgende_stappen(inburgeraar, v: Voortgang, volgende: Afspraak | None,
 
 
 def ongelezen_van_gemeente(inburgeraar) -> int:
-    return Bericht.objects.filter(inburgeraar=inburgeraar,
-                                  richting=Bericht.Richting.VAN_GEMEENTE,
-                                  gelezen_op__isnull=True).count()
+    return Bericht.objects.filter(
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_GEMEENTE, gelezen_op__isnull=True
+    ).count()

@@ -22,8 +22,14 @@ class Afspraak:
 
 def escape(tekst: str) -> str:
     """TEXT value escaping of RFC 5545 §3.3.11."""
-    return (tekst.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        tekst.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def vouw(regel: str) -> str:
@@ -43,13 +49,23 @@ def vouw(regel: str) -> str:
 
 def kalender(afspraken: list[Afspraak], *, naam: str, nu: datetime, domein: str) -> str:
     stempel = nu.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    regels = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(naam)}"]
+    regels = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(naam)}",
+    ]
     for a in afspraken:
-        regels += ["BEGIN:VEVENT", f"UID:{a.uid}@{domein}", f"DTSTAMP:{stempel}",
-                   f"DTSTART;VALUE=DATE:{a.datum:%Y%m%d}",
-                   f"DTEND;VALUE=DATE:{a.datum + timedelta(days=1):%Y%m%d}",
-                   f"SUMMARY:{escape(a.titel)}"]
+        regels += [
+            "BEGIN:VEVENT",
+            f"UID:{a.uid}@{domein}",
+            f"DTSTAMP:{stempel}",
+            f"DTSTART;VALUE=DATE:{a.datum:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{a.datum + timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{escape(a.titel)}",
+        ]
         if a.omschrijving:
             regels.append(f"DESCRIPTION:{escape(a.omschrijving)}")
         if a.locatie:

@@ -50,20 +50,34 @@ def berichten(request, pk):
             else:
                 messages.success(request, _("Uw bericht is verstuurd."))
                 return redirect("portaal:medewerker_berichten", pk=inburgeraar.pk)
-    lijst = list(Bericht.objects.filter(inburgeraar=inburgeraar).select_related("door")
-                 .order_by("-id")[:AANTAL])
+    lijst = list(
+        Bericht.objects.filter(inburgeraar=inburgeraar)
+        .select_related("door")
+        .order_by("-id")[:AANTAL]
+    )
     services.gelezen_door_gemeente(user, inburgeraar)  # logs the read
-    return render(request, "portaal/medewerker_berichten.html", {
-        "inburgeraar": inburgeraar, "berichten": lijst, "form": form if mag_sturen else None,
-        "fouten": _fouten(form)}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "portaal/medewerker_berichten.html",
+        {
+            "inburgeraar": inburgeraar,
+            "berichten": lijst,
+            "form": form if mag_sturen else None,
+            "fouten": _fouten(form),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 def document(request, pk, document_pk):
     user = request.user
     inburgeraar = _casus(user, pk, Sectie.DOCUMENTEN)
-    doc = Document.objects.filter(pk=document_pk, inburgeraar=inburgeraar).select_related(
-        "inburgeraar").first()
+    doc = (
+        Document.objects.filter(pk=document_pk, inburgeraar=inburgeraar)
+        .select_related("inburgeraar")
+        .first()
+    )
     if doc is None:
         raise Http404
     services.document_geopend_door_gemeente(user, doc)

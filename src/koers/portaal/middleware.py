@@ -14,8 +14,9 @@ from koers.portaal import rules
 
 
 def portaal_taal(request) -> str:
-    return rules.kies_taal(request.COOKIES.get(rules.TAAL_COOKIE),
-                           request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    return rules.kies_taal(
+        request.COOKIES.get(rules.TAAL_COOKIE), request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    )
 
 
 class PortaalTaalMiddleware:

@@ -19,15 +19,18 @@ class Bericht(models.Model):
         VAN_INBURGERAAR = "van_inburgeraar", _("Van de inburgeraar")
         VAN_GEMEENTE = "van_gemeente", _("Van de gemeente")
 
-    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE,
-                                    related_name="portaal_berichten")
-    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="portaal_berichten")
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="portaal_berichten"
+    )
+    traject = models.ForeignKey(
+        Traject, on_delete=models.SET_NULL, null=True, blank=True, related_name="portaal_berichten"
+    )
     richting = models.CharField(max_length=16, choices=Richting.choices)
     tekst = models.TextField(max_length=rules.BERICHT_MAX)
     # The staff member who wrote it (only for a message from the gemeente).
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     verstuurd_op = models.DateTimeField(auto_now_add=True)
     # When the receiver opened it: the adviseur (a message from the inburgeraar) or the
     # inburgeraar (a message from the gemeente).
@@ -38,12 +41,15 @@ class Bericht(models.Model):
         verbose_name_plural = "berichten in Mijn Inburgering"
         ordering = ["-verstuurd_op", "-id"]
         indexes = [
-            models.Index(fields=["inburgeraar", "-verstuurd_op", "-id"],
-                         name="portaal_bericht_persoon"),
+            models.Index(
+                fields=["inburgeraar", "-verstuurd_op", "-id"], name="portaal_bericht_persoon"
+            ),
             # The adviseur's "unread" indication.
-            models.Index(fields=["inburgeraar", "richting"],
-                         condition=models.Q(gelezen_op__isnull=True),
-                         name="portaal_bericht_ongelezen"),
+            models.Index(
+                fields=["inburgeraar", "richting"],
+                condition=models.Q(gelezen_op__isnull=True),
+                name="portaal_bericht_ongelezen",
+            ),
         ]
 
     def __str__(self):
@@ -70,10 +76,12 @@ class Document(models.Model):
         (rules.DocumentSoort.OVERIG.value, _("Iets anders")),
     ]
 
-    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE,
-                                    related_name="portaal_documenten")
-    traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="portaal_documenten")
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="portaal_documenten"
+    )
+    traject = models.ForeignKey(
+        Traject, on_delete=models.SET_NULL, null=True, blank=True, related_name="portaal_documenten"
+    )
     soort = models.CharField(max_length=12, choices=SOORT_CHOICES)
     toelichting = models.CharField(max_length=rules.DOCUMENT_TOELICHTING_MAX, blank=True)
     bestand = models.FileField(upload_to=_bestandspad, max_length=200)
@@ -88,8 +96,9 @@ class Document(models.Model):
         verbose_name = "document in Mijn Inburgering"
         verbose_name_plural = "documenten in Mijn Inburgering"
         ordering = ["-geupload_op", "-id"]
-        indexes = [models.Index(fields=["inburgeraar", "-geupload_op"],
-                                name="portaal_document_persoon")]
+        indexes = [
+            models.Index(fields=["inburgeraar", "-geupload_op"], name="portaal_document_persoon")
+        ]
 
     def __str__(self):
         return self.naam

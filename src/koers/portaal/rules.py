@@ -84,7 +84,6 @@ BERICHTEN_PER_PAGINA = 20
 LOG_PER_PAGINA = 25
 
 
-
 def is_geldig_bsn_invoer(tekst: str) -> bool:
     """Nine digits: the demo login's field (the elfproef is checked by the lookup).
 

@@ -30,8 +30,12 @@ def _tekst(tekst: str) -> str:
     if not tekst:
         raise Weigering({"tekst": _("Schrijf eerst een bericht.")})
     if len(tekst) > rules.BERICHT_MAX:
-        raise Weigering({"tekst": _("Uw bericht is te lang. Het mag hoogstens %(max)s tekens "
-                                    "hebben.") % {"max": rules.BERICHT_MAX}})
+        raise Weigering(
+            {
+                "tekst": _("Uw bericht is te lang. Het mag hoogstens %(max)s tekens hebben.")
+                % {"max": rules.BERICHT_MAX}
+            }
+        )
     return tekst
 
 
@@ -39,8 +43,11 @@ def _tekst(tekst: str) -> str:
 def stuur_bericht(inburgeraar, tekst: str) -> Bericht:
     """The inburgeraar writes to his adviseur."""
     bericht = Bericht.objects.create(
-        inburgeraar=inburgeraar, traject_id=inburgeraar.huidig_traject_id,
-        richting=Bericht.Richting.VAN_INBURGERAAR, tekst=_tekst(tekst))
+        inburgeraar=inburgeraar,
+        traject_id=inburgeraar.huidig_traject_id,
+        richting=Bericht.Richting.VAN_INBURGERAAR,
+        tekst=_tekst(tekst),
+    )
     log_portaal(inburgeraar, WIJZIGEN, [Sectie.BERICHTEN])
     return bericht
 
@@ -52,11 +59,16 @@ def beantwoord(user, inburgeraar, tekst: str) -> Bericht:
     if traject is None:
         raise Weigering({"__all__": "Deze inburgeraar heeft geen traject."})
     bericht = Bericht.objects.create(
-        inburgeraar=inburgeraar, traject=traject, richting=Bericht.Richting.VAN_GEMEENTE,
-        tekst=_tekst(tekst), door=user)
+        inburgeraar=inburgeraar,
+        traject=traject,
+        richting=Bericht.Richting.VAN_GEMEENTE,
+        tekst=_tekst(tekst),
+        door=user,
+    )
     # Answering means the messages before it were read.
-    Bericht.objects.filter(inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR,
-                           gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    Bericht.objects.filter(
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True
+    ).update(gelezen_op=timezone.now())
     registreer(traject, TIJDLIJN_SOORT, "Bericht gestuurd in Mijn Inburgering", door=user)
     log_wijzigen(user, traject, [Sectie.BERICHTEN])
     return bericht
@@ -66,8 +78,8 @@ def beantwoord(user, inburgeraar, tekst: str) -> Bericht:
 def gelezen_door_gemeente(user, inburgeraar) -> int:
     """The adviseur opened the messages: logged as a read; returns how many were unread."""
     aantal = Bericht.objects.filter(
-        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR,
-        gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True
+    ).update(gelezen_op=timezone.now())
     log_lezen(user, inburgeraar, [Sectie.BERICHTEN])
     return aantal
 
@@ -75,8 +87,8 @@ def gelezen_door_gemeente(user, inburgeraar) -> int:
 @transaction.atomic
 def gelezen_door_inburgeraar(inburgeraar) -> int:
     aantal = Bericht.objects.filter(
-        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_GEMEENTE,
-        gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+        inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_GEMEENTE, gelezen_op__isnull=True
+    ).update(gelezen_op=timezone.now())
     log_portaal(inburgeraar, LEZEN, [Sectie.BERICHTEN])
     return aantal
 
@@ -100,12 +112,23 @@ def bewaar_document(inburgeraar, bestand, soort: str, toelichting: str = "") -> 
     if len(toelichting) > rules.DOCUMENT_TOELICHTING_MAX:
         raise Weigering({"toelichting": _("De toelichting is te lang.")})
     if Document.objects.filter(inburgeraar=inburgeraar).count() >= rules.DOCUMENTEN_MAX_AANTAL:
-        raise Weigering({"bestand": _("U heeft al het hoogste aantal documenten gestuurd. "
-                                      "Neem contact op met uw adviseur.")})
-    document = Document(inburgeraar=inburgeraar, traject_id=inburgeraar.huidig_traject_id,
-                        soort=soort, toelichting=toelichting,
-                        naam=(bestand.name or "document")[-200:], grootte=bestand.size,
-                        extensie=extensie(bestand.name)[:5])
+        raise Weigering(
+            {
+                "bestand": _(
+                    "U heeft al het hoogste aantal documenten gestuurd. "
+                    "Neem contact op met uw adviseur."
+                )
+            }
+        )
+    document = Document(
+        inburgeraar=inburgeraar,
+        traject_id=inburgeraar.huidig_traject_id,
+        soort=soort,
+        toelichting=toelichting,
+        naam=(bestand.name or "document")[-200:],
+        grootte=bestand.size,
+        extensie=extensie(bestand.name)[:5],
+    )
     document.bestand.save(bestand.name, bestand, save=False)
     try:
         with transaction.atomic():

@@ -49,8 +49,9 @@ def huidige_inburgeraar(request):
     pk = request.session.get(SESSIE_SLEUTEL) if hasattr(request, "session") else None
     inburgeraar = None
     if pk is not None:
-        inburgeraar = (Inburgeraar.objects.select_related("gemeente", "huidig_traject")
-                       .filter(pk=pk).first())
+        inburgeraar = (
+            Inburgeraar.objects.select_related("gemeente", "huidig_traject").filter(pk=pk).first()
+        )
         if inburgeraar is None:  # removed or anonymised meanwhile
             request.session.pop(SESSIE_SLEUTEL, None)
     setattr(request, _CACHE_ATTR, inburgeraar)
@@ -66,6 +67,7 @@ def login_url(next_url: str | None = None) -> str:
 
 def inburgeraar_vereist(view):
     """Send an anonymous visitor to the portal login; otherwise ``request.inburgeraar`` is set."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         inburgeraar = huidige_inburgeraar(request)
@@ -73,4 +75,5 @@ def inburgeraar_vereist(view):
             return redirect(login_url(request.get_full_path()))
         request.inburgeraar = inburgeraar
         return view(request, *args, **kwargs)
+
     return wrapper

@@ -8,6 +8,8 @@ UPLOAD_TEKSTEN = (
     gettext_noop("Dit bestand is te groot. Het mag hoogstens %(max)s zijn."),
     gettext_noop("Dit bestand is leeg."),
     gettext_noop("Dit soort bestand kan niet. Kies een bestand van het type: %(soorten)s."),
-    gettext_noop("De inhoud van dit bestand past niet bij de naam (.%(soort)s). Kies een echt "
-                 "%(soort)s-bestand."),
+    gettext_noop(
+        "De inhoud van dit bestand past niet bij de naam (.%(soort)s). Kies een echt "
+        "%(soort)s-bestand."
+    ),
 )

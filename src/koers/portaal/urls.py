@@ -20,8 +20,14 @@ urlpatterns = [
     path("mijn/documenten/<int:pk>/", views.document, name="document"),
     path("mijn/berichten/", views.berichten, name="berichten"),
     path("mijn/wie-bekeek-mijn-dossier/", views.wie_bekeek, name="wie_bekeek"),
-    path("inburgeraars/<int:pk>/mijn-inburgering/berichten/", medewerker.berichten,
-         name="medewerker_berichten"),
-    path("inburgeraars/<int:pk>/mijn-inburgering/documenten/<int:document_pk>/",
-         medewerker.document, name="medewerker_document"),
+    path(
+        "inburgeraars/<int:pk>/mijn-inburgering/berichten/",
+        medewerker.berichten,
+        name="medewerker_berichten",
+    ),
+    path(
+        "inburgeraars/<int:pk>/mijn-inburgering/documenten/<int:document_pk>/",
+        medewerker.document,
+        name="medewerker_document",
+    ),
 ]

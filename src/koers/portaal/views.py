@@ -27,9 +27,13 @@ LEZEN = Verwerking.Handeling.LEZEN
 
 
 def _veilig(request, url: str | None, standaard: str) -> str:
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()) \
-            and url.startswith(rules.PAD):
+    if (
+        url
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        and url.startswith(rules.PAD)
+    ):
         return url
     return reverse(standaard)
 
@@ -59,18 +63,27 @@ def _weigering(form, weigering: Weigering) -> None:
 
 # --- login ------------------------------------------------------------------------------------
 
+
 def inloggen(request):
     if sessie.huidige_inburgeraar(request) is not None:
         return redirect("portaal:overzicht")
-    return render(request, "portaal/inloggen.html", {
-        "oidc_url": oidc_url(), "demo_login": checks.demo_login_aan(),
-        "next": _veilig(request, request.GET.get("next"), "portaal:overzicht")})
+    return render(
+        request,
+        "portaal/inloggen.html",
+        {
+            "oidc_url": oidc_url(),
+            "demo_login": checks.demo_login_aan(),
+            "next": _veilig(request, request.GET.get("next"), "portaal:overzicht"),
+        },
+    )
 
 
 def _demo_personen() -> list[Inburgeraar]:
-    return list(Inburgeraar.objects.filter(bsn__in=demo_bsns())
-                .select_related("gemeente__organisatie")
-                .order_by("geslachtsnaam", "voornamen")[:60])
+    return list(
+        Inburgeraar.objects.filter(bsn__in=demo_bsns())
+        .select_related("gemeente__organisatie")
+        .order_by("geslachtsnaam", "voornamen")[:60]
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,15 +99,24 @@ def demo_inloggen(request):
         if bsn in set(demo_bsns()):
             inburgeraar = Inburgeraar.objects.filter(bsn=bsn).first()
         if inburgeraar is None:
-            form.add_error("bsn", _("Er is geen demo-inburgeraar met dit BSN. Kies een BSN uit "
-                                    "de lijst."))
+            form.add_error(
+                "bsn", _("Er is geen demo-inburgeraar met dit BSN. Kies een BSN uit de lijst.")
+            )
         else:
             sessie.inloggen(request, inburgeraar)
             return redirect(_veilig(request, request.POST.get("next"), "portaal:overzicht"))
-    return render(request, "portaal/demo_inloggen.html", {
-        "form": form, "fouten": _fouten(form), "personen": _demo_personen(),
-        "next": _veilig(request, request.GET.get("next") or request.POST.get("next"),
-                        "portaal:overzicht")})
+    return render(
+        request,
+        "portaal/demo_inloggen.html",
+        {
+            "form": form,
+            "fouten": _fouten(form),
+            "personen": _demo_personen(),
+            "next": _veilig(
+                request, request.GET.get("next") or request.POST.get("next"), "portaal:overzicht"
+            ),
+        },
+    )
 
 
 @require_POST
@@ -110,19 +132,30 @@ def taal(request):
     code = request.POST.get("taal", "")
     response = redirect(_veilig(request, request.POST.get("next"), "portaal:overzicht"))
     if code in rules.TAAL_CODES:
-        response.set_cookie(rules.TAAL_COOKIE, code, max_age=365 * 24 * 3600,
-                            samesite="Lax", secure=request.is_secure(), httponly=True)
+        response.set_cookie(
+            rules.TAAL_COOKIE,
+            code,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
     return response
 
 
 # --- pages ------------------------------------------------------------------------------------
 
+
 def _contact(inburgeraar) -> dict:
     traject = inburgeraar.huidig_traject
     adviseur = traject.adviseur if traject is not None else None
     gemeente = inburgeraar.gemeente
-    return {"adviseur": adviseur, "gemeente": gemeente,
-            "telefoon": gemeente.telefoon, "email": adviseur.email if adviseur else ""}
+    return {
+        "adviseur": adviseur,
+        "gemeente": gemeente,
+        "telefoon": gemeente.telefoon,
+        "email": adviseur.email if adviseur else "",
+    }
 
 
 @inburgeraar_vereist
@@ -135,11 +168,18 @@ def overzicht(request):
     ongelezen = gegevens.ongelezen_van_gemeente(ik)
     log_portaal(ik, LEZEN, [Sectie.TRAJECT, Sectie.GESPREKKEN, Sectie.PIP])
     traject = ik.huidig_traject
-    return render(request, "portaal/overzicht.html", {
-        "ik": ik, "volgende": volgende, "ongelezen": ongelezen,
-        "stappen": gegevens.volgende_stappen(ik, v, volgende, ongelezen),
-        "status": labels.label(labels.TRAJECTSTATUS, traject.status) if traject else "",
-        **_contact(ik)})
+    return render(
+        request,
+        "portaal/overzicht.html",
+        {
+            "ik": ik,
+            "volgende": volgende,
+            "ongelezen": ongelezen,
+            "stappen": gegevens.volgende_stappen(ik, v, volgende, ongelezen),
+            "status": labels.label(labels.TRAJECTSTATUS, traject.status) if traject else "",
+            **_contact(ik),
+        },
+    )
 
 
 @inburgeraar_vereist
@@ -148,14 +188,25 @@ def plan(request):
     pip = gegevens.huidige_pip(ik.huidig_traject)
     doelen = []
     if pip is not None:
-        doelen = [{"label": labels.label(labels.DIMENSIE, k), "tekst": t}
-                  for k, t in (pip.doelen or {}).items() if t]
+        doelen = [
+            {"label": labels.label(labels.DIMENSIE, k), "tekst": t}
+            for k, t in (pip.doelen or {}).items()
+            if t
+        ]
     log_portaal(ik, LEZEN, [Sectie.PIP])
-    return render(request, "portaal/plan.html", {
-        "ik": ik, "pip": pip, "doelen": doelen, "traject": ik.huidig_traject,
-        "leerroute": labels.label(labels.LEERROUTE, pip.leerroute) if pip else "",
-        "leerroute_uitleg": labels.label(labels.LEERROUTE_UITLEG, pip.leerroute) if pip else "",
-        "map_nodig": pip is not None and gegevens.module_rules.map_verplicht(pip.leerroute)})
+    return render(
+        request,
+        "portaal/plan.html",
+        {
+            "ik": ik,
+            "pip": pip,
+            "doelen": doelen,
+            "traject": ik.huidig_traject,
+            "leerroute": labels.label(labels.LEERROUTE, pip.leerroute) if pip else "",
+            "leerroute_uitleg": labels.label(labels.LEERROUTE_UITLEG, pip.leerroute) if pip else "",
+            "map_nodig": pip is not None and gegevens.module_rules.map_verplicht(pip.leerroute),
+        },
+    )
 
 
 @inburgeraar_vereist
@@ -164,16 +215,29 @@ def afspraken(request):
     vandaag = timezone.localdate()
     lijst = gegevens.afspraken(ik)
     log_portaal(ik, LEZEN, [Sectie.GESPREKKEN, Sectie.NETWERK, Sectie.INTAKE])
-    return render(request, "portaal/afspraken.html", {
-        "ik": ik, "komend": [a for a in lijst if a.datum >= vandaag],
-        "geweest": [a for a in reversed(lijst) if a.datum < vandaag]})
+    return render(
+        request,
+        "portaal/afspraken.html",
+        {
+            "ik": ik,
+            "komend": [a for a in lijst if a.datum >= vandaag],
+            "geweest": [a for a in reversed(lijst) if a.datum < vandaag],
+        },
+    )
 
 
 def _ics(request, ik, lijst, bestandsnaam):
     tekst = ical.kalender(
-        [ical.Afspraak(a.sleutel, a.datum, a.titel, a.uitleg,
-                       ik.gemeente.naam if a.soort != "tolk" else "") for a in lijst],
-        naam=_("Mijn Inburgering"), nu=timezone.now(), domein=request.get_host().split(":")[0])
+        [
+            ical.Afspraak(
+                a.sleutel, a.datum, a.titel, a.uitleg, ik.gemeente.naam if a.soort != "tolk" else ""
+            )
+            for a in lijst
+        ],
+        naam=_("Mijn Inburgering"),
+        nu=timezone.now(),
+        domein=request.get_host().split(":")[0],
+    )
     log_portaal(ik, LEZEN, [Sectie.GESPREKKEN])
     response = HttpResponse(tekst.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.ics"'
@@ -203,9 +267,17 @@ def voortgang(request):
     lijst = gegevens.afspraken(ik)
     volgende = gegevens.volgende_afspraak(lijst, vandaag)
     log_portaal(ik, LEZEN, [Sectie.LEERROUTE, Sectie.MODULES])
-    return render(request, "portaal/voortgang.html", {
-        "ik": ik, "v": v, "stappen": gegevens.volgende_stappen(ik, v, volgende, 0),
-        "pvt_uren": v.module_uren.get("pvt", 0), "map_uren": v.module_uren.get("map", 0)})
+    return render(
+        request,
+        "portaal/voortgang.html",
+        {
+            "ik": ik,
+            "v": v,
+            "stappen": gegevens.volgende_stappen(ik, v, volgende, 0),
+            "pvt_uren": v.module_uren.get("pvt", 0),
+            "map_uren": v.module_uren.get("map", 0),
+        },
+    )
 
 
 @inburgeraar_vereist
@@ -215,23 +287,38 @@ def documenten(request):
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.bewaar_document(ik, form.cleaned_data["bestand"],
-                                     form.cleaned_data["soort"],
-                                     form.cleaned_data.get("toelichting", ""))
+            services.bewaar_document(
+                ik,
+                form.cleaned_data["bestand"],
+                form.cleaned_data["soort"],
+                form.cleaned_data.get("toelichting", ""),
+            )
         except Weigering as weigering:
             _weigering(form, weigering)
         else:
             messages.success(request, _("Uw document is verstuurd naar uw adviseur."))
             return redirect("portaal:documenten")
-    lijst = list(Document.objects.filter(inburgeraar=ik).only(
-        "id", "soort", "naam", "grootte", "toelichting", "geupload_op", "gezien_op",
-        "inburgeraar_id"))
+    lijst = list(
+        Document.objects.filter(inburgeraar=ik).only(
+            "id",
+            "soort",
+            "naam",
+            "grootte",
+            "toelichting",
+            "geupload_op",
+            "gezien_op",
+            "inburgeraar_id",
+        )
+    )
     for d in lijst:
         d.soort_label = labels.label(labels.DOCUMENTSOORT, d.soort)
     log_portaal(ik, LEZEN, [Sectie.DOCUMENTEN])
-    return render(request, "portaal/documenten.html", {
-        "ik": ik, "form": form, "fouten": _fouten(form), "documenten": lijst},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "portaal/documenten.html",
+        {"ik": ik, "form": form, "fouten": _fouten(form), "documenten": lijst},
+        status=400 if form.errors else 200,
+    )
 
 
 @inburgeraar_vereist
@@ -279,16 +366,31 @@ def berichten(request):
     voor = _keyset(request)
     if voor is not None:
         rijen = rijen.filter(id__lt=voor)
-    rijen = list(rijen.only("id", "richting", "tekst", "verstuurd_op", "gelezen_op",
-                            "inburgeraar_id")[:rules.BERICHTEN_PER_PAGINA + 1])
-    ouder = rijen[rules.BERICHTEN_PER_PAGINA - 1].pk \
-        if len(rijen) > rules.BERICHTEN_PER_PAGINA else None
-    rijen = rijen[:rules.BERICHTEN_PER_PAGINA]
+    rijen = list(
+        rijen.only("id", "richting", "tekst", "verstuurd_op", "gelezen_op", "inburgeraar_id")[
+            : rules.BERICHTEN_PER_PAGINA + 1
+        ]
+    )
+    ouder = (
+        rijen[rules.BERICHTEN_PER_PAGINA - 1].pk
+        if len(rijen) > rules.BERICHTEN_PER_PAGINA
+        else None
+    )
+    rijen = rijen[: rules.BERICHTEN_PER_PAGINA]
     services.gelezen_door_inburgeraar(ik)  # logs the read
-    return render(request, "portaal/berichten.html", {
-        "ik": ik, "form": form, "fouten": _fouten(form), "berichten": rijen, "ouder": ouder,
-        "adviseur": ik.huidig_traject.adviseur if ik.huidig_traject else None},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "portaal/berichten.html",
+        {
+            "ik": ik,
+            "form": form,
+            "fouten": _fouten(form),
+            "berichten": rijen,
+            "ouder": ouder,
+            "adviseur": ik.huidig_traject.adviseur if ik.huidig_traject else None,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @inburgeraar_vereist
@@ -296,23 +398,37 @@ def wie_bekeek(request):
     """Who viewed or changed his data: organisation, role, activity, purpose and date; never
     a staff member's name. His own visits to the portal are left out (he knows them)."""
     ik = request.inburgeraar
-    rijen = (Verwerking.objects.filter(inburgeraar_id=ik.pk)
-             .exclude(kanaal=Verwerking.Kanaal.PORTAAL).order_by("-id"))
+    rijen = (
+        Verwerking.objects.filter(inburgeraar_id=ik.pk)
+        .exclude(kanaal=Verwerking.Kanaal.PORTAAL)
+        .order_by("-id")
+    )
     voor = _keyset(request)
     if voor is not None:
         rijen = rijen.filter(id__lt=voor)
-    rijen = list(rijen.only("id", "tijdstip", "organisatie", "rollen", "doel", "activiteit",
-                            "handeling", "kanaal")[:rules.LOG_PER_PAGINA + 1])
+    rijen = list(
+        rijen.only(
+            "id", "tijdstip", "organisatie", "rollen", "doel", "activiteit", "handeling", "kanaal"
+        )[: rules.LOG_PER_PAGINA + 1]
+    )
     ouder = rijen[rules.LOG_PER_PAGINA - 1].pk if len(rijen) > rules.LOG_PER_PAGINA else None
-    regels = [{
-        "tijdstip": r.tijdstip,
-        "organisatie": r.organisatie or _("Koers (automatisch)"),
-        "rollen": ", ".join(str(labels.label(labels.ROL, rol, labels.ROL_ANDERS))
-                            for rol in (r.rollen or [])) or "—",
-        "handeling": labels.label(labels.HANDELING, r.handeling),
-        "activiteit": labels.label(labels.ACTIVITEIT, r.activiteit),
-        "doel": labels.label(labels.DOEL, r.doel),
-    } for r in rijen[:rules.LOG_PER_PAGINA]]
+    regels = [
+        {
+            "tijdstip": r.tijdstip,
+            "organisatie": r.organisatie or _("Koers (automatisch)"),
+            "rollen": ", ".join(
+                str(labels.label(labels.ROL, rol, labels.ROL_ANDERS)) for rol in (r.rollen or [])
+            )
+            or "—",
+            "handeling": labels.label(labels.HANDELING, r.handeling),
+            "activiteit": labels.label(labels.ACTIVITEIT, r.activiteit),
+            "doel": labels.label(labels.DOEL, r.doel),
+        }
+        for r in rijen[: rules.LOG_PER_PAGINA]
+    ]
     log_portaal(ik, LEZEN, ["verwerkingenlogging"])
-    return render(request, "portaal/wie_bekeek.html", {
-        "ik": ik, "regels": regels, "ouder": ouder, "eerste": voor is None})
+    return render(
+        request,
+        "portaal/wie_bekeek.html",
+        {"ik": ik, "regels": regels, "ouder": ouder, "eerste": voor is None},
+    )

@@ -5,6 +5,9 @@ dashboard's realised costs per month must not change when a case is anonymised."
 from koers.verwerkingen.anonimiseren import Regel
 
 REGELS = {
-    "sturing.Kostenpost": Regel(legen=("omschrijving",), bewaren=("doelgroepindeling",),
-                                waarom="a choice from DUO's fixed list: the SPUK counts by it"),
+    "sturing.Kostenpost": Regel(
+        legen=("omschrijving",),
+        bewaren=("doelgroepindeling",),
+        waarom="a choice from DUO's fixed list: the SPUK counts by it",
+    ),
 }

@@ -76,8 +76,10 @@ PERSONEN_SUFFIX = "_trajecten"
 
 def _grenzen(periode: Periode) -> tuple[dt.datetime, dt.datetime]:
     tz = timezone.get_current_timezone()
-    return (dt.datetime.combine(periode.start, dt.time.min, tz),
-            dt.datetime.combine(periode.eind, dt.time.min, tz))
+    return (
+        dt.datetime.combine(periode.start, dt.time.min, tz),
+        dt.datetime.combine(periode.eind, dt.time.min, tz),
+    )
 
 
 def _periode_q(veld: str, periode: Periode | None, *, tijdstip: bool = False) -> Q:
@@ -92,14 +94,20 @@ def _dimensies(qs, *, gemeente: str, persoon: str, datum: str | None):
     year of ``datum`` (none for a snapshot), asielmigrant or not, Turkse nieuwkomer or not.
     ``persoon`` is the path to the inburgeraar ("inburgeraar__", "traject__inburgeraar__")."""
     extra = {
-        "d_asiel": Case(When(**{f"{persoon}doelgroepindeling__in": ASIEL}, then=Value(True)),
-                        default=Value(False), output_field=BooleanField()),
+        "d_asiel": Case(
+            When(**{f"{persoon}doelgroepindeling__in": ASIEL}, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
         "d_turks": F(f"{persoon}turkse_nieuwkomer"),
     }
     if datum:
         extra["d_jaar"] = ExtractYear(datum)
-        extra["d_half"] = Case(When(**{f"{datum}__month__gte": 7}, then=Value(2)),
-                               default=Value(1), output_field=IntegerField())
+        extra["d_half"] = Case(
+            When(**{f"{datum}__month__gte": 7}, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
     return qs.annotate(**extra).order_by().values(gemeente, *extra)
 
 
@@ -108,9 +116,13 @@ def _rijen(rijen, gemeente: str) -> Rijen:
     for rij in rijen:
         jaar, half = rij.pop("d_jaar", None), rij.pop("d_half", None)
         # PostgreSQL's EXTRACT answers a numeric (Decimal): keys are plain ints.
-        vak = (rij.pop(gemeente), None if jaar is None else int(jaar),
-               None if half is None else int(half), bool(rij.pop("d_asiel")),
-               bool(rij.pop("d_turks")))
+        vak = (
+            rij.pop(gemeente),
+            None if jaar is None else int(jaar),
+            None if half is None else int(half),
+            bool(rij.pop("d_asiel")),
+            bool(rij.pop("d_turks")),
+        )
         cijfers = uit.setdefault(vak, {})
         for sleutel, waarde in rij.items():
             cijfers[sleutel] = cijfers.get(sleutel, 0) + _getal(waarde)
@@ -172,46 +184,64 @@ def per_gemeente(rijen: Rijen, doelgroep: str | None, periode: Periode | None) -
 
 # --- the figures, kept by dimension ------------------------------------------------------------
 
+
 def _cohort(gemeente_ids, periode: Periode | None):
-    return Traject.objects.filter(_periode_q("aangemeld_op", periode, tijdstip=True),
-                                  gemeente_id__in=list(gemeente_ids))
+    return Traject.objects.filter(
+        _periode_q("aangemeld_op", periode, tijdstip=True), gemeente_id__in=list(gemeente_ids)
+    )
 
 
 def _pips(gemeente_ids, periode: Periode | None, *, eerste: bool):
     """The first (``eerste``) or the current vastgesteld PIP version of each traject of the
     cohort: the version with no earlier (later) vastgesteld version beside it. A NOT EXISTS,
     which the database answers as one anti-join, not a lookup per row."""
-    ander = PipVersie.objects.filter(traject_id=OuterRef("traject_id"),
-                                     status=PipVersie.Status.VASTGESTELD)
-    ander = ander.filter(versie__lt=OuterRef("versie")) if eerste else ander.filter(
-        versie__gt=OuterRef("versie"))
+    ander = PipVersie.objects.filter(
+        traject_id=OuterRef("traject_id"), status=PipVersie.Status.VASTGESTELD
+    )
+    ander = (
+        ander.filter(versie__lt=OuterRef("versie"))
+        if eerste
+        else ander.filter(versie__gt=OuterRef("versie"))
+    )
     return PipVersie.objects.filter(
-        _periode_q("traject__aangemeld_op", periode, tijdstip=True), ~Exists(ander),
-        status=PipVersie.Status.VASTGESTELD, traject__gemeente_id__in=list(gemeente_ids))
+        _periode_q("traject__aangemeld_op", periode, tijdstip=True),
+        ~Exists(ander),
+        status=PipVersie.Status.VASTGESTELD,
+        traject__gemeente_id__in=list(gemeente_ids),
+    )
 
 
 def _cohort_dimensies(qs, pad: str = ""):
-    return _dimensies(qs, gemeente=f"{pad}gemeente_id", persoon=f"{pad}inburgeraar__",
-                      datum=f"{pad}aangemeld_op")
+    return _dimensies(
+        qs, gemeente=f"{pad}gemeente_id", persoon=f"{pad}inburgeraar__", datum=f"{pad}aangemeld_op"
+    )
 
 
 def aantallen_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
     """Instroom (the cohort opened in a half year) by doelgroep, Turkse nieuwkomers, status
     and leerroute of the current vastgesteld PIP. Two queries: the cohort, its current PIPs."""
     asiel = Q(inburgeraar__doelgroepindeling__in=ASIEL)
-    cohort = _rijen(_cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
-        totaal=Count("pk"),
-        asiel=Count("pk", filter=asiel),
-        gezin=Count("pk", filter=~asiel),
-        turks=Count("pk", filter=Q(inburgeraar__turkse_nieuwkomer=True)),
-        **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in STATUSSEN}), "gemeente_id")
-    routes = _rijen(_cohort_dimensies(_pips(gemeente_ids, periode, eerste=False), "traject__")
-                    .annotate(**{f"route_{r}": Count("pk", filter=Q(leerroute=r))
-                                 for r in LEERROUTES}), "traject__gemeente_id")
+    cohort = _rijen(
+        _cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
+            totaal=Count("pk"),
+            asiel=Count("pk", filter=asiel),
+            gezin=Count("pk", filter=~asiel),
+            turks=Count("pk", filter=Q(inburgeraar__turkse_nieuwkomer=True)),
+            **{f"status_{s}": Count("pk", filter=Q(status=s)) for s in STATUSSEN},
+        ),
+        "gemeente_id",
+    )
+    routes = _rijen(
+        _cohort_dimensies(_pips(gemeente_ids, periode, eerste=False), "traject__").annotate(
+            **{f"route_{r}": Count("pk", filter=Q(leerroute=r)) for r in LEERROUTES}
+        ),
+        "traject__gemeente_id",
+    )
     uit = _samen(cohort, routes)
     for cijfers in uit.values():
         cijfers["route_geen"] = cijfers.get("totaal", 0) - sum(
-            cijfers.get(f"route_{r}", 0) for r in LEERROUTES)
+            cijfers.get(f"route_{r}", 0) for r in LEERROUTES
+        )
     return uit
 
 
@@ -221,12 +251,15 @@ def gevestigd_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> 
     registered them). Koers knows only the inburgeringsplichtige adults, not the children
     housed with them, so the dashboard compares this with the prognosis (half the
     taakstelling, startnotitie §5.1), not with the taakstelling itself."""
-    qs = Inburgeraar.objects.filter(gemeente_id__in=list(gemeente_ids),
-                                      doelgroepindeling__in=ASIEL)
+    qs = Inburgeraar.objects.filter(gemeente_id__in=list(gemeente_ids), doelgroepindeling__in=ASIEL)
     qs = qs.annotate(gevestigd_op=Coalesce("vestigingsdatum", TruncDate("aangemaakt_op")))
     qs = qs.filter(_periode_q("gevestigd_op", periode))
-    return _rijen(_dimensies(qs, gemeente="gemeente_id", persoon="", datum="gevestigd_op")
-                  .annotate(gevestigd=Count("pk")), "gemeente_id")
+    return _rijen(
+        _dimensies(qs, gemeente="gemeente_id", persoon="", datum="gevestigd_op").annotate(
+            gevestigd=Count("pk")
+        ),
+        "gemeente_id",
+    )
 
 
 def _dagen(eind: str, begin: str):
@@ -241,26 +274,40 @@ def doorlooptijden_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date
     Three queries: the cohort, its first PIPs, and its cases late without a PIP.
     """
     met_intake = Q(intake__datum__isnull=False)
-    cohort = _rijen(_cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
-        intake_n=Count("pk", filter=met_intake),
-        intake_duur=Sum(_dagen("intake__datum", "aangemeld_op"), filter=met_intake),
-        afgerond=Count("pk", filter=Q(status=traject_rules.Status.AFGEROND)),
-        **{f"reden_{r}": Count("pk", filter=Q(status=traject_rules.Status.AFGEROND,
-                                               afrondingsreden=r)) for r in REDENEN}),
-        "gemeente_id")
-    eerste = _rijen(_cohort_dimensies(
-        _pips(gemeente_ids, periode, eerste=True).filter(dagtekening__isnull=False),
-        "traject__").annotate(
-        pip_n=Count("pk"),
-        pip_duur=Sum(_dagen("dagtekening", "traject__aangemeld_op")),
-        pip_tijdig=Count("pk", filter=Q(dagtekening__lte=F("traject__pip_uiterlijk"))),
-        pip_te_laat=Count("pk", filter=Q(dagtekening__gt=F("traject__pip_uiterlijk")))),
-        "traject__gemeente_id")
-    zonder = PipVersie.objects.filter(traject_id=OuterRef("pk"),
-                                      status=PipVersie.Status.VASTGESTELD)
-    te_laat = _rijen(_cohort_dimensies(_cohort(gemeente_ids, periode).filter(
-        ~Exists(zonder), pip_uiterlijk__lt=vandaag)).annotate(pip_te_laat=Count("pk")),
-        "gemeente_id")
+    cohort = _rijen(
+        _cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
+            intake_n=Count("pk", filter=met_intake),
+            intake_duur=Sum(_dagen("intake__datum", "aangemeld_op"), filter=met_intake),
+            afgerond=Count("pk", filter=Q(status=traject_rules.Status.AFGEROND)),
+            **{
+                f"reden_{r}": Count(
+                    "pk", filter=Q(status=traject_rules.Status.AFGEROND, afrondingsreden=r)
+                )
+                for r in REDENEN
+            },
+        ),
+        "gemeente_id",
+    )
+    eerste = _rijen(
+        _cohort_dimensies(
+            _pips(gemeente_ids, periode, eerste=True).filter(dagtekening__isnull=False), "traject__"
+        ).annotate(
+            pip_n=Count("pk"),
+            pip_duur=Sum(_dagen("dagtekening", "traject__aangemeld_op")),
+            pip_tijdig=Count("pk", filter=Q(dagtekening__lte=F("traject__pip_uiterlijk"))),
+            pip_te_laat=Count("pk", filter=Q(dagtekening__gt=F("traject__pip_uiterlijk"))),
+        ),
+        "traject__gemeente_id",
+    )
+    zonder = PipVersie.objects.filter(
+        traject_id=OuterRef("pk"), status=PipVersie.Status.VASTGESTELD
+    )
+    te_laat = _rijen(
+        _cohort_dimensies(
+            _cohort(gemeente_ids, periode).filter(~Exists(zonder), pip_uiterlijk__lt=vandaag)
+        ).annotate(pip_te_laat=Count("pk")),
+        "gemeente_id",
+    )
     return _samen(cohort, eerste, te_laat)
 
 
@@ -272,49 +319,76 @@ def gesprekken_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) ->
 
     marge = rules.GESPREK_MARGE
     qs = Voortgangsgesprek.objects.filter(
-        _periode_q("gepland_op", periode), traject__gemeente_id__in=list(gemeente_ids),
-        gepland_op__lte=vandaag - marge)
+        _periode_q("gepland_op", periode),
+        traject__gemeente_id__in=list(gemeente_ids),
+        gepland_op__lte=vandaag - marge,
+    )
     op_tijd = Q(gehouden_op__isnull=False, gehouden_op__lte=F("gepland_op") + marge)
-    return _rijen(_dimensies(qs, gemeente="traject__gemeente_id",
-                             persoon="traject__inburgeraar__", datum="gepland_op").annotate(
-        gepland=Count("pk"), op_tijd=Count("pk", filter=op_tijd),
-        niet_gehouden=Count("pk", filter=Q(gehouden_op__isnull=True)),
-        gesprek_trajecten=Count("traject_id", distinct=True)), "traject__gemeente_id")
+    return _rijen(
+        _dimensies(
+            qs,
+            gemeente="traject__gemeente_id",
+            persoon="traject__inburgeraar__",
+            datum="gepland_op",
+        ).annotate(
+            gepland=Count("pk"),
+            op_tijd=Count("pk", filter=op_tijd),
+            niet_gehouden=Count("pk", filter=Q(gehouden_op__isnull=True)),
+            gesprek_trajecten=Count("traject_id", distinct=True),
+        ),
+        "traject__gemeente_id",
+    )
 
 
 def ontzorgen_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
     """Financieel ontzorgen by the half year it ended (up to today), and how many went on to
     complete the course in financiële zelfredzaamheid (startnotitie §6.6)."""
-    qs = Ontzorgen.objects.filter(_periode_q("einddatum", periode),
-                                  gemeente_id__in=list(gemeente_ids), einddatum__lt=vandaag)
-    return _rijen(_dimensies(qs, gemeente="gemeente_id", persoon="traject__inburgeraar__",
-                             datum="einddatum").annotate(
-        beeindigd=Count("pk"), cursus_afgerond=Count("pk", filter=Q(cursus_status="afgerond"))),
-        "gemeente_id")
+    qs = Ontzorgen.objects.filter(
+        _periode_q("einddatum", periode), gemeente_id__in=list(gemeente_ids), einddatum__lt=vandaag
+    )
+    return _rijen(
+        _dimensies(
+            qs, gemeente="gemeente_id", persoon="traject__inburgeraar__", datum="einddatum"
+        ).annotate(
+            beeindigd=Count("pk"), cursus_afgerond=Count("pk", filter=Q(cursus_status="afgerond"))
+        ),
+        "gemeente_id",
+    )
 
 
 def zroute_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
     """Running Z-routes today: on schedule or behind (``achter_vanaf``, set by
     :func:`koers.leerroute.rules.achter_vanaf`). A snapshot, in every period."""
     qs = Zroute.objects.filter(
-        traject__gemeente_id__in=list(gemeente_ids), afgerond_op__isnull=True).exclude(
-        traject__status=traject_rules.Status.AFGEROND)
-    return _rijen(_dimensies(qs, gemeente="traject__gemeente_id",
-                             persoon="traject__inburgeraar__", datum=None).annotate(
-        lopend=Count("pk"), achter=Count("pk", filter=Q(achter_vanaf__isnull=False))),
-        "traject__gemeente_id")
+        traject__gemeente_id__in=list(gemeente_ids), afgerond_op__isnull=True
+    ).exclude(traject__status=traject_rules.Status.AFGEROND)
+    return _rijen(
+        _dimensies(
+            qs, gemeente="traject__gemeente_id", persoon="traject__inburgeraar__", datum=None
+        ).annotate(lopend=Count("pk"), achter=Count("pk", filter=Q(achter_vanaf__isnull=False))),
+        "traject__gemeente_id",
+    )
 
 
 def examens_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
     """Exam results by the half year of the exam, per part (``<onderdeel>_<resultaat>``)."""
-    qs = Examenresultaat.objects.filter(_periode_q("examendatum", periode),
-                                        traject__gemeente_id__in=list(gemeente_ids))
-    aggregaten = {f"{o}_{r}": Count("pk", filter=Q(onderdeel=o, resultaat=r))
-                  for o in leerroute_rules.EXAMENONDERDELEN
-                  for r in leerroute_rules.EXAMENRESULTATEN}
-    return _rijen(_dimensies(qs, gemeente="traject__gemeente_id",
-                             persoon="traject__inburgeraar__", datum="examendatum")
-                  .annotate(**aggregaten), "traject__gemeente_id")
+    qs = Examenresultaat.objects.filter(
+        _periode_q("examendatum", periode), traject__gemeente_id__in=list(gemeente_ids)
+    )
+    aggregaten = {
+        f"{o}_{r}": Count("pk", filter=Q(onderdeel=o, resultaat=r))
+        for o in leerroute_rules.EXAMENONDERDELEN
+        for r in leerroute_rules.EXAMENRESULTATEN
+    }
+    return _rijen(
+        _dimensies(
+            qs,
+            gemeente="traject__gemeente_id",
+            persoon="traject__inburgeraar__",
+            datum="examendatum",
+        ).annotate(**aggregaten),
+        "traject__gemeente_id",
+    )
 
 
 def _sql_dialect(vendor: str) -> dict:
@@ -322,16 +396,20 @@ def _sql_dialect(vendor: str) -> dict:
     a JSON object by key, unnesting a JSON array, and the year and month of a date. (``%%``
     is a literal percent sign: the statement has parameters.)"""
     if vendor == "postgresql":
-        return {"getal": lambda doc, k: f"(({doc})->>'{k}')::numeric",
-                "tekst": lambda doc, k: f"({doc})->>'{k}'",
-                "elementen": "jsonb_array_elements(g.iv) AS e(value)",
-                "jaar": lambda d: f"CAST(EXTRACT(YEAR FROM {d}) AS integer)",
-                "maand": lambda d: f"CAST(EXTRACT(MONTH FROM {d}) AS integer)"}
-    return {"getal": lambda doc, k: f"json_extract({doc}, '$.{k}')",
-            "tekst": lambda doc, k: f"json_extract({doc}, '$.{k}')",
-            "elementen": "json_each(g.iv) AS e",
-            "jaar": lambda d: f"CAST(strftime('%%Y', {d}) AS integer)",
-            "maand": lambda d: f"CAST(strftime('%%m', {d}) AS integer)"}
+        return {
+            "getal": lambda doc, k: f"(({doc})->>'{k}')::numeric",
+            "tekst": lambda doc, k: f"({doc})->>'{k}'",
+            "elementen": "jsonb_array_elements(g.iv) AS e(value)",
+            "jaar": lambda d: f"CAST(EXTRACT(YEAR FROM {d}) AS integer)",
+            "maand": lambda d: f"CAST(EXTRACT(MONTH FROM {d}) AS integer)",
+        }
+    return {
+        "getal": lambda doc, k: f"json_extract({doc}, '$.{k}')",
+        "tekst": lambda doc, k: f"json_extract({doc}, '$.{k}')",
+        "elementen": "json_each(g.iv) AS e",
+        "jaar": lambda d: f"CAST(strftime('%%Y', {d}) AS integer)",
+        "maand": lambda d: f"CAST(strftime('%%m', {d}) AS integer)",
+    }
 
 
 def gezondheid_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
@@ -351,11 +429,14 @@ def gezondheid_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) ->
     # Only constants go into the SQL text (the dimension keys of the rules, checked to be
     # plain identifiers); every value is a parameter.
     dimensies = [d for d in intake_rules.DIMENSIE_SLEUTELS if re.fullmatch(r"[a-z_]+", d)]
-    verschillen = " + ".join(f"COALESCE({getal('g.na', d)} - {getal('g.voor', d)}, 0)"
-                             for d in dimensies)
+    verschillen = " + ".join(
+        f"COALESCE({getal('g.na', d)} - {getal('g.voor', d)}, 0)" for d in dimensies
+    )
     vergeleken = " + ".join(
         f"(CASE WHEN {getal('g.na', d)} IS NOT NULL AND {getal('g.voor', d)} IS NOT NULL "
-        "THEN 1 ELSE 0 END)" for d in dimensies)
+        "THEN 1 ELSE 0 END)"
+        for d in dimensies
+    )
     # The window only looks ahead: gesprekken before the period are not needed.
     binnen, vanaf, params_binnen, params_buiten = "", "", list[object](), list[object]()
     if periode is not None:
@@ -375,12 +456,12 @@ def gezondheid_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) ->
           JOIN inburgeraars_traject t ON t.id = v.traject_id
           JOIN inburgeraars_inburgeraar i ON i.id = t.inburgeraar_id
           WHERE {vanaf}v.gehouden_op IS NOT NULL
-            AND t.gemeente_id IN ({', '.join(['%s'] * len(ids))})
+            AND t.gemeente_id IN ({", ".join(["%s"] * len(ids))})
         )
-        SELECT g.gemeente_id, {sql_['jaar']('g.op')},
-               CASE WHEN {sql_['maand']('g.op')} >= 7 THEN 2 ELSE 1 END, g.asiel, g.turks,
+        SELECT g.gemeente_id, {sql_["jaar"]("g.op")},
+               CASE WHEN {sql_["maand"]("g.op")} >= 7 THEN 2 ELSE 1 END, g.asiel, g.turks,
                {soort}, SUM({verschillen}), SUM({vergeleken}), COUNT(DISTINCT g.traject_id)
-        FROM g, {sql_['elementen']}
+        FROM g, {sql_["elementen"]}
         WHERE g.na IS NOT NULL{binnen}
         GROUP BY 1, 2, 3, 4, 5, 6
     """  # noqa: S608
@@ -394,8 +475,9 @@ def gezondheid_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) ->
             cijfers = uit.setdefault(vak, {})
             cijfers[f"{soort_}_som"] = cijfers.get(f"{soort_}_som", 0) + int(som_ or 0)
             cijfers[f"{soort_}_n"] = cijfers.get(f"{soort_}_n", 0) + int(n)
-            cijfers[f"{soort_}{PERSONEN_SUFFIX}"] = (
-                cijfers.get(f"{soort_}{PERSONEN_SUFFIX}", 0) + int(trajecten))
+            cijfers[f"{soort_}{PERSONEN_SUFFIX}"] = cijfers.get(
+                f"{soort_}{PERSONEN_SUFFIX}", 0
+            ) + int(trajecten)
     return uit
 
 
@@ -412,8 +494,9 @@ BRONNEN = {
 }
 
 
-def bereken(bron: str, gemeente_ids, periode: Periode | None, doelgroep: str | None,
-            vandaag: dt.date) -> Per:
+def bereken(
+    bron: str, gemeente_ids, periode: Periode | None, doelgroep: str | None, vandaag: dt.date
+) -> Per:
     """One source computed straight from the cases (the summary table holds the same)."""
     return per_gemeente(BRONNEN[bron](gemeente_ids, periode, vandaag), doelgroep, periode)
 
@@ -422,7 +505,8 @@ def taakstelling(gemeente_ids, jaar: int) -> Per:
     """The taakstelling per half year (``h1``, ``h2``; missing = no figure entered)."""
     uit: Per = defaultdict(dict)
     for t in Taakstelling.objects.filter(gemeente_id__in=list(gemeente_ids), jaar=jaar).values(
-            "gemeente_id", "halfjaar", "aantal"):
+        "gemeente_id", "halfjaar", "aantal"
+    ):
         uit[t["gemeente_id"]][f"h{t['halfjaar']}"] = t["aantal"]
     return dict(uit)
 

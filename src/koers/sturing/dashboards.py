@@ -49,8 +49,11 @@ def bereiken(user) -> dict[str, Bereik]:
     """The scopes a user may choose: his gemeente, its subregio and arbeidsmarktregio (as
     aggregates). One query for the gemeenten of the region."""
     eigen = user.gemeente
-    regio = list(Gemeente.objects.filter(arbeidsmarktregio_id=eigen.arbeidsmarktregio_id)
-                 .select_related("subregio", "arbeidsmarktregio").order_by("pk"))
+    regio = list(
+        Gemeente.objects.filter(arbeidsmarktregio_id=eigen.arbeidsmarktregio_id)
+        .select_related("subregio", "arbeidsmarktregio")
+        .order_by("pk")
+    )
     uit = {"gemeente": Bereik("gemeente", eigen.naam, (eigen.pk,), eigen.pk)}
     if eigen.subregio_id:
         sub = tuple(g.pk for g in regio if g.subregio_id == eigen.subregio_id)
@@ -58,8 +61,11 @@ def bereiken(user) -> dict[str, Bereik]:
         uit["subregio"] = Bereik("subregio", _("Subregio %s") % naam, sub, eigen.pk)
     if regio:
         uit["arbeidsmarktregio"] = Bereik(
-            "arbeidsmarktregio", _("Arbeidsmarktregio %s") % regio[0].arbeidsmarktregio.naam,
-            tuple(g.pk for g in regio), eigen.pk)
+            "arbeidsmarktregio",
+            _("Arbeidsmarktregio %s") % regio[0].arbeidsmarktregio.naam,
+            tuple(g.pk for g in regio),
+            eigen.pk,
+        )
     return uit
 
 
@@ -70,8 +76,14 @@ class Filters:
     doelgroep: str  # "" = all
 
     def query(self, **extra) -> str:
-        return urlencode({"schaal": self.bereik.schaal, "periode": self.periode.sleutel,
-                          "doelgroep": self.doelgroep, **extra})
+        return urlencode(
+            {
+                "schaal": self.bereik.schaal,
+                "periode": self.periode.sleutel,
+                "doelgroep": self.doelgroep,
+                **extra,
+            }
+        )
 
 
 def filters_uit(request, vandaag: dt.date) -> tuple[Filters, dict[str, Bereik]]:
@@ -115,73 +127,119 @@ def _telling(figuren, filters: Filters, onderdrukken: bool, afleiden=None) -> Te
 
 
 def _werkvoorraad(filters: Filters, **params) -> str:
-    return reverse("web:werkvoorraad") + "?" + urlencode(
-        {"gemeente": filters.bereik.eigen_id, "alle": "on", **params})
+    return (
+        reverse("web:werkvoorraad")
+        + "?"
+        + urlencode({"gemeente": filters.bereik.eigen_id, "alle": "on", **params})
+    )
 
 
 # --- Aantallen ---------------------------------------------------------------------------------
+
 
 def _met_pip(c: dict) -> None:
     c["met_pip"] = sum(c.get(f"route_{r}", 0) for r in cijfers.LEERROUTES)
 
 
-def aantallen(user, filters: Filters, onderdrukken: bool, doorklikken: bool,
-              kengetallen: dict) -> list[Tabel]:
+def aantallen(
+    user, filters: Filters, onderdrukken: bool, doorklikken: bool, kengetallen: dict
+) -> list[Tabel]:
     """``kengetallen``: the summary rows of the scope and year (koers.sturing.kubus.lees)."""
     bereik, periode, doelgroep = filters.bereik, filters.periode, filters.doelgroep
-    t = _telling(lambda dg: cijfers.per_gemeente(kengetallen["aantallen"], dg, periode), filters,
-                 onderdrukken, afleiden=_met_pip)
+    t = _telling(
+        lambda dg: cijfers.per_gemeente(kengetallen["aantallen"], dg, periode),
+        filters,
+        onderdrukken,
+        afleiden=_met_pip,
+    )
     links_doelgroep, links_status = {}, {}
     if doorklikken and not bereik.aggregaat:
         indeling = traject_rules.Doelgroepindeling
         links_doelgroep = {
-            "asiel": _werkvoorraad(filters, status="alle",
-                                   doelgroep=indeling.ASIELSTATUSHOUDER.value),
-            "gezin": _werkvoorraad(filters, status="alle",
-                                   doelgroep=indeling.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value),
+            "asiel": _werkvoorraad(
+                filters, status="alle", doelgroep=indeling.ASIELSTATUSHOUDER.value
+            ),
+            "gezin": _werkvoorraad(
+                filters, status="alle", doelgroep=indeling.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value
+            ),
         }
-        indeling_filter = {"asiel": indeling.ASIELSTATUSHOUDER.value,
-                           "gezin": indeling.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value}
-        extra = ({"doelgroep": indeling_filter[doelgroep]} if doelgroep in indeling_filter
-                 else {})
+        indeling_filter = {
+            "asiel": indeling.ASIELSTATUSHOUDER.value,
+            "gezin": indeling.GEZINSMIGRANT_EN_OVERIGE_MIGRANT.value,
+        }
+        extra = {"doelgroep": indeling_filter[doelgroep]} if doelgroep in indeling_filter else {}
         if doelgroep != "turks":  # the case list has no filter on Turkse nieuwkomers
-            links_status = {f"status_{s}": _werkvoorraad(filters, status=s, **extra)
-                            for s in cijfers.STATUSSEN}
+            links_status = {
+                f"status_{s}": _werkvoorraad(filters, status=s, **extra) for s in cijfers.STATUSSEN
+            }
     uitleg_cohort = _("Inburgeraars van wie het traject in %(periode)s is geopend.") % {
-        "periode": periode.naam}
+        "periode": periode.naam
+    }
     tabellen = [
         # Filtered on a doelgroep, the split by doelgroep only repeats the total (and would
         # show it under another name, past the suppression of the total).
         tellingen_tabel(
-            "doelgroep", _("Inburgeraars per doelgroep"), _("Aantal"), t,
-            [] if doelgroep else [("asiel", _("Asielstatushouders")),
-                                  ("gezin", _("Gezins- en overige migranten"))],
+            "doelgroep",
+            _("Inburgeraars per doelgroep"),
+            _("Aantal"),
+            t,
+            []
+            if doelgroep
+            else [("asiel", _("Asielstatushouders")), ("gezin", _("Gezins- en overige migranten"))],
             totaal=("totaal", _("Totaal")),
-            waarvan=[] if doelgroep == "turks" else [
-                ("turks", _("Waarvan Turkse nieuwkomers"))],
-            links=links_doelgroep, uitleg=uitleg_cohort, kop=_("Doelgroep")),
+            waarvan=[] if doelgroep == "turks" else [("turks", _("Waarvan Turkse nieuwkomers"))],
+            links=links_doelgroep,
+            uitleg=uitleg_cohort,
+            kop=_("Doelgroep"),
+        ),
         tellingen_tabel(
-            "status", _("Inburgeraars per status"), _("Aantal"), t,
+            "status",
+            _("Inburgeraars per status"),
+            _("Aantal"),
+            t,
             [(f"status_{s}", str(label)) for s, label in STATUS_CHOICES],
-            totaal=("totaal", _("Totaal")), links=links_status, kop=_("Status"),
-            uitleg=uitleg_cohort + " " + _("De status is die van vandaag.")),
+            totaal=("totaal", _("Totaal")),
+            links=links_status,
+            kop=_("Status"),
+            uitleg=uitleg_cohort + " " + _("De status is die van vandaag."),
+        ),
         tellingen_tabel(
-            "leerroute", _("Inburgeraars per leerroute"), _("Aantal"), t,
+            "leerroute",
+            _("Inburgeraars per leerroute"),
+            _("Aantal"),
+            t,
             [(f"route_{r}", naam) for r, naam in pip_rules.LEERROUTE_NAMEN.items()]
             + [("route_geen", _("Nog geen PIP vastgesteld"))],
-            totaal=("totaal", _("Totaal")), kop=_("Leerroute"),
-            uitleg=uitleg_cohort + " " + _("De leerroute staat in het laatst vastgestelde PIP.")),
+            totaal=("totaal", _("Totaal")),
+            kop=_("Leerroute"),
+            uitleg=uitleg_cohort + " " + _("De leerroute staat in het laatst vastgestelde PIP."),
+        ),
     ]
     aandeel = rules.percentage(t.get("route_B"), t.get("met_pip"))
     verwachting = (rules.B1_VERWACHTING_SZW * 100).quantize(Decimal("0.1"))
-    tabellen.append(Tabel(
-        "b1", _("Aandeel B1-route"), [_("Groep"), _("Aandeel (%)")],
-        [Rij(_("Inburgeraars met een PIP in de B1-route"),
-             [afgeleid(aandeel, t.afgeleid_zichtbaar("route_B", "met_pip"))]),
-         Rij(_("Verwachting van het ministerie van SZW"), [Cel(verwachting, tekst(verwachting))])],
-        uitleg=_("Het ministerie verwacht dat 60% van de inburgeraars de B1-route volgt "
-                 "(startnotitie, 6.10.1)."),
-        reeksen=[0], eenheid="%"))
+    tabellen.append(
+        Tabel(
+            "b1",
+            _("Aandeel B1-route"),
+            [_("Groep"), _("Aandeel (%)")],
+            [
+                Rij(
+                    _("Inburgeraars met een PIP in de B1-route"),
+                    [afgeleid(aandeel, t.afgeleid_zichtbaar("route_B", "met_pip"))],
+                ),
+                Rij(
+                    _("Verwachting van het ministerie van SZW"),
+                    [Cel(verwachting, tekst(verwachting))],
+                ),
+            ],
+            uitleg=_(
+                "Het ministerie verwacht dat 60% van de inburgeraars de B1-route volgt "
+                "(startnotitie, 6.10.1)."
+            ),
+            reeksen=[0],
+            eenheid="%",
+        )
+    )
     tabellen.append(taakstelling(filters, onderdrukken, kengetallen))
     return tabellen
 
@@ -191,16 +249,18 @@ def taakstelling(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tab
     bereik, jaar = filters.bereik, filters.periode.jaar
     per = cijfers.taakstelling(bereik.gemeente_ids, jaar)
     for half in (1, 2):
-        for gemeente, c in cijfers.per_gemeente(kengetallen["gevestigd"], None,
-                                                Periode(jaar, half)).items():
+        for gemeente, c in cijfers.per_gemeente(
+            kengetallen["gevestigd"], None, Periode(jaar, half)
+        ).items():
             per.setdefault(gemeente, {})[f"gevestigd_h{half}"] = c.get("gevestigd", 0)
 
     def gevestigd_jaar(c: dict) -> None:
         c["gevestigd"] = c.get("gevestigd_h1", 0) + c.get("gevestigd_h2", 0)
 
     # The doelgroep filter does not apply: the taakstelling is about asielstatushouders.
-    t = _telling(lambda _dg: per, replace(filters, doelgroep=""), onderdrukken,
-                 afleiden=gevestigd_jaar)
+    t = _telling(
+        lambda _dg: per, replace(filters, doelgroep=""), onderdrukken, afleiden=gevestigd_jaar
+    )
     heeft = [any(f"h{h}" in per.get(g, {}) for g in bereik.gemeente_ids) for h in (1, 2)]
     taak = [t.get("h1") if heeft[0] else None, t.get("h2") if heeft[1] else None]
     matrix = [[t.get("gevestigd_h1")], [t.get("gevestigd_h2")], [t.get("gevestigd")]]
@@ -215,21 +275,38 @@ def taakstelling(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tab
     rijen = []
     for i, naam in enumerate([Periode(jaar, 1).naam, Periode(jaar, 2).naam, _("Heel %s") % jaar]):
         aantal_taak, prognose = taak[i], prognoses[i]
-        rijen.append(Rij(naam, [
-            Cel(aantal_taak, "–" if aantal_taak is None else str(aantal_taak)),
-            Cel(prognose, "–" if prognose is None else str(prognose)),
-            aantal(matrix[i][0], verborgen[i][0])], totaal=i == 2))
+        rijen.append(
+            Rij(
+                naam,
+                [
+                    Cel(aantal_taak, "–" if aantal_taak is None else str(aantal_taak)),
+                    Cel(prognose, "–" if prognose is None else str(prognose)),
+                    aantal(matrix[i][0], verborgen[i][0]),
+                ],
+                totaal=i == 2,
+            )
+        )
     return Tabel(
-        "taakstelling", _("Taakstelling en huisvesting %s") % jaar,
-        [_("Periode"), _("Taakstelling (personen)"), _("Prognose inburgeringsplichtig"),
-         _("Gevestigde asielstatushouders in Koers")], rijen,
-        uitleg=_("De taakstelling telt alle personen, ook kinderen. Ongeveer de helft is "
-                 "volwassen en inburgeringsplichtig: dat is de prognose. Koers telt alleen "
-                 "inburgeraars, dus vergelijk het aantal gevestigden met de prognose."),
-        reeksen=[1, 2])
+        "taakstelling",
+        _("Taakstelling en huisvesting %s") % jaar,
+        [
+            _("Periode"),
+            _("Taakstelling (personen)"),
+            _("Prognose inburgeringsplichtig"),
+            _("Gevestigde asielstatushouders in Koers"),
+        ],
+        rijen,
+        uitleg=_(
+            "De taakstelling telt alle personen, ook kinderen. Ongeveer de helft is "
+            "volwassen en inburgeringsplichtig: dat is de prognose. Koers telt alleen "
+            "inburgeraars, dus vergelijk het aantal gevestigden met de prognose."
+        ),
+        reeksen=[1, 2],
+    )
 
 
 # --- Procesindicatoren ------------------------------------------------------------------------
+
 
 def _pip_beoordeeld(c: dict) -> None:
     c["pip_beoordeeld"] = c.get("pip_tijdig", 0) + c.get("pip_te_laat", 0)
@@ -250,8 +327,11 @@ def proces(user, filters: Filters, onderdrukken: bool, kengetallen: dict) -> lis
     g = _telling(uit("gesprekken"), filters, onderdrukken)
     # Finances and health are special-category data (AVG art. 9): who may not read them in
     # a case (the teamleider) gets them suppressed like beleid does.
-    o = _telling(uit("ontzorgen"), filters,
-                 onderdrukken or not policy.mag_zien(user, policy.Sectie.ONTZORGEN))
+    o = _telling(
+        uit("ontzorgen"),
+        filters,
+        onderdrukken or not policy.mag_zien(user, policy.Sectie.ONTZORGEN),
+    )
     z = _telling(uit("zroute"), filters, onderdrukken, afleiden=_op_schema)
 
     def gemiddelde(duur: str, n: str) -> Cel:
@@ -259,56 +339,91 @@ def proces(user, filters: Filters, onderdrukken: bool, kengetallen: dict) -> lis
         return afgeleid(waarde, d.afgeleid_zichtbaar(None, n))
 
     def aandeel(t: Telling, teller: str, noemer: str) -> Cel:
-        return afgeleid(rules.percentage(t.get(teller), t.get(noemer)),
-                        t.afgeleid_zichtbaar(teller, noemer))
+        return afgeleid(
+            rules.percentage(t.get(teller), t.get(noemer)), t.afgeleid_zichtbaar(teller, noemer)
+        )
 
     def basis(t: Telling, sleutel: str) -> Cel:
-        return aantal(t.get(sleutel), t.onderdrukken and (rules.is_klein(t.get(sleutel))
-                                                          or t.verschil_klein(sleutel)))
+        return aantal(
+            t.get(sleutel),
+            t.onderdrukken and (rules.is_klein(t.get(sleutel)) or t.verschil_klein(sleutel)),
+        )
 
     # Gesprekken are events: the share also needs 5 persons behind it.
     gesprekken_aandeel = aandeel(g, "op_tijd", "gepland")
-    if g.onderdrukken and (g.get("gesprek_trajecten") < rules.DREMPEL
-                           or g.verschil_klein("gesprek_trajecten")):
+    if g.onderdrukken and (
+        g.get("gesprek_trajecten") < rules.DREMPEL or g.verschil_klein("gesprek_trajecten")
+    ):
         gesprekken_aandeel = afgeleid(gesprekken_aandeel.waarde, False)
     indicatoren = Tabel(
-        "indicatoren", _("Op tijd en op schema"),
+        "indicatoren",
+        _("Op tijd en op schema"),
         [_("Indicator"), _("Percentage"), _("Aantal zaken")],
         [
-            Rij(_("PIP op tijd vastgesteld, binnen 10 weken"),
-                [aandeel(d, "pip_tijdig", "pip_beoordeeld"), basis(d, "pip_beoordeeld")]),
-            Rij(_("Voortgangsgesprekken op tijd gehouden"),
-                [gesprekken_aandeel, basis(g, "gepland")]),
-            Rij(_("Ontzorgen beëindigd en cursus geldzaken afgerond"),
-                [aandeel(o, "cursus_afgerond", "beeindigd"), basis(o, "beeindigd")]),
-            Rij(_("Z-route: uren op schema (vandaag)"),
-                [aandeel(z, "op_schema", "lopend"), basis(z, "lopend")]),
+            Rij(
+                _("PIP op tijd vastgesteld, binnen 10 weken"),
+                [aandeel(d, "pip_tijdig", "pip_beoordeeld"), basis(d, "pip_beoordeeld")],
+            ),
+            Rij(
+                _("Voortgangsgesprekken op tijd gehouden"),
+                [gesprekken_aandeel, basis(g, "gepland")],
+            ),
+            Rij(
+                _("Ontzorgen beëindigd en cursus geldzaken afgerond"),
+                [aandeel(o, "cursus_afgerond", "beeindigd"), basis(o, "beeindigd")],
+            ),
+            Rij(
+                _("Z-route: uren op schema (vandaag)"),
+                [aandeel(z, "op_schema", "lopend"), basis(z, "lopend")],
+            ),
         ],
-        uitleg=_("PIP: trajecten geopend in de periode. Gesprekken: gepland in de periode; "
-                 "op tijd is uiterlijk twee weken na de geplande datum. Ontzorgen: beëindigd "
-                 "in de periode. Z-route: de lopende routes van vandaag."),
-        reeksen=[0], eenheid="%")
+        uitleg=_(
+            "PIP: trajecten geopend in de periode. Gesprekken: gepland in de periode; "
+            "op tijd is uiterlijk twee weken na de geplande datum. Ontzorgen: beëindigd "
+            "in de periode. Z-route: de lopende routes van vandaag."
+        ),
+        reeksen=[0],
+        eenheid="%",
+    )
     doorlooptijd = Tabel(
-        "doorlooptijden", _("Doorlooptijden"),
+        "doorlooptijden",
+        _("Doorlooptijden"),
         [_("Van aanmelding tot"), _("Gemiddeld aantal dagen"), _("Aantal zaken")],
         [
-            Rij(_("Brede intake"), [gemiddelde("intake_duur", "intake_n"),
-                                    basis(d, "intake_n")]),
+            Rij(_("Brede intake"), [gemiddelde("intake_duur", "intake_n"), basis(d, "intake_n")]),
             Rij(_("PIP vastgesteld"), [gemiddelde("pip_duur", "pip_n"), basis(d, "pip_n")]),
         ],
-        uitleg=_("Trajecten geopend in de periode: het gemiddelde aantal dagen van de "
-                 "aanmelding tot de datum van de brede intake en tot de dagtekening van het "
-                 "eerste PIP."),
-        reeksen=[0])
+        uitleg=_(
+            "Trajecten geopend in de periode: het gemiddelde aantal dagen van de "
+            "aanmelding tot de datum van de brede intake en tot de dagtekening van het "
+            "eerste PIP."
+        ),
+        reeksen=[0],
+    )
     afgerond = tellingen_tabel(
-        "afronding", _("Afgeronde trajecten per reden"), _("Aantal"), d,
+        "afronding",
+        _("Afgeronde trajecten per reden"),
+        _("Aantal"),
+        d,
         [(f"reden_{r}", str(label)) for r, label in REDEN_CHOICES],
-        totaal=("afgerond", _("Totaal afgerond")), kop=_("Reden"),
-        uitleg=_("Trajecten geopend in de periode en nu afgerond. 'Voldaan aan de plicht' "
-                 "betekent: examens gehaald of Z-route afgerond."))
-    return [indicatoren, doorlooptijd, afgerond, examens(filters, onderdrukken, kengetallen),
-            gezondheid(filters, onderdrukken
-                       or not policy.mag_zien(user, policy.Sectie.GEZONDHEID), kengetallen)]
+        totaal=("afgerond", _("Totaal afgerond")),
+        kop=_("Reden"),
+        uitleg=_(
+            "Trajecten geopend in de periode en nu afgerond. 'Voldaan aan de plicht' "
+            "betekent: examens gehaald of Z-route afgerond."
+        ),
+    )
+    return [
+        indicatoren,
+        doorlooptijd,
+        afgerond,
+        examens(filters, onderdrukken, kengetallen),
+        gezondheid(
+            filters,
+            onderdrukken or not policy.mag_zien(user, policy.Sectie.GEZONDHEID),
+            kengetallen,
+        ),
+    ]
 
 
 def examens(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tabel:
@@ -319,55 +434,95 @@ def examens(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tabel:
         for onderdeel, _naam in onderdelen:
             c[f"{onderdeel}_totaal"] = sum(c.get(f"{onderdeel}_{r}", 0) for r in resultaten)
 
-    t = _telling(lambda dg: cijfers.per_gemeente(kengetallen["examens"], dg, filters.periode),
-                 filters, onderdrukken, afleiden=totalen)
+    t = _telling(
+        lambda dg: cijfers.per_gemeente(kengetallen["examens"], dg, filters.periode),
+        filters,
+        onderdrukken,
+        afleiden=totalen,
+    )
     matrix = [[t.get(f"{o}_{r}") for r in [*resultaten, "totaal"]] for o, _n in onderdelen]
     verborgen = [[False] * (len(resultaten) + 1) for _r in matrix]
     if onderdrukken:
-        ook = [[t.verschil_klein(f"{o}_{r}") for r in [*resultaten, "totaal"]]
-               for o, _n in onderdelen]
+        ook = [
+            [t.verschil_klein(f"{o}_{r}") for r in [*resultaten, "totaal"]] for o, _n in onderdelen
+        ]
         verborgen = rules.onderdruk(matrix, rijtotaal=True, ook=ook)
-    rijen = [Rij(naam, [aantal(v, weg) for v, weg in zip(matrix[i], verborgen[i], strict=True)])
-             for i, (_o, naam) in enumerate(onderdelen)]
-    return Tabel("examens", _("Examenresultaten"),
-                 [_("Examenonderdeel"), _("Geslaagd"), _("Gezakt"), _("Geen resultaat"),
-                  _("Totaal")], rijen,
-                 uitleg=_("Examens met een examendatum in de periode."), reeksen=[0, 1])
+    rijen = [
+        Rij(naam, [aantal(v, weg) for v, weg in zip(matrix[i], verborgen[i], strict=True)])
+        for i, (_o, naam) in enumerate(onderdelen)
+    ]
+    return Tabel(
+        "examens",
+        _("Examenresultaten"),
+        [_("Examenonderdeel"), _("Geslaagd"), _("Gezakt"), _("Geen resultaat"), _("Totaal")],
+        rijen,
+        uitleg=_("Examens met een examendatum in de periode."),
+        reeksen=[0, 1],
+    )
 
 
 def gezondheid(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tabel:
-    t = _telling(lambda dg: cijfers.per_gemeente(kengetallen["gezondheid"], dg, filters.periode),
-                 filters, onderdrukken)
+    t = _telling(
+        lambda dg: cijfers.per_gemeente(kengetallen["gezondheid"], dg, filters.periode),
+        filters,
+        onderdrukken,
+    )
     rijen = []
     for soort, naam in monitoring_rules.INTERVENTIES.items():
         n = t.get(f"{soort}_n")
-        waarde = (Decimal(str(t.scope.get(f"{soort}_som", 0))) / n).quantize(Decimal("0.1")) \
-            if n else None
+        waarde = (
+            (Decimal(str(t.scope.get(f"{soort}_som", 0))) / n).quantize(Decimal("0.1"))
+            if n
+            else None
+        )
         trajecten = t.get(f"{soort}_trajecten")
-        zichtbaar = (trajecten > 0 if not onderdrukken
-                     else t.afgeleid_zichtbaar(None, f"{soort}_trajecten"))
-        rijen.append(Rij(naam, [
-            afgeleid(waarde, zichtbaar),
-            aantal(trajecten, onderdrukken and (rules.is_klein(trajecten)
-                                                or t.verschil_klein(f"{soort}_trajecten")))]))
+        zichtbaar = (
+            trajecten > 0 if not onderdrukken else t.afgeleid_zichtbaar(None, f"{soort}_trajecten")
+        )
+        rijen.append(
+            Rij(
+                naam,
+                [
+                    afgeleid(waarde, zichtbaar),
+                    aantal(
+                        trajecten,
+                        onderdrukken
+                        and (rules.is_klein(trajecten) or t.verschil_klein(f"{soort}_trajecten")),
+                    ),
+                ],
+            )
+        )
     return Tabel(
-        "gezondheid", _("Verandering in Positieve Gezondheid per soort interventie"),
+        "gezondheid",
+        _("Verandering in Positieve Gezondheid per soort interventie"),
         [_("Soort interventie"), _("Gemiddelde verandering (punten)"), _("Aantal inburgeraars")],
         rijen,
-        uitleg=_("Per gesprek in de periode waarin een interventie is afgesproken: de scores "
-                 "(0 tot en met 10) bij het volgende gesprek min de scores van dat gesprek, "
-                 "gemiddeld over de zes dimensies. Een positief getal is vooruitgang."),
-        reeksen=[0])
+        uitleg=_(
+            "Per gesprek in de periode waarin een interventie is afgesproken: de scores "
+            "(0 tot en met 10) bij het volgende gesprek min de scores van dat gesprek, "
+            "gemiddeld over de zes dimensies. Een positief getal is vooruitgang."
+        ),
+        reeksen=[0],
+    )
 
 
 def kop(filters: Filters, titel: str, onderdrukken: bool) -> list[list]:
     """The heading rows of an export: what the figures are about."""
-    rijen = [[titel], [_("Gebied"), filters.bereik.naam], [_("Periode"), filters.periode.naam],
-             [_("Doelgroep"),
-              cijfers.DOELGROEPEN.get(filters.doelgroep, _("Alle doelgroepen"))]]
+    rijen = [
+        [titel],
+        [_("Gebied"), filters.bereik.naam],
+        [_("Periode"), filters.periode.naam],
+        [_("Doelgroep"), cijfers.DOELGROEPEN.get(filters.doelgroep, _("Alle doelgroepen"))],
+    ]
     if onderdrukken:
-        rijen.append([_("Kleine aantallen (1 tot en met 4 personen) staan als <5; een "
-                        "gemiddelde of percentage over minder dan 5 personen als –.")])
+        rijen.append(
+            [
+                _(
+                    "Kleine aantallen (1 tot en met 4 personen) staan als <5; een "
+                    "gemiddelde of percentage over minder dan 5 personen als –."
+                )
+            ]
+        )
     return rijen
 
 

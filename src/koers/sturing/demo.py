@@ -44,14 +44,24 @@ def seed(gemeenten, accounts) -> dict[str, int]:
         for voorziening, eenheid, tarief, naam in CONTRACTEN:
             organisatie = Organisatie.objects.filter(naam=naam).first()
             contract, nieuw = Contract.objects.get_or_create(
-                gemeente=gemeente, voorziening=voorziening, aanbieder=organisatie,
+                gemeente=gemeente,
+                voorziening=voorziening,
+                aanbieder=organisatie,
                 aanbieder_naam="" if organisatie else naam,
-                defaults={"eenheid": eenheid, "tarief": tarief,
-                          "geldig_van": dt.date(vandaag.year - 1, 1, 1)})
+                defaults={
+                    "eenheid": eenheid,
+                    "tarief": tarief,
+                    "geldig_van": dt.date(vandaag.year - 1, 1, 1),
+                },
+            )
             contracten[(gemeente.pk, voorziening)] = contract
             aantallen["contracten"] += nieuw
-    trajecten = (demo_trajecten(gemeenten).exclude(kostenposten__isnull=False)
-                 .select_related("inburgeraar").order_by("pk"))
+    trajecten = (
+        demo_trajecten(gemeenten)
+        .exclude(kostenposten__isnull=False)
+        .select_related("inburgeraar")
+        .order_by("pk")
+    )
     nieuw_posten = []
     for traject in trajecten:
         adviseur = traject.adviseur
@@ -60,12 +70,21 @@ def seed(gemeenten, accounts) -> dict[str, int]:
             contract = contracten.get((_traject.gemeente_id, voorziening))
             if contract is None:
                 return
-            nieuw_posten.append(Kostenpost(
-                traject=_traject, gemeente_id=_traject.gemeente_id, voorziening=voorziening,
-                doelgroepindeling=_traject.inburgeraar.doelgroepindeling, contract=contract,
-                datum=datum, aantal=aantal, tarief=contract.tarief,
-                bedrag=rules.kostenbedrag(contract.tarief, aantal), door=_adviseur,
-                omschrijving="Demo"))
+            nieuw_posten.append(
+                Kostenpost(
+                    traject=_traject,
+                    gemeente_id=_traject.gemeente_id,
+                    voorziening=voorziening,
+                    doelgroepindeling=_traject.inburgeraar.doelgroepindeling,
+                    contract=contract,
+                    datum=datum,
+                    aantal=aantal,
+                    tarief=contract.tarief,
+                    bedrag=rules.kostenbedrag(contract.tarief, aantal),
+                    door=_adviseur,
+                    omschrijving="Demo",
+                )
+            )
 
         post("tolken", _maand_terug(vandaag, 2), Decimal("1.5"))
         # A gezinsmigrant pays his own leerroute (rules.kostenpost_doelgroep_fout).

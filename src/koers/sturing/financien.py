@@ -30,8 +30,9 @@ NUL = Decimal("0.00")
 def geld(waarde: Decimal | None) -> Cel:
     if waarde is None:
         return Cel(None, rules.NIET_GETOOND)
-    return Cel(waarde, "€ " + number_format(waarde, decimal_pos=2, use_l10n=True,
-                                            force_grouping=True))
+    return Cel(
+        waarde, "€ " + number_format(waarde, decimal_pos=2, use_l10n=True, force_grouping=True)
+    )
 
 
 @dataclass
@@ -52,9 +53,14 @@ class Cijfers:
     per_betaler: dict[str | None, Decimal] = field(default_factory=dict)
 
     def gerealiseerd(self, maand: int | None = None, voorziening: str | None = None) -> Decimal:
-        return sum((g for (m, v), (g, _p) in self.per_maand.items()
-                    if (maand is None or m == maand)
-                    and (voorziening is None or v == voorziening)), NUL)
+        return sum(
+            (
+                g
+                for (m, v), (g, _p) in self.per_maand.items()
+                if (maand is None or m == maand) and (voorziening is None or v == voorziening)
+            ),
+            NUL,
+        )
 
     def gepland(self) -> Decimal:
         return sum((p for (_g, p) in self.per_maand.values()), NUL)
@@ -64,19 +70,29 @@ class Cijfers:
         return self.per_betaler.get(stroom, NUL)
 
     def van_doelgroep(self, voorziening: str | None, asiel: bool) -> Decimal:
-        return sum((g for (v, a), g in self.per_doelgroep.items()
-                    if a == asiel and (voorziening is None or v == voorziening)), NUL)
+        return sum(
+            (
+                g
+                for (v, a), g in self.per_doelgroep.items()
+                if a == asiel and (voorziening is None or v == voorziening)
+            ),
+            NUL,
+        )
 
 
 def bereken(gemeente_id: int, jaar: int, vandaag: dt.date) -> Cijfers:
     """A constant number of queries: the costs grouped by month (an index-only scan on
     PostgreSQL), the budgets, and the year's instroom from the summary table."""
-    rijen = (Kostenpost.objects.filter(gemeente_id=gemeente_id, datum__year=jaar)
-             .annotate(maand=ExtractMonth("datum"))
-             .values("maand", "voorziening", "doelgroepindeling")
-             .annotate(gerealiseerd=Sum("bedrag", filter=Q(datum__lte=vandaag)),
-                       gepland=Sum("bedrag", filter=Q(datum__gt=vandaag)))
-             .order_by())
+    rijen = (
+        Kostenpost.objects.filter(gemeente_id=gemeente_id, datum__year=jaar)
+        .annotate(maand=ExtractMonth("datum"))
+        .values("maand", "voorziening", "doelgroepindeling")
+        .annotate(
+            gerealiseerd=Sum("bedrag", filter=Q(datum__lte=vandaag)),
+            gepland=Sum("bedrag", filter=Q(datum__gt=vandaag)),
+        )
+        .order_by()
+    )
     per_maand: dict[tuple[int, str], tuple[Decimal, Decimal]] = {}
     per_doelgroep: dict[tuple[str, bool], Decimal] = {}
     per_betaler: dict[str | None, Decimal] = {}
@@ -90,18 +106,28 @@ def bereken(gemeente_id: int, jaar: int, vandaag: dt.date) -> Cijfers:
         per_doelgroep[groep] = per_doelgroep.get(groep, NUL) + gerealiseerd
         betaler = rules.ten_laste_van(r["voorziening"], r["doelgroepindeling"])
         per_betaler[betaler] = per_betaler.get(betaler, NUL) + gerealiseerd
-    budget = dict(Budget.objects.filter(gemeente_id=gemeente_id, jaar=jaar)
-                  .values_list("stroom", "bedrag"))
+    budget = dict(
+        Budget.objects.filter(gemeente_id=gemeente_id, jaar=jaar).values_list("stroom", "bedrag")
+    )
     # The year's cases by doelgroep: the instroom (trajecten opened in the year) of the
     # summary table, the same count as the Aantallen page, not a join over every traject.
     kubus.actueel(vandaag, marge=kubus.PAGINA_MARGE)
     telling = {"asiel": 0, "gezin": 0}
-    for waarden in Kengetal.objects.filter(bron="aantallen", gemeente_id=gemeente_id,
-                                           jaar=jaar).values_list("waarden", flat=True):
+    for waarden in Kengetal.objects.filter(
+        bron="aantallen", gemeente_id=gemeente_id, jaar=jaar
+    ).values_list("waarden", flat=True):
         telling["asiel"] += waarden.get("asiel", 0)
         telling["gezin"] += waarden.get("gezin", 0)
-    return Cijfers(gemeente_id, jaar, per_maand, budget, telling["asiel"], telling["gezin"],
-                   per_doelgroep, per_betaler)
+    return Cijfers(
+        gemeente_id,
+        jaar,
+        per_maand,
+        budget,
+        telling["asiel"],
+        telling["gezin"],
+        per_doelgroep,
+        per_betaler,
+    )
 
 
 def _maandnaam(jaar: int, maand: int) -> str:
@@ -113,24 +139,43 @@ def budget_tabel(c: Cijfers) -> Tabel:
     for stroom, label in Budget.Stroom.choices:
         budget = c.budget.get(stroom)
         besteed = c.per_stroom(stroom)
-        rijen.append(Rij(str(label), [geld(budget), geld(besteed),
-                                      geld(None if budget is None else budget - besteed)]))
+        rijen.append(
+            Rij(
+                str(label),
+                [geld(budget), geld(besteed), geld(None if budget is None else budget - besteed)],
+            )
+        )
     buiten = c.per_stroom(None)
     if buiten:
         # Booked before Koers refused it: shown apart, so the SPUK's realisation stays right.
-        rijen.append(Rij(_("Geen budget: kosten die de gemeente niet hoort te dragen"),
-                         [geld(None), geld(buiten), geld(None)]))
+        rijen.append(
+            Rij(
+                _("Geen budget: kosten die de gemeente niet hoort te dragen"),
+                [geld(None), geld(buiten), geld(None)],
+            )
+        )
     totaal_budget = sum(c.budget.values(), NUL)
-    rijen.append(Rij(_("Totaal"), [geld(totaal_budget), geld(c.gerealiseerd()),
-                                   geld(totaal_budget - c.gerealiseerd())], totaal=True))
-    return Tabel("budget", _("Budget en realisatie per stroom"),
-                 [_("Stroom"), _("Budget"), _("Gerealiseerd"), _("Nog beschikbaar")], rijen,
-                 uitleg=_("Invoeringskosten zijn voor de inrichting, uitvoeringskosten onder "
-                          "meer voor ontzorgen, de SPUK voor de inburgeringsvoorzieningen "
-                          "(startnotitie hoofdstuk 8). De leerroute van een gezinsmigrant "
-                          "betaalt hij zelf: die telt bij geen budget. Geen budget "
-                          "ingevuld: –."),
-                 reeksen=[0, 1])
+    rijen.append(
+        Rij(
+            _("Totaal"),
+            [geld(totaal_budget), geld(c.gerealiseerd()), geld(totaal_budget - c.gerealiseerd())],
+            totaal=True,
+        )
+    )
+    return Tabel(
+        "budget",
+        _("Budget en realisatie per stroom"),
+        [_("Stroom"), _("Budget"), _("Gerealiseerd"), _("Nog beschikbaar")],
+        rijen,
+        uitleg=_(
+            "Invoeringskosten zijn voor de inrichting, uitvoeringskosten onder "
+            "meer voor ontzorgen, de SPUK voor de inburgeringsvoorzieningen "
+            "(startnotitie hoofdstuk 8). De leerroute van een gezinsmigrant "
+            "betaalt hij zelf: die telt bij geen budget. Geen budget "
+            "ingevuld: –."
+        ),
+        reeksen=[0, 1],
+    )
 
 
 def maand_tabel(c: Cijfers) -> Tabel:
@@ -142,19 +187,32 @@ def maand_tabel(c: Cijfers) -> Tabel:
     for maand in range(1, 13):
         totaal = c.gerealiseerd(maand)
         cumulatief += totaal
-        rijen.append(Rij(_maandnaam(c.jaar, maand),
-                         [geld(c.gerealiseerd(maand, v)) for v in rules.VOORZIENINGEN]
-                         + [geld(totaal), geld(cumulatief), geld(budget - cumulatief)]))
-    rijen.append(Rij(_("Totaal"), [geld(c.gerealiseerd(voorziening=v))
-                                   for v in rules.VOORZIENINGEN]
-                     + [geld(c.gerealiseerd()), geld(cumulatief), geld(budget - cumulatief)],
-                     totaal=True))
+        rijen.append(
+            Rij(
+                _maandnaam(c.jaar, maand),
+                [geld(c.gerealiseerd(maand, v)) for v in rules.VOORZIENINGEN]
+                + [geld(totaal), geld(cumulatief), geld(budget - cumulatief)],
+            )
+        )
+    rijen.append(
+        Rij(
+            _("Totaal"),
+            [geld(c.gerealiseerd(voorziening=v)) for v in rules.VOORZIENINGEN]
+            + [geld(c.gerealiseerd()), geld(cumulatief), geld(budget - cumulatief)],
+            totaal=True,
+        )
+    )
     n = len(rules.VOORZIENINGEN)
-    return Tabel("per-maand", _("Gerealiseerde kosten per maand"),
-                 [_("Maand")] + [str(VOORZIENING_LABELS[v]) for v in rules.VOORZIENINGEN]
-                 + [_("Totaal"), _("Cumulatief"), _("Budget min cumulatief")], rijen,
-                 uitleg=_("Het budget is de SPUK plus de uitvoeringskosten van dit jaar."),
-                 reeksen=[n, n + 1])
+    return Tabel(
+        "per-maand",
+        _("Gerealiseerde kosten per maand"),
+        [_("Maand")]
+        + [str(VOORZIENING_LABELS[v]) for v in rules.VOORZIENINGEN]
+        + [_("Totaal"), _("Cumulatief"), _("Budget min cumulatief")],
+        rijen,
+        uitleg=_("Het budget is de SPUK plus de uitvoeringskosten van dit jaar."),
+        reeksen=[n, n + 1],
+    )
 
 
 def doelgroep_tabel(c: Cijfers) -> Tabel:
@@ -162,18 +220,23 @@ def doelgroep_tabel(c: Cijfers) -> Tabel:
     rijen = []
     for v in rules.VOORZIENINGEN:
         asiel, gezin = c.van_doelgroep(v, True), c.van_doelgroep(v, False)
-        rijen.append(Rij(str(VOORZIENING_LABELS[v]), [geld(asiel), geld(gezin),
-                                                      geld(asiel + gezin)]))
+        rijen.append(
+            Rij(str(VOORZIENING_LABELS[v]), [geld(asiel), geld(gezin), geld(asiel + gezin)])
+        )
     asiel, gezin = c.van_doelgroep(None, True), c.van_doelgroep(None, False)
-    rijen.append(Rij(_("Totaal"), [geld(asiel), geld(gezin), geld(asiel + gezin)],
-                     totaal=True))
-    return Tabel("per-doelgroep", _("Gerealiseerde kosten per doelgroep"),
-                 [_("Voorziening"), _("Asielstatushouders"),
-                  _("Gezins- en overige migranten"), _("Totaal")], rijen,
-                 uitleg=_("De SPUK betaalt leerroute en maatschappelijke begeleiding alleen "
-                          "voor asielstatushouders; PVT, MAP en tolken voor iedereen "
-                          "(startnotitie 8.1.3)."),
-                 reeksen=[0, 1])
+    rijen.append(Rij(_("Totaal"), [geld(asiel), geld(gezin), geld(asiel + gezin)], totaal=True))
+    return Tabel(
+        "per-doelgroep",
+        _("Gerealiseerde kosten per doelgroep"),
+        [_("Voorziening"), _("Asielstatushouders"), _("Gezins- en overige migranten"), _("Totaal")],
+        rijen,
+        uitleg=_(
+            "De SPUK betaalt leerroute en maatschappelijke begeleiding alleen "
+            "voor asielstatushouders; PVT, MAP en tolken voor iedereen "
+            "(startnotitie 8.1.3)."
+        ),
+        reeksen=[0, 1],
+    )
 
 
 def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
@@ -181,23 +244,35 @@ def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
     prognose = rules.prognose_kosten(c.gerealiseerd(), c.gepland())
     klein = onderdrukken and (rules.is_klein(c.asiel) or rules.is_klein(c.gezin))
     rijen = [
-        Rij(_("Asielmigranten dit jaar"), [aantal(c.asiel, onderdrukken
-                                                  and rules.is_klein(c.asiel))]),
-        Rij(_("Gezins- en overige migranten dit jaar"),
-            [aantal(c.gezin, onderdrukken and rules.is_klein(c.gezin))]),
+        Rij(
+            _("Asielmigranten dit jaar"),
+            [aantal(c.asiel, onderdrukken and rules.is_klein(c.asiel))],
+        ),
+        Rij(
+            _("Gezins- en overige migranten dit jaar"),
+            [aantal(c.gezin, onderdrukken and rules.is_klein(c.gezin))],
+        ),
         # The expected money is a multiple of the counts: hidden with them.
-        Rij(_("Verwachte middelen (aantal keer bedrag per persoon)"),
-            [Cel(None, rules.NIET_GETOOND, onderdrukt=True) if klein else geld(verwacht)]),
+        Rij(
+            _("Verwachte middelen (aantal keer bedrag per persoon)"),
+            [Cel(None, rules.NIET_GETOOND, onderdrukt=True) if klein else geld(verwacht)],
+        ),
         Rij(_("Gerealiseerde kosten tot vandaag"), [geld(c.gerealiseerd())]),
         Rij(_("Geplande kosten (na vandaag)"), [geld(c.gepland())]),
         Rij(_("Prognose kosten van het jaar"), [geld(prognose)], totaal=True),
     ]
-    return Tabel("prognose", _("Prognose voor het jaar"), [_("Onderdeel"), _("Waarde")], rijen,
-                 uitleg=_("Verwachte middelen: ongeveer € 4.100 per asielmigrant en € 2.700 "
-                          "per gezins- of overige migrant (startnotitie 8.1.2). Prognose: wat "
-                          "al is uitgegeven plus de geplande voorzieningen."))
+    return Tabel(
+        "prognose",
+        _("Prognose voor het jaar"),
+        [_("Onderdeel"), _("Waarde")],
+        rijen,
+        uitleg=_(
+            "Verwachte middelen: ongeveer € 4.100 per asielmigrant en € 2.700 "
+            "per gezins- of overige migrant (startnotitie 8.1.2). Prognose: wat "
+            "al is uitgegeven plus de geplande voorzieningen."
+        ),
+    )
 
 
 def tabellen(c: Cijfers, onderdrukken: bool) -> list[Tabel]:
-    return [budget_tabel(c), maand_tabel(c), doelgroep_tabel(c),
-            prognose_tabel(c, onderdrukken)]
+    return [budget_tabel(c), maand_tabel(c), doelgroep_tabel(c), prognose_tabel(c, onderdrukken)]

@@ -41,17 +41,30 @@ def ververs(vandaag: dt.date | None = None) -> Verversing:
     begin = time.perf_counter()
     ids = list(Gemeente.objects.values_list("pk", flat=True))
     rijen = [
-        Kengetal(bron=bron, gemeente_id=gemeente, jaar=jaar, halfjaar=half, asiel=asiel,
-                 turks=turks, waarden={k: v for k, v in waarden.items() if v})
+        Kengetal(
+            bron=bron,
+            gemeente_id=gemeente,
+            jaar=jaar,
+            halfjaar=half,
+            asiel=asiel,
+            turks=turks,
+            waarden={k: v for k, v in waarden.items() if v},
+        )
         for bron, functie in cijfers.BRONNEN.items()
         for (gemeente, jaar, half, asiel, turks), waarden in functie(ids, None, vandaag).items()
     ]
     with transaction.atomic():
         Kengetal.objects.all().delete()
         Kengetal.objects.bulk_create(rijen, batch_size=1000)
-        verversing, _nieuw = Verversing.objects.update_or_create(pk=1, defaults={
-            "berekend_op": timezone.now(), "peildatum": vandaag,
-            "duur": round(time.perf_counter() - begin, 3), "bezig_tot": None})
+        verversing, _nieuw = Verversing.objects.update_or_create(
+            pk=1,
+            defaults={
+                "berekend_op": timezone.now(),
+                "peildatum": vandaag,
+                "duur": round(time.perf_counter() - begin, 3),
+                "bezig_tot": None,
+            },
+        )
     return verversing
 
 
@@ -61,13 +74,21 @@ def actueel(vandaag: dt.date, *, marge: int = 1) -> Verversing | None:
     nu = timezone.now()
     verversing = Verversing.objects.filter(pk=1).first()
     na = _ververs_na(marge)
-    if (verversing is not None and verversing.berekend_op is not None and na is not None
-            and verversing.peildatum == vandaag and verversing.berekend_op >= nu - na):
+    if (
+        verversing is not None
+        and verversing.berekend_op is not None
+        and na is not None
+        and verversing.peildatum == vandaag
+        and verversing.berekend_op >= nu - na
+    ):
         return verversing
     if verversing is None:
         verversing, _nieuw = Verversing.objects.get_or_create(pk=1)
-    geclaimd = Verversing.objects.filter(pk=1).filter(
-        Q(bezig_tot__isnull=True) | Q(bezig_tot__lt=nu)).update(bezig_tot=nu + CLAIM)
+    geclaimd = (
+        Verversing.objects.filter(pk=1)
+        .filter(Q(bezig_tot__isnull=True) | Q(bezig_tot__lt=nu))
+        .update(bezig_tot=nu + CLAIM)
+    )
     if geclaimd:
         try:
             return ververs(vandaag)
@@ -82,8 +103,8 @@ def lees(gemeente_ids, jaar: int) -> dict[str, cijfers.Rijen]:
     """The rows of one year (both half years) and the snapshots, per source. One query."""
     uit: dict[str, cijfers.Rijen] = {bron: {} for bron in cijfers.BRONNEN}
     for bron, gemeente, j, half, asiel, turks, waarden in Kengetal.objects.filter(
-            Q(jaar=jaar) | Q(jaar__isnull=True), gemeente_id__in=list(gemeente_ids)).values_list(
-            "bron", "gemeente_id", "jaar", "halfjaar", "asiel", "turks", "waarden"):
+        Q(jaar=jaar) | Q(jaar__isnull=True), gemeente_id__in=list(gemeente_ids)
+    ).values_list("bron", "gemeente_id", "jaar", "halfjaar", "asiel", "turks", "waarden"):
         if bron in uit:
             uit[bron][(gemeente, j, half, asiel, turks)] = waarden
     return uit

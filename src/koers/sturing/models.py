@@ -13,8 +13,9 @@ from koers.sturing import rules
 
 class Kengetal(models.Model):
     bron = models.CharField(max_length=20)  # a key of koers.sturing.cijfers.BRONNEN
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.CASCADE,
-                                 related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     jaar = models.PositiveSmallIntegerField(null=True, blank=True)  # empty: a snapshot
     halfjaar = models.PositiveSmallIntegerField(null=True, blank=True)
     asiel = models.BooleanField()
@@ -61,11 +62,17 @@ EENHEID_CHOICES = [(k, EENHEID_LABELS[k]) for k in rules.EENHEDEN]
 class Contract(models.Model):
     """A gemeente's contract with a provider: the tariff of one voorziening."""
 
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.CASCADE,
-                                 related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     # A partner organisation in Koers, or a provider without users (free name).
-    aanbieder = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT,
-                                  null=True, blank=True, related_name="+")
+    aanbieder = models.ForeignKey(
+        "organisaties.Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     aanbieder_naam = models.CharField(max_length=200, blank=True)
     voorziening = models.CharField(max_length=20, choices=VOORZIENING_CHOICES)
     eenheid = models.CharField(max_length=10, choices=EENHEID_CHOICES)
@@ -78,8 +85,10 @@ class Contract(models.Model):
         ordering = ["voorziening", "geldig_van", "pk"]
 
     def __str__(self):
-        return f"{self.aanbieder_tekst}: {self.get_voorziening_display()} " \
-               f"€ {self.tarief} {self.get_eenheid_display()}"
+        return (
+            f"{self.aanbieder_tekst}: {self.get_voorziening_display()} "
+            f"€ {self.tarief} {self.get_eenheid_display()}"
+        )
 
     @property
     def aanbieder_tekst(self) -> str:
@@ -89,17 +98,20 @@ class Contract(models.Model):
 class Kostenpost(models.Model):
     """A cost of one traject: personal data (what a voorziening cost for this person)."""
 
-    traject = models.ForeignKey("inburgeraars.Traject", on_delete=models.PROTECT,
-                                related_name="kostenposten")
+    traject = models.ForeignKey(
+        "inburgeraars.Traject", on_delete=models.PROTECT, related_name="kostenposten"
+    )
     # Denormalised from the traject so that the dashboard groups without a join.
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.CASCADE,
-                                 related_name="+")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="+"
+    )
     voorziening = models.CharField(max_length=20, choices=VOORZIENING_CHOICES)
     # The person's doelgroepindeling when the cost was booked (denormalised like gemeente):
     # which stream pays depends on it (rules.ten_laste_van), and the dashboard groups by it.
     doelgroepindeling = models.CharField(max_length=40, blank=True)
-    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="kostenposten")
+    contract = models.ForeignKey(
+        Contract, on_delete=models.PROTECT, null=True, blank=True, related_name="kostenposten"
+    )
     datum = models.DateField()
     aantal = models.DecimalField(max_digits=9, decimal_places=2, default=1)
     # aantal × the contract's tariff at entry: a later tariff change leaves it as it was.
@@ -107,8 +119,9 @@ class Kostenpost(models.Model):
     bedrag = models.DecimalField(max_digits=12, decimal_places=2)
     omschrijving = models.CharField(max_length=200, blank=True)
     geregistreerd_op = models.DateTimeField(auto_now_add=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "kostenposten"
@@ -116,9 +129,13 @@ class Kostenpost(models.Model):
         # Covering (PostgreSQL): the Financiën page groups a year of a gemeente's costs by
         # month, voorziening and doelgroep from the index alone (56 ms instead of 194 ms for
         # 375,000 kostenposten, benchmarks/sturing.py). SQLite ignores ``include``.
-        indexes = [models.Index(fields=["gemeente", "datum"],
-                                include=["voorziening", "doelgroepindeling", "bedrag"],
-                                name="kostenpost_gemeente_datum_dg")]
+        indexes = [
+            models.Index(
+                fields=["gemeente", "datum"],
+                include=["voorziening", "doelgroepindeling", "bedrag"],
+                name="kostenpost_gemeente_datum_dg",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_voorziening_display()} {self.datum} € {self.bedrag}"

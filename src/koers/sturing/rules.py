@@ -58,11 +58,15 @@ def prognose_inburgeringsplichtig(taakstelling: int) -> int:
     Bron: startnotitie §5.1.
     Status: startnotitie
     """
-    return int((Decimal(taakstelling) * AANDEEL_INBURGERINGSPLICHTIG)
-               .to_integral_value(rounding=ROUND_HALF_UP))
+    return int(
+        (Decimal(taakstelling) * AANDEEL_INBURGERINGSPLICHTIG).to_integral_value(
+            rounding=ROUND_HALF_UP
+        )
+    )
 
 
 # --- periods ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Periode:
@@ -106,8 +110,7 @@ def periode_uit_sleutel(sleutel: str | None, vandaag: date) -> Periode:
     Status: techniek
     """
     jaar, _streep, half = (sleutel or "").partition("-")
-    if (jaar.isascii() and jaar.isdigit() and 2000 <= int(jaar) <= 2100
-            and half in ("", "1", "2")):
+    if jaar.isascii() and jaar.isdigit() and 2000 <= int(jaar) <= 2100 and half in ("", "1", "2"):
         return Periode(int(jaar), int(half) if half else None)
     return Periode(vandaag.year)
 
@@ -126,6 +129,7 @@ def periode_keuzes(vandaag: date, eerste_jaar: int = 2020) -> list[Periode]:
 
 
 # --- small-cell suppression ------------------------------------------------------------------
+
 
 def is_klein(aantal: int | None) -> bool:
     """Threshold rule (primary suppression): 1 to DREMPEL-1 persons.
@@ -152,9 +156,13 @@ def afgeleid_zichtbaar(teller: int | None, noemer: int | None) -> bool:
     return not is_klein(teller) and not is_klein(noemer - teller)
 
 
-def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
-              kolomtotaal: bool = False, ook: Sequence[Sequence[bool]] | None = None
-              ) -> list[list[bool]]:
+def onderdruk(
+    tabel: Sequence[Sequence[int | None]],
+    *,
+    rijtotaal: bool = False,
+    kolomtotaal: bool = False,
+    ook: Sequence[Sequence[bool]] | None = None,
+) -> list[list[bool]]:
     """Which cells of a table of counts to hide (True = hide).
 
     Primary: every cell of 1 to DREMPEL-1. Secondary: in a line (row or column) whose last
@@ -167,8 +175,10 @@ def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
     Bron: AVG art. 5 lid 1 sub c; Hundepool e.a. 2012 §4.2-§4.3.
     Status: P — geen instelling (DREMPEL).
     """
-    verborgen = [[is_klein(c) or bool(ook and ook[r][k]) for k, c in enumerate(rij)]
-                 for r, rij in enumerate(tabel)]
+    verborgen = [
+        [is_klein(c) or bool(ook and ook[r][k]) for k, c in enumerate(rij)]
+        for r, rij in enumerate(tabel)
+    ]
     lijnen: list[list[tuple[int, int]]] = []
     if rijtotaal:
         lijnen += [[(r, k) for k in range(len(rij))] for r, rij in enumerate(tabel)]
@@ -180,8 +190,9 @@ def onderdruk(tabel: Sequence[Sequence[int | None]], *, rijtotaal: bool = False,
         for lijn in lijnen:
             if sum(verborgen[r][k] for r, k in lijn) != 1:
                 continue
-            delen = [(tabel[r][k], (r, k)) for r, k in lijn[:-1]
-                     if not verborgen[r][k] and tabel[r][k]]
+            delen = [
+                (tabel[r][k], (r, k)) for r, k in lijn[:-1] if not verborgen[r][k] and tabel[r][k]
+            ]
             if delen:
                 _waarde, (r, k) = min(delen)
             else:
@@ -214,8 +225,9 @@ def percentage(teller: int, noemer: int) -> Decimal | None:
     """
     if not noemer:
         return None
-    return (Decimal(100 * teller) / Decimal(noemer)).quantize(Decimal("0.1"),
-                                                              rounding=ROUND_HALF_UP)
+    return (Decimal(100 * teller) / Decimal(noemer)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
 
 
 # --- Financiën -------------------------------------------------------------------
@@ -234,8 +246,12 @@ VOORZIENINGEN: dict[str, str] = {
 
 # Which budget stream pays which voorziening (startnotitie §8.1.2 and §8.1.3). S.
 VOORZIENING_STROOM: dict[str, str] = {
-    "leerroute": "spuk", "map": "spuk", "pvt": "spuk", "tolken": "spuk",
-    "begeleiding": "spuk", "ontzorgen": "uitvoering",
+    "leerroute": "spuk",
+    "map": "spuk",
+    "pvt": "spuk",
+    "tolken": "spuk",
+    "begeleiding": "spuk",
+    "ontzorgen": "uitvoering",
 }
 
 # The voorzieningen the SPUK (and so the gemeente) pays only for asielstatushouders:
@@ -295,9 +311,13 @@ def contract_geldig(geldig_van: date, geldig_tot: date | None, datum: date) -> b
     return geldig_van <= datum and (geldig_tot is None or datum <= geldig_tot)
 
 
-def verwachte_middelen(asiel: int, gezin: int, *,
-                       per_asiel: Decimal = BEDRAG_PER_ASIELMIGRANT,
-                       per_gezin: Decimal = BEDRAG_PER_GEZINSMIGRANT) -> Decimal:
+def verwachte_middelen(
+    asiel: int,
+    gezin: int,
+    *,
+    per_asiel: Decimal = BEDRAG_PER_ASIELMIGRANT,
+    per_gezin: Decimal = BEDRAG_PER_GEZINSMIGRANT,
+) -> Decimal:
     """What the gemeente expects to receive for a year's cases (startnotitie §8.1.2).
 
     Bron: startnotitie §8.1.2.
@@ -332,14 +352,20 @@ def kostenpost_doelgroep_fout(voorziening: str, doelgroepindeling: str) -> str |
     if doelgroepindeling == ASIELSTATUSHOUDER or voorziening not in ALLEEN_ASIELSTATUSHOUDERS:
         return None
     if voorziening == "leerroute":
-        return ("Een gezinsmigrant of overige migrant betaalt zijn leerroute zelf, eventueel "
-                "met een lening van DUO. Deze kosten horen niet bij de gemeente en niet bij "
-                "de SPUK.")
+        return (
+            "Een gezinsmigrant of overige migrant betaalt zijn leerroute zelf, eventueel "
+            "met een lening van DUO. Deze kosten horen niet bij de gemeente en niet bij "
+            "de SPUK."
+        )
     if voorziening == "begeleiding":
-        return ("De SPUK betaalt maatschappelijke begeleiding alleen voor asielstatushouders. "
-                "Deze inburgeraar is gezinsmigrant of overige migrant.")
-    return ("Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
-            "inburgeraar is gezinsmigrant of overige migrant.")
+        return (
+            "De SPUK betaalt maatschappelijke begeleiding alleen voor asielstatushouders. "
+            "Deze inburgeraar is gezinsmigrant of overige migrant."
+        )
+    return (
+        "Financieel ontzorgen is alleen voor asielstatushouders met bijstand. Deze "
+        "inburgeraar is gezinsmigrant of overige migrant."
+    )
 
 
 def ten_laste_van(voorziening: str, doelgroepindeling: str) -> str | None:

@@ -21,8 +21,9 @@ SECTIE_KOSTEN = policy.Sectie.KOSTEN
 
 
 @transaction.atomic
-def bewaar_taakstelling(user, *, jaar: int, halfjaar: int, aantal: int,
-                        is_schatting: bool) -> Taakstelling:
+def bewaar_taakstelling(
+    user, *, jaar: int, halfjaar: int, aantal: int, is_schatting: bool
+) -> Taakstelling:
     """Set the taakstelling of the user's own gemeente for one half year (new or changed)."""
     if not policy.mag_taakstelling_bewerken(user):
         raise PermissionDenied
@@ -36,12 +37,16 @@ def bewaar_taakstelling(user, *, jaar: int, halfjaar: int, aantal: int,
     if fouten:
         raise Weigering(fouten)
     taak, _nieuw = Taakstelling.objects.update_or_create(
-        gemeente=user.gemeente, jaar=jaar, halfjaar=halfjaar,
-        defaults={"aantal": aantal, "is_schatting": is_schatting})
+        gemeente=user.gemeente,
+        jaar=jaar,
+        halfjaar=halfjaar,
+        defaults={"aantal": aantal, "is_schatting": is_schatting},
+    )
     return taak
 
 
 # --- Financiën -------------------------------------------------------------------
+
 
 def _check_bedrag(fouten: dict, veld: str, waarde, maximum, tekst: str) -> None:
     if waarde is None:
@@ -60,24 +65,35 @@ def bewaar_budget(user, *, jaar: int, stroom: str, bedrag: Decimal) -> Budget:
         raise PermissionDenied
     fouten: dict[str, str] = {}
     if jaar is None or not rules.BUDGET_JAAR_MIN <= jaar <= rules.BUDGET_JAAR_MAX:
-        fouten["jaar"] = (f"Vul een jaar in van {rules.BUDGET_JAAR_MIN} tot en met "
-                          f"{rules.BUDGET_JAAR_MAX}.")
+        fouten["jaar"] = (
+            f"Vul een jaar in van {rules.BUDGET_JAAR_MIN} tot en met {rules.BUDGET_JAAR_MAX}."
+        )
     if stroom not in Budget.Stroom.values:
         fouten["stroom"] = "Kies invoeringskosten, uitvoeringskosten of SPUK."
-    _check_bedrag(fouten, "bedrag", bedrag, rules.BUDGET_MAX,
-                  f"Een budget is hoogstens € {rules.BUDGET_MAX}.")
+    _check_bedrag(
+        fouten, "bedrag", bedrag, rules.BUDGET_MAX, f"Een budget is hoogstens € {rules.BUDGET_MAX}."
+    )
     if fouten:
         raise Weigering(fouten)
     budget, _nieuw = Budget.objects.update_or_create(
-        gemeente=user.gemeente, jaar=jaar, stroom=stroom, defaults={"bedrag": bedrag})
+        gemeente=user.gemeente, jaar=jaar, stroom=stroom, defaults={"bedrag": bedrag}
+    )
     return budget
 
 
 @transaction.atomic
-def bewaar_contract(user, *, contract: Contract | None = None, aanbieder=None,
-                    aanbieder_naam: str = "", voorziening: str, eenheid: str,
-                    tarief: Decimal, geldig_van: dt.date,
-                    geldig_tot: dt.date | None = None) -> Contract:
+def bewaar_contract(
+    user,
+    *,
+    contract: Contract | None = None,
+    aanbieder=None,
+    aanbieder_naam: str = "",
+    voorziening: str,
+    eenheid: str,
+    tarief: Decimal,
+    geldig_van: dt.date,
+    geldig_tot: dt.date | None = None,
+) -> Contract:
     """Create or change a contract of the user's own gemeente (financiën)."""
     if not policy.mag_financien_beheren(user):
         raise PermissionDenied
@@ -88,8 +104,9 @@ def bewaar_contract(user, *, contract: Contract | None = None, aanbieder=None,
         fouten["voorziening"] = "Kies een voorziening uit de lijst."
     if eenheid not in rules.EENHEDEN:
         fouten["eenheid"] = "Kies per uur, per traject of per maand."
-    _check_bedrag(fouten, "tarief", tarief, rules.TARIEF_MAX,
-                  f"Een tarief is hoogstens € {rules.TARIEF_MAX}.")
+    _check_bedrag(
+        fouten, "tarief", tarief, rules.TARIEF_MAX, f"Een tarief is hoogstens € {rules.TARIEF_MAX}."
+    )
     if tarief is not None and tarief == 0:
         fouten["tarief"] = "Vul een tarief in dat hoger is dan € 0."
     naam = (aanbieder_naam or "").strip()
@@ -111,9 +128,17 @@ def bewaar_contract(user, *, contract: Contract | None = None, aanbieder=None,
 
 
 @transaction.atomic
-def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
-                          contract: Contract | None = None, aantal: Decimal | None = None,
-                          bedrag: Decimal | None = None, omschrijving: str = "") -> Kostenpost:
+def registreer_kostenpost(
+    user,
+    traject,
+    *,
+    voorziening: str,
+    datum: dt.date,
+    contract: Contract | None = None,
+    aantal: Decimal | None = None,
+    bedrag: Decimal | None = None,
+    omschrijving: str = "",
+) -> Kostenpost:
     """Record a cost of a traject within the user's reach. With a contract the amount is
     aantal × its tariff, frozen now; without one the amount is entered by hand. A voorziening
     that no stream of the gemeente pays for this person's doelgroep (a gezinsmigrant's own
@@ -121,8 +146,7 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
     if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
         raise PermissionDenied
     # Out of reach: not found, whatever the caller passed in.
-    traject = get_object_or_404(policy.trajecten_voor(user).select_for_update(),
-                                pk=traject.pk)
+    traject = get_object_or_404(policy.trajecten_voor(user).select_for_update(), pk=traject.pk)
     fouten: dict[str, str] = {}
     indeling = traject.inburgeraar.doelgroepindeling
     if voorziening not in rules.VOORZIENINGEN:
@@ -137,14 +161,20 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
     if contract is not None:
         if contract.gemeente_id != traject.gemeente_id:
             fouten["contract"] = "Dit contract hoort bij een andere gemeente."
-        elif datum is not None and not rules.contract_geldig(contract.geldig_van,
-                                                            contract.geldig_tot, datum):
+        elif datum is not None and not rules.contract_geldig(
+            contract.geldig_van, contract.geldig_tot, datum
+        ):
             fouten["contract"] = "Dit contract geldt niet op deze datum."
         elif contract.voorziening != voorziening:
             fouten["contract"] = "Dit contract is voor een andere voorziening."
         aantal = Decimal(1) if aantal is None else aantal
-        _check_bedrag(fouten, "aantal", aantal, rules.AANTAL_MAX,
-                      f"Vul een aantal in van hoogstens {rules.AANTAL_MAX}.")
+        _check_bedrag(
+            fouten,
+            "aantal",
+            aantal,
+            rules.AANTAL_MAX,
+            f"Vul een aantal in van hoogstens {rules.AANTAL_MAX}.",
+        )
         if "aantal" not in fouten and aantal == 0:
             fouten["aantal"] = "Vul een aantal in dat hoger is dan 0."
         if not fouten:
@@ -156,16 +186,29 @@ def registreer_kostenpost(user, traject, *, voorziening: str, datum: dt.date,
         aantal = Decimal(1) if aantal is None else aantal
         if aantal <= 0 or aantal > rules.AANTAL_MAX:
             fouten["aantal"] = f"Vul een aantal in van meer dan 0 tot {rules.AANTAL_MAX}."
-        _check_bedrag(fouten, "bedrag", bedrag, rules.KOSTENPOST_MAX,
-                      f"Een kostenpost is hoogstens € {rules.KOSTENPOST_MAX}. "
-                      "Verdeel een groter bedrag over meer posten.")
+        _check_bedrag(
+            fouten,
+            "bedrag",
+            bedrag,
+            rules.KOSTENPOST_MAX,
+            f"Een kostenpost is hoogstens € {rules.KOSTENPOST_MAX}. "
+            "Verdeel een groter bedrag over meer posten.",
+        )
     if fouten:
         raise Weigering(fouten)
     assert bedrag is not None  # refused above when missing (_check_bedrag)
     post = Kostenpost.objects.create(
-        traject=traject, gemeente_id=traject.gemeente_id, voorziening=voorziening,
-        doelgroepindeling=indeling, contract=contract, datum=datum, aantal=aantal, tarief=tarief,
-        bedrag=Decimal(bedrag).quantize(rules.CENT), omschrijving=(omschrijving or "").strip(),
-        door=user)
+        traject=traject,
+        gemeente_id=traject.gemeente_id,
+        voorziening=voorziening,
+        doelgroepindeling=indeling,
+        contract=contract,
+        datum=datum,
+        aantal=aantal,
+        tarief=tarief,
+        bedrag=Decimal(bedrag).quantize(rules.CENT),
+        omschrijving=(omschrijving or "").strip(),
+        door=user,
+    )
     log_wijzigen(user, traject, [SECTIE_KOSTEN])
     return post

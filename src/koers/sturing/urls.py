@@ -12,8 +12,9 @@ urlpatterns = [
     path("sturing/procesindicatoren.<str:formaat>", views.proces_export, name="proces_export"),
     path("sturing/taakstelling/", views.taakstelling, name="taakstelling"),
     path("sturing/financien/", views_financien.dashboard, name="financien"),
-    path("sturing/financien.<str:formaat>", views_financien.dashboard_export,
-         name="financien_export"),
+    path(
+        "sturing/financien.<str:formaat>", views_financien.dashboard_export, name="financien_export"
+    ),
     path("sturing/budget/", views_financien.budget, name="budget"),
     path("sturing/contracten/nieuw/", views_financien.contract, name="contract_nieuw"),
     path("sturing/contracten/<int:pk>/", views_financien.contract, name="contract"),

@@ -33,30 +33,41 @@ def _context(request, titel: str, url_naam: str):
     onderdrukken = dashboards.onderdrukken_voor(user, filters)
     verversing = kubus.actueel(vandaag, marge=kubus.PAGINA_MARGE)
     rijen = kubus.lees(filters.bereik.gemeente_ids, filters.periode.jaar)
-    return rijen, filters, onderdrukken, {
-        "verversing": verversing,
-        "titel": titel, "filters": filters, "bereiken": bereiken.values(),
-        "periodes": rules.periode_keuzes(vandaag), "doelgroepen": cijfers.DOELGROEPEN.items(),
-        "onderdrukken": onderdrukken, "url_naam": url_naam, "query": filters.query(),
-        "mag_taakstelling": policy.mag_taakstelling_bewerken(user),
-    }
+    return (
+        rijen,
+        filters,
+        onderdrukken,
+        {
+            "verversing": verversing,
+            "titel": titel,
+            "filters": filters,
+            "bereiken": bereiken.values(),
+            "periodes": rules.periode_keuzes(vandaag),
+            "doelgroepen": cijfers.DOELGROEPEN.items(),
+            "onderdrukken": onderdrukken,
+            "url_naam": url_naam,
+            "query": filters.query(),
+            "mag_taakstelling": policy.mag_taakstelling_bewerken(user),
+        },
+    )
 
 
 @login_required
 def aantallen(request):
-    rijen, filters, onderdrukken, context = _context(request, _("Aantallen"),
-                                                     "sturing:aantallen")
+    rijen, filters, onderdrukken, context = _context(request, _("Aantallen"), "sturing:aantallen")
     doorklikken = policy.sturing_doorklikken(request.user)
-    context["tabellen"] = dashboards.aantallen(request.user, filters, onderdrukken, doorklikken,
-                                               rijen)
+    context["tabellen"] = dashboards.aantallen(
+        request.user, filters, onderdrukken, doorklikken, rijen
+    )
     context["export_naam"] = "sturing:aantallen_export"
     return render(request, "sturing/dashboard.html", context)
 
 
 @login_required
 def proces(request):
-    rijen, filters, onderdrukken, context = _context(request, _("Procesindicatoren"),
-                                                     "sturing:proces")
+    rijen, filters, onderdrukken, context = _context(
+        request, _("Procesindicatoren"), "sturing:proces"
+    )
     context["tabellen"] = dashboards.proces(request.user, filters, onderdrukken, rijen)
     context["export_naam"] = "sturing:proces_export"
     return render(request, "sturing/dashboard.html", context)
@@ -84,8 +95,9 @@ def aantallen_export(request, formaat):
 def proces_export(request, formaat):
     rijen, filters, onderdrukken, _context_ = _context(request, "", "")
     tabellen = dashboards.proces(request.user, filters, onderdrukken, rijen)
-    return _export(formaat, _("Procesindicatoren"), tabellen, filters, onderdrukken,
-                   "procesindicatoren")
+    return _export(
+        formaat, _("Procesindicatoren"), tabellen, filters, onderdrukken, "procesindicatoren"
+    )
 
 
 @login_required
@@ -93,8 +105,9 @@ def taakstelling(request):
     user = request.user
     if not policy.mag_taakstelling_bewerken(user):
         raise PermissionDenied
-    form = TaakstellingForm(request.POST or None, initial={
-        "jaar": timezone.localdate().year, "halfjaar": 1})
+    form = TaakstellingForm(
+        request.POST or None, initial={"jaar": timezone.localdate().year, "halfjaar": 1}
+    )
     fouten = {}
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +121,13 @@ def taakstelling(request):
     elif form.errors:
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
     lijst = policy.van_eigen_gemeente(user, Taakstelling.objects).order_by("-jaar", "-halfjaar")
-    return render(request, "sturing/taakstelling.html", {
-        "form": form, "fout_items": fout_items(fouten, form), "taakstellingen": lijst,
-        "gemeente": user.gemeente,
-    })
+    return render(
+        request,
+        "sturing/taakstelling.html",
+        {
+            "form": form,
+            "fout_items": fout_items(fouten, form),
+            "taakstellingen": lijst,
+            "gemeente": user.gemeente,
+        },
+    )

@@ -51,15 +51,25 @@ def _dashboard(request):
 def dashboard(request):
     jaar, onderdrukken, tabellen = _dashboard(request)
     contracten = policy.van_eigen_gemeente(request.user, Contract.objects).select_related(
-        "aanbieder")
-    return render(request, "sturing/financien.html", {
-        "titel": _("Financiën"), "gemeente": request.user.gemeente, "jaar": jaar,
-        "jaren": range(JAAR_MIN, timezone.localdate().year + 2), "tabellen": tabellen,
-        "onderdrukken": onderdrukken, "contracten": contracten, "query": f"jaar={jaar}",
-        "url_naam": "sturing:financien",
-        "mag_beheren": policy.mag_financien_beheren(request.user),
-        "mag_taakstelling": policy.mag_taakstelling_bewerken(request.user),
-    })
+        "aanbieder"
+    )
+    return render(
+        request,
+        "sturing/financien.html",
+        {
+            "titel": _("Financiën"),
+            "gemeente": request.user.gemeente,
+            "jaar": jaar,
+            "jaren": range(JAAR_MIN, timezone.localdate().year + 2),
+            "tabellen": tabellen,
+            "onderdrukken": onderdrukken,
+            "contracten": contracten,
+            "query": f"jaar={jaar}",
+            "url_naam": "sturing:financien",
+            "mag_beheren": policy.mag_financien_beheren(request.user),
+            "mag_taakstelling": policy.mag_taakstelling_bewerken(request.user),
+        },
+    )
 
 
 @login_required
@@ -83,10 +93,15 @@ def contract(request, pk=None):
     initial = {"geldig_van": timezone.localdate()}
     if pk is not None:
         bestaand = get_object_or_404(Contract, pk=pk, gemeente=user.gemeente)
-        initial = {"aanbieder": bestaand.aanbieder, "aanbieder_naam": bestaand.aanbieder_naam,
-                   "voorziening": bestaand.voorziening, "eenheid": bestaand.eenheid,
-                   "tarief": bestaand.tarief, "geldig_van": bestaand.geldig_van,
-                   "geldig_tot": bestaand.geldig_tot}
+        initial = {
+            "aanbieder": bestaand.aanbieder,
+            "aanbieder_naam": bestaand.aanbieder_naam,
+            "voorziening": bestaand.voorziening,
+            "eenheid": bestaand.eenheid,
+            "tarief": bestaand.tarief,
+            "geldig_van": bestaand.geldig_van,
+            "geldig_tot": bestaand.geldig_tot,
+        }
     form = ContractForm(request.POST or None, initial=initial)
     fouten = {}
     if request.method == "POST" and form.is_valid():
@@ -100,8 +115,11 @@ def contract(request, pk=None):
             return redirect("sturing:financien")
     elif form.errors:
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
-    return render(request, "sturing/contract.html", {
-        "form": form, "fout_items": fout_items(fouten, form), "contract": bestaand})
+    return render(
+        request,
+        "sturing/contract.html",
+        {"form": form, "fout_items": fout_items(fouten, form), "contract": bestaand},
+    )
 
 
 @login_required
@@ -124,8 +142,9 @@ def budget(request):
             return redirect(reverse("sturing:financien") + f"?jaar={bewaard.jaar}")
     elif form.errors:
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
-    return render(request, "sturing/budget.html", {
-        "form": form, "fout_items": fout_items(fouten, form)})
+    return render(
+        request, "sturing/budget.html", {"form": form, "fout_items": fout_items(fouten, form)}
+    )
 
 
 @login_required
@@ -134,10 +153,10 @@ def kosten(request, inburgeraar_pk):
     inburgeraar = policy.get_inburgeraar_voor(user, inburgeraar_pk)  # out of reach: 404
     if not policy.mag_zien(user, Sectie.KOSTEN, inburgeraar.huidig_traject):
         raise PermissionDenied
-    traject = get_object_or_404(policy.trajecten_voor(user),
-                                pk=inburgeraar.huidig_traject_id)
-    form = KostenpostForm(request.POST or None, gemeente=traject.gemeente,
-                          initial={"datum": timezone.localdate()})
+    traject = get_object_or_404(policy.trajecten_voor(user), pk=inburgeraar.huidig_traject_id)
+    form = KostenpostForm(
+        request.POST or None, gemeente=traject.gemeente, initial={"datum": timezone.localdate()}
+    )
     fouten = {}
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,6 +171,14 @@ def kosten(request, inburgeraar_pk):
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
     posten = Kostenpost.objects.filter(traject=traject).select_related("contract__aanbieder")
     log_lezen(user, inburgeraar, [services.SECTIE_KOSTEN])
-    return render(request, "sturing/kosten.html", {
-        "form": form, "fout_items": fout_items(fouten, form), "inburgeraar": inburgeraar,
-        "traject": traject, "posten": posten})
+    return render(
+        request,
+        "sturing/kosten.html",
+        {
+            "form": form,
+            "fout_items": fout_items(fouten, form),
+            "inburgeraar": inburgeraar,
+            "traject": traject,
+            "posten": posten,
+        },
+    )

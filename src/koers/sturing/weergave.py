@@ -52,8 +52,10 @@ class Tabel:
         """Header plus rows as export cells: hidden counts as their text ("<5")."""
         uit: list[list] = [list(self.kolommen)]
         for rij in self.rijen:
-            uit.append([rij.label] + [c.tekst if c.onderdrukt or c.waarde is None
-                                      else c.waarde for c in rij.cellen])
+            uit.append(
+                [rij.label]
+                + [c.tekst if c.onderdrukt or c.waarde is None else c.waarde for c in rij.cellen]
+            )
         return uit
 
 
@@ -95,8 +97,11 @@ class Telling:
     def verschil_klein(self, sleutel) -> bool:
         """Hide this count because a derivable other group is small. Not for a zero: the
         other group's figure is then the one shown (and protected) on the other page."""
-        return self.onderdrukken and self.get(sleutel) != 0 and any(
-            rules.is_klein(int(v.get(sleutel, 0))) for v in self.verschillen)
+        return (
+            self.onderdrukken
+            and self.get(sleutel) != 0
+            and any(rules.is_klein(int(v.get(sleutel, 0))) for v in self.verschillen)
+        )
 
     def afgeleid_zichtbaar(self, teller: str | None, noemer: str) -> bool:
         """Share teller/noemer (or an average over noemer cases when teller is None)."""
@@ -120,10 +125,19 @@ def verschil(a: dict, b: dict) -> dict:
     return {k: a.get(k, 0) - b.get(k, 0) for k in set(a) | set(b)}
 
 
-def tellingen_tabel(id: str, titel: str, kolom: str, telling: Telling,
-                    delen: list[tuple[str, str]], *, totaal: tuple[str, str] | None,
-                    waarvan: Sequence[tuple[str, str]] = (), links: dict[str, str] | None = None,
-                    uitleg: str = "", kop: str = "") -> Tabel:
+def tellingen_tabel(
+    id: str,
+    titel: str,
+    kolom: str,
+    telling: Telling,
+    delen: list[tuple[str, str]],
+    *,
+    totaal: tuple[str, str] | None,
+    waarvan: Sequence[tuple[str, str]] = (),
+    links: dict[str, str] | None = None,
+    uitleg: str = "",
+    kop: str = "",
+) -> Tabel:
     """A one-column table of counts: ``delen`` (sleutel, label) adding up to ``totaal``,
     then ``waarvan`` rows that are a part of the total (e.g. Turkse nieuwkomers). ``kop`` is
     the header of the label column."""
@@ -136,7 +150,8 @@ def tellingen_tabel(id: str, titel: str, kolom: str, telling: Telling,
         verborgen = rules.onderdruk(matrix, kolomtotaal=totaal is not None, ook=ook)
     rijen = []
     for (sleutel, label), (v,), (weg,) in zip(
-            delen + ([totaal] if totaal else []), matrix, verborgen, strict=True):
+        delen + ([totaal] if totaal else []), matrix, verborgen, strict=True
+    ):
         cel = aantal(v, weg)
         if not weg and v and sleutel in links:
             cel.link = links[sleutel]
@@ -144,8 +159,10 @@ def tellingen_tabel(id: str, titel: str, kolom: str, telling: Telling,
     for sleutel, label in waarvan:
         v = telling.get(sleutel)
         weg = telling.onderdrukken and (
-            rules.is_klein(v) or telling.verschil_klein(sleutel)
-            or (totaal is not None and rules.is_klein(telling.get(totaal[0]) - v)))
+            rules.is_klein(v)
+            or telling.verschil_klein(sleutel)
+            or (totaal is not None and rules.is_klein(telling.get(totaal[0]) - v))
+        )
         cel = aantal(v, weg)
         if not weg and v and sleutel in links:
             cel.link = links[sleutel]
@@ -196,8 +213,12 @@ def maak_grafiek(tabel: Tabel) -> Grafiek:
     """Horizontal bars of the chosen columns, the total row left out (it would dwarf the
     parts). Hidden figures get no bar, only their text."""
     rijen = [r for r in tabel.rijen if not r.totaal]
-    waarden = [float(w) for r in rijen for k in tabel.reeksen
-               if isinstance(w := r.cellen[k].waarde, int | float | Decimal)]
+    waarden = [
+        float(w)
+        for r in rijen
+        for k in tabel.reeksen
+        if isinstance(w := r.cellen[k].waarde, int | float | Decimal)
+    ]
     maximum = max([w for w in waarden if w > 0], default=1.0)
     ruimte = BREEDTE - LABEL_BREEDTE - 3 * MARGE - 40
     per_rij = RIJ_HOOGTE * len(tabel.reeksen) + MARGE
@@ -211,20 +232,39 @@ def maak_grafiek(tabel: Tabel) -> Grafiek:
             if isinstance(cel.waarde, int | float | Decimal) and cel.waarde > 0:
                 lengte = round(ruimte * float(cel.waarde) / maximum, 1)
             x = LABEL_BREEDTE + MARGE
-            balken.append(Balk(x, top + j * RIJ_HOOGTE, lengte, KLEUREN[j % len(KLEUREN)],
-                               cel.tekst + tabel.eenheid, x + lengte + 6))
+            balken.append(
+                Balk(
+                    x,
+                    top + j * RIJ_HOOGTE,
+                    lengte,
+                    KLEUREN[j % len(KLEUREN)],
+                    cel.tekst + tabel.eenheid,
+                    x + lengte + 6,
+                )
+            )
         uit_rijen.append(GrafiekRij(rij.label, top + BALK_HOOGTE - 4, balken))
     hoogte = MARGE + len(rijen) * per_rij
     legenda = []
     if len(tabel.reeksen) > 1:
         for j, k in enumerate(tabel.reeksen):
-            legenda.append((KLEUREN[j % len(KLEUREN)], tabel.kolommen[k + 1],
-                            hoogte + j * 22 + 8))
+            legenda.append((KLEUREN[j % len(KLEUREN)], tabel.kolommen[k + 1], hoogte + j * 22 + 8))
         hoogte += len(tabel.reeksen) * 22 + 8
     beschrijving = "; ".join(
-        f"{r.label}: " + ", ".join(
+        f"{r.label}: "
+        + ", ".join(
             (f"{tabel.kolommen[k + 1]} " if len(tabel.reeksen) > 1 else "")
-            + r.cellen[k].tekst + tabel.eenheid for k in tabel.reeksen)
-        for r in rijen)
-    return Grafiek(f"{tabel.id}-grafiek", tabel.titel, beschrijving, BREEDTE,
-                   max(hoogte, 40), uit_rijen, legenda)
+            + r.cellen[k].tekst
+            + tabel.eenheid
+            for k in tabel.reeksen
+        )
+        for r in rijen
+    )
+    return Grafiek(
+        f"{tabel.id}-grafiek",
+        tabel.titel,
+        beschrijving,
+        BREEDTE,
+        max(hoogte, 40),
+        uit_rijen,
+        legenda,
+    )

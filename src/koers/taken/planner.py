@@ -72,15 +72,20 @@ def _voer_uit(taak: Taak, omgeving: Omgeving) -> int:
     try:
         return taak.uitvoeren(omgeving) or 0
     except OperationalError:
-        log.error("Taak %s: database niet bereikbaar; de worker probeert het zo opnieuw",
-                  taak.naam)
+        log.error("Taak %s: database niet bereikbaar; de worker probeert het zo opnieuw", taak.naam)
     except Exception as fout:  # noqa: BLE001 - the loop must keep running
         log.error("Taak %s mislukt: %s", taak.naam, type(fout).__name__)
     return 0
 
 
-def draai(*, eenmalig: bool = False, slaap: float = 2.0, stop: threading.Event | None = None,
-          taken: list[Taak] | None = None, **opties: Any) -> None:
+def draai(
+    *,
+    eenmalig: bool = False,
+    slaap: float = 2.0,
+    stop: threading.Event | None = None,
+    taken: list[Taak] | None = None,
+    **opties: Any,
+) -> None:
     """The loop of ``koers worker``: the due jobs each round, until ``stop`` is set (or after
     one round with ``eenmalig``)."""
     omgeving = Omgeving(stop=stop or threading.Event(), opties=dict(opties))

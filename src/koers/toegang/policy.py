@@ -117,17 +117,24 @@ SECTIES: dict[str, frozenset[Sectie]] = {
     # Nor the payments of ontzorgen: finances are special-category data too.
     # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering, nor the costs of one
     # person's voorzieningen (the budget figures are on the dashboards).
-    Rol.TEAMLEIDER: frozenset(Sectie) - {Sectie.GEZONDHEID, Sectie.ONTZORGEN,
-                                         Sectie.BERICHTEN, Sectie.DOCUMENTEN, Sectie.KOSTEN},
+    Rol.TEAMLEIDER: frozenset(Sectie)
+    - {Sectie.GEZONDHEID, Sectie.ONTZORGEN, Sectie.BERICHTEN, Sectie.DOCUMENTEN, Sectie.KOSTEN},
     # Name/BSN to find the person, and the payments it fills; no intake, PIP or health.
     Rol.UITKERINGSADMINISTRATIE: frozenset({Sectie.NAAM, Sectie.ONTZORGEN}),
 }
 
 ACTIES: dict[str, frozenset[Actie]] = {
     Rol.ADVISEUR: frozenset(Actie) - {Actie.ADVISEUR_TOEWIJZEN, Actie.VERWIJZING_UITVOEREN},
-    Rol.TEAMLEIDER: frozenset({Actie.ADVISEUR_TOEWIJZEN, Actie.AANMELDEN,
-                               Actie.GEGEVENS_WIJZIGEN, Actie.STATUS_WIJZIGEN,
-                               Actie.NETWERK_REGISTERS_BEHEREN, Actie.SIGNAAL_AFHANDELEN}),
+    Rol.TEAMLEIDER: frozenset(
+        {
+            Actie.ADVISEUR_TOEWIJZEN,
+            Actie.AANMELDEN,
+            Actie.GEGEVENS_WIJZIGEN,
+            Actie.STATUS_WIJZIGEN,
+            Actie.NETWERK_REGISTERS_BEHEREN,
+            Actie.SIGNAAL_AFHANDELEN,
+        }
+    ),
     Rol.UITKERINGSADMINISTRATIE: frozenset({Actie.ONTZORGEN_BEWERKEN}),
 }
 # A ketenpartner's actions: on the referrals to his own organisation only (the services check
@@ -163,6 +170,7 @@ def heeft_casustoegang(user) -> bool:
 # the policy needs to know of its records when it starts (its AppConfig.ready); the decisions
 # themselves stay here. Without the app, nobody gains reach through it.
 
+
 @dataclass(frozen=True)
 class Verwijzingen:
     """What the partners app tells the policy about its referrals."""
@@ -197,17 +205,20 @@ def _verwijzingen() -> Verwijzingen | None:
 
 def _lopende_verwijzingen(user, bron: Verwijzingen):
     """The running referrals to the partner's organisation (a queryset, used as subquery)."""
-    return bron.model._default_manager.filter(organisatie_id=user.organisatie_id,
-                                     status__in=bron.lopend)
+    return bron.model._default_manager.filter(
+        organisatie_id=user.organisatie_id, status__in=bron.lopend
+    )
 
 
 def _gemeente_filter(user, field: str) -> Q:
     """Own gemeente or one that delegates to it today; one subquery, no extra round trip."""
     own = user.gemeente
     vandaag = timezone.localdate()
-    delegated = Delegatie.objects.filter(
-        aan=own, ingangsdatum__lte=vandaag).filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)).values("van_id")
+    delegated = (
+        Delegatie.objects.filter(aan=own, ingangsdatum__lte=vandaag)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+        .values("van_id")
+    )
     return Q(**{field: own.pk}) | Q(**{f"{field}__in": delegated})
 
 
@@ -256,14 +267,18 @@ def trajecten_voor(user) -> QuerySet[Traject]:
 def get_inburgeraar_voor(user, pk) -> Inburgeraar:
     """The inburgeraar with this id, or 404 when the user may not know it exists."""
     try:
-        return inburgeraars_voor(user).select_related(
-            "gemeente__organisatie", "huidig_traject__adviseur").get(pk=pk)
+        return (
+            inburgeraars_voor(user)
+            .select_related("gemeente__organisatie", "huidig_traject__adviseur")
+            .get(pk=pk)
+        )
     except (Inburgeraar.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
 def zichtbare_gemeenten(user):
     from koers.organisaties.models import Gemeente
+
     if not heeft_casustoegang(user) or user.gemeente is None:
         return Gemeente.objects.none()
     if not any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
@@ -273,20 +288,31 @@ def zichtbare_gemeenten(user):
 
 # The timeline entries that belong to a section: shown only to who may see that section.
 GEBEURTENIS_SECTIES: dict[str, Sectie] = {
-    "intake_opgeslagen": Sectie.INTAKE, "intake_afgerond": Sectie.INTAKE,
-    "pip_concept": Sectie.PIP, "pip_vastgesteld": Sectie.PIP, "duo": Sectie.DUO,
-    "leerroute": Sectie.LEERROUTE, "module": Sectie.MODULES,
-    "begeleiding": Sectie.BEGELEIDING, "ontzorgen": Sectie.ONTZORGEN,
-    "netwerk": Sectie.NETWERK, "gesprek": Sectie.GESPREKKEN, "signaal": Sectie.SIGNALEN,
-    "handhaving": Sectie.HANDHAVING, "verwijzing": Sectie.VERWIJZINGEN,
+    "intake_opgeslagen": Sectie.INTAKE,
+    "intake_afgerond": Sectie.INTAKE,
+    "pip_concept": Sectie.PIP,
+    "pip_vastgesteld": Sectie.PIP,
+    "duo": Sectie.DUO,
+    "leerroute": Sectie.LEERROUTE,
+    "module": Sectie.MODULES,
+    "begeleiding": Sectie.BEGELEIDING,
+    "ontzorgen": Sectie.ONTZORGEN,
+    "netwerk": Sectie.NETWERK,
+    "gesprek": Sectie.GESPREKKEN,
+    "signaal": Sectie.SIGNALEN,
+    "handhaving": Sectie.HANDHAVING,
+    "verwijzing": Sectie.VERWIJZINGEN,
     "portaal": Sectie.BERICHTEN,  # the adviseur answered in Mijn Inburgering
 }
 
 
 def verborgen_gebeurtenissen(user, traject=None) -> list[str]:
     """The timeline soorten the user may not see (to exclude in the one timeline query)."""
-    return [soort for soort, sectie in GEBEURTENIS_SECTIES.items()
-            if not mag_zien(user, sectie, traject)]
+    return [
+        soort
+        for soort, sectie in GEBEURTENIS_SECTIES.items()
+        if not mag_zien(user, sectie, traject)
+    ]
 
 
 PARTNER_CACHE = "_koers_partner_secties"
@@ -301,10 +327,18 @@ def partner_secties(user, traject) -> frozenset[Sectie]:
     cache = traject.__dict__.setdefault(PARTNER_CACHE, {})
     if user.pk not in cache:
         bron = _verwijzingen()
-        taken = [] if bron is None else list(_lopende_verwijzingen(user, bron).filter(
-            traject_id=traject.pk).values_list("taak", flat=True))
+        taken = (
+            []
+            if bron is None
+            else list(
+                _lopende_verwijzingen(user, bron)
+                .filter(traject_id=traject.pk)
+                .values_list("taak", flat=True)
+            )
+        )
         cache[user.pk] = frozenset(
-            Sectie(s) for s in (bron.secties_voor_taken(taken) if bron else ()))
+            Sectie(s) for s in (bron.secties_voor_taken(taken) if bron else ())
+        )
     return cache[user.pk]
 
 
@@ -329,8 +363,9 @@ def verwijzingen_voor(user):
     if bron is None:
         return Traject.objects.none()
     if is_partner(user) and getattr(user, "gemeente", None) is None:
-        return bron.model._default_manager.filter(organisatie_id=user.organisatie_id,
-                                         status__in=bron.open)
+        return bron.model._default_manager.filter(
+            organisatie_id=user.organisatie_id, status__in=bron.open
+        )
     if not mag_zien(user, Sectie.VERWIJZINGEN):
         return bron.model._default_manager.none()
     return bron.model._default_manager.filter(traject__in=trajecten_voor(user).values("pk"))
@@ -350,9 +385,13 @@ def verwijzingen_van_traject(user, traject):
 
 def _eigen_lopende_verwijzing(user, verwijzing) -> bool:
     bron = _verwijzingen()
-    return (bron is not None and is_partner(user) and getattr(user, "gemeente", None) is None
-            and verwijzing.organisatie_id == user.organisatie_id
-            and verwijzing.status in bron.lopend)
+    return (
+        bron is not None
+        and is_partner(user)
+        and getattr(user, "gemeente", None) is None
+        and verwijzing.organisatie_id == user.organisatie_id
+        and verwijzing.status in bron.lopend
+    )
 
 
 def mag_bsn_van_verwijzing_zien(user, verwijzing) -> bool:
@@ -370,9 +409,13 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
     (partners.rules.WERK_INTAKE_TAKEN). Never health, and never through the brede intake
     itself. The gemeente reads the whole intake on the case, so gets none here."""
     from koers.intake.rules import WERK_ONDERWERPEN
+
     bron = _verwijzingen()
-    if (bron is not None and verwijzing.taak in bron.werk_intake_taken
-            and _eigen_lopende_verwijzing(user, verwijzing)):
+    if (
+        bron is not None
+        and verwijzing.taak in bron.werk_intake_taken
+        and _eigen_lopende_verwijzing(user, verwijzing)
+    ):
         return WERK_ONDERWERPEN
     return ()
 
@@ -380,9 +423,11 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
 def mag_taakverdeling_zien(user) -> bool:
     """The taakverdeling of the user's gemeente: no personal data; for the
     adviseur, teamleider and beleid."""
-    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
-            is not None and any(r in (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.BELEID)
-                                for r in _rollen(user)))
+    return (
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "gemeente", None) is not None
+        and any(r in (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.BELEID) for r in _rollen(user))
+    )
 
 
 def mag_taakverdeling_wijzigen(user) -> bool:
@@ -399,8 +444,7 @@ def intake_onderwerpen_voor(user, traject=None) -> tuple[str, ...]:
 
     if mag_zien(user, Sectie.INTAKE, traject):
         gezondheid = mag_zien(user, Sectie.GEZONDHEID, traject)
-        return tuple(o.sleutel for o in intake_rules.ONDERWERPEN
-                     if gezondheid or not o.bijzonder)
+        return tuple(o.sleutel for o in intake_rules.ONDERWERPEN if gezondheid or not o.bijzonder)
     return ()
 
 
@@ -413,6 +457,7 @@ def mag(user, actie: Actie) -> bool:
 def adviseurs_voor(user):
     """The adviseurs a teamleider may assign cases to: those of his own gemeente."""
     from koers.organisaties.models import Gebruiker
+
     if not mag(user, Actie.ADVISEUR_TOEWIJZEN):
         return Gebruiker.objects.none()
     colleagues = Gebruiker.objects.filter(organisatie=user.organisatie, is_active=True)
@@ -453,7 +498,8 @@ def verwerkingen_voor(user):
     gemeente = user.gemeente
     return Verwerking.objects.filter(
         Q(inburgeraar_id__in=Inburgeraar.objects.filter(gemeente=gemeente).values("pk"))
-        | Q(organisatie_oin=gemeente.oin))
+        | Q(organisatie_oin=gemeente.oin)
+    )
 
 
 def persoon_voor_inzage(user, bsn: str) -> Inburgeraar | None:
@@ -461,15 +507,21 @@ def persoon_voor_inzage(user, bsn: str) -> Inburgeraar | None:
     privacy officer, only for a person of his own gemeente; else ``None``."""
     if not mag_verwerkingen_zien(user):
         return None
-    return (Inburgeraar.objects.select_related("gemeente__organisatie", "huidig_traject__adviseur")
-            .filter(bsn=bsn, gemeente=user.gemeente).first())
+    return (
+        Inburgeraar.objects.select_related("gemeente__organisatie", "huidig_traject__adviseur")
+        .filter(bsn=bsn, gemeente=user.gemeente)
+        .first()
+    )
 
 
 def mag_verwerkingen_zien(user) -> bool:
     """The verwerkingenlogging: the privacy officer of a gemeente sees who read
     or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""
-    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
-            is not None and Rol.PRIVACY_OFFICER in _rollen(user))
+    return (
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "gemeente", None) is not None
+        and Rol.PRIVACY_OFFICER in _rollen(user)
+    )
 
 
 # Sturing ---------------------------------------------------------------------------
@@ -480,8 +532,11 @@ STURING_ROLLEN = (Rol.BELEID, Rol.TEAMLEIDER, Rol.FINANCIEN, Rol.ADVISEUR)
 
 def mag_sturing_zien(user) -> bool:
     """The dashboards: beleid, teamleider, financiën and adviseur of a gemeente."""
-    return (getattr(user, "is_authenticated", False) and getattr(user, "gemeente", None)
-            is not None and any(r in STURING_ROLLEN for r in _rollen(user)))
+    return (
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "gemeente", None) is not None
+        and any(r in STURING_ROLLEN for r in _rollen(user))
+    )
 
 
 def mag_taakstelling_bewerken(user) -> bool:
@@ -512,6 +567,7 @@ def mag_financien_beheren(user) -> bool:
 # Views never filter on a gemeente themselves: which gemeente's records a user reaches is a
 # decision of this module, like the reach of cases.
 
+
 def binnen_bereik(user, queryset: QuerySet, veld: str = "gemeente") -> QuerySet:
     """The rows of the gemeenten whose cases the user reaches (his own and those delegating to
     it): the registers of the netwerk, for example. One subquery; none without case access."""
@@ -521,8 +577,7 @@ def binnen_bereik(user, queryset: QuerySet, veld: str = "gemeente") -> QuerySet:
 def van_eigen_gemeente(user, queryset: QuerySet, veld: str = "gemeente") -> QuerySet:
     """The rows of the user's own gemeente only: what a gemeente decides or pays for itself
     (contracts, taakstelling, taakverdeling, bewaartermijn), never a delegating gemeente's."""
-    gemeente = getattr(user, "gemeente", None) if getattr(user, "is_authenticated", False) \
-        else None
+    gemeente = getattr(user, "gemeente", None) if getattr(user, "is_authenticated", False) else None
     if gemeente is None:
         return queryset.none()
     return queryset.filter(**{veld: gemeente})

@@ -22,9 +22,15 @@ from koers.inburgeraars.models import Inburgeraar, Traject
 
 # Fields that are bookkeeping of Koers itself, not data about the person: search keys,
 # leases of the DUO worker, integrity hashes of stored letters. Everything else is exported.
-TECHNISCHE_VELDEN = frozenset({
-    "zoeknaam", "pogingen", "geclaimd_tot", "volgende_poging_op", "sha256",
-})
+TECHNISCHE_VELDEN = frozenset(
+    {
+        "zoeknaam",
+        "pogingen",
+        "geclaimd_tot",
+        "volgende_poging_op",
+        "sha256",
+    }
+)
 
 # The traject's end date is DUO's exclusive einddatum; the letter also names the last day, the
 # date the person reads as "tot en met" (API Inburgeringstermijn, einddatum).
@@ -49,7 +55,8 @@ class Gekoppeld:
         if not self.naar_inburgeraar:
             return self.model._default_manager.filter(pk=inburgeraar_id)
         return self.model._default_manager.filter(
-            **{f"{self.naar_inburgeraar}__pk": inburgeraar_id}).distinct()
+            **{f"{self.naar_inburgeraar}__pk": inburgeraar_id}
+        ).distinct()
 
 
 def gekoppelde_modellen() -> list[Gekoppeld]:
@@ -68,8 +75,7 @@ def gekoppelde_modellen() -> list[Gekoppeld]:
             if kind in gezien or not isinstance(kind, type):
                 continue
             gezien.add(kind)
-            pad = rel.field.name + (f"__{ouder.naar_inburgeraar}" if ouder.naar_inburgeraar
-                                    else "")
+            pad = rel.field.name + (f"__{ouder.naar_inburgeraar}" if ouder.naar_inburgeraar else "")
             nieuw = Gekoppeld(kind, pad)
             gevonden.append(nieuw)
             rij.append(nieuw)
@@ -105,15 +111,29 @@ def _rij(obj, velden, gebruikers: dict[int, str], bestanden: list[dict], label: 
                     grootte = bestand.size
                 except (OSError, ValueError):
                     grootte = None
-                bestanden.append({"onderdeel": label, "id": obj.pk, "veld": f.name,
-                                  "naam": naam.rsplit("/", 1)[-1], "grootte": grootte})
+                bestanden.append(
+                    {
+                        "onderdeel": label,
+                        "id": obj.pk,
+                        "veld": f.name,
+                        "naam": naam.rsplit("/", 1)[-1],
+                        "grootte": grootte,
+                    }
+                )
             uit[f.name] = naam.rsplit("/", 1)[-1] if naam else ""
         elif isinstance(f, models.BinaryField):
             inhoud = getattr(obj, f.attname)
             grootte = len(inhoud) if inhoud is not None else 0
             if grootte:
-                bestanden.append({"onderdeel": label, "id": obj.pk, "veld": f.name,
-                                  "naam": f"{label}-{obj.pk}-{f.name}", "grootte": grootte})
+                bestanden.append(
+                    {
+                        "onderdeel": label,
+                        "id": obj.pk,
+                        "veld": f.name,
+                        "naam": f"{label}-{obj.pk}-{f.name}",
+                        "grootte": grootte,
+                    }
+                )
             uit[f.name] = f"bestand ({grootte} bytes)" if grootte else ""
         elif _is_gebruiker(f):
             pk = getattr(obj, f.attname)
@@ -135,31 +155,54 @@ def gegevens(inburgeraar: Inburgeraar) -> dict:
     gebruiker_ids: set[int] = set()
     for gekoppeld in gekoppelde_modellen():
         velden = _velden(gekoppeld.model)
-        objecten = list(gekoppeld.filter(inburgeraar.pk).only(*[f.attname for f in velden])
-                        .order_by("pk"))
+        objecten = list(
+            gekoppeld.filter(inburgeraar.pk).only(*[f.attname for f in velden]).order_by("pk")
+        )
         for f in velden:
             if _is_gebruiker(f):
                 gebruiker_ids.update(getattr(o, f.attname) for o in objecten)
         ruw.append((gekoppeld, velden, objecten))
-    gebruikers = {u.pk: u.get_username() for u in get_user_model().objects.filter(
-        pk__in=[i for i in gebruiker_ids if i is not None])}
+    gebruikers = {
+        u.pk: u.get_username()
+        for u in get_user_model().objects.filter(pk__in=[i for i in gebruiker_ids if i is not None])
+    }
     bestanden: list[dict] = []
     for gekoppeld, velden, objecten in ruw:
         meta = gekoppeld.model._meta
-        onderdelen.append({
-            "model": gekoppeld.label, "titel": str(meta.verbose_name_plural),
-            "rijen": [_rij(o, velden, gebruikers, bestanden, gekoppeld.label)
-                      for o in objecten]})
+        onderdelen.append(
+            {
+                "model": gekoppeld.label,
+                "titel": str(meta.verbose_name_plural),
+                "rijen": [
+                    _rij(o, velden, gebruikers, bestanden, gekoppeld.label) for o in objecten
+                ],
+            }
+        )
     verwerkingen = [
-        {"id": v.pk, "tijdstip": _waarde(v.tijdstip), "gebruiker": v.actor_naam,
-         "organisatie": v.organisatie, "rollen": v.rollen, "doel": v.doel,
-         "activiteit": v.activiteit, "kanaal": v.kanaal, "handeling": v.handeling,
-         "traject": v.traject_id, "secties": v.secties}
-        for v in Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk).order_by("id")
-        .iterator(chunk_size=2000)]
-    return {"inburgeraar": inburgeraar.pk, "aangemaakt": _waarde(timezone.now()),
-            "onderdelen": onderdelen,
-            "bestanden": bestanden, "verwerkingen": verwerkingen}
+        {
+            "id": v.pk,
+            "tijdstip": _waarde(v.tijdstip),
+            "gebruiker": v.actor_naam,
+            "organisatie": v.organisatie,
+            "rollen": v.rollen,
+            "doel": v.doel,
+            "activiteit": v.activiteit,
+            "kanaal": v.kanaal,
+            "handeling": v.handeling,
+            "traject": v.traject_id,
+            "secties": v.secties,
+        }
+        for v in Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk)
+        .order_by("id")
+        .iterator(chunk_size=2000)
+    ]
+    return {
+        "inburgeraar": inburgeraar.pk,
+        "aangemaakt": _waarde(timezone.now()),
+        "onderdelen": onderdelen,
+        "bestanden": bestanden,
+        "verwerkingen": verwerkingen,
+    }
 
 
 def pdf(inburgeraar: Inburgeraar, data: dict) -> bytes:
@@ -173,16 +216,30 @@ def pdf(inburgeraar: Inburgeraar, data: dict) -> bytes:
         if not o["rijen"]:
             continue
         model = apps.get_model(o["model"])
-        onderdelen.append({"titel": o["titel"], "model": o["model"], "rijen": [
-            [(_veldnaam(model, k), _leesbaar(model, k, v)) for k, v in rij.items()]
-            for rij in o["rijen"]]})
-    return render_pdf("verwerkingen/inzage_pdf.html", {
-        "inburgeraar": inburgeraar, "gemeente": inburgeraar.gemeente,
-        "traject": inburgeraar.huidig_traject, "datum": timezone.localdate(),
-        "kenmerk": f"AVG-{inburgeraar.pk}-{timezone.localdate():%Y%m%d}",
-        "onderdelen": onderdelen, "bestanden": data["bestanden"],
-        "verwerkingen": data["verwerkingen"]},
-        fout="Het overzicht kon niet als PDF worden gemaakt.")
+        onderdelen.append(
+            {
+                "titel": o["titel"],
+                "model": o["model"],
+                "rijen": [
+                    [(_veldnaam(model, k), _leesbaar(model, k, v)) for k, v in rij.items()]
+                    for rij in o["rijen"]
+                ],
+            }
+        )
+    return render_pdf(
+        "verwerkingen/inzage_pdf.html",
+        {
+            "inburgeraar": inburgeraar,
+            "gemeente": inburgeraar.gemeente,
+            "traject": inburgeraar.huidig_traject,
+            "datum": timezone.localdate(),
+            "kenmerk": f"AVG-{inburgeraar.pk}-{timezone.localdate():%Y%m%d}",
+            "onderdelen": onderdelen,
+            "bestanden": data["bestanden"],
+            "verwerkingen": data["verwerkingen"],
+        },
+        fout="Het overzicht kon niet als PDF worden gemaakt.",
+    )
 
 
 def _veld(model, naam: str):
@@ -208,8 +265,11 @@ def _leesbaar(model, naam: str, waarde) -> str:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(veld, models.DateTimeField) and isinstance(waarde, str) and waarde:
         return formats.date_format(dt.datetime.fromisoformat(waarde), "j F Y, H:i")
-    if ((isinstance(veld, models.DateField) or (model is Traject and naam in TRAJECT_LABELS))
-            and isinstance(waarde, str) and waarde):
+    if (
+        (isinstance(veld, models.DateField) or (model is Traject and naam in TRAJECT_LABELS))
+        and isinstance(waarde, str)
+        and waarde
+    ):
         return formats.date_format(dt.date.fromisoformat(waarde), "j F Y")
     return _tekst(waarde)
 

@@ -70,17 +70,23 @@ def _grens_id(vandaag: dt.date, extra: dict[int, int]) -> int:
     last record before that moment (on the tijdstip index)."""
     kortste = min([rules.BEWAARTERMIJN_LOG_EXTRA_JAREN, *extra.values()])
     dag = vandaag.replace(day=28) if (vandaag.month, vandaag.day) == (2, 29) else vandaag
-    grens = dt.datetime.combine(dag.replace(year=dag.year - kortste), dt.time.max,
-                                timezone.get_current_timezone())
-    return (Verwerking.objects.filter(tijdstip__lte=grens).order_by("-tijdstip", "-id")
-            .values_list("id", flat=True).first()) or 0
+    grens = dt.datetime.combine(
+        dag.replace(year=dag.year - kortste), dt.time.max, timezone.get_current_timezone()
+    )
+    return (
+        Verwerking.objects.filter(tijdstip__lte=grens)
+        .order_by("-tijdstip", "-id")
+        .values_list("id", flat=True)
+        .first()
+    ) or 0
 
 
 def _records(tot_id: int, stuk: int) -> Iterator[list[Verwerking]]:
     laatste = 0
     while True:
-        rijen = list(Verwerking.objects.filter(id__gt=laatste, id__lte=tot_id)
-                     .order_by("id")[:stuk])
+        rijen = list(
+            Verwerking.objects.filter(id__gt=laatste, id__lte=tot_id).order_by("id")[:stuk]
+        )
         if rijen:
             yield rijen
             laatste = rijen[-1].pk
@@ -97,19 +103,25 @@ def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning
 
     def sluit():
         if huidig:
-            uit.reeksen.append(Reeks(van_id=huidig[0].pk, tot_id=huidig[-1].pk,
-                                     begin_hash=huidig[0].vorige_hash,
-                                     eind_hash=huidig[-1].hash,
-                                     ids=tuple(v.pk for v in huidig)))
+            uit.reeksen.append(
+                Reeks(
+                    van_id=huidig[0].pk,
+                    tot_id=huidig[-1].pk,
+                    begin_hash=huidig[0].vorige_hash,
+                    eind_hash=huidig[-1].hash,
+                    ids=tuple(v.pk for v in huidig),
+                )
+            )
             huidig.clear()
 
     vorige_hash = None
     for rijen in _records(_grens_id(vandaag, extra), stuk):
-        personen = {pk: (timezone.localdate(op), gemeente_id) for pk, op, gemeente_id in
-                    Geanonimiseerd.objects.filter(
-                        inburgeraar_id__in={v.inburgeraar_id for v in rijen
-                                            if v.inburgeraar_id is not None})
-                    .values_list("inburgeraar_id", "op", "inburgeraar__gemeente_id")}
+        personen = {
+            pk: (timezone.localdate(op), gemeente_id)
+            for pk, op, gemeente_id in Geanonimiseerd.objects.filter(
+                inburgeraar_id__in={v.inburgeraar_id for v in rijen if v.inburgeraar_id is not None}
+            ).values_list("inburgeraar_id", "op", "inburgeraar__gemeente_id")
+        }
         for v in rijen:
             # A run never spans an earlier run: in a verified chain two records are
             # neighbours exactly when the one's hash is the other's vorige_hash.
@@ -124,8 +136,7 @@ def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning
     return uit
 
 
-def _verwijderbaar(v: Verwerking, personen: dict, extra: dict[int, int],
-                   vandaag: dt.date) -> bool:
+def _verwijderbaar(v: Verwerking, personen: dict, extra: dict[int, int], vandaag: dt.date) -> bool:
     if v.activiteit == rules.ACTIVITEIT_LOG_OPSCHONEN:
         return False  # the announcements keep the removed runs verifiable
     persoon = personen.get(v.inburgeraar_id)
@@ -134,7 +145,9 @@ def _verwijderbaar(v: Verwerking, personen: dict, extra: dict[int, int],
         geanonimiseerd_op=persoon[0] if persoon else None,
         over_persoon=v.inburgeraar_id is not None,
         extra_jaren=extra.get(persoon[1], rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
-        if persoon else rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
+        if persoon
+        else rules.BEWAARTERMIJN_LOG_EXTRA_JAREN,
+    )
     return vanaf is not None and vanaf <= vandaag
 
 
@@ -164,11 +177,12 @@ def opschonen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
     batch announced by one chained record. Refuses when the chain is broken."""
     fout = verifieer(stuk)
     if fout is not None:
-        raise KetenVerbroken(f"De keten is verbroken bij verwerking {fout}: er wordt niets "
-                             f"weggehaald.")
+        raise KetenVerbroken(
+            f"De keten is verbroken bij verwerking {fout}: er wordt niets weggehaald."
+        )
     uit = te_verwijderen(vandaag, stuk=stuk)
     for begin in range(0, len(uit.reeksen), REEKSEN_PER_MELDING):
-        _verwijder(uit.reeksen[begin:begin + REEKSEN_PER_MELDING])
+        _verwijder(uit.reeksen[begin : begin + REEKSEN_PER_MELDING])
     uit.uitgevoerd = True
     return uit
 
@@ -182,16 +196,34 @@ def _verwijder(reeksen: list[Reeks]) -> None:
             for r in reeksen:
                 # No kept record lies inside a run, so the range is the run; a count that
                 # differs means the log changed since the dry run: undo everything.
-                c.execute("DELETE FROM verwerkingen_verwerking WHERE id BETWEEN %s AND %s",
-                          [r.van_id, r.tot_id])
+                c.execute(
+                    "DELETE FROM verwerkingen_verwerking WHERE id BETWEEN %s AND %s",
+                    [r.van_id, r.tot_id],
+                )
                 if c.rowcount != r.aantal:
-                    raise KetenVerbroken(f"Reeks {r.van_id}-{r.tot_id} is veranderd; er is "
-                                         f"niets weggehaald.")
+                    raise KetenVerbroken(
+                        f"Reeks {r.van_id}-{r.tot_id} is veranderd; er is niets weggehaald."
+                    )
         _herzegel(verzegeld)
-        Weggehaald.objects.bulk_create([
-            Weggehaald(van_id=r.van_id, tot_id=r.tot_id, begin_hash=r.begin_hash,
-                       eind_hash=r.eind_hash, aantal=r.aantal, op=nu) for r in reeksen])
-        log_veel(None, [(None, None)], [f"{r.van_id}-{r.tot_id}" for r in reeksen],
-                 handeling=Verwerking.Handeling.WIJZIGEN,
-                 activiteit=rules.ACTIVITEIT_LOG_OPSCHONEN, doel=rules.DOEL_BEWAARTERMIJN,
-                 kanaal=Verwerking.Kanaal.JOB)
+        Weggehaald.objects.bulk_create(
+            [
+                Weggehaald(
+                    van_id=r.van_id,
+                    tot_id=r.tot_id,
+                    begin_hash=r.begin_hash,
+                    eind_hash=r.eind_hash,
+                    aantal=r.aantal,
+                    op=nu,
+                )
+                for r in reeksen
+            ]
+        )
+        log_veel(
+            None,
+            [(None, None)],
+            [f"{r.van_id}-{r.tot_id}" for r in reeksen],
+            handeling=Verwerking.Handeling.WIJZIGEN,
+            activiteit=rules.ACTIVITEIT_LOG_OPSCHONEN,
+            doel=rules.DOEL_BEWAARTERMIJN,
+            kanaal=Verwerking.Kanaal.JOB,
+        )

@@ -5,5 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from koers.organisaties.koppelingen import MenuItem
 from koers.toegang import policy
 
-MENU = [MenuItem(_("Verwerkingen"), "verwerkingen:zoeken",
-                 mag=policy.mag_verwerkingen_zien, id="menu-verwerkingen")]
+MENU = [
+    MenuItem(
+        _("Verwerkingen"),
+        "verwerkingen:zoeken",
+        mag=policy.mag_verwerkingen_zien,
+        id="menu-verwerkingen",
+    )
+]

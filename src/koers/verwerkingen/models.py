@@ -98,16 +98,21 @@ class Bewaartermijn(models.Model):
     """How long a gemeente keeps a closed case before it is anonymised. Without
     a row the default of rules.BEWAARTERMIJN_JAREN applies."""
 
-    gemeente = models.OneToOneField("organisaties.Gemeente", on_delete=models.CASCADE,
-                                    related_name="bewaartermijn")
+    gemeente = models.OneToOneField(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="bewaartermijn"
+    )
     jaren = models.PositiveSmallIntegerField(
-        default=5, validators=[MinValueValidator(1), MaxValueValidator(20)],
-        help_text="Jaren na het afronden van het traject; standaard 5 (zie de handleiding).")
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Jaren na het afronden van het traject; standaard 5 (zie de handleiding).",
+    )
     log_extra_jaren = models.PositiveSmallIntegerField(
         "extra jaren verwerkingenlogging",
-        default=2, validators=[MinValueValidator(1), MaxValueValidator(10)],
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text="Zo lang blijft de verwerkingenlogging over een persoon bewaard nadat zijn "
-                  "zaak anoniem is gemaakt; standaard 2 (zie de handleiding).")
+        "zaak anoniem is gemaakt; standaard 2 (zie de handleiding).",
+    )
 
     class Meta:
         verbose_name = "bewaartermijn"
@@ -122,8 +127,12 @@ class Geanonimiseerd(models.Model):
     stays for the statistics, without identity. Kept apart so the person's own model need
     not know about retention."""
 
-    inburgeraar = models.OneToOneField("inburgeraars.Inburgeraar", on_delete=models.CASCADE,
-                                       primary_key=True, related_name="geanonimiseerd")
+    inburgeraar = models.OneToOneField(
+        "inburgeraars.Inburgeraar",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="geanonimiseerd",
+    )
     op = models.DateTimeField()
 
     class Meta:
@@ -165,8 +174,11 @@ class Weggehaald(models.Model):
     class Meta:
         verbose_name = "weggehaalde reeks verwerkingen"
         verbose_name_plural = "weggehaalde reeksen verwerkingen"
-        constraints = [models.CheckConstraint(condition=models.Q(tot_id__gte=models.F("van_id")),
-                                              name="weggehaald_van_tot")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot_id__gte=models.F("van_id")), name="weggehaald_van_tot"
+            )
+        ]
 
     def __str__(self):
         return f"verwerkingen {self.van_id}-{self.tot_id} weggehaald"

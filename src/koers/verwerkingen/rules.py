@@ -73,8 +73,9 @@ def record_hash(velden: dict[str, Any], vorige_hash: str) -> str:
     Status: techniek (Koers' own measure for AVG art. 32; no gemeente setting)
     """
     inhoud = dict(velden, vorige_hash=vorige_hash)
-    tekst = json.dumps(inhoud, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                       default=str)
+    tekst = json.dumps(
+        inhoud, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
     return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
 
 
@@ -95,9 +96,13 @@ def anonimiseren_vanaf(einddatum: dt.date, jaren: int = BEWAARTERMIJN_JAREN) -> 
     return _jaren_later(einddatum, jaren)
 
 
-def log_verwijderen_vanaf(*, record_datum: dt.date, geanonimiseerd_op: dt.date | None,
-                          over_persoon: bool,
-                          extra_jaren: int = BEWAARTERMIJN_LOG_EXTRA_JAREN) -> dt.date | None:
+def log_verwijderen_vanaf(
+    *,
+    record_datum: dt.date,
+    geanonimiseerd_op: dt.date | None,
+    over_persoon: bool,
+    extra_jaren: int = BEWAARTERMIJN_LOG_EXTRA_JAREN,
+) -> dt.date | None:
     """The first day a log record may be removed; ``None``: not yet known.
 
     A record about a person stays until ``extra_jaren`` after his case was anonymised (and

@@ -25,8 +25,20 @@ from koers.verwerkingen import rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
 
 PER_PAGINA = 50
-VELDEN = ("id", "tijdstip", "actor_naam", "organisatie", "rollen", "doel", "activiteit",
-          "kanaal", "handeling", "inburgeraar_id", "traject_id", "secties")
+VELDEN = (
+    "id",
+    "tijdstip",
+    "actor_naam",
+    "organisatie",
+    "rollen",
+    "doel",
+    "activiteit",
+    "kanaal",
+    "handeling",
+    "inburgeraar_id",
+    "traject_id",
+    "secties",
+)
 
 
 def _vereis(user) -> None:
@@ -86,28 +98,44 @@ def zoeken(request):
     if van:
         qs = qs.filter(tijdstip__gte=dt.datetime.combine(van, dt.time.min, tz))
     if tot:
-        qs = qs.filter(tijdstip__lt=dt.datetime.combine(tot + dt.timedelta(days=1),
-                                                        dt.time.min, tz))
+        qs = qs.filter(
+            tijdstip__lt=dt.datetime.combine(tot + dt.timedelta(days=1), dt.time.min, tz)
+        )
     na = request.GET.get("na") or ""
     if na and _na(na) is None:
         fouten["na"] = _("Deze pagina bestaat niet. Begin opnieuw met zoeken.")
     elif na:
         qs = qs.filter(id__lt=_na(na))
-    rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[:PER_PAGINA + 1])
+    rijen = [] if fouten else list(qs.only(*VELDEN).order_by("-id")[: PER_PAGINA + 1])
     if bsn and not fouten and persoon:
         # Looking a person up by BSN is a processing of his data too; logged
         # after the search, so the officer's own search is in the next one.
-        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
-                     activiteit=rules.ACTIVITEIT_ZOEKEN, inburgeraar_id=persoon,
-                     secties=["verwerkingen"], doel=rules.DOEL_INZAGE)
+        services.log(
+            user=user,
+            handeling=Verwerking.Handeling.LEZEN,
+            activiteit=rules.ACTIVITEIT_ZOEKEN,
+            inburgeraar_id=persoon,
+            secties=["verwerkingen"],
+            doel=rules.DOEL_INZAGE,
+        )
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
-    return render(request, "verwerkingen/zoeken.html", {
-        "rijen": rijen, "bsn": bsn, "gebruiker": gebruiker,
-        "van": request.GET.get("van") or "", "tot": request.GET.get("tot") or "",
-        "fouten": fout_items(fouten, links={k: f"#id_{k}" for k in fouten if k != "na"}),
-        "volgende": rijen[-1].pk if meer else None, "bladeren": bool(na),
-        "gezocht": bool(bsn or gebruiker or van or tot)}, status=400 if fouten else 200)
+    return render(
+        request,
+        "verwerkingen/zoeken.html",
+        {
+            "rijen": rijen,
+            "bsn": bsn,
+            "gebruiker": gebruiker,
+            "van": request.GET.get("van") or "",
+            "tot": request.GET.get("tot") or "",
+            "fouten": fout_items(fouten, links={k: f"#id_{k}" for k in fouten if k != "na"}),
+            "volgende": rijen[-1].pk if meer else None,
+            "bladeren": bool(na),
+            "gezocht": bool(bsn or gebruiker or van or tot),
+        },
+        status=400 if fouten else 200,
+    )
 
 
 @login_required
@@ -120,23 +148,50 @@ def export(request):
     bsn = (request.GET.get("bsn") or "").strip()
     persoon = _persoon(user, bsn, fouten)
     if fouten or not persoon:
-        return HttpResponse(json.dumps({"detail": _("Onbekend of ongeldig BSN."),
-                                        "fouten": {"bsn": [fouten.get("bsn", "")]}}),
-                            status=400 if fouten else 404, content_type="application/json")
+        return HttpResponse(
+            json.dumps(
+                {
+                    "detail": _("Onbekend of ongeldig BSN."),
+                    "fouten": {"bsn": [fouten.get("bsn", "")]},
+                }
+            ),
+            status=400 if fouten else 404,
+            content_type="application/json",
+        )
     with transaction.atomic():
-        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
-                     activiteit=rules.ACTIVITEIT_INZAGE, inburgeraar_id=persoon,
-                     kanaal=Verwerking.Kanaal.EXPORT, secties=["verwerkingen"],
-                     doel=rules.DOEL_INZAGE)
+        services.log(
+            user=user,
+            handeling=Verwerking.Handeling.LEZEN,
+            activiteit=rules.ACTIVITEIT_INZAGE,
+            inburgeraar_id=persoon,
+            kanaal=Verwerking.Kanaal.EXPORT,
+            secties=["verwerkingen"],
+            doel=rules.DOEL_INZAGE,
+        )
         rijen = [
-            {"id": v.pk, "tijdstip": v.tijdstip.isoformat(), "organisatie": v.organisatie,
-             "rollen": v.rollen, "gebruiker": v.actor_naam, "doel": v.doel,
-             "activiteit": v.activiteit, "kanaal": v.kanaal, "handeling": v.handeling,
-             "secties": v.secties}
-            for v in policy.verwerkingen_voor(user).filter(inburgeraar_id=persoon).only(*VELDEN)
-            .order_by("id").iterator(chunk_size=2000)]
-    inhoud = json.dumps({"bsn": bsn, "aangemaakt": timezone.now().isoformat(),
-                         "verwerkingen": rijen}, ensure_ascii=False, indent=2)
+            {
+                "id": v.pk,
+                "tijdstip": v.tijdstip.isoformat(),
+                "organisatie": v.organisatie,
+                "rollen": v.rollen,
+                "gebruiker": v.actor_naam,
+                "doel": v.doel,
+                "activiteit": v.activiteit,
+                "kanaal": v.kanaal,
+                "handeling": v.handeling,
+                "secties": v.secties,
+            }
+            for v in policy.verwerkingen_voor(user)
+            .filter(inburgeraar_id=persoon)
+            .only(*VELDEN)
+            .order_by("id")
+            .iterator(chunk_size=2000)
+        ]
+    inhoud = json.dumps(
+        {"bsn": bsn, "aangemaakt": timezone.now().isoformat(), "verwerkingen": rijen},
+        ensure_ascii=False,
+        indent=2,
+    )
     antwoord = HttpResponse(inhoud, content_type="application/json; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="verwerkingen-{persoon}.json"'
     return antwoord
@@ -155,15 +210,27 @@ def inzage(request, formaat: str):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
     persoon = None if fouten else policy.persoon_voor_inzage(user, bsn)
     if persoon is None:
-        return HttpResponse(json.dumps({"detail": _("Onbekend of ongeldig BSN."),
-                                        "fouten": {"bsn": [fouten.get("bsn", "")]}}),
-                            status=400 if fouten else 404, content_type="application/json")
+        return HttpResponse(
+            json.dumps(
+                {
+                    "detail": _("Onbekend of ongeldig BSN."),
+                    "fouten": {"bsn": [fouten.get("bsn", "")]},
+                }
+            ),
+            status=400 if fouten else 404,
+            content_type="application/json",
+        )
     with transaction.atomic():
-        services.log(user=user, handeling=Verwerking.Handeling.LEZEN,
-                     activiteit=rules.ACTIVITEIT_INZAGE, inburgeraar_id=persoon.pk,
-                     traject_id=persoon.huidig_traject_id, kanaal=Verwerking.Kanaal.EXPORT,
-                     secties=[*(s.value for s in Sectie), "verwerkingen"],
-                     doel=rules.DOEL_INZAGE)
+        services.log(
+            user=user,
+            handeling=Verwerking.Handeling.LEZEN,
+            activiteit=rules.ACTIVITEIT_INZAGE,
+            inburgeraar_id=persoon.pk,
+            traject_id=persoon.huidig_traject_id,
+            kanaal=Verwerking.Kanaal.EXPORT,
+            secties=[*(s.value for s in Sectie), "verwerkingen"],
+            doel=rules.DOEL_INZAGE,
+        )
         data = inzage_gegevens.gegevens(persoon)
     if formaat == "pdf":
         try:
@@ -172,10 +239,13 @@ def inzage(request, formaat: str):
             return HttpResponse(str(fout), status=500, content_type="text/plain; charset=utf-8")
         antwoord = HttpResponse(inhoud, content_type="application/pdf")
     else:
-        antwoord = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2, default=str),
-                                content_type="application/json; charset=utf-8")
+        antwoord = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2, default=str),
+            content_type="application/json; charset=utf-8",
+        )
     antwoord["Content-Disposition"] = (
-        f'attachment; filename="inzage-{persoon.pk}.{"pdf" if formaat == "pdf" else "json"}"')
+        f'attachment; filename="inzage-{persoon.pk}.{"pdf" if formaat == "pdf" else "json"}"'
+    )
     return antwoord
 
 
@@ -191,8 +261,21 @@ def bewaartermijn(request):
     _vereis(user)
     dag = vandaag()
     rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
-    termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
-        "jaren", flat=True).first() or rules.BEWAARTERMIJN_JAREN
-    return render(request, "verwerkingen/bewaartermijn.html", {
-        "rijen": rijen[:BEWAAR_MAX], "totaal": len(rijen), "afgekapt": len(rijen) > BEWAAR_MAX,
-        "vandaag": dag, "jaren": termijn, "standaard": rules.BEWAARTERMIJN_JAREN})
+    termijn = (
+        policy.van_eigen_gemeente(user, Bewaartermijn.objects)
+        .values_list("jaren", flat=True)
+        .first()
+        or rules.BEWAARTERMIJN_JAREN
+    )
+    return render(
+        request,
+        "verwerkingen/bewaartermijn.html",
+        {
+            "rijen": rijen[:BEWAAR_MAX],
+            "totaal": len(rijen),
+            "afgekapt": len(rijen) > BEWAAR_MAX,
+            "vandaag": dag,
+            "jaren": termijn,
+            "standaard": rules.BEWAARTERMIJN_JAREN,
+        },
+    )

@@ -9,8 +9,12 @@ def _navigatie(request) -> dict:
     from koers.web.secties import menu_items
 
     user = getattr(request, "user", None)
-    if (user is None or not user.is_authenticated or not hasattr(user, "is_verified")
-            or heeft_tweede_factor_nodig(request)):
+    if (
+        user is None
+        or not user.is_authenticated
+        or not hasattr(user, "is_verified")
+        or heeft_tweede_factor_nodig(request)
+    ):
         return {"actief": False}
     return {
         "actief": True,

@@ -44,10 +44,20 @@ STANDAARD_VERSIE = "1.0.0"  # API-Version on a 404 for a path DUO does not serve
 MAX_ONTVANGEN = 1000
 _ONLEESBAAR = object()  # a body that is no JSON
 
-_REASONS = {200: "OK", 201: "Created", 204: "No Content", 302: "Found", 400: "Bad Request",
-            403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
-            504: "Gateway Timeout"}
+_REASONS = {
+    200: "OK",
+    201: "Created",
+    204: "No Content",
+    302: "Found",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
 
 
 @dataclass
@@ -78,9 +88,16 @@ class Verzoek:
 class Simulator:
     """DUO's state plus the WSGI entry point. Thread-safe: one lock around every request."""
 
-    def __init__(self, scenario_data: dict, *, state: dict | None = None, koers_url: str = "",
-                 state_file: str | None = None, duo_oin: str = "",
-                 vandaag: Callable[[], date] = date.today):
+    def __init__(
+        self,
+        scenario_data: dict,
+        *,
+        state: dict | None = None,
+        koers_url: str = "",
+        state_file: str | None = None,
+        duo_oin: str = "",
+        vandaag: Callable[[], date] = date.today,
+    ):
         """``scenario_data``: a normalised scenario (scenario.normaliseer), also what
         ``/_sim/reset`` returns to; ``state``: a saved state to start from instead."""
         self._origineel = copy.deepcopy(scenario_data)
@@ -124,9 +141,16 @@ class Simulator:
             json.dump(self.state, fh, ensure_ascii=False, indent=1)
         os.replace(tijdelijk, doel)
 
-    def notificeer(self, gebeurtenis_id: str, *, bsn: str | None = None,
-                   gemeentecode: str | None = None, doel: str | None = None,
-                   bericht_id: str | None = None, registratie: str | None = None):
+    def notificeer(
+        self,
+        gebeurtenis_id: str,
+        *,
+        bsn: str | None = None,
+        gemeentecode: str | None = None,
+        doel: str | None = None,
+        bericht_id: str | None = None,
+        registratie: str | None = None,
+    ):
         """Send a notification about a scenario person to Koers (see notificatie.stuur).
         ``bericht_id`` and ``registratie`` given: DUO sends an earlier notification again."""
         with self.lock:
@@ -134,17 +158,27 @@ class Simulator:
             if bsn and persoon is None:
                 raise NotificatieFout("Deze persoon staat niet in het scenario.")
             if not doel:
-                code = gemeentecode or (persoon and (
-                    persoon.get("coaGemeente") if persoon.get("coa") else persoon["gemeente"]))
+                code = gemeentecode or (
+                    persoon
+                    and (persoon.get("coaGemeente") if persoon.get("coa") else persoon["gemeente"])
+                )
                 gemeente = self.state["gemeenten"].get(code or "")
                 if gemeente is None:
-                    raise NotificatieFout("Kies een gemeente uit het scenario (gemeentecode) "
-                                          "of geef het OIN (doel).")
+                    raise NotificatieFout(
+                        "Kies een gemeente uit het scenario (gemeentecode) of geef het OIN (doel)."
+                    )
                 doel = gemeente["oin"]
             v_nummer = persoon.get("vNummer") if persoon else None
-        return stuur(koers_url=self.koers_url, duo_oin=self.duo_oin, doel_oin=doel,
-                     gebeurtenis_id=gebeurtenis_id, bsn=bsn, v_nummer=v_nummer,
-                     bericht_id=bericht_id, registratie=registratie)
+        return stuur(
+            koers_url=self.koers_url,
+            duo_oin=self.duo_oin,
+            doel_oin=doel,
+            gebeurtenis_id=gebeurtenis_id,
+            bsn=bsn,
+            v_nummer=v_nummer,
+            bericht_id=bericht_id,
+            registratie=registratie,
+        )
 
     # --- WSGI
     def __call__(self, environ, start_response):
@@ -152,21 +186,28 @@ class Simulator:
         if pad == "/_sim" or pad.startswith("/_sim/"):
             status, headers, inhoud = pages.beheer(self, environ, pad)
         elif pad == BASIS or pad.startswith(BASIS + "/"):
-            status, headers, inhoud = self._duo(environ, pad[len(BASIS):])
+            status, headers, inhoud = self._duo(environ, pad[len(BASIS) :])
         else:
-            status, headers, inhoud = 404, [("Content-Type", "text/plain; charset=utf-8")], \
-                b"Niet gevonden. De DUO-API's staan onder /v1, het beheer onder /_sim/."
-        start_response(f"{status} {_REASONS.get(status, 'Status')}",
-                       [*headers, ("Content-Length", str(len(inhoud)))])
+            status, headers, inhoud = (
+                404,
+                [("Content-Type", "text/plain; charset=utf-8")],
+                b"Niet gevonden. De DUO-API's staan onder /v1, het beheer onder /_sim/.",
+            )
+        start_response(
+            f"{status} {_REASONS.get(status, 'Status')}",
+            [*headers, ("Content-Length", str(len(inhoud)))],
+        )
         return [inhoud]
 
     def _duo(self, environ, pad: str):
         methode = environ["REQUEST_METHOD"].upper()
         gevonden = zoek_operatie(methode, pad)
         bericht_id = environ.get("HTTP_BERICHTID", "")
-        headers_in = {naam: environ[f"HTTP_{naam.upper()}"] for naam in ("bron", "doel",
-                                                                           "berichtId")
-                      if f"HTTP_{naam.upper()}" in environ}
+        headers_in = {
+            naam: environ[f"HTTP_{naam.upper()}"]
+            for naam in ("bron", "doel", "berichtId")
+            if f"HTTP_{naam.upper()}" in environ
+        }
         if gevonden is None:
             return _json(404, None, STANDAARD_VERSIE, bericht_id)
         operation_id, params = gevonden
@@ -178,16 +219,20 @@ class Simulator:
             body = _ONLEESBAAR
         with self.lock:
             storing = dict(self.storing)
-            if storing.get("aantal", 0) > 0 and storing.get("operationId") in (None,
-                                                                              operation_id):
+            if storing.get("aantal", 0) > 0 and storing.get("operationId") in (None, operation_id):
                 self.storing["aantal"] -= 1
             else:
                 storing = {}
-            ontvangst = {"operationId": operation_id, "methode": methode,
-                         "berichtId": bericht_id, "bron": headers_in.get("bron", ""),
-                         "doel": headers_in.get("doel", ""), "params": params,
-                         "body": None if body is _ONLEESBAAR else body,
-                         "status": None}
+            ontvangst = {
+                "operationId": operation_id,
+                "methode": methode,
+                "berichtId": bericht_id,
+                "bron": headers_in.get("bron", ""),
+                "doel": headers_in.get("doel", ""),
+                "params": params,
+                "body": None if body is _ONLEESBAAR else body,
+                "status": None,
+            }
             self.ontvangen.append(ontvangst)
             del self.ontvangen[:-MAX_ONTVANGEN]
         vertraging = int(self.storing.get("vertraging_ms") or 0)
@@ -204,8 +249,9 @@ class Simulator:
         ontvangst["status"] = antwoord.status
         return _json(antwoord.status, antwoord.body, versie, bericht_id)
 
-    def _meld(self, operation_id: str, params: dict, headers_in: dict, body,
-              bericht_id: str) -> Antwoord:
+    def _meld(
+        self, operation_id: str, params: dict, headers_in: dict, body, bericht_id: str
+    ) -> Antwoord:
         """A report, applied once per berichtId (see the module docstring)."""
         with self.lock:
             eerder = self.verwerkt.get(bericht_id) if bericht_id else None
@@ -216,15 +262,16 @@ class Simulator:
             if 200 <= antwoord.status < 300:
                 self.toegepast.append((operation_id, bericht_id))
             if bericht_id and 200 <= antwoord.status < 300:
-                self.verwerkt[bericht_id] = {"operationId": operation_id,
-                                             "status": antwoord.status,
-                                             "antwoord": copy.deepcopy(antwoord.body),
-                                             "herhaald": 0}
+                self.verwerkt[bericht_id] = {
+                    "operationId": operation_id,
+                    "status": antwoord.status,
+                    "antwoord": copy.deepcopy(antwoord.body),
+                    "herhaald": 0,
+                }
             return antwoord
 
     def _verwerk(self, operation_id: str, params: dict, headers_in: dict, body) -> Antwoord:
-        fouten = contract.verzoek_fouten(operation_id, params=params, headers=headers_in,
-                                         body=body)
+        fouten = contract.verzoek_fouten(operation_id, params=params, headers=headers_in, body=body)
         if fouten:
             return fout(400, *fouten)
         with self.lock:
@@ -283,12 +330,14 @@ def _object(veld: str):
     def handler(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
         waarde = persoon.get(veld)
         return Antwoord(200, waarde) if waarde else Antwoord(404)
+
     return handler
 
 
 def _lijst(veld: str):
     def handler(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
         return Antwoord(200, list(persoon.get(veld) or []))
+
     return handler
 
 
@@ -328,12 +377,14 @@ def _datum(veld: str, soort: str):
     def handler(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
         waarde = (persoon.get(soort) or {}).get(veld)
         return Antwoord(200, {veld: waarde}) if waarde else Antwoord(404)
+
     return handler
 
 
 def _uren(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
-    return Antwoord(200, [{"gemeentecode": code, **uren}
-                          for code, uren in sorted(persoon["uren"].items())])
+    return Antwoord(
+        200, [{"gemeentecode": code, **uren} for code, uren in sorted(persoon["uren"].items())]
+    )
 
 
 # ---------------------------------------------------------------- handlers: melden
@@ -345,8 +396,9 @@ def _post_pip(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
         return fout(400, *fouten)
     pip = regels.pip_zoals_duo(v.body)
     eerste = not persoon["pips"]
-    persoon["pips"].append({"gemeentecode": v.gemeentecode, "geregistreerd": v.vandaag.isoformat(),
-                            "pip": pip})
+    persoon["pips"].append(
+        {"gemeentecode": v.gemeentecode, "geregistreerd": v.vandaag.isoformat(), "pip": pip}
+    )
     if eerste and not persoon.get("termijn") and sim.state.get("termijnBijEerstePip", True):
         persoon["termijn"] = regels.termijn_na_eerste_pip(pip, v.vandaag)
         persoon["termijnHistorie"].append(dict(persoon["termijn"]))
@@ -381,6 +433,7 @@ def _put_datum(soort: str):
             persoon.pop(soort, None)  # PUT replaces: an empty body withdraws the date
         _plicht_voldaan(persoon, v.vandaag)
         return Antwoord(200)
+
     return handler
 
 
@@ -390,15 +443,24 @@ def _plicht_voldaan(persoon: dict, vandaag: date) -> None:
     if op is None or persoon.get("voldaanViaZroute"):
         return
     plicht = persoon.get("plicht") or {}
-    persoon["plicht"] = {"indicatorInburgeringsplicht": False,
-                         **{k: plicht[k] for k in ("begindatum",
-                                                   "datumKennisgevingInburgeringsplicht")
-                            if plicht.get(k)},
-                         "einddatum": op.isoformat(), "wijzigingsdatum": vandaag.isoformat(),
-                         "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan"}
-    persoon["plichtHistorie"].append({k: persoon["plicht"][k] for k in (
-        "indicatorInburgeringsplicht", "begindatum", "einddatum", "wijzigingsdatum")
-        if k in persoon["plicht"]})
+    persoon["plicht"] = {
+        "indicatorInburgeringsplicht": False,
+        **{
+            k: plicht[k]
+            for k in ("begindatum", "datumKennisgevingInburgeringsplicht")
+            if plicht.get(k)
+        },
+        "einddatum": op.isoformat(),
+        "wijzigingsdatum": vandaag.isoformat(),
+        "redenGeenInburgeringsplicht": "Inburgeringsplicht voldaan",
+    }
+    persoon["plichtHistorie"].append(
+        {
+            k: persoon["plicht"][k]
+            for k in ("indicatorInburgeringsplicht", "begindatum", "einddatum", "wijzigingsdatum")
+            if k in persoon["plicht"]
+        }
+    )
     persoon["voldaanViaZroute"] = True
 
 
@@ -411,13 +473,15 @@ def _put_uren(soort: str):
         uren[soort] = {"uren": v.body["uren"]}
         uren["bekendTot"] = v.vandaag.isoformat()
         return Antwoord(200)
+
     return handler
 
 
 def _post_aanbod(sim: Simulator, v: Verzoek, persoon: dict) -> Antwoord:
     nummer = v.params["instellingsnummer"]
-    instelling = next((i for i in sim.state["instellingen"]
-                       if i["instellingsnummer"] == nummer), None)
+    instelling = next(
+        (i for i in sim.state["instellingen"] if i["instellingsnummer"] == nummer), None
+    )
     fouten = regels.aanbod_fouten(persoon, nummer, instelling, v.body)
     if fouten:
         return fout(400, *fouten)
@@ -452,8 +516,11 @@ def _create_contactpersoon(sim: Simulator, v: Verzoek, persoon: None) -> Antwoor
         return fout(400, "Er kunnen geen contactpersonen meer bij.")
     sim.state["volgendContactpersoonId"] = nummer + 1
     gegevens = {k: v.body[k] for k in ("naam", "email", "telefoonnummer")}
-    sim.state["contactpersonen"][str(nummer)] = {"gemeentecode": v.gemeentecode,
-                                                 "gegevens": gegevens, "personen": []}
+    sim.state["contactpersonen"][str(nummer)] = {
+        "gemeentecode": v.gemeentecode,
+        "gegevens": gegevens,
+        "personen": [],
+    }
     return Antwoord(201, {"id": nummer, "contactpersoongegevens": gegevens})
 
 
@@ -573,8 +640,9 @@ def beheer_url(base_url: str) -> str:
     return base_url[: -len(BASIS)] + "/_sim"
 
 
-def laad(pad: str | None, *, duo_oin: str, state_file: str | None = None,
-         vandaag: date | None = None) -> tuple[dict, dict | None]:
+def laad(
+    pad: str | None, *, duo_oin: str, state_file: str | None = None, vandaag: date | None = None
+) -> tuple[dict, dict | None]:
     """(scenario, saved state or None) to build a Simulator from."""
     dag = vandaag or date.today()
     data = scenario.lees(pad or scenario.DEMO_SCENARIO, dag, duo_oin)

@@ -40,8 +40,11 @@ JSON = "application/json"
 OIN = re.compile(r"[0-9]{20}")  # RULES.md "Transport": bron and doel are 20-digit OINs
 FOUTMELDINGEN = {  # RULES.md "Transport": the body of a 400/403 that documents none
     "type": "array",
-    "items": {"type": "object", "required": ["fouttekst"],
-              "properties": {"fouttekst": {"type": "string", "maxLength": 200}}},
+    "items": {
+        "type": "object",
+        "required": ["fouttekst"],
+        "properties": {"fouttekst": {"type": "string", "maxLength": 200}},
+    },
 }
 
 
@@ -65,14 +68,19 @@ class Operatie:
     @functools.cached_property
     def _regex(self) -> re.Pattern[str]:
         delen = re.split(r"\{([^}]+)\}", self.pad)
-        return re.compile("^" + "".join(
-            re.escape(d) if i % 2 == 0 else f"(?P<{d}>[^/]+)" for i, d in enumerate(delen))
-            + "$")
+        return re.compile(
+            "^"
+            + "".join(
+                re.escape(d) if i % 2 == 0 else f"(?P<{d}>[^/]+)" for i, d in enumerate(delen)
+            )
+            + "$"
+        )
 
     def past(self, pad: str) -> dict[str, str] | None:
         gevonden = self._regex.match(pad)
-        return None if gevonden is None else {k: unquote(v)
-                                              for k, v in gevonden.groupdict().items()}
+        return (
+            None if gevonden is None else {k: unquote(v) for k, v in gevonden.groupdict().items()}
+        )
 
 
 # ---------------------------------------------------------------- loading
@@ -84,7 +92,8 @@ class _Yaml(yaml.SafeLoader):
 
 _Yaml.yaml_implicit_resolvers = {
     teken: [(tag, r) for tag, r in lijst if tag != "tag:yaml.org,2002:timestamp"]
-    for teken, lijst in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for teken, lijst in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _los_op(knoop: Any, document: dict, gezien: frozenset[str] = frozenset()) -> Any:
@@ -120,21 +129,31 @@ def _uit_document(api: str, document: dict):
                 inhoud = (antwoord.get("content") or {}).get(JSON)
                 antwoorden[int(code)] = {
                     "schema": inhoud.get("schema") if inhoud else None,
-                    "headers": {naam: (bool(h.get("required")), h.get("schema", {}))
-                                for naam, h in (antwoord.get("headers") or {}).items()}}
-            yield Operatie(api=api, versie=versie, operation_id=op["operationId"],
-                           methode=methode.upper(), pad=pad,
-                           parameters=tuple(params.values()),
-                           body_schema=body["content"][JSON]["schema"] if body else None,
-                           body_verplicht=bool(body and body.get("required")),
-                           antwoorden=antwoorden)
+                    "headers": {
+                        naam: (bool(h.get("required")), h.get("schema", {}))
+                        for naam, h in (antwoord.get("headers") or {}).items()
+                    },
+                }
+            yield Operatie(
+                api=api,
+                versie=versie,
+                operation_id=op["operationId"],
+                methode=methode.upper(),
+                pad=pad,
+                parameters=tuple(params.values()),
+                body_schema=body["content"][JSON]["schema"] if body else None,
+                body_verplicht=bool(body and body.get("required")),
+                antwoorden=antwoorden,
+            )
 
 
 @functools.cache
 def operaties() -> dict[str, Operatie]:
     """Every operation of every DUO API by operationId, read once per process."""
-    documenten = [(p.parent.name, yaml.load(p.read_text(encoding="utf-8"), Loader=_Yaml))  # noqa: S506
-                  for p in sorted(OPENAPI_DIR.glob("*/openapi.yml"))]
+    documenten = [
+        (p.parent.name, yaml.load(p.read_text(encoding="utf-8"), Loader=_Yaml))  # noqa: S506
+        for p in sorted(OPENAPI_DIR.glob("*/openapi.yml"))
+    ]
     if not documenten:
         raise RuntimeError(f"Geen OpenAPI-bestanden van DUO gevonden in {OPENAPI_DIR}.")
     documenten += list(_afgeleide_documenten().items())
@@ -161,8 +180,10 @@ def operatie(operation_id: str) -> Operatie:
 
 def zoek(methode: str, pad: str) -> tuple[Operatie, dict[str, str]] | None:
     """The operation for ``methode pad`` and its path parameters; literal paths win."""
-    kandidaten = sorted((op for op in operaties().values() if op.methode == methode.upper()),
-                        key=lambda op: op.pad.count("{"))
+    kandidaten = sorted(
+        (op for op in operaties().values() if op.methode == methode.upper()),
+        key=lambda op: op.pad.count("{"),
+    )
     for op in kandidaten:
         params = op.past(pad)
         if params is not None:
@@ -171,55 +192,107 @@ def zoek(methode: str, pad: str) -> tuple[Operatie, dict[str, str]] | None:
 
 
 def pad_voor(operation_id: str, **params: Any) -> str:
-    return re.sub(r"\{([^}]+)\}", lambda m: quote(str(params[m.group(1)]), safe=""),
-                  operatie(operation_id).pad)
+    return re.sub(
+        r"\{([^}]+)\}",
+        lambda m: quote(str(params[m.group(1)]), safe=""),
+        operatie(operation_id).pad,
+    )
 
 
 def _afgeleide_documenten() -> dict[str, dict]:
     """Boete and Verlenging from RULES.md "Read-only APIs", with the parameters and statuses of
     DUO's other read-only APIs. Replace by DUO's files once DUO publishes them."""
     params = [
-        {"name": "bsn", "in": "path", "required": True,
-         "schema": {"type": "string", "minLength": 9, "maxLength": 9, "pattern": "\\d{9}"}},
-        {"name": "bron", "in": "header", "required": True,
-         "schema": {"type": "string", "minLength": 20, "maxLength": 20}},
-        {"name": "doel", "in": "header", "required": True,
-         "schema": {"type": "string", "minLength": 20, "maxLength": 20}},
-        {"name": "berichtId", "in": "header", "required": True,
-         "schema": {"type": "string", "format": "uuid"}}]
-    versie_kop = {"API-Version": {"required": True, "schema": {"type": "string",
-                                                               "minLength": 1}}}
+        {
+            "name": "bsn",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "minLength": 9, "maxLength": 9, "pattern": "\\d{9}"},
+        },
+        {
+            "name": "bron",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "minLength": 20, "maxLength": 20},
+        },
+        {
+            "name": "doel",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "minLength": 20, "maxLength": 20},
+        },
+        {
+            "name": "berichtId",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string", "format": "uuid"},
+        },
+    ]
+    versie_kop = {"API-Version": {"required": True, "schema": {"type": "string", "minLength": 1}}}
 
     def document(pad: str, operation_id: str, item: dict) -> dict:
         antwoorden: dict[str, Any] = {
-            "200": {"description": "OK", "headers": versie_kop, "content": {JSON: {
-                "schema": {"type": "array", "items": item}}}}}
+            "200": {
+                "description": "OK",
+                "headers": versie_kop,
+                "content": {JSON: {"schema": {"type": "array", "items": item}}},
+            }
+        }
         for code in ("400", "403", "404", "500", "503"):
             antwoorden[code] = {"description": code, "headers": versie_kop}
-        return {"openapi": "3.0.0", "info": {"title": operation_id, "version": "1.0.0"},
-                "paths": {pad: {"get": {"operationId": operation_id, "parameters": params,
-                                        "responses": antwoorden}}}}
+        return {
+            "openapi": "3.0.0",
+            "info": {"title": operation_id, "version": "1.0.0"},
+            "paths": {
+                pad: {
+                    "get": {
+                        "operationId": operation_id,
+                        "parameters": params,
+                        "responses": antwoorden,
+                    }
+                }
+            },
+        }
 
     return {
-        "Boete": document("/personen/{bsn}/boetes", "getBoetesByBsn", {
-            "type": "object", "required": ["bedrag", "datum"], "properties": {
-                "bedrag": {"type": "integer", "minimum": 1, "maximum": 9999},
-                "datum": {"type": "string", "format": "date"}}}),
-        "Verlenging": document("/personen/{bsn}/verlengingen", "getVerlengingenByBsn", {
-            "type": "object", "required": ["beoordelingAanvraag", "ontvangstdatum"],
-            "properties": {
-                "beoordelingAanvraag": {"type": "string",
-                                        "enum": ["Toegekend", "Afgewezen", "InBehandeling"]},
-                "datumBeoordeling": {"type": "string", "format": "date"},
-                "ontvangstdatum": {"type": "string", "format": "date"}}}),
+        "Boete": document(
+            "/personen/{bsn}/boetes",
+            "getBoetesByBsn",
+            {
+                "type": "object",
+                "required": ["bedrag", "datum"],
+                "properties": {
+                    "bedrag": {"type": "integer", "minimum": 1, "maximum": 9999},
+                    "datum": {"type": "string", "format": "date"},
+                },
+            },
+        ),
+        "Verlenging": document(
+            "/personen/{bsn}/verlengingen",
+            "getVerlengingenByBsn",
+            {
+                "type": "object",
+                "required": ["beoordelingAanvraag", "ontvangstdatum"],
+                "properties": {
+                    "beoordelingAanvraag": {
+                        "type": "string",
+                        "enum": ["Toegekend", "Afgewezen", "InBehandeling"],
+                    },
+                    "datumBeoordeling": {"type": "string", "format": "date"},
+                    "ontvangstdatum": {"type": "string", "format": "date"},
+                },
+            },
+        ),
     }
 
 
 # ---------------------------------------------------------------- validation
 
+
 def _uuid(waarde: object) -> bool:
     return not isinstance(waarde, str) or bool(
-        re.fullmatch(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", waarde))
+        re.fullmatch(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", waarde)
+    )
 
 
 #: The library's OAS 3.0 formats (int32, int64, date, date-time); uuid only in DUO's form
@@ -239,7 +312,7 @@ def _patroon(ecma: str) -> regex.Pattern[str]:
             if ecma[i + 1] == "d":
                 uit.append("0-9" if in_klasse else "[0-9]")
             else:
-                uit.append(ecma[i:i + 2])
+                uit.append(ecma[i : i + 2])
             i += 2
             continue
         if teken == "[" and not in_klasse:
@@ -270,12 +343,15 @@ def _beschrijf(fout: ValidationError, prefix: str) -> str:
     regel, verwacht = fout.validator, fout.validator_value
     if regel == "required":
         veld = re.match(r"^'(.*)' is a required property$", fout.message)
-        return f"{_plaats(prefix, [*fout.absolute_path, veld.group(1) if veld else '?'])}: " \
-               "verplicht, ontbreekt"
+        return (
+            f"{_plaats(prefix, [*fout.absolute_path, veld.group(1) if veld else '?'])}: "
+            "verplicht, ontbreekt"
+        )
     teksten = {
         "type": f"moet van type {verwacht} zijn",
         "enum": "moet een van " + ", ".join(map(str, verwacht or [])) + " zijn"
-        if isinstance(verwacht, list) else "",
+        if isinstance(verwacht, list)
+        else "",
         "format": f"is geen geldige {verwacht}",
         "pattern": f"voldoet niet aan het patroon {verwacht}",
         "minLength": f"moet minstens {verwacht} tekens lang zijn",
@@ -290,8 +366,12 @@ def _beschrijf(fout: ValidationError, prefix: str) -> str:
 
 def schema_fouten(schema: dict, waarde: Any, prefix: str = "body") -> list[str]:
     """Every way ``waarde`` breaks ``schema``, in Dutch."""
-    return sorted({_beschrijf(f, prefix)
-                   for f in _Validator(schema, format_checker=_FORMATEN).iter_errors(waarde)})
+    return sorted(
+        {
+            _beschrijf(f, prefix)
+            for f in _Validator(schema, format_checker=_FORMATEN).iter_errors(waarde)
+        }
+    )
 
 
 def _kop(headers: dict, naam: str) -> str | None:
@@ -301,8 +381,9 @@ def _kop(headers: dict, naam: str) -> str | None:
 _GEEN = object()
 
 
-def verzoek_fouten(operation_id: str, *, params: dict, headers: dict | None,
-                   body: Any = _GEEN) -> list[str]:
+def verzoek_fouten(
+    operation_id: str, *, params: dict, headers: dict | None, body: Any = _GEEN
+) -> list[str]:
     """What is wrong with a request: path parameters, headers and body against the file."""
     op = operatie(operation_id)
     fouten: list[str] = []
@@ -311,8 +392,11 @@ def verzoek_fouten(operation_id: str, *, params: dict, headers: dict | None,
         if waarde in (None, ""):
             fouten.append(f"pad-parameter {p['name']}: verplicht, ontbreekt")
             continue
-        if p.get("schema", {}).get("type") == "integer" and isinstance(waarde, str) \
-                and re.fullmatch(r"-?[0-9]+", waarde):
+        if (
+            p.get("schema", {}).get("type") == "integer"
+            and isinstance(waarde, str)
+            and re.fullmatch(r"-?[0-9]+", waarde)
+        ):
             waarde = int(waarde)
         fouten += schema_fouten(p.get("schema", {}), waarde, f"pad-parameter {p['name']}")
     if headers is not None:
@@ -336,8 +420,7 @@ def verzoek_fouten(operation_id: str, *, params: dict, headers: dict | None,
     return fouten
 
 
-def antwoord_fouten(operation_id: str, status: int, headers: dict,
-                    body: Any = _GEEN) -> list[str]:
+def antwoord_fouten(operation_id: str, status: int, headers: dict, body: Any = _GEEN) -> list[str]:
     """What is wrong with an answer: documented status, headers and body."""
     op = operatie(operation_id)
     antwoord = op.antwoorden.get(status)
@@ -384,8 +467,9 @@ def _uniek(paren: list[tuple[str, Any]]) -> dict:
 
 def lees_json(inhoud: bytes) -> Any:
     """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys (raises ValueError)."""
-    return json.loads(inhoud.decode("utf-8"), parse_constant=_geen_constante,
-                      object_pairs_hook=_uniek)
+    return json.loads(
+        inhoud.decode("utf-8"), parse_constant=_geen_constante, object_pairs_hook=_uniek
+    )
 
 
 def lees_body(environ) -> bytes:

@@ -51,8 +51,11 @@ GEBEURTENISSEN = {
 
 
 def _json(status: int, body) -> tuple[int, list, bytes]:
-    return status, [("Content-Type", "application/json")], json.dumps(
-        body, ensure_ascii=False).encode("utf-8")
+    return (
+        status,
+        [("Content-Type", "application/json")],
+        json.dumps(body, ensure_ascii=False).encode("utf-8"),
+    )
 
 
 def _html(status: int, inhoud: str) -> tuple[int, list, bytes]:
@@ -72,7 +75,7 @@ def _body(environ) -> tuple[dict, bool]:
 
 def beheer(sim, environ, pad: str):
     methode = environ["REQUEST_METHOD"].upper()
-    deel = pad[len("/_sim"):].strip("/")
+    deel = pad[len("/_sim") :].strip("/")
     try:
         velden, uit_formulier = _body(environ) if methode == "POST" else ({}, False)
     except ValueError:
@@ -85,8 +88,17 @@ def beheer(sim, environ, pad: str):
             return _json(200, list(sim.ontvangen))
     if deel == "verwerkt" and methode == "GET":
         with sim.lock:
-            return _json(200, {k: {"operationId": v["operationId"], "status": v["status"],
-                                   "herhaald": v["herhaald"]} for k, v in sim.verwerkt.items()})
+            return _json(
+                200,
+                {
+                    k: {
+                        "operationId": v["operationId"],
+                        "status": v["status"],
+                        "herhaald": v["herhaald"],
+                    }
+                    for k, v in sim.verwerkt.items()
+                },
+            )
     if deel.startswith("personen/") and methode == "GET":
         with sim.lock:
             persoon = sim.state["personen"].get(deel.split("/", 1)[1])
@@ -111,28 +123,42 @@ def _storing(sim, velden: dict):
     except (TypeError, ValueError):
         return _json(400, {"fout": "aantal en vertraging_ms zijn hele getallen."})
     with sim.lock:
-        sim.storing = {"status": status or 503, "aantal": aantal,
-                       "operationId": velden.get("operationId"), "vertraging_ms": vertraging}
+        sim.storing = {
+            "status": status or 503,
+            "aantal": aantal,
+            "operationId": velden.get("operationId"),
+            "vertraging_ms": vertraging,
+        }
         return _json(200, sim.storing)
 
 
 def _notificeer(sim, velden: dict, uit_formulier: bool):
-    gebeurtenis = (velden.get("gebeurtenisId_anders") or velden.get("gebeurtenisId") or "")
+    gebeurtenis = velden.get("gebeurtenisId_anders") or velden.get("gebeurtenisId") or ""
     gebeurtenis = gebeurtenis.strip().upper()
     try:
-        resultaat = sim.notificeer(gebeurtenis, bsn=velden.get("bsn") or None,
-                                   gemeentecode=velden.get("gemeentecode") or None,
-                                   doel=velden.get("doel") or None)
+        resultaat = sim.notificeer(
+            gebeurtenis,
+            bsn=velden.get("bsn") or None,
+            gemeentecode=velden.get("gemeentecode") or None,
+            doel=velden.get("doel") or None,
+        )
     except NotificatieFout as exc:
         if uit_formulier:
             return 303, [("Location", "/_sim/?" + urlencode({"melding": str(exc)}))], b""
         return _json(400, {"fout": str(exc)})
     if uit_formulier:
-        tekst = (f"Notificatie {gebeurtenis} verstuurd. Koers antwoordde met status "
-                 f"{resultaat.status}.")
+        tekst = (
+            f"Notificatie {gebeurtenis} verstuurd. Koers antwoordde met status {resultaat.status}."
+        )
         return 303, [("Location", "/_sim/?" + urlencode({"melding": tekst}))], b""
-    return _json(200, {"status": resultaat.status, "berichtId": resultaat.bericht_id,
-                       "antwoord": resultaat.antwoord})
+    return _json(
+        200,
+        {
+            "status": resultaat.status,
+            "berichtId": resultaat.bericht_id,
+            "antwoord": resultaat.antwoord,
+        },
+    )
 
 
 def pagina(sim, melding: str = "") -> str:
@@ -148,29 +174,59 @@ def pagina(sim, melding: str = "") -> str:
         rijen.append(
             "<tr><td>{naam}</td><td>{bsn}</td><td>{gemeente}</td><td>{doelgroep}</td>"
             "<td>{plicht}</td><td>{pip}</td><td>{termijn}</td></tr>".format(
-                naam=escape(p.get("naam", "")), bsn=escape(p["bsn"]),
+                naam=escape(p.get("naam", "")),
+                bsn=escape(p["bsn"]),
                 gemeente=escape(gemeenten.get(p["gemeente"], {}).get("naam", p["gemeente"])),
-                doelgroep=escape(" / ".join(filter(None, (
-                    (p.get("doelgroep") or {}).get("gedetailleerdeDoelgroep"),
-                    (p.get("doelgroep") or {}).get("indeling"))))),
+                doelgroep=escape(
+                    " / ".join(
+                        filter(
+                            None,
+                            (
+                                (p.get("doelgroep") or {}).get("gedetailleerdeDoelgroep"),
+                                (p.get("doelgroep") or {}).get("indeling"),
+                            ),
+                        )
+                    )
+                ),
                 plicht=escape((p.get("plicht") or {}).get("begindatum", "")),
-                pip=escape(f"{pip['pip']['leerroute']} ({pip['pip']['dagtekeningPip']}, "
-                           f"{pip['gemeentecode']})" if pip else "-"),
-                termijn=escape(f"{termijn.get('startdatum', '')} t/m "
-                               f"{termijn.get('einddatum', '')}" if termijn else "-")))
+                pip=escape(
+                    f"{pip['pip']['leerroute']} ({pip['pip']['dagtekeningPip']}, "
+                    f"{pip['gemeentecode']})"
+                    if pip
+                    else "-"
+                ),
+                termijn=escape(
+                    f"{termijn.get('startdatum', '')} t/m {termijn.get('einddatum', '')}"
+                    if termijn
+                    else "-"
+                ),
+            )
+        )
     personen_opties = "".join(
         f'<option value="{escape(p["bsn"])}">{escape(p.get("naam", ""))} '
-        f'({escape(p["bsn"])})</option>' for p in personen)
-    gebeurtenis_opties = "".join(f'<option value="{k}">{k}: {escape(v)}</option>'
-                                 for k, v in GEBEURTENISSEN.items())
+        f"({escape(p['bsn'])})</option>"
+        for p in personen
+    )
+    gebeurtenis_opties = "".join(
+        f'<option value="{k}">{k}: {escape(v)}</option>' for k, v in GEBEURTENISSEN.items()
+    )
     gemeente_opties = '<option value="">Woongemeente van de persoon</option>' + "".join(
         f'<option value="{escape(code)}">{escape(g["naam"])} ({escape(code)})</option>'
-        for code, g in sorted(gemeenten.items()))
-    laatste = "".join(
-        f"<li>{escape(o['operationId'])}: status {o['status']} "
-        f"(bron {escape(o['bron'])})</li>" for o in reversed(ontvangen)) or "<li>Nog niets.</li>"
-    storing_tekst = (f"<p><strong>Storing actief:</strong> nog {storing['aantal']} keer "
-                     f"status {storing['status']}.</p>" if storing.get("aantal") else "")
+        for code, g in sorted(gemeenten.items())
+    )
+    laatste = (
+        "".join(
+            f"<li>{escape(o['operationId'])}: status {o['status']} (bron {escape(o['bron'])})</li>"
+            for o in reversed(ontvangen)
+        )
+        or "<li>Nog niets.</li>"
+    )
+    storing_tekst = (
+        f"<p><strong>Storing actief:</strong> nog {storing['aantal']} keer "
+        f"status {storing['status']}.</p>"
+        if storing.get("aantal")
+        else ""
+    )
     melding_html = f'<p class="melding">{escape(melding)}</p>' if melding else ""
     koers = escape(sim.koers_url) if sim.koers_url else "niet ingesteld (start met --koers-url)"
     return f"""<!doctype html>

@@ -17,10 +17,16 @@ from datetime import date, timedelta
 
 from koers.duo.simulator.rules import huidige_pip, is_asielstatushouder, plus_maanden
 
-UREN_SOORTEN = ("TaallesEnKnmBredeIntake", "ParticipatieactiviteitenBredeIntake",
-                "ParticipatieAlsTaalles")  # GevolgdeUren API, schema Gemeente
-DATUMVELD = {"map": "datumEindgesprekMap", "pvt": "datumOndertekeningPvt",
-             "zroute": "datumAfrondingZroute"}  # MAP-PVT-Zroute API, schemas Resultaat*
+UREN_SOORTEN = (
+    "TaallesEnKnmBredeIntake",
+    "ParticipatieactiviteitenBredeIntake",
+    "ParticipatieAlsTaalles",
+)  # GevolgdeUren API, schema Gemeente
+DATUMVELD = {
+    "map": "datumEindgesprekMap",
+    "pvt": "datumOndertekeningPvt",
+    "zroute": "datumAfrondingZroute",
+}  # MAP-PVT-Zroute API, schemas Resultaat*
 TERMIJN_JAREN = 3
 NEE_MAANDEN = 2
 
@@ -72,29 +78,39 @@ def pip_fouten(persoon: dict, gemeentecode: str, pip: dict, vandaag: date) -> li
     leerroute, niveau = pip["leerroute"], pip.get("niveau")
     pips = persoon.get("pips") or []
     start_plicht = _d((persoon.get("plicht") or {}).get("begindatum"))
-    vestiging = (_d(persoon.get("vestigingsdatum"))
-                 if persoon.get("gemeente") == gemeentecode else None)
+    vestiging = (
+        _d(persoon.get("vestigingsdatum")) if persoon.get("gemeente") == gemeentecode else None
+    )
     eerste = _d(pips[0]["pip"]["dagtekeningPip"]) if pips else None
     huidig = _d(pips[-1]["pip"]["dagtekeningPip"]) if pips else None
     if start_plicht and dagtekening < start_plicht:
-        fouten.append(f"De dagtekening van het PIP ligt voor de start van de "
-                      f"inburgeringsplicht ({_nl(start_plicht)}).")
+        fouten.append(
+            f"De dagtekening van het PIP ligt voor de start van de "
+            f"inburgeringsplicht ({_nl(start_plicht)})."
+        )
     if vestiging and dagtekening < vestiging:
-        fouten.append(f"De dagtekening van het PIP ligt voor de vestiging in de gemeente "
-                      f"({_nl(vestiging)}).")
+        fouten.append(
+            f"De dagtekening van het PIP ligt voor de vestiging in de gemeente ({_nl(vestiging)})."
+        )
     if eerste and dagtekening < eerste:
-        fouten.append(f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het eerste PIP "
-                      f"({_nl(eerste)}).")
+        fouten.append(
+            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het eerste PIP "
+            f"({_nl(eerste)})."
+        )
     elif huidig and dagtekening < huidig:
-        fouten.append(f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het huidige PIP "
-                      f"({_nl(huidig)}).")
+        fouten.append(
+            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het huidige PIP "
+            f"({_nl(huidig)})."
+        )
     if niveau == "A2" and leerroute == "O":
         fouten.append("Niveau A2 kan niet bij de onderwijsroute.")
     elif niveau == "B1" and leerroute == "Z":
         fouten.append("Niveau B1 kan niet bij de Z-route.")
     elif niveau == "A2" and leerroute == "B" and not pips:
-        fouten.append("Niveau A2 in de B1-route kan niet in het eerste PIP van deze persoon "
-                      "(bij geen enkele gemeente).")
+        fouten.append(
+            "Niveau A2 in de B1-route kan niet in het eerste PIP van deze persoon "
+            "(bij geen enkele gemeente)."
+        )
     if pip.get("geschatteIntensiteitB1Route") is not None:
         if leerroute != "B":
             fouten.append("De geschatte intensiteit hoort alleen bij de B1-route.")
@@ -126,9 +142,11 @@ def termijn_na_eerste_pip(pip: dict, vandaag: date) -> dict:
     startdatum + 3 years.
     """
     start = date.fromisoformat(pip["dagtekeningPip"]) + timedelta(days=1)
-    return {"startdatum": start.isoformat(),
-            "einddatum": plus_maanden(start, 12 * TERMIJN_JAREN).isoformat(),
-            "wijzigingsdatum": vandaag.isoformat()}
+    return {
+        "startdatum": start.isoformat(),
+        "einddatum": plus_maanden(start, 12 * TERMIJN_JAREN).isoformat(),
+        "wijzigingsdatum": vandaag.isoformat(),
+    }
 
 
 def pip_verwijder_fouten(persoon: dict) -> list[str]:
@@ -145,21 +163,27 @@ def pip_verwijder_fouten(persoon: dict) -> list[str]:
     """
     fouten: list[str] = []
     if persoon.get("termijn"):
-        fouten.append("Het PIP kan niet meer worden verwijderd: de inburgeringstermijn is al "
-                      "vastgesteld.")
-    cursusuren = any((uren.get("ParticipatieAlsTaalles") or {}).get("uren")
-                     for uren in (persoon.get("uren") or {}).values())
+        fouten.append(
+            "Het PIP kan niet meer worden verwijderd: de inburgeringstermijn is al vastgesteld."
+        )
+    cursusuren = any(
+        (uren.get("ParticipatieAlsTaalles") or {}).get("uren")
+        for uren in (persoon.get("uren") or {}).values()
+    )
     if cursusuren and persoon.get("aanbod"):
-        fouten.append("Het PIP kan niet meer worden verwijderd: er zijn al cursusuren "
-                      "geregistreerd bij het inburgeringsaanbod.")
+        fouten.append(
+            "Het PIP kan niet meer worden verwijderd: er zijn al cursusuren "
+            "geregistreerd bij het inburgeringsaanbod."
+        )
     return fouten
 
 
 # ---------------------------------------------------------------- MAP, PVT, Z-route
 
 
-def map_pvt_fouten(soort: str, persoon: dict, gemeentecode: str, body: dict,
-                   vandaag: date) -> list[str]:
+def map_pvt_fouten(
+    soort: str, persoon: dict, gemeentecode: str, body: dict, vandaag: date
+) -> list[str]:
     """DUO's rules for ``PUT .../map`` and ``PUT .../pvt`` (the same for both).
 
     Bron: RULES.md "Business rules DUO applies to reports", **MAP and PVT**:
@@ -187,37 +211,41 @@ def map_pvt_fouten(soort: str, persoon: dict, gemeentecode: str, body: dict,
     zroute = _d((persoon.get("zroute") or {}).get("datumAfrondingZroute"))
     start, eind = _termijn(persoon)
     if eerder and eerder.get("gemeentecode") != gemeentecode:
-        fouten.append("Een andere gemeente heeft deze gegevens al doorgegeven. Alleen die "
-                      "gemeente kan ze wijzigen.")
+        fouten.append(
+            "Een andere gemeente heeft deze gegevens al doorgegeven. Alleen die "
+            "gemeente kan ze wijzigen."
+        )
     elif huidig is None or huidig["gemeentecode"] != gemeentecode:
         fouten.append("Uw gemeente heeft niet het huidige PIP van deze persoon.")
     elif persoon.get("voldaanViaZroute"):
         fouten.append("De inburgeringsplicht is al voldaan via de Z-route.")
     if datum is None:
         if zroute:
-            fouten.append("Een lege datum kan niet: de afronding van de Z-route is al "
-                          "geregistreerd.")
+            fouten.append(
+                "Een lege datum kan niet: de afronding van de Z-route is al geregistreerd."
+            )
     elif datum > vandaag:
         fouten.append("De datum mag niet in de toekomst liggen.")
     elif start and datum < start:
-        fouten.append(f"De datum ligt voor de start van de inburgeringstermijn "
-                      f"({_nl(start)}).")
+        fouten.append(f"De datum ligt voor de start van de inburgeringstermijn ({_nl(start)}).")
     elif zroute and datum > zroute:
         fouten.append(f"De datum ligt na de afronding van de Z-route ({_nl(zroute)}).")
     overschreden = termijn_overschreden(datum or vandaag, eind)
     if verwijtbaar is None:
         if overschreden:
-            fouten.append("De inburgeringstermijn is overschreden: geef verwijtbaar (Ja of "
-                          "Nee) mee.")
+            fouten.append(
+                "De inburgeringstermijn is overschreden: geef verwijtbaar (Ja of Nee) mee."
+            )
     elif datum is not None and eind is not None and datum < eind:
-        fouten.append("De datum ligt voor het einde van de inburgeringstermijn: verwijtbaar "
-                      "moet leeg zijn.")
+        fouten.append(
+            "De datum ligt voor het einde van de inburgeringstermijn: verwijtbaar moet leeg zijn."
+        )
     elif verwijtbaar == "Nee" and (eind is None or eind > plus_maanden(vandaag, NEE_MAANDEN)):
-        fouten.append("Verwijtbaar 'Nee' kan alleen als de inburgeringstermijn binnen twee "
-                      "maanden eindigt.")
+        fouten.append(
+            "Verwijtbaar 'Nee' kan alleen als de inburgeringstermijn binnen twee maanden eindigt."
+        )
     elif verwijtbaar == "Ja" and not termijn_overschreden(vandaag, eind):
-        fouten.append("Verwijtbaar 'Ja' kan alleen als de inburgeringstermijn is "
-                      "overschreden.")
+        fouten.append("Verwijtbaar 'Ja' kan alleen als de inburgeringstermijn is overschreden.")
     return fouten
 
 
@@ -247,11 +275,14 @@ def zroute_fouten(persoon: dict, gemeentecode: str, body: dict, vandaag: date) -
     if datum > vandaag:
         fouten.append("De datum mag niet in de toekomst liggen.")
     elif eindgesprek is None:
-        fouten.append("De Z-route wordt afgerond na het eindgesprek. DUO heeft nog geen "
-                      "eindgesprek geregistreerd.")
+        fouten.append(
+            "De Z-route wordt afgerond na het eindgesprek. DUO heeft nog geen "
+            "eindgesprek geregistreerd."
+        )
     elif datum < eindgesprek:
-        fouten.append(f"De afronding van de Z-route ligt voor het eindgesprek "
-                      f"({_nl(eindgesprek)}).")
+        fouten.append(
+            f"De afronding van de Z-route ligt voor het eindgesprek ({_nl(eindgesprek)})."
+        )
     return fouten
 
 
@@ -293,8 +324,9 @@ def uren_fouten(soort: str, persoon: dict, body: dict) -> list[str]:
 # ---------------------------------------------------------------- Inburgeringsaanbod
 
 
-def aanbod_fouten(persoon: dict, instellingsnummer: str, instelling: dict | None,
-                  body: dict) -> list[str]:
+def aanbod_fouten(
+    persoon: dict, instellingsnummer: str, instelling: dict | None, body: dict
+) -> list[str]:
     """DUO's rules for ``POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}``.
 
     Bron: RULES.md "Business rules DUO applies to reports", **Inburgeringsaanbod**: only for
@@ -320,28 +352,38 @@ def aanbod_fouten(persoon: dict, instellingsnummer: str, instelling: dict | None
     dagtekening = date.fromisoformat(huidig["pip"]["dagtekeningPip"])
     if instelling is None:
         fouten.append("DUO kent deze instelling niet.")
-    elif not (instelling.get("indicatieBowKeurmerk")
-              or (leerroute == "O" and instelling.get("indicatieTstKeurmerk"))):
-        fouten.append("Deze instelling heeft geen keurmerk van Blik op Werk"
-                      + (" en is geen erkende taalschakelinstelling." if leerroute == "O"
-                         else ". Een taalschakelinstelling kan alleen bij de onderwijsroute."))
+    elif not (
+        instelling.get("indicatieBowKeurmerk")
+        or (leerroute == "O" and instelling.get("indicatieTstKeurmerk"))
+    ):
+        fouten.append(
+            "Deze instelling heeft geen keurmerk van Blik op Werk"
+            + (
+                " en is geen erkende taalschakelinstelling."
+                if leerroute == "O"
+                else ". Een taalschakelinstelling kan alleen bij de onderwijsroute."
+            )
+        )
     aanbod_op = _d(body.get("datumInburgeringsaanbod"))
     opl_start = _d(body.get("verwachteStartdatumOpleiding"))
     opl_eind = _d(body.get("verwachteEinddatumOpleiding"))
     if any(d and d < dagtekening for d in (aanbod_op, opl_start, opl_eind)):
-        fouten.append(f"Een datum ligt voor de dagtekening van het huidige PIP "
-                      f"({_nl(dagtekening)}).")
+        fouten.append(
+            f"Een datum ligt voor de dagtekening van het huidige PIP ({_nl(dagtekening)})."
+        )
     schakel = leerroute == "O" and bool(instelling and instelling.get("indicatieTstKeurmerk"))
     if schakel and opl_start:
-        cursus_eind = [_d(a.get("verwachteEinddatumOpleiding"))
-                       for nummer, a in (persoon.get("aanbod") or {}).items()
-                       if nummer != instellingsnummer and a.get("verwachteEinddatumOpleiding")]
+        cursus_eind = [
+            _d(a.get("verwachteEinddatumOpleiding"))
+            for nummer, a in (persoon.get("aanbod") or {}).items()
+            if nummer != instellingsnummer and a.get("verwachteEinddatumOpleiding")
+        ]
         if aanbod_op and opl_start < aanbod_op:
-            fouten.append("Het taalschakeltraject kan niet starten voor de datum van het "
-                          "inburgeringsaanbod.")
+            fouten.append(
+                "Het taalschakeltraject kan niet starten voor de datum van het inburgeringsaanbod."
+            )
         elif cursus_eind and opl_start < max(cursus_eind):
-            fouten.append("Het taalschakeltraject kan niet starten voor het einde van de "
-                          "cursus.")
+            fouten.append("Het taalschakeltraject kan niet starten voor het einde van de cursus.")
     start, eind = _termijn(persoon)
     binnen: list[tuple[date | None, bool]] = [(opl_start, False), (opl_eind, True)]
     if leerroute in ("B", "Z"):
@@ -350,7 +392,9 @@ def aanbod_fouten(persoon: dict, instellingsnummer: str, instelling: dict | None
         if d is None:
             continue
         if (start and d < start) or (eind and (d > eind if exclusief else d >= eind)):
-            fouten.append("De datums van de cursus of het taalschakeltraject liggen buiten de "
-                          "inburgeringstermijn.")
+            fouten.append(
+                "De datums van de cursus of het taalschakeltraject liggen buiten de "
+                "inburgeringstermijn."
+            )
             break
     return fouten

@@ -16,8 +16,13 @@ GEZINSMIGRANT_EN_OVERIG = "Gezinsmigrant en overige migrant"
 
 #: The detailed doelgroepen DUO counts as asylum group when a scenario leaves ``indeling``
 #: out: the permit holder and the family members who joined or formed a family with one.
-ASIELGROEP = frozenset({"Asielstatushouder", "Gezinshereniger met Asielstatushouder",
-                        "Gezinsvormer met Asielstatushouder"})
+ASIELGROEP = frozenset(
+    {
+        "Asielstatushouder",
+        "Gezinshereniger met Asielstatushouder",
+        "Gezinsvormer met Asielstatushouder",
+    }
+)
 
 #: asielrechtenWijzigingVerblijfsdoel (Inburgeringsplicht API) and the rights it keeps.
 RECHTEN_NA_WIJZIGING = {
@@ -92,7 +97,8 @@ def mag_inzien(persoon: dict, gemeentecode: str, vandaag: date) -> bool:
     if pips and pips[-1]["gemeentecode"] == gemeentecode:
         return True
     if len(pips) >= 2 and pips[-2]["gemeentecode"] == gemeentecode:
-        sinds = date.fromisoformat(pips[-1].get("geregistreerd")
-                                   or pips[-1]["pip"]["dagtekeningPip"])
+        sinds = date.fromisoformat(
+            pips[-1].get("geregistreerd") or pips[-1]["pip"]["dagtekeningPip"]
+        )
         return vandaag < plus_maanden(sinds, 1)
     return False

@@ -73,9 +73,19 @@ from koers.duo.simulator.rules import indeling_van, plus_maanden
 
 DEMO_SCENARIO = Path(__file__).with_name("scenario_demo.json")
 _RELATIEF = re.compile(r"^vandaag(?:([+-])(\d+)([dwmj]))?$")
-_LIJSTEN = ("plichtHistorie", "doelgroepHistorie", "termijnHistorie", "lbtResultaten",
-            "examenresultaten", "gratispogingen", "vrijstellingen", "ontheffingen", "boetes",
-            "verlengingen", "pips")
+_LIJSTEN = (
+    "plichtHistorie",
+    "doelgroepHistorie",
+    "termijnHistorie",
+    "lbtResultaten",
+    "examenresultaten",
+    "gratispogingen",
+    "vrijstellingen",
+    "ontheffingen",
+    "boetes",
+    "verlengingen",
+    "pips",
+)
 _OBJECTEN = ("uren", "aanbod")
 # Scenario fields that DUO returns as-is: (API file, schema, is a list).
 _SCHEMAS = {
@@ -137,19 +147,26 @@ def normaliseer(ruw: dict, vandaag: date, duo_oin: str | None = None) -> dict:
     gemeenten = {}
     for g in data.get("gemeenten", []):
         if not re.fullmatch(r"\d{4}", str(g.get("code", ""))) or not re.fullmatch(
-                r"\d{20}", str(g.get("oin", ""))):
-            raise ScenarioFout(f"Gemeente {g!r}: code (4 cijfers) en oin (20 cijfers) zijn "
-                               "verplicht.")
-        gemeenten[g["code"]] = {"code": g["code"], "naam": g.get("naam", g["code"]),
-                                "oin": g["oin"]}
+            r"\d{20}", str(g.get("oin", ""))
+        ):
+            raise ScenarioFout(
+                f"Gemeente {g!r}: code (4 cijfers) en oin (20 cijfers) zijn verplicht."
+            )
+        gemeenten[g["code"]] = {
+            "code": g["code"],
+            "naam": g.get("naam", g["code"]),
+            "oin": g["oin"],
+        }
     personen = {}
     for p in data.get("personen", []):
         bsn = str(p.get("bsn", ""))
         if not re.fullmatch(r"\d{9}", bsn):
             raise ScenarioFout(f"Persoon met bsn {bsn[:3]}…: een BSN heeft 9 cijfers.")
         if p.get("gemeente") not in gemeenten:
-            raise ScenarioFout(f"Persoon {p.get('naam', '')}: gemeente {p.get('gemeente')} "
-                               "staat niet bij de gemeenten.")
+            raise ScenarioFout(
+                f"Persoon {p.get('naam', '')}: gemeente {p.get('gemeente')} "
+                "staat niet bij de gemeenten."
+            )
         if "plicht" not in p:
             raise ScenarioFout(f"Persoon {p.get('naam', '')}: 'plicht' ontbreekt.")
         persoon = dict(p)
@@ -162,7 +179,8 @@ def normaliseer(ruw: dict, vandaag: date, duo_oin: str | None = None) -> dict:
             persoon["doelgroep"] = doelgroep = {**doelgroep, "indeling": indeling_van(doelgroep)}
         if doelgroep and doelgroep.get("indeling") and not persoon["doelgroepHistorie"]:
             persoon["doelgroepHistorie"] = [
-                {k: doelgroep[k] for k in ("indeling", "begindatum") if doelgroep.get(k)}]
+                {k: doelgroep[k] for k in ("indeling", "begindatum") if doelgroep.get(k)}
+            ]
         _controleer(persoon)
         personen[bsn] = persoon
     return {
@@ -185,16 +203,19 @@ def _controleer(persoon: dict) -> None:
         if waarde is None or (is_lijst and not waarde):
             continue
         schema = contract.schemas(api)[schema_naam]
-        fouten = contract.schema_fouten({"type": "array", "items": schema} if is_lijst
-                                        else schema, waarde, veld)
+        fouten = contract.schema_fouten(
+            {"type": "array", "items": schema} if is_lijst else schema, waarde, veld
+        )
         if fouten:
-            raise ScenarioFout(f"Persoon {naam}: {fouten[0]} (schema {schema_naam} van de "
-                               f"{api}-API van DUO).")
+            raise ScenarioFout(
+                f"Persoon {naam}: {fouten[0]} (schema {schema_naam} van de {api}-API van DUO)."
+            )
     for index, registratie in enumerate(persoon["pips"]):
         if not re.fullmatch(r"\d{4}", str(registratie.get("gemeentecode", ""))):
             raise ScenarioFout(f"Persoon {naam}: pips[{index}].gemeentecode heeft 4 cijfers.")
-        fouten = contract.schema_fouten(contract.schemas("PIP")["PIP"], registratie.get("pip"),
-                                        f"pips[{index}].pip")
+        fouten = contract.schema_fouten(
+            contract.schemas("PIP")["PIP"], registratie.get("pip"), f"pips[{index}].pip"
+        )
         if fouten:
             raise ScenarioFout(f"Persoon {naam}: {fouten[0]} (schema PIP van DUO).")
 
@@ -206,6 +227,7 @@ def lees(pad: str | Path, vandaag: date, duo_oin: str | None = None) -> dict:
     except FileNotFoundError as exc:
         raise ScenarioFout(f"Scenariobestand {pad} bestaat niet.") from exc
     except json.JSONDecodeError as exc:
-        raise ScenarioFout(f"Scenariobestand {pad} is geen geldige JSON: {exc.msg} "
-                           f"(regel {exc.lineno}).") from exc
+        raise ScenarioFout(
+            f"Scenariobestand {pad} is geen geldige JSON: {exc.msg} (regel {exc.lineno})."
+        ) from exc
     return normaliseer(ruw, vandaag, duo_oin)

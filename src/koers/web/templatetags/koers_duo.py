@@ -15,21 +15,40 @@ DUO_AANTAL = 50  # the newest messages and notifications shown on the case page
 def _duo_context(traject) -> dict:
     """Three queries whatever their number. Refused or failed messages are a signal the
     adviseur must act on."""
-    berichten = list(traject.berichten.order_by("-aangemaakt_op", "-pk").only(
-        "soort", "status", "aangemaakt_op", "afgeleverd_op", "foutteksten", "pogingen",
-        "traject_id")[:DUO_AANTAL])
-    notificaties = list(traject.notificaties.order_by("-ontvangen_op", "-pk").only(
-        "gebeurtenis_id", "status", "registratie_datum_tijd", "ontvangen_op", "fout",
-        "traject_id")[:DUO_AANTAL])
+    berichten = list(
+        traject.berichten.order_by("-aangemaakt_op", "-pk").only(
+            "soort",
+            "status",
+            "aangemaakt_op",
+            "afgeleverd_op",
+            "foutteksten",
+            "pogingen",
+            "traject_id",
+        )[:DUO_AANTAL]
+    )
+    notificaties = list(
+        traject.notificaties.order_by("-ontvangen_op", "-pk").only(
+            "gebeurtenis_id",
+            "status",
+            "registratie_datum_tijd",
+            "ontvangen_op",
+            "fout",
+            "traject_id",
+        )[:DUO_AANTAL]
+    )
     for bericht in berichten:
         bericht.soort_naam = soort_naam(bericht.soort)
-    koppeling = ContactpersoonKoppeling.objects.filter(traject=traject).only(
-        "fout", "traject_id").first()
-    return {"duo_berichten": berichten,
-            "duo_actie_nodig": [b for b in berichten if b.status in (
-                Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)],
-            "duo_notificaties": notificaties,
-            "duo_contactpersoon_fout": koppeling.fout if koppeling else ""}
+    koppeling = (
+        ContactpersoonKoppeling.objects.filter(traject=traject).only("fout", "traject_id").first()
+    )
+    return {
+        "duo_berichten": berichten,
+        "duo_actie_nodig": [
+            b for b in berichten if b.status in (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)
+        ],
+        "duo_notificaties": notificaties,
+        "duo_contactpersoon_fout": koppeling.fout if koppeling else "",
+    }
 
 
 @register.inclusion_tag("web/casus_duo.html")

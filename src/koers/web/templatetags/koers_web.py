@@ -26,10 +26,17 @@ def veld(bound_field):
     else:
         soort = "tekst"
     form = bound_field.form
-    optioneel = (not bound_field.field.required and soort != "checkbox"
-                 and getattr(form, "toon_niet_verplicht", True))
-    return {"field": bound_field, "soort": soort, "optioneel": optioneel,
-            "fid": bound_field.auto_id}
+    optioneel = (
+        not bound_field.field.required
+        and soort != "checkbox"
+        and getattr(form, "toon_niet_verplicht", True)
+    )
+    return {
+        "field": bound_field,
+        "soort": soort,
+        "optioneel": optioneel,
+        "fid": bound_field.auto_id,
+    }
 
 
 @register.inclusion_tag("web/components/foutsamenvatting.html")
@@ -41,8 +48,11 @@ def foutsamenvatting(items, titel=""):
 @register.inclusion_tag("web/components/spinnenweb.html")
 def spinnenweb(scores, titel=""):
     """Positieve Gezondheid as a radar chart (inline SVG) plus the same scores as a table."""
-    return {**web_spinnenweb.spinnenweb(scores), "scores": scores,
-            "titel": titel or _("Positieve Gezondheid")}
+    return {
+        **web_spinnenweb.spinnenweb(scores),
+        "scores": scores,
+        "titel": titel or _("Positieve Gezondheid"),
+    }
 
 
 URGENTIE_TEKST = {
@@ -56,14 +66,18 @@ def deadline(datum, vandaag):
     """The deadline with its urgency in words (never colour alone). Built in Python, not with
     an included template: the werkvoorraad renders it on every row."""
     if not datum:
-        return format_html('<span class="koers-deadline koers-deadline--geen">{}</span>',
-                           _("Geen"))
+        return format_html('<span class="koers-deadline koers-deadline--geen">{}</span>', _("Geen"))
     urgentie = traject_rules.deadline_urgentie(datum, vandaag)
     tekst = URGENTIE_TEKST.get(urgentie)
     datum_tekst = formats.date_format(datum, "j F Y")
     if tekst:
-        return format_html('<span class="koers-deadline koers-deadline--{}"><strong>{}</strong> '
-                           '<span class="koers-deadline__datum">({})</span></span>',
-                           urgentie.value, tekst, datum_tekst)
-    return format_html('<span class="koers-deadline koers-deadline--{}">{}</span>',
-                       urgentie.value, datum_tekst)
+        return format_html(
+            '<span class="koers-deadline koers-deadline--{}"><strong>{}</strong> '
+            '<span class="koers-deadline__datum">({})</span></span>',
+            urgentie.value,
+            tekst,
+            datum_tekst,
+        )
+    return format_html(
+        '<span class="koers-deadline koers-deadline--{}">{}</span>', urgentie.value, datum_tekst
+    )

@@ -83,17 +83,20 @@ def _qr_svg(url: str) -> str:
 
 class InschrijfcodeForm(KoersStijl, forms.Form):
     inschrijfcode = forms.CharField(
-        label=_lazy("Inschrijfcode"), max_length=40,
-        help_text=_lazy("De code die u van functioneel beheer hebt gekregen, bijvoorbeeld "
-                        "ABCD-EFGH-JKMN-PQRS."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
-                                      "spellcheck": "false"}))
+        label=_lazy("Inschrijfcode"),
+        max_length=40,
+        help_text=_lazy(
+            "De code die u van functioneel beheer hebt gekregen, bijvoorbeeld ABCD-EFGH-JKMN-PQRS."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # After KoersStijl, which sets its general texts.
-        self.fields["inschrijfcode"].error_messages["required"] = _(
-            "Vul de inschrijfcode in.")
+        self.fields["inschrijfcode"].error_messages["required"] = _("Vul de inschrijfcode in.")
 
 
 def _inschrijfcode_stap(request, volgende: str):
@@ -114,11 +117,20 @@ def _inschrijfcode_stap(request, volgende: str):
         if poging.mislukt():
             auth.logout(request)
             return geblokkeerd(request, "")
-        form.add_error("inschrijfcode", _("Deze inschrijfcode klopt niet, is verlopen of is al "
-                                          "gebruikt. Vraag functioneel beheer om een nieuwe "
-                                          "code."))
-    return render(request, "web/inschrijfcode.html", {"form": form, "next": volgende},
-                  status=400 if form.is_bound else 200)
+        form.add_error(
+            "inschrijfcode",
+            _(
+                "Deze inschrijfcode klopt niet, is verlopen of is al "
+                "gebruikt. Vraag functioneel beheer om een nieuwe "
+                "code."
+            ),
+        )
+    return render(
+        request,
+        "web/inschrijfcode.html",
+        {"form": form, "next": volgende},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @sensitive_post_parameters("code", "inschrijfcode")
@@ -139,13 +151,19 @@ def tweede_factor(request):
         return _inschrijfcode_stap(request, volgende)
     if instellen:
         device = totp_device(user, confirmed=False) or TOTPDevice.objects.create(
-            user=user, name="Koers", confirmed=False)
+            user=user, name="Koers", confirmed=False
+        )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         toegestaan, _info = device.verify_is_allowed()
         if not toegestaan:
-            form.add_error("code", _("U hebt te vaak een verkeerde code ingevuld. Wacht even "
-                                     "en probeer het dan opnieuw."))
+            form.add_error(
+                "code",
+                _(
+                    "U hebt te vaak een verkeerde code ingevuld. Wacht even "
+                    "en probeer het dan opnieuw."
+                ),
+            )
             return _tweede_factor_pagina(request, form, device, instellen, volgende)
         # Wrong codes count like wrong passwords, counted before the check; blocked: the
         # half-done login ends.
@@ -156,20 +174,29 @@ def tweede_factor(request):
         if device.verify_token(form.cleaned_data["code"]):
             poging.terugnemen()
             if instellen and not _koppel_app(request, device):
-                form.add_error("code", _("Uw inschrijfcode is intussen gebruikt of verlopen. "
-                                         "Vraag functioneel beheer om een nieuwe code."))
+                form.add_error(
+                    "code",
+                    _(
+                        "Uw inschrijfcode is intussen gebruikt of verlopen. "
+                        "Vraag functioneel beheer om een nieuwe code."
+                    ),
+                )
                 return _tweede_factor_pagina(request, form, device, instellen, volgende)
             otp_login(request, device)
             inlogpogingen.registreer_geslaagd(user.get_username())
             if instellen:
-                messages.success(request, _("Uw app is gekoppeld. Vanaf nu vraagt Koers bij "
-                                            "het inloggen om een code uit deze app."))
+                messages.success(
+                    request,
+                    _(
+                        "Uw app is gekoppeld. Vanaf nu vraagt Koers bij "
+                        "het inloggen om een code uit deze app."
+                    ),
+                )
             return redirect(volgende)
         if poging.mislukt():
             auth.logout(request)
             return geblokkeerd(request, "")
-        form.add_error("code", _("Deze code klopt niet. Vul de code in die uw app nu "
-                                 "laat zien."))
+        form.add_error("code", _("Deze code klopt niet. Vul de code in die uw app nu laat zien."))
     return _tweede_factor_pagina(request, form, device, instellen, volgende)
 
 
@@ -180,21 +207,26 @@ def _koppel_app(request, device) -> bool:
             return False
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        inschrijven.vastleggen(request, request.user, soort="authenticator-app",
-                               naam=device.name)
+        inschrijven.vastleggen(request, request.user, soort="authenticator-app", naam=device.name)
     return True
 
 
 def _tweede_factor_pagina(request, form, device, instellen: bool, volgende: str):
     # A linked security key (WebAuthn) may stand in for the code.
-    context = {"form": form, "instellen": instellen, "next": volgende,
-               "webauthn_opties": webauthn_sleutels.inlog_opties(request, request.user)}
+    context = {
+        "form": form,
+        "instellen": instellen,
+        "next": volgende,
+        "webauthn_opties": webauthn_sleutels.inlog_opties(request, request.user),
+    }
     if instellen:
-        context.update({
-            "geheim": base64.b32encode(device.bin_key).decode(),
-            "otpauth_url": device.config_url,
-            "qr_svg": _qr_svg(device.config_url),
-        })
+        context.update(
+            {
+                "geheim": base64.b32encode(device.bin_key).decode(),
+                "otpauth_url": device.config_url,
+                "qr_svg": _qr_svg(device.config_url),
+            }
+        )
     return render(request, "web/tweede_factor.html", context)
 
 

@@ -36,12 +36,27 @@ def per_pagina(waarde) -> int:
 
 
 LIJST_VELDEN = (
-    "id", "status", "volgende_deadline", "inburgeraar_id", "gemeente_id", "adviseur_id",
-    "inburgeraar__id", "inburgeraar__bsn", "inburgeraar__voornamen",
-    "inburgeraar__geslachtsnaam", "inburgeraar__doelgroep", "inburgeraar__doelgroepindeling",
-    "inburgeraar__persoonsgegevens_aanvullen", "gemeente__id", "gemeente__organisatie_id",
-    "gemeente__organisatie__id", "gemeente__organisatie__naam", "adviseur__id",
-    "adviseur__username", "adviseur__first_name", "adviseur__last_name",
+    "id",
+    "status",
+    "volgende_deadline",
+    "inburgeraar_id",
+    "gemeente_id",
+    "adviseur_id",
+    "inburgeraar__id",
+    "inburgeraar__bsn",
+    "inburgeraar__voornamen",
+    "inburgeraar__geslachtsnaam",
+    "inburgeraar__doelgroep",
+    "inburgeraar__doelgroepindeling",
+    "inburgeraar__persoonsgegevens_aanvullen",
+    "gemeente__id",
+    "gemeente__organisatie_id",
+    "gemeente__organisatie__id",
+    "gemeente__organisatie__naam",
+    "adviseur__id",
+    "adviseur__username",
+    "adviseur__first_name",
+    "adviseur__last_name",
 )
 
 
@@ -53,8 +68,11 @@ def _is_bsn(zoek) -> bool:
 def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     """The filtered werkvoorraad query (not yet ordered or sliced)."""
     # Only the columns a row shows: fewer to compile, fetch and build at national scale.
-    qs = policy.trajecten_voor(user).select_related(
-        "inburgeraar", "gemeente__organisatie", "adviseur").only(*LIJST_VELDEN)
+    qs = (
+        policy.trajecten_voor(user)
+        .select_related("inburgeraar", "gemeente__organisatie", "adviseur")
+        .only(*LIJST_VELDEN)
+    )
     if not teamleider and not filters.get("alle"):
         qs = qs.filter(adviseur=user)
     status = filters.get("status") or ""
@@ -110,12 +128,16 @@ def _rij(traject, vandaag, signaal_info: dict | None = None) -> Rij:
     return Rij(
         inburgeraar_id=persoon.pk,
         url=reverse("web:inburgeraar", args=[persoon.pk]),
-        naam=persoon.lijstnaam, aanvullen=persoon.persoonsgegevens_aanvullen, bsn=persoon.bsn,
-        gemeente=traject.gemeente.naam, doelgroep=persoon.doelgroepindeling,
+        naam=persoon.lijstnaam,
+        aanvullen=persoon.persoonsgegevens_aanvullen,
+        bsn=persoon.bsn,
+        gemeente=traject.gemeente.naam,
+        doelgroep=persoon.doelgroepindeling,
         status=traject.get_status_display(),
         adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
         deadline=deadline(traject.volgende_deadline, vandaag),
-        signalen=signaal_info)
+        signalen=signaal_info,
+    )
 
 
 @login_required
@@ -127,8 +149,7 @@ def werkvoorraad(request):
         items = menu_items(user)
         if items and not policy.mag_beheren(user):
             return redirect(items[0].url_name)
-        return render(request, "web/geen_toegang.html", {
-            "is_beheerder": policy.mag_beheren(user)})
+        return render(request, "web/geen_toegang.html", {"is_beheerder": policy.mag_beheren(user)})
     if not policy.mag_zien(user, Sectie.TRAJECT):
         # A role that reaches a part only (the uitkeringsadministratie) may not see status,
         # doelgroep, adviseur or deadlines of cases: it works from its own page.
@@ -141,30 +162,48 @@ def werkvoorraad(request):
     gemeenten = list(policy.zichtbare_gemeenten(user))
     adviseurs = policy.adviseurs_voor(user) if teamleider else None
     toon_signalen = bool(signalen.zichtbare_soorten(user))
-    form = WerkvoorraadFilter(request.GET or None, gemeenten=gemeenten, adviseurs=adviseurs,
-                              met_signalen=toon_signalen)
+    form = WerkvoorraadFilter(
+        request.GET or None, gemeenten=gemeenten, adviseurs=adviseurs, met_signalen=toon_signalen
+    )
     filters = {}
     if form.is_bound:
         form.is_valid()  # an invalid filter is dropped and shown; the valid ones still apply
         filters = dict(form.cleaned_data)
     per = per_pagina(request.GET.get("per", PER_PAGINA))
-    pagina = pagineer(trajecten(user, filters, vandaag, teamleider=teamleider), per,
-                      na=request.GET.get("na"), voor=request.GET.get("voor"))
+    pagina = pagineer(
+        trajecten(user, filters, vandaag, teamleider=teamleider),
+        per,
+        na=request.GET.get("na"),
+        voor=request.GET.get("voor"),
+    )
     # One query for the open signals of the whole page, whatever its size.
-    per_traject = signalen.per_traject(user, [t.pk for t in pagina.rijen]) \
-        if toon_signalen else {}
+    per_traject = signalen.per_traject(user, [t.pk for t in pagina.rijen]) if toon_signalen else {}
     # Every case shown is a logged read of its name and traject; a search by BSN too.
-    log_lijst(user, pagina.rijen, [Sectie.NAAM, Sectie.TRAJECT], kanaal="ui",
-              activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST)
+    log_lijst(
+        user,
+        pagina.rijen,
+        [Sectie.NAAM, Sectie.TRAJECT],
+        kanaal="ui",
+        activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST,
+    )
     context = {
-        "form": form, "pagina": pagina,
+        "form": form,
+        "pagina": pagina,
         "rijen": [_rij(t, vandaag, per_traject.get(t.pk)) for t in pagina.rijen],
-        "vandaag": vandaag, "teamleider": teamleider, "toon_signalen": toon_signalen,
-        "alle": bool(filters.get("alle")), "per": per,
-        "gefilterd": any(filters.get(k) for k in ("q", "status", "gemeente", "doelgroep",
-                                                   "deadline", "adviseur", "signalen")),
+        "vandaag": vandaag,
+        "teamleider": teamleider,
+        "toon_signalen": toon_signalen,
+        "alle": bool(filters.get("alle")),
+        "per": per,
+        "gefilterd": any(
+            filters.get(k)
+            for k in ("q", "status", "gemeente", "doelgroep", "deadline", "adviseur", "signalen")
+        ),
         "bladeren": bool(request.GET.get("na") or request.GET.get("voor")),
     }
-    template = ("web/werkvoorraad/_resultaten.html" if request.headers.get("HX-Request")
-                else "web/werkvoorraad/index.html")
+    template = (
+        "web/werkvoorraad/_resultaten.html"
+        if request.headers.get("HX-Request")
+        else "web/werkvoorraad/index.html"
+    )
     return render(request, template, context)

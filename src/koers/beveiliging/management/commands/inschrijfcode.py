@@ -7,9 +7,11 @@ from koers.organisaties.management.gebruiker import actieve_gebruiker
 
 
 class Command(BaseCommand):
-    help = ("Maakt een inschrijfcode waarmee een medewerker zijn eerste tweede factor "
-            "(app of beveiligingssleutel) koppelt. De code werkt één keer en is 72 uur "
-            "geldig. Print alleen de code; Koers bewaart hem niet.")
+    help = (
+        "Maakt een inschrijfcode waarmee een medewerker zijn eerste tweede factor "
+        "(app of beveiligingssleutel) koppelt. De code werkt één keer en is 72 uur "
+        "geldig. Print alleen de code; Koers bewaart hem niet."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("gebruikersnaam")

@@ -20,11 +20,14 @@ class Command(BaseCommand):
     help = "Print de inhoud van .env.example: alle configuratievariabelen met uitleg."
 
     def add_arguments(self, parser):
-        parser.add_argument("--write", action="store_true",
-                            help="Schrijf .env.example in de map van het project.")
-        parser.add_argument("--markdown", action="store_true",
-                            help="Print de variabelen als Markdown-tabel (voor de "
-                                 "beheerdocumentatie).")
+        parser.add_argument(
+            "--write", action="store_true", help="Schrijf .env.example in de map van het project."
+        )
+        parser.add_argument(
+            "--markdown",
+            action="store_true",
+            help="Print de variabelen als Markdown-tabel (voor de beheerdocumentatie).",
+        )
 
     def handle(self, *args, write, markdown, **options):
         tekst = markdown_tabel() if markdown else env.env_example()

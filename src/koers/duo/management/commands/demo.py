@@ -22,16 +22,24 @@ STATE_FILE = "var/duo-sim.json"
 
 
 class Command(BaseCommand):
-    help = ("Start Koers met de DUO-keten: webserver, worker en (als KOERS_DUO_BASE_URL leeg "
-            "is) de DUO-simulator. Stoppen: Ctrl+C stopt alles samen.")
+    help = (
+        "Start Koers met de DUO-keten: webserver, worker en (als KOERS_DUO_BASE_URL leeg "
+        "is) de DUO-simulator. Stoppen: Ctrl+C stopt alles samen."
+    )
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("--sim-port", type=int, default=SIM_PORT,
-                            help=f"Poort van de DUO-simulator (standaard {SIM_PORT}).")
-        parser.add_argument("--sim-state", default=STATE_FILE,
-                            help="Bestand waarin de simulator bewaart wat Koers meldde "
-                                 f"(standaard {STATE_FILE}).")
+        parser.add_argument(
+            "--sim-port",
+            type=int,
+            default=SIM_PORT,
+            help=f"Poort van de DUO-simulator (standaard {SIM_PORT}).",
+        )
+        parser.add_argument(
+            "--sim-state",
+            default=STATE_FILE,
+            help=f"Bestand waarin de simulator bewaart wat Koers meldde (standaard {STATE_FILE}).",
+        )
 
     def handle(self, *args, sim_port, sim_state, **options):
         koers = [sys.executable, "-m", "koers.cli"]  # fixed argv: no shell, no user input
@@ -58,29 +66,62 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, op_signaal)
         try:
             if os.environ.get("KOERS_DUO_BASE_URL"):
-                self.stdout.write(f"DUO: {os.environ['KOERS_DUO_BASE_URL']} "
-                                  "(KOERS_DUO_BASE_URL is gezet; geen simulator).")
+                self.stdout.write(
+                    f"DUO: {os.environ['KOERS_DUO_BASE_URL']} "
+                    "(KOERS_DUO_BASE_URL is gezet; geen simulator)."
+                )
             else:
                 env["KOERS_DUO_BASE_URL"] = f"http://127.0.0.1:{sim_port}/v1"
                 if os.path.dirname(sim_state):
                     os.makedirs(os.path.dirname(sim_state), exist_ok=True)
-                processen.append(("DUO-simulator", subprocess.Popen(  # noqa: S603
-                    [*koers, "duo-sim", "--port", str(sim_port), "--state", sim_state,
-                     "--koers-url", f"http://127.0.0.1:{settings.PORT}"], env=env)))
+                processen.append(
+                    (
+                        "DUO-simulator",
+                        subprocess.Popen(  # noqa: S603
+                            [
+                                *koers,
+                                "duo-sim",
+                                "--port",
+                                str(sim_port),
+                                "--state",
+                                sim_state,
+                                "--koers-url",
+                                f"http://127.0.0.1:{settings.PORT}",
+                            ],
+                            env=env,
+                        ),
+                    )
+                )
                 self._wacht_op_poort(sim_port, processen[-1][1])
             if "worker" in get_commands():
-                processen.append(("Worker", subprocess.Popen(  # noqa: S603
-                    [*koers, "worker"], env=env)))
+                processen.append(
+                    (
+                        "Worker",
+                        subprocess.Popen(  # noqa: S603
+                            [*koers, "worker"], env=env
+                        ),
+                    )
+                )
             else:
-                self.stderr.write("Let op: `koers worker` ontbreekt; berichten naar DUO "
-                                  "blijven in de wachtrij staan.")
-            processen.append(("Webserver", subprocess.Popen(  # noqa: S603
-                [*koers, "run"], env=env)))
+                self.stderr.write(
+                    "Let op: `koers worker` ontbreekt; berichten naar DUO "
+                    "blijven in de wachtrij staan."
+                )
+            processen.append(
+                (
+                    "Webserver",
+                    subprocess.Popen(  # noqa: S603
+                        [*koers, "run"], env=env
+                    ),
+                )
+            )
             while True:
                 for naam, proces in processen:
                     if proces.poll() is not None:
-                        raise CommandError(f"{naam} is gestopt (code {proces.returncode}); "
-                                           "de andere onderdelen stoppen ook.")
+                        raise CommandError(
+                            f"{naam} is gestopt (code {proces.returncode}); "
+                            "de andere onderdelen stoppen ook."
+                        )
                 time.sleep(0.5)
         except KeyboardInterrupt:
             self.stdout.write("Koers stopt…")

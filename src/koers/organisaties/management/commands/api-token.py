@@ -7,8 +7,10 @@ from koers.organisaties.management.gebruiker import actieve_gebruiker
 
 
 class Command(BaseCommand):
-    help = ("Toont het API-token van een gebruiker (en maakt het als het er nog niet is). "
-            "Print alleen het token, zodat u het in een script kunt gebruiken.")
+    help = (
+        "Toont het API-token van een gebruiker (en maakt het als het er nog niet is). "
+        "Print alleen het token, zodat u het in een script kunt gebruiken."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("gebruikersnaam")

@@ -15,39 +15,64 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = ("Start de webserver van Koers op 127.0.0.1:KOERS_PORT (gunicorn, zonder "
-            "toegangslog). Met --reload: de ontwikkelserver die herstart bij wijzigingen.")
+    help = (
+        "Start de webserver van Koers op 127.0.0.1:KOERS_PORT (gunicorn, zonder "
+        "toegangslog). Met --reload: de ontwikkelserver die herstart bij wijzigingen."
+    )
     requires_system_checks: list = []  # checked below, with the demo exception
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", help="Adres:poort om op te luisteren (standaard "
-                                           "127.0.0.1:KOERS_PORT). Achter een proxy op een "
-                                           "andere machine bijv. 0.0.0.0:8000.")
-        parser.add_argument("--reload", action="store_true",
-                            help="Ontwikkelserver met automatisch herladen (niet voor "
-                                 "productie).")
+        parser.add_argument(
+            "--bind",
+            help="Adres:poort om op te luisteren (standaard "
+            "127.0.0.1:KOERS_PORT). Achter een proxy op een "
+            "andere machine bijv. 0.0.0.0:8000.",
+        )
+        parser.add_argument(
+            "--reload",
+            action="store_true",
+            help="Ontwikkelserver met automatisch herladen (niet voor productie).",
+        )
 
     def handle(self, *args, bind, reload, **options):
-        fouten = [p for p in checks.run_checks(include_deployment_checks=not settings.DEMO)
-                  if p.level >= checks.ERROR and not p.is_silenced()]
+        fouten = [
+            p
+            for p in checks.run_checks(include_deployment_checks=not settings.DEMO)
+            if p.level >= checks.ERROR and not p.is_silenced()
+        ]
         if fouten and not settings.DEMO:
             for p in fouten:
                 self.stderr.write(f"FOUT {p.id}: {p.msg}\n    Oplossing: {p.hint or '-'}")
-            raise CommandError("Koers start niet: los eerst de fouten op (zie ook "
-                               "`koers check-config`).", returncode=1)
+            raise CommandError(
+                "Koers start niet: los eerst de fouten op (zie ook `koers check-config`).",
+                returncode=1,
+            )
         adres = bind or f"127.0.0.1:{settings.PORT}"
-        self.stdout.write(f"Koers draait op http://{adres}/ "
-                          f"({'demomodus' if settings.DEMO else 'productiemodus'}). "
-                          "Stoppen: Ctrl+C.")
+        self.stdout.write(
+            f"Koers draait op http://{adres}/ "
+            f"({'demomodus' if settings.DEMO else 'productiemodus'}). "
+            "Stoppen: Ctrl+C."
+        )
         if reload:
             call_command("runserver", adres)
             return
-        argv = [sys.executable, "-m", "gunicorn", "koers.config.wsgi:application",
-                "--bind", adres,
-                "--workers", str(settings.WEB_WORKERS),
-                "--threads", str(settings.WEB_THREADS),
-                "--worker-class", "gthread",
-                "--error-logfile", "-",
-                "--graceful-timeout", "20"]
+        argv = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "koers.config.wsgi:application",
+            "--bind",
+            adres,
+            "--workers",
+            str(settings.WEB_WORKERS),
+            "--threads",
+            str(settings.WEB_THREADS),
+            "--worker-class",
+            "gthread",
+            "--error-logfile",
+            "-",
+            "--graceful-timeout",
+            "20",
+        ]
         self.stdout.flush()
         os.execv(sys.executable, argv)  # noqa: S606  (replace this process: signals reach gunicorn)

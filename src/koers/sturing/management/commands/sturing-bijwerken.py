@@ -11,5 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verversing = ververs()
-        self.stdout.write(f"Kengetallen berekend in {verversing.duur:.1f} s "
-                          f"(peildatum {verversing.peildatum}).")
+        self.stdout.write(
+            f"Kengetallen berekend in {verversing.duur:.1f} s (peildatum {verversing.peildatum})."
+        )

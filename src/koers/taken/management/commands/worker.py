@@ -12,19 +12,30 @@ from koers.taken import planner
 
 
 class Command(BaseCommand):
-    help = ("Voer de periodieke taken uit: berichten naar DUO afleveren, notificaties van DUO "
-            "verwerken, open zaken periodiek bij DUO controleren, signalen en de cijfers van "
-            "de dashboards berekenen. Stopt netjes na het huidige bericht bij SIGTERM of "
-            "Ctrl-C.")
+    help = (
+        "Voer de periodieke taken uit: berichten naar DUO afleveren, notificaties van DUO "
+        "verwerken, open zaken periodiek bij DUO controleren, signalen en de cijfers van "
+        "de dashboards berekenen. Stopt netjes na het huidige bericht bij SIGTERM of "
+        "Ctrl-C."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--eenmalig", action="store_true",
-                            help="Eén ronde en dan stoppen (voor cron of tests).")
-        parser.add_argument("--slaap", type=float, default=2.0,
-                            help="Seconden wachten als er niets te doen is (standaard 2).")
-        parser.add_argument("--herstel-interval", type=float, default=15.0,
-                            help="Minuten tussen twee controles van open zaken bij DUO "
-                                 "(standaard 15, minimaal 1; 0 = uit).")
+        parser.add_argument(
+            "--eenmalig", action="store_true", help="Eén ronde en dan stoppen (voor cron of tests)."
+        )
+        parser.add_argument(
+            "--slaap",
+            type=float,
+            default=2.0,
+            help="Seconden wachten als er niets te doen is (standaard 2).",
+        )
+        parser.add_argument(
+            "--herstel-interval",
+            type=float,
+            default=15.0,
+            help="Minuten tussen twee controles van open zaken bij DUO "
+            "(standaard 15, minimaal 1; 0 = uit).",
+        )
 
     def handle(self, *args, eenmalig, slaap, herstel_interval, **options):
         if slaap <= 0:
@@ -40,6 +51,5 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
         self.stdout.write("Worker gestart." if not eenmalig else "Worker: één ronde.")
-        planner.draai(eenmalig=eenmalig, slaap=slaap, stop=stop,
-                      herstel_interval=herstel_interval)
+        planner.draai(eenmalig=eenmalig, slaap=slaap, stop=stop, herstel_interval=herstel_interval)
         self.stdout.write("Worker gestopt.")

@@ -13,14 +13,23 @@ from koers.verwerkingen.services import te_anonimiseren
 
 
 class Command(BaseCommand):
-    help = ("Proefrapport: welke afgeronde zaken zijn over hun bewaartermijn (wijzigt niets). "
-            "Met --uitvoeren worden ze geanonimiseerd.")
+    help = (
+        "Proefrapport: welke afgeronde zaken zijn over hun bewaartermijn (wijzigt niets). "
+        "Met --uitvoeren worden ze geanonimiseerd."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--uitvoeren", action="store_true",
-                            help="Anonimiseer de zaken uit het rapport (niet terug te draaien).")
-        parser.add_argument("--batch", type=int, default=anonimiseren.BATCH,
-                            help=f"Personen per transactie (standaard {anonimiseren.BATCH}).")
+        parser.add_argument(
+            "--uitvoeren",
+            action="store_true",
+            help="Anonimiseer de zaken uit het rapport (niet terug te draaien).",
+        )
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=anonimiseren.BATCH,
+            help=f"Personen per transactie (standaard {anonimiseren.BATCH}).",
+        )
 
     def handle(self, *args, uitvoeren=False, batch=anonimiseren.BATCH, **options):
         dag = vandaag()
@@ -30,16 +39,21 @@ class Command(BaseCommand):
             self.stdout.write(f"Anonimiseren op {dag.isoformat()}.")
         else:
             rijen = te_anonimiseren(dag)
-            self.stdout.write(f"Proefrapport bewaartermijn op {dag.isoformat()} (er wordt "
-                              f"niets gewijzigd).")
+            self.stdout.write(
+                f"Proefrapport bewaartermijn op {dag.isoformat()} (er wordt niets gewijzigd)."
+            )
         for gemeente, traject_id, inburgeraar_id, afgerond, vanaf in rijen:
-            self.stdout.write(f"- {gemeente}: traject {traject_id} (inburgeraar "
-                              f"{inburgeraar_id}), afgerond {afgerond.isoformat()}, "
-                              f"anonimiseren vanaf {vanaf.isoformat()}")
+            self.stdout.write(
+                f"- {gemeente}: traject {traject_id} (inburgeraar "
+                f"{inburgeraar_id}), afgerond {afgerond.isoformat()}, "
+                f"anonimiseren vanaf {vanaf.isoformat()}"
+            )
         if uitvoeren:
-            self.stdout.write(self.style.SUCCESS(
-                f"Geanonimiseerd: {uitkomst.aantal} personen in {uitkomst.batches} "
-                f"transacties."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Geanonimiseerd: {uitkomst.aantal} personen in {uitkomst.batches} transacties."
+                )
+            )
         else:
             self.stdout.write(f"Totaal: {len(rijen)} zaken.")
         self._logging(dag, uitvoeren)
@@ -50,10 +64,15 @@ class Command(BaseCommand):
                 opschoning = logbewaring.opschonen(dag)
             except logbewaring.KetenVerbroken as fout:
                 raise CommandError(str(fout)) from fout
-            self.stdout.write(self.style.SUCCESS(
-                f"Verwerkingenlogging: {opschoning.aantal} verwerkingen weggehaald in "
-                f"{len(opschoning.reeksen)} reeksen; de keten blijft controleerbaar."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Verwerkingenlogging: {opschoning.aantal} verwerkingen weggehaald in "
+                    f"{len(opschoning.reeksen)} reeksen; de keten blijft controleerbaar."
+                )
+            )
         else:
             opschoning = logbewaring.te_verwijderen(dag)
-            self.stdout.write(f"Verwerkingenlogging: {opschoning.aantal} verwerkingen over hun "
-                              f"bewaartermijn ({len(opschoning.reeksen)} reeksen).")
+            self.stdout.write(
+                f"Verwerkingenlogging: {opschoning.aantal} verwerkingen over hun "
+                f"bewaartermijn ({len(opschoning.reeksen)} reeksen)."
+            )

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.begeleiding import rules
+from koers.begeleiding.services import ONTZORGEN_VELDEN
 from koers.bouwstenen.formulieren import SMALLINT_MAX, KoersStijl, datumveld, tekstvak
 from koers.organisaties.models import Organisatie
 
@@ -204,24 +205,7 @@ class OntzorgenForm(KoersStijl, forms.Form):
                 "start_bijstand": bijstand.start if bijstand else None,
                 "einde_bijstand": bijstand.einde if bijstand else None,
             }
-        return {
-            veld: getattr(ontzorgen, veld)
-            for veld in (
-                "start_bijstand",
-                "einde_bijstand",
-                "machtiging_datum",
-                "machtiging_posten",
-                "toelichting",
-                "cursus_status",
-                "cursus_aanbieder",
-                "cursus_start",
-                "cursus_eind",
-                "coaching_status",
-                "coach",
-                "coaching_start",
-                "coaching_eind",
-            )
-        }
+        return {veld: getattr(ontzorgen, veld) for veld in ONTZORGEN_VELDEN}
 
 
 class BetalingForm(KoersStijl, forms.Form):

@@ -4,19 +4,28 @@ input, intake and PIP with its beschikking letter, a handhaving letter, DUO noti
 through the worker (also when DUO fails), an unexpected error — with the root logger at
 DEBUG, as ``KOERS_LOG_LEVEL=DEBUG`` sets it. No record holds the name, the address or the
 BSN: log calls carry ids. As a last line of defence the console formatter masks BSNs
-(koers.config.logformat), and xhtml2pdf, which quotes the letter's HTML, is kept quiet."""
+(koers.config.logformat), and xhtml2pdf, which quotes the letter's HTML, is kept quiet.
+Each check runs in both formats of ``KOERS_LOG_FORMAT``: plain text and JSON."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import logging
+import logging.config
 import sys
 
 import pytest
+from django.conf import settings
 from xhtml2pdf import pisa
 
-from koers.config.logformat import GEMASKEERD, GeenBsnFormatter, maskeer_bsns
+from koers.config.logformat import (
+    GEMASKEERD,
+    GeenBsnFormatter,
+    JsonFormatter,
+    logging_instellingen,
+    maskeer_bsns,
+)
 from koers.duo import worker
 from koers.handhaving import services as handhaving
 from koers.inburgeraars.models import Inburgeraar
@@ -42,8 +51,17 @@ def _vandaag(time_machine):
     time_machine.move_to(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False)
 
 
+@pytest.fixture(params=["tekst", "json"])
+def logformaat(request):
+    """settings.LOGGING as ``KOERS_LOG_FORMAT`` sets it, for the test; then back."""
+    logging.config.dictConfig(logging_instellingen(request.param, "INFO"))
+    yield request.param
+    niveau = settings.LOGGING["root"]["level"]
+    logging.config.dictConfig(logging_instellingen(settings.LOG_FORMAT, niveau))
+
+
 @pytest.fixture
-def alles_op_debug(caplog):
+def alles_op_debug(logformaat, caplog):
     """The root logger at DEBUG, as ``KOERS_LOG_LEVEL=DEBUG`` sets it: every logger without
     a level of its own in settings.LOGGING (Koers' own and most libraries) logs everything."""
     caplog.set_level(logging.DEBUG)
@@ -66,9 +84,9 @@ def console_formatter() -> logging.Formatter:
     gevonden = [
         h.formatter
         for h in logging.getLogger().handlers
-        if isinstance(h.formatter, GeenBsnFormatter)
+        if isinstance(h.formatter, GeenBsnFormatter | JsonFormatter)
     ]
-    assert gevonden, "settings.LOGGING formats the console with GeenBsnFormatter"
+    assert gevonden, "settings.LOGGING formats the console with a masking formatter"
     return gevonden[0]
 
 
@@ -244,13 +262,14 @@ def test_maskeer_bsns(tekst, verwacht):
     assert maskeer_bsns(tekst) == verwacht
 
 
-def test_formatter_maskeert_ook_de_traceback():
+@pytest.mark.parametrize("formatter", [GeenBsnFormatter("%(message)s"), JsonFormatter()])
+def test_formatter_maskeert_ook_de_traceback(formatter):
     try:
         raise ValueError(f"bsn {BSN}")
     except ValueError:
         record = logging.LogRecord(
             "koers", logging.ERROR, __file__, 1, "Mislukt voor %s", (BSN_DUO,), sys.exc_info()
         )
-    tekst = GeenBsnFormatter("%(message)s").format(record)
+    tekst = formatter.format(record)
     assert "Mislukt voor *********" in tekst and "ValueError: bsn *********" in tekst
     assert BSN not in tekst and BSN_DUO not in tekst

@@ -35,6 +35,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from prometheus_client import Counter
 
 from koers.beveiliging.models import Blokkade, InlogSleutel, MisluktePoging, Soort
 
@@ -57,6 +58,17 @@ IP = str(Soort.IP)
 MELDING = _("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
 
 _LIMIET: dict[str, int] = {GEBRUIKERSNAAM: MAX_PER_GEBRUIKERSNAAM, IP: MAX_PER_IP}
+
+# Exposed at /metrics (koers.config.metrieken): counts only, never a username or address.
+MISLUKTE_INLOGGINGEN = Counter(
+    "koers_login_failures_total",
+    "Mislukte inlogpogingen (wachtwoord, tweede factor, inschrijfcode of SSO).",
+)
+BLOKKADES = Counter(
+    "koers_login_lockouts_total",
+    "Inlogblokkades, per soort sleutel (gebruikersnaam of ip).",
+    ["key_type"],
+)
 
 
 def normaliseer(gebruikersnaam: str) -> str:
@@ -154,6 +166,7 @@ class Poging:
 
     def mislukt(self) -> bool:
         """The guess was wrong: the count stays. True if a limit is now reached."""
+        MISLUKTE_INLOGGINGEN.inc()
         return _blokkeer_wat_vol_is(self.gebruikersnaam, self.ip, timezone.now())
 
 
@@ -197,6 +210,7 @@ def _blokkeer_wat_vol_is(gebruikersnaam: str, ip: str, nu) -> bool:
         aantal = _aantal(soort, sleutel, nu)
         if aantal >= _LIMIET[soort]:
             _blokkeer(soort, sleutel, nu + BLOKKADEDUUR)
+            BLOKKADES.labels(soort).inc()
             logger.warning(
                 "Inlogblokkade: %s %s na %d mislukte pogingen", soort, _herkenbaar(sleutel), aantal
             )
@@ -207,6 +221,7 @@ def _blokkeer_wat_vol_is(gebruikersnaam: str, ip: str, nu) -> bool:
 def registreer_mislukt(gebruikersnaam: str, ip: str) -> bool:
     """Count one failed attempt that was checked elsewhere (the organisation's SSO); block
     what passed its limit. True if now blocked."""
+    MISLUKTE_INLOGGINGEN.inc()
     nu = timezone.now()
     sleutels = _sleutels(gebruikersnaam, ip)
     _ruim_op(nu)

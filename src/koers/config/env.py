@@ -98,6 +98,18 @@ VARIABLES: tuple[Variable, ...] = (
         kind="int",
     ),
     Variable("KOERS_LOG_LEVEL", "Logniveau (DEBUG, INFO, WARNING, ERROR).", default="INFO"),
+    # Prometheus metrics (koers.config.metrieken; docs/beheer/operator.md, "Metrieken").
+    Variable(
+        "KOERS_METRICS_TOKEN",
+        "Token voor /metrics (Prometheus): de scraper stuurt `Authorization: Bearer <token>`. "
+        "Leeg: /metrics bestaat niet (404).",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_LOG_FORMAT",
+        "Opmaak van het logboek: `json` (een JSON-object per regel, voor een logverzamelaar) "
+        "of `tekst` (leesbare regels). Leeg: `tekst` in demomodus, anders `json`.",
+    ),
     # API limits (koers.beveiliging.api_limieten): counted per web process in its own cache.
     Variable(
         "KOERS_API_RATE_GEBRUIKER",
@@ -189,6 +201,21 @@ VARIABLES: tuple[Variable, ...] = (
         "als DUO niet bereikbaar is of een 5xx geeft. Daarna krijgt een bericht de status "
         "mislukt en een notificatie de status fout, tot beheer op Opnieuw klikt.",
         default="72",
+        kind="int",
+    ),
+    # Readiness check /gezondheid/klaar (koers.config.gezondheid; docs/beheer/operator.md).
+    Variable(
+        "KOERS_GEZONDHEID_WORKER_MAX_SECONDEN",
+        "Zoveel seconden mag de laatste hartslag van de worker oud zijn; "
+        "is hij ouder, dan meldt /gezondheid/klaar een fout. 0: deze controle staat uit.",
+        default="300",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_GEZONDHEID_DUO_MAX_MINUTEN",
+        "Zoveel minuten mag het oudste bericht dat nog naar DUO moet, oud zijn; "
+        "is het ouder, dan meldt /gezondheid/klaar een fout. 0: deze controle staat uit.",
+        default="60",
         kind="int",
     ),
     Variable(

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from koers.config import env
+from koers.config import env, logformat
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/koers
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -89,6 +89,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "koers.config.metrieken.MetriekenMiddleware",  # first: times the whole request
     "django.middleware.security.SecurityMiddleware",
     "koers.beveiliging.middleware.BeveiligingsheadersMiddleware",  # CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Request id, user id and roles on every log line of the request; X-Request-ID back.
+    "koers.config.logformat.VerzoekLogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "koers.organisaties.middleware.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -308,6 +311,9 @@ SPECTACULAR_SETTINGS = {
 
 OTP_TOTP_ISSUER = "Koers"
 
+# Prometheus metrics at /metrics (koers.config.metrieken): off (404) while empty.
+METRICS_TOKEN = env.raw("KOERS_METRICS_TOKEN")
+
 # The DUO chain (koers.duo). Checked by koers.config.checks.
 DUO_BASE_URL = env.raw("KOERS_DUO_BASE_URL").rstrip("/")
 DUO_OIN = env.raw("KOERS_DUO_OIN")
@@ -323,6 +329,10 @@ DUO_OPGEVEN_NA_UUR = _safe(env.as_int, "KOERS_DUO_OPGEVEN_NA_UUR", 72)
 DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN = _safe(
     env.as_int, "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", 5
 )
+
+# Readiness limits of /gezondheid/klaar (koers.config.gezondheid); 0 switches a check off.
+GEZONDHEID_WORKER_MAX_SECONDEN = _safe(env.as_int, "KOERS_GEZONDHEID_WORKER_MAX_SECONDEN", 300)
+GEZONDHEID_DUO_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_DUO_MAX_MINUTEN", 60)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are
@@ -362,27 +372,17 @@ KOERS_OIDC_ENABLED = bool(KOERS_OIDC["ISSUER"] and KOERS_OIDC["CLIENT_ID"])
 KOERS_PORTAAL_OIDC = _oidc("KOERS_PORTAAL_OIDC")
 KOERS_PORTAAL_OIDC_ENABLED = bool(KOERS_PORTAAL_OIDC["ISSUER"] and KOERS_PORTAAL_OIDC["CLIENT_ID"])
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    # Masks any BSN that slips into a line (koers.config.logformat).
-    "formatters": {
-        "plain": {
-            "()": "koers.config.logformat.GeenBsnFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
-        }
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.raw("KOERS_LOG_LEVEL") or "INFO"},
-    # Request logs would carry BSNs in URLs and query strings: keep Django's quiet.
-    # httpx and httpcore log every request URL at INFO; DUO's paths carry BSNs.
-    # xhtml2pdf quotes the letter's HTML (name, address) in its debug lines and warnings;
-    # koers.pip.beschikking turns its errors into PdfFout.
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        "django.server": {"level": "WARNING"},
-        "httpx": {"level": "WARNING"},
-        "httpcore": {"level": "WARNING"},
-        "xhtml2pdf": {"level": "CRITICAL"},
-    },
-}
+# Plain text in demo mode (read by a person at a terminal), one JSON object per line
+# elsewhere (read by a log collector). Both mask BSNs and carry no personal data.
+LOG_FORMAT = env.raw("KOERS_LOG_FORMAT").lower() or ("tekst" if DEMO else "json")
+if LOG_FORMAT not in logformat.FORMATEN:
+    CONFIG_ERRORS.append(f"KOERS_LOG_FORMAT: '{LOG_FORMAT}' is geen json of tekst")
+    LOG_FORMAT = "tekst"
+LOGGING = logformat.logging_instellingen(LOG_FORMAT, env.raw("KOERS_LOG_LEVEL") or "INFO")
+# django-structlog's request middleware (tamed in koers.config.logformat): never the IP
+# address; the request's start only at DEBUG, its end at INFO. The middleware replaces an
+# X-Request-ID that is not a plain token before the library reads it.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_CORRELATION_ID = False
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = 10  # logging.DEBUG

@@ -3,12 +3,17 @@ from django.http import JsonResponse
 from django.urls import include, path
 from django.views import defaults
 
+from koers.config import gezondheid, metrieken
 from koers.organisaties.koppelingen import koers_apps
 
 admin.site.site_header = "Koers — functioneel beheer"
 admin.site.site_title = "Koers beheer"
 
 urlpatterns = [
+    # Probes: no login, no session, no details (koers.config.gezondheid).
+    path("gezondheid/live", gezondheid.live, name="gezondheid-live"),
+    path("gezondheid/klaar", gezondheid.klaar, name="gezondheid-klaar"),
+    path("metrics", metrieken.metrics_view, name="metrieken"),
     path("beheer-duo/", include("koers.duo.beheer_urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("koers.api.urls")),

@@ -41,12 +41,33 @@ from typing import Any
 
 import httpx
 from django.conf import settings
+from prometheus_client import Counter, Histogram
 
 from koers.duo import spec
 
 log = logging.getLogger(__name__)
 # httpx logs every request with its URL at INFO; DUO's URLs carry BSNs.
 logging.getLogger("httpx").setLevel(logging.WARNING)
+
+# Exposed at /metrics (koers.config.metrieken). Labels: DUO's operationId and the outcome
+# (ok, client_error, server_error, invalid_response, timeout, connection_error), never a path.
+DUO_DUUR = Histogram(
+    "koers_duo_request_duration_seconds",
+    "Duur van aanroepen bij DUO, per operationId en uitkomst.",
+    ["operation", "outcome"],
+)
+DUO_FOUTEN = Counter(
+    "koers_duo_request_errors_total",
+    "Mislukte aanroepen bij DUO, per operationId en uitkomst.",
+    ["operation", "outcome"],
+)
+
+
+def _meet(operation_id: str, uitkomst: str, begin: float) -> None:
+    DUO_DUUR.labels(operation_id, uitkomst).observe(time.monotonic() - begin)
+    if uitkomst != "ok":
+        DUO_FOUTEN.labels(operation_id, uitkomst).inc()
+
 
 JSON = "application/json"
 AFSPRAKEN = "DUO gaf een antwoord dat niet aan de afspraken voldoet"
@@ -252,6 +273,7 @@ class DuoClient:
         try:
             response = http.request(op.method, url, headers=headers, content=content)
         except httpx.TimeoutException as error:
+            _meet(operation_id, "timeout", begin)
             log.warning(
                 "DUO %s: time-out na %.0f s (berichtId %s)", operation_id, self.timeout, bericht_id
             )
@@ -262,6 +284,7 @@ class DuoClient:
                 bericht_id=bericht_id,
             ) from error
         except httpx.TransportError as error:
+            _meet(operation_id, "connection_error", begin)
             log.warning(
                 "DUO %s: geen verbinding (%s, berichtId %s)",
                 operation_id,
@@ -282,7 +305,16 @@ class DuoClient:
             duur,
             bericht_id,
         )
-        return _lees_antwoord(op, response, bericht_id)
+        try:
+            antwoord = _lees_antwoord(op, response, bericht_id)
+        except DuoFout:
+            uitkomst = "invalid_response"  # a 2xx that breaks DUO's contract
+            if response.status_code >= 400:
+                uitkomst = "server_error" if response.status_code >= 500 else "client_error"
+            _meet(operation_id, uitkomst, begin)
+            raise
+        _meet(operation_id, "ok", begin)
+        return antwoord
 
     # -- typed helpers: raadplegingen (GET) -----------------------------------------------
 

@@ -6,7 +6,15 @@ from django.urls import reverse
 
 from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
 
-_OPEN_PREFIXES = ("/inloggen", "/uitloggen", "/tweede-factor", "/static/", "/duo/")
+_OPEN_PREFIXES = (
+    "/inloggen",
+    "/uitloggen",
+    "/tweede-factor",
+    "/static/",
+    "/duo/",
+    "/gezondheid/",
+    "/metrics",
+)
 
 
 class TweedeFactorMiddleware:

@@ -10,23 +10,37 @@ the next round starts at once; otherwise the worker sleeps briefly. A failing jo
 by its type only (an exception's text can quote personal data) and never stops the loop.
 SIGTERM/SIGINT set the stop flag, which every job checks between items, so the worker stops
 after the item it is working on; a worker killed harder leaves only leases that run out.
-Several workers may run side by side: each job claims its own work.
+Several workers may run side by side: each job claims its own work. Each worker records a
+heartbeat (koers.taken.models.Hartslag) at the start of a round, at most every
+HARTSLAG_SECONDEN, which the readiness check /gezondheid/klaar reads.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from importlib import import_module
 from typing import Any
 
 from django.apps import apps
 from django.db import OperationalError
+from django.utils import timezone
+from prometheus_client import Histogram
+
+from koers.taken.models import Hartslag
 
 log = logging.getLogger(__name__)
+
+# Often enough for a readiness limit of minutes, rare enough to be no write load.
+HARTSLAG_SECONDEN = 10.0
+# Rows of processes that stopped long ago (a restarted pod gets a new host name).
+HARTSLAG_OPRUIMEN_NA = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -68,14 +82,46 @@ def gevonden_taken() -> list[Taak]:
     return taken
 
 
+# Exposed at /metrics (koers.config.metrieken): monitoring is the signal engine, sturing the
+# refresh of the dashboards. A failed run is observed too.
+TAAKDUUR = Histogram(
+    "koers_worker_job_duration_seconds",
+    "Duur van een ronde van een taak van koers worker, per taak.",
+    ["job"],
+    buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900),
+)
+
+
 def _voer_uit(taak: Taak, omgeving: Omgeving) -> int:
     try:
-        return taak.uitvoeren(omgeving) or 0
+        with TAAKDUUR.labels(taak.naam).time():
+            return taak.uitvoeren(omgeving) or 0
     except OperationalError:
         log.error("Taak %s: database niet bereikbaar; de worker probeert het zo opnieuw", taak.naam)
     except Exception as fout:  # noqa: BLE001 - the loop must keep running
-        log.error("Taak %s mislukt: %s", taak.naam, type(fout).__name__)
+        # The full traceback: the log formatters mask any BSN the exception's text quotes.
+        log.exception("Taak %s mislukt: %s", taak.naam, type(fout).__name__)
     return 0
+
+
+def worker_naam() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:255]
+
+
+def klop(naam: str) -> None:
+    """Upsert this worker's heartbeat in one statement. A failed write is logged by its type
+    and never stops the loop: the readiness check then reports the worker as stale."""
+    nu = timezone.now()
+    try:
+        Hartslag.objects.bulk_create(
+            [Hartslag(worker=naam, laatst_op=nu)],
+            update_conflicts=True,
+            unique_fields=["worker"],
+            update_fields=["laatst_op"],
+        )
+        Hartslag.objects.filter(laatst_op__lt=nu - HARTSLAG_OPRUIMEN_NA).delete()
+    except Exception as fout:  # noqa: BLE001 - the loop must keep running
+        log.error("Hartslag van de worker niet vastgelegd: %s", type(fout).__name__)
 
 
 def draai(
@@ -87,11 +133,17 @@ def draai(
     **opties: Any,
 ) -> None:
     """The loop of ``koers worker``: the due jobs each round, until ``stop`` is set (or after
-    one round with ``eenmalig``)."""
+    one round with ``eenmalig``). A loop given its own list of jobs (a test's) records no
+    heartbeat: only the real set of jobs means the worker is alive."""
     omgeving = Omgeving(stop=stop or threading.Event(), opties=dict(opties))
+    hartslag = worker_naam() if taken is None else None
     taken = gevonden_taken() if taken is None else taken
     volgende = dict.fromkeys((taak.naam for taak in taken), time.monotonic())
+    volgende_hartslag = time.monotonic()
     while not omgeving.stop.is_set():
+        if hartslag and time.monotonic() >= volgende_hartslag:
+            volgende_hartslag = time.monotonic() + HARTSLAG_SECONDEN
+            klop(hartslag)
         werk = 0
         for taak in taken:
             interval = taak.interval_in(omgeving)

@@ -44,6 +44,11 @@ class Command(BaseCommand):
     def handle(self, *args, sim_port, sim_state, **options):
         koers = [sys.executable, "-m", "koers.cli"]  # fixed argv: no shell, no user input
         env = dict(os.environ)
+        # The worker and the web processes write their metrics into one directory, so /metrics
+        # shows the worker's jobs and DUO calls too; it must be set before they start.
+        metrieken = settings.DATA_DIR / "metrieken"
+        metrieken.mkdir(parents=True, exist_ok=True)
+        env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(metrieken.resolve()))
         processen: list[tuple[str, subprocess.Popen]] = []
 
         def stop_alles():

@@ -3,15 +3,46 @@ KOERS_WEB_THREADS threads; ``--reload`` uses Django's development server instead
 
 No access log: URLs and query strings can hold BSNs. Outside demo mode the server refuses to
 start while the system checks (``koers check-config``) report errors.
+
+Metrics: gunicorn's workers are separate processes, so prometheus-client runs in multiprocess
+mode. PROMETHEUS_MULTIPROC_DIR (default ``<KOERS_DATA_DIR>/metrieken``) is created and cleared
+of the files of processes no longer running; ``koers worker`` started with the same variable
+shares it. gunicorn reads ``koers.config.metrieken`` as its config for the ``child_exit`` hook.
 """
 
 import os
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+
+def _metriekenmap() -> Path:
+    """The multiprocess directory, emptied of what stopped processes left. Files of a running
+    process (a ``koers worker`` started earlier with the same directory) stay: removing them
+    would lose its metrics until it restarts."""
+    map_ = Path(
+        os.environ.get("PROMETHEUS_MULTIPROC_DIR") or settings.DATA_DIR / "metrieken"
+    ).resolve()
+    map_.mkdir(parents=True, exist_ok=True)
+    for bestand in map_.glob("*.db"):
+        pid = bestand.stem.rpartition("_")[2]
+        if not (pid.isdigit() and _draait(int(pid))):
+            bestand.unlink(missing_ok=True)
+    return map_
+
+
+def _draait(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: it exists
+    return True
 
 
 class Command(BaseCommand):
@@ -73,6 +104,9 @@ class Command(BaseCommand):
             "-",
             "--graceful-timeout",
             "20",
+            "--config",
+            "python:koers.config.metrieken",
         ]
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metriekenmap())
         self.stdout.flush()
         os.execv(sys.executable, argv)  # noqa: S606  (replace this process: signals reach gunicorn)

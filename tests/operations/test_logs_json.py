@@ -21,16 +21,16 @@ from koers.config.logformat import (
     logging_instellingen,
     zonder_persoonsgegevens,
 )
-from koers.inburgeraars.models import Inburgeraar
 from koers.taken import planner
 from koers.taken.planner import Taak
+from tests import test_geen_persoonsgegevens_in_logs as geplant
 from tests.conftest import inloggen
 
-pytestmark = pytest.mark.django_db
+# The person with a planted name, address and BSN, shared with the text-format test.
+BSN, VOORNAAM, ACHTERNAAM = geplant.BSN, geplant.VOORNAAM, geplant.ACHTERNAAM
+persoon = geplant.persoon
 
-BSN = "739142604"  # passes the elfproef; no factory makes it
-VOORNAAM = "Zebulonia"
-ACHTERNAAM = "Quaxwerthington"
+pytestmark = pytest.mark.django_db
 
 
 def _logboek(formaat: str):
@@ -55,24 +55,6 @@ def logboek():
 def regels(buffer: io.StringIO) -> list[dict]:
     """Every line of the JSON log, each parsed (a line that is no JSON object fails)."""
     return [json.loads(regel) for regel in buffer.getvalue().splitlines() if regel]
-
-
-@pytest.fixture
-def persoon(api, adviseur_weert, weert):
-    antwoord = api(adviseur_weert).post(
-        "/api/v1/inburgeraars",
-        {
-            "bsn": BSN,
-            "voornamen": VOORNAAM,
-            "geslachtsnaam": ACHTERNAAM,
-            "geboortedatum": "1990-03-04",
-            "gemeentecode": weert.gemeentecode,
-            "doelgroep": "Gezinsvormer",
-        },
-        format="json",
-    )
-    assert antwoord.status_code == 201, antwoord.content
-    return Inburgeraar.objects.get(bsn=BSN)
 
 
 def test_een_verzoek_geeft_json_regels_zonder_persoonsgegevens(

@@ -30,7 +30,7 @@ from health_check.base import HealthCheck
 from health_check.checks import Database
 from health_check.exceptions import HealthCheckException, ServiceUnavailable
 
-from koers.duo.models import Bericht
+from koers.duo import outbox
 from koers.taken.models import Hartslag
 
 log = logging.getLogger(__name__)
@@ -79,8 +79,8 @@ class DuoUitgaand(HealthCheck):
         if minuten <= 0:
             return
         grens = timezone.now() - timedelta(minutes=minuten)
-        # The status column leads index bericht_werk; waiting messages are few.
-        if Bericht.objects.filter(status=Bericht.Status.WACHTEND, aangemaakt_op__lt=grens).exists():
+        oudste = outbox.oudste_wachtende()
+        if oudste is not None and oudste < grens:
             raise ServiceUnavailable("Bericht naar DUO wacht te lang")
 
 

@@ -93,21 +93,18 @@ class DuoWachtrijCollector:
 
     def collect(self):
         from django.db import DatabaseError
-        from django.db.models import Count, Min
+        from django.db.models import Count
         from django.utils import timezone
 
+        from koers.duo import inbox, outbox
         from koers.duo.models import Bericht, Notificatie
 
         try:
             nu = timezone.now()
             uit = dict(Bericht.objects.order_by().values_list("status").annotate(n=Count("pk")))
-            oudste_uit = Bericht.objects.filter(status=Bericht.Status.WACHTEND).aggregate(
-                oudste=Min("aangemaakt_op")
-            )["oudste"]
+            oudste_uit = outbox.oudste_wachtende()
             in_ = dict(Notificatie.objects.order_by().values_list("status").annotate(n=Count("pk")))
-            oudste_in = Notificatie.objects.filter(status=Notificatie.Status.NIEUW).aggregate(
-                oudste=Min("ontvangen_op")
-            )["oudste"]
+            oudste_in = inbox.oudste_onverwerkte()
         except DatabaseError:
             # A scrape must still answer (with the process metrics) when the database is
             # away; the health endpoint reports that.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models import Min
 
 from koers.duo.models import Notificatie
 from koers.inburgeraars.services import Weigering
@@ -59,3 +60,10 @@ def fouten_opnieuw_verwerken(door) -> int:
         getattr(door, "pk", None),
     )
     return aantal
+
+
+def oudste_onverwerkte():
+    """When the oldest notification of DUO not yet processed arrived (``None``: none)."""
+    return Notificatie.objects.filter(status=Notificatie.Status.NIEUW).aggregate(
+        oudste=Min("ontvangen_op")
+    )["oudste"]

@@ -28,6 +28,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from koers.duo import herhaling, lease, spec
@@ -212,6 +213,15 @@ def lever_af(
 
 # The messages beheer can queue again: refused by DUO (after a correction) or failed.
 OPNIEUW_MOGELIJK = (Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)
+
+
+def oudste_wachtende():
+    """When the oldest message still waiting to go to DUO was made (``None``: none waits).
+    Refused or failed messages wait for beheer, not for a retry, so they do not count. One
+    query on the status index; read by the health check and the metrics."""
+    return Bericht.objects.filter(status=Bericht.Status.WACHTEND).aggregate(
+        oudste=Min("aangemaakt_op")
+    )["oudste"]
 
 
 @transaction.atomic

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -198,9 +199,17 @@ def registreer_bron(bron: Verwijzingen | Ontzorgen) -> None:
     _BRONNEN[type(bron).__name__] = bron
 
 
-def _verwijzingen() -> Verwijzingen | None:
-    bron = _BRONNEN.get("Verwijzingen")
-    return bron if isinstance(bron, Verwijzingen) else None
+def _bron(soort: type[Verwijzingen] | type[Ontzorgen]):
+    """The registered source; both apps are always installed, so a missing one is a
+    configuration error, said loudly rather than read as "nobody has this reach"."""
+    bron = _BRONNEN.get(soort.__name__)
+    if not isinstance(bron, soort):
+        raise ImproperlyConfigured(f"{soort.__name__} is not registered with the policy")
+    return bron
+
+
+def _verwijzingen() -> Verwijzingen:
+    return _bron(Verwijzingen)
 
 
 def _lopende_verwijzingen(user, bron: Verwijzingen):
@@ -225,9 +234,7 @@ def _gemeente_filter(user, field: str) -> Q:
 def _ontzorgen_filter(user, field: str) -> Q:
     """Cases of the user's own gemeente with ontzorgen running or ended shortly ago (the
     uitkeringsadministratie completes the register of the last month); one subquery."""
-    bron = _BRONNEN.get("Ontzorgen")
-    if not isinstance(bron, Ontzorgen):
-        return Q(pk__in=[])
+    bron = _bron(Ontzorgen)
     vanaf = timezone.localdate() - bron.nazorg_na_einde
     lopend = bron.model._default_manager.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
     kolom = "traject__inburgeraar_id" if field == "inburgeraar" else "traject_id"
@@ -239,10 +246,7 @@ def _bereik_filter(user, soort: str) -> Q:
     teamleider, the ontzorgen cases only for a user with no other case role, the cases with
     a running referral to his organisation for a partner (one subquery on its index)."""
     if user.gemeente is None:
-        bron = _verwijzingen()
-        if bron is None:
-            return Q(pk__in=[])
-        lopend = _lopende_verwijzingen(user, bron).values("traject_id")
+        lopend = _lopende_verwijzingen(user, _verwijzingen()).values("traject_id")
         if soort == "inburgeraar":
             return Q(huidig_traject_id__in=lopend)
         return Q(pk__in=lopend)
@@ -327,17 +331,9 @@ def partner_secties(user, traject) -> frozenset[Sectie]:
     cache = traject.__dict__.setdefault(PARTNER_CACHE, {})
     if user.pk not in cache:
         bron = _verwijzingen()
-        taken = (
-            []
-            if bron is None
-            else list(
-                _lopende_verwijzingen(user, bron)
-                .filter(traject_id=traject.pk)
-                .values_list("taak", flat=True)
-            )
-        )
+        taken = _lopende_verwijzingen(user, bron).filter(traject_id=traject.pk)
         cache[user.pk] = frozenset(
-            Sectie(s) for s in (bron.secties_voor_taken(taken) if bron else ())
+            Sectie(s) for s in bron.secties_voor_taken(taken.values_list("taak", flat=True))
         )
     return cache[user.pk]
 
@@ -360,8 +356,6 @@ def verwijzingen_voor(user):
     (aangeboden, geaccepteerd, lopend) to his organisation; for a gemeente role with the
     VERWIJZINGEN section those of the trajecten within reach. One query with a subquery."""
     bron = _verwijzingen()
-    if bron is None:
-        return Traject.objects.none()
     if is_partner(user) and getattr(user, "gemeente", None) is None:
         return bron.model._default_manager.filter(
             organisatie_id=user.organisatie_id, status__in=bron.open
@@ -375,8 +369,6 @@ def verwijzingen_van_traject(user, traject):
     """The referrals of one traject the user may see (the caller checked the VERWIJZINGEN
     section): a partner only the running ones to his own organisation, others all."""
     bron = _verwijzingen()
-    if bron is None:
-        return Traject.objects.none()
     qs = bron.model._default_manager.filter(traject=traject)
     if is_partner(user) and getattr(user, "gemeente", None) is None:
         return qs.filter(organisatie_id=user.organisatie_id, status__in=bron.lopend)
@@ -384,13 +376,11 @@ def verwijzingen_van_traject(user, traject):
 
 
 def _eigen_lopende_verwijzing(user, verwijzing) -> bool:
-    bron = _verwijzingen()
     return (
-        bron is not None
-        and is_partner(user)
+        is_partner(user)
         and getattr(user, "gemeente", None) is None
         and verwijzing.organisatie_id == user.organisatie_id
-        and verwijzing.status in bron.lopend
+        and verwijzing.status in _verwijzingen().lopend
     )
 
 
@@ -410,11 +400,8 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
     itself. The gemeente reads the whole intake on the case, so gets none here."""
     from koers.intake.rules import WERK_ONDERWERPEN
 
-    bron = _verwijzingen()
-    if (
-        bron is not None
-        and verwijzing.taak in bron.werk_intake_taken
-        and _eigen_lopende_verwijzing(user, verwijzing)
+    if verwijzing.taak in _verwijzingen().werk_intake_taken and _eigen_lopende_verwijzing(
+        user, verwijzing
     ):
         return WERK_ONDERWERPEN
     return ()

@@ -88,19 +88,18 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 5000)
     if fouten:
         raise Weigering(fouten)
-    with transaction.atomic():
-        begeleiding, nieuw = Begeleiding.objects.select_for_update().get_or_create(traject=traject)
-        oude_score = begeleiding.zelfredzaamheid
-        neem_over(begeleiding, data, BEGELEIDING_VELDEN)
-        begeleiding.save()
-        omschrijving = (
-            "Maatschappelijke begeleiding vastgelegd"
-            if nieuw
-            else "Maatschappelijke begeleiding gewijzigd"
-        )
-        if begeleiding.zelfredzaamheid != oude_score and begeleiding.zelfredzaamheid:
-            omschrijving += f"; zelfredzaamheid nu {begeleiding.zelfredzaamheid} van 4"
-        registreer(traject, Gebeurtenis.Soort.BEGELEIDING, omschrijving, door)
+    begeleiding, nieuw = Begeleiding.objects.select_for_update().get_or_create(traject=traject)
+    oude_score = begeleiding.zelfredzaamheid
+    neem_over(begeleiding, data, BEGELEIDING_VELDEN)
+    begeleiding.save()
+    omschrijving = (
+        "Maatschappelijke begeleiding vastgelegd"
+        if nieuw
+        else "Maatschappelijke begeleiding gewijzigd"
+    )
+    if begeleiding.zelfredzaamheid != oude_score and begeleiding.zelfredzaamheid:
+        omschrijving += f"; zelfredzaamheid nu {begeleiding.zelfredzaamheid} van 4"
+    registreer(traject, Gebeurtenis.Soort.BEGELEIDING, omschrijving, door)
     return begeleiding
 
 
@@ -130,35 +129,33 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
         _lengte(fouten, f"checklist.{onderwerp}.door", item.get("door") or "")
     if fouten:
         raise Weigering(fouten)
-    with transaction.atomic():
-        bestaand = {
-            i.onderwerp: i
-            for i in ChecklistItem.objects.select_for_update().filter(traject=traject)
-        }
-        gewijzigd = []
-        for item in items:
-            nieuw = (item["status"], item.get("datum"), item.get("door") or "")
-            if item["onderwerp"] not in bestaand and nieuw == ("todo", None, ""):
-                continue  # untouched in the form (every select sends a status): not a change
-            rij = bestaand.get(item["onderwerp"]) or ChecklistItem(
-                traject=traject, onderwerp=item["onderwerp"]
-            )
-            if rij.pk and (rij.status, rij.datum, rij.door) == nieuw:
-                continue
-            rij.status, rij.datum, rij.door = nieuw
-            rij.bijgewerkt_door = door
-            rij.save()
-            gewijzigd.append(rij)
-        if gewijzigd:
-            registreer(
-                traject,
-                Gebeurtenis.Soort.BEGELEIDING,
-                "Praktische hulp bijgewerkt",
-                door,
-                toelichting="\n".join(
-                    f"{r.get_onderwerp_display()}: {r.get_status_display()}" for r in gewijzigd
-                ),
-            )
+    bestaand = {
+        i.onderwerp: i for i in ChecklistItem.objects.select_for_update().filter(traject=traject)
+    }
+    gewijzigd = []
+    for item in items:
+        nieuw = (item["status"], item.get("datum"), item.get("door") or "")
+        if item["onderwerp"] not in bestaand and nieuw == ("todo", None, ""):
+            continue  # untouched in the form (every select sends a status): not a change
+        rij = bestaand.get(item["onderwerp"]) or ChecklistItem(
+            traject=traject, onderwerp=item["onderwerp"]
+        )
+        if rij.pk and (rij.status, rij.datum, rij.door) == nieuw:
+            continue
+        rij.status, rij.datum, rij.door = nieuw
+        rij.bijgewerkt_door = door
+        rij.save()
+        gewijzigd.append(rij)
+    if gewijzigd:
+        registreer(
+            traject,
+            Gebeurtenis.Soort.BEGELEIDING,
+            "Praktische hulp bijgewerkt",
+            door,
+            toelichting="\n".join(
+                f"{r.get_onderwerp_display()}: {r.get_status_display()}" for r in gewijzigd
+            ),
+        )
     return list(ChecklistItem.objects.filter(traject=traject))
 
 
@@ -176,21 +173,20 @@ def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 500)
     if fouten:
         raise Weigering(fouten)
-    with transaction.atomic():
-        voorlichting = Voorlichting.objects.create(
-            traject=traject,
-            onderwerp=data["onderwerp"],
-            datum=data["datum"],
-            door=data.get("door") or "",
-            toelichting=data.get("toelichting") or "",
-            aangemaakt_door=door,
-        )
-        registreer(
-            traject,
-            Gebeurtenis.Soort.BEGELEIDING,
-            f"Voorlichting gegeven: {voorlichting.get_onderwerp_display()}",
-            door,
-        )
+    voorlichting = Voorlichting.objects.create(
+        traject=traject,
+        onderwerp=data["onderwerp"],
+        datum=data["datum"],
+        door=data.get("door") or "",
+        toelichting=data.get("toelichting") or "",
+        aangemaakt_door=door,
+    )
+    registreer(
+        traject,
+        Gebeurtenis.Soort.BEGELEIDING,
+        f"Voorlichting gegeven: {voorlichting.get_onderwerp_display()}",
+        door,
+    )
     return voorlichting
 
 
@@ -327,47 +323,46 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
     fouten = _ontzorgen_fouten(traject, data, huidig)
     if fouten:
         raise Weigering(fouten)
-    with transaction.atomic():
-        ontzorgen = huidig or Ontzorgen(traject=traject, gemeente_id=traject.gemeente_id)
-        oud_einde = huidig.einddatum if huidig else None
-        oude_machtiging = huidig.machtiging_datum if huidig else None
-        if huidig is None:
-            bijstand = Bijstand.objects.filter(traject=traject).first()
-            if bijstand is not None:
-                ontzorgen.start_bijstand, ontzorgen.einde_bijstand = bijstand.start, bijstand.einde
-        neem_over(ontzorgen, data, ONTZORGEN_VELDEN)
-        if not ontzorgen.cursus_aanbieder and ontzorgen.cursus_status:
-            ontzorgen.cursus_aanbieder = rules.CURSUS_AANBIEDER
-        ontzorgen.bereken()
-        ontzorgen.save()
-        werk_maanden_bij(ontzorgen)
-        _bijstand_volgt(traject, ontzorgen.start_bijstand, ontzorgen.einde_bijstand, door)
-        eind = f"{ontzorgen.einddatum:%d-%m-%Y}"
-        if huidig is None:
-            registreer(
-                traject,
-                Gebeurtenis.Soort.ONTZORGEN,
-                f"Financieel ontzorgen gestart: van "
-                f"{ontzorgen.start_bijstand:%d-%m-%Y} tot en met {eind}",
-                door,
-            )
-        elif oud_einde != ontzorgen.einddatum:
-            reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
-            registreer(
-                traject,
-                Gebeurtenis.Soort.ONTZORGEN,
-                f"Einde van financieel ontzorgen nu {eind}{reden}",
-                door,
-            )
-        else:
-            registreer(traject, Gebeurtenis.Soort.ONTZORGEN, "Financieel ontzorgen gewijzigd", door)
-        if ontzorgen.machtiging_datum and ontzorgen.machtiging_datum != oude_machtiging:
-            registreer(
-                traject,
-                Gebeurtenis.Soort.ONTZORGEN,
-                f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})",
-                door,
-            )
+    ontzorgen = huidig or Ontzorgen(traject=traject, gemeente_id=traject.gemeente_id)
+    oud_einde = huidig.einddatum if huidig else None
+    oude_machtiging = huidig.machtiging_datum if huidig else None
+    if huidig is None:
+        bijstand = Bijstand.objects.filter(traject=traject).first()
+        if bijstand is not None:
+            ontzorgen.start_bijstand, ontzorgen.einde_bijstand = bijstand.start, bijstand.einde
+    neem_over(ontzorgen, data, ONTZORGEN_VELDEN)
+    if not ontzorgen.cursus_aanbieder and ontzorgen.cursus_status:
+        ontzorgen.cursus_aanbieder = rules.CURSUS_AANBIEDER
+    ontzorgen.bereken()
+    ontzorgen.save()
+    werk_maanden_bij(ontzorgen)
+    _bijstand_volgt(traject, ontzorgen.start_bijstand, ontzorgen.einde_bijstand, door)
+    eind = f"{ontzorgen.einddatum:%d-%m-%Y}"
+    if huidig is None:
+        registreer(
+            traject,
+            Gebeurtenis.Soort.ONTZORGEN,
+            f"Financieel ontzorgen gestart: van "
+            f"{ontzorgen.start_bijstand:%d-%m-%Y} tot en met {eind}",
+            door,
+        )
+    elif oud_einde != ontzorgen.einddatum:
+        reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
+        registreer(
+            traject,
+            Gebeurtenis.Soort.ONTZORGEN,
+            f"Einde van financieel ontzorgen nu {eind}{reden}",
+            door,
+        )
+    else:
+        registreer(traject, Gebeurtenis.Soort.ONTZORGEN, "Financieel ontzorgen gewijzigd", door)
+    if ontzorgen.machtiging_datum and ontzorgen.machtiging_datum != oude_machtiging:
+        registreer(
+            traject,
+            Gebeurtenis.Soort.ONTZORGEN,
+            f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})",
+            door,
+        )
     return ontzorgen
 
 
@@ -428,40 +423,39 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
     if fouten:
         raise Weigering(fouten)
     assert start is not None  # bijstand_fouten refused the step when it is missing
-    with transaction.atomic():
-        bijstand = huidig or Bijstand(traject=traject)
-        oud = (huidig.start, huidig.einde) if huidig else None
-        bijstand.start, bijstand.einde, bijstand.gewijzigd_door = start, einde, door
-        bijstand.bereken()
-        bijstand.save()
-        if oud == (start, einde):
-            return bijstand
-        tekst = (
-            f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}"
-            if huidig is None
-            else f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
-        )
-        if einde is not None:
-            tekst += f" tot en met {einde:%d-%m-%Y}"
-        registreer(traject, Gebeurtenis.Soort.ONTZORGEN, tekst, door)
-        if ontzorgen is not None and (ontzorgen.start_bijstand, ontzorgen.einde_bijstand) != (
-            start,
-            einde,
-        ):
-            ontzorgen = Ontzorgen.objects.select_for_update().get(pk=ontzorgen.pk)
-            oud_einde = ontzorgen.einddatum
-            ontzorgen.start_bijstand, ontzorgen.einde_bijstand = start, einde
-            ontzorgen.bereken()
-            ontzorgen.save()
-            werk_maanden_bij(ontzorgen)
-            if ontzorgen.einddatum != oud_einde:
-                reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
-                registreer(
-                    traject,
-                    Gebeurtenis.Soort.ONTZORGEN,
-                    f"Einde van financieel ontzorgen nu {ontzorgen.einddatum:%d-%m-%Y}{reden}",
-                    door,
-                )
+    bijstand = huidig or Bijstand(traject=traject)
+    oud = (huidig.start, huidig.einde) if huidig else None
+    bijstand.start, bijstand.einde, bijstand.gewijzigd_door = start, einde, door
+    bijstand.bereken()
+    bijstand.save()
+    if oud == (start, einde):
+        return bijstand
+    tekst = (
+        f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}"
+        if huidig is None
+        else f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
+    )
+    if einde is not None:
+        tekst += f" tot en met {einde:%d-%m-%Y}"
+    registreer(traject, Gebeurtenis.Soort.ONTZORGEN, tekst, door)
+    if ontzorgen is not None and (ontzorgen.start_bijstand, ontzorgen.einde_bijstand) != (
+        start,
+        einde,
+    ):
+        ontzorgen = Ontzorgen.objects.select_for_update().get(pk=ontzorgen.pk)
+        oud_einde = ontzorgen.einddatum
+        ontzorgen.start_bijstand, ontzorgen.einde_bijstand = start, einde
+        ontzorgen.bereken()
+        ontzorgen.save()
+        werk_maanden_bij(ontzorgen)
+        if ontzorgen.einddatum != oud_einde:
+            reden = " omdat de bijstand stopt" if ontzorgen.vroeg_beeindigd else ""
+            registreer(
+                traject,
+                Gebeurtenis.Soort.ONTZORGEN,
+                f"Einde van financieel ontzorgen nu {ontzorgen.einddatum:%d-%m-%Y}{reden}",
+                door,
+            )
     return bijstand
 
 
@@ -837,18 +831,15 @@ def bewaar_duaal(
     _lengte(fouten, "toelichting", waarde("toelichting") or "", 5000)
     if fouten:
         raise Weigering(fouten)
-    with transaction.atomic():
-        nieuw = duaal is None
-        duaal = duaal or DuaalTraject(traject=traject)
-        neem_over(duaal, data, DUAAL_VELDEN)
-        duaal.werkgever = duaal.werkgever.strip()
-        duaal.save()
-        registreer(
-            traject,
-            Gebeurtenis.Soort.BEGELEIDING,
-            f"Werkervaringsplaats {'vastgelegd' if nieuw else 'gewijzigd'}: {duaal.werkgever}"[
-                :500
-            ],
-            door,
-        )
+    nieuw = duaal is None
+    duaal = duaal or DuaalTraject(traject=traject)
+    neem_over(duaal, data, DUAAL_VELDEN)
+    duaal.werkgever = duaal.werkgever.strip()
+    duaal.save()
+    registreer(
+        traject,
+        Gebeurtenis.Soort.BEGELEIDING,
+        f"Werkervaringsplaats {'vastgelegd' if nieuw else 'gewijzigd'}: {duaal.werkgever}"[:500],
+        door,
+    )
     return duaal

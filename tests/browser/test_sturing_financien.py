@@ -57,7 +57,7 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_mac
     page.set_viewport_size({"width": 390, "height": 800})
     maanden.focus()
     gefocust = page.evaluate("document.activeElement.getAttribute('aria-labelledby')")
-    assert gefocust == "per-maand-kop"
+    assert gefocust == "per-maand-tabel"
     for _ in range(5):
         page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
@@ -110,3 +110,44 @@ def test_adviseur_registers_a_cost_from_the_case_page(page, weert):
     assert "€ 240,00" in page.locator("#kostenposten").inner_text()
     assert Kostenpost.objects.get().bedrag == Decimal("240.00")
     assert_accessible(page)
+
+
+def test_financien_pages_without_a_budget_fit_a_phone(page, weert, time_machine):
+    """A year without a budget: an empty state with the way to enter it, no negative
+    "nog beschikbaar"; every Financiën page passes axe and fits 390 px."""
+    from tests.browser.test_sturing import controleer_pagina
+
+    time_machine.move_to(dt.datetime(2026, 6, 15, 9, 0, tzinfo=dt.UTC), tick=True)
+    adviseur = _gebruiker(weert, "adviseur", "adviseur")
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur)
+    Kostenpost.objects.create(
+        traject=traject,
+        gemeente=weert,
+        voorziening="tolken",
+        doelgroepindeling="Asielstatushouder",
+        datum=dt.date(2026, 3, 1),
+        bedrag=Decimal("1250"),
+    )
+    _gebruiker(weert, "financien", "financien")
+    inloggen(page, "financien")
+    page.goto("/sturing/financien/?jaar=2026")
+    expect(page.locator("#geen-budget")).to_be_visible()
+    budget = page.locator("#tabel-budget").inner_text()
+    assert "€ 1.250,00" in budget and "€ -" not in budget
+    assert "€ -" not in page.locator("#tabel-per-maand").inner_text()
+    # Numbers are right-aligned.
+    cel = page.locator("#tabel-budget td").first
+    assert cel.evaluate("el => getComputedStyle(el).textAlign") in ("right", "end")
+    controleer_pagina(page)
+    for pad in ("/sturing/budget/?jaar=2026", "/sturing/contracten/nieuw/"):
+        page.goto(pad)
+        controleer_pagina(page)
+    page.goto("/sturing/financien/?jaar=2026")
+    page.locator("#budget-invullen").click()
+    expect(page.locator("#id_bedrag")).to_be_visible()
+
+    page.context.clear_cookies()
+    inloggen(page, "adviseur")
+    page.goto(f"/sturing/kosten/{traject.inburgeraar.pk}/")
+    assert "€ 1.250,00" in page.locator("#kostenposten").inner_text()
+    controleer_pagina(page)

@@ -144,12 +144,13 @@ def test_beleid_sees_no_averages_over_small_groups(als, beleid, gegevens):
 
 
 def test_a_small_part_cannot_be_computed_back_from_the_total(als, beleid, gegevens):
-    # Ten more asielstatushouders: asiel 13, gezin 2, total 15. The 2 is hidden, so is 13.
+    # Ten more asielstatushouders: asiel 13, gezin 2, total 15. The 2 is hidden ("<5"), so
+    # is 13 (secondary): as "–", since "<5" would be untrue for it.
     for i in range(10):
         maak(gegevens["weert"], aangemeld="2026-03-03", naam=f"Extra{i}")
     html = als(beleid).get("/sturing/", H1).content.decode()
     assert tabel(html, "doelgroep") == {
-        "Asielstatushouders": ["<5"],
+        "Asielstatushouders": ["–"],
         "Gezins- en overige migranten": ["<5"],
         "Totaal": ["15"],
         "Waarvan Turkse nieuwkomers": ["<5"],
@@ -163,12 +164,12 @@ def test_a_doelgroep_filter_cannot_reveal_the_other_doelgroep(als, beleid, gegev
         maak(gegevens["weert"], aangemeld="2026-03-03", naam=f"Extra{i}")
     client = als(beleid)
     html = client.get("/sturing/", {**H1, "doelgroep": "asiel"}).content.decode()
-    assert tabel(html, "doelgroep") == {"Totaal": ["<5"], "Waarvan Turkse nieuwkomers": ["0"]}
+    assert tabel(html, "doelgroep") == {"Totaal": ["–"], "Waarvan Turkse nieuwkomers": ["0"]}
     # The same total in the other tables of the page is hidden too, and so is a part of it.
-    assert tabel(html, "status")["Totaal"] == ["<5"]
+    assert tabel(html, "status")["Totaal"] == ["–"]
     # 10 aangemeld of the 11 in all doelgroepen: the 10 would show the one other.
-    assert tabel(html, "status")["Aangemeld"] == ["<5"]
-    assert tabel(html, "leerroute")["Totaal"] == ["<5"]
+    assert tabel(html, "status")["Aangemeld"] == ["–"]
+    assert tabel(html, "leerroute")["Totaal"] == ["–"]
     # Unfiltered, the total is shown.
     html = client.get("/sturing/", H1).content.decode()
     assert tabel(html, "doelgroep")["Totaal"] == ["15"]
@@ -188,12 +189,12 @@ def test_nederweerts_two_turkse_nieuwkomers_cannot_be_told_from_the_aggregate():
         waarvan=[("turks", "Turks")],
     )
     # Gezin, total and Turks differ by 2 from Weert's own figures; asiel (60 = 60) may show,
-    # as two hidden cells in the column protect each other.
+    # as two hidden cells in the column protect each other. Each is 5 or more: "–".
     assert [(r.label, r.cellen[0].tekst) for r in t.rijen] == [
         ("Asiel", "60"),
-        ("Gezin", "<5"),
-        ("Totaal", "<5"),
-        ("Turks", "<5"),
+        ("Gezin", "–"),
+        ("Totaal", "–"),
+        ("Turks", "–"),
     ]
     # Without a small difference everything is shown.
     t = tellingen_tabel(
@@ -229,7 +230,7 @@ def test_arbeidsmarktregio_adds_the_gemeenten_together(als, teamleider_weert, ge
     # the 9 is hidden as well (secondary).
     assert tabel(html, "doelgroep")["Totaal"] == ["13"]
     assert tabel(html, "doelgroep")["Gezins- en overige migranten"] == ["<5"]
-    assert tabel(html, "doelgroep")["Asielstatushouders"] == ["<5"]
+    assert tabel(html, "doelgroep")["Asielstatushouders"] == ["–"]
 
 
 # --- exports ---------------------------------------------------------------------------------

@@ -120,3 +120,45 @@ def test_amount_reads_dutch_notation(financien, als, invoer, bedrag):
     antwoord = als(financien).post(URL, {"jaar": "2026", "stroom": "spuk", "bedrag": invoer})
     assert antwoord.status_code == 302
     assert Budget.objects.get().bedrag == D(bedrag)
+
+
+def test_without_a_budget_nothing_is_negative_and_the_page_invites_to_enter_it(
+    financien, beleid, als, weert
+):
+    import datetime as dt
+
+    from koers.sturing import financien as financien_cijfers
+    from koers.sturing.models import Kostenpost
+    from tests.factories import InburgeraarFactory, TrajectFactory
+
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
+    Kostenpost.objects.create(
+        traject=traject,
+        gemeente=weert,
+        voorziening="tolken",
+        doelgroepindeling="Asielstatushouder",
+        datum=dt.date(2025, 3, 1),
+        bedrag=D("85084"),
+    )
+    cijfers = financien_cijfers.bereken(weert.pk, 2025, dt.date(2025, 12, 31))
+    budget, maanden, _doelgroep, _prognose = financien_cijfers.tabellen(cijfers, False)
+    totaal = next(r for r in budget.rijen if r.totaal)
+    assert [c.tekst for c in totaal.cellen] == ["–", "€ 85.084,00", "–"]
+    for tabel in (budget, maanden):
+        for rij in tabel.rijen:
+            assert all(c.waarde is None or c.waarde >= 0 for c in rij.cellen), rij.label
+
+    html = als(financien).get(reverse("sturing:financien") + "?jaar=2025").content.decode()
+    assert 'id="geen-budget"' in html
+    assert f'href="{URL}?jaar=2025" id="budget-invullen"' in html
+    assert "€ -" not in html
+    # Beleid cannot enter it: the empty state says who can.
+    html = als(beleid).get(reverse("sturing:financien") + "?jaar=2025").content.decode()
+    assert 'id="geen-budget"' in html and 'id="budget-invullen"' not in html
+    # With a budget the empty state is gone and what is left may be negative: overspent.
+    Budget.objects.create(gemeente=weert, jaar=2025, stroom="spuk", bedrag=D("1000"))
+    cijfers = financien_cijfers.bereken(weert.pk, 2025, dt.date(2025, 12, 31))
+    budget = financien_cijfers.tabellen(cijfers, False)[0]
+    assert [c.waarde for c in budget.rijen[-1].cellen] == [D("1000"), D("85084"), D("-84084")]
+    html = als(financien).get(reverse("sturing:financien") + "?jaar=2025").content.decode()
+    assert 'id="geen-budget"' not in html

@@ -1,9 +1,11 @@
 """Demo data of Financiën: contracts per demo gemeente and kostenposten on demo cases."""
 
 import pytest
+from django.utils import timezone
 
 from koers.organisaties import demo as organisatie_demo
 from koers.organisaties import demo_personen
+from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import demo, financien, rules
 from koers.sturing.models import Contract, Kostenpost
 
@@ -29,9 +31,29 @@ def test_demo_is_idempotent_and_amounts_follow_the_contracts():
         assert post.gemeente_id == post.traject.gemeente_id
         assert post.traject.inburgeraar.bsn in demo_personen.demo_bsns()
     assert set(demo.seed(gemeenten, accounts).values()) == {0}
-    from django.utils import timezone
-
     cijfers = financien.bereken(weert.pk, timezone.localdate().year, timezone.localdate())
-    # No budget is invented for a year the startnotitie has none for: financiën enters it.
-    assert "uitvoering" not in cijfers.budget
+    # The current year has a budget and a taakstelling, so its dashboards are not empty, and
+    # nothing is overspent in the demo.
+    assert set(cijfers.budget) == {"uitvoering", "spuk"}
     assert cijfers.gerealiseerd() > 0
+    budget = financien.tabellen(cijfers, onderdrukken=True)[0]
+    assert all(c.waarde is None or c.waarde >= 0 for r in budget.rijen for c in r.cellen)
+    assert set(
+        Taakstelling.objects.filter(gemeente=weert, jaar=timezone.localdate().year).values_list(
+            "halfjaar", flat=True
+        )
+    ) == {1, 2}
+
+
+@pytest.mark.parametrize("vandaag", ["2027-01-02", "2031-08-15"])
+def test_the_demo_years_follow_today(vandaag, time_machine):
+    time_machine.move_to(f"{vandaag} 10:00 +01:00", tick=False)
+    jaar = int(vandaag[:4])
+    gemeenten = organisatie_demo.seed_organisaties()
+    demo.seed_dit_jaar(gemeenten, timezone.localdate())
+    assert len(organisatie_demo.TAAKSTELLING) == 3
+    for code in organisatie_demo.TAAKSTELLING:
+        gemeente = gemeenten[code]
+        assert Budget.objects.filter(gemeente=gemeente, jaar=jaar).count() == 2
+        assert Taakstelling.objects.filter(gemeente=gemeente, jaar=jaar).count() == 2
+    assert demo.seed_dit_jaar(gemeenten, timezone.localdate()) == 0  # idempotent

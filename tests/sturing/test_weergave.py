@@ -113,3 +113,50 @@ def test_xlsx_sheet_names_that_excel_refuses_are_made_safe():
 def test_a_cel_keeps_its_number_and_its_text():
     cel = Cel(Decimal("12.5"), "12,5")
     assert (cel.waarde, cel.tekst, cel.onderdrukt, cel.link) == (Decimal("12.5"), "12,5", False, "")
+
+
+def test_a_long_label_wraps_over_lines_and_is_never_cut_off():
+    lang = "Ontzorgen beëindigd en cursus geldzaken afgerond binnen de gestelde termijn"
+    tabel = Tabel(
+        "t",
+        "Lang",
+        ["Indicator", "Bedrag"],
+        [
+            Rij(lang, [Cel(Decimal("181950.00"), "€ 181.950,00")]),
+            Rij("Kort", [Cel(Decimal("5"), "€ 5,00")]),
+        ],
+        reeksen=[0],
+    )
+    grafiek = maak_grafiek(tabel)
+    lang_rij, kort_rij = grafiek.rijen
+    assert len(lang_rij.regels) > 1
+    assert " ".join(r.tekst for r in lang_rij.regels) == lang  # every word, no "…"
+    assert all(len(r.tekst) <= 30 for r in lang_rij.regels)
+    # The next row starts below the last line of the wrapped label.
+    assert kort_rij.regels[0].y > lang_rij.regels[-1].y
+    assert grafiek.hoogte > kort_rij.regels[-1].y
+    # The value of the longest bar still fits inside the chart.
+    for rij in grafiek.rijen:
+        for balk in rij.balken:
+            assert balk.tekst_x + len(balk.tekst) * 7.5 <= grafiek.breedte
+
+
+def test_the_chart_template_writes_every_line_of_a_label():
+    from django.template.loader import render_to_string
+
+    lang = "Inburgeraars met een PIP in de B1-route volgens het laatst vastgestelde plan"
+    tabel = Tabel("t", "T", ["Groep", "Aantal"], [Rij(lang, [aantal(12, False)])], reeksen=[0])
+    svg = render_to_string("sturing/_grafiek.html", {"tabel": tabel})
+    assert "…" not in svg
+    assert svg.count("<tspan") == len(maak_grafiek(tabel).rijen[0].regels) > 1
+
+
+def test_figures_have_thousands_separators():
+    from koers.sturing.financien import geld
+    from koers.sturing.weergave import tekst
+
+    assert tekst(1250) == "1.250"
+    assert tekst(Decimal("1250.25")) == "1.250,3"
+    assert geld(Decimal("1250")).tekst == "€ 1.250,00"
+    assert geld(Decimal("-85084")).tekst == "€ -85.084,00"
+    assert aantal(1250, False).tekst == "1.250"

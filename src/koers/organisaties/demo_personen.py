@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -455,6 +455,11 @@ def _maak(p: Persoon, index: int, bsn: str, gemeente, adviseur, teamleider, vand
         gemeente=gemeente, door=teamleider or adviseur, **_persoonsgegevens(p, index, bsn, k, rng)
     )
     traject = inburgeraar.huidig_traject
+    # DUO's notice opened the case on the day the PIP's 10 weeks started, not on the day the
+    # demo was loaded: the dashboards count lead times and the cohort from it
+    # (koers.sturing.rules.aanmeldingsdatum), so no intake or PIP lies before it.
+    traject.aangemeld_op = timezone.make_aware(datetime.combine(k.klok, time(9)))
+    type(traject).objects.filter(pk=traject.pk).update(aangemeld_op=traject.aangemeld_op)
     fase, _, reden = p.fase.partition(":")
     unassigned = fase == "aangemeld" and index % 2 == 1 and teamleider is not None
     if not unassigned:

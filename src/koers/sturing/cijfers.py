@@ -36,7 +36,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.db.models.functions import Coalesce, ExtractYear, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -262,22 +262,41 @@ def gevestigd_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> 
     )
 
 
-def _dagen(eind: str, begin: str):
-    return ExpressionWrapper(F(eind) - TruncDate(begin), output_field=DurationField())
+def _aanmeldingsdatum(traject: str = ""):
+    """:func:`koers.sturing.rules.aanmeldingsdatum` in SQL: the earlier of DUO's clock start
+    and the day Koers registered the case (``traject`` is the path to the traject)."""
+    geregistreerd = TruncDate(f"{traject}aangemeld_op")
+    return Least(Coalesce(f"{traject}datum_start_pip_termijn", geregistreerd), geregistreerd)
+
+
+def _doorlooptijd(stap: str, traject: str = ""):
+    """:func:`koers.sturing.rules.doorlooptijd_dagen` in SQL: days from the aanmelding to
+    ``stap``, 0 for a step dated before it."""
+    aanmelding = _aanmeldingsdatum(traject)
+    return Case(
+        When(
+            Q(**{f"{stap}__gte": aanmelding}),
+            then=ExpressionWrapper(F(stap) - aanmelding, output_field=DurationField()),
+        ),
+        default=Value(dt.timedelta(0)),
+        output_field=DurationField(),
+    )
 
 
 def doorlooptijden_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date) -> Rijen:
-    """PIP on time, days from aanmelding to intake and to PIP, and closing reasons of the
-    cohort. On time: the first PIP's dagtekening on or before the traject's ``pip_uiterlijk``
-    (derived by :func:`koers.inburgeraars.rules.pip_uiterlijk`, the 10-week clock); late:
-    after it, or no PIP while that day has passed. Cases whose clock still runs do not count.
+    """PIP on time, days from aanmelding (:func:`koers.sturing.rules.aanmeldingsdatum`) to
+    intake and to PIP (never negative, :func:`koers.sturing.rules.doorlooptijd_dagen`), and
+    closing reasons of the cohort. On time: the first PIP's dagtekening on or before the
+    traject's ``pip_uiterlijk`` (derived by :func:`koers.inburgeraars.rules.pip_uiterlijk`,
+    the 10-week clock); late: after it, or no PIP while that day has passed. Cases whose
+    clock still runs do not count.
     Three queries: the cohort, its first PIPs, and its cases late without a PIP.
     """
     met_intake = Q(intake__datum__isnull=False)
     cohort = _rijen(
         _cohort_dimensies(_cohort(gemeente_ids, periode)).annotate(
             intake_n=Count("pk", filter=met_intake),
-            intake_duur=Sum(_dagen("intake__datum", "aangemeld_op"), filter=met_intake),
+            intake_duur=Sum(_doorlooptijd("intake__datum"), filter=met_intake),
             afgerond=Count("pk", filter=Q(status=traject_rules.Status.AFGEROND)),
             **{
                 f"reden_{r}": Count(
@@ -293,7 +312,7 @@ def doorlooptijden_rijen(gemeente_ids, periode: Periode | None, vandaag: dt.date
             _pips(gemeente_ids, periode, eerste=True).filter(dagtekening__isnull=False), "traject__"
         ).annotate(
             pip_n=Count("pk"),
-            pip_duur=Sum(_dagen("dagtekening", "traject__aangemeld_op")),
+            pip_duur=Sum(_doorlooptijd("dagtekening", "traject__")),
             pip_tijdig=Count("pk", filter=Q(dagtekening__lte=F("traject__pip_uiterlijk"))),
             pip_te_laat=Count("pk", filter=Q(dagtekening__gt=F("traject__pip_uiterlijk"))),
         ),

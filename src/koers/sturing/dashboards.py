@@ -20,6 +20,7 @@ from koers.pip import rules as pip_rules
 from koers.sturing import cijfers, rules
 from koers.sturing.rules import Periode
 from koers.sturing.weergave import (
+    ONDERDRUKKING_UITLEG,
     Cel,
     Rij,
     Tabel,
@@ -279,8 +280,8 @@ def taakstelling(filters: Filters, onderdrukken: bool, kengetallen: dict) -> Tab
             Rij(
                 naam,
                 [
-                    Cel(aantal_taak, "–" if aantal_taak is None else str(aantal_taak)),
-                    Cel(prognose, "–" if prognose is None else str(prognose)),
+                    Cel(aantal_taak, tekst(aantal_taak)),
+                    Cel(prognose, tekst(prognose)),
                     aantal(matrix[i][0], verborgen[i][0]),
                 ],
                 totaal=i == 2,
@@ -396,7 +397,9 @@ def proces(user, filters: Filters, onderdrukken: bool, kengetallen: dict) -> lis
         uitleg=_(
             "Trajecten geopend in de periode: het gemiddelde aantal dagen van de "
             "aanmelding tot de datum van de brede intake en tot de dagtekening van het "
-            "eerste PIP."
+            "eerste PIP. De aanmelding is de dag waarop volgens DUO de 10 weken voor het "
+            "PIP ingingen, of de dag waarop het traject in Koers kwam als dat eerder was. "
+            "Was een stap al gezet vóór de aanmelding? Dan telt die als 0 dagen."
         ),
         reeksen=[0],
     )
@@ -515,14 +518,7 @@ def kop(filters: Filters, titel: str, onderdrukken: bool) -> list[list]:
         [_("Doelgroep"), cijfers.DOELGROEPEN.get(filters.doelgroep, _("Alle doelgroepen"))],
     ]
     if onderdrukken:
-        rijen.append(
-            [
-                _(
-                    "Kleine aantallen (1 tot en met 4 personen) staan als <5; een "
-                    "gemiddelde of percentage over minder dan 5 personen als –."
-                )
-            ]
-        )
+        rijen += [[str(regel)] for regel in ONDERDRUKKING_UITLEG]
     return rijen
 
 

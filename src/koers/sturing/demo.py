@@ -2,9 +2,11 @@
 (leerroute per uur), Werk.Kom (MAP per traject) and a tolkendienst (per uur), and some
 kostenposten on the demo persons' cases over the last months. Idempotent: a contract that
 exists (same gemeente, voorziening and provider) and a case that already has kostenposten
-are left alone. Dates are relative to today. The budgets are the startnotitie's
-(koers.organisaties.demo); a later year's budget is entered by financiën on the budget page,
-not invented here."""
+are left alone. Dates are relative to today. The budgets and taakstelling of the past years
+are the startnotitie's (koers.organisaties.demo); for the current year (from today's date)
+the demo adds a taakstelling (the startnotitie's latest, as an estimate) and the budgets
+derived from it (:func:`budget_dit_jaar`), so the dashboards of this year are not empty. An
+existing figure is left as it is."""
 
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from koers.organisaties.demo import BUDGETTEN
+from koers.organisaties.demo import BUDGETTEN, TAAKSTELLING
 from koers.organisaties.demo_personen import demo_trajecten
-from koers.organisaties.models import Organisatie
+from koers.organisaties.models import Budget, Organisatie, Taakstelling
 from koers.sturing import rules
 from koers.sturing.cijfers import ASIEL
 from koers.sturing.models import Contract, Kostenpost
@@ -34,9 +36,41 @@ def _maand_terug(vandaag: dt.date, maanden: int) -> dt.date:
     return dt.date(jaar, maand + 1, min(vandaag.day, 28))
 
 
+def budget_dit_jaar(code: str) -> dict[str, Decimal]:
+    """The demo budgets of the current year: the uitvoeringskosten of the startnotitie's last
+    year, and a SPUK for the expected inburgeringsplichtigen of this year's taakstelling
+    (half of it, startnotitie §5.1) at the amount per asielmigrant (§8.1.2)."""
+    taakstelling = sum(TAAKSTELLING[code][-2:])
+    uitvoering = max(b for (_jaar, stroom), b in BUDGETTEN[code].items() if stroom == "uitvoering")
+    spuk = rules.verwachte_middelen(rules.prognose_inburgeringsplichtig(taakstelling), 0)
+    return {"uitvoering": uitvoering, "spuk": spuk}
+
+
+def seed_dit_jaar(gemeenten, vandaag: dt.date) -> int:
+    """Taakstelling (both half years, an estimate) and budgets of the current year."""
+    nieuw = 0
+    for code, gemeente in gemeenten.items():
+        if code not in TAAKSTELLING:
+            continue
+        *_eerder, eerste, tweede = TAAKSTELLING[code]
+        for halfjaar, aantal in ((1, eerste), (2, tweede)):
+            nieuw += Taakstelling.objects.get_or_create(
+                gemeente=gemeente,
+                jaar=vandaag.year,
+                halfjaar=halfjaar,
+                defaults={"aantal": aantal, "is_schatting": True},
+            )[1]
+        for stroom, bedrag in budget_dit_jaar(code).items():
+            nieuw += Budget.objects.get_or_create(
+                gemeente=gemeente, jaar=vandaag.year, stroom=stroom, defaults={"bedrag": bedrag}
+            )[1]
+    return nieuw
+
+
 def seed(gemeenten, accounts) -> dict[str, int]:
     vandaag = timezone.localdate()
-    aantallen = {"contracten": 0, "kostenposten": 0}
+    aantallen = {"contracten": 0, "kostenposten": 0, "cijfers_dit_jaar": 0}
+    aantallen["cijfers_dit_jaar"] = seed_dit_jaar(gemeenten, vandaag)
     contracten: dict[tuple[int, str], Contract] = {}
     for code, gemeente in gemeenten.items():
         if code not in BUDGETTEN:

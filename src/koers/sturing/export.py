@@ -8,6 +8,7 @@ cells hold the same text as the CSV (also after someone saves the workbook as CS
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from decimal import Decimal
@@ -15,32 +16,56 @@ from decimal import Decimal
 import xlsxwriter
 from django.http import HttpResponse
 
-from koers.beveiliging.export import csv_antwoord, veilige_cel
+from koers.beveiliging.export import veilige_cel
 from koers.sturing.weergave import Tabel
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _RAND = re.compile(r"^[\s']+|[\s']+$")
 
 
+# A plain number written as text (a minus sign, digits, one decimal comma or point): data,
+# not a formula, so it is never given the protecting quote.
+_GETAL = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
 def _csv_waarde(waarde):
-    """Decimals with a comma: the CSV is semicolon-separated for Dutch Excel, which reads
-    "66.0" as text or as 660."""
+    """One CSV cell. Numbers stay numbers: decimals with a comma, because the CSV is
+    semicolon-separated for Dutch Excel, which reads "66.0" as text or as 660; a negative
+    amount stays "-85084,00", so Excel still reads it as a number. Text that is not a number
+    is protected against formula injection (koers.beveiliging.export.veilige_cel)."""
+    if isinstance(waarde, bool) or waarde is None:
+        return waarde
+    if isinstance(waarde, int):
+        return str(waarde)
     if isinstance(waarde, Decimal | float):
         return str(waarde).replace(".", ",")
-    return waarde
+    tekst = str(waarde)
+    if _GETAL.fullmatch(tekst):
+        return tekst
+    return veilige_cel(tekst)
 
 
 def csv_rijen(kop: list[list], tabellen: list[Tabel]) -> list[list]:
-    rijen: list[list] = [list(r) for r in kop]
+    """The cells as they go into the CSV, each through :func:`_csv_waarde`."""
+    rijen: list[list] = [[_csv_waarde(w) for w in r] for r in kop]
     for tabel in tabellen:
         rijen.append([])
-        rijen.append([tabel.titel])
+        rijen.append([_csv_waarde(tabel.titel)])
         rijen.extend([_csv_waarde(w) for w in rij] for rij in tabel.export_rijen())
     return rijen
 
 
 def csv_export(kop: list[list], tabellen: list[Tabel], bestandsnaam: str) -> HttpResponse:
-    return csv_antwoord(csv_rijen(kop, tabellen), bestandsnaam)
+    """Like koers.beveiliging.export.csv_antwoord (semicolons, UTF-8 with BOM), but the cells
+    are protected here by :func:`_csv_waarde`, which knows a number from text: the generic
+    writer would read the text "-85084,00" as a formula and make it text."""
+    buffer = io.StringIO()
+    # CRLF line ends (RFC 4180): then a CR inside a cell is quoted too, never a row break.
+    schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    schrijver.writerows(csv_rijen(kop, tabellen))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
 
 
 def _bladnaam(naam: str, gebruikt: set[str]) -> str:

@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.db.models.functions import ExtractMonth
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from koers.bouwstenen.weergave import bedrag
 from koers.organisaties.models import Budget
 from koers.sturing import kubus, rules
 from koers.sturing.models import VOORZIENING_LABELS, Kengetal, Kostenpost
@@ -30,9 +31,7 @@ NUL = Decimal("0.00")
 def geld(waarde: Decimal | None) -> Cel:
     if waarde is None:
         return Cel(None, rules.NIET_GETOOND)
-    return Cel(
-        waarde, "€ " + number_format(waarde, decimal_pos=2, use_l10n=True, force_grouping=True)
-    )
+    return Cel(waarde, bedrag(waarde))
 
 
 @dataclass
@@ -154,11 +153,16 @@ def budget_tabel(c: Cijfers) -> Tabel:
                 [geld(None), geld(buiten), geld(None)],
             )
         )
-    totaal_budget = sum(c.budget.values(), NUL)
+    # What is left is only known for a stream with a budget: without any, the total shows
+    # "–" (and the page invites to enter the budget), never a negative amount.
+    totaal_budget = sum(c.budget.values(), NUL) if c.budget else None
+    beschikbaar = (
+        sum((b - c.per_stroom(stroom) for stroom, b in c.budget.items()), NUL) if c.budget else None
+    )
     rijen.append(
         Rij(
             _("Totaal"),
-            [geld(totaal_budget), geld(c.gerealiseerd()), geld(totaal_budget - c.gerealiseerd())],
+            [geld(totaal_budget), geld(c.gerealiseerd()), geld(beschikbaar)],
             totaal=True,
         )
     )
@@ -181,7 +185,12 @@ def budget_tabel(c: Cijfers) -> Tabel:
 def maand_tabel(c: Cijfers) -> Tabel:
     """Realised costs per month and voorziening, the cumulative realisation, and what is left
     of the budget for voorzieningen and uitvoering after that month."""
-    budget = c.budget.get("spuk", NUL) + c.budget.get("uitvoering", NUL)
+    stromen = [s for s in ("spuk", "uitvoering") if s in c.budget]
+    budget = sum((c.budget[s] for s in stromen), NUL) if stromen else None
+
+    def rest(cumulatief: Decimal) -> Decimal | None:
+        return None if budget is None else budget - cumulatief
+
     rijen = []
     cumulatief = NUL
     for maand in range(1, 13):
@@ -191,14 +200,14 @@ def maand_tabel(c: Cijfers) -> Tabel:
             Rij(
                 _maandnaam(c.jaar, maand),
                 [geld(c.gerealiseerd(maand, v)) for v in rules.VOORZIENINGEN]
-                + [geld(totaal), geld(cumulatief), geld(budget - cumulatief)],
+                + [geld(totaal), geld(cumulatief), geld(rest(cumulatief))],
             )
         )
     rijen.append(
         Rij(
             _("Totaal"),
             [geld(c.gerealiseerd(voorziening=v)) for v in rules.VOORZIENINGEN]
-            + [geld(c.gerealiseerd()), geld(cumulatief), geld(budget - cumulatief)],
+            + [geld(c.gerealiseerd()), geld(cumulatief), geld(rest(cumulatief))],
             totaal=True,
         )
     )
@@ -210,7 +219,9 @@ def maand_tabel(c: Cijfers) -> Tabel:
         + [str(VOORZIENING_LABELS[v]) for v in rules.VOORZIENINGEN]
         + [_("Totaal"), _("Cumulatief"), _("Budget min cumulatief")],
         rijen,
-        uitleg=_("Het budget is de SPUK plus de uitvoeringskosten van dit jaar."),
+        uitleg=_(
+            "Het budget is de SPUK plus de uitvoeringskosten van dit jaar. Geen budget ingevuld: –."
+        ),
         reeksen=[n, n + 1],
     )
 
@@ -242,16 +253,15 @@ def doelgroep_tabel(c: Cijfers) -> Tabel:
 def prognose_tabel(c: Cijfers, onderdrukken: bool) -> Tabel:
     verwacht = rules.verwachte_middelen(c.asiel, c.gezin)
     prognose = rules.prognose_kosten(c.gerealiseerd(), c.gepland())
-    klein = onderdrukken and (rules.is_klein(c.asiel) or rules.is_klein(c.gezin))
+    # The Aantallen page shows the year's total of the same cases: the two counts are the
+    # parts of that total, so the same secondary suppression applies to them.
+    verborgen = [[False], [False], [False]]
+    if onderdrukken:
+        verborgen = rules.onderdruk([[c.asiel], [c.gezin], [c.asiel + c.gezin]], kolomtotaal=True)
+    klein = verborgen[0][0] or verborgen[1][0]
     rijen = [
-        Rij(
-            _("Asielmigranten dit jaar"),
-            [aantal(c.asiel, onderdrukken and rules.is_klein(c.asiel))],
-        ),
-        Rij(
-            _("Gezins- en overige migranten dit jaar"),
-            [aantal(c.gezin, onderdrukken and rules.is_klein(c.gezin))],
-        ),
+        Rij(_("Asielmigranten dit jaar"), [aantal(c.asiel, verborgen[0][0])]),
+        Rij(_("Gezins- en overige migranten dit jaar"), [aantal(c.gezin, verborgen[1][0])]),
         # The expected money is a multiple of the counts: hidden with them.
         Rij(
             _("Verwachte middelen (aantal keer bedrag per persoon)"),

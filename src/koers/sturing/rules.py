@@ -7,17 +7,25 @@ Disclosure Control*, Wiley 2012, §4.2 threshold rule and §4.3 secondary suppre
 CBS "Statistische beveiliging van tabellen").
 
 The suppression rule as a whole (P), for whoever may not see every case behind a
-figure (``koers.toegang.policy.sturing_onderdrukken``), in pages and exports alike:
+figure (``koers.toegang.policy.sturing_onderdrukken`` decides who; the rule itself is the
+same for every role, page and export):
 
-1. Threshold: a count of 1 to 4 persons is shown as "<5" (:func:`is_klein`); 0 is shown.
+1. Threshold (primary): a count of 1 to 4 persons is shown as "<5" (:func:`is_klein`); 0 is
+   shown.
 2. Derived figures: an average or share over fewer than 5 cases, or a share whose counted or
-   uncounted persons are 1 to 4, is not shown (:func:`afgeleid_zichtbaar`).
+   uncounted persons are 1 to 4, is not shown ("–", :func:`afgeleid_zichtbaar`).
 3. Secondary: in a table whose parts add up to a total, no hidden cell may be computed back
-   as total minus the others (:func:`onderdruk`).
-4. Differences: a figure is hidden too when it differs by 1 to 4 from a figure one can see
-   elsewhere about a subset or superset of the same persons: an aggregate of gemeenten
+   as total minus the others (:func:`onderdruk`); the second cell hidden for that reason is
+   shown as "–", never as "<5", because it may well be 5 or more.
+4. Differences: a figure is hidden too ("–") when it differs by 1 to 4 from a figure one can
+   see elsewhere about a subset or superset of the same persons: an aggregate of gemeenten
    beside one's own gemeente, a doelgroep filter beside no filter
    (:func:`verschil_onderdrukken`).
+
+:func:`verborgen_tekst` gives the text of a hidden count; the page states the rule in a short
+note where a table has a hidden cell (``koers.sturing.weergave.ONDERDRUKKING_UITLEG``).
+
+Lead times (P, with DUO's dates): :func:`aanmeldingsdatum` and :func:`doorlooptijd_dagen`.
 """
 
 from __future__ import annotations
@@ -215,6 +223,52 @@ def verschil_onderdrukken(totaal: int | None, eigen: int | None) -> bool:
     if totaal is None or eigen is None:
         return False
     return is_klein(totaal - eigen)
+
+
+def verborgen_tekst(aantal: int | None) -> str:
+    """What a hidden count shows: "<5" only when the count itself is 1 to 4 (primary); a
+    count hidden for another reason (secondary, or a small difference with a figure
+    elsewhere) shows "–", since "<5" would be untrue for it.
+
+    Bron: Hundepool e.a. 2012 §4.3 (secondary suppression).
+    Status: P — geen instelling.
+    """
+    return ONDERDRUKT if is_klein(aantal) else NIET_GETOOND
+
+
+# --- lead times -------------------------------------------------------------------------------
+
+
+def aanmeldingsdatum(klok_start: date | None, geregistreerd: date) -> date:
+    """The day a lead time ("van aanmelding tot intake / tot PIP") counts from: DUO's notice
+    that the 10 weeks to set the leerroute have started (SS139, the traject's
+    ``datum_start_pip_termijn``), or the day Koers registered the case (DUO's notice SS101 or
+    a registration by hand) when that came first or DUO gave no such date.
+
+    Not the clock start alone: DUO's tijdelijke vrijstelling moves the clock's start later
+    (:func:`koers.inburgeraars.rules.klok_na_pauze`), past an intake already held, and the
+    clock may start after the case was opened (BRP registration, leaving the COA).
+
+    Bron: Wi2021 art. 15 jo. Bi2021 art. 5.3 (de 10 weken); duo-m2m RULES.md, gebeurtenissen
+    SS101 en SS139 (DUO's melding opent het traject en start de klok); DOMAIN.md "PIP
+    vastgesteld within".
+    Status: duo (de datum); P (de vroegste van de twee)
+    """
+    if klok_start is None:
+        return geregistreerd
+    return min(klok_start, geregistreerd)
+
+
+def doorlooptijd_dagen(aanmelding: date, stap: date) -> int:
+    """Days from the aanmelding (:func:`aanmeldingsdatum`) to a step (the brede intake, the
+    first PIP's dagtekening). Never negative: a step dated before the aanmelding (an intake
+    held while the person still lived at the COA, registered afterwards) did not wait, so it
+    counts as 0 days.
+
+    Bron: startnotitie hoofdstuk 5 (doorlooptijden als stuurinformatie).
+    Status: P — geen instelling.
+    """
+    return max(0, (stap - aanmelding).days)
 
 
 def percentage(teller: int, noemer: int) -> Decimal | None:

@@ -15,7 +15,7 @@ from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars.services import Weigering
 from koers.organisaties.models import Taakstelling
-from koers.sturing import cijfers, dashboards, export, kubus, rules, services
+from koers.sturing import cijfers, dashboards, export, kubus, rules, services, weergave
 from koers.sturing.forms import TaakstellingForm
 from koers.toegang import policy
 
@@ -45,6 +45,7 @@ def _context(request, titel: str, url_naam: str):
             "periodes": rules.periode_keuzes(vandaag),
             "doelgroepen": cijfers.DOELGROEPEN.items(),
             "onderdrukken": onderdrukken,
+            "onderdrukking_uitleg": weergave.ONDERDRUKKING_UITLEG,
             "url_naam": url_naam,
             "query": filters.query(),
             "mag_taakstelling": policy.mag_taakstelling_bewerken(user),

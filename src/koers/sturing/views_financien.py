@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items
+from koers.bouwstenen.weergave import bedrag, getal
 from koers.inburgeraars.services import Weigering
-from koers.sturing import export, financien, rules, services
+from koers.sturing import export, financien, rules, services, weergave
 from koers.sturing.forms import BudgetForm, ContractForm, KostenpostForm
 from koers.sturing.models import Contract, Kostenpost
 from koers.toegang import policy
@@ -44,12 +45,12 @@ def _dashboard(request):
     jaar = _jaar(request)
     cijfers = financien.bereken(user.gemeente.pk, jaar, vandaag)
     onderdrukken = policy.sturing_onderdrukken(user, [user.gemeente.pk])
-    return jaar, onderdrukken, financien.tabellen(cijfers, onderdrukken)
+    return jaar, onderdrukken, financien.tabellen(cijfers, onderdrukken), cijfers
 
 
 @login_required
 def dashboard(request):
-    jaar, onderdrukken, tabellen = _dashboard(request)
+    jaar, onderdrukken, tabellen, cijfers = _dashboard(request)
     contracten = policy.van_eigen_gemeente(request.user, Contract.objects).select_related(
         "aanbieder"
     )
@@ -63,7 +64,9 @@ def dashboard(request):
             "jaren": range(JAAR_MIN, timezone.localdate().year + 2),
             "tabellen": tabellen,
             "onderdrukken": onderdrukken,
-            "contracten": contracten,
+            "onderdrukking_uitleg": weergave.ONDERDRUKKING_UITLEG,
+            "contracten": [(c, bedrag(c.tarief)) for c in contracten],
+            "geen_budget": not cijfers.budget,
             "query": f"jaar={jaar}",
             "url_naam": "sturing:financien",
             "mag_beheren": policy.mag_financien_beheren(request.user),
@@ -76,8 +79,10 @@ def dashboard(request):
 def dashboard_export(request, formaat):
     if formaat not in ("csv", "xlsx"):
         raise Http404
-    jaar, onderdrukken, tabellen = _dashboard(request)
+    jaar, onderdrukken, tabellen, _cijfers = _dashboard(request)
     kop = [[_("Financiën")], [_("Gemeente"), request.user.gemeente.naam], [_("Jaar"), jaar]]
+    if onderdrukken:
+        kop += [[str(regel)] for regel in weergave.ONDERDRUKKING_UITLEG]
     bestand = f"financien-{jaar}.{formaat}"
     if formaat == "csv":
         return export.csv_export(kop, tabellen, bestand)
@@ -179,6 +184,6 @@ def kosten(request, inburgeraar_pk):
             "fout_items": fout_items(fouten, form),
             "inburgeraar": inburgeraar,
             "traject": traject,
-            "posten": posten,
+            "posten": [(p, getal(p.aantal), bedrag(p.bedrag)) for p in posten],
         },
     )

@@ -6,13 +6,37 @@ chart, the table template and the exports.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.weergave import getal
 from koers.sturing import rules
+
+# The rule of koers.sturing.rules in plain words, shown beside every table with a hidden
+# figure and at the top of an export that has one.
+ONDERDRUKKING_UITLEG = (
+    _("Kleine aantallen beschermen wij: zo is niemand te herkennen."),
+    _("Een aantal van 1 tot en met 4 personen ziet u als <5."),
+    _(
+        "Staat er ook een – bij een aantal? Dan is dat getal verborgen, hoe groot het ook is. "
+        "Anders kunt u het kleine aantal uitrekenen: het totaal min de andere getallen, of "
+        "het verschil met een getal op een andere pagina (een andere gemeente of doelgroep)."
+    ),
+    _(
+        "Een percentage of gemiddelde ziet u als – als het over minder dan 5 personen gaat, "
+        "of als 1 tot en met 4 personen wel of juist niet meetellen."
+    ),
+)
+NOOT_KLEIN = _("<5: 1 tot en met 4 personen.")
+NOOT_VERBORGEN = _(
+    "–: niet getoond, ook als het 5 of meer is. Anders kunt u een klein aantal uitrekenen "
+    "uit het totaal of uit een getal elders, of gaat een percentage of gemiddelde over "
+    "minder dan 5 personen."
+)
 
 
 @dataclass
@@ -48,6 +72,23 @@ class Tabel:
     def grafiek(self) -> Grafiek | None:
         return maak_grafiek(self) if self.reeksen else None
 
+    @property
+    def heeft_verborgen(self) -> bool:
+        """Whether a cell is hidden by the suppression rule: the page then explains it."""
+        return any(c.onderdrukt for r in self.rijen for c in r.cellen)
+
+    @property
+    def onderdrukking_noot(self) -> list[str]:
+        """The short note beside this table: what its hidden cells mean, for each kind of
+        hidden cell it has."""
+        teksten = {c.tekst for r in self.rijen for c in r.cellen if c.onderdrukt}
+        noot = []
+        if rules.ONDERDRUKT in teksten:
+            noot.append(str(NOOT_KLEIN))
+        if rules.NIET_GETOOND in teksten:
+            noot.append(str(NOOT_VERBORGEN))
+        return noot
+
     def export_rijen(self) -> list[list]:
         """Header plus rows as export cells: hidden counts as their text ("<5")."""
         uit: list[list] = [list(self.kolommen)]
@@ -63,13 +104,15 @@ def tekst(waarde) -> str:
     if waarde is None:
         return rules.NIET_GETOOND
     if isinstance(waarde, Decimal | float):
-        return number_format(waarde, decimal_pos=1, use_l10n=True)
-    return number_format(waarde, use_l10n=True)
+        return getal(waarde, 1)
+    return getal(waarde)
 
 
 def aantal(waarde: int | None, verborgen: bool) -> Cel:
+    """A count; hidden, it shows "<5" when it is small itself and "–" when it is hidden so
+    that a small one cannot be computed back (rules.verborgen_tekst)."""
     if verborgen:
-        return Cel(None, rules.ONDERDRUKT, onderdrukt=True)
+        return Cel(None, rules.verborgen_tekst(waarde), onderdrukt=True)
     return Cel(waarde, tekst(waarde))
 
 
@@ -174,6 +217,10 @@ def tellingen_tabel(
 
 BREEDTE = 640
 LABEL_BREEDTE = 230
+# Characters of a label per line: about 7 px each at 13 px, within LABEL_BREEDTE.
+LABEL_TEKENS = 30
+REGEL_HOOGTE = 16
+TEKEN_BREEDTE = 7.5  # a generous average width of a character of a value at 13 px
 BALK_HOOGTE = 18
 RIJ_HOOGTE = 30
 MARGE = 12
@@ -191,9 +238,15 @@ class Balk:
 
 
 @dataclass(frozen=True)
+class Regel:
+    tekst: str
+    y: int
+
+
+@dataclass(frozen=True)
 class GrafiekRij:
     label: str
-    label_y: int
+    regels: list[Regel]  # the label wrapped over lines: never cut off
     balken: list[Balk]
 
 
@@ -209,9 +262,19 @@ class Grafiek:
     label_breedte: int = LABEL_BREEDTE
 
 
+def _met_eenheid(cel: Cel, eenheid: str) -> str:
+    return cel.tekst + (eenheid if cel.waarde is not None else "")
+
+
+def label_regels(label: str) -> list[str]:
+    """A label wrapped on word boundaries; a word longer than a line is broken."""
+    return textwrap.wrap(label, LABEL_TEKENS) or [""]
+
+
 def maak_grafiek(tabel: Tabel) -> Grafiek:
     """Horizontal bars of the chosen columns, the total row left out (it would dwarf the
-    parts). Hidden figures get no bar, only their text."""
+    parts). Hidden figures get no bar, only their text. Labels wrap over as many lines as
+    they need; the bars leave room for the longest value text, so nothing is cut off."""
     rijen = [r for r in tabel.rijen if not r.totaal]
     waarden = [
         float(w)
@@ -220,11 +283,15 @@ def maak_grafiek(tabel: Tabel) -> Grafiek:
         if isinstance(w := r.cellen[k].waarde, int | float | Decimal)
     ]
     maximum = max([w for w in waarden if w > 0], default=1.0)
-    ruimte = BREEDTE - LABEL_BREEDTE - 3 * MARGE - 40
-    per_rij = RIJ_HOOGTE * len(tabel.reeksen) + MARGE
+    langste = max(
+        (len(_met_eenheid(r.cellen[k], tabel.eenheid)) for r in rijen for k in tabel.reeksen),
+        default=0,
+    )
+    ruimte = BREEDTE - LABEL_BREEDTE - 3 * MARGE - langste * TEKEN_BREEDTE
     uit_rijen = []
-    for i, rij in enumerate(rijen):
-        top = MARGE + i * per_rij
+    top = MARGE
+    for rij in rijen:
+        regels = label_regels(rij.label)
         balken = []
         for j, k in enumerate(tabel.reeksen):
             cel = rij.cellen[k]
@@ -238,12 +305,21 @@ def maak_grafiek(tabel: Tabel) -> Grafiek:
                     top + j * RIJ_HOOGTE,
                     lengte,
                     KLEUREN[j % len(KLEUREN)],
-                    cel.tekst + tabel.eenheid,
+                    _met_eenheid(cel, tabel.eenheid),
                     x + lengte + 6,
                 )
             )
-        uit_rijen.append(GrafiekRij(rij.label, top + BALK_HOOGTE - 4, balken))
-    hoogte = MARGE + len(rijen) * per_rij
+        eerste = top + BALK_HOOGTE - 4
+        uit_rijen.append(
+            GrafiekRij(
+                rij.label,
+                [Regel(r, eerste + i * REGEL_HOOGTE) for i, r in enumerate(regels)],
+                balken,
+            )
+        )
+        hoogte_rij = max(RIJ_HOOGTE * len(tabel.reeksen), len(regels) * REGEL_HOOGTE + 6)
+        top += hoogte_rij + MARGE
+    hoogte = top
     legenda = []
     if len(tabel.reeksen) > 1:
         for j, k in enumerate(tabel.reeksen):
@@ -253,8 +329,7 @@ def maak_grafiek(tabel: Tabel) -> Grafiek:
         f"{r.label}: "
         + ", ".join(
             (f"{tabel.kolommen[k + 1]} " if len(tabel.reeksen) > 1 else "")
-            + r.cellen[k].tekst
-            + tabel.eenheid
+            + _met_eenheid(r.cellen[k], tabel.eenheid)
             for k in tabel.reeksen
         )
         for r in rijen

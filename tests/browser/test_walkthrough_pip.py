@@ -135,6 +135,7 @@ def controleer_verwerkingen(adviseur, zaak):
 
     from koers.toegang.policy import Sectie
     from koers.verwerkingen import rules as log_rules
+    from koers.verwerkingen.keten import verzegel
     from koers.verwerkingen.models import Verwerking
     from koers.verwerkingen.services import verifieer
     from tests.verwerkingen.test_keten import _triggers_uit
@@ -163,6 +164,7 @@ def controleer_verwerkingen(adviseur, zaak):
         for s in van_hem.filter(handeling="wijzigen").values_list("secties", flat=True)
     }
     assert {json_lijst(Sectie.INTAKE), json_lijst(Sectie.PIP)} <= schrijven, schrijven
+    verzegel()  # what the worker does within seconds: only sealed records are in the chain
     assert verifieer() is None
 
     # Tamper with one row as someone with database rights would; rolled back afterwards, so

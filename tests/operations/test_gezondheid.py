@@ -1,5 +1,6 @@
 """The health endpoints: /gezondheid/live (the process answers) and /gezondheid/klaar (database,
-migrations, worker heartbeat, DUO outbox), anonymous, JSON with names and ok/fout only."""
+migrations, worker heartbeat, DUO outbox, sealed verwerkingenlogging), anonymous, JSON with
+names and ok/fout only."""
 
 import json
 import logging
@@ -17,7 +18,13 @@ from koers.taken import planner
 from koers.taken.models import Hartslag
 from tests.factories import TrajectFactory
 
-ALLES_OK = {"database": "ok", "migraties": "ok", "worker": "ok", "duo": "ok"}
+ALLES_OK = {
+    "database": "ok",
+    "migraties": "ok",
+    "worker": "ok",
+    "duo": "ok",
+    "verwerkingen": "ok",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +99,8 @@ def test_klaar_after_the_first_call_costs_three_small_queries(
     client, hartslag, django_assert_num_queries
 ):
     _klaar(client)
-    with django_assert_num_queries(3):  # select 1, heartbeat, outbox; migrations cached
+    # select 1, heartbeat, outbox, unsealed log records; migrations cached
+    with django_assert_num_queries(4):
         assert _klaar(client) == (200, {"status": "ok"})
 
 
@@ -130,6 +138,26 @@ def test_an_old_undelivered_duo_message_is_a_duo_failure(client, hartslag, setti
     settings.GEZONDHEID_DUO_MAX_MINUTEN = 30
     _bericht(TrajectFactory(), oud=timedelta(minutes=31))
     assert _klaar(client) == (503, {"status": "fout", "controles": _fout("duo")})
+
+
+def test_a_log_record_waiting_too_long_for_its_seal_is_a_failure(
+    client, hartslag, settings, adviseur_weert, traject_weert
+):
+    import time_machine
+
+    from koers.verwerkingen import keten, services
+
+    settings.GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = 10
+    services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    assert _klaar(client) == (200, {"status": "ok"})  # young and unsealed: the worker comes
+    with time_machine.travel(timezone.now() - timedelta(minutes=11), tick=False):
+        services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    assert _klaar(client) == (503, {"status": "fout", "controles": _fout("verwerkingen")})
+    settings.GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = 0
+    assert _klaar(client) == (200, {"status": "ok"})
+    settings.GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = 10
+    assert keten.verzegel() == 2
+    assert _klaar(client) == (200, {"status": "ok"})
 
 
 def test_unapplied_migrations_are_a_failure(client, hartslag):

@@ -1,16 +1,22 @@
-"""The hash chain of the verwerkingenlogging: append-only, verified, tampering detected."""
+"""The hash chain of the verwerkingenlogging: append-only, sealed, verified, tampering detected
+on sealed records (the unsealed window: test_verzegelen.py)."""
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
-from koers.verwerkingen import rules, services
+from koers.verwerkingen import keten, rules, services
 from koers.verwerkingen.models import AlleenToevoegen, Kop, Verwerking
 
 
 def _drie(adviseur, traject):
-    return [services.log_lezen(adviseur, traject.inburgeraar, ["naam", "pip"]) for _ in range(3)]
+    """Three records, sealed as the worker does within seconds."""
+    rijen = [services.log_lezen(adviseur, traject.inburgeraar, ["naam", "pip"]) for _ in range(3)]
+    assert keten.verzegel() == 3
+    for v in rijen:
+        v.refresh_from_db()
+    return rijen
 
 
 def _zegel():
@@ -35,7 +41,9 @@ def test_records_are_chained(adviseur_weert, traject_weert):
     a, b, c = _drie(adviseur_weert, traject_weert)
     assert a.vorige_hash == rules.BEGIN_HASH
     assert b.vorige_hash == a.hash and c.vorige_hash == b.hash
-    assert Kop.objects.get().laatste_hash == c.hash
+    assert (a.volgnummer, b.volgnummer, c.volgnummer) == (1, 2, 3)
+    kop = Kop.objects.get()
+    assert (kop.laatste_hash, kop.laatste_id, kop.laatste_volgnummer) == (c.hash, c.pk, 3)
     assert a.actor_naam == "alice" and a.organisatie == "Weert"
     assert a.organisatie_oin == "00000001001234567890" and a.rollen == ["adviseur"]
     assert a.secties == ["naam", "pip"] and a.doel == rules.DOEL_UITVOERING
@@ -146,19 +154,48 @@ def test_head_row_exists_after_migrate(db):
     assert Kop.objects.get(pk=1).laatste_hash == rules.BEGIN_HASH
 
 
-def test_record_put_in_behind_the_heads_back_is_detected(adviseur_weert, traject_weert):
-    _a, _b, c = _drie(adviseur_weert, traject_weert)
+def _vervals(volgnummer, vorige_hash, hash_):
     with connection.cursor() as cur:
         cur.execute(
             "INSERT INTO verwerkingen_verwerking (tijdstip, actor_naam, organisatie, "
             "organisatie_oin, rollen, doel, activiteit, kanaal, handeling, secties, "
-            "vorige_hash, hash) VALUES ('2026-01-01', 'mallory', '', '', '[]', 'x', 'x', "
-            "'ui', 'lezen', '[]', %s, %s)",
-            [c.hash, "f" * 64],
+            "volgnummer, vorige_hash, hash) VALUES ('2026-01-01', 'mallory', '', '', '[]', "
+            "'x', 'x', 'ui', 'lezen', '[]', %s, %s, %s)",
+            [volgnummer, vorige_hash, hash_],
         )
     nep = Verwerking.objects.order_by("-id").first()
     assert nep.actor_naam == "mallory"
+    return nep
+
+
+def test_record_sealed_behind_the_heads_back_is_detected(adviseur_weert, traject_weert):
+    _a, _b, c = _drie(adviseur_weert, traject_weert)
+    nep = _vervals(c.volgnummer + 1, c.hash, "f" * 64)
     assert services.verifieer() == nep.pk
+
+
+def test_unsealed_record_with_a_forged_seal_is_detected(adviseur_weert, traject_weert):
+    _a, _b, c = _drie(adviseur_weert, traject_weert)
+    nep = _vervals(None, c.hash, "f" * 64)
+    assert services.verifieer() == nep.pk
+
+
+def test_record_inserted_into_the_sealed_chain_is_detected(adviseur_weert, traject_weert):
+    """Someone with database rights makes room between b and c and puts in a record with a
+    correct hash and link: c's link no longer fits."""
+    _a, b, c = _drie(adviseur_weert, traject_weert)
+    with connection.cursor() as cur:
+        _triggers_uit(cur)
+        cur.execute(
+            "UPDATE verwerkingen_verwerking SET volgnummer = volgnummer + 1 WHERE id = %s", [c.pk]
+        )
+    nep = _vervals(c.volgnummer, b.hash, "0" * 64)
+    nep_hash = rules.record_hash(keten.velden(Verwerking.objects.get(pk=nep.pk)), b.hash)
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE verwerkingen_verwerking SET hash = %s WHERE id = %s", [nep_hash, nep.pk]
+        )
+    assert services.verifieer() == c.pk
 
 
 def test_removed_head_is_detected(adviseur_weert, traject_weert):
@@ -172,11 +209,13 @@ def test_a_list_page_is_logged_per_case_in_constant_statements(
 ):
     services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     zaken = [(traject_weert.inburgeraar_id, traject_weert.pk)] * 50
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(3):
         rijen = services.log_lezen_lijst(adviseur_weert, zaken, ["naam"], kanaal="ui")
     assert len(rijen) == 50 and Verwerking.objects.count() == 51
+    assert keten.verzegel() == 51
     assert Kop.objects.get().laatste_id == Verwerking.objects.order_by("-id").first().pk
     assert services.verifieer(stuk=7) is None
     services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    assert keten.verzegel() == 1
     assert services.verifieer() is None
     assert services.log_lezen_lijst(adviseur_weert, [], ["naam"]) == []

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from koers.verwerkingen import logbewaring, rules, services
+from koers.verwerkingen import keten, logbewaring, rules, services
 from koers.verwerkingen.models import (
     AlleenToevoegen,
     Bewaartermijn,
@@ -51,16 +51,19 @@ def log(weert, adviseur_weert):
         r5 = services.log(user=adviseur_weert, handeling="lezen", activiteit="export")
     r6 = _lees(adviseur_weert, a, dt.date(2021, 5, 1))
     _anoniem(a, dt.date(2021, 6, 1))
+    assert keten.verzegel() == 6  # the worker seals within seconds; the retention sees sealed
+    for r in (r1, r2, r3, r4, r5, r6):
+        r.refresh_from_db()
     return {"a": a, "b": b, "r": [r1, r2, r3, r4, r5, r6]}
 
 
 def test_dry_run_lists_runs_and_changes_nothing(log):
     r1, r2, _r3, r4, _r5, r6 = log["r"]
     opschoning = logbewaring.te_verwijderen(VANDAAG, stuk=2)
-    assert [(r.van_id, r.tot_id) for r in opschoning.reeksen] == [
-        (r1.pk, r2.pk),
-        (r4.pk, r4.pk),
-        (r6.pk, r6.pk),
+    assert [(r.van_volgnummer, r.tot_volgnummer) for r in opschoning.reeksen] == [
+        (r1.volgnummer, r2.volgnummer),
+        (r4.volgnummer, r4.volgnummer),
+        (r6.volgnummer, r6.volgnummer),
     ]
     assert opschoning.aantal == 4 and not opschoning.uitgevoerd
     assert Verwerking.objects.count() == 6 and not Weggehaald.objects.exists()
@@ -97,7 +100,9 @@ def test_second_cleaning_next_to_an_earlier_run(log, adviseur_weert):
     later = dt.date(2026, 6, 1)
     with _op(later):
         opschoning = logbewaring.opschonen(later, stuk=2)
-    assert [(r.van_id, r.tot_id) for r in opschoning.reeksen] == [(r3.pk, r3.pk)]
+    assert [(r.van_volgnummer, r.tot_volgnummer) for r in opschoning.reeksen] == [
+        (r3.volgnummer, r3.volgnummer)
+    ]
     assert set(Verwerking.objects.values_list("id", flat=True)) >= {r5.pk}
     assert not Verwerking.objects.filter(pk=r3.pk).exists()
     assert services.verifieer(stuk=1) is None and services.verifieer() is None
@@ -131,14 +136,14 @@ def test_a_removal_hidden_by_a_forged_run_is_detected(log):
         _triggers_uit(c)
         c.execute("DELETE FROM verwerkingen_verwerking WHERE id = %s", [r3.pk])
     Weggehaald.objects.create(
-        van_id=r3.pk,
-        tot_id=r3.pk,
+        van_volgnummer=r3.volgnummer,
+        tot_volgnummer=r3.volgnummer,
         begin_hash=r3.vorige_hash,
         eind_hash=r3.hash,
         aantal=1,
         op=timezone.now(),
     )
-    assert services.verifieer() == r3.pk
+    assert services.verifieer() == r3.volgnummer  # a run has no id left: its first volgnummer
 
 
 def test_a_removed_record_without_a_run_is_detected(log):

@@ -110,6 +110,25 @@ VARIABLES: tuple[Variable, ...] = (
         "Opmaak van het logboek: `json` (een JSON-object per regel, voor een logverzamelaar) "
         "of `tekst` (leesbare regels). Leeg: `tekst` in demomodus, anders `json`.",
     ),
+    # Error reports (koers.config.sentry; docs/beheer/operator.md, "Foutmeldingen naar Sentry").
+    Variable(
+        "KOERS_SENTRY_DSN",
+        "Adres (DSN) van een Sentry-project voor foutmeldingen. Koers maskeert BSN's en laat "
+        "formulieren, zoekvragen, cookies en variabelen weg voordat het iets verstuurt. "
+        "Leeg: uit.",
+        kind="url",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_SENTRY_OMGEVING",
+        "Naam van deze installatie in Sentry, bijv. productie of acceptatie. Leeg: demo in "
+        "demomodus, anders productie.",
+    ),
+    Variable(
+        "KOERS_SENTRY_SAMPLE_RATE",
+        "Deel van de fouten dat naar Sentry gaat, van 0 tot 1 (1.0: alle).",
+        default="1.0",
+    ),
     # API limits (koers.beveiliging.api_limieten): counted per web process in its own cache.
     Variable(
         "KOERS_API_RATE_GEBRUIKER",
@@ -219,12 +238,80 @@ VARIABLES: tuple[Variable, ...] = (
         kind="int",
     ),
     Variable(
+        "KOERS_GEZONDHEID_VERWERKINGEN_MAX_MINUTEN",
+        "Zoveel minuten mag de oudste verwerking in de verwerkingenlogging op haar zegel "
+        "wachten (de worker verzegelt binnen seconden); wacht ze langer, dan meldt "
+        "/gezondheid/klaar een fout. 0: deze controle staat uit.",
+        default="10",
+        kind="int",
+    ),
+    Variable(
         "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN",
         "Zoveel minuten mag de "
         "registratieDatumTijd van een notificatie van DUO in de toekomst liggen "
         "(verschil tussen de klokken). Een notificatie die verder vooruit ligt, weigert "
         "Koers met 400.",
         default="5",
+        kind="int",
+    ),
+    # The BRP chain (koers.brp; docs/beheer/operator.md, "BRP").
+    Variable(
+        "KOERS_BRP_BASE_URL",
+        "Basisadres van de BRP API Personen (Haal Centraal) bij de BRP-leverancier van de "
+        "gemeente, bijv. https://brp-host/haalcentraal/api/brp. Leeg bij `make run`: de "
+        "BRP-simulator op http://127.0.0.1:8602/haalcentraal/api/brp wordt gestart. Leeg "
+        "buiten de demo: Koers haalt geen personalia uit de BRP.",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_BRP_API_KEY",
+        "API-sleutel voor de BRP API, als de leverancier daarom vraagt. Leeg: geen sleutel.",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_BRP_API_KEY_HEADER",
+        "Naam van de header waarin Koers de API-sleutel meestuurt.",
+        default="X-API-KEY",
+    ),
+    Variable(
+        "KOERS_BRP_CLIENT_CERT",
+        "PKIoverheid-clientcertificaat (PEM-bestand) voor mutual TLS met de BRP API. Leeg: "
+        "geen clientcertificaat (dan is een API-sleutel nodig).",
+    ),
+    Variable(
+        "KOERS_BRP_CLIENT_KEY",
+        "Private sleutel (PEM-bestand) bij het clientcertificaat voor de BRP API.",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_BRP_CA_BUNDLE",
+        "CA-bundel (PEM) waarmee Koers het certificaat van de BRP API controleert. Leeg: "
+        "de vertrouwde certificaten van het systeem.",
+    ),
+    Variable(
+        "KOERS_BRP_TIMEOUT",
+        "Seconden wachten op een antwoord van de BRP API.",
+        default="10",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_BRP_MAX_POGINGEN",
+        "Na zoveel mislukte pogingen om personalia op te halen stopt de worker ermee; de "
+        "zaak toont dan de fout en de knop Ververs uit BRP.",
+        default="8",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_BRP_VERVERS_PER_MINUUT",
+        "Zoveel open zaken per minuut vraagt de worker opnieuw op bij de BRP. 0: niet verversen.",
+        default="30",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_BRP_VERVERS_NA_DAGEN",
+        "Personalia die langer dan zoveel dagen geleden uit de BRP kwamen, vraagt de worker "
+        "opnieuw op.",
+        default="30",
         kind="int",
     ),
     # Staff SSO over OpenID Connect (koers.beveiliging.oidc; docs/beheer/inloggen-sso-digid.md).

@@ -2,7 +2,8 @@
 
 ``/gezondheid/live``: the process answers; touches nothing else, so a slow database never
 gets a healthy pod restarted. ``/gezondheid/klaar``: Koers can do its work: the database
-answers, every migration is applied, a worker is alive and the DUO outbox is not stuck.
+answers, every migration is applied, a worker is alive, the DUO outbox is not stuck and the
+verwerkingenlogging is sealed in time.
 
 The checks are django-health-check backends (:class:`health_check.base.HealthCheck`; the
 database check is the library's own). The library's view is not used: it renders each check's
@@ -32,6 +33,7 @@ from health_check.exceptions import HealthCheckException, ServiceUnavailable
 
 from koers.duo import outbox
 from koers.taken.models import Hartslag
+from koers.verwerkingen import keten
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,20 @@ class DuoUitgaand(HealthCheck):
             raise ServiceUnavailable("Bericht naar DUO wacht te lang")
 
 
+@dataclasses.dataclass
+class VerwerkingenVerzegeld(HealthCheck):
+    """No record of the verwerkingenlogging waits for its seal longer than the limit: the
+    sealer of ``koers worker`` keeps up (koers.verwerkingen.keten)."""
+
+    def run(self) -> None:
+        minuten = settings.GEZONDHEID_VERWERKINGEN_MAX_MINUTEN
+        if minuten <= 0:
+            return
+        oudste = keten.open_venster().oudste
+        if oudste is not None and oudste < timezone.now() - timedelta(minutes=minuten):
+            raise ServiceUnavailable("Verwerkingen wachten te lang op hun zegel")
+
+
 def controles() -> dict[str, HealthCheck]:
     """The readiness checks by the name the response shows, in the order they run."""
     return {
@@ -91,6 +107,7 @@ def controles() -> dict[str, HealthCheck]:
         "migraties": Migraties(),
         "worker": Worker(),
         "duo": DuoUitgaand(),
+        "verwerkingen": VerwerkingenVerzegeld(),
     }
 
 

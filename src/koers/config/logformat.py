@@ -65,13 +65,16 @@ def maskeer_bsns(tekst: str) -> str:
     return NEGEN_CIJFERS.sub(lambda m: GEMASKEERD if is_valid_bsn(m.group()) else m.group(), tekst)
 
 
-def _gemaskeerd(waarde: Any) -> Any:
+def geschoond(waarde: Any) -> Any:
+    """``waarde`` as the log writes it, at every depth: BSNs masked in each string, keys of
+    :data:`PERSOONLIJKE_SLEUTELS` dropped from each dict. Also the filter of the error reports
+    to Sentry (:mod:`koers.config.sentry`)."""
     if isinstance(waarde, str):
         return maskeer_bsns(waarde)
     if isinstance(waarde, dict):
-        return {k: _gemaskeerd(v) for k, v in waarde.items() if k not in PERSOONLIJKE_SLEUTELS}
+        return {k: geschoond(v) for k, v in waarde.items() if k not in PERSOONLIJKE_SLEUTELS}
     if isinstance(waarde, list | tuple):
-        return [_gemaskeerd(v) for v in waarde]
+        return [geschoond(v) for v in waarde]
     return waarde
 
 
@@ -79,7 +82,7 @@ def zonder_persoonsgegevens(_logger: Any, _methode: str, event: dict[str, Any]) 
     """structlog processor: drops personal keys and masks BSNs in every string field, the
     event and the formatted traceback (``exception``) included."""
     return {
-        sleutel: _gemaskeerd(waarde)
+        sleutel: geschoond(waarde)
         for sleutel, waarde in event.items()
         if sleutel not in PERSOONLIJKE_SLEUTELS
     }

@@ -46,6 +46,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 
+from koers.verwerkingen.metrieken import VensterCollector
+
 log = logging.getLogger(__name__)
 
 VERZOEKDUUR = Histogram(
@@ -145,6 +147,7 @@ class DuoWachtrijCollector:
 # per scrape, while this collector is registered once.
 _WACHTRIJEN = CollectorRegistry(auto_describe=False)
 _WACHTRIJEN.register(DuoWachtrijCollector())
+_WACHTRIJEN.register(VensterCollector())
 
 
 def _procesmetrieken() -> bytes:

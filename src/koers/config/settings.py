@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from koers.config import env, logformat
+from koers.config import env, logformat, sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/koers
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -331,9 +331,24 @@ DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN = _safe(
     env.as_int, "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN", 5
 )
 
+# The BRP chain (koers.brp): BRP API Personen (Haal Centraal). Checked by koers.config.checks.
+BRP_BASE_URL = env.raw("KOERS_BRP_BASE_URL").rstrip("/")
+BRP_API_KEY = env.raw("KOERS_BRP_API_KEY")
+BRP_API_KEY_HEADER = env.raw("KOERS_BRP_API_KEY_HEADER") or "X-API-KEY"
+BRP_CLIENT_CERT = env.raw("KOERS_BRP_CLIENT_CERT")
+BRP_CLIENT_KEY = env.raw("KOERS_BRP_CLIENT_KEY")
+BRP_CA_BUNDLE = env.raw("KOERS_BRP_CA_BUNDLE")
+BRP_TIMEOUT = _safe(env.as_int, "KOERS_BRP_TIMEOUT", 10)
+BRP_MAX_POGINGEN = _safe(env.as_int, "KOERS_BRP_MAX_POGINGEN", 8)
+BRP_VERVERS_PER_MINUUT = _safe(env.as_int, "KOERS_BRP_VERVERS_PER_MINUUT", 30)
+BRP_VERVERS_NA_DAGEN = _safe(env.as_int, "KOERS_BRP_VERVERS_NA_DAGEN", 30)
+
 # Readiness limits of /gezondheid/klaar (koers.config.gezondheid); 0 switches a check off.
 GEZONDHEID_WORKER_MAX_SECONDEN = _safe(env.as_int, "KOERS_GEZONDHEID_WORKER_MAX_SECONDEN", 300)
 GEZONDHEID_DUO_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_DUO_MAX_MINUTEN", 60)
+GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = _safe(
+    env.as_int, "KOERS_GEZONDHEID_VERWERKINGEN_MAX_MINUTEN", 10
+)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are
@@ -387,3 +402,20 @@ DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_CORRELATION_ID = False
 DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = 10  # logging.DEBUG
+
+# Error reports to Sentry (koers.config.sentry), off while KOERS_SENTRY_DSN is empty. Each
+# event passes the log's own scrubbing; request bodies, query strings and local variables
+# never leave the process.
+SENTRY_DSN = env.raw("KOERS_SENTRY_DSN")
+SENTRY_OMGEVING = env.raw("KOERS_SENTRY_OMGEVING") or ("demo" if DEMO else "productie")
+SENTRY_SAMPLE_RATE = _safe(sentry.sample_rate, "KOERS_SENTRY_SAMPLE_RATE", 1.0)
+if SENTRY_DSN:
+    try:
+        sentry.start(
+            SENTRY_DSN,
+            omgeving=SENTRY_OMGEVING,
+            sample_rate=SENTRY_SAMPLE_RATE,
+            release=sentry.versie(),
+        )
+    except env.ConfigError as error:
+        CONFIG_ERRORS.append(str(error))

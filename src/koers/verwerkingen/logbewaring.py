@@ -4,11 +4,12 @@ The rule is :func:`koers.verwerkingen.rules.log_verwijderen_vanaf`: a record abo
 goes ``log_extra_jaren`` (gemeente setting, default 2) after his case was anonymised; a
 record about nobody after the case's default bewaartermijn plus those years.
 
-How the chain survives: removable records are grouped into runs, each a stretch of records
-with no kept record between them. Per run one :class:`~koers.verwerkingen.models.Weggehaald`
-row keeps the ids and the two hashes at its ends (the ``vorige_hash`` of its first record and
-the ``hash`` of its last), so :func:`koers.verwerkingen.services.verifieer` steps over the run
-and still checks every record that is left. Every run is announced by a new record in the
+How the chain survives: removable records are grouped into runs, each a stretch of sealed
+records with no kept record between them in the chain (volgnummer order). Per run one
+:class:`~koers.verwerkingen.models.Weggehaald` row keeps the volgnummers and the two hashes
+at its ends (the ``vorige_hash`` of its first record and the ``hash`` of its last), so
+:func:`koers.verwerkingen.keten.verifieer` steps over the run and still checks every record
+that is left. Every run is announced by a new record in the
 chain itself (activity ``ACTIVITEIT_LOG_OPSCHONEN``, the runs as ``van-tot`` in its
 ``secties``); a run that no chained record announces is reported as a break, so a removal
 cannot be hidden by adding a run row afterwards. Announcing records hold no personal data
@@ -17,7 +18,9 @@ and are never removed.
 The database allows this one DELETE only: PostgreSQL's trigger lets it through in a
 transaction that set ``koers.log_opschonen``, SQLite's seal is lifted inside the transaction
 (migration 0004). The chain is verified first; a broken chain is never cleaned up, so removal
-cannot wash away the trace of tampering.
+cannot wash away the trace of tampering. Only sealed records are removed, and each removal
+holds the head row (the sealer's lock) and seals its announcement before it commits, so the
+chain it leaves behind is complete and checkable at once.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
-from koers.verwerkingen import rules
+from koers.verwerkingen import keten, rules
+from koers.verwerkingen.keten import CONTROLE_STUK, verifieer
 from koers.verwerkingen.models import Bewaartermijn, Geanonimiseerd, Kop, Verwerking, Weggehaald
-from koers.verwerkingen.services import CONTROLE_STUK, log_veel, verifieer
+from koers.verwerkingen.services import log_veel
 
 # Runs per announcing record (its ``secties``) and per transaction.
 REEKSEN_PER_MELDING = 500
@@ -43,8 +47,8 @@ class KetenVerbroken(Exception):
 
 @dataclass(frozen=True)
 class Reeks:
-    van_id: int
-    tot_id: int
+    van_volgnummer: int
+    tot_volgnummer: int
     begin_hash: str
     eind_hash: str
     ids: tuple[int, ...]
@@ -65,31 +69,34 @@ class Opschoning:
         return sum(r.aantal for r in self.reeksen)
 
 
-def _grens_id(vandaag: dt.date, extra: dict[int, int]) -> int:
-    """No record newer than the shortest log period can be removable: walk only up to the
-    last record before that moment (on the tijdstip index)."""
+def _grens_volgnummer(vandaag: dt.date, extra: dict[int, int]) -> int:
+    """No record newer than the shortest log period can be removable: walk the chain only up
+    to the last sealed record before that moment (on the tijdstip index). A record written
+    just before it but sealed after is left for the next day."""
     kortste = min([rules.BEWAARTERMIJN_LOG_EXTRA_JAREN, *extra.values()])
     dag = vandaag.replace(day=28) if (vandaag.month, vandaag.day) == (2, 29) else vandaag
     grens = dt.datetime.combine(
         dag.replace(year=dag.year - kortste), dt.time.max, timezone.get_current_timezone()
     )
     return (
-        Verwerking.objects.filter(tijdstip__lte=grens)
+        Verwerking.objects.filter(tijdstip__lte=grens, volgnummer__isnull=False)
         .order_by("-tijdstip", "-id")
-        .values_list("id", flat=True)
+        .values_list("volgnummer", flat=True)
         .first()
     ) or 0
 
 
-def _records(tot_id: int, stuk: int) -> Iterator[list[Verwerking]]:
+def _records(tot_volgnummer: int, stuk: int) -> Iterator[list[Verwerking]]:
     laatste = 0
     while True:
         rijen = list(
-            Verwerking.objects.filter(id__gt=laatste, id__lte=tot_id).order_by("id")[:stuk]
+            Verwerking.objects.filter(
+                volgnummer__gt=laatste, volgnummer__lte=tot_volgnummer
+            ).order_by("volgnummer")[:stuk]
         )
         if rijen:
             yield rijen
-            laatste = rijen[-1].pk
+            laatste = rijen[-1].volgnummer
         if len(rijen) < stuk:
             return
 
@@ -105,8 +112,8 @@ def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning
         if huidig:
             uit.reeksen.append(
                 Reeks(
-                    van_id=huidig[0].pk,
-                    tot_id=huidig[-1].pk,
+                    van_volgnummer=huidig[0].volgnummer,
+                    tot_volgnummer=huidig[-1].volgnummer,
                     begin_hash=huidig[0].vorige_hash,
                     eind_hash=huidig[-1].hash,
                     ids=tuple(v.pk for v in huidig),
@@ -115,7 +122,7 @@ def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning
             huidig.clear()
 
     vorige_hash = None
-    for rijen in _records(_grens_id(vandaag, extra), stuk):
+    for rijen in _records(_grens_volgnummer(vandaag, extra), stuk):
         personen = {
             pk: (timezone.localdate(op), gemeente_id)
             for pk, op, gemeente_id in Geanonimiseerd.objects.filter(
@@ -174,7 +181,10 @@ def _herzegel(verzegeld):
 
 def opschonen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
     """Remove the records of the dry run, ``REEKSEN_PER_MELDING`` runs per transaction, each
-    batch announced by one chained record. Refuses when the chain is broken."""
+    batch announced by one chained record. Refuses when the chain is broken. Seals what
+    waits first, as the worker would, so the chain it checks and cleans is complete."""
+    while keten.verzegel():
+        pass
     fout = verifieer(stuk)
     if fout is not None:
         raise KetenVerbroken(
@@ -189,7 +199,7 @@ def opschonen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
 
 def _verwijder(reeksen: list[Reeks]) -> None:
     with transaction.atomic():
-        Kop.objects.select_for_update().get(pk=1)  # one cleaner (and writer) at a time
+        kop = Kop.objects.select_for_update().get(pk=1)  # one cleaner (and sealer) at a time
         nu = timezone.now()
         verzegeld = _ontzegeld()
         with connection.cursor() as c:
@@ -197,19 +207,20 @@ def _verwijder(reeksen: list[Reeks]) -> None:
                 # No kept record lies inside a run, so the range is the run; a count that
                 # differs means the log changed since the dry run: undo everything.
                 c.execute(
-                    "DELETE FROM verwerkingen_verwerking WHERE id BETWEEN %s AND %s",
-                    [r.van_id, r.tot_id],
+                    "DELETE FROM verwerkingen_verwerking WHERE volgnummer BETWEEN %s AND %s",
+                    [r.van_volgnummer, r.tot_volgnummer],
                 )
                 if c.rowcount != r.aantal:
                     raise KetenVerbroken(
-                        f"Reeks {r.van_id}-{r.tot_id} is veranderd; er is niets weggehaald."
+                        f"Reeks {r.van_volgnummer}-{r.tot_volgnummer} is veranderd; "
+                        "er is niets weggehaald."
                     )
         _herzegel(verzegeld)
         Weggehaald.objects.bulk_create(
             [
                 Weggehaald(
-                    van_id=r.van_id,
-                    tot_id=r.tot_id,
+                    van_volgnummer=r.van_volgnummer,
+                    tot_volgnummer=r.tot_volgnummer,
                     begin_hash=r.begin_hash,
                     eind_hash=r.eind_hash,
                     aantal=r.aantal,
@@ -221,9 +232,13 @@ def _verwijder(reeksen: list[Reeks]) -> None:
         log_veel(
             None,
             [(None, None)],
-            [f"{r.van_id}-{r.tot_id}" for r in reeksen],
+            [f"{r.van_volgnummer}-{r.tot_volgnummer}" for r in reeksen],
             handeling=Verwerking.Handeling.WIJZIGEN,
             activiteit=rules.ACTIVITEIT_LOG_OPSCHONEN,
             doel=rules.DOEL_BEWAARTERMIJN,
             kanaal=Verwerking.Kanaal.JOB,
         )
+        # The announcement is sealed before this commits: a check right after the removal
+        # finds every run announced.
+        while keten.verzegel_onder_slot(kop, keten.ZEGEL_STUK) == keten.ZEGEL_STUK:
+            pass

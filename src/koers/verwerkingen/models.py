@@ -1,9 +1,15 @@
 """The verwerkingenlogging: one append-only record per read or write of a
-case's personal data, chained by hash so that a changed or removed row is detected.
+case's personal data, sealed into a hash chain so that a changed or removed row is detected.
+
+A request only inserts its record (no lock, no chain work); the sealer of ``koers worker``
+(:mod:`koers.verwerkingen.verzegelen`) chains the records within seconds, in seal order:
+each gets a ``volgnummer`` and the ``hash`` of the one sealed before it.
 
 Append-only three times over: the model refuses to change or delete a saved record, the
 admin does not register it and there is no API to change it, and a database trigger
-(migration 0001) refuses UPDATE and DELETE on the table.
+refuses UPDATE and DELETE on the table, except the one UPDATE of sealing (the three seal
+columns from NULL, nothing else; migration 0005) and the removal after the bewaartermijn
+(migration 0004).
 """
 
 from __future__ import annotations
@@ -52,8 +58,12 @@ class Verwerking(models.Model):
     inburgeraar_id = models.IntegerField(null=True, blank=True)
     traject_id = models.IntegerField(null=True, blank=True)
     secties = models.JSONField(default=list)
-    vorige_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # The seal, empty until the sealer chains the record: its place in the chain (records
+    # sealed before seal order existed have their id), the hash of the record sealed before
+    # it and its own hash over the fields and that one.
+    volgnummer = models.BigIntegerField(null=True, blank=True, unique=True)
+    vorige_hash = models.CharField(max_length=64, null=True, blank=True)
+    hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     objects = VerwerkingQuerySet.as_manager()
 
@@ -65,6 +75,12 @@ class Verwerking(models.Model):
             models.Index(fields=["actor_id", "id"], name="verwerking_actor_idx"),
             models.Index(fields=["tijdstip", "id"], name="verwerking_tijdstip_idx"),
             models.Index(fields=["organisatie_oin", "id"], name="verwerking_oin_idx"),
+            # The unsealed window, small however large the log: the sealer's work list.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(volgnummer__isnull=True),
+                name="verwerking_open_idx",
+            ),
         ]
 
     def __str__(self):
@@ -80,12 +96,14 @@ class Verwerking(models.Model):
 
 
 class Kop(models.Model):
-    """The head of the chain: one row (pk 1) holding the last record's hash. Writers lock it
-    (SELECT ... FOR UPDATE) so records are chained one after the other."""
+    """The head of the chain: one row (pk 1) holding the last sealed record's hash, id and
+    volgnummer. Only the sealer and the retention lock it (SELECT ... FOR UPDATE), so one of
+    them seals at a time; a request never touches it."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     laatste_hash = models.CharField(max_length=64)
     laatste_id = models.BigIntegerField(default=0)
+    laatste_volgnummer = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "kop van de keten"
@@ -154,16 +172,17 @@ class WeggehaaldQuerySet(models.QuerySet):
 
 
 class Weggehaald(models.Model):
-    """A run of log records removed after their bewaartermijn: the ids ``van_id`` to
-    ``tot_id`` (no record left between them) and the two hashes that keep the chain
-    verifiable without the records. ``begin_hash`` is the ``vorige_hash`` of the first removed
-    record, ``eind_hash`` the ``hash`` of the last; the verification steps over the run from
-    the one to the other, so any other removal or change still breaks the chain. Ids and
-    hashes only, no personal data; append-only like the log itself (model and database)."""
+    """A run of log records removed after their bewaartermijn: the volgnummers
+    ``van_volgnummer`` to ``tot_volgnummer`` (no record left between them in the chain) and
+    the two hashes that keep the chain verifiable without the records. ``begin_hash`` is the
+    ``vorige_hash`` of the first removed record, ``eind_hash`` the ``hash`` of the last; the
+    verification steps over the run from the one to the other, so any other removal or change
+    still breaks the chain. Volgnummers and hashes only, no personal data; append-only like
+    the log itself (model and database)."""
 
     id = models.BigAutoField(primary_key=True)
-    van_id = models.BigIntegerField(unique=True)
-    tot_id = models.BigIntegerField()
+    van_volgnummer = models.BigIntegerField(unique=True)
+    tot_volgnummer = models.BigIntegerField()
     begin_hash = models.CharField(max_length=64)
     eind_hash = models.CharField(max_length=64)
     aantal = models.PositiveIntegerField()
@@ -176,12 +195,13 @@ class Weggehaald(models.Model):
         verbose_name_plural = "weggehaalde reeksen verwerkingen"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(tot_id__gte=models.F("van_id")), name="weggehaald_van_tot"
+                condition=models.Q(tot_volgnummer__gte=models.F("van_volgnummer")),
+                name="weggehaald_van_tot",
             )
         ]
 
     def __str__(self):
-        return f"verwerkingen {self.van_id}-{self.tot_id} weggehaald"
+        return f"verwerkingen {self.van_volgnummer}-{self.tot_volgnummer} weggehaald"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

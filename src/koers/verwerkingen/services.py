@@ -1,45 +1,32 @@
 """Writing and checking the verwerkingenlogging.
 
 :func:`log` appends one record inside the caller's transaction: a change that is rolled back
-leaves no record. Records are chained: the head row (:class:`Kop`) is locked with SELECT ...
-FOR UPDATE, so concurrent writers append one after the other and each record carries the hash
-of the one before.
+leaves no record. Writing takes no lock and does no chain work: the record is one INSERT, and
+the sealer of ``koers worker`` chains it within seconds (:mod:`koers.verwerkingen.keten`,
+which explains the design). So no request waits on another one's log record.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import time
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.utils import timezone
+from prometheus_client import Histogram
 
-from koers.verwerkingen import rules
+from koers.verwerkingen import keten, rules
 from koers.verwerkingen.context import KANAAL
-from koers.verwerkingen.models import Kop, Verwerking, Weggehaald
+from koers.verwerkingen.keten import CONTROLE_STUK, HASH_VELDEN
+from koers.verwerkingen.models import Verwerking
 
-HASH_VELDEN = (
-    "tijdstip",
-    "actor_id",
-    "actor_naam",
-    "organisatie",
-    "organisatie_oin",
-    "rollen",
-    "doel",
-    "activiteit",
-    "kanaal",
-    "handeling",
-    "inburgeraar_id",
-    "traject_id",
-    "secties",
+__all__ = ["CONTROLE_STUK", "HASH_VELDEN"]  # kept here for the modules that import them
+
+# What the log costs a request: one call of log() or log_veel() (a case page, a list page).
+SCHRIJFDUUR = Histogram(
+    "koers_verwerkingen_write_duration_seconds",
+    "Duur van het schrijven in de verwerkingenlogging, per aanroep (een zaak of een lijst).",
+    buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
 )
-CONTROLE_STUK = 2000
-
-
-def _velden(v: Verwerking) -> dict:
-    velden = {naam: getattr(v, naam) for naam in HASH_VELDEN}
-    velden["tijdstip"] = v.tijdstip.isoformat()
-    return velden
 
 
 # The actor of a processing by the inburgeraar himself in Mijn Inburgering: he
@@ -86,28 +73,21 @@ def log(
     kanaal: str | None = None,
     doel: str = rules.DOEL_UITVOERING,
 ) -> Verwerking:
-    """Append one record to the chain (in the caller's transaction, if any)."""
-    with transaction.atomic():
-        kop, _ = Kop.objects.select_for_update().get_or_create(
-            pk=1, defaults={"laatste_hash": rules.BEGIN_HASH}
-        )
-        v = Verwerking(
-            tijdstip=timezone.now(),
-            doel=doel,
-            activiteit=activiteit,
-            kanaal=kanaal or KANAAL.get(),
-            handeling=handeling,
-            inburgeraar_id=inburgeraar_id,
-            traject_id=traject_id,
-            secties=sorted({str(s) for s in secties}),
-            vorige_hash=kop.laatste_hash,
-            **_actor(user),
-        )
-        v.hash = rules.record_hash(_velden(v), v.vorige_hash)
-        v.save(force_insert=True)
-        kop.laatste_hash = v.hash
-        kop.laatste_id = v.pk
-        kop.save(update_fields=["laatste_hash", "laatste_id"])
+    """Append one record (in the caller's transaction, if any); sealed later."""
+    begin = time.perf_counter()
+    v = Verwerking(
+        tijdstip=timezone.now(),
+        doel=doel,
+        activiteit=activiteit,
+        kanaal=kanaal or KANAAL.get(),
+        handeling=handeling,
+        inburgeraar_id=inburgeraar_id,
+        traject_id=traject_id,
+        secties=sorted({str(s) for s in secties}),
+        **_actor(user),
+    )
+    v.save(force_insert=True)
+    SCHRIJFDUUR.observe(time.perf_counter() - begin)
     return v
 
 
@@ -141,40 +121,27 @@ def log_veel(
     kanaal: str | None = None,
     doel: str = rules.DOEL_UITVOERING,
 ) -> list[Verwerking]:
-    """One record per case, chained, with one lock and one multi-row insert: three
-    statements whatever the number of cases (on SQLite, whose driver binds at most 999
-    values, every 55 rows take one more insert)."""
+    """One record per case, in one multi-row insert whatever the number of cases (on
+    SQLite, whose driver binds at most 999 values, every 55 rows take one more insert)."""
     zaken = list(zaken)
     if not zaken:
         return []
-    with transaction.atomic():
-        kop, _ = Kop.objects.select_for_update().get_or_create(
-            pk=1, defaults={"laatste_hash": rules.BEGIN_HASH}
-        )
-        nu = timezone.now()
-        gedeeld = dict(
-            _actor(user),
-            tijdstip=nu,
-            doel=doel,
-            activiteit=activiteit,
-            kanaal=kanaal or KANAAL.get(),
-            handeling=handeling,
-            secties=sorted({str(s) for s in secties}),
-        )
-        vorige = kop.laatste_hash
-        rijen = []
-        for inburgeraar_id, traject_id in zaken:
-            v = Verwerking(
-                inburgeraar_id=inburgeraar_id, traject_id=traject_id, vorige_hash=vorige, **gedeeld
-            )
-            v.hash = vorige = rules.record_hash(_velden(v), vorige)
-            rijen.append(v)
-        Verwerking.objects.bulk_create(rijen)  # ids in insert order (PostgreSQL, SQLite)
-        kop.laatste_hash = vorige
-        kop.laatste_id = rijen[-1].pk or Verwerking.objects.values_list("id", flat=True).get(
-            hash=vorige
-        )
-        kop.save(update_fields=["laatste_hash", "laatste_id"])
+    begin = time.perf_counter()
+    gedeeld = dict(
+        _actor(user),
+        tijdstip=timezone.now(),
+        doel=doel,
+        activiteit=activiteit,
+        kanaal=kanaal or KANAAL.get(),
+        handeling=handeling,
+        secties=sorted({str(s) for s in secties}),
+    )
+    rijen = [
+        Verwerking(inburgeraar_id=inburgeraar_id, traject_id=traject_id, **gedeeld)
+        for inburgeraar_id, traject_id in zaken
+    ]
+    Verwerking.objects.bulk_create(rijen)  # all batches or none (its own atomic block)
+    SCHRIJFDUUR.observe(time.perf_counter() - begin)
     return rijen
 
 
@@ -310,65 +277,9 @@ def log_wijzigen(
 
 
 def verifieer(stuk: int = CONTROLE_STUK) -> int | None:
-    """Walk the chain in id order (in chunks); the id of the first record whose hash or link
-    is wrong, or ``None`` when the chain is intact. A removed record breaks the link of the
-    next one; a removed tail is caught by the head row. The head is read first, so records
-    written while the check runs are left for the next check.
-
-    Runs removed after their bewaartermijn (:mod:`koers.verwerkingen.logbewaring`) are
-    stepped over by their two end hashes; each must be announced by a record in the chain,
-    else the check reports the run's first id."""
-    kop = Kop.objects.filter(pk=1).first()
-    grens = kop.laatste_id if kop is not None else 0
-    vorige = rules.BEGIN_HASH
-    laatste_id = 0
-    gezien: dict[str, int] = {}  # removed runs passed, "van-tot" -> van_id
-    gemeld: set[str] = set()  # runs announced by a chained record
-
-    def over(gat: Weggehaald, tot: int | None) -> bool:
-        nonlocal vorige
-        if gat.begin_hash != vorige or (tot is not None and gat.tot_id >= tot):
-            return False
-        gezien[f"{gat.van_id}-{gat.tot_id}"] = gat.van_id
-        vorige = gat.eind_hash
-        return True
-
-    while True:
-        rijen = list(
-            Verwerking.objects.filter(id__gt=laatste_id, id__lte=grens).order_by("id")[:stuk]
-        )
-        tot = rijen[-1].pk if len(rijen) == stuk else grens
-        gaten = deque(
-            Weggehaald.objects.filter(van_id__gt=laatste_id, van_id__lte=tot).order_by("van_id")
-        )
-        for v in rijen:
-            while gaten and gaten[0].van_id < v.pk:
-                gat = gaten.popleft()
-                if not over(gat, v.pk):
-                    return gat.van_id
-            if v.vorige_hash != vorige or rules.record_hash(_velden(v), vorige) != v.hash:
-                return v.pk
-            if v.activiteit == rules.ACTIVITEIT_LOG_OPSCHONEN:
-                gemeld.update(v.secties)
-            vorige = v.hash
-            laatste_id = v.pk
-        if len(rijen) < stuk:
-            for gat in gaten:
-                if not over(gat, None):
-                    return gat.van_id
-            break
-    if kop is not None and kop.laatste_hash != vorige:
-        return grens
-    niet_gemeld = [van for naam, van in gezien.items() if naam not in gemeld]
-    if niet_gemeld:
-        return min(niet_gemeld)
-    # A record the head does not know of (put in behind its back). The newest id is read
-    # before the head: a writer commits its record and the head together.
-    nieuwste = Verwerking.objects.order_by("-id").values_list("id", flat=True).first()
-    kop = Kop.objects.filter(pk=1).first()
-    if nieuwste is not None and (kop is None or nieuwste > kop.laatste_id):
-        return nieuwste
-    return None
+    """The id of the first record of the sealed chain whose hash or link is wrong, or
+    ``None`` when it is intact (:func:`koers.verwerkingen.keten.verifieer`)."""
+    return keten.verifieer(stuk)
 
 
 def te_anonimiseren(vandaag, *, gemeente=None):

@@ -1,0 +1,376 @@
+"""Benchmark: the verwerkingenlogging under concurrent load.
+
+Seeds N trajecten (default 100,000) into a PostgreSQL database, starts Koers with gunicorn
+exactly as ``koers run`` does, and runs the API list and the werkvoorraad with 16 concurrent
+clients over real HTTP (and with one client first, for the cost without contention), each
+page logging its 25 cases. While the 16 clients run it measures:
+
+- every 100 ms a sample of ``pg_stat_activity``: the share of samples in which any session of
+  the database waits on a lock (``wait_event_type = 'Lock'``), and which wait events occur;
+- the throughput (requests/s, median and p95);
+- the time of the log write in the requests themselves, when the code measures it
+  (``koers_verwerkingen_write_duration_seconds`` at ``/metrics``, mean per call);
+- the cost of the log write itself, in-process: this script writes the same list record
+  (25 cases) through ``koers.verwerkingen.services`` in its own transaction, a few times a
+  second, alongside the clients, and times the call;
+- when the log is sealed by ``koers worker`` (the schema has ``volgnummer``): a worker runs
+  alongside, and the samples also record the unsealed window (records and oldest age).
+
+Not a test: run it by hand, e.g.::
+
+    .venv/bin/python benchmarks/logboek.py --n 100000
+    .venv/bin/python benchmarks/logboek.py --n 1000000 --requests 640
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import multiprocessing
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psycopg
+from gedeeld import ensure_database, run_threads, wait_for
+from lijsten import count_trajecten, koers, login
+
+ROOT = Path(__file__).resolve().parent.parent
+KOERS = str(ROOT / ".venv" / "bin" / "koers")
+CLIENTS = 16
+ONE_CLIENT_REQUESTS = 40
+SAMPLE_SECONDS = 0.1
+
+LOCK_SAMPLE = """
+SELECT wait_event_type, wait_event, state, left(query, 60)
+FROM pg_stat_activity
+WHERE datname = current_database() AND pid <> pg_backend_pid()
+"""
+WINDOW_SAMPLE = """
+SELECT count(*), coalesce(extract(epoch FROM now() - min(tijdstip)), 0)
+FROM verwerkingen_verwerking WHERE volgnummer IS NULL
+"""
+
+
+def is_sealed_log(url: str) -> bool:
+    with psycopg.connect(url) as conn:
+        return bool(
+            conn.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_name = "
+                "'verwerkingen_verwerking' AND column_name = 'volgnummer'"
+            ).fetchone()
+        )
+
+
+class LockSampler:
+    """Samples ``pg_stat_activity`` every 100 ms in a thread of its own."""
+
+    def __init__(self, url: str, *, window: bool = False):
+        self.url = url
+        self.window = window
+        self.window_samples: list[tuple[int, float]] = []
+        self.samples = 0
+        self.samples_with_lock_wait = 0
+        self.active_sessions: list[int] = []
+        self.wait_events: collections.Counter[str] = collections.Counter()
+        self.lock_waiters: collections.Counter[str] = collections.Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run)
+
+    def _run(self):
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            while not self._stop.is_set():
+                rows = conn.execute(LOCK_SAMPLE).fetchall()
+                self.samples += 1
+                self.active_sessions.append(sum(1 for row in rows if row[2] == "active"))
+                if any(row[0] == "Lock" for row in rows):
+                    self.samples_with_lock_wait += 1
+                for kind, event, state, query in rows:
+                    if state == "active" and kind:
+                        self.wait_events[f"{kind}:{event}"] += 1
+                    if kind == "Lock":
+                        self.lock_waiters[query] += 1
+                if self.window:
+                    count, age = conn.execute(WINDOW_SAMPLE).fetchone()
+                    self.window_samples.append((count, float(age)))
+                self._stop.wait(SAMPLE_SECONDS)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def result(self) -> dict:
+        share = self.samples_with_lock_wait / self.samples if self.samples else 0.0
+        window = {}
+        if self.window_samples:
+            counts = [count for count, _ in self.window_samples]
+            ages = [age for _, age in self.window_samples]
+            window = {
+                "unsealed_records_median": statistics.median(counts),
+                "unsealed_records_max": max(counts),
+                "oldest_unsealed_age_s_max": round(max(ages), 2),
+            }
+        return {
+            "samples": self.samples,
+            "samples_with_lock_wait_pct": round(100 * share, 1),
+            "samples_without_lock_wait_pct": round(100 * (1 - share), 1),
+            "mean_active_sessions": round(statistics.fmean(self.active_sessions or [0]), 1),
+            "wait_events": dict(self.wait_events.most_common(8)),
+            "lock_waiting_queries": dict(self.lock_waiters.most_common(4)),
+            **window,
+        }
+
+
+def _time_log_writes(env: dict, stop, results, pause: float) -> None:
+    """In a process of its own (no GIL shared with the client threads): write one list
+    record of 25 cases through the Koers service, in its own transaction, every ``pause``
+    seconds, and time the call."""
+    setup_django(env)
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from koers.inburgeraars.models import Traject
+    from koers.verwerkingen.services import log_lezen_lijst
+
+    user = get_user_model().objects.get(username="adviseur-weert")
+    zaken = list(
+        Traject.objects.filter(adviseur=user)
+        .order_by("pk")
+        .values_list("inburgeraar_id", "pk")[:25]
+    )
+    timings = []
+    while not stop.is_set():
+        with transaction.atomic():
+            start = time.perf_counter()
+            log_lezen_lijst(user, zaken, ["naam"], kanaal="api")
+            timings.append((time.perf_counter() - start) * 1000)
+        stop.wait(pause)
+    results.put((len(zaken), timings))
+
+
+class LogWriteTimer:
+    """The log's cost per list read, measured in-process by a separate writer process under
+    the same load as the clients (see :func:`_time_log_writes`)."""
+
+    def __init__(self, env: dict, pause: float = 0.2):
+        context = multiprocessing.get_context("spawn")
+        self._stop = context.Event()
+        self._results = context.Queue()
+        self._process = context.Process(
+            target=_time_log_writes, args=(env, self._stop, self._results, pause)
+        )
+        self.cases = 0
+        self.timings: list[float] = []
+
+    def __enter__(self):
+        self._process.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self.cases, self.timings = self._results.get(timeout=60)
+        self._process.join(timeout=30)
+
+    def result(self) -> dict:
+        timings = sorted(self.timings)
+        if not timings:
+            return {"writes": 0}
+        return {
+            "writes": len(timings),
+            "cases_per_write": self.cases,
+            "median_ms": round(statistics.median(timings), 2),
+            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+            "median_ms_per_case": round(statistics.median(timings) / max(self.cases, 1), 3),
+        }
+
+
+def server_log_writes(base: str, token: str) -> tuple[float, float] | None:
+    """Sum and count of ``koers_verwerkingen_write_duration_seconds`` over all web processes
+    (the log writes of the requests themselves); ``None`` when the code does not measure it."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    answer = httpx.get(base + "/metrics", headers={"Authorization": f"Bearer {token}"})
+    if answer.status_code != 200:
+        return None
+    total = count = None
+    for family in text_string_to_metric_families(answer.text):
+        if family.name != "koers_verwerkingen_write_duration_seconds":
+            continue
+        for sample in family.samples:
+            if sample.name.endswith("_sum"):
+                total = (total or 0.0) + sample.value
+            elif sample.name.endswith("_count"):
+                count = (count or 0.0) + sample.value
+    return (total, count) if total is not None and count is not None else None
+
+
+def histogram_delta(before, after) -> dict | None:
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    calls = after[1] - before[1]
+    return {"calls": int(calls), "mean_ms": round(1000 * (after[0] - before[0]) / calls, 3)}
+
+
+def measure_clients(clients: list[httpx.Client], path: str, requests: int) -> dict:
+    """Like lijsten.measure, with clients made (and logged in) beforehand: one thread per
+    client, ``requests`` in all."""
+    timings: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    per_client = max(1, requests // len(clients))
+    queue = list(clients)
+
+    def worker():
+        nonlocal errors
+        with lock:
+            client = queue.pop()
+        client.get(path)  # warm-up: connection and caches
+        local, local_errors = [], 0
+        for _ in range(per_client):
+            start = time.perf_counter()
+            answer = client.get(path)
+            local.append((time.perf_counter() - start) * 1000)
+            if answer.status_code != 200:
+                local_errors += 1
+        with lock:
+            timings.extend(local)
+            errors += local_errors
+
+    wall = run_threads(worker, len(clients))
+    timings.sort()
+    return {
+        "requests": len(timings),
+        "errors": errors,
+        "median_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
+        "requests_per_s": round(len(timings) / wall, 1),
+    }
+
+
+def setup_django(env: dict) -> None:
+    """Django in this process, on the benchmark's database. Koers comes from the venv (an
+    editable install of this checkout), or from PYTHONPATH when that is set: so the same
+    script measures another tree of the code."""
+    os.environ.update({key: env[key] for key in ("DATABASE_URL", "KOERS_DEMO")})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.config.settings")
+    import django
+
+    django.setup()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="trajecten to seed")
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/koers_bench_logboek"
+    )
+    parser.add_argument("--port", type=int, default=8771)
+    parser.add_argument("--requests", type=int, default=320, help="per scenario, all clients")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
+    args = parser.parse_args()
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "KOERS_DEMO": "true",
+        "KOERS_PORT": str(args.port),
+        "KOERS_WEB_WORKERS": str(args.workers),
+        "KOERS_METRICS_TOKEN": secrets.token_urlsafe(24),
+    }
+    ensure_database(args.database_url, fresh=args.fresh)
+    koers(env, "migrate", "-v0")
+    koers(env, "seed")
+    existing = count_trajecten(args.database_url)
+    if existing < args.n:
+        started = time.perf_counter()
+        koers(env, "seed", "--inburgeraars", str(args.n - existing))
+        print(
+            f"seeded {args.n - existing} trajecten in {time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+        )
+    with psycopg.connect(args.database_url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    token = koers(env, "api-token", "adviseur-weert", capture=True)
+    sealed = is_sealed_log(args.database_url)
+    if sealed:
+        koers(env, "verwerkingen-controleren", "--verzegelen")  # start with an empty window
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [KOERS, "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    worker = (
+        subprocess.Popen(
+            [KOERS, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        if sealed
+        else None
+    )
+    try:
+        wait_for(base + "/inloggen/")
+
+        def web_client():
+            return login(base, "adviseur-weert")
+
+        def api_client():
+            return httpx.Client(
+                base_url=base, timeout=60, headers={"Authorization": f"Token {token}"}
+            )
+
+        scenarios = {
+            "api_inburgeraars_eerste_pagina": (api_client, "/api/v1/inburgeraars?page_size=25"),
+            "werkvoorraad": (web_client, "/"),
+        }
+        results = {
+            "trajecten": count_trajecten(args.database_url),
+            "sealed_by_worker": sealed,
+            "scenarios": {},
+        }
+        metrics_token = env["KOERS_METRICS_TOKEN"]
+        for name, (make_client, path) in scenarios.items():
+            # Logged in one after the other: sixteen logins of one user at the same moment
+            # wait on each other (and a failed one would silently drop a client).
+            clients = [make_client() for _ in range(CLIENTS)]
+            before = server_log_writes(base, metrics_token)
+            alone = measure_clients(clients[:1], path, ONE_CLIENT_REQUESTS)
+            between = server_log_writes(base, metrics_token)
+            with (
+                LockSampler(args.database_url, window=sealed) as sampler,
+                LogWriteTimer(env) as timer,
+            ):
+                together = measure_clients(clients, path, args.requests)
+            after = server_log_writes(base, metrics_token)
+            results["scenarios"][name] = {
+                "1_client": alone,
+                f"{CLIENTS}_clients": together,
+                "pg_stat_activity": sampler.result(),
+                "log_write_in_process": timer.result(),
+                "log_write_in_requests": {
+                    "1_client": histogram_delta(before, between),
+                    f"{CLIENTS}_clients": histogram_delta(between, after),
+                },
+            }
+        if sealed:
+            time.sleep(5)  # the worker seals the rest of the window
+            results["check"] = koers(env, "verwerkingen-controleren", capture=True)
+        print(json.dumps(results, indent=2))
+    finally:
+        for process in (server, worker):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Prometheus metrics of the verwerkingenlogging: the unsealed window, counted when Prometheus
+scrapes (the database is the truth, shared by every process; one query on the partial index
+of unsealed records). Exposed at ``/metrics`` through koers.config.metrieken."""
+
+from __future__ import annotations
+
+import logging
+
+from prometheus_client.core import GaugeMetricFamily
+
+log = logging.getLogger(__name__)
+
+
+class VensterCollector:
+    """``koers_verwerkingen_unsealed_records`` and
+    ``koers_verwerkingen_oldest_unsealed_age_seconds``."""
+
+    def collect(self):
+        from django.db import DatabaseError
+
+        from koers.verwerkingen.keten import open_venster
+
+        try:
+            venster = open_venster()
+        except DatabaseError:
+            log.warning("Metrieken: database niet bereikbaar voor de verwerkingenlogging")
+            return
+        yield GaugeMetricFamily(
+            "koers_verwerkingen_unsealed_records",
+            "Verwerkingen die nog niet verzegeld zijn (nog niet in de hashketen).",
+            value=venster.aantal,
+        )
+        yield GaugeMetricFamily(
+            "koers_verwerkingen_oldest_unsealed_age_seconds",
+            "Leeftijd in seconden van de oudste verwerking die nog niet verzegeld is (0: geen).",
+            value=venster.leeftijd(),
+        )

@@ -31,6 +31,7 @@ run: $(VENV)/.base.stamp node_modules/.stamp var/.migrated.stamp
 	@echo
 	@echo "Koers start op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
 	@[ -n "$(KOERS_DUO_BASE_URL)" ] || echo "DUO-simulator: http://127.0.0.1:8601/_sim/"
+	@[ -n "$(KOERS_BRP_BASE_URL)" ] || echo "BRP-simulator: http://127.0.0.1:8602/_sim/"
 	KOERS_DEMO=true KOERS_PORT=$(PORT) $(KOERS) demo
 
 test: $(VENV)/.dev.stamp node_modules/.stamp

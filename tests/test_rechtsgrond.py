@@ -21,6 +21,7 @@ APPS = {
     "intake": "Brede intake",
     "pip": "PIP en inburgeringstermijn",
     "duo": "Meldingen aan DUO",
+    "brp": "BRP-personalia",
     "leerroute": "Leerroute, uren en Z-route",
     "modules": "PVT en MAP",
     "begeleiding": "Begeleiding, financieel ontzorgen, duale trajecten",

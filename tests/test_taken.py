@@ -11,7 +11,15 @@ from koers.taken.planner import Taak
 
 def test_every_app_offers_its_jobs_in_the_order_of_installed_apps():
     namen = [taak.naam for taak in planner.gevonden_taken()]
-    assert namen == ["duo-keten", "duo-herstel", "signalen", "verwerkingen-verzegelen", "sturing"]
+    assert namen == [
+        "duo-keten",
+        "duo-herstel",
+        "brp-ophalen",
+        "brp-verversen",
+        "signalen",
+        "verwerkingen-verzegelen",
+        "sturing",
+    ]
 
 
 def test_a_round_runs_due_jobs_and_skips_switched_off_ones():

@@ -26,6 +26,8 @@ UITVOERING = [
     "koers.portaal",
     "koers.partners",
 ]
+# The BRP chain adapter plugs in pages and API routes before them (INSTALLED_APPS order).
+KETEN_EN_UITVOERING = ["koers.brp", *UITVOERING]
 
 
 def namen(naam):
@@ -48,6 +50,7 @@ def test_every_koers_app_is_a_koers_app_config():
 def test_the_case_page_sections_in_their_order():
     secties = [(m.__name__, m.PLAATS, m.TEMPLATE) for m in koers_modules("casus")]
     assert secties == [
+        ("koers.brp.casus", "boven", "brp/casus_sectie.html"),
         ("koers.monitoring.casus", "boven", "monitoring/casus_sectie.html"),
         ("koers.leerroute.casus", "onder", "leerroute/casus_sectie.html"),
         ("koers.modules.casus", "onder", "modules/casus_sectie.html"),
@@ -94,14 +97,15 @@ def test_the_pages_and_api_routes_of_the_apps():
         "koers.duo.urls",
         "koers.web.urls",
         "koers.beveiliging.urls",
-        *[f"{app}.urls" for app in UITVOERING],
+        *[f"{app}.urls" for app in KETEN_EN_UITVOERING],
     ]
-    assert _ingesloten(api_urls) == [f"{app}.api_urls" for app in UITVOERING]
+    assert _ingesloten(api_urls) == [f"{app}.api_urls" for app in KETEN_EN_UITVOERING]
 
 
 def test_the_demo_seeders_and_signal_sources():
     assert namen("demo") == [f"{app}.demo" for app in UITVOERING if app != "koers.verwerkingen"]
     assert namen("signalen") == [
+        "koers.brp.signalen",
         "koers.leerroute.signalen",
         "koers.modules.signalen",
         "koers.begeleiding.signalen",
@@ -114,6 +118,7 @@ def test_the_anonymisation_rules_of_the_apps():
     assert namen("anonimiseren") == [
         "koers.intake.anonimiseren",
         "koers.pip.anonimiseren",
+        "koers.brp.anonimiseren",
         "koers.modules.anonimiseren",
         "koers.begeleiding.anonimiseren",
         "koers.handhaving.anonimiseren",

@@ -79,6 +79,7 @@ def test_de_adviseur_ziet_alles_en_de_teamleider_zoals_altijd(
         S.BERICHTEN,
         S.DOCUMENTEN,
         S.KOSTEN,
+        S.VERBLIJF,
     }
     assert policy.zichtbare_secties(adviseur_weert) == policy.zichtbare_secties(
         adviseur_weert, zaak

@@ -38,7 +38,8 @@ PARTNER_CONTACT = frozenset({S.NAAM, S.PERSONALIA, S.TRAJECT, S.VERWIJZINGEN})
 MATRIX: dict[str, frozenset[Sectie] | None] = {
     "adviseur": ALLES,
     "adviseur_andere_gemeente": None,
-    "teamleider": ALLES - {S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN, S.KOSTEN},
+    "teamleider": ALLES
+    - {S.GEZONDHEID, S.ONTZORGEN, S.BERICHTEN, S.DOCUMENTEN, S.KOSTEN, S.VERBLIJF},
     "uitkeringsadministratie": frozenset({S.NAAM, S.ONTZORGEN}),
     "beleid": None,
     "financien": None,
@@ -96,6 +97,8 @@ TOETSEN: dict[Sectie, Toets] = {
     S.DOCUMENTEN: Toets('id="documenten"', None),
     S.KOSTEN: Toets('id="kosten"', None),
     S.VERWIJZINGEN: Toets('id="verwijzingen"', "/verwijzingen"),
+    # Residence data from the BRP (koers.brp): its block in the BRP section, and its endpoint.
+    S.VERBLIJF: Toets('id="brp-verblijf"', "/brp/verblijf"),
 }
 
 

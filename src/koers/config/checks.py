@@ -188,6 +188,124 @@ def check_duo(app_configs=None, **kwargs):
     return problems
 
 
+_BRP_BESTANDEN = (
+    ("KOERS_BRP_CLIENT_CERT", "BRP_CLIENT_CERT", "het PKIoverheid-clientcertificaat (PEM)"),
+    ("KOERS_BRP_CLIENT_KEY", "BRP_CLIENT_KEY", "de private sleutel bij dat certificaat (PEM)"),
+    ("KOERS_BRP_CA_BUNDLE", "BRP_CA_BUNDLE", "de CA-bundel van de BRP-leverancier (PEM)"),
+)
+
+
+@register(Tags.security, deploy=False)
+def check_brp(app_configs=None, **kwargs):
+    """The connection to the BRP API Personen (koers.brp.client): ids koers.E030-E036 and
+    koers.W030-W031."""
+    problems = []
+    base_url = settings.BRP_BASE_URL
+    if not base_url:
+        if not settings.DEMO:
+            problems.append(
+                Warning(
+                    "KOERS_BRP_BASE_URL ontbreekt: Koers haalt geen naam en adres uit de BRP. "
+                    "Zaken die DUO aankondigt blijven 'Naam nog onbekend' tot iemand ze invult.",
+                    hint="Zet het adres van de BRP API Personen bij uw BRP-leverancier, bijv. "
+                    "KOERS_BRP_BASE_URL=https://brp-host/haalcentraal/api/brp.",
+                    id="koers.W030",
+                )
+            )
+        return problems
+    deel = urlsplit(base_url)
+    if deel.scheme not in ("http", "https") or not deel.hostname:
+        problems.append(
+            Error(
+                "KOERS_BRP_BASE_URL is geen http(s)-adres.",
+                hint="Gebruik de vorm https://brp-host/haalcentraal/api/brp.",
+                id="koers.E030",
+            )
+        )
+    elif deel.scheme == "http" and not settings.DEMO:
+        problems.append(
+            Warning(
+                "KOERS_BRP_BASE_URL gebruikt http: persoonsgegevens uit de BRP gaan onversleuteld "
+                "over het netwerk.",
+                hint="Gebruik https; http alleen voor de BRP-simulator.",
+                id="koers.W031",
+            )
+        )
+    elif deel.scheme == "https" and not settings.BRP_API_KEY and not settings.BRP_CLIENT_CERT:
+        problems.append(
+            Error(
+                "De BRP API vraagt een API-sleutel of een clientcertificaat, en Koers heeft geen "
+                "van beide.",
+                hint="Zet KOERS_BRP_API_KEY, of KOERS_BRP_CLIENT_CERT en KOERS_BRP_CLIENT_KEY, "
+                "zoals uw BRP-leverancier het vraagt.",
+                id="koers.E031",
+            )
+        )
+    if bool(settings.BRP_CLIENT_CERT) != bool(settings.BRP_CLIENT_KEY):
+        problems.append(
+            Error(
+                "KOERS_BRP_CLIENT_CERT en KOERS_BRP_CLIENT_KEY horen bij elkaar: er is er maar een "
+                "ingesteld.",
+                hint="Zet beide, of geen van beide.",
+                id="koers.E032",
+            )
+        )
+    leesbaar = []
+    for naam, setting, wat in _BRP_BESTANDEN:
+        pad = getattr(settings, setting)
+        if not pad:
+            continue
+        if not Path(pad).is_file():
+            problems.append(
+                Error(
+                    f"{naam}: het bestand {pad} bestaat niet.",
+                    hint=f"Zet {naam} op het pad naar {wat}.",
+                    id="koers.E033",
+                )
+            )
+        elif not os.access(pad, os.R_OK):
+            problems.append(
+                Error(
+                    f"{naam}: Koers mag het bestand {pad} niet lezen.",
+                    hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
+                    id="koers.E033",
+                )
+            )
+        else:
+            leesbaar.append(naam)
+    if settings.BRP_CLIENT_CERT and "KOERS_BRP_CLIENT_CERT" in leesbaar:
+        try:
+            context = ssl.create_default_context(cafile=settings.BRP_CA_BUNDLE or None)
+            context.load_cert_chain(settings.BRP_CLIENT_CERT, settings.BRP_CLIENT_KEY or None)
+        except (OSError, ssl.SSLError) as error:
+            problems.append(
+                Error(
+                    f"De bestanden voor mutual TLS met de BRP zijn onbruikbaar ({error}).",
+                    hint="KOERS_BRP_CLIENT_CERT en KOERS_BRP_CLIENT_KEY moeten een "
+                    "PEM-certificaat en de bijbehorende sleutel zijn, KOERS_BRP_CA_BUNDLE een of "
+                    "meer PEM-CA-certificaten.",
+                    id="koers.E034",
+                )
+            )
+    if settings.BRP_TIMEOUT <= 0:
+        problems.append(
+            Error(
+                "KOERS_BRP_TIMEOUT moet groter zijn dan 0.",
+                hint="Gebruik bijv. 10 (seconden).",
+                id="koers.E035",
+            )
+        )
+    if not re.fullmatch(r"[A-Za-z0-9-]{1,100}", settings.BRP_API_KEY_HEADER or ""):
+        problems.append(
+            Error(
+                "KOERS_BRP_API_KEY_HEADER is geen geldige naam van een HTTP-header.",
+                hint="Gebruik letters, cijfers en streepjes, bijv. X-API-KEY.",
+                id="koers.E036",
+            )
+        )
+    return problems
+
+
 _OIDC_AANBIEDERS = (
     ("KOERS_OIDC", "KOERS_OIDC", "het inloggen van medewerkers met het organisatie-account"),
     ("KOERS_PORTAAL_OIDC", "KOERS_PORTAAL_OIDC", "het inloggen met DigiD in Mijn Inburgering"),

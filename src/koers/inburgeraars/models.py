@@ -105,6 +105,12 @@ class Inburgeraar(models.Model):
     geen_contact = models.BooleanField(
         default=False, help_text="Geen contact en geen brieven meer (bijv. overleden, SS111)"
     )
+    # The BRP's geheimhoudingPersoonsgegevens (kept up to date by koers.brp): the person asked
+    # that his data go to no third party, so nothing Koers sends to a ketenpartner carries his
+    # address (koers.toegang.policy.adres_voor_derden).
+    geheimhouding_persoonsgegevens = models.BooleanField(
+        default=False, help_text="Geheimhouding volgens de BRP: geen adres naar derden"
+    )
     huidig_traject = models.OneToOneField(
         "Traject", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -317,6 +323,7 @@ class Gebeurtenis(models.Model):
         HANDHAVING = "handhaving", _("Handhaving")
         VERWIJZING = "verwijzing", _("Verwijzing naar ketenpartner")
         PORTAAL = "portaal", _("Mijn Inburgering")
+        BRP = "brp", _("Gegevens uit de BRP")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="gebeurtenissen")
     soort = models.CharField(max_length=30, choices=Soort.choices)

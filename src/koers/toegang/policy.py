@@ -71,6 +71,10 @@ class Sectie(StrEnum):
     VERWIJZINGEN = "verwijzingen"
     # The costs of the voorzieningen of this person (finances of one person).
     KOSTEN = "kosten"
+    # Residence data from the BRP: nationaliteiten, verblijfstitel and immigratie. Not art. 9
+    # data, but sensitive (it shows the asylum route): need to know, for the adviseur who
+    # does the brede intake and the PIP only.
+    VERBLIJF = "verblijf"
 
 
 class Actie(StrEnum):
@@ -118,8 +122,16 @@ SECTIES: dict[str, frozenset[Sectie]] = {
     # Nor the payments of ontzorgen: finances are special-category data too.
     # Nor what the inburgeraar wrote or uploaded in Mijn Inburgering, nor the costs of one
     # person's voorzieningen (the budget figures are on the dashboards).
+    # Nor the residence data from the BRP: steering caseload needs no verblijfstitel.
     Rol.TEAMLEIDER: frozenset(Sectie)
-    - {Sectie.GEZONDHEID, Sectie.ONTZORGEN, Sectie.BERICHTEN, Sectie.DOCUMENTEN, Sectie.KOSTEN},
+    - {
+        Sectie.GEZONDHEID,
+        Sectie.ONTZORGEN,
+        Sectie.BERICHTEN,
+        Sectie.DOCUMENTEN,
+        Sectie.KOSTEN,
+        Sectie.VERBLIJF,
+    },
     # Name/BSN to find the person, and the payments it fills; no intake, PIP or health.
     Rol.UITKERINGSADMINISTRATIE: frozenset({Sectie.NAAM, Sectie.ONTZORGEN}),
 }
@@ -307,7 +319,17 @@ GEBEURTENIS_SECTIES: dict[str, Sectie] = {
     "handhaving": Sectie.HANDHAVING,
     "verwijzing": Sectie.VERWIJZINGEN,
     "portaal": Sectie.BERICHTEN,  # the adviseur answered in Mijn Inburgering
+    "brp": Sectie.PERSONALIA,  # names of the fields the BRP changed (koers.brp)
 }
+
+
+def adres_voor_derden(inburgeraar) -> tuple[str, str]:
+    """The address (adres, postcode_plaats) for anything Koers sends or shows to a third party
+    (a ketenpartner's referral, a letter or export for it): empty when the person has
+    geheimhouding in the BRP (Wet BRP art. 2.59; kept on Inburgeraar by koers.brp)."""
+    if getattr(inburgeraar, "geheimhouding_persoonsgegevens", False):
+        return "", ""
+    return inburgeraar.adres, inburgeraar.postcode_plaats
 
 
 def verborgen_gebeurtenissen(user, traject=None) -> list[str]:

@@ -1,9 +1,10 @@
 """``koers demo``: the whole chain in one command (used by ``make run``).
 
 Starts, as child processes: the DUO simulator (``koers duo-sim``, only when KOERS_DUO_BASE_URL
-is not set; Koers then talks to it on http://127.0.0.1:8601/v1), the worker (``koers worker``)
-and the web server (``koers run``). Ctrl+C, SIGTERM or the end of any one of them stops all
-three together.
+is not set; Koers then talks to it on http://127.0.0.1:8601/v1), the BRP simulator (``koers
+brp-sim``, only when KOERS_BRP_BASE_URL is not set; Koers then asks it on
+http://127.0.0.1:8602/haalcentraal/api/brp), the worker (``koers worker``) and the web server
+(``koers run``). Ctrl+C, SIGTERM or the end of any one of them stops them all together.
 """
 
 import os
@@ -18,13 +19,15 @@ from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError
 
 SIM_PORT = 8601
+BRP_SIM_PORT = 8602
 STATE_FILE = "var/duo-sim.json"
 
 
 class Command(BaseCommand):
     help = (
         "Start Koers met de DUO-keten: webserver, worker en (als KOERS_DUO_BASE_URL leeg "
-        "is) de DUO-simulator. Stoppen: Ctrl+C stopt alles samen."
+        "is) de DUO-simulator, en (als KOERS_BRP_BASE_URL leeg is) de BRP-simulator. "
+        "Stoppen: Ctrl+C stopt alles samen."
     )
     requires_system_checks: list = []
 
@@ -40,8 +43,14 @@ class Command(BaseCommand):
             default=STATE_FILE,
             help=f"Bestand waarin de simulator bewaart wat Koers meldde (standaard {STATE_FILE}).",
         )
+        parser.add_argument(
+            "--brp-sim-port",
+            type=int,
+            default=BRP_SIM_PORT,
+            help=f"Poort van de BRP-simulator (standaard {BRP_SIM_PORT}).",
+        )
 
-    def handle(self, *args, sim_port, sim_state, **options):
+    def handle(self, *args, sim_port, sim_state, brp_sim_port, **options):
         koers = [sys.executable, "-m", "koers.cli"]  # fixed argv: no shell, no user input
         env = dict(os.environ)
         # The worker and the web processes write their metrics into one directory, so /metrics
@@ -98,6 +107,22 @@ class Command(BaseCommand):
                     )
                 )
                 self._wacht_op_poort(sim_port, processen[-1][1])
+            if os.environ.get("KOERS_BRP_BASE_URL"):
+                self.stdout.write(
+                    f"BRP: {os.environ['KOERS_BRP_BASE_URL']} "
+                    "(KOERS_BRP_BASE_URL is gezet; geen simulator)."
+                )
+            else:
+                env["KOERS_BRP_BASE_URL"] = f"http://127.0.0.1:{brp_sim_port}/haalcentraal/api/brp"
+                processen.append(
+                    (
+                        "BRP-simulator",
+                        subprocess.Popen(  # noqa: S603
+                            [*koers, "brp-sim", "--port", str(brp_sim_port)], env=env
+                        ),
+                    )
+                )
+                self._wacht_op_poort(brp_sim_port, processen[-1][1], "De BRP-simulator")
             if "worker" in get_commands():
                 processen.append(
                     (
@@ -133,14 +158,16 @@ class Command(BaseCommand):
         finally:
             stop_alles()
 
-    def _wacht_op_poort(self, port: int, proces: subprocess.Popen) -> None:
+    def _wacht_op_poort(
+        self, port: int, proces: subprocess.Popen, naam: str = "De DUO-simulator"
+    ) -> None:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             if proces.poll() is not None:
-                raise CommandError("De DUO-simulator startte niet (zie de melding hierboven).")
+                raise CommandError(f"{naam} startte niet (zie de melding hierboven).")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                     return
             except OSError:
                 time.sleep(0.2)
-        raise CommandError(f"De DUO-simulator antwoordt niet op poort {port}.")
+        raise CommandError(f"{naam} antwoordt niet op poort {port}.")

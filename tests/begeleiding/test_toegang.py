@@ -89,7 +89,7 @@ def test_uitkering_ziet_zaak_zonder_ontzorgen_niet(als, api, uitkering_weert, tr
     assert als(uitkering_weert).get(pagina("ontzorgen", traject_weert)).status_code == 404
     assert (
         als(uitkering_weert)
-        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar_id]))
+        .get(reverse("web:casus_tab", args=[traject_weert.inburgeraar_id, "begeleiding"]))
         .status_code
         == 404
     )
@@ -125,7 +125,9 @@ def test_uitkering_geen_intake_pip_of_begeleiding(als, api, uitkering_weert, ont
     persoon = traject.inburgeraar
     persoon.telefoon, persoon.adres = "0612345678", "Markt 1"
     persoon.save()
-    html = web.get(reverse("web:inburgeraar", args=[traject.inburgeraar_id])).content.decode()
+    html = web.get(
+        reverse("web:casus_tab", args=[traject.inburgeraar_id, "begeleiding"])
+    ).content.decode()
     # Name and BSN to find the person; no other personal details, no traject, intake or PIP.
     assert persoon.bsn in html and persoon.volledige_naam in html
     assert "0612345678" not in html and "Markt 1" not in html

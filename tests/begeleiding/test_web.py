@@ -358,7 +358,7 @@ def test_zaakpagina_toont_begeleiding_en_ontzorgen(als, adviseur_weert, ontzorge
     services.registreer_betalingen(ontzorgen_weert, adviseur_weert, [betaling()])
     html = (
         als(adviseur_weert)
-        .get(reverse("web:inburgeraar", args=[traject.inburgeraar_id]))
+        .get(reverse("web:casus_tab", args=[traject.inburgeraar_id, "begeleiding"]))
         .content.decode()
     )
     assert 'id="begeleiding"' in html and 'id="naar-begeleiding"' in html
@@ -369,7 +369,7 @@ def test_zaakpagina_toont_begeleiding_en_ontzorgen(als, adviseur_weert, ontzorge
 def test_zaakpagina_teamleider_ziet_geen_ontzorgen(als, teamleider_weert, ontzorgen_weert):
     html = (
         als(teamleider_weert)
-        .get(reverse("web:inburgeraar", args=[ontzorgen_weert.traject.inburgeraar_id]))
+        .get(reverse("web:casus_tab", args=[ontzorgen_weert.traject.inburgeraar_id, "begeleiding"]))
         .content.decode()
     )
     assert 'id="begeleiding"' in html

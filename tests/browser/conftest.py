@@ -4,9 +4,11 @@ installs it where it can)."""
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from koers.organisaties.demo import DEMO_WACHTWOORD
 from tests.factories import GebruikerFactory
@@ -79,3 +81,11 @@ def screenshot(page, name):
         return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+def open_tab(page, sleutel: str) -> None:
+    """Opens a tab of the dossier as a user does: by its link in the tab menu."""
+    page.locator(f"#tab-{sleutel}").click()
+    pad = r"/inburgeraars/\d+/" if sleutel == "overzicht" else rf"/dossier/{sleutel}/"
+    page.wait_for_url(re.compile(pad + "$"))
+    expect(page.locator(f"#tab-{sleutel}")).to_have_attribute("aria-current", "page")

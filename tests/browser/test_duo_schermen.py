@@ -4,6 +4,7 @@ page, and the message monitor of functioneel beheer."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from koers.duo.models import Bericht
 from tests.browser.conftest import assert_accessible, inloggen, screenshot
@@ -34,8 +35,14 @@ def test_adviseur_ziet_de_weigering_van_duo_op_de_zaak(page, zaak, geweigerd):  
     inloggen(page, "adviseur-weert")
     page.locator("#werkvoorraad-tabel").wait_for()
     page.goto(f"/inburgeraars/{zaak.pk}/")
+    # The overview says DUO refused a message; its link opens the DUO tab at DUO's words.
+    expect(page.locator("#duo-waarschuwing")).to_contain_text("DUO heeft een melding niet verwerkt")
+    assert_accessible(page)
+    page.locator("#naar-duo-actie").click()
+    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/dossier/duo/#duo-actie-nodig$"))
     alert = page.locator("#duo-actie-nodig")
     assert "De dagtekening ligt voor de vestiging" in alert.inner_text()
+    expect(page.locator("#tab-duo")).to_have_attribute("aria-current", "page")
     assert_accessible(page)
 
 

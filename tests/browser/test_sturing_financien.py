@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from koers.organisaties.models import Budget
 from koers.sturing.models import Contract, Kostenpost
-from tests.browser.conftest import assert_accessible, inloggen
+from tests.browser.conftest import assert_accessible, inloggen, open_tab
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.browser
@@ -102,6 +102,7 @@ def test_adviseur_registers_a_cost_from_the_case_page(page, weert):
     )
     inloggen(page, "adviseur")
     page.goto(f"/inburgeraars/{traject.inburgeraar.pk}/")
+    open_tab(page, "kosten")
     page.locator("#kosten-registreren").click()
     page.locator("#id_voorziening").select_option("leerroute")
     page.locator("#id_contract").select_option(str(contract.pk))

@@ -19,7 +19,7 @@ from koers.begeleiding.models import Betaling, ChecklistItem, Ontzorgen, Voorlic
 from koers.inburgeraars.rules import Doelgroep
 from koers.monitoring.engine import bereken_signalen
 from koers.monitoring.models import Signaal
-from tests.browser.conftest import assert_accessible, inloggen, screenshot
+from tests.browser.conftest import assert_accessible, inloggen, open_tab, screenshot
 from tests.browser.test_walkthrough_pip import vul_intake_in
 from tests.browser.test_walkthrough_zroute import _dag, _geen_fout, _klik, _naar_casus
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
@@ -129,7 +129,9 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.get_by_label("Ik heb het PIP met de inburgeraar besproken").check()
     _klik(page, "#pip-vaststellen")
     _naar_casus(page, samir)
+    open_tab(page, "overzicht")
     assert "PIP vastgesteld" in page.locator("#traject").inner_text()
+    open_tab(page, "begeleiding")
     ontzorgen_sectie = page.locator("#ontzorgen").inner_text()
     assert "Nog geen financieel ontzorgen vastgelegd" in ontzorgen_sectie, ontzorgen_sectie
 
@@ -176,6 +178,7 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     assert Voorlichting.objects.filter(traject__inburgeraar=samir).count() == 1
     page.goto(f"/inburgeraars/{samir.pk}/")
     _naar_casus(page, samir)
+    open_tab(page, "begeleiding")
     assert "1 van 11" in page.locator("#begeleiding-checklist").inner_text()
     assert "voorstel: 4" in page.locator("#begeleiding-intensiteit").inner_text()
 
@@ -292,6 +295,8 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
 
     # Need to know: the case page holds name and ontzorgen, nothing of intake, PIP or DUO.
     page.goto(f"/inburgeraars/{samir.pk}/")
+    assert_accessible(page)
+    open_tab(page, "begeleiding")
     page.locator("#ontzorgen").wait_for()
     assert_accessible(page)
     for sectie in (
@@ -302,8 +307,15 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
         "#signalen",
         "#naar-intake",
         "#naar-pip",
+        "#tab-intake",
+        "#tab-pip",
+        "#tab-duo",
+        "#tab-tijdlijn",
     ):
         assert page.locator(sectie).count() == 0, sectie
+    for tab in ("intake", "pip", "duo", "tijdlijn"):
+        antwoord = page.request.get(f"/inburgeraars/{samir.pk}/dossier/{tab}/")
+        assert antwoord.status == 404, (tab, antwoord.status)
     for pad in ("intake/", "pip/", "begeleiding/"):
         antwoord = page.request.get(f"/inburgeraars/{samir.pk}/{pad}")
         assert antwoord.status in (403, 404), (pad, antwoord.status)
@@ -319,10 +331,10 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     page.locator("#werkvoorraad-tabel").wait_for()
     page.goto(f"/inburgeraars/{samir.pk}/")
     _naar_casus(page, samir)
+    open_tab(page, "gesprekken")
     rij = page.locator(f"#signaal-{signaal.pk}")
     assert "Financieel ontzorgen stopt binnen 4 weken" in rij.inner_text()
     assert _nl(einde) in rij.inner_text()
-    expect(page.locator("#casus-ontzorgen-einde")).to_be_visible()
     acties = page.locator(f"#signaal-acties-{signaal.pk}")
     acties.locator("summary").click()
     acties.locator(f"#id_a{signaal.pk}-reden").fill("Cursus 'omgaan met geld' bij AMW aangevraagd.")
@@ -340,6 +352,8 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
         else ""
     )
 
+    open_tab(page, "begeleiding")
+    expect(page.locator("#casus-ontzorgen-einde")).to_be_visible()
     _klik(page, "#naar-ontzorgen")
     page.locator("#zelfredzaamheid").wait_for()
     page.locator("#id_cursus_status").select_option("aangemeld")
@@ -354,6 +368,7 @@ def test_b1_route_met_financieel_ontzorgen(page, samir, uitkering):
     assert (ontzorgen.cursus_status, ontzorgen.machtiging_datum) == ("aangemeld", start)
     page.goto(f"/inburgeraars/{samir.pk}/")
     _naar_casus(page, samir)
+    open_tab(page, "tijdlijn")
     tijdlijn = page.locator("#tijdlijn").inner_text()
     for stap in (
         "Financieel ontzorgen gestart",

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from koers.intake import rules as intake_rules
 from koers.pip.models import Beschikking
-from tests.browser.conftest import WACHTWOORD, assert_accessible, inloggen, screenshot
+from tests.browser.conftest import WACHTWOORD, assert_accessible, inloggen, open_tab, screenshot
 from tests.factories import InburgeraarFactory, TrajectFactory
 
 pytestmark = pytest.mark.browser
@@ -82,7 +82,7 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
     rijen = page.locator("#werkvoorraad-tabel tbody tr")
     assert rijen.count() == 1
     rijen.first.locator("a").first.click()
-    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(#.*)?$"))
+    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(dossier/[a-z-]+/)?(#.*)?$"))
     assert "Tesfaye" in page.locator("h1").inner_text()
     assert_accessible(page)
     screenshot(page, "dossier")
@@ -98,7 +98,7 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
     vul_intake_in(page)
     screenshot(page, "intake")
     page.locator("#intake-afronden").click()
-    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(#.*)?$"))
+    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(dossier/[a-z-]+/)?(#.*)?$"))
     assert "afgerond" in page.locator("#intake").inner_text().lower()
     assert page.locator("#intake svg[role='img']").count() == 1  # the spinnenweb
 
@@ -112,8 +112,11 @@ def test_adviseur_stelt_pip_vast_en_downloadt_beschikking(page, zaak, adviseur):
     screenshot(page, "pip")
     page.get_by_label("Ik heb het PIP met de inburgeraar besproken").check()
     page.locator("#pip-vaststellen").click()
-    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(#.*)?$"))
+    page.wait_for_url(re.compile(rf"/inburgeraars/{zaak.pk}/(dossier/[a-z-]+/)?(#.*)?$"))
+    open_tab(page, "overzicht")
     assert "PIP vastgesteld" in page.locator("#traject").inner_text()
+    expect(page.locator("#kop-status")).to_have_text("PIP vastgesteld")
+    open_tab(page, "pip")
 
     with page.expect_download() as download_info:
         page.locator("#beschikking-1").click()

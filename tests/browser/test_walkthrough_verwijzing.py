@@ -14,7 +14,7 @@ from koers.inburgeraars.models import Inburgeraar
 from koers.organisaties import demo
 from koers.organisaties.models import Gebruiker
 from koers.partners.models import Verwijzing
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, open_tab
 from tests.browser.test_walkthrough_zroute import _geen_fout, _klik
 
 pytestmark = pytest.mark.browser
@@ -40,6 +40,7 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     _inloggen(page, "adviseur-weert")
     page.goto(f"/inburgeraars/{samir.pk}/")
     assert_accessible(page)
+    open_tab(page, "verwijzingen")
     expect(page.locator("#verwijzingen")).to_be_visible()
     _klik(page, "#naar-verwijzen")
     assert_accessible(page)
@@ -48,11 +49,12 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     page.locator("#id_organisatie").select_option(str(werkkom.pk))
     page.locator("#id_vraag").fill("Samir wil automonteur worden. Graag de MAP.")
     _klik(page, "#verwijzen")
-    page.wait_for_url(re.compile(rf"/inburgeraars/{samir.pk}/(#.*)?$"))
+    page.wait_for_url(re.compile(rf"/inburgeraars/{samir.pk}/(dossier/[a-z-]+/)?(#.*)?$"))
     _geen_fout(page)
     assert_accessible(page)
     verwijzing = Verwijzing.objects.get(traject__inburgeraar=samir, taak="map")
     assert page.locator(f"#verwijzing-{verwijzing.pk}-status").inner_text() == "Aangeboden"
+    open_tab(page, "tijdlijn")
     assert "Verwezen naar Werk.Kom" in page.locator("#tijdlijn").inner_text()
     _klik(page, "#uitloggen")
 
@@ -68,9 +70,9 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     # The case page shows the MAP's parts only.
     _klik(page, "#naar-casus")
     assert_accessible(page)
-    expect(page.locator("#modules")).to_be_visible()
-    # Nothing of the brede intake on the case page: it is the gemeente's document.
-    for verborgen in (
+    # Nothing of the brede intake in the dossier: it is the gemeente's document. No tab
+    # for it, nor for the PIP, the timeline or begeleiding.
+    verborgen = (
         "#onderwerp-werkervaring",
         "#onderwerp-gezondheid",
         "#onderwerp-gezinssituatie",
@@ -80,8 +82,18 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
         "#tijdlijn",
         "#begeleiding",
         "#ontzorgen",
-    ):
-        assert page.locator(verborgen).count() == 0, verborgen
+        "#tab-intake",
+        "#tab-pip",
+        "#tab-tijdlijn",
+        "#tab-begeleiding",
+    )
+    for sectie in verborgen:
+        assert page.locator(sectie).count() == 0, sectie
+    open_tab(page, "modules")
+    expect(page.locator("#modules")).to_be_visible()
+    for sectie in verborgen:
+        assert page.locator(sectie).count() == 0, sectie
+    open_tab(page, "verwijzingen")
     _klik(page, f"#naar-verwijzing-{verwijzing.pk}")
     # The referral itself shows the intake topics about work that the MAP needs, no others.
     assert page.locator("#werk-onderwerp-werkervaring").count() == 1
@@ -118,10 +130,12 @@ def test_verwijzing_naar_werkkom_voor_de_map(page, samir):
     _inloggen(page, "adviseur-weert")
     page.goto(f"/inburgeraars/{samir.pk}/")
     assert_accessible(page)
+    open_tab(page, "verwijzingen")
     sectie = page.locator(f"#verwijzing-{verwijzing.pk}").inner_text()
     assert "Afgesloten" in sectie and "In totaal 6,5 uur." in sectie
     assert "Cv gemaakt, twee garages bezocht." in sectie
     assert "MAP afgerond; stage bij een garage." in sectie
+    open_tab(page, "tijdlijn")
     tijdlijn = page.locator("#tijdlijn").inner_text()
     assert "Werk.Kom accepteert de verwijzing" in tijdlijn
     assert "Voortgang van Werk.Kom" in tijdlijn

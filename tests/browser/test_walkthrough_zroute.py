@@ -15,7 +15,7 @@ from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.rules import Doelgroep
 from koers.leerroute.models import Zroute
-from tests.browser.conftest import assert_accessible, inloggen, screenshot
+from tests.browser.conftest import assert_accessible, inloggen, open_tab, screenshot
 from tests.browser.test_walkthrough_pip import vul_intake_in
 from tests.duo.simulator_hulp import (  # noqa: F401
     AMIRA,
@@ -89,7 +89,8 @@ def _klik(page, selector: str) -> None:
 
 
 def _naar_casus(page, inburgeraar) -> None:
-    page.wait_for_url(re.compile(rf"/inburgeraars/{inburgeraar.pk}/(#.*)?$"))
+    """Back on the case's dossier (its overview or one of its tabs) after an action."""
+    page.wait_for_url(re.compile(rf"/inburgeraars/{inburgeraar.pk}/(dossier/[a-z-]+/)?(#.*)?$"))
     assert_accessible(page)
 
 
@@ -178,19 +179,23 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     page.get_by_label("Ik heb het PIP met de inburgeraar besproken").check()
     _klik(page, "#pip-vaststellen")
     _naar_casus(page, amira)
+    open_tab(page, "overzicht")
     assert "PIP vastgesteld" in page.locator("#traject").inner_text()
+    open_tab(page, "leerroute")
     assert "Zelfredzaamheidsroute, niveau A2" in page.locator("#leerroute-pip").inner_text()
     _lever_af(keten)  # the PIP: DUO now knows the Z-route and sets the termijn
     termijn = keten.call("getInburgeringstermijnByBsn", bsn=AMIRA).json()
     assert termijn["startdatum"] == _dag(DAGTEKENING - 1).isoformat()
 
     # -- The lessons have started: the adviseur sets the case to "In uitvoering".
+    open_tab(page, "overzicht")
     page.locator("#statusformulier #id_status").select_option("in_uitvoering")
     _klik(page, "#status-opslaan")
     _naar_casus(page, amira)
     assert page.locator("#traject-status").inner_text() == "In uitvoering"
 
     # -- Inburgeringsaanbod at an instelling from DUO's list (reported: asielstatushouder).
+    open_tab(page, "leerroute")
     _klik(page, "#leerroute-aanbod-link")
     page.locator("#id_instellingsnummer").select_option(BOW)
     page.locator("#id_datum_aanbod").fill(_dag(DAGTEKENING - 5).isoformat())
@@ -225,6 +230,7 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     screenshot(page, "zroute-uren")
 
     # -- PVT: a workshop and an excursion on a kernwaarde (12 hours), then the signature.
+    open_tab(page, "modules")
     _klik(page, "#modules-pvt a")
     page.locator("#activiteitformulier").wait_for()
     assert_accessible(page)
@@ -280,7 +286,7 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     assert_accessible(page)
 
     # -- Z-route: the eindgesprek (agreements met), then the completion to DUO.
-    page.goto(f"/inburgeraars/{amira.pk}/")
+    page.goto(f"/inburgeraars/{amira.pk}/dossier/leerroute/")
     _klik(page, "#leerroute-zroute-link")
     page.locator("#eindgesprekformulier").wait_for()
     uren_tabel = page.locator("#zroute-uren").inner_text()
@@ -330,19 +336,24 @@ def test_zroute_van_intake_tot_afronding_bij_duo(page, amira, keten):
     assert (zroute.cursus_uren, zroute.participatie_uren) == (800, 800)
 
     # -- The case page says so, with no refusal anywhere.
-    page.reload()
+    page.goto(f"/inburgeraars/{amira.pk}/")
     assert_accessible(page)
     assert page.locator("#traject-status").inner_text() == "In uitvoering"
+    assert page.locator("#duo-waarschuwing").count() == 0
+    open_tab(page, "duo")
     assert page.locator("#duo-actie-nodig").count() == 0
     assert page.locator("#duo-geweigerd").count() == 0
     berichten = page.locator("#duo-berichten").inner_text()
     assert "Geweigerd" not in berichten and "Mislukt" not in berichten
+    open_tab(page, "modules")
     pvt_rij = page.locator("#modules-pvt").inner_text()
     map_rij = page.locator("#modules-map").inner_text()
     assert "12" in pvt_rij and "Afgeleverd" in pvt_rij, pvt_rij
     assert "6" in map_rij and "Afgeleverd" in map_rij, map_rij
+    open_tab(page, "leerroute")
     voortgang = page.locator("#leerroute-voortgang").inner_text()
     assert "100%" in voortgang and "Achter op plan" not in voortgang, voortgang
+    open_tab(page, "tijdlijn")
     tijdlijn = page.locator("#tijdlijn").inner_text()
     for stap in (
         "Participatieverklaring ondertekend",

@@ -44,7 +44,7 @@ def notificatie(traject, **kw):
 
 
 def pagina(client, traject):
-    return client.get(f"/inburgeraars/{traject.inburgeraar.pk}/")
+    return client.get(f"/inburgeraars/{traject.inburgeraar.pk}/dossier/duo/")
 
 
 def test_geweigerde_melding_met_fouttekst_valt_op(client, traject_weert, adviseur_weert):

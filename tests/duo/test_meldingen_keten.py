@@ -55,7 +55,7 @@ def test_geweigerde_pip_staat_op_de_casus(amira, adviseur_weert, client_duo, cli
     assert bericht.laatste_statuscode == 400 and bericht.foutteksten
     html = (
         inloggen(client, adviseur_weert)
-        .get(f"/inburgeraars/{amira.inburgeraar.pk}/")
+        .get(f"/inburgeraars/{amira.inburgeraar.pk}/dossier/duo/")
         .content.decode()
     )
     alert = html[html.index('id="duo-actie-nodig"') :]

@@ -73,7 +73,7 @@ def test_pagina_vraagt_duo_niet_bij_elke_weergave(als, amira, adviseur_weert, du
     assert "Opgehaald bij DUO." in html
     assert "€ 250" in html and 'id="duo-boetes-opgehaald"' in html
     client.post(reverse("handhaving:duo", args=[pk, "verlengingen"]))
-    html = client.get(reverse("web:inburgeraar", args=[pk])).content.decode()
+    html = client.get(reverse("web:casus_tab", args=[pk, "handhaving"])).content.decode()
     assert "In behandeling bij DUO" in html
     assert "€ 250" in html
     # boetes, verlengingen and the grounds; the case page itself asked DUO nothing

@@ -23,7 +23,9 @@ def _stap(zaak, naam):
 
 def test_casuspagina_toont_sectie_met_verlenging(als, adviseur_weert, gezin_weert):
     zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
-    pagina = als(adviseur_weert).get(reverse("web:inburgeraar", args=[gezin_weert.inburgeraar.pk]))
+    pagina = als(adviseur_weert).get(
+        reverse("web:casus_tab", args=[gezin_weert.inburgeraar.pk, "handhaving"])
+    )
     html = pagina.content.decode()
     assert pagina.status_code == 200
     assert 'id="handhaving"' in html
@@ -228,7 +230,7 @@ def test_teamleider_leest_maar_handelt_niet(als, teamleider_weert, adviseur_weer
     zaak = zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
     client = als(teamleider_weert)
     html = client.get(
-        reverse("web:inburgeraar", args=[gezin_weert.inburgeraar.pk])
+        reverse("web:casus_tab", args=[gezin_weert.inburgeraar.pk, "handhaving"])
     ).content.decode()
     assert 'id="handhaving"' in html and 'id="duo-boetes-ophalen"' not in html
     pagina = client.get(reverse("handhaving:zaak", args=[gezin_weert.inburgeraar.pk, zaak.pk]))
@@ -303,7 +305,7 @@ def test_casuspagina_queries_constant(
     als, adviseur_weert, gezin_weert, django_assert_max_num_queries
 ):
     client = als(adviseur_weert)
-    url = reverse("web:inburgeraar", args=[gezin_weert.inburgeraar.pk])
+    url = reverse("web:casus_tab", args=[gezin_weert.inburgeraar.pk, "handhaving"])
     zaak_tot_hoorzitting(gezin_weert, adviseur_weert)
     client.get(url)
     from django.db import connection

@@ -106,7 +106,7 @@ def test_niet_na_het_pip_en_maar_een_keer(met_examennummer, adviseur_weert):
 
 def test_adviseur_slaat_de_toets_over_op_de_casuspagina(met_examennummer, adviseur_weert, als):
     client = als(adviseur_weert)
-    url = reverse("web:inburgeraar", args=[met_examennummer.inburgeraar_id])
+    url = reverse("web:casus_tab", args=[met_examennummer.inburgeraar_id, "intake"])
     assert 'id="lbt-overslaan-formulier"' in client.get(url).content.decode()
     antwoord = client.post(
         reverse("web:lbt_overslaan", args=[met_examennummer.inburgeraar_id]),
@@ -150,7 +150,7 @@ def test_teamleider_mag_niet_overslaan_en_ziet_de_uitleg_niet(
     )
     assert antwoord.status_code == 403
     html = client.get(
-        reverse("web:inburgeraar", args=[met_examennummer.inburgeraar_id])
+        reverse("web:casus_tab", args=[met_examennummer.inburgeraar_id, "intake"])
     ).content.decode()
     assert 'id="lbt-overgeslagen"' in html and "Medische beperking" not in html
 

@@ -81,7 +81,7 @@ def test_startnotitie_onderwerpen_blokkeren_niet_op_de_casuspagina(
     bewaar(traject_weert, adviseur_weert, data)
     html = (
         als(adviseur_weert)
-        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk]))
+        .get(reverse("web:casus_tab", args=[traject_weert.inburgeraar.pk, "intake"]))
         .content.decode()
     )
     blok = html.split("Nog nodig om de intake af te ronden:")[1].split("</ul>")[0]

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def casus(traject):
-    return f"/inburgeraars/{traject.inburgeraar_id}/"
+    return f"/inburgeraars/{traject.inburgeraar_id}/dossier/leerroute/"
 
 
 def pagina(traject, deel):

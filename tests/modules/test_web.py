@@ -207,7 +207,11 @@ def test_onbekende_module_404(als, adviseur_weert, zaak):
 
 def test_casuspagina_toont_sectie(als, adviseur_weert, zaak):
     activiteit(zaak, adviseur_weert, uren=Decimal(5))
-    html = als(adviseur_weert).get(f"/inburgeraars/{zaak.inburgeraar_id}/").content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/modules/")
+        .content.decode()
+    )
     assert 'id="modules"' in html and 'id="modules-pvt"' in html
     assert _url(zaak) in html
 
@@ -236,7 +240,7 @@ def test_teamleider_leest_maar_schrijft_niet(als, teamleider_weert, adviseur_wee
     assert client.post(_url(zaak, stap="afronden/"), {"datum": "2026-11-25"}).status_code == 403
     assert client.post(_url(zaak, stap="melden/"), {}).status_code == 403
     assert Activiteit.objects.count() == 1
-    casus = client.get(f"/inburgeraars/{zaak.inburgeraar_id}/").content.decode()
+    casus = client.get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/modules/").content.decode()
     assert 'id="modules"' in casus
 
 

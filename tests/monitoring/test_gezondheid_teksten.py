@@ -80,7 +80,7 @@ def test_pages_teamleider_get_no_health_text(als, gesprek, adviseur_weert, teaml
     pk = gesprek.traject.inburgeraar_id
     with op("2027-01-06"):
         client = als(teamleider_weert)
-        casus = client.get(f"/inburgeraars/{pk}/")
+        casus = client.get(f"/inburgeraars/{pk}/dossier/gesprekken/")
         assert casus.status_code == 200
         assert "Extra taalondersteuning" in casus.content.decode()
         assert ZORG not in casus.content.decode()
@@ -93,7 +93,7 @@ def test_pages_teamleider_get_no_health_text(als, gesprek, adviseur_weert, teaml
             assert woord not in tekst
 
         client = als(adviseur_weert)
-        assert ZORG in client.get(f"/inburgeraars/{pk}/").content.decode()
+        assert ZORG in client.get(f"/inburgeraars/{pk}/dossier/gesprekken/").content.decode()
         tekst = client.get(f"/inburgeraars/{pk}/gesprekken/{gesprek.pk}/").content.decode()
         assert "Nachtmerries" in tekst and "POH-GGZ" in tekst and "Beter slapen" in tekst
 

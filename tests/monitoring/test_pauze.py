@@ -136,7 +136,7 @@ def test_casuspagina_zegt_dat_het_traject_stilstaat(als, adviseur_weert, traject
     traject_weert.save()
     html = (
         als(adviseur_weert)
-        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk]))
+        .get(reverse("web:casus_tab", args=[traject_weert.inburgeraar.pk, "gesprekken"]))
         .content.decode()
     )
     assert 'id="signalen-pauze"' in html and "1 september 2026" in html
@@ -144,7 +144,7 @@ def test_casuspagina_zegt_dat_het_traject_stilstaat(als, adviseur_weert, traject
     traject_weert.save()
     html = (
         als(adviseur_weert)
-        .get(reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk]))
+        .get(reverse("web:casus_tab", args=[traject_weert.inburgeraar.pk, "gesprekken"]))
         .content.decode()
     )
     assert 'id="signalen-pauze"' not in html

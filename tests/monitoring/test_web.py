@@ -42,7 +42,11 @@ def signaal_van(traject, soort="pip_deadline"):
 def test_case_page_shows_open_signals_with_forms(als, weert, adviseur_weert):
     traject = zaak(weert, adviseur_weert, VANDAAG - timedelta(days=2))
     engine.bereken_signalen()
-    html = als(adviseur_weert).get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{traject.inburgeraar_id}/dossier/gesprekken/")
+        .content.decode()
+    )
     assert 'id="signalen-tabel"' in html
     assert "PIP moet bijna of al vastgesteld zijn" in html
     assert "<strong>Te laat</strong>" in html
@@ -72,7 +76,9 @@ def test_handle_a_signal_from_the_case_page(als, weert, adviseur_weert):
         adviseur_weert,
     )
     assert Gebeurtenis.objects.filter(traject=traject, soort="signaal").exists()
-    html = client.get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
+    html = client.get(
+        f"/inburgeraars/{traject.inburgeraar_id}/dossier/gesprekken/"
+    ).content.decode()
     assert 'id="geen-signalen"' in html
 
 
@@ -146,7 +152,7 @@ def test_teamleider_sees_no_ontzorgen_signals(
     monkeypatch.setattr("koers.monitoring.lezen.alle_bronnen", lambda: (bron,))
     engine.bereken_signalen()
     signaal = signaal_van(traject, "nep_ontzorgen")
-    case = f"/inburgeraars/{traject.inburgeraar_id}/"
+    case = f"/inburgeraars/{traject.inburgeraar_id}/dossier/gesprekken/"
     assert "Ontzorgen loopt af" in als(adviseur_weert).get(case).content.decode()
     client = als(teamleider_weert)
     assert "Ontzorgen loopt af" not in client.get(case).content.decode()
@@ -269,7 +275,9 @@ def test_record_a_gesprek_and_see_it_over_time(als, met_pip, adviseur_weert, op)
             }
         )
         assert client.post(url, tweede).status_code == 302
-        case = client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
+        case = client.get(
+            f"/inburgeraars/{met_pip.inburgeraar_id}/dossier/gesprekken/"
+        ).content.decode()
     assert 'id="gesprekken-gehouden"' in case
     assert 'id="spinnenweb-reeks"' in case
     # The intervention "taal" of January: meedoen went from 7 to 9 at the next gesprek.
@@ -323,7 +331,9 @@ def test_teamleider_sees_gesprekken_without_scores_and_cannot_record(
             met_gezondheid=True,
         )
         client = als(teamleider_weert)
-        case = client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
+        case = client.get(
+            f"/inburgeraars/{met_pip.inburgeraar_id}/dossier/gesprekken/"
+        ).content.decode()
         assert 'id="gesprekken-gehouden"' in case
         assert 'id="spinnenweb-reeks"' not in case and 'id="effect-interventies"' not in case
         detail = client.get(f"/inburgeraars/{met_pip.inburgeraar_id}/gesprekken/{gesprek.pk}/")

@@ -49,7 +49,9 @@ def test_case_page_shows_the_section(als, adviseur_weert, met_tolk_nodig, tolk_t
         met_tolk_nodig, adviseur_weert, startdatum=D(2026, 10, 1), geplande_einddatum=D(2026, 11, 1)
     )
     html = (
-        als(adviseur_weert).get(f"/inburgeraars/{met_tolk_nodig.inburgeraar_id}/").content.decode()
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{met_tolk_nodig.inburgeraar_id}/dossier/netwerk/")
+        .content.decode()
     )
     assert 'id="netwerk"' in html
     assert "In de instroomklas sinds 1 oktober 2026" in html
@@ -60,7 +62,9 @@ def test_case_page_shows_the_section(als, adviseur_weert, met_tolk_nodig, tolk_t
 
 def test_teamleider_reads_but_does_not_edit(als, teamleider_weert, traject_weert):
     client = als(teamleider_weert)
-    html = client.get(f"/inburgeraars/{traject_weert.inburgeraar_id}/").content.decode()
+    html = client.get(
+        f"/inburgeraars/{traject_weert.inburgeraar_id}/dossier/netwerk/"
+    ).content.decode()
     assert 'id="netwerk"' in html
     assert "Netwerk en ondersteuning bijwerken" not in html
     pagina = client.get(_pad(traject_weert))
@@ -393,7 +397,9 @@ def test_koppelen_en_verwijzen(als, adviseur_weert, traject_weert, ed_weert):
     assert antwoord.status_code == 302
     verwijzing.refresh_from_db()
     assert (verwijzing.status, verwijzing.uren_totaal) == ("gestart", Decimal("6"))
-    html = client.get(f"/inburgeraars/{traject_weert.inburgeraar_id}/").content.decode()
+    html = client.get(
+        f"/inburgeraars/{traject_weert.inburgeraar_id}/dossier/netwerk/"
+    ).content.decode()
     assert "Taalhuis Weert" in html and "Yohannes Mehari" in html
 
 
@@ -630,7 +636,7 @@ def test_no_duplicate_ids(als, adviseur_weert, met_tolk_nodig, tolk_tigrinya, ed
     client = als(adviseur_weert)
     for pad in (
         _pad(met_tolk_nodig),
-        f"/inburgeraars/{met_tolk_nodig.inburgeraar_id}/",
+        f"/inburgeraars/{met_tolk_nodig.inburgeraar_id}/dossier/netwerk/",
         "/netwerk/instroomklas/",
         "/netwerk/tolken/",
         "/netwerk/ervaringsdeskundigen/",

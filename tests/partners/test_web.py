@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_adviseur_verwijst_vanaf_de_casuspagina(zaak, werkkom, adviseur_weert, als):
     client = als(adviseur_weert)
     pk = zaak.inburgeraar_id
-    html = client.get(f"/inburgeraars/{pk}/").content.decode()
+    html = client.get(f"/inburgeraars/{pk}/dossier/verwijzingen/").content.decode()
     assert 'id="verwijzingen"' in html and f"/inburgeraars/{pk}/verwijzen/" in html
     pagina = client.get(f"/inburgeraars/{pk}/verwijzen/")
     assert pagina.status_code == 200 and "Werk.Kom" in pagina.content.decode()
@@ -26,12 +26,13 @@ def test_adviseur_verwijst_vanaf_de_casuspagina(zaak, werkkom, adviseur_weert, a
         {"taak": "map", "organisatie": werkkom.pk, "vraag": "Graag de MAP."},
     )
     assert antwoord.status_code == 302
-    assert antwoord.url == f"/inburgeraars/{pk}/#verwijzingen"
+    assert antwoord.url == f"/inburgeraars/{pk}/dossier/verwijzingen/#verwijzingen"
     v = Verwijzing.objects.get()
     assert (v.taak, v.organisatie, v.status) == ("map", werkkom, "aangeboden")
-    html = client.get(f"/inburgeraars/{pk}/").content.decode()
-    assert "Verwezen naar Werk.Kom" in html  # the timeline
+    html = client.get(f"/inburgeraars/{pk}/dossier/verwijzingen/").content.decode()
     assert f'id="verwijzing-{v.pk}-status">Aangeboden' in html
+    tijdlijn = client.get(f"/inburgeraars/{pk}/dossier/tijdlijn/").content.decode()
+    assert "Verwezen naar Werk.Kom" in tijdlijn
 
 
 def test_verwijzen_met_fouten_toont_nederlandse_fouten(zaak, adviseur_weert, werkkom, als):
@@ -97,7 +98,11 @@ def test_partner_accepteert_meldt_voortgang_en_sluit_af(
     v.refresh_from_db()
     assert v.status == "lopend"
     # The adviseur sees the progress on the case page.
-    html = als(adviseur_weert).get(f"/inburgeraars/{zaak.inburgeraar_id}/").content.decode()
+    html = (
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/verwijzingen/")
+        .content.decode()
+    )
     assert "In totaal 6,5 uur." in html and "Cv gemaakt." in html
     client = als(wim)
     dicht = client.post(
@@ -107,7 +112,9 @@ def test_partner_accepteert_meldt_voortgang_en_sluit_af(
     assert dicht.status_code == 302 and dicht.url == "/verwijzingen/"
     v.refresh_from_db()
     assert v.status == "afgesloten"
-    assert client.get(f"/inburgeraars/{zaak.inburgeraar_id}/").status_code == 404
+    assert (
+        client.get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/verwijzingen/").status_code == 404
+    )
 
 
 def test_partner_wijst_af_met_reden(zaak, werkkom, wim, verwijs, als):
@@ -141,7 +148,9 @@ def test_partnerstappen_op_de_tijdlijn_van_de_adviseur(
     v = verwijs(zaak, werkkom)
     services.accepteer(v, wim)
     for user in (adviseur_weert, teamleider_weert):
-        html = als(user).get(f"/inburgeraars/{zaak.inburgeraar_id}/").content.decode()
+        html = (
+            als(user).get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/tijdlijn/").content.decode()
+        )
         assert "Werk.Kom accepteert de verwijzing" in html
 
 
@@ -177,7 +186,7 @@ def test_lijst_logt_elke_getoonde_zaak(zaak, werkkom, wim, verwijs, als):
 def test_casuspagina_van_de_partner_wordt_gelogd_met_zijn_secties(zaak, werkkom, wim, verwijs, als):
     v = verwijs(zaak, werkkom)
     services.accepteer(v, wim)
-    als(wim).get(f"/inburgeraars/{zaak.inburgeraar_id}/")
+    als(wim).get(f"/inburgeraars/{zaak.inburgeraar_id}/dossier/verwijzingen/")
     log = Verwerking.objects.filter(actor_id=wim.pk, handeling="lezen").latest("id")
     assert set(log.secties) == {"naam", "modules", "verwijzingen"}
 

@@ -40,7 +40,9 @@ def test_empty_or_too_long_message_is_refused_in_dutch(ik):
 def test_adviseur_reads_and_answers_on_the_case(ik, met_pip, als, adviseur_weert):
     services.stuur_bericht(met_pip.inburgeraar, "Mag mijn les op donderdag?")
     adviseur = als(adviseur_weert)
-    casus = adviseur.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
+    casus = adviseur.get(
+        f"/inburgeraars/{met_pip.inburgeraar_id}/dossier/berichten/"
+    ).content.decode()
     assert 'id="portaal-ongelezen"' in casus and "1 ongelezen bericht" in casus
     assert "Mag mijn les op donderdag?" in casus
     pagina = adviseur.get(_pad(met_pip)).content.decode()
@@ -49,7 +51,9 @@ def test_adviseur_reads_and_answers_on_the_case(ik, met_pip, als, adviseur_weert
     assert Verwerking.objects.filter(
         actor_id=adviseur_weert.pk, handeling="lezen", secties=["berichten"]
     ).exists()
-    casus = adviseur.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
+    casus = adviseur.get(
+        f"/inburgeraars/{met_pip.inburgeraar_id}/dossier/berichten/"
+    ).content.decode()
     assert 'id="portaal-ongelezen"' not in casus
 
     antwoord = adviseur.post(_pad(met_pip), {"tekst": "Ja, dat kan. Ik regel het."})
@@ -83,7 +87,9 @@ def test_empty_answer_is_refused(met_pip, als, adviseur_weert, nu):
 def test_teamleider_cannot_read_or_send(met_pip, als, teamleider_weert, nu):
     services.stuur_bericht(met_pip.inburgeraar, "Alleen voor mijn adviseur")
     teamleider = als(teamleider_weert)
-    casus = teamleider.get(f"/inburgeraars/{met_pip.inburgeraar_id}/").content.decode()
+    casus = teamleider.get(
+        f"/inburgeraars/{met_pip.inburgeraar_id}/dossier/berichten/"
+    ).content.decode()
     assert "Alleen voor mijn adviseur" not in casus and 'id="mijn-inburgering"' not in casus
     assert teamleider.get(_pad(met_pip)).status_code == 403
     assert teamleider.post(_pad(met_pip), {"tekst": "Hallo"}).status_code == 403

@@ -89,7 +89,7 @@ def test_adviseur_sees_and_opens_the_document_teamleider_does_not(
     document = Document.objects.get()
     pk = met_pip.inburgeraar_id
     adviseur = als(adviseur_weert)
-    html = adviseur.get(f"/inburgeraars/{pk}/").content.decode()
+    html = adviseur.get(f"/inburgeraars/{pk}/dossier/berichten/").content.decode()
     assert 'id="mijn-inburgering"' in html and "diploma.pdf" in html
     assert (
         adviseur.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").getvalue()
@@ -100,7 +100,10 @@ def test_adviseur_sees_and_opens_the_document_teamleider_does_not(
     gelezen = Verwerking.objects.filter(actor_id=adviseur_weert.pk, activiteit="document inzien")
     assert gelezen.get().secties == ["documenten"]
     teamleider = als(teamleider_weert)
-    assert "diploma.pdf" not in teamleider.get(f"/inburgeraars/{pk}/").content.decode()
+    assert (
+        "diploma.pdf"
+        not in teamleider.get(f"/inburgeraars/{pk}/dossier/berichten/").content.decode()
+    )
     assert (
         teamleider.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").status_code
         == 403

@@ -444,7 +444,7 @@ def test_only_financien_keeps_contracts_and_beleid_reads_the_dashboard(beleid, a
 def test_the_case_page_links_to_the_cost_page_for_the_adviseur_only(
     adviseur_weert, teamleider_weert, als, traject_weert
 ):
-    url = reverse("web:inburgeraar", args=[traject_weert.inburgeraar.pk])
+    url = reverse("web:casus_tab", args=[traject_weert.inburgeraar.pk, "kosten"])
     kosten = reverse("sturing:kosten", args=[traject_weert.inburgeraar.pk])
     assert kosten in als(adviseur_weert).get(url).content.decode()
     assert kosten not in als(teamleider_weert).get(url).content.decode()

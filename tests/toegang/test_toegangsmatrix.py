@@ -24,6 +24,7 @@ from koers.partners import services as partners
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 from tests.conftest import inloggen
+from tests.dossier import ALLE_TABS, dossier, tab_url, tabs
 from tests.factories import GebruikerFactory, OrganisatieFactory
 from tests.uitvoering import met_vastgesteld_pip
 
@@ -159,7 +160,7 @@ GEZONDHEIDSTEKSTEN: dict[str, Tekst] = {
         S.GESPREKKEN, "api", "/gesprekken", "Extra lesuur op vrijdag", gezondheid=False
     ),
     "casuspagina.interventies.gezondheid": Tekst(
-        S.GESPREKKEN, "ui", "/", "Zorg: huisarts, GGZ of AMW"
+        S.GESPREKKEN, "ui", "/dossier/gesprekken/", "Zorg: huisarts, GGZ of AMW"
     ),
 }
 
@@ -294,9 +295,15 @@ def test_casuspagina_volgt_de_tabel(rol, als_rol, zaak, client):
     if verwacht is None:
         assert antwoord.status_code == 404
         assert zaak.bsn not in antwoord.content.decode()
+        for sleutel in ALLE_TABS:
+            assert client.get(tab_url(zaak.pk, sleutel)).status_code == 404
         return
     assert antwoord.status_code == 200
-    html = antwoord.content.decode()
+    # The whole dossier: the overview and every tab it offers; a tab it does not offer
+    # cannot be opened by its URL either.
+    html = dossier(client, zaak.pk)
+    for sleutel in set(ALLE_TABS) - set(tabs(antwoord.content.decode())):
+        assert client.get(tab_url(zaak.pk, sleutel)).status_code == 404, sleutel
     zichtbaar = {s for s, toets in TOETSEN.items() if toets.ui and toets.ui in html}
     fout_getoond = zichtbaar - verwacht
     fout_verborgen = {s for s in verwacht if TOETSEN[s].ui} - zichtbaar

@@ -5,6 +5,8 @@ import pytest
 import time_machine
 
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar
+from tests.dossier import dossier, tabs
+from tests.dossier import tab as dossier_tab
 from tests.factories import DelegatieFactory, valid_bsn
 from tests.web.conftest import volledige_intake
 
@@ -42,35 +44,42 @@ def test_a_delegatie_opens_the_case(als, weert, cranendonck, adviseur_weert, tra
 
 
 def test_the_case_page_shows_personalia_traject_and_timeline(als, adviseur_weert, traject_weert):
-    html = als(adviseur_weert).get(pagina(traject_weert)).content.decode()
+    client = als(adviseur_weert)
+    html = client.get(pagina(traject_weert)).content.decode()
     assert traject_weert.inburgeraar.volledige_naam in html
     for sectie in (
+        'id="dossierkop"',
         'id="personalia"',
         'id="traject"',
-        'id="intake"',
-        'id="pip"',
-        'id="beschikkingen"',
-        'id="tijdlijn"',
         'id="gegevens-wijzigen"',
         'id="naar-intake"',
-        'id="naar-pip"',
         'id="statusformulier"',
     ):
         assert sectie in html, sectie
     assert 'id="adviseurformulier"' not in html  # assigning is for the teamleider
     assert "10 november 2026" in html  # PIP uiterlijk: 1 September + 10 weeks
+    # The rest of the dossier is one tab each, offered in the overview's menu.
+    assert list(tabs(html))[:3] == ["overzicht", "gesprekken", "intake"]
+    for tab, sectie in (
+        ("intake", 'id="intake"'),
+        ("pip", 'id="pip"'),
+        ("pip", 'id="beschikkingen"'),
+        ("tijdlijn", 'id="tijdlijn"'),
+    ):
+        assert sectie in dossier_tab(client, traject_weert.inburgeraar_id, tab), (tab, sectie)
+        assert sectie not in html
 
 
 def test_the_teamleider_does_not_see_health_data(
     als, adviseur_weert, teamleider_weert, traject_weert
 ):
     volledige_intake(traject_weert, adviseur_weert)
-    adviseur_html = als(adviseur_weert).get(pagina(traject_weert)).content.decode()
+    adviseur_html = dossier(als(adviseur_weert), traject_weert.inburgeraar_id)
     assert "Slaapt slecht sinds de vlucht." in adviseur_html
     assert "Spinnenweb Positieve Gezondheid" in adviseur_html
 
     client = als(teamleider_weert)
-    html = client.get(pagina(traject_weert)).content.decode()
+    html = dossier(client, traject_weert.inburgeraar_id)
     assert "Over opleiding." in html  # the rest of the intake is there
     assert "Slaapt slecht" not in html
     assert "Bijzonder persoonsgegeven" not in html
@@ -93,7 +102,7 @@ def test_afronden_needs_a_reason(als, adviseur_weert, traject_weert):
     assert response.status_code == 302
     traject_weert.refresh_from_db()
     assert (traject_weert.status, traject_weert.afrondingsreden) == ("afgerond", "verhuisd")
-    html = client.get(pagina(traject_weert)).content.decode()
+    html = dossier(client, traject_weert.inburgeraar_id)
     assert "Verhuisd naar Roermond." in html  # the timeline shows the toelichting
     assert 'id="statusformulier"' not in html
 

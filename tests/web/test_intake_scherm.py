@@ -71,7 +71,9 @@ def test_a_complete_intake_is_afgerond(als, adviseur_weert, traject_weert):
     assert intake.positieve_gezondheid["zingeving"]["score"] == 6
     # An afgeronde intake is shown on the case page, not edited.
     assert client.get(url(traject_weert)).status_code == 302
-    html = client.get(f"/inburgeraars/{traject_weert.inburgeraar_id}/").content.decode()
+    html = client.get(
+        f"/inburgeraars/{traject_weert.inburgeraar_id}/dossier/intake/"
+    ).content.decode()
     assert "Afgerond op" in html and "Spinnenweb Positieve Gezondheid" in html
 
 

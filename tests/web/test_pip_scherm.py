@@ -52,7 +52,7 @@ def test_vaststellen_through_the_screens_makes_a_beschikking(als, adviseur_weert
 
     response = client.post(url(traject_weert, "1/vaststellen/"), {"besproken": "on"})
     assert response.status_code == 302
-    assert response.url == f"/inburgeraars/{traject_weert.inburgeraar_id}/#pip"
+    assert response.url == f"/inburgeraars/{traject_weert.inburgeraar_id}/dossier/pip/#pip"
     concept.refresh_from_db()
     assert concept.is_vastgesteld
     traject_weert.refresh_from_db()

@@ -3,12 +3,16 @@ begeleiding, begeleiding naar werk and financieel ontzorgen, each only for who m
 A fixed number of queries, whatever the size of the case."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext_lazy
 
 from koers.begeleiding import rules
 from koers.bouwstenen.secties import NIET_GELADEN
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "begeleiding"
+TITEL = gettext_lazy("Begeleiding en ontzorgen")
+SECTIES = (Sectie.BEGELEIDING, Sectie.ONTZORGEN)
 PLAATS = "onder"
 TEMPLATE = "begeleiding/casus_sectie.html"
 

@@ -38,6 +38,16 @@ def casus(user, pk):
     return inburgeraar, traject
 
 
+def casus_url(pk: int, tab: str = "overzicht", anker: str = "") -> str:
+    """The URL of a tab of a case's dossier (koers.bouwstenen.secties), with an optional
+    anchor inside it: where an action on the case returns to."""
+    if tab == "overzicht":
+        url = reverse("web:inburgeraar", args=[pk])
+    else:
+        url = reverse("web:casus_tab", args=[pk, tab])
+    return f"{url}#{anker}" if anker else url
+
+
 def casus_met_traject(user, pk):
     inburgeraar, traject = casus(user, pk)
     if traject is None:

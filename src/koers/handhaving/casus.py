@@ -3,13 +3,17 @@ DUO knows about boetes and verlengingen. Four queries, whatever the size of the 
 
 from __future__ import annotations
 
-from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
+from koers.bouwstenen.schermen import casus_url
 from koers.handhaving import rules, services
 from koers.handhaving.models import DuoOpvraging
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "handhaving"
+TITEL = gettext_lazy("Handhaving")
+SECTIES = (Sectie.HANDHAVING,)
 PLAATS = "onder"
 TEMPLATE = "handhaving/casus_sectie.html"
 
@@ -61,6 +65,6 @@ def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:
         "asiel": services.is_asiel(traject),
         "geen_boete_asiel": services.geen_boete_asiel(traject),
         # After "Ophalen bij DUO" on the case page, come back to this section.
-        "terug": reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#handhaving",
+        "terug": casus_url(inburgeraar.pk, "handhaving", "handhaving"),
         **duo_context(traject),
     }

@@ -189,6 +189,83 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 UITVOERING_STAPPEN = frozenset({"leerroute", "module", "begeleiding", "ontzorgen"})
 
 
+def _(tekst: str) -> str:
+    """Marks a label for makemessages; the page translates it. Not Django's gettext, which
+    needs the settings: these rules are read without them (benchmarks, the simulator's
+    tests)."""
+    return tekst
+
+
+class Fase(StrEnum):
+    """Where a case stands on the way the law lays out (DOMAIN.md "The traject, step by
+    step"): the traject's status, refined inside the brede intake by what blocks the next
+    status (the PIP is only vastgesteld on an afgeronde intake, koers.pip.services)."""
+
+    AANMELDING = "aanmelding"
+    INTAKE = "intake"  # the brede intake is open
+    PIP_OPSTELLEN = "pip_opstellen"  # intake afgerond, no PIP yet
+    PIP_VASTSTELLEN = "pip_vaststellen"  # a concept PIP waits
+    UITVOERING = "uitvoering"
+    AFGEROND = "afgerond"
+
+
+def fase(status: str, *, intake_afgerond: bool, heeft_pip_concept: bool) -> Fase:
+    """The case's phase, from its status (TRANSITIONS) and, during the brede intake, from the
+    two conditions that stand between it and "PIP vastgesteld".
+
+    Bron: DOMAIN.md "The traject, step by step" (aanmelding, brede intake, PIP, uitvoering);
+    Wi2021 art. 14 (brede intake) en art. 15 (PIP, op basis van de brede intake);
+    koers.pip.services.stel_vast.
+    Status: wet (de volgorde); de fasen binnen de brede intake zijn Koers' indeling.
+    """
+    if status == Status.AANGEMELD:
+        return Fase.AANMELDING
+    if status == Status.BREDE_INTAKE:
+        if not intake_afgerond:
+            return Fase.INTAKE
+        return Fase.PIP_VASTSTELLEN if heeft_pip_concept else Fase.PIP_OPSTELLEN
+    if status in (Status.PIP_VASTGESTELD, Status.IN_UITVOERING):
+        return Fase.UITVOERING
+    return Fase.AFGEROND
+
+
+@dataclass(frozen=True)
+class Stap:
+    """An action of the dossier's "Volgende stap": a page of the case by its URL name (which
+    takes the inburgeraar's id), shown to whoever may do ``actie`` (a koers.toegang Actie)."""
+
+    id: str  # the HTML id of its button
+    label: str
+    pagina: str
+    actie: str
+
+
+_INTAKE = Stap("naar-intake", _("Brede intake invullen"), "web:intake", "intake_bewerken")
+# What moves a case forward in each phase: the step that leads to the next status comes first.
+# Uitvoering is the leerroute's hours, the voortgangsgesprekken and the modules (the same
+# steps as UITVOERING_STAPPEN, from the apps that record them).
+VOLGENDE_STAPPEN: dict[Fase, tuple[Stap, ...]] = {
+    Fase.AANMELDING: (_INTAKE,),
+    Fase.INTAKE: (
+        Stap("naar-intake", _("Brede intake afronden"), "web:intake", "intake_bewerken"),
+        Stap("naar-pip", _("PIP voorbereiden"), "web:pip", "pip_bewerken"),
+    ),
+    Fase.PIP_OPSTELLEN: (Stap("naar-pip", _("PIP opstellen"), "web:pip", "pip_bewerken"),),
+    Fase.PIP_VASTSTELLEN: (Stap("naar-pip", _("PIP vaststellen"), "web:pip", "pip_vaststellen"),),
+    Fase.UITVOERING: (
+        Stap("stap-uren", _("Uren vastleggen"), "leerroute:uren", "leerroute_bewerken"),
+        Stap(
+            "stap-gesprek",
+            _("Gesprek vastleggen"),
+            "monitoring:gesprek_nieuw",
+            "gesprek_voeren",
+        ),
+        Stap("stap-pip", _("PIP wijzigen"), "web:pip", "pip_bewerken"),
+    ),
+    Fase.AFGEROND: (),
+}
+
+
 def transition_errors(current: str, new: str, reden: str | None) -> list[str]:
     """Why a status change is not allowed (empty list: allowed).
 

@@ -8,6 +8,7 @@ from koers.inburgeraars import views
 urlpatterns = [
     path("inburgeraars/nieuw/", views.aanmelden, name="aanmelden"),
     path("inburgeraars/<int:pk>/", views.inburgeraar, name="inburgeraar"),
+    path("inburgeraars/<int:pk>/dossier/<slug:tab>/", views.casus_tab, name="casus_tab"),
     path("inburgeraars/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
     path("inburgeraars/<int:pk>/status/", views.status, name="status"),
     path("inburgeraars/<int:pk>/adviseur/", views.adviseur, name="adviseur"),

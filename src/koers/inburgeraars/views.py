@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus, casus_met_traject, vereis
-from koers.bouwstenen.secties import NIET_GELADEN, Geladen, casus_secties
-from koers.inburgeraars import services
+from koers.bouwstenen.schermen import casus, casus_met_traject, casus_url, vereis
+from koers.bouwstenen.secties import Tab, dossier_tabs, overzicht_secties, tab_sectie
+from koers.inburgeraars import rules, services
 from koers.inburgeraars.forms import (
     AanmeldForm,
     AdviseurForm,
@@ -77,82 +78,79 @@ def gegevens(request, pk):
     return render(request, "inburgeraars/gegevens.html", {"form": form, "inburgeraar": inburgeraar})
 
 
-def _casus_context(
-    user, inburgeraar, *, status_form=None, adviseur_form=None, lbt_form=None
-) -> dict:
+def _kern_tabs() -> tuple[list[Tab], list[Tab]]:
+    """The core's tabs of the dossier: the overview, intake and PIP first, DUO and the
+    timeline last; the apps' tabs go in between (koers.bouwstenen.secties.dossier_tabs)."""
+    voor = [
+        Tab("overzicht", _("Overzicht")),
+        Tab("intake", _("Brede intake"), (Sectie.INTAKE,)),
+        Tab("pip", _("PIP en documenten"), (Sectie.PIP,)),
+    ]
+    na = [Tab("duo", _("DUO"), (Sectie.DUO,)), Tab("tijdlijn", _("Tijdlijn"), (Sectie.TIJDLIJN,))]
+    return voor, na
+
+
+def _volgende_stappen(user, inburgeraar, traject, *, intake_afgerond, heeft_pip_concept):
+    """The "Volgende stap" actions of the case's phase that this user may take."""
+    if traject is None or not traject.is_open:
+        return []
+    fase = rules.fase(
+        traject.status, intake_afgerond=intake_afgerond, heeft_pip_concept=heeft_pip_concept
+    )
+    stappen = []
+    for stap in rules.VOLGENDE_STAPPEN[fase]:
+        if not policy.mag(user, Actie(stap.actie)):
+            continue
+        try:
+            url = reverse(stap.pagina, args=[inburgeraar.pk])
+        except NoReverseMatch:  # the app that records this step is not installed
+            continue
+        stappen.append({"id": stap.id, "label": _(stap.label), "url": url})
+    return stappen[:3]
+
+
+def _dossier(user, inburgeraar, tab: str) -> dict:
+    """What every tab of the dossier shows: the header with the case's key facts and its
+    "Volgende stap", and the tabs this user may open (404 for any other)."""
     traject = inburgeraar.huidig_traject
-    vandaag = timezone.localdate()
-    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
+    tabs = dossier_tabs(user, traject, *_kern_tabs())
+    actief = next((t for t in tabs if t.sleutel == tab), None)
+    if actief is None:
+        raise Http404
     context = {
         "inburgeraar": inburgeraar,
         "traject": traject,
-        "vandaag": vandaag,
-        "met_gezondheid": met_gezondheid,
+        "vandaag": timezone.localdate(),
+        "tabs": tabs,
+        "tab": actief,
         "mag_personalia": policy.mag_zien(user, Sectie.PERSONALIA, traject),
         "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
-        "mag_intake_zien": policy.mag_zien(user, Sectie.INTAKE, traject),
-        "mag_pip_zien": policy.mag_zien(user, Sectie.PIP, traject),
-        "mag_gegevens": policy.mag(user, Actie.GEGEVENS_WIJZIGEN),
     }
+    if traject is not None and traject.is_open:
+        # Two small reads decide the phase inside the brede intake.
+        intake_afgerond = BredeIntake.objects.filter(
+            traject=traject, afgerond_op__isnull=False
+        ).exists()
+        heeft_pip_concept = intake_afgerond and traject.pips.filter(status="concept").exists()
+        context["stappen"] = _volgende_stappen(
+            user,
+            inburgeraar,
+            traject,
+            intake_afgerond=intake_afgerond,
+            heeft_pip_concept=heeft_pip_concept,
+        )
+    return context
+
+
+def _overzicht(user, inburgeraar, context, *, status_form=None, adviseur_form=None) -> dict:
+    traject = context["traject"]
+    context["mag_gegevens"] = policy.mag(user, Actie.GEGEVENS_WIJZIGEN)
+    context["met_gezondheid"] = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
+    context["secties"] = overzicht_secties(user, inburgeraar, traject)
+    # DUO's refusals are shown by the shell, which may read the DUO chain (koers_duo).
+    context["mag_duo"] = policy.mag_zien(user, Sectie.DUO, traject)
     if traject is None:
         return context
-    if policy.mag_zien(user, Sectie.TIJDLIJN, traject):
-        context["gebeurtenissen"] = list(
-            traject.gebeurtenissen.exclude(
-                soort__in=policy.verborgen_gebeurtenissen(user, traject)
-            ).select_related("door")
-        )
-    if context["mag_intake_zien"]:
-        intakes = BredeIntake.objects.filter(traject=traject)
-        if not met_gezondheid:
-            intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
-        intake = intakes.first()
-        context["intake"] = intake
-        if intake is not None:
-            context["intake_onderwerpen"] = weergave.intake_onderwerpen(
-                intake, policy.intake_onderwerpen_voor(user, traject)
-            )
-            if met_gezondheid:
-                context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
-                context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
-                if not intake.is_afgerond:
-                    # Only the law's minimum blocks afronden; the rest is expected.
-                    alles = intake.ontbrekend()
-                    context["intake_ontbrekend"] = list(
-                        intake_rules.ontbrekend_minimum(alles).values()
-                    )
-                    context["intake_verwacht"] = list(
-                        intake_rules.ontbrekend_verwacht(alles).values()
-                    )
-    if policy.mag_zien(user, Sectie.PIP, traject):
-        # One query for the versions and their beschikkingen (without the PDF itself).
-        pips = list(
-            traject.pips.select_related("beschikking").defer("beschikking__pdf").order_by("-versie")
-        )
-        for pip in pips:
-            try:
-                pip.beschikking_info = pip.beschikking
-            except Beschikking.DoesNotExist:
-                pip.beschikking_info = None
-        context["pips"] = pips
-        context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
-    # The DUO section is rendered by the shell (koers.web.templatetags.koers_duo).
-    context["mag_duo"] = policy.mag_zien(user, Sectie.DUO, traject)
-    # The sections reuse what was read above instead of reading it again.
-    geladen = Geladen(
-        intake=context.get("intake", NIET_GELADEN),
-        met_gezondheid=met_gezondheid,
-        pips=context.get("pips"),
-    )
-    context["secties"] = casus_secties(user, inburgeraar, traject, geladen)
-    context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
-    context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and traject.is_open
-    if (
-        context["mag_intake"]
-        and traject.lbt_overgeslagen_op is None
-        and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)
-    ):
-        context["lbt_form"] = lbt_form or LbtOverslaanForm(initial={"datum": timezone.localdate()})
     if policy.mag(user, Actie.STATUS_WIJZIGEN) and traject.is_open:
         status_form = status_form or StatusForm(huidige_status=traject.status)
         context["status_form"] = status_form if status_form.heeft_keuzes else None
@@ -164,10 +162,101 @@ def _casus_context(
     return context
 
 
+def _intake(user, inburgeraar, context, *, lbt_form=None) -> dict:
+    traject = context["traject"]
+    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
+    context["met_gezondheid"] = met_gezondheid
+    context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
+    intakes = BredeIntake.objects.filter(traject=traject)
+    if not met_gezondheid:
+        intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
+    intake = intakes.first()
+    context["intake"] = intake
+    if intake is not None:
+        context["intake_onderwerpen"] = weergave.intake_onderwerpen(
+            intake, policy.intake_onderwerpen_voor(user, traject)
+        )
+        if met_gezondheid:
+            context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
+            context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
+            if not intake.is_afgerond:
+                # Only the law's minimum blocks afronden; the rest is expected.
+                alles = intake.ontbrekend()
+                context["intake_ontbrekend"] = list(intake_rules.ontbrekend_minimum(alles).values())
+                context["intake_verwacht"] = list(intake_rules.ontbrekend_verwacht(alles).values())
+    if (
+        policy.mag(user, Actie.INTAKE_BEWERKEN)
+        and traject.is_open
+        and traject.lbt_overgeslagen_op is None
+        and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)
+    ):
+        context["lbt_form"] = lbt_form or LbtOverslaanForm(initial={"datum": timezone.localdate()})
+    return context
+
+
+def _pip(user, inburgeraar, context) -> dict:
+    context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and context["traject"].is_open
+    # One query for the versions and their beschikkingen (without the PDF itself).
+    pips = list(
+        context["traject"]
+        .pips.select_related("beschikking")
+        .defer("beschikking__pdf")
+        .order_by("-versie")
+    )
+    for pip in pips:
+        try:
+            pip.beschikking_info = pip.beschikking
+        except Beschikking.DoesNotExist:
+            pip.beschikking_info = None
+    context["pips"] = pips
+    context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
+    return context
+
+
+def _tijdlijn(user, inburgeraar, context) -> dict:
+    traject = context["traject"]
+    context["gebeurtenissen"] = list(
+        traject.gebeurtenissen.exclude(
+            soort__in=policy.verborgen_gebeurtenissen(user, traject)
+        ).select_related("door")
+    )
+    return context
+
+
+_KERN_TABS = {
+    "overzicht": _overzicht,
+    "intake": _intake,
+    "pip": _pip,
+    "duo": lambda user, inburgeraar, context: context,  # koers.web's koers_duo tag renders it
+    "tijdlijn": _tijdlijn,
+}
+
+
+def _casus_context(user, inburgeraar, tab: str = "overzicht", **formulieren) -> dict:
+    context = _dossier(user, inburgeraar, tab)
+    kern = _KERN_TABS.get(tab)
+    if kern is not None:
+        return kern(user, inburgeraar, context, **formulieren)
+    context["sectie"] = tab_sectie(context["tab"], user, inburgeraar, context["traject"])
+    if context["sectie"] is None:
+        raise Http404
+    return context
+
+
 @login_required
 def inburgeraar(request, pk):
     inburgeraar, _traject = casus(request.user, pk)
     return render(request, "inburgeraars/casus.html", _casus_context(request.user, inburgeraar))
+
+
+@login_required
+def casus_tab(request, pk, tab):
+    if tab == "overzicht":
+        return redirect("web:inburgeraar", pk=pk)
+    inburgeraar, _traject = casus(request.user, pk)
+    return render(
+        request, "inburgeraars/casus.html", _casus_context(request.user, inburgeraar, tab)
+    )
 
 
 @login_required
@@ -190,7 +279,7 @@ def status(request, pk):
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("De status is gewijzigd."))
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
+            return redirect(casus_url(inburgeraar.pk, anker="traject"))
     return render(
         request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, status_form=form)
     )
@@ -206,7 +295,7 @@ def adviseur(request, pk):
     if form.is_valid():
         services.wijs_adviseur_toe(traject, form.cleaned_data["adviseur"], user)
         messages.success(request, _("De adviseur is gewijzigd."))
-        return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#traject")
+        return redirect(casus_url(inburgeraar.pk, anker="traject"))
     return render(
         request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, adviseur_form=form)
     )
@@ -230,7 +319,9 @@ def lbt_overslaan(request, pk):
             messages.success(
                 request, _("Het besluit is opgeslagen. De leerbaarheidstoets is niet nodig.")
             )
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#intake")
+            return redirect(casus_url(inburgeraar.pk, "intake", "intake"))
     return render(
-        request, "inburgeraars/casus.html", _casus_context(user, inburgeraar, lbt_form=form)
+        request,
+        "inburgeraars/casus.html",
+        _casus_context(user, inburgeraar, "intake", lbt_form=form),
     )

@@ -36,7 +36,7 @@ def intake(request, pk):
         messages.info(
             request, _("De intake is al afgerond. U ziet hem op de pagina van de inburgeraar.")
         )
-        return redirect(casus_url + "#intake")
+        return redirect(reverse("web:casus_tab", args=[inburgeraar.pk, "intake"]) + "#intake")
     if not traject.is_open:
         messages.info(request, _("Dit traject is afgerond. De intake kan niet meer veranderen."))
         return redirect(casus_url)
@@ -61,7 +61,9 @@ def intake(request, pk):
                     foutentitel = _("De intake is opgeslagen, maar nog niet af. Dit ontbreekt nog:")
                 else:
                     messages.success(request, _("De intake is afgerond."))
-                    return redirect(casus_url + "#intake")
+                    return redirect(
+                        reverse("web:casus_tab", args=[inburgeraar.pk, "intake"]) + "#intake"
+                    )
     else:
         form = IntakeForm(
             initial=IntakeForm.initial_van(huidige, met_gezondheid=met_gezondheid),

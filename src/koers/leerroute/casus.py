@@ -1,9 +1,14 @@
 """This app's section of the case page (see koers.bouwstenen.secties)."""
 
+from django.utils.translation import gettext_lazy
+
 from koers.inburgeraars.services import vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "leerroute"
+TITEL = gettext_lazy("Leerroute")
+SECTIES = (Sectie.LEERROUTE,)
 PLAATS = "onder"
 TEMPLATE = "leerroute/casus_sectie.html"
 

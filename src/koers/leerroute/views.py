@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
+from koers.bouwstenen.schermen import casus_met_traject, casus_url, fout_items, vereis
 from koers.duo.client import DuoFout
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.leerroute import services
@@ -30,7 +30,7 @@ from koers.toegang.policy import Actie, Sectie
 
 
 def _terug(inburgeraar) -> str:
-    return reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#leerroute"
+    return casus_url(inburgeraar.pk, "leerroute", "leerroute")
 
 
 def _laden(request, pk, actie: Actie = Actie.LEERROUTE_BEWERKEN):

@@ -3,12 +3,16 @@ three queries, whatever the number of activities."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 
 from . import services
 
+TAB = "modules"
+TITEL = gettext_lazy("PVT en MAP")
+SECTIES = (Sectie.MODULES,)
 PLAATS = "onder"
 TEMPLATE = "modules/casus_sectie.html"
 

@@ -4,6 +4,8 @@ spinnenweb over time and the effect of interventions). A fixed number of queries
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
+
 from koers.bouwstenen.secties import NIET_GELADEN
 from koers.inburgeraars.services import vandaag
 from koers.monitoring import lezen, rules
@@ -13,6 +15,9 @@ from koers.monitoring.services import plan_gesprekken
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "gesprekken"
+TITEL = gettext_lazy("Gesprekken en signalen")
+SECTIES = (Sectie.GESPREKKEN, Sectie.SIGNALEN)
 PLAATS = "boven"
 TEMPLATE = "monitoring/casus_sectie.html"
 

@@ -10,12 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
+from koers.bouwstenen.schermen import casus_met_traject, casus_url, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.monitoring import lezen, rules, services
 from koers.monitoring.forms import AfhandelenForm, GesprekForm, UitstellenForm
@@ -137,7 +136,7 @@ def signaal_afhandelen(request, pk, signaal_id):
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("Het signaal is afgehandeld."))
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
+            return redirect(casus_url(inburgeraar.pk, "gesprekken", "signalen"))
     return _signaal_pagina(
         request, inburgeraar, signaal, form, UitstellenForm(prefix=f"u{signaal.pk}")
     )
@@ -160,7 +159,7 @@ def signaal_uitstellen(request, pk, signaal_id):
             weigering_naar_formulier(form, weigering.fouten)
         else:
             messages.success(request, _("Het signaal is uitgesteld."))
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#signalen")
+            return redirect(casus_url(inburgeraar.pk, "gesprekken", "signalen"))
     return _signaal_pagina(
         request, inburgeraar, signaal, AfhandelenForm(prefix=f"a{signaal.pk}"), form
     )
@@ -222,7 +221,7 @@ def _gesprek_pagina(request, pk, gesprek_id=None):
                 _("Het voortgangsgesprek van %(datum)s is opgeslagen.")
                 % {"datum": opgeslagen.gehouden_op.strftime("%d-%m-%Y")},
             )
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#gesprekken")
+            return redirect(casus_url(inburgeraar.pk, "gesprekken", "gesprekken"))
     status = 400 if request.method == "POST" else 200
     return render(
         request,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy
 
 from koers.inburgeraars.services import vandaag
 from koers.netwerk import rules
@@ -13,6 +14,9 @@ from koers.netwerk.models import InstroomklasWeek, Tolk
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "netwerk"
+TITEL = gettext_lazy("Netwerk")
+SECTIES = (Sectie.NETWERK,)
 PLAATS = "onder"
 TEMPLATE = "netwerk/casus_sectie.html"
 

@@ -5,6 +5,7 @@ sees only the referrals to his own organisation. Three queries, whatever their n
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy
 
 from koers.intake.models import BredeIntake
 from koers.partners import rules
@@ -12,6 +13,9 @@ from koers.partners.models import Verwijzing, Voortgang
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "verwijzingen"
+TITEL = gettext_lazy("Verwijzingen")
+SECTIES = (Sectie.VERWIJZINGEN,)
 PLAATS = "onder"
 TEMPLATE = "partners/casus_sectie.html"
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from koers.bouwstenen import weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
+from koers.bouwstenen.schermen import casus_met_traject, casus_url, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
@@ -268,7 +268,7 @@ def verwijzen(request, pk):
                 request,
                 _("De verwijzing is verstuurd naar %(naam)s.") % {"naam": data["organisatie"].naam},
             )
-            return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#verwijzingen")
+            return redirect(casus_url(inburgeraar.pk, "verwijzingen", "verwijzingen"))
     uitvoerders = {
         r.taak: r.uitvoerder.naam
         for r in Taakverdeling.objects.filter(gemeente_id=traject.gemeente_id).select_related(

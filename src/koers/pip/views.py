@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
+from koers.bouwstenen.schermen import casus_met_traject, casus_url, fout_items, vereis
 from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 from koers.pip import services
@@ -136,7 +136,7 @@ def vaststellen(request, pk, versie):
         _("PIP versie %(versie)s is vastgesteld. De beschikking staat bij de documenten.")
         % {"versie": pip.versie},
     )
-    return redirect(reverse("web:inburgeraar", args=[inburgeraar.pk]) + "#pip")
+    return redirect(casus_url(inburgeraar.pk, "pip", "pip"))
 
 
 @login_required

@@ -5,11 +5,15 @@ read them (not the teamleider); two queries."""
 from __future__ import annotations
 
 from django.db.models import Count, Q, Window
+from django.utils.translation import gettext_lazy
 
 from koers.portaal.models import Bericht, Document
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 
+TAB = "berichten"
+TITEL = gettext_lazy("Mijn Inburgering")
+SECTIES = (Sectie.BERICHTEN, Sectie.DOCUMENTEN)
 PLAATS = "onder"
 TEMPLATE = "portaal/casus_sectie.html"
 LAATSTE = 3  # messages shown on the case page; the rest on the messages page

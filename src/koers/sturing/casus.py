@@ -3,10 +3,14 @@ section: the adviseur). No query: the figures stay on the cost page itself, so t
 does not grow."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
 
+TAB = "kosten"
+TITEL = gettext_lazy("Kosten")
+SECTIES = (Sectie.KOSTEN,)
 PLAATS = "onder"
 TEMPLATE = "sturing/casus_sectie.html"
 

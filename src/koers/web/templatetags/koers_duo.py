@@ -55,3 +55,15 @@ def _duo_context(traject) -> dict:
 def duo_sectie(traject):
     """The section itself; the case page shows it only to who may see the DUO section."""
     return _duo_context(traject)
+
+
+@register.inclusion_tag("web/casus_duo_waarschuwing.html")
+def duo_waarschuwing(traject):
+    """On the dossier's overview: how many messages DUO refused or never received, with a
+    link to the DUO tab where the adviseur acts on them. One query."""
+    return {
+        "traject": traject,
+        "aantal": traject.berichten.filter(
+            status__in=(Bericht.Status.GEWEIGERD, Bericht.Status.MISLUKT)
+        ).count(),
+    }

@@ -1,0 +1,80 @@
+"""The dossier as an adviseur works in it: from the werkvoorraad to the case, the header with
+the next step in view, every tab its own page (bookmarkable, back button), each page accessible
+(axe-core: nothing serious or critical, and no landmark or heading-order issue) and, on a phone
+390 px wide, without horizontal scrolling."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from koers.inburgeraars.models import Inburgeraar
+from tests.browser.conftest import assert_accessible, axe_violations, inloggen, open_tab
+from tests.browser.test_walkthrough_pip import zaak  # noqa: F401  (fixture)
+from tests.dossier import tabs
+from tests.uitvoering import met_vastgesteld_pip
+
+BREEDTE = 390
+STRUCTUUR = ("region", "heading-order", "landmark-unique", "page-has-heading-one")
+
+
+@pytest.fixture
+def in_uitvoering(zaak, adviseur):  # noqa: F811
+    traject = Inburgeraar.objects.get(pk=zaak.pk).huidig_traject
+    met_vastgesteld_pip(traject, adviseur, op_de_dag=False)
+    return zaak
+
+
+def _structuur(page):
+    return [
+        v["id"]
+        for v in axe_violations(page, minimum=("minor", "moderate", "serious", "critical"))
+        if v["id"] in STRUCTUUR
+    ]
+
+
+def test_het_dossier_van_werkvoorraad_tot_elk_tabblad(page, in_uitvoering):
+    inloggen(page, "adviseur-weert")
+    page.locator("#werkvoorraad-tabel").wait_for()
+    page.locator("#werkvoorraad-tabel a", has_text="Tesfaye").first.click()
+    page.wait_for_url(re.compile(rf"/inburgeraars/{in_uitvoering.pk}/$"))
+    kop = page.locator("#dossierkop")
+    expect(kop.locator("h1")).to_contain_text("Tesfaye")
+    expect(kop.locator("#kop-status")).to_have_text("PIP vastgesteld")
+    # The phase decides the next step: after the PIP come hours, a gesprek, the PIP itself.
+    expect(kop.locator("#volgende-stap-titel")).to_be_visible()
+    assert kop.locator("#stap-uren").is_visible() and kop.locator("#stap-gesprek").is_visible()
+    assert_accessible(page)
+    assert _structuur(page) == []
+
+    aangeboden = [t for t in tabs(page.content()) if t != "overzicht"]
+    assert {"intake", "pip", "leerroute", "gesprekken", "tijdlijn", "duo"} <= set(aangeboden)
+    for sleutel in aangeboden:
+        open_tab(page, sleutel)
+        assert page.locator("main h2").count() >= 1, sleutel
+        expect(page.locator("#dossierkop h1")).to_contain_text("Tesfaye")
+        assert_accessible(page)
+        assert _structuur(page) == [], sleutel
+
+    # Each tab is its own page: the back button returns to the previous tab.
+    page.go_back()
+    page.wait_for_url(re.compile(rf"/dossier/{aangeboden[-2]}/$"))
+    expect(page.locator(f"#tab-{aangeboden[-2]}")).to_have_attribute("aria-current", "page")
+
+    # The next step leads to its page: the hours of the leerroute.
+    page.locator("#stap-uren").click()
+    page.wait_for_url(re.compile(r"/leerroute/uren/$"))
+
+
+def test_het_dossier_op_een_telefoon_scrollt_niet_opzij(page, in_uitvoering):
+    page.set_viewport_size({"width": BREEDTE, "height": 800})
+    inloggen(page, "adviseur-weert")
+    page.locator("#werkvoorraad-tabel").wait_for()
+    page.goto(f"/inburgeraars/{in_uitvoering.pk}/")
+    breedtes = {}
+    for sleutel in ["overzicht", *(t for t in tabs(page.content()) if t != "overzicht")]:
+        if sleutel != "overzicht":
+            open_tab(page, sleutel)
+        breedtes[sleutel] = page.evaluate("document.documentElement.scrollWidth")
+    assert len(breedtes) > 5
+    assert {t: b for t, b in breedtes.items() if b > BREEDTE} == {}

@@ -108,6 +108,13 @@ def test_een_ketenpartner_ziet_de_brp_sectie_niet(brp_sim, client, wim, adviseur
     partners.accepteer(verwijzing, wim)
     html = _pagina(inloggen(client, wim), inburgeraar)
     assert 'id="brp"' not in html
+    # Under geheimhouding a ketenpartner, a third party, gets no address: not on the page
+    # (the rest of the personalia it needs for the task is there), not in the API.
+    assert inburgeraar.adres and inburgeraar.adres not in html
+    assert "Geboortedatum" in html
+    antwoord = client.get(f"/api/v1/inburgeraars/{inburgeraar.pk}")
+    assert antwoord.status_code == 200
+    assert antwoord.json()["adres"] == "" and inburgeraar.adres not in antwoord.content.decode()
 
 
 def test_in_onderzoek_staat_naast_het_veld(brp_sim, als, adviseur_weert, zaak, api):
@@ -151,7 +158,8 @@ def test_ververs_knop_haalt_nu_op_en_de_tijdlijn_noemt_wat_veranderde(
     laatste = inburgeraar.huidig_traject.gebeurtenissen.filter(soort=Gebeurtenis.Soort.BRP).first()
     assert laatste.omschrijving == "Gegevens uit de BRP bijgewerkt: adres, postcode_plaats"
     assert laatste.door == adviseur_weert
-    assert laatste.omschrijving in html  # on the timeline of the case page
+    tijdlijn = client.get(f"/inburgeraars/{inburgeraar.pk}/dossier/tijdlijn/").content.decode()
+    assert laatste.omschrijving in tijdlijn
 
 
 def test_ververs_knop_alleen_met_post_en_recht(

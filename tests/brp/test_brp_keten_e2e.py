@@ -44,5 +44,10 @@ def test_ss139_opent_de_zaak_en_de_brp_vult_naam_en_adres_aan(keten, als, advise
     assert "<title>Amira Saleh" in pagina or "Amira Saleh" in pagina.split("</h1>")[0]
     assert "Maaslandlaan 12" in pagina
     assert "Gegevens uit de BRP, opgehaald op" in pagina
-    assert "Persoonsgegevens opgehaald uit de BRP: voornamen, geslachtsnaam" in pagina
     assert Inburgeraar.NAAM_ONBEKEND not in pagina
+    tijdlijn = (
+        als(adviseur_weert)
+        .get(f"/inburgeraars/{inburgeraar.pk}/dossier/tijdlijn/")
+        .content.decode()
+    )
+    assert "Persoonsgegevens opgehaald uit de BRP: voornamen, geslachtsnaam" in tijdlijn

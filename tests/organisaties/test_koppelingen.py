@@ -63,6 +63,25 @@ def test_the_case_page_sections_in_their_order():
     ]
 
 
+def test_the_dossier_tabs_of_the_apps():
+    """Each app's section is a tab of its own, except the BRP's state, which belongs with the
+    personalia on the overview."""
+    tabs = [(m.__name__, m.TAB) for m in koers_modules("casus")]
+    assert tabs == [
+        ("koers.brp.casus", None),
+        ("koers.monitoring.casus", "gesprekken"),
+        ("koers.leerroute.casus", "leerroute"),
+        ("koers.modules.casus", "modules"),
+        ("koers.begeleiding.casus", "begeleiding"),
+        ("koers.netwerk.casus", "netwerk"),
+        ("koers.handhaving.casus", "handhaving"),
+        ("koers.sturing.casus", "kosten"),
+        ("koers.portaal.casus", "berichten"),
+        ("koers.partners.casus", "verwijzingen"),
+    ]
+    assert all(m.SECTIES and str(m.TITEL) for m in koers_modules("casus"))
+
+
 def test_the_menu_entries_in_their_order():
     assert [item.id for module in koers_modules("menu") for item in module.MENU] == [
         "menu-signalen",

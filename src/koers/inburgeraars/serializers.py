@@ -243,6 +243,9 @@ class InburgeraarSerializer(serializers.ModelSerializer):
             user, policy.Sectie.GEZONDHEID, getattr(instance, "huidig_traject", None)
         ):
             data.pop("uren_belastbaarheid_participatie", None)
+        if policy.is_partner(user) and "adres" in data:
+            # A ketenpartner is a third party: no address under BRP geheimhouding.
+            data["adres"], data["postcode_plaats"] = policy.adres_voor_derden(instance)
         return data
 
     def service_data(self) -> dict:

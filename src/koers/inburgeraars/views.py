@@ -145,6 +145,12 @@ def _dossier(user, inburgeraar, tab: str) -> dict:
 def _overzicht(user, inburgeraar, context, *, status_form=None, adviseur_form=None) -> dict:
     traject = context["traject"]
     context["mag_gegevens"] = policy.mag(user, Actie.GEGEVENS_WIJZIGEN)
+    # A ketenpartner is a third party: no address under BRP geheimhouding.
+    context["adres"], context["postcode_plaats"] = (
+        policy.adres_voor_derden(inburgeraar)
+        if policy.is_partner(user)
+        else (inburgeraar.adres, inburgeraar.postcode_plaats)
+    )
     context["met_gezondheid"] = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
     context["secties"] = overzicht_secties(user, inburgeraar, traject)
     # DUO's refusals are shown by the shell, which may read the DUO chain (koers_duo).

@@ -167,6 +167,13 @@ def test_onbekend_doel_wordt_geweigerd_met_403(client, weert):
     assert not Notificatie.objects.exists()
 
 
+def test_een_andere_bron_dan_duo_wordt_geweigerd_met_403(client, weert):
+    # A gemeente (or anyone with a certificate of the same root) posing as DUO.
+    teksten = assert_foutmelding(post(client, geldig(), bron=weert.oin), 403)
+    assert "niet DUO" in teksten[0]
+    assert not Notificatie.objects.exists()
+
+
 def test_alleen_post(client, weert):
     assert client.get(URL).status_code == 405
 

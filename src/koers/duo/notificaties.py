@@ -115,6 +115,10 @@ def ontvang(request):
     fouten = spec.validate_request(OPERATIE, path_params={}, headers=headers, body=body)
     if fouten:
         return _fout(400, fouten)
+    if settings.DUO_OIN and headers["bron"] != settings.DUO_OIN:
+        # The reverse proxy checks DUO's certificate (Digikoppeling); this keeps a message
+        # that names another sender out even when a certificate of the same root gets through.
+        return _fout(403, ["De bron is niet DUO: Koers neemt alleen notificaties van DUO aan."])
     # The schema allows more than makes sense; these checks keep garbage out of the inbox.
     bsn = body.get("bsn") or ""
     if bsn and not persoon_rules.is_valid_bsn(bsn):

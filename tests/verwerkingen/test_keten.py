@@ -159,8 +159,9 @@ def _vervals(volgnummer, vorige_hash, hash_):
         cur.execute(
             "INSERT INTO verwerkingen_verwerking (tijdstip, actor_naam, organisatie, "
             "organisatie_oin, rollen, doel, activiteit, kanaal, handeling, secties, "
+            "status_code, ldv, hashversie, "
             "volgnummer, vorige_hash, hash) VALUES ('2026-01-01', 'mallory', '', '', '[]', "
-            "'x', 'x', 'ui', 'lezen', '[]', %s, %s, %s)",
+            "'x', 'x', 'ui', 'lezen', '[]', 1, '{}', 2, %s, %s, %s)",
             [volgnummer, vorige_hash, hash_],
         )
     nep = Verwerking.objects.order_by("-id").first()

@@ -43,6 +43,7 @@ from django.conf import settings
 from prometheus_client import Counter, Histogram
 
 from koers.brp import rules, spec
+from koers.verwerkingen import tracecontext
 
 log = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)  # its request log prints the URL
@@ -187,6 +188,8 @@ class BrpClient:
         headers = {"Accept": JSON, "Content-Type": f"{JSON}; charset=utf-8"}
         if self.api_key:
             headers[self.api_key_header] = self.api_key
+        # W3C Trace Context: the BRP's processing joins Koers' trace (Logboek Dataverwerkingen).
+        headers["traceparent"] = tracecontext.uitgaande_traceparent()[0]
         try:
             http = self._client()
         except BrpFout:

@@ -24,6 +24,7 @@ import structlog
 from django_structlog.middlewares import RequestMiddleware
 
 from koers.inburgeraars.rules import is_valid_bsn
+from koers.verwerkingen import tracecontext
 
 NEGEN_CIJFERS = re.compile(r"(?<![0-9])[0-9]{9}(?![0-9])")
 GEMASKEERD = "*********"
@@ -189,12 +190,24 @@ def verzoek_id(request: Any) -> str:
     return uuid.uuid4().hex
 
 
+def verzoek_trace(request: Any) -> tracecontext.Trace:
+    """The request's W3C trace: an API call's valid ``traceparent`` is continued (another
+    system calls Koers within its trace), anything else starts a new trace; an invalid
+    header is ignored, as the spec asks."""
+    inkomend = None
+    if (getattr(request, "path", "") or "").startswith("/api/"):
+        inkomend = tracecontext.lees_traceparent(request.META.get("HTTP_TRACEPARENT"))
+    return tracecontext.start(inkomend)
+
+
 class VerzoekLogMiddleware(RequestMiddleware):
     """django-structlog's request middleware, tamed: it binds the request id, user id and
     roles to every line of the request, and names the request by its route (``GET
     inburgeraars/<int:pk>/``) instead of its path, which can hold a BSN or a case id. The
     IP address and user agent are never bound (settings and :data:`PERSOONLIJKE_SLEUTELS`).
-    The request id goes back in the response's X-Request-ID header."""
+    The request id goes back in the response's X-Request-ID header. The request runs in its
+    W3C trace (:func:`verzoek_trace`), which the verwerkingenlogging and the calls to DUO
+    and the BRP carry on."""
 
     async_capable = False
 
@@ -202,7 +215,8 @@ class VerzoekLogMiddleware(RequestMiddleware):
         request.META["HTTP_X_REQUEST_ID"] = verzoek_id(request)
         # The library reads request.headers, which may already be cached from META.
         request.__dict__.pop("headers", None)
-        response = super().__call__(request)
+        with tracecontext.binnen(verzoek_trace(request)):
+            response = super().__call__(request)
         response["X-Request-ID"] = request.META["HTTP_X_REQUEST_ID"]
         return response
 

@@ -44,6 +44,7 @@ from django.conf import settings
 from prometheus_client import Counter, Histogram
 
 from koers.duo import spec
+from koers.verwerkingen import tracecontext
 
 log = logging.getLogger(__name__)
 # httpx logs every request with its URL at INFO; DUO's URLs carry BSNs.
@@ -267,6 +268,8 @@ class DuoClient:
         if body is not None:
             headers["Content-Type"] = JSON
             content = spec.json_bytes(body)
+        # W3C Trace Context: DUO's processing joins Koers' trace (Logboek Dataverwerkingen).
+        headers["traceparent"] = tracecontext.uitgaande_traceparent()[0]
         url = self.base_url + op.pad(path_params)
         http = self._client()
         begin = time.monotonic()

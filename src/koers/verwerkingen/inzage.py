@@ -191,6 +191,8 @@ def gegevens(inburgeraar: Inburgeraar) -> dict:
             "handeling": v.handeling,
             "traject": v.traject_id,
             "secties": v.secties,
+            "trace_id": v.trace_id,
+            "operation_id": v.operation_id,
         }
         for v in Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk)
         .order_by("id")

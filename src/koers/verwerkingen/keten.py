@@ -27,9 +27,11 @@ a readiness check (``/gezondheid/klaar``) and ``koers verwerkingen-controleren``
 reports it apart from tampering.
 
 Records sealed before seal order existed keep their hashes; the migration gave them their id
-as volgnummer (they were chained in id order). New columns (for instance trace and operation
-ids) can be added: the hash covers :data:`HASH_VELDEN`; a field added there is a new version
-of the hash and must be introduced from a volgnummer on.
+as volgnummer (they were chained in id order). What the hash covers is versioned per record
+(``hashversie``, :data:`HASH_VELDEN_PER_VERSIE`): version 1 is :data:`HASH_VELDEN`, version 2
+adds the Logboek Dataverwerkingen fields (trace and operation ids, status, ``ldv``) and the
+version itself. Old records keep version 1 and verify as before; a new field is a new
+version, given to new records only.
 """
 
 from __future__ import annotations
@@ -61,6 +63,19 @@ HASH_VELDEN = (
     "traject_id",
     "secties",
 )
+# Version 2 adds the LDV fields and the version itself: a changed trace or operation id is a
+# broken seal, and so is a record whose version was lowered to hide them. Records sealed
+# before keep version 1 and their hash.
+HASH_VELDEN_LDV = (
+    *HASH_VELDEN,
+    "trace_id",
+    "operation_id",
+    "parent_operation_id",
+    "status_code",
+    "ldv",
+    "hashversie",
+)
+HASH_VELDEN_PER_VERSIE = {1: HASH_VELDEN, 2: HASH_VELDEN_LDV}
 CONTROLE_STUK = 2000
 # Records sealed per transaction, and transactions per run of the job: under a steady stream
 # of records the job still returns now and then, so the worker's other jobs get their turn.
@@ -81,7 +96,10 @@ class DubbelVerzegeld(Exception):
 
 
 def velden(v: Verwerking) -> dict:
-    uit = {naam: getattr(v, naam) for naam in HASH_VELDEN}
+    """The fields the record's hash covers, by its hash version (an unknown version covers
+    the most, so it never matches a hash made over fewer)."""
+    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_LDV)
+    uit = {naam: getattr(v, naam) for naam in namen}
     uit["tijdstip"] = v.tijdstip.isoformat()
     return uit
 

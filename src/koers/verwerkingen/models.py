@@ -44,6 +44,14 @@ class Verwerking(models.Model):
         LEZEN = "lezen", "Lezen"
         WIJZIGEN = "wijzigen", "Wijzigen"
 
+    class StatusCode(models.IntegerChoices):
+        # LDV status_code: a record is written in the transaction of its processing, so a
+        # processing that failed and rolled back leaves none; ERROR is for a caller that
+        # logs a failed attempt on purpose.
+        UNKNOWN = 0, "Onbekend"
+        OK = 1, "Gelukt"
+        ERROR = 2, "Mislukt"
+
     id = models.BigAutoField(primary_key=True)
     tijdstip = models.DateTimeField()
     actor_id = models.IntegerField(null=True, blank=True)  # no FK: the log outlives users
@@ -58,6 +66,20 @@ class Verwerking(models.Model):
     inburgeraar_id = models.IntegerField(null=True, blank=True)
     traject_id = models.IntegerField(null=True, blank=True)
     secties = models.JSONField(default=list)
+    # Logboek Dataverwerkingen (LDV). The LDV ``name`` is ``activiteit`` and its
+    # ``start_time`` is ``tijdstip``; the ids are columns (a chain is followed by them), the
+    # rest of the LDV record is in ``ldv`` (end_time, foreign_operation, attributes). Records
+    # written before these fields existed have no ids (null) and hash version 1.
+    trace_id = models.CharField(max_length=32, null=True, blank=True)
+    operation_id = models.CharField(max_length=16, null=True, blank=True)
+    parent_operation_id = models.CharField(max_length=16, null=True, blank=True)
+    status_code = models.PositiveSmallIntegerField(
+        choices=StatusCode.choices, default=StatusCode.OK
+    )
+    ldv = models.JSONField(default=dict, blank=True)
+    # Which fields the seal's hash covers (keten.HASH_VELDEN_PER_VERSIE): 1 before the LDV
+    # fields, 2 since; covered by the hash itself, so lowering it breaks the seal.
+    hashversie = models.PositiveSmallIntegerField(default=2)
     # The seal, empty until the sealer chains the record: its place in the chain (records
     # sealed before seal order existed have their id), the hash of the record sealed before
     # it and its own hash over the fields and that one.
@@ -75,6 +97,8 @@ class Verwerking(models.Model):
             models.Index(fields=["actor_id", "id"], name="verwerking_actor_idx"),
             models.Index(fields=["tijdstip", "id"], name="verwerking_tijdstip_idx"),
             models.Index(fields=["organisatie_oin", "id"], name="verwerking_oin_idx"),
+            models.Index(fields=["trace_id"], name="verwerking_trace_idx"),
+            models.Index(fields=["operation_id"], name="verwerking_operatie_idx"),
             # The unsealed window, small however large the log: the sealer's work list.
             models.Index(
                 fields=["id"],

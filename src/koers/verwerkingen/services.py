@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 from prometheus_client import Histogram
 
-from koers.verwerkingen import keten, rules
+from koers.verwerkingen import keten, rules, tracecontext
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.keten import CONTROLE_STUK, HASH_VELDEN
 from koers.verwerkingen.models import Verwerking
@@ -62,6 +62,39 @@ def _actor(user) -> dict:
     }
 
 
+def _ldv(
+    actor: dict,
+    *,
+    begonnen,
+    foreign_operation: dict | None = None,
+    attributes: dict | None = None,
+) -> dict:
+    """The LDV fields of a record but its own operation id: the current trace (a new one
+    outside any), its operation as parent, and the rest for the ``ldv`` column. A trace that
+    came from another party is its ``foreign_operation`` (the caller's trace and operation,
+    the caller's OIN as entity when known), unless the caller names one."""
+    nu = timezone.now()
+    trace = tracecontext.huidige()
+    extra: dict = {"end_time": nu.isoformat(timespec="milliseconds")}
+    if foreign_operation is None and trace is not None and trace.extern is not None:
+        foreign_operation = {
+            "trace_id": trace.extern.trace_id,
+            "operation_id": trace.extern.parent_id,
+        }
+        if actor.get("organisatie_oin"):
+            foreign_operation["entity"] = f"urn:oin:{actor['organisatie_oin']}"
+    if foreign_operation:
+        extra["foreign_operation"] = foreign_operation
+    if attributes:
+        extra["attributes"] = attributes
+    return {
+        "tijdstip": begonnen or nu,
+        "trace_id": trace.trace_id if trace is not None else tracecontext.nieuwe_trace_id(),
+        "parent_operation_id": trace.span_id if trace is not None else None,
+        "ldv": extra,
+    }
+
+
 def log(
     *,
     user,
@@ -72,11 +105,28 @@ def log(
     secties: Iterable[str] = (),
     kanaal: str | None = None,
     doel: str = rules.DOEL_UITVOERING,
+    begonnen=None,
+    status_code: int = Verwerking.StatusCode.OK,
+    foreign_operation: dict | None = None,
+    attributes: dict | None = None,
 ) -> Verwerking:
-    """Append one record (in the caller's transaction, if any); sealed later."""
+    """Append one record (in the caller's transaction, if any); sealed later.
+
+    LDV: ``activiteit`` is the record's ``name``; ``begonnen`` its ``start_time`` (stored as
+    ``tijdstip``; omitted: now) and the moment of writing its ``end_time``. A call to DUO or
+    the BRP names the other party's ids in ``foreign_operation`` (``trace_id``,
+    ``operation_id``, ``entity``)."""
     begin = time.perf_counter()
+    actor = _actor(user)
     v = Verwerking(
-        tijdstip=timezone.now(),
+        **_ldv(
+            actor,
+            begonnen=begonnen,
+            foreign_operation=foreign_operation,
+            attributes=attributes,
+        ),
+        operation_id=tracecontext.nieuwe_span_id(),
+        status_code=status_code,
         doel=doel,
         activiteit=activiteit,
         kanaal=kanaal or KANAAL.get(),
@@ -84,7 +134,7 @@ def log(
         inburgeraar_id=inburgeraar_id,
         traject_id=traject_id,
         secties=sorted({str(s) for s in secties}),
-        **_actor(user),
+        **actor,
     )
     v.save(force_insert=True)
     SCHRIJFDUUR.observe(time.perf_counter() - begin)
@@ -127,9 +177,10 @@ def log_veel(
     if not zaken:
         return []
     begin = time.perf_counter()
+    actor = _actor(user)
     gedeeld = dict(
-        _actor(user),
-        tijdstip=timezone.now(),
+        actor,
+        **_ldv(actor, begonnen=None),
         doel=doel,
         activiteit=activiteit,
         kanaal=kanaal or KANAAL.get(),
@@ -137,7 +188,12 @@ def log_veel(
         secties=sorted({str(s) for s in secties}),
     )
     rijen = [
-        Verwerking(inburgeraar_id=inburgeraar_id, traject_id=traject_id, **gedeeld)
+        Verwerking(
+            inburgeraar_id=inburgeraar_id,
+            traject_id=traject_id,
+            operation_id=tracecontext.nieuwe_span_id(),
+            **gedeeld,
+        )
         for inburgeraar_id, traject_id in zaken
     ]
     Verwerking.objects.bulk_create(rijen)  # all batches or none (its own atomic block)
@@ -210,9 +266,16 @@ def log_job(
     *,
     activiteit: str = rules.ACTIVITEIT_DUO,
     doel: str = rules.DOEL_DUO,
+    begonnen=None,
+    status_code: int = Verwerking.StatusCode.OK,
+    foreign_operation: dict | None = None,
 ) -> Verwerking:
-    """A background job (the DUO worker, retention) processed a person's data."""
+    """A background job (the DUO worker, retention) processed a person's data. For a call
+    to DUO: ``begonnen`` before the call and ``foreign_operation`` as :func:`log`."""
     return log(
+        begonnen=begonnen,
+        status_code=status_code,
+        foreign_operation=foreign_operation,
         user=None,
         handeling=handeling,
         activiteit=activiteit,

@@ -38,6 +38,8 @@ VELDEN = (
     "inburgeraar_id",
     "traject_id",
     "secties",
+    "trace_id",
+    "operation_id",
 )
 
 
@@ -180,6 +182,9 @@ def export(request):
                 "kanaal": v.kanaal,
                 "handeling": v.handeling,
                 "secties": v.secties,
+                # Logboek Dataverwerkingen: to follow the processing in other logbooks.
+                "trace_id": v.trace_id,
+                "operation_id": v.operation_id,
             }
             for v in policy.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)

@@ -198,3 +198,20 @@ def test_a_gesprek_long_before_the_planned_one_is_extra(met_pip, adviseur_weert,
         )
     assert gesprek.gepland_op is None
     assert geplande_data(met_pip)[0] == date(2027, 1, 1)  # still to be held
+
+
+def test_a_gesprek_held_today_fills_todays_slot_not_the_missed_one(met_pip, adviseur_weert, op):
+    """January was missed; the gesprek of 2 April is April's, and January stays overdue."""
+    services.plan_gesprekken([met_pip.pk])
+    with op("2027-04-02"):
+        gesprek = services.leg_gesprek_vast(
+            met_pip, adviseur_weert, {"gehouden_op": "2027-04-02"}, met_gezondheid=True
+        )
+    assert gesprek.gepland_op == date(2027, 4, 1)
+    open_data = geplande_data(met_pip)
+    assert open_data[0] == date(2027, 1, 1)
+    assert date(2027, 4, 1) not in open_data
+    # Replanning after a new PIP version agrees with what recording did.
+    Gespreksplanning.objects.filter(traject=met_pip).delete()
+    services.plan_gesprekken([met_pip.pk])
+    assert geplande_data(met_pip) == open_data

@@ -209,9 +209,31 @@ def test_vervult_planning(gepland, gehouden, vervult):
             (date(2026, 11, 1),),
             [date(2027, 1, 1), date(2027, 4, 1), date(2027, 7, 1)],
         ),
-        # One missed, then one held: it fills the earliest open date, as recording does.
-        (date(2026, 10, 1), (date(2027, 4, 2),), [date(2027, 4, 1), date(2027, 7, 1)]),
+        # One missed, then one held: it fills the nearest open date, as recording does; the
+        # missed one stays open until it is closed with a reason.
+        (date(2026, 10, 1), (date(2027, 4, 2),), [date(2027, 1, 1), date(2027, 7, 1)]),
     ],
 )
 def test_gespreksdata_traject(start, gehouden, verwacht):
     assert rules.gespreksdata_traject(start, eind=date(2027, 8, 1), gehouden=gehouden) == verwacht
+
+
+JAN, APR, JUL = date(2027, 1, 1), date(2027, 4, 1), date(2027, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("geplande", "gehouden", "gevuld"),
+    [
+        ([JAN, APR, JUL], date(2027, 4, 2), APR),  # today's slot, not the missed one of January
+        ([JAN, APR, JUL], date(2027, 1, 3), JAN),
+        ([JAN, APR, JUL], date(2027, 5, 25), JUL),  # 37 days early is nearer than 54 late
+        ([JAN, APR, JUL], date(2027, 5, 10), APR),  # 39 days late is nearer than 52 early
+        ([JAN, JUL], date(2027, 4, 1), JAN),  # nothing near ahead: the overdue one
+        ([APR, JAN], date(2027, 2, 15), JAN),  # order of the input does not matter
+        ([date(2027, 3, 1), date(2027, 3, 31)], date(2027, 3, 16), date(2027, 3, 1)),  # tie
+        ([JUL], date(2027, 4, 1), None),  # 13 weeks early: an extra gesprek
+        ([], date(2027, 4, 1), None),
+    ],
+)
+def test_dichtstbijzijnde_planning(geplande, gehouden, gevuld):
+    assert rules.dichtstbijzijnde_planning(geplande, gehouden) == gevuld

@@ -94,6 +94,7 @@ def test_the_menu_entries_in_their_order():
         "menu-financien",
         "menu-verwijzingen",
         "menu-taakverdeling",
+        "menu-caseload",
     ]
 
 

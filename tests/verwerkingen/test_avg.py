@@ -30,7 +30,8 @@ LEEG_IN_DEMO = {
     "handhaving.DuoOpvraging",
     "duo.Contactpersoon",
     "modules.Verwijtbaarheid",
-}  # tested in tests/modules/test_anonimiseren.py
+    "monitoring.GeslotenGesprek",
+}  # tested in tests/modules/test_anonimiseren.py and tests/monitoring/test_gesprek_sluiten.py
 
 
 def _bereikt_persoon(model, onderweg=()) -> bool:
@@ -96,6 +97,8 @@ DEMO_ZONDER_GEGEVENS = {
     "leerroute.Examenresultaat",
     # Only for a case near or past the end of its termijn without a PVT or MAP.
     "modules.Verwijtbaarheid",
+    # Only once an adviseur closes a missed voortgangsgesprek.
+    "monitoring.GeslotenGesprek",
     # Only after a bewaartermijn has passed.
     "verwerkingen.Geanonimiseerd",
 }

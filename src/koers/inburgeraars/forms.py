@@ -153,7 +153,14 @@ class StatusForm(KoersStijl, forms.Form):
             if s in traject_rules.TRANSITIONS[traject_rules.Status(huidige_status)]
             and s is not traject_rules.Status.PIP_VASTGESTELD
         ]
-        self.fields["status"].choices = [(s.value, labels[s.value]) for s in volgende]
+        # An empty first choice: the adviseur picks the new status himself, the browser
+        # never preselects one (not even "Afgerond").
+        self.fields["status"].choices = [("", _("Kies een status"))] + [
+            (s.value, labels[s.value]) for s in volgende
+        ]
+        self.fields["status"].error_messages["required"] = _(
+            "Kies bij 'Nieuwe status' de status die het traject krijgt."
+        )
         self.heeft_keuzes = bool(volgende)
 
 

@@ -435,6 +435,20 @@ def wijs_adviseur_toe(traject: Traject, adviseur, door) -> Traject:
     return traject
 
 
+@transaction.atomic
+def wijs_zaken_toe(trajecten, adviseur, door) -> list[Traject]:
+    """Assign several cases to one adviseur at once (the teamleider's werkvoorraad): each
+    case through :func:`wijs_adviseur_toe`, locked, all in one transaction, so a refusal
+    leaves every case as it was. The caller passes only cases within the user's reach
+    (koers.toegang.policy) and an adviseur from ``policy.adviseurs_voor``. A closed case
+    is refused: its adviseur no longer changes."""
+    gedaan = []
+    for traject in sorted(trajecten, key=lambda t: t.pk):  # one lock order: no deadlocks
+        traject = vergrendel_open(traject, "Een afgerond traject krijgt geen andere adviseur meer.")
+        gedaan.append(wijs_adviseur_toe(traject, adviseur, door))
+    return gedaan
+
+
 def _meld_contactpersoon(traject: Traject) -> None:
     """The assigned adviseur becomes the person's contactpersoon at DUO (RULES.md
     "Contactpersoon"), queued in the caller's transaction by koers.duo's receiver."""

@@ -18,7 +18,9 @@ from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (
     AfhandelenSerializer,
+    GeslotenGesprekSerializer,
     GesprekSerializer,
+    GesprekSluitenSerializer,
     SignaalSerializer,
     UitstellenSerializer,
 )
@@ -181,8 +183,8 @@ class GesprekLijst(APIView):
     @extend_schema(
         tags=["voortgangsgesprekken"],
         summary="Voortgangsgesprek vastleggen",
-        description="Legt een gevoerd gesprek vast. Het vult het eerste geplande "
-        "gesprek dat nog open is; is er geen, dan is het een extra "
+        description="Legt een gevoerd gesprek vast. Het vult het geplande gesprek "
+        "dat het dichtst bij de datum ligt en nog open is; is er geen, dan is het een extra "
         "gesprek. Scores van Positieve Gezondheid alleen als u "
         "gezondheidsgegevens mag zien.",
         request=GesprekSerializer,
@@ -246,3 +248,28 @@ class GesprekDetail(APIView):
             traject, request.user, data, met_gezondheid=met, gesprek=gesprek
         )
         return Response(GesprekSerializer(gesprek, context={"gezondheid": met}).data)
+
+
+@extend_schema(
+    tags=["voortgangsgesprekken"],
+    summary="Gepland gesprek sluiten",
+    description="Sluit een gepland gesprek dat te laat is en niet gevoerd wordt, met de "
+    "reden. Het komt niet terug in de planning.",
+    request=GesprekSluitenSerializer,
+    responses=schema.antwoorden({200: GeslotenGesprekSerializer}, schrijft=True),
+)
+class GesprekSluiten(APIView):
+    def post(self, request, pk, gesprek_id):
+        traject = traject_voor(request, pk, Sectie.GESPREKKEN, Actie.GESPREK_VOEREN)
+        gesprek = (
+            Voortgangsgesprek.objects.filter(
+                pk=gesprek_id, traject=traject, gehouden_op__isnull=True
+            )
+            .exclude(gepland_op__isnull=True)
+            .first()
+        )
+        if gesprek is None:
+            raise NotFound("Niet gevonden.")
+        data = gevalideerd(request, GesprekSluitenSerializer)
+        gesloten = services.sluit_gesprek(traject, gesprek, request.user, data["reden"])
+        return Response(GeslotenGesprekSerializer(gesloten).data)

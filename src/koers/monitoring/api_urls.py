@@ -29,4 +29,9 @@ urlpatterns = [
         api.GesprekDetail.as_view(),
         name="monitoring-gesprek",
     ),
+    path(
+        "inburgeraars/<int:pk>/gesprekken/<int:gesprek_id>/sluiten",
+        api.GesprekSluiten.as_view(),
+        name="monitoring-gesprek-sluiten",
+    ),
 ]

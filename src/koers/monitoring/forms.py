@@ -171,3 +171,13 @@ class AfhandelenForm(KoersStijl, forms.Form):
 class UitstellenForm(KoersStijl, forms.Form):
     uitgesteld_tot = datumveld(_("Uitstellen tot"))
     reden = forms.CharField(label=_("Waarom uitstellen?"), max_length=rules.REDEN_MAX)
+
+
+class GesprekSluitenForm(KoersStijl, forms.Form):
+    """Close a missed planned gesprek (koers.monitoring.services.sluit_gesprek)."""
+
+    reden = forms.CharField(
+        label=_("Waarom is dit gesprek niet gevoerd?"),
+        max_length=rules.REDEN_MAX,
+        help_text=_("Bijvoorbeeld: niet gekomen, gesprek is later als extra gesprek gevoerd."),
+    )

@@ -137,6 +137,31 @@ class Voortgangsgesprek(models.Model):
         return self.gehouden_op or self.gepland_op
 
 
+class GeslotenGesprek(models.Model):
+    """A planned voortgangsgesprek that was missed and closed by the adviseur, with the
+    reason (rules.sluiten_fouten). Its planned row is gone; this row keeps the date, so a
+    new planning does not plan it again (rules.gespreksdata_traject), and who closed it."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
+    gepland_op = models.DateField()
+    reden = models.CharField(max_length=rules.REDEN_MAX)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    gesloten_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "gesloten gesprek"
+        verbose_name_plural = "gesloten gesprekken"
+        ordering = ["traject", "gepland_op"]
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "gepland_op"], name="gesprek_gesloten_uniek")
+        ]
+
+    def __str__(self):
+        return f"Gesloten gesprek {self.gepland_op}"
+
+
 class Signaal(models.Model):
     """One due or overdue item of a case, derived by the engine (koers.monitoring.engine).
 

@@ -82,6 +82,7 @@ def gespreksdata_traject(
     eind: date,
     gehouden: Iterable[date] = (),
     pauzes: Iterable[tuple[date, date]] = (),
+    gesloten: Iterable[date] = (),
     maanden_jaar1: int = MAANDEN_JAAR1,
     maanden_daarna: int = MAANDEN_DAARNA,
 ) -> list[date]:
@@ -89,7 +90,8 @@ def gespreksdata_traject(
     counted from the start of the traject (the dagtekening of its first vastgesteld PIP),
     not from each new PIP version; each date on or after an ended tijdelijke vrijstelling
     (``pauzes``: its first and last-plus-one day) moves by the pause's length; planned
-    dates already held are left out; and all before ``eind``.
+    dates already held, and missed ones the adviseur closed (``gesloten``), are left out;
+    and all before ``eind``.
 
     A new PIP version does not move the rhythm: "in het eerste jaar" is the first year of
     the traject. The first PIP is the start because a voortgangsgesprek is about the PIP
@@ -110,11 +112,14 @@ def gespreksdata_traject(
                 dag += tot - van
         if dag < eind:
             open_.append(dag)
-    # Each held gesprek fills the earliest date it can (vervult_planning), as recording a
-    # gesprek does; an earlier one is an extra gesprek and fills none.
+    dicht = set(gesloten)
+    open_ = [dag for dag in open_ if dag not in dicht]
+    # Each held gesprek fills the nearest date it can (dichtstbijzijnde_planning), as
+    # recording a gesprek does; one far from every date is an extra gesprek and fills none.
     for gehouden_op in sorted(gehouden):
-        if open_ and vervult_planning(open_[0], gehouden_op):
-            open_.pop(0)
+        gevuld = dichtstbijzijnde_planning(open_, gehouden_op)
+        if gevuld is not None:
+            open_.remove(gevuld)
     return open_
 
 
@@ -173,6 +178,40 @@ def vervult_planning(gepland_op: date, gehouden_op: date) -> bool:
     Status: P — geen instelling (6 weken).
     """
     return gepland_op <= gehouden_op + VERVROEGD_MAX
+
+
+def dichtstbijzijnde_planning(geplande: Iterable[date], gehouden_op: date) -> date | None:
+    """The planned date a gesprek held on ``gehouden_op`` takes the place of: of the open
+    planned dates it may fill (:func:`vervult_planning`), the nearest one; on a tie the
+    earlier. ``None`` when it fills none: then it is an extra gesprek. The nearest, not the
+    oldest: a gesprek held today is today's planned one, and an older slot that was missed
+    stays open until the adviseur closes it with a reason.
+
+    Bron: startnotitie §6.11.1 (the rhythm of the gesprekken).
+    Status: P — geen instelling (het dichtstbijzijnde geplande gesprek).
+    """
+    kandidaten = [dag for dag in geplande if vervult_planning(dag, gehouden_op)]
+    if not kandidaten:
+        return None
+    return min(kandidaten, key=lambda dag: (abs((dag - gehouden_op).days), dag))
+
+
+def sluiten_fouten(gepland_op: date, reden: str, vandaag: date) -> dict[str, str]:
+    """A planned voortgangsgesprek that was missed may be closed, with the reason why it did
+    not take place; one still ahead is not closed but held, or moved by a new planning.
+
+    Bron: startnotitie §6.11.1 (the rhythm of the gesprekken) and §7.2 (werken met
+    signalen: afhandelen met een reden).
+    Status: P — geen instelling (alleen een gesprek dat te laat is).
+    """
+    fouten = {}
+    if gepland_op >= vandaag:
+        fouten["__all__"] = (
+            "Alleen een gepland gesprek dat te laat is, kunt u sluiten. "
+            "Leg dit gesprek vast als het gevoerd is."
+        )
+    fouten.update(reden_fouten(reden))
+    return fouten
 
 
 def interval_fouten(maanden_jaar1, maanden_daarna) -> dict[str, str]:

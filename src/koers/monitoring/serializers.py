@@ -9,7 +9,7 @@ from koers.bouwstenen.api_velden import _zoek_nul_tekens
 from koers.inburgeraars.validatie import kalender_datum
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
-from koers.monitoring.models import Signaal, Voortgangsgesprek
+from koers.monitoring.models import GeslotenGesprek, Signaal, Voortgangsgesprek
 
 
 class SignaalSerializer(serializers.ModelSerializer):
@@ -39,6 +39,23 @@ class SignaalSerializer(serializers.ModelSerializer):
 
 class AfhandelenSerializer(serializers.Serializer):
     reden = serializers.CharField(max_length=rules.REDEN_MAX, help_text="Wat is er gedaan?")
+
+
+class GesprekSluitenSerializer(serializers.Serializer):
+    reden = serializers.CharField(
+        max_length=rules.REDEN_MAX, help_text="Waarom is het gesprek niet gevoerd?"
+    )
+
+
+class GeslotenGesprekSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GeslotenGesprek
+        fields = ["gepland_op", "reden", "gesloten_op"]
+        extra_kwargs = {
+            "gepland_op": {"help_text": "De datum waarop het gesprek gepland was."},
+            "reden": {"help_text": "Waarom het gesprek niet is gevoerd."},
+            "gesloten_op": {"help_text": "Wanneer het gesprek is gesloten."},
+        }
 
 
 class UitstellenSerializer(serializers.Serializer):

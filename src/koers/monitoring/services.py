@@ -14,6 +14,7 @@ from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
 from koers.monitoring import rules
 from koers.monitoring.models import (
+    GeslotenGesprek,
     Gespreksbeleid,
     Gesprekspauze,
     Gespreksplanning,
@@ -97,6 +98,11 @@ def plan_gesprekken(traject_ids=None) -> int:
         ).values_list("traject_id", "van", "tot"):
             if tot is not None:  # always, by the filter
                 pauzes.setdefault(traject_id, []).append((van, tot))
+        gesloten: dict[int, list[date]] = {}
+        for traject_id, dag in GeslotenGesprek.objects.filter(traject_id__in=ids).values_list(
+            "traject_id", "gepland_op"
+        ):
+            gesloten.setdefault(traject_id, []).append(dag)
         gesprekken, planningen = [], []
         for pip_id, traject_id, start, termijn_eind, gemeente_id in deel:
             eind = termijn_eind or pip_rules.termijn(start)[1]
@@ -106,6 +112,7 @@ def plan_gesprekken(traject_ids=None) -> int:
                 eind=eind,
                 gehouden=gehouden.get(traject_id, ()),
                 pauzes=pauzes.get(traject_id, ()),
+                gesloten=gesloten.get(traject_id, ()),
                 maanden_jaar1=jaar1,
                 maanden_daarna=daarna,
             ):
@@ -210,9 +217,9 @@ def leg_gesprek_vast(
     met_gezondheid: bool,
     gesprek: Voortgangsgesprek | None = None,
 ) -> Voortgangsgesprek:
-    """Record a held voortgangsgesprek. Without ``gesprek`` it fills the earliest planned
-    one that is still open when the dates match (rules.vervult_planning), else it is an
-    extra gesprek; with ``gesprek`` that one is
+    """Record a held voortgangsgesprek. Without ``gesprek`` it fills the nearest planned
+    one that is still open (rules.dichtstbijzijnde_planning), else it is an extra
+    gesprek; with ``gesprek`` that one is
     recorded or corrected. Health scores, and texts under a health dimension or of a care
     intervention, only with ``met_gezondheid``; without it the stored ones stay as they
     are."""
@@ -243,20 +250,16 @@ def leg_gesprek_vast(
             raise Weigering(verboden)
     if gesprek is None:
         plan_gesprekken([traject.pk])  # the planning may not be made yet (lazy)
-        gepland = (
-            Voortgangsgesprek.objects.select_for_update()
+        open_gepland = {
+            g.gepland_op: g
+            for g in Voortgangsgesprek.objects.select_for_update()
             .filter(traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False)
-            .order_by("gepland_op", "id")
-            .first()
-        )
-        if (
-            gepland is not None
-            and gepland.gepland_op is not None
-            and rules.vervult_planning(gepland.gepland_op, schoon["gehouden_op"])
-        ):
-            gesprek = gepland
-        else:
-            gesprek = Voortgangsgesprek(traject=traject)  # an extra gesprek
+            .order_by("-gepland_op", "-id")
+            if g.gepland_op is not None
+        }
+        dag = rules.dichtstbijzijnde_planning(open_gepland, schoon["gehouden_op"])
+        # Without a planned date near enough it is an extra gesprek.
+        gesprek = open_gepland[dag] if dag is not None else Voortgangsgesprek(traject=traject)
         nieuw = True
     else:
         nieuw = not gesprek.is_gehouden
@@ -288,6 +291,40 @@ def leg_gesprek_vast(
     registreer(traject, Gebeurtenis.Soort.GESPREK, omschrijving[:500], door)
     bereken_na_wijziging([traject.pk])
     return gesprek
+
+
+@transaction.atomic
+def sluit_gesprek(
+    traject: Traject, gesprek: Voortgangsgesprek, door, reden: str
+) -> GeslotenGesprek:
+    """Close a planned voortgangsgesprek that was missed, with the reason
+    (rules.sluiten_fouten): its planned row goes, a ``GeslotenGesprek`` keeps the date so
+    no planning brings it back, and the timeline says who closed it and why."""
+    traject = vergrendel_open(traject)
+    gepland = (
+        Voortgangsgesprek.objects.select_for_update()
+        .filter(pk=gesprek.pk, traject=traject, gehouden_op__isnull=True)
+        .exclude(gepland_op__isnull=True)
+        .first()
+    )
+    if gepland is None or gepland.gepland_op is None:
+        raise Weigering({"__all__": "Dit gesprek is al gevoerd of gesloten."})
+    fouten = rules.sluiten_fouten(gepland.gepland_op, reden, vandaag())
+    if fouten:
+        raise Weigering(fouten)
+    gesloten = GeslotenGesprek.objects.create(
+        traject=traject, gepland_op=gepland.gepland_op, reden=reden.strip(), door=door
+    )
+    gepland.delete()
+    registreer(
+        traject,
+        Gebeurtenis.Soort.GESPREK,
+        f"Gepland voortgangsgesprek van {gesloten.gepland_op:%d-%m-%Y} gesloten",
+        door,
+        toelichting=gesloten.reden,
+    )
+    bereken_na_wijziging([traject.pk])
+    return gesloten
 
 
 def bereken_na_wijziging(traject_ids) -> None:

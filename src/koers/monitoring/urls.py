@@ -19,4 +19,9 @@ urlpatterns = [
     ),
     path("inburgeraars/<int:pk>/gesprekken/nieuw/", views.gesprek_nieuw, name="gesprek_nieuw"),
     path("inburgeraars/<int:pk>/gesprekken/<int:gesprek_id>/", views.gesprek, name="gesprek"),
+    path(
+        "inburgeraars/<int:pk>/gesprekken/<int:gesprek_id>/sluiten/",
+        views.gesprek_sluiten,
+        name="gesprek_sluiten",
+    ),
 ]

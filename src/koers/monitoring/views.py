@@ -17,7 +17,12 @@ from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_met_traject, casus_url, vereis
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.monitoring import lezen, rules, services
-from koers.monitoring.forms import AfhandelenForm, GesprekForm, UitstellenForm
+from koers.monitoring.forms import (
+    AfhandelenForm,
+    GesprekForm,
+    GesprekSluitenForm,
+    UitstellenForm,
+)
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.pip.models import PipVersie
 from koers.toegang import policy
@@ -251,3 +256,39 @@ def gesprek_nieuw(request, pk):
 @login_required
 def gesprek(request, pk, gesprek_id):
     return _gesprek_pagina(request, pk, gesprek_id)
+
+
+@login_required
+@require_POST
+def gesprek_sluiten(request, pk, gesprek_id):
+    """Close a missed planned gesprek with a reason; a refusal is shown on a page of its own
+    with the form, as with a signal."""
+    user = request.user
+    inburgeraar, traject = casus_met_traject(user, pk)
+    if not policy.mag_zien(user, Sectie.GESPREKKEN):
+        raise PermissionDenied
+    vereis(user, Actie.GESPREK_VOEREN)
+    gesprek = Voortgangsgesprek.objects.filter(
+        pk=gesprek_id, traject=traject, gehouden_op__isnull=True, gepland_op__isnull=False
+    ).first()
+    if gesprek is None:
+        raise Http404
+    form = GesprekSluitenForm(request.POST, prefix=f"sluit{gesprek.pk}")
+    if form.is_valid():
+        try:
+            gesloten = services.sluit_gesprek(traject, gesprek, user, form.cleaned_data["reden"])
+        except Weigering as weigering:
+            weigering_naar_formulier(form, weigering.fouten)
+        else:
+            messages.success(
+                request,
+                _("Het geplande gesprek van %(datum)s is gesloten.")
+                % {"datum": gesloten.gepland_op.strftime("%d-%m-%Y")},
+            )
+            return redirect(casus_url(inburgeraar.pk, "gesprekken", "gesprekken"))
+    return render(
+        request,
+        "monitoring/gesprek_sluiten.html",
+        {"inburgeraar": inburgeraar, "gesprek": gesprek, "form": form},
+        status=400,
+    )

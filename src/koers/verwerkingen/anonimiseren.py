@@ -131,6 +131,8 @@ REGELS: dict[str, Regel] = {
     "monitoring.Voortgangsgesprek": Regel(
         legen=("voortgang", "subdoelen", "positieve_gezondheid", "interventies", "verslag")
     ),
+    # Why a missed gesprek was closed is free text about the person; that it was closed stays.
+    "monitoring.GeslotenGesprek": Regel(legen=("reden",)),
     "monitoring.Signaal": Regel(
         legen=("reden",), bewaren=("soort", "sleutel", "status"), waarom=STATISTIEK
     ),

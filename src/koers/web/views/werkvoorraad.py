@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.formulieren import KoersStijl
 from koers.bouwstenen.paginering import pagineer
+from koers.bouwstenen.schermen import vereis
 from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.services import Weigering, wijs_zaken_toe
 from koers.monitoring import lezen as signalen
 from koers.toegang import policy
-from koers.toegang.policy import Sectie
+from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.rules import ACTIVITEIT_LIJST, ACTIVITEIT_ZOEKEN
 from koers.verwerkingen.services import log_lijst
 from koers.web.forms import WerkvoorraadFilter
@@ -110,6 +119,7 @@ class Rij:
     """One werkvoorraad row as plain text: the template only prints it, which keeps a page of
     many rows cheap to render."""
 
+    traject_id: int
     inburgeraar_id: int
     url: str
     naam: str
@@ -126,6 +136,7 @@ class Rij:
 def _rij(traject, vandaag, signaal_info: dict | None = None) -> Rij:
     persoon = traject.inburgeraar
     return Rij(
+        traject_id=traject.pk,
         inburgeraar_id=persoon.pk,
         url=reverse("web:inburgeraar", args=[persoon.pk]),
         naam=persoon.lijstnaam,
@@ -186,8 +197,13 @@ def werkvoorraad(request):
         kanaal="ui",
         activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST,
     )
+    mag_toewijzen = policy.mag(user, Actie.ADVISEUR_TOEWIJZEN)
     context = {
         "form": form,
+        "toewijzen_form": ToewijzenForm(adviseurs=policy.adviseurs_voor(user))
+        if mag_toewijzen
+        else None,
+        "terug": request.GET.urlencode(),
         "pagina": pagina,
         "rijen": [_rij(t, vandaag, per_traject.get(t.pk)) for t in pagina.rijen],
         "vandaag": vandaag,
@@ -207,3 +223,88 @@ def werkvoorraad(request):
         else "web/werkvoorraad/index.html"
     )
     return render(request, template, context)
+
+
+# --- several cases to one adviseur ---------------------------------------------------------
+
+
+class ToewijzenForm(KoersStijl, forms.Form):
+    """The teamleider's choice under the werkvoorraad: the ticked cases go to this adviseur."""
+
+    prefix = "toewijzen"
+    toon_niet_verplicht = False
+
+    adviseur = forms.ChoiceField(label=gettext_lazy("Toewijzen aan"), choices=())
+
+    def __init__(self, *args, adviseurs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._adviseurs = {str(a.pk): a for a in adviseurs}
+        self.fields["adviseur"].choices = [("", _("Kies een adviseur"))] + [
+            (pk, a.weergavenaam) for pk, a in self._adviseurs.items()
+        ]
+        self.fields["adviseur"].error_messages["required"] = _(
+            "Kies bij 'Toewijzen aan' de adviseur die de zaken krijgt."
+        )
+
+    def clean_adviseur(self):
+        return self._adviseurs[self.cleaned_data["adviseur"]]
+
+
+def _zaak_ids(waarden) -> list[int] | None:
+    """The ticked cases (traject ids), or ``None`` when one is not a number."""
+    try:
+        return sorted({int(w) for w in waarden})
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_POST
+def toewijzen(request):
+    """Assign the ticked cases of the werkvoorraad to one adviseur: every case through
+    koers.inburgeraars.services.wijs_zaken_toe in one transaction, or none at all. A case out
+    of reach counts as not found; the answer is a message on the werkvoorraad, with the
+    filters the teamleider had."""
+    user = request.user
+    vereis(user, Actie.ADVISEUR_TOEWIJZEN)
+    terug = reverse("web:werkvoorraad")
+    # Back to the same filters; re-encoded, so the value can only ever be a query string.
+    filters = QueryDict(request.POST.get("terug", ""), mutable=True)
+    if filters:
+        terug += "?" + filters.urlencode()
+    form = ToewijzenForm(request.POST, adviseurs=policy.adviseurs_voor(user))
+    ids = _zaak_ids(request.POST.getlist("zaak"))
+    if not ids:
+        messages.error(request, _("Kies eerst een of meer zaken in de lijst."))
+        return redirect(terug)
+    if not form.is_valid():
+        for fout in form.errors.get("adviseur", ()):
+            messages.error(request, fout)
+        return redirect(terug)
+    trajecten = list(policy.trajecten_voor(user).filter(pk__in=ids))
+    if len(trajecten) != len(ids):
+        messages.error(
+            request,
+            _("Niet alle gekozen zaken zijn gevonden. Er is niets gewijzigd. Kies opnieuw."),
+        )
+        return redirect(terug)
+    adviseur = form.cleaned_data["adviseur"]
+    try:
+        wijs_zaken_toe(trajecten, adviseur, user)
+    except Weigering as weigering:
+        messages.error(
+            request,
+            _("Er is niets gewijzigd: %(reden)s")
+            % {"reden": " ".join(str(t) for t in weigering.fouten.values())},
+        )
+        return redirect(terug)
+    messages.success(
+        request,
+        ngettext(
+            "%(aantal)d zaak is toegewezen aan %(naam)s.",
+            "%(aantal)d zaken zijn toegewezen aan %(naam)s.",
+            len(trajecten),
+        )
+        % {"aantal": len(trajecten), "naam": adviseur.weergavenaam},
+    )
+    return redirect(terug)

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dotenv import dotenv_values
+
 
 class ConfigError(ValueError):
     """A variable is present but cannot be understood."""
@@ -412,15 +414,56 @@ _TRUE = {"1", "true", "yes", "ja", "on"}
 _FALSE = {"0", "false", "no", "nee", "off", ""}
 
 
+# Written by `koers demo` (``make run``) into the data directory, so every later `koers`
+# command in that checkout (a second terminal) finds the demo's settings without exports.
+DEMO_SETTINGS_FILE = "demo.env"
+_PROJECT_DIR = Path(__file__).resolve().parents[3]
+
+
+def demo_settings_path() -> Path:
+    """Where ``koers demo`` writes its settings: ``<KOERS_DATA_DIR>/demo.env``."""
+    data_dir = Path(os.environ.get("KOERS_DATA_DIR") or _BY_NAME["KOERS_DATA_DIR"].default)
+    if not data_dir.is_absolute():
+        data_dir = _PROJECT_DIR / data_dir
+    return data_dir / DEMO_SETTINGS_FILE
+
+
+def demo_settings() -> dict[str, str]:
+    """The settings of the demo in this data directory, or nothing.
+
+    They are ignored for a process that is evidently another installation: one that has its
+    own secret key, or whose ``DATABASE_URL`` is not the one the demo ran with. So a production
+    installation, and a test that starts ``koers`` on a database of its own, still refuse to
+    start without their real settings. A test run (pytest sets ``PYTEST_VERSION``) ignores
+    them too: its settings must not depend on whether the developer ran ``make run`` before.
+    """
+    path = demo_settings_path()
+    if not path.is_file():
+        return {}
+    if {"KOERS_SECRET_KEY", "KOERS_SECRET_KEY_FILE", "PYTEST_VERSION"} & os.environ.keys():
+        return {}
+    values = {
+        name: (value or "").strip()
+        for name, value in dotenv_values(path).items()
+        if name in _BY_NAME
+    }
+    # Which database the demo ran on identifies the installation; it is never supplied from
+    # here, so a file left by an earlier demo on another database changes nothing.
+    if os.environ.get("DATABASE_URL", "").strip() != values.pop("DATABASE_URL", ""):
+        return {}
+    return values
+
+
 def raw(name: str) -> str:
-    """The text value of a declared variable, from the environment or from ``NAME_FILE``."""
+    """The text value of a declared variable: from the environment, from ``NAME_FILE``, from
+    the demo's settings file (:func:`demo_settings`), or its default, in that order."""
     var = _BY_NAME[name]
     if name in os.environ:
         return os.environ[name].strip()
     file_name = os.environ.get(f"{name}_FILE")
     if file_name:
         return Path(file_name).read_text(encoding="utf-8").strip()
-    return var.default
+    return demo_settings().get(name, var.default)
 
 
 def is_set(name: str) -> bool:

@@ -1,11 +1,22 @@
 """Letters as PDF: an HTML template rendered by xhtml2pdf with the fonts that ship with Koers.
 
 The beschikking of a vastgesteld PIP is made here; other letters (handhaving) use
-:func:`render_pdf` too."""
+:func:`render_pdf` too.
+
+Accessibility. xhtml2pdf draws through ReportLab, which writes no structure tree: the letters
+are not tagged PDF and so not PDF/UA. (WeasyPrint can write PDF/UA, but needs Pango from the
+operating system; Koers' PDF library must install from PyPI alone.) What Koers does give a
+screen reader or a reader who enlarges text: real, selectable text in an embedded font with
+every letter (no images of text), the language (``/Lang`` from ``<html lang="nl">``), a title
+that the viewer shows instead of the file name (``/Title`` plus ``DisplayDocTitle``), the
+gemeente as author, bookmarks for the sections, numbered without gaps, and a reading order
+that is the order of the HTML (one column, no floats). The gap is described in
+docs/beheer/operator.md ("Brieven als PDF")."""
 
 from io import BytesIO
 from pathlib import Path
 
+import pypdf
 from django.template.loader import render_to_string
 from django.utils import timezone
 from xhtml2pdf import pisa
@@ -49,7 +60,29 @@ def render_pdf(template: str, context: dict, *, fout: str) -> bytes:
     result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=RESOURCES)
     if result.err:
         raise PdfFout(fout)
+    return _titel_tonen(buffer.getvalue())
+
+
+def _titel_tonen(pdf: bytes) -> bytes:
+    """The PDF with ``DisplayDocTitle``: a viewer (and a screen reader) names the letter by its
+    title instead of a file name like ``beschikking-3.pdf``. xhtml2pdf cannot set it."""
+    writer = pypdf.PdfWriter(clone_from=BytesIO(pdf))
+    writer.create_viewer_preferences().display_doctitle = True
+    buffer = BytesIO()
+    writer.write(buffer)
     return buffer.getvalue()
+
+
+class Hoofdstukken:
+    """Numbers the sections of a letter in the order they appear, so a section that is left
+    out (no goals, no MAP in the onderwijsroute) leaves no gap: ``{{ hoofdstuk.volgende }}``."""
+
+    def __init__(self) -> None:
+        self._nummer = 0
+
+    def volgende(self) -> int:
+        self._nummer += 1
+        return self._nummer
 
 
 def maak_pdf(pip, *, kenmerk: str, met_gezondheid: bool = True) -> bytes:
@@ -76,6 +109,7 @@ def maak_pdf(pip, *, kenmerk: str, met_gezondheid: bool = True) -> bytes:
             "alfabetisering": rules.ALFABETISERING.get(pip.alfabetisering, ""),
             "eerste": pip.versie == 1,
             "aangemaakt": timezone.localdate(),
+            "hoofdstuk": Hoofdstukken(),
             **{k: v for deel in TEKSTDELEN for k, v in deel(pip).items()},
         },
         fout="De beschikking kon niet als PDF worden gemaakt.",

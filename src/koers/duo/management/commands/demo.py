@@ -4,9 +4,20 @@ Starts, as child processes: the DUO simulator (``koers duo-sim``, only when KOER
 is not set; Koers then talks to it on http://127.0.0.1:8601/v1), the BRP simulator (``koers
 brp-sim``, only when KOERS_BRP_BASE_URL is not set; Koers then asks it on
 http://127.0.0.1:8602/haalcentraal/api/brp), the worker (``koers worker``) and the web server
-(``koers run``). Ctrl+C, SIGTERM or the end of any one of them stops them all together.
+(``koers run``).
+
+Stopping: Ctrl+C, SIGTERM, SIGHUP or the end of any one child stops them all. Each child runs
+in a process group of its own, so a gunicorn worker or anything else a child started belongs to
+that group: the signal this command received is passed on to every group, and what is still
+running after :data:`STOP_SECONDEN` (or at a second Ctrl+C) is killed, group and all. Nothing
+stays behind on the ports. Only a SIGKILL of this command itself leaves the children running.
+
+The settings the children run with (demo mode, the simulators' addresses, the port) are written
+to ``<KOERS_DATA_DIR>/demo.env``, where :mod:`koers.config.env` finds them for every later
+``koers`` command, e.g. ``koers api-token`` in a second terminal.
 """
 
+import contextlib
 import os
 import signal
 import socket
@@ -21,6 +32,20 @@ from django.core.management.base import BaseCommand, CommandError
 SIM_PORT = 8601
 BRP_SIM_PORT = 8602
 STATE_FILE = "var/duo-sim.json"
+# Longer than gunicorn's --graceful-timeout (koers run), so a graceful stop can finish.
+STOP_SECONDEN = 25
+# The settings that make a later `koers` command talk to this demo (koers.config.env).
+DEMO_INSTELLINGEN = (
+    "KOERS_DEMO",
+    "KOERS_PORT",
+    "KOERS_DUO_BASE_URL",
+    "KOERS_BRP_BASE_URL",
+    "DATABASE_URL",
+)
+
+
+class _Stoppen(Exception):
+    """A stop signal arrived while the chain was starting or running."""
 
 
 class Command(BaseCommand):
@@ -53,31 +78,22 @@ class Command(BaseCommand):
     def handle(self, *args, sim_port, sim_state, brp_sim_port, **options):
         koers = [sys.executable, "-m", "koers.cli"]  # fixed argv: no shell, no user input
         env = dict(os.environ)
+        # As this process understood them, also when they came from an earlier demo.env.
+        env["KOERS_DEMO"] = "true" if settings.DEMO else "false"
+        env["KOERS_PORT"] = str(settings.PORT)
         # The worker and the web processes write their metrics into one directory, so /metrics
         # shows the worker's jobs and DUO calls too; it must be set before they start.
         metrieken = settings.DATA_DIR / "metrieken"
         metrieken.mkdir(parents=True, exist_ok=True)
         env.setdefault("PROMETHEUS_MULTIPROC_DIR", str(metrieken.resolve()))
-        processen: list[tuple[str, subprocess.Popen]] = []
+        self._processen: list[tuple[str, subprocess.Popen]] = []
+        self._stopsignaal: int | None = None
+        self._haast = False
 
-        def stop_alles():
-            for _, proces in processen:
-                if proces.poll() is None:
-                    proces.terminate()
-            deadline = time.monotonic() + 20
-            for naam, proces in processen:
-                try:
-                    proces.wait(timeout=max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    self.stderr.write(f"{naam} reageert niet; wordt afgebroken.")
-                    proces.kill()
-
-        def op_signaal(signum, frame):
-            raise KeyboardInterrupt
-
-        # Explicitly: a background start may have inherited SIGINT as ignored.
-        signal.signal(signal.SIGTERM, op_signaal)
-        signal.signal(signal.SIGINT, op_signaal)
+        # The handler only notes the signal: raising from it could leave a child started but
+        # not yet in the list. Explicitly installed: a background start may ignore SIGINT.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, self._op_signaal)
         try:
             if os.environ.get("KOERS_DUO_BASE_URL"):
                 self.stdout.write(
@@ -88,25 +104,21 @@ class Command(BaseCommand):
                 env["KOERS_DUO_BASE_URL"] = f"http://127.0.0.1:{sim_port}/v1"
                 if os.path.dirname(sim_state):
                     os.makedirs(os.path.dirname(sim_state), exist_ok=True)
-                processen.append(
-                    (
-                        "DUO-simulator",
-                        subprocess.Popen(  # noqa: S603
-                            [
-                                *koers,
-                                "duo-sim",
-                                "--port",
-                                str(sim_port),
-                                "--state",
-                                sim_state,
-                                "--koers-url",
-                                f"http://127.0.0.1:{settings.PORT}",
-                            ],
-                            env=env,
-                        ),
-                    )
+                sim = self._start(
+                    "DUO-simulator",
+                    [
+                        *koers,
+                        "duo-sim",
+                        "--port",
+                        str(sim_port),
+                        "--state",
+                        sim_state,
+                        "--koers-url",
+                        f"http://127.0.0.1:{settings.PORT}",
+                    ],
+                    env,
                 )
-                self._wacht_op_poort(sim_port, processen[-1][1])
+                self._wacht_op_poort(sim_port, sim)
             if os.environ.get("KOERS_BRP_BASE_URL"):
                 self.stdout.write(
                     f"BRP: {os.environ['KOERS_BRP_BASE_URL']} "
@@ -114,55 +126,98 @@ class Command(BaseCommand):
                 )
             else:
                 env["KOERS_BRP_BASE_URL"] = f"http://127.0.0.1:{brp_sim_port}/haalcentraal/api/brp"
-                processen.append(
-                    (
-                        "BRP-simulator",
-                        subprocess.Popen(  # noqa: S603
-                            [*koers, "brp-sim", "--port", str(brp_sim_port)], env=env
-                        ),
-                    )
+                brp = self._start(
+                    "BRP-simulator", [*koers, "brp-sim", "--port", str(brp_sim_port)], env
                 )
-                self._wacht_op_poort(brp_sim_port, processen[-1][1], "De BRP-simulator")
+                self._wacht_op_poort(brp_sim_port, brp, "De BRP-simulator")
             if "worker" in get_commands():
-                processen.append(
-                    (
-                        "Worker",
-                        subprocess.Popen(  # noqa: S603
-                            [*koers, "worker"], env=env
-                        ),
-                    )
-                )
+                self._start("Worker", [*koers, "worker"], env)
             else:
                 self.stderr.write(
                     "Let op: `koers worker` ontbreekt; berichten naar DUO "
                     "blijven in de wachtrij staan."
                 )
-            processen.append(
-                (
-                    "Webserver",
-                    subprocess.Popen(  # noqa: S603
-                        [*koers, "run"], env=env
-                    ),
-                )
-            )
+            self._start("Webserver", [*koers, "run"], env)
+            self._schrijf_demo_instellingen(env)
             while True:
-                for naam, proces in processen:
+                self._bij_stopsignaal_stoppen()
+                for naam, proces in self._processen:
                     if proces.poll() is not None:
                         raise CommandError(
                             f"{naam} is gestopt (code {proces.returncode}); "
                             "de andere onderdelen stoppen ook."
                         )
-                time.sleep(0.5)
-        except KeyboardInterrupt:
+                time.sleep(0.2)
+        except _Stoppen:
             self.stdout.write("Koers stopt…")
         finally:
-            stop_alles()
+            self._stop_alles()
+
+    def _op_signaal(self, signum, frame):
+        if self._stopsignaal is None:
+            self._stopsignaal = signum
+        else:
+            self._haast = True  # a second Ctrl+C: do not wait for a graceful stop
+
+    def _bij_stopsignaal_stoppen(self) -> None:
+        if self._stopsignaal is not None:
+            raise _Stoppen
+
+    def _start(self, naam: str, argv: list[str], env: dict) -> subprocess.Popen:
+        self._bij_stopsignaal_stoppen()
+        proces = subprocess.Popen(  # noqa: S603  (fixed argv, no shell)
+            argv, env=env, stdin=subprocess.DEVNULL, process_group=0
+        )
+        self._processen.append((naam, proces))
+        return proces
+
+    def _stop_alles(self) -> None:
+        signum = self._stopsignaal or signal.SIGTERM
+        # Web server first, simulators last: the web server may still be calling them.
+        for _, proces in reversed(self._processen):
+            if proces.poll() is None:
+                _signaleer_groep(proces, signum)
+        deadline = time.monotonic() + STOP_SECONDEN
+        while (
+            not self._haast
+            and time.monotonic() < deadline
+            and any(proces.poll() is None for _, proces in self._processen)
+        ):
+            time.sleep(0.1)
+        for naam, proces in self._processen:
+            if proces.poll() is None:
+                self.stderr.write(f"{naam} reageert niet; wordt afgebroken.")
+        # Always, also for a child that stopped by itself: what it started may still run
+        # (a gunicorn worker outlives a master that died).
+        for _, proces in self._processen:
+            _signaleer_groep(proces, signal.SIGKILL)
+            try:
+                proces.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.stderr.write(f"Proces {proces.pid} stopt niet, ook niet na SIGKILL.")
+
+    def _schrijf_demo_instellingen(self, env: dict) -> None:
+        """The settings of this demo for every later `koers` command (koers.config.env)."""
+        # Where koers.config.env (a layer above this app) looks: <KOERS_DATA_DIR>/demo.env.
+        pad = settings.DATA_DIR / "demo.env"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        regels = [
+            "# Geschreven door `koers demo` (make run): de instellingen van deze demo. Elke",
+            "# `koers`-opdracht in deze map leest ze; een variabele in de omgeving gaat voor.",
+            "# Weghalen mag: dan geldt weer alleen de omgeving (zoals in productie).",
+        ]
+        regels += [f"{naam}={env[naam]}" for naam in DEMO_INSTELLINGEN if env.get(naam)]
+        # Only readable by the owner: DATABASE_URL may hold a password.
+        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as bestand:
+            bestand.write("\n".join(regels) + "\n")
 
     def _wacht_op_poort(
         self, port: int, proces: subprocess.Popen, naam: str = "De DUO-simulator"
     ) -> None:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
+            self._bij_stopsignaal_stoppen()
             if proces.poll() is not None:
                 raise CommandError(f"{naam} startte niet (zie de melding hierboven).")
             try:
@@ -171,3 +226,10 @@ class Command(BaseCommand):
             except OSError:
                 time.sleep(0.2)
         raise CommandError(f"{naam} antwoordt niet op poort {port}.")
+
+
+def _signaleer_groep(proces: subprocess.Popen, signum: int) -> None:
+    """``signum`` to the child's whole process group (it leads the group: process_group=0)."""
+    # ProcessLookupError: the group is empty, everything in it has stopped.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proces.pid, signum)

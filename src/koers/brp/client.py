@@ -33,7 +33,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import ssl
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -42,6 +41,7 @@ import httpx
 from django.conf import settings
 from prometheus_client import Counter, Histogram
 
+from koers.bouwstenen.verbinding import HttpVerbinding
 from koers.brp import rules, spec
 from koers.verwerkingen import tracecontext
 
@@ -98,9 +98,16 @@ def _brp_fout(melding, permanent, status, code) -> BrpFout:
     return BrpFout(melding, permanent=permanent, status=status, code=code)
 
 
-class BrpClient:
+class BrpClient(HttpVerbinding):
     """One connection pool to the BRP API. Settings (``KOERS_BRP_*``) are the defaults; tests
     pass ``base_url`` and, for unit tests, an ``httpx.MockTransport`` as ``transport``."""
+
+    FOUT = BrpFout
+    PARTIJ = "de BRP"
+    GEEN_ADRES = (
+        "KOERS_BRP_BASE_URL is niet ingesteld: Koers weet niet waar de BRP API is "
+        "(zie `koers check-config`)."
+    )
 
     def __init__(
         self,
@@ -123,48 +130,6 @@ class BrpClient:
         self.ca_bundle = settings.BRP_CA_BUNDLE if ca_bundle is None else ca_bundle
         self._transport = transport
         self._http: httpx.Client | None = None
-
-    # -- connection ---------------------------------------------------------------------
-
-    def _ssl_context(self) -> ssl.SSLContext:
-        try:
-            context = ssl.create_default_context(cafile=self.ca_bundle or None)
-            if self.client_cert:
-                context.load_cert_chain(self.client_cert, self.client_key or None)
-        except (OSError, ssl.SSLError) as error:
-            raise BrpFout(
-                "Koers kan het certificaat, de sleutel of de CA-bundel voor de BRP niet lezen "
-                f"({type(error).__name__}; zie `koers check-config`).",
-                permanent=False,
-            ) from error
-        return context
-
-    def _client(self) -> httpx.Client:
-        if self._http is None:
-            if not self.base_url:
-                raise BrpFout(
-                    "KOERS_BRP_BASE_URL is niet ingesteld: Koers weet niet waar de BRP API is "
-                    "(zie `koers check-config`).",
-                    permanent=False,
-                )
-            options: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout)}
-            if self._transport is not None:
-                options["transport"] = self._transport
-            elif self.base_url.startswith("https://"):
-                options["verify"] = self._ssl_context()
-            self._http = httpx.Client(**options)
-        return self._http
-
-    def close(self) -> None:
-        if self._http is not None:
-            self._http.close()
-            self._http = None
-
-    def __enter__(self) -> BrpClient:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.close()
 
     # -- the one door -------------------------------------------------------------------
 

@@ -90,6 +90,26 @@ _DUO_BESTANDEN = (
 )
 
 
+def _leesbare_bestanden(bestanden, check_id: str, problems: list) -> list[str]:
+    """The names of the configured certificate files (variable, setting, what it is) that
+    exist and can be read; an error in ``problems`` for each that cannot."""
+    leesbaar = []
+    for naam, setting, wat in bestanden:
+        pad = getattr(settings, setting)
+        if not pad:
+            continue
+        if not Path(pad).is_file():
+            fout, hint = f"het bestand {pad} bestaat niet.", f"Zet {naam} op het pad naar {wat}."
+        elif not os.access(pad, os.R_OK):
+            fout = f"Koers mag het bestand {pad} niet lezen."
+            hint = f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}."
+        else:
+            leesbaar.append(naam)
+            continue
+        problems.append(Error(f"{naam}: {fout}", hint=hint, id=check_id))
+    return leesbaar
+
+
 @register(Tags.security, deploy=False)
 def check_duo(app_configs=None, **kwargs):
     """The connection to DUO (koers.duo.client): ids koers.E010-E015 and koers.W010."""
@@ -139,30 +159,8 @@ def check_duo(app_configs=None, **kwargs):
                     id="koers.W010",
                 )
             )
-    leesbaar = 0
-    for naam, setting, wat in _DUO_BESTANDEN:
-        pad = getattr(settings, setting)
-        if not pad:
-            continue
-        if not Path(pad).is_file():
-            problems.append(
-                Error(
-                    f"{naam}: het bestand {pad} bestaat niet.",
-                    hint=f"Zet {naam} op het pad naar {wat}.",
-                    id="koers.E013",
-                )
-            )
-        elif not os.access(pad, os.R_OK):
-            problems.append(
-                Error(
-                    f"{naam}: Koers mag het bestand {pad} niet lezen.",
-                    hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
-                    id="koers.E013",
-                )
-            )
-        else:
-            leesbaar += 1
-    if leesbaar == len(_DUO_BESTANDEN):
+    leesbaar = _leesbare_bestanden(_DUO_BESTANDEN, "koers.E013", problems)
+    if len(leesbaar) == len(_DUO_BESTANDEN):
         try:
             context = ssl.create_default_context(cafile=settings.DUO_CA_BUNDLE)
             context.load_cert_chain(settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY)
@@ -250,29 +248,7 @@ def check_brp(app_configs=None, **kwargs):
                 id="koers.E032",
             )
         )
-    leesbaar = []
-    for naam, setting, wat in _BRP_BESTANDEN:
-        pad = getattr(settings, setting)
-        if not pad:
-            continue
-        if not Path(pad).is_file():
-            problems.append(
-                Error(
-                    f"{naam}: het bestand {pad} bestaat niet.",
-                    hint=f"Zet {naam} op het pad naar {wat}.",
-                    id="koers.E033",
-                )
-            )
-        elif not os.access(pad, os.R_OK):
-            problems.append(
-                Error(
-                    f"{naam}: Koers mag het bestand {pad} niet lezen.",
-                    hint=f"Geef de gebruiker waaronder Koers draait leesrecht op {wat}.",
-                    id="koers.E033",
-                )
-            )
-        else:
-            leesbaar.append(naam)
+    leesbaar = _leesbare_bestanden(_BRP_BESTANDEN, "koers.E033", problems)
     if settings.BRP_CLIENT_CERT and "KOERS_BRP_CLIENT_CERT" in leesbaar:
         try:
             context = ssl.create_default_context(cafile=settings.BRP_CA_BUNDLE or None)

@@ -43,6 +43,7 @@ import httpx
 from django.conf import settings
 from prometheus_client import Counter, Histogram
 
+from koers.bouwstenen.verbinding import HttpVerbinding
 from koers.duo import spec
 from koers.verwerkingen import tracecontext
 
@@ -144,12 +145,19 @@ def _duo_fout(melding, permanent, status, foutteksten, operation_id, bericht_id)
     )
 
 
-class DuoClient:
+class DuoClient(HttpVerbinding):
     """One connection pool to DUO. Settings (``KOERS_DUO_*``) are the defaults; tests pass
     ``base_url`` and an ``httpx.MockTransport`` as ``transport``.
 
     Over https the client authenticates with mutual TLS: ``KOERS_DUO_CLIENT_CERT`` and
     ``KOERS_DUO_CLIENT_KEY`` (PKIoverheid), and trusts only ``KOERS_DUO_CA_BUNDLE``."""
+
+    FOUT = DuoFout
+    PARTIJ = "DUO"
+    GEEN_ADRES = (
+        "KOERS_DUO_BASE_URL is niet ingesteld: Koers weet niet waar DUO is "
+        "(zie `koers check-config`)."
+    )
 
     def __init__(
         self,
@@ -189,43 +197,7 @@ class DuoClient:
                 f"{', '.join(ontbreekt)} ontbreekt (zie `koers check-config`).",
                 permanent=False,
             )
-        try:
-            context = ssl.create_default_context(cafile=self.ca_bundle)
-            context.load_cert_chain(self.client_cert, self.client_key)
-        except (OSError, ssl.SSLError) as error:
-            raise DuoFout(
-                "Koers kan het certificaat, de sleutel of de CA-bundel voor DUO niet "
-                f"lezen ({type(error).__name__}; zie `koers check-config`).",
-                permanent=False,
-            ) from error
-        return context
-
-    def _client(self) -> httpx.Client:
-        if self._http is None:
-            if not self.base_url:
-                raise DuoFout(
-                    "KOERS_DUO_BASE_URL is niet ingesteld: Koers weet niet waar DUO "
-                    "is (zie `koers check-config`).",
-                    permanent=False,
-                )
-            options: dict[str, Any] = {"timeout": httpx.Timeout(self.timeout)}
-            if self._transport is not None:
-                options["transport"] = self._transport
-            elif self.base_url.startswith("https://"):
-                options["verify"] = self._ssl_context()
-            self._http = httpx.Client(**options)
-        return self._http
-
-    def close(self) -> None:
-        if self._http is not None:
-            self._http.close()
-            self._http = None
-
-    def __enter__(self) -> DuoClient:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+        return super()._ssl_context()
 
     # -- the one door -------------------------------------------------------------------
 

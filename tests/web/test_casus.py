@@ -248,3 +248,31 @@ def test_the_case_page_of_a_person_duo_announced_without_name_works(als, weert, 
     html = als(adviseur_weert).get(f"/inburgeraars/{traject.inburgeraar_id}/").content.decode()
     assert "Naam nog onbekend" in html
     assert "Nog onbekend" in html
+
+
+def test_the_detailed_doelgroep_only_where_it_adds_something(als, adviseur_weert, traject_weert):
+    inburgeraar = traject_weert.inburgeraar
+    inburgeraar.doelgroep = "Asielstatushouder"
+    inburgeraar.save()
+    client = als(adviseur_weert)
+    doelgroep = client.get(pagina(traject_weert)).content.decode().split('id="doelgroep">')[1]
+    doelgroep = doelgroep.split("</dd>")[0]
+    assert doelgroep.count("Asielstatushouder") == 1 and "volgens DUO" not in doelgroep
+    inburgeraar.doelgroep = "Gezinsvormer met Asielstatushouder"
+    inburgeraar.save()
+    doelgroep = client.get(pagina(traject_weert)).content.decode().split('id="doelgroep">')[1]
+    assert (
+        "Doelgroep volgens DUO: Gezinsvormer met Asielstatushouder" in doelgroep.split("</dd>")[0]
+    )
+
+
+def test_aanmelden_fills_in_the_only_gemeente_and_names_what_is_asked(
+    als, adviseur_weert, teamleider_weert, weert
+):
+    html = als(adviseur_weert).get("/inburgeraars/nieuw/").content.decode()
+    assert f'<option value="{weert.pk}" selected>' in html
+    legenda = html.split('utrecht-form-fieldset__legend--html-legend">')[1].split("<")[0]
+    assert legenda == "Gemeente"  # an adviseur registers his own case: no adviseur to choose
+    html = als(teamleider_weert).get("/inburgeraars/nieuw/").content.decode()
+    legenda = html.split('utrecht-form-fieldset__legend--html-legend">')[1].split("<")[0]
+    assert legenda == "Gemeente en adviseur"

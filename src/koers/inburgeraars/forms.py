@@ -118,6 +118,10 @@ class AanmeldForm(PersoonForm):
     def __init__(self, *args, gemeenten, adviseurs=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = gemeenten
+        enige = list(gemeenten[:2])
+        if len(enige) == 1:
+            # Nothing to choose: the user's only gemeente is filled in.
+            self.fields["gemeente"].initial = enige[0].pk
         self._adviseurs = {str(a.pk): a for a in adviseurs or ()}
         if adviseurs is None:
             del self.fields["adviseur"]

@@ -174,6 +174,22 @@ def test_een_andere_bron_dan_duo_wordt_geweigerd_met_403(client, weert):
     assert not Notificatie.objects.exists()
 
 
+def test_een_insert_zonder_teruggegeven_rij_op_sqlite_is_een_503(client, weert, monkeypatch):
+    """SQLite under concurrent writers can end an INSERT ... RETURNING without its row; DUO
+    then gets a 503 and delivers again, never a 500."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite resets a busy INSERT ... RETURNING this way")
+
+    def zonder_rij(**velden):
+        raise TypeError("'NoneType' object is not iterable")
+
+    monkeypatch.setattr(Notificatie.objects, "create", zonder_rij)
+    teksten = assert_foutmelding(post(client, geldig()), 503)
+    assert teksten
+
+
 def test_alleen_post(client, weert):
     assert client.get(URL).status_code == 405
 

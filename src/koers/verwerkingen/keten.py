@@ -117,6 +117,13 @@ def _kop_vergrendeld() -> Kop | None:
     return kop
 
 
+def verzegel_alles() -> None:
+    """Seal until nothing committed waits any more: what a check or the retention needs
+    before it reads the whole chain, when no worker may have run (a restore, a command)."""
+    while verzegel():
+        continue
+
+
 def verzegel(*, stop: threading.Event | None = None, rondes: int = ZEGEL_RONDES) -> int:
     """Seal the committed unsealed records, oldest id first, ``ZEGEL_STUK`` per transaction
     and at most ``rondes`` transactions. Returns how many it sealed; 0 also when another

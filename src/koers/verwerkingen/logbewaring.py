@@ -183,8 +183,7 @@ def opschonen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning:
     """Remove the records of the dry run, ``REEKSEN_PER_MELDING`` runs per transaction, each
     batch announced by one chained record. Refuses when the chain is broken. Seals what
     waits first, as the worker would, so the chain it checks and cleans is complete."""
-    while keten.verzegel():
-        pass
+    keten.verzegel_alles()
     fout = verifieer(stuk)
     if fout is not None:
         raise KetenVerbroken(

@@ -23,8 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, verzegelen=False, **options):
         if verzegelen:
-            while keten.verzegel():
-                pass
+            keten.verzegel_alles()
         controle = keten.controleer()
         if controle.fout is not None:
             raise CommandError(f"De keten is verbroken bij verwerking {controle.fout}.")

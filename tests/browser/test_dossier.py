@@ -78,3 +78,51 @@ def test_het_dossier_op_een_telefoon_scrollt_niet_opzij(page, in_uitvoering):
         breedtes[sleutel] = page.evaluate("document.documentElement.scrollWidth")
     assert len(breedtes) > 5
     assert {t: b for t, b in breedtes.items() if b > BREEDTE} == {}
+
+
+# What an outside tryout measured on the single dossier page before it had tabs and a header:
+# about 11,500 px high, with "Uren vastleggen" some 6,000 px down.
+VOORHEEN_HOOGTE = 11_500
+SCHERM = {"width": 1280, "height": 800}
+
+
+def _hoogte(page) -> int:
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def _klikken_naar(page, pk, stap_id: str, doel: re.Pattern) -> int:
+    """The clicks it takes from the werkvoorraad to a task's form: the case, then the step in
+    the header, which must be in the first screen (no scrolling)."""
+    klikken = 0
+    page.goto("/")
+    page.locator("#werkvoorraad-tabel a", has_text="Tesfaye").first.click()
+    klikken += 1
+    page.wait_for_url(re.compile(rf"/inburgeraars/{pk}/$"))
+    vak = page.locator(f"#{stap_id}").bounding_box()
+    assert vak is not None and vak["y"] + vak["height"] <= SCHERM["height"], (stap_id, vak)
+    page.locator(f"#{stap_id}").click()
+    klikken += 1
+    page.wait_for_url(doel)
+    return klikken
+
+
+def test_het_dossier_is_kort_en_de_taken_van_elke_dag_zijn_twee_klikken_weg(page, in_uitvoering):
+    page.set_viewport_size(SCHERM)
+    inloggen(page, "adviseur-weert")
+    page.locator("#werkvoorraad-tabel").wait_for()
+    page.goto(f"/inburgeraars/{in_uitvoering.pk}/")
+    hoogtes = {"overzicht": _hoogte(page)}
+    for sleutel in (t for t in tabs(page.content()) if t != "overzicht"):
+        open_tab(page, sleutel)
+        hoogtes[sleutel] = _hoogte(page)
+    print("dossier heights (px):", hoogtes)
+    # The overview fits a few screens; no tab comes near the old single page.
+    assert hoogtes["overzicht"] <= 4 * SCHERM["height"], hoogtes
+    assert max(hoogtes.values()) < VOORHEEN_HOOGTE / 2, hoogtes
+
+    pk = in_uitvoering.pk
+    klikken = {
+        "uren": _klikken_naar(page, pk, "stap-uren", re.compile(r"/leerroute/uren/$")),
+        "gesprek": _klikken_naar(page, pk, "stap-gesprek", re.compile(r"/gesprekken/nieuw/")),
+    }
+    assert klikken == {"uren": 2, "gesprek": 2}

@@ -3,7 +3,7 @@ accounts and referrals of demo cases; a second run changes nothing."""
 
 import pytest
 
-from koers.organisaties import demo
+from koers.demo import organisaties as demo
 from koers.organisaties.models import Gebruiker, Organisatie
 from koers.partners import demo as partners_demo
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing

@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 
+from koers.demo.personen import demo_bsns
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.inburgeraars.rules import Status, is_valid_bsn
-from koers.organisaties.demo_personen import demo_bsns
 from koers.verwerkingen import anonimiseren, inzage, rules
 from koers.verwerkingen.models import Geanonimiseerd, Verwerking
 from koers.verwerkingen.services import log_lezen, te_anonimiseren, verifieer

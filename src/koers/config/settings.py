@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "koers.taken",  # koers worker: the periodic jobs of every app
     "koers.duo",
     "koers.brp",  # BRP personalia (Haal Centraal BRP API Personen)
+    "koers.demo",  # demo and scale data, koers seed
     # The uitvoering apps and the others that plug into the case page, menu, API, demo and
     # signal engine (koers.organisaties.koppelingen.KoersAppConfig); this order is the order
     # of the case page's sections, the menu entries and the demo seed.

@@ -35,7 +35,7 @@ class KoersAppConfig(AppConfig):
     - ``urls``: pages, included at the site root (koers.config.urls).
     - ``api_urls``: API routes, included under /api/v1/ (koers.api.urls).
     - ``demo``: ``seed(gemeenten, accounts)`` and optional ``ACCOUNTS`` for the demo
-      (koers.organisaties.demo).
+      (koers.demo.organisaties).
     - ``signalen``: ``BRONNEN`` of the signal engine (koers.monitoring.engine).
     - ``anonimiseren``: ``REGELS`` for anonymising closed cases
       (koers.verwerkingen.anonimiseren).

@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.organisaties import demo
+from koers.demo import organisaties as demo
 
 
 class Command(BaseCommand):
@@ -49,7 +49,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demogegevens zijn er al; niets veranderd.")
         if inburgeraars:
-            from koers.organisaties.schaal import seed_schaal
+            from koers.demo.schaal import seed_schaal
 
             start = time.monotonic()
             try:

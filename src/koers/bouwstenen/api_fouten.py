@@ -24,7 +24,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from koers.beveiliging.api_limieten import PerAdres
+from koers.bouwstenen.api_limieten import PerAdres
 from koers.inburgeraars.services import Weigering
 
 ALGEMEEN = "__all__"

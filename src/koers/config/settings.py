@@ -242,10 +242,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "koers.bouwstenen.api_fouten.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).
+    # Rates come from KOERS_API_RATE_* below, read per request (koers.bouwstenen.api_limieten).
     "DEFAULT_THROTTLE_CLASSES": [
-        "koers.beveiliging.api_limieten.PerGebruiker",
-        "koers.beveiliging.api_limieten.PerAdres",
+        "koers.bouwstenen.api_limieten.PerGebruiker",
+        "koers.bouwstenen.api_limieten.PerAdres",
     ],
 }
 

@@ -8,6 +8,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from koers.inburgeraars import bereik
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -27,7 +28,7 @@ def inburgeraar_voor(
 ) -> Inburgeraar:
     """The inburgeraar within the user's reach (else 404) whose section he may read; of a
     tuple of sections, the first he may read counts (and is logged)."""
-    inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
+    inburgeraar = bereik.get_inburgeraar_voor(request.user, pk)
     secties = sectie if isinstance(sectie, tuple) else (sectie,)
     sectie = next(
         (s for s in secties if policy.mag_zien(request.user, s, inburgeraar.huidig_traject)), None

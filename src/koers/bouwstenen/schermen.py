@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from koers.inburgeraars import bereik
 from koers.toegang import policy
 
 
@@ -23,7 +24,7 @@ def casus(user, pk):
     from koers.verwerkingen.context import KANAAL
     from koers.verwerkingen.services import log_lezen
 
-    inburgeraar = policy.get_inburgeraar_voor(user, pk)
+    inburgeraar = bereik.get_inburgeraar_voor(user, pk)
     KANAAL.set("ui")
     log_lezen(
         user, inburgeraar, policy.zichtbare_secties(user, inburgeraar.huidig_traject), kanaal="ui"

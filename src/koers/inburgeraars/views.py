@@ -180,7 +180,7 @@ def _intake(user, inburgeraar, context, *, lbt_form=None) -> dict:
     context["intake"] = intake
     if intake is not None:
         context["intake_onderwerpen"] = weergave.intake_onderwerpen(
-            intake, policy.intake_onderwerpen_voor(user, traject)
+            intake, policy.intake_onderwerpen_voor(user, traject, intake_rules.ONDERWERPEN)
         )
         if met_gezondheid:
             context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)

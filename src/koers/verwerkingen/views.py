@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.bouwstenen.schermen import fout_items
+from koers.inburgeraars import bereik
 from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
 from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
@@ -75,7 +76,7 @@ def _persoon(user, bsn: str, fouten: dict) -> int | None:
     if not is_valid_bsn(bsn):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
         return None
-    persoon = policy.persoon_voor_inzage(user, bsn)
+    persoon = bereik.persoon_voor_inzage(user, bsn)
     return persoon.pk if persoon is not None else 0  # 0: a valid BSN we do not know: no records
 
 
@@ -88,7 +89,7 @@ def zoeken(request):
     fouten: dict[str, str] = {}
     van = _datum(request.GET.get("van") or "", "van", fouten)
     tot = _datum(request.GET.get("tot") or "", "tot", fouten)
-    qs = policy.verwerkingen_voor(user)
+    qs = bereik.verwerkingen_voor(user)
     persoon = None
     if bsn:
         persoon = _persoon(user, bsn, fouten)
@@ -186,7 +187,7 @@ def export(request):
                 "trace_id": v.trace_id,
                 "operation_id": v.operation_id,
             }
-            for v in policy.verwerkingen_voor(user)
+            for v in bereik.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)
             .only(*VELDEN)
             .order_by("id")
@@ -213,7 +214,7 @@ def inzage(request, formaat: str):
     bsn = (request.GET.get("bsn") or "").strip()
     if not is_valid_bsn(bsn):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
-    persoon = None if fouten else policy.persoon_voor_inzage(user, bsn)
+    persoon = None if fouten else bereik.persoon_voor_inzage(user, bsn)
     if persoon is None:
         return HttpResponse(
             json.dumps(

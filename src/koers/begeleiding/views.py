@@ -31,8 +31,9 @@ from koers.begeleiding.models import (
     Ontzorgen,
 )
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
+from koers.bouwstenen.schermen import fout_items, vereis
 from koers.inburgeraars import bereik
+from koers.inburgeraars.bereik import casus_met_traject
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie

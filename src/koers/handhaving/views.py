@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
+from koers.bouwstenen.schermen import vereis
 from koers.handhaving import casus, forms, rules, services
 from koers.handhaving.models import Brief, Handhavingszaak
+from koers.inburgeraars.bereik import casus_met_traject
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy

@@ -13,17 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import (
-    Paginering,
-    gevalideerd,
-    inburgeraar_voor,
-    traject_van,
-    traject_voor,
-    vereis,
-)
+from koers.bouwstenen.api import Paginering, gevalideerd, vereis
 from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.inburgeraars import bereik
 from koers.inburgeraars import services as inburgeraar_services
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
 from koers.inburgeraars.models import Inburgeraar
 from koers.organisaties.models import Gemeente
 from koers.toegang import policy

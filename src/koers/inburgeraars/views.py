@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus, casus_met_traject, casus_url, vereis
+from koers.bouwstenen.schermen import casus_url, vereis
 from koers.bouwstenen.secties import Tab, dossier_tabs, overzicht_secties, tab_sectie
 from koers.inburgeraars import rules, services
+from koers.inburgeraars.bereik import casus, casus_met_traject
 from koers.inburgeraars.forms import (
     AanmeldForm,
     AdviseurForm,

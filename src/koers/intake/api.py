@@ -10,8 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, inburgeraar_voor, traject_van, traject_voor
+from koers.bouwstenen.api import gevalideerd
 from koers.bouwstenen.api_fouten import fout_antwoord
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
 from koers.inburgeraars.models import Traject
 from koers.intake import rules as intake_rules
 from koers.intake import services as intake_services

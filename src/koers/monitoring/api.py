@@ -12,9 +12,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import Paginering, gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api import Paginering, gevalideerd, vereis
 from koers.bouwstenen.api_fouten import DETAIL_403
 from koers.inburgeraars import bereik
+from koers.inburgeraars.bereik import traject_voor
 from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
+from koers.bouwstenen.schermen import vereis
+from koers.inburgeraars.bereik import casus_met_traject
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.netwerk import rules, services
 from koers.netwerk.casus import gegevens

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 
 from koers.bouwstenen import weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, casus_url, vereis
+from koers.bouwstenen.schermen import casus_url, vereis
+from koers.inburgeraars.bereik import casus_met_traject
 from koers.inburgeraars.services import Weigering, vandaag
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services

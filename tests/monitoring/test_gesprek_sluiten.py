@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.monitoring import services
 from koers.monitoring.models import GeslotenGesprek, Gespreksplanning, Voortgangsgesprek
 from koers.verwerkingen.anonimiseren import anonimiseer_batch

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.organisaties.models import Budget, Organisatie
 from koers.sturing import financien, rules, services
 from koers.sturing.models import Contract, Kostenpost

@@ -32,9 +32,10 @@ from koers.begeleiding.models import (
 )
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items, vereis
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
 from koers.inburgeraars.bereik import casus_met_traject
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.inburgeraars.services import vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.services import log_lijst

@@ -17,6 +17,7 @@ from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_url, vereis
 from koers.bouwstenen.secties import Tab, dossier_tabs, overzicht_secties, tab_sectie
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules, services
 from koers.inburgeraars.bereik import casus, casus_met_traject
 from koers.inburgeraars.forms import (
@@ -27,7 +28,6 @@ from koers.inburgeraars.forms import (
     StatusForm,
 )
 from koers.inburgeraars.rules import Status
-from koers.inburgeraars.services import Weigering
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.pip.models import Beschikking

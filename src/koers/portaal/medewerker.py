@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
-from koers.inburgeraars.services import Weigering
 from koers.portaal import services
 from koers.portaal.forms import AntwoordForm
 from koers.portaal.models import Bericht, Document

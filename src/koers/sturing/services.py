@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
-from koers.inburgeraars.services import Weigering
 from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import rules
 from koers.sturing.forms import TAAKSTELLING_MAX

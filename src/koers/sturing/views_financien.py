@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items
 from koers.bouwstenen.weergave import bedrag, getal
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
-from koers.inburgeraars.services import Weigering
 from koers.sturing import export, financien, rules, services, weergave
 from koers.sturing.forms import BudgetForm, ContractForm, KostenpostForm
 from koers.sturing.models import Contract, Kostenpost

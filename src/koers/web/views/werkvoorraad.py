@@ -22,9 +22,10 @@ from django.views.decorators.http import require_POST
 from koers.bouwstenen.formulieren import KoersStijl
 from koers.bouwstenen.paginering import pagineer
 from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
 from koers.inburgeraars import rules as traject_rules
-from koers.inburgeraars.services import Weigering, wijs_zaken_toe
+from koers.inburgeraars.services import wijs_zaken_toe
 from koers.monitoring import lezen as signalen
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_url, vereis
 from koers.bouwstenen.secties import Tab, dossier_tabs, overzicht_secties, tab_sectie
@@ -29,6 +28,7 @@ from koers.inburgeraars.forms import (
 )
 from koers.inburgeraars.rules import Status
 from koers.intake import rules as intake_rules
+from koers.intake import spinnenweb, weergave
 from koers.intake.models import BredeIntake
 from koers.pip.models import Beschikking
 from koers.toegang import policy

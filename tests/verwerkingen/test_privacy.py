@@ -96,7 +96,7 @@ def test_bad_input_gives_a_dutch_error(als, privacy, params, veld):
 
 
 def test_keyset_pages(als, privacy, adviseur_weert, traject_weert, settings):
-    from koers.verwerkingen import views
+    from koers.avg import views
 
     _lees(adviseur_weert, traject_weert, n=views.PER_PAGINA + 3)
     client = als(privacy)

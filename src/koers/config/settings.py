@@ -81,7 +81,8 @@ INSTALLED_APPS = [
     "koers.begeleiding",  # maatschappelijke begeleiding, ontzorgen, duale trajecten
     "koers.netwerk",  # instroomklas, tolken, ervaringsdeskundigen, informele taal
     "koers.handhaving",  # handhaving by the gemeente, DUO boetes and verlengingen
-    "koers.verwerkingen",  # verwerkingenlogging and AVG
+    "koers.verwerkingen",  # verwerkingenlogging
+    "koers.avg",  # the privacy officer's pages, inzage, bewaartermijn, anonimiseren
     "koers.sturing",  # dashboards: aantallen, procesindicatoren
     "koers.portaal",  # Mijn Inburgering, the portal of the inburgeraar
     "koers.partners",  # ketenpartners: taakverdeling and verwijzingen

@@ -38,7 +38,7 @@ class KoersAppConfig(AppConfig):
       (koers.demo.organisaties).
     - ``signalen``: ``BRONNEN`` of the signal engine (koers.monitoring.engine).
     - ``anonimiseren``: ``REGELS`` for anonymising closed cases
-      (koers.verwerkingen.anonimiseren).
+      (koers.avg.anonimisering).
 
     A declared module that cannot be imported is an error (check koers.E060), and so is an
     undeclared ``anonimiseren`` module (koers.E061).

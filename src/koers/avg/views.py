@@ -14,6 +14,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.avg import anonimisering
+from koers.avg import inzage as inzage_gegevens
 from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars import bereik
 from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
@@ -21,7 +23,6 @@ from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from koers.verwerkingen import inzage as inzage_gegevens
 from koers.verwerkingen import rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
 
@@ -206,7 +207,7 @@ def export(request):
 @login_required
 def inzage(request, formaat: str):
     """Everything Koers holds about one person (AVG art. 15), as JSON or PDF: all linked
-    data (koers.verwerkingen.inzage), his files by name and size, and who saw his data. The
+    data (koers.avg.inzage), his files by name and size, and who saw his data. The
     export itself is logged, in the same transaction."""
     user = request.user
     _vereis(user)
@@ -266,7 +267,7 @@ def bewaartermijn(request):
     user = request.user
     _vereis(user)
     dag = vandaag()
-    rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
+    rijen = anonimisering.te_anonimiseren(dag, gemeente=user.gemeente)
     termijn = (
         policy.van_eigen_gemeente(user, Bewaartermijn.objects)
         .values_list("jaren", flat=True)

@@ -47,6 +47,12 @@ def test_every_koers_app_is_a_koers_app_config():
     )
 
 
+def test_the_core_tabs_filled_by_their_own_slices():
+    # The case page (koers.inburgeraars) imports neither slice: it finds their tabs here.
+    assert namen("dossier") == ["koers.intake.dossier", "koers.pip.dossier"]
+    assert [m.TAB for m in koers_modules("dossier")] == ["intake", "pip"]
+
+
 def test_the_case_page_sections_in_their_order():
     secties = [(m.__name__, m.PLAATS, m.TEMPLATE) for m in koers_modules("casus")]
     assert secties == [

@@ -17,9 +17,9 @@ import itertools
 import factory
 from factory.django import DjangoModelFactory
 
+from koers.demo.organisaties import DEMO_WACHTWOORD
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.inburgeraars.rules import bsns_vanaf
-from koers.organisaties.demo import DEMO_WACHTWOORD
 from koers.organisaties.models import (
     Arbeidsmarktregio,
     Delegatie,

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from koers.organisaties.demo import DEMO_WACHTWOORD
+from koers.demo.organisaties import DEMO_WACHTWOORD
 from tests.factories import GebruikerFactory, InburgeraarFactory, OrganisatieFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db

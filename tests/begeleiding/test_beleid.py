@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from koers.begeleiding import services
 from koers.begeleiding.models import Begeleidingsbeleid, Betaling
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from tests.begeleiding.conftest import START, betaling
 
 

@@ -3,7 +3,8 @@ checklists on several cases; seeding twice changes nothing."""
 
 from koers.begeleiding import demo as begeleiding_demo
 from koers.begeleiding.models import Begeleiding, Betaling, ChecklistItem, DuaalTraject, Ontzorgen
-from koers.organisaties import demo, demo_personen
+from koers.demo import organisaties as demo
+from koers.demo import personen as demo_personen
 from koers.pip.models import PipVersie
 
 

@@ -15,9 +15,9 @@ from koers.begeleiding.models import (
     Ontzorgen,
     Voorlichting,
 )
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.rules import Status
-from koers.inburgeraars.services import Weigering
 
 GISTEREN = dt.date.today() - dt.timedelta(days=1)
 

@@ -16,8 +16,8 @@ from koers.begeleiding.models import (
     Ontzorgen,
     OntzorgenMaand,
 )
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from tests.begeleiding.conftest import START, betaling
 from tests.factories import InburgeraarFactory, TrajectFactory
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from koers.begeleiding import services
+from koers.inburgeraars import bereik
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from tests.begeleiding.conftest import START
@@ -79,9 +80,9 @@ def test_teamleider_leest_begeleiding_maar_wijzigt_niet(als, api, teamleider_wee
 
 def test_uitkering_bereikt_alleen_ontzorgen_zaken(uitkering_weert, ontzorgen_weert, weert):
     zonder = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert))
-    assert list(policy.trajecten_voor(uitkering_weert)) == [ontzorgen_weert.traject]
-    assert list(policy.inburgeraars_voor(uitkering_weert)) == [ontzorgen_weert.traject.inburgeraar]
-    assert zonder not in policy.trajecten_voor(uitkering_weert)
+    assert list(bereik.trajecten_voor(uitkering_weert)) == [ontzorgen_weert.traject]
+    assert list(bereik.inburgeraars_voor(uitkering_weert)) == [ontzorgen_weert.traject.inburgeraar]
+    assert zonder not in bereik.trajecten_voor(uitkering_weert)
     assert list(policy.zichtbare_gemeenten(uitkering_weert)) == [weert]
 
 
@@ -166,7 +167,7 @@ def test_uitkering_na_het_einde(
 
     Ontzorgen.objects.update(einddatum=einde)
     time_machine.move_to(dt.datetime(2026, 11, 15, 10, tzinfo=dt.UTC), tick=False)
-    assert policy.trajecten_voor(uitkering_weert).exists() is bereikbaar
+    assert bereik.trajecten_voor(uitkering_weert).exists() is bereikbaar
 
 
 def test_uitkering_andere_gemeente(als, api, uitkering_cranendonck, ontzorgen_weert):
@@ -179,7 +180,7 @@ def test_uitkering_andere_gemeente(als, api, uitkering_cranendonck, ontzorgen_we
 
 def test_adviseur_met_ook_uitkeringsrol_houdt_volledig_bereik(adviseur_weert, traject_weert):
     adviseur_weert.rollen = ["adviseur", "uitkeringsadministratie"]
-    assert policy.trajecten_voor(adviseur_weert).filter(pk=traject_weert.pk).exists()
+    assert bereik.trajecten_voor(adviseur_weert).filter(pk=traject_weert.pk).exists()
 
 
 # --- andere gemeente en beleid ----------------------------------------------------------

@@ -8,10 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from koers.demo import organisaties as demo
+from koers.demo import personen as demo_personen
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.inburgeraars.rules import Urgentie, is_valid_bsn
 from koers.intake.models import BredeIntake
-from koers.organisaties import demo, demo_personen
 from koers.organisaties.models import (
     Budget,
     Delegatie,

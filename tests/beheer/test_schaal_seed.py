@@ -2,11 +2,11 @@
 
 from django.db.models import F
 
+from koers.demo import organisaties as demo
+from koers.demo.schaal import seed_schaal
 from koers.inburgeraars import rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.intake.models import BredeIntake
-from koers.organisaties import demo
-from koers.organisaties.schaal import seed_schaal
 from koers.pip.models import PipVersie
 
 
@@ -63,10 +63,10 @@ def test_demo_data_of_the_uitvoering_apps_stays_with_the_demo_persons(db, settin
     gesprekken to the forty demo persons only, never to the scale cases (which would take
     hours at 1,000,000 and fill a benchmark database with noise)."""
     from koers.begeleiding.models import ChecklistItem
+    from koers.demo.personen import demo_bsns
     from koers.leerroute.models import UrenPeriode
     from koers.modules.models import Activiteit
     from koers.monitoring.models import Voortgangsgesprek
-    from koers.organisaties.demo_personen import demo_bsns
 
     settings.DEMO = True
     _regio()

@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.beveiliging import inlogpogingen
 from koers.beveiliging.models import Blokkade, InlogSleutel, MisluktePoging, Soort
+from koers.bouwstenen.clientadres import client_ip
 
 WACHTWOORD = "geheim-wachtwoord-123"
 MELDING = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
@@ -231,7 +232,7 @@ def test_client_address(rf, settings, achter_proxy, meta, verwacht):
     request = rf.get("/", **meta)
     if "REMOTE_ADDR" not in meta:
         del request.META["REMOTE_ADDR"]
-    assert inlogpogingen.client_ip(request) == verwacht
+    assert client_ip(request) == verwacht
 
 
 def test_policy_numbers():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from koers.organisaties.demo import DEMO_WACHTWOORD
+from koers.demo.organisaties import DEMO_WACHTWOORD
 from tests.factories import GebruikerFactory
 
 ROOT = Path(__file__).resolve().parents[2]

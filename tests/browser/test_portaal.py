@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from koers.organisaties.demo_personen import demo_bsns
+from koers.demo.personen import demo_bsns
 from koers.portaal.models import Bericht, Document
 from tests.beveiliging.test_upload_structuur import echte_pdf
 from tests.browser.conftest import assert_accessible, screenshot

@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from koers.demo import organisaties as demo
 from koers.inburgeraars.models import Inburgeraar
-from koers.organisaties import demo
 from koers.organisaties.models import Gebruiker
 from koers.partners.models import Verwijzing
 from tests.browser.conftest import assert_accessible, open_tab

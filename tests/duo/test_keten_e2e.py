@@ -18,11 +18,12 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import outbox, worker
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht, Notificatie
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering, wijs_adviseur_toe
+from koers.inburgeraars.services import wijs_adviseur_toe
 from koers.pip.services import bewaar_concept, stel_vast
 from tests.duo.meldingen_gegevens import intake_af
 from tests.duo.simulator_hulp import AMIRA, WEERT_OIN, duo_fixture, duo_sim_server_fixture  # noqa: F401

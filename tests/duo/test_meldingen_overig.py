@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen
 from koers.duo import rules as duo_rules
 from koers.duo.models import Bericht
 from koers.duo.rules import Instelling
-from koers.inburgeraars.services import Weigering
 from tests.duo.meldingen_gegevens import (  # noqa: F401  (meldingen_dag is a fixture)
     assert_spec_geldig,
     intake_af,

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen
 from koers.duo.models import Bericht
-from koers.inburgeraars.services import Weigering
 from koers.pip.models import PipVersie
 from koers.pip.services import bewaar_concept, stel_vast
 from tests.duo.meldingen_gegevens import (  # noqa: F401  (meldingen_dag is a fixture)

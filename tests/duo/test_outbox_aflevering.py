@@ -9,9 +9,9 @@ import time_machine
 from django.db import connection, transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import outbox
 from koers.duo.models import Bericht
-from koers.inburgeraars.services import Weigering
 from tests.duo.nep_duo import NepDuo
 
 PIP = {"dagtekeningPip": "2026-07-01", "leerroute": "B", "niveau": "B1"}

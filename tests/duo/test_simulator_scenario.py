@@ -8,10 +8,12 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 
+from koers.demo import organisaties as demo
+from koers.demo import personen as demo_personen
+from koers.demo import teksten as demo_teksten
 from koers.duo import spec
 from koers.duo.simulator import app, scenario
 from koers.inburgeraars.rules import bsns_vanaf, doelgroepindeling, is_asielmigrant
-from koers.organisaties import demo, demo_personen, demo_teksten
 from tests.duo.simulator_hulp import AMIRA, GET_PERSOON, SCENARIO, WEERT_OIN
 
 NIEUWKOMERS = ("999980002", "999980014", "999980026")

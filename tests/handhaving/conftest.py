@@ -18,7 +18,7 @@ def klok():
 
 
 def _demo_bsn(voornaam, achternaam):
-    from koers.organisaties.demo_personen import PERSONEN, demo_bsns
+    from koers.demo.personen import PERSONEN, demo_bsns
 
     index = next(
         i for i, p in enumerate(PERSONEN) if (p.voornamen, p.achternaam) == (voornaam, achternaam)

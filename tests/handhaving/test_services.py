@@ -8,9 +8,9 @@ import re
 import pypdf
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.handhaving import services
 from koers.handhaving.models import Boetebesluit, Brief, Handhavingsbeleid, Handhavingszaak
-from koers.inburgeraars.services import Weigering
 from koers.pip.beschikking import PdfFout
 from tests.handhaving.conftest import hoor, zaak_tot_hoorzitting
 

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
-from koers.inburgeraars.services import Weigering, meld_aan, wijzig_gegevens
+from koers.inburgeraars.services import meld_aan, wijzig_gegevens
 from tests.factories import InburgeraarFactory, valid_bsn
 
 

@@ -7,13 +7,14 @@ import random
 
 import pytest
 
+from koers.demo import personen as demo_personen
+from koers.demo import schaal
 from koers.inburgeraars.rules import (
     BSN_GEWICHTEN,
     bsn_met_controlecijfer,
     bsns_vanaf,
     is_valid_bsn,
 )
-from koers.organisaties import demo_personen, schaal
 from tests.factories import valid_bsn
 
 # Computed with the separate generators these replaced, before the change.

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.models import Bericht
 from koers.inburgeraars import rules, services
-from koers.inburgeraars.services import Weigering
 from koers.intake.models import BredeIntake
 
 GROND = rules.LbtOverslaanGrond.HOOG_OPGELEID.value

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering, meld_aan, wijzig_gegevens
+from koers.inburgeraars.services import meld_aan, wijzig_gegevens
 from tests.api.conftest import nieuwe_inburgeraar
 from tests.factories import valid_bsn
 

@@ -8,9 +8,10 @@ import itertools
 import pytest
 import time_machine
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.rules import Afrondingsreden, transition_errors
-from koers.inburgeraars.services import Weigering, wijzig_status
+from koers.inburgeraars.services import wijzig_status
 
 LEVENSLOOP = ["aangemeld", "brede_intake", "pip_vastgesteld", "in_uitvoering", "afgerond"]
 

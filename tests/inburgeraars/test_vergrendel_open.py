@@ -9,14 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from koers.begeleiding import services as begeleiding
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Traject
-from koers.inburgeraars.services import (
-    AFGEROND,
-    Weigering,
-    vergrendel,
-    vergrendel_open,
-    weiger_als_afgerond,
-)
+from koers.inburgeraars.services import AFGEROND, vergrendel, vergrendel_open, weiger_als_afgerond
 from koers.intake import services as intake
 from koers.leerroute import services as leerroute
 from koers.modules import services as modules

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering, wijzig_status
+from koers.inburgeraars.services import wijzig_status
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.intake.services import bewaar, leg_afspraak_vast, open_punten, rond_af
 from tests.intake.gegevens import volledige_intake

@@ -3,10 +3,10 @@ case past 600 hours with a proposal, a Z-route case behind plan; a second run ad
 
 import pytest
 
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.leerroute import demo, signalen
 from koers.leerroute.models import Aanbod, Afschalingsvoorstel, UrenPeriode, Zroute
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
 
 ECHTE_TIJD = True  # the demo is dated from the real today
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen, outbox
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
-from koers.inburgeraars.services import Weigering
 from koers.leerroute import services
 from tests.duo.meldingen_gegevens import intake_af, vastgesteld
 from tests.duo.simulator_hulp import (  # noqa: F401

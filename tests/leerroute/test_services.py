@@ -5,10 +5,10 @@ from decimal import Decimal as D
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.leerroute import services
 from koers.leerroute.models import (
     Aanbod,

@@ -3,9 +3,9 @@ answer, and keeps DUO's copy of the PIP as a statistic (koers.verwerkingen.anoni
 
 import datetime as dt
 
+from koers.avg.anonimisering import anonimiseer_batch, regels
 from koers.modules.models import Verwijtbaarheid
 from koers.pip.models import DuoPip
-from koers.verwerkingen.anonimiseren import anonimiseer_batch, regels
 
 
 def test_anonymising_empties_the_verwijtbaar_explanation_and_keeps_the_answer(traject_weert):

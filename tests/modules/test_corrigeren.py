@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.models import Bericht
-from koers.inburgeraars.services import Weigering
 from koers.modules import services
 from koers.modules.models import Afronding
 from tests.modules.conftest import pvt_klaar

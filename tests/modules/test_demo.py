@@ -2,11 +2,11 @@
 
 import pytest
 
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.duo.models import Bericht
 from koers.modules import demo
 from koers.modules.models import Activiteit, Afronding
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
 from koers.pip.models import PipVersie
 
 pytestmark = pytest.mark.django_db

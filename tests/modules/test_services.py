@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.modules import services
 from koers.modules.models import Activiteit, Afronding
 from koers.modules.selectors import participatie_uren

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.models import Bericht
-from koers.inburgeraars.services import Weigering
 from koers.modules import services, signalen
 from koers.modules.models import Verwijtbaarheid
 from tests.modules.conftest import map_activiteit, pvt_klaar

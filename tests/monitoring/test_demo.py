@@ -5,7 +5,7 @@ from koers.monitoring.models import Signaal, Voortgangsgesprek
 
 
 def test_demo_seed(db):
-    from koers.organisaties import demo
+    from koers.demo import organisaties as demo
 
     eerste = demo.seed()
     assert eerste["voortgangsgesprekken"] >= 6

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
+from koers.avg.anonimisering import anonimiseer_batch
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.monitoring import services
 from koers.monitoring.models import GeslotenGesprek, Gespreksplanning, Voortgangsgesprek
-from koers.verwerkingen.anonimiseren import anonimiseer_batch
 from tests.dossier import tab
 
 JANUARI = date(2027, 1, 1)

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.db import transaction
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.monitoring import services
 from koers.monitoring.models import Gespreksbeleid, Gespreksplanning, Voortgangsgesprek
 from koers.pip.services import bewaar_concept, stel_vast

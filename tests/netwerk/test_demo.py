@@ -3,6 +3,8 @@ ervaringsdeskundigen, the instroomklas of Weert with several persons, referrals.
 
 import pytest
 
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.netwerk import demo, rules, signalen
 from koers.netwerk.models import (
     Ervaringsdeskundige,
@@ -11,8 +13,6 @@ from koers.netwerk.models import (
     Tolk,
     Tolkboeking,
 )
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
 
 pytestmark = pytest.mark.django_db
 

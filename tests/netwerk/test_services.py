@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering
 from koers.netwerk import services
 from koers.netwerk.models import (
     ErvaringsdeskundigeKoppeling,

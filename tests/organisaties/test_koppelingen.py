@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.checks import run_checks
 from django.urls import URLResolver
 
+from koers.avg import anonimisering
 from koers.organisaties import koppelingen
 from koers.organisaties.koppelingen import KoersAppConfig, check_koers_apps, koers_modules
-from koers.verwerkingen import anonimiseren
 
 UITVOERING = [
     "koers.monitoring",
@@ -45,6 +45,12 @@ def test_every_koers_app_is_a_koers_app_config():
         and type(c).__module__ == f"{c.name}.apps"
         for c in configs
     )
+
+
+def test_the_core_tabs_filled_by_their_own_slices():
+    # The case page (koers.inburgeraars) imports neither slice: it finds their tabs here.
+    assert namen("dossier") == ["koers.intake.dossier", "koers.pip.dossier"]
+    assert [m.TAB for m in koers_modules("dossier")] == ["intake", "pip"]
 
 
 def test_the_case_page_sections_in_their_order():
@@ -117,7 +123,10 @@ def test_the_pages_and_api_routes_of_the_apps():
         "koers.duo.urls",
         "koers.web.urls",
         "koers.beveiliging.urls",
-        *[f"{app}.urls" for app in KETEN_EN_UITVOERING],
+        *[
+            "koers.avg.urls" if app == "koers.verwerkingen" else f"{app}.urls"
+            for app in KETEN_EN_UITVOERING
+        ],
     ]
     assert _ingesloten(api_urls) == [f"{app}.api_urls" for app in KETEN_EN_UITVOERING]
 
@@ -145,7 +154,7 @@ def test_the_anonymisation_rules_of_the_apps():
         "koers.verwerkingen.anonimiseren",
         "koers.sturing.anonimiseren",
     ]
-    regels = anonimiseren.regels()
+    regels = anonimisering.regels()
     assert {
         "intake.IntakeAfspraak",
         "pip.DuoPip",
@@ -180,7 +189,7 @@ def kapotte_module(tmp_path, monkeypatch):
 
 def test_a_broken_anonimiseren_module_fails_loudly(kapotte_module):
     with pytest.raises(ImportError, match="koers.bestaat_niet"):
-        anonimiseren.regels()
+        anonimisering.regels()
     fouten = [fout for fout in run_checks() if fout.id.startswith("koers.E06")]
     assert [(f.id, f.obj) for f in fouten] == [("koers.E060", "kapot_sturing")]
     assert "kapot_sturing.anonimiseren kan niet worden geladen" in fouten[0].msg
@@ -192,7 +201,7 @@ def test_a_missing_declared_module_is_an_error(monkeypatch):
     fouten = check_koers_apps()
     assert [(f.id, f.obj) for f in fouten] == [("koers.E060", "koers.handhaving")]
     with pytest.raises(ImportError):
-        anonimiseren.regels()
+        anonimisering.regels()
 
 
 def test_an_undeclared_anonimiseren_module_is_an_error(monkeypatch):
@@ -200,7 +209,7 @@ def test_an_undeclared_anonimiseren_module_is_an_error(monkeypatch):
     fouten = check_koers_apps()
     assert [(f.id, f.obj) for f in fouten] == [("koers.E061", "koers.sturing")]
     assert "anonimiseren = True" in fouten[0].hint
-    assert "sturing.Kostenpost" not in anonimiseren.regels()
+    assert "sturing.Kostenpost" not in anonimisering.regels()
 
 
 def test_each_flag_is_a_module_name():

@@ -3,7 +3,8 @@ accounts and referrals of demo cases; a second run changes nothing."""
 
 import pytest
 
-from koers.organisaties import demo
+from koers.demo import organisaties as demo
+from koers.inburgeraars import bereik
 from koers.organisaties.models import Gebruiker, Organisatie
 from koers.partners import demo as partners_demo
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing
@@ -43,11 +44,11 @@ def test_demo_partners_en_accounts(geseed):
 def test_demo_verwijzingen_en_bereik(geseed):
     werkkom = Gebruiker.objects.get(username="werkkom")
     assert Verwijzing.objects.filter(organisatie=werkkom.organisatie, status="lopend").exists()
-    bereik = list(policy.inburgeraars_voor(werkkom))
-    assert bereik and all(i.bsn for i in bereik)
+    bereikt = list(bereik.inburgeraars_voor(werkkom))
+    assert bereikt and all(i.bsn for i in bereikt)
     taal = Gebruiker.objects.get(username="taalaanbieder")
     assert Verwijzing.objects.filter(organisatie=taal.organisatie, status="aangeboden").exists()
-    assert not policy.inburgeraars_voor(taal).exists()  # offered only: no case yet
+    assert not bereik.inburgeraars_voor(taal).exists()  # offered only: no case yet
 
 
 def test_tweede_keer_verandert_niets(geseed):

@@ -82,7 +82,7 @@ def test_brede_intake_endpoint_is_dicht_voor_de_partner(aangeboden, zaak, wim, a
     assert api(wim).put(pad, {"onderwerpen": {}}, format="json").status_code == 403
     assert not policy.mag_zien(wim, S.INTAKE_WERK, zaak)
     assert not policy.mag_zien(wim, S.INTAKE, zaak)
-    assert policy.intake_onderwerpen_voor(wim, zaak) == ()
+    assert policy.intake_onderwerpen_voor(wim, zaak, intake_rules.ONDERWERPEN) == ()
 
 
 @pytest.mark.parametrize("taak", ["map", "begeleiding_naar_werk"])

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.partners import services
 from koers.partners.models import Verwijzing, Voortgang
 from koers.verwerkingen.models import Verwerking

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from koers.inburgeraars import bereik
 from koers.partners import services
 from koers.toegang import policy
 from koers.toegang.policy import Sectie as S
@@ -42,15 +43,15 @@ def lopend(request, zaak, verwijs):
 
 def test_zonder_verwijzing_geen_bereik_en_geen_secties(zaak, wim):
     assert policy.heeft_casustoegang(wim)
-    assert not policy.inburgeraars_voor(wim).exists()
-    assert not policy.trajecten_voor(wim).exists()
+    assert not bereik.inburgeraars_voor(wim).exists()
+    assert not bereik.trajecten_voor(wim).exists()
     assert policy.zichtbare_secties(wim) == []
     assert policy.zichtbare_secties(wim, zaak) == []
 
 
 def test_aangeboden_geeft_alleen_de_naam_in_de_lijst(zaak, werkkom, wim, verwijs, als):
     verwijs(zaak, werkkom)
-    assert not policy.inburgeraars_voor(wim).exists()
+    assert not bereik.inburgeraars_voor(wim).exists()
     client = als(wim)
     assert client.get(f"/inburgeraars/{zaak.inburgeraar_id}/").status_code == 404
     lijst = client.get("/verwijzingen/").content.decode()
@@ -61,8 +62,8 @@ def test_aangeboden_geeft_alleen_de_naam_in_de_lijst(zaak, werkkom, wim, verwijs
 @pytest.mark.parametrize("taak", sorted(PARTNER_VAN))
 def test_lopende_verwijzing_geeft_bereik_op_die_zaak_alleen(taak, lopend, zaak):
     _v, user = lopend(taak)
-    assert list(policy.inburgeraars_voor(user)) == [zaak.inburgeraar]
-    assert list(policy.trajecten_voor(user)) == [zaak]
+    assert list(bereik.inburgeraars_voor(user)) == [zaak.inburgeraar]
+    assert list(bereik.trajecten_voor(user)) == [zaak]
     # Without the case a partner sees nothing: no lists, signals or registers.
     assert policy.zichtbare_secties(user) == []
     assert not policy.mag_zien(user, S.GEZONDHEID, zaak)
@@ -151,7 +152,7 @@ def test_partner_heeft_geen_lijsten_signalen_of_logging(zaak, lopend, als, api):
 def test_bereik_van_een_partner_is_een_query(zaak, lopend):
     _v, wim = lopend("map")
     with CaptureQueriesContext(connection) as queries:
-        assert len(list(policy.inburgeraars_voor(wim))) == 1
+        assert len(list(bereik.inburgeraars_voor(wim))) == 1
     assert len(queries) == 1
     assert "partners_verwijzing" in queries[0]["sql"]
 

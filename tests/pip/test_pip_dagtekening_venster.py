@@ -8,7 +8,7 @@ import time_machine
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.pip.models import PipVersie
 from koers.pip.services import bewaar_concept
 from tests.pip.test_pip_vaststellen import geldig

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 import time_machine
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering, wijzig_status
+from koers.inburgeraars.services import wijzig_status
 from koers.intake.services import bewaar
 from koers.pip.models import Beschikking, PipVersie
 from koers.pip.services import bewaar_concept, stel_vast

@@ -3,8 +3,8 @@ idempotent."""
 
 import pytest
 
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.portaal import demo
 from koers.portaal.models import Bericht, Document
 

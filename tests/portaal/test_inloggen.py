@@ -5,7 +5,7 @@ from django.core.checks import run_checks
 from django.test import RequestFactory
 from django.urls import reverse as echte_reverse
 
-from koers.organisaties.demo_personen import demo_bsns
+from koers.demo.personen import demo_bsns
 from koers.portaal import sessie, views
 from koers.portaal.sessie import SESSIE_SLEUTEL
 from tests.factories import InburgeraarFactory, TrajectFactory

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.inburgeraars.models import Traject
 from koers.intake.models import BredeIntake
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
 from koers.pip.models import PipVersie
 from koers.sturing import cijfers, rules
 from koers.sturing.rules import Periode

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.organisaties.models import Budget, Organisatie
 from koers.sturing import financien, rules, services
 from koers.sturing.models import Contract, Kostenpost
@@ -453,7 +453,7 @@ def test_the_case_page_links_to_the_cost_page_for_the_adviseur_only(
 def test_anonymising_a_case_keeps_the_amounts_but_not_the_description(
     adviseur_weert, traject_weert
 ):
-    from koers.verwerkingen.anonimiseren import anonimiseer_batch
+    from koers.avg.anonimisering import anonimiseer_batch
 
     post = services.registreer_kostenpost(
         adviseur_weert,

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.organisaties.models import Budget
 from koers.sturing import rules, services
 

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from koers.organisaties import demo as organisatie_demo
-from koers.organisaties import demo_personen
+from koers.demo import organisaties as organisatie_demo
+from koers.demo import personen as demo_personen
 from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import demo, financien, rules
 from koers.sturing.models import Contract, Kostenpost

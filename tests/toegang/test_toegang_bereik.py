@@ -8,6 +8,7 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
+from koers.inburgeraars.bereik import get_inburgeraar_voor, inburgeraars_voor, trajecten_voor
 from koers.organisaties.models import Rol
 from koers.toegang.policy import (
     ACTIES,
@@ -16,12 +17,9 @@ from koers.toegang.policy import (
     Actie,
     Sectie,
     adviseurs_voor,
-    get_inburgeraar_voor,
     heeft_casustoegang,
-    inburgeraars_voor,
     mag,
     mag_zien,
-    trajecten_voor,
     zichtbare_gemeenten,
 )
 from tests.factories import DelegatieFactory, GebruikerFactory, OrganisatieFactory

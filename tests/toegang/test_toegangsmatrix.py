@@ -18,6 +18,7 @@ import pypdf
 import pytest
 
 from koers.begeleiding import services as begeleiding
+from koers.inburgeraars import bereik
 from koers.intake import rules as intake_rules
 from koers.monitoring import services as gesprekken
 from koers.partners import services as partners
@@ -280,7 +281,7 @@ def test_geen_partnerrij_heeft_de_brede_intake():
 def test_policy_volgt_de_tabel(rol, als_rol, zaak):
     user = als_rol(rol)
     verwacht = MATRIX[rol]
-    bereikt = policy.inburgeraars_voor(user).filter(pk=zaak.pk).exists()
+    bereikt = bereik.inburgeraars_voor(user).filter(pk=zaak.pk).exists()
     assert bereikt is (verwacht is not None)
     if verwacht is not None:
         assert set(policy.zichtbare_secties(user, zaak.huidig_traject)) == set(verwacht)

@@ -12,13 +12,15 @@ from django.core.management import call_command
 from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 
+from koers.avg import anonimisering, inzage
+from koers.avg.anonimisering import te_anonimiseren
+from koers.demo.personen import demo_bsns
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.inburgeraars.rules import Status, is_valid_bsn
-from koers.organisaties.demo_personen import demo_bsns
-from koers.verwerkingen import anonimiseren, inzage, rules
+from koers.verwerkingen import rules
 from koers.verwerkingen.models import Geanonimiseerd, Verwerking
-from koers.verwerkingen.services import log_lezen, te_anonimiseren, verifieer
+from koers.verwerkingen.services import log_lezen, verifieer
 from tests.factories import InburgeraarFactory, TrajectFactory
 
 INZAGE = "/verwerkingen/inzage"
@@ -201,10 +203,10 @@ def test_export_of_another_gemeente_or_a_bad_bsn_is_refused(als, privacy, trajec
 def test_every_personal_field_is_wiped_or_declared_kept():
     """Fails when an app adds a text, JSON or file field about a person without saying what
     anonymising does with it (koers.verwerkingen.anonimiseren.REGELS or the app's own)."""
-    alle = anonimiseren.regels()
+    alle = anonimisering.regels()
     fouten = []
     for g in inzage.gekoppelde_modellen():
-        velden = anonimiseren.persoonlijke_velden(g.model)
+        velden = anonimisering.persoonlijke_velden(g.model)
         regel = alle.get(g.label)
         if regel is None:
             if velden:
@@ -256,13 +258,13 @@ def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
     logregels = Verwerking.objects.filter(inburgeraar_id__in=ids).count()
     assert logregels
 
-    uitkomst = anonimiseren.anonimiseer(dt.date(2026, 11, 29), batch=7)
+    uitkomst = anonimisering.anonimiseer(dt.date(2026, 11, 29), batch=7)
     assert uitkomst.aantal == len(ids) and uitkomst.batches == -(-len(ids) // 7)
 
     for p in Inburgeraar.objects.filter(pk__in=ids):
         bsn, naam, doelgroep, geboren, gemeente = voor[p.pk]
         assert not is_valid_bsn(p.bsn) and p.bsn != bsn and len(p.bsn) == 9
-        assert p.geslachtsnaam == anonimiseren.NAAM_GEANONIMISEERD and p.voornamen == ""
+        assert p.geslachtsnaam == anonimisering.NAAM_GEANONIMISEERD and p.voornamen == ""
         assert (p.telefoon, p.email, p.adres, p.postcode_plaats, p.talen) == ("", "", "", "", [])
         assert (p.doelgroep, p.gemeente_id) == (doelgroep, gemeente)  # statistics stay
         assert p.geboortedatum == (dt.date(geboren.year, 1, 1) if geboren else None)
@@ -271,7 +273,7 @@ def test_anonymising_wipes_every_declared_field_and_keeps_the_statistics(demo):
         dict(Traject.objects.filter(inburgeraar__in=ids).values_list("pk", "status")) == statussen
     )
 
-    alle = anonimiseren.regels()
+    alle = anonimisering.regels()
     for g in inzage.gekoppelde_modellen():
         regel = alle.get(g.label)
         if regel is None or g.model is Inburgeraar:
@@ -322,15 +324,15 @@ def test_anonymising_runs_the_same_number_of_queries_for_3_or_30_people(weert):
     drie = _afgerond(weert, 3)
     dertig = _afgerond(weert, 30)
     with CaptureQueriesContext(connection) as klein:
-        anonimiseren.anonimiseer_batch(
+        anonimisering.anonimiseer_batch(
             [t.inburgeraar_id for t in drie], traject_ids=[t.pk for t in drie]
         )
     with CaptureQueriesContext(connection) as groot:
-        anonimiseren.anonimiseer_batch(
+        anonimisering.anonimiseer_batch(
             [t.inburgeraar_id for t in dertig], traject_ids=[t.pk for t in dertig]
         )
     assert len(groot) == len(klein)
-    assert Inburgeraar.objects.filter(geslachtsnaam=anonimiseren.NAAM_GEANONIMISEERD).count() == 33
+    assert Inburgeraar.objects.filter(geslachtsnaam=anonimisering.NAAM_GEANONIMISEERD).count() == 33
 
 
 def test_a_failing_batch_changes_nothing(weert, monkeypatch):
@@ -340,9 +342,9 @@ def test_a_failing_batch_changes_nothing(weert, monkeypatch):
     def kapot(ids):
         raise RuntimeError("stroom uit")
 
-    monkeypatch.setattr(anonimiseren, "_persoon", kapot)
+    monkeypatch.setattr(anonimisering, "_persoon", kapot)
     with pytest.raises(RuntimeError):
-        anonimiseren.anonimiseer_batch([t.inburgeraar_id for t in trajecten])
+        anonimisering.anonimiseer_batch([t.inburgeraar_id for t in trajecten])
     assert set(Inburgeraar.objects.values_list("geslachtsnaam", flat=True)) == namen
     assert not Geanonimiseerd.objects.exists()
 

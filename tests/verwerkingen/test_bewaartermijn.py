@@ -5,9 +5,9 @@ import datetime as dt
 import time_machine
 from django.core.management import call_command
 
+from koers.avg.anonimisering import te_anonimiseren
 from koers.inburgeraars import services as inburgeraar_services
 from koers.verwerkingen.models import Bewaartermijn
-from koers.verwerkingen.services import te_anonimiseren
 from tests.factories import InburgeraarFactory, TrajectFactory
 
 

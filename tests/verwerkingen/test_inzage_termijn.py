@@ -6,7 +6,7 @@ from datetime import date
 
 import pypdf
 
-from koers.verwerkingen import inzage
+from koers.avg import inzage
 from tests.uitvoering import met_vastgesteld_pip
 
 

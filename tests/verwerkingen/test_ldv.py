@@ -219,7 +219,7 @@ def test_the_avg_export_names_the_ids(client, privacy, traject_weert, adviseur_w
 
 
 def test_the_inzage_names_the_ids(adviseur_weert, traject_weert):
-    from koers.verwerkingen import inzage
+    from koers.avg import inzage
 
     gelezen = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     rij = inzage.gegevens(traject_weert.inburgeraar)["verwerkingen"][0]

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from koers.inburgeraars import bereik
 from koers.toegang import policy
 from koers.verwerkingen import services
 from koers.verwerkingen.models import Verwerking
@@ -22,7 +23,7 @@ def _lees(user, traject, n=1):
 
 def test_privacy_officer_has_no_case_reach(privacy, traject_weert):
     assert not policy.heeft_casustoegang(privacy)
-    assert not policy.inburgeraars_voor(privacy).exists()
+    assert not bereik.inburgeraars_voor(privacy).exists()
     assert not any(policy.mag_zien(privacy, s) for s in policy.Sectie)
     assert policy.mag_verwerkingen_zien(privacy)
 
@@ -95,7 +96,7 @@ def test_bad_input_gives_a_dutch_error(als, privacy, params, veld):
 
 
 def test_keyset_pages(als, privacy, adviseur_weert, traject_weert, settings):
-    from koers.verwerkingen import views
+    from koers.avg import views
 
     _lees(adviseur_weert, traject_weert, n=views.PER_PAGINA + 3)
     client = als(privacy)
@@ -156,7 +157,7 @@ def test_reach_of_the_log_is_in_the_one_policy(
 ):
     _lees(adviseur_weert, traject_weert)
     _lees(adviseur_cranendonck, traject_cranendonck)
-    assert list(policy.verwerkingen_voor(privacy).values_list("inburgeraar_id", flat=True)) == [
+    assert list(bereik.verwerkingen_voor(privacy).values_list("inburgeraar_id", flat=True)) == [
         traject_weert.inburgeraar_id
     ]
-    assert not policy.verwerkingen_voor(adviseur_weert).exists()
+    assert not bereik.verwerkingen_voor(adviseur_weert).exists()

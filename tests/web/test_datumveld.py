@@ -4,8 +4,7 @@ with a form error instead of an error page further on."""
 import pytest
 from django import forms
 
-from koers.bouwstenen.formulieren import datumveld
-from koers.inburgeraars.validatie import uitvoering_datum
+from koers.inburgeraars.validatie import datumveld, uitvoering_datum
 
 
 class Formulier(forms.Form):

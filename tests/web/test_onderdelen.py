@@ -7,8 +7,8 @@ import re
 import pytest
 import time_machine
 
-from koers.bouwstenen.spinnenweb import MIDDEN_X, MIDDEN_Y, STRAAL, spinnenweb
 from koers.inburgeraars import rules
+from koers.intake.spinnenweb import MIDDEN_X, MIDDEN_Y, STRAAL, spinnenweb
 
 
 def test_spinnenweb_points_follow_the_scores():

@@ -17,11 +17,11 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen, outbox, worker
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering
 from tests.duo.keten_hulp import notificatie
 from tests.duo.meldingen_gegevens import intake_af, vastgesteld
 from tests.duo.simulator_hulp import (  # noqa: F401  (fixtures)

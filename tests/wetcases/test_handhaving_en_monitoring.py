@@ -17,13 +17,13 @@ import time_machine
 from django.conf import settings
 from django.urls import reverse
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import worker
 from koers.duo.client import DuoClient
 from koers.duo.simulator import scenario
 from koers.handhaving import services as handhaving
 from koers.handhaving.models import Boetebesluit, Handhavingsbeleid
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering
 from koers.intake import services as intake
 from koers.monitoring import engine
 from koers.monitoring import services as monitoring

@@ -17,11 +17,11 @@ import pytest
 from django.conf import settings
 
 from koers.begeleiding.models import DuaalTraject
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import outbox, worker
 from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering
 from koers.leerroute import services as leerroute
 from koers.leerroute.models import Zroute
 from koers.modules import services as modules

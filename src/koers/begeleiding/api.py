@@ -30,8 +30,9 @@ from koers.begeleiding.serializers import (
     begeleiding_data,
 )
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, traject_voor
+from koers.bouwstenen.api import gevalideerd
 from koers.bouwstenen.api_fouten import fout_antwoord
+from koers.inburgeraars.bereik import traject_voor
 from koers.toegang.policy import Actie, Sectie
 
 TAG_BEGELEIDING = "begeleiding"

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from koers.begeleiding import rules, services
 from koers.begeleiding.models import Begeleiding, Ontzorgen
-from koers.organisaties.demo_personen import demo_trajecten
+from koers.demo.personen import demo_trajecten
 from koers.organisaties.models import Organisatie
 
 BEDRAGEN = {

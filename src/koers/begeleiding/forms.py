@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.begeleiding import rules
 from koers.begeleiding.services import ONTZORGEN_VELDEN
-from koers.bouwstenen.formulieren import SMALLINT_MAX, KoersStijl, datumveld, tekstvak
+from koers.bouwstenen.formulieren import SMALLINT_MAX, KoersStijl, tekstvak
+from koers.inburgeraars.validatie import datumveld
 from koers.organisaties.models import Organisatie
 
 LEEG = [("", _("Kies…"))]

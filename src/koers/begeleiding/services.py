@@ -23,14 +23,9 @@ from koers.begeleiding.models import (
     Voorlichting,
 )
 from koers.bouwstenen.secties import NIET_GELADEN
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import (
-    Weigering,
-    neem_over,
-    registreer,
-    vandaag,
-    vergrendel_open,
-)
+from koers.inburgeraars.services import neem_over, registreer, vandaag, vergrendel_open
 
 AFGEROND = "Dit traject is afgerond. U kunt hier niets meer veranderen."
 TOEKOMST = "Deze datum ligt in de toekomst. Vul een datum van vandaag of eerder in."

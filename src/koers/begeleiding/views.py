@@ -31,8 +31,11 @@ from koers.begeleiding.models import (
     Ontzorgen,
 )
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, fout_items, vereis
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.bouwstenen.schermen import fout_items, vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars import bereik
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.inburgeraars.services import vandaag
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 from koers.verwerkingen.services import log_lijst
@@ -332,7 +335,7 @@ def betaling_verwijderen(request, pk, betaling_id):
 
 
 def ontzorgen_binnen_bereik(user):
-    return Ontzorgen.objects.filter(traject__in=policy.trajecten_voor(user))
+    return Ontzorgen.objects.filter(traject__in=bereik.trajecten_voor(user))
 
 
 OVERZICHT_MAX = 500

@@ -30,7 +30,6 @@ import hashlib
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -74,18 +73,6 @@ BLOKKADES = Counter(
 def normaliseer(gebruikersnaam: str) -> str:
     """'Alice ' and 'alice' count together."""
     return (gebruikersnaam or "").strip().casefold()[:150]
-
-
-def client_ip(request) -> str:
-    """The client's address. Behind the TLS proxy (KOERS_BEHIND_TLS_PROXY) that is the last
-    address the proxy added to X-Forwarded-For; otherwise REMOTE_ADDR. Earlier entries of the
-    header are set by the client and cannot be trusted."""
-    if getattr(settings, "BEVEILIGING_ACHTER_PROXY", False):
-        doorgestuurd = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        laatste = doorgestuurd.split(",")[-1].strip()
-        if laatste:
-            return laatste[:150]
-    return (request.META.get("REMOTE_ADDR") or "")[:150]
 
 
 def _sleutels(gebruikersnaam: str, ip: str) -> list[tuple[str, str]]:

@@ -27,7 +27,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from koers.beveiliging import inlogpogingen, oidc
-from koers.bouwstenen.inlogpagina import geblokkeerd, inlogpagina_met_melding
+from koers.beveiliging.inlogpagina import geblokkeerd, inlogpagina_met_melding
+from koers.bouwstenen.clientadres import client_ip
 from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.models import Gebruiker
 from koers.organisaties.tweede_factor import (
@@ -63,7 +64,7 @@ def _medewerker_fout(request, fout: oidc.OidcFout, ip: str, gebruikersnaam: str 
 @require_GET
 def medewerker_start(request):
     aanbieder = _aanbieder_of_404(oidc.MEDEWERKERS)
-    ip = inlogpogingen.client_ip(request)
+    ip = client_ip(request)
     if inlogpogingen.is_geblokkeerd("", ip):
         return geblokkeerd(request)
     try:
@@ -92,7 +93,7 @@ GEEN_ACCOUNT = _(
 @require_GET
 def medewerker_callback(request):
     aanbieder = _aanbieder_of_404(oidc.MEDEWERKERS)
-    ip = inlogpogingen.client_ip(request)
+    ip = client_ip(request)
     if inlogpogingen.is_geblokkeerd("", ip):
         oidc.vergeet(request, aanbieder)
         return geblokkeerd(request)

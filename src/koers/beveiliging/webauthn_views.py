@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from koers.beveiliging import inlogpogingen, inschrijven, webauthn_sleutels
+from koers.beveiliging.inlogpagina import geblokkeerd
 from koers.beveiliging.models import WebAuthnSleutel
-from koers.bouwstenen.inlogpagina import geblokkeerd
+from koers.bouwstenen.clientadres import client_ip
 from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.tweede_factor import heeft_tweede_factor_nodig
 
@@ -32,7 +33,7 @@ def controleren(request):
     if not heeft_tweede_factor_nodig(request):
         return redirect(volgende)
     # A wrong answer counts like a wrong code, counted before the check.
-    poging = inlogpogingen.reserveer(user.get_username(), inlogpogingen.client_ip(request))
+    poging = inlogpogingen.reserveer(user.get_username(), client_ip(request))
     if poging is None:
         auth.logout(request)
         return geblokkeerd(request)

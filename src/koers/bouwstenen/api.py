@@ -1,6 +1,6 @@
-"""Building blocks for the API views of every slice: load through
-:mod:`koers.toegang.policy`, check the body with a serializer, page through lists, answer a
-PDF. Refusals (``Weigering``) become 400 answers in :mod:`koers.bouwstenen.api_fouten`."""
+"""Building blocks for the API views of every slice: check a permission and the body with a
+serializer, page through lists, answer a PDF (loading a case: koers.inburgeraars.bereik).
+Refusals (``Weigering``) become 400 answers in :mod:`koers.bouwstenen.api_fouten`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,8 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
-from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.toegang import policy
-from koers.toegang.policy import Actie, Sectie
-from koers.verwerkingen.context import KANAAL
-from koers.verwerkingen.services import log_lezen
+from koers.toegang.policy import Actie
 
 from .api_fouten import DETAIL_403
 
@@ -20,41 +17,6 @@ from .api_fouten import DETAIL_403
 def vereis(user, actie: Actie) -> None:
     if not policy.mag(user, actie):
         raise PermissionDenied(DETAIL_403)
-
-
-def inburgeraar_voor(
-    request, pk, sectie: Sectie | tuple[Sectie, ...] = Sectie.PERSONALIA
-) -> Inburgeraar:
-    """The inburgeraar within the user's reach (else 404) whose section he may read; of a
-    tuple of sections, the first he may read counts (and is logged)."""
-    inburgeraar = policy.get_inburgeraar_voor(request.user, pk)
-    secties = sectie if isinstance(sectie, tuple) else (sectie,)
-    sectie = next(
-        (s for s in secties if policy.mag_zien(request.user, s, inburgeraar.huidig_traject)), None
-    )
-    if sectie is None:
-        raise PermissionDenied(DETAIL_403)
-    # A read of personal data: logged with the section asked.
-    KANAAL.set("api")
-    log_lezen(request.user, inburgeraar, [sectie], kanaal="api")
-    return inburgeraar
-
-
-def traject_van(inburgeraar: Inburgeraar) -> Traject:
-    traject = inburgeraar.huidig_traject
-    if traject is None:
-        raise NotFound("Deze inburgeraar heeft geen traject.")
-    traject.inburgeraar = inburgeraar  # the same row: spares a query in the services
-    return traject
-
-
-def traject_voor(request, pk, sectie: Sectie, actie: Actie | None = None) -> Traject:
-    """The current traject of the inburgeraar within the user's reach (else 404) whose
-    section he may read (else 403); with ``actie`` he must also be allowed to do that (403)."""
-    inburgeraar = inburgeraar_voor(request, pk, sectie)
-    if actie is not None:
-        vereis(request.user, actie)
-    return traject_van(inburgeraar)
 
 
 def gevalideerd(request, serializer_klasse, *args, **kwargs) -> dict:

@@ -10,7 +10,7 @@ about the request as a whole use ``__all__``::
     404 {"detail": "Niet gevonden."}
     429 {"detail": "Te veel verzoeken. Probeer het over 12 seconden opnieuw."} + Retry-After
 
-A refusal by a service (:class:`~koers.inburgeraars.services.Weigering`) and DRF's own
+A refusal by a service (:class:`~koers.bouwstenen.weigering.Weigering`) and DRF's own
 validation errors both come out in this shape, so clients handle one format.
 """
 
@@ -24,8 +24,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from koers.beveiliging.api_limieten import PerAdres
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.api_limieten import PerAdres
+from koers.bouwstenen.weigering import Weigering
 
 ALGEMEEN = "__all__"
 DETAIL_400 = "De gegevens kloppen niet. Kijk bij 'fouten' wat u moet verbeteren."

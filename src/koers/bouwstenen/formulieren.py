@@ -10,8 +10,6 @@ from django.forms.forms import NON_FIELD_ERRORS
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from koers.inburgeraars.validatie import kalender_datum
-
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 SMALLINT_MAX = 32767  # PositiveSmallIntegerField on PostgreSQL
 
@@ -127,19 +125,6 @@ def weigering_naar_formulier(form, fouten: dict[str, str]) -> None:
     for sleutel, tekst in fouten.items():
         naam = sleutel.replace(".", "-")
         form.add_error(naam if naam in form.fields else None, tekst)
-
-
-def datumveld(label, **kwargs):
-    """A date field that refuses dates outside the calendar Koers can compute with. A field
-    with its own date window (inburgeraars.validatie) lies within that calendar, and one error
-    per field is enough."""
-    kwargs.setdefault("validators", [kalender_datum])
-    return forms.DateField(
-        label=label,
-        input_formats=DATUM_FORMATEN,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        **kwargs,
-    )
 
 
 def tekstvak(label, *, rows=3, **kwargs):

@@ -1,10 +1,9 @@
-"""Helpers shared by the views: loading a case through the access policy, permission checks
-and safe redirects."""
+"""Helpers shared by the views: permission checks, the links into a case's dossier, safe
+redirects and error summaries. Loading a case is the slice's (koers.inburgeraars.bereik)."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -17,27 +16,6 @@ def vereis(user, actie: policy.Actie) -> None:
         raise PermissionDenied
 
 
-def casus(user, pk):
-    """The inburgeraar (404 outside reach) and his current traject. Loading a case is a read
-    of personal data: it is logged with the sections the user may see."""
-    from koers.verwerkingen.context import KANAAL
-    from koers.verwerkingen.services import log_lezen
-
-    inburgeraar = policy.get_inburgeraar_voor(user, pk)
-    KANAAL.set("ui")
-    log_lezen(
-        user, inburgeraar, policy.zichtbare_secties(user, inburgeraar.huidig_traject), kanaal="ui"
-    )
-    traject = inburgeraar.huidig_traject
-    if traject is not None:
-        # The same rows, already loaded: spares a query in every section and service that
-        # reads the traject's person or gemeente.
-        traject.inburgeraar = inburgeraar
-        if traject.gemeente_id == inburgeraar.gemeente_id:
-            traject.gemeente = inburgeraar.gemeente
-    return inburgeraar, traject
-
-
 def casus_url(pk: int, tab: str = "overzicht", anker: str = "") -> str:
     """The URL of a tab of a case's dossier (koers.bouwstenen.secties), with an optional
     anchor inside it: where an action on the case returns to."""
@@ -46,13 +24,6 @@ def casus_url(pk: int, tab: str = "overzicht", anker: str = "") -> str:
     else:
         url = reverse("web:casus_tab", args=[pk, tab])
     return f"{url}#{anker}" if anker else url
-
-
-def casus_met_traject(user, pk):
-    inburgeraar, traject = casus(user, pk)
-    if traject is None:
-        raise Http404
-    return inburgeraar, traject
 
 
 def veilige_volgende(request, standaard: str = "web:werkvoorraad") -> str:

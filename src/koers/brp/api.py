@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import inburgeraar_voor, vereis
+from koers.bouwstenen.api import vereis
 from koers.bouwstenen.api_schema import FoutSerializer
 from koers.brp import rules, services, views
 from koers.brp.models import BrpGegevens
@@ -18,6 +18,7 @@ from koers.brp.serializers import (
     BrpVerblijfSerializer,
     BrpVerversenSerializer,
 )
+from koers.inburgeraars.bereik import inburgeraar_voor
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
 

@@ -30,12 +30,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.brp import rules
 from koers.brp.client import BrpClient, BrpFout, brp_client
 from koers.brp.models import BrpGegevens
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
-from koers.inburgeraars.services import Weigering, registreer, wijzig_status
+from koers.inburgeraars.services import registreer, wijzig_status
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log

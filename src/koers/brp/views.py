@@ -11,9 +11,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.bouwstenen.schermen import casus, casus_met_traject, vereis
+from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
 from koers.brp import services
-from koers.inburgeraars.services import Weigering
+from koers.inburgeraars.bereik import casus, casus_met_traject
 from koers.toegang.policy import Actie
 
 

@@ -131,7 +131,7 @@ VARIABLES: tuple[Variable, ...] = (
         "Deel van de fouten dat naar Sentry gaat, van 0 tot 1 (1.0: alle).",
         default="1.0",
     ),
-    # API limits (koers.beveiliging.api_limieten): counted per web process in its own cache.
+    # API limits (koers.bouwstenen.api_limieten): counted per web process in its own cache.
     Variable(
         "KOERS_API_RATE_GEBRUIKER",
         "Zoveel API-verzoeken per gebruiker (token); per `s`, `min`, `h` of `day`.",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "koers.taken",  # koers worker: the periodic jobs of every app
     "koers.duo",
     "koers.brp",  # BRP personalia (Haal Centraal BRP API Personen)
+    "koers.demo",  # demo and scale data, koers seed
     # The uitvoering apps and the others that plug into the case page, menu, API, demo and
     # signal engine (koers.organisaties.koppelingen.KoersAppConfig); this order is the order
     # of the case page's sections, the menu entries and the demo seed.
@@ -80,7 +81,8 @@ INSTALLED_APPS = [
     "koers.begeleiding",  # maatschappelijke begeleiding, ontzorgen, duale trajecten
     "koers.netwerk",  # instroomklas, tolken, ervaringsdeskundigen, informele taal
     "koers.handhaving",  # handhaving by the gemeente, DUO boetes and verlengingen
-    "koers.verwerkingen",  # verwerkingenlogging and AVG
+    "koers.verwerkingen",  # verwerkingenlogging
+    "koers.avg",  # the privacy officer's pages, inzage, bewaartermijn, anonimiseren
     "koers.sturing",  # dashboards: aantallen, procesindicatoren
     "koers.portaal",  # Mijn Inburgering, the portal of the inburgeraar
     "koers.partners",  # ketenpartners: taakverdeling and verwijzingen
@@ -241,10 +243,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "koers.bouwstenen.api_fouten.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    # Rates come from KOERS_API_RATE_* below, read per request (koers.beveiliging.api_limieten).
+    # Rates come from KOERS_API_RATE_* below, read per request (koers.bouwstenen.api_limieten).
     "DEFAULT_THROTTLE_CLASSES": [
-        "koers.beveiliging.api_limieten.PerGebruiker",
-        "koers.beveiliging.api_limieten.PerAdres",
+        "koers.bouwstenen.api_limieten.PerGebruiker",
+        "koers.bouwstenen.api_limieten.PerAdres",
     ],
 }
 

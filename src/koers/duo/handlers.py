@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.client import DuoClient, DuoFout
 from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
@@ -44,7 +45,6 @@ from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.inburgeraars.rules import datum_kort
 from koers.inburgeraars.services import (
-    Weigering,
     meld_aan_door_duo,
     neem_doelgroep_over_van_duo,
     neem_gratis_pogingen_over_van_duo,

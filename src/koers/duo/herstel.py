@@ -29,12 +29,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import handlers
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Traject
-from koers.inburgeraars.services import Weigering
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job

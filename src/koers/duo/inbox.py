@@ -13,8 +13,8 @@ import logging
 from django.db import transaction
 from django.db.models import Min
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.models import Notificatie
-from koers.inburgeraars.services import Weigering
 
 log = logging.getLogger(__name__)
 

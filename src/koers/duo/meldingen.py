@@ -4,7 +4,7 @@ Each ``meld_*`` function turns Koers' data into DUO's request body exactly as th
 names it, checks DUO's business rules (koers.duo.rules, koers.pip.rules) and then queues the
 message with :func:`koers.duo.outbox.plaats` — in the caller's transaction, so the change and
 its melding are stored together or not at all. A rule DUO would break on raises
-:class:`~koers.inburgeraars.services.Weigering` with Dutch text and queues nothing.
+:class:`~koers.bouwstenen.weigering.Weigering` with Dutch text and queues nothing.
 
 Koers reports on behalf of the gemeente whose case it is (header ``bron`` = that gemeente's
 OIN, also when a delegated gemeente does the work).
@@ -18,11 +18,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import rules
 from koers.duo.models import Bericht, Contactpersoon, ContactpersoonKoppeling
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Traject
-from koers.inburgeraars.services import Weigering
 
 SOORT_NAMEN = {
     "pip": "PIP",

@@ -31,11 +31,12 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import herhaling, lease, spec
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering, registreer
+from koers.inburgeraars.services import registreer
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job

@@ -13,9 +13,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import inbox, meldingen, outbox
 from koers.duo.models import Bericht, Notificatie, NotificatieConflict
-from koers.inburgeraars.services import Weigering
 from koers.toegang import policy
 
 PAGINA = 25

@@ -35,10 +35,10 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import handlers, herhaling, lease, meldingen, outbox
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Notificatie
-from koers.inburgeraars.services import Weigering
 from koers.toegang.policy import Sectie
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job

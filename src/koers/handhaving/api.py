@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import PdfRenderer, gevalideerd, inburgeraar_voor, traject_van, vereis
+from koers.bouwstenen.api import PdfRenderer, gevalideerd, vereis
 from koers.handhaving import casus, rules, services
 from koers.handhaving.models import Brief, DuoOpvraging
 from koers.handhaving.serializers import (
@@ -29,6 +29,7 @@ from koers.handhaving.serializers import (
     HandhavingWaarschuwingSerializer,
     HandhavingZienswijzeSerializer,
 )
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van
 from koers.toegang.policy import Actie, Sectie
 
 TAG = ["handhaving"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from koers.demo.personen import demo_trajecten
 from koers.handhaving import rules, services
 from koers.handhaving.models import Handhavingsbeleid, Handhavingszaak
 from koers.inburgeraars.services import vandaag
 from koers.intake import services as intake_services
 from koers.intake.models import IntakeAfspraak
-from koers.organisaties.demo_personen import demo_trajecten
 
 VOORNAAM, ACHTERNAAM = "Yusuf", "Öztürk"  # Weert, gezinsvormer, in uitvoering (demo_personen)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
+from koers.bouwstenen.formulieren import KoersStijl, tekstvak
 from koers.handhaving import rules
+from koers.inburgeraars.validatie import datumveld
 
 
 class ZaakForm(KoersStijl, forms.Form):

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.client import DuoFout, duo_client
 from koers.handhaving import brieven, rules
 from koers.handhaving.models import (
@@ -19,7 +20,7 @@ from koers.handhaving.models import (
     Handhavingszaak,
 )
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import AFGEROND, Weigering, registreer, vandaag, vergrendel
+from koers.inburgeraars.services import AFGEROND, registreer, vandaag, vergrendel
 
 MAX_KORT = 2000
 MAX_LANG = 10000

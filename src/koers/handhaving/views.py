@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
+from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
 from koers.handhaving import casus, forms, rules, services
 from koers.handhaving.models import Brief, Handhavingszaak
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie

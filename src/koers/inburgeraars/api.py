@@ -13,16 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import (
-    Paginering,
-    gevalideerd,
-    inburgeraar_voor,
-    traject_van,
-    traject_voor,
-    vereis,
-)
+from koers.bouwstenen.api import Paginering, gevalideerd, vereis
 from koers.bouwstenen.api_fouten import fout_antwoord
+from koers.inburgeraars import bereik
 from koers.inburgeraars import services as inburgeraar_services
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
 from koers.inburgeraars.models import Inburgeraar
 from koers.organisaties.models import Gemeente
 from koers.toegang import policy
@@ -64,7 +59,7 @@ class InburgeraarLijst(LogtLijst, generics.ListCreateAPIView):
         if not policy.mag_zien(user, Sectie.PERSONALIA):
             return Inburgeraar.objects.none()
         queryset = (
-            policy.inburgeraars_voor(user)
+            bereik.inburgeraars_voor(user)
             .select_related("gemeente", "huidig_traject__adviseur")
             .prefetch_related("doelgroepperioden")
         )
@@ -116,7 +111,7 @@ class InburgeraarDetail(generics.GenericAPIView):
     serializer_class = InburgeraarSerializer
 
     def get_queryset(self):
-        return policy.inburgeraars_voor(self.request.user)
+        return bereik.inburgeraars_voor(self.request.user)
 
     @extend_schema(
         tags=["inburgeraars"],

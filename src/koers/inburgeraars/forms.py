@@ -7,9 +7,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
+from koers.bouwstenen.formulieren import KoersStijl, tekstvak
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES
+from koers.inburgeraars.validatie import datumveld
 
 # --- Inburgeraar ------------------------------------------------------------------------
 

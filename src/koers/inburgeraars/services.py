@@ -9,6 +9,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules, signals
 from koers.inburgeraars.models import (
     REDEN_CHOICES,
@@ -18,17 +19,6 @@ from koers.inburgeraars.models import (
     Inburgeraar,
     Traject,
 )
-
-
-class Weigering(Exception):
-    """A change refused by a rule. ``fouten`` maps a field (or ``"__all__"``) to Dutch text."""
-
-    def __init__(self, fouten: dict[str, str] | list[str]):
-        if isinstance(fouten, list):
-            fouten = {"__all__": " ".join(fouten)} if fouten else {}
-        self.fouten = fouten
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fouten.items()))
-
 
 AFGEROND = "Dit traject is afgerond."
 

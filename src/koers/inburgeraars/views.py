@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.bouwstenen import spinnenweb, weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus, casus_met_traject, casus_url, vereis
+from koers.bouwstenen.schermen import casus_url, vereis
 from koers.bouwstenen.secties import Tab, dossier_tabs, overzicht_secties, tab_sectie
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules, services
+from koers.inburgeraars.bereik import casus, casus_met_traject
 from koers.inburgeraars.forms import (
     AanmeldForm,
     AdviseurForm,
@@ -25,15 +26,10 @@ from koers.inburgeraars.forms import (
     PersoonForm,
     StatusForm,
 )
-from koers.inburgeraars.rules import Status
-from koers.inburgeraars.services import Weigering
-from koers.intake import rules as intake_rules
-from koers.intake.models import BredeIntake
-from koers.pip.models import Beschikking
+from koers.inburgeraars.models import Traject
+from koers.organisaties.koppelingen import koers_modules
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
-
-GEZONDHEID_VELDEN = ("gezondheid", "positieve_gezondheid")
 
 
 @login_required
@@ -127,9 +123,10 @@ def _dossier(user, inburgeraar, tab: str) -> dict:
         "mag_traject": policy.mag_zien(user, Sectie.TRAJECT, traject),
     }
     if traject is not None and traject.is_open:
-        # Two small reads decide the phase inside the brede intake.
-        intake_afgerond = BredeIntake.objects.filter(
-            traject=traject, afgerond_op__isnull=False
+        # Two small reads decide the phase inside the brede intake (the intake and the PIP
+        # versions named by their relations to the traject, as their ForeignKeys name it).
+        intake_afgerond = Traject.objects.filter(
+            pk=traject.pk, intake__afgerond_op__isnull=False
         ).exists()
         heeft_pip_concept = intake_afgerond and traject.pips.filter(status="concept").exists()
         context["stappen"] = _volgende_stappen(
@@ -168,57 +165,6 @@ def _overzicht(user, inburgeraar, context, *, status_form=None, adviseur_form=No
     return context
 
 
-def _intake(user, inburgeraar, context, *, lbt_form=None) -> dict:
-    traject = context["traject"]
-    met_gezondheid = policy.mag_zien(user, Sectie.GEZONDHEID, traject)
-    context["met_gezondheid"] = met_gezondheid
-    context["mag_intake"] = policy.mag(user, Actie.INTAKE_BEWERKEN) and traject.is_open
-    intakes = BredeIntake.objects.filter(traject=traject)
-    if not met_gezondheid:
-        intakes = intakes.defer(*GEZONDHEID_VELDEN)  # health data is not even loaded
-    intake = intakes.first()
-    context["intake"] = intake
-    if intake is not None:
-        context["intake_onderwerpen"] = weergave.intake_onderwerpen(
-            intake, policy.intake_onderwerpen_voor(user, traject)
-        )
-        if met_gezondheid:
-            context["pg_scores"] = spinnenweb.scores_van(intake.positieve_gezondheid)
-            context["pg_rijen"] = weergave.pg_rijen(intake.positieve_gezondheid)
-            if not intake.is_afgerond:
-                # Only the law's minimum blocks afronden; the rest is expected.
-                alles = intake.ontbrekend()
-                context["intake_ontbrekend"] = list(intake_rules.ontbrekend_minimum(alles).values())
-                context["intake_verwacht"] = list(intake_rules.ontbrekend_verwacht(alles).values())
-    if (
-        policy.mag(user, Actie.INTAKE_BEWERKEN)
-        and traject.is_open
-        and traject.lbt_overgeslagen_op is None
-        and traject.status in (Status.AANGEMELD, Status.BREDE_INTAKE)
-    ):
-        context["lbt_form"] = lbt_form or LbtOverslaanForm(initial={"datum": timezone.localdate()})
-    return context
-
-
-def _pip(user, inburgeraar, context) -> dict:
-    context["mag_pip"] = policy.mag(user, Actie.PIP_BEWERKEN) and context["traject"].is_open
-    # One query for the versions and their beschikkingen (without the PDF itself).
-    pips = list(
-        context["traject"]
-        .pips.select_related("beschikking")
-        .defer("beschikking__pdf")
-        .order_by("-versie")
-    )
-    for pip in pips:
-        try:
-            pip.beschikking_info = pip.beschikking
-        except Beschikking.DoesNotExist:
-            pip.beschikking_info = None
-    context["pips"] = pips
-    context["beschikkingen"] = [b for b in (p.beschikking_info for p in pips) if b]
-    return context
-
-
 def _tijdlijn(user, inburgeraar, context) -> dict:
     traject = context["traject"]
     context["gebeurtenissen"] = list(
@@ -231,16 +177,22 @@ def _tijdlijn(user, inburgeraar, context) -> dict:
 
 _KERN_TABS = {
     "overzicht": _overzicht,
-    "intake": _intake,
-    "pip": _pip,
     "duo": lambda user, inburgeraar, context: context,  # koers.web's koers_duo tag renders it
     "tijdlijn": _tijdlijn,
 }
 
 
+def _kern_tab(tab: str):
+    """What fills a core tab: this slice's own, or the ``dossier`` module of the slice whose
+    tab it is (the brede intake's, the PIP's: koers.organisaties.koppelingen)."""
+    if tab in _KERN_TABS:
+        return _KERN_TABS[tab]
+    return next((m.tab_context for m in koers_modules("dossier") if tab == m.TAB), None)
+
+
 def _casus_context(user, inburgeraar, tab: str = "overzicht", **formulieren) -> dict:
     context = _dossier(user, inburgeraar, tab)
-    kern = _KERN_TABS.get(tab)
+    kern = _kern_tab(tab)
     if kern is not None:
         return kern(user, inburgeraar, context, **formulieren)
     context["sectie"] = tab_sectie(context["tab"], user, inburgeraar, context["traject"])

@@ -10,9 +10,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, inburgeraar_voor, traject_van, traject_voor
+from koers.bouwstenen.api import gevalideerd
 from koers.bouwstenen.api_fouten import fout_antwoord
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
 from koers.inburgeraars.models import Traject
+from koers.intake import rules as intake_rules
 from koers.intake import services as intake_services
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.toegang import policy
@@ -24,7 +26,7 @@ from .serializers import BredeIntakeSerializer, IntakeAfspraakSerializer
 def _intake_antwoord(request, traject: Traject, intake: BredeIntake | None = None) -> Response:
     if intake is None:
         intake = BredeIntake.objects.filter(traject=traject).first() or BredeIntake(traject=traject)
-    onderwerpen = policy.intake_onderwerpen_voor(request.user, traject)
+    onderwerpen = policy.intake_onderwerpen_voor(request.user, traject, intake_rules.ONDERWERPEN)
     return Response(BredeIntakeSerializer(intake, context={"onderwerpen": onderwerpen}).data)
 
 

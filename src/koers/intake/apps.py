@@ -5,3 +5,4 @@ class IntakeConfig(koppelingen.KoersAppConfig):
     name = "koers.intake"
     verbose_name = "Brede intake"
     anonimiseren = True
+    dossier = True

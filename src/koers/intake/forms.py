@@ -5,13 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import (
-    KoersStijl,
-    datumveld,
-    janee_initial,
-    janeeveld,
-    tekstvak,
-)
+from koers.bouwstenen.formulieren import KoersStijl, janee_initial, janeeveld, tekstvak
+from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
 
 # --- Brede intake -----------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from koers.bouwstenen import api_schema as schema
 from koers.bouwstenen.api_velden import _zoek_nul_tekens
+from koers.intake import api_schema as intake_schema
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.intake.services import ALGEMENE_VELDEN
@@ -31,12 +31,12 @@ class _JsonObjectField(serializers.DictField):
         return waarde
 
 
-@extend_schema_field(schema.OnderwerpenSerializer)
+@extend_schema_field(intake_schema.OnderwerpenSerializer)
 class OnderwerpenField(_JsonObjectField):
     """The intake topics, keyed as in koers.intake.rules.ONDERWERPEN."""
 
 
-@extend_schema_field(schema.PositieveGezondheidSerializer)
+@extend_schema_field(intake_schema.PositieveGezondheidSerializer)
 class PositieveGezondheidField(_JsonObjectField):
     """Score and note per Positieve Gezondheid dimension."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import (
     AFGEROND,
-    Weigering,
     neem_over,
     registreer,
     vandaag,

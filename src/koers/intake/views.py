@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.bouwstenen import spinnenweb
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
-from koers.inburgeraars.services import Weigering
-from koers.intake import services
+from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.intake import services, spinnenweb
 from koers.intake.forms import IntakeAfspraakForm, IntakeForm
 from koers.intake.models import BredeIntake, IntakeAfspraak
 from koers.toegang import policy

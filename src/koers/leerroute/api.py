@@ -9,8 +9,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api import gevalideerd, vereis
 from koers.duo.client import DuoFout
+from koers.inburgeraars.bereik import traject_voor
 from koers.inburgeraars.services import vandaag
 from koers.leerroute import selectors, services
 from koers.leerroute.serializers import (

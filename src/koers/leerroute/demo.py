@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from koers.demo.personen import demo_trajecten
 from koers.leerroute import services
 from koers.leerroute.models import UrenPeriode
-from koers.organisaties.demo_personen import demo_trajecten
 
 # The instellingen of the simulator's demo scenario (src/koers/duo/simulator/scenario_demo.json).
 INSTELLINGEN = [

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld, janeeveld, tekstvak
-from koers.inburgeraars.validatie import uitvoering_datum
+from koers.bouwstenen.formulieren import KoersStijl, janeeveld, tekstvak
+from koers.inburgeraars.validatie import datumveld, uitvoering_datum
 from koers.leerroute import rules
 from koers.leerroute.models import (
     ALFA_CHOICES,

@@ -1,5 +1,5 @@
 """Write paths of the leerroute uitvoering. Each write runs in one transaction, refuses bad
-input with :class:`~koers.inburgeraars.services.Weigering` (nothing half saved) and leaves a
+input with :class:`~koers.bouwstenen.weigering.Weigering` (nothing half saved) and leaves a
 LEERROUTE entry on the case timeline."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from koers.begeleiding.models import DuaalTraject
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import rules as duo_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.rules import datum_kort
-from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
+from koers.inburgeraars.services import registreer, vandaag, vergrendel_open
 from koers.leerroute import rules
 from koers.leerroute.models import (
     Aanbod,

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, casus_url, fout_items, vereis
+from koers.bouwstenen.schermen import casus_url, fout_items, vereis
+from koers.bouwstenen.weigering import Weigering
 from koers.duo.client import DuoFout
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.inburgeraars.services import vandaag
 from koers.leerroute import services
 from koers.leerroute.forms import (
     AanbodForm,

@@ -15,7 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api import gevalideerd, vereis
+from koers.inburgeraars.bereik import traject_voor
 from koers.toegang.policy import Actie, Sectie
 
 from . import rules, services

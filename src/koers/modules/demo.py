@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from koers.demo.personen import demo_trajecten
 from koers.inburgeraars.services import vandaag
-from koers.organisaties.demo_personen import demo_trajecten
 from koers.pip.models import PipVersie
 
 from . import rules, services

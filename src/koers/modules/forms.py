@@ -8,8 +8,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
-from koers.inburgeraars.validatie import uitvoering_datum
+from koers.bouwstenen.formulieren import KoersStijl, tekstvak
+from koers.inburgeraars.validatie import datumveld, uitvoering_datum
 
 from . import rules
 from .models import KERNWAARDE_CHOICES

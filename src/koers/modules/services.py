@@ -1,6 +1,6 @@
 """PVT and MAP: record activities, sign the participatieverklaring, hold the MAP eindgesprek,
 and report the date to DUO. Every write runs in one transaction; a refusal
-(:class:`~koers.inburgeraars.services.Weigering`) leaves nothing half saved, and a melding to
+(:class:`~koers.bouwstenen.weigering.Weigering`) leaves nothing half saved, and a melding to
 DUO is queued in the same transaction as the change it reports."""
 
 from __future__ import annotations
@@ -12,15 +12,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import (
-    Weigering,
-    registreer,
-    vandaag,
-    vergrendel,
-    vergrendel_open,
-)
+from koers.inburgeraars.services import registreer, vandaag, vergrendel, vergrendel_open
 from koers.pip.models import PipVersie
 
 from . import rules

@@ -12,8 +12,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import Paginering, gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api import Paginering, gevalideerd, vereis
 from koers.bouwstenen.api_fouten import DETAIL_403
+from koers.inburgeraars import bereik
+from koers.inburgeraars.bereik import traject_voor
 from koers.monitoring import lezen, services
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.monitoring.serializers import (
@@ -65,7 +67,7 @@ class SignaalLijst(LogtLijst, generics.ListAPIView):
         if gevraagd not in LIVE:
             gevraagd = "open"
         qs = Signaal.objects.filter(
-            status=gevraagd, actief=True, soort__in=soorten, traject__in=policy.trajecten_voor(user)
+            status=gevraagd, actief=True, soort__in=soorten, traject__in=bereik.trajecten_voor(user)
         )
         if params.get("soort"):
             qs = qs.filter(soort=params["soort"])

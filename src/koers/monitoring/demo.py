@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from koers.demo.personen import demo_trajecten
 from koers.inburgeraars.services import vandaag
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.monitoring import services
 from koers.monitoring.models import Voortgangsgesprek
-from koers.organisaties.demo_personen import demo_trajecten
 from koers.pip.models import PipVersie
 
 AANTAL = 4
@@ -108,5 +108,5 @@ def seed(gemeenten: dict, accounts: dict) -> dict[str, int]:
                 met_gezondheid=True,
             )
             gehouden += 1
-    # The signal engine runs once after every app's demo data (koers.organisaties.demo.seed).
+    # The signal engine runs once after every app's demo data (koers.demo.organisaties.seed).
     return {"voortgangsgesprekken": gehouden}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from koers.bouwstenen.secties import NIET_GELADEN
+from koers.inburgeraars import bereik
 from koers.intake import rules as intake_rules
 from koers.intake.models import BredeIntake
 from koers.monitoring import rules
@@ -35,7 +36,7 @@ def open_signalen(user):
         status=Signaal.Status.OPEN,
         actief=True,
         soort__in=soorten,
-        traject__in=policy.trajecten_voor(user),
+        traject__in=bereik.trajecten_voor(user),
     )
 
 

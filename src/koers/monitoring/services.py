@@ -9,9 +9,11 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 
 from koers.bouwstenen.api_fouten import fouten_van
+from koers.bouwstenen.weigering import Weigering
+from koers.demo.schaal import schrijf as schrijf_rijen
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
+from koers.inburgeraars.services import registreer, vandaag, vergrendel_open
 from koers.monitoring import rules
 from koers.monitoring.models import (
     GeslotenGesprek,
@@ -22,7 +24,6 @@ from koers.monitoring.models import (
     Voortgangsgesprek,
 )
 from koers.monitoring.serializers import GesprekInvoerSerializer
-from koers.organisaties.schaal import schrijf as schrijf_rijen
 from koers.pip import rules as pip_rules
 from koers.pip.models import PipVersie
 from koers.toegang import policy

@@ -1,11 +1,11 @@
 """The spinnenweb with several measurements over time (intake plus each voortgangsgesprek):
-one polygon per measurement on the axes of koers.bouwstenen.spinnenweb; the template draws it as
+one polygon per measurement on the axes of koers.intake.spinnenweb; the template draws it as
 inline SVG next to a table with the same numbers (the text alternative)."""
 
 from __future__ import annotations
 
-from koers.bouwstenen import spinnenweb as basis
 from koers.intake import rules as intake_rules
+from koers.intake import spinnenweb as basis
 
 # Line styles per measurement, oldest first; the newest is drawn solid and thick. Never
 # colour alone: every line also has its own dash pattern, and the table says it in numbers.

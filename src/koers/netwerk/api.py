@@ -13,8 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, traject_voor, vereis
+from koers.bouwstenen.api import gevalideerd, vereis
 from koers.bouwstenen.api_fouten import DETAIL_403, fout_antwoord
+from koers.inburgeraars.bereik import traject_voor
 from koers.netwerk import rules, services
 from koers.netwerk.casus import voorstel_tolken
 from koers.netwerk.models import (

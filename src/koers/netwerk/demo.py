@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from koers.demo.personen import demo_trajecten
 from koers.inburgeraars.models import Traject
 from koers.inburgeraars.rules import Status
 from koers.inburgeraars.services import registreer
@@ -25,7 +26,6 @@ from koers.netwerk.models import (
     Workshopdeelname,
 )
 from koers.netwerk.services import NETWERK
-from koers.organisaties.demo_personen import demo_trajecten
 
 T = rules.TolkSoort
 TOLKEN = {

@@ -8,7 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl as _KoersStijl
-from koers.bouwstenen.formulieren import datumveld
+from koers.inburgeraars.validatie import datumveld
 from koers.netwerk import rules
 from koers.netwerk.models import (
     BOEKING_STATUS_CHOICES,

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.rules import datum_voluit
-from koers.inburgeraars.services import Weigering, registreer, vandaag, vergrendel_open
+from koers.inburgeraars.services import registreer, vandaag, vergrendel_open
 from koers.netwerk import rules
 from koers.netwerk.models import (
     Ervaringsdeskundige,

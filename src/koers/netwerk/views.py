@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, vereis
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.inburgeraars.services import vandaag
 from koers.netwerk import rules, services
 from koers.netwerk.casus import gegevens
 from koers.netwerk.forms import (

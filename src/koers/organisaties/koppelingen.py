@@ -10,7 +10,16 @@ from django.apps import AppConfig, apps
 from django.core.checks import Error
 
 # The modules an app can plug in, each switched on by the KoersAppConfig flag of that name.
-KOPPELINGEN = ("casus", "menu", "urls", "api_urls", "demo", "signalen", "anonimiseren")
+KOPPELINGEN = (
+    "casus",
+    "dossier",
+    "menu",
+    "urls",
+    "api_urls",
+    "demo",
+    "signalen",
+    "anonimiseren",
+)
 
 
 @dataclass(frozen=True)
@@ -31,20 +40,24 @@ class KoersAppConfig(AppConfig):
 
     - ``casus``: a section of the case page: ``PLAATS``, ``TEMPLATE`` and
       ``casus_context(user, inburgeraar, traject, *, geladen=None)`` (koers.bouwstenen.secties).
+    - ``dossier``: what fills one of the core's own tabs of the case dossier (the brede intake,
+      the PIP): ``TAB`` and ``tab_context(user, inburgeraar, context, **formulieren)``, which
+      adds to the page's context (koers.inburgeraars.views).
     - ``menu``: entries of the main menu, ``MENU`` (koers.web.secties).
     - ``urls``: pages, included at the site root (koers.config.urls).
     - ``api_urls``: API routes, included under /api/v1/ (koers.api.urls).
     - ``demo``: ``seed(gemeenten, accounts)`` and optional ``ACCOUNTS`` for the demo
-      (koers.organisaties.demo).
+      (koers.demo.organisaties).
     - ``signalen``: ``BRONNEN`` of the signal engine (koers.monitoring.engine).
     - ``anonimiseren``: ``REGELS`` for anonymising closed cases
-      (koers.verwerkingen.anonimiseren).
+      (koers.avg.anonimisering).
 
     A declared module that cannot be imported is an error (check koers.E060), and so is an
     undeclared ``anonimiseren`` module (koers.E061).
     """
 
     casus = False
+    dossier = False
     menu = False
     urls = False
     api_urls = False

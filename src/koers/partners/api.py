@@ -14,8 +14,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import Paginering, gevalideerd, traject_voor
+from koers.bouwstenen.api import Paginering, gevalideerd
 from koers.bouwstenen.api_fouten import DETAIL_403, fout_antwoord
+from koers.inburgeraars.bereik import traject_voor
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
 from koers.partners.casus import werk_intake

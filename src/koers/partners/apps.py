@@ -1,3 +1,4 @@
+from koers.intake.rules import WERK_ONDERWERPEN
 from koers.organisaties import koppelingen
 
 
@@ -22,6 +23,7 @@ class PartnersConfig(koppelingen.KoersAppConfig):
                 lopend=frozenset(rules.LOPEND),
                 open=frozenset(rules.OPEN),
                 werk_intake_taken=frozenset(rules.WERK_INTAKE_TAKEN),
+                werk_intake_onderwerpen=WERK_ONDERWERPEN,
                 secties_voor_taken=rules.secties_voor_taken,
             )
         )

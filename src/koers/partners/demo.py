@@ -2,7 +2,7 @@
 keurmerk), the taakverdeling of the three gemeenten of the subregio exactly as the
 startnotitie's table fills it, demo accounts of Werk.Kom, the taalaanbieder and
 VluchtelingenWerk, and a few referrals of demo cases. Idempotent: what exists is left
-alone. The organisations themselves come from koers.organisaties.demo.KETENPARTNERS."""
+alone. The organisations themselves come from koers.demo.organisaties.KETENPARTNERS."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from koers.demo.organisaties import DEMO_WACHTWOORD, KETENPARTNERS
+from koers.demo.personen import demo_trajecten
 from koers.inburgeraars.rules import Status as TrajectStatus
-from koers.organisaties.demo import DEMO_WACHTWOORD, KETENPARTNERS
-from koers.organisaties.demo_personen import demo_trajecten
 from koers.organisaties.models import Gebruiker, Organisatie, Rol
 from koers.partners import rules, services
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing

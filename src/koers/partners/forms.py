@@ -6,7 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld, tekstvak
+from koers.bouwstenen.formulieren import KoersStijl, tekstvak
+from koers.inburgeraars.validatie import datumveld
 from koers.partners import rules
 from koers.partners.models import RESULTAAT_CHOICES, SCHAAL_CHOICES
 

@@ -14,14 +14,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.services import (
-    Weigering,
-    registreer,
-    vandaag,
-    vergrendel,
-    weiger_als_afgerond,
-)
+from koers.inburgeraars.services import registreer, vandaag, vergrendel, weiger_als_afgerond
 from koers.organisaties.models import Organisatie
 from koers.partners import rules
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing, Voortgang

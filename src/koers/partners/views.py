@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koers.bouwstenen import weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, casus_url, vereis
-from koers.inburgeraars.services import Weigering, vandaag
+from koers.bouwstenen.schermen import casus_url, vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars.bereik import casus_met_traject
+from koers.inburgeraars.services import vandaag
+from koers.intake import weergave
 from koers.organisaties.models import Organisatie
 from koers.partners import rules, services
 from koers.partners.casus import vul_totalen, werk_intake

@@ -16,14 +16,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import (
-    PdfRenderer,
-    gevalideerd,
-    inburgeraar_voor,
-    traject_van,
-    traject_voor,
-)
+from koers.bouwstenen.api import PdfRenderer, gevalideerd
 from koers.bouwstenen.api_fouten import fout_antwoord
+from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
 from koers.inburgeraars.models import Traject
 from koers.pip import services as pip_services
 from koers.pip.beschikking import pdf_voor

@@ -5,3 +5,4 @@ class PipConfig(koppelingen.KoersAppConfig):
     name = "koers.pip"
     verbose_name = "Plan Inburgering en Participatie"
     anonimiseren = True
+    dossier = True

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from koers.bouwstenen.formulieren import (
     SMALLINT_MAX,
     KoersStijl,
-    datumveld,
     janee_initial,
     janeeveld,
     tekstvak,
 )
+from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
 from koers.pip import rules as pip_rules
 

@@ -7,16 +7,16 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from koers.bouwstenen import api_schema as schema
 from koers.bouwstenen.api_velden import NUL_TEKEN
 from koers.bouwstenen.formulieren import SMALLINT_MAX  # PostgreSQL's range, also on SQLite
+from koers.intake import api_schema as intake_schema
 from koers.intake import rules as intake_rules
 from koers.pip import services as pip_services
 from koers.pip.models import ALFA_CHOICES, LEERROUTE_CHOICES, NIVEAU_CHOICES, PipVersie
 from koers.toegang import policy
 
 
-@extend_schema_field(schema.DoelenSerializer)
+@extend_schema_field(intake_schema.DoelenSerializer)
 class DoelenField(serializers.DictField):
     child = serializers.CharField(allow_blank=True)
 

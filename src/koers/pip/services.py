@@ -9,12 +9,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.services import (
     AFGEROND,
-    Weigering,
     neem_over,
     registreer,
     vergrendel,

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
-from koers.bouwstenen.schermen import casus_met_traject, casus_url, fout_items, vereis
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.schermen import casus_url, fout_items, vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars.bereik import casus_met_traject
 from koers.intake.models import BredeIntake
 from koers.pip import services
 from koers.pip.beschikking import PdfFout, pdf_voor

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 
-from koers.organisaties.demo_personen import demo_trajecten
+from koers.demo.personen import demo_trajecten
 from koers.portaal.models import Bericht, Document
 
 ADVISEURS = {

@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars import bereik
 from koers.portaal import services
 from koers.portaal.forms import AntwoordForm
 from koers.portaal.models import Bericht, Document
@@ -25,7 +26,7 @@ AANTAL = 50  # the newest messages on the adviseur's page
 
 
 def _casus(user, pk, sectie: Sectie):
-    inburgeraar = policy.get_inburgeraar_voor(user, pk)
+    inburgeraar = bereik.get_inburgeraar_voor(user, pk)
     if not policy.mag_zien(user, sectie):
         raise PermissionDenied
     KANAAL.set("ui")

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.beveiliging.uploads import controleer_upload, extensie
+from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
-from koers.inburgeraars.services import Weigering, registreer
+from koers.inburgeraars.services import registreer
 from koers.portaal import rules
 from koers.portaal.models import Bericht, Document
 from koers.toegang.policy import Sectie

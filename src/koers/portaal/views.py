@@ -12,9 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from koers.bouwstenen.weigering import Weigering
+from koers.demo.personen import demo_bsns
 from koers.inburgeraars.models import Inburgeraar
-from koers.inburgeraars.services import Weigering
-from koers.organisaties.demo_personen import demo_bsns
 from koers.portaal import checks, gegevens, ical, labels, rules, services, sessie
 from koers.portaal.forms import BerichtForm, DemoInlogForm, DocumentForm
 from koers.portaal.models import Bericht, Document

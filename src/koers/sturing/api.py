@@ -10,7 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from koers.bouwstenen import api_schema as schema
-from koers.bouwstenen.api import gevalideerd, traject_voor
+from koers.bouwstenen.api import gevalideerd
+from koers.inburgeraars.bereik import traject_voor
 from koers.sturing import rules, services
 from koers.sturing.models import VOORZIENING_CHOICES, Contract, Kostenpost
 from koers.toegang.policy import Actie, Sectie

@@ -3,7 +3,7 @@
 kostenposten on the demo persons' cases over the last months. Idempotent: a contract that
 exists (same gemeente, voorziening and provider) and a case that already has kostenposten
 are left alone. Dates are relative to today. The budgets and taakstelling of the past years
-are the startnotitie's (koers.organisaties.demo); for the current year (from today's date)
+are the startnotitie's (koers.demo.organisaties); for the current year (from today's date)
 the demo adds a taakstelling (the startnotitie's latest, as an estimate) and the budgets
 derived from it (:func:`budget_dit_jaar`), so the dashboards of this year are not empty. An
 existing figure is left as it is."""
@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from koers.organisaties.demo import BUDGETTEN, TAAKSTELLING
-from koers.organisaties.demo_personen import demo_trajecten
+from koers.demo.organisaties import BUDGETTEN, TAAKSTELLING
+from koers.demo.personen import demo_trajecten
 from koers.organisaties.models import Budget, Organisatie, Taakstelling
 from koers.sturing import rules
 from koers.sturing.cijfers import ASIEL

@@ -3,7 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.bouwstenen.formulieren import KoersStijl, datumveld
+from koers.bouwstenen.formulieren import KoersStijl
+from koers.inburgeraars.validatie import datumveld
 from koers.organisaties.models import Budget, Organisatie
 from koers.sturing import rules
 from koers.sturing.models import EENHEID_CHOICES, VOORZIENING_CHOICES, Contract

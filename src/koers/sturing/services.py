@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars import bereik
 from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import rules
 from koers.sturing.forms import TAAKSTELLING_MAX
@@ -146,7 +147,7 @@ def registreer_kostenpost(
     if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
         raise PermissionDenied
     # Out of reach: not found, whatever the caller passed in.
-    traject = get_object_or_404(policy.trajecten_voor(user).select_for_update(), pk=traject.pk)
+    traject = get_object_or_404(bereik.trajecten_voor(user).select_for_update(), pk=traject.pk)
     fouten: dict[str, str] = {}
     indeling = traject.inburgeraar.doelgroepindeling
     if voorziening not in rules.VOORZIENINGEN:

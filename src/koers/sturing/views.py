@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
 from koers.organisaties.models import Taakstelling
 from koers.sturing import cijfers, dashboards, export, kubus, rules, services, weergave
 from koers.sturing.forms import TaakstellingForm

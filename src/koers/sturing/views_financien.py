@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import fout_items
 from koers.bouwstenen.weergave import bedrag, getal
-from koers.inburgeraars.services import Weigering
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars import bereik
 from koers.sturing import export, financien, rules, services, weergave
 from koers.sturing.forms import BudgetForm, ContractForm, KostenpostForm
 from koers.sturing.models import Contract, Kostenpost
@@ -155,10 +156,10 @@ def budget(request):
 @login_required
 def kosten(request, inburgeraar_pk):
     user = request.user
-    inburgeraar = policy.get_inburgeraar_voor(user, inburgeraar_pk)  # out of reach: 404
+    inburgeraar = bereik.get_inburgeraar_voor(user, inburgeraar_pk)  # out of reach: 404
     if not policy.mag_zien(user, Sectie.KOSTEN, inburgeraar.huidig_traject):
         raise PermissionDenied
-    traject = get_object_or_404(policy.trajecten_voor(user), pk=inburgeraar.huidig_traject_id)
+    traject = get_object_or_404(bereik.trajecten_voor(user), pk=inburgeraar.huidig_traject_id)
     form = KostenpostForm(
         request.POST or None, gemeente=traject.gemeente, initial={"datum": timezone.localdate()}
     )

@@ -1,7 +1,9 @@
 """The ONE access policy of Koers: who may see or do what, on which case and section.
 
-Every view, API endpoint and export loads personal data through the ``*_voor`` helpers here,
-so the UI and the API cannot disagree. A case outside a user's reach is *not found* (404):
+Every view, API endpoint and export loads personal data through the reach decided here
+(:func:`bereik`, applied to the case models by :mod:`koers.inburgeraars.bereik`) and the
+``*_voor`` helpers, so the UI and the API cannot disagree. The policy imports no case model:
+it sits below the slices whose screens ask it. A case outside a user's reach is *not found* (404):
 its existence is itself personal data.
 
 Reach : an adviseur or teamleider reaches the cases of his own gemeente, plus
@@ -35,10 +37,8 @@ from enum import StrEnum
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.organisaties.models import Delegatie, Rol
 
 
@@ -111,7 +111,7 @@ GEEN_GEZONDHEID = "U mag geen gezondheidsgegevens invullen."
 
 CASE_ROLES = (Rol.ADVISEUR, Rol.TEAMLEIDER, Rol.UITKERINGSADMINISTRATIE)
 # Roles that reach every case of their gemeente (and of gemeenten delegating to it); the
-# other case roles reach only a part, see _bereik_filter.
+# other case roles reach only a part, see bereik.
 VOLLEDIG_BEREIK = (Rol.ADVISEUR, Rol.TEAMLEIDER)
 
 # Which role may read which section of a case within reach. Health answers are for the
@@ -192,6 +192,8 @@ class Verwijzingen:
     lopend: frozenset[str]  # statuses of a running referral (accepted, in progress)
     open: frozenset[str]  # statuses a partner still sees in his list (offered included)
     werk_intake_taken: frozenset[str]  # tasks towards work that show the work topics
+    # The intake topics about work (intake.rules.WERK_ONDERWERPEN) such a referral shows.
+    werk_intake_onderwerpen: tuple[str, ...]
     secties_voor_taken: Callable[[Iterable[str]], Iterable[str]]  # task -> case sections
 
 
@@ -243,53 +245,34 @@ def _gemeente_filter(user, field: str) -> Q:
     return Q(**{field: own.pk}) | Q(**{f"{field}__in": delegated})
 
 
-def _ontzorgen_filter(user, field: str) -> Q:
+def _ontzorgen_filter(user, soort: str, pad: str) -> Q:
     """Cases of the user's own gemeente with ontzorgen running or ended shortly ago (the
     uitkeringsadministratie completes the register of the last month); one subquery."""
     bron = _bron(Ontzorgen)
     vanaf = timezone.localdate() - bron.nazorg_na_einde
     lopend = bron.model._default_manager.filter(gemeente=user.gemeente, einddatum__gte=vanaf)
-    kolom = "traject__inburgeraar_id" if field == "inburgeraar" else "traject_id"
-    return Q(gemeente_id=user.gemeente.pk) & Q(pk__in=lopend.values(kolom))
+    kolom = "traject__inburgeraar_id" if soort == "inburgeraar" else "traject_id"
+    return Q(**{f"{pad}gemeente_id": user.gemeente.pk}) & Q(
+        **{f"{pad}pk__in": lopend.values(kolom)}
+    )
 
 
-def _bereik_filter(user, soort: str) -> Q:
-    """Reach of the user (``soort`` "inburgeraar" or "traject"): full for adviseur and
-    teamleider, the ontzorgen cases only for a user with no other case role, the cases with
-    a running referral to his organisation for a partner (one subquery on its index)."""
+def bereik(user, soort: str, pad: str = "") -> Q:
+    """Reach of a user with case access (:func:`heeft_casustoegang`) as a filter on the
+    inburgeraars (``soort`` "inburgeraar") or the trajecten (``soort`` "traject"), or on a
+    model that points at them through the lookup ``pad`` (e.g. ``"traject__"``): full for
+    adviseur and teamleider, the ontzorgen cases only for a user with no other case role, the
+    cases with a running referral to his organisation for a partner (one subquery on its
+    index). The case models are their slice's (koers.inburgeraars.bereik applies this filter);
+    the decision is made here."""
     if user.gemeente is None:
         lopend = _lopende_verwijzingen(user, _verwijzingen()).values("traject_id")
         if soort == "inburgeraar":
-            return Q(huidig_traject_id__in=lopend)
-        return Q(pk__in=lopend)
+            return Q(**{f"{pad}huidig_traject_id__in": lopend})
+        return Q(**{f"{pad}pk__in": lopend})
     if any(r in VOLLEDIG_BEREIK for r in _rollen(user)):
-        return _gemeente_filter(user, "gemeente_id")
-    return _ontzorgen_filter(user, soort)
-
-
-def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
-    """All inburgeraars the user may see (one query, usable as a base for lists)."""
-    if not heeft_casustoegang(user):
-        return Inburgeraar.objects.none()
-    return Inburgeraar.objects.filter(_bereik_filter(user, "inburgeraar"))
-
-
-def trajecten_voor(user) -> QuerySet[Traject]:
-    if not heeft_casustoegang(user):
-        return Traject.objects.none()
-    return Traject.objects.filter(_bereik_filter(user, "traject"))
-
-
-def get_inburgeraar_voor(user, pk) -> Inburgeraar:
-    """The inburgeraar with this id, or 404 when the user may not know it exists."""
-    try:
-        return (
-            inburgeraars_voor(user)
-            .select_related("gemeente__organisatie", "huidig_traject__adviseur")
-            .get(pk=pk)
-        )
-    except (Inburgeraar.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+        return _gemeente_filter(user, f"{pad}gemeente_id")
+    return _ontzorgen_filter(user, soort, pad)
 
 
 def zichtbare_gemeenten(user):
@@ -384,7 +367,7 @@ def verwijzingen_voor(user):
         )
     if not mag_zien(user, Sectie.VERWIJZINGEN):
         return bron.model._default_manager.none()
-    return bron.model._default_manager.filter(traject__in=trajecten_voor(user).values("pk"))
+    return bron.model._default_manager.filter(bereik(user, "traject", pad="traject__"))
 
 
 def verwijzingen_van_traject(user, traject):
@@ -420,12 +403,9 @@ def werk_intake_van_verwijzing(user, verwijzing) -> tuple[str, ...]:
     page and API answer show: only to the partner it runs with, only for a task towards work
     (partners.rules.WERK_INTAKE_TAKEN). Never health, and never through the brede intake
     itself. The gemeente reads the whole intake on the case, so gets none here."""
-    from koers.intake.rules import WERK_ONDERWERPEN
-
-    if verwijzing.taak in _verwijzingen().werk_intake_taken and _eigen_lopende_verwijzing(
-        user, verwijzing
-    ):
-        return WERK_ONDERWERPEN
+    bron = _verwijzingen()
+    if verwijzing.taak in bron.werk_intake_taken and _eigen_lopende_verwijzing(user, verwijzing):
+        return bron.werk_intake_onderwerpen
     return ()
 
 
@@ -444,16 +424,15 @@ def mag_taakverdeling_wijzigen(user) -> bool:
     return mag_taakverdeling_zien(user) and Rol.TEAMLEIDER in _rollen(user)
 
 
-def intake_onderwerpen_voor(user, traject=None) -> tuple[str, ...]:
-    """The topics of the brede intake the user may read on this traject: every topic with
-    INTAKE (health only with GEZONDHEID), else none. The one answer for the case page and the
-    API. A partner gets none here, whatever his referral: see
+def intake_onderwerpen_voor(user, traject, onderwerpen: Iterable) -> tuple[str, ...]:
+    """The topics of the brede intake (``onderwerpen``: intake.rules.ONDERWERPEN, each with
+    ``sleutel`` and ``bijzonder``) the user may read on this traject: every topic with INTAKE
+    (the special-category ones only with GEZONDHEID), else none. The one answer for the case
+    page and the API. A partner gets none here, whatever his referral: see
     :func:`werk_intake_van_verwijzing`."""
-    from koers.intake import rules as intake_rules
-
     if mag_zien(user, Sectie.INTAKE, traject):
         gezondheid = mag_zien(user, Sectie.GEZONDHEID, traject)
-        return tuple(o.sleutel for o in intake_rules.ONDERWERPEN if gezondheid or not o.bijzonder)
+        return tuple(o.sleutel for o in onderwerpen if gezondheid or not o.bijzonder)
     return ()
 
 
@@ -496,36 +475,11 @@ def mag_duo_berichten_beheren(user) -> bool:
     return Rol.BEHEERDER in _rollen(user)
 
 
-def verwerkingen_voor(user):
-    """The records of the verwerkingenlogging the user may see: for the privacy officer those
-    about inburgeraars of his gemeente and those made by its own staff; nothing for others.
-    One query with a subquery, usable as a base for the search page and the export."""
-    from koers.verwerkingen.models import Verwerking
-
-    if not mag_verwerkingen_zien(user):
-        return Verwerking.objects.none()
-    gemeente = user.gemeente
-    return Verwerking.objects.filter(
-        Q(inburgeraar_id__in=Inburgeraar.objects.filter(gemeente=gemeente).values("pk"))
-        | Q(organisatie_oin=gemeente.oin)
-    )
-
-
-def persoon_voor_inzage(user, bsn: str) -> Inburgeraar | None:
-    """The person whose complete data the user may export (AVG art. 15 inzage): only the
-    privacy officer, only for a person of his own gemeente; else ``None``."""
-    if not mag_verwerkingen_zien(user):
-        return None
-    return (
-        Inburgeraar.objects.select_related("gemeente__organisatie", "huidig_traject__adviseur")
-        .filter(bsn=bsn, gemeente=user.gemeente)
-        .first()
-    )
-
-
 def mag_verwerkingen_zien(user) -> bool:
     """The verwerkingenlogging: the privacy officer of a gemeente sees who read
-    or changed whose data. He reaches no case data himself (not a CASE_ROLE)."""
+    or changed whose data (the records about inburgeraars of his gemeente and those made by
+    its own staff), and may export a person of his own gemeente completely (AVG art. 15
+    inzage; koers.inburgeraars.bereik). He reaches no case data himself (not a CASE_ROLE)."""
     return (
         getattr(user, "is_authenticated", False)
         and getattr(user, "gemeente", None) is not None

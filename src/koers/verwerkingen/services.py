@@ -205,14 +205,13 @@ def zaken_van(rijen: Iterable, pad: str = "") -> list[tuple[int, int | None]]:
     """``(inburgeraar_id, traject_id)`` of the rows of a list page. ``pad`` leads from a row
     to its Traject or Inburgeraar (``"traject"``, ``"traject__inburgeraar"``; empty when the
     row is one). Reads only loaded ids: no query when the list used select_related."""
-    from koers.inburgeraars.models import Inburgeraar
-
     zaken = []
     for rij in rijen:
         doel = rij
         for deel in filter(None, pad.split("__")):
             doel = getattr(doel, deel)
-        if isinstance(doel, Inburgeraar):
+        # The log sits below the case models: it names them as their ForeignKeys do.
+        if doel._meta.label == "inburgeraars.Inburgeraar":
             zaken.append((doel.pk, doel.huidig_traject_id))
         else:
             zaken.append((doel.inburgeraar_id, doel.pk))
@@ -343,52 +342,3 @@ def verifieer(stuk: int = CONTROLE_STUK) -> int | None:
     """The id of the first record of the sealed chain whose hash or link is wrong, or
     ``None`` when it is intact (:func:`koers.verwerkingen.keten.verifieer`)."""
     return keten.verifieer(stuk)
-
-
-def te_anonimiseren(vandaag, *, gemeente=None):
-    """Dry-run of the retention rule: the closed trajecten whose bewaartermijn has passed,
-    as ``(gemeente, traject_id, inburgeraar_id, afgerond_op, vanaf)``, oldest first. Changes
-    nothing. A person with another, still open or recent traject is skipped: only his last
-    traject counts; a person already anonymised too. ``gemeente``: only its cases. Three
-    queries, whatever the number of cases."""
-    import datetime as dt
-
-    from django.db.models import F, Max, Q
-
-    from koers.inburgeraars.models import Traject
-    from koers.inburgeraars.rules import Status
-    from koers.organisaties.models import Gemeente
-    from koers.verwerkingen.models import Bewaartermijn
-
-    termijnen = dict(Bewaartermijn.objects.values_list("gemeente_id", "jaren"))
-    # The latest possible cut-off: the shortest period; exact per gemeente below.
-    kortste = min([rules.BEWAARTERMIJN_JAREN, *termijnen.values()])
-    grens = dt.datetime.combine(
-        vandaag.replace(year=vandaag.year - kortste), dt.time.max, timezone.get_current_timezone()
-    )
-    rijen = (
-        Traject.objects.filter(
-            status=Status.AFGEROND,
-            inburgeraar__huidig_traject_id=F("pk"),
-            inburgeraar__geanonimiseerd__isnull=True,
-        )
-        .annotate(
-            afgerond_op=Max(
-                "gebeurtenissen__op", filter=Q(gebeurtenissen__naar_status=Status.AFGEROND)
-            )
-        )
-        .filter(afgerond_op__lte=grens)
-        .filter(**({"gemeente": gemeente} if gemeente is not None else {}))
-        .values_list("gemeente_id", "pk", "inburgeraar_id", "afgerond_op")
-        .order_by("afgerond_op", "pk")
-    )
-    namen = dict((g.pk, g.naam) for g in Gemeente.objects.select_related("organisatie"))
-    uit = []
-    for gemeente_id, traject_id, inburgeraar_id, afgerond_op in rijen.iterator(chunk_size=2000):
-        datum = timezone.localdate(afgerond_op)
-        vanaf = rules.anonimiseren_vanaf(
-            datum, termijnen.get(gemeente_id, rules.BEWAARTERMIJN_JAREN)
-        )
-        if vanaf <= vandaag:
-            uit.append((namen.get(gemeente_id, ""), traject_id, inburgeraar_id, datum, vanaf))
-    return uit

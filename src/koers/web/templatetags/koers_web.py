@@ -7,8 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from koers.bouwstenen import spinnenweb as web_spinnenweb
 from koers.inburgeraars import rules as traject_rules
+from koers.intake import spinnenweb as web_spinnenweb
 
 register = template.Library()
 

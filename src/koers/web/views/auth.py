@@ -22,8 +22,9 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from koers.beveiliging import inlogpogingen, inschrijven, webauthn_sleutels
+from koers.beveiliging.inlogpagina import InlogForm, _inlogpagina, geblokkeerd
+from koers.bouwstenen.clientadres import client_ip
 from koers.bouwstenen.formulieren import KoersStijl
-from koers.bouwstenen.inlogpagina import InlogForm, _inlogpagina, geblokkeerd
 from koers.bouwstenen.schermen import veilige_volgende
 from koers.organisaties.tweede_factor import (
     DEMO_SKIP_SESSION_KEY,
@@ -47,7 +48,7 @@ def inloggen(request):
     form = InlogForm(request, data=request.POST or None)
     if request.method == "POST":
         gebruikersnaam = request.POST.get("username", "")
-        ip = inlogpogingen.client_ip(request)
+        ip = client_ip(request)
         # An empty field is no guess: the form only explains it, the password is not checked.
         poging = None
         if gebruikersnaam and request.POST.get("password"):
@@ -107,7 +108,7 @@ def _inschrijfcode_stap(request, volgende: str):
         # A code from an app without an inschrijfcode first: nothing is linked.
         form = InschrijfcodeForm({"inschrijfcode": ""})
     elif request.method == "POST" and form.is_valid():
-        poging = inlogpogingen.reserveer(user.get_username(), inlogpogingen.client_ip(request))
+        poging = inlogpogingen.reserveer(user.get_username(), client_ip(request))
         if poging is None:
             auth.logout(request)
             return geblokkeerd(request, "")
@@ -167,7 +168,7 @@ def tweede_factor(request):
             return _tweede_factor_pagina(request, form, device, instellen, volgende)
         # Wrong codes count like wrong passwords, counted before the check; blocked: the
         # half-done login ends.
-        poging = inlogpogingen.reserveer(user.get_username(), inlogpogingen.client_ip(request))
+        poging = inlogpogingen.reserveer(user.get_username(), client_ip(request))
         if poging is None:
             auth.logout(request)
             return geblokkeerd(request, "")

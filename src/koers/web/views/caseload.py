@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.bouwstenen.schermen import vereis
+from koers.inburgeraars import bereik
 from koers.inburgeraars import rules as traject_rules
 from koers.monitoring import lezen as signalen
 from koers.organisaties.models import Gebruiker
@@ -35,7 +36,7 @@ class CaseloadRij:
 def caseload_rijen(user, vandaag) -> list[CaseloadRij]:
     """One row per adviseur the user may assign cases to (also with no cases), one for the
     cases without an adviseur, and one per other adviseur who still holds cases."""
-    open_zaken = policy.trajecten_voor(user).exclude(status=traject_rules.Status.AFGEROND)
+    open_zaken = bereik.trajecten_voor(user).exclude(status=traject_rules.Status.AFGEROND)
     _van, laatste_te_laat = traject_rules.deadline_bereik(
         traject_rules.Urgentie.TE_LAAT.value, vandaag
     )

@@ -22,8 +22,10 @@ from django.views.decorators.http import require_POST
 from koers.bouwstenen.formulieren import KoersStijl
 from koers.bouwstenen.paginering import pagineer
 from koers.bouwstenen.schermen import vereis
+from koers.bouwstenen.weigering import Weigering
+from koers.inburgeraars import bereik
 from koers.inburgeraars import rules as traject_rules
-from koers.inburgeraars.services import Weigering, wijs_zaken_toe
+from koers.inburgeraars.services import wijs_zaken_toe
 from koers.monitoring import lezen as signalen
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -78,7 +80,7 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
     """The filtered werkvoorraad query (not yet ordered or sliced)."""
     # Only the columns a row shows: fewer to compile, fetch and build at national scale.
     qs = (
-        policy.trajecten_voor(user)
+        bereik.trajecten_voor(user)
         .select_related("inburgeraar", "gemeente__organisatie", "adviseur")
         .only(*LIJST_VELDEN)
     )
@@ -281,7 +283,7 @@ def toewijzen(request):
         for fout in form.errors.get("adviseur", ()):
             messages.error(request, fout)
         return redirect(terug)
-    trajecten = list(policy.trajecten_voor(user).filter(pk__in=ids))
+    trajecten = list(bereik.trajecten_voor(user).filter(pk__in=ids))
     if len(trajecten) != len(ids):
         messages.error(
             request,

@@ -1,9 +1,10 @@
-"""Demo data of Koers: the region Midden-Limburg, its figures and demo accounts.
+"""Demo data of Koers: the region Midden-Limburg, its figures and demo accounts, and the seed
+of all demo data.
 
 Everything is fictional except the public facts of the startnotitie (gemeenten, CBS codes,
 taakstelling and budgets, shared/DOMAIN.md "Figures of the startnotitie"). Seeding is
 idempotent: every row is looked up by its natural key first, so a second run changes nothing.
-The fictional inburgeraars live in :mod:`koers.organisaties.demo_personen`.
+The fictional inburgeraars live in :mod:`koers.demo.personen`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from koers.demo import personen as demo_personen
+from koers.organisaties.koppelingen import koers_modules
 from koers.organisaties.models import (
     Arbeidsmarktregio,
     Budget,
@@ -24,6 +27,7 @@ from koers.organisaties.models import (
     Subregio,
     Taakstelling,
 )
+from koers.organisaties.signals import demo_geladen
 
 DEMO_WACHTWOORD = "koers-demo-2026"  # noqa: S105  (published demo password, demo mode only)
 ARBEIDSMARKTREGIO = "Midden-Limburg"
@@ -317,8 +321,6 @@ def seed_accounts(gemeenten: dict[str, Gemeente]) -> dict[str, Gebruiker]:
 
 def seed(stdout=None) -> dict[str, int]:
     """Create all demo data that is missing. Returns what was created, by kind."""
-    from koers.organisaties import demo_personen
-
     with transaction.atomic():
         gemeenten = seed_organisaties()
         seed_cijfers(gemeenten)
@@ -327,14 +329,10 @@ def seed(stdout=None) -> dict[str, int]:
     aantallen = {"inburgeraars": nieuw}
     # The apps with a demo module (KoersAppConfig.demo) add their part to the demo cases:
     # each ``demo.seed(gemeenten, accounts)`` is idempotent and returns what it created.
-    from koers.organisaties.koppelingen import koers_modules
-
     for module in koers_modules("demo"):
         with transaction.atomic():
             aantallen.update(module.seed(gemeenten, accounts))
     # Derived data of all that demo data (the signals, for one) is made by the apps that own it.
-    from koers.organisaties.signals import demo_geladen
-
     for _ontvanger, extra in demo_geladen.send(sender=seed, gemeenten=gemeenten):
         aantallen.update(extra or {})
     return aantallen
@@ -342,8 +340,6 @@ def seed(stdout=None) -> dict[str, int]:
 
 def accounts_tabel() -> str:
     """The demo accounts as a plain-text table, for `make run` and `koers seed`."""
-    from koers.organisaties.koppelingen import koers_modules
-
     rijen = [(a.username, a.omschrijving) for a in ACCOUNTS]
     # The accounts an app seeds itself (``ACCOUNTS`` of its demo module: username first,
     # description last), e.g. the ketenpartners.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from koers.beveiliging.inlogpogingen import client_ip
+from koers.bouwstenen.clientadres import client_ip
 
 
 class _TariefUitInstellingen:

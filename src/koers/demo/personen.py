@@ -17,12 +17,12 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from koers.demo import teksten
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import services as traject_services
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar
 from koers.intake import services as intake_services
-from koers.organisaties import demo_teksten as teksten
 from koers.pip import services as pip_services
 from koers.pip.models import DuoPip
 
@@ -31,7 +31,7 @@ DEMO_BSN_PREFIX = 99999000  # first eight digits; RvIG's test range 99999xxxx
 
 def demo_trajecten(gemeenten):
     """The trajecten of the demo persons of these gemeenten (a dict or list), and only those:
-    the uitvoering apps add their demo data to them (koers.organisaties.demo.seed), never to
+    the uitvoering apps add their demo data to them (koers.demo.organisaties.seed), never to
     the many cases of ``seed --inburgeraars`` on a database seeded for scale."""
     from koers.inburgeraars.models import Traject
 

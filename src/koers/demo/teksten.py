@@ -1,5 +1,5 @@
 """The Dutch texts of the demo persons: intake answers and PIP content, written the way an
-adviseur would write them. Plain functions of a :class:`~koers.organisaties.demo_personen.
+adviseur would write them. Plain functions of a :class:`~koers.demo.personen.
 Persoon`; no database access."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.verwerkingen import views
+from koers.avg import views
 
 app_name = "verwerkingen"
 urlpatterns = [

@@ -22,10 +22,10 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
+from koers.demo.teksten import ADRESSEN, LANDEN
 from koers.inburgeraars import rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.intake.models import BredeIntake
-from koers.organisaties.demo_teksten import ADRESSEN, LANDEN
 from koers.organisaties.models import Gebruiker, Gemeente, Rol
 from koers.pip import rules as pip_rules
 from koers.pip.models import PipVersie

@@ -19,6 +19,8 @@ from django.db import models
 from django.utils import formats, timezone
 
 from koers.inburgeraars.models import Inburgeraar, Traject
+from koers.pip.beschikking import render_pdf
+from koers.verwerkingen.models import Verwerking
 
 # Fields that are bookkeeping of Koers itself, not data about the person: search keys,
 # leases of the DUO worker, integrity hashes of stored letters. Everything else is exported.
@@ -148,8 +150,6 @@ def _rij(obj, velden, gebruikers: dict[int, str], bestanden: list[dict], label: 
 def gegevens(inburgeraar: Inburgeraar) -> dict:
     """Everything Koers holds about the person: one section per linked model (by label),
     the files by name and size, and the verwerkingenlogging about him."""
-    from koers.verwerkingen.models import Verwerking
-
     onderdelen = []
     ruw = []
     gebruiker_ids: set[int] = set()
@@ -210,8 +210,6 @@ def gegevens(inburgeraar: Inburgeraar) -> dict:
 def pdf(inburgeraar: Inburgeraar, data: dict) -> bytes:
     """The same export as a letter of the gemeente (the base of the beschikking)."""
     from django.apps import apps
-
-    from koers.pip.beschikking import render_pdf
 
     onderdelen = []
     for o in data["onderdelen"]:

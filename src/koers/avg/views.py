@@ -14,13 +14,15 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.avg import anonimisering
+from koers.avg import inzage as inzage_gegevens
 from koers.bouwstenen.schermen import fout_items
+from koers.inburgeraars import bereik
 from koers.inburgeraars.rules import is_valid_bsn, kalender_fout
 from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from koers.verwerkingen import inzage as inzage_gegevens
 from koers.verwerkingen import rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
 
@@ -75,7 +77,7 @@ def _persoon(user, bsn: str, fouten: dict) -> int | None:
     if not is_valid_bsn(bsn):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
         return None
-    persoon = policy.persoon_voor_inzage(user, bsn)
+    persoon = bereik.persoon_voor_inzage(user, bsn)
     return persoon.pk if persoon is not None else 0  # 0: a valid BSN we do not know: no records
 
 
@@ -88,7 +90,7 @@ def zoeken(request):
     fouten: dict[str, str] = {}
     van = _datum(request.GET.get("van") or "", "van", fouten)
     tot = _datum(request.GET.get("tot") or "", "tot", fouten)
-    qs = policy.verwerkingen_voor(user)
+    qs = bereik.verwerkingen_voor(user)
     persoon = None
     if bsn:
         persoon = _persoon(user, bsn, fouten)
@@ -186,7 +188,7 @@ def export(request):
                 "trace_id": v.trace_id,
                 "operation_id": v.operation_id,
             }
-            for v in policy.verwerkingen_voor(user)
+            for v in bereik.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)
             .only(*VELDEN)
             .order_by("id")
@@ -205,7 +207,7 @@ def export(request):
 @login_required
 def inzage(request, formaat: str):
     """Everything Koers holds about one person (AVG art. 15), as JSON or PDF: all linked
-    data (koers.verwerkingen.inzage), his files by name and size, and who saw his data. The
+    data (koers.avg.inzage), his files by name and size, and who saw his data. The
     export itself is logged, in the same transaction."""
     user = request.user
     _vereis(user)
@@ -213,7 +215,7 @@ def inzage(request, formaat: str):
     bsn = (request.GET.get("bsn") or "").strip()
     if not is_valid_bsn(bsn):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
-    persoon = None if fouten else policy.persoon_voor_inzage(user, bsn)
+    persoon = None if fouten else bereik.persoon_voor_inzage(user, bsn)
     if persoon is None:
         return HttpResponse(
             json.dumps(
@@ -265,7 +267,7 @@ def bewaartermijn(request):
     user = request.user
     _vereis(user)
     dag = vandaag()
-    rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
+    rijen = anonimisering.te_anonimiseren(dag, gemeente=user.gemeente)
     termijn = (
         policy.van_eigen_gemeente(user, Bewaartermijn.objects)
         .values_list("jaren", flat=True)

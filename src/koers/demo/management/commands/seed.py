@@ -5,7 +5,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.organisaties import demo
+from koers.demo import organisaties as demo
+from koers.demo.schaal import seed_schaal
 
 
 class Command(BaseCommand):
@@ -49,8 +50,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demogegevens zijn er al; niets veranderd.")
         if inburgeraars:
-            from koers.organisaties.schaal import seed_schaal
-
             start = time.monotonic()
             try:
                 gedaan = seed_schaal(

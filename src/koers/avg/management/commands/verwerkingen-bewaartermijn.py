@@ -1,15 +1,16 @@
 """``koers verwerkingen-bewaartermijn``: the dry-run report of the retention rules — which
 closed cases have passed their bewaartermijn and would be anonymised, and which records of
 the verwerkingenlogging have passed theirs and would be removed. Changes nothing unless
-``--uitvoeren`` is given: then those cases are anonymised (koers.verwerkingen.anonimiseren),
+``--uitvoeren`` is given: then those cases are anonymised (koers.avg.anonimisering),
 one transaction per batch, and the log records removed with the chain kept verifiable
 (koers.verwerkingen.logbewaring). Meant to run daily (cron or systemd timer)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from koers.avg import anonimisering
+from koers.avg.anonimisering import te_anonimiseren
 from koers.inburgeraars.services import vandaag
-from koers.verwerkingen import anonimiseren, logbewaring
-from koers.verwerkingen.services import te_anonimiseren
+from koers.verwerkingen import logbewaring
 
 
 class Command(BaseCommand):
@@ -27,14 +28,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch",
             type=int,
-            default=anonimiseren.BATCH,
-            help=f"Personen per transactie (standaard {anonimiseren.BATCH}).",
+            default=anonimisering.BATCH,
+            help=f"Personen per transactie (standaard {anonimisering.BATCH}).",
         )
 
-    def handle(self, *args, uitvoeren=False, batch=anonimiseren.BATCH, **options):
+    def handle(self, *args, uitvoeren=False, batch=anonimisering.BATCH, **options):
         dag = vandaag()
         if uitvoeren:
-            uitkomst = anonimiseren.anonimiseer(dag, batch=max(batch, 1))
+            uitkomst = anonimisering.anonimiseer(dag, batch=max(batch, 1))
             rijen = uitkomst.zaken
             self.stdout.write(f"Anonimiseren op {dag.isoformat()}.")
         else:

@@ -1,0 +1,6 @@
+from koers.organisaties import koppelingen
+
+
+class DemoConfig(koppelingen.KoersAppConfig):
+    name = "koers.demo"
+    verbose_name = "Demogegevens"

@@ -40,6 +40,8 @@ VELDEN = (
     "secties",
     "trace_id",
     "operation_id",
+    "parent_operation_id",
+    "verwerkingsactiviteit",
 )
 
 
@@ -119,6 +121,7 @@ def zoeken(request):
             inburgeraar_id=persoon,
             secties=["verwerkingen"],
             doel=rules.DOEL_INZAGE,
+            register=rules.REGISTER_INZAGE,
         )
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
@@ -185,6 +188,8 @@ def export(request):
                 # Logboek Dataverwerkingen: to follow the processing in other logbooks.
                 "trace_id": v.trace_id,
                 "operation_id": v.operation_id,
+                "parent_operation_id": v.parent_operation_id,
+                "verwerkingsactiviteit": v.verwerkingsactiviteit,
             }
             for v in policy.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)

@@ -16,7 +16,7 @@ class VerwerkingenConfig(koppelingen.KoersAppConfig):
         request_started.connect(_kanaal_van_verzoek, dispatch_uid="verwerkingen_kanaal_van")
         request_finished.connect(_kanaal_terug, dispatch_uid="verwerkingen_kanaal_terug")
 
-        from koers.verwerkingen import register
+        from koers.verwerkingen import checks, register  # noqa: F401  (checks register themselves)
 
         register.verbind()
 

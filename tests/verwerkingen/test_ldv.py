@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from koers.verwerkingen import keten, services, tracecontext
+from koers.verwerkingen import keten, rules, services, tracecontext
 from koers.verwerkingen.models import Verwerking
 from tests.conftest import inloggen
 
@@ -214,7 +214,12 @@ def test_the_avg_export_names_the_ids(client, privacy, traject_weert, adviseur_w
     rijen = {r["id"]: r for r in json.loads(antwoord.content)["verwerkingen"]}
     assert rijen[gelezen.pk]["trace_id"] == trace.trace_id
     assert rijen[gelezen.pk]["operation_id"] == gelezen.operation_id
+    assert rijen[gelezen.pk]["parent_operation_id"] == trace.span_id
     assert all(HEX32.fullmatch(r["trace_id"]) for r in rijen.values())
+    assert [r["verwerkingsactiviteit"] for r in rijen.values()] == [
+        rules.REGISTER_UITVOERING,
+        rules.REGISTER_INZAGE,
+    ]
     assert len(rijen) == 2  # the record above and the export itself
 
 
@@ -224,3 +229,5 @@ def test_the_inzage_names_the_ids(adviseur_weert, traject_weert):
     gelezen = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     rij = inzage.gegevens(traject_weert.inburgeraar)["verwerkingen"][0]
     assert (rij["trace_id"], rij["operation_id"]) == (gelezen.trace_id, gelezen.operation_id)
+    assert rij["parent_operation_id"] == gelezen.parent_operation_id
+    assert rij["verwerkingsactiviteit"] == rules.REGISTER_UITVOERING

@@ -20,8 +20,8 @@ from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
+from koers.verwerkingen import bewaarrapport, rules, services
 from koers.verwerkingen import inzage as inzage_gegevens
-from koers.verwerkingen import rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
 
 PER_PAGINA = 50
@@ -264,19 +264,19 @@ BEWAAR_MAX = 500
 
 @login_required
 def bewaartermijn(request):
-    """The dry-run report of the retention rule for the officer's gemeente: which closed
-    cases are past their bewaartermijn. Ids and dates only, no names; changes nothing (the
-    functioneel beheerder anonymises with ``koers verwerkingen-bewaartermijn --uitvoeren``)."""
+    """The dry-run report of the retention rules for the officer's gemeente
+    (koers.verwerkingen.bewaarrapport, as ``koers verwerkingen-bewaartermijn --dry-run``): which
+    closed cases are past their bewaartermijn, and how many log records about its persons
+    would be removed. Ids and dates only, no names; changes nothing (the functioneel
+    beheerder runs it with ``koers verwerkingen-bewaartermijn --uitvoeren``)."""
     user = request.user
     _vereis(user)
     dag = vandaag()
-    rijen = services.te_anonimiseren(dag, gemeente=user.gemeente)
-    termijn = (
-        policy.van_eigen_gemeente(user, Bewaartermijn.objects)
-        .values_list("jaren", flat=True)
-        .first()
-        or rules.BEWAARTERMIJN_JAREN
-    )
+    eigen = bewaarrapport.rapport(dag, gemeente=user.gemeente).gemeenten[0]
+    rijen = [(eigen.naam, *zaak) for zaak in eigen.zaken]
+    termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
+        "jaren", "log_extra_jaren"
+    ).first() or (rules.BEWAARTERMIJN_JAREN, rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
     return render(
         request,
         "verwerkingen/bewaartermijn.html",
@@ -285,7 +285,9 @@ def bewaartermijn(request):
             "totaal": len(rijen),
             "afgekapt": len(rijen) > BEWAAR_MAX,
             "vandaag": dag,
-            "jaren": termijn,
+            "jaren": termijn[0],
+            "log_extra_jaren": termijn[1],
+            "log": eigen.log,
             "standaard": rules.BEWAARTERMIJN_JAREN,
         },
     )

@@ -104,3 +104,19 @@ def test_each_notification_is_one_trace_with_its_calls(weert, client_duo, opneme
     assert {tracecontext.lees_traceparent(t).trace_id for t in opnemer.traceparents} == {
         nieuw.trace_id
     }
+
+
+def test_the_herstel_job_checks_each_case_in_a_trace_of_its_own(weert, client_duo, opnemer):
+    from koers.duo import herstel
+
+    vandaag = date.today()
+    traject = TrajectFactory(
+        inburgeraar=InburgeraarFactory(gemeente=weert, bsn=AMIRA),
+        datum_start_plicht=vandaag - timedelta(days=130),
+    )
+    assert herstel.herstel(client=client_duo, limiet=1) == 1
+    records = _job_records()  # the question to DUO, and what changed on the case
+    assert records and {r.traject_id for r in records} == {traject.pk}
+    [trace_id] = {r.trace_id for r in records}
+    aanroepen = {tracecontext.lees_traceparent(t).trace_id for t in opnemer.traceparents}
+    assert aanroepen == {trace_id}

@@ -275,3 +275,18 @@ def test_configuration_mistakes_are_system_checks(settings, instellingen, verwac
         if naam.startswith("LDV_") and naam != "LDV_OTLP_ENDPOINT":
             setattr(settings, naam, SLEUTEL if naam == "LDV_PSEUDONIEM_SLEUTEL" else "")
     assert {p.id for p in check_ldv_export()} == set()
+
+
+def test_the_backlog_is_a_metric_while_the_export_is_on(logboek, adviseur_weert, traject_weert):
+    from koers.verwerkingen.metrieken import VensterCollector
+
+    def achterstand():
+        return {m.name: m.samples[0].value for m in VensterCollector().collect()}.get(
+            "koers_verwerkingen_ldv_export_backlog"
+        )
+
+    _records(adviseur_weert, traject_weert)
+    assert achterstand() == 3
+    logboek.start()
+    otlp.exporteer()
+    assert achterstand() == 0

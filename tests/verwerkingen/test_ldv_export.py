@@ -290,3 +290,24 @@ def test_the_backlog_is_a_metric_while_the_export_is_on(logboek, adviseur_weert,
     logboek.start()
     otlp.exporteer()
     assert achterstand() == 0
+
+
+def test_a_record_with_ids_that_are_no_hex_is_skipped_not_a_blockade():
+    from django.utils import timezone
+
+    kapot = Verwerking(
+        pk=1,
+        tijdstip=timezone.now(),
+        activiteit=rules.ACTIVITEIT_INZIEN,
+        trace_id="z" * 32,
+        operation_id="0123456789abcdef",
+    )
+    assert otlp.span(kapot, otlp.resource(), SLEUTEL) is None
+    goed = Verwerking(
+        pk=2,
+        tijdstip=timezone.now(),
+        activiteit=rules.ACTIVITEIT_INZIEN,
+        trace_id="a" * 32,
+        operation_id="0123456789abcdef",
+    )
+    assert otlp.span(goed, otlp.resource(), SLEUTEL).name == rules.ACTIVITEIT_INZIEN

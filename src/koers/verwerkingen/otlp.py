@@ -167,10 +167,16 @@ def span(v: Verwerking, resource: Resource, sleutel: str | None = None) -> Reada
     seal)."""
     if not v.trace_id or not v.operation_id:
         return None
+    try:
+        context = _context(v.trace_id, v.operation_id)
+        ouder = _context(v.trace_id, v.parent_operation_id) if v.parent_operation_id else None
+    except ValueError:  # no hex: never written by Koers; skipped rather than blocking the export
+        log.warning("LDV-export: verwerking %s heeft ongeldige ids en wordt overgeslagen", v.pk)
+        return None
     return ReadableSpan(
         name=v.activiteit,
-        context=_context(v.trace_id, v.operation_id),
-        parent=_context(v.trace_id, v.parent_operation_id) if v.parent_operation_id else None,
+        context=context,
+        parent=ouder,
         resource=resource,
         attributes=attributen(v, sleutel),
         kind=SpanKind.INTERNAL,

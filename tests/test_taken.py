@@ -18,6 +18,7 @@ def test_every_app_offers_its_jobs_in_the_order_of_installed_apps():
         "brp-verversen",
         "signalen",
         "verwerkingen-verzegelen",
+        "verwerkingen-exporteren",
         "sturing",
     ]
 

@@ -96,6 +96,7 @@ def test_the_menu_entries_in_their_order():
         "naar-tolken",
         "naar-ervaringsdeskundigen",
         "menu-verwerkingen",
+        "menu-register",
         "menu-sturing",
         "menu-financien",
         "menu-verwijzingen",

@@ -53,3 +53,23 @@ def test_privacy_officer_searches_exports_and_sees_the_retention_report(
     page.locator("#bewaartermijn-lijst").wait_for()
     assert page.locator(f"#bewaar-{oud.pk}").count() == 1
     assert_accessible(page)
+
+
+def test_privacy_officer_keeps_the_register_of_processing_activities(page, officer, weert):
+    inloggen(page, "privacy")
+    page.locator("#menu-register").click()
+    page.locator("#register-lijst").wait_for()
+    assert_accessible(page)
+    page.locator("#register-inburgering-duo a").click()
+    page.locator("#register-form").wait_for()
+    page.get_by_label("Naam", exact=True).fill("")
+    page.locator("#register-bewaren").click()
+    page.locator("#foutsamenvatting").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Naam", exact=True).fill("Uitwisseling met DUO")
+    page.get_by_label("Status van de grondslag").fill("wet (nagekeken)")
+    page.locator("#register-bewaren").click()
+    page.locator("#register-lijst").wait_for()
+    regel = weert.verwerkingsactiviteiten.get(code="inburgering-duo")
+    assert (regel.naam, regel.grondslag_status) == ("Uitwisseling met DUO", "wet (nagekeken)")
+    assert "Uitwisseling met DUO" in page.locator("#register-inburgering-duo").inner_text()

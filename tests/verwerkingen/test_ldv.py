@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from koers.verwerkingen import keten, services, tracecontext
+from koers.verwerkingen import keten, rules, services, tracecontext
 from koers.verwerkingen.models import Verwerking
 from tests.conftest import inloggen
 
@@ -74,7 +74,7 @@ def test_a_record_in_a_trace_carries_its_ids(adviseur_weert, traject_weert):
     operaties = [v.operation_id for v in rijen]
     assert all(HEX16.fullmatch(o) for o in operaties) and len(set(operaties)) == 3
     v = rijen[0]
-    assert v.status_code == Verwerking.StatusCode.OK and v.hashversie == 2
+    assert v.status_code == Verwerking.StatusCode.OK and v.hashversie == 3
     assert v.ldv["end_time"].startswith(v.tijdstip.date().isoformat())
     assert "foreign_operation" not in v.ldv
 
@@ -214,7 +214,12 @@ def test_the_avg_export_names_the_ids(client, privacy, traject_weert, adviseur_w
     rijen = {r["id"]: r for r in json.loads(antwoord.content)["verwerkingen"]}
     assert rijen[gelezen.pk]["trace_id"] == trace.trace_id
     assert rijen[gelezen.pk]["operation_id"] == gelezen.operation_id
+    assert rijen[gelezen.pk]["parent_operation_id"] == trace.span_id
     assert all(HEX32.fullmatch(r["trace_id"]) for r in rijen.values())
+    assert [r["verwerkingsactiviteit"] for r in rijen.values()] == [
+        rules.REGISTER_UITVOERING,
+        rules.REGISTER_INZAGE,
+    ]
     assert len(rijen) == 2  # the record above and the export itself
 
 
@@ -224,3 +229,5 @@ def test_the_inzage_names_the_ids(adviseur_weert, traject_weert):
     gelezen = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     rij = inzage.gegevens(traject_weert.inburgeraar)["verwerkingen"][0]
     assert (rij["trace_id"], rij["operation_id"]) == (gelezen.trace_id, gelezen.operation_id)
+    assert rij["parent_operation_id"] == gelezen.parent_operation_id
+    assert rij["verwerkingsactiviteit"] == rules.REGISTER_UITVOERING

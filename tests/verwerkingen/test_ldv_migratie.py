@@ -1,6 +1,6 @@
-"""Migration 0006 (Logboek Dataverwerkingen) on a log that already has sealed records: they
-keep their seal (hash version 1, no ids), new records get version 2, and the database still
-refuses every change but sealing, over the new columns too."""
+"""Migrations 0006 (Logboek Dataverwerkingen) and 0007 (register code) on a log that already
+has sealed records: they keep their seal (hash version 1, no ids), new records get version 3,
+and the database still refuses every change but sealing, over the new columns too."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -11,7 +11,7 @@ from koers.verwerkingen import keten, rules, services
 from koers.verwerkingen.models import Verwerking
 
 VOOR = [("verwerkingen", "0005_verzegelen")]
-NA = [("verwerkingen", "0006_ldv")]
+NA = [("verwerkingen", "0007_register_ldv_export")]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,9 +60,15 @@ def test_sealed_records_from_before_keep_their_seal(adviseur_weert, traject_weer
     nieuw = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     assert keten.verzegel() == 1
     nieuw.refresh_from_db()
-    assert nieuw.hashversie == 2 and nieuw.vorige_hash == zegel
+    assert nieuw.hashversie == 3 and nieuw.vorige_hash == zegel
+    assert nieuw.verwerkingsactiviteit == rules.REGISTER_UITVOERING
     assert keten.verifieer() is None
-    for kolom, waarde in (("trace_id", "a" * 32), ("ldv", '{"x": 1}'), ("hashversie", 2)):
+    for kolom, waarde in (
+        ("trace_id", "a" * 32),
+        ("ldv", '{"x": 1}'),
+        ("hashversie", 2),
+        ("verwerkingsactiviteit", rules.REGISTER_DUO),
+    ):
         with (
             pytest.raises(DatabaseError, match="append-only"),
             transaction.atomic(),

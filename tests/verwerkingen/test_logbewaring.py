@@ -48,7 +48,9 @@ def log(weert, adviseur_weert):
     r3 = _lees(adviseur_weert, b, dt.date(2020, 3, 3))
     r4 = _lees(adviseur_weert, a, dt.date(2020, 3, 4))
     with _op(dt.date(2020, 3, 5)):
-        r5 = services.log(user=adviseur_weert, handeling="lezen", activiteit="export")
+        r5 = services.log(
+            user=adviseur_weert, handeling="lezen", activiteit=rules.ACTIVITEIT_INZAGE
+        )
     r6 = _lees(adviseur_weert, a, dt.date(2021, 5, 1))
     _anoniem(a, dt.date(2021, 6, 1))
     assert keten.verzegel() == 6  # the worker seals within seconds; the retention sees sealed

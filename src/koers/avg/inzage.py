@@ -191,8 +191,12 @@ def gegevens(inburgeraar: Inburgeraar) -> dict:
             "handeling": v.handeling,
             "traject": v.traject_id,
             "secties": v.secties,
+            # Logboek Dataverwerkingen: to follow the processing in other logbooks, and
+            # the entry of the register of processing activities it belongs to.
             "trace_id": v.trace_id,
             "operation_id": v.operation_id,
+            "parent_operation_id": v.parent_operation_id,
+            "verwerkingsactiviteit": v.verwerkingsactiviteit,
         }
         for v in Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk)
         .order_by("id")

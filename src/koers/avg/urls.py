@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from koers.avg import views
+from koers.avg import views, views_register
 
 app_name = "verwerkingen"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("verwerkingen/inzage.json", views.inzage, {"formaat": "json"}, name="inzage-json"),
     path("verwerkingen/inzage.pdf", views.inzage, {"formaat": "pdf"}, name="inzage-pdf"),
     path("verwerkingen/bewaartermijn/", views.bewaartermijn, name="bewaartermijn"),
+    path("verwerkingen/register/", views_register.register_lijst, name="register"),
+    path(
+        "verwerkingen/register/<int:pk>/",
+        views_register.register_wijzigen,
+        name="register-wijzigen",
+    ),
 ]

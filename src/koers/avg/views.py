@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.avg import anonimisering
+from koers.avg import bewaarrapport
 from koers.avg import inzage as inzage_gegevens
 from koers.bouwstenen.schermen import fout_items
 from koers.inburgeraars import bereik
@@ -42,6 +42,8 @@ VELDEN = (
     "secties",
     "trace_id",
     "operation_id",
+    "parent_operation_id",
+    "verwerkingsactiviteit",
 )
 
 
@@ -121,6 +123,7 @@ def zoeken(request):
             inburgeraar_id=persoon,
             secties=["verwerkingen"],
             doel=rules.DOEL_INZAGE,
+            register=rules.REGISTER_INZAGE,
         )
     meer = len(rijen) > PER_PAGINA
     rijen = rijen[:PER_PAGINA]
@@ -187,6 +190,8 @@ def export(request):
                 # Logboek Dataverwerkingen: to follow the processing in other logbooks.
                 "trace_id": v.trace_id,
                 "operation_id": v.operation_id,
+                "parent_operation_id": v.parent_operation_id,
+                "verwerkingsactiviteit": v.verwerkingsactiviteit,
             }
             for v in bereik.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)
@@ -261,19 +266,19 @@ BEWAAR_MAX = 500
 
 @login_required
 def bewaartermijn(request):
-    """The dry-run report of the retention rule for the officer's gemeente: which closed
-    cases are past their bewaartermijn. Ids and dates only, no names; changes nothing (the
-    functioneel beheerder anonymises with ``koers verwerkingen-bewaartermijn --uitvoeren``)."""
+    """The dry-run report of the retention rules for the officer's gemeente
+    (koers.avg.bewaarrapport, as ``koers verwerkingen-bewaartermijn --dry-run``): which
+    closed cases are past their bewaartermijn, and how many log records about its persons
+    would be removed. Ids and dates only, no names; changes nothing (the functioneel
+    beheerder runs it with ``koers verwerkingen-bewaartermijn --uitvoeren``)."""
     user = request.user
     _vereis(user)
     dag = vandaag()
-    rijen = anonimisering.te_anonimiseren(dag, gemeente=user.gemeente)
-    termijn = (
-        policy.van_eigen_gemeente(user, Bewaartermijn.objects)
-        .values_list("jaren", flat=True)
-        .first()
-        or rules.BEWAARTERMIJN_JAREN
-    )
+    eigen = bewaarrapport.rapport(dag, gemeente=user.gemeente).gemeenten[0]
+    rijen = [(eigen.naam, *zaak) for zaak in eigen.zaken]
+    termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
+        "jaren", "log_extra_jaren"
+    ).first() or (rules.BEWAARTERMIJN_JAREN, rules.BEWAARTERMIJN_LOG_EXTRA_JAREN)
     return render(
         request,
         "verwerkingen/bewaartermijn.html",
@@ -282,7 +287,9 @@ def bewaartermijn(request):
             "totaal": len(rijen),
             "afgekapt": len(rijen) > BEWAAR_MAX,
             "vandaag": dag,
-            "jaren": termijn,
+            "jaren": termijn[0],
+            "log_extra_jaren": termijn[1],
+            "log": eigen.log,
             "standaard": rules.BEWAARTERMIJN_JAREN,
         },
     )

@@ -316,6 +316,41 @@ VARIABLES: tuple[Variable, ...] = (
         default="30",
         kind="int",
     ),
+    # Export of the verwerkingenlogging to a Logboek Dataverwerkingen (koers.verwerkingen.otlp;
+    # docs/beheer/operator.md, "Een logboek aansluiten").
+    Variable(
+        "KOERS_LDV_OTLP_ENDPOINT",
+        "Adres van de OpenTelemetry-collector (OTLP over HTTP) van een Logboek "
+        "Dataverwerkingen, bijv. https://logboek.gemeente.nl:4318/v1/traces. De worker stuurt "
+        "daar elke verzegelde verwerking heen; de eigen verwerkingenlogging blijft de bron. "
+        "Leeg: uit.",
+        kind="url",
+    ),
+    Variable(
+        "KOERS_LDV_OTLP_HEADERS",
+        "Extra headers voor de collector, komma-gescheiden naam=waarde, bijv. "
+        "Authorization=Bearer%20abc (waarden URL-gecodeerd). Leeg: geen.",
+        secret=True,
+    ),
+    Variable(
+        "KOERS_LDV_OTLP_CA_BUNDLE",
+        "CA-bundel (PEM) waarmee Koers het certificaat van de collector controleert. Leeg: "
+        "de vertrouwde certificaten van het systeem.",
+    ),
+    Variable(
+        "KOERS_LDV_OTLP_TIMEOUT",
+        "Seconden wachten op de collector.",
+        default="10",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_LDV_PSEUDONIEM_SLEUTEL",
+        "Geheime sleutel (minstens 32 tekens) waarmee Koers de betrokkene in het logboek "
+        "pseudonimiseert (HMAC-SHA256): het logboek krijgt nooit een BSN of intern nummer. "
+        "Verplicht als KOERS_LDV_OTLP_ENDPOINT is gezet; wijzig hem niet, anders horen oude en "
+        "nieuwe regels van dezelfde persoon niet meer bij elkaar.",
+        secret=True,
+    ),
     # Staff SSO over OpenID Connect (koers.beveiliging.oidc; docs/beheer/inloggen-sso-digid.md).
     Variable(
         "KOERS_OIDC_ISSUER",

@@ -345,6 +345,15 @@ BRP_MAX_POGINGEN = _safe(env.as_int, "KOERS_BRP_MAX_POGINGEN", 8)
 BRP_VERVERS_PER_MINUUT = _safe(env.as_int, "KOERS_BRP_VERVERS_PER_MINUUT", 30)
 BRP_VERVERS_NA_DAGEN = _safe(env.as_int, "KOERS_BRP_VERVERS_NA_DAGEN", 30)
 
+# Export of the verwerkingenlogging to a Logboek Dataverwerkingen over OTLP
+# (koers.verwerkingen.otlp), off while the endpoint is empty; checked by
+# koers.verwerkingen.checks.
+LDV_OTLP_ENDPOINT = env.raw("KOERS_LDV_OTLP_ENDPOINT")
+LDV_OTLP_HEADERS = env.raw("KOERS_LDV_OTLP_HEADERS")
+LDV_OTLP_CA_BUNDLE = env.raw("KOERS_LDV_OTLP_CA_BUNDLE")
+LDV_OTLP_TIMEOUT = _safe(env.as_int, "KOERS_LDV_OTLP_TIMEOUT", 10)
+LDV_PSEUDONIEM_SLEUTEL = env.raw("KOERS_LDV_PSEUDONIEM_SLEUTEL")
+
 # Readiness limits of /gezondheid/klaar (koers.config.gezondheid); 0 switches a check off.
 GEZONDHEID_WORKER_MAX_SECONDEN = _safe(env.as_int, "KOERS_GEZONDHEID_WORKER_MAX_SECONDEN", 300)
 GEZONDHEID_DUO_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_DUO_MAX_MINUTEN", 60)

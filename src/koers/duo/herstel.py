@@ -36,6 +36,7 @@ from koers.duo.models import Notificatie
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Traject
 from koers.toegang.policy import Sectie
+from koers.verwerkingen import tracecontext
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job
 
@@ -123,7 +124,9 @@ def herstel(
         if stop is not None and stop.is_set():
             break
         try:
-            controleer(trajecten[pk], client)
+            # One trace per case (Logboek Dataverwerkingen): its record and its calls to DUO.
+            with tracecontext.binnen():
+                controleer(trajecten[pk], client)
         except DuoFout as fout:
             if not fout.permanent:
                 log.warning("Herstel gestopt: DUO niet bereikbaar (status %s)", fout.status)

@@ -38,6 +38,7 @@ from koers.duo.models import Bericht
 from koers.inburgeraars.models import Gebeurtenis
 from koers.inburgeraars.services import registreer
 from koers.toegang.policy import Sectie
+from koers.verwerkingen import tracecontext
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job
 
@@ -102,6 +103,14 @@ def _op_tijdlijn(bericht: Bericht, omschrijving: str, toelichting: str = "") -> 
 
 
 def _lever_een_af(pk: int, client: DuoClient) -> bool:
+    """Deliver one message, as one trace (Logboek Dataverwerkingen): its log record and the
+    ``traceparent`` of the call share the trace id, and the call names the record's operation
+    as its parent, so DUO's processing can be followed back to this delivery."""
+    with tracecontext.binnen():
+        return _lever_af_in_trace(pk, client)
+
+
+def _lever_af_in_trace(pk: int, client: DuoClient) -> bool:
     tot = lease.claim(Bericht, pk, status=Bericht.Status.WACHTEND)
     if tot is None:
         return False  # another worker has it
@@ -109,16 +118,24 @@ def _lever_een_af(pk: int, client: DuoClient) -> bool:
     operatie = spec.operation(bericht.operation_id)
     path_params = operatie.match(bericht.pad) or {}
     pogingen = bericht.pogingen + 1
+    operatie_id = tracecontext.nieuwe_span_id()
     if bericht.traject_id is not None:  # the person's data goes to DUO: logged
-        log_job(Verwerking.Handeling.LEZEN, bericht.traject, [Sectie.DUO])
-    try:
-        antwoord = client.call(
-            bericht.operation_id,
-            bron=bericht.gemeente.oin,
-            path_params=path_params,
-            body=bericht.body,
-            bericht_id=bericht.bericht_id,
+        log_job(
+            Verwerking.Handeling.LEZEN,
+            bericht.traject,
+            [Sectie.DUO],
+            begonnen=timezone.now(),
+            operation_id=operatie_id,
         )
+    try:
+        with tracecontext.aanroep(operatie_id):
+            antwoord = client.call(
+                bericht.operation_id,
+                bron=bericht.gemeente.oin,
+                path_params=path_params,
+                body=bericht.body,
+                bericht_id=bericht.bericht_id,
+            )
     except DuoFout as fout:
         if fout.permanent:
             with transaction.atomic():

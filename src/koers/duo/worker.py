@@ -40,6 +40,7 @@ from koers.duo import handlers, herhaling, lease, meldingen, outbox
 from koers.duo.client import DuoClient, DuoFout, duo_client
 from koers.duo.models import Notificatie
 from koers.toegang.policy import Sectie
+from koers.verwerkingen import tracecontext
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_job
 
@@ -88,6 +89,13 @@ def _definitief(fout: DuoFout) -> str:
 
 
 def _verwerk_een(pk: int, client: DuoClient) -> bool:
+    """Handle one notification as one trace (Logboek Dataverwerkingen): the handler's calls to
+    DUO and its log record share the trace id."""
+    with tracecontext.binnen():
+        return _verwerk_in_trace(pk, client)
+
+
+def _verwerk_in_trace(pk: int, client: DuoClient) -> bool:
     tot = lease.claim(Notificatie, pk, status=OPEN)
     if tot is None:
         return False
@@ -111,11 +119,12 @@ def _verwerk_een(pk: int, client: DuoClient) -> bool:
             notificatie.gebeurtenis_id,
         )
         return True
+    begonnen = timezone.now()
     try:
         with transaction.atomic():
             traject = handlers.behandel(notificatie, client)
-            if traject is not None:  # processing a person's notification is logged (issue 5 §3)
-                log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO])
+            if traject is not None:  # processing a person's notification is logged
+                log_job(Verwerking.Handeling.LEZEN, traject, [Sectie.DUO], begonnen=begonnen)
             if not lease.schrijf(
                 Notificatie,
                 pk,

@@ -487,6 +487,17 @@ def mag_verwerkingen_zien(user) -> bool:
     )
 
 
+def mag_register_beheren(user) -> bool:
+    """The register of processing activities (AVG art. 30) of the user's own gemeente:
+    viewed and kept by its privacy officer and its functioneel beheerder. It holds no
+    personal data of inburgeraars."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "gemeente", None) is not None
+        and bool({Rol.PRIVACY_OFFICER, Rol.BEHEERDER} & set(_rollen(user)))
+    )
+
+
 # Sturing ---------------------------------------------------------------------------
 # Dashboards of counts and process indicators: aggregates only. Reach of figures: one's own
 # gemeente, plus the aggregates of its subregio and arbeidsmarktregio.

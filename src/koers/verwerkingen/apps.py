@@ -15,6 +15,10 @@ class VerwerkingenConfig(koppelingen.KoersAppConfig):
         request_started.connect(_kanaal_van_verzoek, dispatch_uid="verwerkingen_kanaal_van")
         request_finished.connect(_kanaal_terug, dispatch_uid="verwerkingen_kanaal_terug")
 
+        from koers.verwerkingen import checks, register  # noqa: F401  (checks register themselves)
+
+        register.verbind()
+
 
 def _kanaal_van_verzoek(sender, environ=None, scope=None, **kwargs):
     """Every request sets the channel of what it logs: 'api' under /api/, else 'ui'. (No

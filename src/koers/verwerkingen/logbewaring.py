@@ -59,10 +59,26 @@ class Reeks:
 
 
 @dataclass
+class PerGemeente:
+    """The removable records of one gemeente's persons (``None``: records about no person):
+    how many, and the first and last day they were written."""
+
+    aantal: int = 0
+    oudste: dt.date | None = None
+    nieuwste: dt.date | None = None
+
+    def tel(self, dag: dt.date) -> None:
+        self.aantal += 1
+        self.oudste = dag if self.oudste is None else min(self.oudste, dag)
+        self.nieuwste = dag if self.nieuwste is None else max(self.nieuwste, dag)
+
+
+@dataclass
 class Opschoning:
     vandaag: dt.date
     reeksen: list[Reeks] = field(default_factory=list)
     uitgevoerd: bool = False
+    per_gemeente: dict[int | None, PerGemeente] = field(default_factory=dict)
 
     @property
     def aantal(self) -> int:
@@ -137,6 +153,10 @@ def te_verwijderen(vandaag: dt.date, *, stuk: int = CONTROLE_STUK) -> Opschoning
             vorige_hash = v.hash
             if _verwijderbaar(v, personen, extra, vandaag):
                 huidig.append(v)
+                persoon = personen.get(v.inburgeraar_id)
+                uit.per_gemeente.setdefault(persoon[1] if persoon else None, PerGemeente()).tel(
+                    timezone.localdate(v.tijdstip)
+                )
             else:
                 sluit()
     sluit()

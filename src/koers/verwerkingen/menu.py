@@ -11,5 +11,11 @@ MENU = [
         "verwerkingen:zoeken",
         mag=policy.mag_verwerkingen_zien,
         id="menu-verwerkingen",
-    )
+    ),
+    MenuItem(
+        _("Register verwerkingen"),
+        "verwerkingen:register",
+        mag=policy.mag_register_beheren,
+        id="menu-register",
+    ),
 ]

@@ -12,8 +12,9 @@ log = logging.getLogger(__name__)
 
 
 class VensterCollector:
-    """``koers_verwerkingen_unsealed_records`` and
-    ``koers_verwerkingen_oldest_unsealed_age_seconds``."""
+    """``koers_verwerkingen_unsealed_records``,
+    ``koers_verwerkingen_oldest_unsealed_age_seconds`` and, with the LDV export on,
+    ``koers_verwerkingen_ldv_export_backlog``."""
 
     def collect(self):
         from django.db import DatabaseError
@@ -34,4 +35,25 @@ class VensterCollector:
             "koers_verwerkingen_oldest_unsealed_age_seconds",
             "Leeftijd in seconden van de oudste verwerking die nog niet verzegeld is (0: geen).",
             value=venster.leeftijd(),
+        )
+        yield from self._export()
+
+    def _export(self):
+        """``koers_verwerkingen_ldv_export_backlog``: only while the export to a Logboek
+        Dataverwerkingen is on (koers.verwerkingen.otlp)."""
+        from django.db import DatabaseError
+
+        from koers.verwerkingen import otlp
+
+        if not otlp.aan():
+            return
+        try:
+            achterstand = otlp.achterstand()
+        except DatabaseError:
+            log.warning("Metrieken: database niet bereikbaar voor de LDV-export")
+            return
+        yield GaugeMetricFamily(
+            "koers_verwerkingen_ldv_export_backlog",
+            "Verzegelde verwerkingen die het Logboek Dataverwerkingen nog niet heeft bevestigd.",
+            value=achterstand,
         )

@@ -77,9 +77,14 @@ class Verwerking(models.Model):
         choices=StatusCode.choices, default=StatusCode.OK
     )
     ldv = models.JSONField(default=dict, blank=True)
+    # The entry of the register of processing activities (AVG art. 30) this processing
+    # belongs to, by its code (rules.REGISTER): the LDV ``dpl.core.processing_activity_id``.
+    # Empty on records written before the register existed.
+    verwerkingsactiviteit = models.CharField(max_length=50, blank=True, default="", db_default="")
     # Which fields the seal's hash covers (keten.HASH_VELDEN_PER_VERSIE): 1 before the LDV
-    # fields, 2 since; covered by the hash itself, so lowering it breaks the seal.
-    hashversie = models.PositiveSmallIntegerField(default=2)
+    # fields, 2 with them, 3 with the register code; covered by the hash itself, so lowering
+    # it breaks the seal.
+    hashversie = models.PositiveSmallIntegerField(default=3)
     # The seal, empty until the sealer chains the record: its place in the chain (records
     # sealed before seal order existed have their id), the hash of the record sealed before
     # it and its own hash over the fields and that one.
@@ -234,3 +239,59 @@ class Weggehaald(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegen("Een weggehaalde reeks kan niet worden verwijderd.")
+
+
+class Verwerkingsactiviteit(models.Model):
+    """One entry of a gemeente's register of processing activities (AVG art. 30 lid 1), as
+    data: made for every gemeente from rules.REGISTER, completed and kept up to date by its
+    privacy officer or functioneel beheerder. Log records name the entry by ``code``."""
+
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="verwerkingsactiviteiten"
+    )
+    code = models.CharField(max_length=50)
+    naam = models.CharField(max_length=200)
+    doel = models.TextField("doel van de verwerking")
+    grondslag = models.TextField("wettelijke grondslag")
+    grondslag_status = models.CharField(
+        "status van de grondslag",
+        max_length=100,
+        help_text="Bijvoorbeeld: wet, niet geverifieerd, lokaal beleid.",
+    )
+    categorieen_betrokkenen = models.TextField("categorieën betrokkenen")
+    categorieen_gegevens = models.TextField("categorieën persoonsgegevens")
+    ontvangers = models.TextField("categorieën ontvangers")
+    bewaartermijn = models.TextField("bewaartermijn")
+    actief = models.BooleanField(default=True)
+    gewijzigd_op = models.DateTimeField(null=True, blank=True)
+    gewijzigd_door = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = "verwerkingsactiviteit"
+        verbose_name_plural = "verwerkingsactiviteiten"
+        ordering = ["gemeente", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "code"], name="verwerkingsactiviteit_gemeente_code"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente}: {self.naam}"
+
+
+class LdvExport(models.Model):
+    """How far the verwerkingenlogging was exported to the LDV logbook (koers.verwerkingen.
+    otlp): one row (pk 1) with the last exported ``volgnummer``. Moves only after the
+    logbook confirmed the batch, so a logbook that is down loses nothing."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    tot_volgnummer = models.BigIntegerField(default=0)
+    bijgewerkt_op = models.DateTimeField(null=True, blank=True)
+    laatste_fout = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "export naar het logboek"
+
+    def __str__(self):
+        return f"geëxporteerd tot {self.tot_volgnummer}"

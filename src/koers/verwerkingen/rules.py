@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 # The chain starts from this hash (no previous record).
@@ -119,3 +120,172 @@ def log_verwijderen_vanaf(
     if geanonimiseerd_op is None:
         return None
     return _jaren_later(max(record_datum, geanonimiseerd_op), extra_jaren)
+
+
+# The register of processing activities (verwerkingsactiviteiten, AVG art. 30 lid 1) ----------
+# One entry per kind of processing Koers logs. Every gemeente gets these entries as data
+# (model Verwerkingsactiviteit, beheer page "Register van verwerkingsactiviteiten"); its privacy
+# officer or functioneel beheerder completes and adjusts the texts, the code stays. Each log
+# record names its entry's code: the LDV attribute ``dpl.core.processing_activity_id``.
+# The legal bases below say their status: "wet" where the article was read, "niet
+# geverifieerd" where the article number is Koers' best reading and has not been checked
+# against the text of the law; the gemeente's privacy officer confirms them in the register.
+
+REGISTER_UITVOERING = "inburgering-uitvoering"
+REGISTER_DUO = "inburgering-duo"
+REGISTER_BRP = "inburgering-brp"
+REGISTER_PORTAAL = "inburgering-portaal"
+REGISTER_INZAGE = "avg-inzage"
+REGISTER_BEWAARTERMIJN = "bewaartermijn"
+REGISTER_BEVEILIGING = "beveiliging-toegang"
+
+# Strings of activities logged by other apps that cannot be imported here (they sit above
+# this core app); the test of the register reads them from those apps' code.
+ACTIVITEIT_BRP = "BRP-bevraging"  # koers.brp.rules.ACTIVITEIT_BRP
+ACTIVITEIT_DOCUMENT = "document inzien"  # koers.portaal.services
+ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven, "(soort)"
+
+
+@dataclass(frozen=True)
+class RegisterRegel:
+    """One default entry of the register: the texts a gemeente starts from, and the
+    activities (log record names) that belong to it."""
+
+    code: str
+    naam: str
+    doel: str
+    grondslag: str
+    grondslag_status: str  # "wet" | "niet geverifieerd" | "P" (local policy)
+    betrokkenen: str
+    gegevens: str
+    ontvangers: str
+    bewaartermijn: str
+    activiteiten: tuple[str, ...]
+
+
+_BEWAAR_ZAAK = (
+    f"{BEWAARTERMIJN_JAREN} jaar na het afronden van het traject, daarna anoniem; de "
+    f"verwerkingenlogging {BEWAARTERMIJN_LOG_EXTRA_JAREN} jaar langer (P: pagina "
+    "Bewaartermijnen)."
+)
+
+REGISTER: tuple[RegisterRegel, ...] = (
+    RegisterRegel(
+        code=REGISTER_UITVOERING,
+        naam="Uitvoering van de Wet inburgering 2021",
+        doel=DOEL_UITVOERING + ": brede intake, persoonlijk plan (PIP), begeleiding, "
+        "voortgang en handhaving.",
+        grondslag="AVG art. 6 lid 1 sub e (taak van algemeen belang); Wet inburgering 2021 "
+        "art. 14 (brede intake) en art. 15 (PIP). Gezondheidsgegevens: AVG art. 9 lid 2 sub g "
+        "met de Wet inburgering 2021 (artikel niet geverifieerd).",
+        grondslag_status="wet (art. 9-grond: niet geverifieerd)",
+        betrokkenen="Inburgeringsplichtigen en vrijwillige inburgeraars; hun contactpersonen.",
+        gegevens="Identificerende gegevens (BSN, naam, adres), traject, intake, PIP, leerroute, "
+        "voortgang; gezondheid en financiën alleen voor wie het nodig heeft.",
+        ontvangers="Ketenpartners met een lopende verwijzing (alleen hun onderdelen).",
+        bewaartermijn=_BEWAAR_ZAAK,
+        activiteiten=(
+            ACTIVITEIT_INZIEN,
+            ACTIVITEIT_WIJZIGEN,
+            ACTIVITEIT_LIJST,
+            ACTIVITEIT_ZOEKEN,
+            ACTIVITEIT_DOCUMENT,
+        ),
+    ),
+    RegisterRegel(
+        code=REGISTER_DUO,
+        naam="Gegevensuitwisseling met DUO",
+        doel=DOEL_DUO + ": plicht, termijn en resultaten ontvangen; PIP, MAP/PVT en "
+        "Z-route melden.",
+        grondslag="AVG art. 6 lid 1 sub c en e; Wet inburgering 2021 en Besluit inburgering "
+        "2021 over de gegevensverstrekking tussen gemeente en DUO (artikelen niet "
+        "geverifieerd); koppelvlak volgens DUO's M2M-specificatie.",
+        grondslag_status="niet geverifieerd",
+        betrokkenen="Inburgeringsplichtigen.",
+        gegevens="BSN, plicht en doelgroep, termijn, PIP-gegevens, resultaten van examens.",
+        ontvangers="Dienst Uitvoering Onderwijs (DUO).",
+        bewaartermijn=_BEWAAR_ZAAK,
+        activiteiten=(ACTIVITEIT_DUO,),
+    ),
+    RegisterRegel(
+        code=REGISTER_BRP,
+        naam="Personalia opvragen bij de BRP",
+        doel="Naam en adres van de inburgeraar juist houden voor de uitvoering van de Wet "
+        "inburgering 2021.",
+        grondslag="AVG art. 6 lid 1 sub e; Wet basisregistratie personen art. 3.3 met het "
+        "autorisatiebesluit van de gemeente (niet geverifieerd).",
+        grondslag_status="niet geverifieerd",
+        betrokkenen="Inburgeringsplichtigen.",
+        gegevens="BSN, naam, adres, geboortedatum.",
+        ontvangers="Geen (alleen opvragen).",
+        bewaartermijn=_BEWAAR_ZAAK,
+        activiteiten=(ACTIVITEIT_BRP,),
+    ),
+    RegisterRegel(
+        code=REGISTER_PORTAAL,
+        naam="Mijn Inburgering",
+        doel="De inburgeraar ziet en vult zijn eigen gegevens aan (berichten, documenten, plan).",
+        grondslag="AVG art. 6 lid 1 sub e met de Wet inburgering 2021 (als de uitvoering); "
+        "AVG art. 15 (inzage in eigen gegevens).",
+        grondslag_status="wet",
+        betrokkenen="Inburgeraars.",
+        gegevens="Eigen traject, plan, berichten en documenten.",
+        ontvangers="Geen.",
+        bewaartermijn=_BEWAAR_ZAAK,
+        activiteiten=(ACTIVITEIT_PORTAAL,),
+    ),
+    RegisterRegel(
+        code=REGISTER_INZAGE,
+        naam="Inzage en verantwoording (AVG)",
+        doel=DOEL_INZAGE + "; de privacy officer zoekt in de verwerkingenlogging.",
+        grondslag="AVG art. 15 en art. 6 lid 1 sub c (wettelijke verplichting).",
+        grondslag_status="wet",
+        betrokkenen="Inburgeraars die om inzage vragen; medewerkers in de logging.",
+        gegevens="Alle gegevens over de persoon en de verwerkingenlogging over hem.",
+        ontvangers="De betrokkene zelf.",
+        bewaartermijn=_BEWAAR_ZAAK,
+        activiteiten=(ACTIVITEIT_INZAGE,),
+    ),
+    RegisterRegel(
+        code=REGISTER_BEWAARTERMIJN,
+        naam="Anonimiseren en opschonen na de bewaartermijn",
+        doel=DOEL_BEWAARTERMIJN,
+        grondslag="AVG art. 5 lid 1 sub e (opslagbeperking).",
+        grondslag_status="wet",
+        betrokkenen="Inburgeraars van afgeronde trajecten.",
+        gegevens="Identificerende gegevens (worden verwijderd) en oude verwerkingenlogging.",
+        ontvangers="Geen.",
+        bewaartermijn="De aankondiging in de logging blijft bewaard (geen persoonsgegevens).",
+        activiteiten=(ACTIVITEIT_ANONIMISEREN, ACTIVITEIT_LOG_OPSCHONEN),
+    ),
+    RegisterRegel(
+        code=REGISTER_BEVEILIGING,
+        naam="Beveiliging van de toegang",
+        doel="Medewerkers veilig laten inloggen met een tweede factor.",
+        grondslag="AVG art. 32 lid 1; Baseline Informatiebeveiliging Overheid (BIO) 9.4.",
+        grondslag_status="wet (BIO-paragraaf niet geverifieerd)",
+        betrokkenen="Medewerkers van de gemeente en ketenpartners.",
+        gegevens="Gebruikersnaam, soort tweede factor.",
+        ontvangers="Geen.",
+        bewaartermijn=f"{BEWAARTERMIJN_JAREN + BEWAARTERMIJN_LOG_EXTRA_JAREN} jaar "
+        "(verwerkingenlogging zonder persoon).",
+        activiteiten=(ACTIVITEIT_TWEEDE_FACTOR,),
+    ),
+)
+REGISTER_CODES = frozenset(r.code for r in REGISTER)
+_REGISTER_PER_ACTIVITEIT = {a: r.code for r in REGISTER for a in r.activiteiten}
+
+
+def register_code(activiteit: str) -> str | None:
+    """The register entry (its code) an activity belongs to, ``None`` when it has none. An
+    activity with a detail in brackets after its name ("tweede factor gekoppeld (totp)")
+    belongs where its name does.
+
+    Bron: AVG art. 30 lid 1 (the register names every processing activity); LDV extension
+    "Verwerkingsactiviteiten" (``dpl.core.processing_activity_id``).
+    Status: wet (the duty); the division into entries is P.
+    """
+    code = _REGISTER_PER_ACTIVITEIT.get(activiteit)
+    if code is None and activiteit.endswith(")") and " (" in activiteit:
+        code = _REGISTER_PER_ACTIVITEIT.get(activiteit.rsplit(" (", 1)[0])
+    return code

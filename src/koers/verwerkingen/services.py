@@ -40,6 +40,24 @@ INBURGERAAR_ZELF = {
 }
 
 
+class GeenVerwerkingsactiviteit(ValueError):
+    """A processing was to be logged that belongs to no entry of the register of processing
+    activities (rules.REGISTER): add the activity to an entry first (AVG art. 30)."""
+
+
+def verwerkingsactiviteit(activiteit: str, register: str | None = None) -> str:
+    """The register code of a record: ``register`` when the caller names one (an activity
+    that serves another purpose here, such as the privacy officer's search by BSN), else the
+    entry the activity belongs to. Refuses an unknown code or an activity without entry."""
+    code = register or rules.register_code(activiteit)
+    if code is None or code not in rules.REGISTER_CODES:
+        raise GeenVerwerkingsactiviteit(
+            f"De verwerking '{activiteit}' hoort bij geen verwerkingsactiviteit van het "
+            "register (koers.verwerkingen.rules.REGISTER)."
+        )
+    return code
+
+
 def _actor(user) -> dict:
     if user is INBURGERAAR_ZELF:
         return dict(INBURGERAAR_ZELF)
@@ -109,14 +127,21 @@ def log(
     status_code: int = Verwerking.StatusCode.OK,
     foreign_operation: dict | None = None,
     attributes: dict | None = None,
+    register: str | None = None,
+    operation_id: str | None = None,
 ) -> Verwerking:
     """Append one record (in the caller's transaction, if any); sealed later.
 
     LDV: ``activiteit`` is the record's ``name``; ``begonnen`` its ``start_time`` (stored as
-    ``tijdstip``; omitted: now) and the moment of writing its ``end_time``. A call to DUO or
-    the BRP names the other party's ids in ``foreign_operation`` (``trace_id``,
-    ``operation_id``, ``entity``)."""
+    ``tijdstip``; omitted: now) and the moment of writing its ``end_time``. A processing that
+    another party started names that party's ids in ``foreign_operation`` (``trace_id``,
+    ``operation_id``, ``entity``). ``operation_id``: the record's own, when the caller already
+    sent it to another party as the parent of its processing (:func:`tracecontext.
+    uitgaande_traceparent`); else a new one. The record names its entry in the register of
+    processing activities (:func:`verwerkingsactiviteit`); an activity without one is
+    refused (:class:`GeenVerwerkingsactiviteit`)."""
     begin = time.perf_counter()
+    code = verwerkingsactiviteit(activiteit, register)
     actor = _actor(user)
     v = Verwerking(
         **_ldv(
@@ -125,10 +150,11 @@ def log(
             foreign_operation=foreign_operation,
             attributes=attributes,
         ),
-        operation_id=tracecontext.nieuwe_span_id(),
+        operation_id=operation_id or tracecontext.nieuwe_span_id(),
         status_code=status_code,
         doel=doel,
         activiteit=activiteit,
+        verwerkingsactiviteit=code,
         kanaal=kanaal or KANAAL.get(),
         handeling=handeling,
         inburgeraar_id=inburgeraar_id,
@@ -170,9 +196,11 @@ def log_veel(
     activiteit: str,
     kanaal: str | None = None,
     doel: str = rules.DOEL_UITVOERING,
+    register: str | None = None,
 ) -> list[Verwerking]:
     """One record per case, in one multi-row insert whatever the number of cases (on
     SQLite, whose driver binds at most 999 values, every 55 rows take one more insert)."""
+    code = verwerkingsactiviteit(activiteit, register)
     zaken = list(zaken)
     if not zaken:
         return []
@@ -183,6 +211,7 @@ def log_veel(
         **_ldv(actor, begonnen=None),
         doel=doel,
         activiteit=activiteit,
+        verwerkingsactiviteit=code,
         kanaal=kanaal or KANAAL.get(),
         handeling=handeling,
         secties=sorted({str(s) for s in secties}),
@@ -268,13 +297,17 @@ def log_job(
     begonnen=None,
     status_code: int = Verwerking.StatusCode.OK,
     foreign_operation: dict | None = None,
+    operation_id: str | None = None,
 ) -> Verwerking:
     """A background job (the DUO worker, retention) processed a person's data. For a call
-    to DUO: ``begonnen`` before the call and ``foreign_operation`` as :func:`log`."""
+    to DUO: ``begonnen`` before the call, and the span id sent in its ``traceparent`` as
+    ``operation_id``, so DUO's record names this one as its foreign operation; for DUO's
+    notification the ids DUO sent as ``foreign_operation`` (see :func:`log`)."""
     return log(
         begonnen=begonnen,
         status_code=status_code,
         foreign_operation=foreign_operation,
+        operation_id=operation_id,
         user=None,
         handeling=handeling,
         activiteit=activiteit,

@@ -90,6 +90,8 @@ class Trace:
 
 
 HUIDIGE_TRACE: ContextVar[Trace | None] = ContextVar("koers_trace", default=None)
+# The span id the calls of an :func:`aanroep` block send as their parent.
+AANROEP: ContextVar[str | None] = ContextVar("koers_aanroep", default=None)
 
 
 def start(inkomend: Inkomend | None = None) -> Trace:
@@ -114,9 +116,24 @@ def binnen(trace: Trace | None = None) -> Iterator[Trace]:
         HUIDIGE_TRACE.reset(token)
 
 
+@contextmanager
+def aanroep(span_id: str | None = None) -> Iterator[str]:
+    """A block that is one logged operation calling another party (the delivery of a message
+    to DUO): its calls send ``span_id`` (a new one when omitted) as their parent instead of a
+    new span each, so the log record of the operation can carry it as its ``operation_id``
+    and the other party's record points at exactly that record."""
+    span_id = span_id or nieuwe_span_id()
+    token = AANROEP.set(span_id)
+    try:
+        yield span_id
+    finally:
+        AANROEP.reset(token)
+
+
 def uitgaande_traceparent() -> tuple[str, str]:
     """The ``traceparent`` for an outgoing call and the span id it names: the current trace
-    with a new span for the call (outside any trace, a trace of its own)."""
+    with a new span for the call, or the span of the :func:`aanroep` block around it (outside
+    any trace, a trace of its own)."""
     trace = huidige() or start()
-    span_id = nieuwe_span_id()
+    span_id = AANROEP.get() or nieuwe_span_id()
     return trace.traceparent(span_id), span_id

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.avg import bewaarrapport
+from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.verwerkingen import keten, rules, services
 from koers.verwerkingen.models import Geanonimiseerd, Kop, Verwerking, Weggehaald
 from tests.factories import InburgeraarFactory, TrajectFactory

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from koers.avg.anonimisering import te_anonimiseren
 from koers.organisaties.models import Gemeente
 from koers.verwerkingen import logbewaring
-from koers.avg.anonimisering import te_anonimiseren
 
 
 @dataclass

@@ -8,8 +8,8 @@ transaction per batch, and the log records removed with the chain kept verifiabl
 
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.inburgeraars.services import vandaag
 from koers.avg import anonimisering, bewaarrapport
+from koers.inburgeraars.services import vandaag
 from koers.verwerkingen import logbewaring
 
 

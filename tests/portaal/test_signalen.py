@@ -127,3 +127,18 @@ def test_the_teamleider_sees_no_portal_signals(
     assert "Nieuw bericht" not in html and 'id="menu-portaal"' not in html
     casus = als(teamleider_weert).get(_casus(zaak, "intake")).content.decode()
     assert 'id="tab-berichten-nieuw"' not in casus
+
+
+def test_the_api_lists_the_portal_signal_for_the_adviseur_only(
+    zaak, api, adviseur_weert, teamleider_weert, django_capture_on_commit_callbacks
+):
+    """Messages and documents have no API of their own; their unread state is there as
+    signals."""
+    with django_capture_on_commit_callbacks(execute=True):
+        services.stuur_bericht(zaak.inburgeraar, "Hallo")
+    antwoord = api(adviseur_weert).get("/api/v1/signalen", {"soort": BERICHT})
+    assert antwoord.status_code == 200
+    assert BERICHT in antwoord.content.decode()
+    assert "Nieuw bericht van de inburgeraar" in antwoord.content.decode()
+    teamleider = api(teamleider_weert).get("/api/v1/signalen", {"soort": BERICHT})
+    assert teamleider.status_code == 200 and BERICHT not in teamleider.content.decode()

@@ -92,6 +92,7 @@ def test_the_menu_entries_in_their_order():
         "menu-verwerkingen",
         "menu-sturing",
         "menu-financien",
+        "menu-portaal",
         "menu-verwijzingen",
         "menu-taakverdeling",
         "menu-caseload",
@@ -131,6 +132,7 @@ def test_the_demo_seeders_and_signal_sources():
         "koers.begeleiding.signalen",
         "koers.netwerk.signalen",
         "koers.handhaving.signalen",
+        "koers.portaal.signalen",
     ]
 
 

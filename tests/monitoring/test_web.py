@@ -207,8 +207,22 @@ def test_werkvoorraad_column_and_filter(als, weert, adviseur_weert):
 
 
 def test_werkvoorraad_queries_stay_constant_with_signals(als, weert, adviseur_weert):
+    from koers.portaal.models import Bericht, Document
+
     for i in range(30):
-        zaak(weert, adviseur_weert, VANDAAG + timedelta(days=i % 20))
+        traject = zaak(weert, adviseur_weert, VANDAAG + timedelta(days=i % 20))
+        if i % 2:  # a message and a document from the portal, not read yet: a marker
+            Bericht.objects.create(
+                inburgeraar=traject.inburgeraar, richting="van_inburgeraar", tekst="Vraag"
+            )
+            Document.objects.create(
+                inburgeraar=traject.inburgeraar,
+                soort="diploma",
+                bestand="portaal/x.pdf",
+                naam="diploma.pdf",
+                grootte=1,
+                extensie="pdf",
+            )
     engine.bereken_signalen()
     client = als(adviseur_weert)
     for params in ({}, {"signalen": "on"}):
@@ -218,8 +232,14 @@ def test_werkvoorraad_queries_stay_constant_with_signals(als, weert, adviseur_we
         with CaptureQueriesContext(connection) as groot:
             response = client.get("/", {**params, "per": 30})
         assert len(groot.captured_queries) == len(klein.captured_queries)
-        verwacht = 25 if params else 30  # 25 of the 30 have a deadline within 2 weeks
-        assert len(re.findall(r'id="signalen-\d+"', response.content.decode())) == verwacht
+        # 25 of the 30 have a deadline within 2 weeks; 3 of the other 5 a message.
+        verwacht = 28 if params else 30
+        html = response.content.decode()
+        assert len(re.findall(r'id="signalen-\d+"', html)) == verwacht
+        markers = re.findall(r'id="nieuw-\d+">([^<]+)<', html)
+        assert len(markers) == 15
+        assert set(markers) == {"Nieuw bericht, Nieuw document"}
+        assert 'id="menu-portaal-aantal">30<' in html  # 15 messages and 15 documents
 
 
 # --- gesprekken ----------------------------------------------------------------------------

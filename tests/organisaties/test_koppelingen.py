@@ -99,6 +99,7 @@ def test_the_menu_entries_in_their_order():
         "menu-register",
         "menu-sturing",
         "menu-financien",
+        "menu-portaal",
         "menu-verwijzingen",
         "menu-taakverdeling",
         "menu-caseload",
@@ -141,6 +142,7 @@ def test_the_demo_seeders_and_signal_sources():
         "koers.begeleiding.signalen",
         "koers.netwerk.signalen",
         "koers.handhaving.signalen",
+        "koers.portaal.signalen",
     ]
 
 

@@ -3,12 +3,14 @@
 from datetime import date
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from koers.monitoring.models import Voortgangsgesprek
 from koers.portaal.models import Bericht
 from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.rules import ACTIVITEIT_LIJST
 from koers.verwerkingen.services import log_lezen
 from tests.factories import InburgeraarFactory, TrajectFactory
 from tests.portaal.conftest import portaal_login
@@ -31,7 +33,7 @@ def test_overview_shows_next_appointment_steps_and_contact(
     html = ik.get("/mijn/").content.decode()
     assert 'lang="nl" dir="ltr"' in html
     assert "Welkom, Amina" in html
-    assert "03-12-2026" in html and "Gesprek over hoe het gaat" in html
+    assert "3 december 2026" in html and "Gesprek over hoe het gaat" in html
     assert "Alice Adviseur" in html and "alice@weert.nl" in html and "14 0495" in html
     assert "Doe mee aan de PVT" in html
     assert f'href="/mijn/afspraken/gesprek-{gesprek.pk}.ics"' in html
@@ -43,7 +45,7 @@ def test_plan_shows_his_vastgesteld_pip_in_plain_words(ik):
     assert "U leert Nederlands tot niveau B1" in html
     assert "Meedoen" in html and "Lid worden van een sportclub." in html
     assert "Dagelijks leven" in html
-    assert "01-10-2026" in html
+    assert "1 oktober 2026" in html
 
 
 def test_plan_without_pip(client, traject_weert, nu):
@@ -118,19 +120,46 @@ def _queries(client, pad) -> int:
     return len(ctx.captured_queries)
 
 
-def test_who_viewed_pages_in_constant_queries(ik, met_pip, adviseur_weert):
+def _gelogd_op(dag: date, user, inburgeraar, aantal=1, **kwargs):
+    with time_machine.travel(f"{dag.isoformat()} 11:00:00+01:00", tick=False):
+        for _ in range(aantal):
+            log_lezen(user, inburgeraar, ["naam"], **kwargs)
+
+
+def test_who_viewed_pages_per_day_in_constant_queries(ik, met_pip, adviseur_weert):
     inburgeraar = met_pip.inburgeraar
-    for _ in range(3):
-        log_lezen(adviseur_weert, inburgeraar, ["naam"])
+    _gelogd_op(date(2026, 11, 3), adviseur_weert, inburgeraar)
     weinig = _queries(ik, "/mijn/wie-bekeek-mijn-dossier/")
-    for _ in range(60):
-        log_lezen(adviseur_weert, inburgeraar, ["naam"])
+    for dag in range(1, 15):
+        _gelogd_op(date(2026, 10, dag), adviseur_weert, inburgeraar, aantal=3)
     html = ik.get("/mijn/wie-bekeek-mijn-dossier/").content.decode()
-    assert 'id="ouder"' in html
     assert _queries(ik, "/mijn/wie-bekeek-mijn-dossier/") == weinig
+    # Ten days on the first page, newest first; the rest after "Oudere".
+    assert html.count("<h2 ") == 10
+    assert "3 november 2026" in html and "14 oktober 2026" in html and "6 oktober 2026" in html
+    assert "5 oktober 2026" not in html
     volgende = html.split('id="ouder"')[0].rsplit("?voor=", 1)[1].split('"')[0]
+    assert volgende == "2026-10-06"
     tweede = ik.get(f"/mijn/wie-bekeek-mijn-dossier/?voor={volgende}").content.decode()
-    assert tweede.count("<tr>") == 25 + 1  # a full second page and the header
+    assert tweede.count("<h2 ") == 5 and 'id="ouder"' not in tweede
+    assert "1 oktober 2026" in tweede and "6 oktober 2026" not in tweede
+    assert ik.get("/mijn/wie-bekeek-mijn-dossier/?voor=onzin").status_code == 200
+
+
+def test_who_viewed_groups_a_day_per_organisation_and_counts_list_views(
+    ik, met_pip, adviseur_weert
+):
+    inburgeraar = met_pip.inburgeraar
+    _gelogd_op(
+        date(2026, 11, 2), adviseur_weert, inburgeraar, aantal=40, activiteit=ACTIVITEIT_LIJST
+    )
+    _gelogd_op(date(2026, 11, 2), adviseur_weert, inburgeraar, aantal=2)
+    html = ik.get("/mijn/wie-bekeek-mijn-dossier/").content.decode()
+    dag = html.split(">2 november 2026</h2>", 1)[1].split("</section>", 1)[0]
+    assert dag.count("<h3>Gemeente Weert</h3>") == 1
+    assert dag.count('class="portaal-kaart portaal-inzage"') == 2
+    assert "In een lijst getoond</strong> · Aantal keer: 40" in dag
+    assert "Dossier bekeken</strong> · Aantal keer: 2" in dag
 
 
 @pytest.mark.parametrize(

@@ -40,13 +40,13 @@ def test_progress_shows_hours_modules_and_exams(ik, met_pip):
     )
     html = ik.get("/mijn/voortgang/").content.decode()
     assert '<dd id="uren-gevolgd">36.5</dd>' in html
-    assert "Klaar op 30-10-2026" in html  # PVT
+    assert "Klaar op 30 oktober 2026" in html  # PVT
     assert "Bezig: 4 uur gedaan" in html  # MAP
     assert "Lezen (B1)" in html and "Geslaagd" in html
     assert "Doe mee aan de MAP" in html and "Doe mee aan de PVT" not in html
     ik.post("/mijn/taal/", {"taal": "tr"})
     html = ik.get("/mijn/voortgang/").content.decode()
-    assert "Okuma (B1)" in html and "Geçti" in html and "30-10-2026 tarihinde tamamlandı" in html
+    assert "Okuma (B1)" in html and "Geçti" in html and "30 Ekim 2026 tarihinde tamamlandı" in html
 
 
 def test_tigrinya_is_known():

@@ -1,7 +1,8 @@
 """Each tab of the dossier loads in a fixed number of queries: a case with ten of each kind of
 item (timeline entries, PIP versions, gesprekken, module activities, DUO messages, doelgroep
-periods, intake appointments) costs what a case with one of each costs, and the overview, the
-page a case opens on, stays within the budget of the case page at 1,000,000 cases."""
+periods, intake appointments, messages and documents from the portal) costs what a case with
+one of each costs, and the overview, the page a case opens on, stays within the budget of the
+case page at 1,000,000 cases."""
 
 import datetime as dt
 from collections import Counter
@@ -18,6 +19,8 @@ from koers.modules import rules as module_rules
 from koers.modules.models import Activiteit
 from koers.monitoring.models import Voortgangsgesprek
 from koers.pip.models import PipVersie
+from koers.portaal.models import Bericht as PortaalBericht
+from koers.portaal.models import Document
 from tests.uitvoering import met_vastgesteld_pip
 
 # The overview: 3 for the session and the user, 5 to log the read, 1 for the person with his
@@ -89,6 +92,17 @@ def _voeg_toe(traject, door, n: int, start: int = 0) -> None:
         )
         IntakeAfspraak.objects.create(
             traject=traject, datum=dt.date(2026, 9, 1 + i), status="verschenen"
+        )
+        PortaalBericht.objects.create(
+            inburgeraar=inburgeraar, traject=traject, richting="van_inburgeraar", tekst=f"Vraag {i}"
+        )
+        Document.objects.create(
+            inburgeraar=inburgeraar,
+            soort="diploma",
+            bestand=f"portaal/{i}.pdf",
+            naam=f"diploma-{i}.pdf",
+            grootte=1,
+            extensie="pdf",
         )
 
 

@@ -9,6 +9,8 @@ so a page reads only what it shows. Each ``casus`` module has:
   to whoever may see one of them (:func:`koers.toegang.policy.mag_zien`);
 - ``PLAATS``: ``"boven"`` (its tab right after the overview) or ``"onder"`` (after the core's
   intake and PIP tabs); ``TEMPLATE``;
+- optional ``nieuw(user, traject)``: how many new items wait for this user on the tab (shown
+  beside the tab's name and in the header; one small query);
 - ``casus_context(user, inburgeraar, traject, *, geladen=None)``, the section's context, or
   ``None`` when the user may not see the section. Each section loads its data in a fixed number
   of queries, so a page does not grow with the size of the case. ``geladen`` holds what the page
@@ -18,7 +20,7 @@ so a page reads only what it shows. Each ``casus`` module has:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from koers.organisaties.koppelingen import koers_modules
 from koers.toegang import policy
@@ -53,6 +55,7 @@ class Tab:
     secties: tuple = ()
     plaats: str = "boven"  # "boven": right after the overview, "onder": after intake and PIP
     module: object = None  # the app's casus module; None for the core's own tabs
+    aantal: int = 0  # new items waiting on this tab (the module's ``nieuw``)
 
 
 def _zichtbaar(user, tab: Tab, traject) -> bool:
@@ -82,7 +85,15 @@ def dossier_tabs(user, traject, kern_voor: list[Tab], kern_na: list[Tab]) -> lis
         *[t for t in apps if t.plaats == "onder"],
         *kern_na,
     ]
-    return [kern_voor[0], *(t for t in volgorde[1:] if _zichtbaar(user, t, traject))]
+    zichtbaar = [kern_voor[0], *(t for t in volgorde[1:] if _zichtbaar(user, t, traject))]
+    return [_met_aantal(user, t, traject) for t in zichtbaar]
+
+
+def _met_aantal(user, tab: Tab, traject) -> Tab:
+    nieuw = getattr(tab.module, "nieuw", None)
+    if nieuw is None or traject is None:
+        return tab
+    return replace(tab, aantal=nieuw(user, traject))
 
 
 def overzicht_secties(

@@ -1,7 +1,8 @@
 """What the BRP reports that asks the adviseur to act, for the signal engine
 (koers.monitoring.engine reads ``BRONNEN``; koers.monitoring.signaalbron describes the
 contract). The BRP chain sits below monitoring and may not import it, so a source here is a
-plain object with the same fields (soort, titel, sectie, rijen, pauzeert, termijn_einde).
+plain object with the same fields (soort, titel, sectie, rijen, pauzeert, termijn_einde,
+kenmerk, tab).
 
 Each source is ONE query over all cases (a values_list QuerySet on the partial index
 ``brp_situatie``; its first column is the traject id, so the engine can narrow it to the
@@ -32,6 +33,8 @@ class Bron:
     rijen: Callable[[date], Iterable[tuple[int, date, str]]]
     pauzeert: bool = False
     termijn_einde: bool = False
+    kenmerk: str = ""
+    tab: str = ""
 
 
 def _met_situatie(situatie: rules.Situatie):

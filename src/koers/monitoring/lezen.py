@@ -27,6 +27,16 @@ def titels() -> dict[str, str]:
     return {b.soort: b.titel for b in alle_bronnen()}
 
 
+def kenmerken() -> dict[str, str]:
+    """The short werkvoorraad markers of the sources that have one ("Nieuw bericht")."""
+    return {b.soort: b.kenmerk for b in alle_bronnen() if getattr(b, "kenmerk", "")}
+
+
+def tabs() -> dict[str, str]:
+    """The dossier tab of each source that names one (the others: the signals' own tab)."""
+    return {b.soort: b.tab for b in alle_bronnen() if getattr(b, "tab", "")}
+
+
 def open_signalen(user):
     """Open signals of the cases within the user's reach that he may see (a queryset)."""
     soorten = zichtbare_soorten(user)
@@ -58,8 +68,9 @@ def met_open_signaal(user, traject_qs):
 
 
 def per_traject(user, traject_ids) -> dict[int, dict]:
-    """``{traject_id: {"aantal": n, "eerste": date, "titel": str}}`` for a page of cases:
-    one query whatever the number of rows."""
+    """``{traject_id: {"aantal": n, "eerste": date, "titel": str, "kenmerken": [str]}}`` for a
+    page of cases (``kenmerken``: the markers of its open signals that have one, e.g. a new
+    message from the portal): one query whatever the number of rows."""
     soorten = zichtbare_soorten(user)
     if not soorten or not traject_ids:
         return {}
@@ -74,13 +85,20 @@ def per_traject(user, traject_ids) -> dict[int, dict]:
         .values_list("traject_id", "vervaldatum", "soort")
     )
     namen = titels()
+    markers = kenmerken()
     uit: dict[int, dict] = {}
     for traject_id, vervaldatum, soort in rijen:
         item = uit.get(traject_id)
         if item is None:
-            uit[traject_id] = {"aantal": 1, "eerste": vervaldatum, "titel": namen.get(soort, soort)}
-        else:
-            item["aantal"] += 1
+            item = uit[traject_id] = {
+                "aantal": 0,
+                "eerste": vervaldatum,
+                "titel": namen.get(soort, soort),
+                "kenmerken": [],
+            }
+        item["aantal"] += 1
+        if soort in markers and markers[soort] not in item["kenmerken"]:
+            item["kenmerken"].append(markers[soort])
     return uit
 
 

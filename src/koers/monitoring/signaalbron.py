@@ -30,3 +30,8 @@ class Bron:
     # The source yields DUO's einddatum of the termijn, which is exclusive: the signal is due
     # on the last day (koers.inburgeraars.rules.termijn_laatste_dag), the date people read.
     termijn_einde: bool = False
+    # A short marker for the werkvoorraad's row ("Nieuw bericht"), for signals the adviseur
+    # should notice among the others; empty: only the title.
+    kenmerk: str = ""
+    # The dossier tab where the adviseur acts on it (its slug); empty: the signals' own tab.
+    tab: str = ""

@@ -56,14 +56,14 @@ def signalen(request):
     teamleider = policy.toont_alle_adviseurs(user)
     alle = teamleider or bool(request.GET.get("alle"))
     titels = lezen.titels()
-    soort = request.GET.get("soort") or ""
+    # One kind from the filter, or several from a link (the menu's new portal items).
+    gekozen = [s for s in request.GET.getlist("soort") if s in titels]
+    soort = gekozen[0] if len(gekozen) == 1 else ""
     qs = lezen.open_signalen(user)
     if not alle:
         qs = qs.filter(traject__adviseur=user)
-    if soort in titels:
-        qs = qs.filter(soort=soort)
-    else:
-        soort = ""
+    if gekozen:
+        qs = qs.filter(soort__in=gekozen)
     cursor = _lees_cursor(request.GET.get("na"))
     if cursor is not None:
         datum, pk = cursor
@@ -86,8 +86,10 @@ def signalen(request):
     rijen = rijen[:PER_PAGINA]
     log_lijst(user, rijen, [Sectie.NAAM, Sectie.SIGNALEN], pad="traject")
     dag = vandaag()
+    tabs = lezen.tabs()
     for s in rijen:
         s.titel = titels.get(s.soort, s.soort)
+        s.tab = tabs.get(s.soort, "gesprekken")
         s.te_laat = rules.urgentie(s.vervaldatum, dag) == "te_laat"
     zichtbaar = lezen.zichtbare_soorten(user)
     return render(

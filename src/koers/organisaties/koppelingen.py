@@ -25,12 +25,16 @@ KOPPELINGEN = (
 @dataclass(frozen=True)
 class MenuItem:
     """An entry of the main menu, offered by an app's ``menu`` module in ``MENU``;
-    ``mag(user)`` decides whether the user sees it."""
+    ``mag(user)`` decides whether the user sees it. ``query`` is added to the URL (a filter
+    of the page); ``aantal(user)``, when given, is a number shown beside the label (one small
+    query per page, so keep it on an index)."""
 
     label: str
     url_name: str
     mag: object  # Callable[[user], bool]
     id: str
+    query: str = ""
+    aantal: object = None  # Callable[[user], int] | None
 
 
 class KoersAppConfig(AppConfig):

@@ -12,6 +12,8 @@ class PortaalConfig(koppelingen.KoersAppConfig):
     urls = True
     api_urls = True
     demo = True
+    signalen = True
+    menu = True
 
     def ready(self):
         from django.conf.locale import LANG_INFO

@@ -4,9 +4,11 @@ read them (not the teamleider); two queries."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Window
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy
 
+from koers.inburgeraars.models import Inburgeraar
 from koers.portaal.models import Bericht, Document
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -17,6 +19,48 @@ SECTIES = (Sectie.BERICHTEN, Sectie.DOCUMENTEN)
 PLAATS = "onder"
 TEMPLATE = "portaal/casus_sectie.html"
 LAATSTE = 3  # messages shown on the case page; the rest on the messages page
+
+
+def _aantal(qs):
+    return Coalesce(
+        Subquery(
+            qs.filter(inburgeraar=OuterRef("pk"))
+            .order_by()
+            .values("inburgeraar")
+            .annotate(n=Count("id"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def nieuw(user, traject) -> int:
+    """Unread messages and unopened documents of the person that this user may read: the
+    unread marker of the case (tab and header). One query."""
+    berichten = policy.mag_zien(user, Sectie.BERICHTEN)
+    documenten = policy.mag_zien(user, Sectie.DOCUMENTEN)
+    if not (berichten or documenten):
+        return 0
+    nul = Value(0, output_field=IntegerField())
+    rij = (
+        Inburgeraar.objects.filter(pk=traject.inburgeraar_id)
+        .annotate(
+            berichten=_aantal(
+                Bericht.objects.filter(
+                    richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True
+                )
+            )
+            if berichten
+            else nul,
+            documenten=_aantal(Document.objects.filter(gezien_op__isnull=True))
+            if documenten
+            else nul,
+        )
+        .values_list("berichten", "documenten")
+        .first()
+    )
+    return sum(rij) if rij else 0
 
 
 def casus_context(user, inburgeraar, traject, *, geladen=None) -> dict | None:

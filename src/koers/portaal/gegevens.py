@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Max, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,9 +18,11 @@ from koers.modules import rules as module_rules
 from koers.modules.models import Activiteit, Afronding
 from koers.monitoring.models import Voortgangsgesprek
 from koers.netwerk.models import Tolkboeking
-from koers.pip.models import PipVersie
+from koers.pip.models import Beschikking, PipVersie
 from koers.portaal import labels
+from koers.portaal import rules as portaal_rules
 from koers.portaal.models import Bericht
+from koers.verwerkingen.models import Verwerking
 
 
 @dataclass
@@ -43,6 +46,19 @@ def huidige_pip(traject) -> PipVersie | None:
         PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
         .order_by("-versie")
         .first()
+    )
+
+
+def beschikkingen(traject) -> list[Beschikking]:
+    """The beschikkingen (letters of a vastgesteld PIP) of his current traject, newest first,
+    without the PDF itself: one query."""
+    if traject is None:
+        return []
+    return list(
+        Beschikking.objects.filter(pip__traject=traject)
+        .select_related("pip")
+        .only("id", "kenmerk", "aangemaakt_op", "pip__id", "pip__versie", "pip__dagtekening")
+        .order_by("-pip__versie")
     )
 
 
@@ -185,3 +201,85 @@ def ongelezen_van_gemeente(inburgeraar) -> int:
     return Bericht.objects.filter(
         inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_GEMEENTE, gelezen_op__isnull=True
     ).count()
+
+
+# What tells one line of "Wie bekeek mijn dossier" from another on the same day.
+INZAGE_GROEP = ("organisatie", "organisatie_oin", "rollen", "handeling", "activiteit", "doel")
+
+
+@dataclass
+class Inzage:
+    """One line of "Wie bekeek mijn dossier": on one day, one organisation did one kind of
+    processing for one purpose, ``aantal`` times."""
+
+    rollen: str
+    handeling: str
+    activiteit: str
+    doel: str
+    aantal: int
+
+
+@dataclass
+class InzageGroep:
+    dag: date
+    organisatie: str
+    regels: list[Inzage]
+
+
+def _organisatie(naam: str, oin: str) -> str:
+    if not naam:
+        return str(_("Koers (automatisch)"))
+    # A gemeente's records carry its OIN; its name alone ("Weert") reads as a town.
+    return str(_("Gemeente %(naam)s") % {"naam": naam}) if oin else naam
+
+
+def inzage(inburgeraar, voor: date | None) -> tuple[list[InzageGroep], date | None]:
+    """Who viewed or changed his data, per day (newest first) and organisation, each kind of
+    processing once with its number: the days before ``voor``, at most
+    ``rules.LOG_DAGEN_PER_PAGINA`` of them, and the day to continue before (``None``: no
+    older days). His own visits to the portal are left out (he knows them). Two queries,
+    grouped in the database, whatever the number of records."""
+    basis = (
+        Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk)
+        .exclude(kanaal=Verwerking.Kanaal.PORTAAL)
+        .annotate(dag=TruncDate("tijdstip"))
+    )
+    if voor is not None:
+        basis = basis.filter(dag__lt=voor)
+    dagen = list(
+        basis.order_by("-dag")
+        .values_list("dag", flat=True)
+        .distinct()[: portaal_rules.LOG_DAGEN_PER_PAGINA + 1]
+    )
+    ouder = dagen[-2] if len(dagen) > portaal_rules.LOG_DAGEN_PER_PAGINA else None
+    dagen = dagen[: portaal_rules.LOG_DAGEN_PER_PAGINA]
+    if not dagen:
+        return [], None
+    rijen = (
+        basis.filter(dag__gte=dagen[-1])
+        .values("dag", *INZAGE_GROEP)
+        .annotate(aantal=Count("id"), laatste=Max("id"))
+        .order_by("-dag", "organisatie", "-laatste")
+    )
+    groepen: dict[tuple, InzageGroep] = {}
+    for r in rijen:
+        sleutel = (r["dag"], r["organisatie"], r["organisatie_oin"])
+        groep = groepen.get(sleutel)
+        if groep is None:
+            groep = groepen[sleutel] = InzageGroep(
+                r["dag"], _organisatie(r["organisatie"], r["organisatie_oin"]), []
+            )
+        groep.regels.append(
+            Inzage(
+                rollen=", ".join(
+                    str(labels.label(labels.ROL, rol, labels.ROL_ANDERS))
+                    for rol in (r["rollen"] or [])
+                )
+                or "—",
+                handeling=str(labels.label(labels.HANDELING, r["handeling"])),
+                activiteit=str(labels.label(labels.ACTIVITEIT, r["activiteit"])),
+                doel=str(labels.label(labels.DOEL, r["doel"])),
+                aantal=r["aantal"],
+            )
+        )
+    return list(groepen.values()), ouder

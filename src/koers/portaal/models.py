@@ -97,7 +97,13 @@ class Document(models.Model):
         verbose_name_plural = "documenten in Mijn Inburgering"
         ordering = ["-geupload_op", "-id"]
         indexes = [
-            models.Index(fields=["inburgeraar", "-geupload_op"], name="portaal_document_persoon")
+            models.Index(fields=["inburgeraar", "-geupload_op"], name="portaal_document_persoon"),
+            # The adviseur's "new document" signal and marker.
+            models.Index(
+                fields=["inburgeraar"],
+                condition=models.Q(gezien_op__isnull=True),
+                name="portaal_document_ongezien",
+            ),
         ]
 
     def __str__(self):

@@ -81,7 +81,9 @@ BERICHTEN_PER_PAGINA = 20
 
 # --- "Wie bekeek mijn dossier" ----------------------------------------------------------------
 
-LOG_PER_PAGINA = 25
+# P: the log is shown per day and organisation, the same activity counted once with its
+# number ("In een lijst getoond, 40 keer"); a page holds this many days.
+LOG_DAGEN_PER_PAGINA = 10
 
 
 def is_geldig_bsn_invoer(tekst: str) -> bool:
@@ -91,3 +93,22 @@ def is_geldig_bsn_invoer(tekst: str) -> bool:
     Status: techniek
     """
     return len(tekst) == 9 and tekst.isdigit()
+
+
+# The Gregorian months in Tigrinya, January first, from the Unicode CLDR (locale "ti",
+# calendar gregorian, months format wide). Django ships no Tigrinya, so the portal names
+# them itself (P: spelling not checked with a native reader).
+MAANDEN_TI: tuple[str, ...] = (
+    "ጥሪ",
+    "ለካቲት",
+    "መጋቢት",
+    "ሚያዝያ",
+    "ግንቦት",
+    "ሰነ",
+    "ሓምለ",
+    "ነሓሰ",
+    "መስከረም",
+    "ጥቅምቲ",
+    "ሕዳር",
+    "ታሕሳስ",
+)

@@ -13,6 +13,7 @@ from koers.beveiliging.uploads import controleer_upload, extensie
 from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis
 from koers.inburgeraars.services import registreer
+from koers.monitoring.services import bereken_na_wijziging
 from koers.portaal import rules
 from koers.portaal.models import Bericht, Document
 from koers.toegang.policy import Sectie
@@ -24,6 +25,13 @@ from koers.verwerkingen.services import log_lezen, log_portaal, log_wijzigen
 TIJDLIJN_SOORT = Gebeurtenis.Soort.PORTAAL
 LEZEN = Verwerking.Handeling.LEZEN
 WIJZIGEN = Verwerking.Handeling.WIJZIGEN
+
+
+def _signalen_bijwerken(inburgeraar) -> None:
+    """The adviseur's signals of new messages and documents (koers.portaal.signalen) follow
+    at once, not at the engine's next daily run."""
+    if inburgeraar.huidig_traject_id:
+        bereken_na_wijziging([inburgeraar.huidig_traject_id])
 
 
 def _tekst(tekst: str) -> str:
@@ -50,6 +58,7 @@ def stuur_bericht(inburgeraar, tekst: str) -> Bericht:
         tekst=_tekst(tekst),
     )
     log_portaal(inburgeraar, WIJZIGEN, [Sectie.BERICHTEN])
+    _signalen_bijwerken(inburgeraar)
     return bericht
 
 
@@ -72,6 +81,7 @@ def beantwoord(user, inburgeraar, tekst: str) -> Bericht:
     ).update(gelezen_op=timezone.now())
     registreer(traject, TIJDLIJN_SOORT, "Bericht gestuurd in Mijn Inburgering", door=user)
     log_wijzigen(user, traject, [Sectie.BERICHTEN])
+    _signalen_bijwerken(inburgeraar)
     return bericht
 
 
@@ -82,6 +92,8 @@ def gelezen_door_gemeente(user, inburgeraar) -> int:
         inburgeraar=inburgeraar, richting=Bericht.Richting.VAN_INBURGERAAR, gelezen_op__isnull=True
     ).update(gelezen_op=timezone.now())
     log_lezen(user, inburgeraar, [Sectie.BERICHTEN])
+    if aantal:
+        _signalen_bijwerken(inburgeraar)
     return aantal
 
 
@@ -135,6 +147,7 @@ def bewaar_document(inburgeraar, bestand, soort: str, toelichting: str = "") -> 
         with transaction.atomic():
             document.save()
             log_portaal(inburgeraar, WIJZIGEN, [Sectie.DOCUMENTEN])
+            _signalen_bijwerken(inburgeraar)
     except Exception:
         document.bestand.delete(save=False)
         raise
@@ -145,4 +158,5 @@ def bewaar_document(inburgeraar, bestand, soort: str, toelichting: str = "") -> 
 def document_geopend_door_gemeente(user, document) -> None:
     if document.gezien_op is None:
         Document.objects.filter(pk=document.pk).update(gezien_op=timezone.now())
+        _signalen_bijwerken(document.inburgeraar)
     log_lezen(user, document.inburgeraar, [Sectie.DOCUMENTEN], activiteit="document inzien")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("mijn/voortgang/", views.voortgang, name="voortgang"),
     path("mijn/documenten/", views.documenten, name="documenten"),
     path("mijn/documenten/<int:pk>/", views.document, name="document"),
+    path("mijn/documenten/besluit-<int:versie>.pdf", views.beschikking, name="beschikking"),
     path("mijn/berichten/", views.berichten, name="berichten"),
     path("mijn/wie-bekeek-mijn-dossier/", views.wie_bekeek, name="wie_bekeek"),
     path(

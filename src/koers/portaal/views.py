@@ -3,6 +3,8 @@ inburgeraar's own data, and every read or write of it is logged with ``log_porta
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.bouwstenen.weigering import Weigering
 from koers.demo.personen import demo_bsns
 from koers.inburgeraars.models import Inburgeraar
+from koers.pip.beschikking import pdf_voor
+from koers.pip.models import Beschikking
 from koers.portaal import checks, gegevens, ical, labels, rules, services, sessie
 from koers.portaal.forms import BerichtForm, DemoInlogForm, DocumentForm
 from koers.portaal.models import Bericht, Document
@@ -205,6 +209,7 @@ def plan(request):
             "leerroute": labels.label(labels.LEERROUTE, pip.leerroute) if pip else "",
             "leerroute_uitleg": labels.label(labels.LEERROUTE_UITLEG, pip.leerroute) if pip else "",
             "map_nodig": pip is not None and gegevens.module_rules.map_verplicht(pip.leerroute),
+            "beschikkingen": gegevens.beschikkingen(ik.huidig_traject),
         },
     )
 
@@ -316,7 +321,13 @@ def documenten(request):
     return render(
         request,
         "portaal/documenten.html",
-        {"ik": ik, "form": form, "fouten": _fouten(form), "documenten": lijst},
+        {
+            "ik": ik,
+            "form": form,
+            "fouten": _fouten(form),
+            "documenten": lijst,
+            "beschikkingen": gegevens.beschikkingen(ik.huidig_traject),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -329,6 +340,27 @@ def document(request, pk):
         raise Http404
     log_portaal(ik, LEZEN, [Sectie.DOCUMENTEN])
     return _bestand(doc)
+
+
+@inburgeraar_vereist
+def beschikking(request, versie):
+    """The letter of a vastgesteld PIP of his own current traject, as stored (his own goals,
+    health ones too, are his to read)."""
+    ik = request.inburgeraar
+    document = (
+        Beschikking.objects.filter(pip__traject_id=ik.huidig_traject_id, pip__versie=versie)
+        .select_related("pip")
+        .first()
+        if ik.huidig_traject_id
+        else None
+    )
+    if document is None:
+        raise Http404
+    log_portaal(ik, LEZEN, [Sectie.PIP])
+    response = HttpResponse(pdf_voor(document, met_gezondheid=True), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.kenmerk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _bestand(doc):
@@ -393,42 +425,23 @@ def berichten(request):
     )
 
 
+def _dag(request):
+    try:
+        return date.fromisoformat(request.GET.get("voor", ""))
+    except ValueError:
+        return None
+
+
 @inburgeraar_vereist
 def wie_bekeek(request):
-    """Who viewed or changed his data: organisation, role, activity, purpose and date; never
-    a staff member's name. His own visits to the portal are left out (he knows them)."""
+    """Who viewed or changed his data, per day and organisation: role, what, purpose and how
+    often; never a staff member's name (koers.portaal.gegevens.inzage)."""
     ik = request.inburgeraar
-    rijen = (
-        Verwerking.objects.filter(inburgeraar_id=ik.pk)
-        .exclude(kanaal=Verwerking.Kanaal.PORTAAL)
-        .order_by("-id")
-    )
-    voor = _keyset(request)
-    if voor is not None:
-        rijen = rijen.filter(id__lt=voor)
-    rijen = list(
-        rijen.only(
-            "id", "tijdstip", "organisatie", "rollen", "doel", "activiteit", "handeling", "kanaal"
-        )[: rules.LOG_PER_PAGINA + 1]
-    )
-    ouder = rijen[rules.LOG_PER_PAGINA - 1].pk if len(rijen) > rules.LOG_PER_PAGINA else None
-    regels = [
-        {
-            "tijdstip": r.tijdstip,
-            "organisatie": r.organisatie or _("Koers (automatisch)"),
-            "rollen": ", ".join(
-                str(labels.label(labels.ROL, rol, labels.ROL_ANDERS)) for rol in (r.rollen or [])
-            )
-            or "—",
-            "handeling": labels.label(labels.HANDELING, r.handeling),
-            "activiteit": labels.label(labels.ACTIVITEIT, r.activiteit),
-            "doel": labels.label(labels.DOEL, r.doel),
-        }
-        for r in rijen[: rules.LOG_PER_PAGINA]
-    ]
+    voor = _dag(request)
+    groepen, ouder = gegevens.inzage(ik, voor)
     log_portaal(ik, LEZEN, ["verwerkingenlogging"])
     return render(
         request,
         "portaal/wie_bekeek.html",
-        {"ik": ik, "regels": regels, "ouder": ouder, "eerste": voor is None},
+        {"ik": ik, "groepen": groepen, "ouder": ouder, "eerste": voor is None},
     )

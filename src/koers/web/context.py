@@ -23,8 +23,30 @@ def _navigatie(request) -> dict:
         "beheer": policy.mag_beheren(user),
         "duo_berichten": policy.mag_duo_berichten_beheren(user),
         "gemeente": user.gemeente,
-        "modules": menu_items(user),
+        "modules": _menu(request, menu_items(user)),
     }
+
+
+def _menu(request, items) -> list[dict]:
+    """The apps' menu entries with their URL, number and whether it is the current page: an
+    entry with a filter (``query``) is current only with that filter, and then the plain entry
+    of the same page is not."""
+    from django.urls import reverse
+
+    pagina = getattr(getattr(request, "resolver_match", None), "view_name", None)
+    query = request.GET.urlencode()
+    gefilterd = any(i.query and i.url_name == pagina and i.query == query for i in items)
+    return [
+        {
+            "label": item.label,
+            "url": reverse(item.url_name) + (f"?{item.query}" if item.query else ""),
+            "id": item.id,
+            "aantal": item.aantal(request.user) if item.aantal else None,
+            "huidig": item.url_name == pagina
+            and (item.query == query if item.query else not gefilterd),
+        }
+        for item in items
+    ]
 
 
 def koers(request):

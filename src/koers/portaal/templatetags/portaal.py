@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format, time_format
 
 from koers.portaal import rules
 
@@ -17,14 +18,22 @@ def portaal_talen():
 
 @register.filter
 def datum(waarde) -> str:
-    """Dates as 31-12-2026 in every language: no month names, which Django does not have in
-    Tigrinya and which would otherwise appear in Dutch."""
+    """A date written out in the page's language ("28 november 2026"), with the time for a
+    moment ("28 november 2026 14:05"): Django's format of that language (DATE_FORMAT,
+    TIME_FORMAT). Django has no Tigrinya; its month names come from
+    :data:`koers.portaal.rules.MAANDEN_TI`."""
     if not waarde:
         return ""
+    tijd = None
     if hasattr(waarde, "hour"):
         waarde = timezone.localtime(waarde) if timezone.is_aware(waarde) else waarde
-        return f"{waarde:%d-%m-%Y %H:%M}"
-    return f"{waarde:%d-%m-%Y}"
+        tijd = waarde.time()
+        waarde = waarde.date()
+    if translation.get_language() == "ti":
+        tekst = f"{waarde.day} {rules.MAANDEN_TI[waarde.month - 1]} {waarde.year}"
+        return f"{tekst} {tijd:%H:%M}" if tijd is not None else tekst
+    tekst = date_format(waarde, "DATE_FORMAT")
+    return f"{tekst} {time_format(tijd, 'TIME_FORMAT')}" if tijd is not None else tekst
 
 
 @register.filter

@@ -24,7 +24,7 @@ from koers.duo.rules import (
     termijn_eindigt_binnen_twee_maanden,
     termijn_overschreden,
 )
-from koers.inburgeraars.rules import datum_kort, termijn_laatste_dag
+from koers.inburgeraars.rules import datum_voluit, termijn_laatste_dag
 from koers.pip.rules import add_months
 
 
@@ -236,7 +236,7 @@ def pvt_ondertekenen_fouten(
     if uren < PVT_MIN_UREN:
         f["uren"] = (
             f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
-            f"Tot en met {datum_kort(datum)} zijn {_uren(uren)} uur ingevuld."
+            f"Tot en met {datum_voluit(datum)} zijn {_uren(uren)} uur ingevuld."
         )
     if not any(telt_als_kernwaarde_activiteit(a) for a in activiteiten if a.datum <= datum):
         f["kernwaarden"] = (
@@ -295,7 +295,7 @@ def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
     if termijn_eind is None:
         return basis + " Deze inburgeraar heeft nog geen einddatum van de termijn."
     # DUO's einddatum is exclusive: the person reads the day before as the end.
-    laatste = datum_kort(termijn_laatste_dag(termijn_eind))
+    laatste = datum_voluit(termijn_laatste_dag(termijn_eind))
     if vandaag >= termijn_eind:
         return basis + f" De termijn is voorbij: de laatste dag was {laatste}."
     if termijn_eind <= add_months(vandaag, 2):

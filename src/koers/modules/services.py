@@ -162,7 +162,7 @@ def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -
 def _omschrijf(activiteit: Activiteit) -> str:
     return (
         f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
-        f"op {datum_voluit(activiteit.datum)}, {activiteit.uren} uur"
+        f"op {datum_voluit(activiteit.datum)}, {rules.uren_tekst(activiteit.uren)} uur"
     )[:500]
 
 

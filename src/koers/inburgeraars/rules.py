@@ -374,7 +374,7 @@ def datum_kort(dag: date | None) -> str:
     Bron: schrijfwijze van datums in Nederlandse tekst (dag-maand-jaar).
     Status: techniek
     """
-    return f"{datum_voluit(dag)}" if dag else "onbekend"
+    return f"{dag:%d-%m-%Y}" if dag else "onbekend"
 
 
 def kalender_fout(dag: date | None) -> str | None:

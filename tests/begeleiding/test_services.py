@@ -341,8 +341,8 @@ def test_bijstand_vastleggen_en_wijzigen_staat_op_de_tijdlijn(traject_weert, adv
     teksten = list(
         Gebeurtenis.objects.filter(traject=traject_weert).values_list("omschrijving", flat=True)
     )
-    assert "Bijstand vastgelegd: vanaf 01-10-2026" in teksten
-    assert "Bijstand gewijzigd: vanaf 01-10-2026 tot en met 31-12-2026" in teksten
+    assert "Bijstand vastgelegd: vanaf 1 oktober 2026" in teksten
+    assert "Bijstand gewijzigd: vanaf 1 oktober 2026 tot en met 31 december 2026" in teksten
 
 
 @pytest.mark.parametrize(

@@ -259,7 +259,7 @@ def test_overzicht_toont_lopende_regelingen(
     assert f'id="ontzorgen-{ontzorgen_weert.pk}"' in html
     assert f'id="ontzorgen-{ontzorgen_cranendonck.pk}"' not in html
     assert 'id="menu-ontzorgen"' in html and 'id="importformulier"' in html
-    assert "31-3-2027" in html
+    assert "31-03-2027" in html
 
 
 def test_voorbeeld_csv_downloaden(als, uitkering_weert):

@@ -5,9 +5,13 @@ cost on his case from the case page. axe-core and the CSP on every page.
 The dashboard's tables depend on the year and on what is before or after today, so the
 walk-through runs on fixed days (the first and the last of a year) instead of today's date."""
 
+import csv
 import datetime as dt
+import io
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -152,3 +156,61 @@ def test_financien_pages_without_a_budget_fit_a_phone(page, weert, time_machine)
     page.goto(f"/sturing/kosten/{traject.inburgeraar.pk}/")
     assert "€ 1.250,00" in page.locator("#kostenposten").inner_text()
     controleer_pagina(page)
+
+
+def test_financien_reads_an_overspent_budget_and_downloads_it(page, weert, time_machine):
+    """More spent than budgeted: "Nog beschikbaar" is negative. On the page the amounts have
+    thousands separators and are right-aligned; in the CSV the negative amount is a number
+    Dutch Excel reads ("-1250,50", not "'-1250,50"); in the XLSX every amount is a number.
+    The long label of the chart wraps over lines instead of being cut off."""
+    from tests.browser.test_sturing import controleer_pagina
+
+    time_machine.move_to(dt.datetime(2026, 6, 15, 9, 0, tzinfo=dt.UTC), tick=True)
+    adviseur = _gebruiker(weert, "adviseur", "adviseur")
+    traject = TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur)
+    Budget.objects.create(gemeente=weert, jaar=2026, stroom="spuk", bedrag=Decimal("1000"))
+    for voorziening, indeling, bedrag in (
+        ("tolken", "Asielstatushouder", "2250.50"),
+        # A gezinsmigrant's leerroute: booked, but no stream of the gemeente pays it.
+        ("leerroute", "Gezinsmigrant", "300"),
+    ):
+        Kostenpost.objects.create(
+            traject=traject,
+            gemeente=weert,
+            voorziening=voorziening,
+            doelgroepindeling=indeling,
+            datum=dt.date(2026, 3, 1),
+            bedrag=Decimal(bedrag),
+        )
+    _gebruiker(weert, "financien", "financien")
+    inloggen(page, "financien")
+    page.goto("/sturing/financien/?jaar=2026")
+    budget = page.locator("#tabel-budget").inner_text()
+    assert "€ 2.250,50" in budget and "€ -1.250,50" in budget
+    assert "2250,5" not in budget
+    # The chart's label "Geen budget: kosten die de gemeente niet hoort te dragen" is longer
+    # than a line: it takes several lines, each whole words, and none ends in "…".
+    regels = [
+        t.locator("tspan").all_text_contents()
+        for t in page.locator("svg#budget-grafiek text[text-anchor='end']").all()
+    ]
+    lang = next(r for r in regels if r and r[0].startswith("Geen budget"))
+    assert len(lang) >= 2
+    assert " ".join(lang) == "Geen budget: kosten die de gemeente niet hoort te dragen"
+    assert not any("…" in regel for r in regels for regel in r)
+    controleer_pagina(page)
+
+    with page.expect_download() as download:
+        page.locator("#export-csv").click()
+    tekst = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+    rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    totaal = next(r for r in rijen if r and r[0] == "Totaal" and len(r) == 4)
+    assert totaal[1:] == ["1000,00", "2550,50", "-1250,50"]
+
+    with page.expect_download() as download:
+        page.locator("#export-xlsx").click()
+    werkboek = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    blad = next(b for b in werkboek.worksheets if b.title.startswith("Budget"))
+    rij = next(r for r in blad.iter_rows(values_only=True) if r[0] == "Totaal")
+    assert rij[1:] == (1000, 2550.5, -1250.5)
+    assert all(isinstance(w, int | float) for w in rij[1:])

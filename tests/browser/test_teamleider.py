@@ -77,7 +77,7 @@ def test_een_teamleider_wijst_vijf_zaken_toe(page, team, adviseur):
     page.wait_for_url(re.compile(r"/\?adviseur=geen$"))
     for traject in team[:5]:
         page.locator(f"#kies-{traject.pk}").check()
-    page.get_by_label("Toewijzen aan", exact=True).select_option(label="Anouk Janssen")
+    page.get_by_label("Toewijzen aan (verplicht)", exact=True).select_option(label="Anouk Janssen")
     assert_accessible(page)
     page.locator("#toewijzen-knop").click()
     page.wait_for_url(re.compile(r"/\?adviseur=geen$"))

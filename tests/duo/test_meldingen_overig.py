@@ -104,7 +104,7 @@ def test_zroute(traject, adviseur_weert):
     Bericht.objects.update(status=Bericht.Status.AFGELEVERD)
     with pytest.raises(Weigering) as e:  # not before the MAP date DUO holds
         meldingen.meld_zroute(traject, date(2026, 10, 11), eindgesprek_op=date(2026, 10, 10))
-    assert "12-10-2026" in e.value.fouten["datum"]
+    assert "12 oktober 2026" in e.value.fouten["datum"]
     bericht = meldingen.meld_zroute(traject, date(2026, 10, 14), eindgesprek_op=date(2026, 10, 10))
     assert bericht.body == {"datumAfrondingZroute": "2026-10-14"}
     assert_spec_geldig(bericht)

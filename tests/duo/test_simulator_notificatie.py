@@ -100,6 +100,9 @@ def test_the_page_lists_persons_and_its_form_sends(duo, ontvanger):
     assert pagina.status_code == 200
     assert "Amira Al-Hassan" in pagina.text
     assert 'action="/_sim/notificeer"' in pagina.text
+    # Its content sits in a main landmark (axe "region"), like every page of Koers.
+    assert pagina.text.count("<main>") == 1 and "<h1>DUO-simulator</h1>" in pagina.text
+    assert pagina.text.index("<main>") < pagina.text.index("<h1>") < pagina.text.index("</main>")
     assert "<script" not in pagina.text  # plain HTML, no external assets
     assert 'src="http' not in pagina.text and 'href="http' not in pagina.text
     verstuurd = duo.http.post(

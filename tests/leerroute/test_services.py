@@ -45,7 +45,7 @@ def test_aanbod_for_an_asielstatushouder_goes_to_duo(b1, adviseur_weert):
     assert b1.gebeurtenissen.filter(
         soort=Gebeurtenis.Soort.LEERROUTE,
         omschrijving__contains="gemeld bij DUO",
-        omschrijving__endswith="tot en met 01-10-2027)",
+        omschrijving__endswith="tot en met 1 oktober 2027)",
     ).exists()
 
 
@@ -128,7 +128,7 @@ def test_a_taalschakeltraject_starts_after_the_course(onderwijs, adviseur_weert)
                 startdatum=start,
                 einddatum=date(2028, 6, 1),
             )
-        assert "startdatum" in e.value.fouten and "02-10-2027" in e.value.fouten["startdatum"]
+        assert "startdatum" in e.value.fouten and "2 oktober 2027" in e.value.fouten["startdatum"]
     with pytest.raises(Weigering) as e:  # nor before its own offer date
         aanbod(
             onderwijs,
@@ -448,7 +448,7 @@ def test_eindgesprek_and_completion_to_duo(zroute, adviseur_weert):
     Bericht.objects.filter(soort__in=("map", "pvt")).update(status=Bericht.Status.AFGELEVERD)
     with pytest.raises(Weigering) as e:  # not before the PVT date DUO holds
         services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 21))
-    assert "22-05-2027" in e.value.fouten["datum"]
+    assert "22 mei 2027" in e.value.fouten["datum"]
     assert not Bericht.objects.filter(soort="zroute").exists()
     assert Zroute.objects.get().afgerond_op is None
     z = services.meld_zroute_afgerond(zroute, adviseur_weert, date(2027, 5, 25))

@@ -153,7 +153,7 @@ def test_aanbod_page_bad_input(als, adviseur_weert, b1):
     response = als(adviseur_weert).post(
         pagina(b1, "aanbod/"), {**AANBOD_POST, "einddatum": "2026-10-31"}
     )
-    assert "De laatste lesdag ligt niet voor de startdatum." in response.content.decode()
+    assert "Kies als laatste lesdag de startdatum of een dag daarna." in response.content.decode()
 
 
 def test_aanbod_page_when_duo_does_not_answer(als, adviseur_weert, b1, monkeypatch):
@@ -193,7 +193,7 @@ def test_hours_page(als, adviseur_weert, b1):
         ("uren_gevolgd", "7820", "kan niet groter zijn dan 999,9."),  # Dutch comma, not 999.9
         ("uren_gepland", "1,25", "hoogstens 1 cijfer"),
         ("aanwezigheid", "120", "kan niet groter zijn dan 100"),
-        ("periode_eind", "2026-01-01", "De laatste dag ligt na de eerste dag."),
+        ("periode_eind", "2026-01-01", "Kies als laatste dag de eerste dag of een dag daarna."),
         ("periode_start", "2028-01-01", "niet in de toekomst"),
         ("soort", "zwemmen", "Kies bij"),
     ],

@@ -24,7 +24,9 @@ def test_gemelde_datum_gaat_opnieuw_naar_duo(zaak, adviseur_weert):
         {"datumOndertekeningPvt": "2026-11-24"},
     ]
     assert afronding.bericht == meldingen[-1]
-    assert zaak.gebeurtenissen.filter(omschrijving__contains="25-11-2026 wordt 24-11-2026").exists()
+    assert zaak.gebeurtenissen.filter(
+        omschrijving__contains="25 november 2026 wordt 24 november 2026"
+    ).exists()
 
 
 def test_niet_gemelde_datum_blijft_ongemeld(zaak, adviseur_weert):

@@ -111,7 +111,7 @@ def test_pvt_uren_tekst_noemt_minimum_en_stand():
     )
     assert fouten["uren"] == (
         "Voor de ondertekening zijn minstens 12 uur PVT nodig. Tot en met "
-        "30-11-2026 zijn 7,5 uur ingevuld."
+        "30 november 2026 zijn 7,5 uur ingevuld."
     )
 
 
@@ -140,10 +140,10 @@ def test_map_eindgesprek_fouten(datum, samenvatting, uitvoerder, leerroute, fout
     ("termijn_eind", "stukje"),
     [
         (None, "nog geen einddatum"),
-        (date(2026, 11, 1), "De termijn is voorbij: de laatste dag was 31-10-2026."),
+        (date(2026, 11, 1), "De termijn is voorbij: de laatste dag was 31 oktober 2026."),
         (date(2026, 12, 1), "De termijn is voorbij"),
-        (date(2027, 1, 15), "De termijn eindigt binnenkort: de laatste dag is 14-01-2027."),
-        (date(2029, 10, 2), "De laatste dag van de termijn is 01-10-2029."),
+        (date(2027, 1, 15), "De termijn eindigt binnenkort: de laatste dag is 14 januari 2027."),
+        (date(2029, 10, 2), "De laatste dag van de termijn is 1 oktober 2029."),
     ],
 )
 def test_verwijtbaar_uitleg(termijn_eind, stukje):

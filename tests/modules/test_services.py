@@ -23,7 +23,7 @@ def test_activiteit_toevoegen_op_de_tijdlijn(zaak, adviseur_weert):
     )
     assert a.uren == Decimal("2.5") and a.kernwaarden == ["vrijheid"]
     gebeurtenis = zaak.gebeurtenissen.filter(soort=Gebeurtenis.Soort.MODULE).get()
-    assert "PVT: excursie op 02-11-2026, 2.5 uur" in gebeurtenis.omschrijving
+    assert "PVT: excursie op 2 november 2026, 2,5 uur" in gebeurtenis.omschrijving
     assert gebeurtenis.door == adviseur_weert
 
 
@@ -81,7 +81,7 @@ def test_pvt_ondertekenen_meldt_aan_duo(zaak, adviseur_weert):
     assert bericht.body == {"datumOndertekeningPvt": "2026-11-25"}
     assert bericht.traject == zaak and afronding.gemeld_op is not None
     assert zaak.gebeurtenissen.filter(
-        omschrijving__startswith="Participatieverklaring ondertekend op 25-11-2026"
+        omschrijving__startswith="Participatieverklaring ondertekend op 25 november 2026"
     ).exists()
     # After signing the activities are closed, and a second signing is refused.
     with pytest.raises(Weigering, match="al ondertekend"):
@@ -164,7 +164,7 @@ def test_ondertekening_voor_de_termijn_weigert_duo_regel(zaak, adviseur_weert):
     activiteit(zaak, adviseur_weert, datum=date(2026, 9, 2), uren=Decimal(4))
     with pytest.raises(Weigering) as fout:
         services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 9, 30))
-    assert "voor de start van de inburgeringstermijn" in fout.value.fouten["datum"]
+    assert "op of na de start van de inburgeringstermijn" in fout.value.fouten["datum"]
     assert not Afronding.objects.exists()
 
 

@@ -43,7 +43,7 @@ def test_the_service_closes_a_missed_slot_with_a_timeline_entry(
     )
     assert JANUARI not in open_data(met_pip)
     stap = Gebeurtenis.objects.filter(traject=met_pip, soort="gesprek").get()
-    assert stap.omschrijving == "Gepland voortgangsgesprek van 01-01-2027 gesloten"
+    assert stap.omschrijving == "Gepland voortgangsgesprek van 1 januari 2027 gesloten"
     assert stap.toelichting == "Niet gekomen."
     # A new planning (a new PIP version, another gespreksbeleid) leaves it closed.
     Gespreksplanning.objects.filter(traject=met_pip).delete()

@@ -124,7 +124,7 @@ def test_recording_fills_the_first_open_planned_gesprek(met_pip, adviseur_weert,
         {"soort": "taal", "omschrijving": "Taalmaatje via de bibliotheek"}
     ]
     omschrijving = Gebeurtenis.objects.filter(traject=met_pip, soort="gesprek").get().omschrijving
-    assert "04-01-2027" in omschrijving and "extra taalondersteuning" in omschrijving
+    assert "4 januari 2027" in omschrijving and "extra taalondersteuning" in omschrijving
 
 
 def test_without_health_access_scores_are_refused_and_kept(met_pip, adviseur_weert, op):

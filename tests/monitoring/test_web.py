@@ -49,7 +49,7 @@ def test_case_page_shows_open_signals_with_forms(als, weert, adviseur_weert):
     )
     assert 'id="signalen-tabel"' in html
     assert "PIP moet bijna of al vastgesteld zijn" in html
-    assert "<strong>Te laat</strong>" in html
+    assert '<strong class="koers-te-laat">Te laat</strong>' in html
     assert f'id="afhandelen-{signaal_van(traject).pk}"' in html
 
 

@@ -448,7 +448,7 @@ def test_the_worker_computes_stale_figures_and_a_page_does_not_wait_for_it(
         sturing_taken.ververs()
         html = client.get("/sturing/", H1).content.decode()
     assert tabel(html, "doelgroep")["Totaal"] == ["6"]
-    assert "Cijfers berekend op 29 november 2026 10:16" in html
+    assert "Cijfers berekend op 29 november 2026, 10:16" in html
 
 
 def test_without_a_worker_a_page_computes_figures_twice_too_old(

@@ -99,11 +99,15 @@ def test_a_draft_is_saved_and_shown_again(als, adviseur_weert, traject_weert):
 @pytest.mark.parametrize(
     ("veld", "waarde", "fout"),
     [
-        ("positieve_gezondheid-zingeving-score", "11", "Een score is een heel getal van 0"),
+        (
+            "positieve_gezondheid-zingeving-score",
+            "11",
+            "Vul bij &#x27;Zingeving&#x27; een score in van 0 tot en met 10",
+        ),
         ("positieve_gezondheid-zingeving-score", "zeven", "een heel getal in"),
-        ("onderwerpen-opleiding-jaren_onderwijs", "99", "moet tussen 0 en 30 liggen"),
+        ("onderwerpen-opleiding-jaren_onderwijs", "99", "een getal in van 0 tot en met 30"),
         ("onderwerpen-opleiding-hoogste_niveau", "phd", "een van de mogelijkheden"),
-        ("lbt_score", "41", "De score van de leerbaarheidstoets ligt tussen 0 en 40."),
+        ("lbt_score", "41", "leerbaarheidstoets&#x27; een getal in van 0 tot en met 40."),
         ("lbt_uitslag", "Geslaagd", "een van de mogelijkheden"),
         ("datum", "gisteren", "een geldige datum"),
         ("onderwerpen-gezondheid-belemmeringen", "misschien", "een van de mogelijkheden"),

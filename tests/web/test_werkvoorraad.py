@@ -57,8 +57,8 @@ def test_overdue_first_then_by_deadline_then_without_deadline(als, weert, advise
         t.inburgeraar_id for t in (te_laat, bijna, zelfde_dag, later, zonder, vastgesteld)
     ]
     html = response.content.decode()
-    assert "<strong>Te laat</strong>" in html
-    assert "<strong>Binnen 2 weken</strong>" in html
+    assert '<strong class="koers-te-laat">Te laat</strong>' in html
+    assert '<strong class="koers-bijna">Binnen 2 weken</strong>' in html
 
 
 def test_an_adviseur_sees_his_own_cases_unless_he_asks_for_all(

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 
+from koers.bouwstenen import weergave
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.pip.beschikking import render_pdf
 from koers.verwerkingen.models import Verwerking
@@ -268,13 +269,13 @@ def _leesbaar(model, naam: str, waarde) -> str:
     if veld is not None and veld.choices and isinstance(waarde, str | int):
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if isinstance(veld, models.DateTimeField) and isinstance(waarde, str) and waarde:
-        return formats.date_format(dt.datetime.fromisoformat(waarde), "j F Y, H:i")
+        return weergave.datum_tijd(dt.datetime.fromisoformat(waarde))
     if (
         (isinstance(veld, models.DateField) or (model is Traject and naam in TRAJECT_LABELS))
         and isinstance(waarde, str)
         and waarde
     ):
-        return formats.date_format(dt.date.fromisoformat(waarde), "j F Y")
+        return weergave.datum(dt.date.fromisoformat(waarde))
     return _tekst(waarde)
 
 

@@ -24,7 +24,7 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-from koers.inburgeraars.rules import is_asielmigrant
+from koers.inburgeraars.rules import datum_voluit, is_asielmigrant
 from koers.pip.rules import DOELGROEPEN_MET_ASIELVERGUNNING as DOELGROEPEN_MET_ASIELVERGUNNING
 from koers.pip.rules import GROEP_ASIELMIGRANTEN, GROEP_WET, in_ontzorgen_groep
 
@@ -328,8 +328,8 @@ def betaaldatum_fout(betaald_op: date, start_bijstand: date | None) -> str | Non
     """
     if start_bijstand is not None and betaald_op < start_bijstand:
         return (
-            f"De betaling ligt voor de start van de bijstand "
-            f"({start_bijstand:%d-%m-%Y}). Controleer de datum."
+            f"Kies een betaaldatum op of na de start van de bijstand "
+            f"({datum_voluit(start_bijstand)})."
         )
     return None
 

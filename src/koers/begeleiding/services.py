@@ -25,6 +25,7 @@ from koers.begeleiding.models import (
 from koers.bouwstenen.secties import NIET_GELADEN
 from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import neem_over, registreer, vandaag, vergrendel_open
 
 AFGEROND = "Dit traject is afgerond. U kunt hier niets meer veranderen."
@@ -44,7 +45,7 @@ def _lengte(fouten: dict, veld: str, tekst: str, maximum: int = TEKST_MAX) -> No
 
 def _volgorde(fouten: dict, veld: str, start: date | None, eind: date | None) -> None:
     if start is not None and eind is not None and eind < start:
-        fouten[veld] = "De einddatum ligt voor de startdatum."
+        fouten[veld] = "Kies als einddatum de startdatum of een dag daarna."
 
 
 # --- maatschappelijke begeleiding -------------------------------------------------------
@@ -332,13 +333,13 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
     ontzorgen.save()
     werk_maanden_bij(ontzorgen)
     _bijstand_volgt(traject, ontzorgen.start_bijstand, ontzorgen.einde_bijstand, door)
-    eind = f"{ontzorgen.einddatum:%d-%m-%Y}"
+    eind = f"{datum_voluit(ontzorgen.einddatum)}"
     if huidig is None:
         registreer(
             traject,
             Gebeurtenis.Soort.ONTZORGEN,
             f"Financieel ontzorgen gestart: van "
-            f"{ontzorgen.start_bijstand:%d-%m-%Y} tot en met {eind}",
+            f"{datum_voluit(ontzorgen.start_bijstand)} tot en met {eind}",
             door,
         )
     elif oud_einde != ontzorgen.einddatum:
@@ -355,7 +356,7 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
         registreer(
             traject,
             Gebeurtenis.Soort.ONTZORGEN,
-            f"Machtiging vastgelegd ({ontzorgen.machtiging_datum:%d-%m-%Y})",
+            f"Machtiging vastgelegd ({datum_voluit(ontzorgen.machtiging_datum)})",
             door,
         )
     return ontzorgen
@@ -426,12 +427,12 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
     if oud == (start, einde):
         return bijstand
     tekst = (
-        f"Bijstand vastgelegd: vanaf {start:%d-%m-%Y}"
+        f"Bijstand vastgelegd: vanaf {datum_voluit(start)}"
         if huidig is None
-        else f"Bijstand gewijzigd: vanaf {start:%d-%m-%Y}"
+        else f"Bijstand gewijzigd: vanaf {datum_voluit(start)}"
     )
     if einde is not None:
-        tekst += f" tot en met {einde:%d-%m-%Y}"
+        tekst += f" tot en met {datum_voluit(einde)}"
     registreer(traject, Gebeurtenis.Soort.ONTZORGEN, tekst, door)
     if ontzorgen is not None and (ontzorgen.start_bijstand, ontzorgen.einde_bijstand) != (
         start,
@@ -448,7 +449,7 @@ def bewaar_bijstand(traject: Traject, door, data: dict) -> Bijstand:
             registreer(
                 traject,
                 Gebeurtenis.Soort.ONTZORGEN,
-                f"Einde van financieel ontzorgen nu {ontzorgen.einddatum:%d-%m-%Y}{reden}",
+                f"Einde van financieel ontzorgen nu {datum_voluit(ontzorgen.einddatum)}{reden}",
                 door,
             )
     return bijstand

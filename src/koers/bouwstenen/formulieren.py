@@ -15,9 +15,20 @@ SMALLINT_MAX = 32767  # PositiveSmallIntegerField on PostgreSQL
 
 _KLASSEN = (
     (forms.Textarea, "utrecht-textarea", "utrecht-textarea--html-textarea"),
+    # Checkboxes everywhere in the NL Design System's own look (custom checkbox), the same in
+    # a list of options as for a single yes; a CheckboxSelectMultiple is a RadioSelect in Django.
+    (
+        forms.CheckboxSelectMultiple,
+        "utrecht-checkbox",
+        "utrecht-checkbox--html-input utrecht-checkbox--custom",
+    ),
     (forms.RadioSelect, "utrecht-radio-button", "utrecht-radio-button--html-input"),
     (forms.Select, "utrecht-select", "utrecht-select--html-select"),
-    (forms.CheckboxInput, "utrecht-checkbox", "utrecht-checkbox--html-input"),
+    (
+        forms.CheckboxInput,
+        "utrecht-checkbox",
+        "utrecht-checkbox--html-input utrecht-checkbox--custom",
+    ),
     (forms.Widget, "utrecht-textbox", "utrecht-textbox--html-input"),
 )
 
@@ -94,6 +105,25 @@ class KoersStijl:
         widget.attrs["class"] = f"{basis} {html}"
         if field.help_text:
             widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hulp"
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        """What the rules of the slice say about the input that is valid so far, keyed like a
+        ``Weigering`` (``a.b`` for field ``a-b``, ``__all__`` for the form). A form that
+        overrides it shows the rules' errors together with the field errors in one pass,
+        instead of the rules' only after the fields are right. The service checks the same
+        rules again: they stay the one source."""
+        return {}
+
+    def clean(self):
+        data = super().clean()
+        for sleutel, tekst in self.regel_fouten(data).items():
+            naam = sleutel.replace(".", "-")
+            if naam in self.fields:
+                if naam not in self._errors:  # the field's own error says it first
+                    self.add_error(naam, tekst)
+            elif tekst not in self.non_field_errors():
+                self.add_error(None, tekst)
+        return data
 
     def add_error(self, field, error):
         super().add_error(field, error)

@@ -4,7 +4,41 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+# The date styles of every screen, letter and export text: written out in running text and
+# lists ("28 november 2026"), short only in dense tables ("28-11-2026", fixed width so the
+# column lines up). Month names come from Django's Dutch localisation.
+DATUM = "j F Y"
+DATUM_KORT = "d-m-Y"
+DATUM_TIJD = "j F Y, H:i"
+
+
+def datum(waarde, kort: bool = False) -> str:
+    """A date (or the day of a moment, in local time) in one of the two date styles."""
+    if not waarde:
+        return ""
+    if hasattr(waarde, "hour") and timezone.is_aware(waarde):
+        waarde = timezone.localtime(waarde)
+    return date_format(waarde, DATUM_KORT if kort else DATUM)
+
+
+def datum_tijd(waarde) -> str:
+    """A moment in local time: "28 november 2026, 14:05"."""
+    if not waarde:
+        return ""
+    if timezone.is_aware(waarde):
+        waarde = timezone.localtime(waarde)
+    return date_format(waarde, DATUM_TIJD)
+
+
+def uren(waarde) -> str:
+    """Hours as text: "625,6 uur"."""
+    if waarde is None:
+        return ""
+    return _("%(uren)s uur") % {"uren": getal(waarde)}
 
 
 def getal(waarde, decimalen: int | None = None) -> str:

@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen import weergave
 from koers.bouwstenen.schermen import vereis
 from koers.bouwstenen.weigering import Weigering
 from koers.brp import services
@@ -25,7 +25,7 @@ def melding(uitkomst: services.Uitkomst) -> tuple[int, str]:
     if uitkomst.fout:
         tekst = _("Ophalen uit de BRP is niet gelukt: %(fout)s") % {"fout": uitkomst.fout}
         if uitkomst.opnieuw_op is not None:
-            om = formats.date_format(uitkomst.opnieuw_op, "j F Y, H:i")
+            om = weergave.datum_tijd(uitkomst.opnieuw_op)
             tekst += " " + _("Koers probeert het opnieuw om %(om)s.") % {"om": om}
         return messages.ERROR, tekst
     if uitkomst.status == services.Status.NIET_GEVONDEN:

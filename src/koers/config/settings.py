@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "koers.web.context.koers",
             ],
+            "builtins": ["koers.bouwstenen.sjabloonfilters"],
         },
     },
 ]

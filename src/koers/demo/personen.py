@@ -22,6 +22,7 @@ from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import services as traject_services
 from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar
+from koers.inburgeraars.rules import datum_voluit
 from koers.intake import services as intake_services
 from koers.pip import services as pip_services
 from koers.pip.models import DuoPip
@@ -579,7 +580,7 @@ def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
         traject,
         "SS109",
         "tijdelijke vrijstelling; het traject staat stil",
-        f"Tijdelijke vrijstelling: Toekenning, vanaf {van:%d-%m-%Y}",
+        f"Tijdelijke vrijstelling: Toekenning, vanaf {datum_voluit(van)}",
     )
     signals.traject_gewijzigd.send(
         sender=type(traject), traject=traject, wat=signals.PAUZE, van=van
@@ -609,7 +610,7 @@ def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
         traject,
         "SS130",
         "tijdelijke vrijstelling ingetrokken; het traject loopt weer",
-        f"Het traject loopt weer vanaf {tot:%d-%m-%Y}.",
+        f"Het traject loopt weer vanaf {datum_voluit(tot)}.",
     )
 
 
@@ -629,7 +630,7 @@ def _pip_elders(traject, elders: dict, vandaag: date) -> None:
         "SS121",
         "gevestigd met een PIP van een vorige gemeente",
         f"PIP van gemeente {elders['gemeentecode']}: leerroute {elders['leerroute']}, "
-        f"dagtekening {dagtekening:%d-%m-%Y}, niveau {elders['niveau']}",
+        f"dagtekening {datum_voluit(dagtekening)}, niveau {elders['niveau']}",
     )
 
 

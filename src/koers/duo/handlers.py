@@ -173,6 +173,9 @@ def _vereist_traject(ctx: Context) -> Traject:
     return traject
 
 
+# The DUO entries keep the short date (datum_kort), unlike the rest of the timeline: an entry
+# is recognised by its text below, so writing it differently would repeat it once for every
+# case when DUO sends the same facts again.
 def _registreer_eenmalig(
     traject: Traject, ctx: Context, omschrijving: str, toelichting: str = ""
 ) -> bool:

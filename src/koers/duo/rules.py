@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from koers.inburgeraars.rules import (
     WET_INBURGERING_START,
-    datum_kort,
+    datum_voluit,
     is_asielmigrant,
     termijn_laatste_dag,
 )
@@ -131,11 +131,13 @@ def map_pvt_fouten(
         f["datum"] = "De datum mag niet in de toekomst liggen."
     elif termijn_start is not None and datum < termijn_start:
         f["datum"] = (
-            f"De datum ligt voor de start van de inburgeringstermijn ({datum_kort(termijn_start)})."
+            "Kies een datum op of na de start van de inburgeringstermijn "
+            f"({datum_voluit(termijn_start)})."
         )
     elif zroute_afgerond_op is not None and datum > zroute_afgerond_op:
         f["datum"] = (
-            f"De datum ligt na de afronding van de Z-route ({datum_kort(zroute_afgerond_op)})."
+            "Kies een datum op of voor de afronding van de Z-route "
+            f"({datum_voluit(zroute_afgerond_op)})."
         )
 
     overschreden = termijn_overschreden(datum or vandaag, termijn_eind)
@@ -197,7 +199,7 @@ def zroute_fouten(
     elif datum < eindgesprek_op:
         f["datum"] = (
             f"De Z-route kan niet eerder af zijn dan het eindgesprek "
-            f"({datum_kort(eindgesprek_op)})."
+            f"({datum_voluit(eindgesprek_op)})."
         )
     return f
 
@@ -245,7 +247,7 @@ def zroute_volgorde_fouten(
     if datum is not None and datum < laatste:
         f["datum"] = (
             f"De Z-route kan niet eerder af zijn dan de datum van PVT en MAP bij DUO "
-            f"({datum_kort(laatste)})."
+            f"({datum_voluit(laatste)})."
         )
     return f
 
@@ -423,13 +425,13 @@ def inburgeringsaanbod_fouten(
             continue
         if huidige_pip_dagtekening is not None and d < huidige_pip_dagtekening:
             f[veld] = (
-                f"Deze datum ligt voor de dagtekening van het huidige PIP "
-                f"({datum_kort(huidige_pip_dagtekening)})."
+                f"Kies een datum op of na de dagtekening van het huidige PIP "
+                f"({datum_voluit(huidige_pip_dagtekening)})."
             )
         elif in_termijn and termijn_start is not None and d < termijn_start:
             f[veld] = (
-                f"Deze datum ligt voor de start van de inburgeringstermijn "
-                f"({datum_kort(termijn_start)})."
+                f"Kies een datum op of na de start van de inburgeringstermijn "
+                f"({datum_voluit(termijn_start)})."
             )
         elif (
             in_termijn
@@ -442,7 +444,7 @@ def inburgeringsaanbod_fouten(
             f[veld] = (
                 "Deze datum ligt na het einde van de inburgeringstermijn. "
                 + ("De laatste lesdag" if exclusief else "De datum")
-                + f" mag uiterlijk {datum_kort(termijn_laatste_dag(termijn_eind))} zijn."
+                + f" mag uiterlijk {datum_voluit(termijn_laatste_dag(termijn_eind))} zijn."
             )
         if veld == "datum_inburgeringsaanbod" and "termijn" in f.get(veld, ""):
             f[veld] += " In de B1-route en de Z-route is dit ook de eerste lesdag."
@@ -458,7 +460,7 @@ def inburgeringsaanbod_fouten(
         elif cursus_einddatums and start < max(cursus_einddatums):
             f["verwachte_startdatum_opleiding"] = (
                 f"Het taalschakeltraject kan pas starten als de cursus is afgelopen: op "
-                f"{datum_kort(max(cursus_einddatums))} of later."
+                f"{datum_voluit(max(cursus_einddatums))} of later."
             )
     return f
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from koers.inburgeraars.rules import datum_voluit
+
 # --- the boete of the gemeente ----------------------------------------------------------
 
 # DOMAIN.md "gemeente boete": max €800 per boete, after a written warning (S; Wi2021).
@@ -277,7 +279,7 @@ def zienswijze_fouten(
             wanneer = "na" if route == Route.SCHRIFTELIJK else "op of na"
             fouten["__all__"] = (
                 "De inburgeraar kan nog reageren. Leg pas "
-                f"{wanneer} {zienswijze_moment:%d-%m-%Y} vast dat hij niet "
+                f"{wanneer} {datum_voluit(zienswijze_moment)} vast dat hij niet "
                 "reageerde of niet kwam."
             )
         return fouten

@@ -20,6 +20,7 @@ from koers.handhaving.models import (
     Handhavingszaak,
 )
 from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import AFGEROND, registreer, vandaag, vergrendel
 
 MAX_KORT = 2000
@@ -158,7 +159,7 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
     registreer(
         traject,
         Gebeurtenis.Soort.HANDHAVING,
-        f"Verzuim vastgelegd: {zaak.verzuim_naam} ({datum:%d-%m-%Y})",
+        f"Verzuim vastgelegd: {zaak.verzuim_naam} ({datum_voluit(datum)})",
         door,
     )
     return zaak
@@ -282,9 +283,9 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
         beslissen_uiterlijk=voornemen.beslissen_uiterlijk,
     )
     wat = (
-        f"hoorzitting op {hoorzitting_datum:%d-%m-%Y}"
+        f"hoorzitting op {datum_voluit(hoorzitting_datum)}"
         if hoorzitting
-        else f"zienswijze tot en met {zienswijze_tot:%d-%m-%Y}"
+        else f"zienswijze tot en met {datum_voluit(zienswijze_tot)}"
     )
     registreer(
         zaak.traject,

@@ -354,18 +354,22 @@ _MAANDEN = (
 )
 
 
-def datum_voluit(dag: date) -> str:
+def datum_voluit(dag: date | None) -> str:
     """A date in Dutch words, ``1 januari 2022``, whatever language the screen is in: texts
-    on the case's timeline and in refusals are Dutch.
+    on the case's timeline and in refusals are Dutch. ``onbekend`` when there is none. The
+    same text as the screens' date filter (koers.bouwstenen.weergave.datum) in Dutch.
 
     Bron: schrijfwijze van datums in Nederlandse tekst (Taalunie).
     Status: techniek
     """
+    if not dag:
+        return "onbekend"
     return f"{dag.day} {_MAANDEN[dag.month - 1]} {dag.year}"
 
 
 def datum_kort(dag: date | None) -> str:
-    """A date as ``31-12-2026``, or ``onbekend`` when there is none.
+    """A date as ``31-12-2026``, or ``onbekend`` when there is none: the short form, for
+    dense tables only (koers.bouwstenen.weergave.DATUM_KORT writes the same).
 
     Bron: schrijfwijze van datums in Nederlandse tekst (dag-maand-jaar).
     Status: techniek

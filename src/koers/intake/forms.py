@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, janee_initial, janeeveld, tekstvak
 from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
+from koers.intake.services import valideer
 
 # --- Brede intake -----------------------------------------------------------------------
 
@@ -115,6 +118,28 @@ class IntakeForm(KoersStijl, forms.Form):
                         _("Notitie bij %(titel)s") % {"titel": dimensie.titel.lower()}, rows=2
                     ),
                 )
+
+    @cached_property
+    def nodig_om_af_te_ronden(self) -> set[str]:
+        """The fields the law needs before the intake can be afgerond, from the same rules
+        that check it (intake.rules.ontbrekend_minimum on an empty intake): their labels say
+        so. The VVE duty depends on the children, so its help text says when it applies."""
+        leeg = intake_rules.ontbrekend(
+            {},
+            {},
+            lbt_uitslag="",
+            plaats="",
+            vve_informatie_gegeven=False,
+            gesprek_zonder_partner_aangeboden=False,
+        )
+        return {
+            sleutel.replace(".", "-")
+            for sleutel in intake_rules.ontbrekend_minimum(leeg)
+            if sleutel.replace(".", "-") in self.fields
+        }
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return valideer(self.naar_data())
 
     def onderwerp_groepen(self):
         """(topic, [bound fields]) in the order of the spec, for the template."""

@@ -182,6 +182,7 @@ DIMENSIES: tuple[Dimensie, ...] = (
     ),
 )
 DIMENSIE_SLEUTELS = tuple(d.sleutel for d in DIMENSIES)
+DIMENSIES_BY_KEY = {d.sleutel: d for d in DIMENSIES}
 # The dimensions whose text is about the person's health itself: goals, notes and subgoals
 # under them are health data, for who may see the health section (koers.toegang).
 GEZONDHEID_DIMENSIES: tuple[str, ...] = ("lichaamsfuncties", "mentaal_welbevinden")
@@ -239,14 +240,17 @@ def veld_fouten(onderwerp: Onderwerp, waarden: dict) -> dict[str, str]:
             elif (veld.min is not None and waarde < veld.min) or (
                 veld.max is not None and waarde > veld.max
             ):
-                fouten[veld.naam] = f"'{veld.label}' moet tussen {veld.min} en {veld.max} liggen."
+                fouten[veld.naam] = (
+                    f"Vul bij '{veld.label}' een getal in van {veld.min} tot en met {veld.max}."
+                )
         elif veld.soort == "janee" and not isinstance(waarde, bool):
             fouten[veld.naam] = f"Kies ja of nee bij '{veld.label}'."
     return fouten
 
 
-def score_fout(score) -> str | None:
-    """Why a Positieve Gezondheid score is not allowed (None: allowed).
+def score_fout(score, dimensie: str = "") -> str | None:
+    """Why a Positieve Gezondheid score is not allowed (None: allowed); the message names
+    the dimension (its title) when given, so it reads well in an error summary.
 
     Bron: startnotitie §4.2.3 en §6.11 (Positieve Gezondheid, scores 0-10).
     Status: startnotitie
@@ -258,7 +262,8 @@ def score_fout(score) -> str | None:
         or not isinstance(score, int)
         or not (SCORE_MIN <= score <= SCORE_MAX)
     ):
-        return f"Een score is een heel getal van {SCORE_MIN} tot en met {SCORE_MAX}."
+        bij = f"bij '{dimensie}' " if dimensie else ""
+        return f"Vul {bij}een score in van {SCORE_MIN} tot en met {SCORE_MAX}: een heel getal."
     return None
 
 
@@ -275,7 +280,7 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
         isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= LBT_MAX_SCORE
     ):
         fouten["lbt_score"] = (
-            f"De score van de leerbaarheidstoets ligt tussen 0 en {LBT_MAX_SCORE}."
+            f"Vul bij 'Score leerbaarheidstoets' een getal in van 0 tot en met {LBT_MAX_SCORE}."
         )
     return fouten
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import (
     AFGEROND,
     neem_over,
@@ -58,7 +59,7 @@ def valideer(data: dict) -> dict[str, str]:
         if not isinstance(antwoord, dict):
             fouten[f"positieve_gezondheid.{sleutel}"] = "Verwacht score en toelichting."
             continue
-        fout = rules.score_fout(antwoord.get("score"))
+        fout = rules.score_fout(antwoord.get("score"), rules.DIMENSIES_BY_KEY[sleutel].titel)
         if fout:
             fouten[f"positieve_gezondheid.{sleutel}.score"] = fout
     fouten.update(rules.lbt_fouten(data.get("lbt_uitslag") or "", data.get("lbt_score")))
@@ -194,7 +195,7 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     registreer(
         traject,
         Gebeurtenis.Soort.INTAKE_OPGESLAGEN,
-        f"Afspraak brede intake {datum:%d-%m-%Y}: {afspraak.get_status_display()}",
+        f"Afspraak brede intake {datum_voluit(datum)}: {afspraak.get_status_display()}",
         door,
         toelichting=afspraak.toelichting,
     )

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, janeeveld, tekstvak
+from koers.inburgeraars.services import vandaag
 from koers.inburgeraars.validatie import datumveld, uitvoering_datum
 from koers.leerroute import rules
 from koers.leerroute.models import (
@@ -97,6 +98,17 @@ class UrenForm(KoersStijl, forms.Form):
     def __init__(self, *args, aanbod=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbod"].choices = [("", _("Geen aanbod"))] + [(a.pk, str(a)) for a in aanbod]
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        periode = rules.Periode(
+            soort=data.get("soort") or "",
+            start=data.get("periode_start"),
+            eind=data.get("periode_eind"),
+            gepland=data.get("uren_gepland"),
+            gevolgd=data.get("uren_gevolgd"),
+            aanwezigheid=data.get("aanwezigheid"),
+        )
+        return rules.periode_fouten(periode, vandaag=vandaag())
 
     @staticmethod
     def initial_van(rij) -> dict:

@@ -74,7 +74,7 @@ def aanbod_invoer_fouten(*, startdatum: date, einddatum: date) -> dict[str, str]
     Status: techniek
     """
     if einddatum < startdatum:
-        return {"einddatum": "De laatste lesdag ligt niet voor de startdatum."}
+        return {"einddatum": "Kies als laatste lesdag de startdatum of een dag daarna."}
     return {}
 
 
@@ -129,11 +129,11 @@ def periode_fouten(p: Periode, *, vandaag: date) -> dict[str, str]:
     if p.start is None:
         f["periode_start"] = "Vul de eerste dag van de periode in."
     elif p.start > vandaag:
-        f["periode_start"] = "De periode kan niet in de toekomst beginnen."
+        f["periode_start"] = "Kies een eerste dag die niet in de toekomst ligt."
     if p.eind is None:
         f["periode_eind"] = "Vul de laatste dag van de periode in."
     elif p.start is not None and p.eind < p.start:
-        f["periode_eind"] = "De laatste dag ligt na de eerste dag."
+        f["periode_eind"] = "Kies als laatste dag de eerste dag of een dag daarna."
     for veld, waarde in (("uren_gepland", p.gepland), ("uren_gevolgd", p.gevolgd)):
         if waarde is None:
             f[veld] = "Vul het aantal uren in."

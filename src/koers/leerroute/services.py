@@ -16,7 +16,7 @@ from koers.begeleiding.models import DuaalTraject
 from koers.bouwstenen.weigering import Weigering
 from koers.duo import rules as duo_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
-from koers.inburgeraars.rules import datum_kort
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import registreer, vandaag, vergrendel_open
 from koers.leerroute import rules
 from koers.leerroute.models import (
@@ -157,8 +157,8 @@ def bewaar_aanbod(
         traject,
         SOORT,
         f"Inburgeringsaanbod bij {aanbod.instelling_naam} vastgelegd"
-        f"{gemeld} ({datum_kort(aanbod.startdatum)} tot en met "
-        f"{datum_kort(aanbod.einddatum)})",
+        f"{gemeld} ({datum_voluit(aanbod.startdatum)} tot en met "
+        f"{datum_voluit(aanbod.einddatum)})",
         door,
     )
     zroute_bijwerken(traject)
@@ -247,7 +247,7 @@ def bewaar_uren(traject: Traject, door, data: dict, *, rij_id: int | None = None
         ("" if nieuw else "Gecorrigeerd: ")
         + f"{rules.UREN_SOORT_NAMEN[rules.UrenSoort(rij.soort)]}: "
         f"{rij.uren_gevolgd} van {rij.uren_gepland} uur gevolgd "
-        f"({datum_kort(rij.periode_start)} tot {datum_kort(rij.periode_eind)})",
+        f"({datum_voluit(rij.periode_start)} tot {datum_voluit(rij.periode_eind)})",
         door,
     )
     zroute_bijwerken(traject)
@@ -647,9 +647,9 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
     if not isinstance(datum, date):
         f["datum"] = "Vul de datum van het eindgesprek in."
     elif datum > vandaag():
-        f["datum"] = "Het eindgesprek kan niet in de toekomst liggen."
+        f["datum"] = "Kies een datum van het eindgesprek die niet in de toekomst ligt."
     elif traject.termijn_start and datum < traject.termijn_start:
-        f["datum"] = "Het eindgesprek ligt voor de start van de inburgeringstermijn."
+        f["datum"] = "Kies een datum op of na de start van de inburgeringstermijn."
     if data.get("afspraken_nagekomen") not in (True, False):
         f["afspraken_nagekomen"] = "Geef aan of de afspraken uit het PIP zijn nagekomen."
     conclusie = (data.get("conclusie") or "").strip()
@@ -669,7 +669,7 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
     registreer(
         traject,
         SOORT,
-        f"Eindgesprek Z-route op {datum_kort(datum)}: afspraken "
+        f"Eindgesprek Z-route op {datum_voluit(datum)}: afspraken "
         f"{'nagekomen' if zroute.afspraken_nagekomen else 'niet nagekomen'}",
         door,
         toelichting=conclusie,
@@ -726,7 +726,7 @@ def meld_zroute_afgerond(traject: Traject, door, datum: date | None = None) -> Z
     zroute.afgerond_op = datum
     zroute.save()
     registreer(
-        traject, SOORT, f"Afronding van de Z-route ({datum_kort(datum)}) gemeld bij DUO", door
+        traject, SOORT, f"Afronding van de Z-route ({datum_voluit(datum)}) gemeld bij DUO", door
     )
     return zroute
 

@@ -67,10 +67,6 @@ class ActiviteitForm(KoersStijl, forms.Form):
         self.fields["soort"].choices = [(s.value, rules.SOORT_NAMEN[s]) for s in rules.SOORTEN[m]]
         if m is rules.Module.MAP:
             del self.fields["kernwaarden"]
-        else:
-            self.fields["kernwaarden"].widget.attrs["class"] = (
-                "utrecht-checkbox utrecht-checkbox--html-input"
-            )
         self.fields["uren"].error_messages.update(
             {
                 "invalid": str(_("Vul bij 'Aantal uren' een getal in, bijvoorbeeld 1,5.")),

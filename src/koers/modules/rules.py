@@ -24,7 +24,7 @@ from koers.duo.rules import (
     termijn_eindigt_binnen_twee_maanden,
     termijn_overschreden,
 )
-from koers.inburgeraars.rules import datum_kort, termijn_laatste_dag
+from koers.inburgeraars.rules import datum_voluit, termijn_laatste_dag
 from koers.pip.rules import add_months
 
 
@@ -95,7 +95,9 @@ STANDAARD_MAP_UITVOERDER = "Werk.Kom"  # startnotitie §6.7: "De invulling van d
 SIGNAAL_MAANDEN_VOOR_EINDE = 6
 
 
-def _uren(u: Decimal) -> str:
+def uren_tekst(u: Decimal) -> str:
+    """Hours in Dutch text without trailing zeros: 2,5 (the rules' twin of the screens'
+    koers.bouwstenen.weergave.getal, kept free of Django)."""
     return f"{u.normalize():f}".replace(".", ",")
 
 
@@ -160,7 +162,7 @@ def activiteit_fouten(
     elif not a.uren.is_finite() or a.uren <= UREN_MIN_EXCLUSIEF:
         f["uren"] = "Het aantal uren moet meer dan 0 zijn."
     elif a.uren > UREN_MAX:
-        f["uren"] = f"Een activiteit duurt hooguit {_uren(UREN_MAX)} uur."
+        f["uren"] = f"Een activiteit duurt hooguit {uren_tekst(UREN_MAX)} uur."
     elif a.uren != a.uren.quantize(Decimal(1).scaleb(-UREN_DECIMALEN)):
         f["uren"] = "Vul de uren in met hooguit 1 cijfer na de komma, bijvoorbeeld 1,5."
     if a.soort not in SOORTEN[module]:
@@ -235,8 +237,8 @@ def pvt_ondertekenen_fouten(
     uren = uren_tot_en_met(activiteiten, datum)
     if uren < PVT_MIN_UREN:
         f["uren"] = (
-            f"Voor de ondertekening zijn minstens {_uren(PVT_MIN_UREN)} uur PVT nodig. "
-            f"Tot en met {datum_kort(datum)} zijn {_uren(uren)} uur ingevuld."
+            f"Voor de ondertekening zijn minstens {uren_tekst(PVT_MIN_UREN)} uur PVT nodig. "
+            f"Tot en met {datum_voluit(datum)} zijn {uren_tekst(uren)} uur ingevuld."
         )
     if not any(telt_als_kernwaarde_activiteit(a) for a in activiteiten if a.datum <= datum):
         f["kernwaarden"] = (
@@ -295,7 +297,7 @@ def verwijtbaar_uitleg(termijn_eind: date | None, vandaag: date) -> str:
     if termijn_eind is None:
         return basis + " Deze inburgeraar heeft nog geen einddatum van de termijn."
     # DUO's einddatum is exclusive: the person reads the day before as the end.
-    laatste = datum_kort(termijn_laatste_dag(termijn_eind))
+    laatste = datum_voluit(termijn_laatste_dag(termijn_eind))
     if vandaag >= termijn_eind:
         return basis + f" De termijn is voorbij: de laatste dag was {laatste}."
     if termijn_eind <= add_months(vandaag, 2):

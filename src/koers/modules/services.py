@@ -15,6 +15,7 @@ from django.utils import timezone
 from koers.bouwstenen.weigering import Weigering
 from koers.duo import meldingen
 from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import registreer, vandaag, vergrendel, vergrendel_open
 from koers.pip.models import PipVersie
 
@@ -156,7 +157,7 @@ def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -
 def _omschrijf(activiteit: Activiteit) -> str:
     return (
         f"{activiteit.get_module_display()}: {activiteit.get_soort_display().lower()} "
-        f"op {activiteit.datum:%d-%m-%Y}, {activiteit.uren} uur"
+        f"op {datum_voluit(activiteit.datum)}, {rules.uren_tekst(activiteit.uren)} uur"
     )[:500]
 
 
@@ -291,7 +292,11 @@ def onderteken_pvt(
         door=door,
     )
     return _sluit_af(
-        traject, afronding, door, melden, f"Participatieverklaring ondertekend op {datum:%d-%m-%Y}."
+        traject,
+        afronding,
+        door,
+        melden,
+        f"Participatieverklaring ondertekend op {datum_voluit(datum)}.",
     )
 
 
@@ -333,7 +338,7 @@ def houd_map_eindgesprek(
         afronding,
         door,
         melden,
-        f"Eindgesprek MAP gevoerd op {datum:%d-%m-%Y} ({uitvoerder}).",
+        f"Eindgesprek MAP gevoerd op {datum_voluit(datum)} ({uitvoerder}).",
     )
 
 
@@ -359,7 +364,7 @@ def meld_alsnog(
         traject,
         Gebeurtenis.Soort.MODULE,
         f"Datum van de {'participatieverklaring' if module == 'pvt' else 'MAP'} "
-        f"({afronding.datum:%d-%m-%Y}) aan DUO gemeld.",
+        f"({datum_voluit(afronding.datum)}) aan DUO gemeld.",
         door,
     )
     return afronding
@@ -412,7 +417,7 @@ def corrigeer_datum(
     registreer(
         traject,
         Gebeurtenis.Soort.MODULE,
-        f"Datum van {naam} gecorrigeerd: {oud:%d-%m-%Y} wordt {datum:%d-%m-%Y}."
+        f"Datum van {naam} gecorrigeerd: {datum_voluit(oud)} wordt {datum_voluit(datum)}."
         + (" De nieuwe datum gaat naar DUO." if gemeld else ""),
         door,
     )

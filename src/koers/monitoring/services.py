@@ -13,6 +13,7 @@ from koers.bouwstenen.weigering import Weigering
 from koers.demo.schaal import schrijf as schrijf_rijen
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars.models import Gebeurtenis, Traject
+from koers.inburgeraars.rules import datum_voluit
 from koers.inburgeraars.services import registreer, vandaag, vergrendel_open
 from koers.monitoring import rules
 from koers.monitoring.models import (
@@ -180,7 +181,7 @@ def _lees_gesprek(
             f["gehouden_op"] = "Het gesprek kan niet in de toekomst liggen."
         elif eerste_pip and dag < eerste_pip:
             f["gehouden_op"] = (
-                f"Een voortgangsgesprek is na het eerste PIP ({eerste_pip:%d-%m-%Y})."
+                f"Een voortgangsgesprek is na het eerste PIP ({datum_voluit(eerste_pip)})."
             )
     if f:
         return f, {}
@@ -282,7 +283,7 @@ def leg_gesprek_vast(
     gesprek.door = door
     gesprek.save()
     wat = "gevoerd" if nieuw else "aangepast"
-    omschrijving = f"Voortgangsgesprek van {gesprek.gehouden_op:%d-%m-%Y} {wat}"
+    omschrijving = f"Voortgangsgesprek van {datum_voluit(gesprek.gehouden_op)} {wat}"
     # The timeline is read without the health section: care interventions stay out of it.
     _v, _s, zichtbaar = rules.gesprek_zonder_gezondheid({}, {}, schoon["interventies"])
     if zichtbaar:
@@ -320,7 +321,7 @@ def sluit_gesprek(
     registreer(
         traject,
         Gebeurtenis.Soort.GESPREK,
-        f"Gepland voortgangsgesprek van {gesloten.gepland_op:%d-%m-%Y} gesloten",
+        f"Gepland voortgangsgesprek van {datum_voluit(gesloten.gepland_op)} gesloten",
         door,
         toelichting=gesloten.reden,
     )
@@ -401,7 +402,7 @@ def stel_uit(signaal: Signaal, door, tot, reden: str) -> Signaal:
     registreer(
         signaal.traject,
         Gebeurtenis.Soort.SIGNAAL,
-        f"Signaal uitgesteld tot {tot_datum:%d-%m-%Y}: {_titel(signaal)}",
+        f"Signaal uitgesteld tot {datum_voluit(tot_datum)}: {_titel(signaal)}",
         door,
         toelichting=signaal.reden,
     )

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from koers.bouwstenen import weergave
 from koers.bouwstenen.formulieren import weigering_naar_formulier
 from koers.bouwstenen.schermen import casus_url, vereis
 from koers.bouwstenen.weigering import Weigering
@@ -228,7 +229,7 @@ def _gesprek_pagina(request, pk, gesprek_id=None):
             messages.success(
                 request,
                 _("Het voortgangsgesprek van %(datum)s is opgeslagen.")
-                % {"datum": opgeslagen.gehouden_op.strftime("%d-%m-%Y")},
+                % {"datum": weergave.datum(opgeslagen.gehouden_op)},
             )
             return redirect(casus_url(inburgeraar.pk, "gesprekken", "gesprekken"))
     status = 400 if request.method == "POST" else 200
@@ -287,7 +288,7 @@ def gesprek_sluiten(request, pk, gesprek_id):
             messages.success(
                 request,
                 _("Het geplande gesprek van %(datum)s is gesloten.")
-                % {"datum": gesloten.gepland_op.strftime("%d-%m-%Y")},
+                % {"datum": weergave.datum(gesloten.gepland_op)},
             )
             return redirect(casus_url(inburgeraar.pk, "gesprekken", "gesprekken"))
     return render(

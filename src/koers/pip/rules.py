@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from koers.inburgeraars.rules import Doelgroep, is_asielmigrant
+from koers.inburgeraars.rules import Doelgroep, datum_voluit, is_asielmigrant
 
 
 class Leerroute(StrEnum):
@@ -172,23 +172,25 @@ def pip_duo_fouten(pip: PipVoorstel, ctx: PipContext) -> dict[str, str]:
     d = pip.dagtekening
     if ctx.datum_start_plicht and d < ctx.datum_start_plicht:
         f["dagtekening"] = (
-            f"De dagtekening ligt voor de start van de inburgeringsplicht "
-            f"({ctx.datum_start_plicht:%d-%m-%Y})."
+            f"Kies een dagtekening op of na de start van de inburgeringsplicht "
+            f"({datum_voluit(ctx.datum_start_plicht)})."
         )
     elif ctx.vestigingsdatum and d < ctx.vestigingsdatum:
         f["dagtekening"] = (
-            f"De dagtekening ligt voor de vestiging in de gemeente "
-            f"({ctx.vestigingsdatum:%d-%m-%Y})."
+            f"Kies een dagtekening op of na de vestiging in de gemeente "
+            f"({datum_voluit(ctx.vestigingsdatum)})."
         )
     elif ctx.eerste_pip_dagtekening and d < ctx.eerste_pip_dagtekening:
         f["dagtekening"] = (
-            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
-            f"eerste PIP ({ctx.eerste_pip_dagtekening:%d-%m-%Y})."
+            "Kies een dagtekening op of na die van het eerste PIP "
+            f"({datum_voluit(ctx.eerste_pip_dagtekening)}): een gewijzigd PIP kan niet eerder "
+            "gedagtekend zijn."
         )
     elif ctx.huidige_pip_dagtekening and d < ctx.huidige_pip_dagtekening:
         f["dagtekening"] = (
-            f"Een gewijzigd PIP mag niet eerder gedagtekend zijn dan het "
-            f"huidige PIP ({ctx.huidige_pip_dagtekening:%d-%m-%Y})."
+            "Kies een dagtekening op of na die van het huidige PIP "
+            f"({datum_voluit(ctx.huidige_pip_dagtekening)}): een gewijzigd PIP kan niet eerder "
+            "gedagtekend zijn."
         )
 
     if pip.niveau == "A2" and pip.leerroute == Leerroute.O:
@@ -241,7 +243,7 @@ def leerroute_wijziging_fouten(pip: PipVoorstel, ctx: PipContext) -> dict[str, s
             "leerroute": (
                 f"De leerroute kan alleen binnen {LEERROUTEWIJZIGING_MAANDEN} "
                 f"maanden na de start van de inburgeringstermijn "
-                f"({ctx.termijn_start:%d-%m-%Y}) veranderen."
+                f"({datum_voluit(ctx.termijn_start)}) veranderen."
             )
         }
     return {}

@@ -237,7 +237,7 @@ table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #ccc;padding
 text-align:left}}th{{background:#eee}}.melding{{background:#e6f3e6;padding:.5rem;
 border-left:4px solid #2a7a2a}}form{{background:#f6f6f6;padding:1rem;margin:1rem 0}}
 label{{display:block;margin:.4rem 0}}
-</style></head><body>
+</style></head><body><main>
 <h1>DUO-simulator</h1>
 <p>Dit is een nagemaakte DUO voor de demo en de tests. Alle personen zijn verzonnen.
 De API's staan onder <code>/v1</code>. Koers: {koers}.</p>
@@ -256,4 +256,4 @@ De API's staan onder <code>/v1</code>. Koers: {koers}.</p>
 <th>Start plicht</th><th>Huidig PIP</th><th>Termijn</th></tr></thead>
 <tbody>{"".join(rijen)}</tbody></table>
 <h2>Laatst ontvangen berichten</h2><ul>{laatste}</ul>
-</body></html>"""
+</main></body></html>"""

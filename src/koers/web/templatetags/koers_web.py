@@ -2,11 +2,11 @@
 the deadline urgency."""
 
 from django import forms, template
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from koers.bouwstenen.weergave import datum as datum_tekst_van
 from koers.inburgeraars import rules as traject_rules
 from koers.intake import spinnenweb as web_spinnenweb
 
@@ -19,23 +19,27 @@ def veld(bound_field):
     widget = bound_field.field.widget
     if isinstance(widget, forms.CheckboxInput):
         soort = "checkbox"
-    elif isinstance(widget, forms.RadioSelect):
+    elif isinstance(widget, forms.RadioSelect):  # also a CheckboxSelectMultiple
         soort = "radio"
     elif isinstance(widget, forms.HiddenInput):
         soort = "hidden"
     else:
         soort = "tekst"
     form = bound_field.form
-    optioneel = (
-        not bound_field.field.required
-        and soort != "checkbox"
-        and getattr(form, "toon_niet_verplicht", True)
-    )
+    markeert_optioneel = getattr(form, "toon_niet_verplicht", True)
+    optioneel = not bound_field.field.required and soort != "checkbox" and markeert_optioneel
+    # A form that does not mark its optional fields marks its required ones instead, and the
+    # fields the rules need before the next step (the intake's legal minimum).
+    verplicht = bound_field.field.required and soort != "hidden" and not markeert_optioneel
+    nodig = bound_field.name in getattr(form, "nodig_om_af_te_ronden", ())
     return {
+        "verplicht": verplicht,
+        "nodig": nodig and not verplicht,
         "field": bound_field,
         "soort": soort,
         "optioneel": optioneel,
         "fid": bound_field.auto_id,
+        "keuze": "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio",
     }
 
 
@@ -69,12 +73,13 @@ def deadline(datum, vandaag):
         return format_html('<span class="koers-deadline koers-deadline--geen">{}</span>', _("Geen"))
     urgentie = traject_rules.deadline_urgentie(datum, vandaag)
     tekst = URGENTIE_TEKST.get(urgentie)
-    datum_tekst = formats.date_format(datum, "j F Y")
+    datum_tekst = datum_tekst_van(datum)
     if tekst:
         return format_html(
-            '<span class="koers-deadline koers-deadline--{}"><strong>{}</strong> '
+            '<span class="koers-deadline koers-deadline--{}"><strong class="koers-{}">{}</strong> '
             '<span class="koers-deadline__datum">({})</span></span>',
             urgentie.value,
+            urgentie.value.replace("_", "-"),
             tekst,
             datum_tekst,
         )

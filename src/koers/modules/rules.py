@@ -97,7 +97,11 @@ SIGNAAL_MAANDEN_VOOR_EINDE = 6
 
 def uren_tekst(u: Decimal) -> str:
     """Hours in Dutch text without trailing zeros: 2,5 (the rules' twin of the screens'
-    koers.bouwstenen.weergave.getal, kept free of Django)."""
+    koers.bouwstenen.weergave.getal, kept free of Django).
+
+    Bron: STYLE.md (one number style on screens and in letters); geen wetsregel.
+    Status: techniek
+    """
     return f"{u.normalize():f}".replace(".", ",")
 
 

@@ -55,6 +55,16 @@ def axe_violations(page, minimum=("serious", "critical")):
     return [v for v in result["violations"] if v.get("impact") in minimum]
 
 
+# Landmark and heading rules, checked at every impact level on top of the serious/critical ones.
+STRUCTUUR = ("region", "heading-order", "landmark-unique", "page-has-heading-one")
+
+
+def structuurfouten(page) -> list[str]:
+    """The axe-core landmark and heading rules the page breaks, whatever their impact."""
+    alle = ("minor", "moderate", "serious", "critical")
+    return [v["id"] for v in axe_violations(page, minimum=alle) if v["id"] in STRUCTUUR]
+
+
 def assert_accessible(page):
     assert not page.koers_csp_fouten, f"CSP blokkeerde iets op {page.url}: {page.koers_csp_fouten}"
     violations = axe_violations(page)

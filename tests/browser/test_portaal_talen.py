@@ -9,23 +9,18 @@ from playwright.sync_api import expect
 
 from koers.pip.models import Beschikking
 from koers.portaal import services
-from tests.browser.conftest import assert_accessible, axe_violations
+from tests.browser.conftest import STRUCTUUR, assert_accessible, axe_violations, structuurfouten
 from tests.browser.test_portaal import PAGINAS, yonas  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
 BREEDTE = 390
-STRUCTUUR = ("region", "heading-order", "landmark-unique", "page-has-heading-one")
 FONT = "Koers Noto Sans Ethiopic"
 
 
 def _goed(page):
     assert_accessible(page)
-    structuur = [
-        v["id"]
-        for v in axe_violations(page, minimum=("minor", "moderate", "serious", "critical"))
-        if v["id"] in STRUCTUUR
-    ]
+    structuur = structuurfouten(page)
     assert structuur == [], (
         page.url,
         [

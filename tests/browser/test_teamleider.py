@@ -10,18 +10,8 @@ from playwright.sync_api import expect
 
 from koers.inburgeraars import rules
 from koers.inburgeraars.models import Traject
-from tests.browser.conftest import assert_accessible, axe_violations, inloggen
+from tests.browser.conftest import assert_accessible, inloggen, structuurfouten
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
-
-STRUCTUUR = ("region", "heading-order", "landmark-unique", "page-has-heading-one")
-
-
-def _structuur(page):
-    return [
-        v["id"]
-        for v in axe_violations(page, minimum=("minor", "moderate", "serious", "critical"))
-        if v["id"] in STRUCTUUR
-    ]
 
 
 @pytest.fixture
@@ -55,7 +45,7 @@ def test_een_teamleider_wijst_vijf_zaken_toe(page, team, adviseur):
     inloggen(page, "teamleider-weert")
     page.locator("#werkvoorraad-tabel").wait_for()
     assert_accessible(page)
-    assert _structuur(page) == []
+    assert structuurfouten(page) == []
     # A filter still applies as soon as it is chosen (htmx); the assign controls do not.
     page.locator("#filters #id_adviseur").select_option("geen")
     page.wait_for_url(re.compile(r"adviseur=geen"))
@@ -70,7 +60,7 @@ def test_een_teamleider_wijst_vijf_zaken_toe(page, team, adviseur):
     expect(rij.locator("td").nth(1)).to_have_text("1")
     expect(page.locator("#caseload-geen td").nth(0)).to_have_text("6")
     assert_accessible(page)
-    assert _structuur(page) == []
+    assert structuurfouten(page) == []
 
     # To the cases without an adviseur, tick five and give them to Anouk.
     page.locator("#caseload-geen a").first.click()
@@ -86,7 +76,7 @@ def test_een_teamleider_wijst_vijf_zaken_toe(page, team, adviseur):
     )
     expect(page.locator("#werkvoorraad-tabel tbody tr")).to_have_count(1)  # one left
     assert_accessible(page)
-    assert _structuur(page) == []
+    assert structuurfouten(page) == []
     assert Traject.objects.filter(adviseur=adviseur).count() == 6
 
     # Without a choice of adviseur nothing happens, and the page says what to do.

@@ -16,23 +16,18 @@ from koers.leerroute.models import UrenPeriode
 from koers.monitoring.models import Signaal, Voortgangsgesprek
 from koers.portaal import services
 from koers.portaal.models import Bericht
-from tests.browser.conftest import assert_accessible, axe_violations, inloggen, open_tab
+from tests.browser.conftest import assert_accessible, inloggen, open_tab, structuurfouten
 from tests.browser.test_walkthrough_pip import zaak  # noqa: F401  (fixture)
 from tests.uitvoering import met_vastgesteld_pip
 
 pytestmark = pytest.mark.browser
 
-STRUCTUUR = ("region", "heading-order", "landmark-unique", "page-has-heading-one")
 VRAAG = "Mag mijn les op donderdag? Ik moet dinsdag werken."
 
 
 def _goed(page):
     assert_accessible(page)
-    structuur = [
-        v["id"]
-        for v in axe_violations(page, minimum=("minor", "moderate", "serious", "critical"))
-        if v["id"] in STRUCTUUR
-    ]
+    structuur = structuurfouten(page)
     assert structuur == [], page.url
 
 

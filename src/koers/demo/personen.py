@@ -20,7 +20,6 @@ from django.utils import timezone
 from koers.demo import teksten
 from koers.inburgeraars import rules as traject_rules
 from koers.inburgeraars import services as traject_services
-from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar
 from koers.inburgeraars.rules import datum_voluit
 from koers.intake import services as intake_services
@@ -574,38 +573,14 @@ def _duo_antwoorden(p: Persoon, traject, k: Klokken, vandaag: date) -> None:
 def _tijdelijk_vrijgesteld(traject, van: date, tot: date) -> None:
     """SS109 and, on ``tot``, SS130, as koers.duo.handlers.pauzeer and _hervat record them:
     the 10-week clock stood still and the planned gesprekken move by the pause."""
-    traject.gepauzeerd_sinds = van
-    traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
+    traject_services.pauzeer_klok(traject, van)
     _duo(
         traject,
         "SS109",
         "tijdelijke vrijstelling; het traject staat stil",
         f"Tijdelijke vrijstelling: Toekenning, vanaf {datum_voluit(van)}",
     )
-    signals.traject_gewijzigd.send(
-        sender=type(traject), traject=traject, wat=signals.PAUZE, van=van
-    )
-    traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
-        traject.datum_start_pip_termijn, van, tot
-    )
-    traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
-        traject.derde_informatie_ontvangen, van, tot
-    )
-    traject.gepauzeerd_sinds = None
-    traject.herbereken_deadlines()
-    traject.save(
-        update_fields=[
-            "gepauzeerd_sinds",
-            "datum_start_pip_termijn",
-            "derde_informatie_ontvangen",
-            "pip_uiterlijk",
-            "volgende_deadline",
-            "gewijzigd_op",
-        ]
-    )
-    signals.traject_gewijzigd.send(
-        sender=type(traject), traject=traject, wat=signals.HERVAT, van=van, tot=tot
-    )
+    traject_services.hervat_klok(traject, tot)
     _duo(
         traject,
         "SS130",

@@ -45,11 +45,13 @@ from koers.inburgeraars import signals
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.inburgeraars.rules import datum_kort
 from koers.inburgeraars.services import (
+    hervat_klok,
     meld_aan_door_duo,
     neem_doelgroep_over_van_duo,
     neem_gratis_pogingen_over_van_duo,
     neem_ontheffing_over_van_duo,
     open_traject,
+    pauzeer_klok,
     registreer,
     wijzig_gegevens,
     wijzig_status,
@@ -475,42 +477,16 @@ def _start_pip_klok(ctx: Context, traject: Traject) -> None:
 def pauzeer(ctx: Context, traject: Traject, toelichting: str) -> None:
     if traject.gepauzeerd_sinds is not None:
         return
-    traject.gepauzeerd_sinds = ctx.datum
-    traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
+    pauzeer_klok(traject, ctx.datum)
     _registreer_eenmalig(
         traject, ctx, "tijdelijke vrijstelling; het traject staat stil", toelichting
-    )
-    signals.traject_gewijzigd.send(
-        sender=Traject, traject=traject, wat=signals.PAUZE, van=ctx.datum
     )
 
 
 def _hervat(ctx: Context, traject: Traject) -> None:
     if traject.gepauzeerd_sinds is None:
         return
-    van = traject.gepauzeerd_sinds
-    # The PIP clock stood still: it runs on with the days that were left.
-    traject.datum_start_pip_termijn = traject_rules.klok_na_pauze(
-        traject.datum_start_pip_termijn, van, ctx.datum
-    )
-    traject.derde_informatie_ontvangen = traject_rules.klok_na_pauze(
-        traject.derde_informatie_ontvangen, van, ctx.datum
-    )
-    traject.gepauzeerd_sinds = None
-    traject.herbereken_deadlines()
-    traject.save(
-        update_fields=[
-            "gepauzeerd_sinds",
-            "datum_start_pip_termijn",
-            "derde_informatie_ontvangen",
-            "pip_uiterlijk",
-            "volgende_deadline",
-            "gewijzigd_op",
-        ]
-    )
-    signals.traject_gewijzigd.send(
-        sender=Traject, traject=traject, wat=signals.HERVAT, van=van, tot=ctx.datum
-    )
+    hervat_klok(traject, ctx.datum)
     _registreer_eenmalig(
         traject, ctx, "tijdelijke vrijstelling ingetrokken; het traject loopt weer"
     )

@@ -511,3 +511,38 @@ def sla_lbt_over(
 
 def vandaag():
     return timezone.localdate()
+
+
+def pauzeer_klok(traject: Traject, van: date) -> None:
+    """DUO's tijdelijke vrijstelling (SS109) from ``van``: the case's clocks stand still and
+    whoever plans by them hears it (the ``traject_gewijzigd`` signal)."""
+    traject.gepauzeerd_sinds = van
+    traject.save(update_fields=["gepauzeerd_sinds", "gewijzigd_op"])
+    signals.traject_gewijzigd.send(sender=Traject, traject=traject, wat=signals.PAUZE, van=van)
+
+
+def hervat_klok(traject: Traject, tot: date) -> None:
+    """The vrijstelling ends on ``tot``: the PIP clock runs on with the days that were left,
+    the deadlines follow, and the planners hear it."""
+    van = traject.gepauzeerd_sinds
+    if van is None:
+        return
+    traject.datum_start_pip_termijn = rules.klok_na_pauze(traject.datum_start_pip_termijn, van, tot)
+    traject.derde_informatie_ontvangen = rules.klok_na_pauze(
+        traject.derde_informatie_ontvangen, van, tot
+    )
+    traject.gepauzeerd_sinds = None
+    traject.herbereken_deadlines()
+    traject.save(
+        update_fields=[
+            "gepauzeerd_sinds",
+            "datum_start_pip_termijn",
+            "derde_informatie_ontvangen",
+            "pip_uiterlijk",
+            "volgende_deadline",
+            "gewijzigd_op",
+        ]
+    )
+    signals.traject_gewijzigd.send(
+        sender=Traject, traject=traject, wat=signals.HERVAT, van=van, tot=tot
+    )

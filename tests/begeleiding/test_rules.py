@@ -212,7 +212,7 @@ def test_start_bijstand(start, fout):
         ({1: 8, 2: 4, 3: 2, 4: 1}, None),
         ({1: 4, 2: 4, 3: 4, 4: 0}, None),
         ({1: 2, 2: 4, 3: 2, 4: 1}, "niet stijgen"),
-        ({1: 40, 2: 4, 3: 2, 4: 1}, "tussen 0 en 31"),
+        ({1: 40, 2: 4, 3: 2, 4: 1}, "van 0 tot en met 31"),
     ],
 )
 def test_tabel_van_de_gemeente_moet_afbouwen(tabel, fout):

@@ -138,7 +138,7 @@ def test_duaal_toevoegen_en_wijzigen(als, adviseur_weert, traject_weert):
         wijzig,
         {"duaal-werkgever": "Bakkerij", "duaal-start": "2026-10-01", "duaal-uren_per_week": "60"},
     )
-    assert antwoord.status_code == 200 and "tussen 1 en 40" in antwoord.content.decode()
+    assert antwoord.status_code == 200 and "van 1 tot en met 40" in antwoord.content.decode()
     antwoord = client.post(
         wijzig,
         {

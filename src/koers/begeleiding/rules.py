@@ -101,7 +101,7 @@ def intensiteit_tabel_fout(tabel: dict[int, int]) -> str | None:
     """
     waarden = [tabel[s] for s in range(ZELFREDZAAMHEID_MIN, ZELFREDZAAMHEID_MAX + 1)]
     if any(w < 0 or w > CONTACTEN_MAX for w in waarden):
-        return f"Het aantal contacten per maand ligt tussen 0 en {CONTACTEN_MAX}."
+        return f"Vul per maand een aantal contacten in van 0 tot en met {CONTACTEN_MAX}."
     if any(a < b for a, b in zip(waarden, waarden[1:], strict=False)):
         return "Hoe zelfredzamer, hoe minder contact: het aantal mag niet stijgen."
     return None

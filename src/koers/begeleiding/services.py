@@ -78,7 +78,7 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
     contacten = data.get("contacten_per_maand")
     if contacten is not None and not 0 <= contacten <= rules.CONTACTEN_MAX:
         fouten["contacten_per_maand"] = (
-            f"Het aantal contacten per maand ligt tussen 0 en {rules.CONTACTEN_MAX}."
+            f"Vul per maand een aantal contacten in van 0 tot en met {rules.CONTACTEN_MAX}."
         )
     _lengte(fouten, "vrijwilliger", data.get("vrijwilliger") or "")
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 5000)
@@ -813,12 +813,12 @@ def bewaar_duaal(
         fouten["uren_per_week"] = "Vul het aantal uren per week in."
     elif not 1 <= uren <= rules.UREN_PER_WEEK_MAX:
         fouten["uren_per_week"] = (
-            f"Het aantal uren per week ligt tussen 1 en {rules.UREN_PER_WEEK_MAX}."
+            f"Vul een aantal uren per week in van 1 tot en met {rules.UREN_PER_WEEK_MAX}."
         )
     gewerkt = waarde("uren_gewerkt")
     if gewerkt is not None and not 0 <= gewerkt <= rules.UREN_TOTAAL_MAX:
         fouten["uren_gewerkt"] = (
-            f"Het aantal gewerkte uren ligt tussen 0 en {rules.UREN_TOTAAL_MAX}."
+            f"Vul een aantal gewerkte uren in van 0 tot en met {rules.UREN_TOTAAL_MAX}."
         )
     _niet_toekomst(fouten, "beschikking_datum", waarde("beschikking_datum"))
     for veld in ("werkgever", "functie", "jobcoach", "buddy"):

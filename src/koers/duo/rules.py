@@ -287,7 +287,7 @@ def uren_fouten(soort: str, uren, *, doelgroep: str) -> dict[str, str]:
     if isinstance(uren, bool) or not isinstance(uren, int):
         f["uren"] = "Geef de uren door in hele uren."
     elif not UREN_MIN <= uren <= UREN_MAX:
-        f["uren"] = f"Het aantal uren ligt tussen {UREN_MIN} en {UREN_MAX}."
+        f["uren"] = f"Vul een aantal uren in van {UREN_MIN} tot en met {UREN_MAX}."
     if soort == UrenSoort.PARTICIPATIEACTIVITEITEN and not is_asielmigrant(doelgroep):
         f["soort"] = "Uren participatieactiviteiten gelden alleen voor asielstatushouders."
     return f

@@ -215,7 +215,8 @@ def pip_duo_fouten(pip: PipVoorstel, ctx: PipContext) -> dict[str, str]:
             )
         elif not INTENSITEIT_MIN <= intensiteit <= INTENSITEIT_MAX:
             f["geschatte_intensiteit_b1_route"] = (
-                f"De geschatte intensiteit ligt tussen {INTENSITEIT_MIN} en {INTENSITEIT_MAX} uur."
+                f"Vul een geschatte intensiteit in van {INTENSITEIT_MIN} "
+                f"tot en met {INTENSITEIT_MAX} uur."
             )
     return f
 

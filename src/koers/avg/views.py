@@ -145,6 +145,21 @@ def zoeken(request):
     )
 
 
+def _geen_persoon(fouten: dict[str, str]) -> HttpResponse:
+    """The JSON answer when the BSN is invalid (400, with the field error) or names nobody
+    within reach (404)."""
+    return HttpResponse(
+        json.dumps(
+            {
+                "detail": _("Onbekend of ongeldig BSN."),
+                "fouten": {"bsn": [fouten.get("bsn", "")]},
+            }
+        ),
+        status=400 if fouten else 404,
+        content_type="application/json",
+    )
+
+
 @login_required
 def export(request):
     """All log records about one person as JSON (the log part of an AVG inzage). The export
@@ -155,16 +170,7 @@ def export(request):
     bsn = (request.GET.get("bsn") or "").strip()
     persoon = _persoon(user, bsn, fouten)
     if fouten or not persoon:
-        return HttpResponse(
-            json.dumps(
-                {
-                    "detail": _("Onbekend of ongeldig BSN."),
-                    "fouten": {"bsn": [fouten.get("bsn", "")]},
-                }
-            ),
-            status=400 if fouten else 404,
-            content_type="application/json",
-        )
+        return _geen_persoon(fouten)
     with transaction.atomic():
         services.log(
             user=user,
@@ -222,16 +228,7 @@ def inzage(request, formaat: str):
         fouten["bsn"] = _("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan.")
     persoon = None if fouten else bereik.persoon_voor_inzage(user, bsn)
     if persoon is None:
-        return HttpResponse(
-            json.dumps(
-                {
-                    "detail": _("Onbekend of ongeldig BSN."),
-                    "fouten": {"bsn": [fouten.get("bsn", "")]},
-                }
-            ),
-            status=400 if fouten else 404,
-            content_type="application/json",
-        )
+        return _geen_persoon(fouten)
     with transaction.atomic():
         services.log(
             user=user,

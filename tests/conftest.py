@@ -14,6 +14,7 @@ States of a case beyond these are factory traits (tests/factories.py).
 """
 
 import datetime as dt
+import io
 import os
 import shutil
 from pathlib import Path
@@ -245,6 +246,26 @@ def api():
 def snelle_wachtwoorden(settings):
     """The production hasher is slow on purpose; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def demo_per_module(django_db_setup, django_db_blocker):
+    """The demo seeded once for a module whose tests all read the demo: in one transaction
+    that is rolled back after the module. Each test runs in a savepoint of it (the ``db``
+    fixture), so what one test changes the next does not see."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    snel = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEMO=True, PASSWORD_HASHERS=snel),
+        transaction.atomic(),
+    ):
+        call_command("seed", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

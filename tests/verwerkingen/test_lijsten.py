@@ -2,16 +2,11 @@
 measure, AVG art. 32 and BIO 12.4, see docs/rechtsgrond.md): one record per case shown, with
 the sections the list shows, at a constant number of queries."""
 
-import io
 import re
 
-import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from koers.inburgeraars.models import Traject
-from koers.organisaties.models import Gebruiker
 from koers.verwerkingen import rules
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import verifieer
@@ -93,47 +88,6 @@ def test_api_list_logs_each_person_on_the_page(api, weert, adviseur_weert):
 def test_api_list_without_results_logs_nothing(api, adviseur_weert):
     assert api(adviseur_weert).get("/api/v1/inburgeraars").json()["results"] == []
     assert not Verwerking.objects.exists()
-
-
-@pytest.fixture
-def demo(settings, db):
-    settings.DEMO = True
-    call_command("seed", stdout=io.StringIO())
-    return {
-        u.username: u
-        for u in Gebruiker.objects.filter(
-            username__in=["adviseur-weert", "teamleider-weert", "uitkering-weert"]
-        )
-    }
-
-
-@pytest.mark.parametrize(
-    "wie, pad, sectie",
-    [
-        ("teamleider-weert", "/signalen/", "signalen"),
-        ("uitkering-weert", "/ontzorgen/?alle=1", "ontzorgen"),
-        ("adviseur-weert", "/netwerk/instroomklas/?alle=1", "netwerk"),
-        ("adviseur-weert", "/api/v1/signalen?alle=true", "signalen"),
-        ("adviseur-weert", "/api/v1/instroomklas", "netwerk"),
-    ],
-)
-def test_other_lists_of_cases_are_logged(als, api, demo, wie, pad, sectie):
-    user = demo[wie]
-    client = api(user) if pad.startswith("/api/") else als(user)
-    antwoord = client.get(pad)
-    assert antwoord.status_code == 200
-    rijen = list(Verwerking.objects.filter(activiteit=rules.ACTIVITEIT_LIJST))
-    assert rijen, f"{pad} logged nothing"
-    assert all(sectie in v.secties and v.actor_naam == wie for v in rijen)
-    assert all(v.kanaal == ("api" if pad.startswith("/api/") else "ui") for v in rijen)
-    # Each record names a real case of the list, by its ids (never by name).
-    trajecten = dict(
-        Traject.objects.filter(pk__in=[v.traject_id for v in rijen]).values_list(
-            "pk", "inburgeraar_id"
-        )
-    )
-    assert all(trajecten[v.traject_id] == v.inburgeraar_id for v in rijen)
-    assert verifieer() is None
 
 
 def test_duo_worker_logs_a_notification_about_a_person_as_a_job(adviseur_weert, traject_weert):

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from koers.verwerkingen import rules as verwerkingen_rules
+
 # The fields Koers asks for in RaadpleegMetBurgerservicenummer (schema PersonenQuery.fields),
 # each for a task of the gemeente under the Wet inburgering 2021: naam, geboorte and geslacht
 # identify the person and address letters; verblijfplaats and adressering are where the
@@ -53,7 +55,7 @@ MAX_BSNS = 20  # schema RaadpleegMetBurgerservicenummer: burgerservicenummer max
 # geverifieerd: het lid) for the gemeente's task under Wi2021 art. 14 and 15 (brede intake and
 # PIP).
 DOEL_BRP = "personalia uit de BRP voor de uitvoering van de Wet inburgering 2021"
-ACTIVITEIT_BRP = "BRP-bevraging"
+ACTIVITEIT_BRP = verwerkingen_rules.ACTIVITEIT_BRP  # named once, with its register entry
 
 # opschortingBijhouding.reden.code (schema OpschortingBijhouding; landelijke tabel 'Reden
 # opschorting bijhouding').

@@ -111,13 +111,14 @@ def _ns(moment: dt.datetime) -> int:
 
 
 def _eind(v: Verwerking) -> int:
+    begin = _ns(v.tijdstip)
     tekst = (v.ldv or {}).get("end_time")
-    if isinstance(tekst, str):
-        try:
-            return max(_ns(dt.datetime.fromisoformat(tekst)), _ns(v.tijdstip))
-        except ValueError:
-            pass
-    return _ns(v.tijdstip)
+    if not isinstance(tekst, str):
+        return begin
+    try:
+        return max(_ns(dt.datetime.fromisoformat(tekst)), begin)
+    except ValueError:  # an unreadable end time: the span ends where it began
+        return begin
 
 
 def _context(trace_id: str, span_id: str) -> SpanContext:

@@ -139,9 +139,10 @@ REGISTER_INZAGE = "avg-inzage"
 REGISTER_BEWAARTERMIJN = "bewaartermijn"
 REGISTER_BEVEILIGING = "beveiliging-toegang"
 
-# Strings of activities logged by other apps that cannot be imported here (they sit above
-# this core app); the test of the register reads them from those apps' code.
-ACTIVITEIT_BRP = "BRP-bevraging"  # koers.brp.rules.ACTIVITEIT_BRP
+# Activities of apps above this core app, named here beside their register entry: the BRP
+# adapter takes its name from here; the portal and beveiliging still log literal strings,
+# which the register's test finds in their code and checks against these.
+ACTIVITEIT_BRP = "BRP-bevraging"
 ACTIVITEIT_DOCUMENT = "document inzien"  # koers.portaal.services
 ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven, "(soort)"
 

@@ -45,9 +45,10 @@ def test_aanmelden_intake_pip_en_beschikking(api, vandaag, adviseur_weert, weert
     response = client.post(f"{url}/afronden", format="json")
     assert response.status_code == 400
     fouten = response.json()["fouten"]
-    # Only the law's minimum blocks; the startnotitie's topics and Positieve Gezondheid are
-    # listed as still open but do not (koers.intake.rules.ontbrekend_minimum).
-    assert set(fouten) == set(intake_rules.ontbrekend_minimum(intake["ontbrekend"]))
+    # Only the law's minimum and the intake's date block; the startnotitie's topics and
+    # Positieve Gezondheid are listed as still open but do not
+    # (koers.intake.rules.ontbrekend_minimum, afronden_datum_fouten).
+    assert set(fouten) == set(intake_rules.ontbrekend_minimum(intake["ontbrekend"])) | {"datum"}
     assert "onderwerpen.opleiding.hoogste_niveau" in fouten
     assert "onderwerpen.gezondheid.toelichting" in fouten
     assert "positieve_gezondheid.meedoen.score" in intake["ontbrekend"]

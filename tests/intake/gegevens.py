@@ -1,5 +1,7 @@
 """A complete brede intake as plain data, for tests that need a finished intake."""
 
+import datetime as dt
+
 DOMAIN_ONDERWERPEN = (  # shared/DOMAIN.md, "Brede intake", keys used in code and API
     "leerbaarheid",
     "motivatie_interesses",
@@ -33,8 +35,10 @@ VELDEN = {
 
 
 def volledige_intake(**overrides) -> dict:
-    """Every topic explained, every dimension scored, LBT, place and both confirmations."""
+    """Every topic explained, every dimension scored, LBT, place, both confirmations and the
+    day of the conversation (a fixed day in the past of every frozen test clock)."""
     data = {
+        "datum": dt.date(2026, 1, 15),
         "onderwerpen": {
             s: {"toelichting": f"Toelichting bij {s}.", **VELDEN.get(s, {})}
             for s in DOMAIN_ONDERWERPEN

@@ -74,8 +74,8 @@ class BredeIntakeView(APIView):
 @extend_schema(
     tags=["brede intake"],
     summary="Brede intake afronden",
-    description="Rondt de intake af. Ontbreekt er nog iets, dan krijgt u 400 met "
-    "per veld wat u nog moet invullen.",
+    description="Rondt de intake af. Ontbreekt er nog iets (het wettelijke minimum of "
+    "de datum van de intake), dan krijgt u 400 met per veld wat u nog moet invullen.",
     request=None,
     responses=schema.antwoorden({200: BredeIntakeSerializer}, schrijft=True),
 )

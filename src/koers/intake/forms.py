@@ -121,9 +121,10 @@ class IntakeForm(KoersStijl, forms.Form):
 
     @cached_property
     def nodig_om_af_te_ronden(self) -> set[str]:
-        """The fields the law needs before the intake can be afgerond, from the same rules
-        that check it (intake.rules.ontbrekend_minimum on an empty intake): their labels say
-        so. The VVE duty depends on the children, so its help text says when it applies."""
+        """The fields needed before the intake can be afgerond, from the same rules that
+        check it (intake.rules.ontbrekend_minimum on an empty intake, and the intake's date,
+        intake.rules.afronden_datum_fouten): their labels say so. The VVE duty depends on the
+        children, so its help text says when it applies."""
         leeg = intake_rules.ontbrekend(
             {},
             {},
@@ -132,9 +133,11 @@ class IntakeForm(KoersStijl, forms.Form):
             vve_informatie_gegeven=False,
             gesprek_zonder_partner_aangeboden=False,
         )
+        nodig = {**intake_rules.ontbrekend_minimum(leeg)}
+        nodig |= intake_rules.afronden_datum_fouten(None, niet_verschenen=0)
         return {
             sleutel.replace(".", "-")
-            for sleutel in intake_rules.ontbrekend_minimum(leeg)
+            for sleutel in nodig
             if sleutel.replace(".", "-") in self.fields
         }
 

@@ -10,6 +10,7 @@ scores 0-10); DUO Leerbaarheidstoets API (result values). Keys follow shared/DOM
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,37 @@ def lbt_fouten(uitslag: str, score: int | None) -> dict[str, str]:
             f"Vul bij 'Score leerbaarheidstoets' een getal in van 0 tot en met {LBT_MAX_SCORE}."
         )
     return fouten
+
+
+def datum_fout(datum: date | None, *, vandaag: date) -> str | None:
+    """Why the date of the brede intake cannot be right: it is the day the conversation was
+    held, so it does not lie after today. A planned conversation is an appointment
+    (``IntakeAfspraak``), not the intake's date.
+
+    Bron: Koers' eigen lezing: the intake's date records a conversation that took place
+    (startnotitie §6.1: "Bij de brede intake wordt vroegtijdig een beeld gevormd"); no article
+    of the Wi2021 or the Besluit names this date.
+    Status: techniek
+    """
+    if datum is not None and datum > vandaag:
+        return "De datum van de intake ligt in de toekomst. Vul de dag in waarop het gesprek was."
+    return None
+
+
+def afronden_datum_fouten(datum: date | None, *, niet_verschenen: int) -> dict[str, str]:
+    """The intake is afgerond with the day it was held. A draft may be saved without it. When
+    the person did not come (an appointment recorded as "niet verschenen", see
+    afronden_fouten) there was no conversation, and the intake is closed without a date.
+
+    Bron: startnotitie §6.2 ("Na afronding van de brede intake stelt de gemeente binnen 10
+    weken het PIP op"): the startnotitie counts from the intake, so its day must be known.
+    That afronden needs the date is Koers' reading of it; the law's 10 weeks run from DUO's
+    notice (Wi2021 art. 15; DOMAIN.md), not from this date.
+    Status: startnotitie
+    """
+    if datum is None and niet_verschenen <= 0:
+        return {"datum": "Vul de datum van de intake in."}
+    return {}
 
 
 # The minimum the law asks of the brede intake: a leerbaarheidstoets, an inquiry into

@@ -46,7 +46,12 @@ class BredeIntakeSerializer(serializers.Serializer):
     (policy.intake_onderwerpen_voor); Positieve Gezondheid only with the gezondheid topic."""
 
     status = serializers.ChoiceField(choices=BredeIntake.Status.choices, read_only=True)
-    datum = serializers.DateField(required=False, allow_null=True)
+    datum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="De dag van het intakegesprek. Niet in de toekomst. Nodig om de intake af "
+        "te ronden; een concept mag zonder.",
+    )
     plaats = serializers.ChoiceField(
         choices=list(intake_rules.PLAATSEN), required=False, allow_blank=True
     )
@@ -76,8 +81,8 @@ class BredeIntakeSerializer(serializers.Serializer):
     ontbrekend_wettelijk = serializers.DictField(
         child=serializers.CharField(),
         read_only=True,
-        help_text="Het deel van 'ontbrekend' dat de wet vraagt (artikel 14 Wi2021). Alleen "
-        "dit houdt het afronden tegen, behalve als de inburgeraar niet verscheen.",
+        help_text="Het deel van 'ontbrekend' dat de wet vraagt (artikel 14 Wi2021). Dit en "
+        "een lege 'datum' houden het afronden tegen, behalve als de inburgeraar niet verscheen.",
     )
 
     def to_representation(self, intake: BredeIntake) -> dict:

@@ -37,7 +37,8 @@ ALGEMENE_VELDEN = (
 
 
 def valideer(data: dict) -> dict[str, str]:
-    """Errors of a (partial) intake: unknown keys, wrong types, out-of-range values."""
+    """Errors of a (partial) intake: unknown keys, wrong types, out-of-range values, a date
+    of the intake after today."""
     fouten: dict[str, str] = {}
     for sleutel, antwoord in (data.get("onderwerpen") or {}).items():
         onderwerp = rules.ONDERWERPEN_BY_KEY.get(sleutel)
@@ -68,6 +69,12 @@ def valideer(data: dict) -> dict[str, str]:
             fout := traject_rules.uitvoering_datum_fout(data[veld], vandaag())
         ):
             fouten[veld] = fout
+    if (
+        "datum" not in fouten
+        and hasattr(data.get("datum"), "isoformat")
+        and (fout := rules.datum_fout(data["datum"], vandaag=vandaag()))
+    ):
+        fouten["datum"] = fout
     if data.get("plaats") and data["plaats"] not in dict(rules.PLAATSEN):
         fouten["plaats"] = "Kies AZC, gemeentehuis of elders."
     return fouten
@@ -129,6 +136,7 @@ def rond_af(traject: Traject, door) -> BredeIntake:
     alles = intake.ontbrekend()
     minimum = rules.ontbrekend_minimum(alles)
     missing = rules.afronden_fouten(minimum, niet_verschenen=niet_verschenen)
+    missing.update(rules.afronden_datum_fouten(intake.datum, niet_verschenen=niet_verschenen))
     if missing:
         raise Weigering(missing)
     intake.status = BredeIntake.Status.AFGEROND

@@ -86,18 +86,18 @@ def test_no_zero_hours_done(ik, met_pip, adviseur_weert):
     ("taal", "datum"),
     [
         ("nl", "1 oktober 2026"),
-        ("en", "Oct. 1, 2026"),
-        ("ar", "1 أكتوبر، 2026"),
+        ("en", "1 October 2026"),
+        ("ar", "1 أكتوبر 2026"),
         ("ti", "1 ጥቅምቲ 2026"),
-        ("tr", "01 Ekim 2026"),
-        ("uk", "01 жовтня 2026 р."),
+        ("tr", "1 Ekim 2026"),
+        ("uk", "1 жовтня 2026"),
     ],
 )
 def test_dates_are_written_out_in_every_language(ik, met_pip, taal, datum):
     ik.post("/mijn/taal/", {"taal": taal})
     html = ik.get("/mijn/plan/").content.decode()
     assert datum in html, taal
-    assert "01-10-2026" not in html
+    assert "01-10-2026" not in html and "Oct. 1, 2026" not in html
 
 
 def test_the_adviseurs_dutch_is_marked_left_to_right_in_arabic(ik, met_pip, adviseur_weert):

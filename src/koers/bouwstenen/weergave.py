@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 
 # The date styles of every screen, letter and export text: written out in running text and
 # lists ("28 november 2026"), short only in dense tables ("28-11-2026", fixed width so the
-# column lines up). Month names come from Django's Dutch localisation.
-DATUM = "j F Y"
+# column lines up). Month names come from Django's localisation of the active language
+# (Dutch on the staff screens): ``E`` is the month as it stands in a written-out date, the
+# same as ``F`` in Dutch and English, the genitive in Ukrainian ("6 грудня 2026", not
+# "6 Грудень 2026"). Never a language's DATE_FORMAT: English's is "Dec. 6, 2026".
+DATUM = "j E Y"
 DATUM_KORT = "d-m-Y"
-DATUM_TIJD = "j F Y, H:i"
+DATUM_TIJD = "j E Y, H:i"
 
 
 def datum(waarde, kort: bool = False) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.utils import timezone, translation
-from django.utils.formats import date_format, time_format
 
+from koers.bouwstenen import weergave
 from koers.portaal import rules
 
 register = template.Library()
@@ -16,24 +16,24 @@ def portaal_talen():
     return rules.TALEN
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def datum(waarde) -> str:
-    """A date written out in the page's language ("28 november 2026"), with the time for a
-    moment ("28 november 2026 14:05"): Django's format of that language (DATE_FORMAT,
-    TIME_FORMAT). Django has no Tigrinya; its month names come from
+    """A date written out in the page's language ("28 november 2026", "6 December 2026"),
+    with the time for a moment ("28 november 2026, 14:05"): the one formatter of every screen,
+    :func:`koers.bouwstenen.weergave.datum` and ``datum_tijd``, which name the month in the
+    active language. Django has no Tigrinya; its month names come from
     :data:`koers.portaal.rules.MAANDEN_TI`."""
     if not waarde:
         return ""
+    if translation.get_language() != "ti":
+        return weergave.datum_tijd(waarde) if hasattr(waarde, "hour") else weergave.datum(waarde)
     tijd = None
     if hasattr(waarde, "hour"):
         waarde = timezone.localtime(waarde) if timezone.is_aware(waarde) else waarde
         tijd = waarde.time()
         waarde = waarde.date()
-    if translation.get_language() == "ti":
-        tekst = f"{waarde.day} {rules.MAANDEN_TI[waarde.month - 1]} {waarde.year}"
-        return f"{tekst} {tijd:%H:%M}" if tijd is not None else tekst
-    tekst = date_format(waarde, "DATE_FORMAT")
-    return f"{tekst} {time_format(tijd, 'TIME_FORMAT')}" if tijd is not None else tekst
+    tekst = f"{waarde.day} {rules.MAANDEN_TI[waarde.month - 1]} {waarde.year}"
+    return f"{tekst}, {tijd:%H:%M}" if tijd is not None else tekst
 
 
 @register.filter

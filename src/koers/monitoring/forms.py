@@ -8,9 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, tekstvak
+from koers.inburgeraars.services import vandaag
 from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
 from koers.monitoring import rules
+from koers.monitoring.services import gesprek_fouten
 
 INTERVENTIE_REGELS = 3
 
@@ -30,10 +32,18 @@ class GesprekForm(KoersStijl, forms.Form):
     gehouden_op = datumveld(_("Datum van het gesprek"))
     verslag = tekstvak(_("Verslag"), rows=4, help_text=_("Kort: wat is besproken en afgesproken."))
 
-    def __init__(self, *args, doelen: dict | None = None, met_gezondheid: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        doelen: dict | None = None,
+        met_gezondheid: bool = False,
+        eerste_pip=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.doelen = doelen or {}
         self.met_gezondheid = met_gezondheid
+        self.eerste_pip = eerste_pip  # the dagtekening of the first vastgesteld PIP
         keuzes = [("", _("Niet besproken"))] + list(rules.VOORTGANG.items())
         for d in self.dimensies():
             self.voeg_toe(
@@ -76,6 +86,11 @@ class GesprekForm(KoersStijl, forms.Form):
                     max_length=rules.OMSCHRIJVING_MAX,
                 ),
             )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return gesprek_fouten(
+            self.naar_data(), eerste_pip=self.eerste_pip, met_gezondheid=self.met_gezondheid
+        )
 
     def dimensies(self):
         """The dimensions of the form: without health data not those about health (the
@@ -173,6 +188,9 @@ class UitstellenForm(KoersStijl, forms.Form):
     uitgesteld_tot = datumveld(_("Uitstellen tot"))
     reden = forms.CharField(label=_("Waarom uitstellen?"), max_length=rules.REDEN_MAX)
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return rules.uitstel_fouten(data.get("uitgesteld_tot"), data.get("reden") or "", vandaag())
+
 
 class GesprekSluitenForm(KoersStijl, forms.Form):
     """Close a missed planned gesprek (koers.monitoring.services.sluit_gesprek)."""
@@ -182,3 +200,12 @@ class GesprekSluitenForm(KoersStijl, forms.Form):
         max_length=rules.REDEN_MAX,
         help_text=_("Bijvoorbeeld: niet gekomen, gesprek is later als extra gesprek gevoerd."),
     )
+
+    def __init__(self, *args, gepland_op=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gepland_op = gepland_op
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.gepland_op is None:
+            return {}
+        return rules.sluiten_fouten(self.gepland_op, data.get("reden") or "", vandaag())

@@ -178,14 +178,17 @@ def signaal_uitstellen(request, pk, signaal_id):
 # --- voortgangsgesprekken -------------------------------------------------------------------
 
 
-def _doelen(traject) -> dict:
-    pip = (
+def _doelen(traject) -> tuple[dict, dt.date | None]:
+    """The goals of the latest vastgesteld PIP, and the dagtekening of the first (no
+    voortgangsgesprek lies before it)."""
+    pips = list(
         PipVersie.objects.filter(traject=traject, status=PipVersie.Status.VASTGESTELD)
-        .order_by("-versie")
-        .only("doelen", "traject_id")
-        .first()
+        .order_by("versie")
+        .only("doelen", "dagtekening", "traject_id")
     )
-    return (pip.doelen or {}) if pip else {}
+    if not pips:
+        return {}, None
+    return pips[-1].doelen or {}, pips[0].dagtekening
 
 
 def _gesprek_pagina(request, pk, gesprek_id=None):
@@ -210,11 +213,12 @@ def _gesprek_pagina(request, pk, gesprek_id=None):
             )
             return redirect("web:inburgeraar", pk=inburgeraar.pk)
     mag = policy.mag(user, Actie.GESPREK_VOEREN) and traject.is_open
-    doelen = _doelen(traject)
+    doelen, eerste_pip = _doelen(traject)
     form = GesprekForm(
         request.POST or None,
         doelen=doelen,
         met_gezondheid=met_gezondheid,
+        eerste_pip=eerste_pip,
         initial=GesprekForm.initial_van(gesprek, met_gezondheid=met_gezondheid)
         or {"gehouden_op": vandaag()},
     )
@@ -278,7 +282,9 @@ def gesprek_sluiten(request, pk, gesprek_id):
     ).first()
     if gesprek is None:
         raise Http404
-    form = GesprekSluitenForm(request.POST, prefix=f"sluit{gesprek.pk}")
+    form = GesprekSluitenForm(
+        request.POST, prefix=f"sluit{gesprek.pk}", gepland_op=gesprek.gepland_op
+    )
     if form.is_valid():
         try:
             gesloten = services.sluit_gesprek(traject, gesprek, user, form.cleaned_data["reden"])

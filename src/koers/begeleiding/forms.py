@@ -1,14 +1,18 @@
-"""Forms of the begeleiding pages: the shape of input only; the rules stay in rules.py and
-reach the user through ``Weigering``."""
+"""Forms of the begeleiding pages: the shape of input here; the rules stay in rules.py and the
+services' checks, which the forms call (``regel_fouten``) so that a page shows every error
+at once."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.begeleiding import rules
+from koers.begeleiding import rules, services
 from koers.begeleiding.services import ONTZORGEN_VELDEN
 from koers.bouwstenen.formulieren import SMALLINT_MAX, KoersStijl, tekstvak
+from koers.inburgeraars.services import vandaag
 from koers.inburgeraars.validatie import datumveld
 from koers.organisaties.models import Organisatie
 
@@ -48,6 +52,9 @@ class BegeleidingForm(KoersStijl, forms.Form):
         label=_("Contacten per maand"), required=False, min_value=0, max_value=SMALLINT_MAX
     )
     toelichting = tekstvak(_("Toelichting"))
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.begeleiding_fouten(data)
 
     @staticmethod
     def initial_van(begeleiding) -> dict:
@@ -121,12 +128,16 @@ class ChecklistForm(KoersStijl, forms.Form):
             {
                 "onderwerp": s,
                 "status": self.cleaned_data[f"{s}-status"],
-                "datum": self.cleaned_data[f"{s}-datum"],
-                "door": self.cleaned_data[f"{s}-door"],
+                "datum": self.cleaned_data.get(f"{s}-datum"),
+                "door": self.cleaned_data.get(f"{s}-door"),
             }
             for s in rules.CHECKLIST_SLEUTELS
             if self.cleaned_data.get(f"{s}-status")
         ]
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        fouten = services.checklist_fouten(self.naar_items())
+        return {sleutel.removeprefix("checklist."): tekst for sleutel, tekst in fouten.items()}
 
 
 class VoorlichtingForm(KoersStijl, forms.Form):
@@ -138,6 +149,9 @@ class VoorlichtingForm(KoersStijl, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "voorlichting")
         super().__init__(*args, **kwargs)
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.voorlichting_fouten(data)
 
 
 POST_KEUZES = list(rules.POSTEN)
@@ -156,6 +170,10 @@ class BijstandForm(KoersStijl, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "bijstand")
         super().__init__(*args, **kwargs)
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        # Payments outside a new period need the register: the service says so.
+        return rules.bijstand_fouten(data.get("start"), data.get("einde"), vandaag())
 
     @staticmethod
     def initial_van(bijstand) -> dict:
@@ -198,6 +216,15 @@ class OntzorgenForm(KoersStijl, forms.Form):
     coaching_start = datumveld(_("Start coaching"), required=False)
     coaching_eind = datumveld(_("Einde coaching"), required=False)
 
+    def __init__(self, *args, traject=None, huidig=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.traject, self.huidig = traject, huidig
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.ontzorgen_fouten(self.traject, data, self.huidig)
+
     @staticmethod
     def initial_van(ontzorgen, bijstand=None) -> dict:
         if ontzorgen is None:
@@ -220,9 +247,10 @@ class BetalingForm(KoersStijl, forms.Form):
         label=_("Betaald aan"), max_length=200, help_text=_("Bijvoorbeeld de woningcorporatie.")
     )
 
-    def __init__(self, *args, maanden=(), **kwargs):
+    def __init__(self, *args, maanden=(), ontzorgen=None, **kwargs):
         kwargs.setdefault("prefix", "betaling")
         super().__init__(*args, **kwargs)
+        self.ontzorgen = ontzorgen
         self.fields["maand"].choices = LEEG + [(m.isoformat(), f"{m:%m-%Y}") for m in maanden]
         self.fields["bedrag"].error_messages.update(
             {
@@ -234,11 +262,15 @@ class BetalingForm(KoersStijl, forms.Form):
         )
 
     def naar_data(self) -> dict:
-        from datetime import date
-
         data = dict(self.cleaned_data)
-        data["maand"] = date.fromisoformat(data["maand"])
+        if data.get("maand"):
+            data["maand"] = date.fromisoformat(data["maand"])
         return data
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.ontzorgen is None:
+            return {}
+        return services.nieuwe_betaling_fouten(self.ontzorgen, self.naar_data())
 
 
 class ImportForm(KoersStijl, forms.Form):
@@ -277,9 +309,13 @@ class DuaalForm(KoersStijl, forms.Form):
     beschikking_datum = datumveld(_("Datum van de beschikking"), required=False)
     toelichting = tekstvak(_("Toelichting"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, duaal=None, **kwargs):
         kwargs.setdefault("prefix", "duaal")
         super().__init__(*args, **kwargs)
+        self.duaal = duaal
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.duaal_fouten(data, self.duaal)
 
     @staticmethod
     def initial_van(duaal) -> dict:

@@ -60,10 +60,9 @@ BEGELEIDING_VELDEN = (
 )
 
 
-@transaction.atomic
-def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
-    # Locked and read again: a case closed meanwhile is not written to.
-    traject = vergrendel_open(traject, AFGEROND)
+def begeleiding_fouten(data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`bewaar_begeleiding`, per field; from the input
+    alone, so the form shows it together with its own errors."""
     fouten: dict[str, str] = {}
     score = data.get("zelfredzaamheid")
     if score is not None and not (rules.ZELFREDZAAMHEID_MIN <= score <= rules.ZELFREDZAAMHEID_MAX):
@@ -82,6 +81,14 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
         )
     _lengte(fouten, "vrijwilliger", data.get("vrijwilliger") or "")
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 5000)
+    return fouten
+
+
+@transaction.atomic
+def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
+    fouten = begeleiding_fouten(data)
     if fouten:
         raise Weigering(fouten)
     begeleiding, nieuw = Begeleiding.objects.select_for_update().get_or_create(traject=traject)
@@ -99,11 +106,9 @@ def bewaar_begeleiding(traject: Traject, door, data: dict) -> Begeleiding:
     return begeleiding
 
 
-@transaction.atomic
-def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[ChecklistItem]:
-    """Set status, date and who for the given checklist items (others stay as they are)."""
-    # Locked and read again: a case closed meanwhile is not written to.
-    traject = vergrendel_open(traject, AFGEROND)
+def checklist_fouten(items: list[dict]) -> dict[str, str]:
+    """What is wrong with checklist items for :func:`bewaar_checklist`, keyed
+    ``checklist.<onderwerp>.<veld>``; from the input alone."""
     fouten: dict[str, str] = {}
     statussen = {s for s, _t in rules.ITEM_STATUSSEN}
     gezien = set()
@@ -123,6 +128,15 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
             )
         _niet_toekomst(fouten, f"checklist.{onderwerp}.datum", item.get("datum"))
         _lengte(fouten, f"checklist.{onderwerp}.door", item.get("door") or "")
+    return fouten
+
+
+@transaction.atomic
+def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[ChecklistItem]:
+    """Set status, date and who for the given checklist items (others stay as they are)."""
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
+    fouten = checklist_fouten(items)
     if fouten:
         raise Weigering(fouten)
     bestaand = {
@@ -155,10 +169,8 @@ def bewaar_checklist(traject: Traject, door, items: list[dict]) -> list[Checklis
     return list(ChecklistItem.objects.filter(traject=traject))
 
 
-@transaction.atomic
-def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
-    # Locked and read again: a case closed meanwhile is not written to.
-    traject = vergrendel_open(traject, AFGEROND)
+def voorlichting_fouten(data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`voeg_voorlichting_toe`, per field."""
     fouten: dict[str, str] = {}
     if data.get("onderwerp") not in rules.VOORLICHTING_SLEUTELS:
         fouten["onderwerp"] = "Kies een onderwerp van de lijst."
@@ -167,6 +179,14 @@ def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
     _niet_toekomst(fouten, "datum", data.get("datum"))
     _lengte(fouten, "door", data.get("door") or "")
     _lengte(fouten, "toelichting", data.get("toelichting") or "", 500)
+    return fouten
+
+
+@transaction.atomic
+def voeg_voorlichting_toe(traject: Traject, door, data: dict) -> Voorlichting:
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
+    fouten = voorlichting_fouten(data)
     if fouten:
         raise Weigering(fouten)
     voorlichting = Voorlichting.objects.create(
@@ -246,7 +266,9 @@ ONTZORGEN_VELDEN = (
 )
 
 
-def _ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) -> dict:
+def ontzorgen_fouten(traject: Traject, data: dict, huidig: Ontzorgen | None) -> dict:
+    """What is wrong with the input of :func:`bewaar_ontzorgen` for this case, per field. It
+    reads the case's bijstand and payments; the service checks again under the case's lock."""
     fouten: dict[str, str] = {}
     bijstand = Bijstand.objects.filter(traject=traject).first()
     if huidig is None and not in_aanmerking(traject):
@@ -316,7 +338,7 @@ def bewaar_ontzorgen(traject: Traject, door, data: dict) -> Ontzorgen:
     # Locked and read again: a case closed meanwhile is not written to.
     traject = vergrendel_open(traject, AFGEROND)
     huidig = Ontzorgen.objects.filter(traject=traject).first()
-    fouten = _ontzorgen_fouten(traject, data, huidig)
+    fouten = ontzorgen_fouten(traject, data, huidig)
     if fouten:
         raise Weigering(fouten)
     ontzorgen = huidig or Ontzorgen(traject=traject, gemeente_id=traject.gemeente_id)
@@ -531,6 +553,14 @@ def betaling_fouten(
         naam = dict(rules.POSTEN)[post].lower()
         fouten["post"] = f"De {naam} van {maand:%m-%Y} staat al in het register."
     return fouten
+
+
+def nieuwe_betaling_fouten(ontzorgen: Ontzorgen, rij: dict) -> dict[str, str]:
+    """:func:`betaling_fouten` of one payment against the register as it is now, for the
+    form; :func:`registreer_betalingen` checks again under the lock of ``ontzorgen``."""
+    al_betaald = set(ontzorgen.betalingen.values_list("maand", "post"))
+    maxima = Begeleidingsbeleid.voor(ontzorgen.gemeente_id).maxima
+    return betaling_fouten(ontzorgen, rij, al_betaald, maxima)
 
 
 def registreer_betalingen(
@@ -792,12 +822,9 @@ DUAAL_VELDEN = (
 )
 
 
-@transaction.atomic
-def bewaar_duaal(
-    traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
-) -> DuaalTraject:
-    # Locked and read again: a case closed meanwhile is not written to.
-    traject = vergrendel_open(traject, AFGEROND)
+def duaal_fouten(data: dict, duaal: DuaalTraject | None = None) -> dict[str, str]:
+    """What is wrong with the input of :func:`bewaar_duaal` (a field left out keeps the value
+    of ``duaal``), per field."""
     fouten: dict[str, str] = {}
 
     def waarde(veld):
@@ -825,6 +852,16 @@ def bewaar_duaal(
         _lengte(fouten, veld, waarde(veld) or "")
     _lengte(fouten, "beschikking_nummer", waarde("beschikking_nummer") or "", 100)
     _lengte(fouten, "toelichting", waarde("toelichting") or "", 5000)
+    return fouten
+
+
+@transaction.atomic
+def bewaar_duaal(
+    traject: Traject, door, data: dict, duaal: DuaalTraject | None = None
+) -> DuaalTraject:
+    # Locked and read again: a case closed meanwhile is not written to.
+    traject = vergrendel_open(traject, AFGEROND)
+    fouten = duaal_fouten(data, duaal)
     if fouten:
         raise Weigering(fouten)
     nieuw = duaal is None

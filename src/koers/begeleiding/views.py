@@ -161,7 +161,7 @@ def duaal(request, pk, duaal_id=None):
             "begeleiding/duaal.html",
             {"inburgeraar": inburgeraar, "duaal": bestaand, "form": form},
         )
-    form = DuaalForm(request.POST)
+    form = DuaalForm(request.POST, duaal=bestaand)
     if _bewaard(form, lambda: services.bewaar_duaal(traject, user, form.cleaned_data, bestaand)):
         messages.success(request, _("De werkervaringsplaats is opgeslagen."))
         return _terug(inburgeraar, "#duaal")
@@ -275,7 +275,11 @@ def ontzorgen(request, pk):
     form = None
     if request.method == "POST":
         vereis(user, Actie.ONTZORGEN_BEWERKEN)
-        form = OntzorgenForm(request.POST)
+        form = OntzorgenForm(
+            request.POST,
+            traject=traject,
+            huidig=Ontzorgen.objects.filter(traject=traject).first(),
+        )
         if _bewaard(form, lambda: services.bewaar_ontzorgen(traject, user, form.cleaned_data)):
             messages.success(request, _("Financieel ontzorgen is opgeslagen."))
             return redirect(
@@ -310,7 +314,9 @@ def betaling(request, pk):
     if ontzorgen is None:
         raise Http404
     form = BetalingForm(
-        request.POST, maanden=rules.betaalmaanden(ontzorgen.start_bijstand, ontzorgen.einddatum)
+        request.POST,
+        maanden=rules.betaalmaanden(ontzorgen.start_bijstand, ontzorgen.einddatum),
+        ontzorgen=ontzorgen,
     )
     if _bewaard(form, lambda: services.registreer_betalingen(ontzorgen, user, [form.naar_data()])):
         messages.success(request, _("De betaling staat in het register."))

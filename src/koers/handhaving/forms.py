@@ -1,5 +1,6 @@
-"""Forms of handhaving. They check the shape of input; the rules stay in rules.py and reach
-the user through ``Weigering``."""
+"""Forms of handhaving. They check the shape of input, and call the step's own check
+(``services.<stap>_fouten``, on the rules of rules.py) so that a page shows every error at
+once; the step checks again under the zaak's lock."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, tekstvak
-from koers.handhaving import rules
+from koers.handhaving import rules, services
 from koers.inburgeraars.validatie import datumveld
 
 
@@ -23,14 +24,35 @@ class ZaakForm(KoersStijl, forms.Form):
         help_text=_("Kort en feitelijk. Bijvoorbeeld: drie keer niet naar de les, zonder bericht."),
     )
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.zaak_fouten(data)
 
-class WaarschuwingForm(KoersStijl, forms.Form):
+
+class _Stap(KoersStijl, forms.Form):
+    """A step of a handhavingszaak; its check (``controle(zaak, data)``) needs the zaak."""
+
+    controle = None
+
+    def __init__(self, *args, zaak=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zaak = zaak
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        controle = type(self).controle
+        if self.zaak is None or controle is None:
+            return {}
+        return controle(self.zaak, data)
+
+
+class WaarschuwingForm(_Stap):
+    controle = staticmethod(services.waarschuwing_fouten)
     prefix = "waarschuwing"
     datum = datumveld(_("Datum van de brief"))
     toelichting = tekstvak(_("Extra tekst in de brief"))
 
 
-class VoornemenForm(KoersStijl, forms.Form):
+class VoornemenForm(_Stap):
+    controle = staticmethod(services.voornemen_fouten)
     prefix = "voornemen"
     datum = datumveld(_("Datum van het voornemen"))
     voorschrift = forms.CharField(
@@ -56,7 +78,8 @@ class VoornemenForm(KoersStijl, forms.Form):
     )
 
 
-class ZienswijzeForm(KoersStijl, forms.Form):
+class ZienswijzeForm(_Stap):
+    controle = staticmethod(services.zienswijze_fouten)
     prefix = "zienswijze"
     datum = datumveld(_("Datum van de zienswijze of de hoorzitting"))
     niet_gereageerd = forms.BooleanField(
@@ -75,12 +98,14 @@ class ZienswijzeForm(KoersStijl, forms.Form):
     zienswijze = tekstvak(_("Wat vertelde of schreef de inburgeraar?"), rows=6)
 
 
-class OnwilForm(KoersStijl, forms.Form):
+class OnwilForm(_Stap):
+    controle = staticmethod(services.onwil_fouten)
     prefix = "onwil"
     reden = tekstvak(_("Waarom is er sprake van uitzonderlijke onwil?"), required=True)
 
 
-class BoeteForm(KoersStijl, forms.Form):
+class BoeteForm(_Stap):
+    controle = staticmethod(services.boete_fouten)
     prefix = "boete"
     datum = datumveld(_("Datum van het besluit"))
     bedrag = forms.IntegerField(
@@ -89,7 +114,7 @@ class BoeteForm(KoersStijl, forms.Form):
     motivering = tekstvak(_("Waarom krijgt de inburgeraar een boete?"), required=True, rows=4)
 
 
-class AfsluitenForm(KoersStijl, forms.Form):
+class AfsluitenForm(_Stap):
     prefix = "afsluiten"
     toelichting = tekstvak(
         _("Waarom sluit u de zaak af?"),

@@ -125,10 +125,12 @@ def _maak_brief(
     )
 
 
-@transaction.atomic
-def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
-    """Record a case of non-compliance: what, when, and a description."""
-    traject = vergrendel(traject)
+# Each step reads its input in a ``_lees_<stap>`` function: the errors per field and the values
+# read. The public ``<stap>_fouten`` gives the errors alone, so a form shows them with its own
+# in one pass; the step itself reads again under the zaak's lock and refuses the same.
+
+
+def _lees_zaak(data: dict) -> tuple[dict[str, str], str | None, date | None, str]:
     fouten: dict[str, str] = {}
     verzuim = data.get("verzuim")
     if verzuim not in rules.Verzuim.__members__.values():
@@ -144,6 +146,19 @@ def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
         fouten=fouten,
         leeg="Beschrijf wat er is gebeurd.",
     )
+    return fouten, verzuim, datum, omschrijving
+
+
+def zaak_fouten(data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`open_zaak`, per field."""
+    return _lees_zaak(data)[0]
+
+
+@transaction.atomic
+def open_zaak(traject: Traject, door, data: dict) -> Handhavingszaak:
+    """Record a case of non-compliance: what, when, and a description."""
+    traject = vergrendel(traject)
+    fouten, verzuim, datum, omschrijving = _lees_zaak(data)
     if not traject.is_open:
         fouten["__all__"] = AFGEROND
     if fouten:
@@ -175,10 +190,7 @@ def _werk_bij(zaak: Handhavingszaak, fouten: dict[str, str], **velden) -> None:
     zaak.save(update_fields=list(velden))
 
 
-@transaction.atomic
-def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
-    """The written warning, with its letter."""
-    zaak = _zaak_op_slot(zaak)
+def _lees_waarschuwing(zaak: Handhavingszaak, data: dict):
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van de waarschuwing in.")
     toelichting = _tekst(data, "toelichting", verplicht=False, maximum=MAX_KORT, fouten=fouten)
@@ -191,6 +203,19 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
                 vandaag=vandaag(),
             )
         )
+    return fouten, datum, toelichting
+
+
+def waarschuwing_fouten(zaak: Handhavingszaak, data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`stuur_waarschuwing` for this zaak."""
+    return _lees_waarschuwing(zaak, data)[0]
+
+
+@transaction.atomic
+def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
+    """The written warning, with its letter."""
+    zaak = _zaak_op_slot(zaak)
+    fouten, datum, toelichting = _lees_waarschuwing(zaak, data)
     _werk_bij(zaak, fouten, waarschuwing_datum=datum, waarschuwing_toelichting=toelichting)
     assert datum is not None  # _datum refused the step when it is missing
     brief = _maak_brief(zaak, Brief.Soort.WAARSCHUWING, datum)
@@ -203,13 +228,11 @@ def stuur_waarschuwing(zaak: Handhavingszaak, door, data: dict) -> Brief:
     return brief
 
 
-def _open_voornemen(zaak: Handhavingszaak) -> Boetevoornemen | None:
-    return (
-        Boetevoornemen.objects.select_for_update()
-        .filter(zaak=zaak, afgehandeld_op__isnull=True)
-        .order_by("datum", "id")
-        .first()
-    )
+def _open_voornemen(zaak: Handhavingszaak, *, slot: bool = True) -> Boetevoornemen | None:
+    """The voornemen that waits for its decision; locked inside a step, read without a lock
+    for a form (``slot=False``)."""
+    voornemens = Boetevoornemen.objects.select_for_update() if slot else Boetevoornemen.objects
+    return voornemens.filter(zaak=zaak, afgehandeld_op__isnull=True).order_by("datum", "id").first()
 
 
 def _keuze(data: dict, veld: str) -> str | None:
@@ -227,13 +250,7 @@ def _optionele_datum(data: dict, veld: str, fouten: dict[str, str]) -> date | No
     return None
 
 
-@transaction.atomic
-def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
-    """The voornemen tot boete with its letter: the verzuim (the rapport), the voorschrift
-    that was broken, the amount, and how the person can give his view — in writing until a
-    date, or at a hoorzitting (then the letter also gives the cautie). One per boete; a new
-    one only after the previous one was decided."""
-    zaak = _zaak_op_slot(zaak)
+def _lees_voornemen(zaak: Handhavingszaak, data: dict, *, open_voornemen: bool):
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van het voornemen in.")
     voorschrift = _tekst(
@@ -246,7 +263,7 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
     plaats = _tekst(data, "hoorzitting_plaats", verplicht=False, maximum=200, fouten=fouten)
     regel = rules.voornemen_fouten(
         waarschuwing_datum=zaak.waarschuwing_datum,
-        open_voornemen=_open_voornemen(zaak) is not None,
+        open_voornemen=open_voornemen,
         datum=datum,
         vandaag=vandaag(),
         voorschrift=voorschrift,
@@ -255,10 +272,30 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
         hoorzitting_datum=hoorzitting_datum,
         zienswijze_tot=zienswijze_tot,
     )
-    if "__all__" in regel:
-        raise Weigering({"__all__": regel["__all__"]})
-    for veld, tekst in regel.items():
-        fouten.setdefault(veld, tekst)
+    if "__all__" in regel:  # the step is not possible now: that alone is said
+        fouten = {"__all__": regel["__all__"]}
+    else:
+        for veld, tekst in regel.items():
+            fouten.setdefault(veld, tekst)
+    return fouten, datum, voorschrift, bedrag, route, hoorzitting_datum, zienswijze_tot, plaats
+
+
+def voornemen_fouten(zaak: Handhavingszaak, data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`maak_voornemen` for this zaak."""
+    open_voornemen = _open_voornemen(zaak, slot=False) is not None
+    return _lees_voornemen(zaak, data, open_voornemen=open_voornemen)[0]
+
+
+@transaction.atomic
+def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
+    """The voornemen tot boete with its letter: the verzuim (the rapport), the voorschrift
+    that was broken, the amount, and how the person can give his view — in writing until a
+    date, or at a hoorzitting (then the letter also gives the cautie). One per boete; a new
+    one only after the previous one was decided."""
+    zaak = _zaak_op_slot(zaak)
+    fouten, datum, voorschrift, bedrag, route, hoorzitting_datum, zienswijze_tot, plaats = (
+        _lees_voornemen(zaak, data, open_voornemen=_open_voornemen(zaak) is not None)
+    )
     if fouten:
         raise Weigering(fouten)
     # Each was refused above when missing (voornemen_fouten checks the amount and the route).
@@ -296,19 +333,10 @@ def maak_voornemen(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
     return voornemen
 
 
-@transaction.atomic
-def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
-    """The person's view on the open voornemen: what he wrote, or what was said at the
-    hoorzitting (only after the cautie), or that he did not react or come."""
-    zaak = _zaak_op_slot(zaak)
-    voornemen = _open_voornemen(zaak)
-    if voornemen is None:
-        raise Weigering(
-            {
-                "__all__": "Er is geen voornemen dat op een zienswijze wacht. Maak "
-                "eerst een voornemen."
-            }
-        )
+GEEN_VOORNEMEN = "Er is geen voornemen dat op een zienswijze wacht. Maak eerst een voornemen."
+
+
+def _lees_zienswijze(voornemen: Boetevoornemen, data: dict):
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van de zienswijze of hoorzitting in.")
     niet_gereageerd = data.get("niet_gereageerd") is True
@@ -333,9 +361,29 @@ def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornem
         niet_gereageerd=niet_gereageerd,
         cautie_gegeven=cautie,
     )
-    if "__all__" in regel:
-        raise Weigering({"__all__": regel["__all__"]})
+    if "__all__" in regel:  # the step is not possible now: that alone is said
+        return {"__all__": regel["__all__"]}, datum, niet_gereageerd, cautie, aanwezig, zienswijze
     fouten.update(regel)
+    return fouten, datum, niet_gereageerd, cautie, aanwezig, zienswijze
+
+
+def zienswijze_fouten(zaak: Handhavingszaak, data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`leg_zienswijze_vast` for this zaak."""
+    voornemen = _open_voornemen(zaak, slot=False)
+    if voornemen is None:
+        return {"__all__": GEEN_VOORNEMEN}
+    return _lees_zienswijze(voornemen, data)[0]
+
+
+@transaction.atomic
+def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornemen:
+    """The person's view on the open voornemen: what he wrote, or what was said at the
+    hoorzitting (only after the cautie), or that he did not react or come."""
+    zaak = _zaak_op_slot(zaak)
+    voornemen = _open_voornemen(zaak)
+    if voornemen is None:
+        raise Weigering({"__all__": GEEN_VOORNEMEN})
+    fouten, datum, niet_gereageerd, cautie, aanwezig, zienswijze = _lees_zienswijze(voornemen, data)
     if fouten:
         raise Weigering(fouten)
     voornemen.zienswijze_op = datum
@@ -368,10 +416,7 @@ def leg_zienswijze_vast(zaak: Handhavingszaak, door, data: dict) -> Boetevoornem
     return voornemen
 
 
-@transaction.atomic
-def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
-    """Asielstatushouder: the adviseur records exceptional unwillingness, with a reason."""
-    zaak = _zaak_op_slot(zaak)
+def _lees_onwil(zaak: Handhavingszaak, data: dict) -> tuple[dict[str, str], str]:
     fouten: dict[str, str] = {}
     reden = _tekst(data, "reden", verplicht=False, maximum=MAX_KORT, fouten=fouten)
     fouten.update(
@@ -381,6 +426,19 @@ def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
             geen_boete_asiel=geen_boete_asiel(zaak.traject),
         )
     )
+    return fouten, reden
+
+
+def onwil_fouten(zaak: Handhavingszaak, data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`leg_onwil_vast` for this zaak."""
+    return _lees_onwil(zaak, data)[0]
+
+
+@transaction.atomic
+def leg_onwil_vast(zaak: Handhavingszaak, door, data: dict) -> Handhavingszaak:
+    """Asielstatushouder: the adviseur records exceptional unwillingness, with a reason."""
+    zaak = _zaak_op_slot(zaak)
+    fouten, reden = _lees_onwil(zaak, data)
     _werk_bij(zaak, fouten, uitzonderlijke_onwil=True, onwil_reden=reden)
     registreer(
         zaak.traject,
@@ -405,14 +463,7 @@ def _bedrag(data: dict, fouten: dict[str, str]) -> int | None:
     return None
 
 
-@transaction.atomic
-def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
-    """The boete-besluit on the open voornemen, with its letter: after the warning, the
-    voornemen and the person's view (or his silence), at most the voornemen's amount, and for
-    an asielstatushouder — when the gemeente's policy says so — only after recorded
-    exceptional unwillingness. The voornemen's voorschrift goes into the besluit."""
-    zaak = _zaak_op_slot(zaak)
-    voornemen = _open_voornemen(zaak)
+def _lees_boete(zaak: Handhavingszaak, voornemen: Boetevoornemen | None, data: dict):
     fouten: dict[str, str] = {}
     datum = _datum(data, "datum", fouten, "Vul de datum van het besluit in.")
     bedrag = _bedrag(data, fouten)
@@ -438,12 +489,29 @@ def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
         uitzonderlijke_onwil=zaak.uitzonderlijke_onwil,
         geen_boete_asiel=geen_boete_asiel(zaak.traject),
     )
-    if "__all__" in regel:
-        raise Weigering({"__all__": regel["__all__"]})
+    if "__all__" in regel:  # the step is not possible now: that alone is said
+        return {"__all__": regel["__all__"]}, datum, bedrag, motivering
     for veld, tekst in regel.items():
         if veld == "datum" and datum is None:
             continue
         fouten.setdefault(veld, tekst)
+    return fouten, datum, bedrag, motivering
+
+
+def boete_fouten(zaak: Handhavingszaak, data: dict) -> dict[str, str]:
+    """What is wrong with the input of :func:`besluit_boete` for this zaak."""
+    return _lees_boete(zaak, _open_voornemen(zaak, slot=False), data)[0]
+
+
+@transaction.atomic
+def besluit_boete(zaak: Handhavingszaak, door, data: dict) -> Boetebesluit:
+    """The boete-besluit on the open voornemen, with its letter: after the warning, the
+    voornemen and the person's view (or his silence), at most the voornemen's amount, and for
+    an asielstatushouder — when the gemeente's policy says so — only after recorded
+    exceptional unwillingness. The voornemen's voorschrift goes into the besluit."""
+    zaak = _zaak_op_slot(zaak)
+    voornemen = _open_voornemen(zaak)
+    fouten, datum, bedrag, motivering = _lees_boete(zaak, voornemen, data)
     if fouten:
         raise Weigering(fouten)
     # Each was refused above when missing (boete_fouten requires the voornemen and amount).

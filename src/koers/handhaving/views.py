@@ -195,7 +195,7 @@ def stap(request, pk, zaak_id, naam):
     vereis(user, Actie.HANDHAVEN)
     handhavingszaak = _zaak(traject, zaak_id)
     form_klasse, service, gelukt = FORMS[naam]
-    form = form_klasse(request.POST)
+    form = form_klasse(request.POST, zaak=handhavingszaak)
     if form.is_valid():
         try:
             service(handhavingszaak, user, form.cleaned_data)

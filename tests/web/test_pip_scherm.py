@@ -5,6 +5,7 @@ import time_machine
 
 from koers.begeleiding.models import Begeleidingsbeleid
 from koers.pip.models import Beschikking, PipVersie
+from tests.foutsamenvatting import bevat_beide
 from tests.web.conftest import volledige_intake
 
 PIP = {
@@ -166,3 +167,12 @@ def test_ontzorgen_on_the_pip_screen_follows_the_gemeente_setting(
     assert ("Deze inburgeraar heeft een reguliere verblijfsvergunning" in html) is gewaarschuwd
     client.post(url(traject_weert, "1/vaststellen/"), {"besproken": "on"})
     assert PipVersie.objects.get(traject=traject_weert).is_vastgesteld is not gewaarschuwd
+
+
+def test_a_field_error_and_a_rule_error_are_shown_at_once(als, adviseur_weert, traject_weert):
+    """The leerroute is a rule of the service (a draft needs one), the hours a field: both
+    in one response, and no draft is saved."""
+    data = {**PIP, "leerroute": "", "pvt_uren": "veel"}
+    response = als(adviseur_weert).post(url(traject_weert), data)
+    bevat_beide(response, "PVT: aantal uren", "Kies een leerroute")
+    assert not PipVersie.objects.exists()

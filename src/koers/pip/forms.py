@@ -15,6 +15,7 @@ from koers.bouwstenen.formulieren import (
 from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
 from koers.pip import rules as pip_rules
+from koers.pip.services import concept_fouten
 
 # --- PIP --------------------------------------------------------------------------------
 
@@ -85,13 +86,19 @@ class PipForm(KoersStijl, forms.Form):
     voortgangsgesprekken = tekstvak(_("Voortgangsgesprekken"), help_text=_("Hoe vaak en met wie."))
     partners = tekstvak(_("Partners"), help_text=_("Welke organisaties helpen, en waarmee."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         for dimensie in intake_rules.DIMENSIES:
             self.voeg_toe(
                 f"doelen-{dimensie.sleutel}",
                 tekstvak(_("Doel voor %(titel)s") % {"titel": dimensie.titel.lower()}, rows=2),
             )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return concept_fouten(self.traject, self.naar_data())
 
     def doel_velden(self):
         return [self[f"doelen-{d.sleutel}"] for d in intake_rules.DIMENSIES]

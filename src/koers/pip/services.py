@@ -148,10 +148,10 @@ def fouten(
     return f
 
 
-@transaction.atomic
-def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None) -> PipVersie:
-    """Create the draft version, or update it. A vastgesteld version never changes."""
-    traject = vergrendel(traject)
+def concept_fouten(traject: Traject, data: dict) -> dict[str, str]:
+    """What keeps a draft from being saved (:func:`bewaar_concept`): known goals, a
+    leerroute, a dagtekening in the traject's window. The rules of vaststellen are
+    :func:`fouten`; a draft may still break them."""
     vorm = _vorm_fouten(data)
     if data.get("leerroute") not in rules.Leerroute.__members__.values():
         vorm["leerroute"] = "Kies een leerroute: B1-route, onderwijsroute of Z-route."
@@ -160,6 +160,14 @@ def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = N
     )
     if datum_fout:
         vorm["dagtekening"] = datum_fout
+    return vorm
+
+
+@transaction.atomic
+def bewaar_concept(traject: Traject, door, data: dict, *, versie: int | None = None) -> PipVersie:
+    """Create the draft version, or update it. A vastgesteld version never changes."""
+    traject = vergrendel(traject)
+    vorm = concept_fouten(traject, data)
     if vorm:
         raise Weigering(vorm)
     weiger_als_afgerond(traject)

@@ -80,7 +80,7 @@ def pip(request, pk):
         return redirect("web:inburgeraar", pk=inburgeraar.pk)
     form = None
     if request.method == "POST":
-        form = PipForm(request.POST)
+        form = PipForm(request.POST, traject=traject)
         if form.is_valid():
             concept = traject.pips.filter(status=PipVersie.Status.CONCEPT).first()
             try:

@@ -1,5 +1,6 @@
-"""Forms of the PVT and MAP pages. They check the shape of the input; the rules of
-koers.modules.rules reach the form through ``Weigering``."""
+"""Forms of the PVT and MAP pages. They check the shape of the input, and call the checks of
+koers.modules.services (on the rules of koers.modules.rules) so that a page shows every
+error at once; the write paths check again under the case's lock."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.bouwstenen.formulieren import KoersStijl, tekstvak
 from koers.inburgeraars.validatie import datumveld, uitvoering_datum
 
-from . import rules
+from . import rules, services
 from .models import KERNWAARDE_CHOICES
 
 VERWIJTBAAR_KEUZES = [
@@ -60,9 +61,10 @@ class ActiviteitForm(KoersStijl, forms.Form):
         help_text=_("De organisatie die de activiteit gaf, bijvoorbeeld Werk.Kom."),
     )
 
-    def __init__(self, *args, module: str, **kwargs):
+    def __init__(self, *args, module: str, traject=None, activiteit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.module = module
+        self.traject, self.activiteit = traject, activiteit
         m = rules.Module(module)
         self.fields["soort"].choices = [(s.value, rules.SOORT_NAMEN[s]) for s in rules.SOORTEN[m]]
         if m is rules.Module.MAP:
@@ -87,6 +89,11 @@ class ActiviteitForm(KoersStijl, forms.Form):
         data.setdefault("kernwaarden", [])
         return data
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.activiteit_fouten(self.traject, self.naar_data(), self.activiteit)
+
     @staticmethod
     def initial_van(activiteit) -> dict:
         return {
@@ -105,9 +112,10 @@ class _AfrondenForm(KoersStijl, forms.Form):
     )
     melden = forms.BooleanField(label=_("Meteen aan DUO melden"), required=False, initial=True)
 
-    def __init__(self, *args, uitleg: str = "", mag_melden: bool = True, **kwargs):
+    def __init__(self, *args, uitleg: str = "", mag_melden: bool = True, traject=None, **kwargs):
         kwargs.setdefault("auto_id", "afronden-%s")  # unique ids next to the activity form
         super().__init__(*args, **kwargs)
+        self.traject = traject
         if uitleg:
             self.fields["verwijtbaar"].help_text = uitleg
             self._stijl("verwijtbaar", self.fields["verwijtbaar"])
@@ -133,6 +141,11 @@ class OndertekenForm(_AfrondenForm):
 
     field_order = ["datum", "verwijtbaar", "melden"]
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.pvt_fouten(self.traject, data.get("datum"))
+
 
 class EindgesprekForm(_AfrondenForm):
     datum = datumveld(
@@ -149,6 +162,16 @@ class EindgesprekForm(_AfrondenForm):
     samenvatting = tekstvak(_("Samenvatting van het eindgesprek"), rows=5, required=True)
 
     field_order = ["datum", "uitvoerder", "samenvatting", "verwijtbaar", "melden"]
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.map_fouten(
+            self.traject,
+            data.get("datum"),
+            data.get("samenvatting") or "",
+            data.get("uitvoerder") or "",
+        )
 
 
 class MeldForm(KoersStijl, forms.Form):

@@ -133,7 +133,7 @@ def _normaliseer(data: dict) -> dict:
     return schoon
 
 
-def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -> None:
+def _activiteit_fouten(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -> dict:
     pip = huidige_pip(traject)
     activiteit = rules.ActiviteitGegevens(
         module=gegevens.get("module") or "",
@@ -144,14 +144,42 @@ def _controleer(traject: Traject, gegevens: dict, *, afgerond_op: date | None) -
         kernwaarden=tuple(gegevens.get("kernwaarden") or ()),
         uitvoerder=gegevens.get("uitvoerder") or "",
     )
-    fouten = rules.activiteit_fouten(
+    return rules.activiteit_fouten(
         activiteit,
         vandaag=vandaag(),
         afgerond_op=afgerond_op,
         leerroute=pip.leerroute if pip else None,
     )
-    if fouten:
-        raise Weigering(fouten)
+
+
+def _gegevens(traject: Traject, data: dict, activiteit: Activiteit | None) -> dict:
+    """The activity as it would be saved: a change keeps what ``data`` leaves out, and its
+    module."""
+    if activiteit is None:
+        return _normaliseer(data)
+    gegevens = {k: getattr(activiteit, k) for k in ACTIVITEIT_VELDEN}
+    gegevens.update(_normaliseer(data))
+    gegevens["module"] = activiteit.module  # an activity does not move to the other module
+    return gegevens
+
+
+def _afgerond_op(traject: Traject, module: str) -> date | None:
+    afronding = _afronding(traject, module) if module in rules.MODULES else None
+    return afronding.datum if afronding else None
+
+
+def activiteit_fouten(
+    traject: Traject, data: dict, activiteit: Activiteit | None = None
+) -> dict[str, str]:
+    """What keeps this activity (new, or a change of ``activiteit``) from being saved, per
+    field: rules.activiteit_fouten with the case's PIP and the module's closing date. The
+    write paths check it again under the case's lock."""
+    try:
+        gegevens = _gegevens(traject, data, activiteit)
+    except Weigering as weigering:
+        return weigering.fouten
+    module = gegevens.get("module") or ""
+    return _activiteit_fouten(traject, gegevens, afgerond_op=_afgerond_op(traject, module))
 
 
 def _omschrijf(activiteit: Activiteit) -> str:
@@ -164,10 +192,12 @@ def _omschrijf(activiteit: Activiteit) -> str:
 @transaction.atomic
 def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
     vergrendel_open(traject, AFGEROND)
-    gegevens = _normaliseer(data)
-    module = gegevens.get("module") or ""
-    afronding = _afronding(traject, module) if module in rules.MODULES else None
-    _controleer(traject, gegevens, afgerond_op=afronding.datum if afronding else None)
+    gegevens = _gegevens(traject, data, None)
+    fouten = _activiteit_fouten(
+        traject, gegevens, afgerond_op=_afgerond_op(traject, gegevens.get("module") or "")
+    )
+    if fouten:
+        raise Weigering(fouten)
     gegevens["kernwaarden"] = list(gegevens.get("kernwaarden") or ())
     activiteit = Activiteit.objects.create(traject=traject, door=door, **gegevens)
     registreer(
@@ -183,11 +213,12 @@ def voeg_activiteit_toe(traject: Traject, door, data: dict) -> Activiteit:
 def wijzig_activiteit(activiteit: Activiteit, door, data: dict) -> Activiteit:
     traject = activiteit.traject
     vergrendel_open(traject, AFGEROND)
-    gegevens = {k: getattr(activiteit, k) for k in ACTIVITEIT_VELDEN}
-    gegevens.update(_normaliseer(data))
-    gegevens["module"] = activiteit.module  # an activity does not move to the other module
-    afronding = _afronding(traject, activiteit.module)
-    _controleer(traject, gegevens, afgerond_op=afronding.datum if afronding else None)
+    gegevens = _gegevens(traject, data, activiteit)
+    fouten = _activiteit_fouten(
+        traject, gegevens, afgerond_op=_afgerond_op(traject, activiteit.module)
+    )
+    if fouten:
+        raise Weigering(fouten)
     gegevens["kernwaarden"] = list(gegevens.get("kernwaarden") or ())
     for k, v in gegevens.items():
         setattr(activiteit, k, v)
@@ -263,6 +294,30 @@ def _sluit_af(
     return afronding
 
 
+def pvt_fouten(traject: Traject, datum: date | None) -> dict[str, str]:
+    """What keeps the signing of the participatieverklaring on ``datum`` from being recorded
+    (rules.pvt_ondertekenen_fouten, with the PVT's activities of this case)."""
+    gedaan = [
+        a.als_gedaan() for a in Activiteit.objects.filter(traject=traject, module=rules.Module.PVT)
+    ]
+    return rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
+
+
+def map_fouten(
+    traject: Traject, datum: date | None, samenvatting: str, uitvoerder: str
+) -> dict[str, str]:
+    """What keeps the MAP's eindgesprek from being recorded (rules.map_eindgesprek_fouten,
+    with the leerroute of the case's PIP)."""
+    pip = huidige_pip(traject)
+    return rules.map_eindgesprek_fouten(
+        datum,
+        (samenvatting or "").strip(),
+        (uitvoerder or "").strip(),
+        vandaag=vandaag(),
+        leerroute=pip.leerroute if pip else None,
+    )
+
+
 @transaction.atomic
 def onderteken_pvt(
     traject: Traject,
@@ -277,10 +332,7 @@ def onderteken_pvt(
     _begin_afronding(
         traject, rules.Module.PVT, verwijtbaar, "De participatieverklaring is al ondertekend."
     )
-    gedaan = [
-        a.als_gedaan() for a in Activiteit.objects.filter(traject=traject, module=rules.Module.PVT)
-    ]
-    fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
+    fouten = pvt_fouten(traject, datum)
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # pvt_ondertekenen_fouten refused the step when it is missing
@@ -315,12 +367,9 @@ def houd_map_eindgesprek(
     _begin_afronding(
         traject, rules.Module.MAP, verwijtbaar, "Het eindgesprek van de MAP is al vastgelegd."
     )
-    pip = huidige_pip(traject)
     samenvatting = (samenvatting or "").strip()
     uitvoerder = (uitvoerder or "").strip()
-    fouten = rules.map_eindgesprek_fouten(
-        datum, samenvatting, uitvoerder, vandaag=vandaag(), leerroute=pip.leerroute if pip else None
-    )
+    fouten = map_fouten(traject, datum, samenvatting, uitvoerder)
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # map_eindgesprek_fouten refused the step when it is missing

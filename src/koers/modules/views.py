@@ -126,7 +126,7 @@ def module(request, pk, module):
     module = _module(module)
     if request.method == "POST":
         inburgeraar, traject = _schrijven(request, pk)
-        form = ActiviteitForm(request.POST, module=module)
+        form = ActiviteitForm(request.POST, module=module, traject=traject)
         if form.is_valid():
             try:
                 services.voeg_activiteit_toe(traject, request.user, form.naar_data())
@@ -153,7 +153,7 @@ def activiteit(request, pk, activiteit_id):
     inburgeraar, traject = _schrijven(request, pk)
     act = _activiteit(traject, activiteit_id)
     if request.method == "POST":
-        form = ActiviteitForm(request.POST, module=act.module)
+        form = ActiviteitForm(request.POST, module=act.module, traject=traject, activiteit=act)
         if form.is_valid():
             try:
                 services.wijzig_activiteit(act, request.user, form.naar_data())
@@ -214,7 +214,9 @@ def afronden(request, pk, module):
     inburgeraar, traject = _schrijven(request, pk)
     mag_melden = policy.mag(request.user, Actie.DUO_MELDEN)
     uitleg = rules.verwijtbaar_uitleg(traject.termijn_eind, vandaag())
-    form = _afrond_form_klasse(module)(request.POST, uitleg=uitleg, mag_melden=mag_melden)
+    form = _afrond_form_klasse(module)(
+        request.POST, uitleg=uitleg, mag_melden=mag_melden, traject=traject
+    )
     if form.is_valid():
         data = form.naar_data()
         try:

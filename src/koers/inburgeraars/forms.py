@@ -1,6 +1,7 @@
 """Forms of the inburgeraars slice: aanmelden, personalia and the actions on the case page.
 They check the shape of input (types, lengths, choices); every rule of the law stays in
-``rules.py`` and reaches the user through ``Weigering``."""
+``rules.py`` and the services' checks, which the forms call (``regel_fouten``) so that a page
+shows every error at once. The write paths check again."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, tekstvak
 from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars import services
 from koers.inburgeraars.models import REDEN_CHOICES, STATUS_CHOICES
 from koers.inburgeraars.validatie import datumveld
 
@@ -65,6 +67,15 @@ class PersoonForm(KoersStijl, forms.Form):
             "mag dan tot 2 weken na deze datum."
         ),
     )
+
+    def __init__(self, *args, inburgeraar=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inburgeraar = inburgeraar  # the person whose data change; None: a new one
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.inburgeraar is None:
+            return {}
+        return services.gegevens_fouten(self.inburgeraar, data)
 
     def clean_bsn(self):
         return "".join(self.cleaned_data["bsn"].split())
@@ -135,6 +146,10 @@ class AanmeldForm(PersoonForm):
     def clean_adviseur(self):
         return self._adviseurs.get(self.cleaned_data.get("adviseur") or "")
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        persoon = {k: v for k, v in data.items() if k not in ("gemeente", "adviseur")}
+        return services.aanmelding_fouten(persoon)
+
 
 # --- Acties op de casus -----------------------------------------------------------------
 
@@ -150,6 +165,7 @@ class StatusForm(KoersStijl, forms.Form):
 
     def __init__(self, *args, huidige_status: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.huidige_status = huidige_status
         labels = dict(STATUS_CHOICES)
         # The PIP status comes only with vaststellen, so it is not offered by hand.
         volgende = [
@@ -167,6 +183,14 @@ class StatusForm(KoersStijl, forms.Form):
             "Kies bij 'Nieuwe status' de status die het traject krijgt."
         )
         self.heeft_keuzes = bool(volgende)
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if not data.get("status"):
+            return {}
+        fouten = traject_rules.transition_errors(
+            self.huidige_status, data["status"], data.get("reden") or None
+        )
+        return {"status": " ".join(fouten)} if fouten else {}
 
 
 class AdviseurForm(KoersStijl, forms.Form):
@@ -197,3 +221,14 @@ class LbtOverslaanForm(KoersStijl, forms.Form):
     )
     toelichting = tekstvak(_("Uitleg bij het besluit"), required=True)
     datum = datumveld(_("Datum van het besluit"))
+
+    def __init__(self, *args, traject=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.traject = traject
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.lbt_overslaan_fouten(
+            self.traject, data.get("grond") or "", data.get("toelichting") or "", data.get("datum")
+        )

@@ -153,15 +153,23 @@ def _datum_fouten(data: dict, inburgeraar: Inburgeraar | None = None) -> dict[st
     return fouten
 
 
-@transaction.atomic
-def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
-    """Register a new inburgeraar with his first traject (status aangemeld)."""
+def aanmelding_fouten(data: dict) -> dict[str, str]:
+    """What keeps a person from being registered (:func:`meld_aan`), per field: the BSN's
+    elfproef, the V-nummer, DUO's doelgroepen, the dates' windows, the required data, a BSN
+    Koers knows already. The write path checks again (and the database's unique BSN)."""
     fouten = _persoon_fouten(data) | _datum_fouten(data)
     for veld in VERPLICHT_BIJ_AANMELDEN:
         if data.get(veld) in (None, "") and veld not in fouten:
             fouten[veld] = "Vul dit gegeven in."
     if Inburgeraar.objects.filter(bsn=data.get("bsn")).exists():
         fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
+    return fouten
+
+
+@transaction.atomic
+def meld_aan(*, gemeente, door, adviseur=None, **data) -> Inburgeraar:
+    """Register a new inburgeraar with his first traject (status aangemeld)."""
+    fouten = aanmelding_fouten(data)
     if fouten:
         raise Weigering(fouten)
     persoon = {k: v for k, v in data.items() if k in PERSOON_VELDEN}
@@ -217,18 +225,25 @@ def meld_aan_door_duo(*, bsn: str, vnummer: str, gemeente, doelgroep: str) -> In
     )
 
 
-@transaction.atomic
-def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
-    """Change a person's data. ``door=None`` is DUO's own answer (koers.duo.handlers): its
-    dates are DUO's registration, not typing, so the plausibility windows do not apply."""
+def gegevens_fouten(inburgeraar: Inburgeraar, data: dict, *, datums: bool = True) -> dict[str, str]:
+    """What keeps a change of a person's data (:func:`wijzig_gegevens`) from being saved, per
+    field; ``datums=False`` leaves out the plausibility windows of the dates."""
     fouten = _persoon_fouten(data)
-    if door is not None:
+    if datums:
         fouten |= _datum_fouten(data, inburgeraar)
     if (
         "bsn" in data
         and Inburgeraar.objects.filter(bsn=data["bsn"]).exclude(pk=inburgeraar.pk).exists()
     ):
         fouten["bsn"] = "Er is al een inburgeraar met dit BSN."
+    return fouten
+
+
+@transaction.atomic
+def wijzig_gegevens(inburgeraar: Inburgeraar, door, **data) -> Inburgeraar:
+    """Change a person's data. ``door=None`` is DUO's own answer (koers.duo.handlers): its
+    dates are DUO's registration, not typing, so the plausibility windows do not apply."""
+    fouten = gegevens_fouten(inburgeraar, data, datums=door is not None)
     if fouten:
         raise Weigering(fouten)
     gewijzigd = []
@@ -450,6 +465,26 @@ def _meld_contactpersoon(traject: Traject) -> None:
 LBT_GEMAAKT = ("B1-route haalbaar", "B1-route niet haalbaar")
 
 
+def lbt_overslaan_fouten(
+    traject: Traject, grond: str, toelichting: str, datum: date | None
+) -> dict[str, str]:
+    """What keeps the decision not to take the leerbaarheidstoets from being recorded for
+    this traject as it is now (rules.lbt_overslaan_fouten); :func:`sla_lbt_over` checks
+    again under the case's lock."""
+    return rules.lbt_overslaan_fouten(
+        grond,
+        toelichting,
+        datum=datum,
+        vandaag=vandaag(),
+        lbt_uitslag_bekend=Traject.objects.filter(
+            pk=traject.pk, intake__lbt_uitslag__in=LBT_GEMAAKT
+        ).exists(),
+        pip_vastgesteld=traject.status not in (rules.Status.AANGEMELD, rules.Status.BREDE_INTAKE),
+        al_overgeslagen=traject.lbt_overgeslagen_op is not None,
+        traject_open=traject.is_open,
+    )
+
+
 def sla_lbt_over(
     traject: Traject, door, *, grond: str, toelichting: str, datum: date | None = None
 ) -> Traject:
@@ -466,19 +501,7 @@ def sla_lbt_over(
     datum = vandaag() if datum is None else datum
     with transaction.atomic():
         traject = vergrendel(traject, "inburgeraar")
-        fouten = rules.lbt_overslaan_fouten(
-            grond,
-            toelichting,
-            datum=datum,
-            vandaag=vandaag(),
-            lbt_uitslag_bekend=Traject.objects.filter(
-                pk=traject.pk, intake__lbt_uitslag__in=LBT_GEMAAKT
-            ).exists(),
-            pip_vastgesteld=traject.status
-            not in (rules.Status.AANGEMELD, rules.Status.BREDE_INTAKE),
-            al_overgeslagen=traject.lbt_overgeslagen_op is not None,
-            traject_open=traject.is_open,
-        )
+        fouten = lbt_overslaan_fouten(traject, grond, toelichting, datum)
         if fouten:
             raise Weigering(fouten)
         traject.lbt_overgeslagen_grond = grond

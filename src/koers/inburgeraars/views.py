@@ -62,7 +62,11 @@ def gegevens(request, pk):
     user = request.user
     vereis(user, Actie.GEGEVENS_WIJZIGEN)
     inburgeraar, _traject = casus(user, pk)
-    form = PersoonForm(request.POST or None, initial=PersoonForm.initial_van(inburgeraar))
+    form = PersoonForm(
+        request.POST or None,
+        initial=PersoonForm.initial_van(inburgeraar),
+        inburgeraar=inburgeraar,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.wijzig_gegevens(inburgeraar, user, **form.cleaned_data)
@@ -267,7 +271,7 @@ def lbt_overslaan(request, pk):
     user = request.user
     vereis(user, Actie.INTAKE_BEWERKEN)
     inburgeraar, traject = casus_met_traject(user, pk)
-    form = LbtOverslaanForm(request.POST)
+    form = LbtOverslaanForm(request.POST, traject=traject)
     if form.is_valid():
         try:
             services.sla_lbt_over(traject, user, **form.cleaned_data)

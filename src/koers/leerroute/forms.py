@@ -1,5 +1,6 @@
-"""Forms of the leerroute pages: they check the shape of the input; the rules are in
-rules.py and reach the user through ``Weigering``."""
+"""Forms of the leerroute pages: they check the shape of the input, and call the checks of
+the services (on the rules of rules.py) so that a page shows every error at once; the write
+paths check again under the case's lock."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.bouwstenen.formulieren import KoersStijl, janeeveld, tekstvak
 from koers.inburgeraars.services import vandaag
 from koers.inburgeraars.validatie import datumveld, uitvoering_datum
-from koers.leerroute import rules
+from koers.leerroute import rules, services
 from koers.leerroute.models import (
     ALFA_CHOICES,
     NIVEAU_CHOICES,
@@ -60,12 +61,18 @@ class AanbodForm(KoersStijl, forms.Form):
         help_text=_("Alleen voor asielstatushouders."),
     )
 
-    def __init__(self, *args, instellingen=(), **kwargs):
+    def __init__(self, *args, instellingen=(), pip=None, duo_instellingen=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.pip, self.duo_instellingen = pip, list(duo_instellingen)
         self.fields["instellingsnummer"].choices = [("", _("Kies een instelling"))] + [
             (i["instellingsnummer"], f"{i.get('naam', '')} ({i['instellingsnummer']})")
             for i in instellingen
         ]
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.pip is None:
+            return {}
+        return services.aanbod_fouten(self.pip, data, self.duo_instellingen)
 
 
 class UrenForm(KoersStijl, forms.Form):
@@ -141,18 +148,27 @@ class ExamenForm(KoersStijl, forms.Form):
         label=_("Reden geen resultaat"), choices=[("", "—"), *REDEN_CHOICES], required=False
     )
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.examen_fouten(data)
+
 
 class EindgesprekForm(KoersStijl, forms.Form):
     datum = datumveld(_("Datum van het eindgesprek"), validators=[uitvoering_datum])
     afspraken_nagekomen = janeeveld(_("Zijn de afspraken uit het PIP nagekomen?"))
     conclusie = tekstvak(_("Conclusie"), rows=5, required=True)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         self.fields["afspraken_nagekomen"].required = True
         self.fields["afspraken_nagekomen"].error_messages["required"] = str(
             _("Geef aan of de afspraken uit het PIP zijn nagekomen.")
         )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.eindgesprek_fouten(self.traject, data)
 
 
 class AfrondingForm(KoersStijl, forms.Form):
@@ -178,3 +194,8 @@ class BesluitForm(KoersStijl, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht als u afwijst."),
     )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if not data.get("besluit"):
+            return {}
+        return services.besluit_fouten(data["besluit"] == "aanvaard", data.get("reden") or "")

@@ -81,19 +81,10 @@ def _duo_instelling(instelling: dict | None) -> duo_rules.Instelling | None:
 AANBOD_VELDEN = ("instellingsnummer", "datum_aanbod", "startdatum", "einddatum", "alfabetisering")
 
 
-@transaction.atomic
-def bewaar_aanbod(
-    traject: Traject, door, data: dict, *, instellingen: list[dict], melden: bool = True
-) -> Aanbod:
-    """Record the aanbod (one per instelling: a new one for the same instelling replaces it,
-    as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
-    from koers.duo import meldingen
-
-    traject = vergrendel_open(traject, select_related=_MET)
-    pip = huidige_pip(traject)
+def aanbod_fouten(pip: PipVersie, data: dict, instellingen: list[dict]) -> dict[str, str]:
+    """What keeps an aanbod from being recorded under this PIP, per field: an instelling of
+    DUO's list that fits the leerroute, the dates and their order, alfabetisering."""
     f: dict[str, str] = {}
-    if pip is None:
-        raise Weigering({"__all__": "Stel eerst het PIP vast. Het aanbod hoort bij het PIP."})
     nummer = (data.get("instellingsnummer") or "").strip()
     instelling = next((i for i in instellingen if i.get("instellingsnummer") == nummer), None)
     if not nummer:
@@ -109,13 +100,32 @@ def bewaar_aanbod(
             f[veld] = tekst
     if data.get("alfabetisering") not in ("A", "AA", "NVT"):
         f["alfabetisering"] = "Kies A, AA of NVT bij alfabetisering."
-    if not f:
-        f.update(
-            rules.aanbod_invoer_fouten(startdatum=data["startdatum"], einddatum=data["einddatum"])
-        )
+    if "startdatum" not in f and "einddatum" not in f:
+        for veld, tekst in rules.aanbod_invoer_fouten(
+            startdatum=data["startdatum"], einddatum=data["einddatum"]
+        ).items():
+            f.setdefault(veld, tekst)
+    return f
+
+
+@transaction.atomic
+def bewaar_aanbod(
+    traject: Traject, door, data: dict, *, instellingen: list[dict], melden: bool = True
+) -> Aanbod:
+    """Record the aanbod (one per instelling: a new one for the same instelling replaces it,
+    as at DUO) and, for an asielstatushouder with ``melden``, queue the report to DUO."""
+    from koers.duo import meldingen
+
+    traject = vergrendel_open(traject, select_related=_MET)
+    pip = huidige_pip(traject)
+    if pip is None:
+        raise Weigering({"__all__": "Stel eerst het PIP vast. Het aanbod hoort bij het PIP."})
+    f = aanbod_fouten(pip, data, instellingen)
     if f:
         raise Weigering(f)
-    assert instelling is not None
+    nummer = (data.get("instellingsnummer") or "").strip()
+    instelling = next((i for i in instellingen if i.get("instellingsnummer") == nummer), None)
+    assert instelling is not None  # aanbod_fouten refused an instelling not on the list
     keurmerk = rules.gebruikt_keurmerk(
         pip.leerroute,
         bow=bool(instelling.get("indicatieBowKeurmerk")),
@@ -402,6 +412,19 @@ def stel_afschaling_voor(traject: Traject, door=None) -> Afschalingsvoorstel:
     return _nieuw_voorstel(traject)
 
 
+def besluit_fouten(aanvaard: bool | None, reden: str) -> dict[str, str]:
+    """What is wrong with a decision on an afschalingsvoorstel: a choice, and a reason (of at
+    most 1000 characters) when it is rejected."""
+    reden = (reden or "").strip()
+    if aanvaard is None:
+        return {"besluit": "Kies: aanvaarden of afwijzen."}
+    if len(reden) > 1000:
+        return {"reden": "De reden is hoogstens 1000 tekens."}
+    if not aanvaard and not reden:
+        return {"reden": "Schrijf op waarom u het voorstel afwijst."}
+    return {}
+
+
 @transaction.atomic
 def besluit_afschaling(
     traject: Traject, voorstel_id, door, *, aanvaard: bool | None, reden: str = ""
@@ -421,12 +444,8 @@ def besluit_afschaling(
     if voorstel.status != Afschalingsvoorstel.Status.OPEN:
         raise Weigering({"__all__": "Over dit voorstel is al besloten."})
     reden = (reden or "").strip()
-    if aanvaard is None:
-        raise Weigering({"besluit": "Kies: aanvaarden of afwijzen."})
-    if len(reden) > 1000:
-        raise Weigering({"reden": "De reden is hoogstens 1000 tekens."})
-    if not aanvaard and not reden:
-        raise Weigering({"reden": "Schrijf op waarom u het voorstel afwijst."})
+    if fouten := besluit_fouten(aanvaard, reden):
+        raise Weigering(fouten)
     if aanvaard:
         pip = huidige_pip(traject)
         if pip is None or pip.leerroute != "B":
@@ -638,10 +657,9 @@ def _vereist_zroute(traject: Traject) -> Zroute:
     return zroute
 
 
-@transaction.atomic
-def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
-    traject = vergrendel_open(traject, select_related=_MET)
-    zroute = _vereist_zroute(traject)
+def eindgesprek_fouten(traject: Traject, data: dict) -> dict[str, str]:
+    """What keeps the Z-route's eindgesprek from being recorded, per field: a date not in the
+    future and not before the termijn, whether the agreements were kept, a conclusion."""
     f: dict[str, str] = {}
     datum = data.get("datum")
     if not isinstance(datum, date):
@@ -657,10 +675,20 @@ def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
         f["conclusie"] = "Schrijf de conclusie van het eindgesprek op."
     elif len(conclusie) > 5000:
         f["conclusie"] = "De conclusie is hoogstens 5000 tekens."
+    return f
+
+
+@transaction.atomic
+def bewaar_eindgesprek(traject: Traject, door, data: dict) -> Zroute:
+    traject = vergrendel_open(traject, select_related=_MET)
+    zroute = _vereist_zroute(traject)
+    f = eindgesprek_fouten(traject, data)
     if zroute.afgerond_op is not None:
         f["__all__"] = "De afronding is al aan DUO gemeld. Het eindgesprek ligt vast."
     if f:
         raise Weigering(f)
+    datum = data.get("datum")
+    conclusie = (data.get("conclusie") or "").strip()
     zroute.eindgesprek_op = datum
     zroute.afspraken_nagekomen = data["afspraken_nagekomen"]
     zroute.conclusie = conclusie

@@ -75,7 +75,7 @@ def aanbod(request, pk):
         except DuoFout as fout:
             duo_fout = str(fout)
     keuzes = services.instelling_keuzes(instellingen, pip.leerroute if pip else None)
-    form = AanbodForm(_data(request), instellingen=keuzes)
+    form = AanbodForm(_data(request), instellingen=keuzes, pip=pip, duo_instellingen=instellingen)
     fouten = []
     if request.method == "POST" and pip is not None and not duo_fout and form.is_valid():
         data = form.cleaned_data
@@ -196,7 +196,7 @@ def zroute(request, pk):
         return redirect(_terug(inburgeraar))
     form = None
     if request.method == "POST":
-        form = EindgesprekForm(request.POST)
+        form = EindgesprekForm(request.POST, traject=traject)
         if form.is_valid():
             try:
                 services.bewaar_eindgesprek(traject, request.user, form.cleaned_data)

@@ -129,6 +129,17 @@ def test_bad_input_changes_nothing_and_says_why_in_dutch(
     assert not Gebeurtenis.objects.filter(soort="adviseur").exists()
 
 
+def test_no_cases_and_no_adviseur_are_both_said_at_once(als, weert, teamleider_weert):
+    antwoord = als(teamleider_weert).post(
+        "/werkvoorraad/toewijzen/", {"zaak": [], "toewijzen-adviseur": ""}, follow=True
+    )
+    assert meldingen(antwoord) == [
+        "Kies eerst een of meer zaken in de lijst.",
+        "Kies bij &#x27;Toewijzen aan&#x27; de adviseur die de zaken krijgt.",
+    ]
+    assert not Gebeurtenis.objects.filter(soort="adviseur").exists()
+
+
 def test_the_way_back_keeps_only_a_query_string(als, weert, teamleider_weert, collega_weert):
     traject = zaak(weert)
     antwoord = als(teamleider_weert).post(

@@ -276,11 +276,12 @@ def toewijzen(request):
         terug += "?" + filters.urlencode()
     form = ToewijzenForm(request.POST, adviseurs=policy.adviseurs_voor(user))
     ids = _zaak_ids(request.POST.getlist("zaak"))
-    if not ids:
-        messages.error(request, _("Kies eerst een of meer zaken in de lijst."))
-        return redirect(terug)
+    # Every error of the form at once: no cases ticked and a wrong adviseur both say so.
+    fouten = [] if ids else [_("Kies eerst een of meer zaken in de lijst.")]
     if not form.is_valid():
-        for fout in form.errors.get("adviseur", ()):
+        fouten += form.errors.get("adviseur", ())
+    if fouten:
+        for fout in fouten:
             messages.error(request, fout)
         return redirect(terug)
     trajecten = list(bereik.trajecten_voor(user).filter(pk__in=ids))

@@ -1,5 +1,6 @@
 """Forms of the ketenpartner pages. They check the shape of input; the rules stay in
-rules.py and the services and reach the user through ``Weigering``."""
+rules.py and the services, which the forms call (``regel_fouten``) where the input and the
+case suffice, so that a page shows every error at once."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl, tekstvak
 from koers.inburgeraars.validatie import datumveld
-from koers.partners import rules
+from koers.partners import rules, services
 from koers.partners.models import RESULTAAT_CHOICES, SCHAAL_CHOICES
 
 KIES = [("", _("Kies…"))]
@@ -23,8 +24,9 @@ class VerwijsForm(KoersStijl, forms.Form):
     )
     startdatum = datumveld(_("Gewenste start"), required=False)
 
-    def __init__(self, *args, partners=(), **kwargs):
+    def __init__(self, *args, partners=(), traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         self.partners = {str(p.pk): p for p in partners}
         self.fields["taak"].choices = KIES + [
             (t.value, _(rules.TAAK_NAMEN[t])) for t in rules.VERWIJSBAAR
@@ -35,6 +37,11 @@ class VerwijsForm(KoersStijl, forms.Form):
 
     def clean_organisatie(self):
         return self.partners.get(self.cleaned_data["organisatie"])
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None or not data.get("taak") or data.get("organisatie") is None:
+            return {}
+        return services.verwijs_fouten(self.traject, data["taak"], data["organisatie"])
 
 
 class AfwijsForm(KoersStijl, forms.Form):
@@ -69,6 +76,16 @@ class VoortgangForm(KoersStijl, forms.Form):
     toelichting = tekstvak(
         _("Toelichting"), help_text=_("Zet hier geen gegevens over gezondheid in.")
     )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.rapport_fouten(
+            datum=data.get("datum"),
+            uren=data.get("uren"),
+            afspraken_gepland=data.get("afspraken_gepland"),
+            afspraken_aanwezig=data.get("afspraken_aanwezig"),
+            resultaten=data.get("resultaten") or "",
+            toelichting=data.get("toelichting") or "",
+        )
 
 
 class AfsluitForm(KoersStijl, forms.Form):

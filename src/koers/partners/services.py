@@ -49,6 +49,22 @@ def partners_voor(taak: str | None = None):
     return qs
 
 
+def verwijs_fouten(traject: Traject, taak: str, organisatie: Organisatie) -> dict[str, str]:
+    """What keeps this referral from being made (rules.verwijs_fouten): the task fits the
+    partner, its keurmerk is valid, no referral for the task is open yet. :func:`verwijs`
+    checks again under the case's lock."""
+    profiel = Partnerprofiel.objects.filter(organisatie=organisatie).first()
+    open_er_al = Verwijzing.objects.filter(
+        traject=traject, taak=taak, status__in=rules.OPEN
+    ).exists()
+    return rules.verwijs_fouten(
+        taak,
+        organisatie.soort,
+        bool(profiel and profiel.keurmerk_geldig(vandaag())),
+        open_er_al,
+    )
+
+
 def verwijs(
     traject: Traject,
     door,
@@ -69,16 +85,7 @@ def verwijs(
         raise Weigering({"vraag": f"Gebruik hooguit {MAX_TEKST} tekens."})
     with transaction.atomic():
         traject = vergrendel(traject)
-        profiel = Partnerprofiel.objects.filter(organisatie=organisatie).first()
-        open_er_al = Verwijzing.objects.filter(
-            traject=traject, taak=taak, status__in=rules.OPEN
-        ).exists()
-        fouten = rules.verwijs_fouten(
-            taak,
-            organisatie.soort,
-            bool(profiel and profiel.keurmerk_geldig(vandaag())),
-            open_er_al,
-        )
+        fouten = verwijs_fouten(traject, taak, organisatie)
         if fouten:
             raise Weigering(fouten)
         verwijzing = Verwijzing.objects.create(
@@ -160,6 +167,30 @@ def wijs_af(verwijzing: Verwijzing, door, *, reden: str) -> Verwijzing:
     return verwijzing
 
 
+def rapport_fouten(
+    *,
+    datum: date | None,
+    uren: Decimal | None = None,
+    afspraken_gepland: int | None = None,
+    afspraken_aanwezig: int | None = None,
+    resultaten: str = "",
+    toelichting: str = "",
+) -> dict[str, str]:
+    """What keeps a progress report (:func:`rapporteer`) from being saved, per field."""
+    resultaten, toelichting = _tekst(resultaten), _tekst(toelichting)
+    fouten = rules.voortgang_fouten(uren, afspraken_gepland, afspraken_aanwezig)
+    if datum is None:
+        fouten["datum"] = "Vul de datum in."
+    elif datum > vandaag():
+        fouten["datum"] = "De datum kan niet in de toekomst liggen."
+    if uren is None and afspraken_gepland is None and not resultaten and not toelichting:
+        fouten.setdefault("__all__", "Vul de uren, de aanwezigheid of wat er bereikt is in.")
+    for veld, waarde in (("resultaten", resultaten), ("toelichting", toelichting)):
+        if len(waarde) > MAX_TEKST:
+            fouten[veld] = f"Gebruik hooguit {MAX_TEKST} tekens."
+    return fouten
+
+
 def rapporteer(
     verwijzing: Verwijzing,
     door,
@@ -174,16 +205,14 @@ def rapporteer(
     """A progress report; the first one makes an accepted referral "lopend"."""
     _eigen(verwijzing, door)
     resultaten, toelichting = _tekst(resultaten), _tekst(toelichting)
-    fouten = rules.voortgang_fouten(uren, afspraken_gepland, afspraken_aanwezig)
-    if datum is None:
-        fouten["datum"] = "Vul de datum in."
-    elif datum > vandaag():
-        fouten["datum"] = "De datum kan niet in de toekomst liggen."
-    if uren is None and afspraken_gepland is None and not resultaten and not toelichting:
-        fouten.setdefault("__all__", "Vul de uren, de aanwezigheid of wat er bereikt is in.")
-    for veld, waarde in (("resultaten", resultaten), ("toelichting", toelichting)):
-        if len(waarde) > MAX_TEKST:
-            fouten[veld] = f"Gebruik hooguit {MAX_TEKST} tekens."
+    fouten = rapport_fouten(
+        datum=datum,
+        uren=uren,
+        afspraken_gepland=afspraken_gepland,
+        afspraken_aanwezig=afspraken_aanwezig,
+        resultaten=resultaten,
+        toelichting=toelichting,
+    )
     if fouten:
         raise Weigering(fouten)
     with transaction.atomic():

@@ -250,7 +250,10 @@ def verwijzen(request, pk):
     inburgeraar, traject = casus_met_traject(user, pk)
     partners = list(services.partners_voor())
     form = VerwijsForm(
-        request.POST or None, partners=partners, initial={"taak": request.GET.get("taak", "")}
+        request.POST or None,
+        partners=partners,
+        initial={"taak": request.GET.get("taak", "")},
+        traject=traject,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

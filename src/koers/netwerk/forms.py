@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.bouwstenen.formulieren import KoersStijl as _KoersStijl
 from koers.inburgeraars.validatie import datumveld
-from koers.netwerk import rules
+from koers.netwerk import rules, services
 from koers.netwerk.models import (
     BOEKING_STATUS_CHOICES,
     GESPREK_CHOICES,
@@ -52,6 +52,9 @@ class PlaatsingForm(KoersStijl, forms.Form):
     )
     toelichting = _tekst(_("Toelichting"))
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return rules.plaatsing_fouten(data.get("startdatum"), data.get("geplande_einddatum"))
+
 
 class BeeindigForm(KoersStijl, forms.Form):
     einddatum = datumveld(_("Laatste dag in de instroomklas"))
@@ -65,6 +68,13 @@ class AanwezigheidForm(KoersStijl, forms.Form):
     dagdelen_aanwezig = forms.IntegerField(
         label=_("Dagdelen aanwezig"), min_value=0, max_value=rules.MAX_DAGDELEN_PER_WEEK
     )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        # Whether the week lies in the time in the klas needs the placement: the service.
+        gepland, aanwezig = data.get("dagdelen_gepland"), data.get("dagdelen_aanwezig")
+        if gepland is None or aanwezig is None:
+            return {}
+        return rules.aanwezigheid_fouten(gepland, aanwezig)
 
 
 class WorkshopForm(KoersStijl, forms.Form):
@@ -95,8 +105,9 @@ class BoekingForm(KoersStijl, forms.Form):
         help_text=_("Alleen bij een voortgangsgesprek."),
     )
 
-    def __init__(self, *args, tolken=(), **kwargs):
+    def __init__(self, *args, tolken=(), traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         self._tolken = {str(t.pk): t for t in tolken}
         self.fields["tolk"].choices = KIES + [
             (
@@ -109,6 +120,19 @@ class BoekingForm(KoersStijl, forms.Form):
 
     def clean_tolk(self):
         return self._tolken.get(self.cleaned_data.get("tolk") or "")
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.boeking_fouten(
+            self.traject,
+            tolk=data.get("tolk"),
+            gesprek=data.get("gesprek") or "",
+            datum=data.get("datum"),
+            duur_minuten=data.get("duur_minuten"),
+            gesprek_omschrijving=data.get("gesprek_omschrijving") or "",
+            voortgangsgesprek_id=data.get("voortgangsgesprek_id"),
+        )
 
 
 class BoekingStatusForm(KoersStijl, forms.Form):

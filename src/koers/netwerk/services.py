@@ -278,10 +278,8 @@ def voorgestelde_tolken(tolken, taal: str) -> list[Tolk]:
     return [t for t in tolken if t.actief and rules.spreekt(t.talen, taal)]
 
 
-@transaction.atomic
-def boek_tolk(
+def boeking_fouten(
     traject: Traject,
-    door,
     *,
     tolk: Tolk | None,
     gesprek: str,
@@ -289,9 +287,9 @@ def boek_tolk(
     duur_minuten: int | None,
     gesprek_omschrijving: str = "",
     voortgangsgesprek_id: int | None = None,
-) -> Tolkboeking:
-    vergrendel_open(traject, AFGEROND)
-    fouten = {}
+) -> dict[str, str]:
+    """What keeps a tolk booking (:func:`boek_tolk`) from being made, per field."""
+    fouten: dict[str, str] = {}
     if tolk is None or tolk.gemeente_id != traject.gemeente_id:
         fouten["tolk"] = "Kies een tolk uit het register van de gemeente van deze inburgeraar."
     elif not tolk.actief:
@@ -305,7 +303,33 @@ def boek_tolk(
     if datum is None:
         fouten["datum"] = "Vul de datum van het gesprek in."
     fouten.update(rules.duur_fouten(duur_minuten))
-    _weiger(fouten)
+    return fouten
+
+
+@transaction.atomic
+def boek_tolk(
+    traject: Traject,
+    door,
+    *,
+    tolk: Tolk | None,
+    gesprek: str,
+    datum: date | None,
+    duur_minuten: int | None,
+    gesprek_omschrijving: str = "",
+    voortgangsgesprek_id: int | None = None,
+) -> Tolkboeking:
+    vergrendel_open(traject, AFGEROND)
+    _weiger(
+        boeking_fouten(
+            traject,
+            tolk=tolk,
+            gesprek=gesprek,
+            datum=datum,
+            duur_minuten=duur_minuten,
+            gesprek_omschrijving=gesprek_omschrijving,
+            voortgangsgesprek_id=voortgangsgesprek_id,
+        )
+    )
     # Each was refused above when missing (duur_fouten refuses a missing duration).
     assert tolk is not None and datum is not None and duur_minuten is not None
     status = rules.BoekingStatus.GEPLAND.value

@@ -483,7 +483,7 @@ def boeken(request, pk):
     tolken_lijst = services.actieve_tolken(traject)
 
     def factory(data, prefix):
-        return BoekingForm(data, prefix=prefix, tolken=tolken_lijst)
+        return BoekingForm(data, prefix=prefix, tolken=tolken_lijst, traject=traject)
 
     return _actie(
         request,

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from koers.bouwstenen.formulieren import KoersStijl
 from koers.inburgeraars.validatie import datumveld
 from koers.organisaties.models import Budget, Organisatie
-from koers.sturing import rules
+from koers.sturing import rules, services
 from koers.sturing.models import EENHEID_CHOICES, VOORZIENING_CHOICES, Contract
 
-TAAKSTELLING_MAX = 10_000  # a sanity bound: far above any gemeente's half year
+TAAKSTELLING_MAX = services.TAAKSTELLING_MAX
 
 
 class TaakstellingForm(KoersStijl, forms.Form):
@@ -46,6 +46,17 @@ class ContractForm(KoersStijl, forms.Form):
         self.fields["aanbieder"].queryset = Organisatie.objects.exclude(
             soort=Organisatie.Soort.GEMEENTE
         ).order_by("naam")
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.contract_fouten(
+            aanbieder=data.get("aanbieder"),
+            aanbieder_naam=data.get("aanbieder_naam") or "",
+            voorziening=data.get("voorziening"),
+            eenheid=data.get("eenheid"),
+            tarief=data.get("tarief"),
+            geldig_van=data.get("geldig_van"),
+            geldig_tot=data.get("geldig_tot"),
+        )
 
 
 # "125.000" or "125.000,50": dots grouping thousands, as a Dutch reader writes an amount.
@@ -101,8 +112,21 @@ class KostenpostForm(KoersStijl, forms.Form):
     )
     omschrijving = forms.CharField(label=_("Omschrijving"), required=False, max_length=200)
 
-    def __init__(self, *args, gemeente=None, **kwargs):
+    def __init__(self, *args, gemeente=None, traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         self.fields["contract"].queryset = Contract.objects.filter(
             gemeente=gemeente
         ).select_related("aanbieder")
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.kostenpost_fouten(
+            self.traject,
+            voorziening=data.get("voorziening"),
+            datum=data.get("datum"),
+            contract=data.get("contract"),
+            aantal=data.get("aantal"),
+            bedrag=data.get("bedrag"),
+        )

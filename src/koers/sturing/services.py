@@ -13,12 +13,12 @@ from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
 from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import rules
-from koers.sturing.forms import TAAKSTELLING_MAX
 from koers.sturing.models import Contract, Kostenpost
 from koers.toegang import policy
 from koers.verwerkingen.services import log_wijzigen
 
 SECTIE_KOSTEN = policy.Sectie.KOSTEN
+TAAKSTELLING_MAX = 10_000  # a sanity bound: far above any gemeente's half year
 
 
 @transaction.atomic
@@ -82,6 +82,37 @@ def bewaar_budget(user, *, jaar: int, stroom: str, bedrag: Decimal) -> Budget:
     return budget
 
 
+def contract_fouten(
+    *,
+    aanbieder=None,
+    aanbieder_naam: str = "",
+    voorziening: str | None,
+    eenheid: str | None,
+    tarief: Decimal | None,
+    geldig_van: dt.date | None,
+    geldig_tot: dt.date | None = None,
+) -> dict[str, str]:
+    """What keeps a contract (:func:`bewaar_contract`) from being saved, per field."""
+    fouten: dict[str, str] = {}
+    if voorziening not in rules.VOORZIENINGEN:
+        fouten["voorziening"] = "Kies een voorziening uit de lijst."
+    if eenheid not in rules.EENHEDEN:
+        fouten["eenheid"] = "Kies per uur, per traject of per maand."
+    _check_bedrag(
+        fouten, "tarief", tarief, rules.TARIEF_MAX, f"Een tarief is hoogstens € {rules.TARIEF_MAX}."
+    )
+    if tarief is not None and tarief == 0:
+        fouten["tarief"] = "Vul een tarief in dat hoger is dan € 0."
+    naam = (aanbieder_naam or "").strip()
+    if aanbieder is None and not naam:
+        fouten["aanbieder_naam"] = "Kies een aanbieder of vul de naam in."
+    if aanbieder is not None and aanbieder.soort == "gemeente":
+        fouten["aanbieder"] = "Kies een aanbieder, geen gemeente."
+    if geldig_tot is not None and geldig_van is not None and geldig_tot < geldig_van:
+        fouten["geldig_tot"] = "De einddatum ligt voor de begindatum."
+    return fouten
+
+
 @transaction.atomic
 def bewaar_contract(
     user,
@@ -100,25 +131,18 @@ def bewaar_contract(
         raise PermissionDenied
     if contract is not None and contract.gemeente_id != user.gemeente.pk:
         raise PermissionDenied
-    fouten: dict[str, str] = {}
-    if voorziening not in rules.VOORZIENINGEN:
-        fouten["voorziening"] = "Kies een voorziening uit de lijst."
-    if eenheid not in rules.EENHEDEN:
-        fouten["eenheid"] = "Kies per uur, per traject of per maand."
-    _check_bedrag(
-        fouten, "tarief", tarief, rules.TARIEF_MAX, f"Een tarief is hoogstens € {rules.TARIEF_MAX}."
+    fouten = contract_fouten(
+        aanbieder=aanbieder,
+        aanbieder_naam=aanbieder_naam,
+        voorziening=voorziening,
+        eenheid=eenheid,
+        tarief=tarief,
+        geldig_van=geldig_van,
+        geldig_tot=geldig_tot,
     )
-    if tarief is not None and tarief == 0:
-        fouten["tarief"] = "Vul een tarief in dat hoger is dan € 0."
-    naam = (aanbieder_naam or "").strip()
-    if aanbieder is None and not naam:
-        fouten["aanbieder_naam"] = "Kies een aanbieder of vul de naam in."
-    if aanbieder is not None and aanbieder.soort == "gemeente":
-        fouten["aanbieder"] = "Kies een aanbieder, geen gemeente."
-    if geldig_tot is not None and geldig_van is not None and geldig_tot < geldig_van:
-        fouten["geldig_tot"] = "De einddatum ligt voor de begindatum."
     if fouten:
         raise Weigering(fouten)
+    naam = (aanbieder_naam or "").strip()
     contract = contract or Contract(gemeente=user.gemeente)
     contract.aanbieder = aanbieder
     contract.aanbieder_naam = "" if aanbieder is not None else naam
@@ -128,26 +152,15 @@ def bewaar_contract(
     return contract
 
 
-@transaction.atomic
-def registreer_kostenpost(
-    user,
+def _lees_kostenpost(
     traject,
     *,
-    voorziening: str,
-    datum: dt.date,
-    contract: Contract | None = None,
-    aantal: Decimal | None = None,
-    bedrag: Decimal | None = None,
-    omschrijving: str = "",
-) -> Kostenpost:
-    """Record a cost of a traject within the user's reach. With a contract the amount is
-    aantal × its tariff, frozen now; without one the amount is entered by hand. A voorziening
-    that no stream of the gemeente pays for this person's doelgroep (a gezinsmigrant's own
-    leerroute) is refused (rules.kostenpost_doelgroep_fout)."""
-    if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
-        raise PermissionDenied
-    # Out of reach: not found, whatever the caller passed in.
-    traject = get_object_or_404(bereik.trajecten_voor(user).select_for_update(), pk=traject.pk)
+    voorziening: str | None,
+    datum: dt.date | None,
+    contract: Contract | None,
+    aantal: Decimal | None,
+    bedrag: Decimal | None,
+):
     fouten: dict[str, str] = {}
     indeling = traject.inburgeraar.doelgroepindeling
     if voorziening not in rules.VOORZIENINGEN:
@@ -195,6 +208,60 @@ def registreer_kostenpost(
             f"Een kostenpost is hoogstens € {rules.KOSTENPOST_MAX}. "
             "Verdeel een groter bedrag over meer posten.",
         )
+    return fouten, aantal, bedrag, tarief
+
+
+def kostenpost_fouten(
+    traject,
+    *,
+    voorziening: str | None,
+    datum: dt.date | None,
+    contract: Contract | None = None,
+    aantal: Decimal | None = None,
+    bedrag: Decimal | None = None,
+) -> dict[str, str]:
+    """What keeps a cost of this traject (:func:`registreer_kostenpost`) from being
+    recorded, per field: the voorziening fits the doelgroep, a contract of the gemeente that
+    is valid that day, the amounts."""
+    return _lees_kostenpost(
+        traject,
+        voorziening=voorziening,
+        datum=datum,
+        contract=contract,
+        aantal=aantal,
+        bedrag=bedrag,
+    )[0]
+
+
+@transaction.atomic
+def registreer_kostenpost(
+    user,
+    traject,
+    *,
+    voorziening: str,
+    datum: dt.date,
+    contract: Contract | None = None,
+    aantal: Decimal | None = None,
+    bedrag: Decimal | None = None,
+    omschrijving: str = "",
+) -> Kostenpost:
+    """Record a cost of a traject within the user's reach. With a contract the amount is
+    aantal × its tariff, frozen now; without one the amount is entered by hand. A voorziening
+    that no stream of the gemeente pays for this person's doelgroep (a gezinsmigrant's own
+    leerroute) is refused (rules.kostenpost_doelgroep_fout)."""
+    if not policy.mag(user, policy.Actie.KOSTEN_REGISTREREN):
+        raise PermissionDenied
+    # Out of reach: not found, whatever the caller passed in.
+    traject = get_object_or_404(bereik.trajecten_voor(user).select_for_update(), pk=traject.pk)
+    indeling = traject.inburgeraar.doelgroepindeling
+    fouten, aantal, bedrag, tarief = _lees_kostenpost(
+        traject,
+        voorziening=voorziening,
+        datum=datum,
+        contract=contract,
+        aantal=aantal,
+        bedrag=bedrag,
+    )
     if fouten:
         raise Weigering(fouten)
     assert bedrag is not None  # refused above when missing (_check_bedrag)

@@ -161,7 +161,10 @@ def kosten(request, inburgeraar_pk):
         raise PermissionDenied
     traject = get_object_or_404(bereik.trajecten_voor(user), pk=inburgeraar.huidig_traject_id)
     form = KostenpostForm(
-        request.POST or None, gemeente=traject.gemeente, initial={"datum": timezone.localdate()}
+        request.POST or None,
+        gemeente=traject.gemeente,
+        initial={"datum": timezone.localdate()},
+        traject=traject,
     )
     fouten = {}
     if request.method == "POST" and form.is_valid():

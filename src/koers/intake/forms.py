@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.bouwstenen.formulieren import KoersStijl, janee_initial, janeeveld, tekstvak
 from koers.inburgeraars.validatie import datumveld
 from koers.intake import rules as intake_rules
-from koers.intake.services import valideer
+from koers.intake.services import afspraak_fouten, valideer
 
 # --- Brede intake -----------------------------------------------------------------------
 
@@ -230,3 +230,6 @@ class IntakeAfspraakForm(KoersStijl, forms.Form):
     toelichting = tekstvak(
         _("Toelichting"), help_text=_("Bijvoorbeeld: niet gekomen en niets laten weten.")
     )
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return afspraak_fouten(data)

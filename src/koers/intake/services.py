@@ -172,11 +172,10 @@ def open_punten(intake: BredeIntake) -> dict[str, dict[str, str]]:
     }
 
 
-@transaction.atomic
-def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
-    """Record an intake appointment and whether the person came. "Niet verschenen" is kept as
-    such: it lets the intake be closed with what is known (rules.afronden_fouten) and it
-    becomes a handhaving signal (koers.handhaving.signalen)."""
+def afspraak_fouten(data: dict) -> dict[str, str]:
+    """What keeps an intake appointment (:func:`leg_afspraak_vast`) from being recorded, per
+    field: a date in the traject's window, a status, and whether the person came only on or
+    after the day itself."""
     fouten: dict[str, str] = {}
     datum = data.get("datum")
     if not hasattr(datum, "isoformat"):
@@ -191,6 +190,17 @@ def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
     toelichting = data.get("toelichting") or ""
     if not isinstance(toelichting, str) or len(toelichting) > 2000:
         fouten["toelichting"] = "De toelichting is tekst van hoogstens 2000 tekens."
+    return fouten
+
+
+@transaction.atomic
+def leg_afspraak_vast(traject: Traject, door, data: dict) -> IntakeAfspraak:
+    """Record an intake appointment and whether the person came. "Niet verschenen" is kept as
+    such: it lets the intake be closed with what is known (rules.afronden_fouten) and it
+    becomes a handhaving signal (koers.handhaving.signalen)."""
+    fouten = afspraak_fouten(data)
+    datum, status = data.get("datum"), data.get("status")
+    toelichting = data.get("toelichting") or ""
     traject = vergrendel(traject)
     if not traject.is_open:
         fouten["__all__"] = AFGEROND

@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from koers.netwerk import services
-from koers.netwerk.models import InstroomklasPlaatsing, InstroomklasWeek, Tolkboeking
+from koers.netwerk.models import (
+    InstroomklasPlaatsing,
+    InstroomklasWeek,
+    Tolkboeking,
+    Workshopdeelname,
+)
 from tests.foutsamenvatting import bevat_beide
 from tests.netwerk.test_web import _pad
 
@@ -61,3 +66,23 @@ def test_tolk_boeken(als, adviseur_weert, traject_weert, tolk_weert):
     assert antwoord.status_code == 400
     bevat_beide(antwoord, "heel getal", "Beschrijf kort om welk gesprek het gaat.")
     assert not Tolkboeking.objects.exists()
+
+
+def test_workshop(als, adviseur_weert, traject_weert):
+    services.plaats_in_instroomklas(
+        traject_weert,
+        adviseur_weert,
+        startdatum=dt.date(2026, 10, 1),
+        geplande_einddatum=dt.date(2026, 12, 1),
+    )
+    antwoord = als(adviseur_weert).post(
+        _pad(traject_weert, "instroomklas/workshop/"),
+        {"workshop-workshop": "toverij", "workshop-datum": "2027-01-04"},
+    )
+    assert antwoord.status_code == 400
+    bevat_beide(
+        antwoord,
+        "Kies bij 'Workshop' een van de mogelijkheden.",
+        "Vul een workshop in die al geweest is.",
+    )
+    assert not Workshopdeelname.objects.exists()

@@ -81,6 +81,9 @@ class WorkshopForm(KoersStijl, forms.Form):
     workshop = forms.ChoiceField(label=_("Workshop"), choices=KIES + WORKSHOP_CHOICES)
     datum = datumveld(_("Datum van de workshop"))
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.workshop_fouten(data.get("workshop"), data.get("datum"))
+
 
 class BoekingForm(KoersStijl, forms.Form):
     tolk = forms.ChoiceField(label=_("Tolk"), choices=())

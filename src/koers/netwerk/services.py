@@ -219,11 +219,10 @@ def registreer_aanwezigheid(
     return regel
 
 
-@transaction.atomic
-def registreer_workshop(
-    traject: Traject, door, *, workshop: str, datum: date | None
-) -> Workshopdeelname:
-    vergrendel_open(traject, AFGEROND)
+def workshop_fouten(workshop: str | None, datum: date | None) -> dict[str, str]:
+    """What keeps a workshop (:func:`registreer_workshop`) from being recorded, from the input
+    alone: one of the list, on a day that has been. The placement and a workshop recorded
+    before are the step's own checks."""
     fouten = {}
     if workshop not in rules.WORKSHOP_SLEUTELS:
         fouten["workshop"] = "Kies een workshop uit de lijst."
@@ -231,7 +230,15 @@ def registreer_workshop(
         fouten["datum"] = "Vul de datum van de workshop in."
     elif datum > vandaag():
         fouten["datum"] = "Vul een workshop in die al geweest is."
-    _weiger(fouten)
+    return fouten
+
+
+@transaction.atomic
+def registreer_workshop(
+    traject: Traject, door, *, workshop: str, datum: date | None
+) -> Workshopdeelname:
+    vergrendel_open(traject, AFGEROND)
+    _weiger(workshop_fouten(workshop, datum))
     assert datum is not None  # refused above when missing
     plaatsing = _plaatsing_voor(traject, datum)
     if plaatsing.workshops.filter(workshop=workshop).exists():

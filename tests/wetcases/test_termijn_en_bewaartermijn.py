@@ -142,11 +142,11 @@ WETCASES = [
         gegeven={"talen": ["nl", "en", "ar", "ti", "tr", "uk"]},
         uitkomst={
             "nl": "1 oktober 2029",
-            "en": "Oct. 1, 2029",
-            "ar": "1 أكتوبر، 2029",
+            "en": "1 October 2029",
+            "ar": "1 أكتوبر 2029",
             "ti": "1 ጥቅምቲ 2029",
-            "tr": "01 Ekim 2029",
-            "uk": "01 жовтня 2029 р.",
+            "tr": "1 Ekim 2029",
+            "uk": "1 жовтня 2029",
         },
     ),
     Wetcase(

@@ -1,9 +1,10 @@
-"""Referring a case and the partner's progress report show the errors of their fields and
-of the rules in one response, not the rules' only after a second submit; nothing is saved."""
+"""Referring a case, the partner's progress report and the taakverdeling show the errors of
+their fields and of the rules in one response, not the rules' only after a second submit;
+nothing is saved."""
 
 import pytest
 
-from koers.partners.models import Verwijzing, Voortgang
+from koers.partners.models import Taakverdeling, Verwijzing, Voortgang
 from tests.foutsamenvatting import bevat_beide
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +40,21 @@ def test_voortgang(zaak, werkkom, wim, verwijs, als):
     assert antwoord.status_code == 400
     bevat_beide(antwoord, "'Uren'", "Er kunnen niet meer afspraken bijgewoond zijn")
     assert not Voortgang.objects.exists()
+
+
+def test_taakverdeling(weert, werkkom, teamleider_weert, als):
+    antwoord = als(teamleider_weert).post(
+        "/taakverdeling/",
+        {
+            "taak": "pip",
+            "pip-schaal": "landelijk",  # the field: a choice
+            "pip-uitvoerder": werkkom.pk,  # the rule: the gemeente makes the PIP itself
+        },
+    )
+    assert antwoord.status_code == 400
+    bevat_beide(
+        antwoord,
+        "Kies bij 'Schaal' een van de mogelijkheden.",
+        "Deze taak voert de gemeente zelf uit.",
+    )
+    assert not Taakverdeling.objects.filter(taak="pip").exists()

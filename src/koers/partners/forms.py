@@ -105,10 +105,22 @@ class TaakverdelingForm(KoersStijl, forms.Form):
     uitvoerder = forms.ChoiceField(label=_("Uitvoerder"), choices=[])
     toelichting = forms.CharField(label=_("Toelichting"), max_length=500, required=False)
 
-    def __init__(self, *args, organisaties=(), **kwargs):
+    def __init__(self, *args, organisaties=(), gemeente=None, taak="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.gemeente, self.taak = gemeente, taak
         self.organisaties = {str(o.pk): o for o in organisaties}
         self.fields["uitvoerder"].choices = [(str(o.pk), o.naam) for o in organisaties]
 
     def clean_uitvoerder(self):
         return self.organisaties.get(self.cleaned_data["uitvoerder"])
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.gemeente is None or "uitvoerder" not in data:
+            return {}
+        return services.taakverdeling_fouten(
+            self.gemeente,
+            self.taak,
+            schaal=data.get("schaal") or "",
+            uitvoerder=data["uitvoerder"],
+            toelichting=data.get("toelichting") or "",
+        )

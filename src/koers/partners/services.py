@@ -298,13 +298,13 @@ def _sluit(verwijzing: Verwijzing, door, resultaat: str, eindverslag: str) -> No
     )
 
 
-def bewaar_taakverdeling(
-    gemeente, door, taak: str, *, schaal: str, uitvoerder: Organisatie, toelichting: str = ""
-) -> Taakverdeling:
-    """One row of the gemeente's taakverdeling (teamleider on the page; beheer: admin)."""
-    if not policy.mag_taakverdeling_wijzigen(door) or door.gemeente != gemeente:
-        raise Weigering({"__all__": "U mag de taakverdeling niet wijzigen."})
-    fouten = {}
+def taakverdeling_fouten(
+    gemeente, taak: str, *, schaal: str, uitvoerder: Organisatie | None, toelichting: str = ""
+) -> dict[str, str]:
+    """What keeps a row of the taakverdeling (:func:`bewaar_taakverdeling`) from being
+    saved, per field: a known task and scale, the gemeente itself or a partner, and the
+    tasks only the gemeente may do (rules.ALLEEN_GEMEENTE)."""
+    fouten: dict[str, str] = {}
     if taak not in {t.value for t in rules.Taak}:
         fouten["taak"] = "Kies een taak."
     if schaal not in {s.value for s in rules.Schaal}:
@@ -315,6 +315,18 @@ def bewaar_taakverdeling(
         fouten["uitvoerder"] = "Deze taak voert de gemeente zelf uit."
     if len(_tekst(toelichting)) > 500:
         fouten["toelichting"] = "Gebruik hooguit 500 tekens."
+    return fouten
+
+
+def bewaar_taakverdeling(
+    gemeente, door, taak: str, *, schaal: str, uitvoerder: Organisatie, toelichting: str = ""
+) -> Taakverdeling:
+    """One row of the gemeente's taakverdeling (teamleider on the page; beheer: admin)."""
+    if not policy.mag_taakverdeling_wijzigen(door) or door.gemeente != gemeente:
+        raise Weigering({"__all__": "U mag de taakverdeling niet wijzigen."})
+    fouten = taakverdeling_fouten(
+        gemeente, taak, schaal=schaal, uitvoerder=uitvoerder, toelichting=toelichting
+    )
     if fouten:
         raise Weigering(fouten)
     rij, _ = Taakverdeling.objects.update_or_create(

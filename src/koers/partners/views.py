@@ -331,7 +331,9 @@ def taakverdeling(request):
         if taak not in {t.value for t in rules.Taak}:
             raise Http404
         organisaties = _uitvoerders(gemeente)
-        form = TaakverdelingForm(request.POST, prefix=taak, organisaties=organisaties)
+        form = TaakverdelingForm(
+            request.POST, prefix=taak, organisaties=organisaties, gemeente=gemeente, taak=taak
+        )
         if form.is_valid():
             try:
                 services.bewaar_taakverdeling(gemeente, user, taak, **form.cleaned_data)

@@ -1,11 +1,16 @@
-"""The PVT and MAP forms show the errors of their fields and of the modules' rules in one
-response, not the rules' only after a second submit; nothing is saved."""
+"""The PVT and MAP forms (activity, signing, eindgesprek, correcting a date) show the errors
+of their fields and of the modules' rules in one response, not the rules' only after a second
+submit; nothing is saved."""
+
+from datetime import date
 
 import pytest
+from django.urls import reverse
 
+from koers.modules import services
 from koers.modules.models import Activiteit, Afronding
 from tests.foutsamenvatting import bevat_beide
-from tests.modules.conftest import activiteit
+from tests.modules.conftest import activiteit, pvt_klaar
 from tests.modules.test_web import _post_activiteit, _url
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +57,14 @@ def test_the_map_eindgesprek(als, adviseur_weert, zaak):
         antwoord, "Vul 'Samenvatting van het eindgesprek' in.", "mag niet in de toekomst liggen"
     )
     assert not Afronding.objects.exists()
+
+
+def test_correcting_a_date(als, adviseur_weert, zaak):
+    pvt_klaar(zaak, adviseur_weert)
+    services.onderteken_pvt(zaak, adviseur_weert, datum=date(2026, 11, 25))
+    antwoord = als(adviseur_weert).post(
+        reverse("modules:corrigeren", args=[zaak.inburgeraar_id, "pvt"]),
+        {"datum": "2026-12-24", "verwijtbaar": "Soms"},
+    )
+    bevat_beide(antwoord, "Kies bij 'Verwijtbaar' een van", "mag niet in de toekomst liggen")
+    assert Afronding.objects.get().datum == date(2026, 11, 25)

@@ -198,9 +198,15 @@ class CorrigeerForm(MeldForm):
 
     field_order = ["datum", "verwijtbaar"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, traject=None, module: str = "", **kwargs):
         kwargs.setdefault("auto_id", "corrigeren-%s")
         super().__init__(*args, **kwargs)
+        self.traject, self.module = traject, module
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.correctie_fouten(self.traject, self.module, data.get("datum"))
 
 
 class VerwijtbaarForm(KoersStijl, forms.Form):

@@ -419,6 +419,20 @@ def meld_alsnog(
     return afronding
 
 
+def _correctie_fouten(traject: Traject, afronding: Afronding, datum: date | None) -> dict:
+    if afronding.module == rules.Module.PVT:
+        return pvt_fouten(traject, datum)
+    return map_fouten(traject, datum, afronding.samenvatting, afronding.uitvoerder)
+
+
+def correctie_fouten(traject: Traject, module: str, datum: date | None) -> dict[str, str]:
+    """What keeps a new date of a closed module (:func:`corrigeer_datum`) from being
+    recorded: the same rules as at closing. Without a closing there is nothing to check here;
+    the write path says so."""
+    afronding = _afronding(traject, module) if module in rules.MODULES else None
+    return {} if afronding is None else _correctie_fouten(traject, afronding, datum)
+
+
 @transaction.atomic
 def corrigeer_datum(
     traject: Traject, module: str, door, *, datum: date | None, verwijtbaar: str | None = None
@@ -434,21 +448,7 @@ def corrigeer_datum(
         raise Weigering(
             {"__all__": "Deze module is nog niet afgerond. Er is geen datum om te corrigeren."}
         )
-    if module == rules.Module.PVT:
-        gedaan = [
-            a.als_gedaan()
-            for a in Activiteit.objects.filter(traject=traject, module=rules.Module.PVT)
-        ]
-        fouten = rules.pvt_ondertekenen_fouten(datum, gedaan, vandaag=vandaag())
-    else:
-        pip = huidige_pip(traject)
-        fouten = rules.map_eindgesprek_fouten(
-            datum,
-            afronding.samenvatting,
-            afronding.uitvoerder,
-            vandaag=vandaag(),
-            leerroute=pip.leerroute if pip else None,
-        )
+    fouten = _correctie_fouten(traject, afronding, datum)
     if fouten:
         raise Weigering(fouten)
     assert datum is not None  # both rules refused the step when it is missing

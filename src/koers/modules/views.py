@@ -285,7 +285,10 @@ def corrigeren(request, pk, module):
     module = _module(module)
     inburgeraar, traject = _schrijven(request, pk)
     form = CorrigeerForm(
-        request.POST, uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind, vandaag())
+        request.POST,
+        uitleg=rules.verwijtbaar_uitleg(traject.termijn_eind, vandaag()),
+        traject=traject,
+        module=module,
     )
     if form.is_valid():
         afronding = traject.module_afrondingen.filter(module=module).first()

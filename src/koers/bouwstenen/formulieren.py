@@ -1,7 +1,8 @@
 """Building blocks for the forms of every slice: NL Design System styling, Dutch error texts
 that name the field, and the common field types. Forms check the shape of input (types,
-lengths, choices); every rule of the law stays in the ``rules.py`` modules and reaches the
-user through ``Weigering``."""
+lengths, choices); every rule of the law stays in the ``rules.py`` modules and the services'
+check functions, which a form calls from ``KoersStijl.regel_fouten`` so the rules' errors
+come with the field errors; the rest reaches the user through ``Weigering``."""
 
 from __future__ import annotations
 

@@ -38,6 +38,39 @@ from tests.factories import (  # noqa: E402
 )
 from tests.uitvoering import met_vastgesteld_pip  # noqa: E402
 
+# --- the second CI run: only what the database can change -----------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Run only the tests that use the Django test database (the PostgreSQL run of "
+        ".ci/run): a test without it gives the same result whatever DATABASE_URL says, and "
+        "has already run in the SQLite run.",
+    )
+
+
+def gebruikt_de_testdatabase(item) -> bool:
+    """Whether a test reaches the Django test database: a ``django_db`` mark, or a fixture
+    that depends on pytest-django's database helper (``db``, ``transactional_db``,
+    ``live_server`` through them, ``demo_per_module``). Anything else is refused database
+    access by pytest-django, so its outcome does not depend on the database."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"_django_db_helper", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    blijven, weg = [], []
+    for item in items:
+        (blijven if gebruikt_de_testdatabase(item) else weg).append(item)
+    if weg:
+        config.hook.pytest_deselected(items=weg)
+        items[:] = blijven
+
 
 @pytest.fixture
 def weert(db):

@@ -77,7 +77,14 @@ HASH_VELDEN_LDV = (
 )
 # Version 3 adds the register code (the processing activity of AVG art. 30).
 HASH_VELDEN_REGISTER = (*HASH_VELDEN_LDV, "verwerkingsactiviteit")
-HASH_VELDEN_PER_VERSIE = {1: HASH_VELDEN, 2: HASH_VELDEN_LDV, 3: HASH_VELDEN_REGISTER}
+# Version 4 adds the version of that register entry the record was written under.
+HASH_VELDEN_REGISTERVERSIE = (*HASH_VELDEN_REGISTER, "verwerkingsactiviteit_versie")
+HASH_VELDEN_PER_VERSIE = {
+    1: HASH_VELDEN,
+    2: HASH_VELDEN_LDV,
+    3: HASH_VELDEN_REGISTER,
+    4: HASH_VELDEN_REGISTERVERSIE,
+}
 CONTROLE_STUK = 2000
 # Records sealed per transaction, and transactions per run of the job: under a steady stream
 # of records the job still returns now and then, so the worker's other jobs get their turn.
@@ -100,7 +107,7 @@ class DubbelVerzegeld(Exception):
 def velden(v: Verwerking) -> dict:
     """The fields the record's hash covers, by its hash version (an unknown version covers
     the most, so it never matches a hash made over fewer)."""
-    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_REGISTER)
+    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_REGISTERVERSIE)
     uit = {naam: getattr(v, naam) for naam in namen}
     uit["tijdstip"] = v.tijdstip.isoformat()
     return uit

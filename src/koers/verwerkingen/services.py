@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
+from django.db import connection
 from django.utils import timezone
 from prometheus_client import Histogram
 
@@ -18,6 +19,7 @@ from koers.verwerkingen import keten, rules, tracecontext
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.keten import CONTROLE_STUK, HASH_VELDEN
 from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.register import versie_subquery
 
 __all__ = ["CONTROLE_STUK", "HASH_VELDEN"]  # kept here for the modules that import them
 
@@ -28,6 +30,9 @@ SCHRIJFDUUR = Histogram(
     buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
 )
 
+
+# Rows per INSERT of log_veel on SQLite: within its 999 bound values at 21 values a row.
+BULK_STUK = 47
 
 # The actor of a processing by the inburgeraar himself in Mijn Inburgering: he
 # is no Gebruiker, so the record names him by role; his case id is in ``inburgeraar_id``.
@@ -80,6 +85,14 @@ def _actor(user) -> dict:
     }
 
 
+def _gemeente_id(user) -> int | None:
+    """The gemeente whose register a staff member's processing belongs to: his own."""
+    if user is None or user is INBURGERAAR_ZELF or not getattr(user, "is_authenticated", False):
+        return None
+    gemeente = getattr(user, "gemeente", None)
+    return gemeente.pk if gemeente is not None else None
+
+
 def _ldv(
     actor: dict,
     *,
@@ -129,6 +142,7 @@ def log(
     attributes: dict | None = None,
     register: str | None = None,
     operation_id: str | None = None,
+    gemeente_id: int | None = None,
 ) -> Verwerking:
     """Append one record (in the caller's transaction, if any); sealed later.
 
@@ -139,9 +153,13 @@ def log(
     sent it to another party as the parent of its processing (:func:`tracecontext.
     uitgaande_traceparent`); else a new one. The record names its entry in the register of
     processing activities (:func:`verwerkingsactiviteit`); an activity without one is
-    refused (:class:`GeenVerwerkingsactiviteit`)."""
+    refused (:class:`GeenVerwerkingsactiviteit`). It is that entry of the register of
+    ``gemeente_id`` (omitted: the user's gemeente), in the version current now (a subquery
+    in the INSERT, :func:`koers.verwerkingen.register.versie_subquery`)."""
     begin = time.perf_counter()
     code = verwerkingsactiviteit(activiteit, register)
+    if gemeente_id is None:
+        gemeente_id = _gemeente_id(user)
     actor = _actor(user)
     v = Verwerking(
         **_ldv(
@@ -155,6 +173,7 @@ def log(
         doel=doel,
         activiteit=activiteit,
         verwerkingsactiviteit=code,
+        verwerkingsactiviteit_versie=versie_subquery(gemeente_id, code),
         kanaal=kanaal or KANAAL.get(),
         handeling=handeling,
         inburgeraar_id=inburgeraar_id,
@@ -199,7 +218,7 @@ def log_veel(
     register: str | None = None,
 ) -> list[Verwerking]:
     """One record per case, in one multi-row insert whatever the number of cases (on
-    SQLite, whose driver binds at most 999 values, every 55 rows take one more insert)."""
+    SQLite, whose driver binds at most 999 values, every 47 rows take one more insert)."""
     code = verwerkingsactiviteit(activiteit, register)
     zaken = list(zaken)
     if not zaken:
@@ -216,16 +235,21 @@ def log_veel(
         handeling=handeling,
         secties=sorted({str(s) for s in secties}),
     )
+    gemeente_id = _gemeente_id(user)
     rijen = [
         Verwerking(
             inburgeraar_id=inburgeraar_id,
             traject_id=traject_id,
             operation_id=tracecontext.nieuwe_span_id(),
+            verwerkingsactiviteit_versie=versie_subquery(gemeente_id, code),
             **gedeeld,
         )
         for inburgeraar_id, traject_id in zaken
     ]
-    Verwerking.objects.bulk_create(rijen)  # all batches or none (its own atomic block)
+    # All batches or none (its own atomic block). Each row's register version is a subquery
+    # with two values of its own, which Django's batch size for SQLite does not count.
+    stuk = BULK_STUK if connection.vendor == "sqlite" else None
+    Verwerking.objects.bulk_create(rijen, batch_size=stuk)
     SCHRIJFDUUR.observe(time.perf_counter() - begin)
     return rijen
 
@@ -316,6 +340,7 @@ def log_job(
         secties=secties,
         kanaal=Verwerking.Kanaal.JOB,
         doel=doel,
+        gemeente_id=getattr(traject, "gemeente_id", None),
     )
 
 
@@ -355,6 +380,7 @@ def log_portaal(
         traject_id=getattr(inburgeraar, "huidig_traject_id", None),
         secties=secties,
         kanaal=Verwerking.Kanaal.PORTAAL,
+        gemeente_id=getattr(inburgeraar, "gemeente_id", None),
     )
 
 

@@ -54,6 +54,14 @@ VARIABLES: tuple[Variable, ...] = (
         "Hostnamen van deze installatie, komma-gescheiden.",
         default="127.0.0.1,localhost",
     ),
+    Variable(
+        "KOERS_BASIS_URL",
+        "Het adres waarop Koers zelf bereikbaar is, zonder pad, bijv. https://koers.gemeente.nl. "
+        "Koers maakt er links mee die buiten Koers werken: de export naar het logboek wijst zo "
+        "naar de verwerkingsactiviteit in de API. Leeg: het logboek krijgt alleen de code "
+        "(urn:koers:verwerkingsactiviteit:…).",
+        kind="url",
+    ),
     Variable("KOERS_PORT", "Poort van de webserver bij `koers run`.", default="8000", kind="int"),
     Variable("KOERS_WEB_WORKERS", "Aantal webprocessen bij `koers run`.", default="2", kind="int"),
     Variable(

@@ -17,9 +17,11 @@ costs no extra round trip: :func:`versie_subquery`).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Subquery
 from django.db.models.signals import post_save
+from django.urls import reverse
 from django.utils import timezone
 
 from koers.organisaties.models import Gemeente
@@ -145,6 +147,23 @@ def beschrijving(versie: VerwerkingsactiviteitVersie | None) -> dict | None:
         "grondslag_status": versie.grondslag_status,
         "geldig_vanaf": versie.geldig_vanaf.isoformat(),
     }
+
+
+def versie_url(versie: VerwerkingsactiviteitVersie) -> str | None:
+    """The absolute address of the version in the API (koers.avg.api_register), from
+    ``KOERS_BASIS_URL``; ``None`` while that is not set. Needs the version's entry and
+    gemeente (:func:`versies` loads them)."""
+    if not settings.BASIS_URL:
+        return None
+    pad = reverse(
+        "api:verwerkingsactiviteit-versie",
+        kwargs={
+            "gemeentecode": versie.activiteit.gemeente.gemeentecode,
+            "code": versie.activiteit.code,
+            "versie": versie.versie,
+        },
+    )
+    return settings.BASIS_URL + pad
 
 
 def _nieuwe_gemeente(sender, instance, created, raw=False, **kwargs):

@@ -103,7 +103,8 @@ def _ldv(
     """The LDV fields of a record but its own operation id: the current trace (a new one
     outside any), its operation as parent, and the rest for the ``ldv`` column. A trace that
     came from another party is its ``foreign_operation`` (the caller's trace and operation,
-    the caller's OIN as entity when known), unless the caller names one."""
+    the caller's OIN as entity when known: the trace's own, else the user's organisation's),
+    unless the caller names one."""
     nu = timezone.now()
     trace = tracecontext.huidige()
     extra: dict = {"end_time": nu.isoformat(timespec="milliseconds")}
@@ -112,8 +113,9 @@ def _ldv(
             "trace_id": trace.extern.trace_id,
             "operation_id": trace.extern.parent_id,
         }
-        if actor.get("organisatie_oin"):
-            foreign_operation["entity"] = f"urn:oin:{actor['organisatie_oin']}"
+        oin = trace.extern_oin or actor.get("organisatie_oin")
+        if oin:
+            foreign_operation["entity"] = f"urn:oin:{oin}"
     if foreign_operation:
         extra["foreign_operation"] = foreign_operation
     if attributes:

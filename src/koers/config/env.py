@@ -256,6 +256,15 @@ VARIABLES: tuple[Variable, ...] = (
         kind="int",
     ),
     Variable(
+        "KOERS_GEZONDHEID_LDV_EXPORT_MAX_MINUTEN",
+        "Staat de export naar een Logboek Dataverwerkingen aan (KOERS_LDV_OTLP_ENDPOINT), dan "
+        "mag de oudste verzegelde verwerking zoveel minuten wachten tot het logboek haar "
+        "bevestigt; wacht ze langer (het logboek is onbereikbaar of weigert), dan meldt "
+        "/gezondheid/klaar een fout. 0: deze controle staat uit.",
+        default="30",
+        kind="int",
+    ),
+    Variable(
         "KOERS_DUO_REGISTRATIE_MAX_VOORUIT_MINUTEN",
         "Zoveel minuten mag de "
         "registratieDatumTijd van een notificatie van DUO in de toekomst liggen "

@@ -363,6 +363,7 @@ GEZONDHEID_DUO_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_DUO_MAX_MINUTEN
 GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = _safe(
     env.as_int, "KOERS_GEZONDHEID_VERWERKINGEN_MAX_MINUTEN", 10
 )
+GEZONDHEID_LDV_EXPORT_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_LDV_EXPORT_MAX_MINUTEN", 30)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are

@@ -40,6 +40,8 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.sdk.resources import Resource
@@ -271,6 +273,21 @@ def exporteer(
         if len(rijen) < stuk:
             break
     return Uitkomst(totaal, True)
+
+
+def oudste_wachtende() -> dt.datetime | None:
+    """When the oldest sealed record the logbook has not confirmed was written (``None``: the
+    logbook has everything). One query: the cursor is a subquery, and the first record after
+    it is read from the unique index on ``volgnummer``, however large the backlog."""
+    cursor = Coalesce(
+        Subquery(LdvExport.objects.filter(pk=1).values("tot_volgnummer")[:1]), Value(0)
+    )
+    return (
+        Verwerking.objects.filter(volgnummer__gt=cursor)
+        .order_by("volgnummer")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
 
 
 def achterstand() -> int:

@@ -277,7 +277,7 @@ def bewaartermijn(request):
     user = request.user
     _vereis(user)
     dag = vandaag()
-    eigen = bewaarrapport.rapport(dag, gemeente=user.gemeente).gemeenten[0]
+    eigen = bewaarrapport.voor_gemeente(dag, user.gemeente)  # counts, walks no chain
     rijen = [(eigen.naam, *zaak) for zaak in eigen.zaken]
     termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
         "jaren", "log_extra_jaren"

@@ -111,11 +111,37 @@ def test_the_log_costs_no_extra_query_for_the_version(
     inburgeraar = traject_weert.inburgeraar
     with django_assert_num_queries(1):
         services.log_lezen(adviseur_weert, inburgeraar, ["naam"])
-    zaken = [(inburgeraar.pk, traject_weert.pk)] * 60
-    # One insert per 47 rows on SQLite (bound values), one on PostgreSQL.
-    with django_assert_num_queries(2 if connection.vendor == "sqlite" else 1):
+    zaken = [(inburgeraar.pk, traject_weert.pk)] * 120
+    # One insert for a list page, the version's subquery in it for every row.
+    with django_assert_num_queries(1):
         services.log_lezen_lijst(adviseur_weert, zaken, ["naam"])
     assert Verwerking.objects.filter(verwerkingsactiviteit_versie__isnull=True).count() == 0
+    assert Verwerking.objects.count() == 121
+
+
+def test_a_long_list_stays_within_sqlites_bound_on_values(
+    adviseur_weert, traject_weert, django_assert_num_queries
+):
+    """On SQLite the rows per INSERT follow the database's own bound on bound values: with
+    the old bound of 999 values, 52 rows take two inserts and none is refused."""
+    if connection.vendor != "sqlite":
+        assert services._rijen_per_insert() is None
+        return
+    import sqlite3
+
+    connection.ensure_connection()
+    sqlite = connection.connection
+    oud = sqlite.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    try:
+        stuk = services._rijen_per_insert()
+        kolommen = sum(1 for veld in Verwerking._meta.concrete_fields if not veld.primary_key)
+        assert stuk == 999 // (kolommen + 2)  # the columns and the subquery's two values
+        zaken = [(traject_weert.inburgeraar_id, traject_weert.pk)] * 52
+        with django_assert_num_queries(-(-52 // stuk)):
+            services.log_lezen_lijst(adviseur_weert, zaken, ["naam"])
+    finally:
+        sqlite.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, oud)
+    assert Verwerking.objects.filter(verwerkingsactiviteit_versie__isnull=False).count() == 52
 
 
 def test_saving_unchanged_texts_makes_no_version(als, privacy, duo_regel):

@@ -8,6 +8,7 @@ which explains the design). So no request waits on another one's log record.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable
 
@@ -30,9 +31,6 @@ SCHRIJFDUUR = Histogram(
     buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
 )
 
-
-# Rows per INSERT of log_veel on SQLite: within its 999 bound values at 21 values a row.
-BULK_STUK = 47
 
 # The actor of a processing by the inburgeraar himself in Mijn Inburgering: he
 # is no Gebruiker, so the record names him by role; his case id is in ``inburgeraar_id``.
@@ -219,8 +217,8 @@ def log_veel(
     doel: str = rules.DOEL_UITVOERING,
     register: str | None = None,
 ) -> list[Verwerking]:
-    """One record per case, in one multi-row insert whatever the number of cases (on
-    SQLite, whose driver binds at most 999 values, every 47 rows take one more insert)."""
+    """One record per case, in one multi-row insert whatever the number of cases (on SQLite
+    up to its bound on values per statement, :func:`_rijen_per_insert`)."""
     code = verwerkingsactiviteit(activiteit, register)
     zaken = list(zaken)
     if not zaken:
@@ -248,12 +246,23 @@ def log_veel(
         )
         for inburgeraar_id, traject_id in zaken
     ]
-    # All batches or none (its own atomic block). Each row's register version is a subquery
-    # with two values of its own, which Django's batch size for SQLite does not count.
-    stuk = BULK_STUK if connection.vendor == "sqlite" else None
-    Verwerking.objects.bulk_create(rijen, batch_size=stuk)
+    # All batches or none (its own atomic block).
+    Verwerking.objects.bulk_create(rijen, batch_size=_rijen_per_insert())
     SCHRIJFDUUR.observe(time.perf_counter() - begin)
     return rijen
+
+
+def _rijen_per_insert() -> int | None:
+    """Rows per INSERT of :func:`log_veel` on SQLite (``None``: no bound, PostgreSQL). Each
+    row binds its columns and the two values of its register version's subquery, which
+    Django's own batch size for SQLite does not count; so the bound comes from the database
+    itself (32766 values since SQLite 3.32; Django assumes 999)."""
+    if connection.vendor != "sqlite":
+        return None
+    connection.ensure_connection()
+    grens = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    waarden = sum(1 for veld in Verwerking._meta.concrete_fields if not veld.primary_key) + 2
+    return max(1, grens // waarden)
 
 
 def zaken_van(rijen: Iterable, pad: str = "") -> list[tuple[int, int | None]]:

@@ -30,8 +30,9 @@ Records sealed before seal order existed keep their hashes; the migration gave t
 as volgnummer (they were chained in id order). What the hash covers is versioned per record
 (``hashversie``, :data:`HASH_VELDEN_PER_VERSIE`): version 1 is :data:`HASH_VELDEN`, version 2
 adds the Logboek Dataverwerkingen fields (trace and operation ids, status, ``ldv``) and the
-version itself. Old records keep version 1 and verify as before; a new field is a new
-version, given to new records only.
+version itself, version 3 the register code, version 4 the register entry's version. Old
+records keep their version and verify as before; a new field is a new version, given to new
+records only.
 """
 
 from __future__ import annotations

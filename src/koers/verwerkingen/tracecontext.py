@@ -2,7 +2,9 @@
 
 Each request runs in one trace: the middleware (:class:`koers.config.logformat.
 VerzoekLogMiddleware`) continues the caller's trace when an API call brings a valid
-``traceparent`` header, and starts a new one otherwise. The current trace lives in a
+``traceparent`` header, and starts a new one otherwise. A notification of DUO keeps DUO's
+``traceparent`` with it (:func:`als_header`), and the worker handles it in that trace, with
+DUO's OIN as the foreign party (``Trace.extern_oin``). The current trace lives in a
 contextvar; :mod:`koers.verwerkingen.services` reads it for every record it writes, and the
 DUO and BRP clients send it on with a fresh span id (:func:`uitgaande_traceparent`), so a
 processing can be followed from the caller through Koers to DUO or the BRP.

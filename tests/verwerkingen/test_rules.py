@@ -71,12 +71,14 @@ def test_log_verwijderbaar_tot_agrees_with_log_verwijderen_vanaf(vandaag, jaren)
     on or before the boundary, for every pair of days around it."""
     tot = rules.log_verwijderbaar_tot(vandaag, jaren)
     dagen = [tot + dt.timedelta(days=d) for d in range(-3, 4)]
-    for record in dagen:
-        for anoniem in dagen:
-            vanaf = rules.log_verwijderen_vanaf(
-                record_datum=record,
-                geanonimiseerd_op=anoniem,
-                over_persoon=True,
-                extra_jaren=jaren,
-            )
-            assert (vanaf <= vandaag) == (record <= tot and anoniem <= tot), (record, anoniem)
+    paren = [(record, anoniem) for record in dagen for anoniem in dagen]
+    volgens_de_regel = [
+        rules.log_verwijderen_vanaf(
+            record_datum=record, geanonimiseerd_op=anoniem, over_persoon=True, extra_jaren=jaren
+        )
+        <= vandaag
+        for record, anoniem in paren
+    ]
+    volgens_de_grens = [record <= tot and anoniem <= tot for record, anoniem in paren]
+    assert volgens_de_regel == volgens_de_grens
+    assert sum(volgens_de_grens) == 16  # four days on or before the boundary, squared

@@ -143,7 +143,7 @@ def test_each_record_names_its_register_entry_and_the_seal_covers_it(adviseur_we
     assert rijen[een.pk].verwerkingsactiviteit == rules.REGISTER_UITVOERING
     assert rijen[lijst[0].pk].verwerkingsactiviteit == rules.REGISTER_UITVOERING
     assert rijen[brp.pk].verwerkingsactiviteit == rules.REGISTER_BRP
-    assert all(v.hashversie == 3 for v in rijen.values())
+    assert all(v.hashversie == 4 for v in rijen.values())
     assert keten.verifieer() is None
     # The hash covers the code: another code gives another hash.
     v = rijen[een.pk]
@@ -175,19 +175,28 @@ def test_a_new_gemeente_gets_the_default_register(db):
     assert regel.actief
 
 
-def test_completing_the_register_keeps_what_the_gemeente_wrote(weert):
+def test_completing_the_register_keeps_what_the_gemeente_wrote(weert, monkeypatch):
+    import dataclasses
+
     from koers.verwerkingen import register
 
     regel = weert.verwerkingsactiviteiten.get(code=rules.REGISTER_BRP)
-    regel.doel = "Eigen tekst van Weert"
-    regel.save()
-    weert.verwerkingsactiviteiten.filter(code=rules.REGISTER_PORTAAL).delete()
+    assert register.wijzig(regel, dict(_teksten(regel), doel="Eigen tekst van Weert"), "petra")
+    # A new version of Koers brings a new entry.
+    nieuw = dataclasses.replace(rules.REGISTER[0], code="nieuw-in-deze-versie")
+    monkeypatch.setattr(rules, "REGISTER", (*rules.REGISTER, nieuw))
     assert register.aanvullen([weert.pk]) == 1
     assert register.aanvullen([weert.pk]) == 0
     assert weert.verwerkingsactiviteiten.get(code=rules.REGISTER_BRP).doel == (
         "Eigen tekst van Weert"
     )
     assert weert.verwerkingsactiviteiten.count() == len(rules.REGISTER)
+    erbij = weert.verwerkingsactiviteiten.get(code="nieuw-in-deze-versie")
+    assert list(erbij.versies.values_list("versie", flat=True)) == [1]
+
+
+def _teksten(regel):
+    return {veld: getattr(regel, veld) for veld in regel.TEKSTVELDEN}
 
 
 # The beheer page ------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ REGISTER_BEVEILIGING = "beveiliging-toegang"
 # which the register's test finds in their code and checks against these.
 ACTIVITEIT_BRP = "BRP-bevraging"
 ACTIVITEIT_DOCUMENT = "document inzien"  # koers.portaal.services
-ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven, "(soort)"
+ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven adds "(soort)"
 
 
 @dataclass(frozen=True)

@@ -215,52 +215,24 @@ def _vers(wereld, naam: str):
     return type(object_).objects.get(pk=object_.pk)
 
 
+def _uit_de_wereld(naam: str):
+    @pytest.fixture(name=naam)
+    def uit_de_wereld(wereld, db):
+        return _vers(wereld, naam)
+
+    return uit_de_wereld
+
+
 # The cast of tests/conftest.py, taken from this module's world instead of made per test.
-
-
-@pytest.fixture
-def weert(wereld, db):
-    return _vers(wereld, "weert")
-
-
-@pytest.fixture
-def cranendonck(wereld, db):
-    return _vers(wereld, "cranendonck")
-
-
-@pytest.fixture
-def adviseur_weert(wereld, db):
-    return _vers(wereld, "adviseur_weert")
-
-
-@pytest.fixture
-def adviseur_cranendonck(wereld, db):
-    return _vers(wereld, "adviseur_cranendonck")
-
-
-@pytest.fixture
-def teamleider_weert(wereld, db):
-    return _vers(wereld, "teamleider_weert")
-
-
-@pytest.fixture
-def beleid(wereld, db):
-    return _vers(wereld, "beleid")
-
-
-@pytest.fixture
-def financien(wereld, db):
-    return _vers(wereld, "financien")
-
-
-@pytest.fixture
-def beheerder(wereld, db):
-    return _vers(wereld, "beheerder")
-
-
-@pytest.fixture
-def traject_weert(wereld, db):
-    return _vers(wereld, "traject_weert")
+weert = _uit_de_wereld("weert")
+cranendonck = _uit_de_wereld("cranendonck")
+adviseur_weert = _uit_de_wereld("adviseur_weert")
+adviseur_cranendonck = _uit_de_wereld("adviseur_cranendonck")
+teamleider_weert = _uit_de_wereld("teamleider_weert")
+beleid = _uit_de_wereld("beleid")
+financien = _uit_de_wereld("financien")
+beheerder = _uit_de_wereld("beheerder")
+traject_weert = _uit_de_wereld("traject_weert")
 
 
 @pytest.fixture

@@ -31,15 +31,7 @@ class VerwerkingsactiviteitVersieSerializer(serializers.ModelSerializer):
             "huidige_versie",
             "geldig_vanaf",
             "geldig_tot",
-            "naam",
-            "doel",
-            "grondslag",
-            "grondslag_status",
-            "categorieen_betrokkenen",
-            "categorieen_gegevens",
-            "ontvangers",
-            "bewaartermijn",
-            "actief",
+            *VerwerkingsactiviteitVersie.TEKSTVELDEN,
         ]
         read_only_fields = fields
 

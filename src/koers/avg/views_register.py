@@ -25,17 +25,7 @@ TEKSTVAK = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
 class VerwerkingsactiviteitForm(forms.ModelForm):
     class Meta:
         model = Verwerkingsactiviteit
-        fields = [
-            "naam",
-            "doel",
-            "grondslag",
-            "grondslag_status",
-            "categorieen_betrokkenen",
-            "categorieen_gegevens",
-            "ontvangers",
-            "bewaartermijn",
-            "actief",
-        ]
+        fields = list(Verwerkingsactiviteit.TEKSTVELDEN)
         labels = {
             "naam": gettext_lazy("Naam"),
             "doel": gettext_lazy("Doel van de verwerking"),

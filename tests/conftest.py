@@ -13,6 +13,7 @@ like sentences.
 States of a case beyond these are factory traits (tests/factories.py).
 """
 
+import contextlib
 import datetime as dt
 import io
 import os
@@ -29,105 +30,111 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
+from tests import cast  # noqa: E402
 from tests.factories import (  # noqa: E402
     GebruikerFactory,
-    GemeenteFactory,
-    InburgeraarFactory,
     OrganisatieFactory,
-    TrajectFactory,
 )
 from tests.uitvoering import met_vastgesteld_pip  # noqa: E402
+
+# --- the second CI run: only what the database can change -----------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Run only the tests that use the Django test database (the PostgreSQL run of "
+        ".ci/run): a test without it gives the same result whatever DATABASE_URL says, and "
+        "has already run in the SQLite run.",
+    )
+
+
+def gebruikt_de_testdatabase(item) -> bool:
+    """Whether a test reaches the Django test database: a ``django_db`` mark, or a fixture
+    that depends on pytest-django's database helper (``db``, ``transactional_db``,
+    ``live_server`` through them, ``demo_per_module``). Anything else is refused database
+    access by pytest-django, so its outcome does not depend on the database."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"_django_db_helper", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    blijven, weg = [], []
+    for item in items:
+        (blijven if gebruikt_de_testdatabase(item) else weg).append(item)
+    if weg:
+        config.hook.pytest_deselected(items=weg)
+        items[:] = blijven
 
 
 @pytest.fixture
 def weert(db):
-    return GemeenteFactory(naam="Weert", gemeentecode="0988", oin="00000001001234567890")
+    return cast.weert()
 
 
 @pytest.fixture
 def nederweert(db):
-    return GemeenteFactory(naam="Nederweert", gemeentecode="0946", oin="00000001009876543210")
+    return cast.nederweert()
 
 
 @pytest.fixture
 def cranendonck(db):
-    return GemeenteFactory(naam="Cranendonck", gemeentecode="1706", oin="00000001001111122222")
+    return cast.cranendonck()
 
 
 @pytest.fixture
 def adviseur_weert(weert):
-    return GebruikerFactory(
-        username="alice",
-        gemeente=weert,
-        rollen=["adviseur"],
-        first_name="Alice",
-        last_name="Adviseur",
-    )
+    return cast.adviseur_weert(weert)
 
 
 @pytest.fixture
 def collega_weert(weert):
-    return GebruikerFactory(
-        username="bob", gemeente=weert, rollen=["adviseur"], first_name="Bob", last_name="Collega"
-    )
+    return cast.collega_weert(weert)
 
 
 @pytest.fixture
 def adviseur_cranendonck(cranendonck):
-    return GebruikerFactory(
-        username="charlie",
-        gemeente=cranendonck,
-        rollen=["adviseur"],
-        first_name="Charlie",
-        last_name="Buiten",
-    )
+    return cast.adviseur_cranendonck(cranendonck)
 
 
 @pytest.fixture
 def teamleider_weert(weert):
-    return GebruikerFactory(
-        username="tessa",
-        gemeente=weert,
-        rollen=["teamleider"],
-        first_name="Tessa",
-        last_name="Leider",
-    )
+    return cast.teamleider_weert(weert)
 
 
 @pytest.fixture
 def beleid(weert):
-    return GebruikerFactory(username="bea", gemeente=weert, rollen=["beleid"])
+    return cast.beleid(weert)
 
 
 @pytest.fixture
 def financien(weert):
-    return GebruikerFactory(username="frank", gemeente=weert, rollen=["financien"])
+    return cast.financien(weert)
 
 
 @pytest.fixture
 def privacy(weert):
     """Weert's privacy officer: AVG inzage and the verwerkingenlogging."""
-    return GebruikerFactory(username="petra", gemeente=weert, rollen=["privacy"])
+    return cast.privacy(weert)
 
 
 @pytest.fixture
 def beheerder(db):
-    org = OrganisatieFactory(naam="Koers beheer", soort="overig")
-    return GebruikerFactory(
-        username="beheer", organisatie=org, rollen=["beheerder"], is_staff=True, is_superuser=True
-    )
+    return cast.beheerder()
 
 
 @pytest.fixture
 def traject_weert(weert, adviseur_weert):
-    return TrajectFactory(inburgeraar=InburgeraarFactory(gemeente=weert), adviseur=adviseur_weert)
+    return cast.traject(weert, adviseur_weert)
 
 
 @pytest.fixture
 def traject_cranendonck(cranendonck, adviseur_cranendonck):
-    return TrajectFactory(
-        inburgeraar=InburgeraarFactory(gemeente=cranendonck), adviseur=adviseur_cranendonck
-    )
+    return cast.traject(cranendonck, adviseur_cranendonck)
 
 
 @pytest.fixture
@@ -248,24 +255,34 @@ def snelle_wachtwoorden(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(scope="module")
-def demo_per_module(django_db_setup, django_db_blocker):
-    """The demo seeded once for a module whose tests all read the demo: in one transaction
-    that is rolled back after the module. Each test runs in a savepoint of it (the ``db``
-    fixture), so what one test changes the next does not see."""
-    from django.core.management import call_command
+@contextlib.contextmanager
+def een_transactie_per_module(django_db_blocker, **instellingen):
+    """For a module that builds its world once: a transaction around the whole module, rolled
+    back after it. Each test runs in a savepoint of it (the ``db`` fixture), so what one test
+    changes the next does not see. Users get the tests' fast password hasher; ``instellingen``
+    are settings for the building."""
     from django.db import transaction
     from django.test import override_settings
 
     snel = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
         django_db_blocker.unblock(),
-        override_settings(DEMO=True, PASSWORD_HASHERS=snel),
+        override_settings(PASSWORD_HASHERS=snel, **instellingen),
         transaction.atomic(),
     ):
-        call_command("seed", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_per_module(django_db_setup, django_db_blocker):
+    """The demo seeded once for a module whose tests all read the demo
+    (``een_transactie_per_module``)."""
+    from django.core.management import call_command
+
+    with een_transactie_per_module(django_db_blocker, DEMO=True):
+        call_command("seed", stdout=io.StringIO())
+        yield
 
 
 @pytest.fixture(autouse=True)

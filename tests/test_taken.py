@@ -3,6 +3,8 @@
 import logging
 import threading
 
+import pytest
+from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
 from koers.taken import planner
@@ -70,3 +72,93 @@ def test_a_failing_job_is_logged_by_type_and_the_others_still_run(caplog):
     assert "Taak faalt mislukt: ValueError" in regels
     assert any("database niet bereikbaar" in r for r in regels)
     assert not any("123456782" in r for r in regels)
+
+
+def test_a_long_job_runs_beside_the_loop_so_the_short_jobs_keep_their_rhythm():
+    stop = threading.Event()
+    lang_bezig = threading.Event()
+    lang_mag_stoppen = threading.Event()
+    korte_rondes = []
+    vrijgegeven_tijdens_de_run = []
+
+    def lange_run(omgeving):
+        lang_bezig.set()
+        # A daily run over a million cases: it ends only when the short job has run 5 times.
+        vrijgegeven_tijdens_de_run.append(lang_mag_stoppen.wait(5))
+        return 0
+
+    def kort(omgeving):
+        if lang_bezig.is_set():
+            korte_rondes.append(1)
+        if len(korte_rondes) == 5:
+            lang_mag_stoppen.set()
+            stop.set()
+        return 0
+
+    taken = [Taak("lang", lange_run, interval=3600, lang=True), Taak("kort", kort)]
+    draad = threading.Thread(
+        target=planner.draai, kwargs={"stop": stop, "taken": taken, "slaap": 0.01}
+    )
+    draad.start()
+    draad.join(10)
+    assert not draad.is_alive()
+    assert lang_mag_stoppen.is_set(), "the short job stood still while the long one worked"
+    assert len(korte_rondes) == 5
+
+
+def test_the_heartbeat_goes_on_while_a_long_job_works(db, monkeypatch):
+    from koers.taken.models import Hartslag
+
+    stop = threading.Event()
+    vrij = threading.Event()
+    vrijgegeven_tijdens_de_run = []
+
+    def lange_run(omgeving):
+        vrijgegeven_tijdens_de_run.append(vrij.wait(5))
+        return 0
+
+    monkeypatch.setattr(planner, "HARTSLAG_SECONDEN", 0.01)
+    monkeypatch.setattr(
+        planner, "gevonden_taken", lambda: [Taak("lang", lange_run, interval=3600, lang=True)]
+    )
+    slagen = []
+    echte_klop = planner.klop
+
+    def klop(naam):
+        echte_klop(naam)
+        slagen.append(Hartslag.objects.get(worker=naam).laatst_op)
+        if len(slagen) == 3:
+            vrij.set()
+            stop.set()
+
+    monkeypatch.setattr(planner, "klop", klop)
+    planner.draai(stop=stop, slaap=0.01)
+    assert len(slagen) == 3 and slagen[0] < slagen[2]
+    assert vrijgegeven_tijdens_de_run == [True], "the heartbeat waited for the long job"
+
+
+def test_once_runs_the_long_jobs_in_turn_too():
+    gedaan = []
+    taken = [
+        Taak("lang", lambda o: gedaan.append("lang"), lang=True),
+        Taak("kort", lambda o: gedaan.append("kort")),
+    ]
+    planner.draai(eenmalig=True, taken=taken)
+    assert gedaan == ["lang", "kort"]
+
+
+def test_worker_runs_only_the_jobs_asked_for(monkeypatch):
+    gedaan = []
+    monkeypatch.setattr(
+        planner,
+        "gevonden_taken",
+        lambda: [
+            Taak("verwerkingen-verzegelen", lambda o: gedaan.append("zegel")),
+            Taak("duo-keten", lambda o: gedaan.append("duo")),
+        ],
+    )
+    monkeypatch.setattr(planner, "klop", lambda naam: gedaan.append("hartslag"))
+    call_command("worker", "--eenmalig", "--taak", "verwerkingen-verzegelen")
+    assert gedaan == ["zegel"]
+    with pytest.raises(CommandError, match="Onbekende taak: zegelen. Kies uit: "):
+        call_command("worker", "--eenmalig", "--taak", "zegelen")

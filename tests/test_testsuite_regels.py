@@ -223,3 +223,36 @@ def test_geen_importorskip_van_koers(pad):
 @pytest.mark.parametrize("pad", _met_uitzondering(_testbestanden(), NOG_TE_HERSTELLEN_LUS))
 def test_geen_test_met_asserts_alleen_in_een_lus(pad):
     assert _alleen_in_lussen(ast.parse(pad.read_text(encoding="utf-8"))) == []
+
+
+def test_the_postgresql_run_keeps_every_test_that_reaches_the_database():
+    """``--database-tests-only`` (the second run of .ci/run) leaves out only tests that
+    pytest-django refuses database access: a test with ``db``, a ``django_db`` mark or a
+    browser on ``live_server`` stays, a test without any of them goes."""
+    import subprocess
+    import sys
+
+    gekozen = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--database-tests-only",
+            "tests/test_taken.py",
+            "tests/duo/test_worker_loop.py",
+            "tests/browser/test_teamleider.py",
+        ],
+        cwd=TESTS.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert "tests/test_taken.py::test_the_heartbeat_goes_on_while_a_long_job_works" in gekozen
+    assert "tests/test_taken.py::test_once_runs_the_long_jobs_in_turn_too" not in gekozen
+    sigterm = "tests/duo/test_worker_loop.py::test_worker_als_los_proces_stopt_netjes_bij_sigterm"
+    assert sigterm in gekozen  # a django_db mark without the db fixture
+    assert "tests/browser/test_teamleider.py::test_een_teamleider_wijst_vijf_zaken_toe" in gekozen

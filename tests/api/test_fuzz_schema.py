@@ -140,6 +140,9 @@ LOSSE_OBJECTEN = {
 def _padwaarden(operatie, user) -> dict:
     """Path values that name real demo objects of the user's gemeente, where there are any."""
     namen = {p.name for p in operatie.path_parameters}
+    if operatie.path.startswith("/api/v1/verwerkingsactiviteiten/"):
+        regel = user.gemeente.verwerkingsactiviteiten.order_by("code").first()
+        return {"gemeentecode": user.gemeente.gemeentecode, "code": regel.code, "versie": 1}
     for begin, model in LOSSE_OBJECTEN.items():
         if operatie.path.startswith(begin):
             obj = model.objects.order_by("pk").first()

@@ -1,13 +1,16 @@
 """Logboek Dataverwerkingen in the DUO chain, over real HTTP to the DUO simulator: each
 delivery from the outbox and each handled notification is one trace, shared by its log
 record and the ``traceparent`` of its calls to DUO, so DUO's processing can be followed back
-to Koers' record."""
+to Koers' record. A notification DUO posts with a ``traceparent`` is handled in DUO's trace:
+its records name DUO's operation as their foreign_operation."""
 
+import uuid
 from datetime import date, timedelta
 
 import httpx
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from koers.duo import outbox, worker
 from koers.duo.client import DuoClient
@@ -120,3 +123,81 @@ def test_the_herstel_job_checks_each_case_in_a_trace_of_its_own(weert, client_du
     [trace_id] = {r.trace_id for r in records}
     aanroepen = {tracecontext.lees_traceparent(t).trace_id for t in opnemer.traceparents}
     assert aanroepen == {trace_id}
+
+
+DUO_TRACE = "0af7651916cd43dd8448eb211c80319c"
+DUO_OPERATIE = "b7ad6b7169203331"
+
+
+def _stuur(url: str, gemeente, **headers) -> httpx.Response:
+    """DUO posts a notification SS139 for Amira to Koers over real HTTP."""
+    moment = timezone.localtime() - timedelta(hours=1)
+    return httpx.post(
+        url + "/duo/v1/notificaties",
+        json={
+            "registratieDatumTijd": moment.isoformat(timespec="seconds"),
+            "bsn": AMIRA,
+            "gebeurtenisId": "SS139",
+        },
+        headers={
+            "bron": settings.DUO_OIN,
+            "doel": gemeente.oin,
+            "berichtId": str(uuid.uuid4()),
+            **headers,
+        },
+        timeout=10,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_duos_traceparent_becomes_the_foreign_operation_of_the_handling(
+    live_server, weert, client_duo, opnemer
+):
+    antwoord = _stuur(live_server.url, weert, traceparent=f"00-{DUO_TRACE}-{DUO_OPERATIE}-01")
+    assert antwoord.status_code == 201, antwoord.text
+    opgeslagen = Notificatie.objects.get()
+    assert opgeslagen.traceparent == f"00-{DUO_TRACE}-{DUO_OPERATIE}-01"
+
+    # The worker handles it later, in DUO's trace.
+    assert worker.verwerk_notificaties(client=client_duo) == 1
+    opgeslagen.refresh_from_db()
+    assert opgeslagen.status == Notificatie.Status.VERWERKT, opgeslagen.fout
+    records = _job_records()
+    assert records
+    for record in records:
+        assert record.trace_id == DUO_TRACE
+        assert record.ldv["foreign_operation"] == {
+            "trace_id": DUO_TRACE,
+            "operation_id": DUO_OPERATIE,
+            "entity": f"urn:oin:{settings.DUO_OIN}",
+        }
+    # Koers' questions to DUO while handling it go on in DUO's trace, each a span of its own.
+    aanroepen = [tracecontext.lees_traceparent(t) for t in opnemer.traceparents]
+    assert aanroepen and {a.trace_id for a in aanroepen} == {DUO_TRACE}
+    assert DUO_OPERATIE not in {a.parent_id for a in aanroepen}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "traceparent",
+    [
+        "onzin",
+        f"00-{'0' * 32}-{DUO_OPERATIE}-01",  # all-zero trace id
+        f"ff-{DUO_TRACE}-{DUO_OPERATIE}-01",  # version ff
+        f"00-{DUO_TRACE.upper()}-{DUO_OPERATIE}-01",  # upper case
+        f"00-{DUO_TRACE}-{DUO_OPERATIE}-01-extra",  # version 00 with more
+        "00-" + "a" * 5000,
+    ],
+)
+def test_an_invalid_traceparent_is_ignored_not_a_500(
+    live_server, weert, client_duo, opnemer, traceparent
+):
+    antwoord = _stuur(live_server.url, weert, traceparent=traceparent)
+    assert antwoord.status_code == 201, antwoord.text
+    opgeslagen = Notificatie.objects.get()
+    assert opgeslagen.traceparent == ""
+    assert worker.verwerk_notificaties(client=client_duo) == 1
+    records = _job_records()
+    assert records
+    assert all("foreign_operation" not in r.ldv for r in records)
+    assert all(r.trace_id != DUO_TRACE for r in records)

@@ -1,6 +1,6 @@
 """The health endpoints: /gezondheid/live (the process answers) and /gezondheid/klaar (database,
-migrations, worker heartbeat, DUO outbox, sealed verwerkingenlogging), anonymous, JSON with
-names and ok/fout only."""
+migrations, worker heartbeat, DUO outbox, sealed verwerkingenlogging, the export to the
+Logboek Dataverwerkingen when it is on), anonymous, JSON with names and ok/fout only."""
 
 import json
 import logging
@@ -24,6 +24,7 @@ ALLES_OK = {
     "worker": "ok",
     "duo": "ok",
     "verwerkingen": "ok",
+    "ldv-export": "ok",
 }
 
 
@@ -158,6 +159,84 @@ def test_a_log_record_waiting_too_long_for_its_seal_is_a_failure(
     settings.GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = 10
     assert keten.verzegel() == 2
     assert _klaar(client) == (200, {"status": "ok"})
+
+
+@pytest.fixture
+def ldv_export(settings):
+    settings.LDV_OTLP_ENDPOINT = "https://logboek.gemeente.example:4318/v1/traces"
+    settings.LDV_PSEUDONIEM_SLEUTEL = "k" * 40
+    settings.GEZONDHEID_LDV_EXPORT_MAX_MINUTEN = 30
+
+
+def _oud_verzegeld(adviseur, traject, minuten):
+    import time_machine
+
+    from koers.verwerkingen import keten, services
+
+    with time_machine.travel(timezone.now() - timedelta(minutes=minuten), tick=False):
+        v = services.log_lezen(adviseur, traject.inburgeraar, ["naam"])
+    assert keten.verzegel() >= 1
+    v.refresh_from_db()
+    return v
+
+
+def test_a_record_the_logbook_did_not_confirm_in_time_is_a_failure(
+    client, hartslag, settings, ldv_export, adviseur_weert, traject_weert
+):
+    from koers.verwerkingen.models import LdvExport
+
+    oud = _oud_verzegeld(adviseur_weert, traject_weert, 31)
+    assert _klaar(client) == (503, {"status": "fout", "controles": _fout("ldv-export")})
+    settings.GEZONDHEID_LDV_EXPORT_MAX_MINUTEN = 0
+    assert _klaar(client) == (200, {"status": "ok"})
+    settings.GEZONDHEID_LDV_EXPORT_MAX_MINUTEN = 30
+    # The logbook confirmed everything up to and including the old record; a young one waits.
+    LdvExport.objects.create(pk=1, tot_volgnummer=oud.volgnummer)
+    _oud_verzegeld(adviseur_weert, traject_weert, 5)
+    assert _klaar(client) == (200, {"status": "ok"})  # young: the export comes
+    LdvExport.objects.filter(pk=1).update(tot_volgnummer=oud.volgnummer - 1)
+    assert _klaar(client) == (503, {"status": "fout", "controles": _fout("ldv-export")})
+
+
+def test_the_logbook_check_is_off_while_the_export_is_off(
+    client, hartslag, settings, adviseur_weert, traject_weert, django_assert_num_queries
+):
+    assert settings.LDV_OTLP_ENDPOINT == ""
+    _oud_verzegeld(adviseur_weert, traject_weert, 60 * 24)
+    _klaar(client)
+    with django_assert_num_queries(4):  # no query for the export
+        assert _klaar(client) == (200, {"status": "ok"})
+
+
+def test_the_logbook_check_is_one_query_however_large_the_backlog(
+    client, hartslag, ldv_export, adviseur_weert, traject_weert, django_assert_num_queries
+):
+    from koers.verwerkingen import keten, otlp, services
+
+    services.log_lezen_lijst(
+        adviseur_weert, [(traject_weert.inburgeraar_id, traject_weert.pk)] * 200, ["naam"]
+    )
+    keten.verzegel()
+    _klaar(client)
+    with django_assert_num_queries(5):  # the four above, and one for the export
+        assert _klaar(client) == (200, {"status": "ok"})
+    with django_assert_num_queries(1):
+        assert otlp.oudste_wachtende() is not None
+
+
+def test_the_age_of_the_logbooks_backlog_is_a_metric(
+    ldv_export, hartslag, adviseur_weert, traject_weert
+):
+    from koers.verwerkingen.metrieken import VensterCollector
+
+    def metrieken():
+        return {m.name: m.samples[0].value for m in VensterCollector().collect()}
+
+    assert metrieken()["koers_verwerkingen_ldv_export_oldest_age_seconds"] == 0
+    _oud_verzegeld(adviseur_weert, traject_weert, 31)
+    waarden = metrieken()
+    assert waarden["koers_verwerkingen_ldv_export_backlog"] == 1
+    assert 31 * 60 <= waarden["koers_verwerkingen_ldv_export_oldest_age_seconds"] < 33 * 60
 
 
 def test_unapplied_migrations_are_a_failure(client, hartslag):

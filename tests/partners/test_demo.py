@@ -14,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def geseed(time_machine):
-    time_machine.move_to("2026-11-15 10:00 +01:00", tick=False)
-    demo.seed()
+def geseed(demo_per_module, db):
+    """The demo as `koers seed` makes it, once for this module (each test in a savepoint)."""
 
 
 def test_demo_vult_de_tabel_van_de_startnotitie(geseed):

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pypdf
 import pytest
+import time_machine
 
 from koers.begeleiding import services as begeleiding
 from koers.inburgeraars import bereik
@@ -24,7 +26,8 @@ from koers.monitoring import services as gesprekken
 from koers.partners import services as partners
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from tests.conftest import inloggen
+from tests import cast
+from tests.conftest import een_transactie_per_module, inloggen
 from tests.dossier import ALLE_TABS, dossier, tab_url, tabs
 from tests.factories import GebruikerFactory, OrganisatieFactory
 from tests.uitvoering import met_vastgesteld_pip
@@ -173,22 +176,67 @@ def _vandaag(time_machine):
     time_machine.move_to(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False)
 
 
+@pytest.fixture(scope="module")
+def wereld(django_db_setup, django_db_blocker):
+    """The cast this module needs and one Weert case with data in its sections: intake with
+    health answers, a vastgesteld PIP with goals under health dimensions, a voortgangsgesprek
+    with health notes, and a running financieel ontzorgen (so the uitkeringsadministratie
+    reaches it). Built once for the module's several hundred tests, each of which runs in a
+    savepoint (tests/conftest.py ``een_transactie_per_module``)."""
+    with (
+        een_transactie_per_module(django_db_blocker),
+        time_machine.travel(dt.datetime(2026, 11, 15, 10, 0, tzinfo=dt.UTC), tick=False),
+    ):
+        w = SimpleNamespace(weert=cast.weert(), cranendonck=cast.cranendonck())
+        w.adviseur_weert = cast.adviseur_weert(w.weert)
+        w.adviseur_cranendonck = cast.adviseur_cranendonck(w.cranendonck)
+        w.teamleider_weert = cast.teamleider_weert(w.weert)
+        w.beleid = cast.beleid(w.weert)
+        w.financien = cast.financien(w.weert)
+        w.beheerder = cast.beheerder()
+        w.traject_weert = traject = cast.traject(w.weert, w.adviseur_weert)
+        met_vastgesteld_pip(traject, w.adviseur_weert, doelen=DOELEN)
+        gesprekken.leg_gesprek_vast(traject, w.adviseur_weert, GESPREK, met_gezondheid=True)
+        begeleiding.bewaar_ontzorgen(
+            traject,
+            w.adviseur_weert,
+            {
+                "start_bijstand": dt.date(2026, 10, 1),
+                "machtiging_datum": dt.date(2026, 10, 1),
+                "machtiging_posten": ["huur"],
+            },
+        )
+        yield w
+
+
+def _vers(wereld, naam: str):
+    """A fresh copy from the database: nothing a test changes in memory reaches the next."""
+    object_ = getattr(wereld, naam)
+    return type(object_).objects.get(pk=object_.pk)
+
+
+def _uit_de_wereld(naam: str):
+    @pytest.fixture(name=naam)
+    def uit_de_wereld(wereld, db):
+        return _vers(wereld, naam)
+
+    return uit_de_wereld
+
+
+# The cast of tests/conftest.py, taken from this module's world instead of made per test.
+weert = _uit_de_wereld("weert")
+cranendonck = _uit_de_wereld("cranendonck")
+adviseur_weert = _uit_de_wereld("adviseur_weert")
+adviseur_cranendonck = _uit_de_wereld("adviseur_cranendonck")
+teamleider_weert = _uit_de_wereld("teamleider_weert")
+beleid = _uit_de_wereld("beleid")
+financien = _uit_de_wereld("financien")
+beheerder = _uit_de_wereld("beheerder")
+traject_weert = _uit_de_wereld("traject_weert")
+
+
 @pytest.fixture
-def zaak(traject_weert, adviseur_weert):
-    """A Weert case with data in its sections: intake with health answers, a vastgesteld
-    PIP with goals under health dimensions, a voortgangsgesprek with health notes, and a
-    running financieel ontzorgen (so the uitkeringsadministratie reaches it)."""
-    met_vastgesteld_pip(traject_weert, adviseur_weert, doelen=DOELEN)
-    gesprekken.leg_gesprek_vast(traject_weert, adviseur_weert, GESPREK, met_gezondheid=True)
-    begeleiding.bewaar_ontzorgen(
-        traject_weert,
-        adviseur_weert,
-        {
-            "start_bijstand": dt.date(2026, 10, 1),
-            "machtiging_datum": dt.date(2026, 10, 1),
-            "machtiging_posten": ["huur"],
-        },
-    )
+def zaak(traject_weert):
     return traject_weert.inburgeraar
 
 

@@ -71,6 +71,26 @@ def test_the_report_per_gemeente(archief, weert):
     assert [g.naam for g in eigen.gemeenten] == ["Weert"]
 
 
+@pytest.mark.parametrize("dag", [VANDAAG, dt.date(2023, 6, 1), dt.date(2023, 4, 1)])
+def test_the_page_counts_what_the_walk_over_the_chain_finds(archief, weert, nederweert, dag):
+    """The privacy officer's count in one query agrees with the chain walk of the command,
+    per gemeente (on 2023-06-01 the records of 2020 are two years past the anonymisation of
+    2021-06-01, on 2023-04-01 not yet)."""
+    per = {g.naam: g for g in bewaarrapport.rapport(dag).gemeenten}
+    for gemeente in (weert, nederweert):
+        eigen = bewaarrapport.voor_gemeente(dag, gemeente)
+        verwacht = per.get(gemeente.naam)
+        assert eigen.zaken == (verwacht.zaken if verwacht else [])
+        assert (eigen.log.aantal, eigen.log.oudste, eigen.log.nieuwste) == (
+            (verwacht.log.aantal, verwacht.log.oudste, verwacht.log.nieuwste)
+            if verwacht
+            else (0, None, None)
+        )
+    assert bewaarrapport.voor_gemeente(dag, weert).log.aantal == (
+        0 if dag.year == 2023 and dag.month == 4 else 2
+    )
+
+
 def test_dry_run_command_reports_and_changes_nothing(archief, capsys):
     voor = _stand()
     with _op(VANDAAG):
@@ -111,3 +131,25 @@ def test_the_page_shows_the_same_report_for_the_own_gemeente(als, privacy, archi
     assert "1 maart 2020" in logging.split("</p>")[0]
     # The page reads; it neither logs nor changes anything.
     assert _stand() == voor
+
+
+def test_the_page_costs_the_same_queries_however_large_the_log(
+    als, privacy, archief, adviseur_weert, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = als(privacy)
+    with _op(VANDAAG):
+        client.get("/verwerkingen/bewaartermijn/")  # the session's first request
+        with CaptureQueriesContext(connection) as eerst:
+            client.get("/verwerkingen/bewaartermijn/")
+    # Many more old records of an anonymised person: more than one chunk of the chain walk.
+    persoon = Geanonimiseerd.objects.get().inburgeraar
+    with _op(dt.date(2020, 5, 1)):
+        services.log_lezen_lijst(adviseur_weert, [(persoon.pk, None)] * 2100, ["naam"])
+    keten.verzegel_alles()
+    with _op(VANDAAG), django_assert_num_queries(len(eerst)):
+        antwoord = client.get("/verwerkingen/bewaartermijn/")
+    logging = antwoord.content.decode().split('id="bewaartermijn-logging"')[1].split("</p>")[0]
+    assert "2102 verwerkingen zijn over de bewaartermijn" in logging

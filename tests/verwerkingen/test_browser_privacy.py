@@ -60,7 +60,7 @@ def test_privacy_officer_keeps_the_register_of_processing_activities(page, offic
     page.locator("#menu-register").click()
     page.locator("#register-lijst").wait_for()
     assert_accessible(page)
-    page.locator("#register-inburgering-duo a").click()
+    page.locator("#wijzig-inburgering-duo").click()
     page.locator("#register-form").wait_for()
     page.get_by_label("Naam", exact=True).fill("")
     page.locator("#register-bewaren").click()
@@ -73,3 +73,9 @@ def test_privacy_officer_keeps_the_register_of_processing_activities(page, offic
     regel = weert.verwerkingsactiviteiten.get(code="inburgering-duo")
     assert (regel.naam, regel.grondslag_status) == ("Uitwisseling met DUO", "wet (nagekeken)")
     assert "Uitwisseling met DUO" in page.locator("#register-inburgering-duo").inner_text()
+    # The edit is version 2; version 1 stays readable.
+    page.locator("#versies-inburgering-duo").click()
+    page.locator("#versie-2").wait_for()
+    assert "Uitwisseling met DUO" in page.locator("#versie-2").inner_text()
+    assert "Gegevensuitwisseling met DUO" in page.locator("#versie-1").inner_text()
+    assert_accessible(page)

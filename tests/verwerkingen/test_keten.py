@@ -147,7 +147,13 @@ def test_no_admin_and_no_api_to_change_the_log():
                 yield prefix + str(p.pattern)
 
     api = [r for r in routes(get_resolver()) if r.startswith("api/") and "verwerking" in r]
-    assert api == []
+    # The one route is the register of processing activities, read-only; none for the log.
+    assert api == [
+        "api/v1/verwerkingsactiviteiten/<str:gemeentecode>/<slug:code>/versies/<int:versie>"
+    ]
+    from koers.avg.api_register import VerwerkingsactiviteitVersieView
+
+    assert not {"post", "put", "patch", "delete"} & set(dir(VerwerkingsactiviteitVersieView))
 
 
 def test_head_row_exists_after_migrate(db):

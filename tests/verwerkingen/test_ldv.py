@@ -74,7 +74,7 @@ def test_a_record_in_a_trace_carries_its_ids(adviseur_weert, traject_weert):
     operaties = [v.operation_id for v in rijen]
     assert all(HEX16.fullmatch(o) for o in operaties) and len(set(operaties)) == 3
     v = rijen[0]
-    assert v.status_code == Verwerking.StatusCode.OK and v.hashversie == 3
+    assert v.status_code == Verwerking.StatusCode.OK and v.hashversie == 4
     assert v.ldv["end_time"].startswith(v.tijdstip.date().isoformat())
     assert "foreign_operation" not in v.ldv
 

@@ -311,3 +311,73 @@ def test_a_record_with_ids_that_are_no_hex_is_skipped_not_a_blockade():
         operation_id="0123456789abcdef",
     )
     assert otlp.span(goed, otlp.resource(), SLEUTEL).name == rules.ACTIVITEIT_INZIEN
+
+
+def test_the_processing_activity_is_the_url_of_the_register_version(
+    logboek, settings, api, privacy, adviseur_weert, traject_weert
+):
+    from koers.verwerkingen import register
+
+    settings.BASIS_URL = "https://koers.weert.example"
+    regel = traject_weert.inburgeraar.gemeente.verwerkingsactiviteiten.get(
+        code=rules.REGISTER_UITVOERING
+    )
+    oud = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    teksten = {veld: getattr(regel, veld) for veld in regel.TEKSTVELDEN}
+    assert register.wijzig(regel, dict(teksten, doel="Nieuw doel"), "petra")
+    nieuw = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
+    zonder = services.log(user=None, handeling="lezen", activiteit=rules.ACTIVITEIT_BRP)
+    assert keten.verzegel() == 3
+    logboek.start()
+    assert otlp.exporteer().verstuurd == 3
+    spans = {s.span_id.hex(): _attributen(s) for s in logboek.spans()}
+    basis = f"https://koers.weert.example/api/v1/verwerkingsactiviteiten/0988/{regel.code}"
+    assert spans[oud.operation_id]["dpl.core.processing_activity_id"] == f"{basis}/versies/1"
+    assert spans[nieuw.operation_id]["dpl.core.processing_activity_id"] == f"{basis}/versies/2"
+    # A record of no gemeente has no version: the URN of its code.
+    assert spans[zonder.operation_id]["dpl.core.processing_activity_id"] == (
+        otlp.ACTIVITEIT_URI + rules.REGISTER_BRP
+    )
+    # The URL resolves, for the privacy officer, to that version's texts.
+    client = api(privacy)
+    for operatie, doel in ((oud.operation_id, teksten["doel"]), (nieuw.operation_id, "Nieuw doel")):
+        url = spans[operatie]["dpl.core.processing_activity_id"]
+        antwoord = client.get(url.removeprefix("https://koers.weert.example"))
+        assert antwoord.status_code == 200
+        assert antwoord.json()["doel"] == doel
+
+
+def test_the_export_reads_the_register_versions_in_one_query_per_batch(
+    logboek, settings, adviseur_weert, traject_weert, django_assert_max_num_queries
+):
+    settings.BASIS_URL = "https://koers.weert.example"
+    services.log_lezen_lijst(
+        adviseur_weert, [(traject_weert.inburgeraar_id, traject_weert.pk)] * 30, ["naam"]
+    )
+    services.log(user=adviseur_weert, handeling="lezen", activiteit=rules.ACTIVITEIT_INZAGE)
+    keten.verzegel()
+    logboek.start()
+    # get_or_create of the cursor (1-2), the locked cursor, the records, the versions, the
+    # cursor's update; with savepoints on the way.
+    with django_assert_max_num_queries(10):
+        assert otlp.exporteer().verstuurd == 31
+    ids = {s["dpl.core.processing_activity_id"] for s in map(_attributen, logboek.spans())}
+    assert len(ids) == 2 and all(i.startswith("https://koers.weert.example/") for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("basis", "export", "verwacht"),
+    [
+        ("", "https://logboek.gemeente.nl:4318/v1/traces", {"koers.W041"}),
+        ("", "", set()),
+        ("https://koers.weert.nl", "https://logboek.gemeente.nl:4318/v1/traces", set()),
+        ("https://koers.weert.nl/api", "", {"koers.E044"}),
+        ("koers.weert.nl", "", {"koers.E044"}),
+        ("https://koers.weert.nl?x=1", "", {"koers.E044"}),
+    ],
+)
+def test_the_base_url_is_checked(settings, basis, export, verwacht):
+    from koers.verwerkingen.checks import check_basis_url
+
+    settings.BASIS_URL, settings.LDV_OTLP_ENDPOINT = basis, export
+    assert {p.id for p in check_basis_url()} == verwacht

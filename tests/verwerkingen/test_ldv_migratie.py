@@ -1,6 +1,7 @@
-"""Migrations 0006 (Logboek Dataverwerkingen) and 0007 (register code) on a log that already
-has sealed records: they keep their seal (hash version 1, no ids), new records get version 3,
-and the database still refuses every change but sealing, over the new columns too."""
+"""Migrations 0006 (Logboek Dataverwerkingen), 0007 (register code) and 0008 (register
+version) on a log that already has sealed records: they keep their seal (hash version 1, no
+ids), new records get version 4, and the database still refuses every change but sealing,
+over the new columns too."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -8,10 +9,10 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from koers.verwerkingen import keten, rules, services
-from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.models import Verwerking, VerwerkingsactiviteitVersie
 
 VOOR = [("verwerkingen", "0005_verzegelen")]
-NA = [("verwerkingen", "0007_register_ldv_export")]
+NA = [("verwerkingen", "0008_register_versies")]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,14 +61,23 @@ def test_sealed_records_from_before_keep_their_seal(adviseur_weert, traject_weer
     nieuw = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])
     assert keten.verzegel() == 1
     nieuw.refresh_from_db()
-    assert nieuw.hashversie == 3 and nieuw.vorige_hash == zegel
+    assert nieuw.hashversie == 4 and nieuw.vorige_hash == zegel
     assert nieuw.verwerkingsactiviteit == rules.REGISTER_UITVOERING
+    # The register entries made by 0007 got their version 1 in 0008; the new record names it.
+    assert nieuw.verwerkingsactiviteit_versie == (
+        VerwerkingsactiviteitVersie.objects.get(
+            activiteit__gemeente=traject_weert.inburgeraar.gemeente,
+            activiteit__code=rules.REGISTER_UITVOERING,
+            versie=1,
+        ).pk
+    )
     assert keten.verifieer() is None
     for kolom, waarde in (
         ("trace_id", "a" * 32),
         ("ldv", '{"x": 1}'),
         ("hashversie", 2),
         ("verwerkingsactiviteit", rules.REGISTER_DUO),
+        ("verwerkingsactiviteit_versie", 999),
     ):
         with (
             pytest.raises(DatabaseError, match="append-only"),

@@ -71,39 +71,54 @@ def test_every_activiteit_constant_has_a_register_entry():
     assert zonder == {}
 
 
-def _activiteit_literals() -> list[tuple[str, str]]:
-    """The literal strings passed as ``activiteit=`` anywhere in Koers' code; of an f-string
-    its fixed text up to the first placeholder."""
+def _activiteit_literals(bronnen) -> list[tuple[str, str]]:
+    """The literal strings passed as ``activiteit=`` in the given (place, source) pairs; of an
+    f-string its fixed text up to the first placeholder (none when it starts with one, such as
+    ``f"{rules.ACTIVITEIT_TWEEDE_FACTOR} ({soort})"``: the constants have a test of their own)."""
     gevonden = []
-    for pad in SRC.rglob("*.py"):
-        if "migrations" in pad.parts:
-            continue
-        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+    for plek, bron in bronnen:
+        for knoop in ast.walk(ast.parse(bron)):
             if not isinstance(knoop, ast.Call):
                 continue
             for kw in knoop.keywords:
                 if kw.arg != "activiteit":
                     continue
                 if isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
-                    gevonden.append((f"{pad.relative_to(SRC)}:{knoop.lineno}", kw.value.value))
+                    gevonden.append((f"{plek}:{knoop.lineno}", kw.value.value))
                 elif isinstance(kw.value, ast.JoinedStr):
                     vast = ""
                     for deel in kw.value.values:
                         if not isinstance(deel, ast.Constant):
                             break
                         vast += deel.value
-                    gevonden.append((f"{pad.relative_to(SRC)}:{knoop.lineno}", vast + "(x)"))
+                    if vast:
+                        gevonden.append((f"{plek}:{knoop.lineno}", vast + "(x)"))
     return gevonden
 
 
+def _koers_bronnen():
+    for pad in SRC.rglob("*.py"):
+        if "migrations" not in pad.parts:
+            yield str(pad.relative_to(SRC)), pad.read_text(encoding="utf-8")
+
+
 def test_every_activiteit_string_in_the_code_has_a_register_entry():
-    literals = _activiteit_literals()
-    teksten = {tekst for _, tekst in literals}
-    # The search finds the literals of the portal and of the second factor.
-    assert rules.ACTIVITEIT_DOCUMENT in teksten
-    assert any(t.startswith(rules.ACTIVITEIT_TWEEDE_FACTOR) for t in teksten)
+    literals = _activiteit_literals(_koers_bronnen())
     zonder = [(plek, tekst) for plek, tekst in literals if not rules.register_code(tekst)]
     assert zonder == []
+
+
+def test_the_search_finds_a_literal_activity_and_the_fixed_start_of_an_f_string():
+    code = (
+        'log(activiteit="iets geheims")\n'
+        'log(activiteit=f"iets {soort}")\n'
+        'log(activiteit=f"{rules.ACTIVITEIT_TWEEDE_FACTOR} ({soort})")\n'
+        "log(activiteit=rules.ACTIVITEIT_INZIEN)\n"
+    )
+    assert _activiteit_literals([("x.py", code)]) == [
+        ("x.py:1", "iets geheims"),
+        ("x.py:2", "iets (x)"),
+    ]
 
 
 # Logging ----------------------------------------------------------------------------------------
@@ -143,7 +158,7 @@ def test_each_record_names_its_register_entry_and_the_seal_covers_it(adviseur_we
     assert rijen[een.pk].verwerkingsactiviteit == rules.REGISTER_UITVOERING
     assert rijen[lijst[0].pk].verwerkingsactiviteit == rules.REGISTER_UITVOERING
     assert rijen[brp.pk].verwerkingsactiviteit == rules.REGISTER_BRP
-    assert all(v.hashversie == 3 for v in rijen.values())
+    assert all(v.hashversie == 4 for v in rijen.values())
     assert keten.verifieer() is None
     # The hash covers the code: another code gives another hash.
     v = rijen[een.pk]
@@ -175,19 +190,28 @@ def test_a_new_gemeente_gets_the_default_register(db):
     assert regel.actief
 
 
-def test_completing_the_register_keeps_what_the_gemeente_wrote(weert):
+def test_completing_the_register_keeps_what_the_gemeente_wrote(weert, monkeypatch):
+    import dataclasses
+
     from koers.verwerkingen import register
 
     regel = weert.verwerkingsactiviteiten.get(code=rules.REGISTER_BRP)
-    regel.doel = "Eigen tekst van Weert"
-    regel.save()
-    weert.verwerkingsactiviteiten.filter(code=rules.REGISTER_PORTAAL).delete()
+    assert register.wijzig(regel, dict(_teksten(regel), doel="Eigen tekst van Weert"), "petra")
+    # A new version of Koers brings a new entry.
+    nieuw = dataclasses.replace(rules.REGISTER[0], code="nieuw-in-deze-versie")
+    monkeypatch.setattr(rules, "REGISTER", (*rules.REGISTER, nieuw))
     assert register.aanvullen([weert.pk]) == 1
     assert register.aanvullen([weert.pk]) == 0
     assert weert.verwerkingsactiviteiten.get(code=rules.REGISTER_BRP).doel == (
         "Eigen tekst van Weert"
     )
     assert weert.verwerkingsactiviteiten.count() == len(rules.REGISTER)
+    erbij = weert.verwerkingsactiviteiten.get(code="nieuw-in-deze-versie")
+    assert list(erbij.versies.values_list("versie", flat=True)) == [1]
+
+
+def _teksten(regel):
+    return {veld: getattr(regel, veld) for veld in regel.TEKSTVELDEN}
 
 
 # The beheer page ------------------------------------------------------------------------------

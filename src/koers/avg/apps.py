@@ -7,3 +7,4 @@ class AvgConfig(koppelingen.KoersAppConfig):
     # The pages keep the URL namespace "verwerkingen" (koers.avg.urls); the menu entry is the
     # log's (koers.verwerkingen.menu).
     urls = True
+    api_urls = True  # the register of processing activities, read-only

@@ -38,9 +38,23 @@ class Rapport:
         return sum(g.log.aantal for g in self.gemeenten)
 
 
+def voor_gemeente(vandaag: dt.date, gemeente: Gemeente) -> Gemeenterapport:
+    """One gemeente's part, for its privacy officer's page: its cases as in :func:`rapport`,
+    and its log records counted in one query (:func:`koers.verwerkingen.logbewaring.
+    tel_verwijderbaar`) instead of a walk over the whole chain."""
+    uit = Gemeenterapport(naam=gemeente.naam)
+    for _naam, traject_id, inburgeraar_id, afgerond, vanaf in te_anonimiseren(
+        vandaag, gemeente=gemeente
+    ):
+        uit.zaken.append((traject_id, inburgeraar_id, afgerond, vanaf))
+    uit.log = logbewaring.tel_verwijderbaar(vandaag, gemeente.pk)
+    return uit
+
+
 def rapport(vandaag: dt.date, *, gemeente: Gemeente | None = None) -> Rapport:
     """Per gemeente (by name; the records about no person last, unless ``gemeente`` is
-    given: then only that gemeente's part)."""
+    given: then only that gemeente's part). Walks the chain for the runs the removal would
+    make (the command's report); a page uses :func:`voor_gemeente`."""
     namen = dict(Gemeente.objects.values_list("pk", "organisatie__naam"))
     per_naam: dict[str, Gemeenterapport] = {}
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from koers.bouwstenen import weergave
 from koers.inburgeraars.models import Inburgeraar, Traject
 from koers.pip.beschikking import render_pdf
+from koers.verwerkingen import register
 from koers.verwerkingen.models import Verwerking
 
 # Fields that are bookkeeping of Koers itself, not data about the person: search keys,
@@ -198,11 +199,15 @@ def gegevens(inburgeraar: Inburgeraar) -> dict:
             "operation_id": v.operation_id,
             "parent_operation_id": v.parent_operation_id,
             "verwerkingsactiviteit": v.verwerkingsactiviteit,
+            "register": v.verwerkingsactiviteit_versie,  # its version's texts, below
         }
         for v in Verwerking.objects.filter(inburgeraar_id=inburgeraar.pk)
         .order_by("id")
         .iterator(chunk_size=2000)
     ]
+    versies = register.versies(rij["register"] for rij in verwerkingen)
+    for rij in verwerkingen:
+        rij["register"] = register.beschrijving(versies.get(rij["register"]))
     return {
         "inburgeraar": inburgeraar.pk,
         "aangemaakt": _waarde(timezone.now()),

@@ -17,4 +17,9 @@ urlpatterns = [
         views_register.register_wijzigen,
         name="register-wijzigen",
     ),
+    path(
+        "verwerkingen/register/<int:pk>/versies/",
+        views_register.register_versies,
+        name="register-versies",
+    ),
 ]

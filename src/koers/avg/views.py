@@ -23,7 +23,7 @@ from koers.inburgeraars.services import vandaag
 from koers.pip.beschikking import PdfFout
 from koers.toegang import policy
 from koers.toegang.policy import Sectie
-from koers.verwerkingen import rules, services
+from koers.verwerkingen import register, rules, services
 from koers.verwerkingen.models import Bewaartermijn, Verwerking
 
 PER_PAGINA = 50
@@ -44,6 +44,7 @@ VELDEN = (
     "operation_id",
     "parent_operation_id",
     "verwerkingsactiviteit",
+    "verwerkingsactiviteit_versie",
 )
 
 
@@ -198,6 +199,8 @@ def export(request):
                 "operation_id": v.operation_id,
                 "parent_operation_id": v.parent_operation_id,
                 "verwerkingsactiviteit": v.verwerkingsactiviteit,
+                # The register entry's version the record was written under, filled below.
+                "register": v.verwerkingsactiviteit_versie,
             }
             for v in bereik.verwerkingen_voor(user)
             .filter(inburgeraar_id=persoon)
@@ -205,6 +208,9 @@ def export(request):
             .order_by("id")
             .iterator(chunk_size=2000)
         ]
+        versies = register.versies(rij["register"] for rij in rijen)
+        for rij in rijen:
+            rij["register"] = register.beschrijving(versies.get(rij["register"]))
     inhoud = json.dumps(
         {"bsn": bsn, "aangemaakt": timezone.now().isoformat(), "verwerkingen": rijen},
         ensure_ascii=False,
@@ -271,7 +277,7 @@ def bewaartermijn(request):
     user = request.user
     _vereis(user)
     dag = vandaag()
-    eigen = bewaarrapport.rapport(dag, gemeente=user.gemeente).gemeenten[0]
+    eigen = bewaarrapport.voor_gemeente(dag, user.gemeente)  # counts, walks no chain
     rijen = [(eigen.naam, *zaak) for zaak in eigen.zaken]
     termijn = policy.van_eigen_gemeente(user, Bewaartermijn.objects).values_list(
         "jaren", "log_extra_jaren"

@@ -1,6 +1,8 @@
 """The beheer page of the register of processing activities (AVG art. 30) of the user's own
 gemeente: the privacy officer or functioneel beheerder reads it and completes the texts.
-The codes are fixed (the verwerkingenlogging names them); everything else is the gemeente's."""
+The codes are fixed (the verwerkingenlogging names them); everything else is the gemeente's.
+An edit is a new version of the entry; the old versions stay readable (``register_versies``),
+because log records name the version they were written under."""
 
 from __future__ import annotations
 
@@ -9,14 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from koers.bouwstenen.schermen import fout_items
 from koers.toegang import policy
 from koers.verwerkingen import register
-from koers.verwerkingen.models import Verwerkingsactiviteit
+from koers.verwerkingen.models import Verwerkingsactiviteit, VerwerkingsactiviteitVersie
 
 TEKSTVAK = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
 
@@ -24,17 +25,7 @@ TEKSTVAK = forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
 class VerwerkingsactiviteitForm(forms.ModelForm):
     class Meta:
         model = Verwerkingsactiviteit
-        fields = [
-            "naam",
-            "doel",
-            "grondslag",
-            "grondslag_status",
-            "categorieen_betrokkenen",
-            "categorieen_gegevens",
-            "ontvangers",
-            "bewaartermijn",
-            "actief",
-        ]
+        fields = list(Verwerkingsactiviteit.TEKSTVELDEN)
         labels = {
             "naam": gettext_lazy("Naam"),
             "doel": gettext_lazy("Doel van de verwerking"),
@@ -98,11 +89,12 @@ def register_wijzigen(request, pk: int):
     fouten: dict[str, str] = {}
     if request.method == "POST":
         if form.is_valid():
-            regel = form.save(commit=False)
-            regel.gewijzigd_op = timezone.now()
-            regel.gewijzigd_door = user.get_username()[:150]
-            regel.save()
-            messages.success(request, _("De verwerkingsactiviteit is bewaard."))
+            if register.wijzig(regel, form.cleaned_data, user.get_username()):
+                messages.success(
+                    request, _("De verwerkingsactiviteit is bewaard als nieuwe versie.")
+                )
+            else:
+                messages.info(request, _("U heeft niets veranderd. Er is geen nieuwe versie."))
             return redirect("verwerkingen:register")
         fouten = {veld: " ".join(lijst) for veld, lijst in form.errors.items()}
     return render(
@@ -110,4 +102,18 @@ def register_wijzigen(request, pk: int):
         "verwerkingen/register_wijzigen.html",
         {"form": form, "regel": regel, "fout_items": fout_items(fouten, form)},
         status=400 if fouten else 200,
+    )
+
+
+@login_required
+def register_versies(request, pk: int):
+    """Every version of one entry, newest first: what log records of earlier days refer to."""
+    user = request.user
+    _vereis(user)
+    regel = get_object_or_404(policy.van_eigen_gemeente(user, Verwerkingsactiviteit.objects), pk=pk)
+    versies = list(VerwerkingsactiviteitVersie.objects.filter(activiteit=regel).order_by("-versie"))
+    return render(
+        request,
+        "verwerkingen/register_versies.html",
+        {"regel": regel, "versies": versies},
     )

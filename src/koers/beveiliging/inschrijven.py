@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 
 from koers.beveiliging.models import Inschrijfcode
 from koers.organisaties.tweede_factor import SSO_MFA_SESSION_KEY, heeft_bevestigd_apparaat
+from koers.verwerkingen import rules as verwerkingen_rules
 from koers.verwerkingen import services as verwerkingen
 
 logger = logging.getLogger("koers.beveiliging")
@@ -118,7 +119,7 @@ def vastleggen(request, user, *, soort: str, naam: str) -> None:
         handeling="wijzigen",
         kanaal="ui",
         doel=DOEL,
-        activiteit=f"tweede factor gekoppeld ({soort})",
+        activiteit=f"{verwerkingen_rules.ACTIVITEIT_TWEEDE_FACTOR} ({soort})",
     )
     logger.info("Tweede factor gekoppeld (%s) voor gebruiker %s", soort, user.pk)
     request.session.pop(SESSIE_SLEUTEL, None)

@@ -54,6 +54,14 @@ VARIABLES: tuple[Variable, ...] = (
         "Hostnamen van deze installatie, komma-gescheiden.",
         default="127.0.0.1,localhost",
     ),
+    Variable(
+        "KOERS_BASIS_URL",
+        "Het adres waarop Koers zelf bereikbaar is, zonder pad, bijv. https://koers.gemeente.nl. "
+        "Koers maakt er links mee die buiten Koers werken: de export naar het logboek wijst zo "
+        "naar de verwerkingsactiviteit in de API. Leeg: het logboek krijgt alleen de code "
+        "(urn:koers:verwerkingsactiviteit:…).",
+        kind="url",
+    ),
     Variable("KOERS_PORT", "Poort van de webserver bij `koers run`.", default="8000", kind="int"),
     Variable("KOERS_WEB_WORKERS", "Aantal webprocessen bij `koers run`.", default="2", kind="int"),
     Variable(
@@ -245,6 +253,15 @@ VARIABLES: tuple[Variable, ...] = (
         "wachten (de worker verzegelt binnen seconden); wacht ze langer, dan meldt "
         "/gezondheid/klaar een fout. 0: deze controle staat uit.",
         default="10",
+        kind="int",
+    ),
+    Variable(
+        "KOERS_GEZONDHEID_LDV_EXPORT_MAX_MINUTEN",
+        "Staat de export naar een Logboek Dataverwerkingen aan (KOERS_LDV_OTLP_ENDPOINT), dan "
+        "mag de oudste verzegelde verwerking zoveel minuten wachten tot het logboek haar "
+        "bevestigt; wacht ze langer (het logboek is onbereikbaar of weigert), dan meldt "
+        "/gezondheid/klaar een fout. 0: deze controle staat uit.",
+        default="30",
         kind="int",
     ),
     Variable(

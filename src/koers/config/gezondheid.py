@@ -2,8 +2,9 @@
 
 ``/gezondheid/live``: the process answers; touches nothing else, so a slow database never
 gets a healthy pod restarted. ``/gezondheid/klaar``: Koers can do its work: the database
-answers, every migration is applied, a worker is alive, the DUO outbox is not stuck and the
-verwerkingenlogging is sealed in time.
+answers, every migration is applied, a worker is alive, the DUO outbox is not stuck, the
+verwerkingenlogging is sealed in time and, with the export on, reaches its Logboek
+Dataverwerkingen in time.
 
 The checks are django-health-check backends (:class:`health_check.base.HealthCheck`; the
 database check is the library's own). The library's view is not used: it renders each check's
@@ -33,7 +34,7 @@ from health_check.exceptions import HealthCheckException, ServiceUnavailable
 
 from koers.duo import outbox
 from koers.taken.models import Hartslag
-from koers.verwerkingen import keten
+from koers.verwerkingen import keten, otlp
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,21 @@ class VerwerkingenVerzegeld(HealthCheck):
             raise ServiceUnavailable("Verwerkingen wachten te lang op hun zegel")
 
 
+@dataclasses.dataclass
+class LdvExportBij(HealthCheck):
+    """With the export to a Logboek Dataverwerkingen on, no sealed record waits longer than the
+    limit for the logbook's confirmation: the logbook is reachable and the export keeps up
+    (koers.verwerkingen.otlp). Off, and no query, while the export is off."""
+
+    def run(self) -> None:
+        minuten = settings.GEZONDHEID_LDV_EXPORT_MAX_MINUTEN
+        if minuten <= 0 or not otlp.aan():
+            return
+        oudste = otlp.oudste_wachtende()
+        if oudste is not None and oudste < timezone.now() - timedelta(minutes=minuten):
+            raise ServiceUnavailable("Verwerkingen wachten te lang op het logboek")
+
+
 def controles() -> dict[str, HealthCheck]:
     """The readiness checks by the name the response shows, in the order they run."""
     return {
@@ -108,6 +124,7 @@ def controles() -> dict[str, HealthCheck]:
         "worker": Worker(),
         "duo": DuoUitgaand(),
         "verwerkingen": VerwerkingenVerzegeld(),
+        "ldv-export": LdvExportBij(),
     }
 
 

@@ -354,6 +354,8 @@ LDV_OTLP_HEADERS = env.raw("KOERS_LDV_OTLP_HEADERS")
 LDV_OTLP_CA_BUNDLE = env.raw("KOERS_LDV_OTLP_CA_BUNDLE")
 LDV_OTLP_TIMEOUT = _safe(env.as_int, "KOERS_LDV_OTLP_TIMEOUT", 10)
 LDV_PSEUDONIEM_SLEUTEL = env.raw("KOERS_LDV_PSEUDONIEM_SLEUTEL")
+# Koers' own address for links that leave Koers (the register entry of an exported record).
+BASIS_URL = env.raw("KOERS_BASIS_URL").rstrip("/")
 
 # Readiness limits of /gezondheid/klaar (koers.config.gezondheid); 0 switches a check off.
 GEZONDHEID_WORKER_MAX_SECONDEN = _safe(env.as_int, "KOERS_GEZONDHEID_WORKER_MAX_SECONDEN", 300)
@@ -361,6 +363,7 @@ GEZONDHEID_DUO_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_DUO_MAX_MINUTEN
 GEZONDHEID_VERWERKINGEN_MAX_MINUTEN = _safe(
     env.as_int, "KOERS_GEZONDHEID_VERWERKINGEN_MAX_MINUTEN", 10
 )
+GEZONDHEID_LDV_EXPORT_MAX_MINUTEN = _safe(env.as_int, "KOERS_GEZONDHEID_LDV_EXPORT_MAX_MINUTEN", 30)
 
 # OpenID Connect (koers.beveiliging.oidc): staff SSO (KOERS_OIDC_*) and DigiD for the portal
 # (KOERS_PORTAAL_OIDC_*), one client with two configurations. On when issuer and client id are

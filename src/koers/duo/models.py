@@ -52,6 +52,10 @@ class Notificatie(Geleased):
     traject = models.ForeignKey(
         Traject, on_delete=models.SET_NULL, null=True, blank=True, related_name="notificaties"
     )
+    # DUO's W3C ``traceparent`` of the delivery (empty without a valid one): the worker handles
+    # the notification in DUO's trace, so its log records name DUO's operation as their
+    # foreign_operation (Logboek Dataverwerkingen).
+    traceparent = models.CharField(max_length=55, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name_plural = "notificaties"

@@ -16,6 +16,9 @@ gebeurtenisId}``. We answer
 - 403 with a Foutmelding list when ``doel`` is not the OIN of one of our gemeenten (the file
   lists 403 "Niet geautoriseerd").
 
+A valid W3C ``traceparent`` header is stored with the notification (invalid ones are ignored):
+the worker handles it in DUO's trace (koers.duo.worker).
+
 Security: this view has no Koers login and no CSRF (DUO is a machine). In production it must
 sit behind the reverse proxy that terminates Digikoppeling mutual TLS and lets through only
 DUO's PKIoverheid certificate (see docs). Only JSON is accepted.
@@ -46,6 +49,7 @@ from koers.duo import rules, spec
 from koers.duo.models import Notificatie, NotificatieConflict
 from koers.inburgeraars import rules as persoon_rules
 from koers.organisaties.models import Gemeente
+from koers.verwerkingen import tracecontext
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +152,18 @@ def ontvang(request):
         "vnummer": str(vnummer).zfill(10) if vnummer is not None else "",
         "registratie_datum_tijd": moment,
     }
+    # DUO's trace, for the log records of the handling later; an invalid header is ignored
+    # (W3C Trace Context). Not part of the content: a retry in another trace is the same.
+    traceparent = tracecontext.als_header(
+        tracecontext.lees_traceparent(request.headers.get("traceparent"))
+    )
     try:
-        _bewaar(bericht_id=bericht_id, gemeente_id=_gemeente_van(headers["doel"]), **inhoud)
+        _bewaar(
+            bericht_id=bericht_id,
+            gemeente_id=_gemeente_van(headers["doel"]),
+            traceparent=traceparent,
+            **inhoud,
+        )
     except OperationalError:
         # The database is busy or away for a moment: DUO delivers again after a 503.
         log.warning("Notificatie %s: database even niet beschikbaar", bericht_id)

@@ -32,5 +32,5 @@ def herstel_interval(omgeving: Omgeving) -> float | None:
 
 TAKEN = [
     Taak("duo-keten", keten),
-    Taak("duo-herstel", herstellen, interval=herstel_interval),
+    Taak("duo-herstel", herstellen, interval=herstel_interval, lang=True),
 ]

@@ -88,18 +88,27 @@ def _definitief(fout: DuoFout) -> str:
     )
 
 
+def _trace(notificatie: Notificatie) -> tracecontext.Trace:
+    """The trace of a notification's handling: DUO's, when it sent a ``traceparent`` with the
+    notification (its records then name DUO's operation and OIN as their foreign_operation),
+    else a new one."""
+    inkomend = tracecontext.lees_traceparent(notificatie.traceparent)
+    return tracecontext.start(inkomend, oin=notificatie.bron)
+
+
 def _verwerk_een(pk: int, client: DuoClient) -> bool:
     """Handle one notification as one trace (Logboek Dataverwerkingen): the handler's calls to
     DUO and its log record share the trace id."""
-    with tracecontext.binnen():
-        return _verwerk_in_trace(pk, client)
-
-
-def _verwerk_in_trace(pk: int, client: DuoClient) -> bool:
     tot = lease.claim(Notificatie, pk, status=OPEN)
     if tot is None:
         return False
     notificatie = Notificatie.objects.select_related("gemeente").get(pk=pk)
+    with tracecontext.binnen(_trace(notificatie)):
+        return _verwerk_in_trace(notificatie, tot, client)
+
+
+def _verwerk_in_trace(notificatie: Notificatie, tot, client: DuoClient) -> bool:
+    pk = notificatie.pk
     sinds = notificatie.mislukt_sinds
     pogingen = notificatie.pogingen + 1
     if not handlers.is_bekend(notificatie.gebeurtenis_id):

@@ -14,4 +14,4 @@ def signalen(omgeving: Omgeving) -> int:
     return 0  # a daily run is no reason to skip the worker's sleep
 
 
-TAKEN = [Taak("signalen", signalen, interval=AANBOD_INTERVAL)]
+TAKEN = [Taak("signalen", signalen, interval=AANBOD_INTERVAL, lang=True)]

@@ -17,6 +17,7 @@ from koers.monitoring.services import bereken_na_wijziging
 from koers.portaal import rules
 from koers.portaal.models import Bericht, Document
 from koers.toegang.policy import Sectie
+from koers.verwerkingen import rules as verwerkingen_rules
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import log_lezen, log_portaal, log_wijzigen
 
@@ -159,4 +160,9 @@ def document_geopend_door_gemeente(user, document) -> None:
     if document.gezien_op is None:
         Document.objects.filter(pk=document.pk).update(gezien_op=timezone.now())
         _signalen_bijwerken(document.inburgeraar)
-    log_lezen(user, document.inburgeraar, [Sectie.DOCUMENTEN], activiteit="document inzien")
+    log_lezen(
+        user,
+        document.inburgeraar,
+        [Sectie.DOCUMENTEN],
+        activiteit=verwerkingen_rules.ACTIVITEIT_DOCUMENT,
+    )

@@ -17,4 +17,4 @@ def ververs(omgeving: Omgeving | None = None) -> int:
     return 0
 
 
-TAKEN = [Taak("sturing", ververs, interval=INTERVAL)]
+TAKEN = [Taak("sturing", ververs, interval=INTERVAL, lang=True)]

@@ -6,7 +6,10 @@ dashboards each keep their own job, and none of them (nor the worker) imports an
 it. Adding a job is adding it to its app's ``TAKEN``.
 
 Each round runs the jobs that are due, in the order of INSTALLED_APPS. When a job did work
-the next round starts at once; otherwise the worker sleeps briefly. A failing job is logged
+the next round starts at once; otherwise the worker sleeps briefly. A job marked ``lang`` (a run
+over every case: the signal engine's daily run, the dashboards' figures, the herstel check at
+DUO) runs in a thread of its own, so that while it works for minutes the short jobs (sealing
+the log, the DUO and BRP chains) and the heartbeat keep their rhythm. A failing job is logged
 by its type only (an exception's text can quote personal data) and never stops the loop.
 SIGTERM/SIGINT set the stop flag, which every job checks between items, so the worker stops
 after the item it is working on; a worker killed harder leaves only leases that run out.
@@ -29,7 +32,7 @@ from importlib import import_module
 from typing import Any
 
 from django.apps import apps
-from django.db import OperationalError
+from django.db import OperationalError, connections
 from django.utils import timezone
 from prometheus_client import Histogram
 
@@ -56,11 +59,13 @@ class Omgeving:
 class Taak:
     """A periodic job. ``uitvoeren`` returns how many items it worked on (0: nothing to do).
     ``interval``: seconds between two runs (0: every round), or a function of the options
-    that gives them, ``None`` meaning the job is switched off."""
+    that gives them, ``None`` meaning the job is switched off. ``lang``: one run may take
+    minutes at national scale, so the worker gives the job a thread of its own."""
 
     naam: str
     uitvoeren: Callable[[Omgeving], int]
     interval: float | Callable[[Omgeving], float | None] = 0.0
+    lang: bool = False
 
     def interval_in(self, omgeving: Omgeving) -> float | None:
         return self.interval(omgeving) if callable(self.interval) else self.interval
@@ -133,26 +138,60 @@ def draai(
     **opties: Any,
 ) -> None:
     """The loop of ``koers worker``: the due jobs each round, until ``stop`` is set (or after
-    one round with ``eenmalig``). A loop given its own list of jobs (a test's) records no
-    heartbeat: only the real set of jobs means the worker is alive."""
+    one round with ``eenmalig``, every job in turn). The long jobs each run in a thread of their
+    own beside the loop; on stop the worker waits until each has finished its current item.
+    A loop given its own list of jobs (a test's) records no heartbeat: only the real set of
+    jobs means the worker is alive."""
     omgeving = Omgeving(stop=stop or threading.Event(), opties=dict(opties))
     hartslag = worker_naam() if taken is None else None
     taken = gevonden_taken() if taken is None else taken
+    if eenmalig:
+        if hartslag:
+            klop(hartslag)
+        _ronde(taken, omgeving, dict.fromkeys((t.naam for t in taken), time.monotonic()))
+        return
+    banen = [
+        threading.Thread(target=_baan, args=(taak, omgeving, slaap), name=f"taak-{taak.naam}")
+        for taak in taken
+        if taak.lang
+    ]
+    for baan in banen:
+        baan.start()
+    try:
+        _lus([t for t in taken if not t.lang], omgeving, slaap, hartslag)
+    finally:
+        omgeving.stop.set()
+        for baan in banen:
+            baan.join()
+
+
+def _ronde(taken: list[Taak], omgeving: Omgeving, volgende: dict[str, float]) -> int:
+    """Run the jobs that are due; returns the work done."""
+    werk = 0
+    for taak in taken:
+        interval = taak.interval_in(omgeving)
+        if omgeving.stop.is_set() or interval is None:
+            continue
+        if time.monotonic() >= volgende[taak.naam]:
+            volgende[taak.naam] = time.monotonic() + interval
+            werk += _voer_uit(taak, omgeving)
+    return werk
+
+
+def _lus(taken: list[Taak], omgeving: Omgeving, slaap: float, hartslag: str | None) -> None:
     volgende = dict.fromkeys((taak.naam for taak in taken), time.monotonic())
     volgende_hartslag = time.monotonic()
     while not omgeving.stop.is_set():
         if hartslag and time.monotonic() >= volgende_hartslag:
             volgende_hartslag = time.monotonic() + HARTSLAG_SECONDEN
             klop(hartslag)
-        werk = 0
-        for taak in taken:
-            interval = taak.interval_in(omgeving)
-            if omgeving.stop.is_set() or interval is None:
-                continue
-            if time.monotonic() >= volgende[taak.naam]:
-                volgende[taak.naam] = time.monotonic() + interval
-                werk += _voer_uit(taak, omgeving)
-        if eenmalig:
-            return
-        if not werk:
+        if not _ronde(taken, omgeving, volgende):
             omgeving.stop.wait(slaap)
+
+
+def _baan(taak: Taak, omgeving: Omgeving, slaap: float) -> None:
+    """A long job's own loop, in its own thread with its own database connection."""
+    try:
+        _lus([taak], omgeving, slaap, hartslag=None)
+    finally:
+        connections.close_all()

@@ -88,7 +88,7 @@ REGELS: dict[str, Regel] = {
         waarom="the letter's number and fingerprint, without the letter",
     ),
     "duo.Notificatie": Regel(
-        legen=("bsn", "vnummer", "fout"),
+        legen=("bsn", "vnummer", "fout", "traceparent"),
         bewaren=("bron", "doel", "gebeurtenis_id", "status"),
         waarom="which message of DUO arrived and when",
     ),

@@ -6,7 +6,6 @@ class VerwerkingenConfig(koppelingen.KoersAppConfig):
     verbose_name = "Verwerkingenlogging"
     # No section on the case page: the log is for the privacy officer.
     menu = True
-    api_urls = True
     anonimiseren = True  # the engine itself, with the central REGELS
 
     def ready(self):

@@ -1,5 +1,5 @@
 """Configuration of the export to a Logboek Dataverwerkingen as Django system checks
-(koers.E040-E043, koers.W040), so ``koers check-config`` explains what is wrong."""
+(koers.E040-E044, koers.W040-W041), so ``koers check-config`` explains what is wrong."""
 
 from __future__ import annotations
 
@@ -12,6 +12,32 @@ from django.core.checks import Error, Tags, Warning, register
 from koers.verwerkingen import otlp
 
 MIN_SLEUTEL = 32
+
+
+@register(Tags.compatibility, deploy=False)
+def check_basis_url(app_configs=None, **kwargs):
+    basis = settings.BASIS_URL
+    if basis:
+        deel = urlsplit(basis)
+        if deel.scheme not in ("http", "https") or not deel.hostname or deel.path or deel.query:
+            return [
+                Error(
+                    "KOERS_BASIS_URL is geen adres van de vorm https://host.",
+                    hint="Geef alleen het begin van het adres, zonder pad, bijv. "
+                    "https://koers.gemeente.nl.",
+                    id="koers.E044",
+                )
+            ]
+    elif settings.LDV_OTLP_ENDPOINT:
+        return [
+            Warning(
+                "KOERS_BASIS_URL is leeg: het logboek krijgt bij elke verwerking alleen de code "
+                "van de verwerkingsactiviteit, geen link naar de versie in het register.",
+                hint="Zet KOERS_BASIS_URL op het adres van Koers, bijv. https://koers.gemeente.nl.",
+                id="koers.W041",
+            )
+        ]
+    return []
 
 
 @register(Tags.security, deploy=False)

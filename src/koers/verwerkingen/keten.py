@@ -30,8 +30,9 @@ Records sealed before seal order existed keep their hashes; the migration gave t
 as volgnummer (they were chained in id order). What the hash covers is versioned per record
 (``hashversie``, :data:`HASH_VELDEN_PER_VERSIE`): version 1 is :data:`HASH_VELDEN`, version 2
 adds the Logboek Dataverwerkingen fields (trace and operation ids, status, ``ldv``) and the
-version itself. Old records keep version 1 and verify as before; a new field is a new
-version, given to new records only.
+version itself, version 3 the register code, version 4 the register entry's version. Old
+records keep their version and verify as before; a new field is a new version, given to new
+records only.
 """
 
 from __future__ import annotations
@@ -77,7 +78,14 @@ HASH_VELDEN_LDV = (
 )
 # Version 3 adds the register code (the processing activity of AVG art. 30).
 HASH_VELDEN_REGISTER = (*HASH_VELDEN_LDV, "verwerkingsactiviteit")
-HASH_VELDEN_PER_VERSIE = {1: HASH_VELDEN, 2: HASH_VELDEN_LDV, 3: HASH_VELDEN_REGISTER}
+# Version 4 adds the version of that register entry the record was written under.
+HASH_VELDEN_REGISTERVERSIE = (*HASH_VELDEN_REGISTER, "verwerkingsactiviteit_versie")
+HASH_VELDEN_PER_VERSIE = {
+    1: HASH_VELDEN,
+    2: HASH_VELDEN_LDV,
+    3: HASH_VELDEN_REGISTER,
+    4: HASH_VELDEN_REGISTERVERSIE,
+}
 CONTROLE_STUK = 2000
 # Records sealed per transaction, and transactions per run of the job: under a steady stream
 # of records the job still returns now and then, so the worker's other jobs get their turn.
@@ -100,7 +108,7 @@ class DubbelVerzegeld(Exception):
 def velden(v: Verwerking) -> dict:
     """The fields the record's hash covers, by its hash version (an unknown version covers
     the most, so it never matches a hash made over fewer)."""
-    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_REGISTER)
+    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_REGISTERVERSIE)
     uit = {naam: getattr(v, naam) for naam in namen}
     uit["tijdstip"] = v.tijdstip.isoformat()
     return uit

@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 class VensterCollector:
     """``koers_verwerkingen_unsealed_records``,
     ``koers_verwerkingen_oldest_unsealed_age_seconds`` and, with the LDV export on,
-    ``koers_verwerkingen_ldv_export_backlog``."""
+    ``koers_verwerkingen_ldv_export_backlog`` and
+    ``koers_verwerkingen_ldv_export_oldest_age_seconds``."""
 
     def collect(self):
         from django.db import DatabaseError
@@ -39,9 +40,10 @@ class VensterCollector:
         yield from self._export()
 
     def _export(self):
-        """``koers_verwerkingen_ldv_export_backlog``: only while the export to a Logboek
-        Dataverwerkingen is on (koers.verwerkingen.otlp)."""
+        """``koers_verwerkingen_ldv_export_backlog`` and ``..._oldest_age_seconds``: only while
+        the export to a Logboek Dataverwerkingen is on (koers.verwerkingen.otlp)."""
         from django.db import DatabaseError
+        from django.utils import timezone
 
         from koers.verwerkingen import otlp
 
@@ -49,6 +51,7 @@ class VensterCollector:
             return
         try:
             achterstand = otlp.achterstand()
+            oudste = otlp.oudste_wachtende()
         except DatabaseError:
             log.warning("Metrieken: database niet bereikbaar voor de LDV-export")
             return
@@ -56,4 +59,11 @@ class VensterCollector:
             "koers_verwerkingen_ldv_export_backlog",
             "Verzegelde verwerkingen die het Logboek Dataverwerkingen nog niet heeft bevestigd.",
             value=achterstand,
+        )
+        leeftijd = (timezone.now() - oudste).total_seconds() if oudste is not None else 0
+        yield GaugeMetricFamily(
+            "koers_verwerkingen_ldv_export_oldest_age_seconds",
+            "Leeftijd in seconden van de oudste verzegelde verwerking die het Logboek "
+            "Dataverwerkingen nog niet heeft bevestigd (0: geen).",
+            value=max(leeftijd, 0),
         )

@@ -81,10 +81,15 @@ class Verwerking(models.Model):
     # belongs to, by its code (rules.REGISTER): the LDV ``dpl.core.processing_activity_id``.
     # Empty on records written before the register existed.
     verwerkingsactiviteit = models.CharField(max_length=50, blank=True, default="", db_default="")
+    # The version of that entry in the gemeente's register when the record was written (the
+    # id of a VerwerkingsactiviteitVersie; no ForeignKey, the log is append-only and the
+    # versions are too). Null on records written before versions existed, and on those of
+    # no gemeente (a job before any case).
+    verwerkingsactiviteit_versie = models.BigIntegerField(null=True, blank=True)
     # Which fields the seal's hash covers (keten.HASH_VELDEN_PER_VERSIE): 1 before the LDV
-    # fields, 2 with them, 3 with the register code; covered by the hash itself, so lowering
-    # it breaks the seal.
-    hashversie = models.PositiveSmallIntegerField(default=3)
+    # fields, 2 with them, 3 with the register code, 4 with the register version; covered by
+    # the hash itself, so lowering it breaks the seal.
+    hashversie = models.PositiveSmallIntegerField(default=4)
     # The seal, empty until the sealer chains the record: its place in the chain (records
     # sealed before seal order existed have their id), the hash of the record sealed before
     # it and its own hash over the fields and that one.
@@ -241,15 +246,10 @@ class Weggehaald(models.Model):
         raise AlleenToevoegen("Een weggehaalde reeks kan niet worden verwijderd.")
 
 
-class Verwerkingsactiviteit(models.Model):
-    """One entry of a gemeente's register of processing activities (AVG art. 30 lid 1), as
-    data: made for every gemeente from rules.REGISTER, completed and kept up to date by its
-    privacy officer or functioneel beheerder. Log records name the entry by ``code``."""
+class RegisterTeksten(models.Model):
+    """The texts of an entry of the register of processing activities: the entry holds the
+    current ones, each version the ones it had."""
 
-    gemeente = models.ForeignKey(
-        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="verwerkingsactiviteiten"
-    )
-    code = models.CharField(max_length=50)
     naam = models.CharField(max_length=200)
     doel = models.TextField("doel van de verwerking")
     grondslag = models.TextField("wettelijke grondslag")
@@ -263,6 +263,36 @@ class Verwerkingsactiviteit(models.Model):
     ontvangers = models.TextField("categorieën ontvangers")
     bewaartermijn = models.TextField("bewaartermijn")
     actief = models.BooleanField(default=True)
+
+    TEKSTVELDEN = (
+        "naam",
+        "doel",
+        "grondslag",
+        "grondslag_status",
+        "categorieen_betrokkenen",
+        "categorieen_gegevens",
+        "ontvangers",
+        "bewaartermijn",
+        "actief",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Verwerkingsactiviteit(RegisterTeksten):
+    """One entry of a gemeente's register of processing activities (AVG art. 30 lid 1), as
+    data: made for every gemeente from rules.REGISTER, completed and kept up to date by its
+    privacy officer or functioneel beheerder. Holds the current texts and their version
+    number; every version, the current one too, is a :class:`VerwerkingsactiviteitVersie`
+    that never changes, and log records name the version they were written under. An entry
+    with versions cannot be deleted (PROTECT)."""
+
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.CASCADE, related_name="verwerkingsactiviteiten"
+    )
+    code = models.CharField(max_length=50)
+    versie = models.PositiveIntegerField(default=1, db_default=1)
     gewijzigd_op = models.DateTimeField(null=True, blank=True)
     gewijzigd_door = models.CharField(max_length=150, blank=True)
 
@@ -278,6 +308,54 @@ class Verwerkingsactiviteit(models.Model):
 
     def __str__(self):
         return f"{self.gemeente}: {self.naam}"
+
+
+class VersieQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AlleenToevoegen("Een versie van het register kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise AlleenToevoegen("Een versie van het register kan niet worden verwijderd.")
+
+    _raw_delete = delete  # type: ignore[assignment]
+
+
+class VerwerkingsactiviteitVersie(RegisterTeksten):
+    """One version of an entry of the register, as it was from ``geldig_vanaf`` until the
+    next version: append-only (model and database), so a log record of last year still
+    points at last year's purpose and legal basis (``Verwerking.verwerkingsactiviteit_versie``
+    holds its id)."""
+
+    id = models.BigAutoField(primary_key=True)
+    activiteit = models.ForeignKey(
+        Verwerkingsactiviteit, on_delete=models.PROTECT, related_name="versies"
+    )
+    versie = models.PositiveIntegerField()
+    geldig_vanaf = models.DateTimeField()
+    vastgesteld_door = models.CharField(max_length=150, blank=True)
+
+    objects = VersieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "versie van een verwerkingsactiviteit"
+        verbose_name_plural = "versies van verwerkingsactiviteiten"
+        ordering = ["activiteit", "versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activiteit", "versie"], name="verwerkingsactiviteit_versie_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.activiteit_id} versie {self.versie}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AlleenToevoegen("Een versie van het register kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AlleenToevoegen("Een versie van het register kan niet worden verwijderd.")
 
 
 class LdvExport(models.Model):

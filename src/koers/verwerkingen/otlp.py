@@ -18,9 +18,12 @@ The local table stays the source (the privacy officer's search, the AVG export, 
   so the logbook recognises it.
 - Each record becomes one span with the record's own ids (trace, operation as span id,
   parent operation as parent span), its start and end time, status and name, and the LDV
-  attributes: ``dpl.core.processing_activity_id`` (the register entry) and the data
-  subject only as a keyed pseudonym (HMAC-SHA256 with ``KOERS_LDV_PSEUDONIEM_SLEUTEL``,
-  ``dpl.core.data_subject_id``), never a BSN or Koers' own number.
+  attributes: ``dpl.core.processing_activity_id`` (the version of the register entry the
+  record was written under, as the absolute URL of that version in the API, built from
+  ``KOERS_BASIS_URL``; without that setting, or for a record from before the register had
+  versions, the URN of the entry's code) and the data subject only as a keyed pseudonym
+  (HMAC-SHA256 with ``KOERS_LDV_PSEUDONIEM_SLEUTEL``, ``dpl.core.data_subject_id``), never
+  a BSN or Koers' own number.
 
 Spec: MinBZK/logboek-dataverwerkingen, "Component: Logboek" (fields) and the extension
 "Verwerkingsactiviteiten" (``dpl.core.processing_activity_id``).
@@ -37,6 +40,8 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.sdk.resources import Resource
@@ -46,7 +51,8 @@ from opentelemetry.sdk.util.instrumentation import InstrumentationScope
 from opentelemetry.trace import SpanContext, SpanKind, TraceFlags
 from opentelemetry.trace.status import Status, StatusCode
 
-from koers.verwerkingen.models import LdvExport, Verwerking
+from koers.verwerkingen import register
+from koers.verwerkingen.models import LdvExport, Verwerking, VerwerkingsactiviteitVersie
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +136,20 @@ def _context(trace_id: str, span_id: str) -> SpanContext:
     )
 
 
-def attributen(v: Verwerking, sleutel: str | None = None) -> dict:
+def activiteit_id(v: Verwerking, versies: dict[int, VerwerkingsactiviteitVersie]) -> str:
+    """The record's ``dpl.core.processing_activity_id``: the URL of its register version
+    (``versies``: loaded by :func:`koers.verwerkingen.register.versies`), else the URN of its
+    code."""
+    versie = versies.get(v.verwerkingsactiviteit_versie or 0)
+    url = register.versie_url(versie) if versie is not None else None
+    return url or ACTIVITEIT_URI + v.verwerkingsactiviteit
+
+
+def attributen(
+    v: Verwerking,
+    sleutel: str | None = None,
+    versies: dict[int, VerwerkingsactiviteitVersie] | None = None,
+) -> dict:
     """The LDV attributes of a record (``dpl.core.*``) and Koers' own (``koers.*``): no
     personal data but the pseudonym, no names of staff."""
     uit: dict = {
@@ -142,7 +161,7 @@ def attributen(v: Verwerking, sleutel: str | None = None) -> dict:
         "koers.secties": [str(s) for s in (v.secties or [])],
     }
     if v.verwerkingsactiviteit:
-        uit["dpl.core.processing_activity_id"] = ACTIVITEIT_URI + v.verwerkingsactiviteit
+        uit["dpl.core.processing_activity_id"] = activiteit_id(v, versies or {})
     if v.organisatie_oin:
         uit["koers.organisatie"] = f"urn:oin:{v.organisatie_oin}"
     if v.inburgeraar_id is not None:
@@ -162,7 +181,12 @@ def attributen(v: Verwerking, sleutel: str | None = None) -> dict:
     return uit
 
 
-def span(v: Verwerking, resource: Resource, sleutel: str | None = None) -> ReadableSpan | None:
+def span(
+    v: Verwerking,
+    resource: Resource,
+    sleutel: str | None = None,
+    versies: dict[int, VerwerkingsactiviteitVersie] | None = None,
+) -> ReadableSpan | None:
     """The record as an OTLP span; ``None`` for a record without LDV ids (written before
     they existed: it is no processing of a trace, and ids made up now would be outside its
     seal)."""
@@ -179,7 +203,7 @@ def span(v: Verwerking, resource: Resource, sleutel: str | None = None) -> Reada
         context=context,
         parent=ouder,
         resource=resource,
-        attributes=attributen(v, sleutel),
+        attributes=attributen(v, sleutel, versies),
         kind=SpanKind.INTERNAL,
         status=Status(_STATUS.get(v.status_code, StatusCode.UNSET)),
         start_time=_ns(v.tijdstip),
@@ -231,7 +255,8 @@ def exporteer(
             )
             if not rijen:
                 return Uitkomst(totaal, True)
-            spans = [s for s in (span(v, bron, sleutel) for v in rijen) if s is not None]
+            versies = register.versies(v.verwerkingsactiviteit_versie for v in rijen)
+            spans = [s for s in (span(v, bron, sleutel, versies) for v in rijen) if s is not None]
             resultaat = span_exporter.export(spans) if spans else SpanExportResult.SUCCESS
             if resultaat is not SpanExportResult.SUCCESS:
                 cursor.laatste_fout = (
@@ -248,6 +273,21 @@ def exporteer(
         if len(rijen) < stuk:
             break
     return Uitkomst(totaal, True)
+
+
+def oudste_wachtende() -> dt.datetime | None:
+    """When the oldest sealed record the logbook has not confirmed was written (``None``: the
+    logbook has everything). One query: the cursor is a subquery, and the first record after
+    it is read from the unique index on ``volgnummer``, however large the backlog."""
+    cursor = Coalesce(
+        Subquery(LdvExport.objects.filter(pk=1).values("tot_volgnummer")[:1]), Value(0)
+    )
+    return (
+        Verwerking.objects.filter(volgnummer__gt=cursor)
+        .order_by("volgnummer")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
 
 
 def achterstand() -> int:

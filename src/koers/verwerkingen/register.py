@@ -3,18 +3,30 @@
 Every gemeente has one :class:`~koers.verwerkingen.models.Verwerkingsactiviteit` per entry of
 :data:`koers.verwerkingen.rules.REGISTER`: made when the gemeente is made (existing gemeenten
 got them in migration 0007), and completed when the beheer page opens after a new version of
-Koers brought a new entry. The
-privacy officer or functioneel beheerder edits the texts on the beheer page; the codes are
-fixed, because every log record names one (``Verwerking.verwerkingsactiviteit``).
+Koers brought a new entry. The privacy officer or functioneel beheerder edits the texts on the
+beheer page; the codes are fixed, because every log record names one
+(``Verwerking.verwerkingsactiviteit``).
+
+Versions. An entry's texts are never overwritten without a trace: every state of them is a
+:class:`~koers.verwerkingen.models.VerwerkingsactiviteitVersie` (version 1 when the entry is
+made, one more per edit, :func:`wijzig`), which cannot be changed or deleted. A log record
+names the version that was current when it was written (``Verwerking.
+verwerkingsactiviteit_versie``, filled by a subquery in the record's own INSERT, so the log
+costs no extra round trip: :func:`versie_subquery`).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Subquery
 from django.db.models.signals import post_save
+from django.urls import reverse
+from django.utils import timezone
 
 from koers.organisaties.models import Gemeente
 from koers.verwerkingen import rules
-from koers.verwerkingen.models import Verwerkingsactiviteit
+from koers.verwerkingen.models import Verwerkingsactiviteit, VerwerkingsactiviteitVersie
 
 
 def standaard(gemeente_id: int, regel: rules.RegisterRegel) -> Verwerkingsactiviteit:
@@ -32,10 +44,21 @@ def standaard(gemeente_id: int, regel: rules.RegisterRegel) -> Verwerkingsactivi
     )
 
 
+def _versie(regel: Verwerkingsactiviteit, op, door: str = "") -> VerwerkingsactiviteitVersie:
+    """The entry's current texts as its version ``regel.versie``."""
+    return VerwerkingsactiviteitVersie(
+        activiteit_id=regel.pk,
+        versie=regel.versie,
+        geldig_vanaf=op,
+        vastgesteld_door=door,
+        **{veld: getattr(regel, veld) for veld in Verwerkingsactiviteit.TEKSTVELDEN},
+    )
+
+
 def aanvullen(gemeente_ids=None) -> int:
-    """Add the missing default entries for the gemeenten (all when omitted); an entry a
-    gemeente has already, edited or not, stays as it is. Two queries; returns how many were
-    added."""
+    """Add the missing default entries for the gemeenten (all when omitted), each with its
+    version 1; an entry a gemeente has already, edited or not, stays as it is. Two queries
+    when nothing is missing; returns how many were added."""
     if gemeente_ids is None:
         gemeente_ids = list(Gemeente.objects.values_list("pk", flat=True))
     bestaand = set(
@@ -49,8 +72,98 @@ def aanvullen(gemeente_ids=None) -> int:
         for regel in rules.REGISTER
         if (gemeente_id, regel.code) not in bestaand
     ]
-    Verwerkingsactiviteit.objects.bulk_create(nieuw, ignore_conflicts=True)
+    if not nieuw:
+        return 0
+    with transaction.atomic():
+        Verwerkingsactiviteit.objects.bulk_create(nieuw, ignore_conflicts=True)
+        zonder_versie = Verwerkingsactiviteit.objects.filter(
+            gemeente_id__in=gemeente_ids, versies__isnull=True
+        )
+        nu = timezone.now()
+        VerwerkingsactiviteitVersie.objects.bulk_create(
+            [_versie(regel, nu) for regel in zonder_versie], ignore_conflicts=True
+        )
     return len(nieuw)
+
+
+def wijzig(regel: Verwerkingsactiviteit, teksten: dict, door: str) -> bool:
+    """Give the entry new texts as its next version, in one transaction: the entry (locked,
+    so two edits at once become two versions) and its new version row. Texts equal to the
+    current ones make no version; returns whether one was made."""
+    with transaction.atomic():
+        regel = Verwerkingsactiviteit.objects.select_for_update().get(pk=regel.pk)
+        nieuw = {veld: teksten[veld] for veld in Verwerkingsactiviteit.TEKSTVELDEN}
+        if all(getattr(regel, veld) == waarde for veld, waarde in nieuw.items()):
+            return False
+        nu = timezone.now()
+        for veld, waarde in nieuw.items():
+            setattr(regel, veld, waarde)
+        regel.versie += 1
+        regel.gewijzigd_op = nu
+        regel.gewijzigd_door = door[:150]
+        regel.save()
+        _versie(regel, nu, regel.gewijzigd_door).save(force_insert=True)
+    return True
+
+
+def versie_subquery(gemeente_id: int | None, code: str) -> Subquery | None:
+    """The id of the current version of the gemeente's entry ``code``, as a subquery for the
+    INSERT of a log record (no round trip of its own); ``None`` without a gemeente."""
+    if gemeente_id is None:
+        return None
+    return Subquery(
+        VerwerkingsactiviteitVersie.objects.filter(
+            activiteit__gemeente_id=gemeente_id, activiteit__code=code
+        )
+        .order_by("-versie")
+        .values("id")[:1]
+    )
+
+
+def versies(ids) -> dict[int, VerwerkingsactiviteitVersie]:
+    """The versions with these ids, by id, with their entry and gemeente: one query."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {
+        v.pk: v
+        for v in VerwerkingsactiviteitVersie.objects.filter(pk__in=ids).select_related(
+            "activiteit__gemeente"
+        )
+    }
+
+
+def beschrijving(versie: VerwerkingsactiviteitVersie | None) -> dict | None:
+    """What a log record's reader needs of its register version: which entry, which version,
+    and its purpose and legal basis as they were then."""
+    if versie is None:
+        return None
+    return {
+        "code": versie.activiteit.code,
+        "versie": versie.versie,
+        "naam": versie.naam,
+        "doel": versie.doel,
+        "grondslag": versie.grondslag,
+        "grondslag_status": versie.grondslag_status,
+        "geldig_vanaf": versie.geldig_vanaf.isoformat(),
+    }
+
+
+def versie_url(versie: VerwerkingsactiviteitVersie) -> str | None:
+    """The absolute address of the version in the API (koers.avg.api_register), from
+    ``KOERS_BASIS_URL``; ``None`` while that is not set. Needs the version's entry and
+    gemeente (:func:`versies` loads them)."""
+    if not settings.BASIS_URL:
+        return None
+    pad = reverse(
+        "api:verwerkingsactiviteit-versie",
+        kwargs={
+            "gemeentecode": versie.activiteit.gemeente.gemeentecode,
+            "code": versie.activiteit.code,
+            "versie": versie.versie,
+        },
+    )
+    return settings.BASIS_URL + pad
 
 
 def _nieuwe_gemeente(sender, instance, created, raw=False, **kwargs):

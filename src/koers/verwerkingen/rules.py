@@ -122,6 +122,23 @@ def log_verwijderen_vanaf(
     return _jaren_later(max(record_datum, geanonimiseerd_op), extra_jaren)
 
 
+def log_verwijderbaar_tot(vandaag: dt.date, extra_jaren: int) -> dt.date:
+    """The last day a record about a person, and his anonymisation, may be from for the
+    record to be removable on ``vandaag`` (:func:`log_verwijderen_vanaf` turned around, for a
+    count in one query: removable exactly when both days are on or before this one).
+
+    Bron: AVG art. 5 lid 1 sub e (opslagbeperking) and art. 15; BIO 12.4.1 (as
+    :func:`log_verwijderen_vanaf`).
+    Status: P — Bewaartermijn.log_extra_jaren (admin page "Bewaartermijnen"), default 2.
+    """
+    dag = vandaag.replace(day=28) if (vandaag.month, vandaag.day) == (2, 29) else vandaag
+    grens = dag.replace(year=dag.year - extra_jaren)
+    # 29 February counts as 28 February extra_jaren later (_jaren_later): one day more.
+    while _jaren_later(grens + dt.timedelta(days=1), extra_jaren) <= vandaag:
+        grens += dt.timedelta(days=1)
+    return grens
+
+
 # The register of processing activities (verwerkingsactiviteiten, AVG art. 30 lid 1) ----------
 # One entry per kind of processing Koers logs. Every gemeente gets these entries as data
 # (model Verwerkingsactiviteit, beheer page "Register van verwerkingsactiviteiten"); its privacy
@@ -144,7 +161,7 @@ REGISTER_BEVEILIGING = "beveiliging-toegang"
 # which the register's test finds in their code and checks against these.
 ACTIVITEIT_BRP = "BRP-bevraging"
 ACTIVITEIT_DOCUMENT = "document inzien"  # koers.portaal.services
-ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven, "(soort)"
+ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven adds "(soort)"
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ which explains the design). So no request waits on another one's log record.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterable
 
+from django.db import connection
 from django.utils import timezone
 from prometheus_client import Histogram
 
@@ -18,6 +20,7 @@ from koers.verwerkingen import keten, rules, tracecontext
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.keten import CONTROLE_STUK, HASH_VELDEN
 from koers.verwerkingen.models import Verwerking
+from koers.verwerkingen.register import versie_subquery
 
 __all__ = ["CONTROLE_STUK", "HASH_VELDEN"]  # kept here for the modules that import them
 
@@ -80,6 +83,14 @@ def _actor(user) -> dict:
     }
 
 
+def _gemeente_id(user) -> int | None:
+    """The gemeente whose register a staff member's processing belongs to: his own."""
+    if user is None or user is INBURGERAAR_ZELF or not getattr(user, "is_authenticated", False):
+        return None
+    gemeente = getattr(user, "gemeente", None)
+    return gemeente.pk if gemeente is not None else None
+
+
 def _ldv(
     actor: dict,
     *,
@@ -90,7 +101,8 @@ def _ldv(
     """The LDV fields of a record but its own operation id: the current trace (a new one
     outside any), its operation as parent, and the rest for the ``ldv`` column. A trace that
     came from another party is its ``foreign_operation`` (the caller's trace and operation,
-    the caller's OIN as entity when known), unless the caller names one."""
+    the caller's OIN as entity when known: the trace's own, else the user's organisation's),
+    unless the caller names one."""
     nu = timezone.now()
     trace = tracecontext.huidige()
     extra: dict = {"end_time": nu.isoformat(timespec="milliseconds")}
@@ -99,8 +111,9 @@ def _ldv(
             "trace_id": trace.extern.trace_id,
             "operation_id": trace.extern.parent_id,
         }
-        if actor.get("organisatie_oin"):
-            foreign_operation["entity"] = f"urn:oin:{actor['organisatie_oin']}"
+        oin = trace.extern_oin or actor.get("organisatie_oin")
+        if oin:
+            foreign_operation["entity"] = f"urn:oin:{oin}"
     if foreign_operation:
         extra["foreign_operation"] = foreign_operation
     if attributes:
@@ -129,6 +142,7 @@ def log(
     attributes: dict | None = None,
     register: str | None = None,
     operation_id: str | None = None,
+    gemeente_id: int | None = None,
 ) -> Verwerking:
     """Append one record (in the caller's transaction, if any); sealed later.
 
@@ -139,9 +153,13 @@ def log(
     sent it to another party as the parent of its processing (:func:`tracecontext.
     uitgaande_traceparent`); else a new one. The record names its entry in the register of
     processing activities (:func:`verwerkingsactiviteit`); an activity without one is
-    refused (:class:`GeenVerwerkingsactiviteit`)."""
+    refused (:class:`GeenVerwerkingsactiviteit`). It is that entry of the register of
+    ``gemeente_id`` (omitted: the user's gemeente), in the version current now (a subquery
+    in the INSERT, :func:`koers.verwerkingen.register.versie_subquery`)."""
     begin = time.perf_counter()
     code = verwerkingsactiviteit(activiteit, register)
+    if gemeente_id is None:
+        gemeente_id = _gemeente_id(user)
     actor = _actor(user)
     v = Verwerking(
         **_ldv(
@@ -155,6 +173,7 @@ def log(
         doel=doel,
         activiteit=activiteit,
         verwerkingsactiviteit=code,
+        verwerkingsactiviteit_versie=versie_subquery(gemeente_id, code),
         kanaal=kanaal or KANAAL.get(),
         handeling=handeling,
         inburgeraar_id=inburgeraar_id,
@@ -198,8 +217,8 @@ def log_veel(
     doel: str = rules.DOEL_UITVOERING,
     register: str | None = None,
 ) -> list[Verwerking]:
-    """One record per case, in one multi-row insert whatever the number of cases (on
-    SQLite, whose driver binds at most 999 values, every 55 rows take one more insert)."""
+    """One record per case, in one multi-row insert whatever the number of cases (on SQLite
+    up to its bound on values per statement, :func:`_rijen_per_insert`)."""
     code = verwerkingsactiviteit(activiteit, register)
     zaken = list(zaken)
     if not zaken:
@@ -216,18 +235,34 @@ def log_veel(
         handeling=handeling,
         secties=sorted({str(s) for s in secties}),
     )
+    gemeente_id = _gemeente_id(user)
     rijen = [
         Verwerking(
             inburgeraar_id=inburgeraar_id,
             traject_id=traject_id,
             operation_id=tracecontext.nieuwe_span_id(),
+            verwerkingsactiviteit_versie=versie_subquery(gemeente_id, code),
             **gedeeld,
         )
         for inburgeraar_id, traject_id in zaken
     ]
-    Verwerking.objects.bulk_create(rijen)  # all batches or none (its own atomic block)
+    # All batches or none (its own atomic block).
+    Verwerking.objects.bulk_create(rijen, batch_size=_rijen_per_insert())
     SCHRIJFDUUR.observe(time.perf_counter() - begin)
     return rijen
+
+
+def _rijen_per_insert() -> int | None:
+    """Rows per INSERT of :func:`log_veel` on SQLite (``None``: no bound, PostgreSQL). Each
+    row binds its columns and the two values of its register version's subquery, which
+    Django's own batch size for SQLite does not count; so the bound comes from the database
+    itself (32766 values since SQLite 3.32; Django assumes 999)."""
+    if connection.vendor != "sqlite":
+        return None
+    connection.ensure_connection()
+    grens = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    waarden = sum(1 for veld in Verwerking._meta.concrete_fields if not veld.primary_key) + 2
+    return max(1, grens // waarden)
 
 
 def zaken_van(rijen: Iterable, pad: str = "") -> list[tuple[int, int | None]]:
@@ -316,6 +351,7 @@ def log_job(
         secties=secties,
         kanaal=Verwerking.Kanaal.JOB,
         doel=doel,
+        gemeente_id=getattr(traject, "gemeente_id", None),
     )
 
 
@@ -355,6 +391,7 @@ def log_portaal(
         traject_id=getattr(inburgeraar, "huidig_traject_id", None),
         secties=secties,
         kanaal=Verwerking.Kanaal.PORTAAL,
+        gemeente_id=getattr(inburgeraar, "gemeente_id", None),
     )
 
 

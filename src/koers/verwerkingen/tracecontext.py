@@ -2,7 +2,9 @@
 
 Each request runs in one trace: the middleware (:class:`koers.config.logformat.
 VerzoekLogMiddleware`) continues the caller's trace when an API call brings a valid
-``traceparent`` header, and starts a new one otherwise. The current trace lives in a
+``traceparent`` header, and starts a new one otherwise. A notification of DUO keeps DUO's
+``traceparent`` with it (:func:`als_header`), and the worker handles it in that trace, with
+DUO's OIN as the foreign party (``Trace.extern_oin``). The current trace lives in a
 contextvar; :mod:`koers.verwerkingen.services` reads it for every record it writes, and the
 DUO and BRP clients send it on with a fresh span id (:func:`uitgaande_traceparent`), so a
 processing can be followed from the caller through Koers to DUO or the BRP.
@@ -84,6 +86,9 @@ class Trace:
     trace_id: str
     span_id: str
     extern: Inkomend | None = None
+    # The OIN of the party whose trace this is, when the caller is no logged-in user whose
+    # organisation says it (DUO's notification): the entity of the records' foreign_operation.
+    extern_oin: str | None = None
 
     def traceparent(self, span_id: str | None = None) -> str:
         return f"00-{self.trace_id}-{span_id or self.span_id}-{BEMONSTERD}"
@@ -94,10 +99,24 @@ HUIDIGE_TRACE: ContextVar[Trace | None] = ContextVar("koers_trace", default=None
 AANROEP: ContextVar[str | None] = ContextVar("koers_aanroep", default=None)
 
 
-def start(inkomend: Inkomend | None = None) -> Trace:
-    """A trace for a new operation: the caller's when given, else a new one."""
+def start(inkomend: Inkomend | None = None, *, oin: str | None = None) -> Trace:
+    """A trace for a new operation: the caller's when given (``oin``: the caller's OIN, when
+    known), else a new one."""
     trace_id = inkomend.trace_id if inkomend is not None else nieuwe_trace_id()
-    return Trace(trace_id=trace_id, span_id=nieuwe_span_id(), extern=inkomend)
+    return Trace(
+        trace_id=trace_id,
+        span_id=nieuwe_span_id(),
+        extern=inkomend,
+        extern_oin=(oin or None) if inkomend is not None else None,
+    )
+
+
+def als_header(inkomend: Inkomend | None) -> str:
+    """A parsed ``traceparent`` written back as a version-00 header, to be stored with work
+    that is done later (a notification of DUO): ``""`` for none."""
+    if inkomend is None:
+        return ""
+    return f"00-{inkomend.trace_id}-{inkomend.parent_id}-{inkomend.vlaggen}"
 
 
 def huidige() -> Trace | None:

@@ -36,12 +36,31 @@ class Command(BaseCommand):
             help="Minuten tussen twee controles van open zaken bij DUO "
             "(standaard 15, minimaal 1; 0 = uit).",
         )
+        parser.add_argument(
+            "--taak",
+            action="append",
+            metavar="NAAM",
+            help="Alleen deze taak uitvoeren (mag vaker); bijvoorbeeld een eigen worker die "
+            "alleen de verwerkingenlogging verzegelt. Standaard: alle taken.",
+        )
 
-    def handle(self, *args, eenmalig, slaap, herstel_interval, **options):
+    def handle(self, *args, eenmalig, slaap, herstel_interval, taak, **options):
         if slaap <= 0:
             raise CommandError("--slaap moet groter zijn dan 0.")
         if 0 < herstel_interval < 1:
             raise CommandError("--herstel-interval is minimaal 1 minuut (of 0 voor uit).")
+        # A worker with only some jobs records no heartbeat: the readiness check must not
+        # count it as the worker that runs the DUO chain.
+        taken = None
+        if taak:
+            alle = planner.gevonden_taken()
+            namen = [t.naam for t in alle]
+            onbekend = sorted(set(taak) - set(namen))
+            if onbekend:
+                raise CommandError(
+                    f"Onbekende taak: {', '.join(onbekend)}. Kies uit: {', '.join(namen)}."
+                )
+            taken = [t for t in alle if t.naam in taak]
         stop = threading.Event()
 
         def _stop(signum, frame):
@@ -51,5 +70,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
         self.stdout.write("Worker gestart." if not eenmalig else "Worker: één ronde.")
-        planner.draai(eenmalig=eenmalig, slaap=slaap, stop=stop, herstel_interval=herstel_interval)
+        planner.draai(
+            eenmalig=eenmalig,
+            slaap=slaap,
+            stop=stop,
+            taken=taken,
+            herstel_interval=herstel_interval,
+        )
         self.stdout.write("Worker gestopt.")

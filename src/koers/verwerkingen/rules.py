@@ -156,9 +156,8 @@ REGISTER_INZAGE = "avg-inzage"
 REGISTER_BEWAARTERMIJN = "bewaartermijn"
 REGISTER_BEVEILIGING = "beveiliging-toegang"
 
-# Activities of apps above this core app, named here beside their register entry: the BRP
-# adapter takes its name from here; the portal and beveiliging still log literal strings,
-# which the register's test finds in their code and checks against these.
+# Activities of apps above this core app, named here beside their register entry; the BRP
+# adapter, the portal and beveiliging take their names from here.
 ACTIVITEIT_BRP = "BRP-bevraging"
 ACTIVITEIT_DOCUMENT = "document inzien"  # koers.portaal.services
 ACTIVITEIT_TWEEDE_FACTOR = "tweede factor gekoppeld"  # koers.beveiliging.inschrijven adds "(soort)"

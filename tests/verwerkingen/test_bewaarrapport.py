@@ -144,12 +144,12 @@ def test_the_page_costs_the_same_queries_however_large_the_log(
         client.get("/verwerkingen/bewaartermijn/")  # the session's first request
         with CaptureQueriesContext(connection) as eerst:
             client.get("/verwerkingen/bewaartermijn/")
-    # Many more old records of an anonymised person: more than one chunk of the chain walk.
+    # Many more old records of an anonymised person: the page counts them, it does not read them.
     persoon = Geanonimiseerd.objects.get().inburgeraar
     with _op(dt.date(2020, 5, 1)):
-        services.log_lezen_lijst(adviseur_weert, [(persoon.pk, None)] * 2100, ["naam"])
+        services.log_lezen_lijst(adviseur_weert, [(persoon.pk, None)] * 60, ["naam"])
     keten.verzegel_alles()
     with _op(VANDAAG), django_assert_num_queries(len(eerst)):
         antwoord = client.get("/verwerkingen/bewaartermijn/")
     logging = antwoord.content.decode().split('id="bewaartermijn-logging"')[1].split("</p>")[0]
-    assert "2102 verwerkingen zijn over de bewaartermijn" in logging
+    assert "62 verwerkingen zijn over de bewaartermijn" in logging

@@ -61,6 +61,26 @@ def test_new_ids_are_hex_of_the_right_length_and_differ():
     assert tracecontext.nieuwe_span_id() != tracecontext.nieuwe_span_id()
 
 
+def test_an_id_koers_makes_never_holds_nine_digits_in_a_row(monkeypatch):
+    """The logs mask nine digits that pass the elfproef; a request id or trace id such as
+    ...4c587411016a... would be masked in the log and no longer match its header."""
+    aangeboden = iter(
+        ["0" * 32, "36e2664700c64ca89f3b4c587411016a", "36e2664700c64ca89f3b4c58741101ab"]
+    )
+    monkeypatch.setattr(tracecontext.secrets, "token_hex", lambda _n: next(aangeboden))
+    assert tracecontext.nieuwe_trace_id() == "36e2664700c64ca89f3b4c58741101ab"
+
+
+def test_a_request_id_koers_makes_reads_the_same_in_the_log(monkeypatch, rf):
+    from koers.config.logformat import maskeer_bsns, verzoek_id
+
+    aangeboden = iter(["36e2664700c64ca89f3b4c587411016a", "36e2664700c64ca89f3b4c58741101ab"])
+    monkeypatch.setattr(tracecontext.secrets, "token_hex", lambda _n: next(aangeboden))
+    nieuw = verzoek_id(rf.get("/"))
+    assert nieuw == "36e2664700c64ca89f3b4c58741101ab"
+    assert maskeer_bsns(nieuw) == nieuw
+
+
 def test_a_record_in_a_trace_carries_its_ids(adviseur_weert, traject_weert):
     with tracecontext.binnen() as trace:
         een = services.log_lezen(adviseur_weert, traject_weert.inburgeraar, ["naam"])

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-import uuid
 from typing import Any
 
 import structlog
@@ -187,7 +186,7 @@ def verzoek_id(request: Any) -> str:
     aangeboden = request.META.get("HTTP_X_REQUEST_ID", "")
     if VEILIG_VERZOEK_ID.fullmatch(aangeboden) and not NEGEN_CIJFERS.search(aangeboden):
         return aangeboden
-    return uuid.uuid4().hex
+    return tracecontext.willekeurig_id(16)
 
 
 def verzoek_trace(request: Any) -> tracecontext.Trace:

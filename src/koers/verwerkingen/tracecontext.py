@@ -35,18 +35,27 @@ ONGELDIGE_SPAN = "0" * 16
 BEMONSTERD = "01"
 
 
+# The logs mask nine digits in a row that pass the elfproef (a BSN, koers.config.logformat):
+# an id Koers makes holds no such run, so it reads the same in every log line.
+_NEGEN_CIJFERS = re.compile(r"[0-9]{9}")
+
+
+def willekeurig_id(aantal_bytes: int) -> str:
+    """Random bytes as lowercase hex, never all zeros and never nine digits in a row."""
+    while True:
+        waarde = secrets.token_hex(aantal_bytes)
+        if waarde.strip("0") and not _NEGEN_CIJFERS.search(waarde):
+            return waarde
+
+
 def nieuwe_trace_id() -> str:
-    """16 random bytes as 32 lowercase hex, never all zeros."""
-    while (waarde := secrets.token_hex(16)) == ONGELDIGE_TRACE:
-        pass  # pragma: no cover - one chance in 2**128
-    return waarde
+    """16 random bytes as 32 lowercase hex (:func:`willekeurig_id`)."""
+    return willekeurig_id(16)
 
 
 def nieuwe_span_id() -> str:
-    """8 random bytes as 16 lowercase hex, never all zeros: an LDV ``operation_id``."""
-    while (waarde := secrets.token_hex(8)) == ONGELDIGE_SPAN:
-        pass  # pragma: no cover - one chance in 2**64
-    return waarde
+    """8 random bytes as 16 lowercase hex (:func:`willekeurig_id`): an LDV ``operation_id``."""
+    return willekeurig_id(8)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Subquery
+from django.db.models import BigIntegerField
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import timezone
@@ -106,18 +107,25 @@ def wijzig(regel: Verwerkingsactiviteit, teksten: dict, door: str) -> bool:
     return True
 
 
-def versie_subquery(gemeente_id: int | None, code: str) -> Subquery | None:
+def versie_subquery(gemeente_id: int | None, code: str) -> RawSQL | None:
     """The id of the current version of the gemeente's entry ``code``, as a subquery for the
-    INSERT of a log record (no round trip of its own); ``None`` without a gemeente."""
+    INSERT of a log record (no round trip of its own); ``None`` without a gemeente.
+
+    Compiled to SQL once per call and then passed as raw SQL: a list page logs 25 records in
+    one INSERT, and 25 ORM subqueries cost about 10 ms of query building in Python per page
+    (measured at 1,000,000 trajecten), where the database needs a fraction of a millisecond."""
     if gemeente_id is None:
         return None
-    return Subquery(
+    sql, params = (
         VerwerkingsactiviteitVersie.objects.filter(
             activiteit__gemeente_id=gemeente_id, activiteit__code=code
         )
         .order_by("-versie")
         .values("id")[:1]
+        .query.sql_with_params()
     )
+    # Django compiled the SQL from the queryset above; the values stay parameters.
+    return RawSQL(f"({sql})", params, output_field=BigIntegerField())  # noqa: S611
 
 
 def versies(ids) -> dict[int, VerwerkingsactiviteitVersie]:

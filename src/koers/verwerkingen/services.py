@@ -235,13 +235,13 @@ def log_veel(
         handeling=handeling,
         secties=sorted({str(s) for s in secties}),
     )
-    gemeente_id = _gemeente_id(user)
+    versie = versie_subquery(_gemeente_id(user), code)  # one expression for every row
     rijen = [
         Verwerking(
             inburgeraar_id=inburgeraar_id,
             traject_id=traject_id,
             operation_id=tracecontext.nieuwe_span_id(),
-            verwerkingsactiviteit_versie=versie_subquery(gemeente_id, code),
+            verwerkingsactiviteit_versie=versie,
             **gedeeld,
         )
         for inburgeraar_id, traject_id in zaken

@@ -289,6 +289,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=320, help="per scenario, all clients")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
+    parser.add_argument(
+        "--zonder-verzegelaar",
+        action="store_true",
+        help="no sealing worker beside the clients: its share of the machine, by difference",
+    )
     args = parser.parse_args()
 
     env = {
@@ -330,7 +335,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        if sealed
+        if sealed and not args.zonder_verzegelaar
         else None
     )
     try:

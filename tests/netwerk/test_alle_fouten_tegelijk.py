@@ -33,13 +33,17 @@ def test_plaatsing(als, adviseur_weert, traject_weert):
     assert not InstroomklasPlaatsing.objects.exists()
 
 
-def test_aanwezigheid(als, adviseur_weert, traject_weert):
+@pytest.fixture
+def in_de_instroomklas(adviseur_weert, traject_weert):
     services.plaats_in_instroomklas(
         traject_weert,
         adviseur_weert,
         startdatum=dt.date(2026, 10, 1),
         geplande_einddatum=dt.date(2026, 12, 1),
     )
+
+
+def test_aanwezigheid(als, adviseur_weert, traject_weert, in_de_instroomklas):
     antwoord = als(adviseur_weert).post(
         _pad(traject_weert, "instroomklas/aanwezigheid/"),
         {
@@ -68,13 +72,7 @@ def test_tolk_boeken(als, adviseur_weert, traject_weert, tolk_weert):
     assert not Tolkboeking.objects.exists()
 
 
-def test_workshop(als, adviseur_weert, traject_weert):
-    services.plaats_in_instroomklas(
-        traject_weert,
-        adviseur_weert,
-        startdatum=dt.date(2026, 10, 1),
-        geplande_einddatum=dt.date(2026, 12, 1),
-    )
+def test_workshop(als, adviseur_weert, traject_weert, in_de_instroomklas):
     antwoord = als(adviseur_weert).post(
         _pad(traject_weert, "instroomklas/workshop/"),
         {"workshop-workshop": "toverij", "workshop-datum": "2027-01-04"},

@@ -125,7 +125,7 @@ def test_de_webpods_hebben_probes_op_de_gezondheidsadressen(overlay):
     assert {soort: http["path"] for soort, http in probes.items()} == {
         "livenessProbe": "/gezondheid/live",
         "startupProbe": "/gezondheid/live",
-        "readinessProbe": "/gezondheid/klaar",
+        "readinessProbe": "/gezondheid/web",
     }
     assert {poorten[http["port"]] for http in probes.values()} == {8000}
     # Django answers only the hosts it knows; the kubelet's own Host is the pod's address.

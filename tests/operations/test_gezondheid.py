@@ -353,3 +353,25 @@ def test_a_failed_heartbeat_is_logged_by_type_and_does_not_stop_the_loop(db, cap
     assert gedaan == [1]
     assert "Hartslag van de worker niet vastgelegd: OperationalError" in caplog.text
     assert "10.0.0.5" not in caplog.text
+
+
+def test_the_web_pods_stay_in_service_while_the_chain_is_down(client, db, settings):
+    """/gezondheid/web (the web pods' readinessProbe) asks only what a web process needs: no
+    worker and a message that waits for DUO for hours make /gezondheid/klaar fail for the
+    monitoring, not the pages."""
+    settings.GEZONDHEID_DUO_MAX_MINUTEN = 30
+    _bericht(TrajectFactory(), oud=timedelta(hours=3))
+    antwoord = client.get("/gezondheid/web")
+    assert (antwoord.status_code, antwoord.json()) == (200, {"status": "ok"})
+    assert _klaar(client)[0] == 503
+
+
+def test_the_web_check_fails_without_the_migrations(client, db):
+    with mock.patch.object(gezondheid, "MigrationExecutor") as executor:
+        executor.return_value.migration_plan.return_value = [(mock.Mock(), False)]
+        antwoord = client.get("/gezondheid/web")
+    assert antwoord.status_code == 503
+    assert antwoord.json() == {
+        "status": "fout",
+        "controles": {"database": "ok", "migraties": "fout"},
+    }

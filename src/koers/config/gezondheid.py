@@ -153,11 +153,19 @@ def live(request):
     return _antwoord({"status": "ok"})
 
 
-@csrf_exempt
-@require_safe
-@transaction.non_atomic_requests
-def klaar(request):
-    uitkomst = {naam: _in_orde(naam, controle) for naam, controle in controles().items()}
+# What one web process needs to serve a page: the Kubernetes readinessProbe of the web pods
+# asks only this (/gezondheid/web). The chain checks (worker, DUO, the log's seal and export)
+# are about the installation, not about this pod: taking every web pod out of service because
+# DUO or a logbook is down would make Koers itself unreachable.
+WEB_CONTROLES = ("database", "migraties")
+
+
+def _gereedheid(namen=None):
+    uitkomst = {
+        naam: _in_orde(naam, controle)
+        for naam, controle in controles().items()
+        if namen is None or naam in namen
+    }
     if all(uitkomst.values()):
         return _antwoord({"status": "ok"})
     return _antwoord(
@@ -167,3 +175,19 @@ def klaar(request):
         },
         status=503,
     )
+
+
+@csrf_exempt
+@require_safe
+@transaction.non_atomic_requests
+def klaar(request):
+    """The whole installation: every check (for monitoring and alerts)."""
+    return _gereedheid()
+
+
+@csrf_exempt
+@require_safe
+@transaction.non_atomic_requests
+def web(request):
+    """This web process can serve pages (the web pods' readinessProbe)."""
+    return _gereedheid(WEB_CONTROLES)

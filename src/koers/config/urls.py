@@ -13,6 +13,7 @@ urlpatterns = [
     # Probes: no login, no session, no details (koers.config.gezondheid).
     path("gezondheid/live", gezondheid.live, name="gezondheid-live"),
     path("gezondheid/klaar", gezondheid.klaar, name="gezondheid-klaar"),
+    path("gezondheid/web", gezondheid.web, name="gezondheid-web"),
     path("metrics", metrieken.metrics_view, name="metrieken"),
     path("beheer-duo/", include("koers.duo.beheer_urls")),
     path("beheer/", admin.site.urls),

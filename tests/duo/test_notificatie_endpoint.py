@@ -190,6 +190,27 @@ def test_een_insert_zonder_teruggegeven_rij_op_sqlite_is_een_503(client, weert, 
     assert teksten
 
 
+def test_een_unieke_botsing_die_sqlite_als_databasefout_meldt_is_al_ontvangen(
+    client, weert, monkeypatch
+):
+    """Two racing deliveries of one berichtId: SQLite can report the second one's UNIQUE
+    conflict as a plain DatabaseError (not an IntegrityError). Still the same notification
+    again: 201, kept once, never a 500."""
+    from django.db import DatabaseError
+
+    bericht_id = uuid.uuid4()
+    assert post(client, geldig(), bericht_id=bericht_id).status_code == 201
+
+    def botsing(**velden):
+        raise DatabaseError("UNIQUE constraint failed: duo_notificatie.bericht_id")
+
+    monkeypatch.setattr(Notificatie.objects, "create", botsing)
+    antwoord = post(client, geldig(), bericht_id=bericht_id)
+    assert antwoord.status_code == 201
+    assert antwoord["berichtId"] == str(bericht_id)
+    assert Notificatie.objects.filter(bericht_id=bericht_id).count() == 1
+
+
 def test_alleen_post(client, weert):
     assert client.get(URL).status_code == 405
 

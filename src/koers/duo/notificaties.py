@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 from django.http import HttpResponse, JsonResponse
@@ -169,27 +169,17 @@ def ontvang(request):
         log.warning("Notificatie %s: database even niet beschikbaar", bericht_id)
         return _fout(503, [NU_NIET_OPGESLAGEN])
     except IntegrityError:
-        # No gemeente with this doel-OIN (the subquery gave no id), or the same berichtId
-        # again (DUO retried, or two deliveries raced): acknowledged, kept once.
-        if not Gemeente.objects.filter(oin=headers["doel"]).exists():
-            return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze installatie."])
-        eerder = _eerder_ontvangen(bericht_id)
-        if eerder is None:
-            # The racing delivery did not become visible: DUO retries a 503 (contract).
-            log.warning("Notificatie %s: gelijktijdige levering niet te zien", bericht_id)
-            return _fout(503, [NU_NIET_OPGESLAGEN])
-        afwijkend = _afwijkend(eerder, inhoud)
-        if afwijkend:
-            _bewaar_conflict(eerder, afwijkend)
-            return _fout(
-                400,
-                [
-                    "Dit berichtId is al gebruikt voor een notificatie met een "
-                    "andere inhoud. Gebruik een nieuw berichtId voor een nieuwe "
-                    "notificatie."
-                ],
-            )
-        log.info("Notificatie %s was al ontvangen", bericht_id)
+        antwoord = _al_ontvangen(headers["doel"], bericht_id, inhoud)
+        if antwoord is not None:
+            return antwoord
+    except DatabaseError as fout:
+        # SQLite reports a UNIQUE conflict met while stepping an INSERT ... RETURNING of two
+        # racing deliveries as a plain DatabaseError instead of an IntegrityError.
+        if "UNIQUE constraint failed" not in str(fout):
+            raise
+        antwoord = _al_ontvangen(headers["doel"], bericht_id, inhoud)
+        if antwoord is not None:
+            return antwoord
     else:
         log.info("Notificatie %s (%s) opgeslagen", bericht_id, body["gebeurtenisId"])
     antwoord = HttpResponse(status=201)
@@ -227,6 +217,32 @@ def _bewaar(**velden) -> None:
         if connection.vendor != "sqlite":
             raise
         raise OperationalError("INSERT zonder teruggegeven rij") from fout
+
+
+def _al_ontvangen(doel: str, bericht_id: uuid.UUID, inhoud: dict) -> HttpResponse | None:
+    """The answer when storing the notification met a unique constraint: no gemeente with this
+    doel-OIN (the subquery gave no id), or the same berichtId again (DUO retried, or two
+    deliveries raced). ``None``: the same notification again, acknowledged and kept once."""
+    if not Gemeente.objects.filter(oin=doel).exists():
+        return _fout(403, ["Het doel-OIN hoort niet bij een gemeente in deze installatie."])
+    eerder = _eerder_ontvangen(bericht_id)
+    if eerder is None:
+        # The racing delivery did not become visible: DUO retries a 503 (contract).
+        log.warning("Notificatie %s: gelijktijdige levering niet te zien", bericht_id)
+        return _fout(503, [NU_NIET_OPGESLAGEN])
+    afwijkend = _afwijkend(eerder, inhoud)
+    if afwijkend:
+        _bewaar_conflict(eerder, afwijkend)
+        return _fout(
+            400,
+            [
+                "Dit berichtId is al gebruikt voor een notificatie met een "
+                "andere inhoud. Gebruik een nieuw berichtId voor een nieuwe "
+                "notificatie."
+            ],
+        )
+    log.info("Notificatie %s was al ontvangen", bericht_id)
+    return None
 
 
 def _eerder_ontvangen(bericht_id: uuid.UUID) -> Notificatie | None:

@@ -168,14 +168,10 @@ def ontvang(request):
         # The database is busy or away for a moment: DUO delivers again after a 503.
         log.warning("Notificatie %s: database even niet beschikbaar", bericht_id)
         return _fout(503, [NU_NIET_OPGESLAGEN])
-    except IntegrityError:
-        antwoord = _al_ontvangen(headers["doel"], bericht_id, inhoud)
-        if antwoord is not None:
-            return antwoord
     except DatabaseError as fout:
-        # SQLite reports a UNIQUE conflict met while stepping an INSERT ... RETURNING of two
-        # racing deliveries as a plain DatabaseError instead of an IntegrityError.
-        if "UNIQUE constraint failed" not in str(fout):
+        # A unique constraint: an IntegrityError, or, when SQLite meets it while stepping the
+        # INSERT ... RETURNING of two racing deliveries, a plain DatabaseError with its text.
+        if not isinstance(fout, IntegrityError) and "UNIQUE constraint failed" not in str(fout):
             raise
         antwoord = _al_ontvangen(headers["doel"], bericht_id, inhoud)
         if antwoord is not None:

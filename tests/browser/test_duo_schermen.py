@@ -60,8 +60,10 @@ def test_beheerder_ziet_en_verstuurt_berichten_opnieuw(page, geweigerd, db):
     assert_accessible(page)
     screenshot(page, "duo-berichten")
     tabel.locator("tbody a").first.click()
-    assert "postPipByBsn" in page.content()
+    page.wait_for_url(re.compile(r"/beheer-duo/berichten/\d+/$"))
+    expect(page.get_by_role("main")).to_contain_text("postPipByBsn")
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("Opnieuw versturen")).click()
+    expect(page.get_by_text("Het bericht staat weer klaar om te versturen.")).to_be_visible()
     geweigerd.refresh_from_db()
     assert geweigerd.status == Bericht.Status.WACHTEND

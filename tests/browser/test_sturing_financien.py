@@ -48,7 +48,7 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_mac
     _gebruiker(weert, "financien", "financien")
     inloggen(page, "financien")
     page.locator("#menu-financien").click()
-    assert page.locator("h1").inner_text() == f"Financiën: Weert, {jaar}"
+    expect(page.locator("h1")).to_have_text(f"Financiën: Weert, {jaar}")
     grafiek = page.locator("svg#budget-grafiek")
     assert grafiek.get_attribute("role") == "img"
     assert "€ 5.000,00" in page.locator("#tabel-budget").inner_text()
@@ -80,7 +80,7 @@ def test_financien_reads_the_dashboard_and_adds_a_contract(page, weert, time_mac
     assert_accessible(page)
     page.locator("#id_tarief").fill("48,00")
     page.locator("#contract-bewaren").click()
-    assert "Tolkdienst Zuid" in page.locator("#tabel-contracten").inner_text()
+    expect(page.locator("#tabel-contracten")).to_contain_text("Tolkdienst Zuid")
     assert Contract.objects.get().tarief == Decimal("48.00")
 
     # The SPUK is entered when it becomes known; "125.000" is read the Dutch way.

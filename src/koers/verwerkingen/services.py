@@ -20,7 +20,7 @@ from koers.verwerkingen import keten, rules, tracecontext
 from koers.verwerkingen.context import KANAAL
 from koers.verwerkingen.keten import CONTROLE_STUK, HASH_VELDEN
 from koers.verwerkingen.models import Verwerking
-from koers.verwerkingen.register import versie_subquery
+from koers.verwerkingen.register import huidige_versie_id, versie_subquery
 
 __all__ = ["CONTROLE_STUK", "HASH_VELDEN"]  # kept here for the modules that import them
 
@@ -235,7 +235,9 @@ def log_veel(
         handeling=handeling,
         secties=sorted({str(s) for s in secties}),
     )
-    versie = versie_subquery(_gemeente_id(user), code)  # one expression for every row
+    # One record: the version as a subquery in its INSERT (no query of its own). More: read
+    # once, so the database does not plan and run the same subquery for every row.
+    versie = (versie_subquery if len(zaken) == 1 else huidige_versie_id)(_gemeente_id(user), code)
     rijen = [
         Verwerking(
             inburgeraar_id=inburgeraar_id,
@@ -253,15 +255,14 @@ def log_veel(
 
 
 def _rijen_per_insert() -> int | None:
-    """Rows per INSERT of :func:`log_veel` on SQLite (``None``: no bound, PostgreSQL). Each
-    row binds its columns and the two values of its register version's subquery, which
-    Django's own batch size for SQLite does not count; so the bound comes from the database
-    itself (32766 values since SQLite 3.32; Django assumes 999)."""
+    """Rows per INSERT of :func:`log_veel` on SQLite (``None``: no bound, PostgreSQL): the
+    bound comes from the database itself (32766 values since SQLite 3.32; Django assumes
+    999), one value per column of a row."""
     if connection.vendor != "sqlite":
         return None
     connection.ensure_connection()
     grens = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    waarden = sum(1 for veld in Verwerking._meta.concrete_fields if not veld.primary_key) + 2
+    waarden = sum(1 for veld in Verwerking._meta.concrete_fields if not veld.primary_key)
     return max(1, grens // waarden)
 
 

@@ -38,6 +38,7 @@ from enum import StrEnum
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from koers.organisaties.models import Delegatie, Rol
 
@@ -155,27 +156,64 @@ ACTIES: dict[str, frozenset[Actie]] = {
 PARTNER_ACTIES: frozenset[Actie] = frozenset({Actie.VERWIJZING_UITVOEREN})
 
 
-def _rollen(user) -> list[str]:
+@dataclass(frozen=True)
+class _Profiel:
+    """What the user's account decides for every question the policy asks: his roles, whether
+    he works on cases, whether he is a ketenpartner, and what his roles let him read and do."""
+
+    rollen: tuple[str, ...]
+    partner: bool
+    zonder_gemeente: bool
+    casustoegang: bool
+    secties: frozenset[Sectie]
+    acties: frozenset[Actie]
+
+
+_GEEN_PROFIEL = _Profiel((), False, True, False, frozenset(), frozenset())
+
+
+def _profiel(user) -> _Profiel:
+    """The user's profile, worked out once per user object (a page asks the policy a hundred
+    times, each through ``request.user``'s lazy proxy) and again whenever the roles, the
+    active flag or the organisation of that object change."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return []
-    return list(getattr(user, "rollen", None) or [])
+        return _GEEN_PROFIEL
+    rollen = tuple(getattr(user, "rollen", None) or ())
+    sleutel = (rollen, getattr(user, "organisatie_id", None))
+    onthouden = user.__dict__.get("_koers_profiel")
+    if onthouden is not None and onthouden[0] == sleutel:
+        return onthouden[1]
+    organisatie = getattr(user, "organisatie", None)
+    gemeente = getattr(user, "gemeente", None)
+    partner = Rol.PARTNER in rollen and organisatie is not None and not organisatie.is_gemeente
+    profiel = _Profiel(
+        rollen=rollen,
+        partner=partner,
+        zonder_gemeente=gemeente is None,
+        casustoegang=(gemeente is not None and any(r in CASE_ROLES for r in rollen)) or partner,
+        secties=frozenset(s for r in rollen for s in SECTIES.get(r, ())),
+        acties=frozenset(a for r in rollen for a in ACTIES.get(r, ())),
+    )
+    user.__dict__["_koers_profiel"] = (sleutel, profiel)
+    return profiel
+
+
+def _rollen(user) -> tuple[str, ...]:
+    return _profiel(user).rollen
 
 
 def is_partner(user) -> bool:
     """A user of a ketenpartner: the partner role in an organisation that is no gemeente."""
-    if Rol.PARTNER not in _rollen(user):
-        return False
-    organisatie = getattr(user, "organisatie", None)
-    return organisatie is not None and not organisatie.is_gemeente
+    return _profiel(user).partner
 
 
 def heeft_casustoegang(user) -> bool:
     """Whether the user works on cases at all (and so may see personal data)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.gemeente is not None and any(r in CASE_ROLES for r in _rollen(user)):
-        return True
-    return is_partner(user)
+    return _profiel(user).casustoegang
 
 
 # Records of the apps above the core decide some reach: a referral to a ketenpartner, a
@@ -346,9 +384,10 @@ def partner_secties(user, traject) -> frozenset[Sectie]:
 def mag_zien(user, sectie: Sectie, traject=None) -> bool:
     """Whether the user may read this section; for a partner only of this ``traject`` (the
     case's current traject), and never without one. Other roles: the traject is ignored."""
-    if is_partner(user) and getattr(user, "gemeente", None) is None:
+    profiel = _profiel(user)
+    if profiel.partner and profiel.zonder_gemeente:
         return sectie in partner_secties(user, traject)
-    return any(sectie in SECTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
+    return profiel.casustoegang and sectie in profiel.secties
 
 
 def zichtbare_secties(user, traject=None) -> list[Sectie]:
@@ -439,7 +478,8 @@ def intake_onderwerpen_voor(user, traject, onderwerpen: Iterable) -> tuple[str, 
 def mag(user, actie: Actie) -> bool:
     if is_partner(user):
         return actie in PARTNER_ACTIES
-    return any(actie in ACTIES.get(r, ()) for r in _rollen(user)) and heeft_casustoegang(user)
+    profiel = _profiel(user)
+    return profiel.casustoegang and actie in profiel.acties
 
 
 def adviseurs_voor(user):

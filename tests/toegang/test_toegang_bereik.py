@@ -18,6 +18,7 @@ from koers.toegang.policy import (
     Sectie,
     adviseurs_voor,
     heeft_casustoegang,
+    is_partner,
     mag,
     mag_zien,
     zichtbare_gemeenten,
@@ -217,3 +218,26 @@ def test_tabellen_noemen_alleen_bestaande_rollen():
     assert set(CASE_ROLES) <= set(Rol.values)
     assert all(s in set(Sectie) for secties in SECTIES.values() for s in secties)
     assert all(a in set(Actie) for acties in ACTIES.values() for a in acties)
+
+
+def test_the_policy_follows_a_change_of_roles_or_organisation_on_the_same_user_object(
+    adviseur_weert, werkkom
+):
+    """The policy keeps its answer per user object; a change of the roles, the active flag or
+    the organisation on that object must still change the answer at once."""
+    from django.utils.functional import SimpleLazyObject
+
+    lui = SimpleLazyObject(lambda: adviseur_weert)  # as request.user
+    assert mag_zien(lui, Sectie.TRAJECT) and mag(lui, Actie.AANMELDEN)
+    adviseur_weert.rollen = [Rol.BELEID]
+    assert not mag_zien(lui, Sectie.TRAJECT) and not heeft_casustoegang(adviseur_weert)
+    adviseur_weert.rollen = [Rol.ADVISEUR]
+    assert mag_zien(adviseur_weert, Sectie.TRAJECT)
+    adviseur_weert.is_active = False
+    assert not mag_zien(adviseur_weert, Sectie.TRAJECT)
+    adviseur_weert.is_active = True
+    adviseur_weert.organisatie = werkkom
+    adviseur_weert.rollen = [Rol.PARTNER]
+    assert is_partner(lui) and heeft_casustoegang(lui)
+    assert not mag_zien(lui, Sectie.TRAJECT)  # a partner: only a case referred to him
+    assert not heeft_casustoegang(AnonymousUser())

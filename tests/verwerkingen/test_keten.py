@@ -226,3 +226,32 @@ def test_a_list_page_is_logged_per_case_in_constant_statements(
     assert keten.verzegel() == 1
     assert services.verifieer() is None
     assert services.log_lezen_lijst(adviseur_weert, [], ["naam"]) == []
+
+
+def test_a_list_writes_the_same_records_as_one_case_at_a_time(
+    adviseur_weert, traject_weert, collega_weert
+):
+    """On PostgreSQL a list's records go in with one INSERT of arrays, one case in with the
+    ORM: both must store the same fields, in the order of the list, and seal and verify."""
+    from tests.factories import TrajectFactory
+
+    ander = TrajectFactory(gemeente=traject_weert.gemeente, adviseur=collega_weert)
+    zaken = [(traject_weert.inburgeraar_id, traject_weert.pk), (ander.inburgeraar_id, ander.pk)]
+    los = services.log_lezen_lijst(adviseur_weert, zaken[:1], ["naam", "traject"], kanaal="ui")
+    lijst = services.log_lezen_lijst(adviseur_weert, zaken * 2, ["naam", "traject"], kanaal="ui")
+
+    assert [v.pk for v in lijst] == sorted(v.pk for v in lijst) and los[0].pk < lijst[0].pk
+    opgeslagen = {v.pk: v for v in Verwerking.objects.filter(pk__in=[v.pk for v in lijst])}
+    assert [(opgeslagen[v.pk].inburgeraar_id, opgeslagen[v.pk].traject_id) for v in lijst] == (
+        zaken * 2
+    )
+    assert len({opgeslagen[v.pk].operation_id for v in lijst}) == 4
+    assert all(opgeslagen[v.pk].operation_id == v.operation_id for v in lijst)
+    eigen = {"id", "operation_id", "tijdstip", "trace_id", "parent_operation_id", "ldv"}
+    eigen |= {"inburgeraar_id", "traject_id"}
+    velden = [f.attname for f in Verwerking._meta.concrete_fields if f.attname not in eigen]
+    een = Verwerking.objects.filter(pk=los[0].pk).values(*velden).get()
+    for v in lijst:
+        assert Verwerking.objects.filter(pk=v.pk).values(*velden).get() == een
+    assert een["verwerkingsactiviteit_versie"] is not None and een["rollen"] == ["adviseur"]
+    assert keten.verzegel() == 5 and services.verifieer() is None

@@ -122,6 +122,17 @@ def sqlite_triggers(cursor) -> list[str]:
     ]
 
 
+def sqlite_triggers_opnieuw(apps, schema_editor):
+    """For the later migrations that rebuild the log's table on SQLite (a new column, a dropped
+    constraint): its triggers went with the old table and name its columns, so they are made
+    again over the new ones. PostgreSQL's triggers compare the whole row and stay."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    with schema_editor.connection.cursor() as cursor:
+        for sql in sqlite_triggers(cursor):
+            schema_editor.execute(sql)
+
+
 def _verzegelen(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":

@@ -68,13 +68,9 @@ class Migration(migrations.Migration):
 # PostgreSQL (a catalogue change), and its trigger compares the whole row, so it covers the
 # new columns at once. SQLite's trigger names the columns and may have been lost with a
 # rebuilt table: all of the log's triggers are made again over the new columns.
-def _sqlite_triggers_opnieuw(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    verzegelen = importlib.import_module("koers.verwerkingen.migrations.0005_verzegelen")
-    with schema_editor.connection.cursor() as cursor:
-        for sql in verzegelen.sqlite_triggers(cursor):
-            schema_editor.execute(sql)
+_sqlite_triggers_opnieuw = importlib.import_module(
+    "koers.verwerkingen.migrations.0005_verzegelen"
+).sqlite_triggers_opnieuw
 
 
 def _sqlite_update_trigger_weg(apps, schema_editor):

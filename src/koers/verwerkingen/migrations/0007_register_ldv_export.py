@@ -67,13 +67,9 @@ class Migration(migrations.Migration):
 # The register code is a new column of the log (hash version 3 covers it; older records keep
 # their version and their seal). As in 0006, SQLite's triggers name the columns and are made
 # again over the new one; PostgreSQL's compare the whole row.
-def _sqlite_triggers_opnieuw(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    verzegelen = importlib.import_module("koers.verwerkingen.migrations.0005_verzegelen")
-    with schema_editor.connection.cursor() as cursor:
-        for sql in verzegelen.sqlite_triggers(cursor):
-            schema_editor.execute(sql)
+_sqlite_triggers_opnieuw = importlib.import_module(
+    "koers.verwerkingen.migrations.0005_verzegelen"
+).sqlite_triggers_opnieuw
 
 
 def _sqlite_update_trigger_weg(apps, schema_editor):

@@ -9,13 +9,9 @@ from django.db import migrations, models
 # the seal's hash (with its pattern index), which the chain check does not need because it
 # recomputes every hash. SQLite rebuilds the table to drop the unique constraint, and its
 # triggers go with the old table: they are made again afterwards, as in 0006 – 0008.
-def _sqlite_triggers_opnieuw(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    verzegelen = importlib.import_module("koers.verwerkingen.migrations.0005_verzegelen")
-    with schema_editor.connection.cursor() as cursor:
-        for sql in verzegelen.sqlite_triggers(cursor):
-            schema_editor.execute(sql)
+_sqlite_triggers_opnieuw = importlib.import_module(
+    "koers.verwerkingen.migrations.0005_verzegelen"
+).sqlite_triggers_opnieuw
 
 
 class Migration(migrations.Migration):

@@ -12,6 +12,7 @@ import copy
 import sqlite3
 import time
 from collections.abc import Iterable
+from typing import cast
 
 from django.db import connection
 from django.utils import timezone
@@ -276,7 +277,8 @@ def _insert_per_zaak(
         if not veld.primary_key and veld.attname not in _PER_ZAAK
     ]
     sjabloon = Verwerking(verwerkingsactiviteit_versie=versie, **gedeeld)
-    kolommen = ", ".join(connection.ops.quote_name(veld.column) for veld in velden)
+    # A concrete field always has its column.
+    kolommen = ", ".join(connection.ops.quote_name(cast(str, veld.column)) for veld in velden)
     # Every value cast to its column's type: in a SELECT list PostgreSQL would read an
     # untyped literal as text. Names and types are the model's own; the values parameters.
     waarden = ", ".join(f"%s::{veld.db_type(connection)}" for veld in velden)

@@ -227,7 +227,8 @@ def test_the_policy_follows_a_change_of_roles_or_organisation_on_the_same_user_o
     the organisation on that object must still change the answer at once."""
     from django.utils.functional import SimpleLazyObject
 
-    lui = SimpleLazyObject(lambda: adviseur_weert)  # as request.user
+    # As request.user after django-otp's middleware: a lazy object around Django's lazy user.
+    lui = SimpleLazyObject(lambda: SimpleLazyObject(lambda: adviseur_weert))
     assert mag_zien(lui, Sectie.TRAJECT) and mag(lui, Actie.AANMELDEN)
     adviseur_weert.rollen = [Rol.BELEID]
     assert not mag_zien(lui, Sectie.TRAJECT) and not heeft_casustoegang(adviseur_weert)

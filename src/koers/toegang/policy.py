@@ -176,7 +176,7 @@ def _profiel(user) -> _Profiel:
     """The user's profile, worked out once per user object (a page asks the policy a hundred
     times, each through ``request.user``'s lazy proxy) and again whenever the roles, the
     active flag or the organisation of that object change."""
-    if isinstance(user, LazyObject):
+    while isinstance(user, LazyObject):  # django-otp wraps Django's lazy user in another
         if user._wrapped is empty:
             user._setup()
         user = user._wrapped

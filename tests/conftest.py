@@ -16,10 +16,8 @@ States of a case beyond these are factory traits (tests/factories.py).
 import contextlib
 import datetime as dt
 import io
-import json
 import os
 import shutil
-from collections import defaultdict
 from pathlib import Path
 
 os.environ.setdefault("KOERS_SECRET_KEY", "test-secret-key-" + "k" * 50)
@@ -50,13 +48,6 @@ def pytest_addoption(parser):
         ".ci/run): a test without it gives the same result whatever DATABASE_URL says, and "
         "has already run in the SQLite run.",
     )
-    parser.addoption(
-        "--looptijden-bijwerken",
-        action="store_true",
-        help=f"Write the longest test of each slow module to {LOOPTIJDEN.name} after the run, "
-        "for the order of the suite. Modules that did not run keep their time: run it on "
-        "SQLite, then with --database-tests-only on PostgreSQL (which is slower).",
-    )
 
 
 def gebruikt_de_testdatabase(item) -> bool:
@@ -69,39 +60,7 @@ def gebruikt_de_testdatabase(item) -> bool:
     )
 
 
-# --- the order of the suite --------------------------------------------------------------
-#
-# pytest-django sorts the items into three groups, by a stable sort: plain database tests,
-# then transactional ones (live_server, transactional_db), then those without database. A
-# worker must keep that group order: a transactional test's flush removes the data the
-# migrations put in, which a later plain database test would miss. Within each group the
-# modules go slowest first (by the longest test each had, in LOOPTIJDEN; modules not in it
-# last, in their own order), so the last tests handed out are short ones and no worker is
-# left alone with a long test while the others idle. This hook sorts before pytest-django's
-# (tryfirst), whose stable sort into the groups keeps this order within each group. A module
-# stays together, in its own order, for its module-scoped fixtures.
-#
-# xdist hands out the tests one at a time to the worker that has fewer than two waiting
-# (maxschedchunk 1): with its default large batches one worker took several of the long
-# tests at once.
-
-LOOPTIJDEN = Path(__file__).resolve().parent / "looptijden.json"
-LOOPTIJD_DREMPEL = 1.0  # seconds: quicker modules keep their place in the order
-
-
-def pytest_configure(config):
-    if getattr(config.option, "maxschedchunk", 0) is None:
-        config.option.maxschedchunk = 1
-
-
-def _module(nodeid: str) -> str:
-    return nodeid.split("::", 1)[0]
-
-
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    looptijden = json.loads(LOOPTIJDEN.read_text()) if LOOPTIJDEN.exists() else {}
-    items.sort(key=lambda item: -looptijden.get(_module(item.nodeid), 0.0))
     if not config.getoption("--database-tests-only"):
         return
     blijven, weg = [], []
@@ -110,35 +69,6 @@ def pytest_collection_modifyitems(config, items):
     if weg:
         config.hook.pytest_deselected(items=weg)
         items[:] = blijven
-
-
-_looptijden: dict[str, float] = defaultdict(float)
-_eerste_van_worker: set = set()
-
-
-def pytest_runtest_logreport(report):
-    # The first setup on each worker also builds the test database: not the test's own time.
-    worker = getattr(report, "node", None)
-    if report.when == "setup" and id(worker) not in _eerste_van_worker:
-        _eerste_van_worker.add(id(worker))
-        return
-    _looptijden[report.nodeid] += report.duration
-
-
-def pytest_sessionfinish(session):
-    if not session.config.getoption("--looptijden-bijwerken") or os.environ.get(
-        "PYTEST_XDIST_WORKER"
-    ):
-        return
-    per_module: dict[str, float] = {}
-    for nodeid, duur in _looptijden.items():
-        module = _module(nodeid)
-        per_module[module] = max(per_module.get(module, 0.0), duur)
-    oud = json.loads(LOOPTIJDEN.read_text()) if LOOPTIJDEN.exists() else {}
-    nieuw = {m: d for m, d in oud.items() if m not in per_module} | {
-        m: round(d, 1) for m, d in per_module.items() if d >= LOOPTIJD_DREMPEL
-    }
-    LOOPTIJDEN.write_text(json.dumps(dict(sorted(nieuw.items())), indent=1) + "\n")
 
 
 @pytest.fixture

@@ -476,9 +476,9 @@ def intake_onderwerpen_voor(user, traject, onderwerpen: Iterable) -> tuple[str, 
 
 
 def mag(user, actie: Actie) -> bool:
-    if is_partner(user):
-        return actie in PARTNER_ACTIES
     profiel = _profiel(user)
+    if profiel.partner:
+        return actie in PARTNER_ACTIES
     return profiel.casustoegang and actie in profiel.acties
 
 

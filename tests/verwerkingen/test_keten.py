@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 
 from koers.verwerkingen import keten, rules, services
 from koers.verwerkingen.models import AlleenToevoegen, Kop, Verwerking
+from tests.factories import TrajectFactory
 
 
 def _drie(adviseur, traject):
@@ -233,8 +234,6 @@ def test_a_list_writes_the_same_records_as_one_case_at_a_time(
 ):
     """On PostgreSQL a list's records go in with one INSERT of arrays, one record (``log``)
     with the ORM: both must store the same fields, in the order of the list, and seal."""
-    from tests.factories import TrajectFactory
-
     ander = TrajectFactory(gemeente=traject_weert.gemeente, adviseur=collega_weert)
     zaken = [(traject_weert.inburgeraar_id, traject_weert.pk), (ander.inburgeraar_id, ander.pk)]
     los = [

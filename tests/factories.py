@@ -77,7 +77,7 @@ class GemeenteFactory(DjangoModelFactory):
         django_get_or_create = ("gemeentecode",)
 
     organisatie = factory.SubFactory(OrganisatieFactory, naam=factory.SelfAttribute("..naam"))
-    gemeentecode = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    gemeentecode = factory.Sequence(lambda n: f"{9000 + n % 1000:04d}")  # four digits, always
     oin = factory.Sequence(lambda n: f"0000000100{n:010d}")
     subregio = factory.SubFactory(SubregioFactory)
     arbeidsmarktregio = factory.SelfAttribute("subregio.arbeidsmarktregio")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from koers.handhaving.signalen import BRONNEN
@@ -14,7 +15,15 @@ from koers.intake.services import bewaar, leg_afspraak_vast
 from tests.intake.gegevens import volledige_intake
 
 pytestmark = pytest.mark.django_db
-VANDAAG = dt.date.today()
+# A fixed day: "today" taken at import would be yesterday for a test that runs just after
+# midnight (seen at 00:00 in Amsterdam: tomorrow's appointment was then today's).
+VANDAAG = dt.date(2026, 10, 1)
+
+
+@pytest.fixture(autouse=True)
+def vaste_dag():
+    with time_machine.travel("2026-10-01 10:00:00+02:00", tick=False):
+        yield
 
 
 def _signalen(traject):

@@ -215,3 +215,44 @@ def test_the_caseload_takes_the_same_queries_for_few_or_many_cases(
     with django_assert_num_queries(len(weinig.captured_queries)):
         html = client.get("/caseload/").content.decode()
     assert 'id="caseload-totaal-open">41<' in html
+
+
+def test_each_row_says_what_it_shows_in_words_and_escapes_names(
+    als, weert, teamleider_weert, adviseur_weert
+):
+    """The rows are printed from ready text: the status in words, the checkbox named after
+    the case, a name with markup printed as text, and the open signals as the first one with
+    its date, its title and how many more there are."""
+    from koers.monitoring.models import Signaal
+    from koers.portaal.signalen import BERICHT, DOCUMENT
+
+    traject = zaak(weert, adviseur_weert, status=rules.Status.BREDE_INTAKE)
+    persoon = traject.inburgeraar
+    persoon.voornamen, persoon.geslachtsnaam = "Zoë", "<b>Ünal & Co</b>"
+    persoon.save()
+    for soort, dagen in ((BERICHT, 2), (DOCUMENT, 5), ("pip_deadline", 9)):
+        Signaal.objects.create(
+            traject=traject, soort=soort, vervaldatum=VANDAAG + dt.timedelta(days=dagen)
+        )
+
+    def rij_van(gebruiker) -> str:
+        html = als(gebruiker).get("/").content.decode()
+        gevonden = re.search(
+            rf'<tr class="utrecht-table__row" id="zaak-{persoon.pk}">(.*?)</tr>', html, re.S
+        )
+        assert gevonden, html
+        return gevonden.group(1)
+
+    rij = rij_van(teamleider_weert)
+    assert "<b>" not in rij and "&lt;b&gt;Ünal &amp; Co&lt;/b&gt;, Zoë" in rij
+    assert 'aria-label="Kies &lt;b&gt;Ünal &amp; Co&lt;/b&gt;, Zoë"' in rij
+    assert f'href="/inburgeraars/{persoon.pk}/"' in rij
+    assert ">Brede intake<" in rij
+    # The adviseur also reads the portal's messages: those signals are his to see.
+    rij = rij_van(adviseur_weert)
+    assert 'type="checkbox"' not in rij
+    assert "Nieuw bericht, Nieuw document" in rij
+    signalen = re.search(r'id="signalen-\d+">(.*?)</td>', rij, re.S).group(1)
+    assert "3 oktober 2026" in signalen  # the first open signal's date
+    assert "Nieuw bericht van de inburgeraar" in signalen
+    assert signalen.endswith("(en nog 2)")

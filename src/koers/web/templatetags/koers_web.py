@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy
 from koers.bouwstenen.weergave import datum as datum_tekst_van
 from koers.inburgeraars import rules as traject_rules
 from koers.intake import spinnenweb as web_spinnenweb
+from koers.web.renderers import jinja
 
 register = template.Library()
 
 
-@register.inclusion_tag("web/components/veld.html")
+@register.simple_tag
 def veld(bound_field):
     """One form field with label, help text and error message, NL Design System markup."""
     widget = bound_field.field.widget
@@ -32,15 +33,39 @@ def veld(bound_field):
     # fields the rules need before the next step (the intake's legal minimum).
     verplicht = bound_field.field.required and soort != "hidden" and not markeert_optioneel
     nodig = bound_field.name in getattr(form, "nodig_om_af_te_ronden", ())
-    return {
-        "verplicht": verplicht,
-        "nodig": nodig and not verplicht,
-        "field": bound_field,
-        "soort": soort,
-        "optioneel": optioneel,
-        "fid": bound_field.auto_id,
-        "keuze": "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio",
-    }
+    return jinja(
+        "web/components/veld.html",
+        {
+            "verplicht": verplicht,
+            "nodig": nodig and not verplicht,
+            "field": bound_field,
+            "soort": soort,
+            "optioneel": optioneel,
+            "fid": bound_field.auto_id,
+            "keuze": "checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "radio",
+            "teksten": {
+                "optioneel": _("(niet verplicht)"),
+                "verplicht": _("(verplicht)"),
+                "nodig": _("(nodig om af te ronden)"),
+            },
+        },
+    )
+
+
+@register.simple_tag
+def werkvoorraad_rijen(rijen, *, kiezen, toon_signalen):
+    """The werkvoorraad's table rows (``Rij`` objects), with a checkbox each when the user
+    may choose cases to assign (``kiezen``)."""
+    return jinja(
+        "web/werkvoorraad/_rijen.html",
+        {
+            "rijen": rijen,
+            "kiezen": bool(kiezen),
+            "toon_signalen": toon_signalen,
+            "aanvullen": _("aanvullen uit BRP"),
+            "niemand": _("Nog niemand"),
+        },
+    )
 
 
 @register.inclusion_tag("web/components/foutsamenvatting.html")

@@ -15,6 +15,7 @@ from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from koers.bouwstenen.schermen import vereis
 from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars import bereik
 from koers.inburgeraars import rules as traject_rules
+from koers.inburgeraars.models import STATUS_CHOICES
 from koers.inburgeraars.services import wijs_zaken_toe
 from koers.monitoring import lezen as signalen
 from koers.toegang import policy
@@ -118,13 +120,14 @@ def trajecten(user, filters: dict, vandaag, *, teamleider: bool):
 
 @dataclass(frozen=True)
 class Rij:
-    """One werkvoorraad row as plain text: the template only prints it, which keeps a page of
-    many rows cheap to render."""
+    """One werkvoorraad row as ready text: the row template only prints it, which keeps a page
+    of many rows cheap to render."""
 
     traject_id: int
     inburgeraar_id: int
     url: str
     naam: str
+    kies_label: str  # the checkbox's accessible name, for the teamleider's choice
     aanvullen: bool
     bsn: str
     gemeente: str
@@ -132,25 +135,53 @@ class Rij:
     status: str
     adviseur: str
     deadline: str
-    signalen: dict | None = None  # {"aantal", "eerste", "titel"} of the open signals
+    signalen: dict | None = None  # {"aantal", "eerste", "titel", "kenmerken"} of open signals
+    signaal_tekst: str = ""  # the first open signal with its deadline, and how many more
 
 
-def _rij(traject, vandaag, signaal_info: dict | None = None) -> Rij:
-    persoon = traject.inburgeraar
-    return Rij(
-        traject_id=traject.pk,
-        inburgeraar_id=persoon.pk,
-        url=reverse("web:inburgeraar", args=[persoon.pk]),
-        naam=persoon.lijstnaam,
-        aanvullen=persoon.persoonsgegevens_aanvullen,
-        bsn=persoon.bsn,
-        gemeente=traject.gemeente.naam,
-        doelgroep=persoon.doelgroepindeling,
-        status=traject.get_status_display(),
-        adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
-        deadline=deadline(traject.volgende_deadline, vandaag),
-        signalen=signaal_info,
-    )
+class RijenBouwer:
+    """Builds the rows of one page: what is the same for every row (the status labels, the
+    case URL's pattern) is worked out once."""
+
+    def __init__(self, vandaag):
+        self.vandaag = vandaag
+        self.statussen = {waarde: str(label) for waarde, label in STATUS_CHOICES}
+        # reverse() once: every row's link differs only in the inburgeraar's id.
+        voorbeeld = reverse("web:inburgeraar", args=[_URL_PLAATSHOUDER])
+        self.url_voor, _id, self.url_na = voorbeeld.partition(str(_URL_PLAATSHOUDER))
+
+    def rij(self, traject, signaal_info: dict | None = None) -> Rij:
+        persoon = traject.inburgeraar
+        naam = persoon.lijstnaam
+        return Rij(
+            traject_id=traject.pk,
+            inburgeraar_id=persoon.pk,
+            url=f"{self.url_voor}{persoon.pk}{self.url_na}",
+            naam=naam,
+            kies_label=_("Kies %(naam)s") % {"naam": naam},
+            aanvullen=persoon.persoonsgegevens_aanvullen,
+            bsn=persoon.bsn,
+            gemeente=traject.gemeente.naam,
+            doelgroep=persoon.doelgroepindeling,
+            status=self.statussen.get(traject.status, traject.status),
+            adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
+            deadline=deadline(traject.volgende_deadline, self.vandaag),
+            signalen=signaal_info,
+            signaal_tekst=self._signaal_tekst(signaal_info) if signaal_info else "",
+        )
+
+    def _signaal_tekst(self, info: dict) -> str:
+        meer = info["aantal"] - 1
+        return format_html(
+            "{} {}{}",
+            deadline(info["eerste"], self.vandaag),
+            info["titel"],
+            " " + ngettext("(en nog %(n)s)", "(en nog %(n)s)", meer) % {"n": meer} if meer else "",
+        )
+
+
+# An id no case has, to find where the id goes in the case URL.
+_URL_PLAATSHOUDER = 918273645
 
 
 @login_required
@@ -200,6 +231,7 @@ def werkvoorraad(request):
         activiteit=ACTIVITEIT_ZOEKEN if _is_bsn(filters.get("q")) else ACTIVITEIT_LIJST,
     )
     mag_toewijzen = policy.mag(user, Actie.ADVISEUR_TOEWIJZEN)
+    bouwer = RijenBouwer(vandaag)
     context = {
         "form": form,
         "toewijzen_form": ToewijzenForm(adviseurs=policy.adviseurs_voor(user))
@@ -207,7 +239,7 @@ def werkvoorraad(request):
         else None,
         "terug": request.GET.urlencode(),
         "pagina": pagina,
-        "rijen": [_rij(t, vandaag, per_traject.get(t.pk)) for t in pagina.rijen],
+        "rijen": [bouwer.rij(t, per_traject.get(t.pk)) for t in pagina.rijen],
         "vandaag": vandaag,
         "teamleider": teamleider,
         "toon_signalen": toon_signalen,

@@ -176,6 +176,26 @@ def test_token_authenticatie(api, adviseur_weert, traject_weert):
     assert [i["id"] for i in response.json()["results"]] == [traject_weert.inburgeraar_id]
 
 
+def test_a_token_brings_its_user_with_organisation_and_gemeente_in_one_query(
+    api, adviseur_weert, django_assert_num_queries
+):
+    """Every API call asks the policy about the user's organisation and gemeente: the token's
+    query loads them, and an inactive user's token still opens nothing."""
+    from rest_framework.exceptions import AuthenticationFailed
+
+    from koers.organisaties.auth import KoersTokenAuthentication
+
+    token = Token.objects.create(user=adviseur_weert)
+    with django_assert_num_queries(1):
+        user, gevonden = KoersTokenAuthentication().authenticate_credentials(token.key)
+        assert user.organisatie.naam and user.gemeente.pk == adviseur_weert.gemeente.pk
+    assert gevonden == token
+    adviseur_weert.is_active = False
+    adviseur_weert.save()
+    with pytest.raises(AuthenticationFailed):
+        KoersTokenAuthentication().authenticate_credentials(token.key)
+
+
 def test_inactieve_gebruiker_komt_er_niet_in(api, adviseur_weert, traject_weert):
     client = api(adviseur_weert)
     adviseur_weert.is_active = False

@@ -17,6 +17,8 @@ verwerkingsactiviteit_versie``): one record takes it by a subquery in its own IN
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Subquery
@@ -121,6 +123,30 @@ def huidige_versie_id(gemeente_id: int | None, code: str) -> int | None:
     if gemeente_id is None:
         return None
     return _huidige_versie(gemeente_id, code).values_list("id", flat=True).first()
+
+
+@functools.cache
+def _huidige_versie_sql() -> tuple[str, tuple[str, ...]]:
+    """:func:`_huidige_versie` as SQL text, compiled once per process, and the order of its
+    parameters ("gemeente", "code"): for a statement Koers writes itself (the list INSERT on
+    PostgreSQL), where compiling the queryset on every call cost more than running it."""
+    gemeente, code = -1, "\x00code"
+    sql, params = _huidige_versie(gemeente, code).values("id").query.sql_with_params()
+    volgorde = tuple("gemeente" if p == gemeente else "code" for p in params)
+    if sorted(volgorde) != ["code", "gemeente"]:
+        raise RuntimeError(f"unexpected parameters of the version query: {params!r}")
+    return sql, volgorde
+
+
+def huidige_versie_sql(gemeente_id: int | None, code: str) -> tuple[str, list]:
+    """The id of the current version as a scalar subquery ``(SELECT ...)`` and its
+    parameters, for one statement of many rows: PostgreSQL runs an uncorrelated subquery once
+    (an InitPlan), not per row. ``("NULL", [])`` without a gemeente."""
+    if gemeente_id is None:
+        return "NULL", []
+    sql, volgorde = _huidige_versie_sql()
+    waarden = {"gemeente": gemeente_id, "code": code}
+    return f"({sql})", [waarden[naam] for naam in volgorde]
 
 
 def versie_subquery(gemeente_id: int | None, code: str) -> Subquery | None:

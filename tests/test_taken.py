@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -50,6 +51,26 @@ def test_a_job_waits_for_its_interval():
     taken = [Taak("snel", tel), Taak("traag", lambda o: langzaam.append(1), interval=3600)]
     planner.draai(stop=stop, taken=taken, slaap=0.01)
     assert len(rondes) == 3 and langzaam == [1]
+
+
+def test_an_idle_worker_wakes_when_a_job_with_an_interval_is_due():
+    """The sealing runs every second, also when the worker has nothing else to do and would
+    otherwise sleep its two seconds between rounds."""
+    momenten: list[float] = []
+    stop = threading.Event()
+
+    def zegel(omgeving):
+        momenten.append(time.monotonic())
+        if len(momenten) == 4:
+            stop.set()
+        return 0  # nothing to do: without the wake-up the worker would sleep ``slaap``
+
+    begin = time.monotonic()
+    planner.draai(stop=stop, taken=[Taak("zegel", zegel, interval=0.1)], slaap=30)
+    assert len(momenten) == 4
+    assert time.monotonic() - begin < 5  # not 3 x 30 s asleep
+    tussenpozen = [b - a for a, b in zip(momenten, momenten[1:], strict=False)]
+    assert all(0.09 <= pauze < 2 for pauze in tussenpozen), tussenpozen
 
 
 def test_a_failing_job_is_logged_by_type_and_the_others_still_run(caplog):

@@ -6,7 +6,8 @@ dashboards each keep their own job, and none of them (nor the worker) imports an
 it. Adding a job is adding it to its app's ``TAKEN``.
 
 Each round runs the jobs that are due, in the order of INSTALLED_APPS. When a job did work
-the next round starts at once; otherwise the worker sleeps briefly. A job marked ``lang`` (a run
+the next round starts at once; otherwise the worker sleeps briefly, until the next job with an
+interval of its own is due at the latest. A job marked ``lang`` (a run
 over every case: the signal engine's daily run, the dashboards' figures, the herstel check at
 DUO) runs in a thread of its own, so that while it works for minutes the short jobs (sealing
 the log, the DUO and BRP chains) and the heartbeat keep their rhythm. A failing job is logged
@@ -186,7 +187,20 @@ def _lus(taken: list[Taak], omgeving: Omgeving, slaap: float, hartslag: str | No
             volgende_hartslag = time.monotonic() + HARTSLAG_SECONDEN
             klop(hartslag)
         if not _ronde(taken, omgeving, volgende):
-            omgeving.stop.wait(slaap)
+            omgeving.stop.wait(_wachttijd(taken, omgeving, volgende, slaap))
+
+
+def _wachttijd(
+    taken: list[Taak], omgeving: Omgeving, volgende: dict[str, float], slaap: float
+) -> float:
+    """How long an idle worker sleeps: ``slaap``, or less when a job with an interval of its
+    own (the sealing, every second) is due before then."""
+    nu = time.monotonic()
+    eerstvolgende = min(
+        (volgende[t.naam] for t in taken if (t.interval_in(omgeving) or 0) > 0),
+        default=nu + slaap,
+    )
+    return min(slaap, max(eerstvolgende - nu, 0.01))
 
 
 def _baan(taak: Taak, omgeving: Omgeving, slaap: float) -> None:

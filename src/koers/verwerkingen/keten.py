@@ -91,6 +91,9 @@ CONTROLE_STUK = 2000
 # of records the job still returns now and then, so the worker's other jobs get their turn.
 ZEGEL_STUK = 1000
 ZEGEL_RONDES = 50
+# Seconds between two sealing runs of the worker: long enough that a run seals hundreds of
+# records at once, short enough that the unsealed window stays a few seconds wide.
+ZEGEL_INTERVAL = 1.0
 
 
 ZEGEL_SQL_POSTGRES = (

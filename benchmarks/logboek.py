@@ -68,6 +68,71 @@ FROM verwerkingen_verwerking WHERE volgnummer IS NULL
 """
 
 
+def cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine since boot, from ``/proc/stat``."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def process_ticks() -> dict[str, tuple[str, int]]:
+    """CPU ticks (user + system) of every web process (gunicorn), ``koers worker`` and
+    PostgreSQL process, by pid, from ``/proc``."""
+    ticks = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat, open(f"/proc/{pid}/cmdline") as cmd:
+                regel, opdracht = stat.read(), cmd.read()
+        except OSError:
+            continue
+        naam = regel[regel.index("(") + 1 : regel.rindex(")")]
+        velden = regel[regel.rindex(")") + 2 :].split()
+        soort = (
+            "postgres"
+            if naam.startswith("postgres")
+            else "web"
+            if "gunicorn" in opdracht
+            else "worker"
+            if "koers\x00worker" in opdracht
+            else ""
+        )
+        if soort:
+            ticks[pid] = (soort, int(velden[11]) + int(velden[12]))
+    return ticks
+
+
+class CpuBusy:
+    """The share of the machine's CPU time that was busy between enter and exit: whether the
+    clients found the cores full (then only less work per request adds throughput) or left
+    some idle (then more web processes can use them); and the CPU time the web processes and
+    PostgreSQL spent, to divide by the requests served."""
+
+    def __enter__(self):
+        self.before, self.ticks_before = cpu_times(), process_ticks()
+        return self
+
+    def __exit__(self, *exc):
+        self.after, self.ticks_after = cpu_times(), process_ticks()
+
+    def result(self) -> float:
+        busy = self.after[0] - self.before[0]
+        total = self.after[1] - self.before[1]
+        return round(100 * busy / total, 1) if total else 0.0
+
+    def ms_per_request(self, requests: int) -> dict[str, float]:
+        """CPU milliseconds per request of the web processes, the worker (the sealer) and
+        PostgreSQL (its every process: the sealer's and the samplers' sessions included)."""
+        per_soort = {"web": 0, "worker": 0, "postgres": 0}
+        for pid, (soort, ticks) in self.ticks_after.items():
+            per_soort[soort] += ticks - self.ticks_before.get(pid, (soort, 0))[1]
+        hertz = os.sysconf("SC_CLK_TCK")
+        return {
+            soort: round(ticks / hertz / max(requests, 1) * 1000, 2)
+            for soort, ticks in per_soort.items()
+        }
+
+
 def is_sealed_log(url: str) -> bool:
     with psycopg.connect(url) as conn:
         return bool(
@@ -362,7 +427,10 @@ def main() -> None:
     )
     parser.add_argument("--port", type=int, default=8771)
     parser.add_argument("--requests", type=int, default=320, help="per scenario, all clients")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers", type=int, help="gunicorn worker processes (default: as `koers run`)"
+    )
+    parser.add_argument("--threads", type=int, help="threads per worker (default: as `koers run`)")
     parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
     parser.add_argument(
         "--wrk", action="store_true", help="generate the 16 clients' load with wrk (C)"
@@ -382,13 +450,18 @@ def main() -> None:
         "DATABASE_URL": args.database_url,
         "KOERS_DEMO": "true",
         "KOERS_PORT": str(args.port),
-        "KOERS_WEB_WORKERS": str(args.workers),
+        **({"KOERS_WEB_WORKERS": str(args.workers)} if args.workers else {}),
+        **({"KOERS_WEB_THREADS": str(args.threads)} if args.threads else {}),
         "KOERS_METRICS_TOKEN": secrets.token_urlsafe(24),
     }
     ensure_database(args.database_url, fresh=args.fresh)
     koers(env, "migrate", "-v0")
-    koers(env, "seed")
     existing = count_trajecten(args.database_url)
+    if not existing:
+        # Only on an empty database: on a filled one the demo seed recomputes the signals of
+        # every case (a million, minutes of both cores) before the first request.
+        koers(env, "seed")
+        existing = count_trajecten(args.database_url)
     if existing < args.n:
         started = time.perf_counter()
         koers(env, "seed", "--inburgeraars", str(args.n - existing))
@@ -450,6 +523,7 @@ def main() -> None:
             with (
                 LockSampler(args.database_url, window=sealed) as sampler,
                 LogWriteTimer(env) as timer,
+                CpuBusy() as cpu,
             ):
                 together = (
                     measure_wrk(base, clients, path, args.seconds)
@@ -461,6 +535,8 @@ def main() -> None:
                 "1_client": alone,
                 f"{CLIENTS}_clients": together,
                 "pg_stat_activity": sampler.result(),
+                "cpu_busy_pct": cpu.result(),
+                "cpu_ms_per_request": cpu.ms_per_request(together["requests"]),
                 "log_write_in_process": timer.result(),
                 "log_write_in_requests": {
                     "1_client": histogram_delta(before, between),

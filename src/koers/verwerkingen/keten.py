@@ -3,7 +3,7 @@
 Design. A request writes its records without any lock and without chain work: one INSERT in
 the caller's transaction (a rollback leaves no record). The records are chained afterwards
 by the sealer, a job of ``koers worker`` (:mod:`koers.verwerkingen.taken`) that runs every
-round, so within seconds:
+second (:data:`ZEGEL_INTERVAL`), so within seconds:
 
 - it locks the head row (:class:`~koers.verwerkingen.models.Kop`) with ``SELECT ... FOR
   UPDATE SKIP LOCKED``: one sealer at a time (a second one skips the round), and only the

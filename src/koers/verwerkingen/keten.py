@@ -108,12 +108,14 @@ class DubbelVerzegeld(Exception):
     """A record of this round was sealed by someone else meanwhile: the round is undone."""
 
 
-def velden(v: Verwerking) -> dict:
+def velden(v: Verwerking | dict) -> dict:
     """The fields the record's hash covers, by its hash version (an unknown version covers
-    the most, so it never matches a hash made over fewer)."""
-    namen = HASH_VELDEN_PER_VERSIE.get(v.hashversie, HASH_VELDEN_REGISTERVERSIE)
-    uit = {naam: getattr(v, naam) for naam in namen}
-    uit["tijdstip"] = v.tijdstip.isoformat()
+    the most, so it never matches a hash made over fewer). ``v`` is a record or the dict of
+    its columns that the sealer reads (``values()``: no model to build per record)."""
+    rij = v if isinstance(v, dict) else vars(v)
+    namen = HASH_VELDEN_PER_VERSIE.get(rij["hashversie"], HASH_VELDEN_REGISTERVERSIE)
+    uit = {naam: rij[naam] for naam in namen}
+    uit["tijdstip"] = rij["tijdstip"].isoformat()
     return uit
 
 
@@ -159,19 +161,25 @@ def verzegel(*, stop: threading.Event | None = None, rondes: int = ZEGEL_RONDES)
 def verzegel_onder_slot(kop: Kop, stuk: int = ZEGEL_STUK) -> int:
     """Seal up to ``stuk`` unsealed records after ``kop``, in the caller's transaction, which
     holds the head row locked. Moves the head."""
-    rijen = list(Verwerking.objects.filter(volgnummer__isnull=True).order_by("id")[:stuk])
+    # Only the columns the hash covers, as dicts: a full model per record cost the sealer
+    # more than hashing it.
+    rijen = list(
+        Verwerking.objects.filter(volgnummer__isnull=True)
+        .order_by("id")
+        .values("id", *HASH_VELDEN_REGISTERVERSIE)[:stuk]
+    )
     if not rijen:
         return 0
     vorige, volgnummer = kop.laatste_hash, kop.laatste_volgnummer
     zegels = []
-    for v in rijen:
+    for rij in rijen:
         volgnummer += 1
-        v.volgnummer, v.vorige_hash = volgnummer, vorige
-        v.hash = vorige = rules.record_hash(velden(v), vorige)
-        zegels.append((v.pk, v.volgnummer, v.vorige_hash, v.hash))
+        eigen = rules.record_hash(velden(rij), vorige)
+        zegels.append((rij["id"], volgnummer, vorige, eigen))
+        vorige = eigen
     if _schrijf_zegels(zegels) != len(zegels):
         raise DubbelVerzegeld("Een verwerking was al verzegeld; deze ronde is teruggedraaid.")
-    kop.laatste_hash, kop.laatste_id, kop.laatste_volgnummer = vorige, rijen[-1].pk, volgnummer
+    kop.laatste_hash, kop.laatste_id, kop.laatste_volgnummer = vorige, rijen[-1]["id"], volgnummer
     kop.save(update_fields=["laatste_hash", "laatste_id", "laatste_volgnummer"])
     return len(rijen)
 

@@ -20,15 +20,12 @@ class KoersRenderer(Jinja2):
         except TemplateDoesNotExist:
             return self.django.get_template(template_name)
 
-
-class _DjangoEntiteiten:
-    """The form renderer, with quotes escaped as Django escapes them: markupsafe writes
-    ``&#34;`` and ``&#39;``, Django ``&quot;`` and ``&#x27;``. The same HTML, but a page then
-    speaks one dialect whichever engine printed a part of it. Only escaped quotes carry these
-    entities (a typed "&#34;" becomes "&amp;#34;"), so the replacement changes nothing else."""
-
     def render(self, template_name, context, request=None):
-        html = get_default_renderer().render(template_name, context, request)
+        """Quotes escaped as Django escapes them: markupsafe writes ``&#34;`` and ``&#39;``,
+        Django ``&quot;`` and ``&#x27;``. The same HTML, but a page then speaks one dialect
+        whichever engine printed a part of it. Only escaped quotes carry these entities (a
+        typed "&#34;" becomes "&amp;#34;"), so the replacement changes nothing else."""
+        html = super().render(template_name, context, request)
         return html.replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
 
 
@@ -36,11 +33,10 @@ class _Onderdeel(RenderableMixin):
     """A component template rendered the way Django renders a widget or a form: through the
     form renderer, whose Jinja2 engine escapes everything it prints."""
 
-    renderer = _DjangoEntiteiten()
-
     def __init__(self, template_name: str, context: dict):
         self.template_name = template_name
         self.context = context
+        self.renderer = get_default_renderer()
 
     def get_context(self):
         return self.context

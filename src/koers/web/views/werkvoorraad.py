@@ -135,20 +135,16 @@ class Rij:
     status: str
     adviseur: str
     deadline: str
-    signalen: dict | None = None  # {"aantal", "eerste", "titel", "kenmerken"} of open signals
-    signaal_tekst: str = ""  # the first open signal with its deadline, and how many more
+    kenmerken: list[str]  # markers of its open signals ("Nieuw bericht")
+    signaal_tekst: str  # the first open signal with its deadline and how many more; "" if none
 
 
 class RijenBouwer:
-    """Builds the rows of one page: what is the same for every row (the status labels, the
-    case URL's pattern) is worked out once."""
+    """Builds the rows of one page: the status labels are translated once, not per row."""
 
     def __init__(self, vandaag):
         self.vandaag = vandaag
         self.statussen = {waarde: str(label) for waarde, label in STATUS_CHOICES}
-        # reverse() once: every row's link differs only in the inburgeraar's id.
-        voorbeeld = reverse("web:inburgeraar", args=[_URL_PLAATSHOUDER])
-        self.url_voor, _id, self.url_na = voorbeeld.partition(str(_URL_PLAATSHOUDER))
 
     def rij(self, traject, signaal_info: dict | None = None) -> Rij:
         persoon = traject.inburgeraar
@@ -156,7 +152,7 @@ class RijenBouwer:
         return Rij(
             traject_id=traject.pk,
             inburgeraar_id=persoon.pk,
-            url=f"{self.url_voor}{persoon.pk}{self.url_na}",
+            url=reverse("web:inburgeraar", args=[persoon.pk]),
             naam=naam,
             kies_label=_("Kies %(naam)s") % {"naam": naam},
             aanvullen=persoon.persoonsgegevens_aanvullen,
@@ -166,7 +162,7 @@ class RijenBouwer:
             status=self.statussen.get(traject.status, traject.status),
             adviseur=traject.adviseur.weergavenaam if traject.adviseur else "",
             deadline=deadline(traject.volgende_deadline, self.vandaag),
-            signalen=signaal_info,
+            kenmerken=signaal_info["kenmerken"] if signaal_info else [],
             signaal_tekst=self._signaal_tekst(signaal_info) if signaal_info else "",
         )
 
@@ -178,10 +174,6 @@ class RijenBouwer:
             info["titel"],
             " " + ngettext("(en nog %(n)s)", "(en nog %(n)s)", meer) % {"n": meer} if meer else "",
         )
-
-
-# An id no case has, to find where the id goes in the case URL.
-_URL_PLAATSHOUDER = 918273645
 
 
 @login_required

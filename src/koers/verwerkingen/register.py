@@ -11,8 +11,10 @@ Versions. An entry's texts are never overwritten without a trace: every state of
 :class:`~koers.verwerkingen.models.VerwerkingsactiviteitVersie` (version 1 when the entry is
 made, one more per edit, :func:`wijzig`), which cannot be changed or deleted. A log record
 names the version that was current when it was written (``Verwerking.
-verwerkingsactiviteit_versie``): one record takes it by a subquery in its own INSERT
-(:func:`versie_subquery`), a list reads it once for all its records (:func:`huidige_versie_id`).
+verwerkingsactiviteit_versie``), read in the same statement that writes it: one record by
+a subquery in its INSERT (:func:`versie_subquery`), a list on PostgreSQL by a subquery its one
+INSERT runs once (:func:`huidige_versie_sql`); on SQLite a list reads it first
+(:func:`huidige_versie_id`).
 """
 
 from __future__ import annotations
@@ -117,36 +119,24 @@ def _huidige_versie(gemeente_id: int, code: str):
 
 def huidige_versie_id(gemeente_id: int | None, code: str) -> int | None:
     """The id of the current version of the gemeente's entry ``code``, read now (one indexed
-    query); ``None`` without a gemeente or entry. For an INSERT of many records: the same
-    subquery in every row costs PostgreSQL about 0.25 ms per row to plan and run (6 ms for a
-    list page of 25, measured at 1,000,000 trajecten), this query a fraction of one."""
+    query); ``None`` without a gemeente or entry. For SQLite's multi-row INSERT, whose VALUES
+    would otherwise carry the same subquery in every row."""
     if gemeente_id is None:
         return None
     return _huidige_versie(gemeente_id, code).values_list("id", flat=True).first()
 
 
-@functools.cache
-def _huidige_versie_sql() -> tuple[str, tuple[str, ...]]:
-    """:func:`_huidige_versie` as SQL text, compiled once per process, and the order of its
-    parameters ("gemeente", "code"): for a statement Koers writes itself (the list INSERT on
-    PostgreSQL), where compiling the queryset on every call cost more than running it."""
-    gemeente, code = -1, "\x00code"
-    sql, params = _huidige_versie(gemeente, code).values("id").query.sql_with_params()
-    volgorde = tuple("gemeente" if p == gemeente else "code" for p in params)
-    if sorted(volgorde) != ["code", "gemeente"]:
-        raise RuntimeError(f"unexpected parameters of the version query: {params!r}")
-    return sql, volgorde
-
-
-def huidige_versie_sql(gemeente_id: int | None, code: str) -> tuple[str, list]:
-    """The id of the current version as a scalar subquery ``(SELECT ...)`` and its
-    parameters, for one statement of many rows: PostgreSQL runs an uncorrelated subquery once
-    (an InitPlan), not per row. ``("NULL", [])`` without a gemeente."""
+@functools.lru_cache(maxsize=1024)
+def huidige_versie_sql(gemeente_id: int | None, code: str) -> tuple[str, tuple]:
+    """The same id as a scalar subquery ``(SELECT ...)`` and its parameters, for a statement
+    of many rows that Koers writes itself (the list INSERT on PostgreSQL): PostgreSQL runs an
+    uncorrelated subquery once (an InitPlan), not per row. Compiled by Django from
+    :func:`_huidige_versie` once per gemeente and code in a process; compiling it per call
+    cost more than running it. ``("NULL", ())`` without a gemeente."""
     if gemeente_id is None:
-        return "NULL", []
-    sql, volgorde = _huidige_versie_sql()
-    waarden = {"gemeente": gemeente_id, "code": code}
-    return f"({sql})", [waarden[naam] for naam in volgorde]
+        return "NULL", ()
+    sql, params = _huidige_versie(gemeente_id, code).values("id").query.sql_with_params()
+    return f"({sql})", tuple(params)
 
 
 def versie_subquery(gemeente_id: int | None, code: str) -> Subquery | None:

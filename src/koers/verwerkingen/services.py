@@ -293,7 +293,7 @@ def _lijst_insert() -> tuple[list, str]:
 
 
 def _insert_per_zaak(
-    gedeeld: dict, versie: tuple[str, list], zaken: list[tuple[int, int | None]]
+    gedeeld: dict, versie: tuple[str, tuple], zaken: list[tuple[int, int | None]]
 ) -> list[Verwerking]:
     """PostgreSQL: the records of a list in one INSERT that sends the shared values once and
     the three per-case columns as arrays (``unnest``), in the order of ``zaken``. The same rows

@@ -14,6 +14,10 @@ PYTEST_ARGS ?=
 # also wait on browsers, subprocesses and the disk, and on two cores three workers ran the
 # SQLite suite in 6:15 against 7:37 with two (four: 6:43). PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# Compiled modules are kept (__pycache__): with PYTHONDONTWRITEBYTECODE set, every worker of
+# the suite rewrote and compiled all test modules again (10 s of CPU each), and every Koers
+# process a test starts compiled Koers again.
+unexport PYTHONDONTWRITEBYTECODE
 LOCKENV := .lockenv
 # What mypy checks, with the Django and DRF stubs: the rules, the services and the access policy.
 MYPY_FILES := $(wildcard src/koers/*/rules.py src/koers/*/services.py src/koers/*/services_*.py \

@@ -16,6 +16,7 @@ States of a case beyond these are factory traits (tests/factories.py).
 import contextlib
 import datetime as dt
 import io
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -30,7 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
-from tests import cast  # noqa: E402
+from tests import cast, testdatabase  # noqa: E402
 from tests.factories import (  # noqa: E402
     GebruikerFactory,
     OrganisatieFactory,
@@ -60,6 +61,17 @@ def gebruikt_de_testdatabase(item) -> bool:
     )
 
 
+def is_traag(item) -> bool:
+    """A test that runs for many seconds: marked ``slow`` (a subprocess, the demo seeded, a
+    fuzz pass), or one with a live server or a committed transaction (browsers, the chain)."""
+    if item.get_closest_marker("slow") is not None:
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())))
+
+
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--database-tests-only"):
         return
@@ -69,6 +81,81 @@ def pytest_collection_modifyitems(config, items):
     if weg:
         config.hook.pytest_deselected(items=weg)
         items[:] = blijven
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_Volgorde(), "koers-volgorde")
+
+
+class _Volgorde:
+    """The last word on the order: after pytest-django's sort (db tests, transactional
+    ones, the rest), which the parallel run needs no more: a transactional test's ``flush``
+    leaves the rows the migrations made (post_migrate makes them again)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        werkers = getattr(config, "workerinput", {}).get("workercount", 1)
+        items[:] = traag_vooraan(items, werkers)
+
+
+def traag_vooraan(items: list, werkers: int) -> list:
+    """The order for the parallel run (``--dist worksteal``): it gives each worker one
+    contiguous block of the collection and later lets an idle worker take the second half of
+    what another has not started. A slow test that starts last keeps all others waiting, so
+    each block starts with its share of the slow tests (a module's together: its module
+    fixtures are built once) and ends with fast ones, which are what gets moved."""
+    traag: dict[str, list] = {}
+    snel = []
+    for item in items:
+        if is_traag(item):
+            traag.setdefault(item.nodeid.partition("::")[0], []).append(item)
+        else:
+            snel.append(item)
+    # The block sizes as worksteal cuts them: each worker len(rest) // workers left.
+    groottes, rest = [], len(items)
+    for i in range(werkers):
+        groottes.append(rest // (werkers - i))
+        rest -= groottes[-1]
+    blokken: list[list] = [[] for _ in range(werkers)]
+    for module in sorted(traag.values(), key=len, reverse=True):
+        min(blokken, key=len).extend(module)
+    volgorde, snel_over = [], iter(snel)
+    for blok, grootte in zip(blokken, groottes, strict=True):
+        volgorde += blok + list(itertools.islice(snel_over, max(0, grootte - len(blok))))
+    return volgorde + list(snel_over)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, tmp_path_factory, django_test_environment, django_db_blocker):
+    """Replaces pytest-django's: every worker gets a copy of one migrated template
+    (tests/testdatabase.py) instead of migrating its own database."""
+    from django.db import connection
+
+    for item in request.session.items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError("serialized_rollback wordt niet ondersteund: " + item.nodeid)
+    werker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    map_ = testdatabase.run_map(request.config, tmp_path_factory)
+    with django_db_blocker.unblock():
+        echte_naam = testdatabase.opzetten(connection, werker, map_)
+    yield
+    with django_db_blocker.unblock():
+        testdatabase.afbreken(connection, echte_naam)
+
+
+def pytest_sessionfinish(session):
+    """The controlling process drops PostgreSQL's template after the run."""
+    if hasattr(session.config, "workerinput"):
+        return
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    from django.db import connection
+
+    with contextlib.suppress(Exception):
+        testdatabase.sjabloon_opruimen(connection)
 
 
 @pytest.fixture

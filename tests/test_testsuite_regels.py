@@ -225,6 +225,7 @@ def test_geen_test_met_asserts_alleen_in_een_lus(pad):
     assert _alleen_in_lussen(ast.parse(pad.read_text(encoding="utf-8"))) == []
 
 
+@pytest.mark.slow
 def test_the_postgresql_run_keeps_every_test_that_reaches_the_database():
     """``--database-tests-only`` (the second run of .ci/run) leaves out only tests that
     pytest-django refuses database access: a test with ``db``, a ``django_db`` mark or a
@@ -256,3 +257,47 @@ def test_the_postgresql_run_keeps_every_test_that_reaches_the_database():
     sigterm = "tests/duo/test_worker_loop.py::test_worker_als_los_proces_stopt_netjes_bij_sigterm"
     assert sigterm in gekozen  # a django_db mark without the db fixture
     assert "tests/browser/test_teamleider.py::test_een_teamleider_wijst_vijf_zaken_toe" in gekozen
+
+
+class _Test:
+    """Just enough of a collected pytest item for the ordering."""
+
+    def __init__(self, nodeid: str, traag: bool = False, fixtures: tuple = ()):
+        self.nodeid = nodeid
+        self.traag = traag
+        self.fixturenames = fixtures
+
+    def get_closest_marker(self, naam):
+        return object() if naam == "slow" and self.traag else None
+
+
+def test_each_worker_block_starts_with_its_share_of_the_slow_modules():
+    """worksteal gives each of the workers one contiguous block and later moves the end of a
+    block: every block starts with slow tests, a slow module stays in one block, and no test
+    is lost or doubled."""
+    from tests.conftest import traag_vooraan
+
+    snel = [_Test(f"tests/test_snel_{i // 10}.py::test_{i}") for i in range(60)]
+    traag = [
+        *(_Test(f"tests/test_demo.py::test_{i}", traag=True) for i in range(4)),
+        *(_Test(f"tests/browser/test_b.py::test_{i}", fixtures=("live_server",)) for i in range(3)),
+        _Test("tests/test_fuzz.py::test_alles", traag=True),
+        *(_Test(f"tests/test_keten.py::test_{i}", traag=True) for i in range(2)),
+    ]
+    items = snel[:30] + traag + snel[30:]
+    volgorde = traag_vooraan(items, 3)
+
+    assert sorted(t.nodeid for t in volgorde) == sorted(t.nodeid for t in items)
+    blokken = [volgorde[0:23], volgorde[23:46], volgorde[46:70]]  # as worksteal cuts 70 in 3
+    modules_per_blok = [
+        {t.nodeid.partition("::")[0] for t in blok if t in traag} for blok in blokken
+    ]
+    assert all(blok[0] in traag for blok in blokken), [blok[0].nodeid for blok in blokken]
+    assert sum(len(m) for m in modules_per_blok) == 4  # each slow module in one block only
+    for blok in blokken:
+        eerste_snelle = next(i for i, t in enumerate(blok) if t not in traag)
+        assert all(t not in traag for t in blok[eerste_snelle:])
+    # One worker (no xdist): the slow ones first, nothing else changes.
+    alleen = traag_vooraan(items, 1)
+    assert set(alleen[: len(traag)]) == set(traag)
+    assert alleen[len(traag) :] == snel

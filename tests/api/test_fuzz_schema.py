@@ -43,7 +43,7 @@ from koers.organisaties.models import Gebruiker, Rol
 from koers.partners.models import Verwijzing
 from koers.pip.models import PipVersie
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SCHEMA = Path(__file__).resolve().parents[2] / "src" / "koers" / "api" / "openapi.yaml"
 VOORBEELDEN = 4

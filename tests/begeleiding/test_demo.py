@@ -1,11 +1,15 @@
 """Demo data: a B1-route asielstatushouder in Weert with running ontzorgen and payments,
 checklists on several cases; seeding twice changes nothing."""
 
+import pytest
+
 from koers.begeleiding import demo as begeleiding_demo
 from koers.begeleiding.models import Begeleiding, Betaling, ChecklistItem, DuaalTraject, Ontzorgen
 from koers.demo import organisaties as demo
 from koers.demo import personen as demo_personen
 from koers.pip.models import PipVersie
+
+pytestmark = pytest.mark.slow
 
 
 def test_demo(db):

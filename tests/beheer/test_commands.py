@@ -49,6 +49,7 @@ def _koers(tmp_path, *args, **extra_env):
     )
 
 
+@pytest.mark.slow
 def test_check_config_explains_a_missing_secret_key_outside_demo_mode(tmp_path):
     result = _koers(tmp_path, "check-config")
 
@@ -59,6 +60,7 @@ def test_check_config_explains_a_missing_secret_key_outside_demo_mode(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_check_config_passes_in_demo_mode(tmp_path):
     result = _koers(tmp_path, "check-config", KOERS_DEMO="true")
 
@@ -66,6 +68,7 @@ def test_check_config_passes_in_demo_mode(tmp_path):
     assert "FOUT" not in result.stdout
 
 
+@pytest.mark.slow
 def test_run_refuses_to_start_with_configuration_errors(tmp_path):
     result = _koers(tmp_path, "run", KOERS_DEBUG="ja-hoor")
 

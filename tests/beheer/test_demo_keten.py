@@ -4,6 +4,7 @@ work while it runs, and Ctrl+C or SIGTERM leaves no process and no port behind."
 import contextlib
 import http.client
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +16,9 @@ import pytest
 from dotenv import dotenv_values
 
 from koers.config import env
+from tests import testdatabase
+
+pytestmark = pytest.mark.slow
 
 STARTTIJD = 90
 
@@ -90,14 +94,22 @@ def _koers(omgeving: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def demomap(tmp_path_factory):
-    """A data directory with a migrated and seeded SQLite database, as `make run` makes it."""
-    map_ = tmp_path_factory.mktemp("demo")
+def _migreer_en_seed(map_: Path) -> None:
     omgeving = _omgeving(map_, KOERS_DEMO="true")
     for opdracht in (("migrate", "-v0"), ("seed",)):
         resultaat = _koers(omgeving, *opdracht)
         assert resultaat.returncode == 0, resultaat.stderr[-3000:]
+
+
+@pytest.fixture
+def demomap(request, tmp_path_factory, tmp_path):
+    """A data directory with a migrated and seeded SQLite database, as `make run` makes it:
+    made once per run (the parallel workers share it), each test a copy of its own."""
+    bron = testdatabase.eenmaal(
+        testdatabase.run_map(request.config, tmp_path_factory), "demo-keten", _migreer_en_seed
+    )
+    map_ = tmp_path / "demo"
+    shutil.copytree(bron, map_)
     return map_
 
 

@@ -23,6 +23,8 @@ from koers.organisaties.models import (
 )
 from koers.pip.models import Beschikking, PipVersie
 
+pytestmark = pytest.mark.slow
+
 MODELLEN = (
     Organisatie,
     Gemeente,

@@ -1,5 +1,6 @@
 """`koers seed --inburgeraars N`: many persons fast, with valid BSNs and linked trajecten."""
 
+import pytest
 from django.db.models import F
 
 from koers.demo import organisaties as demo
@@ -8,6 +9,8 @@ from koers.inburgeraars import rules
 from koers.inburgeraars.models import Gebeurtenis, Inburgeraar, Traject
 from koers.intake.models import BredeIntake
 from koers.pip.models import PipVersie
+
+pytestmark = pytest.mark.slow
 
 
 def _regio():

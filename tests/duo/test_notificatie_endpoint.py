@@ -222,6 +222,7 @@ def test_geen_login_of_csrf_nodig(weert):
     assert post(strikt, geldig()).status_code == 201
 
 
+@pytest.mark.slow
 def test_1000_notificaties_met_dubbelen_elk_een_keer_opgeslagen(client, weert, capsys):
     ids = [uuid.uuid4() for _ in range(900)]
     reeks = ids + ids[:100]  # 100 repeated berichtIds

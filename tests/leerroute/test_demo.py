@@ -9,7 +9,7 @@ from koers.leerroute import demo, signalen
 from koers.leerroute.models import Aanbod, Afschalingsvoorstel, UrenPeriode, Zroute
 
 ECHTE_TIJD = True  # the demo is dated from the real today
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_seed(settings):

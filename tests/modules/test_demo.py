@@ -9,7 +9,7 @@ from koers.modules import demo
 from koers.modules.models import Activiteit, Afronding
 from koers.pip.models import PipVersie
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_is_idempotent():

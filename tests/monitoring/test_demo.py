@@ -1,7 +1,11 @@
 """The demo seed: gesprekken with improving scores for a few cases, signals computed;
 a second run changes nothing."""
 
+import pytest
+
 from koers.monitoring.models import Signaal, Voortgangsgesprek
+
+pytestmark = pytest.mark.slow
 
 
 def test_demo_seed(db):

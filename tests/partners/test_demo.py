@@ -10,7 +10,7 @@ from koers.partners import demo as partners_demo
 from koers.partners.models import Partnerprofiel, Taakverdeling, Verwijzing
 from koers.toegang import policy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -146,6 +146,7 @@ def demo():
     return gemeenten
 
 
+@pytest.mark.slow
 def test_the_demo_dates_need_no_clamping(demo):
     """Every intake and first PIP of the demo lies on or after its aanmeldingsdatum, and the
     cohort date (aangemeld_op) is DUO's date, not the day the demo was loaded."""
@@ -171,6 +172,7 @@ def test_the_demo_dates_need_no_clamping(demo):
     assert len(jaren) > 1  # spread over the years, as DUO's notices were
 
 
+@pytest.mark.slow
 def test_the_dashboards_over_the_demo_show_no_negative_lead_time(demo):
     ids = [g.pk for g in demo.values()]
     rijen = cijfers.doorlooptijden_rijen(ids, None, timezone.localdate())

@@ -9,7 +9,7 @@ from koers.organisaties.models import Budget, Taakstelling
 from koers.sturing import demo, financien, rules
 from koers.sturing.models import Contract, Kostenpost
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_is_idempotent_and_amounts_follow_the_contracts():

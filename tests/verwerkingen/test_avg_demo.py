@@ -18,6 +18,8 @@ from koers.verwerkingen.models import Geanonimiseerd, Verwerking
 from koers.verwerkingen.services import verifieer
 from tests.verwerkingen.test_avg import LEEG_IN_DEMO, _afsluiten_in
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def demo(demo_per_module, db, settings):

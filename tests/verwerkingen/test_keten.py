@@ -161,6 +161,13 @@ def test_head_row_exists_after_migrate(db):
     assert Kop.objects.get(pk=1).laatste_hash == rules.BEGIN_HASH
 
 
+@pytest.mark.django_db(transaction=True)
+def test_head_row_exists_after_flush():
+    """``flush`` (which a transactional test runs afterwards, too) empties every table."""
+    call_command("flush", interactive=False, verbosity=0)
+    assert Kop.objects.get(pk=1).laatste_hash == rules.BEGIN_HASH
+
+
 def _vervals(volgnummer, vorige_hash, hash_):
     with connection.cursor() as cur:
         cur.execute(

@@ -17,6 +17,15 @@ NA = [("verwerkingen", "0008_register_versies")]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def daarna_alle_migraties():
+    """The test migrates the log back and forth; afterwards every migration is applied
+    again, as every later test on this worker expects."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _migreer(doel):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()

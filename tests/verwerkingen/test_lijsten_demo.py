@@ -9,6 +9,8 @@ from koers.verwerkingen import rules
 from koers.verwerkingen.models import Verwerking
 from koers.verwerkingen.services import verifieer
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def demo(demo_per_module, db, settings):

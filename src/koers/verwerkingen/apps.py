@@ -18,6 +18,26 @@ class VerwerkingenConfig(koppelingen.KoersAppConfig):
 
         register.verbind()
 
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_kop_aanwezig, sender=self, dispatch_uid="verwerkingen_kop")
+
+
+def _kop_aanwezig(sender, apps=None, using="default", **kwargs):
+    """The chain's head row, which migration 0001 made, exists after every migrate and
+    after ``flush``: that empties every table and then sends post_migrate again (without
+    the migration state: the models as they are)."""
+    from django.apps import apps as huidige_apps
+
+    from koers.verwerkingen.rules import BEGIN_HASH
+
+    apps = apps or huidige_apps
+    try:
+        kop = apps.get_model("verwerkingen", "Kop")
+    except LookupError:  # migrated back to before the log existed
+        return
+    kop.objects.using(using).get_or_create(pk=1, defaults={"laatste_hash": BEGIN_HASH})
+
 
 def _kanaal_van_verzoek(sender, environ=None, scope=None, **kwargs):
     """Every request sets the channel of what it logs: 'api' under /api/, else 'ui'. (No

@@ -114,8 +114,15 @@ def _kopieer_postgresql(connection, sjabloon: str, naam: str) -> None:
 
 
 def afbreken(connection, echte_naam: str) -> None:
-    """Drop the worker's copy (nothing to do for an in-memory one)."""
-    connection.creation.destroy_test_db(echte_naam, verbosity=0)
+    """Drop the worker's copy (nothing to do for an in-memory one). A thread a test left
+    connected makes PostgreSQL refuse: a warning, as pytest-django gives (.ci/run drops
+    what is left with --force)."""
+    import warnings
+
+    try:
+        connection.creation.destroy_test_db(echte_naam, verbosity=0)
+    except Exception as fout:  # noqa: BLE001
+        warnings.warn(f"De testdatabase is niet opgeruimd: {fout}", stacklevel=1)
 
 
 def sjabloon_opruimen(connection) -> None:

@@ -93,10 +93,22 @@ def sentry_server():
 
 @pytest.fixture
 def uit_na_afloop():
-    """Whatever a test starts, Sentry is off again afterwards for the rest of the suite."""
+    """Whatever a test starts, Sentry is off again afterwards for the rest of the suite, and
+    no breadcrumb of an earlier test (the control's are unfiltered) reaches a later event."""
+    _kruimels_weg()
     yield
     sentry_sdk.get_client().close()
     sentry_sdk.get_global_scope().set_client(None)  # a client that records nothing
+    _kruimels_weg()
+
+
+def _kruimels_weg():
+    for scope in (
+        sentry_sdk.get_global_scope(),
+        sentry_sdk.get_isolation_scope(),
+        sentry_sdk.get_current_scope(),
+    ):
+        scope.clear_breadcrumbs()
 
 
 def _versturen():

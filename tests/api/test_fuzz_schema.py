@@ -232,6 +232,11 @@ def test_elke_operatie_houdt_zich_aan_het_schema(demo, wsgi_app):
         pad = _padwaarden(operatie, user)
         if len(pad) < len(operatie.path_parameters):
             zonder_object.append(naam)
+        if modus is GenerationMode.NEGATIVE and not len(operatie.query) and not list(operatie.body):
+            # Nothing a negative case could break: the path values are fixed above and the
+            # token is ours. Hypothesis would draw about 460 times to find no case at all
+            # (two thirds of this test's time went there).
+            continue
         body_datums, query_datums = (
             _datumvelden(schema.raw_schema, operatie)
             if modus is GenerationMode.POSITIVE

@@ -153,8 +153,10 @@ def pytest_sessionfinish(session):
     if not settings.configured:
         return
     from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
 
-    with contextlib.suppress(Exception):
+    # pytest-django refuses database access outside its fixtures, here too.
+    with session.config.stash[blocking_manager_key].unblock(), contextlib.suppress(Exception):
         testdatabase.sjabloon_opruimen(connection)
 
 

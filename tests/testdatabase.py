@@ -40,15 +40,25 @@ def run_map(config, tmp_path_factory) -> Path:
     return map_.parent if hasattr(config, "workerinput") else map_
 
 
+@contextlib.contextmanager
+def _eenmaal(map_: Path, naam: str):
+    """Under the run's lock for ``naam``: yields whether this worker is the first to get
+    here (and makes ``naam``); the others wait until it is made. A worker that fails to make
+    it leaves no mark, so the next one tries again."""
+    with _alleen(map_ / f"{naam}.lock"):
+        klaar = map_ / f"{naam}.klaar"
+        yield not klaar.exists()
+        klaar.touch()
+
+
 def eenmaal(map_: Path, naam: str, maak) -> Path:
     """``map_/naam``, made by ``maak(folder)`` by the first worker that asks; the others
     wait for it and get the same folder (use a copy to change anything in it)."""
     doel = map_ / naam
-    with _alleen(map_ / f"{naam}.lock"):
-        if not (map_ / f"{naam}.klaar").exists():
+    with _eenmaal(map_, naam) as eerste:
+        if eerste:
             doel.mkdir(exist_ok=True)
             maak(doel)
-            (map_ / f"{naam}.klaar").touch()
     return doel
 
 
@@ -57,12 +67,11 @@ def opzetten(connection, werker: str, map_: Path) -> str:
     (made first if no worker made it yet). Returns the name to give back on teardown."""
     echte_naam = connection.settings_dict["NAME"]
     sjabloon = sjabloonnaam(connection, map_)
-    klaar = map_ / f"{SJABLOON}.klaar"
-    with _alleen(map_ / f"{SJABLOON}.lock"):
-        if not klaar.exists():
+    # The copy is made under the lock too: PostgreSQL copies no template another session uses.
+    with _eenmaal(map_, SJABLOON) as eerste:
+        if eerste:
             connection.settings_dict["TEST"]["NAME"] = sjabloon
             connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-            klaar.write_text(sjabloon)
         connection.close()
         if connection.vendor == "sqlite":
             _kopieer_sqlite(connection, sjabloon, werker)

@@ -30,9 +30,16 @@ from koers.organisaties.models import (
 )
 
 
+_BSNS = bsns_vanaf(10_000_000)
+_BSNS_GEZIEN: list[str] = []
+
+
 def valid_bsn(seed: int) -> str:
-    """The ``seed``-th 9-digit number that passes the elfproef, from 100000000 up."""
-    return next(itertools.islice(bsns_vanaf(10_000_000), seed, None))
+    """The ``seed``-th 9-digit number that passes the elfproef, from 100000000 up. Remembered:
+    a worker makes thousands of people, and counting from the start each time grew with it."""
+    if seed >= len(_BSNS_GEZIEN):
+        _BSNS_GEZIEN.extend(itertools.islice(_BSNS, seed + 1 - len(_BSNS_GEZIEN)))
+    return _BSNS_GEZIEN[seed]
 
 
 class ArbeidsmarktregioFactory(DjangoModelFactory):

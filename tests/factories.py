@@ -29,7 +29,6 @@ from koers.organisaties.models import (
     Subregio,
 )
 
-
 _BSNS = bsns_vanaf(10_000_000)
 _BSNS_GEZIEN: list[str] = []
 

@@ -94,19 +94,18 @@ def _koers(omgeving: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
     )
 
 
-def _migreer_en_seed(map_: Path) -> None:
-    omgeving = _omgeving(map_, KOERS_DEMO="true")
-    for opdracht in (("migrate", "-v0"), ("seed",)):
-        resultaat = _koers(omgeving, *opdracht)
-        assert resultaat.returncode == 0, resultaat.stderr[-3000:]
-
-
 @pytest.fixture
 def demomap(request, tmp_path_factory, tmp_path):
     """A data directory with a migrated and seeded SQLite database, as `make run` makes it:
     made once per run (the parallel workers share it), each test a copy of its own."""
+
+    def migreer_en_seed(map_: Path) -> None:
+        testdatabase.gemigreerde_sqlite(request.config, tmp_path_factory, map_ / "koers.sqlite3")
+        resultaat = _koers(_omgeving(map_, KOERS_DEMO="true"), "seed")
+        assert resultaat.returncode == 0, resultaat.stderr[-3000:]
+
     bron = testdatabase.eenmaal(
-        testdatabase.run_map(request.config, tmp_path_factory), "demo-keten", _migreer_en_seed
+        testdatabase.run_map(request.config, tmp_path_factory), "demo-keten", migreer_en_seed
     )
     map_ = tmp_path / "demo"
     shutil.copytree(bron, map_)
@@ -164,30 +163,36 @@ def _stop(demo: subprocess.Popen, hoe: str) -> None:
     demo.wait(timeout=60)
 
 
-@pytest.mark.parametrize("hoe", ["ctrl-c", "sigterm"])
-def test_stoppen_laat_geen_proces_en_geen_poort_achter(demomap, hoe):
+def _stop_en_controleer(demo: subprocess.Popen, map_: Path, poorten: dict, hoe: str) -> None:
+    """Stops the running demo as a user or a service manager does and checks that no
+    process and no port is left."""
+    # DUO simulator, BRP simulator, worker, gunicorn and its two workers.
+    deadline = time.monotonic() + 30
+    while len(kinderen := _nakomelingen(demo.pid)) < 6 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(kinderen) >= 6, kinderen
+    # A browser keeps its connection open; the web server must stop all the same.
+    browser = http.client.HTTPConnection("127.0.0.1", poorten["web"], timeout=10)
+    browser.request("GET", "/gezondheid/live")
+    browser.getresponse().read()
+
+    _stop(demo, hoe)
+    browser.close()
+
+    assert demo.returncode == 0, (map_ / "demo.log").read_text()[-3000:]
+    over = {pid for pid in kinderen if _leeft(pid)}
+    assert not over, f"nog actief: {over}"
+    bezet = [naam for naam, poort in poorten.items() if not _poort_is_vrij(poort)]
+    assert not bezet, f"poorten nog bezet: {bezet}"
+
+
+def test_sigterm_laat_geen_proces_en_geen_poort_achter(demomap):
+    """As a service manager stops it: SIGTERM to the main process only. (Ctrl+C: below.)"""
     poorten = {"web": _vrije_poort(), "sim": _vrije_poort(), "brp": _vrije_poort()}
     demo = _start_demo(demomap, poorten)
     try:
         _wacht_tot_alles_luistert(demo, demomap, poorten)
-        # DUO simulator, BRP simulator, worker, gunicorn and its two workers.
-        deadline = time.monotonic() + 30
-        while len(kinderen := _nakomelingen(demo.pid)) < 6 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert len(kinderen) >= 6, kinderen
-        # A browser keeps its connection open; the web server must stop all the same.
-        browser = http.client.HTTPConnection("127.0.0.1", poorten["web"], timeout=10)
-        browser.request("GET", "/gezondheid/live")
-        browser.getresponse().read()
-
-        _stop(demo, hoe)
-        browser.close()
-
-        assert demo.returncode == 0, (demomap / "demo.log").read_text()[-3000:]
-        over = {pid for pid in kinderen if _leeft(pid)}
-        assert not over, f"nog actief: {over}"
-        bezet = [naam for naam, poort in poorten.items() if not _poort_is_vrij(poort)]
-        assert not bezet, f"poorten nog bezet: {bezet}"
+        _stop_en_controleer(demo, demomap, poorten, "sigterm")
     finally:
         _opruimen(demo)
 
@@ -234,8 +239,9 @@ def _opruimen(demo: subprocess.Popen) -> None:
     demo.wait()
 
 
-def test_de_opdrachten_uit_de_readme_werken_in_een_tweede_terminal(demomap):
-    """While `make run` runs, a second terminal needs no exported variable."""
+def test_een_tweede_terminal_werkt_en_ctrl_c_laat_niets_achter(demomap):
+    """While `make run` runs, the README's commands work in a second terminal without any
+    exported variable; then Ctrl+C stops everything and leaves no process and no port."""
     poorten = {"web": _vrije_poort(), "sim": _vrije_poort(), "brp": _vrije_poort()}
     demo = _start_demo(demomap, poorten)
     try:
@@ -267,7 +273,7 @@ def test_de_opdrachten_uit_de_readme_werken_in_een_tweede_terminal(demomap):
 
         controle = _koers(tweede_terminal, "check-config")
         assert controle.returncode == 0, controle.stdout + controle.stderr
+
+        _stop_en_controleer(demo, demomap, poorten, "ctrl-c")
     finally:
-        if demo.poll() is None:
-            _stop(demo, "ctrl-c")
         _opruimen(demo)

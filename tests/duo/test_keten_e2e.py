@@ -25,6 +25,7 @@ from koers.duo.models import Bericht, Notificatie
 from koers.inburgeraars.models import Inburgeraar
 from koers.inburgeraars.services import wijs_adviseur_toe
 from koers.pip.services import bewaar_concept, stel_vast
+from tests import testdatabase
 from tests.duo.meldingen_gegevens import intake_af
 from tests.duo.simulator_hulp import AMIRA, WEERT_OIN, duo_fixture, duo_sim_server_fixture  # noqa: F401
 
@@ -143,23 +144,24 @@ KOERS = [sys.executable, "-m", "koers.cli"]
 
 
 @contextmanager
-def _losse_database(tmp_path):
-    """A database of its own for worker processes: the test database lives inside this
-    process (SQLite in memory) or inside its transactions."""
+def _losse_database(request, tmp_path_factory, tmp_path):
+    """A migrated database of its own for worker processes: the test database lives inside
+    this process (SQLite in memory) or inside its transactions."""
     if connection.vendor == "postgresql":
         import psycopg
 
         naam = f"koers_e2e_{uuid.uuid4().hex[:8]}"
         basis = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-        with psycopg.connect(basis + "/postgres", autocommit=True) as beheer:
-            beheer.execute(f'CREATE DATABASE "{naam}"')
+        testdatabase.gemigreerde_postgresql(connection, request.config, tmp_path_factory, naam)
         try:
             yield f"{basis}/{naam}", lambda sql: _lees_pg(f"{basis}/{naam}", sql)
         finally:
             with psycopg.connect(basis + "/postgres", autocommit=True) as beheer:
                 beheer.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
     else:
-        pad = tmp_path / "koers.sqlite3"
+        pad = testdatabase.gemigreerde_sqlite(
+            request.config, tmp_path_factory, tmp_path / "koers.sqlite3"
+        )
         yield f"sqlite:///{pad}", lambda sql: _lees_sqlite(pad, sql)
 
 
@@ -201,9 +203,9 @@ def _wacht(voorwaarde, seconden=20):
 
 
 def test_worker_gedood_tijdens_aflevering_levert_na_herstart_af_met_hetzelfde_berichtid(
-    duo, tmp_path
+    duo, request, tmp_path_factory, tmp_path
 ):
-    with _losse_database(tmp_path) as (url, lees):
+    with _losse_database(request, tmp_path_factory, tmp_path) as (url, lees):
         omgeving = {
             **os.environ,
             "DATABASE_URL": url,
@@ -212,7 +214,6 @@ def test_worker_gedood_tijdens_aflevering_levert_na_herstart_af_met_hetzelfde_be
             "KOERS_DUO_LEASE_SECONDEN": "3",
             "DJANGO_SETTINGS_MODULE": "koers.config.settings",
         }
-        subprocess.run([*KOERS, "migrate", "-v0"], env=omgeving, check=True, timeout=180)  # noqa: S603
         subprocess.run(
             [sys.executable, "-c", ZET_KLAAR.format(oin=WEERT_OIN, bsn=AMIRA)],  # noqa: S603
             env=omgeving,

@@ -21,6 +21,7 @@ from koers.duo.client import DuoClient
 from koers.duo.models import Bericht
 from koers.inburgeraars.models import Traject
 from koers.taken import planner
+from tests import testdatabase
 from tests.duo.keten_hulp import notificatie, standaard
 from tests.duo.nep_duo import NepDuo
 from tests.factories import InburgeraarFactory, TrajectFactory
@@ -104,8 +105,10 @@ def test_command_eenmalig(weert, capsys):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_worker_als_los_proces_stopt_netjes_bij_sigterm(tmp_path):
-    db = tmp_path / "koers.sqlite3"
+def test_worker_als_los_proces_stopt_netjes_bij_sigterm(request, tmp_path_factory, tmp_path):
+    db = testdatabase.gemigreerde_sqlite(
+        request.config, tmp_path_factory, tmp_path / "koers.sqlite3"
+    )
     omgeving = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{db}",
@@ -114,12 +117,6 @@ def test_worker_als_los_proces_stopt_netjes_bij_sigterm(tmp_path):
         "PYTHONUNBUFFERED": "1",
     }
     koers = [sys.executable, "-m", "koers.cli"]
-    subprocess.run(
-        [*koers, "migrate", "-v0"],
-        env=omgeving,
-        check=True,  # noqa: S603
-        timeout=120,
-    )
     proces = subprocess.Popen(  # noqa: S603
         [*koers, "worker", "--slaap", "0.2", "--herstel-interval", "0"],
         env=omgeving,

@@ -95,9 +95,8 @@ def _migreer_sqlite(map_: Path) -> None:
 
 
 def gemigreerde_postgresql(connection, config, tmp_path_factory, naam: str) -> None:
-    """A new PostgreSQL database ``naam`` as `koers migrate` makes it, for the Koers processes
-    a test starts: a copy of the run's migrated template (the worker's test database is set
-    up, so the template exists)."""
+    """A new migrated PostgreSQL database ``naam`` for the Koers processes a test starts: a
+    copy of the run's template, which the worker's own test database was copied from too."""
     assert _sjablonen.get(connection.alias), "de testdatabase van deze werker is niet opgezet"
     # Under the template's lock: PostgreSQL copies no template another session uses.
     with _alleen(run_map(config, tmp_path_factory) / f"{SJABLOON}.lock"):

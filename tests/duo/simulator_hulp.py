@@ -23,6 +23,7 @@ import httpx
 import pytest
 from django.conf import settings
 
+from koers.bouwstenen.verbinding import standaard_ssl_context
 from koers.duo import spec
 from koers.duo.simulator import app, contract, scenario
 from tests.factories import valid_bsn
@@ -350,11 +351,6 @@ GET_PERSOON = (
 )
 
 
-# One TLS context for every client of the run: httpx makes a new one per client otherwise,
-# reading the CA bundle each time (about 20 ms), though the simulator speaks plain http.
-_TLS = httpx.create_ssl_context()
-
-
 class Duo:
     """A client for the simulator under test, speaking as one gemeente."""
 
@@ -362,7 +358,7 @@ class Duo:
         self.base_url = base_url
         self.beheer = app.beheer_url(base_url)
         self.sim = sim
-        self.http = httpx.Client(timeout=10, verify=_TLS)
+        self.http = httpx.Client(timeout=10, verify=standaard_ssl_context())
 
     def call(
         self,

@@ -56,7 +56,7 @@ class HttpVerbinding:
             elif self.base_url.startswith("https://"):
                 options["verify"] = self._ssl_context()
             else:
-                options["verify"] = _standaard_ssl_context()
+                options["verify"] = standaard_ssl_context()
             self._http = httpx.Client(**options)
         return self._http
 
@@ -73,8 +73,8 @@ class HttpVerbinding:
 
 
 @functools.cache
-def _standaard_ssl_context() -> ssl.SSLContext:
-    """httpx's default context, made once per process: without ``verify`` httpx makes a new
-    one for every client, even one that only speaks plain http (a simulator, a party behind
-    a local TLS proxy), and reading the CA bundle costs about 20 ms of CPU each time."""
+def standaard_ssl_context() -> ssl.SSLContext:
+    """httpx's default context, made once per process, for a client that speaks plain http (a
+    simulator, a party behind a local TLS proxy): without ``verify`` httpx makes a new one
+    for every client, and reading the CA bundle costs about 20 ms of CPU each time."""
     return httpx.create_ssl_context()

@@ -82,6 +82,14 @@ VARIABLES: tuple[Variable, ...] = (
         "KOERS_DATA_DIR", "Map voor de SQLite-database en andere lokale bestanden.", default="var"
     ),
     Variable(
+        "KOERS_DB_PREPARED_STATEMENTS",
+        "PostgreSQL: Koers stuurt waarden apart van de query en laat PostgreSQL een query die "
+        "een verbinding vaker stelt één keer voorbereiden (prepared statements). Zet op false "
+        "achter een pooler in transaction mode die dat niet kan (PgBouncer ouder dan 1.21).",
+        default="true",
+        kind="bool",
+    ),
+    Variable(
         "KOERS_SESSION_IDLE_MINUTES",
         "Sessie verloopt na zoveel minuten zonder activiteit.",
         default="30",

@@ -142,3 +142,54 @@ def test_the_api_lists_the_portal_signal_for_the_adviseur_only(
     assert "Nieuw bericht van de inburgeraar" in antwoord.content.decode()
     teamleider = api(teamleider_weert).get("/api/v1/signalen", {"soort": BERICHT})
     assert teamleider.status_code == 200 and BERICHT not in teamleider.content.decode()
+
+
+# --- the menu's number, whose SQL is built once per user, profile and day ------------------
+
+
+def _menu_aantal(client) -> str | None:
+    html = client.get("/").content.decode()
+    begin = html.find('id="menu-portaal-aantal">')
+    if begin < 0:
+        return None
+    return html[begin + len('id="menu-portaal-aantal">') :].split("<", 1)[0]
+
+
+def test_the_menu_number_follows_the_data_the_user_and_the_day(
+    zaak, als, client, adviseur_weert, nederweert, django_capture_on_commit_callbacks, op
+):
+    """The number's SQL is kept per user, profile and day; what it counts is read each time.
+    A delegation that starts, a role that goes and a day that passes each change it."""
+    from koers.organisaties.models import Delegatie
+
+    with op("2026-11-04"):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.stuur_bericht(zaak.inburgeraar, "Hallo")
+        assert _menu_aantal(als(adviseur_weert)) == "1"
+
+        # A case of Nederweert, his own, with a new message: out of reach, so not counted ...
+        ander = TrajectFactory(
+            gemeente=nederweert,
+            adviseur=adviseur_weert,
+            inburgeraar=InburgeraarFactory(gemeente=nederweert),
+        )
+        Signaal.objects.create(
+            traject=ander, soort=BERICHT, sleutel="test", vervaldatum=dt.date(2026, 11, 6)
+        )
+        assert _menu_aantal(client) == "1"
+        # ... until Nederweert delegates its work to Weert, as of today and until today.
+        Delegatie.objects.create(
+            van=nederweert,
+            aan=adviseur_weert.gemeente,
+            ingangsdatum=dt.date(2026, 11, 4),
+            einddatum=dt.date(2026, 11, 4),
+        )
+        assert _menu_aantal(client) == "2"
+
+    with op("2026-11-05"):  # the delegation has ended
+        assert _menu_aantal(als(adviseur_weert)) == "1"
+
+    with op("2026-11-04"):
+        adviseur_weert.rollen = ["teamleider"]  # may not read messages
+        adviseur_weert.save()
+        assert _menu_aantal(als(adviseur_weert)) is None

@@ -5,8 +5,10 @@ portal's catalogue (hence ``gettext_lazy`` by name)."""
 
 from urllib.parse import urlencode
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from koers.bouwstenen import vaste_sql
 from koers.monitoring import lezen
 from koers.organisaties.koppelingen import MenuItem
 from koers.portaal.signalen import SOORTEN
@@ -21,8 +23,13 @@ def mag(user) -> bool:
 
 
 def aantal_nieuw(user) -> int:
-    """Open signals of new messages and documents on the user's own cases: one COUNT."""
-    return lezen.open_signalen(user).filter(soort__in=SOORTEN, traject__adviseur=user).count()
+    """Open signals of new messages and documents on the user's own cases: one COUNT, on
+    every staff page, so its SQL is built once per user, profile and day (the policy's
+    reach puts the gemeente and today's date into the text)."""
+    return vaste_sql.telling(
+        ("portaal-menu", policy.profielsleutel(user), timezone.localdate()),
+        lambda: lezen.open_signalen(user).filter(soort__in=SOORTEN, traject__adviseur=user),
+    )
 
 
 MENU = [

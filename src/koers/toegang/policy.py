@@ -202,6 +202,20 @@ def _profiel(user) -> _Profiel:
     return profiel
 
 
+def profielsleutel(user) -> tuple:
+    """Everything besides the database's data that this policy's answers about the user
+    depend on: the user, his profile (roles, sections, partner or not), his organisation and
+    his gemeente. What keeps something the policy decided, such as a query's SQL
+    (:mod:`koers.bouwstenen.vaste_sql`), keys on it."""
+    gemeente = getattr(user, "gemeente", None)
+    return (
+        getattr(user, "pk", None),
+        _profiel(user),
+        getattr(user, "organisatie_id", None),
+        getattr(gemeente, "pk", None),
+    )
+
+
 def _rollen(user) -> tuple[str, ...]:
     return _profiel(user).rollen
 

@@ -42,8 +42,8 @@ def test_aantal_queries_hangt_niet_af_van_paginagrootte(
     with CaptureQueriesContext(connection) as klein:
         response = client.get("/api/v1/inburgeraars?page_size=5")
     assert len(response.json()["results"]) == 5
-    # 7 (one of them the prefetch of DUO's doelgroephistorie), plus 3 for the
-    # verwerkingenlogging of the page (lock the head, insert, move the head)
+    # The token, the page, the prefetch of DUO's doelgroephistorie and the one INSERT of
+    # the verwerkingenlogging, with room for the session and savepoints
     assert len(klein) <= 10, [q["sql"] for q in klein]
     with django_assert_num_queries(len(klein)):
         response = client.get("/api/v1/inburgeraars?page_size=50")
@@ -115,3 +115,47 @@ def test_filter_op_bsn(api, adviseur_weert, traject_weert, traject_cranendonck):
     for onzin in ("abc", "1\x002", "9" * 50):
         response = client.get("/api/v1/inburgeraars", {"bsn": onzin})
         assert response.status_code == 200 and response.json()["results"] == []
+
+
+def test_de_lijst_toont_de_doelgroephistorie_van_elke_persoon_zoals_het_dossier(
+    api, adviseur_weert, weert, django_assert_max_num_queries
+):
+    """The list loads the periods of all its rows at once; each row shows its own, oldest
+    first, exactly as the detail answer does."""
+    import datetime as dt
+
+    from koers.inburgeraars.models import Doelgroepperiode
+
+    trajecten = _trajecten(weert, 3)
+    eerste, tweede, derde = (t.inburgeraar for t in trajecten)
+    for persoon, perioden in (
+        (
+            eerste,
+            [
+                ("Asielstatushouder", "2024-03-01", None),
+                ("Gezinsmigrant en overige migrant", "2023-01-10", "2024-02-29"),
+            ],
+        ),
+        (tweede, [("Gezinsmigrant en overige migrant", "2025-06-01", None)]),
+    ):
+        for indeling, begin, eind in perioden:
+            Doelgroepperiode.objects.create(
+                inburgeraar=persoon,
+                indeling=indeling,
+                begindatum=dt.date.fromisoformat(begin),
+                einddatum=dt.date.fromisoformat(eind) if eind else None,
+            )
+    client = api(adviseur_weert)
+    with django_assert_max_num_queries(10):
+        lijst = {
+            r["id"]: r for r in client.get("/api/v1/inburgeraars?page_size=25").json()["results"]
+        }
+    assert [p["indeling"] for p in lijst[eerste.pk]["doelgroephistorie"]] == [
+        "Gezinsmigrant en overige migrant",
+        "Asielstatushouder",
+    ]
+    assert [p["begindatum"] for p in lijst[tweede.pk]["doelgroephistorie"]] == ["2025-06-01"]
+    assert lijst[derde.pk]["doelgroephistorie"] == []
+    for persoon in (eerste, tweede, derde):
+        detail = client.get(f"/api/v1/inburgeraars/{persoon.pk}").json()
+        assert detail["doelgroephistorie"] == lijst[persoon.pk]["doelgroephistorie"]

@@ -6,6 +6,7 @@ saved."""
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -18,7 +19,7 @@ from koers.bouwstenen.api_fouten import fout_antwoord
 from koers.inburgeraars import bereik
 from koers.inburgeraars import services as inburgeraar_services
 from koers.inburgeraars.bereik import inburgeraar_voor, traject_van, traject_voor
-from koers.inburgeraars.models import Inburgeraar
+from koers.inburgeraars.models import DOELGROEPHISTORIE_GELADEN, Inburgeraar
 from koers.organisaties.models import Gemeente
 from koers.toegang import policy
 from koers.toegang.policy import Actie, Sectie
@@ -61,7 +62,9 @@ class InburgeraarLijst(LogtLijst, generics.ListCreateAPIView):
         queryset = (
             bereik.inburgeraars_voor(user)
             .select_related("gemeente", "huidig_traject__adviseur")
-            .prefetch_related("doelgroepperioden")
+            .prefetch_related(
+                Prefetch("doelgroepperioden", to_attr=DOELGROEPHISTORIE_GELADEN)
+            )
         )
         bsn = self.request.query_params.get("bsn")
         if bsn is not None:

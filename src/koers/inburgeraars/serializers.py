@@ -90,7 +90,6 @@ class InburgeraarSerializer(serializers.ModelSerializer):
         help_text="DUO's asielrechtenWijzigingVerblijfsdoel; leeg als DUO die niet gaf.",
     )
     doelgroephistorie = DoelgroepperiodeSerializer(
-        source="doelgroepperioden",
         many=True,
         read_only=True,
         help_text="DUO's Doelgroephistorie, oudste eerst.",

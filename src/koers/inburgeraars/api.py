@@ -62,9 +62,7 @@ class InburgeraarLijst(LogtLijst, generics.ListCreateAPIView):
         queryset = (
             bereik.inburgeraars_voor(user)
             .select_related("gemeente", "huidig_traject__adviseur")
-            .prefetch_related(
-                Prefetch("doelgroepperioden", to_attr=DOELGROEPHISTORIE_GELADEN)
-            )
+            .prefetch_related(Prefetch("doelgroepperioden", to_attr=DOELGROEPHISTORIE_GELADEN))
         )
         bsn = self.request.query_params.get("bsn")
         if bsn is not None:

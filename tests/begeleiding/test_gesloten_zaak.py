@@ -5,6 +5,7 @@ nothing is half saved."""
 import datetime as dt
 
 import pytest
+import time_machine
 
 from koers.begeleiding import services
 from koers.begeleiding.models import (
@@ -19,7 +20,16 @@ from koers.bouwstenen.weigering import Weigering
 from koers.inburgeraars.models import Gebeurtenis, Traject
 from koers.inburgeraars.rules import Status
 
-GISTEREN = dt.date.today() - dt.timedelta(days=1)
+# A fixed day with the clock on it: the outcome never depends on the day the suite runs.
+VANDAAG = dt.date(2026, 11, 4)
+GISTEREN = VANDAAG - dt.timedelta(days=1)
+
+
+@pytest.fixture(autouse=True)
+def _op_vandaag():
+    with time_machine.travel(f"{VANDAAG.isoformat()} 10:00:00+01:00", tick=False):
+        yield
+
 
 SCHRIJVERS = [
     (

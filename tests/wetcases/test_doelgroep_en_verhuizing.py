@@ -5,9 +5,11 @@ as DUO would state them; nothing is derived from Koers' rules."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -30,7 +32,16 @@ from tests.factories import valid_bsn
 from tests.wetcases.wetcase import Wetcase, ids
 
 ASIEL, GEZIN = "Asielstatushouder", "Gezinsmigrant en overige migrant"
-VANDAAG = date.today()
+# The cases are dated from one fixed day and the clock stands on that day while they run
+# (ticking, for the HTTP timeouts): the outcome never depends on the day the suite runs.
+VANDAAG = date(2026, 11, 4)
+
+
+@pytest.fixture(autouse=True)
+def _op_vandaag():
+    begin = datetime.combine(VANDAAG, datetime.min.time().replace(hour=10))
+    with time_machine.travel(begin.replace(tzinfo=ZoneInfo("Europe/Amsterdam")), tick=True):
+        yield
 
 
 def _d(dagen: int) -> str:

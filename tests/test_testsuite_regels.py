@@ -3,7 +3,10 @@
 - a test never skips because Koers' own code is missing (pytest's importorskip of ``koers``):
   a missing module of the project is a failure, not a reason to test less;
 - a test does not keep all its assertions inside a ``for``/``while`` body: over an empty
-  iterable such a test passes without checking anything.
+  iterable such a test passes without checking anything;
+- a test file does not read the clock when it is imported (a constant, a default argument or a
+  ``parametrize`` with today's date): its cases would then depend on the day the suite runs,
+  and a run across midnight would mix two days. A test sets its day with the clock fixtures.
 
 Each rule is itself tested on a small piece of code that breaks it, so the checker can fail.
 """
@@ -123,6 +126,35 @@ def _alleen_in_lussen(boom: ast.AST) -> list[str]:
     return fout
 
 
+# Calls that read the clock: date.today(), datetime.now(), timezone.now(), timezone.localdate()
+# and the like, however the module is imported.
+KLOK = frozenset({"today", "now", "utcnow", "localdate", "localtime"})
+
+
+def _klok_bij_import(boom: ast.AST) -> list[int]:
+    """Lines where the file reads the clock while it is imported: anywhere outside a function
+    or lambda body, function defaults and decorators included."""
+    regels: list[int] = []
+
+    def bezoek(knoop: ast.AST) -> None:
+        if isinstance(knoop, ast.Call):
+            functie = knoop.func
+            if isinstance(functie, ast.Attribute) and functie.attr in KLOK:
+                regels.append(knoop.lineno)
+        if isinstance(knoop, ast.FunctionDef | ast.AsyncFunctionDef):
+            for deel in (*knoop.decorator_list, *knoop.args.defaults, *knoop.args.kw_defaults):
+                if deel is not None:
+                    bezoek(deel)
+            return
+        if isinstance(knoop, ast.Lambda):
+            return
+        for kind in ast.iter_child_nodes(knoop):
+            bezoek(kind)
+
+    bezoek(boom)
+    return sorted(regels)
+
+
 def _testbestanden() -> list[Path]:
     return sorted(p for p in TESTS.rglob("*.py") if p.name.startswith(("test_", "conftest")))
 
@@ -211,6 +243,29 @@ def test_de_checker_vindt_asserts_alleen_in_een_lus():
     ]
 
 
+def test_de_checker_vindt_de_klok_bij_import():
+    code = (
+        "import datetime as dt\n"
+        "from django.utils import timezone\n"
+        "VANDAAG = dt.date.today()\n"
+        "NU = timezone.now()\n"
+        "VAST = dt.date(2026, 11, 4)\n"
+        "def test_binnen():\n"
+        "    assert dt.date.today()\n"
+        "def test_standaard(dag=timezone.localdate()):\n"
+        "    pass\n"
+        "@pytest.mark.parametrize('d', [dt.datetime.now()])\n"
+        "def test_parametrize(d):\n"
+        "    pass\n"
+        "LATER = lambda: dt.date.today()\n"
+        "class TestKlas:\n"
+        "    DAG = dt.date.today()\n"
+        "    def test_in_methode(self):\n"
+        "        assert timezone.now()\n"
+    )
+    assert _klok_bij_import(ast.parse(code)) == [3, 4, 8, 10, 15]
+
+
 def test_er_zijn_testbestanden():
     assert len(_testbestanden()) > 100
 
@@ -223,6 +278,11 @@ def test_geen_importorskip_van_koers(pad):
 @pytest.mark.parametrize("pad", _met_uitzondering(_testbestanden(), NOG_TE_HERSTELLEN_LUS))
 def test_geen_test_met_asserts_alleen_in_een_lus(pad):
     assert _alleen_in_lussen(ast.parse(pad.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize("pad", _testbestanden(), ids=lambda p: str(p.relative_to(TESTS)))
+def test_geen_klok_bij_import(pad):
+    assert _klok_bij_import(ast.parse(pad.read_text(encoding="utf-8"))) == []
 
 
 @pytest.mark.slow

@@ -58,8 +58,6 @@ DEMO_DAG = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)
 DUO_STORING = {502, 503}
 
 
-# Known violations in files this pass may not change, each as (operation, words of the
-# failure). Only that failure of that operation is ignored; remove the line once fixed.
 def schemafouten(methode: str, pad: str, response) -> list[str]:
     """How a Django test response breaks the committed schema of operation ``methode pad``
     (``pad`` as in the schema, e.g. ``/api/v1/inburgeraars/{id}``); empty when it holds."""

@@ -245,10 +245,11 @@ def met_pip(traject_weert, adviseur_weert):
 
 @pytest.fixture
 def op():
-    """``with op("2027-01-05"): ...`` freezes the clock on that day."""
+    """``with op("2027-01-05"): ...`` freezes the clock on that day, at 10:00 in the
+    Netherlands; ``tick=True`` lets it run from there (for code that waits on timeouts)."""
 
-    def _op(dag: str):
-        return time_machine.travel(f"{dag} 10:00:00+01:00", tick=False)
+    def _op(dag: str, *, tick: bool = False):
+        return time_machine.travel(f"{dag} 10:00:00+01:00", tick=tick)
 
     return _op
 

@@ -5,7 +5,6 @@ nothing is half saved."""
 import datetime as dt
 
 import pytest
-import time_machine
 
 from koers.begeleiding import services
 from koers.begeleiding.models import (
@@ -26,8 +25,8 @@ GISTEREN = VANDAAG - dt.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
-def _op_vandaag():
-    with time_machine.travel(f"{VANDAAG.isoformat()} 10:00:00+01:00", tick=False):
+def _op_vandaag(op):
+    with op(VANDAAG.isoformat()):
         yield
 
 

@@ -5,11 +5,9 @@ as DUO would state them; nothing is derived from Koers' rules."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -38,9 +36,8 @@ VANDAAG = date(2026, 11, 4)
 
 
 @pytest.fixture(autouse=True)
-def _op_vandaag():
-    begin = datetime.combine(VANDAAG, datetime.min.time().replace(hour=10))
-    with time_machine.travel(begin.replace(tzinfo=ZoneInfo("Europe/Amsterdam")), tick=True):
+def _op_vandaag(op):
+    with op(VANDAAG.isoformat(), tick=True):
         yield
 
 

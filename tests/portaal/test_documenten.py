@@ -9,6 +9,7 @@ from koers.portaal.models import Document
 from koers.verwerkingen.models import Verwerking
 from tests.beveiliging.test_upload_structuur import echte_pdf
 from tests.factories import InburgeraarFactory, TrajectFactory
+from tests.foutsamenvatting import bevat_beide
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,12 @@ def test_adviseur_sees_and_opens_the_document_teamleider_does_not(
         buiten.get(f"/inburgeraars/{pk}/mijn-inburgering/documenten/{document.pk}/").status_code
         == 404
     )
+
+
+def test_kind_and_file_errors_show_together(ik):
+    # The field's error (no kind chosen) and the upload's check (a type that is not allowed)
+    # in one answer, not the second only after the first is mended.
+    antwoord = _stuur(ik, "virus.exe", b"MZ\x90\x00", soort="")
+    assert antwoord.status_code == 400
+    bevat_beide(antwoord, "Kies wat voor document het is.", "Dit soort bestand kan niet.")
+    assert not Document.objects.exists()

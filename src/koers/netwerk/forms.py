@@ -147,6 +147,17 @@ class BoekingStatusForm(KoersStijl, forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, boeking=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.boeking = boeking
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.boeking is None:
+            return {}
+        return services.boeking_wijzigen_fouten(
+            self.boeking, status=data.get("status"), duur_minuten=data.get("duur_minuten")
+        )
+
 
 class KoppelForm(KoersStijl, forms.Form):
     ervaringsdeskundige = forms.ChoiceField(label=_("Ervaringsdeskundige"), choices=())
@@ -154,8 +165,9 @@ class KoppelForm(KoersStijl, forms.Form):
     sinds = datumveld(_("Sinds"))
     toelichting = _tekst(_("Toelichting"))
 
-    def __init__(self, *args, personen=(), **kwargs):
+    def __init__(self, *args, personen=(), traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         rollen = dict(ROL_CHOICES)
         self._personen = {str(p.pk): p for p in personen}
         self.fields["ervaringsdeskundige"].choices = KIES + [
@@ -169,6 +181,16 @@ class KoppelForm(KoersStijl, forms.Form):
 
     def clean_ervaringsdeskundige(self):
         return self._personen.get(self.cleaned_data.get("ervaringsdeskundige") or "")
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.traject is None:
+            return {}
+        return services.koppelen_fouten(
+            self.traject,
+            ervaringsdeskundige=data.get("ervaringsdeskundige"),
+            rol=data.get("rol"),
+            sinds=data.get("sinds"),
+        )
 
 
 class KoppelingEindeForm(KoersStijl, forms.Form):
@@ -195,11 +217,23 @@ class VerwijzingForm(KoersStijl, forms.Form):
     uren_totaal = _uren(_("Uren in totaal (tot nu toe)"), rules.MAX_UREN_TOTAAL)
     toelichting = _tekst(_("Toelichting"))
 
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        return services.verwijzen_fouten(data)
+
 
 class VerwijzingStandForm(KoersStijl, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=VERWIJZING_STATUS_CHOICES)
     uren_per_week = _uren(_("Uren per week"), rules.MAX_UREN_PER_WEEK)
     uren_totaal = _uren(_("Uren in totaal"), rules.MAX_UREN_TOTAAL)
+
+    def __init__(self, *args, verwijzing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.verwijzing = verwijzing
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        if self.verwijzing is None:
+            return {}
+        return services.verwijzen_fouten(data, self.verwijzing)
 
 
 # --- registers ------------------------------------------------------------------------------
@@ -217,8 +251,9 @@ class _RegisterForm(KoersStijl, forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
     actief = forms.BooleanField(label=_("Werkt nu voor de gemeente"), required=False, initial=True)
 
-    def __init__(self, *args, gemeenten=(), **kwargs):
+    def __init__(self, *args, gemeenten=(), instance=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance = instance
         gemeenten = list(gemeenten)
         self._gemeenten = {g.pk: g for g in gemeenten}
         if len(gemeenten) <= 1:
@@ -231,6 +266,19 @@ class _RegisterForm(KoersStijl, forms.Form):
 
     def clean_talen(self):
         return [t.strip() for t in self.cleaned_data["talen"].split(",") if t.strip()]
+
+    def _register_fouten(self, data: dict) -> dict[str, str]:
+        """The register's rules for this kind of entry (its service's check)."""
+        raise NotImplementedError
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        fouten = self._register_fouten(data)
+        gemeente = data.get("gemeente")
+        if self.instance is not None and gemeente and gemeente.pk != self.instance.gemeente_id:
+            fouten["gemeente"] = str(
+                _("De gemeente van een bestaande inschrijving kan niet veranderen.")
+            )
+        return fouten
 
 
 class TolkForm(_RegisterForm):
@@ -245,6 +293,9 @@ class TolkForm(_RegisterForm):
 
     field_order = ["gemeente", "naam", "talen", "soort", "tarief_per_uur"]
 
+    def _register_fouten(self, data: dict) -> dict[str, str]:
+        return services.tolk_fouten(data, self.instance)
+
 
 class ErvaringsdeskundigeForm(_RegisterForm):
     rollen = forms.MultipleChoiceField(
@@ -256,3 +307,6 @@ class ErvaringsdeskundigeForm(_RegisterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["talen"].required = False
+
+    def _register_fouten(self, data: dict) -> dict[str, str]:
+        return services.ervaringsdeskundige_fouten(data, self.instance)

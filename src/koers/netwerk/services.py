@@ -43,8 +43,9 @@ def _weiger(fouten: dict[str, str]) -> None:
         raise Weigering(fouten)
 
 
-def talen_lijst(talen, veld: str = "talen") -> list[str]:
-    """A clean list of languages: trimmed, without doubles; refused when too long."""
+def talen_fouten(talen, veld: str = "talen") -> tuple[list[str], dict[str, str]]:
+    """A clean list of languages (trimmed, without doubles) and what is wrong with it: a
+    language or the list too long."""
     if isinstance(talen, str):
         talen = talen.split(",")
     schoon: list[str] = []
@@ -53,12 +54,12 @@ def talen_lijst(talen, veld: str = "talen") -> list[str]:
         if not taal:
             continue
         if len(taal) > MAX_TAAL_LENGTE:
-            raise Weigering({veld: f"Een taal heeft hooguit {MAX_TAAL_LENGTE} tekens."})
+            return schoon, {veld: f"Een taal heeft hooguit {MAX_TAAL_LENGTE} tekens."}
         if rules.normaliseer_taal(taal) not in {rules.normaliseer_taal(t) for t in schoon}:
             schoon.append(taal)
     if len(schoon) > MAX_TALEN:
-        raise Weigering({veld: f"Vul hooguit {MAX_TALEN} talen in."})
-    return schoon
+        return schoon, {veld: f"Vul hooguit {MAX_TALEN} talen in."}
+    return schoon, {}
 
 
 # --- instroomklas -----------------------------------------------------------------------
@@ -257,24 +258,40 @@ def _naam_fouten(naam: str) -> dict[str, str]:
     return {} if (naam or "").strip() else {"naam": "Vul de naam in."}
 
 
+def _register_waarden(bestaand, velden, data: dict) -> tuple[dict, dict[str, str]]:
+    """The entry's values once ``data`` is applied (a field left out or None keeps its value),
+    with the languages cleaned, and what is wrong with the languages."""
+    waarden = {veld: getattr(bestaand, veld) for veld in velden}
+    waarden.update({v: data[v] for v in velden if v in data and data[v] is not None})
+    waarden["talen"], fouten = talen_fouten(waarden["talen"])
+    return waarden, fouten
+
+
+def _tolk_waarden(data: dict, tolk: Tolk | None) -> tuple[dict, dict[str, str]]:
+    waarden, fouten = _register_waarden(tolk or Tolk(), TOLK_VELDEN, data)
+    fouten.update(_naam_fouten(waarden["naam"]))
+    if not waarden["talen"]:
+        fouten.setdefault("talen", "Vul ten minste een taal in.")
+    if waarden["soort"] not in rules.TolkSoort.__members__.values():
+        fouten["soort"] = "Kies telefonisch, ter plaatse of video."
+    tarief = waarden["tarief_per_uur"]
+    fouten.update(rules.tarief_fouten(Decimal(tarief) if tarief is not None else None))
+    return waarden, fouten
+
+
+def tolk_fouten(data: dict, tolk: Tolk | None = None) -> dict[str, str]:
+    """What keeps :func:`bewaar_tolk` from saving ``data``, per field."""
+    return _tolk_waarden(data, tolk)[1]
+
+
 @transaction.atomic
 def bewaar_tolk(gemeente, door, data: dict, tolk: Tolk | None = None) -> Tolk:
     """Add a tolk to the gemeente's register, or change one (only the fields in ``data``)."""
-    data = dict(data)
-    if "talen" in data:
-        data["talen"] = talen_lijst(data["talen"])
-    tolk = tolk or Tolk(gemeente=gemeente)
-    for veld in TOLK_VELDEN:
-        if veld in data and data[veld] is not None:
-            setattr(tolk, veld, data[veld])
-    fouten = _naam_fouten(tolk.naam)
-    if not tolk.talen:
-        fouten["talen"] = "Vul ten minste een taal in."
-    if tolk.soort not in rules.TolkSoort.__members__.values():
-        fouten["soort"] = "Kies telefonisch, ter plaatse of video."
-    tarief = tolk.tarief_per_uur
-    fouten.update(rules.tarief_fouten(Decimal(tarief) if tarief is not None else None))
+    waarden, fouten = _tolk_waarden(data, tolk)
     _weiger(fouten)
+    tolk = tolk or Tolk(gemeente=gemeente)
+    for veld, waarde in waarden.items():
+        setattr(tolk, veld, waarde)
     tolk.naam = tolk.naam.strip()
     tolk.save()
     return tolk
@@ -365,14 +382,12 @@ def boek_tolk(
     return boeking
 
 
-@transaction.atomic
-def wijzig_boeking(
-    boeking: Tolkboeking, door, *, status: str, duur_minuten: int | None = None
-) -> Tolkboeking:
-    """Confirm that a booking took place (with the real duration) or cancel it."""
-    vergrendel_open(boeking.traject, AFGEROND)
+def boeking_wijzigen_fouten(
+    boeking: Tolkboeking, *, status: str | None, duur_minuten: int | None = None
+) -> dict[str, str]:
+    """What keeps :func:`wijzig_boeking` from giving the booking this status and duration."""
     fouten = {}
-    if status not in rules.BoekingStatus.__members__.values():
+    if status is None or status not in rules.BoekingStatus.__members__.values():
         fouten["status"] = "Kies gepland, geweest of geannuleerd."
     else:
         fouten.update(
@@ -384,6 +399,16 @@ def wijzig_boeking(
                 "duur_minuten", "De duur van een afgesloten boeking kan niet meer veranderen."
             )
         fouten.update(rules.duur_fouten(duur_minuten))
+    return fouten
+
+
+@transaction.atomic
+def wijzig_boeking(
+    boeking: Tolkboeking, door, *, status: str, duur_minuten: int | None = None
+) -> Tolkboeking:
+    """Confirm that a booking took place (with the real duration) or cancel it."""
+    vergrendel_open(boeking.traject, AFGEROND)
+    fouten = boeking_wijzigen_fouten(boeking, status=status, duur_minuten=duur_minuten)
     _weiger(fouten)
     van = boeking.status
     boeking.status = status
@@ -409,25 +434,69 @@ def wijzig_boeking(
 ED_VELDEN = ("naam", "rollen", "talen", "telefoon", "email", "actief")
 
 
+def _ervaringsdeskundige_waarden(
+    data: dict, persoon: Ervaringsdeskundige | None
+) -> tuple[dict, dict[str, str]]:
+    data = dict(data)
+    if "rollen" in data:
+        data["rollen"] = list(dict.fromkeys(data["rollen"] or []))
+    waarden, fouten = _register_waarden(persoon or Ervaringsdeskundige(), ED_VELDEN, data)
+    fouten.update(_naam_fouten(waarden["naam"]))
+    fouten.update(rules.rollen_fouten(waarden["rollen"]))
+    return waarden, fouten
+
+
+def ervaringsdeskundige_fouten(
+    data: dict, persoon: Ervaringsdeskundige | None = None
+) -> dict[str, str]:
+    """What keeps :func:`bewaar_ervaringsdeskundige` from saving ``data``, per field."""
+    return _ervaringsdeskundige_waarden(data, persoon)[1]
+
+
 @transaction.atomic
 def bewaar_ervaringsdeskundige(
     gemeente, door, data: dict, persoon: Ervaringsdeskundige | None = None
 ) -> Ervaringsdeskundige:
-    data = dict(data)
-    if "talen" in data:
-        data["talen"] = talen_lijst(data["talen"])
-    if "rollen" in data:
-        data["rollen"] = list(dict.fromkeys(data["rollen"] or []))
-    persoon = persoon or Ervaringsdeskundige(gemeente=gemeente)
-    for veld in ED_VELDEN:
-        if veld in data and data[veld] is not None:
-            setattr(persoon, veld, data[veld])
-    fouten = _naam_fouten(persoon.naam)
-    fouten.update(rules.rollen_fouten(persoon.rollen))
+    waarden, fouten = _ervaringsdeskundige_waarden(data, persoon)
     _weiger(fouten)
+    persoon = persoon or Ervaringsdeskundige(gemeente=gemeente)
+    for veld, waarde in waarden.items():
+        setattr(persoon, veld, waarde)
     persoon.naam = persoon.naam.strip()
     persoon.save()
     return persoon
+
+
+def koppelen_fouten(
+    traject: Traject,
+    *,
+    ervaringsdeskundige: Ervaringsdeskundige | None,
+    rol: str | None,
+    sinds: date | None,
+) -> dict[str, str]:
+    """What keeps :func:`koppel_ervaringsdeskundige` from linking, per field."""
+    persoon = ervaringsdeskundige
+    fouten = {}
+    if persoon is None or persoon.gemeente_id != traject.gemeente_id:
+        fouten["ervaringsdeskundige"] = (
+            "Kies een ervaringsdeskundige uit het netwerk van de gemeente van deze inburgeraar."
+        )
+    elif not persoon.actief:
+        fouten["ervaringsdeskundige"] = (
+            "Deze ervaringsdeskundige doet niet meer mee. Kies een ander."
+        )
+    regel = rules.koppeling_fouten(rol or "", persoon.rollen if persoon else [], sinds)
+    if persoon is None:
+        regel.pop("rol", None)  # a role is checked against the person's roles
+    fouten.update(regel)
+    if (
+        not fouten
+        and traject.ervaringsdeskundigen.filter(
+            ervaringsdeskundige=persoon, rol=rol, tot=None
+        ).exists()
+    ):
+        fouten["rol"] = "Deze ervaringsdeskundige is al in deze rol gekoppeld."
+    return fouten
 
 
 @transaction.atomic
@@ -441,22 +510,10 @@ def koppel_ervaringsdeskundige(
     toelichting: str = "",
 ) -> ErvaringsdeskundigeKoppeling:
     vergrendel_open(traject, AFGEROND)
+    _weiger(koppelen_fouten(traject, ervaringsdeskundige=ervaringsdeskundige, rol=rol, sinds=sinds))
+    # Each was refused above when missing.
     persoon = ervaringsdeskundige
-    if persoon is None or persoon.gemeente_id != traject.gemeente_id:
-        raise Weigering(
-            {
-                "ervaringsdeskundige": "Kies een ervaringsdeskundige uit het netwerk "
-                "van de gemeente van deze inburgeraar."
-            }
-        )
-    if not persoon.actief:
-        raise Weigering(
-            {"ervaringsdeskundige": "Deze ervaringsdeskundige doet niet meer mee. Kies een ander."}
-        )
-    _weiger(rules.koppeling_fouten(rol, persoon.rollen, sinds))
-    assert sinds is not None  # koppeling_fouten refused the step when it is missing
-    if traject.ervaringsdeskundigen.filter(ervaringsdeskundige=persoon, rol=rol, tot=None).exists():
-        raise Weigering({"rol": "Deze ervaringsdeskundige is al in deze rol gekoppeld."})
+    assert persoon is not None and sinds is not None
     koppeling = ErvaringsdeskundigeKoppeling.objects.create(
         traject=traject,
         ervaringsdeskundige=persoon,
@@ -508,6 +565,44 @@ VERWIJZING_VELDEN = (
 )
 
 
+def _verwijzing_waarden(data: dict, verwijzing: Taalverwijzing) -> dict:
+    """The referral's fields once ``data`` is applied: a field left out keeps its value, an
+    empty text is "" and an empty status keeps the one it had."""
+    waarden = {veld: getattr(verwijzing, veld) for veld in VERWIJZING_VELDEN}
+    for veld in VERWIJZING_VELDEN:
+        if veld not in data:
+            continue
+        waarde = data[veld]
+        if waarde is None and veld in ("organisatie", "toelichting"):
+            waarde = ""
+        if waarde is None and veld == "status":
+            continue
+        waarden[veld] = waarde
+    return waarden
+
+
+def _verwijzing_fouten(waarden: dict) -> dict[str, str]:
+    fouten = {}
+    if waarden["soort"] not in rules.TaalSoort.__members__.values():
+        fouten["soort"] = "Kies het soort taalondersteuning."
+    else:
+        fouten.update(rules.verwijzing_fouten(waarden["soort"], waarden["organisatie"]))
+    if waarden["status"] not in rules.VerwijzingStatus.__members__.values():
+        fouten["status"] = "Kies een status uit de lijst."
+    if waarden["datum"] is None:
+        fouten["datum"] = "Vul de datum van de verwijzing in."
+    elif waarden["datum"] > vandaag():
+        fouten["datum"] = "De datum van de verwijzing kan niet in de toekomst liggen."
+    fouten.update(rules.uren_fouten(waarden["uren_per_week"], waarden["uren_totaal"]))
+    return fouten
+
+
+def verwijzen_fouten(data: dict, verwijzing: Taalverwijzing | None = None) -> dict[str, str]:
+    """What keeps :func:`bewaar_verwijzing` from saving ``data`` (on ``verwijzing``, or a new
+    referral), per field."""
+    return _verwijzing_fouten(_verwijzing_waarden(data, verwijzing or Taalverwijzing()))
+
+
 @transaction.atomic
 def bewaar_verwijzing(
     traject: Traject, door, data: dict, verwijzing: Taalverwijzing | None = None
@@ -517,27 +612,10 @@ def bewaar_verwijzing(
     vergrendel_open(traject, AFGEROND)
     nieuw = verwijzing is None
     verwijzing = verwijzing or Taalverwijzing(traject=traject)
-    for veld in VERWIJZING_VELDEN:
-        if veld in data:
-            waarde = data[veld]
-            if waarde is None and veld in ("organisatie", "toelichting"):
-                waarde = ""
-            if waarde is None and veld == "status":
-                continue
-            setattr(verwijzing, veld, waarde)
-    fouten = {}
-    if verwijzing.soort not in rules.TaalSoort.__members__.values():
-        fouten["soort"] = "Kies het soort taalondersteuning."
-    else:
-        fouten.update(rules.verwijzing_fouten(verwijzing.soort, verwijzing.organisatie))
-    if verwijzing.status not in rules.VerwijzingStatus.__members__.values():
-        fouten["status"] = "Kies een status uit de lijst."
-    if verwijzing.datum is None:
-        fouten["datum"] = "Vul de datum van de verwijzing in."
-    elif verwijzing.datum > vandaag():
-        fouten["datum"] = "De datum van de verwijzing kan niet in de toekomst liggen."
-    fouten.update(rules.uren_fouten(verwijzing.uren_per_week, verwijzing.uren_totaal))
-    _weiger(fouten)
+    waarden = _verwijzing_waarden(data, verwijzing)
+    _weiger(_verwijzing_fouten(waarden))
+    for veld, waarde in waarden.items():
+        setattr(verwijzing, veld, waarde)
     verwijzing.organisatie = verwijzing.organisatie.strip()
     verwijzing.save()
     naam = verwijzing.organisatie or verwijzing.get_soort_display()

@@ -4,6 +4,7 @@ and ervaringsdeskundigen, and the netwerk page of one case."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -163,7 +164,7 @@ def _register_form(form_cls, data, gemeenten, instance=None):
         for veld in ("soort", "tarief_per_uur", "rollen"):
             if hasattr(instance, veld):
                 initial[veld] = getattr(instance, veld)
-    return form_cls(data, initial=initial, gemeenten=gemeenten)
+    return form_cls(data, initial=initial, gemeenten=gemeenten, instance=instance)
 
 
 def _bewaar(request, form, bewaar, gemeenten, instance=None) -> bool:
@@ -171,11 +172,6 @@ def _bewaar(request, form, bewaar, gemeenten, instance=None) -> bool:
         return False
     data = dict(form.cleaned_data)
     gemeente = data.pop("gemeente", None) or (instance.gemeente if instance else gemeenten[0])
-    if instance is not None and gemeente.pk != instance.gemeente_id:
-        form.add_error(
-            "gemeente", _("De gemeente van een bestaande inschrijving kan niet veranderen.")
-        )
-        return False
     try:
         bewaar(gemeente, request.user, data, instance)
     except Weigering as weigering:
@@ -505,7 +501,7 @@ def boeking_status(request, pk, boeking_pk):
         request,
         pk,
         f"boeking-{boeking.pk}",
-        BoekingStatusForm,
+        partial(BoekingStatusForm, boeking=boeking),
         lambda traject, user, data: services.wijzig_boeking(boeking, user, **data),
         _("De tolkboeking is bijgewerkt."),
         "#tolken",
@@ -519,7 +515,7 @@ def koppelen(request, pk):
     personen = services.actieve_ervaringsdeskundigen(traject)
 
     def factory(data, prefix):
-        return KoppelForm(data, prefix=prefix, personen=personen)
+        return KoppelForm(data, prefix=prefix, personen=personen, traject=traject)
 
     return _actie(
         request,
@@ -571,7 +567,7 @@ def verwijzing_bijwerken(request, pk, verwijzing_pk):
         request,
         pk,
         f"verwijzing-{verwijzing.pk}",
-        VerwijzingStandForm,
+        partial(VerwijzingStandForm, verwijzing=verwijzing),
         lambda traject, user, data: services.bewaar_verwijzing(traject, user, data, verwijzing),
         _("De taalondersteuning is bijgewerkt."),
         "#taalondersteuning",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.portaal import labels, rules
+from koers.portaal import labels, rules, services
 
 
 class PortaalForm(forms.Form):
@@ -93,3 +93,23 @@ class DocumentForm(PortaalForm):
         max_length=rules.DOCUMENT_TOELICHTING_MAX,
         error_messages={"max_length": _("De toelichting is te lang.")},
     )
+
+    def __init__(self, *args, inburgeraar=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inburgeraar = inburgeraar
+
+    def clean(self):
+        # The upload's own checks (type, size, room in the dossier) together with the fields'
+        # errors, in one answer; the service checks them again when it stores the file.
+        data = super().clean()
+        if self.inburgeraar is not None:
+            fouten = services.document_fouten(
+                self.inburgeraar,
+                data.get("bestand"),
+                data.get("soort") or "",
+                data.get("toelichting") or "",
+            )
+            for veld, tekst in fouten.items():
+                if veld not in self._errors:
+                    self.add_error(veld, tekst)
+        return data

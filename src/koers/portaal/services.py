@@ -107,33 +107,38 @@ def gelezen_door_inburgeraar(inburgeraar) -> int:
     return aantal
 
 
-def _controleer(bestand) -> None:
+def document_fouten(inburgeraar, bestand, soort: str, toelichting: str = "") -> dict[str, str]:
+    """What keeps :func:`bewaar_document` from storing this upload, per field: a file of an
+    allowed type and size, a kind from the list, a short note, room in the dossier."""
+    fouten = {}
     if bestand is None:
-        raise Weigering({"bestand": _("Kies een bestand.")})
-    try:
-        controleer_upload(bestand, rules.DOCUMENT_EXTENSIES, max_bytes=rules.DOCUMENT_MAX_BYTES)
-    except ValidationError as fout:
-        raise Weigering({"bestand": " ".join(fout.messages)}) from fout
+        fouten["bestand"] = _("Kies een bestand.")
+    else:
+        try:
+            controleer_upload(bestand, rules.DOCUMENT_EXTENSIES, max_bytes=rules.DOCUMENT_MAX_BYTES)
+        except ValidationError as fout:
+            fouten["bestand"] = " ".join(fout.messages)
+    if soort not in set(rules.DocumentSoort):
+        fouten["soort"] = _("Kies wat voor document het is.")
+    if len((toelichting or "").strip()) > rules.DOCUMENT_TOELICHTING_MAX:
+        fouten["toelichting"] = _("De toelichting is te lang.")
+    if (
+        "bestand" not in fouten
+        and Document.objects.filter(inburgeraar=inburgeraar).count() >= rules.DOCUMENTEN_MAX_AANTAL
+    ):
+        fouten["bestand"] = _(
+            "U heeft al het hoogste aantal documenten gestuurd. Neem contact op met uw adviseur."
+        )
+    return fouten
 
 
 def bewaar_document(inburgeraar, bestand, soort: str, toelichting: str = "") -> Document:
     """Store an upload of the inburgeraar. The file is written first; when the database part
     fails the file is removed again, so nothing is half-saved."""
-    _controleer(bestand)
-    if soort not in set(rules.DocumentSoort):
-        raise Weigering({"soort": _("Kies wat voor document het is.")})
+    fouten = document_fouten(inburgeraar, bestand, soort, toelichting)
+    if fouten:
+        raise Weigering(fouten)
     toelichting = (toelichting or "").strip()
-    if len(toelichting) > rules.DOCUMENT_TOELICHTING_MAX:
-        raise Weigering({"toelichting": _("De toelichting is te lang.")})
-    if Document.objects.filter(inburgeraar=inburgeraar).count() >= rules.DOCUMENTEN_MAX_AANTAL:
-        raise Weigering(
-            {
-                "bestand": _(
-                    "U heeft al het hoogste aantal documenten gestuurd. "
-                    "Neem contact op met uw adviseur."
-                )
-            }
-        )
     document = Document(
         inburgeraar=inburgeraar,
         traject_id=inburgeraar.huidig_traject_id,

@@ -289,7 +289,7 @@ def voortgang(request):
 @require_http_methods(["GET", "POST"])
 def documenten(request):
     ik = request.inburgeraar
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(request.POST or None, request.FILES or None, inburgeraar=ik)
     if request.method == "POST" and form.is_valid():
         try:
             services.bewaar_document(

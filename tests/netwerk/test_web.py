@@ -645,3 +645,18 @@ def test_no_duplicate_ids(als, adviseur_weert, met_tolk_nodig, tolk_tigrinya, ed
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), (pad, sorted(i for i in ids if ids.count(i) > 1))
         assert _velden_zonder_label(html) == [], pad
+
+
+def test_amounts_are_shown_in_a_box_that_holds_a_decimal_comma(als, adviseur_weert, traject_weert):
+    # A browser empties a number box whose value reads "2,5"; saving the row again would then
+    # store no hours. The amounts are text boxes with a decimal keyboard instead.
+    verwijzing = services.bewaar_verwijzing(
+        traject_weert,
+        adviseur_weert,
+        {"soort": "bibliotheek", "datum": dt.date(2026, 10, 1), "uren_per_week": Decimal("2.5")},
+    )
+    html = als(adviseur_weert).get(_pad(traject_weert)).content.decode()
+    veld = re.search(rf'<input[^>]*id="id_verwijzing-{verwijzing.pk}-uren_per_week"[^>]*>', html)
+    assert veld is not None
+    assert 'type="text"' in veld.group(0) and 'inputmode="decimal"' in veld.group(0)
+    assert 'value="2,5"' in veld.group(0)

@@ -24,18 +24,28 @@ KIES = [("", _("Kies…"))]
 
 
 class KoersStijl(_KoersStijl):
-    """The web slice's style, plus amounts with a decimal comma ("1,5" as well as "1.5")
-    and an error text that does not ask for a whole number."""
+    """The web slice's style, plus an error text for amounts that does not ask for a whole
+    number."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DecimalField):
-                field.localize = True
-                field.widget.is_localized = True
                 field.error_messages["invalid"] = str(
                     _("Vul bij '%(label)s' een getal in, bijvoorbeeld 1,5.")
                 ) % {"label": field.label}
+
+
+def _getal(label, **kwargs):
+    """An amount with a decimal comma ("1,5" as well as "1.5"). A text box, not a number box:
+    a browser empties a number box whose value is written "1,5", and a second save would then
+    lose the amount."""
+    return forms.DecimalField(
+        label=label,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        **kwargs,
+    )
 
 
 def _tekst(label, max_length=1000):
@@ -198,8 +208,8 @@ class KoppelingEindeForm(KoersStijl, forms.Form):
 
 
 def _uren(label, maximum):
-    return forms.DecimalField(
-        label=label, min_value=0, max_value=maximum, max_digits=5, decimal_places=1, required=False
+    return _getal(
+        label, min_value=0, max_value=maximum, max_digits=5, decimal_places=1, required=False
     )
 
 
@@ -283,8 +293,8 @@ class _RegisterForm(KoersStijl, forms.Form):
 
 class TolkForm(_RegisterForm):
     soort = forms.ChoiceField(label=_("Soort"), choices=KIES + TOLK_SOORT_CHOICES)
-    tarief_per_uur = forms.DecimalField(
-        label=_("Tarief per uur in euro"),
+    tarief_per_uur = _getal(
+        _("Tarief per uur in euro"),
         min_value=0,
         max_value=rules.MAX_TARIEF,
         max_digits=7,

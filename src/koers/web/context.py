@@ -16,6 +16,7 @@ def _navigatie(request) -> dict:
         or heeft_tweede_factor_nodig(request)
     ):
         return {"actief": False}
+    modules = _menu(request, menu_items(user))
     return {
         "actief": True,
         "werkvoorraad": policy.mag_zien(user, policy.Sectie.TRAJECT),
@@ -23,7 +24,9 @@ def _navigatie(request) -> dict:
         "beheer": policy.mag_beheren(user),
         "duo_berichten": policy.mag_duo_berichten_beheren(user),
         "gemeente": user.gemeente,
-        "modules": _menu(request, menu_items(user)),
+        "modules": modules,
+        # The menu's numbers together, on the phone's folded menu button.
+        "aantal": sum(item["aantal"] or 0 for item in modules),
     }
 
 

@@ -14,6 +14,8 @@ from tests.browser.test_walkthrough_pip import zaak  # noqa: F401  (fixture)
 from tests.dossier import tabs
 from tests.uitvoering import met_vastgesteld_pip
 
+pytestmark = pytest.mark.browser
+
 BREEDTE = 390
 
 

@@ -5,11 +5,14 @@ later status change keeps the hours the browser shows."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from koers.netwerk.models import Taalverwijzing
 from tests.browser.conftest import assert_accessible, inloggen, open_tab, structuurfouten
 from tests.factories import InburgeraarFactory, TrajectFactory
+
+pytestmark = pytest.mark.browser
 
 
 def test_verwijzen_toont_alle_fouten_tegelijk(page, weert, adviseur):

@@ -13,6 +13,8 @@ from koers.inburgeraars.models import Traject
 from tests.browser.conftest import assert_accessible, inloggen, structuurfouten
 from tests.factories import GebruikerFactory, InburgeraarFactory, TrajectFactory
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def team(weert, adviseur):

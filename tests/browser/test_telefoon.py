@@ -17,6 +17,8 @@ from django.core.management import call_command
 
 from tests.browser.conftest import axe_violations, inloggen, structuurfouten
 
+pytestmark = pytest.mark.browser
+
 BREEDTE = 390
 
 # Each role with the most pages to visit, and pages it must reach (so a crawl that stops

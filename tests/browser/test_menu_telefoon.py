@@ -28,6 +28,12 @@ def test_het_menu_klapt_in_op_een_telefoon(page, zaak):  # noqa: F811
     expect(knop).to_have_attribute("aria-expanded", "false")
     expect(page.locator("#menu-portaal")).to_be_hidden()
     expect(page.locator("#menuknop-aantal")).to_have_text("1")
+    # "nieuw" is for screen readers: in the button's name, not on the screen.
+    expect(knop).to_have_accessible_name(re.compile(r"^Menu\s+1\s+nieuw$"))
+    breedte = page.locator("#menuknop .utrecht-visually-hidden").evaluate(
+        "e => e.getBoundingClientRect().width"
+    )
+    assert breedte <= 1, breedte
     # The page's heading is in the first screen, not below a screen of menu.
     kop = page.locator("main h1").bounding_box()
     assert kop is not None and kop["y"] + kop["height"] <= TELEFOON["height"] / 2, kop

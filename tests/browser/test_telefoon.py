@@ -31,7 +31,7 @@ ROLLEN = {
     "teamleider-weert": (25, {"/caseload/", "/"}),
     "beleid": (12, {"/sturing/"}),
     "financien": (12, {"/sturing/financien/"}),
-    "privacy": (12, {"/verwerkingen/"}),
+    "privacy": (20, {"/verwerkingen/", "/verwerkingen/register/"}),
     "werkkom": (12, {"/verwijzingen/"}),
 }
 
@@ -51,6 +51,30 @@ def demo(transactional_db, settings, tmp_path):
 def _soort(pad: str) -> str:
     """The kind of address: the path with every number as N, without the query."""
     return re.sub(r"\d+", "N", pad.split("?")[0])
+
+
+def _te_breed(page) -> list[str]:
+    """The elements that stick out of the page without a scrolling box around them that
+    clips them (an absolutely positioned one escapes a box that is not positioned), for the
+    failure message."""
+    return page.evaluate(
+        """() => {
+          const breed = document.documentElement.clientWidth, uit = [];
+          const geknipt = (e) => {
+            const los = getComputedStyle(e).position === "absolute";
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+              const s = getComputedStyle(a);
+              if (s.overflowX !== "visible" && (!los || s.position !== "static")) return true;
+            }
+            return false;
+          };
+          for (const e of document.querySelectorAll("body *")) {
+            if (e.getBoundingClientRect().right > breed + 1 && !geknipt(e))
+              uit.push(e.tagName + (e.id ? "#" + e.id : "") + " " + e.className);
+          }
+          return uit.slice(-3);
+        }"""
+    )
 
 
 def _rondgang(page, maximum: int) -> tuple[list[str], list[str]]:
@@ -73,7 +97,7 @@ def _rondgang(page, maximum: int) -> tuple[list[str], list[str]]:
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         if breedte > zichtbaar:
-            fouten.append(f"{pad}: scrollt opzij ({breedte} > {zichtbaar} px)")
+            fouten.append(f"{pad}: scrollt opzij ({breedte} > {zichtbaar} px): {_te_breed(page)}")
         ernstig = [v["id"] for v in axe_violations(page)]
         if ernstig or (structuur := structuurfouten(page)):
             fouten.append(f"{pad}: axe {ernstig or structuur}")

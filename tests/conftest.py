@@ -83,6 +83,19 @@ def pytest_collection_modifyitems(config, items):
         items[:] = blijven
 
 
+def pytest_runtest_setup(item):
+    """On PostgreSQL a connection opened during a test carries the test's name as its
+    application_name (a setting read when it connects, no extra query), so a connection a
+    test leaves open is named in the warning at the end (``testdatabase.afbreken``)."""
+    from django.conf import settings
+    from django.db import connections
+
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return
+    opties = connections.settings["default"].setdefault("OPTIONS", {})
+    opties["application_name"] = item.nodeid[-63:]
+
+
 def pytest_configure(config):
     config.pluginmanager.register(_Volgorde(), "koers-volgorde")
 

@@ -179,10 +179,29 @@ def afbreken(connection, echte_naam: str) -> None:
     what is left with --force)."""
     import warnings
 
+    testnaam = connection.settings_dict["NAME"]
     try:
         connection.creation.destroy_test_db(echte_naam, verbosity=0)
     except Exception as fout:  # noqa: BLE001
-        warnings.warn(f"De testdatabase is niet opgeruimd: {fout}", stacklevel=1)
+        warnings.warn(
+            f"De testdatabase is niet opgeruimd: {fout}{_wie_is_verbonden(connection, testnaam)}",
+            stacklevel=1,
+        )
+
+
+def _wie_is_verbonden(connection, naam: str) -> str:
+    """The sessions still on the test database: the test that opened each (its
+    application_name, set in tests/conftest.py) and the last statement it ran. The warning's
+    own test is only the worker's last one."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT application_name, state, left(query, 300) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [naam],
+        )
+        return "".join(f"\n  geopend in {t} ({s}): {q}" for t, s, q in cursor.fetchall())
 
 
 def sjabloon_opruimen(connection) -> None:

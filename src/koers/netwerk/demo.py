@@ -28,12 +28,14 @@ from koers.netwerk.models import (
 from koers.netwerk.services import NETWERK
 
 T = rules.TolkSoort
+# A telephone service: its kind is shown beside its name, so the name does not repeat it.
+TOLKDIENST = "Tolkdienst Zuid"
 TOLKEN = {
     "0988": [
         ("Samira Haddou", ["Arabisch", "Frans"], T.TER_PLAATSE, "62.50"),
         ("Filmon Ghebre", ["Tigrinya", "Amhaars"], T.TER_PLAATSE, "58.00"),
         (
-            "Tolkdienst Zuid (telefonisch)",
+            TOLKDIENST,
             ["Arabisch", "Tigrinya", "Turks", "Oekraïens", "Dari", "Somalisch"],
             T.TELEFONISCH,
             "45.00",
@@ -45,7 +47,7 @@ TOLKEN = {
     "0946": [
         ("Karim Idrissi", ["Arabisch", "Tamazight"], T.TER_PLAATSE, "60.00"),
         (
-            "Tolkdienst Zuid (telefonisch)",
+            TOLKDIENST,
             ["Arabisch", "Tigrinya", "Turks", "Oekraïens"],
             T.TELEFONISCH,
             "45.00",
@@ -54,7 +56,7 @@ TOLKEN = {
     "1706": [
         ("Semere Tesfay", ["Tigrinya"], T.TER_PLAATSE, "58.00"),
         (
-            "Tolkdienst Zuid (telefonisch)",
+            TOLKDIENST,
             ["Arabisch", "Tigrinya", "Turks", "Oekraïens"],
             T.TELEFONISCH,
             "45.00",
@@ -90,7 +92,7 @@ BOEKINGEN = [
     (
         "Tesfalem",
         "Berhane",
-        "Tolkdienst Zuid (telefonisch)",
+        TOLKDIENST,
         G.VOORTGANGSGESPREK,
         -3,
         45,
@@ -98,7 +100,7 @@ BOEKINGEN = [
     ),
     ("Yonas", "Tesfamariam", "Filmon Ghebre", G.BREDE_INTAKE, 6, 90, B.GEPLAND),
     ("Ahmad", "Rahimi", "Nasrin Habibi", G.BREDE_INTAKE, -10, 120, B.GEWEEST),
-    ("Abdirahman", "Warsame", "Tolkdienst Zuid (telefonisch)", G.PIP_GESPREK, -60, 40, B.GEWEEST),
+    ("Abdirahman", "Warsame", TOLKDIENST, G.PIP_GESPREK, -60, 40, B.GEWEEST),
     ("Aisha", "Hussein", "Samira Haddou", G.VOORTGANGSGESPREK, -20, 60, B.GEANNULEERD),
 ]
 KOPPELINGEN = [

@@ -92,3 +92,16 @@ def test_500_page_renders_without_a_request():
 
     html = loader.get_template("500.html").render()
     assert "Er ging iets mis" in html and 'lang="nl"' in html
+
+
+@pytest.mark.parametrize(
+    ("dagen", "tekst", "soort"),
+    [(-1, "Te laat", "te_laat"), (0, "Vandaag", "bijna"), (1, "Binnen 2 weken", "bijna")],
+)
+def test_deadline_says_today_on_the_day_itself(dagen, tekst, soort):
+    from koers.web.templatetags.koers_web import deadline
+
+    vandaag = dt.date(2026, 12, 7)
+    html = str(deadline(vandaag + dt.timedelta(days=dagen), vandaag))
+    assert f"koers-deadline--{soort}" in html
+    assert re.search(rf"<strong[^>]*>{tekst}</strong>", html), html

@@ -97,7 +97,8 @@ def deadline(datum, vandaag):
     if not datum:
         return format_html('<span class="koers-deadline koers-deadline--geen">{}</span>', _("Geen"))
     urgentie = traject_rules.deadline_urgentie(datum, vandaag)
-    tekst = URGENTIE_TEKST.get(urgentie)
+    # On the day itself "Binnen 2 weken" undersells it.
+    tekst = _("Vandaag") if datum == vandaag else URGENTIE_TEKST.get(urgentie)
     datum_tekst = datum_tekst_van(datum)
     if tekst:
         return format_html(

@@ -79,7 +79,30 @@ def _foutteksten(field) -> None:
         field.error_messages[sleutel] = str(tekst) % {"label": label}
 
 
-class KoersStijl:
+class MetRegelFouten:
+    """A form that shows the errors of its slice's rules together with its fields' errors."""
+
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        """What the rules of the slice say about the input that is valid so far, keyed like a
+        ``Weigering`` (``a.b`` for field ``a-b``, ``__all__`` for the form). A form that
+        overrides it shows the rules' errors together with the field errors in one pass,
+        instead of the rules' only after the fields are right. The service checks the same
+        rules again: they stay the one source."""
+        return {}
+
+    def clean(self):
+        data = super().clean()
+        for sleutel, tekst in self.regel_fouten(data).items():
+            naam = sleutel.replace(".", "-")
+            if naam in self.fields:
+                if naam not in self._errors:  # the field's own error says it first
+                    self.add_error(naam, tekst)
+            elif tekst not in self.non_field_errors():
+                self.add_error(None, tekst)
+        return data
+
+
+class KoersStijl(MetRegelFouten):
     """NL Design System classes on every widget, and the ARIA links between a field, its
     help text and its error message (ids ``<id>-hulp`` and ``<id>-fout``)."""
 
@@ -106,25 +129,6 @@ class KoersStijl:
         widget.attrs["class"] = f"{basis} {html}"
         if field.help_text:
             widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hulp"
-
-    def regel_fouten(self, data: dict) -> dict[str, str]:
-        """What the rules of the slice say about the input that is valid so far, keyed like a
-        ``Weigering`` (``a.b`` for field ``a-b``, ``__all__`` for the form). A form that
-        overrides it shows the rules' errors together with the field errors in one pass,
-        instead of the rules' only after the fields are right. The service checks the same
-        rules again: they stay the one source."""
-        return {}
-
-    def clean(self):
-        data = super().clean()
-        for sleutel, tekst in self.regel_fouten(data).items():
-            naam = sleutel.replace(".", "-")
-            if naam in self.fields:
-                if naam not in self._errors:  # the field's own error says it first
-                    self.add_error(naam, tekst)
-            elif tekst not in self.non_field_errors():
-                self.add_error(None, tekst)
-        return data
 
     def add_error(self, field, error):
         super().add_error(field, error)

@@ -3,6 +3,9 @@ reach the user through ``Weigering``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
@@ -277,12 +280,11 @@ class _RegisterForm(KoersStijl, forms.Form):
     def clean_talen(self):
         return [t.strip() for t in self.cleaned_data["talen"].split(",") if t.strip()]
 
-    def _register_fouten(self, data: dict) -> dict[str, str]:
-        """The register's rules for this kind of entry (its service's check)."""
-        raise NotImplementedError
+    # The service's check for this kind of entry: ``controle(data, bestaande_inschrijving)``.
+    controle: Callable[[dict, Any], dict[str, str]]
 
     def regel_fouten(self, data: dict) -> dict[str, str]:
-        fouten = self._register_fouten(data)
+        fouten = self.controle(data, self.instance)
         gemeente = data.get("gemeente")
         if self.instance is not None and gemeente and gemeente.pk != self.instance.gemeente_id:
             fouten["gemeente"] = str(
@@ -302,9 +304,7 @@ class TolkForm(_RegisterForm):
     )
 
     field_order = ["gemeente", "naam", "talen", "soort", "tarief_per_uur"]
-
-    def _register_fouten(self, data: dict) -> dict[str, str]:
-        return services.tolk_fouten(data, self.instance)
+    controle = staticmethod(services.tolk_fouten)
 
 
 class ErvaringsdeskundigeForm(_RegisterForm):
@@ -313,10 +313,8 @@ class ErvaringsdeskundigeForm(_RegisterForm):
     )
 
     field_order = ["gemeente", "naam", "rollen", "talen"]
+    controle = staticmethod(services.ervaringsdeskundige_fouten)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["talen"].required = False
-
-    def _register_fouten(self, data: dict) -> dict[str, str]:
-        return services.ervaringsdeskundige_fouten(data, self.instance)

@@ -43,7 +43,7 @@ def _weiger(fouten: dict[str, str]) -> None:
         raise Weigering(fouten)
 
 
-def talen_fouten(talen, veld: str = "talen") -> tuple[list[str], dict[str, str]]:
+def talen_fouten(talen) -> tuple[list[str], dict[str, str]]:
     """A clean list of languages (trimmed, without doubles) and what is wrong with it: a
     language or the list too long."""
     if isinstance(talen, str):
@@ -54,11 +54,11 @@ def talen_fouten(talen, veld: str = "talen") -> tuple[list[str], dict[str, str]]
         if not taal:
             continue
         if len(taal) > MAX_TAAL_LENGTE:
-            return schoon, {veld: f"Een taal heeft hooguit {MAX_TAAL_LENGTE} tekens."}
+            return schoon, {"talen": f"Een taal heeft hooguit {MAX_TAAL_LENGTE} tekens."}
         if rules.normaliseer_taal(taal) not in {rules.normaliseer_taal(t) for t in schoon}:
             schoon.append(taal)
     if len(schoon) > MAX_TALEN:
-        return schoon, {veld: f"Vul hooguit {MAX_TALEN} talen in."}
+        return schoon, {"talen": f"Vul hooguit {MAX_TALEN} talen in."}
     return schoon, {}
 
 

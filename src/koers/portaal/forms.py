@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.bouwstenen.formulieren import MetRegelFouten
 from koers.portaal import labels, rules, services
 
 
@@ -72,7 +73,7 @@ class AntwoordForm(PortaalForm):
     )
 
 
-class DocumentForm(PortaalForm):
+class DocumentForm(MetRegelFouten, PortaalForm):
     soort = forms.ChoiceField(
         label=_("Wat voor document is het?"),
         choices=[("", _("Kies"))] + list(labels.DOCUMENTSOORT.items()),
@@ -98,18 +99,13 @@ class DocumentForm(PortaalForm):
         super().__init__(*args, **kwargs)
         self.inburgeraar = inburgeraar
 
-    def clean(self):
-        # The upload's own checks (type, size, room in the dossier) together with the fields'
-        # errors, in one answer; the service checks them again when it stores the file.
-        data = super().clean()
-        if self.inburgeraar is not None:
-            fouten = services.document_fouten(
-                self.inburgeraar,
-                data.get("bestand"),
-                data.get("soort") or "",
-                data.get("toelichting") or "",
-            )
-            for veld, tekst in fouten.items():
-                if veld not in self._errors:
-                    self.add_error(veld, tekst)
-        return data
+    def regel_fouten(self, data: dict) -> dict[str, str]:
+        # The upload's own checks (type, size, room in the dossier).
+        if self.inburgeraar is None:
+            return {}
+        return services.document_fouten(
+            self.inburgeraar,
+            data.get("bestand"),
+            data.get("soort") or "",
+            data.get("toelichting") or "",
+        )
